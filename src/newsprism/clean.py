@@ -1,0 +1,144 @@
+"""Cleaning: drop the page furniture a scraper leaves in article text.
+
+The cleaner works line by line. A line is dropped when it matches one of the patterns in
+``data/furniture.tsv`` (related-link teasers, comment sections, advertisement markers,
+newsletter and share prompts, photo credits and captions, bylines, timestamps, reading-time
+lines, lone datelines, tags and copyright lines), or when it repeats the headline. Every
+dropped line is kept verbatim in ``Article.removed`` with its category, so a user can see
+what was taken out.
+
+Limits: it judges one line at a time, so furniture glued onto a story sentence in the same
+line stays, and a story line that happens to look like furniture (a one-line paragraph
+"Comments" in the middle of a story) is dropped. A "rest" pattern (a comment-section heading)
+drops everything below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .model import RawArticle
+
+CLEANER_VERSION = "furniture.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class FurniturePattern:
+    category: str
+    scope: str  # "line" or "rest"
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """Options of the cleaning stage.
+
+    ``patterns``: a furniture file to use instead of the bundled one (same format).
+    ``drop_repeated_headline``: drop body lines that repeat the headline.
+    """
+
+    patterns: str | None = None
+    drop_repeated_headline: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """The result of cleaning one body: kept paragraphs and dropped lines with reasons."""
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
+    """Parse a furniture file; raises ``ValueError`` naming the bad line."""
+    out = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[1] not in ("line", "rest"):
+            raise ValueError(f"furniture line {n}: expected 'category<TAB>line|rest<TAB>regex'")
+        category, scope, pattern = parts
+        flags = re.IGNORECASE
+        if pattern.startswith("(?-i)"):
+            pattern, flags = pattern[5:], 0
+        try:
+            regex = re.compile(pattern, flags)
+        except re.error as exc:
+            raise ValueError(f"furniture line {n}: bad regular expression ({exc})") from None
+        out.append(FurniturePattern(category, scope, regex))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def load_patterns(path: str | None = None) -> tuple[FurniturePattern, ...]:
+    """The bundled furniture patterns, or those of the file at ``path``."""
+    if path is None:
+        text = resources.files("newsprism").joinpath("data/furniture.tsv").read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    return parse_patterns(text)
+
+
+_WS = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    return _WS.sub(" ", text).strip().lower()
+
+
+def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> FurniturePattern | None:
+    """The first furniture pattern a (stripped) line matches, or None for story text."""
+    stripped = line.strip()
+    for pat in patterns:
+        if pat.regex.search(stripped):
+            return pat
+    return None
+
+
+def clean_body(body: str, *, title: str | None = None, options: CleanOptions | None = None) -> Cleaned:
+    """Split a body into lines, drop furniture, and return the kept paragraphs."""
+    opts = options or CleanOptions()
+    patterns = load_patterns(opts.patterns)
+    headline = _fold(title) if title and opts.drop_repeated_headline else None
+    kept: list[str] = []
+    removed: list[str] = []
+    reasons: list[str] = []
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    rest_from: str | None = None
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if rest_from is not None:
+            removed.append(line)
+            reasons.append(rest_from)
+            continue
+        if headline is not None and _fold(stripped) == headline:
+            removed.append(line)
+            reasons.append("headline")
+            continue
+        pat = classify_line(stripped, patterns)
+        if pat is None:
+            kept.append(_WS.sub(" ", stripped))
+            continue
+        removed.append(line)
+        reasons.append(pat.category)
+        if pat.scope == "rest":
+            rest_from = pat.category
+    return Cleaned(tuple(kept), tuple(removed), tuple(reasons))
+
+
+def clean(raw: RawArticle, *, options: CleanOptions | None = None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Clean a raw article: ``(text, removed, reasons)``."""
+    result = clean_body(raw.body, title=raw.title, options=options)
+    return result.text, result.removed, result.reasons

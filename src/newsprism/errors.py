@@ -1,0 +1,43 @@
+"""The errors newsprism raises: one root, a short tree, messages that say what to do next.
+
+    NewsprismError
+    ├── InputError          a file or stream cannot be read as an article
+    │   └── EmptyArticleError   readable, but no article body is left after cleaning
+    ├── CompareError        the articles cannot be compared (fewer than two, ...)
+    ├── GoldSetError        a gold set does not follow GOLD_FORMAT.md
+    └── MissingDependencyError  an optional extra is not installed
+
+Every message is one line. Messages about a file start with the file's name, so the CLI
+can print ``newsprism: error: <message>`` and a user knows where to look.
+"""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Root of every error newsprism raises on purpose."""
+
+
+class InputError(NewsprismError):
+    """A file or stream that cannot be read as an article."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class EmptyArticleError(InputError):
+    """The input was read, but no article body is left after cleaning."""
+
+
+class CompareError(NewsprismError):
+    """The given articles cannot be compared."""
+
+
+class GoldSetError(NewsprismError):
+    """A gold set that does not follow the gold format."""
+
+
+class MissingDependencyError(NewsprismError):
+    """An optional part is not installed; the message names the install command."""

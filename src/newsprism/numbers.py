@@ -1,0 +1,210 @@
+"""Numbers: quantities, money, percentages and dates in sentences, and their disagreements
+inside aligned facts.
+
+A quantity is normalised before comparison: "two per cent" and "2%" are ``percent 2``;
+"$1.2 billion", "1.2bn dollars" and "US$1,200 million" are ``money 1.2e9 USD``; "January 31"
+and "31 Jan." are ``date 131``; "fiscal 2027" and "2027" are ``year 2027``; "12 dead" is
+``count 12`` of unit ``dead``. Qualifiers ("at least", "about", "more than", "up to") are
+kept: "at least 11 dead" against "12 dead" is reported, since the figures differ.
+
+Within one fact, quantities of two articles are compared kind by kind: counts when they count
+the same noun (or when each sentence has a single count), money in the same currency,
+percentages, years and dates. A disagreement is listed once per fact and kind.
+
+Limits: English number words up to "ninety-nine" and scales; no ranges ("10 to 12" is two
+counts); no arithmetic between units ("half" or "a third" are not read); a count's unit is the
+first content word after the number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Article, Fact, NumberConflict, Quantity
+from .text import NUMBER_WORDS, stem, stopwords
+
+NUMBERS_VERSION = "numbers.v1"
+
+_MONTHS = {m: i for i, ms in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for m in ms}
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WORDNUM = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("hundred", "thousand", "million", "billion")),
+                           key=len, reverse=True))
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+          "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5, "hundred": 1e2}
+_CURRENCY_SIGN = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
+                  "a$": "AUD", "c$": "CAD", "hk$": "HKD", "kes": "KES", "ksh": "KES", "r": "ZAR"}
+_CURRENCY_WORD = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+                  "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "yen": "JPY", "jpy": "JPY",
+                  "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "franc": "CHF", "francs": "CHF",
+                  "shilling": "KES", "shillings": "KES", "rand": "ZAR", "won": "KRW", "ruble": "RUB", "rubles": "RUB",
+                  "roubles": "RUB", "rouble": "RUB", "lira": "TRY", "naira": "NGN", "pesos": "MXN", "peso": "MXN"}
+_QUALIFIERS = ("at least", "more than", "over", "about", "around", "nearly", "almost", "up to", "some",
+               "approximately", "roughly", "fewer than", "less than", "as many as", "under", "just over",
+               "just under", "close to", "an estimated", "estimated")
+
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORDNUM})(?:[-\s](?:{_WORDNUM}))?)"
+_QUANTITY = re.compile(
+    rf"""
+    (?P<date1>\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?)
+  | (?P<date2>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?)(?![\w])
+  | (?P<cur>(?:us\$|a\$|c\$|hk\$|[$€£¥₹]|\brs\.?|\bkes|\bksh)\s?)?
+    (?P<num>(?<![\w.,]){_NUM})(?![.,]\d)(?=(?:thousand|million|billion|trillion|crore|lakh|mln|bn|mn|tn|[kmb])\b|\W|$)
+    (?:\s?(?P<scale>thousand|million|billion|trillion|hundred|crore|lakh|mln|bn|mn|tn|[kmb])\b)?
+    (?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage\s+points?\b))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _month(token: str) -> int:
+    key = token.lower().rstrip(".")
+    return _MONTHS.get(key) or _MONTHS[key[:3]]
+
+
+def _number_value(text: str) -> float | None:
+    t = text.lower().replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    parts = re.split(r"[-\s]+", t)
+    total = 0.0
+    for p in parts:
+        if p not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[p]
+    return total
+
+
+def _qualifier(before: str) -> str | None:
+    tail = before.lower().rstrip()[-20:]
+    for q in _QUALIFIERS:
+        if tail.endswith(q):
+            return q
+    return None
+
+
+def _unit_after(after: str) -> str | None:
+    stop = stopwords()
+    for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", after[:60])[:3]:
+        lw = w.lower()
+        if lw in stop or lw in ("more", "than", "additional", "other", "new", "further", "extra"):
+            continue
+        return stem(lw.split("-")[-1])
+    return None
+
+
+def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: int = 0) -> list[Quantity]:
+    """Quantities in one sentence; offsets are shifted by ``offset`` (the sentence's start)."""
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        start, end = m.start(), m.end()
+        span_text = text[start:end].rstrip()
+        end = start + len(span_text)
+        if m.group("date1") or m.group("date2"):
+            if m.group("date1"):
+                month = _month(m.group("date1").split()[0])
+                day, year = int(m.group("d1")), m.group("y1")
+            else:
+                month = _month(m.group("m2"))
+                day, year = int(m.group("d2")), m.group("y2")
+            if not 1 <= day <= 31:
+                continue
+            out.append(Quantity(article, sentence, offset + start, offset + end, span_text,
+                                float(month * 100 + day), "date", None, None))
+            if year:
+                ys = text.index(year, m.start())
+                out.append(Quantity(article, sentence, offset + ys, offset + ys + 4, year, float(year), "year"))
+            continue
+        value = _number_value(m.group("num"))
+        if value is None:
+            continue
+        scale = (m.group("scale") or "").lower()
+        after = text[end:]
+        currency = None
+        if m.group("cur"):
+            currency = _CURRENCY_SIGN.get(m.group("cur").strip().lower())
+        if scale:
+            if scale in ("m", "b", "k") and not currency and not re.match(r"\s*(dollars?|euros?|pounds?|yen|usd)", after, re.I):
+                end = m.end("num")  # "5 m" is five metres, not five million
+                after = text[end:]
+            else:
+                value *= _SCALE[scale]
+        word_after = re.match(r"\s*([^\W\d_]+)", after)
+        if currency is None and word_after and word_after.group(1).lower() in _CURRENCY_WORD:
+            currency = _CURRENCY_WORD[word_after.group(1).lower()]
+            end += word_after.end()
+        qualifier = _qualifier(text[:start])
+        span_text = text[start:end]
+        if m.group("pct"):
+            kind, unit = "percent", None
+        elif currency:
+            kind, unit = "money", currency
+        elif re.fullmatch(r"(1[89]|20)\d\d", m.group("num")) and not scale:
+            kind, unit = "year", None
+        else:
+            if m.group("num").lower() == "one" and not scale:
+                continue  # "one of the", "one person": too often not a figure
+            kind, unit = "count", _unit_after(text[end:])
+        out.append(Quantity(article, sentence, offset + start, offset + end, span_text, value, kind, unit, qualifier))
+    return out
+
+
+def article_quantities(article: Article) -> list[Quantity]:
+    """Every quantity of every sentence of an article."""
+    return [q for s in article.sentences
+            for q in quantities_in(s.text, article=article.id, sentence=s.index, offset=s.start)]
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def conflicts(facts: Sequence[Fact], quantities: Sequence[Quantity]) -> list[NumberConflict]:
+    """Disagreements of figures between the articles of each fact."""
+    by_sentence: dict[tuple[str, int], list[Quantity]] = {}
+    for q in quantities:
+        by_sentence.setdefault((q.article, q.sentence), []).append(q)
+    out: list[NumberConflict] = []
+    for fact in facts:
+        if len(fact.mentions) < 2:
+            continue
+        per_article = [by_sentence.get((m.article, m.sentence), []) for m in fact.mentions]
+        found: dict[tuple[str, str | None], list[Quantity]] = {}
+        for i in range(len(per_article)):
+            for j in range(i + 1, len(per_article)):
+                for key, qa, qb in _comparable(per_article[i], per_article[j]):
+                    if not any(_same(x.value, y.value) for x in qa for y in qb):
+                        bucket = found.setdefault(key, [])
+                        for q in (*qa, *qb):
+                            if q not in bucket:
+                                bucket.append(q)
+        for (kind, unit), qs in found.items():
+            out.append(NumberConflict(fact.id, kind, unit, tuple(qs)))
+    return out
+
+
+def _comparable(a: list[Quantity], b: list[Quantity]) -> list[tuple[tuple[str, str | None], list[Quantity], list[Quantity]]]:
+    pairs = []
+    for kind in ("percent", "money", "year", "date", "count"):
+        qa = [q for q in a if q.kind == kind]
+        qb = [q for q in b if q.kind == kind]
+        if not qa or not qb:
+            continue
+        if kind == "count":
+            units = {q.unit for q in qa} & {q.unit for q in qb}
+            for unit in sorted(u for u in units if u):
+                pairs.append(((kind, unit), [q for q in qa if q.unit == unit], [q for q in qb if q.unit == unit]))
+            if not units and len(qa) == 1 and len(qb) == 1:
+                pairs.append(((kind, qa[0].unit), qa, qb))
+        elif kind == "money":
+            for cur in sorted({q.unit or "" for q in qa} & {q.unit or "" for q in qb}):
+                pairs.append(((kind, cur or None), [q for q in qa if (q.unit or "") == cur],
+                              [q for q in qb if (q.unit or "") == cur]))
+        else:
+            pairs.append(((kind, None), qa, qb))
+    return pairs

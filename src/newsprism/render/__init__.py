@@ -1,0 +1,32 @@
+"""Rendering a :class:`~newsprism.model.Comparison` for people and programs.
+
+``render(comparison, "text" | "md" | "json")`` returns a string; nothing here computes
+findings, it only lays them out.
+"""
+
+from __future__ import annotations
+
+from ..errors import NewsprismError
+from ..model import Comparison
+
+FORMATS = ("text", "md", "json")
+
+
+def render(comparison: Comparison, fmt: str = "text", *, width: int = 100, color: bool = False) -> str:
+    """Render a comparison as ``text`` (terminal), ``md`` (Markdown) or ``json`` (the contract)."""
+    if fmt == "json":
+        from .json import render_json
+
+        return render_json(comparison)
+    if fmt in ("md", "markdown"):
+        from .markdown import render_markdown
+
+        return render_markdown(comparison)
+    if fmt == "text":
+        from .text import render_text
+
+        return render_text(comparison, width=width, color=color)
+    raise NewsprismError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+
+
+__all__ = ["FORMATS", "render"]
