@@ -6,6 +6,7 @@ Exit codes: 0 done; 1 an error in the input or the work (one line on stderr); 2 
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -112,6 +113,48 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, outlets: tuple
     color = fmt == "text" and output is None and sys.stdout.isatty()
     text = render(comparison, fmt, width=width or (click.get_terminal_size()[0] if color else 100), color=color)
     _emit(text, output)
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(file_okay=False))
+@click.option("--task", "tasks", multiple=True, type=click.Choice(["grouping", "cleaning", "alignment", "quotes", "framing"]),
+              help="Score only these tasks (repeatable; default: all).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--gate", "baseline", type=click.Path(dir_okay=False, exists=True),
+              help="Fail (exit 3) when a score falls below its floor in this baseline file.")
+@click.option("--save", type=click.Path(file_okay=False), help="Write each story's comparison JSON into this folder.")
+@click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="minilm", show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Alignment threshold to evaluate.")
+def eval_(gold_dir: str, tasks: tuple[str, ...], fmt: str, baseline: str | None,
+          save: str | None, embedder: str, threshold: float | None) -> None:
+    """Score newsprism on a gold set (GOLD_DIR with articles/ and gold.json).
+
+    Prints precision, recall and F1 per task as the gold format defines them. `newsprism
+    convert NAME` turns a public data set into one.
+    """
+    import dataclasses
+
+    from .align import AlignOptions
+    from .compare import CompareOptions
+    from .eval.run import TASKS, evaluate, gate, load_baseline, render_result, save_reports
+
+    align_opts = AlignOptions(embedder=None if embedder == "none" else embedder)
+    if threshold is not None:
+        align_opts = dataclasses.replace(align_opts, threshold=threshold)
+    result = evaluate(gold_dir, tasks=tasks or TASKS, options=CompareOptions(align=align_opts))
+    if save:
+        save_reports(result, save)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        click.echo(render_result(result), nl=False)
+    if baseline:
+        failures = gate(result, load_baseline(baseline))
+        for f in failures:
+            click.echo(f"newsprism: gate failed: {f}", err=True)
+        if failures:
+            sys.exit(3)
+        click.echo(f"newsprism: gate passed for {result.gold_set}", err=True)
 
 
 def _emit(text: str, output: str | None) -> None:

@@ -28,9 +28,9 @@ from .errors import InputError
 from .model import RawArticle
 
 #: The largest single file ``compare`` reads (a news article is rarely over 1 MB of HTML).
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+MAX_ARTICLE_BYTES = 20_000_000
 #: The largest JSONL file read at once; larger corpora go through ``ingest``.
-MAX_JSONL_BYTES = 512 * 1024 * 1024
+MAX_JSONL_BYTES = 500_000_000
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}

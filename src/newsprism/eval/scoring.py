@@ -1,0 +1,222 @@
+"""Scores of newsprism's JSON output against a gold set, per task, as GOLD_FORMAT.md defines
+them (the same definitions as the shared ``score.py``; a test checks that both agree).
+
+- grouping: B-cubed precision / recall / F1 over articles (a lost article is a story alone);
+- cleaning: dropped body lines against ``boilerplate`` (the headline is not counted);
+- body coverage: share of gold fact sentences and quotes still found in the cleaned text;
+- alignment: same-fact links between sentences of two articles; a gold sentence stands for the
+  predicted sentence that overlaps it by at least half of the longer of the two;
+- quotes: a predicted quote matches a gold one of the same article when their texts share 80%
+  of the longer (matching characters); speaker accuracy over matches;
+- framing: spans of the same type that overlap, per type and overall.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from itertools import combinations
+from typing import Any
+
+from .gold import FRAMING_TYPES, GoldSet
+from .matching import find_spans, fold
+
+Json = dict[str, Any]
+
+
+def prf(hits: float, predicted: int, gold: int) -> Json:
+    """Precision, recall and F1 with the conventions of the gold format (nothing to find and
+    nothing found is perfect)."""
+    p = hits / predicted if predicted else (1.0 if gold == 0 else 0.0)
+    r = hits / gold if gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "predicted": predicted, "gold": gold}
+
+
+def score_grouping(gold: GoldSet, stories: Json) -> Json:
+    truth = {a: str(m["story"]) for a, m in gold.data["articles"].items()}
+    pred: dict[str, str] = {}
+    for story in stories.get("stories", []):
+        for a in story["articles"]:
+            pred[a] = str(story["id"])
+    lost = sorted(a for a in truth if a not in pred)
+    for a in lost:
+        pred[a] = "\0lost:" + a
+    members_pred: dict[str, set[str]] = {}
+    members_true: dict[str, set[str]] = {}
+    for a in truth:
+        members_pred.setdefault(pred[a], set()).add(a)
+        members_true.setdefault(truth[a], set()).add(a)
+    p = r = 0.0
+    for a in truth:
+        mp, mt = members_pred[pred[a]], members_true[truth[a]]
+        both = len(mp & mt)
+        p += both / len(mp)
+        r += both / len(mt)
+    n = len(truth) or 1
+    p, r = p / n, r / n
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"bcubed_precision": round(p, 4), "bcubed_recall": round(r, 4), "bcubed_f1": round(f, 4),
+            "articles": len(truth), "lost_articles": lost}
+
+
+def score_reports(gold: GoldSet, reports: Iterable[Json]) -> Json:
+    """Score comparison reports (the JSON contract) against the gold set."""
+    articles: dict[str, Json] = {}
+    links: set[frozenset[tuple[str, int]]] = set()
+    quotes: list[Json] = []
+    framing: list[Json] = []
+    for rep in reports:
+        arts = {a["id"]: a for a in rep.get("articles", [])}
+        articles.update(arts)
+        for fact in rep.get("facts", []):
+            nodes = [(m["article"], m["sentence"]) for m in fact.get("mentions", [])]
+            links.update(frozenset(pair) for pair in combinations(nodes, 2) if pair[0][0] != pair[1][0])
+        quotes.extend(rep.get("quotes", []))
+        framing.extend(rep.get("framing", []))
+    known = gold.data["articles"]
+    scored = sorted(a for a in articles if a in known)
+    in_scope = set(scored)
+    links = {link for link in links if all(node[0] in in_scope for node in link)}
+    stories = gold.stories()
+    return {
+        "articles_scored": len(scored),
+        "articles_missing": sorted(a for a in known if a not in articles and len(stories[str(known[a]["story"])]) > 1),
+        "cleaning": _cleaning(gold, articles, scored),
+        "body_coverage": _coverage(gold, articles, scored),
+        "alignment": _alignment(gold, articles, links, in_scope),
+        "quotes": _quotes(gold, quotes, scored),
+        "framing": _framing(gold, articles, framing, scored),
+    }
+
+
+def _cleaning(gold: GoldSet, articles: dict[str, Json], scored: list[str]) -> Json:
+    hits = n_pred = n_gold = 0
+    for a in scored:
+        if gold.files[a].suffix != ".txt":
+            continue
+        raw_lines = gold.raw(a).splitlines()
+        headline = fold(raw_lines[0]) if raw_lines else ""
+        truth = {fold(x) for x in gold.data.get("boilerplate", {}).get(a, [])}
+        dropped = {fold(x) for x in articles[a].get("removed", [])} - {"", headline}
+        hits += len(truth & dropped)
+        n_pred += len(dropped)
+        n_gold += len(truth)
+    return prf(hits, n_pred, n_gold)
+
+
+def _gold_texts(gold: GoldSet, art: str) -> list[str]:
+    texts = [f["mentions"][art] for f in gold.data.get("facts", []) if art in f["mentions"]]
+    return texts + [q["text"] for q in gold.data.get("quotes", []) if q["article"] == art]
+
+
+def _coverage(gold: GoldSet, articles: dict[str, Json], scored: list[str]) -> Json:
+    found = total = 0
+    for a in scored:
+        text = articles[a].get("text", "")
+        for t in _gold_texts(gold, a):
+            total += 1
+            found += bool(find_spans(t, text))
+    return {"kept": found, "of": total, "share": round(found / total, 4) if total else 1.0}
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def sentence_for(article: Json, span: tuple[int, int]) -> int | None:
+    """The predicted sentence that overlaps ``span`` most, if it covers at least half of the
+    longer of the two; else None (a sentence that merges several gold sentences matches none)."""
+    best, best_len = None, 0
+    for i, s in enumerate(article.get("sentences", [])):
+        ov = _overlap(span, (s["start"], s["end"]))
+        if ov > best_len and 2 * ov >= max(span[1] - span[0], s["end"] - s["start"]):
+            best, best_len = i, ov
+    return best
+
+
+def _alignment(gold: GoldSet, articles: dict[str, Json], links: set[frozenset[tuple[str, int]]],
+               in_scope: set[str]) -> Json:
+    truth: set[frozenset[tuple[str, Any]]] = set()
+    for fact in gold.data.get("facts", []):
+        nodes: list[tuple[str, Any]] = []
+        for a, sent in fact["mentions"].items():
+            if a not in in_scope:
+                continue
+            spans = find_spans(sent, articles[a].get("text", ""))
+            idx = sentence_for(articles[a], spans[0]) if spans else None
+            nodes.append((a, idx if idx is not None else "unmatched:" + sent[:30]))
+        truth.update(frozenset(pair) for pair in combinations(nodes, 2) if pair[0][0] != pair[1][0])
+    predicted: set[frozenset[tuple[str, Any]]] = set(links)
+    return prf(len(truth & predicted), len(predicted), len(truth))
+
+
+def _text_similarity(a: str, b: str) -> float:
+    x, y = fold(a), fold(b)
+    if not x or not y:
+        return 0.0
+    blocks = SequenceMatcher(None, x, y, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / max(len(x), len(y))
+
+
+def same_speaker(pred: str | None, truth: str | None) -> bool:
+    """A speaker matches when the names are equal, share the last word, or one's words
+    contain the other's ("Stoltenberg" names "Jens Stoltenberg")."""
+    p = fold(pred or "").split()
+    t = fold(truth or "").split()
+    if not p or not t:
+        return not p and not t
+    return p == t or p[-1] == t[-1] or set(p) <= set(t) or set(t) <= set(p)
+
+
+def _quotes(gold: GoldSet, quotes: list[Json], scored: list[str]) -> Json:
+    hits = n_pred = n_gold = speakers = 0
+    for a in scored:
+        truth = [q for q in gold.data.get("quotes", []) if q["article"] == a]
+        pred = [q for q in quotes if q["article"] == a]
+        n_pred += len(pred)
+        n_gold += len(truth)
+        candidates = sorted(((_text_similarity(p["text"], t["text"]), i, j) for i, p in enumerate(pred)
+                             for j, t in enumerate(truth)), reverse=True)
+        taken_p: set[int] = set()
+        taken_t: set[int] = set()
+        for sim, i, j in candidates:
+            if sim >= 0.8 and i not in taken_p and j not in taken_t:
+                taken_p.add(i)
+                taken_t.add(j)
+                hits += 1
+                speakers += same_speaker(pred[i].get("speaker"), truth[j].get("speaker"))
+    out = prf(hits, n_pred, n_gold)
+    out["speaker_accuracy"] = round(speakers / hits, 4) if hits else 0.0
+    return out
+
+
+def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scored: list[str]) -> Json:
+    by_type: Json = {}
+    tot = [0, 0, 0, 0]  # precise hits, recalled hits, predicted, gold
+    for kind in FRAMING_TYPES:
+        c = [0, 0, 0, 0]
+        for a in scored:
+            text = articles[a].get("text", "")
+            truth = [find_spans(g["text"], text) for g in gold.data.get("framing", [])
+                     if g["article"] == a and g["type"] == kind]
+            pred = [(f["start"], f["end"]) for f in framing if f["article"] == a and f["type"] == kind]
+            flat = [s for spans in truth for s in spans]
+            c[0] += sum(any(_overlap(p, g) for g in flat) for p in pred)
+            c[1] += sum(any(_overlap(p, g) for p in pred for g in spans) for spans in truth)
+            c[2] += len(pred)
+            c[3] += len(truth)
+        by_type[kind] = _framing_prf(*c, empty_precision=1.0 if c[3] == 0 else 0.0)
+        tot = [x + y for x, y in zip(tot, c, strict=True)]
+    out = _framing_prf(*tot, empty_precision=0.0)
+    out["by_type"] = by_type
+    return out
+
+
+def _framing_prf(hit_p: int, hit_r: int, n_pred: int, n_gold: int, *, empty_precision: float) -> Json:
+    p = hit_p / n_pred if n_pred else empty_precision
+    r = hit_r / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    out: Json = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    out.update({"predicted": n_pred, "gold": n_gold})
+    return out

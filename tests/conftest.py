@@ -1,0 +1,55 @@
+"""Shared fixtures: small articles the team wrote for the tests (fictional events)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+WIRE = """Ferry fire forces evacuation of 212 passengers off Korsholm
+NORDPRESS | March 3, 2025
+KORSHOLM:
+A fire broke out in the engine room of the ferry Aurora Dawn on Monday, forcing the evacuation of 212 passengers, the coastguard said.
+Two crew members were treated for smoke inhalation and 12 passengers were taken to hospital, according to regional health officials.
+"The crew acted quickly and nobody was left on board," coastguard spokeswoman Lena Virtanen told reporters.
+Also read: Harbour tolls to rise next spring
+The operator, Baltic Link, said repairs would cost about 1.5 million euros and take three weeks.
+Investigators will examine whether a fuel leak caused the blaze.
+COMMENTS
+Replying to Erik
+Comments are moderated before they appear.
+"""
+
+REWRITE = """Chaos at sea: ferry blaze sparks mass evacuation
+By Tom Akers, Staff Reporter
+Updated 14:32 GMT
+A fire broke out in the engine room of the ferry Aurora Dawn on Monday, forcing the evacuation of 212 passengers, the coastguard claimed.
+Two crew members were treated for smoke inhalation and at least 15 passengers were taken to hospital, according to regional health officials.
+"The crew acted quickly and nobody was left on board," coastguard spokeswoman Lena Virtanen told reporters.
+Advertisement
+The embattled operator, Baltic Link, said repairs would cost about 1.5 million euros and take three weeks.
+Share this article
+"""
+
+INDEPENDENT = """Passengers describe smoke and calm aboard burning ferry
+5 min read
+Smoke filled the lower decks of the Aurora Dawn before dawn on Monday as crews led more than two hundred people to lifeboats.
+Regional health officials said a dozen travellers needed hospital care, while two sailors inhaled smoke.
+Baltic Link put the repair bill at roughly €1.5m.
+Photo: Mia Holm / Getty Images
+One passenger, Ahmed Saleh, said the evacuation felt orderly.
+"""
+
+
+@pytest.fixture()
+def story(tmp_path: Path) -> list[Path]:
+    """Three fictional reports of one event: a wire story, a light rewrite, an independent one."""
+    paths = []
+    for name, text in (("wire", WIRE), ("rewrite", REWRITE), ("independent", INDEPENDENT)):
+        p = tmp_path / f"{name}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return paths

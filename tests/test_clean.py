@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pytest
+
+from newsprism.clean import classify_line, clean_body, load_patterns, parse_patterns
+
+FURNITURE = [
+    ("Also read: Harbour tolls to rise next spring", "teaser"),
+    ("Read more: Minister resigns over bridge contract", "teaser"),
+    ("RELATED: Five things to know about the strike", "teaser"),
+    ("Related stories", "teaser"),
+    ("Advertisement", "advert"),
+    ("Story continues below advertisement", "advert"),
+    ("Sign up for our free morning newsletter", "prompt"),
+    ("Share this article", "prompt"),
+    ("Share on Facebook", "prompt"),
+    ("Facebook Twitter WhatsApp Email", "prompt"),
+    ("Follow us on Instagram and X for the latest updates", "prompt"),
+    ("Click here to subscribe", "teaser"),
+    ("Photo: Mia Holm / Getty Images", "photo"),
+    ("Rescuers search the rubble on Tuesday. (Photo by Ana Ruiz)", "photo"),
+    ("Firefighters at the scene on Monday / Reuters", "photo"),
+    ("By Tom Akers, Staff Reporter", "byline"),
+    ("By Jane Roe and Sam Poe", "byline"),
+    ("NORDPRESS | March 3, 2025", "byline"),
+    ("Reuters | March 3, 2025", "byline"),
+    ("Updated 14:32 GMT", "time"),
+    ("Published: 2 hours ago", "time"),
+    ("5 min read", "time"),
+    ("Reading time: 3 min", "time"),
+    ("March 3, 2025 10:15", "time"),
+    ("KORSHOLM:", "dateline"),
+    ("NEW DELHI --", "dateline"),
+    ("Replying to Erik", "comments"),
+    ("Comments are moderated before they appear.", "comments"),
+    ("Tags: ferries, Baltic, safety", "meta"),
+    ("© 2025 The Valley Courier", "meta"),
+]
+
+STORY = [
+    "A fire broke out in the engine room of the ferry on Monday, the coastguard said.",
+    "By Tuesday, the water had receded from most streets.",
+    "Deepening ties",
+    "Share prices of the operator fell 4 per cent.",
+    "Photographers were kept away from the site by police.",
+    "Updated figures released by the ministry show a sharp rise.",
+    "Related costs were not disclosed, the company said.",
+    "\"We will rebuild,\" the mayor said.",
+    "Read the full statement on the ministry's website, he added.",
+    "Comments made by the minister drew criticism.",
+    "Follow-up inspections are planned for May.",
+]
+
+
+@pytest.mark.parametrize(("line", "category"), FURNITURE)
+def test_furniture_is_dropped(line: str, category: str) -> None:
+    pat = classify_line(line, load_patterns())
+    assert pat is not None, line
+    assert pat.category == category
+
+
+@pytest.mark.parametrize("line", STORY)
+def test_story_lines_are_kept(line: str) -> None:
+    assert classify_line(line, load_patterns()) is None
+
+
+def test_comment_section_drops_the_rest() -> None:
+    body = "Story line one.\nCOMMENTS\nGreat article!\nI disagree with this.\n"
+    cleaned = clean_body(body)
+    assert cleaned.paragraphs == ("Story line one.",)
+    assert cleaned.removed == ("COMMENTS", "Great article!", "I disagree with this.")
+    assert cleaned.reasons == ("comments", "comments", "comments")
+
+
+def test_removed_lines_are_verbatim_and_headline_repeat_dropped() -> None:
+    body = "  Ferry fire forces evacuation\nA line of story.\n   Advertisement  \nAnother line.\n"
+    cleaned = clean_body(body, title="Ferry fire forces evacuation")
+    assert cleaned.text == "A line of story.\nAnother line."
+    assert cleaned.removed == ("  Ferry fire forces evacuation", "   Advertisement  ")
+    assert cleaned.reasons == ("headline", "advert")
+
+
+def test_bad_pattern_file_names_the_line() -> None:
+    with pytest.raises(ValueError, match="furniture line 2"):
+        parse_patterns("teaser\tline\t^ok$\nbroken line without tabs\n")
+    with pytest.raises(ValueError, match="furniture line 1: bad regular expression"):
+        parse_patterns("teaser\tline\t(unclosed\n")

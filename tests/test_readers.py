@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism import InputError, from_text, read_path
+
+PAGE = """<!doctype html><html><head><title>Bridge reopens after repairs | The Valley Courier</title>
+<meta property="og:site_name" content="The Valley Courier">
+<meta property="og:title" content="Bridge reopens after repairs">
+<meta property="article:published_time" content="2025-04-02T08:00:00Z">
+<link rel="canonical" href="https://courier.example/bridge-reopens"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Bridge reopens after repairs</h1>
+<p>The Millbrook bridge reopened to traffic on Tuesday after eight months of repairs that cost the county 4.2 million dollars.</p>
+<p>Engineers replaced the worn steel bearings and resurfaced the deck, the county roads office said in a statement.</p>
+<p>Commuters had faced detours of up to forty minutes while the crossing was closed to cars and lorries.</p>
+</article><footer>Copyright 2025 The Valley Courier. All rights reserved.</footer></body></html>"""
+
+
+def test_txt_headline_and_body(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("\n\n  Headline here  \nFirst line of the body.\nSecond line.\n", encoding="utf-8")
+    [raw] = read_path(p)
+    assert raw.title == "Headline here"
+    assert raw.body.strip().splitlines() == ["First line of the body.", "Second line."]
+    assert raw.id == "a"
+
+
+def test_html_body_and_metadata(tmp_path: Path) -> None:
+    p = tmp_path / "courier.html"
+    p.write_text(PAGE, encoding="utf-8")
+    [raw] = read_path(p)
+    assert raw.outlet == "The Valley Courier"
+    assert raw.title == "Bridge reopens after repairs"
+    assert raw.url == "https://courier.example/bridge-reopens"
+    assert raw.published == "2025-04-02"
+    assert "steel bearings" in raw.body
+    assert "Home" not in raw.body and "Copyright" not in raw.body
+
+
+def test_outlet_override(tmp_path: Path) -> None:
+    p = tmp_path / "courier.html"
+    p.write_text(PAGE, encoding="utf-8")
+    assert read_path(p, outlet="Courier")[0].outlet == "Courier"
+
+
+def test_jsonl_records(tmp_path: Path) -> None:
+    p = tmp_path / "batch.jsonl"
+    lines = [
+        {"text": "Headline one\nBody one is here.", "outlet": "Post"},
+        {"title": "Two", "text": "Body two.", "url": "https://x.example/2", "published": "2025-01-01", "id": "two"},
+        {"html": PAGE},
+    ]
+    p.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    arts = read_path(p)
+    assert [a.id for a in arts] == ["batch-1", "two", "batch-3"]
+    assert arts[0].title == "Headline one" and arts[0].outlet == "Post"
+    assert arts[1].url == "https://x.example/2"
+    assert arts[2].outlet == "The Valley Courier"
+
+
+def test_jsonl_gz(tmp_path: Path) -> None:
+    p = tmp_path / "batch.jsonl.gz"
+    with gzip.open(p, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"text": "Head\nBody text."}) + "\n")
+    assert read_path(p)[0].id == "batch-1"
+
+
+def test_windows_1252_and_utf16(tmp_path: Path) -> None:
+    text = "Café owners protest\nThe café’s owner said prices rose by 10 per cent — again.\n"
+    p1 = tmp_path / "cp.txt"
+    p1.write_bytes(text.replace("’", "'").encode("cp1252"))
+    assert "café" in read_path(p1)[0].body
+    p2 = tmp_path / "u16.txt"
+    p2.write_bytes(text.encode("utf-16"))
+    assert "café’s" in read_path(p2)[0].body
+
+
+def test_from_text() -> None:
+    raw = from_text("Title\nBody.", outlet="X")
+    assert raw.title == "Title" and raw.body == "Body." and raw.outlet == "X" and len(raw.id) == 16
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty.txt: is empty"),
+        ("blank.txt", b"  \n\n  ", "blank.txt: is empty"),
+        ("binary.txt", bytes(range(256)) * 20, "binary.txt: looks like a binary file, not text or HTML"),
+        ("only.txt", b"Just a headline\n", "only.txt: has a headline but no article body below it"),
+        ("nobody.html", b"<html><head><title>x</title><script>var a=1;</script></head><body></body></html>",
+         "nobody.html: is a page with no article body that could be found"),
+        ("bad.jsonl", b'{"text": "a\\nb"}\nnot json\n', "bad.jsonl:2: line is not valid JSON (JSONDecodeError)"),
+        ("notext.jsonl", b'{"title": "x"}\n', "notext.jsonl:1: has neither a non-empty 'text' nor 'html' field"),
+    ],
+)
+def test_bad_input_messages(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_path(p)
+    assert str(info.value) == f"{tmp_path}/{message}"
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"nope\.txt: no such file$"):
+        read_path(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a folder"):
+        read_path(tmp_path)
+
+
+def test_too_large(tmp_path: Path) -> None:
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    with pytest.raises(InputError, match=r"huge\.txt: file is too large for one article \(52\.4 MB; the limit is 20 MB\)"):
+        read_path(p)
