@@ -45,7 +45,7 @@ STORY = [
     "Photographers were kept away from the site by police.",
     "Updated figures released by the ministry show a sharp rise.",
     "Related costs were not disclosed, the company said.",
-    "\"We will rebuild,\" the mayor said.",
+    '"We will rebuild," the mayor said.',
     "Read the full statement on the ministry's website, he added.",
     "Comments made by the minister drew criticism.",
     "Follow-up inspections are planned for May.",

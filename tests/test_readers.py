@@ -92,8 +92,11 @@ def test_from_text() -> None:
         ("blank.txt", b"  \n\n  ", "blank.txt: is empty"),
         ("binary.txt", bytes(range(256)) * 20, "binary.txt: looks like a binary file, not text or HTML"),
         ("only.txt", b"Just a headline\n", "only.txt: has a headline but no article body below it"),
-        ("nobody.html", b"<html><head><title>x</title><script>var a=1;</script></head><body></body></html>",
-         "nobody.html: is a page with no article body that could be found"),
+        (
+            "nobody.html",
+            b"<html><head><title>x</title><script>var a=1;</script></head><body></body></html>",
+            "nobody.html: is a page with no article body that could be found",
+        ),
         ("bad.jsonl", b'{"text": "a\\nb"}\nnot json\n', "bad.jsonl:2: line is not valid JSON (JSONDecodeError)"),
         ("notext.jsonl", b'{"title": "x"}\n', "notext.jsonl:1: has neither a non-empty 'text' nor 'html' field"),
     ],
@@ -117,5 +120,7 @@ def test_too_large(tmp_path: Path) -> None:
     p = tmp_path / "huge.txt"
     with p.open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
-    with pytest.raises(InputError, match=r"huge\.txt: file is too large for one article \(52\.4 MB; the limit is 20 MB\)"):
+    with pytest.raises(
+        InputError, match=r"huge\.txt: file is too large for one article \(52\.4 MB; the limit is 20 MB\)"
+    ):
         read_path(p)

@@ -7,8 +7,10 @@ from newsprism.segment import sentences
 
 
 def test_quotes_and_abbreviations() -> None:
-    text = ('"The crew acted quickly. Nobody was left on board," Dr. Lena Virtanen of the U.S. Coast Guard said. '
-            'The firm, Baltic Link Inc., fell 2.5% on Jan. 3.\nSecond paragraph here. And another "quoted." One')
+    text = (
+        '"The crew acted quickly. Nobody was left on board," Dr. Lena Virtanen of the U.S. Coast Guard said. '
+        'The firm, Baltic Link Inc., fell 2.5% on Jan. 3.\nSecond paragraph here. And another "quoted." One'
+    )
     got = [s.text for s in sentences(text)]
     assert got == [
         '"The crew acted quickly. Nobody was left on board," Dr. Lena Virtanen of the U.S. Coast Guard said.',

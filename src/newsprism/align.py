@@ -121,6 +121,8 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
     texts = [articles[ai].sentences[si].text for ai, si in nodes]
     sim = similarity_matrix(texts, opts)
     index_of = {node: k for k, node in enumerate(nodes)}
+    # ties are broken by article id and sentence, so that the input order does not matter
+    rank = {k: (articles[ai].id, si) for k, (ai, si) in enumerate(nodes)}
     starts = {ai: index_of[(ai, 0)] for ai, a in enumerate(articles) if a.sentences}
 
     links: list[tuple[float, int, int]] = []
@@ -132,7 +134,10 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
             rj = range(starts[j], starts[j] + len(articles[j].sentences))
             block = sim[np.ix_(list(ri), list(rj))]
             cand = np.argwhere(block >= opts.threshold)
-            scored = sorted(((float(block[x, y]), ri[x], rj[y]) for x, y in cand), key=lambda t: (-t[0], t[1], t[2]))
+            scored = sorted(
+                ((float(block[x, y]), ri[x], rj[y]) for x, y in cand),
+                key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))),
+            )
             used_a: set[int] = set()
             used_b: set[int] = set()
             for score, a, b in scored:
@@ -142,7 +147,7 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
                 used_b.add(b)
                 links.append((score, a, b))
 
-    links.sort(key=lambda t: (-t[0], t[1], t[2]))
+    links.sort(key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))))
     groups = _Groups(owners)
     weakest: dict[int, float] = {}
     for score, a, b in links:

@@ -69,7 +69,7 @@ def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
         category, scope, pattern = parts
         flags = re.IGNORECASE
         if pattern.startswith("(?-i)"):
-            pattern, flags = pattern[5:], 0
+            pattern, flags = pattern[5:], re.NOFLAG
         try:
             regex = re.compile(pattern, flags)
         except re.error as exc:

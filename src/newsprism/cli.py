@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from .errors import InputError, NewsprismError
 class _Group(click.Group):
     """Turns every error into one line on stderr, never a traceback."""
 
-    def main(self, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def main(self, *args, **kwargs):
         kwargs.setdefault("standalone_mode", True)
         try:
             return super().main(*args, **{**kwargs, "standalone_mode": False})
@@ -33,6 +34,8 @@ class _Group(click.Group):
             click.echo("newsprism: interrupted", err=True)
             sys.exit(130)
         except NewsprismError as exc:
+            for warning in getattr(exc, "warnings", ()):
+                click.echo(f"newsprism: {warning}", err=True)
             click.echo(f"newsprism: error: {exc}", err=True)
             sys.exit(1)
         except BrokenPipeError:
@@ -43,8 +46,11 @@ class _Group(click.Group):
         except Exception as exc:  # the last line of defence: one line, and how to see more
             if os.environ.get("NEWSPRISM_DEBUG"):
                 raise
-            click.echo(f"newsprism: internal error: {type(exc).__name__}: {exc} "
-                       "(set NEWSPRISM_DEBUG=1 for a traceback, and please report it)", err=True)
+            click.echo(
+                f"newsprism: internal error: {type(exc).__name__}: {exc} "
+                "(set NEWSPRISM_DEBUG=1 for a traceback, and please report it)",
+                err=True,
+            )
             sys.exit(70)
 
 
@@ -68,18 +74,48 @@ def _outlets(values: tuple[str, ...], files: tuple[str, ...]) -> dict[str, str]:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True,
-              help="Output: a terminal rendering, the JSON contract, or Markdown.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
-@click.option("--outlet", "outlets", multiple=True, metavar="FILE=NAME",
-              help="Name the outlet of one file (repeatable); otherwise from page metadata or the file name.")
-@click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="minilm", show_default=True,
-              help="Sentence embeddings mixed with word overlap to align facts; 'none' uses word overlap only.")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help="Lowest similarity for two sentences to carry the same fact (default: the method's own).")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["text", "json", "md"]),
+    default="text",
+    show_default=True,
+    help="Output: a terminal rendering, the JSON contract, or Markdown.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout."
+)
+@click.option(
+    "--outlet",
+    "outlets",
+    multiple=True,
+    metavar="FILE=NAME",
+    help="Name the outlet of one file (repeatable); otherwise from page metadata or the file name.",
+)
+@click.option(
+    "--embedder",
+    type=click.Choice(["minilm", "wordllama", "none"]),
+    default="minilm",
+    show_default=True,
+    help="Sentence embeddings mixed with word overlap to align facts; 'none' uses word overlap only.",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Lowest similarity for two sentences to carry the same fact (default: the method's own).",
+)
 @click.option("--width", type=int, default=None, help="Width of the text rendering (default: the terminal's).")
-def compare(files: tuple[str, ...], fmt: str, output: str | None, outlets: tuple[str, ...], embedder: str,
-            threshold: float | None, width: int | None) -> None:
+def compare(
+    files: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    outlets: tuple[str, ...],
+    embedder: str,
+    threshold: float | None,
+    width: int | None,
+) -> None:
     """Compare two or more articles about one story, side by side.
 
     FILES are .txt (first non-empty line is the headline), .html, .jsonl files, or - for
@@ -111,22 +147,38 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, outlets: tuple
     for w in comparison.warnings:
         click.echo(f"newsprism: {w}", err=True)
     color = fmt == "text" and output is None and sys.stdout.isatty()
-    text = render(comparison, fmt, width=width or (click.get_terminal_size()[0] if color else 100), color=color)
+    text = render(comparison, fmt, width=width or (shutil.get_terminal_size().columns if color else 100), color=color)
     _emit(text, output)
 
 
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False))
-@click.option("--task", "tasks", multiple=True, type=click.Choice(["grouping", "cleaning", "alignment", "quotes", "framing"]),
-              help="Score only these tasks (repeatable; default: all).")
+@click.option(
+    "--task",
+    "tasks",
+    multiple=True,
+    type=click.Choice(["grouping", "cleaning", "alignment", "quotes", "framing"]),
+    help="Score only these tasks (repeatable; default: all).",
+)
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--gate", "baseline", type=click.Path(dir_okay=False, exists=True),
-              help="Fail (exit 3) when a score falls below its floor in this baseline file.")
+@click.option(
+    "--gate",
+    "baseline",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Fail (exit 3) when a score falls below its floor in this baseline file.",
+)
 @click.option("--save", type=click.Path(file_okay=False), help="Write each story's comparison JSON into this folder.")
 @click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="minilm", show_default=True)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Alignment threshold to evaluate.")
-def eval_(gold_dir: str, tasks: tuple[str, ...], fmt: str, baseline: str | None,
-          save: str | None, embedder: str, threshold: float | None) -> None:
+def eval_(
+    gold_dir: str,
+    tasks: tuple[str, ...],
+    fmt: str,
+    baseline: str | None,
+    save: str | None,
+    embedder: str,
+    threshold: float | None,
+) -> None:
     """Score newsprism on a gold set (GOLD_DIR with articles/ and gold.json).
 
     Prints precision, recall and F1 per task as the gold format defines them. `newsprism

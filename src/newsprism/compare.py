@@ -86,8 +86,18 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[str]]:
                 n += 1
             new_id = f"{art.id}-{n}"
             warnings.append(f"{art.source}: id {art.id!r} is taken by another article; using {new_id!r}")
-            art = Article(new_id, art.text, art.source, art.title, art.outlet, art.url, art.published,
-                          art.removed, art.removed_reasons, art.sentences)
+            art = Article(
+                new_id,
+                art.text,
+                art.source,
+                art.title,
+                art.outlet,
+                art.url,
+                art.published,
+                art.removed,
+                art.removed_reasons,
+                art.sentences,
+            )
         ids.add(art.id)
         kept.append(art)
     return kept, warnings
@@ -107,9 +117,11 @@ def compare(
     articles, warnings = dedupe(loaded)
     warnings = [f"skipped {p}" for p in problems] + warnings
     if len(articles) < 2:
-        if warnings:
-            raise CompareError("compare needs two or more different articles; the inputs hold the same article")
-        raise CompareError("compare needs two or more articles; give at least two files")
+        if len(loaded) >= 2:
+            raise CompareError(
+                "compare needs two or more different articles; the inputs hold the same article", tuple(warnings)
+            )
+        raise CompareError("compare needs two or more articles; give at least two files", tuple(warnings))
     facts = align(articles, options=opts.align)
     quantities = [q for a in articles for q in article_quantities(a)]
     algorithms = {

@@ -21,7 +21,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -122,7 +122,9 @@ def _minilm() -> _Cached:
             for k, x in enumerate(batch):
                 arr[k, : len(x)] = x
                 mask[k, : len(x)] = 1
-            hidden = session.run(None, {"input_ids": arr, "attention_mask": mask, "token_type_ids": np.zeros_like(arr)})[0]
+            hidden = session.run(
+                None, {"input_ids": arr, "attention_mask": mask, "token_type_ids": np.zeros_like(arr)}
+            )[0]
             pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
             out[order[b : b + 16]] = pooled
         return _normalise(out)
@@ -144,7 +146,7 @@ def _wordllama() -> _Cached:
     return _Cached("wordllama", f"wordllama-{getattr(wordllama, '__version__', '0')}-l2-256", encode, 256)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_embedder(name: str) -> Embedder:
     """The embedder called ``name`` (loaded once per process)."""
     if name == "minilm":

@@ -32,7 +32,15 @@ class EmptyArticleError(InputError):
 
 
 class CompareError(NewsprismError):
-    """The given articles cannot be compared."""
+    """The given articles cannot be compared.
+
+    ``warnings`` lists what was left out on the way (unreadable files, duplicates), so the
+    CLI can name each file before the final error.
+    """
+
+    def __init__(self, message: str, warnings: tuple[str, ...] = ()) -> None:
+        self.warnings = warnings
+        super().__init__(message)
 
 
 class GoldSetError(NewsprismError):

@@ -26,25 +26,120 @@ from .text import NUMBER_WORDS, stem, stopwords
 
 NUMBERS_VERSION = "numbers.v1"
 
-_MONTHS = {m: i for i, ms in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], start=1) for m in ms}
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WORDNUM = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("hundred", "thousand", "million", "billion")),
-                           key=len, reverse=True))
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
-          "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5, "hundred": 1e2}
-_CURRENCY_SIGN = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
-                  "a$": "AUD", "c$": "CAD", "hk$": "HKD", "kes": "KES", "ksh": "KES", "r": "ZAR"}
-_CURRENCY_WORD = {"dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-                  "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "yen": "JPY", "jpy": "JPY",
-                  "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "franc": "CHF", "francs": "CHF",
-                  "shilling": "KES", "shillings": "KES", "rand": "ZAR", "won": "KRW", "ruble": "RUB", "rubles": "RUB",
-                  "roubles": "RUB", "rouble": "RUB", "lira": "TRY", "naira": "NGN", "pesos": "MXN", "peso": "MXN"}
-_QUALIFIERS = ("at least", "more than", "over", "about", "around", "nearly", "almost", "up to", "some",
-               "approximately", "roughly", "fewer than", "less than", "as many as", "under", "just over",
-               "just under", "close to", "an estimated", "estimated")
+_MONTHS = {
+    m: i
+    for i, ms in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in ms
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WORDNUM = "|".join(
+    sorted((w for w in NUMBER_WORDS if w not in ("hundred", "thousand", "million", "billion")), key=len, reverse=True)
+)
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
+    "hundred": 1e2,
+}
+_CURRENCY_SIGN = {
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "rs": "INR",
+    "rs.": "INR",
+    "a$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "kes": "KES",
+    "ksh": "KES",
+    "r": "ZAR",
+}
+_CURRENCY_WORD = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "gbp": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "franc": "CHF",
+    "francs": "CHF",
+    "shilling": "KES",
+    "shillings": "KES",
+    "rand": "ZAR",
+    "won": "KRW",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rouble": "RUB",
+    "lira": "TRY",
+    "naira": "NGN",
+    "pesos": "MXN",
+    "peso": "MXN",
+}
+_QUALIFIERS = (
+    "at least",
+    "more than",
+    "over",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "up to",
+    "some",
+    "approximately",
+    "roughly",
+    "fewer than",
+    "less than",
+    "as many as",
+    "under",
+    "just over",
+    "just under",
+    "close to",
+    "an estimated",
+    "estimated",
+)
 
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORDNUM})(?:[-\s](?:{_WORDNUM}))?)"
 _QUANTITY = re.compile(
@@ -80,12 +175,14 @@ def _number_value(text: str) -> float | None:
     return total
 
 
-def _qualifier(before: str) -> str | None:
-    tail = before.lower().rstrip()[-20:]
+def _qualifier(before: str) -> tuple[str | None, int]:
+    """The hedge right before a figure ("at least") and where it starts in ``before``."""
+    stripped = before.rstrip()
+    tail = stripped.lower()[-20:]
     for q in _QUALIFIERS:
-        if tail.endswith(q):
-            return q
-    return None
+        if tail.endswith(q) and (len(stripped) == len(q) or not stripped[-len(q) - 1].isalnum()):
+            return q, len(stripped) - len(q)
+    return None, len(before)
 
 
 def _unit_after(after: str) -> str | None:
@@ -114,8 +211,19 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
                 day, year = int(m.group("d2")), m.group("y2")
             if not 1 <= day <= 31:
                 continue
-            out.append(Quantity(article, sentence, offset + start, offset + end, span_text,
-                                float(month * 100 + day), "date", None, None))
+            out.append(
+                Quantity(
+                    article,
+                    sentence,
+                    offset + start,
+                    offset + end,
+                    span_text,
+                    float(month * 100 + day),
+                    "date",
+                    None,
+                    None,
+                )
+            )
             if year:
                 ys = text.index(year, m.start())
                 out.append(Quantity(article, sentence, offset + ys, offset + ys + 4, year, float(year), "year"))
@@ -129,7 +237,11 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
         if m.group("cur"):
             currency = _CURRENCY_SIGN.get(m.group("cur").strip().lower())
         if scale:
-            if scale in ("m", "b", "k") and not currency and not re.match(r"\s*(dollars?|euros?|pounds?|yen|usd)", after, re.I):
+            if (
+                scale in ("m", "b", "k")
+                and not currency
+                and not re.match(r"\s*(dollars?|euros?|pounds?|yen|usd)", after, re.I)
+            ):
                 end = m.end("num")  # "5 m" is five metres, not five million
                 after = text[end:]
             else:
@@ -138,7 +250,9 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
         if currency is None and word_after and word_after.group(1).lower() in _CURRENCY_WORD:
             currency = _CURRENCY_WORD[word_after.group(1).lower()]
             end += word_after.end()
-        qualifier = _qualifier(text[:start])
+        qualifier, q_start = _qualifier(text[:start])
+        if qualifier and not m.group("cur"):
+            start = q_start
         span_text = text[start:end]
         if m.group("pct"):
             kind, unit = "percent", None
@@ -156,8 +270,11 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
 
 def article_quantities(article: Article) -> list[Quantity]:
     """Every quantity of every sentence of an article."""
-    return [q for s in article.sentences
-            for q in quantities_in(s.text, article=article.id, sentence=s.index, offset=s.start)]
+    return [
+        q
+        for s in article.sentences
+        for q in quantities_in(s.text, article=article.id, sentence=s.index, offset=s.start)
+    ]
 
 
 def _same(a: float, b: float) -> bool:
@@ -188,8 +305,11 @@ def conflicts(facts: Sequence[Fact], quantities: Sequence[Quantity]) -> list[Num
     return out
 
 
-def _comparable(a: list[Quantity], b: list[Quantity]) -> list[tuple[tuple[str, str | None], list[Quantity], list[Quantity]]]:
-    pairs = []
+_Key = tuple[str, str | None]
+
+
+def _comparable(a: list[Quantity], b: list[Quantity]) -> list[tuple[_Key, list[Quantity], list[Quantity]]]:
+    pairs: list[tuple[_Key, list[Quantity], list[Quantity]]] = []
     for kind in ("percent", "money", "year", "date", "count"):
         qa = [q for q in a if q.kind == kind]
         qb = [q for q in b if q.kind == kind]
@@ -203,8 +323,13 @@ def _comparable(a: list[Quantity], b: list[Quantity]) -> list[tuple[tuple[str, s
                 pairs.append(((kind, qa[0].unit), qa, qb))
         elif kind == "money":
             for cur in sorted({q.unit or "" for q in qa} & {q.unit or "" for q in qb}):
-                pairs.append(((kind, cur or None), [q for q in qa if (q.unit or "") == cur],
-                              [q for q in qb if (q.unit or "") == cur]))
+                pairs.append(
+                    (
+                        (kind, cur or None),
+                        [q for q in qa if (q.unit or "") == cur],
+                        [q for q in qb if (q.unit or "") == cur],
+                    )
+                )
         else:
             pairs.append(((kind, None), qa, qb))
     return pairs

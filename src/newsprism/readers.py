@@ -60,8 +60,7 @@ def read_path(path: str | Path, *, outlet: str | None = None) -> list[RawArticle
     if size > MAX_ARTICLE_BYTES:
         raise InputError(
             name,
-            f"file is too large for one article ({size / 1e6:.1f} MB; the limit is "
-            f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB)",
+            f"file is too large for one article ({size / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB)",
         )
     try:
         data = p.read_bytes()
@@ -77,9 +76,7 @@ def read_path(path: str | Path, *, outlet: str | None = None) -> list[RawArticle
     return [_parse_single(data, name, _stem(p), fmt, outlet)]
 
 
-def read_paths(
-    paths: list[str | Path], *, outlets: list[str | None] | None = None
-) -> list[RawArticle]:
+def read_paths(paths: list[str | Path], *, outlets: list[str | None] | None = None) -> list[RawArticle]:
     """Read several files; ``outlets[i]`` (if given and not None) names the outlet of path i."""
     out: list[RawArticle] = []
     for i, path in enumerate(paths):
@@ -304,4 +301,3 @@ def _jsonl_record(rec: dict[str, Any], where: str, default_id: str, outlet: str 
         published=opt("published"),
         format="jsonl",
     )
-

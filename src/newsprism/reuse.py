@@ -60,8 +60,9 @@ def _shingles(keys: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(keys[i : i + n]) for i in range(len(keys) - n + 1)}
 
 
-def reuse_pair(article: Article, source: Article, *, options: ReuseOptions | None = None,
-               _cache: dict[str, _Tokens] | None = None) -> Reuse:
+def reuse_pair(
+    article: Article, source: Article, *, options: ReuseOptions | None = None, _cache: dict[str, _Tokens] | None = None
+) -> Reuse:
     """Share of ``article`` copied from ``source``, with the copied passages as spans."""
     opts = options or ReuseOptions()
     cache = _cache if _cache is not None else {}

@@ -62,8 +62,10 @@ def load_gold(path: str | Path) -> GoldSet:
             files.setdefault(p.stem, p)
     missing = sorted(set(data["articles"]) - set(files))
     if missing:
-        raise GoldSetError(f"{art_dir}: no article file for {', '.join(missing[:5])}"
-                           + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
+        raise GoldSetError(
+            f"{art_dir}: no article file for {', '.join(missing[:5])}"
+            + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        )
     return GoldSet(root, data, files)
 
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import unicodedata
 
-_QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
-           "\u2018": "'", "\u2019": "'", "\u2032": "'"}
+_QUOTES = {
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2033": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u2032": "'",
+}
 
 
 def folded_with_positions(text: str) -> tuple[str, list[int]]:

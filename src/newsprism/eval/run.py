@@ -40,12 +40,18 @@ class EvalResult:
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"schema": "newsprism.eval/1", "gold_set": self.gold_set, "scores": self.scores,
-                "notes": list(self.notes), "errors": list(self.errors)}
+        return {
+            "schema": "newsprism.eval/1",
+            "gold_set": self.gold_set,
+            "scores": self.scores,
+            "notes": list(self.notes),
+            "errors": list(self.errors),
+        }
 
 
-def evaluate(gold_dir: str | Path, *, tasks: tuple[str, ...] = TASKS, options: CompareOptions | None = None,
-             check: bool = True) -> EvalResult:
+def evaluate(
+    gold_dir: str | Path, *, tasks: tuple[str, ...] = TASKS, options: CompareOptions | None = None, check: bool = True
+) -> EvalResult:
     """Compare every multi-article story of a gold set and score the results."""
     gold = load_gold(gold_dir)
     if check:

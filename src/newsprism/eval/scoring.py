@@ -56,8 +56,13 @@ def score_grouping(gold: GoldSet, stories: Json) -> Json:
     n = len(truth) or 1
     p, r = p / n, r / n
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"bcubed_precision": round(p, 4), "bcubed_recall": round(r, 4), "bcubed_f1": round(f, 4),
-            "articles": len(truth), "lost_articles": lost}
+    return {
+        "bcubed_precision": round(p, 4),
+        "bcubed_recall": round(r, 4),
+        "bcubed_f1": round(f, 4),
+        "articles": len(truth),
+        "lost_articles": lost,
+    }
 
 
 def score_reports(gold: GoldSet, reports: Iterable[Json]) -> Json:
@@ -135,8 +140,9 @@ def sentence_for(article: Json, span: tuple[int, int]) -> int | None:
     return best
 
 
-def _alignment(gold: GoldSet, articles: dict[str, Json], links: set[frozenset[tuple[str, int]]],
-               in_scope: set[str]) -> Json:
+def _alignment(
+    gold: GoldSet, articles: dict[str, Json], links: set[frozenset[tuple[str, int]]], in_scope: set[str]
+) -> Json:
     truth: set[frozenset[tuple[str, Any]]] = set()
     for fact in gold.data.get("facts", []):
         nodes: list[tuple[str, Any]] = []
@@ -176,8 +182,10 @@ def _quotes(gold: GoldSet, quotes: list[Json], scored: list[str]) -> Json:
         pred = [q for q in quotes if q["article"] == a]
         n_pred += len(pred)
         n_gold += len(truth)
-        candidates = sorted(((_text_similarity(p["text"], t["text"]), i, j) for i, p in enumerate(pred)
-                             for j, t in enumerate(truth)), reverse=True)
+        candidates = sorted(
+            ((_text_similarity(p["text"], t["text"]), i, j) for i, p in enumerate(pred) for j, t in enumerate(truth)),
+            reverse=True,
+        )
         taken_p: set[int] = set()
         taken_t: set[int] = set()
         for sim, i, j in candidates:
@@ -198,8 +206,11 @@ def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scor
         c = [0, 0, 0, 0]
         for a in scored:
             text = articles[a].get("text", "")
-            truth = [find_spans(g["text"], text) for g in gold.data.get("framing", [])
-                     if g["article"] == a and g["type"] == kind]
+            truth = [
+                find_spans(g["text"], text)
+                for g in gold.data.get("framing", [])
+                if g["article"] == a and g["type"] == kind
+            ]
             pred = [(f["start"], f["end"]) for f in framing if f["article"] == a and f["type"] == kind]
             flat = [s for spans in truth for s in spans]
             c[0] += sum(any(_overlap(p, g) for g in flat) for p in pred)

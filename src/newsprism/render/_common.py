@@ -31,8 +31,7 @@ def coverage_line(comparison: Comparison, fact: Fact) -> str:
 def conflict_line(comparison: Comparison, conflict: NumberConflict) -> str:
     parts = []
     for q in conflict.quantities:
-        qual = f" ({q.qualifier})" if q.qualifier and q.qualifier not in q.text.lower() else ""
-        parts.append(f"{label(comparison, q.article)}: {q.text!r}{qual}")
+        parts.append(f"{label(comparison, q.article)}: {q.text!r}")
     what = conflict.kind + (f" of {conflict.unit}" if conflict.unit and conflict.kind == "count" else "")
     return f"{conflict.fact} {what}: " + " vs ".join(parts)
 

@@ -13,18 +13,32 @@ def _cell(text: str | None) -> str:
 def render_markdown(comparison: Comparison) -> str:
     arts = comparison.articles
     counts = summary_counts(comparison)
-    lines = ["# newsprism comparison", "",
-             f"{len(arts)} articles, {len(comparison.facts)} facts: {counts['all']} reported by all, "
-             f"{counts['some']} by some, {counts['one']} by one outlet only.", "",
-             "## Articles", "", "| id | outlet | headline | sentences | furniture removed |", "|---|---|---|---:|---:|"]
+    lines = [
+        "# newsprism comparison",
+        "",
+        f"{len(arts)} articles, {len(comparison.facts)} facts: {counts['all']} reported by all, "
+        f"{counts['some']} by some, {counts['one']} by one outlet only.",
+        "",
+        "## Articles",
+        "",
+        "| id | outlet | headline | sentences | furniture removed |",
+        "|---|---|---|---:|---:|",
+    ]
     for a in arts:
-        lines.append(f"| {_cell(a.id)} | {_cell(a.outlet)} | {_cell(a.title)} | {len(a.sentences)} | {len(a.removed)} |")
+        lines.append(
+            f"| {_cell(a.id)} | {_cell(a.outlet)} | {_cell(a.title)} | {len(a.sentences)} | {len(a.removed)} |"
+        )
     if comparison.reuse:
         shares = {(r.article, r.source): r.share for r in comparison.reuse}
-        lines += ["", "## Reuse", "", "Share of each article (rows) found verbatim or nearly in another (columns); "
-                  "quotations are not counted.", "",
-                  "| article | " + " | ".join(_cell(a.label) for a in arts) + " |",
-                  "|---|" + "---:|" * len(arts)]
+        lines += [
+            "",
+            "## Reuse",
+            "",
+            "Share of each article (rows) found verbatim or nearly in another (columns); quotations are not counted.",
+            "",
+            "| article | " + " | ".join(_cell(a.label) for a in arts) + " |",
+            "|---|" + "---:|" * len(arts),
+        ]
         for a in arts:
             cells = ["-" if a.id == b.id else f"{shares.get((a.id, b.id), 0.0):.0%}" for b in arts]
             lines.append(f"| {_cell(a.label)} | " + " | ".join(cells) + " |")
@@ -35,7 +49,9 @@ def render_markdown(comparison: Comparison) -> str:
     for fact in shared_facts(comparison):
         lines += [f"### {fact.id} · {coverage_line(comparison, fact)}", ""]
         for m in fact.mentions:
-            lines.append(f"- **{_cell(label(comparison, m.article))}**: {sentence_text(comparison, m.article, m.sentence)}")
+            lines.append(
+                f"- **{_cell(label(comparison, m.article))}**: {sentence_text(comparison, m.article, m.sentence)}"
+            )
         lines.append("")
     for a in arts:
         unique = only_in(comparison, a)

@@ -18,9 +18,13 @@ def renderables(comparison: Comparison) -> list[object]:
     out: list[object] = []
     arts = comparison.articles
     counts = summary_counts(comparison)
-    out.append(Text(f"newsprism: {len(arts)} articles, {len(comparison.facts)} facts "
-                    f"({counts['all']} reported by all, {counts['some']} by some, {counts['one']} by one outlet only)",
-                    style="bold"))
+    out.append(
+        Text(
+            f"newsprism: {len(arts)} articles, {len(comparison.facts)} facts "
+            f"({counts['all']} reported by all, {counts['some']} by some, {counts['one']} by one outlet only)",
+            style="bold",
+        )
+    )
     table = Table(title="Articles", title_justify="left", expand=False)
     for col in ("id", "outlet", "headline", "sentences", "furniture removed"):
         table.add_column(col, overflow="fold")
@@ -29,8 +33,10 @@ def renderables(comparison: Comparison) -> list[object]:
     out.append(table)
 
     if comparison.reuse:
-        reuse = Table(title="Reuse: share of each article (rows) found verbatim or nearly in another (columns)",
-                      title_justify="left")
+        reuse = Table(
+            title="Reuse: share of each article (rows) found verbatim or nearly in another (columns)",
+            title_justify="left",
+        )
         reuse.add_column("article")
         for a in arts:
             reuse.add_column(a.label, justify="right")
@@ -61,7 +67,9 @@ def renderables(comparison: Comparison) -> list[object]:
             body = Text()
             for f in unique:
                 body.append("• " + sentence_text(comparison, a.id, f.mentions[0].sentence) + "\n")
-            out.append(Panel(body, title=f"Only in {a.label} ({len(unique)})", title_align="left", border_style="yellow"))
+            out.append(
+                Panel(body, title=f"Only in {a.label} ({len(unique)})", title_align="left", border_style="yellow")
+            )
 
     removed = Text()
     for a in arts:
@@ -79,8 +87,15 @@ def render_text(comparison: Comparison, *, width: int = 100, color: bool = False
     from rich.console import Console
 
     buf = io.StringIO()
-    console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
-                      no_color=not color, highlight=False, emoji=False)
+    console = Console(
+        file=buf,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+    )
     for item in renderables(comparison):
         console.print(item)
     return buf.getvalue()

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import newsprism
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert newsprism.__all__ == sorted(newsprism.__all__)
+    for name in newsprism.__all__:
+        assert hasattr(newsprism, name), name
+
+
+def test_import_stays_light() -> None:
+    code = (
+        "import sys, newsprism; heavy = [m for m in ('trafilatura', 'onnxruntime', 'wordllama', 'rich', "
+        "'click', 'sentencex', 'charset_normalizer') if m in sys.modules]; print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
+
+
+def test_errors_share_one_root() -> None:
+    for name in ("InputError", "EmptyArticleError", "CompareError", "GoldSetError", "MissingDependencyError"):
+        assert issubclass(getattr(newsprism, name), newsprism.NewsprismError)
+
+
+def test_render_formats(story) -> None:
+    c = newsprism.compare(story, options=newsprism.CompareOptions(align=newsprism.AlignOptions(embedder=None)))
+    assert newsprism.render(c, "json").startswith("{")
+    assert newsprism.render(c, "md").startswith("# newsprism comparison")
+    assert "Articles" in newsprism.render(c, "text")

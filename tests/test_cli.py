@@ -1,0 +1,116 @@
+"""End-to-end tests of the command line, run as a user runs it (a subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsprism", *args], capture_output=True, text=True, input=stdin, cwd=cwd, timeout=300
+    )
+
+
+def test_compare_text(story: list[Path]) -> None:
+    res = run("compare", *map(str, story), "--width", "120")
+    assert res.returncode == 0, res.stderr
+    out = res.stdout
+    assert "3 articles" in out
+    assert "Figures that disagree" in out and "'12'" in out and "'at least 15'" in out
+    assert "Only in independent" in out
+    assert "Page furniture removed" in out and "Replying to Erik" in out
+    assert res.stderr == ""
+
+
+def test_compare_json_contract(story: list[Path]) -> None:
+    res = run("compare", *map(str, story), "--format", "json", "--embedder", "none")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["schema"] == "newsprism.comparison/1"
+    ids = [a["id"] for a in data["articles"]]
+    assert ids == ["wire", "rewrite", "independent"]
+    for a in data["articles"]:
+        assert set(a) >= {"id", "outlet", "title", "text", "removed", "sentences"}
+        for s in a["sentences"]:
+            assert 0 <= s["start"] < s["end"] <= len(a["text"])
+    seen = [(m["article"], m["sentence"]) for f in data["facts"] for m in f["mentions"]]
+    assert sorted(seen) == sorted((a["id"], i) for a in data["articles"] for i in range(len(a["sentences"])))
+    assert data["quotes"] == [] and data["framing"] == []
+    assert {(r["article"], r["source"]) for r in data["reuse"]} == {(a, b) for a in ids for b in ids if a != b}
+    wire = data["articles"][0]
+    assert "Also read: Harbour tolls to rise next spring" in wire["removed"]
+    assert "KORSHOLM:" in wire["removed"] and "Replying to Erik" in wire["removed"]
+
+
+def test_compare_markdown_to_file(story: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "report.md"
+    res = run("compare", *map(str, story), "--format", "md", "-o", str(out), "--outlet", f"{story[0]}=Nordpress")
+    assert res.returncode == 0, res.stderr
+    text = out.read_text()
+    assert text.startswith("# newsprism comparison")
+    assert "**Nordpress**" in text and "## Shared facts" in text
+    assert f"wrote {out}" in res.stderr
+
+
+def test_stdin(story: list[Path]) -> None:
+    res = run("compare", "-", str(story[1]), "--format", "json", "--embedder", "none", stdin=story[0].read_text())
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["articles"][0]["id"] == "stdin"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (["one"], "newsprism: error: compare needs two or more articles; give at least two files\n"),
+        (
+            ["one", "one"],
+            "newsprism: {d}/one.txt: same article as {d}/one.txt; compared once\n"
+            "newsprism: error: compare needs two or more different articles; the inputs hold the same article\n",
+        ),
+        (
+            ["one", "missing"],
+            "newsprism: skipped {d}/missing.txt: no such file\n"
+            "newsprism: error: compare needs two or more articles; give at least two files\n",
+        ),
+        (
+            ["empty", "binary"],
+            "newsprism: skipped {d}/empty.txt: is empty\n"
+            "newsprism: skipped {d}/binary.txt: looks like a binary file, not text or HTML\n"
+            "newsprism: error: compare needs two or more articles; give at least two files\n",
+        ),
+    ],
+)
+def test_bad_input_one_line_errors(tmp_path: Path, story: list[Path], files: list[str], message: str) -> None:
+    (tmp_path / "one.txt").write_text(story[0].read_text())
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    res = run("compare", *[str(tmp_path / f"{f}.txt") for f in files])
+    assert res.returncode == 1
+    assert res.stdout == ""
+    # each skipped file is named on its own line, before the final error
+    assert res.stderr == message.format(d=tmp_path)
+    assert "Traceback" not in res.stderr
+
+
+def test_duplicate_is_compared_once_with_a_warning(story: list[Path]) -> None:
+    res = run("compare", str(story[0]), str(story[0]), str(story[1]), "--format", "json", "--embedder", "none")
+    assert res.returncode == 0
+    assert "same article as" in res.stderr
+    assert len(json.loads(res.stdout)["articles"]) == 2
+
+
+def test_bad_usage_exit_2(story: list[Path]) -> None:
+    res = run("compare", *map(str, story), "--format", "pdf")
+    assert res.returncode == 2
+    res = run("compare", *map(str, story), "--outlet", "Nordpress")
+    assert res.returncode == 2 and "FILE=NAME" in res.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.startswith("newsprism, version ")
+    assert "compare" in run("--help").stdout
