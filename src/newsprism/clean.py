@@ -3,7 +3,9 @@
 The cleaner works line by line. A line is dropped when it matches one of the patterns in
 ``data/furniture.tsv`` (related-link teasers, comment sections, advertisement markers,
 newsletter and share prompts, photo credits and captions, bylines, timestamps, reading-time
-lines, lone datelines, tags and copyright lines), or when it repeats the headline. Every
+lines, lone datelines, tags and copyright lines), when it repeats the headline, or when it is
+a short label (a site name, a section name) above the first or below the last line of story
+text. Every
 dropped line is kept verbatim in ``Article.removed`` with its category, so a user can see
 what was taken out.
 
@@ -38,10 +40,13 @@ class CleanOptions:
 
     ``patterns``: a furniture file to use instead of the bundled one (same format).
     ``drop_repeated_headline``: drop body lines that repeat the headline.
+    ``drop_edge_labels``: drop short non-sentence lines (five words or fewer, no final
+    punctuation) above the first and below the last line of story text.
     """
 
     patterns: str | None = None
     drop_repeated_headline: bool = True
+    drop_edge_labels: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,32 +115,54 @@ def clean_body(body: str, *, title: str | None = None, options: CleanOptions | N
     opts = options or CleanOptions()
     patterns = load_patterns(opts.patterns)
     headline = _fold(title) if title and opts.drop_repeated_headline else None
-    kept: list[str] = []
-    removed: list[str] = []
-    reasons: list[str] = []
+    kept: list[tuple[int, str]] = []
+    dropped: list[tuple[int, str, str]] = []
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     rest_from: str | None = None
-    for line in lines:
+    for n, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
         if rest_from is not None:
-            removed.append(line)
-            reasons.append(rest_from)
+            dropped.append((n, line, rest_from))
             continue
         if headline is not None and _fold(stripped) == headline:
-            removed.append(line)
-            reasons.append("headline")
+            dropped.append((n, line, "headline"))
             continue
         pat = classify_line(stripped, patterns)
         if pat is None:
-            kept.append(_WS.sub(" ", stripped))
+            kept.append((n, line))
             continue
-        removed.append(line)
-        reasons.append(pat.category)
+        dropped.append((n, line, pat.category))
         if pat.scope == "rest":
             rest_from = pat.category
-    return Cleaned(tuple(kept), tuple(removed), tuple(reasons))
+    if opts.drop_edge_labels:
+        kept, labels = _split_edge_labels(kept)
+        dropped = sorted(dropped + [(n, line, "label") for n, line in labels])
+    return Cleaned(
+        tuple(_WS.sub(" ", line.strip()) for _, line in kept),
+        tuple(line for _, line, _ in dropped),
+        tuple(why for _, _, why in dropped),
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+
+
+def is_label(line: str) -> bool:
+    """A short line that is not a sentence: a site name, a section label, a kicker."""
+    stripped = line.strip()
+    return len(stripped.split()) <= 5 and not _SENTENCE_END.search(stripped)
+
+
+def _split_edge_labels(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Labels before the first and after the last line of story text (site names, section
+    labels, kickers) are furniture; the same lines between paragraphs are subheadings."""
+    first = next((i for i, (_, line) in enumerate(kept) if not is_label(line)), len(kept))
+    last = next((i for i in range(len(kept) - 1, -1, -1) if not is_label(kept[i][1])), -1)
+    if first > last:  # nothing but labels: keep them rather than empty the article
+        return kept, []
+    return kept[first : last + 1], kept[:first] + kept[last + 1 :]
 
 
 def clean(raw: RawArticle, *, options: CleanOptions | None = None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

@@ -1,0 +1,48 @@
+"""Helpers shared by the benchmark scripts: where the shared data is, timing, tables."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path | None:
+    """``../shared`` beside the repository (or $NEWSPRISM_SHARED), if it is there."""
+    env = os.environ.get("NEWSPRISM_SHARED")
+    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared", Path.cwd().parent / "shared"]:
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def skip(message: str) -> None:
+    print(f"SKIPPED: {message}")
+    sys.exit(0)
+
+
+def timed(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
+    """Median and best wall time of ``fn`` in seconds."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), min(times)
+
+
+def table(title: str, header: list[str], rows: list[list[object]]) -> str:
+    cells = [[str(c) for c in header]] + [[f"{c:.3f}" if isinstance(c, float) else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = [title, "  ".join(h.ljust(w) for h, w in zip(cells[0], widths, strict=True))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += [
+        "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        for r in cells[1:]
+    ]
+    return "\n".join(lines)
