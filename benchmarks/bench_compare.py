@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import REPO, shared_dir, table, timed  # noqa: E402
+from _common import REPO, shared_dir, table, timed
 
-import newsprism  # noqa: E402
-from newsprism.align import AlignOptions, _tfidf  # noqa: E402
-from newsprism.compare import CompareOptions, load_articles  # noqa: E402
-from newsprism.embed import get_embedder  # noqa: E402
+import newsprism
+from newsprism.align import AlignOptions, _tfidf
+from newsprism.compare import CompareOptions, load_articles
+from newsprism.embed import get_embedder
 
 
 def default_inputs() -> list[Path]:
