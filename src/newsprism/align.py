@@ -37,6 +37,16 @@ from .text import terms
 ALIGN_VERSION = "align-hybrid.v1"
 
 
+#: Per embedder: (weight of the embedding cosine, threshold, group threshold). Chosen on the
+#: dev gold set from a plateau of a grid (weights 0.4 to 0.8, thresholds 0.2 to 0.5), not its peak;
+#: benchmarks/bench_align.py reprints the grid.
+DEFAULTS: dict[str | None, tuple[float, float, float]] = {
+    "minilm": (0.6, 0.35, 0.3),
+    "wordllama": (0.5, 0.25, 0.2),
+    None: (0.0, 0.25, 0.2),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class AlignOptions:
     """Options of the alignment stage.
@@ -45,18 +55,30 @@ class AlignOptions:
     ``weight``: share of the embedding cosine in the similarity (the rest is word overlap).
     ``threshold``: lowest similarity for two sentences to be matched.
     ``group_threshold``: lowest average similarity for two groups to merge into one fact.
+    Left as None, the last three take the embedder's defaults (:data:`DEFAULTS`).
     """
 
     embedder: str | None = "minilm"
-    weight: float = 0.6
-    threshold: float = 0.45
-    group_threshold: float = 0.35
+    weight: float | None = None
+    threshold: float | None = None
+    group_threshold: float | None = None
 
     def __post_init__(self) -> None:
-        if not 0.0 <= self.weight <= 1.0:
-            raise ValueError("weight must lie between 0 and 1")
-        if self.embedder is None and self.weight:
+        if self.embedder not in DEFAULTS:
+            raise ValueError(f"unknown embedder {self.embedder!r}; choose one of: minilm, wordllama, None")
+        weight, threshold, group = DEFAULTS[self.embedder]
+        if self.embedder is None:
             object.__setattr__(self, "weight", 0.0)
+        for name, value in (("weight", weight), ("threshold", threshold), ("group_threshold", group)):
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, value)
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"{name} must lie between 0 and 1")
+
+    @property
+    def params(self) -> tuple[float, float, float]:
+        """``(weight, threshold, group_threshold)``, resolved."""
+        return float(self.weight or 0.0), float(self.threshold or 0.0), float(self.group_threshold or 0.0)
 
 
 def _tfidf(texts: Sequence[str]) -> np.ndarray:
@@ -79,13 +101,14 @@ def _tfidf(texts: Sequence[str]) -> np.ndarray:
 
 def similarity_matrix(texts: Sequence[str], options: AlignOptions) -> np.ndarray:
     """The similarity of every pair of sentences (square, symmetric)."""
+    weight = options.params[0]
     lex = _tfidf(texts)
     sim = lex @ lex.T
-    if options.embedder and options.weight > 0:
+    if options.embedder and weight > 0:
         from .embed import get_embedder
 
         emb = get_embedder(options.embedder).encode(list(texts))
-        sim = options.weight * (emb @ emb.T) + (1 - options.weight) * sim
+        sim = weight * (emb @ emb.T) + (1 - weight) * sim
     return sim
 
 
@@ -114,6 +137,7 @@ class _Groups:
 def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -> list[Fact]:
     """Group every sentence of every article into exactly one fact."""
     opts = options or AlignOptions()
+    _, threshold, group_threshold = opts.params
     nodes: list[tuple[int, int]] = [(ai, s.index) for ai, a in enumerate(articles) for s in a.sentences]
     if not nodes:
         return []
@@ -133,7 +157,7 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
             ri = range(starts[i], starts[i] + len(articles[i].sentences))
             rj = range(starts[j], starts[j] + len(articles[j].sentences))
             block = sim[np.ix_(list(ri), list(rj))]
-            cand = np.argwhere(block >= opts.threshold)
+            cand = np.argwhere(block >= threshold)
             scored = sorted(
                 ((float(block[x, y]), ri[x], rj[y]) for x, y in cand),
                 key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))),
@@ -159,7 +183,7 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
             continue
         if len(ma) + len(mb) > 2:
             avg = float(sim[np.ix_(ma, mb)].mean())
-            if avg < opts.group_threshold:
+            if avg < group_threshold:
                 continue
         low = min(score, weakest.get(ra, 1.0), weakest.get(rb, 1.0))
         groups.union(a, b)
