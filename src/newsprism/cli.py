@@ -151,6 +151,32 @@ def compare(
     _emit(text, output)
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Lowest average similarity of a story.")
+def group(paths: tuple[str, ...], fmt: str, output: str | None, threshold: float | None) -> None:
+    """Group articles into stories.
+
+    PATHS are article files or folders (searched recursively), read directly without a
+    database. Unreadable files are named on stderr and left out.
+    """
+    import dataclasses
+
+    from .group import GroupOptions
+    from .group import group as run_group
+    from .render.stories import render_stories
+
+    if not paths:
+        raise click.UsageError("give article files or folders to group")
+    opts = GroupOptions() if threshold is None else dataclasses.replace(GroupOptions(), threshold=threshold)
+    grouping = run_group(list(paths), options=opts, skip_errors=True)
+    for p in grouping.problems:
+        click.echo(f"newsprism: skipped {p}", err=True)
+    _emit(render_stories(grouping, fmt), output)
+
+
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False))
 @click.option(

@@ -15,15 +15,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .align import ALIGN_VERSION, AlignOptions, align
 from .clean import CLEANER_VERSION, CleanOptions
-from .errors import CompareError, InputError
-from .model import Article, Comparison, RawArticle
+from .errors import CompareError
+from .model import Article, Comparison
 from .numbers import NUMBERS_VERSION, article_quantities, conflicts
-from .pipeline import prepare
-from .readers import read_path
+from .pipeline import ArticleLike, load_articles
 from .reuse import REUSE_VERSION, ReuseOptions, reuse
 from .segment import SEGMENTER_VERSION
 
@@ -35,34 +33,6 @@ class CompareOptions:
     clean: CleanOptions = field(default_factory=CleanOptions)
     align: AlignOptions = field(default_factory=AlignOptions)
     reuse: ReuseOptions = field(default_factory=ReuseOptions)
-
-
-ArticleLike = str | Path | RawArticle | Article
-
-
-def load_articles(
-    items: Iterable[ArticleLike], *, clean_options: CleanOptions | None = None, skip_errors: bool = False
-) -> tuple[list[Article], list[InputError]]:
-    """Read (paths) and prepare (raw articles) whatever ``compare`` was given.
-
-    With ``skip_errors`` an input that cannot be read is left out and its error returned;
-    without, the first such error is raised.
-    """
-    out: list[Article] = []
-    problems: list[InputError] = []
-    for item in items:
-        try:
-            if isinstance(item, Article):
-                out.append(item)
-            elif isinstance(item, RawArticle):
-                out.append(prepare(item, clean_options=clean_options))
-            else:
-                out.extend(prepare(raw, clean_options=clean_options) for raw in read_path(item))
-        except InputError as exc:
-            if not skip_errors:
-                raise
-            problems.append(exc)
-    return out, problems
 
 
 def dedupe(articles: list[Article]) -> tuple[list[Article], list[str]]:

@@ -85,6 +85,28 @@ def read_paths(paths: list[str | Path], *, outlets: list[str | None] | None = No
     return out
 
 
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz")
+
+
+def expand_paths(paths: list[str | Path]) -> list[str | Path]:
+    """Folders replaced by the article files inside them (recursively, sorted by path)."""
+    out: list[str | Path] = []
+    for path in paths:
+        p = Path(path)
+        if str(path) != "-" and p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.name.lower().endswith(ARTICLE_SUFFIXES)
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
 def from_text(
     text: str,
     *,
@@ -265,15 +287,31 @@ def _read_jsonl(p: Path, outlet: str | None) -> Iterator[RawArticle]:
         raise InputError(str(p), "is empty")
 
 
+#: field names accepted for each article field in JSONL records, in order of preference
+JSONL_FIELDS = {
+    "id": ("id", "ID", "article_id"),
+    "text": ("text", "content", "content_original", "body", "maintext"),
+    "html": ("html", "raw_html"),
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "source", "site_name", "sitename", "publisher"),
+    "url": ("url", "link"),
+    "published": ("published", "date", "published_at", "date_publish"),
+}
+
+
 def _jsonl_record(rec: dict[str, Any], where: str, default_id: str, outlet: str | None) -> RawArticle:
     def opt(key: str) -> str | None:
-        val = rec.get(key)
-        return str(val) if val not in (None, "") else None
+        for name in JSONL_FIELDS[key]:
+            val = rec.get(name)
+            if isinstance(val, (str, int, float)) and str(val).strip():
+                return str(val).strip() if key not in ("text", "html") else str(val)
+        return None
 
     art_id = opt("id") or default_id
     rec_outlet = outlet or opt("outlet")
-    if isinstance(rec.get("html"), str) and rec["html"].strip():
-        art = _from_html(rec["html"], where, art_id, rec_outlet)
+    html = opt("html")
+    if html:
+        art = _from_html(html, where, art_id, rec_outlet)
         return RawArticle(
             id=art.id,
             body=art.body,
@@ -284,8 +322,8 @@ def _jsonl_record(rec: dict[str, Any], where: str, default_id: str, outlet: str 
             published=opt("published") or art.published,
             format="html",
         )
-    text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
+    text = opt("text")
+    if text is None:
         raise InputError(where, "has neither a non-empty 'text' nor 'html' field")
     text = text.replace("\r\n", "\n")
     title = opt("title")

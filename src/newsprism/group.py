@@ -1,0 +1,355 @@
+"""group: find the stories in a pile of articles.
+
+Method ``group-hybrid.v1``, near-linear in the number of articles:
+
+1. **Near-copies.** MinHash signatures (rensa) of each article's word 5-shingles, and LSH
+   buckets, find near-duplicates (estimated Jaccard >= ``near_duplicate``): the same text
+   republished with small edits. Such pairs always join one story.
+2. **Same event, other words.** Each article is represented by its headline and lead (the
+   first sentences): TF-IDF over stems, numbers and names (headline terms weigh double, the
+   IDF comes from the whole pile) mixed with a sentence embedding of the same text. No
+   all-pairs comparison: an inverted index over each article's most distinctive terms, with
+   terms that are too common left out, proposes candidate pairs (articles sharing at least
+   ``min_shared`` distinctive terms), and only those are scored.
+3. **Clustering.** Candidate pairs are taken best first; two stories merge only when the
+   average similarity over *all* their pairs of articles (computed exactly, not only the
+   candidate pairs) reaches ``threshold``, and never across more than ``window_days`` of
+   publication dates when both articles have one. Average linkage keeps look-alike stories
+   (same people, another event) apart where single linkage would chain them.
+4. **Origins.** Inside a story, a pair of articles is a republication when at least
+   ``republication`` of one lies in passages copied from the other (:mod:`newsprism.reuse`:
+   containment, not Jaccard, since a rewrite that keeps half of a wire story shares only a
+   fifth of its shingles); republication links form origins, and ten republications of one
+   wire story count as one independent origin. The origin is the earliest article (by date,
+   then id: without dates the direction of copying is unknown).
+
+Limits: English; articles without headline or lead text rely on their body's first
+sentences; an event reported with no shared distinctive words and no shared wording is missed
+when the embedding alone cannot bridge it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from .model import Article
+from .pipeline import ArticleLike, load_articles
+from .reuse import reuse_pair
+from .text import terms, words
+
+GROUP_VERSION = "group-hybrid.v1"
+SCHEMA_STORIES = "newsprism.stories/1"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupOptions:
+    """Options of the grouping stage (see the module docstring for the method)."""
+
+    threshold: float = 0.3
+    near_duplicate: float = 0.5
+    republication: float = 0.5
+    window_days: int = 7
+    embedder: str | None = "wordllama"
+    weight: float = 0.5
+    lead_sentences: int = 4
+    top_terms: int = 30
+    min_shared: int = 2
+    max_df: float = 0.02
+    num_perm: int = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story: its articles (ids), and for each article the id of its origin."""
+
+    id: str
+    articles: tuple[str, ...]
+    origins: tuple[str, ...] = ()
+
+    @property
+    def n_origins(self) -> int:
+        return len(set(self.origins)) if self.origins else len(self.articles)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "articles": list(self.articles),
+            "origins": dict(zip(self.articles, self.origins, strict=True)) if self.origins else {},
+            "independent_origins": self.n_origins,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """Every article in exactly one story."""
+
+    stories: tuple[Story, ...]
+    method: str = GROUP_VERSION
+    stats: dict[str, int] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+    def story_of(self) -> dict[str, str]:
+        return {a: s.id for s in self.stories for a in s.articles}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_STORIES,
+            "method": self.method,
+            "stats": dict(sorted(self.stats.items())),
+            "stories": [s.to_dict() for s in self.stories],
+            "problems": list(self.problems),
+        }
+
+
+def _lead(article: Article, n: int) -> str:
+    sents = [s.text for s in article.sentences[:n]]
+    return " ".join(sents)
+
+
+def _day(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _tfidf_rows(articles: Sequence[Article], opts: GroupOptions) -> tuple[Any, list[list[int]]]:
+    """A sparse (CSR) matrix of L2-normalised TF-IDF rows, and each row's distinctive terms."""
+    from scipy.sparse import csr_matrix
+
+    bags: list[Counter[str]] = []
+    for a in articles:
+        bag: Counter[str] = Counter(terms(_lead(a, opts.lead_sentences)))
+        for t in terms(a.title or ""):
+            bag[t] += 2
+        bags.append(bag)
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    vocab = {t: i for i, t in enumerate(sorted(df))}
+    n = len(articles)
+    max_df = max(8, int(opts.max_df * n))
+    rows, cols, vals, distinctive = [], [], [], []
+    for r, bag in enumerate(bags):
+        weighted = sorted(((1 + math.log(tf)) * (math.log((1 + n) / (1 + df[t])) + 1), t) for t, tf in bag.items())
+        weighted = weighted[::-1][: opts.top_terms]
+        norm = math.sqrt(sum(w * w for w, _ in weighted)) or 1.0
+        keep = []
+        for w, t in weighted:
+            rows.append(r)
+            cols.append(vocab[t])
+            vals.append(w / norm)
+            if 1 < df[t] <= max_df:
+                keep.append(vocab[t])
+        distinctive.append(keep)
+    mat = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float32)
+    return mat, distinctive
+
+
+def _candidates(distinctive: list[list[int]], min_shared: int) -> set[tuple[int, int]]:
+    postings: dict[int, list[int]] = defaultdict(list)
+    for doc, ts in enumerate(distinctive):
+        for t in ts:
+            postings[t].append(doc)
+    shared: Counter[tuple[int, int]] = Counter()
+    for docs in postings.values():
+        for i in range(len(docs)):
+            for j in range(i + 1, len(docs)):
+                shared[(docs[i], docs[j])] += 1
+    return {pair for pair, k in shared.items() if k >= min_shared}
+
+
+def _shingles(article: Article, n: int = 5) -> list[str]:
+    ws = [w for _, _, w in words(article.text)]
+    return [" ".join(ws[i : i + n]) for i in range(max(1, len(ws) - n + 1))] if ws else [""]
+
+
+def near_duplicates(articles: list[Article], *, threshold: float = 0.5, num_perm: int = 64) -> set[tuple[int, int]]:
+    """Pairs of articles (indexes) whose word 5-shingles overlap by about ``threshold`` or more."""
+    from rensa import RMinHash, RMinHashLSH
+
+    bands = 16 if num_perm % 16 == 0 else 8
+    lsh = RMinHashLSH(threshold=threshold, num_perm=num_perm, num_bands=bands)
+    hashes = []
+    for i, a in enumerate(articles):
+        mh = RMinHash(num_perm=num_perm, seed=42)
+        mh.update(_shingles(a))
+        hashes.append(mh)
+        lsh.insert(i, mh)
+    pairs = set()
+    for i, mh in enumerate(hashes):
+        for j in lsh.query(mh):
+            if j > i and mh.jaccard(hashes[j]) >= threshold:
+                pairs.add((i, int(j)))
+    return pairs
+
+
+class _Clusters:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        return ra
+
+
+def group(
+    items: Iterable[ArticleLike],
+    *,
+    options: GroupOptions | None = None,
+    previous: dict[str, str] | None = None,
+    skip_errors: bool = False,
+) -> Grouping:
+    """Group articles (or the files and folders that hold them) into stories.
+
+    ``previous`` (article id -> story id, from an earlier grouping) keeps story ids stable.
+    Articles with the same id are grouped once.
+    """
+    opts = options or GroupOptions()
+    loaded, problems = load_articles(items, skip_errors=skip_errors)
+    unique: dict[str, Article] = {}
+    for a in loaded:
+        unique.setdefault(a.id, a)
+    articles = list(unique.values())
+    order = sorted(range(len(articles)), key=lambda i: articles[i].id)
+    arts = [articles[i] for i in order]  # the result never depends on the input order
+    n = len(arts)
+    if n == 0:
+        return Grouping((), stats={"articles": 0, "rejected": len(problems)}, problems=tuple(str(p) for p in problems))
+    mat, distinctive = _tfidf_rows(arts, opts)
+    emb = None
+    if opts.embedder and opts.weight > 0:
+        from .embed import get_embedder
+
+        texts = [((a.title or "") + ". " + _lead(a, opts.lead_sentences))[:1000] for a in arts]
+        emb = get_embedder(opts.embedder).encode(texts)
+    days = [_day(a.published) for a in arts]
+    dups = near_duplicates(arts, threshold=opts.near_duplicate, num_perm=opts.num_perm)
+    cand = _candidates(distinctive, opts.min_shared) | dups
+
+    def sims(rows_a: list[int], rows_b: list[int]) -> np.ndarray:
+        lex = (mat[rows_a] @ mat[rows_b].T).toarray()
+        if emb is None:
+            out = lex
+        else:
+            out = opts.weight * (emb[rows_a] @ emb[rows_b].T) + (1 - opts.weight) * lex
+        if any(d is not None for d in days):
+            da = np.array([days[i] if days[i] is not None else np.nan for i in rows_a], dtype=float)
+            db = np.array([days[i] if days[i] is not None else np.nan for i in rows_b], dtype=float)
+            far = np.abs(da[:, None] - db[None, :]) > opts.window_days
+            out = np.where(far, 0.0, out)
+        return out
+
+    dup_set = set(dups)
+    heap: list[tuple[float, str, str, int, int]] = []
+    if cand:
+        pairs = sorted(cand)
+        ia = [p[0] for p in pairs]
+        ib = [p[1] for p in pairs]
+        lex = np.asarray(mat[ia].multiply(mat[ib]).sum(axis=1)).ravel()
+        score = lex if emb is None else opts.weight * np.einsum("ij,ij->i", emb[ia], emb[ib]) + (1 - opts.weight) * lex
+        for (i, j), s in zip(pairs, score, strict=True):
+            s = 1.0 if (i, j) in dup_set else float(s)
+            if s >= opts.threshold:
+                heap.append((-round(s, 6), arts[i].id, arts[j].id, i, j))
+    heapq.heapify(heap)
+    clusters = _Clusters(n)
+    while heap:
+        _, _, _, i, j = heapq.heappop(heap)
+        ri, rj = clusters.find(i), clusters.find(j)
+        if ri == rj:
+            continue
+        if (i, j) not in dup_set:
+            avg = float(sims(clusters.members[ri], clusters.members[rj]).mean())
+            if avg < opts.threshold:
+                continue
+        clusters.union(i, j)
+    groups = sorted(sorted(m, key=lambda k: arts[k].id) for m in clusters.members.values())
+    origin_sets = _Clusters(n)
+    republished = 0
+    for members in groups:
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if (min(i, j), max(i, j)) in dup_set or max(
+                    reuse_pair(arts[i], arts[j]).share, reuse_pair(arts[j], arts[i]).share
+                ) >= opts.republication:
+                    origin_sets.union(i, j)
+                    republished += 1
+    stories = _name_stories(arts, groups, origin_sets, days, previous or {})
+    stats = {
+        "articles": n,
+        "candidate_pairs": len(cand),
+        "near_duplicate_pairs": len(dups),
+        "republication_pairs": republished,
+        "stories": len(stories),
+        "rejected": len(problems),
+    }
+    return Grouping(tuple(stories), stats=stats, problems=tuple(str(p) for p in problems))
+
+
+def _name_stories(
+    arts: list[Article],
+    groups: list[list[int]],
+    origins: _Clusters,
+    days: list[int | None],
+    previous: dict[str, str],
+) -> list[Story]:
+    """Story ids: a story keeps the id of the previous story it overlaps most; a new story is
+    named after its first article, so ids do not depend on the order of the input."""
+    overlap: list[tuple[int, str, int]] = []
+    for g, members in enumerate(groups):
+        counts = Counter(previous[arts[k].id] for k in members if arts[k].id in previous)
+        overlap += [(-c, sid, g) for sid, c in counts.items()]
+    overlap.sort()
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for _, sid, g in overlap:
+        if g not in names and sid not in used:
+            names[g] = sid
+            used.add(sid)
+    stories = []
+
+    def first(k: int) -> tuple[int, str]:
+        day = days[k]
+        return (day if day is not None else 10**9, arts[k].id)
+
+    for g, members in enumerate(groups):
+        sid = names.get(g) or ""
+        if not sid:
+            sid = "s" + hashlib.sha256(arts[members[0]].id.encode()).hexdigest()[:10]
+            while sid in used:
+                sid = "s" + hashlib.sha256(sid.encode()).hexdigest()[:10]
+            used.add(sid)
+
+        by_origin: dict[int, list[int]] = defaultdict(list)
+        for k in members:
+            by_origin[origins.find(k)].append(k)
+        origin_of = {k: arts[min(ks, key=first)].id for ks in by_origin.values() for k in ks}
+        ids = tuple(arts[k].id for k in members)
+        stories.append(Story(sid, ids, tuple(origin_of[k] for k in members)))
+    stories.sort(key=lambda s: (-len(s.articles), s.articles[0]))
+    return stories
