@@ -196,6 +196,7 @@ def group(paths: tuple[str, ...], fmt: str, output: str | None, threshold: float
 @click.option("--save", type=click.Path(file_okay=False), help="Write each story's comparison JSON into this folder.")
 @click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="minilm", show_default=True)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Alignment threshold to evaluate.")
+@click.option("--end-to-end", is_flag=True, help="Compare the stories newsprism group finds, not the gold ones.")
 def eval_(
     gold_dir: str,
     tasks: tuple[str, ...],
@@ -204,6 +205,7 @@ def eval_(
     save: str | None,
     embedder: str,
     threshold: float | None,
+    end_to_end: bool,
 ) -> None:
     """Score newsprism on a gold set (GOLD_DIR with articles/ and gold.json).
 
@@ -219,7 +221,7 @@ def eval_(
     align_opts = AlignOptions(embedder=None if embedder == "none" else embedder)
     if threshold is not None:
         align_opts = dataclasses.replace(align_opts, threshold=threshold)
-    result = evaluate(gold_dir, tasks=tasks or TASKS, options=CompareOptions(align=align_opts))
+    result = evaluate(gold_dir, tasks=tasks or TASKS, options=CompareOptions(align=align_opts), end_to_end=end_to_end)
     if save:
         save_reports(result, save)
     if fmt == "json":

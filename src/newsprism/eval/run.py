@@ -1,7 +1,9 @@
 """``newsprism eval``: run newsprism on a gold set and score it, and the quality gate.
 
-Until ``newsprism group`` exists, each gold story with two or more articles is compared as
-the gold set groups it, and grouping is reported as not scored.
+Grouping is scored by running ``group`` over all the articles of the gold set. The other
+tasks compare each story with two or more articles: by default the stories as the gold set
+groups them (so each task is scored on its own, a grouping error does not count twice), or
+with ``end_to_end`` the stories ``group`` found.
 
 The gate reads a baseline file (``tests/gold/baseline.json``)::
 
@@ -23,8 +25,9 @@ from typing import Any
 
 from ..compare import CompareOptions, compare
 from ..errors import GoldSetError, NewsprismError
+from ..group import GroupOptions, group
 from .gold import GoldSet, load_gold, validate
-from .scoring import score_reports
+from .scoring import score_grouping, score_reports
 
 TASKS = ("grouping", "cleaning", "alignment", "quotes", "framing")
 
@@ -50,20 +53,35 @@ class EvalResult:
 
 
 def evaluate(
-    gold_dir: str | Path, *, tasks: tuple[str, ...] = TASKS, options: CompareOptions | None = None, check: bool = True
+    gold_dir: str | Path,
+    *,
+    tasks: tuple[str, ...] = TASKS,
+    options: CompareOptions | None = None,
+    group_options: GroupOptions | None = None,
+    end_to_end: bool = False,
+    check: bool = True,
 ) -> EvalResult:
-    """Compare every multi-article story of a gold set and score the results."""
+    """Group the articles of a gold set, compare its stories and score the results."""
     gold = load_gold(gold_dir)
     if check:
         problems = validate(gold)
         if problems:
             raise GoldSetError(f"{gold.path}: {len(problems)} problems in gold.json, first: {problems[0]}")
-    reports, errors = compare_stories(gold, options=options)
+    notes: list[str] = []
+    wanted: dict[str, Any] = {}
+    stories = None
+    if "grouping" in tasks or end_to_end:
+        grouping = group([gold.files[a] for a in sorted(gold.data["articles"])], options=group_options)
+        if "grouping" in tasks:
+            wanted["grouping"] = score_grouping(gold, grouping.to_dict())
+        if end_to_end:
+            stories = {s.id: list(s.articles) for s in grouping.stories}
+            notes.append("end to end: the stories compared are those newsprism group found")
+    if not [t for t in tasks if t != "grouping"]:
+        return EvalResult(gold.name, wanted, tuple(notes))
+    reports, errors = compare_stories(gold, options=options, stories=stories)
     scores = score_reports(gold, reports.values())
-    notes = []
-    if "grouping" in tasks:
-        notes.append("grouping: not scored (newsprism group is not built yet); stories are taken from the gold set")
-    wanted: dict[str, Any] = {k: v for k, v in scores.items() if k in ("articles_scored", "articles_missing")}
+    wanted.update({k: v for k, v in scores.items() if k in ("articles_scored", "articles_missing")})
     for task in tasks:
         if task == "cleaning":
             wanted["cleaning"] = scores["cleaning"]
@@ -75,11 +93,19 @@ def evaluate(
     return EvalResult(gold.name, wanted, tuple(notes), tuple(errors), reports)
 
 
-def compare_stories(gold: GoldSet, *, options: CompareOptions | None = None) -> tuple[dict[str, dict], list[str]]:
-    """The comparison JSON of every gold story with two or more articles, by story id."""
+def evaluate_grouping(gold_dir: str | Path, *, options: GroupOptions | None = None) -> dict[str, Any]:
+    """B-cubed scores of ``group`` on a gold set."""
+    return evaluate(gold_dir, tasks=("grouping",), group_options=options, check=False).scores["grouping"]
+
+
+def compare_stories(
+    gold: GoldSet, *, options: CompareOptions | None = None, stories: dict[str, list[str]] | None = None
+) -> tuple[dict[str, dict], list[str]]:
+    """The comparison JSON of every story with two or more articles, by story id (the gold
+    set's stories unless ``stories`` is given)."""
     reports: dict[str, dict] = {}
     errors: list[str] = []
-    for story, ids in gold.stories().items():
+    for story, ids in (stories or gold.stories()).items():
         if len(ids) < 2:
             continue
         try:

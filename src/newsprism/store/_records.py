@@ -1,0 +1,132 @@
+"""The frozen records the store returns besides :class:`~newsprism.model.Article`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What ``Store.add_articles`` did: content-hash ids, in input order.
+
+    ``duplicates`` holds the id of every input whose text was already stored (by an earlier
+    call or earlier in the same call); the stored row was left as it was.
+    """
+
+    added: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"added": list(self.added), "duplicates": list(self.duplicates)}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article matching a full-text query.
+
+    ``snippet`` is a short extract with each matched term in ``[...]``; ``score`` is the
+    negated bm25 rank (title matches weigh double), so a higher score is a better match.
+    """
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """A stored article as a line of a listing."""
+
+    id: str
+    outlet: str | None
+    title: str | None
+    published: str | None
+    n_sentences: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+            "n_sentences": self.n_sentences,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A stored story as a line of a listing.
+
+    ``outlets`` are the distinct outlet names of its articles, sorted (articles without one
+    are not named); ``n_origins`` counts the articles that republish no other article of the
+    story: the independent reports.
+    """
+
+    id: str
+    size: int
+    outlets: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+    n_origins: int
+    method: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "size": self.size,
+            "outlets": list(self.outlets),
+            "first_published": self.first_published,
+            "last_published": self.last_published,
+            "n_origins": self.n_origins,
+            "method": self.method,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesSaved:
+    """What ``Store.save_stories`` changed: story ids, each list sorted."""
+
+    created: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"created": list(self.created), "changed": list(self.changed), "deleted": list(self.deleted)}
+
+
+@dataclass(frozen=True, slots=True)
+class IngestRun:
+    """One recorded ingest run; ``finished_at`` is None for a run that did not finish."""
+
+    id: int
+    started_at: str
+    finished_at: str | None
+    added: int
+    duplicates: int
+    rejected: int
+    note: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "note": self.note,
+        }
