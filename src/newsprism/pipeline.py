@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from .clean import CleanOptions, clean
@@ -20,6 +22,7 @@ def prepare(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Ar
     text, removed, reasons = clean(raw, options=clean_options)
     if not text.strip():
         raise EmptyArticleError(raw.source, "no article body is left after removing page furniture")
+    published = raw.published or date_from_furniture(removed, reasons)
     return Article(
         id=raw.id,
         text=text,
@@ -27,11 +30,48 @@ def prepare(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Ar
         title=raw.title,
         outlet=raw.outlet,
         url=raw.url,
-        published=raw.published,
+        published=published,
         removed=removed,
         removed_reasons=reasons,
         sentences=sentences(text),
     )
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
+}
+_DATES = (
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(r"\b(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
+)
+
+
+def date_from_furniture(removed: tuple[str, ...], reasons: tuple[str, ...]) -> str | None:
+    """The publication date (ISO) written in a dropped byline or timestamp line, if any.
+
+    Scraped text keeps no metadata, but its byline ("AFP January 31, 2023") or timestamp
+    ("Updated 15:05, 8 SEP 2024") usually says when it was published; the first date found
+    in such lines is taken.
+    """
+    for line, why in zip(removed, reasons, strict=True):
+        if why not in ("byline", "time"):
+            continue
+        for pattern in _DATES:
+            m = pattern.search(line)
+            if not m:
+                continue
+            month = (
+                int(m.group("m"))
+                if "m" in m.groupdict() and m.group("m")
+                else _MONTHS.get((m.groupdict().get("mon") or "")[:3].lower())
+            )
+            try:
+                return date(int(m.group("y")), month or 0, int(m.group("d"))).isoformat()
+            except (TypeError, ValueError):
+                continue
+    return None
 
 
 ArticleLike = str | Path | RawArticle | Article

@@ -1,0 +1,678 @@
+"""The newsprism store: articles, ingest runs and stories in one SQLite file.
+
+This is the only module that talks to SQLite. ::
+
+    from newsprism.store import Store
+    with Store("newsprism.db") as st:
+        result = st.add_articles(articles)
+        hits = st.search("ferry fire")
+
+- **Content-hash ids.** An article is stored under :func:`article_id`: the first 16 hex
+  digits of the SHA-256 of its cleaned text, whitespace folded and lower-cased. Re-ingesting
+  the same article (from another file, or with cosmetic whitespace changes) is a duplicate,
+  counted and not re-written; the first copy stored wins. The title is not part of the id.
+- **Transactions.** Every write is one ``BEGIN IMMEDIATE ... COMMIT``; ``add_articles``
+  commits once per batch. A process killed at any point leaves whole batches or nothing.
+  The database runs in WAL mode with ``synchronous=NORMAL``: a power cut may lose the last
+  commits but never leaves a damaged file.
+- **Migrations** live in :mod:`newsprism.store._schema`; ``PRAGMA user_version`` holds the
+  schema version and opening an older store migrates it.
+- **A free second UI.** The tables are plain, so ``datasette newsprism.db`` browses them and
+  offers full-text search on ``articles`` (through ``articles_fts``).
+
+Every error is a :class:`StoreError` with a one-line message that starts with the database
+file's name. Every listing is ordered (by published date, then id, unless said otherwise),
+so the same database gives the same output.
+
+Limits: ``published`` is compared as a string, so ``since`` works for ISO dates
+(``2025-03-01``) and articles without a date are left out of ``since`` queries. A ``Store`` is
+one connection; use it from one thread (open one ``Store`` per thread or process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..clean import CLEANER_VERSION
+from ..errors import NewsprismError
+from ..model import Article, Sentence
+from ..segment import SEGMENTER_VERSION
+from . import _schema
+from ._records import AddResult, ArticleRow, IngestRun, SearchHit, StoriesSaved, StoryRow
+
+__all__ = [
+    "DEFAULT_PATH",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "ArticleRow",
+    "IngestRun",
+    "SearchHit",
+    "StoriesSaved",
+    "Store",
+    "StoreError",
+    "StoryRow",
+    "article_id",
+]
+
+#: The database file a store opens when given no path.
+DEFAULT_PATH = "newsprism.db"
+#: The schema version this code reads and writes (``PRAGMA user_version``).
+SCHEMA_VERSION = _schema.SCHEMA_VERSION
+
+_ARTICLE_COLUMNS = "id, source, title, outlet, url, published, text, removed, removed_reasons, sentences"
+_ROW_COLUMNS = "id, outlet, title, published, json_array_length(sentences)"
+
+
+class StoreError(NewsprismError):
+    """The store cannot do what was asked: the file is not a store, it is busy, an id is
+    unknown, a search query is malformed. The message names the database file."""
+
+
+def article_id(article: Article) -> str:
+    """The id an article is stored under: 16 hex digits of the SHA-256 of its cleaned text,
+    with runs of whitespace folded to one space and letters lower-cased."""
+    folded = " ".join(article.text.split()).lower()
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _raw_hash(article: Article) -> str:
+    """Hash of the article exactly as given (title, text and removed lines, unfolded)."""
+    data = json.dumps([article.title, article.text, list(article.removed)], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+class Store:
+    """One newsprism database file, opened (and created or migrated) on construction.
+
+    Use it as a context manager, or call :meth:`close`. Raises :class:`StoreError` when the
+    file is not a SQLite database, is a SQLite database of another program, or was written
+    by a newer newsprism.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.name = str(path)
+        self._conn: sqlite3.Connection | None = None
+        self._conn = self._open(timeout)
+        self._fts = _schema.has_fts(self._conn)
+
+    @classmethod
+    def open(cls, path: str | Path = DEFAULT_PATH, *, timeout: float = 30.0) -> Store:
+        """The same as ``Store(path)``."""
+        return cls(path, timeout=timeout)
+
+    def _open(self, timeout: float) -> sqlite3.Connection:
+        if self.path.is_dir():
+            raise StoreError(f"{self.name}: is a folder; give the path of a database file")
+        parent = self.path.parent
+        if not parent.is_dir():
+            raise StoreError(f"{self.name}: cannot create the database: there is no folder {parent}")
+        try:
+            conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.name}: cannot open the database ({_one_line(str(exc))})") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {max(0, int(timeout * 1000))}")
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            _schema.migrate(conn)
+        except _schema.SchemaError as exc:
+            conn.close()
+            raise StoreError(f"{self.name}: {exc}") from None
+        except sqlite3.Error as exc:
+            conn.close()
+            raise self._error(exc, "cannot open the database") from None
+        return conn
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def close(self) -> None:
+        """Close the database (a second call does nothing)."""
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "open" if self._conn is not None else "closed"
+        return f"<Store {self.name!r} {state}>"
+
+    @property
+    def schema_version(self) -> int:
+        """The database's ``PRAGMA user_version``."""
+        with self._reading("read the schema version") as conn:
+            return _schema.user_version(conn)
+
+    @property
+    def has_search(self) -> bool:
+        """Whether full-text search is available (SQLite with FTS5)."""
+        return self._fts
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.name}: the store is closed; open it again with Store({self.name!r})")
+        return self._conn
+
+    def _error(self, exc: sqlite3.Error, doing: str) -> StoreError:
+        detail = _one_line(str(exc))
+        low = detail.lower()
+        if "not a database" in low:
+            text = "is not a SQLite database; give a new file name or the path of a newsprism store"
+        elif "malformed" in low or "corrupt" in low:
+            text = f"the database file is damaged ({detail}); restore it from a copy or start a new one"
+        elif "locked" in low or "busy" in low:
+            text = f"cannot {doing}: the database is busy (another process is writing to it); try again when it is done"
+        elif "readonly" in low or "read-only" in low:
+            text = f"cannot {doing}: the database file or its folder is read-only"
+        elif "disk is full" in low or "full" in low:
+            text = f"cannot {doing}: the disk is full"
+        else:
+            text = f"cannot {doing} ({detail})"
+        return StoreError(f"{self.name}: {text}")
+
+    @contextmanager
+    def _reading(self, doing: str) -> Iterator[sqlite3.Connection]:
+        conn = self._connection()
+        try:
+            yield conn
+        except sqlite3.Error as exc:
+            raise self._error(exc, doing) from None
+
+    @contextmanager
+    def _transaction(self, doing: str) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE ... COMMIT``; rolled back on any exception."""
+        conn = self._connection()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise self._error(exc, doing) from None
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            if isinstance(exc, sqlite3.Error):
+                raise self._error(exc, doing) from None
+            raise
+
+    def _missing(self, conn: sqlite3.Connection, ids: list[str]) -> list[str]:
+        """Those of ``ids`` that name no stored article, in the given order."""
+        rows = conn.execute(
+            "SELECT j.value FROM json_each(?) AS j LEFT JOIN articles AS a ON a.id = j.value "
+            "WHERE a.id IS NULL ORDER BY j.key",
+            (_json(ids),),
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    @staticmethod
+    def _article(row: sqlite3.Row | tuple[Any, ...]) -> Article:
+        aid, source, title, outlet, url, published, text, removed, reasons, spans = row
+        return Article(
+            id=aid,
+            text=text,
+            source=source or aid,
+            title=title,
+            outlet=outlet,
+            url=url,
+            published=published,
+            removed=tuple(json.loads(removed or "[]")),
+            removed_reasons=tuple(json.loads(reasons or "[]")),
+            sentences=tuple(Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(json.loads(spans or "[]"))),
+        )
+
+    # ------------------------------------------------------------------ articles
+
+    def add_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        batch_size: int = 500,
+        cleaner: str = CLEANER_VERSION,
+        segmenter: str = SEGMENTER_VERSION,
+    ) -> AddResult:
+        """Store articles under their content-hash ids; an already stored text is a duplicate.
+
+        Each batch of ``batch_size`` articles is one transaction, so a crash leaves every
+        batch whole or absent, and calling again with the same articles adds only what is
+        missing. ``cleaner`` and ``segmenter`` name the algorithm versions that made the
+        articles' text and sentences (recorded per article). An article's ``source`` is
+        stored as given, or its ``id`` where the source is empty.
+        """
+        if batch_size < 1:
+            raise StoreError(f"{self.name}: batch_size must be at least 1, not {batch_size}")
+        result = AddResult()
+        batch: list[tuple[Any, ...]] = []
+        for article in articles:
+            batch.append(self._article_row(article, cleaner, segmenter))
+            if len(batch) >= batch_size:
+                self._write_batch(batch, result)
+                batch = []
+        if batch:
+            self._write_batch(batch, result)
+        return result
+
+    def _article_row(self, article: Article, cleaner: str, segmenter: str) -> tuple[Any, ...]:
+        if not article.text.strip():
+            raise StoreError(f"{self.name}: article {article.source or article.id} has no text; nothing to store")
+        spans = [[s.start, s.end] for s in article.sentences]
+        return (
+            article_id(article),
+            article.source or article.id,
+            article.title,
+            article.outlet,
+            article.url,
+            article.published,
+            article.text,
+            _json(list(article.removed)),
+            _json(list(article.removed_reasons)),
+            _json(spans),
+            _raw_hash(article),
+            cleaner,
+            segmenter,
+            _now(),
+        )
+
+    def _write_batch(self, batch: list[tuple[Any, ...]], result: AddResult) -> None:
+        added: list[str] = []
+        duplicates: list[str] = []
+        with self._transaction("store articles") as conn:
+            for row in batch:
+                cur = conn.execute(
+                    "INSERT INTO articles (id, source, title, outlet, url, published, text, removed, "
+                    "removed_reasons, sentences, raw_hash, cleaner, segmenter, ingested_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    row,
+                )
+                (added if cur.rowcount == 1 else duplicates).append(row[0])
+        result.added.extend(added)
+        result.duplicates.extend(duplicates)
+
+    def get_article(self, id: str) -> Article:
+        """The stored article with this id, its sentences rebuilt from the stored offsets."""
+        with self._reading("read an article") as conn:
+            row = conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (id,)).fetchone()
+        if row is None:
+            raise StoreError(f"{self.name}: no article {id}; run newsprism articles to list them")
+        return self._article(row)
+
+    def has_article(self, id: str) -> bool:
+        """Whether an article with this id is stored."""
+        with self._reading("read an article") as conn:
+            return conn.execute("SELECT 1 FROM articles WHERE id = ?", (id,)).fetchone() is not None
+
+    def iter_articles(self, *, since: str | None = None, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Stored articles ordered by (published, id); articles without a date come first.
+
+        ``since`` keeps articles published on or after that ISO date; ``ids`` keeps those ids
+        (a StoreError names the first that is not stored, before anything is yielded).
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            where.append("published >= ?")
+            params.append(since)
+        if ids is not None:
+            wanted = list(dict.fromkeys(ids))
+            with self._reading("read articles") as conn:
+                missing = self._missing(conn, wanted)
+            if missing:
+                more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+                raise StoreError(f"{self.name}: no article {missing[0]}{more}; run newsprism articles to list them")
+            where.append("id IN (SELECT value FROM json_each(?))")
+            params.append(_json(wanted))
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles{clause} ORDER BY published, id"
+        return self._stream(sql, params)
+
+    def _stream(self, sql: str, params: list[Any]) -> Iterator[Article]:
+        with self._reading("read articles") as conn:
+            cur = conn.execute(sql, params)
+        while True:
+            with self._reading("read articles"):
+                rows = cur.fetchmany(256)
+            if not rows:
+                return
+            for row in rows:
+                yield self._article(row)
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        with self._reading("count articles") as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[ArticleRow]:
+        """A page of the stored articles, ordered by (published, id)."""
+        clause, params = ("", []) if outlet is None else (" WHERE outlet = ?", [outlet])
+        with self._reading("list articles") as conn:
+            rows = conn.execute(
+                f"SELECT {_ROW_COLUMNS} FROM articles{clause} ORDER BY published, id LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        return [ArticleRow(*row) for row in rows]
+
+    def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles matching an FTS5 query over title and text, best first (bm25).
+
+        ``query`` uses SQLite's FTS5 syntax: words (all must occur), ``"a phrase"``,
+        ``OR``, ``NOT``, ``prefix*``, ``title: word``. A malformed query raises StoreError
+        telling the user to quote it.
+        """
+        words = _one_line(query)
+        if not words:
+            raise StoreError(f"{self.name}: empty search; give one or more words")
+        if not self._fts:
+            raise StoreError(f"{self.name}: " + _schema.FTS_MISSING.format(version=sqlite3.sqlite_version))
+        conn = self._connection()
+        try:
+            rows = conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, "
+                "snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts, 2.0, 1.0) AS rank "
+                "FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?",
+                (words, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            low = str(exc).lower()
+            if "locked" in low or "busy" in low:
+                raise self._error(exc, "search") from None
+            quoted = '"' + words.replace('"', '""') + '"'
+            raise StoreError(
+                f"{self.name}: cannot search for {words!r} ({_one_line(str(exc))}); "
+                f"quote the phrase to search for it as written: {quoted}"
+            ) from None
+        except sqlite3.Error as exc:
+            raise self._error(exc, "search") from None
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], -float(r[5])) for r in rows]
+
+    # ------------------------------------------------------------------ ingest runs
+
+    def record_run(self, *, note: str | None = None) -> int:
+        """Start an ingest run (``started_at`` now); returns its id for :meth:`finish_run`."""
+        with self._transaction("record an ingest run") as conn:
+            cur = conn.execute("INSERT INTO ingest_runs (started_at, note) VALUES (?, ?)", (_now(), note))
+            return int(cur.lastrowid or 0)
+
+    def add_rejects(self, run_id: int, rejects: Iterable[tuple[str, str]]) -> None:
+        """Record inputs a run could not store, as (source, reason) pairs."""
+        rows = [(run_id, str(source), _one_line(reason)) for source, reason in rejects]
+        if not rows:
+            return
+        with self._transaction("record rejected inputs") as conn:
+            self._run_exists(conn, run_id)
+            conn.executemany("INSERT INTO rejects (run_id, source, reason) VALUES (?, ?, ?)", rows)
+
+    def finish_run(
+        self,
+        run_id: int,
+        *,
+        added: int,
+        duplicates: int,
+        rejects: Iterable[tuple[str, str]] = (),
+        note: str | None = None,
+    ) -> IngestRun:
+        """Close an ingest run: its counts, the rejects not yet recorded, and an optional note
+        (kept from :meth:`record_run` when None). ``rejected`` counts all the run's rejects."""
+        rows = [(run_id, str(source), _one_line(reason)) for source, reason in rejects]
+        with self._transaction("finish an ingest run") as conn:
+            self._run_exists(conn, run_id)
+            conn.executemany("INSERT INTO rejects (run_id, source, reason) VALUES (?, ?, ?)", rows)
+            conn.execute(
+                "UPDATE ingest_runs SET finished_at = ?, added = ?, duplicates = ?, "
+                "rejected = (SELECT count(*) FROM rejects WHERE run_id = ?), note = coalesce(?, note) WHERE id = ?",
+                (_now(), added, duplicates, run_id, note, run_id),
+            )
+        return self.runs(ids=[run_id])[0]
+
+    def _run_exists(self, conn: sqlite3.Connection, run_id: int) -> None:
+        if conn.execute("SELECT 1 FROM ingest_runs WHERE id = ?", (run_id,)).fetchone() is None:
+            raise StoreError(f"{self.name}: no ingest run {run_id}")
+
+    def runs(self, *, ids: Iterable[int] | None = None) -> list[IngestRun]:
+        """Recorded ingest runs, oldest first."""
+        sql = "SELECT id, started_at, finished_at, added, duplicates, rejected, note FROM ingest_runs"
+        params: list[Any] = []
+        if ids is not None:
+            sql += " WHERE id IN (SELECT value FROM json_each(?))"
+            params.append(_json(list(ids)))
+        with self._reading("list ingest runs") as conn:
+            rows = conn.execute(sql + " ORDER BY id", params).fetchall()
+        return [IngestRun(*row) for row in rows]
+
+    def rejects(self, run_id: int) -> list[tuple[str, str]]:
+        """The (source, reason) pairs a run recorded, in the order recorded."""
+        with self._reading("list rejected inputs") as conn:
+            rows = conn.execute("SELECT source, reason FROM rejects WHERE run_id = ? ORDER BY rowid", (run_id,))
+            return [(r[0], r[1]) for r in rows.fetchall()]
+
+    # ------------------------------------------------------------------ stories
+
+    def save_stories(
+        self, assignments: Mapping[str, str], origins: Mapping[str, str] | None = None, method: str | None = None
+    ) -> StoriesSaved:
+        """Replace the story membership of the articles in ``assignments`` (article id -> story
+        id), in one transaction.
+
+        Stories are created as needed; a story left without articles is deleted.
+        ``origins`` maps an article to the article of the same story it republishes; an
+        article not in it (or mapped to itself) is an origin of its own. ``method`` names the
+        grouping algorithm version, recorded on every story created or changed. Stories
+        whose membership and origins come out the same are left untouched.
+        """
+        origins = dict(origins or {})
+        assigned = {a: assignments[a] for a in sorted(assignments)}
+        for name, value in (*assigned.items(), *origins.items()):
+            if not isinstance(name, str) or not isinstance(value, str) or not name or not value:
+                raise StoreError(f"{self.name}: cannot save stories: ids must be non-empty strings, not {name!r}")
+        stray = sorted(set(origins) - set(assigned))
+        if stray:
+            raise StoreError(f"{self.name}: cannot save stories: origin given for {stray[0]}, which is not assigned")
+        now = _now()
+        with self._transaction("save stories") as conn:
+            missing = self._missing(conn, sorted(set(assigned) | set(origins.values())))
+            if missing:
+                raise StoreError(f"{self.name}: cannot save stories: no article {missing[0]}")
+            ids_json = _json(list(assigned))
+            # the story each origin will be in once saved
+            for article, origin in sorted(origins.items()):
+                if origin == article:
+                    continue
+                story = assigned.get(origin)
+                if story is None:
+                    row = conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (origin,)).fetchone()
+                    story = row[0] if row else None
+                if story != assigned[article]:
+                    raise StoreError(
+                        f"{self.name}: cannot save stories: {article} republishes {origin}, "
+                        f"which is not in the same story ({assigned[article]})"
+                    )
+            old_stories = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT story_id FROM story_articles "
+                    "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY story_id",
+                    (ids_json,),
+                )
+            ]
+            touched = sorted(set(old_stories) | set(assigned.values()))
+            before = self._memberships(conn, touched)
+            existing = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))", (_json(touched),)
+                )
+            }
+            conn.execute(
+                "DELETE FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?))", (ids_json,)
+            )
+            for story in sorted(set(assigned.values()) - existing):
+                conn.execute(
+                    "INSERT INTO stories (id, created_at, updated_at, method) VALUES (?, ?, ?, ?)",
+                    (story, now, now, method),
+                )
+            conn.executemany(
+                "INSERT INTO story_articles (story_id, article_id, origin) VALUES (?, ?, ?)",
+                [(story, a, None if origins.get(a, a) == a else origins[a]) for a, story in assigned.items()],
+            )
+            after = self._memberships(conn, touched)
+            created = sorted(set(assigned.values()) - existing)
+            deleted = sorted(s for s in touched if s in existing and not after.get(s))
+            changed = sorted(s for s in touched if s in existing and after.get(s) and after[s] != before.get(s))
+            if deleted:
+                conn.execute("DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))", (_json(deleted),))
+            if changed:
+                conn.execute(
+                    "UPDATE stories SET updated_at = ?, method = ? WHERE id IN (SELECT value FROM json_each(?))",
+                    (now, method, _json(changed)),
+                )
+        return StoriesSaved(created=created, changed=changed, deleted=deleted)
+
+    @staticmethod
+    def _memberships(conn: sqlite3.Connection, stories: list[str]) -> dict[str, set[tuple[str, str | None]]]:
+        out: dict[str, set[tuple[str, str | None]]] = {}
+        for story, article, origin in conn.execute(
+            "SELECT story_id, article_id, origin FROM story_articles "
+            "WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY story_id, article_id",
+            (_json(stories),),
+        ):
+            out.setdefault(story, set()).add((article, origin))
+        return out
+
+    def stories(self, *, since: str | None = None) -> list[StoryRow]:
+        """Stored stories ordered by (first published date, id); ``since`` keeps stories with
+        an article published on or after that ISO date."""
+        having = " HAVING max(a.published) >= ?" if since is not None else ""
+        params = [since] if since is not None else []
+        sql = (
+            "SELECT s.id, count(*), json_group_array(DISTINCT a.outlet), min(a.published), max(a.published), "
+            "sum(CASE WHEN sa.origin IS NULL OR NOT EXISTS (SELECT 1 FROM story_articles AS o "
+            "WHERE o.story_id = sa.story_id AND o.article_id = sa.origin) THEN 1 ELSE 0 END), s.method "
+            "FROM stories AS s JOIN story_articles AS sa ON sa.story_id = s.id "
+            "JOIN articles AS a ON a.id = sa.article_id "
+            f"GROUP BY s.id{having} ORDER BY min(a.published), s.id"
+        )
+        with self._reading("list stories") as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [
+            StoryRow(
+                id=r[0],
+                size=int(r[1]),
+                outlets=tuple(sorted({o for o in json.loads(r[2]) if o})),
+                first_published=r[3],
+                last_published=r[4],
+                n_origins=int(r[5]),
+                method=r[6],
+            )
+            for r in rows
+        ]
+
+    def story_articles(self, story_id: str) -> list[Article]:
+        """The articles of one story, ordered by (published, id)."""
+        with self._reading("read a story") as conn:
+            if conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+                raise StoreError(f"{self.name}: no story {story_id}; run newsprism stories to list them")
+            cols = ", ".join(f"a.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+            rows = conn.execute(
+                f"SELECT {cols} FROM story_articles AS sa JOIN articles AS a ON a.id = sa.article_id "
+                "WHERE sa.story_id = ? ORDER BY a.published, a.id",
+                (story_id,),
+            ).fetchall()
+        return [self._article(r) for r in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to, or None when it is in none."""
+        with self._reading("read a story") as conn:
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+                raise StoreError(f"{self.name}: no article {article_id}; run newsprism articles to list them")
+            row = conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def assignments(self) -> dict[str, str]:
+        """Every grouped article's story: article id -> story id, ordered by article id."""
+        with self._reading("read stories") as conn:
+            rows = conn.execute("SELECT article_id, story_id FROM story_articles ORDER BY article_id").fetchall()
+        return {a: s for a, s in rows}
+
+    def origins(self) -> dict[str, str]:
+        """Every recorded republication: article id -> the id of the article it republishes."""
+        with self._reading("read stories") as conn:
+            rows = conn.execute(
+                "SELECT article_id, origin FROM story_articles WHERE origin IS NOT NULL ORDER BY article_id"
+            ).fetchall()
+        return {a: o for a, o in rows}
+
+    # ------------------------------------------------------------------ meta
+
+    def get_meta(self, key: str) -> str | None:
+        """A value kept in the ``meta`` table (for example the last grouping's state)."""
+        with self._reading("read meta") as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Set (or, with None, delete) a value in the ``meta`` table."""
+        with self._transaction("write meta") as conn:
+            if value is None:
+                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+
+    # ------------------------------------------------------------------ health
+
+    def check(self) -> list[str]:
+        """Problems found in the database: SQLite's integrity and foreign-key checks and the
+        full-text index against the articles table. An empty list means all is well."""
+        problems: list[str] = []
+        with self._reading("check the database") as conn:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            if rows != ["ok"]:
+                problems.extend(f"integrity: {r}" for r in rows)
+            for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"foreign key: {table} row {rowid} points at a missing {parent} row")
+            if self._fts:
+                try:
+                    conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+                except sqlite3.DatabaseError as exc:
+                    problems.append(f"full-text index: {_one_line(str(exc))}")
+        return problems
