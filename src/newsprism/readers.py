@@ -88,7 +88,7 @@ def read_paths(paths: list[str | Path], *, outlets: list[str | None] | None = No
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz")
 
 
-def expand_paths(paths: list[str | Path]) -> list[str | Path]:
+def expand_paths(paths: list[str | Path], *, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> list[str | Path]:
     """Folders replaced by the article files inside them (recursively, sorted by path)."""
     out: list[str | Path] = []
     for path in paths:
@@ -98,7 +98,7 @@ def expand_paths(paths: list[str | Path]) -> list[str | Path]:
                 f
                 for f in p.rglob("*")
                 if f.is_file()
-                and f.name.lower().endswith(ARTICLE_SUFFIXES)
+                and f.name.lower().endswith(suffixes)
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             out.extend(found)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from newsprism import from_text, prepare
+from newsprism.group import GroupOptions, group
+
+from .conftest import INDEPENDENT, REWRITE, WIRE
+
+OTHER = """Port workers vote to strike over pay at Korsholm docks
+NORDPRESS | March 4, 2025
+Dock workers at the port of Korsholm voted to walk out for three days next week in a dispute over pay, their union said.
+The union said 87 per cent of members backed the action on a turnout of 71 per cent.
+Port managers said they would keep ferry services running with agency staff.
+"""
+
+LOOKALIKE = """Aurora Dawn ferry back in service after repairs
+NORDPRESS | March 28, 2025
+The ferry Aurora Dawn returned to service on Friday after repairs to its engine room, the operator Baltic Link said.
+Coastguard spokeswoman Lena Virtanen said inspectors had cleared the vessel to sail.
+The first crossing carried 180 passengers to Korsholm.
+"""
+
+UNRELATED = """Library opens late on Thursdays
+The city library will stay open until nine on Thursday evenings from April, the council said.
+Staff said demand for evening study space had grown since the new college opened nearby.
+"""
+
+
+def _arts(*pairs: tuple[str, str]):
+    return [prepare(from_text(text, id=name)) for name, text in pairs]
+
+
+def _partition(grouping) -> set[frozenset[str]]:
+    return {frozenset(s.articles) for s in grouping.stories}
+
+
+ALL = (("wire", WIRE), ("rewrite", REWRITE), ("independent", INDEPENDENT), ("other", OTHER),
+       ("lookalike", LOOKALIKE), ("unrelated", UNRELATED))
+
+
+def test_stories_lookalikes_and_origins() -> None:
+    g = group(_arts(*ALL))
+    assert _partition(g) == {frozenset({"wire", "rewrite", "independent"}), frozenset({"other"}),
+                             frozenset({"lookalike"}), frozenset({"unrelated"})}
+    ferry = next(s for s in g.stories if "wire" in s.articles)
+    origins = dict(zip(ferry.articles, ferry.origins, strict=True))
+    assert origins["rewrite"] == origins["wire"]  # a light rewrite of the wire story: one origin
+    assert origins["independent"] == "independent"
+    assert ferry.n_origins == 2
+
+
+def test_every_article_once_and_order_free() -> None:
+    arts = _arts(*ALL)
+    base = _partition(group(arts))
+    rnd = random.Random(7)
+    for _ in range(3):
+        rnd.shuffle(arts)
+        assert _partition(group(arts)) == base
+    assert sorted(a for s in group(arts).stories for a in s.articles) == sorted(n for n, _ in ALL)
+
+
+def test_incremental_batches_keep_ids_and_match_one_run() -> None:
+    arts = _arts(*ALL)
+    once = group(arts)
+    previous: dict[str, str] = {}
+    seen = []
+    for batch in (arts[:2], arts[2:4], arts[4:]):
+        seen += batch
+        g = group(seen, previous=previous)
+        for article, story in previous.items():  # an existing story keeps its id as it grows
+            assert g.story_of()[article] == story
+        previous = g.story_of()
+    assert _partition(g) == _partition(once)
+
+
+def test_without_dates_the_window_does_not_apply() -> None:
+    a = _arts(("a", "Head\n" + WIRE.split("\n", 1)[1].replace("NORDPRESS | March 3, 2025\n", "")))
+    assert a[0].published is None
+    assert group(a).stats["articles"] == 1
+
+
+def test_group_cli_json(tmp_path: Path) -> None:
+    for name, text in ALL:
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "broken.txt").write_text("")
+    res = subprocess.run([sys.executable, "-m", "newsprism", "group", str(tmp_path), "--format", "json"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["schema"] == "newsprism.stories/1"
+    assert sorted(a for s in data["stories"] for a in s["articles"]) == sorted(n for n, _ in ALL)
+    assert f"skipped {tmp_path}/broken.txt: is empty" in res.stderr
+
+
+def test_options_are_data() -> None:
+    assert GroupOptions().threshold > 0
