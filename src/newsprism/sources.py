@@ -183,6 +183,8 @@ def _warc(p: Path) -> Iterator[Record]:
                 if len(body) > MAX_ARTICLE_BYTES:
                     yield InputError(where, "page is too large for one article")
                     continue
+                if getattr(record.raw_stream, "limit", 0) > 0:  # the file ended before the record did
+                    raise ValueError("record shorter than its WARC Content-Length")
                 m = re.search(r"charset=([\w-]+)", ctype, re.I)
                 try:
                     html = body.decode(m.group(1) if m else "utf-8", errors="replace")
