@@ -35,6 +35,13 @@ FURNITURE = [
     ("Comments are moderated before they appear.", "comments"),
     ("Tags: ferries, Baltic, safety", "meta"),
     ("© 2025 The Valley Courier", "meta"),
+    ("Sport | Athletics", "meta"),
+    ("14/02/2025 - 09:30", "time"),
+    ("12 May 2025 • 4 min read", "time"),
+    ("Crowds on the quay on Friday. Photo: Ana Ruiz / Valley Courier", "photo"),
+    ("The Courier is reader-funded. Support our journalism from £2 a month", "prompt"),
+    ("(Reporting by Ana Ruiz; Editing by Tom Akers)", "credit"),
+    ("KORSHOLM, March 3 (NP) -", "dateline"),
 ]
 
 STORY = [
@@ -78,6 +85,29 @@ def test_removed_lines_are_verbatim_and_headline_repeat_dropped() -> None:
     assert cleaned.text == "A line of story.\nAnother line."
     assert cleaned.removed == ("  Ferry fire forces evacuation", "   Advertisement  ")
     assert cleaned.reasons == ("headline", "advert")
+
+
+def test_labels_at_the_edges_and_beside_furniture() -> None:
+    story = [f"Story sentence number {i} says something about the ferry." for i in range(12)]
+    body = "\n".join(
+        [
+            "A standfirst that sums up the whole story in one line",
+            "THE VALLEY COURIER",
+            "By Ana Ruiz",
+            *story[:6],
+            "What happens next",
+            "Advertisement",
+            *story[6:],
+            "Ferry news",
+            "Most read",
+        ]
+    )
+    cleaned = clean_body(body)
+    assert "THE VALLEY COURIER" in cleaned.removed  # a masthead above a byline
+    assert "What happens next" in cleaned.paragraphs  # a subheading mid-story stays
+    assert "Ferry news" in cleaned.removed  # a label below the last line of story
+    assert cleaned.paragraphs[0].startswith("A standfirst")
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))["THE VALLEY COURIER"] == "label"
 
 
 def test_bad_pattern_file_names_the_line() -> None:

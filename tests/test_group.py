@@ -39,14 +39,24 @@ def _partition(grouping) -> set[frozenset[str]]:
     return {frozenset(s.articles) for s in grouping.stories}
 
 
-ALL = (("wire", WIRE), ("rewrite", REWRITE), ("independent", INDEPENDENT), ("other", OTHER),
-       ("lookalike", LOOKALIKE), ("unrelated", UNRELATED))
+ALL = (
+    ("wire", WIRE),
+    ("rewrite", REWRITE),
+    ("independent", INDEPENDENT),
+    ("other", OTHER),
+    ("lookalike", LOOKALIKE),
+    ("unrelated", UNRELATED),
+)
 
 
 def test_stories_lookalikes_and_origins() -> None:
     g = group(_arts(*ALL))
-    assert _partition(g) == {frozenset({"wire", "rewrite", "independent"}), frozenset({"other"}),
-                             frozenset({"lookalike"}), frozenset({"unrelated"})}
+    assert _partition(g) == {
+        frozenset({"wire", "rewrite", "independent"}),
+        frozenset({"other"}),
+        frozenset({"lookalike"}),
+        frozenset({"unrelated"}),
+    }
     ferry = next(s for s in g.stories if "wire" in s.articles)
     origins = dict(zip(ferry.articles, ferry.origins, strict=True))
     assert origins["rewrite"] == origins["wire"]  # a light rewrite of the wire story: one origin
@@ -88,8 +98,9 @@ def test_group_cli_json(tmp_path: Path) -> None:
     for name, text in ALL:
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     (tmp_path / "broken.txt").write_text("")
-    res = subprocess.run([sys.executable, "-m", "newsprism", "group", str(tmp_path), "--format", "json"],
-                         capture_output=True, text=True)
+    res = subprocess.run(
+        [sys.executable, "-m", "newsprism", "group", str(tmp_path), "--format", "json"], capture_output=True, text=True
+    )
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["schema"] == "newsprism.stories/1"

@@ -139,6 +139,8 @@ def clean_body(body: str, *, title: str | None = None, options: CleanOptions | N
     if opts.drop_edge_labels:
         kept, labels = _split_edge_labels(kept)
         dropped = sorted(dropped + [(n, line, "label") for n, line in labels])
+        kept, labels = _split_labels_beside_furniture(kept, dropped, len(lines))
+        dropped = sorted(dropped + [(n, line, "label") for n, line in labels])
     return Cleaned(
         tuple(_WS.sub(" ", line.strip()) for _, line in kept),
         tuple(line for _, line, _ in dropped),
@@ -153,6 +155,31 @@ def is_label(line: str) -> bool:
     """A short line that is not a sentence: a site name, a section label, a kicker."""
     stripped = line.strip()
     return len(stripped.split()) <= 5 and not _SENTENCE_END.search(stripped)
+
+
+def _split_labels_beside_furniture(
+    kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], n_lines: int
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """A label in the first or last quarter of the page, next to a line of furniture (a
+    masthead above a byline, a section name under a share bar), is furniture too."""
+    furniture = {n for n, _, _ in dropped}
+    order = sorted([n for n, _ in kept] + list(furniture))
+    neighbours = {
+        n: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None) for i, n in enumerate(order)
+    }
+    edge = max(3, n_lines // 4)
+    labels: list[tuple[int, str]] = []
+    changed = True
+    while changed:
+        changed = False
+        for n, line in kept:
+            if (n, line) in labels or not is_label(line) or edge <= n < n_lines - edge:
+                continue
+            if any(m in furniture for m in neighbours[n] if m is not None):
+                labels.append((n, line))
+                furniture.add(n)
+                changed = True
+    return [k for k in kept if k not in labels], sorted(labels)
 
 
 def _split_edge_labels(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

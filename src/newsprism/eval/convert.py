@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import glob
 import gzip
 import json
 import os
@@ -263,8 +264,16 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 _QUOTE_FOLD = str.maketrans(
     {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
-        "\u2018": "'", "\u2019": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u2032": "'",
+        "`": "'",
     }
 )
 
@@ -327,19 +336,21 @@ class _GoldBuilder:
             k += 1
         return aid
 
-    def add_article(self, raw_id: str, headline: str, body: str, outlet: str | None, story: str) -> str:
-        """Add a text article; returns its id. ``headline`` becomes the first line."""
+    def add_article(self, raw_id: str, headline: str, body: str, outlet: str | None, story: str | None) -> str:
+        """Add a text article; returns its id. ``headline`` (whitespace folded, the id where it
+        is empty) becomes the first line, ``body`` follows as it is (trailing newlines aside);
+        ``story`` None: the article is a story of its own (story id = article id)."""
         aid = self._new_id(raw_id)
         headline = " ".join(headline.split()) or aid
-        body = body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+        body = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
         self.texts[aid] = f"{headline}\n{body}\n"
-        self.meta[aid] = {"outlet": outlet, "story": story}
+        self.meta[aid] = {"outlet": outlet, "story": story or aid}
         return aid
 
-    def add_page(self, raw_id: str, html: bytes, outlet: str | None, story: str) -> str:
+    def add_page(self, raw_id: str, html: bytes, outlet: str | None, story: str | None) -> str:
         aid = self._new_id(raw_id)
         self.pages[aid] = html
-        self.meta[aid] = {"outlet": outlet, "story": story}
+        self.meta[aid] = {"outlet": outlet, "story": story or aid}
         return aid
 
     def add_quote(self, aid: str, text: str, speaker: str | None) -> bool:
@@ -371,7 +382,11 @@ class _GoldBuilder:
         dest = Path(dest)
         if dest.exists() and not dest.is_dir():
             raise ValueError(f"{dest}: exists and is not a folder")
-        if dest.is_dir() and any(dest.iterdir()) and not ((dest / "gold.json").exists() or (dest / "articles").is_dir()):
+        if (
+            dest.is_dir()
+            and any(dest.iterdir())
+            and not ((dest / "gold.json").exists() or (dest / "articles").is_dir())
+        ):
             raise ValueError(f"{dest}: exists, is not empty and is not a gold set; refusing to write into it")
         art_dir = dest / "articles"
         art_dir.mkdir(parents=True, exist_ok=True)
@@ -422,13 +437,13 @@ class _GoldBuilder:
         )
 
 
-def _add_region_quotes(
-    gb: _GoldBuilder, aid: str, regions: Iterable[tuple[int, int]], speaker: str | None
-) -> int:
+def _add_region_quotes(gb: _GoldBuilder, aid: str, regions: Iterable[tuple[int, int]], speaker: str | None) -> int:
     """Add the quotations at ``regions`` of article ``aid`` (offsets into its file text)."""
     text = gb.texts[aid]
     added = 0
     for s, e in regions:
+        while s < e and text[s] in ",;: ":  # a fragment starting mid-sentence: ", I invited you ..."
+            s += 1
         quote = text[s:e]
         if _words(quote) < MIN_QUOTE_WORDS:
             gb.skip(f"quoted fragment under {MIN_QUOTE_WORDS} words (scare quote or label)")
@@ -504,21 +519,23 @@ def convert_basil(src: Path, dest: Path, *, limit: int | None = None, quoted_loa
                 raise ValueError(f"{f}: not a BASIL article (no 'body-paragraphs' list)")
             title = str(art.get("title") or "")
             paragraphs = [[str(s) for s in p] if isinstance(p, list) else [str(p)] for p in art["body-paragraphs"]]
-            starts: list[int] = []  # offset of each sentence in the article file
-            pos = len(" ".join(title.split()) or f.stem) + 1
+            rel: list[int] = []  # offset of each sentence in the body
+            pos = 0
             lines = []
             for par in paragraphs:
                 line = ""
                 for s in par:
                     if line:
                         line += " "
-                    starts.append(pos + len(line))
+                    rel.append(pos + len(line))
                     line += s
                 lines.append(line)
                 pos += len(line) + 1
             outlet_code = str(art.get("source") or "").strip()
             outlet = _BASIL_OUTLETS.get(outlet_code.lower(), outlet_code or None)
             aid = gb.add_article(f.stem, title, "\n".join(lines), outlet, story=_safe_id(triplet))
+            body_at = gb.texts[aid].index("\n") + 1
+            starts = [body_at + r for r in rel]
             loaded.append((f, art, aid, title, starts))
         context = "\n".join(gb.texts[aid] for _, _, aid, _, _ in loaded)
         for f, _art, aid, _title, starts in loaded:
@@ -574,7 +591,9 @@ def _basil_phrase(
         else:
             polarity = {"neg": "negative", "pos": "positive"}.get(str(p.get("polarity")), str(p.get("polarity") or ""))
             target = " ".join(str(p.get("target") or "").replace("_", " ").split())
-            note = "BASIL lexical bias" + (f", {polarity}" if polarity else "") + (f", about {target}" if target else "")
+            note = (
+                "BASIL lexical bias" + (f", {polarity}" if polarity else "") + (f", about {target}" if target else "")
+            )
             gb.add_framing(aid, span_text, "loaded", note)
     elif bias:
         gb.skip(f"{'informational' if bias == 'inf' else bias} bias (no framing type; not mapped)")
@@ -636,9 +655,7 @@ def _parse_brat(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]],
     return spans, events
 
 
-def convert_polnear(
-    src: Path, dest: Path, *, limit: int | None = None, split: str = "dev"
-) -> ConvertSummary:
+def convert_polnear(src: Path, dest: Path, *, limit: int | None = None, split: str = "dev") -> ConvertSummary:
     """PolNeAR (networkdynamics/PolNeAR) ``split`` (dev or train) -> gold set with quotes.
 
     Maps:
@@ -683,25 +700,19 @@ def convert_polnear(
     gb = _GoldBuilder("polnear")
     for tf in texts:
         stem = tf.stem
-        anns = sorted(ann_dir.glob(f"{glob_escape(stem)}_*.ann"))
+        anns = sorted(ann_dir.glob(f"{glob.escape(stem)}_*.ann"))
         anns = [a for a in anns if re.fullmatch(re.escape(stem) + r"_[^_]+", a.stem)]
         raw = _read_text(tf).replace("\r\n", "\n").replace("\r", "\n")
         headline, _, body = raw.partition("\n")
         row = meta.get(stem, {})
         code = (row.get("publisher") or stem.split("_", 1)[0]).strip()
-        aid = _safe_id(stem)
-        aid = gb.add_article(stem, headline, body, _POLNEAR_OUTLETS.get(code, code or None), story=aid)
+        aid = gb.add_article(stem, headline, body, _POLNEAR_OUTLETS.get(code, code or None), story=None)
         if not anns:
             gb.skip("article without an attribution file")
             continue
         gb.skip("other annotators' copies of an article (first kept)", len(anns) - 1)
         _polnear_quotes(gb, aid, raw, anns[0])
     return gb.write(Path(dest))
-
-
-def glob_escape(name: str) -> str:
-    """``name`` with glob wildcards escaped."""
-    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 def _polnear_quotes(gb: _GoldBuilder, aid: str, raw: str, ann_file: Path) -> None:
@@ -837,6 +848,38 @@ def _find_first(src: Path, names: Iterable[str], what: str) -> Path:
     raise ValueError(f"{tried[0]}: {what} not found (missing file)")
 
 
+_WCL_COUNTRIES = {
+    "USA": "United States",
+    "PRK": "North Korea",
+    "KOR": "South Korea",
+    "RUS": "Russia",
+    "GBR": "United Kingdom",
+    "CHN": "China",
+    "JPN": "Japan",
+    "IRN": "Iran",
+    "ISR": "Israel",
+    "SYR": "Syria",
+    "FRA": "France",
+    "SAU": "Saudi Arabia",
+    "MEX": "Mexico",
+    "CAN": "Canada",
+    "EU": "European Union",
+    "GUM": "Guam",
+}
+
+
+def _wcl_concept_name(code_name: str) -> str:
+    """The canonical name of a NewsWCL50 concept: the last part of its code path, country codes
+    spelled out (``USA\\Mike Pompeo`` -> ``Mike Pompeo``, ``PRK`` -> ``North Korea``,
+    ``USA\\USA-I`` -> ``United States (unnamed individual)``)."""
+    last = code_name.replace("/", "\\").split("\\")[-1].strip() or code_name.strip()
+    m = re.fullmatch(r"(.+?)-(I|Misc)", last)
+    if m:
+        base = _WCL_COUNTRIES.get(m.group(1), m.group(1))
+        return f"{base} ({'unnamed individual' if m.group(2) == 'I' else 'other'})"
+    return _WCL_COUNTRIES.get(last, last)
+
+
 def convert_newswcl50(src: Path, dest: Path, *, limit: int | None = None) -> ConvertSummary:
     """NewsWCL50 (fhamborg/NewsWCL50 annotations, Diverse_CDCR_datasets tokens) -> gold set
     with stories and ``naming`` / ``loaded`` framing.
@@ -949,8 +992,7 @@ def convert_newswcl50(src: Path, dest: Path, *, limit: int | None = None) -> Con
             target = row["target_concept"].strip()
             gb.add_framing(aid, surface, "loaded", f"{concept} (about {target})" if target else concept)
         else:
-            canonical = concept.replace("/", "\\").split("\\")[-1].strip() or concept
-            gb.add_framing(aid, surface, "naming", canonical)
+            gb.add_framing(aid, surface, "naming", _wcl_concept_name(concept))
     return gb.write(Path(dest))
 
 
@@ -999,6 +1041,8 @@ def convert_ecbplus(src: Path, dest: Path, *, limit: int | None = None) -> Conve
             continue
         if not text:  # a one-sentence document: its only sentence is in 'title'
             title, text = "", title
+        text = re.sub(r"``\s*", '"', re.sub(r"\s*''", '"', text))  # PTB quotation marks
+        title = re.sub(r"``\s*", '"', re.sub(r"\s*''", '"', title))
         gb.add_article(stem, title or stem, text, None, story)
     return gb.write(Path(dest))
 
@@ -1045,8 +1089,7 @@ def convert_scrapinghub(src: Path, dest: Path, *, limit: int | None = None) -> C
             except (OSError, EOFError) as exc:
                 raise ValueError(f"{page}: broken gzip data ({exc})") from None
         url = str(truth[key].get("url") or "")
-        aid = _safe_id(key)
-        aid = gb.add_page(key, data, _domain(url) if url else None, story=aid)
+        aid = gb.add_page(key, data, _domain(url) if url else None, story=None)
         bodies[aid] = str(truth[key].get("articleBody") or "")
     gb.extra["bodies"] = dict(sorted(bodies.items()))
     return gb.write(Path(dest))

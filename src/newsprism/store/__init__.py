@@ -35,7 +35,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -55,9 +55,9 @@ __all__ = [
     "ArticleRow",
     "IngestRun",
     "SearchHit",
-    "StoriesSaved",
     "Store",
     "StoreError",
+    "StoriesSaved",
     "StoryRow",
     "article_id",
 ]
@@ -152,10 +152,8 @@ class Store:
         conn, self._conn = self._conn, None
         if conn is None:
             return
-        try:
+        with suppress(sqlite3.Error):
             conn.execute("PRAGMA optimize")
-        except sqlite3.Error:
-            pass
         conn.close()
 
     def __enter__(self) -> Store:
@@ -226,10 +224,8 @@ class Store:
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
-                try:
+                with suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
             if isinstance(exc, sqlite3.Error):
                 raise self._error(exc, doing) from None
             raise
@@ -486,14 +482,15 @@ class Store:
     # ------------------------------------------------------------------ stories
 
     def save_stories(
-        self, assignments: Mapping[str, str], origins: Mapping[str, str] | None = None, method: str | None = None
+        self, assignments: Mapping[str, str], origins: Mapping[str, str] | None, method: str
     ) -> StoriesSaved:
         """Replace the story membership of the articles in ``assignments`` (article id -> story
         id), in one transaction.
 
         Stories are created as needed; a story left without articles is deleted.
         ``origins`` maps an article to the article of the same story it republishes; an
-        article not in it (or mapped to itself) is an origin of its own. ``method`` names the
+        article not in it (or mapped to itself) is an origin of its own. An article whose
+        origin moves to another story becomes an origin of its own. ``method`` names the
         grouping algorithm version, recorded on every story created or changed. Stories
         whose membership and origins come out the same are left untouched.
         """
@@ -540,9 +537,7 @@ class Store:
                     "SELECT id FROM stories WHERE id IN (SELECT value FROM json_each(?))", (_json(touched),)
                 )
             }
-            conn.execute(
-                "DELETE FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?))", (ids_json,)
-            )
+            conn.execute("DELETE FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?))", (ids_json,))
             for story in sorted(set(assigned.values()) - existing):
                 conn.execute(
                     "INSERT INTO stories (id, created_at, updated_at, method) VALUES (?, ?, ?, ?)",
@@ -551,6 +546,13 @@ class Store:
             conn.executemany(
                 "INSERT INTO story_articles (story_id, article_id, origin) VALUES (?, ?, ?)",
                 [(story, a, None if origins.get(a, a) == a else origins[a]) for a, story in assigned.items()],
+            )
+            # an origin is always in its republication's story
+            conn.execute(
+                "UPDATE story_articles SET origin = NULL WHERE story_id IN (SELECT value FROM json_each(?)) "
+                "AND origin IS NOT NULL AND origin NOT IN "
+                "(SELECT o.article_id FROM story_articles AS o WHERE o.story_id = story_articles.story_id)",
+                (_json(touched),),
             )
             after = self._memberships(conn, touched)
             created = sorted(set(assigned.values()) - existing)
@@ -583,8 +585,7 @@ class Store:
         params = [since] if since is not None else []
         sql = (
             "SELECT s.id, count(*), json_group_array(DISTINCT a.outlet), min(a.published), max(a.published), "
-            "sum(CASE WHEN sa.origin IS NULL OR NOT EXISTS (SELECT 1 FROM story_articles AS o "
-            "WHERE o.story_id = sa.story_id AND o.article_id = sa.origin) THEN 1 ELSE 0 END), s.method "
+            "sum(sa.origin IS NULL), s.method "
             "FROM stories AS s JOIN story_articles AS sa ON sa.story_id = s.id "
             "JOIN articles AS a ON a.id = sa.article_id "
             f"GROUP BY s.id{having} ORDER BY min(a.published), s.id"
@@ -654,7 +655,8 @@ class Store:
                 conn.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
                 conn.execute(
-                    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    "INSERT INTO meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                     (key, value),
                 )
 
