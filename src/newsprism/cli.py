@@ -73,7 +73,15 @@ def _outlets(values: tuple[str, ...], files: tuple[str, ...]) -> dict[str, str]:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
+@click.option("--story", help="Compare the articles of this stored story instead of FILES.")
+@click.option(
+    "--db",
+    default="newsprism.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The corpus that holds --story.",
+)
 @click.option(
     "--format",
     "-f",
@@ -109,6 +117,8 @@ def _outlets(values: tuple[str, ...], files: tuple[str, ...]) -> dict[str, str]:
 @click.option("--width", type=int, default=None, help="Width of the text rendering (default: the terminal's).")
 def compare(
     files: tuple[str, ...],
+    story: str | None,
+    db: str,
     fmt: str,
     output: str | None,
     outlets: tuple[str, ...],
@@ -130,6 +140,10 @@ def compare(
     from .readers import read_path
     from .render import render
 
+    if story and files:
+        raise click.UsageError("give either FILES or --story, not both")
+    if not story and not files:
+        raise click.UsageError("give two or more FILES to compare, or --story ID")
     names = _outlets(outlets, files)
     align_opts = AlignOptions(embedder=None if embedder == "none" else embedder)
     if threshold is not None:
@@ -143,7 +157,13 @@ def compare(
             items.extend(dataclasses.replace(raw, outlet=names[f]) for raw in read_path(f))
         except InputError as exc:
             click.echo(f"newsprism: skipped {exc}", err=True)
-    comparison = run_compare(items, options=CompareOptions(align=align_opts), skip_errors=True)
+    if story:
+        from .corpus import compare_story
+
+        _need_db(db)
+        comparison = compare_story(story, db=db, options=CompareOptions(align=align_opts))
+    else:
+        comparison = run_compare(items, options=CompareOptions(align=align_opts), skip_errors=True)
     for w in comparison.warnings:
         click.echo(f"newsprism: {w}", err=True)
     color = fmt == "text" and output is None and sys.stdout.isatty()
@@ -151,30 +171,154 @@ def compare(
     _emit(text, output)
 
 
+DB_OPTION = click.option(
+    "--db", default="newsprism.db", show_default=True, type=click.Path(dir_okay=False), help="The SQLite corpus."
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
+@DB_OPTION
+@click.option("--since", metavar="DATE", help="Only articles published on or after this ISO date (corpus only).")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Lowest average similarity of a story.")
-def group(paths: tuple[str, ...], fmt: str, output: str | None, threshold: float | None) -> None:
+def group(
+    paths: tuple[str, ...], db: str, since: str | None, fmt: str, output: str | None, threshold: float | None
+) -> None:
     """Group articles into stories.
 
-    PATHS are article files or folders (searched recursively), read directly without a
-    database. Unreadable files are named on stderr and left out.
+    With PATHS (article files or folders, searched recursively) the files are grouped
+    directly, without a database; unreadable files are named on stderr and left out. Without
+    PATHS the stored corpus (--db) is grouped and its stories saved: stories found before keep
+    their ids as new articles join them.
     """
     import dataclasses
 
     from .group import GroupOptions
-    from .group import group as run_group
     from .render.stories import render_stories
 
-    if not paths:
-        raise click.UsageError("give article files or folders to group")
     opts = GroupOptions() if threshold is None else dataclasses.replace(GroupOptions(), threshold=threshold)
-    grouping = run_group(list(paths), options=opts, skip_errors=True)
-    for p in grouping.problems:
-        click.echo(f"newsprism: skipped {p}", err=True)
+    if paths:
+        from .group import group as run_group
+
+        grouping = run_group(list(paths), options=opts, skip_errors=True)
+        for p in grouping.problems:
+            click.echo(f"newsprism: skipped {p}", err=True)
+    else:
+        from .corpus import group_corpus
+
+        _need_db(db)
+        grouping = group_corpus(db=db, since=since, options=opts)
     _emit(render_stories(grouping, fmt), output)
+
+
+def _need_db(db: str) -> None:
+    if not Path(db).exists():
+        raise NewsprismError(f"{db}: no such corpus; create it with: newsprism ingest PATH... --db {db}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool) -> None:
+    """Store articles in the corpus: folders (recursive), .txt, .html, .jsonl(.gz), RSS and
+    Atom feeds, WARC files.
+
+    Re-ingesting is idempotent. A record that cannot be read is skipped, counted and named in
+    the summary; the run goes on.
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .corpus import ingest as run_ingest
+
+    progress = Progress(
+        TextColumn("ingest"),
+        BarColumn(bar_width=None, pulse_style="cyan"),
+        TextColumn("{task.completed} records"),
+        TimeElapsedColumn(),
+        disable=quiet or not sys.stderr.isatty(),
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=None)
+        summary = run_ingest(list(paths), db=db, on_record=lambda: progress.advance(task))
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_dict(), indent=2))
+    else:
+        rate = (summary.added + summary.duplicates) / summary.seconds if summary.seconds else 0.0
+        click.echo(
+            f"{summary.added} added, {summary.duplicates} duplicates, {len(summary.rejected)} rejected "
+            f"({summary.seconds:.1f} s, {rate:.0f} articles/s) into {db}"
+        )
+        for source, reason in summary.rejected[:20]:
+            click.echo(f"  rejected {source}: {reason}")
+        if len(summary.rejected) > 20:
+            click.echo(f"  ... and {len(summary.rejected) - 20} more (see the rejects table)")
+
+
+@main.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--limit", default=20, show_default=True)
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def search(query: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search of the stored articles (SQLite FTS5 syntax; quote a phrase)."""
+    from .store import Store
+
+    _need_db(db)
+    with Store(db) as store:
+        hits = store.search(query, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([h.to_dict() for h in hits], indent=2, ensure_ascii=False))
+        return
+    for h in hits:
+        click.echo(f"{h.id}  {h.published or '-':10}  {h.outlet or '-'}: {h.title or '-'}\n    {h.snippet}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", default=50, show_default=True)
+@click.option("--offset", default=0)
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def articles(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> None:
+    """List the stored articles."""
+    from .store import Store
+
+    _need_db(db)
+    with Store(db) as store:
+        rows = store.articles(limit=limit, offset=offset, outlet=outlet)
+        total = store.count_articles()
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in rows], indent=2, ensure_ascii=False))
+        return
+    for r in rows:
+        click.echo(
+            f"{r.id}  {r.published or '-':10}  {r.n_sentences:4d} sentences  {r.outlet or '-'}: {r.title or '-'}"
+        )
+    click.echo(f"({len(rows)} of {total} articles)", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--since", metavar="DATE", help="Only stories with articles on or after this ISO date.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stories(db: str, since: str | None, fmt: str) -> None:
+    """List the stored stories with size, outlets and dates (run newsprism group first)."""
+    from .store import Store
+
+    _need_db(db)
+    with Store(db) as store:
+        rows = store.stories(since=since)
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in rows], indent=2, ensure_ascii=False))
+        return
+    for r in rows:
+        dates = f"{r.first_published or '-'}..{r.last_published or '-'}"
+        click.echo(f"{r.id}  {r.size:3d} articles  {r.n_origins:3d} origins  {dates}  {', '.join(r.outlets)}")
 
 
 @main.command(name="eval")

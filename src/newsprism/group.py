@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -96,6 +97,7 @@ class Grouping:
     method: str = GROUP_VERSION
     stats: dict[str, int] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
 
     def story_of(self) -> dict[str, str]:
         return {a: s.id for s in self.stories for a in s.articles}
@@ -308,7 +310,8 @@ def group(
         "stories": len(stories),
         "rejected": len(problems),
     }
-    return Grouping(tuple(stories), stats=stats, problems=tuple(str(p) for p in problems))
+    labels = {a.id: f"{a.outlet or Path(a.source).stem or a.id}: {a.title or '-'}" for a in arts}
+    return Grouping(tuple(stories), stats=stats, problems=tuple(str(p) for p in problems), labels=labels)
 
 
 def _name_stories(

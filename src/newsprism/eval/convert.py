@@ -782,7 +782,7 @@ def _detokenize(tokens: list[str]) -> str:
     out = ""
     attach_next = False  # the previous token wants the next one glued on
     in_double = in_single = False
-    for tok in tokens:
+    for i, tok in enumerate(tokens):
         glue = attach_next or not out
         attach_next = False
         if tok in _NO_SPACE_BEFORE or _CLITIC.match(tok):
@@ -802,8 +802,8 @@ def _detokenize(tokens: list[str]) -> str:
         elif tok == "\u201d":
             glue = True
         elif tok in ("'", "\u2019"):
-            if in_single or tok == "\u2019":
-                glue = True
+            if in_single or tok == "\u2019" or "'" not in tokens[i + 1 :]:
+                glue = True  # a closing mark, or an apostrophe (boaters' rights): nothing closes it
                 in_single = False
             else:
                 attach_next = True

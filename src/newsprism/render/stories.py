@@ -14,5 +14,10 @@ def render_stories(grouping: Grouping, fmt: str = "text") -> str:
     for s in grouping.stories:
         lines.append(f"{s.id}  {len(s.articles)} articles, {s.n_origins} independent origins")
         for a, origin in zip(s.articles, s.origins or s.articles, strict=True):
-            lines.append(f"    {a}" + (f"  (same origin as {origin})" if origin != a else ""))
+            label = grouping.labels.get(a)
+            lines.append(
+                f"    {a}"
+                + (f"  {label}" if label and label != a else "")
+                + (f"  (same origin as {origin})" if origin != a else "")
+            )
     return "\n".join(lines) + "\n"
