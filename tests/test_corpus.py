@@ -1,0 +1,142 @@
+"""ingest and group over the SQLite store, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import newsprism
+from newsprism.corpus import compare_story, group_corpus, ingest
+from newsprism.store import Store
+
+from .test_group import ALL
+
+
+def _write(folder: Path, pairs) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in pairs:
+        p = folder / f"{name}.txt"
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def _partition(db: Path) -> set[frozenset[str]]:
+    with Store(db) as st:
+        by_story: dict[str, set[str]] = {}
+        for article, story in st.assignments().items():
+            by_story.setdefault(story, set()).add(st.get_article(article).source)
+    return {frozenset(Path(s).stem for s in v) for v in by_story.values()}
+
+
+def test_ingest_is_idempotent_and_counts_rejects(tmp_path: Path) -> None:
+    _write(tmp_path / "in", ALL)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "bad.jsonl").write_text('{"text": "Head\\nA body line."}\nnot json\n')
+    first = ingest([tmp_path / "in"], db=tmp_path / "c.db")
+    assert first.added == len(ALL) + 1 and first.duplicates == 0
+    assert sorted(r for _, r in first.rejected) == ["is empty", "line is not valid JSON (JSONDecodeError)"]
+    again = ingest([tmp_path / "in"], db=tmp_path / "c.db")
+    assert again.added == 0 and again.duplicates == len(ALL) + 1
+
+
+def test_three_batches_give_the_same_stories_as_one(tmp_path: Path) -> None:
+    paths = _write(tmp_path / "in", ALL)
+    ingest(paths, db=tmp_path / "once.db")
+    group_corpus(db=tmp_path / "once.db")
+    ids_before = None
+    for batch in (paths[:2], paths[2:4], paths[4:]):
+        ingest(batch, db=tmp_path / "batches.db")
+        group_corpus(db=tmp_path / "batches.db")
+        with Store(tmp_path / "batches.db") as st:
+            now = st.assignments()
+        if ids_before:  # stories found earlier keep their ids as they grow
+            assert all(now[a] == s for a, s in ids_before.items())
+        ids_before = now
+    assert _partition(tmp_path / "batches.db") == _partition(tmp_path / "once.db")
+    assert frozenset({"wire", "rewrite", "independent"}) in _partition(tmp_path / "once.db")
+
+
+def test_compare_a_stored_story(tmp_path: Path) -> None:
+    ingest(_write(tmp_path / "in", ALL), db=tmp_path / "c.db")
+    grouping = group_corpus(db=tmp_path / "c.db")
+    big = max(grouping.stories, key=lambda s: len(s.articles))
+    c = compare_story(
+        big.id, db=tmp_path / "c.db", options=newsprism.CompareOptions(align=newsprism.AlignOptions(embedder=None))
+    )
+    assert len(c.articles) == 3
+    with pytest.raises(newsprism.NewsprismError, match="no story nope"):
+        compare_story("nope", db=tmp_path / "c.db")
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "newsprism", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_cli_ingest_group_stories_search_compare(tmp_path: Path) -> None:
+    _write(tmp_path / "in", ALL)
+    db = str(tmp_path / "c.db")
+    res = _cli("ingest", str(tmp_path / "in"), "--db", db, "--format", "json")
+    assert res.returncode == 0 and json.loads(res.stdout)["added"] == len(ALL)
+    res = _cli("group", "--db", db, "--format", "json")
+    stories = json.loads(res.stdout)["stories"]
+    assert sorted(len(s["articles"]) for s in stories) == [1, 1, 1, 3]
+    res = _cli("stories", "--db", db)
+    assert res.returncode == 0 and "3 articles" in res.stdout
+    res = _cli("search", "ferry AND evacuation", "--db", db)
+    assert "Aurora Dawn" in res.stdout or "ferry" in res.stdout.lower()
+    big = next(s["id"] for s in stories if len(s["articles"]) == 3)
+    res = _cli("compare", "--story", big, "--db", db, "--format", "json", "--embedder", "none")
+    assert res.returncode == 0 and len(json.loads(res.stdout)["articles"]) == 3
+    res = _cli("stories", "--db", str(tmp_path / "missing.db"))
+    assert res.returncode == 1
+    assert (
+        res.stderr
+        == f"newsprism: error: {tmp_path}/missing.db: no such corpus; create it with: newsprism ingest PATH... --db {tmp_path}/missing.db\n"
+    )
+
+
+def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
+    """Kill ingest midway (SIGKILL), run it again: no duplicate, no partial article."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(1000):
+        (folder / f"a{i:03d}.txt").write_text(
+            f"Headline {i}\nArticle number {i} reports event {i * 7919 % 1000} in the town of Place{i}.\n"
+            f"A second line about item {i} follows here.\n",
+            encoding="utf-8",
+        )
+    db = tmp_path / "k.db"
+    code = f"import sys; from newsprism.corpus import ingest; ingest([{str(folder)!r}], db={str(db)!r}, batch_size=10)"
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    deadline = time.time() + 60
+    while time.time() < deadline:  # wait until some batches are committed, then kill
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as con:
+                    if con.execute("select count(*) from articles").fetchone()[0] >= 30:
+                        break
+            except sqlite3.Error:
+                pass
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store(db) as st:
+        assert st.check() == []
+        partial = st.count_articles()
+        for a in st.iter_articles():
+            assert a.text and a.sentences
+    assert 0 < partial < 1000  # killed midway
+    summary = ingest([folder], db=db)
+    assert summary.added == 1000 - partial and summary.duplicates == partial
+    with Store(db) as st:
+        assert st.count_articles() == 1000 and st.check() == []
