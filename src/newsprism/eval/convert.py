@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import glob
 import gzip
 import json
@@ -278,11 +279,22 @@ _QUOTE_FOLD = str.maketrans(
 )
 
 
-def _compact(text: str, lower: bool = False) -> tuple[str, list[int]]:
-    """``text`` without whitespace, NFKC and quote folded, with each char's index in ``text``."""
+@functools.lru_cache(maxsize=32)
+def _compact(text: str, lower: bool = False, dashes: bool = False) -> tuple[str, list[int]]:
+    """``text`` without whitespace, NFKC and quote folded, with each char's index in ``text``;
+    ``dashes``: en dash, em dash and ``--`` all read as one em dash."""
     chars: list[str] = []
     pos: list[int] = []
+    skip_next = False
     for i, ch in enumerate(text):
+        if skip_next:
+            skip_next = False
+            continue
+        if dashes and (ch in "\u2013\u2014" or (ch == "-" and text[i + 1 : i + 2] == "-")):
+            skip_next = ch == "-"
+            chars.append("\u2014")
+            pos.append(i + 1 if skip_next else i)
+            continue
         folded = unicodedata.normalize("NFKC", ch).translate(_QUOTE_FOLD)
         if lower:
             folded = folded.lower()
@@ -293,14 +305,31 @@ def _compact(text: str, lower: bool = False) -> tuple[str, list[int]]:
     return "".join(chars), pos
 
 
+_PTB_ESCAPES = {
+    "``": '"',
+    "''": '"',
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+}
+
+
 def _find_loose(needle: str, text: str) -> list[tuple[int, int]]:
-    """Where ``needle`` occurs in ``text`` ignoring whitespace, quote style (and, failing
-    that, case): spans of ``text``, so ``text[s:e]`` is the verbatim surface form."""
-    for lower in (False, True):
-        pin, _ = _compact(needle, lower)
+    """Where ``needle`` occurs in ``text`` ignoring whitespace, quote style and Penn Treebank
+    escapes in ``needle``; failing that, also dash style, a doubled final full stop ("Jr..")
+    and case. Spans of ``text``, so ``text[s:e]`` is the verbatim surface form."""
+    for ptb, plain in _PTB_ESCAPES.items():
+        needle = needle.replace(ptb, plain)
+    tries = [(needle, False, False), (needle, False, True), (re.sub(r"\.\.$", ".", needle), False, True)]
+    tries += [(n, True, d) for n, _, d in tries]
+    for pin_text, lower, dashes in tries:
+        pin, _ = _compact(pin_text, lower, dashes)
         if not pin:
             return []
-        hay, pos = _compact(text, lower)
+        hay, pos = _compact(text, lower, dashes)
         out = []
         at = hay.find(pin)
         while at >= 0:
@@ -880,6 +909,10 @@ def _wcl_concept_name(code_name: str) -> str:
     return _WCL_COUNTRIES.get(last, last)
 
 
+def _para_index(paras: list[tuple[int, int]], at: int) -> int:
+    return next((i for i, (s, e) in enumerate(paras) if s <= at <= e), len(paras))
+
+
 def convert_newswcl50(src: Path, dest: Path, *, limit: int | None = None) -> ConvertSummary:
     """NewsWCL50 (fhamborg/NewsWCL50 annotations, Diverse_CDCR_datasets tokens) -> gold set
     with stories and ``naming`` / ``loaded`` framing.
@@ -894,7 +927,8 @@ def convert_newswcl50(src: Path, dest: Path, *, limit: int | None = None) -> Con
       named: www.nytimes.com -> New York Times);
     - ``original/Annotations.csv``: concept mentions (ACTOR, ACTOR-I, COUNTRY, GROUP, OBJECT,
       EVENT, ACTION, MISC) -> framing ``naming``, note = the concept's canonical name (last
-      part of ``code_name``: ``USA\\Mike Pompeo`` -> ``Mike Pompeo``); evaluative
+      part of ``code_name``: ``USA\\Mike Pompeo`` -> ``Mike Pompeo``; country codes spelled
+      out: ``PRK`` -> ``North Korea``); evaluative
       ``PROPERTY`` annotations -> framing ``loaded``, note = the property (``Aggressor``,
       ``Victim``, ...) and the concept it is about.
 
@@ -905,8 +939,9 @@ def convert_newswcl50(src: Path, dest: Path, *, limit: int | None = None) -> Con
     - the texts are rebuilt from tokens: original spacing is guessed ("Kim Jong-un" from
       ``Jong - un``), so the files are not byte-identical to the web pages;
     - every mention of a concept is ``naming``, including neutral ones ("North Korea"); the
-      data does not say which choices differ between outlets; ``ACTOR-I`` notes name a group
-      (``USA-I``: an unnamed individual of the US side), not a person;
+      data does not say which choices differ between outlets; ``-I`` and ``-Misc`` concepts
+      are no one's name (``USA-I`` -> note ``United States (unnamed individual)``); person
+      concepts keep the codebook's short names (``Trump``, ``Kim``, ``Jong Un`` are as coded);
     - no quotes, facts or boilerplate.
     """
     _check_limit(limit)
@@ -938,7 +973,8 @@ def convert_newswcl50(src: Path, dest: Path, *, limit: int | None = None) -> Con
         keep = set(events[:limit])
         docs = [d for d in docs if d.split("_", 1)[0] in keep]
     gb = _GoldBuilder("newswcl50")
-    paragraphs_at: dict[str, list[tuple[int, int]]] = {}  # doc -> char span of each paragraph
+    paragraphs_at: dict[str, list[tuple[int, int]]] = {}  # article -> char span of each paragraph
+    ids: dict[str, str] = {}  # document -> article id
     for doc in docs:
         paras: list[list[str]] = [[]]
         for sid in sorted(tokens[doc]):
@@ -954,12 +990,12 @@ def convert_newswcl50(src: Path, dest: Path, *, limit: int | None = None) -> Con
         headline = lines[0] if has_title else f"{doc} (NewsWCL50, no headline in the data)"
         body_lines = lines[1:] if has_title else lines
         aid = gb.add_article(doc, headline, "\n".join(body_lines), outlets.get((event, outlet_code)), f"event-{event}")
+        ids[doc] = aid
         spans, pos = [], 0
         for line in [headline, *body_lines]:
             spans.append((pos, pos + len(line)))
             pos += len(line) + 1
         paragraphs_at[aid] = spans if has_title else [(0, 0), *spans[1:]]
-    ids = {doc: _safe_id(doc) for doc in docs}
     for row in annotations:
         doc = f"{row['event_id'].strip()}_{row['publisher_id'].strip()}"
         if doc not in ids:
@@ -980,12 +1016,7 @@ def convert_newswcl50(src: Path, dest: Path, *, limit: int | None = None) -> Con
             want = int(row["paragraph"])
         except ValueError:
             want = 0
-        paras = paragraphs_at[aid]
-
-        def para_of(at: int, paras: list[tuple[int, int]] = paras) -> int:
-            return next((i for i, (s, e) in enumerate(paras) if s <= at <= e), len(paras))
-
-        s, e = min(hits, key=lambda h: (abs(para_of(h[0]) - want), h[0]))
+        s, e = min(hits, key=lambda h: (abs(_para_index(paragraphs_at[aid], h[0]) - want), h[0]))
         surface = gb.texts[aid][s:e]
         concept = row["code_name"].strip()
         if ctype == "PROPERTY":
@@ -1008,10 +1039,15 @@ def convert_ecbplus(src: Path, dest: Path, *, limit: int | None = None) -> Conve
     different seminal events, the original ECB half and the ECB+ half, so this is a test of
     telling look-alike events apart. Outlet ``null`` (the data has none).
 
+    The texts' PTB quotation marks (two backticks, two apostrophes) are written as ``"``; a
+    document with an empty ``text`` keeps its one sentence (in ``title``) as body under the id
+    as headline.
+
     Limits: the ``title`` of these documents is usually the first sentence, not a headline; the
     event and entity coreference annotations (``annotation/``) and the sentence selection of
-    ``cltl_meta`` are not mapped; an ECB topic half may hold more than one real-world event
-    instance of the same kind (the data set's own caveat). No facts, quotes or framing.
+    ``cltl_meta`` are not mapped; each topic half is taken as one story as ECB+ designs it,
+    without checking that every document in it reports the same instance. No facts, quotes or
+    framing.
     """
     _check_limit(limit)
     src = Path(src)
