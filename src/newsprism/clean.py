@@ -32,6 +32,7 @@ class FurniturePattern:
     category: str
     scope: str  # "line" or "rest"
     regex: re.Pattern[str]
+    long: bool = False  # also tried on lines longer than LONG_LINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +70,9 @@ def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 3 or parts[1] not in ("line", "rest"):
-            raise ValueError(f"furniture line {n}: expected 'category<TAB>line|rest<TAB>regex'")
-        category, scope, pattern = parts
+        if len(parts) not in (3, 4) or parts[1] not in ("line", "rest") or parts[3:] not in ([], ["long"]):
+            raise ValueError(f"furniture line {n}: expected 'category<TAB>line|rest<TAB>regex[<TAB>long]'")
+        category, scope, pattern = parts[:3]
         flags = re.IGNORECASE
         if pattern.startswith("(?-i)"):
             pattern, flags = pattern[5:], re.NOFLAG
@@ -79,7 +80,7 @@ def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
             regex = re.compile(pattern, flags)
         except re.error as exc:
             raise ValueError(f"furniture line {n}: bad regular expression ({exc})") from None
-        out.append(FurniturePattern(category, scope, regex))
+        out.append(FurniturePattern(category, scope, regex, long=parts[3:] == ["long"]))
     return tuple(out)
 
 
@@ -101,10 +102,18 @@ def _fold(text: str) -> str:
     return _WS.sub(" ", text).strip().lower()
 
 
+#: Lines longer than this are checked only against patterns marked ``long`` in the furniture
+#: file: furniture is short, and long lines of story text are most of the work.
+LONG_LINE = 300
+
+
 def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> FurniturePattern | None:
     """The first furniture pattern a (stripped) line matches, or None for story text."""
     stripped = line.strip()
+    long_line = len(stripped) > LONG_LINE
     for pat in patterns:
+        if long_line and not pat.long:
+            continue
         if pat.regex.search(stripped):
             return pat
     return None
@@ -126,7 +135,7 @@ def clean_body(body: str, *, title: str | None = None, options: CleanOptions | N
         if rest_from is not None:
             dropped.append((n, line, rest_from))
             continue
-        if headline is not None and _fold(stripped) == headline:
+        if headline is not None and abs(len(stripped) - len(headline)) < 8 and _fold(stripped) == headline:
             dropped.append((n, line, "headline"))
             continue
         pat = classify_line(stripped, patterns)

@@ -10,6 +10,7 @@ compare a stored story. These join the pure stages (:mod:`newsprism.pipeline`,
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -20,7 +21,7 @@ from .clean import CleanOptions
 from .compare import CompareOptions, compare
 from .errors import InputError
 from .group import Grouping, GroupOptions, group
-from .model import Article, Comparison
+from .model import Article, Comparison, RawArticle
 from .pipeline import prepare
 from .sources import iter_records
 from .store import DEFAULT_PATH, Store, article_id
@@ -47,25 +48,46 @@ class IngestSummary:
         }
 
 
+def _prepare_one(args: tuple[RawArticle | InputError, CleanOptions | None]) -> Article | tuple[str, str]:
+    """Clean and segment one record; a problem comes back as ``(source, problem)``."""
+    record, clean_options = args
+    if isinstance(record, InputError):
+        return (record.source, record.problem)
+    try:
+        return prepare(record, clean_options=clean_options)
+    except InputError as exc:
+        return (exc.source, exc.problem)
+
+
 def _prepared(
     paths: list[str | Path],
     clean_options: CleanOptions | None,
     rejects: list[tuple[str, str]],
     on_record: Callable[[], None] | None,
+    workers: int,
 ) -> Iterator[Article]:
-    for record in iter_records(paths):
-        if on_record:
-            on_record()
-        if isinstance(record, InputError):
-            rejects.append((record.source, record.problem))
-            continue
-        try:
-            art = prepare(record, clean_options=clean_options)
-        except InputError as exc:
-            rejects.append((exc.source, exc.problem))
-            continue
-        # the stored id is the content hash; the reader's id (file stem) stays in ``source``
-        yield replace(art, source=art.source or art.id)
+    jobs = ((record, clean_options) for record in iter_records(paths))
+    pool = None
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        results: Iterator[Article | tuple[str, str]] = pool.map(_prepare_one, jobs, chunksize=32)
+    else:
+        results = map(_prepare_one, jobs)
+    try:
+        for result in results:
+            if on_record:
+                on_record()
+            if isinstance(result, tuple):
+                rejects.append(result)
+                continue
+            # the stored id is the content hash; the reader's id (file stem) stays in ``source``
+            yield replace(result, source=result.source or result.id)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def ingest(
@@ -75,19 +97,25 @@ def ingest(
     clean_options: CleanOptions | None = None,
     batch_size: int = 500,
     on_record: Callable[[], None] | None = None,
+    workers: int | None = None,
 ) -> IngestSummary:
     """Read every article under ``paths`` (folders, txt, html, jsonl(.gz), feeds, WARC), clean
     and segment it, and store it. Re-ingesting is idempotent: a stored article is a duplicate.
 
     A record that cannot be read is skipped and counted with its reason; the run goes on.
     Each batch of ``batch_size`` articles is one transaction, so a killed run leaves whole
-    batches only, and running it again completes the work.
+    batches only, and running it again completes the work. Cleaning and segmentation run in
+    ``workers`` processes (default: one per core, at most 4); the store is written by this one.
     """
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1)
     started = time.perf_counter()
     rejects: list[tuple[str, str]] = []
     with Store(db) as store:
         run = store.record_run(note=" ".join(str(p) for p in paths)[:500])
-        result = store.add_articles(_prepared(list(paths), clean_options, rejects, on_record), batch_size=batch_size)
+        result = store.add_articles(
+            _prepared(list(paths), clean_options, rejects, on_record, workers), batch_size=batch_size
+        )
         store.finish_run(run, added=len(result.added), duplicates=len(result.duplicates), rejects=rejects)
     return IngestSummary(len(result.added), len(result.duplicates), tuple(rejects), time.perf_counter() - started, run)
 

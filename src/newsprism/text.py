@@ -100,6 +100,11 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in WORD.finditer(text)]
 
 
+def word_list(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, without offsets (faster than :func:`words`)."""
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
 @lru_cache(maxsize=200_000)
 def fold_spelling(word: str) -> str:
     """Map a British spelling onto the American one (a few regular endings only)."""
@@ -190,7 +195,7 @@ def terms(text: str) -> list[str]:
     numbers (number words folded to digits) marked with ``#``."""
     stop = stopwords()
     out = []
-    for _, _, w in words(text):
+    for w in word_list(text):
         if w[0].isdigit():
             out.append("#" + w.replace(",", ""))
         elif w in NUMBER_WORDS and w not in ("one", "hundred", "thousand", "million", "billion"):
