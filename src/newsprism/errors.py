@@ -26,6 +26,9 @@ class InputError(NewsprismError):
         self.problem = problem
         super().__init__(f"{source}: {problem}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # picklable for worker processes
+        return (type(self), (self.source, self.problem))
+
 
 class EmptyArticleError(InputError):
     """The input was read, but no article body is left after cleaning."""

@@ -66,6 +66,7 @@ class GroupOptions:
     top_terms: int = 30
     min_shared: int = 2
     max_df: float = 0.02
+    max_block: int = 60
     num_perm: int = 64
 
 
@@ -142,7 +143,6 @@ def _tfidf_rows(articles: Sequence[Article], opts: GroupOptions) -> tuple[Any, l
         df.update(bag.keys())
     vocab = {t: i for i, t in enumerate(sorted(df))}
     n = len(articles)
-    max_df = max(8, int(opts.max_df * n))
     rows, cols, vals, distinctive = [], [], [], []
     for r, bag in enumerate(bags):
         weighted = sorted(((1 + math.log(tf)) * (math.log((1 + n) / (1 + df[t])) + 1), t) for t, tf in bag.items())
@@ -153,24 +153,54 @@ def _tfidf_rows(articles: Sequence[Article], opts: GroupOptions) -> tuple[Any, l
             rows.append(r)
             cols.append(vocab[t])
             vals.append(w / norm)
-            if 1 < df[t] <= max_df:
+            if df[t] > 1:
                 keep.append(vocab[t])
         distinctive.append(keep)
     mat = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float32)
     return mat, distinctive
 
 
-def _candidates(distinctive: list[list[int]], min_shared: int) -> set[tuple[int, int]]:
-    postings: dict[int, list[int]] = defaultdict(list)
+def _candidates(distinctive: list[list[int]], days: list[int | None], opts: GroupOptions) -> set[tuple[int, int]]:
+    """Pairs of articles sharing at least ``min_shared`` distinctive terms, found through
+    blocking keys, never by comparing all pairs.
+
+    A term held by at most ``max_block`` articles is a key. A commoner term (a name in the news
+    for years) is a key only within a week: a dated article holds it tagged with its week and
+    with the next week, each counting half, so two articles of the same week share one whole
+    term and articles a week apart half of one. Keys held by more than ``max_block`` articles
+    are dropped. Shared keys are counted by one sparse matrix product.
+    """
+    from scipy.sparse import csr_matrix, triu
+
+    n = len(distinctive)
+    cap = min(opts.max_block, max(8, int(opts.max_df * n)))
+    df: Counter[int] = Counter(t for ts in distinctive for t in ts)
+    keys: dict[tuple[int, int], int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    half = math.sqrt(0.5)  # a product of two halves-by-square-root is one half
     for doc, ts in enumerate(distinctive):
+        day = days[doc]
         for t in ts:
-            postings[t].append(doc)
-    shared: Counter[tuple[int, int]] = Counter()
-    for docs in postings.values():
-        for i in range(len(docs)):
-            for j in range(i + 1, len(docs)):
-                shared[(docs[i], docs[j])] += 1
-    return {pair for pair, k in shared.items() if k >= min_shared}
+            if df[t] <= cap:
+                tagged = [((t, -1), 1.0)]
+            elif day is not None:
+                tagged = [((t, day // 7), half), ((t, day // 7 + 1), half)]
+            else:
+                continue
+            for key, weight in tagged:
+                rows.append(doc)
+                cols.append(keys.setdefault(key, len(keys)))
+                vals.append(weight)
+    if not rows:
+        return set()
+    b = csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, len(keys)))
+    key_df = np.diff(b.tocsc().indptr)
+    b = b[:, np.flatnonzero((key_df > 1) & (key_df <= cap))]
+    shared = triu(b @ b.T, k=1).tocoo()
+    keep = shared.data >= opts.min_shared - 1e-6
+    return set(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
 
 
 def _grams(article: Article, n: int = 4, chars: int = 4000) -> set[int]:
@@ -259,7 +289,7 @@ def group(
         emb = get_embedder(opts.embedder).encode(texts)
     days = [_day(a.published) for a in arts]
     dups = near_duplicates(arts, threshold=opts.near_duplicate, num_perm=opts.num_perm)
-    cand = _candidates(distinctive, opts.min_shared) | dups
+    cand = _candidates(distinctive, days, opts) | dups
 
     dup_set = set(dups)
     heap: list[tuple[float, str, str, int, int]] = []
