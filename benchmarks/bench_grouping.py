@@ -1,0 +1,106 @@
+"""Story grouping on BASIL (80 stories of 3 outlets) and ECB+ (43 topics, two similar events
+each), against two baselines run in the same process on the same cleaned articles:
+
+- TF-IDF (scikit-learn, whole text) + agglomerative clustering (average linkage, cosine),
+  with its distance threshold chosen afterwards on the same data (an upper bound for it);
+- MinHash LSH (rensa, word 5-shingles, Jaccard >= 0.5) + connected components.
+
+    python benchmarks/bench_grouping.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import shared_dir, skip, table
+
+from newsprism.eval.convert import convert_basil, convert_ecbplus, default_dest
+from newsprism.eval.gold import load_gold
+from newsprism.eval.scoring import score_grouping
+from newsprism.group import group, near_duplicates
+from newsprism.pipeline import load_articles
+
+
+def stories_from_labels(ids: list[str], labels) -> dict:
+    out: dict[str, list[str]] = {}
+    for a, lab in zip(ids, labels, strict=True):
+        out.setdefault(str(lab), []).append(a)
+    return {"stories": [{"id": k, "articles": v} for k, v in out.items()]}
+
+
+def tfidf_agglomerative(arts, gold) -> tuple[float, float, float]:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    ids = [a.id for a in arts]
+    x = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(
+        [(a.title or "") + "\n" + a.text for a in arts]).toarray()
+    best = (0.0, 0.0, 0.0)
+    for thr in np.arange(0.5, 0.96, 0.05):
+        t0 = time.perf_counter()
+        labels = AgglomerativeClustering(n_clusters=None, distance_threshold=float(thr), metric="cosine",
+                                         linkage="average").fit_predict(x)
+        took = time.perf_counter() - t0
+        f = score_grouping(gold, stories_from_labels(ids, labels))["bcubed_f1"]
+        if f > best[0]:
+            best = (f, float(thr), took)
+    return best
+
+
+def minhash_components(arts, gold) -> tuple[float, float]:
+    t0 = time.perf_counter()
+    pairs = near_duplicates(arts, threshold=0.5)
+    parent = list(range(len(arts)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, j in pairs:
+        parent[find(i)] = find(j)
+    took = time.perf_counter() - t0
+    labels = [find(i) for i in range(len(arts))]
+    return score_grouping(gold, stories_from_labels([a.id for a in arts], labels))["bcubed_f1"], took
+
+
+def bench(name: str, convert, src: Path, limit: int | None) -> list[list[object]]:
+    dest = default_dest(name)
+    convert(src, dest, limit=limit)
+    gold = load_gold(dest)
+    arts, _ = load_articles([gold.files[a] for a in sorted(gold.data["articles"])], skip_errors=True)
+    n = len(arts)
+    rows = []
+    f, thr, took = tfidf_agglomerative(arts, gold)
+    rows.append([name, f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})", f, n / took if took else 0])
+    f, took = minhash_components(arts, gold)
+    rows.append([name, "baseline: MinHash LSH + components", f, n / took if took else 0])
+    group(arts[:2])  # load the embedding model outside the timing
+    t0 = time.perf_counter()
+    g = group(arts)
+    took = time.perf_counter() - t0
+    s = score_grouping(gold, g.to_dict())
+    rows.append([name, f"newsprism group ({g.method})", s["bcubed_f1"], n / took])
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, help="stories (BASIL) or topics (ECB+) to use")
+    args = ap.parse_args()
+    shared = shared_dir()
+    if shared is None or not (shared / "data" / "basil").is_dir():
+        skip("shared/data not found; this benchmark needs the BASIL and ECB+ data sets")
+    rows = bench("basil", convert_basil, shared / "data" / "basil", args.limit)
+    rows += bench("ecbplus", convert_ecbplus, shared / "data" / "ecbplus", args.limit)
+    print(table("story grouping, B-cubed F1", ["data", "method", "B-cubed F1", "articles/s"], rows))
+
+
+if __name__ == "__main__":
+    main()
