@@ -57,17 +57,17 @@ SCHEMA_STORIES = "newsprism.stories/1"
 class GroupOptions:
     """Options of the grouping stage (see the module docstring for the method).
 
-    Defaults chosen on a small grid (threshold 0.25 to 0.35, weight 0.3 or 0.5, lead of 4 or 8
+    Defaults chosen on a small grid (threshold 0.25 to 0.4, weight 0.3 to 0.5, lead of 4 or 8
     sentences) over BASIL, ECB+ and the dev gold set together, at a point whose neighbours
     score close to it; ``benchmarks/bench_grouping.py`` reprints the scores.
     """
 
-    threshold: float = 0.3
+    threshold: float = 0.35
     near_duplicate: float = 0.5
     republication: float = 0.3
     window_days: int = 7
     embedder: str | None = "wordllama"
-    weight: float = 0.3
+    weight: float = 0.5
     lead_sentences: int = 4
     top_terms: int = 30
     min_shared: int = 2
