@@ -75,10 +75,13 @@ def main() -> None:
         return e @ e.T
 
     rows = []
-    for name, fn in (("tf-idf cosine + threshold + components", tfidf_sim),
-                     ("MiniLM cosine + threshold + components", minilm_sim)):
-        best = max((score_reports(gold, peer_reports(gold, fn, t))["alignment"]["f1"], t)
-                   for t in np.arange(0.3, 0.95, 0.05))
+    for name, fn in (
+        ("tf-idf cosine + threshold + components", tfidf_sim),
+        ("MiniLM cosine + threshold + components", minilm_sim),
+    ):
+        best = max(
+            (score_reports(gold, peer_reports(gold, fn, t))["alignment"]["f1"], t) for t in np.arange(0.3, 0.95, 0.05)
+        )
         rows.append([f"peer: {name} (best threshold {best[1]:.2f})", best[0], "-"])
     for emb in ("minilm", "wordllama", None):
         opts = CompareOptions(align=AlignOptions(embedder=emb))
@@ -87,18 +90,20 @@ def main() -> None:
         reps, _ = compare_stories(gold, options=opts)
         took = time.perf_counter() - t0
         f1 = score_reports(gold, reps.values())["alignment"]["f1"]
-        rows.append([f"newsprism align-hybrid.v1 ({emb or 'word overlap'}, defaults {DEFAULTS[emb]})", f1,
-                     f"{took:.2f}"])
-    print(table(f"alignment F1 on {gold.name} ({len(gold.data['articles'])} articles)",
-                ["method", "F1", "seconds"], rows))
+        rows.append(
+            [f"newsprism align-hybrid.v1 ({emb or 'word overlap'}, defaults {DEFAULTS[emb]})", f1, f"{took:.2f}"]
+        )
+    print(
+        table(f"alignment F1 on {gold.name} ({len(gold.data['articles'])} articles)", ["method", "F1", "seconds"], rows)
+    )
     grid = []
     for w, t in itertools.product((0.4, 0.5, 0.6, 0.7, 0.8), (0.25, 0.3, 0.35, 0.4, 0.45)):
-        reps, _ = compare_stories(gold, options=CompareOptions(align=AlignOptions(embedder="minilm", weight=w,
-                                                                                   threshold=t)))
+        reps, _ = compare_stories(
+            gold, options=CompareOptions(align=AlignOptions(embedder="minilm", weight=w, threshold=t))
+        )
         grid.append([w, t, score_reports(gold, reps.values())["alignment"]["f1"]])
     print()
-    print(table("minilm grid (weight, threshold; group threshold at its default)", ["weight", "threshold", "F1"],
-                grid))
+    print(table("minilm grid (weight, threshold; group threshold at its default)", ["weight", "threshold", "F1"], grid))
 
 
 if __name__ == "__main__":

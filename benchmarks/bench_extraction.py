@@ -54,11 +54,19 @@ def main() -> None:
         theirs[p.stem] = trafilatura.extract(p.read_text(encoding="utf-8", errors="replace")) or ""
     t_theirs = time.perf_counter() - t0
     rows = []
-    for name, out, took in (("trafilatura.extract (baseline)", theirs, t_theirs), ("newsprism read + clean", ours, t_ours)):
+    for name, out, took in (
+        ("trafilatura.extract (baseline)", theirs, t_theirs),
+        ("newsprism read + clean", ours, t_ours),
+    ):
         s = score_bodies(gold["bodies"], out)
         rows.append([name, s["precision"], s["recall"], s["f1"], len(pages) / took, took / t_theirs])
-    print(table(f"body extraction, ScrapingHub benchmark ({len(pages)} pages)",
-                ["method", "precision", "recall", "F1", "pages/s", "x baseline time"], rows))
+    print(
+        table(
+            f"body extraction, ScrapingHub benchmark ({len(pages)} pages)",
+            ["method", "precision", "recall", "F1", "pages/s", "x baseline time"],
+            rows,
+        )
+    )
 
 
 if __name__ == "__main__":

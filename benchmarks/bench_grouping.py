@@ -39,13 +39,17 @@ def tfidf_agglomerative(arts, gold) -> tuple[float, float, float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     ids = [a.id for a in arts]
-    x = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(
-        [(a.title or "") + "\n" + a.text for a in arts]).toarray()
+    x = (
+        TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1)
+        .fit_transform([(a.title or "") + "\n" + a.text for a in arts])
+        .toarray()
+    )
     best = (0.0, 0.0, 0.0)
     for thr in np.arange(0.5, 0.96, 0.05):
         t0 = time.perf_counter()
-        labels = AgglomerativeClustering(n_clusters=None, distance_threshold=float(thr), metric="cosine",
-                                         linkage="average").fit_predict(x)
+        labels = AgglomerativeClustering(
+            n_clusters=None, distance_threshold=float(thr), metric="cosine", linkage="average"
+        ).fit_predict(x)
         took = time.perf_counter() - t0
         f = score_grouping(gold, stories_from_labels(ids, labels))["bcubed_f1"]
         if f > best[0]:

@@ -1,0 +1,97 @@
+"""Throughput and peak memory of ingest + group on allsides_baly2020 (37,554 articles) at
+10%, 25%, 50% and 100%, to show how cost grows. Each size runs in a fresh process with a fresh
+database; the baseline, run the same way, only reads and parses the records (the I/O floor).
+
+Targets (issue #6): >= 300 articles/s end to end, peak memory <= 2 GB, time at 100% <= 4.5x
+time at 25%.
+
+    python benchmarks/bench_corpus.py [--fractions 0.1,0.25,0.5,1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import shared_dir, skip, table
+
+CHILD = r"""
+import json, resource, sys, time
+from newsprism.corpus import group_corpus, ingest
+from newsprism.sources import iter_records
+src, db, mode = sys.argv[1:4]
+t0 = time.perf_counter()
+if mode == "baseline":
+    n = sum(1 for _ in iter_records([src]))
+    t1 = time.perf_counter()
+    out = {"articles": n, "ingest": t1 - t0, "group": 0.0, "stories": 0}
+else:
+    s = ingest([src], db=db)
+    t1 = time.perf_counter()
+    g = group_corpus(db=db)
+    out = {"articles": s.added, "ingest": t1 - t0, "group": time.perf_counter() - t1, "stories": len(g.stories)}
+out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["children_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--fractions", default="0.1,0.25,0.5,1.0")
+    args = ap.parse_args()
+    shared = shared_dir()
+    src = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
+    if src is None or not src.is_file():
+        skip("shared/data/allsides_baly2020 not found; this benchmark needs it")
+    lines = gzip.open(src, "rb").read().splitlines()
+    rows = []
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for frac in [float(f) for f in args.fractions.split(",")]:
+            part = Path(tmp) / f"part-{frac}.jsonl.gz"
+            with gzip.open(part, "wb") as fh:
+                fh.write(b"\n".join(lines[: int(len(lines) * frac)]) + b"\n")
+            for mode in ("baseline", "newsprism"):
+                db = Path(tmp) / f"{frac}-{mode}.db"
+                res = subprocess.run(
+                    [sys.executable, "-c", CHILD, str(part), str(db), mode], capture_output=True, text=True, check=True
+                )
+                r = json.loads(res.stdout.strip().splitlines()[-1])
+                total = r["ingest"] + r["group"]
+                results[(frac, mode)] = total
+                rows.append(
+                    [
+                        f"{frac:.0%}",
+                        mode if mode == "newsprism" else "baseline: read and parse only",
+                        r["articles"],
+                        r["ingest"],
+                        r["group"],
+                        r["articles"] / total,
+                        max(r["peak_mb"], r["children_peak_mb"]),
+                        r["stories"],
+                    ]
+                )
+    print(
+        table(
+            "allsides_baly2020: ingest + group (fresh process and database per row)",
+            ["size", "run", "articles", "ingest s", "group s", "articles/s", "peak MB", "stories"],
+            rows,
+        )
+    )
+    for mode in ("baseline", "newsprism"):
+        if (0.25, mode) in results and (1.0, mode) in results:
+            print(
+                f"time at 100% / time at 25% ({mode}): {results[(1.0, mode)] / results[(0.25, mode)]:.2f}"
+                " (4.0 is linear)"
+            )
+
+
+if __name__ == "__main__":
+    main()
