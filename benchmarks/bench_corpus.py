@@ -50,7 +50,8 @@ def main() -> None:
     src = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
     if src is None or not src.is_file():
         skip("shared/data/allsides_baly2020 not found; this benchmark needs it")
-    lines = gzip.open(src, "rb").read().splitlines()
+    with gzip.open(src, "rb") as fh:
+        lines = fh.read().splitlines()
     rows = []
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -381,6 +381,35 @@ def eval_(
         click.echo(f"newsprism: gate passed for {result.gold_set}", err=True)
 
 
+@main.command()
+@click.argument("name", type=click.Choice(["basil", "polnear", "newswcl50", "ecbplus", "scrapinghub"]))
+@click.option(
+    "--src",
+    type=click.Path(file_okay=False, exists=True),
+    help="The data set's folder (default: found in ../shared/data or $NEWSPRISM_SHARED_DATA).",
+)
+@click.option(
+    "--dest",
+    type=click.Path(file_okay=False),
+    help="Where to write the gold set (default: the cache, $NEWSPRISM_CACHE or ~/.cache/newsprism, under gold/NAME).",
+)
+@click.option("--limit", type=int, help="Only the first N stories.")
+def convert(name: str, src: str | None, dest: str | None, limit: int | None) -> None:
+    """Convert a public research data set into a gold set that `newsprism eval` reads.
+
+    Converted data goes to a cache outside the repository; the data sets' licences are in
+    their own folders.
+    """
+    from .eval.convert import convert as run_convert
+
+    try:
+        summary = run_convert(name, Path(src) if src else None, Path(dest) if dest else None, limit=limit)
+    except ValueError as exc:
+        raise NewsprismError(str(exc)) from None
+    click.echo(str(summary))
+    click.echo(f"newsprism: gold set written to {summary.dest}; score it with: newsprism eval {summary.dest}", err=True)
+
+
 def _emit(text: str, output: str | None) -> None:
     if output:
         path = Path(output)
