@@ -56,6 +56,8 @@ STORY = [
     "Read the full statement on the ministry's website, he added.",
     "Comments made by the minister drew criticism.",
     "Follow-up inspections are planned for May.",
+    "WHY THIS QUESTION MATTERS:",
+    "WHAT HAPPENS NEXT:",
 ]
 
 
