@@ -13,6 +13,7 @@ from ._version import __version__
 from .align import AlignOptions
 from .clean import CleanOptions
 from .compare import CompareOptions, compare
+from .corpus import IngestSummary, compare_story, group_corpus, ingest
 from .errors import (
     CompareError,
     EmptyArticleError,
@@ -35,6 +36,7 @@ from .model import (
     Sentence,
     Span,
 )
+from .group import Grouping, GroupOptions, Story, group
 from .pipeline import prepare
 from .readers import from_html, from_text, read_path
 from .render import render
@@ -51,6 +53,9 @@ __all__ = [
     "Fact",
     "FramingMark",
     "GoldSetError",
+    "GroupOptions",
+    "Grouping",
+    "IngestSummary",
     "InputError",
     "Mention",
     "MissingDependencyError",
@@ -63,10 +68,15 @@ __all__ = [
     "ReuseOptions",
     "Sentence",
     "Span",
+    "Story",
     "__version__",
     "compare",
+    "compare_story",
     "from_html",
     "from_text",
+    "group",
+    "group_corpus",
+    "ingest",
     "prepare",
     "read_path",
     "render",

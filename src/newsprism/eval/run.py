@@ -168,7 +168,8 @@ def gate(result: EvalResult, baseline: dict[str, Any]) -> list[str]:
 
 def render_result(result: EvalResult) -> str:
     """A short text table of the scores."""
-    lines = [f"gold set: {result.gold_set} ({result.scores.get('articles_scored', 0)} articles scored)"]
+    scored = result.scores.get("articles_scored")
+    lines = [f"gold set: {result.gold_set}" + (f" ({scored} articles compared)" if scored is not None else "")]
     for key, val in result.scores.items():
         if not isinstance(val, dict):
             continue
