@@ -22,6 +22,7 @@ from .errors import (
     MissingDependencyError,
     NewsprismError,
 )
+from .group import Grouping, GroupOptions, Story, group
 from .model import (
     Article,
     Comparison,
@@ -36,7 +37,6 @@ from .model import (
     Sentence,
     Span,
 )
-from .group import Grouping, GroupOptions, Story, group
 from .pipeline import prepare
 from .readers import from_html, from_text, read_path
 from .render import render
