@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._unionfind import UnionFind
 from .model import Article, Fact, Mention
 from .text import terms
 
@@ -112,28 +113,6 @@ def similarity_matrix(texts: Sequence[str], options: AlignOptions) -> np.ndarray
     return sim
 
 
-class _Groups:
-    """Union-find over sentence nodes that keeps each group's articles."""
-
-    def __init__(self, owners: list[int]) -> None:
-        self.parent = list(range(len(owners)))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(owners))}
-        self.owners = owners
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-
-
 def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -> list[Fact]:
     """Group every sentence of every article into exactly one fact."""
     opts = options or AlignOptions()
@@ -172,7 +151,7 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
                 links.append((score, a, b))
 
     links.sort(key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))))
-    groups = _Groups(owners)
+    groups = UnionFind(len(owners))
     weakest: dict[int, float] = {}
     for score, a, b in links:
         ra, rb = groups.find(a), groups.find(b)

@@ -45,6 +45,7 @@ from typing import Any
 
 import numpy as np
 
+from ._unionfind import UnionFind
 from .model import Article
 from .pipeline import ArticleLike, load_articles
 from .text import stem, terms
@@ -244,28 +245,6 @@ def near_duplicates(articles: list[Article], *, threshold: float = 0.5, num_perm
     return pairs
 
 
-class _Clusters:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> int:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return ra
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-        return ra
-
-
 def group(
     items: Iterable[ArticleLike],
     *,
@@ -316,7 +295,7 @@ def group(
             if s >= opts.threshold:
                 heap.append((-round(s, 6), arts[i].id, arts[j].id, i, j))
     heapq.heapify(heap)
-    clusters = _Clusters(n)
+    clusters = UnionFind(n)
     # average linkage of dot products is the dot product of the clusters' summed vectors
     lex_sum: dict[int, Any] = {}
     emb_sum: dict[int, np.ndarray] = {}
@@ -361,7 +340,7 @@ def group(
             emb_sum[root] = new_emb
         span[root] = new_span
     groups = sorted(sorted(m, key=lambda k: arts[k].id) for m in clusters.members.values())
-    origin_sets = _Clusters(n)
+    origin_sets = UnionFind(n)
     republished = 0
     grams: dict[int, set[int]] = {}
     for members in groups:
@@ -391,7 +370,7 @@ def group(
 def _name_stories(
     arts: list[Article],
     groups: list[list[int]],
-    origins: _Clusters,
+    origins: UnionFind,
     days: list[int | None],
     previous: dict[str, str],
 ) -> list[Story]:

@@ -46,6 +46,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .matching import QUOTE_FOLDS
+
 __all__ = [
     "CONVERTERS",
     "ConvertSummary",
@@ -263,20 +265,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-_QUOTE_FOLD = str.maketrans(
-    {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u2032": "'",
-        "`": "'",
-    }
-)
+_QUOTE_FOLD = str.maketrans({**QUOTE_FOLDS, "`": "'"})
 
 
 @functools.lru_cache(maxsize=32)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-_QUOTES = {
+QUOTE_FOLDS = {
     "\u201c": '"',
     "\u201d": '"',
     "\u201e": '"',
@@ -24,7 +24,7 @@ def folded_with_positions(text: str) -> tuple[str, list[int]]:
     pos: list[int] = []
     for i, ch in enumerate(text):
         for c in unicodedata.normalize("NFKC", ch):
-            c = _QUOTES.get(c, c).lower()
+            c = QUOTE_FOLDS.get(c, c).lower()
             for d in c:
                 if d.isspace():
                     if chars and chars[-1] == " ":
