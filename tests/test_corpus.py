@@ -117,7 +117,7 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
         )
     db = tmp_path / "k.db"
     code = f"import sys; from newsprism.corpus import ingest; ingest([{str(folder)!r}], db={str(db)!r}, batch_size=10)"
-    proc = subprocess.Popen([sys.executable, "-c", code])
+    proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
     deadline = time.time() + 60
     while time.time() < deadline:  # wait until some batches are committed, then kill
         if db.exists():
@@ -128,7 +128,7 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
             except sqlite3.Error:
                 pass
         time.sleep(0.05)
-    os.kill(proc.pid, signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole job, worker processes included
     proc.wait()
     with Store(db) as st:
         assert st.check() == []
