@@ -104,7 +104,7 @@ def _fold(text: str) -> str:
 
 #: Lines longer than this are checked only against patterns marked ``long`` in the furniture
 #: file: furniture is short, and long lines of story text are most of the work.
-LONG_LINE = 300
+LONG_LINE = 120
 
 
 def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> FurniturePattern | None:

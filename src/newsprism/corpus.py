@@ -20,7 +20,7 @@ from typing import Any
 from .clean import CleanOptions
 from .compare import CompareOptions, compare
 from .errors import InputError
-from .group import Grouping, GroupOptions, group
+from .group import GROUP_HEAD, Grouping, GroupOptions, group
 from .model import Article, Comparison, RawArticle
 from .pipeline import prepare
 from .sources import iter_records
@@ -126,7 +126,7 @@ def group_corpus(
     """Group the stored articles (published on or after ``since``, if given) into stories and
     store them. Stories found before keep their ids as new articles join them."""
     with Store(db) as store:
-        articles = list(store.iter_articles(since=since))
+        articles = list(store.iter_articles(since=since, head=GROUP_HEAD))
         previous = store.assignments()
         grouping = group(articles, options=options, previous=previous)
         origins = {a: o for s in grouping.stories for a, o in zip(s.articles, s.origins, strict=True) if a != o}

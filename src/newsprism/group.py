@@ -36,6 +36,7 @@ import hashlib
 import heapq
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,9 @@ from .pipeline import ArticleLike, load_articles
 from .text import stem, terms
 
 GROUP_VERSION = "group-hybrid.v1"
+#: grouping reads no further into an article than this many characters (headline, lead,
+#: shingles and containment all come from the opening)
+GROUP_HEAD = 4000
 SCHEMA_STORIES = "newsprism.stories/1"
 
 
@@ -183,9 +187,9 @@ def _candidates(distinctive: list[list[int]], days: list[int | None], opts: Grou
     cap = min(opts.max_block, max(8, int(opts.max_df * n)))
     df: Counter[int] = Counter(t for ts in distinctive for t in ts)
     keys: dict[tuple[int, int], int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
+    rows = array("i")
+    cols = array("i")
+    vals = array("f")
     half = math.sqrt(0.5)  # a product of two halves-by-square-root is one half
     for doc, ts in enumerate(distinctive):
         day = days[doc]
@@ -202,18 +206,29 @@ def _candidates(distinctive: list[list[int]], days: list[int | None], opts: Grou
                 vals.append(weight)
     if not rows:
         return set()
-    b = csr_matrix((np.array(vals, dtype=np.float32), (rows, cols)), shape=(n, len(keys)))
+    b = csr_matrix(
+        (
+            np.frombuffer(vals, dtype=np.float32),
+            (np.frombuffer(rows, dtype=np.int32), np.frombuffer(cols, dtype=np.int32)),
+        ),
+        shape=(n, len(keys)),
+    )
+    del keys
     key_df = np.diff(b.tocsc().indptr)
     b = b[:, np.flatnonzero((key_df > 1) & (key_df <= cap))]
-    shared = triu(b @ b.T, k=1).tocoo()
-    keep = shared.data >= opts.min_shared - 1e-6
-    return set(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
+    bt = b.T.tocsr()
+    out: set[tuple[int, int]] = set()
+    for lo in range(0, n, 4096):  # in slices of rows, so memory stays bounded on large piles
+        shared = triu(b[lo : lo + 4096] @ bt, k=lo + 1).tocoo()
+        keep = shared.data >= opts.min_shared - 1e-6
+        out.update(zip((shared.row[keep] + lo).tolist(), shared.col[keep].tolist(), strict=True))
+    return out
 
 
 _FAST_WORD = re.compile(r"\w+")
 
 
-def _grams(article: Article, n: int = 4, chars: int = 4000) -> set[int]:
+def _grams(article: Article, n: int = 4, chars: int = GROUP_HEAD) -> set[int]:
     """Hashes of the runs of ``n`` stemmed words in the article's opening (for containment)."""
     ws = [stem(w) for w in _FAST_WORD.findall(article.text[:chars].lower())]
     return {hash(tuple(ws[i : i + n])) for i in range(len(ws) - n + 1)}
@@ -280,7 +295,7 @@ def group(
     cand = _candidates(distinctive, days, opts) | dups
 
     dup_set = set(dups)
-    heap: list[tuple[float, str, str, int, int]] = []
+    heap: list[tuple[float, int, int]] = []  # articles are sorted by id: indexes break ties
     if cand:
         pairs = sorted(cand)
         ia = [p[0] for p in pairs]
@@ -293,7 +308,7 @@ def group(
                 continue
             s = 1.0 if (i, j) in dup_set else float(s)
             if s >= opts.threshold:
-                heap.append((-round(s, 6), arts[i].id, arts[j].id, i, j))
+                heap.append((-round(s, 6), i, j))
     heapq.heapify(heap)
     clusters = UnionFind(n)
     # average linkage of dot products is the dot product of the clusters' summed vectors
@@ -311,7 +326,7 @@ def group(
         return emb_sum[root] if root in emb_sum else emb[root]
 
     while heap:
-        _, _, _, i, j = heapq.heappop(heap)
+        _, i, j = heapq.heappop(heap)
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
             continue
@@ -342,10 +357,10 @@ def group(
     groups = sorted(sorted(m, key=lambda k: arts[k].id) for m in clusters.members.values())
     origin_sets = UnionFind(n)
     republished = 0
-    grams: dict[int, set[int]] = {}
     for members in groups:
-        for i in members if len(members) > 1 else ():
-            grams[i] = _grams(arts[i])
+        if len(members) < 2:
+            continue
+        grams = {i: _grams(arts[i]) for i in members}  # one story at a time: memory stays small
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
                 shared = len(grams[i] & grams[j])
