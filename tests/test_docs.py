@@ -1,0 +1,41 @@
+"""The README's promises: its first two commands, and every command it shows exists."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from newsprism.cli import main
+
+from .conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_demo_and_test() -> None:
+    commands = re.findall(r"^    (make \w+)", README, flags=re.M)[:2]
+    assert commands == ["make demo", "make test"]
+    makefile = (REPO / "Makefile").read_text()
+    assert re.search(r"^demo:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+    assert "make test" in (REPO / ".ci" / "run").read_text()
+
+
+def test_every_command_in_the_readme_exists_and_has_help() -> None:
+    shown = set(re.findall(r"^ {4}(?:cat \S+ \| )?newsprism ([a-z]+)", README, flags=re.M))
+    assert {"compare", "eval", "ingest", "group", "stories", "search", "articles", "convert"} <= shown
+    runner = CliRunner()
+    for name in sorted(shown):
+        assert name in main.commands, f"README shows 'newsprism {name}', which does not exist"
+        res = runner.invoke(main, [name, "--help"])
+        assert res.exit_code == 0 and res.output.startswith("Usage:"), name
+
+
+def test_every_dependency_is_explained() -> None:
+    doc = (REPO / "docs" / "dependencies.md").read_text()
+    pyproject = (REPO / "pyproject.toml").read_text()
+    deps = re.findall(
+        r'^\s+"([A-Za-z0-9_.-]+)[<>=!~]', pyproject.split("dependencies = [", 1)[1].split("]", 1)[0], re.M
+    )
+    for dep in deps:
+        assert f"| {dep} |" in doc, dep
