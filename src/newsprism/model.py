@@ -7,7 +7,7 @@ Each record has ``to_dict()`` giving plain JSON-ready data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -174,17 +174,7 @@ class Quantity:
     qualifier: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "article": self.article,
-            "sentence": self.sentence,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "value": self.value,
-            "kind": self.kind,
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,15 +208,7 @@ class Quote:
     group: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "article": self.article,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "speaker": self.speaker,
-            "cue": self.cue.to_dict() if self.cue else None,
-            "group": self.group,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,14 +223,7 @@ class FramingMark:
     note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "article": self.article,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "type": self.type,
-            "note": self.note,
-        }
+        return asdict(self)
 
 
 SCHEMA_COMPARISON = "newsprism.comparison/1"

@@ -241,23 +241,14 @@ class Store:
 
     @staticmethod
     def _article(row: sqlite3.Row | tuple[Any, ...], head: int | None = None) -> Article:
+        """An article from its row; with ``head`` (a text cut to that length) the sentences
+        that fit in it, and no removed lines."""
         aid, source, title, outlet, url, published, text, removed, reasons, spans = row
-        if head is not None:  # the opening only: enough to group, light on memory
-            sentences = []
-            for i, (s, e) in enumerate(json.loads(spans or "[]")):
-                if e > len(text):
-                    break
-                sentences.append(Sentence(i, s, e, text[s:e]))
-            return Article(
-                id=aid,
-                text=text,
-                source=source or aid,
-                title=title,
-                outlet=outlet,
-                url=url,
-                published=published,
-                sentences=tuple(sentences),
-            )
+        sentences = []
+        for i, (s, e) in enumerate(json.loads(spans or "[]")):
+            if head is not None and e > len(text):
+                break
+            sentences.append(Sentence(i, s, e, text[s:e]))
         return Article(
             id=aid,
             text=text,
@@ -268,7 +259,7 @@ class Store:
             published=published,
             removed=tuple(json.loads(removed or "[]")),
             removed_reasons=tuple(json.loads(reasons or "[]")),
-            sentences=tuple(Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(json.loads(spans or "[]"))),
+            sentences=tuple(sentences),
         )
 
     # ------------------------------------------------------------------ articles
