@@ -9,7 +9,7 @@ from newsprism.numbers import conflicts, quantities_in
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("At least 11 people were killed.", [("At least 11", "count", 11.0, "peopl", "at least")]),
+        ("At least 11 people were killed.", [("At least 11", "count", 11.0, "people", "at least")]),
         ("12 dead", [("12", "count", 12.0, "dead", None)]),
         ("to 2 per cent of GDP", [("2 per cent", "percent", 2.0, None, None)]),
         ("two percent", [("two percent", "percent", 2.0, None, None)]),
@@ -20,7 +20,7 @@ from newsprism.numbers import conflicts, quantities_in
         ("roughly €1.5m", [("€1.5m", "money", 1.5e6, "EUR", "roughly")]),
         ("by fiscal 2027", [("2027", "year", 2027.0, None, None)]),
         ("on 3 March", [("3 March", "date", 303.0, None, None)]),
-        ("Twenty-five firefighters", [("Twenty-five", "count", 25.0, "firefighter", None)]),
+        ("Twenty-five firefighters", [("Twenty-five", "count", 25.0, "firefighters", None)]),
         ("one of the", []),
         ("the 12th floor", []),
     ],

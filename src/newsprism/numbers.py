@@ -191,7 +191,7 @@ def _unit_after(after: str) -> str | None:
         lw = w.lower()
         if lw in stop or lw in ("more", "than", "additional", "other", "new", "further", "extra"):
             continue
-        return stem(lw.split("-")[-1])
+        return lw.split("-")[-1]
     return None
 
 
@@ -308,6 +308,10 @@ def conflicts(facts: Sequence[Fact], quantities: Sequence[Quantity]) -> list[Num
 _Key = tuple[str, str | None]
 
 
+def _unit_key(q: Quantity) -> str | None:
+    return stem(q.unit) if q.unit else None
+
+
 def _comparable(a: list[Quantity], b: list[Quantity]) -> list[tuple[_Key, list[Quantity], list[Quantity]]]:
     pairs: list[tuple[_Key, list[Quantity], list[Quantity]]] = []
     for kind in ("percent", "money", "year", "date", "count"):
@@ -315,12 +319,14 @@ def _comparable(a: list[Quantity], b: list[Quantity]) -> list[tuple[_Key, list[Q
         qb = [q for q in b if q.kind == kind]
         if not qa or not qb:
             continue
-        if kind == "count":
-            units = {q.unit for q in qa} & {q.unit for q in qb}
+        if kind == "count":  # counts of the same noun, singular or plural ("12 dead", "11 people")
+            units = {_unit_key(q) for q in qa} & {_unit_key(q) for q in qb}
             for unit in sorted(u for u in units if u):
-                pairs.append(((kind, unit), [q for q in qa if q.unit == unit], [q for q in qb if q.unit == unit]))
+                pairs.append(
+                    ((kind, unit), [q for q in qa if _unit_key(q) == unit], [q for q in qb if _unit_key(q) == unit])
+                )
             if not units and len(qa) == 1 and len(qb) == 1:
-                pairs.append(((kind, qa[0].unit), qa, qb))
+                pairs.append(((kind, _unit_key(qa[0])), qa, qb))
         elif kind == "money":
             for cur in sorted({q.unit or "" for q in qa} & {q.unit or "" for q in qb}):
                 pairs.append(

@@ -32,7 +32,8 @@ def conflict_line(comparison: Comparison, conflict: NumberConflict) -> str:
     parts = []
     for q in conflict.quantities:
         parts.append(f"{label(comparison, q.article)}: {q.text!r}")
-    what = conflict.kind + (f" of {conflict.unit}" if conflict.unit and conflict.kind == "count" else "")
+    unit = next((q.unit for q in conflict.quantities if q.unit), conflict.unit)
+    what = conflict.kind + (f" of {unit}" if unit and conflict.kind == "count" else "")
     return f"{conflict.fact} {what}: " + " vs ".join(parts)
 
 
