@@ -80,7 +80,7 @@ def main() -> None:
         ("MiniLM cosine + threshold + components", minilm_sim),
     ):
         best = max(
-            (score_reports(gold, peer_reports(gold, fn, t))["alignment"]["f1"], t) for t in np.arange(0.3, 0.95, 0.05)
+            (score_reports(gold, peer_reports(gold, fn, t))["alignment"]["f1"], t) for t in np.arange(0.1, 0.95, 0.05)
         )
         rows.append([f"peer: {name} (best threshold {best[1]:.2f})", best[0], "-"])
     for emb in ("minilm", "wordllama", None):
