@@ -33,6 +33,10 @@ FURNITURE = [
     ("NEW DELHI --", "dateline"),
     ("Replying to Erik", "comments"),
     ("Comments are moderated before they appear.", "comments"),
+    ("What do you think? Leave a comment below.", "comments"),
+    ("Don't miss a story: get the Courier newsletter every morning", "prompt"),
+    ("Filed: 3 May 2025 14:10 GMT", "time"),
+    ("Valley Courier Newsroom, with Nordpress", "byline"),
     ("Tags: ferries, Baltic, safety", "meta"),
     ("© 2025 The Valley Courier", "meta"),
     ("Sport | Athletics", "meta"),
@@ -74,11 +78,18 @@ def test_story_lines_are_kept(line: str) -> None:
 
 
 def test_comment_section_drops_the_rest() -> None:
-    body = "Story line one.\nCOMMENTS\nGreat article!\nI disagree with this.\n"
+    body = "Story line one.\nStory line two.\nStory line three.\nCOMMENTS\nGreat article!\nI disagree with this.\n"
     cleaned = clean_body(body)
-    assert cleaned.paragraphs == ("Story line one.",)
+    assert cleaned.paragraphs == ("Story line one.", "Story line two.", "Story line three.")
     assert cleaned.removed == ("COMMENTS", "Great article!", "I disagree with this.")
     assert cleaned.reasons == ("comments", "comments", "comments")
+
+
+def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
+    body = "Story line one.\nComments\nStory line two.\nStory line three.\nStory line four.\n"
+    cleaned = clean_body(body)
+    assert cleaned.removed == ("Comments",)
+    assert len(cleaned.paragraphs) == 4
 
 
 def test_removed_lines_are_verbatim_and_headline_repeat_dropped() -> None:

@@ -52,14 +52,16 @@ DEFAULTS: dict[str | None, tuple[float, float, float]] = {
 class AlignOptions:
     """Options of the alignment stage.
 
-    ``embedder``: ``"minilm"``, ``"wordllama"`` or ``None`` (word overlap only).
+    ``embedder``: ``"wordllama"`` (the default: about 20 ms for two 600-word articles),
+    ``"minilm"`` (2 to 4 points of F1 more on the gold sets, about 8 ms a sentence on 2 cores)
+    or ``None`` (word overlap only).
     ``weight``: share of the embedding cosine in the similarity (the rest is word overlap).
     ``threshold``: lowest similarity for two sentences to be matched.
     ``group_threshold``: lowest average similarity for two groups to merge into one fact.
     Left as None, the last three take the embedder's defaults (:data:`DEFAULTS`).
     """
 
-    embedder: str | None = "minilm"
+    embedder: str | None = "wordllama"
     weight: float | None = None
     threshold: float | None = None
     group_threshold: float | None = None

@@ -127,6 +127,9 @@ def clean_body(body: str, *, title: str | None = None, options: CleanOptions | N
     kept: list[tuple[int, str]] = []
     dropped: list[tuple[int, str, str]] = []
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # a comment-section heading drops the rest only in the second half of the page: one in the
+    # first half is more likely a line of the story that looks like a heading
+    halfway = len(lines) // 2
     rest_from: str | None = None
     for n, line in enumerate(lines):
         stripped = line.strip()
@@ -143,7 +146,7 @@ def clean_body(body: str, *, title: str | None = None, options: CleanOptions | N
             kept.append((n, line))
             continue
         dropped.append((n, line, pat.category))
-        if pat.scope == "rest":
+        if pat.scope == "rest" and n >= halfway:
             rest_from = pat.category
     if opts.drop_edge_labels:
         kept, labels = _split_edge_labels(kept)

@@ -104,9 +104,10 @@ def _outlets(values: tuple[str, ...], files: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--embedder",
     type=click.Choice(["minilm", "wordllama", "none"]),
-    default="minilm",
+    default="wordllama",
     show_default=True,
-    help="Sentence embeddings mixed with word overlap to align facts; 'none' uses word overlap only.",
+    help="Sentence embeddings mixed with word overlap to align facts: wordllama (fast), minilm (most accurate, "
+    "about 0.4 s for two 600-word articles), none (word overlap only).",
 )
 @click.option(
     "--threshold",
@@ -338,7 +339,7 @@ def stories(db: str, since: str | None, fmt: str) -> None:
     help="Fail (exit 3) when a score falls below its floor in this baseline file.",
 )
 @click.option("--save", type=click.Path(file_okay=False), help="Write each story's comparison JSON into this folder.")
-@click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="minilm", show_default=True)
+@click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="wordllama", show_default=True)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Alignment threshold to evaluate.")
 @click.option("--end-to-end", is_flag=True, help="Compare the stories newsprism group finds, not the gold ones.")
 def eval_(
