@@ -33,6 +33,7 @@ class FurniturePattern:
     scope: str  # "line" or "rest"
     regex: re.Pattern[str]
     long: bool = False  # also tried on lines longer than LONG_LINE
+    needs: tuple[str, ...] = ()  # tried only on lines containing one of these (lower-cased)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +71,14 @@ def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) not in (3, 4) or parts[1] not in ("line", "rest") or parts[3:] not in ([], ["long"]):
-            raise ValueError(f"furniture line {n}: expected 'category<TAB>line|rest<TAB>regex[<TAB>long]'")
+        flags_ok = len(parts) == 3 or (
+            len(parts) == 4 and all(f == "long" or f.startswith("needs=") for f in parts[3].split(","))
+        )
+        if len(parts) not in (3, 4) or parts[1] not in ("line", "rest") or not flags_ok:
+            raise ValueError(f"furniture line {n}: expected 'category<TAB>line|rest<TAB>regex[<TAB>long,needs=a|b]'")
         category, scope, pattern = parts[:3]
+        flags_col = parts[3].split(",") if len(parts) == 4 else []
+        needs = tuple(x for f in flags_col if f.startswith("needs=") for x in f[6:].split("|") if x)
         flags = re.IGNORECASE
         if pattern.startswith("(?-i)"):
             pattern, flags = pattern[5:], re.NOFLAG
@@ -80,7 +86,7 @@ def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
             regex = re.compile(pattern, flags)
         except re.error as exc:
             raise ValueError(f"furniture line {n}: bad regular expression ({exc})") from None
-        out.append(FurniturePattern(category, scope, regex, long=parts[3:] == ["long"]))
+        out.append(FurniturePattern(category, scope, regex, long="long" in flags_col, needs=needs))
     return tuple(out)
 
 
@@ -111,8 +117,11 @@ def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> Furnitur
     """The first furniture pattern a (stripped) line matches, or None for story text."""
     stripped = line.strip()
     long_line = len(stripped) > LONG_LINE
+    lower = stripped.lower()
     for pat in patterns:
         if long_line and not pat.long:
+            continue
+        if pat.needs and not any(n in lower for n in pat.needs):
             continue
         if pat.regex.search(stripped):
             return pat
