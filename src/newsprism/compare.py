@@ -12,16 +12,15 @@ pair and lists figures that disagree inside a fact.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .align import ALIGN_VERSION, AlignOptions, align
 from .clean import CLEANER_VERSION, CleanOptions
 from .errors import CompareError
 from .model import Article, Comparison
 from .numbers import NUMBERS_VERSION, article_quantities, conflicts
-from .pipeline import ArticleLike, load_articles
+from .pipeline import ArticleLike, article_key, load_articles
 from .reuse import REUSE_VERSION, ReuseOptions, reuse
 from .segment import SEGMENTER_VERSION
 
@@ -45,7 +44,7 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[str]]:
     kept: list[Article] = []
     warnings: list[str] = []
     for art in articles:
-        key = hashlib.sha256(" ".join(art.text.split()).lower().encode()).hexdigest()
+        key = article_key(art)
         if key in seen:
             warnings.append(f"{art.source}: same article as {seen[key].source}; compared once")
             continue
@@ -56,18 +55,7 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[str]]:
                 n += 1
             new_id = f"{art.id}-{n}"
             warnings.append(f"{art.source}: id {art.id!r} is taken by another article; using {new_id!r}")
-            art = Article(
-                new_id,
-                art.text,
-                art.source,
-                art.title,
-                art.outlet,
-                art.url,
-                art.published,
-                art.removed,
-                art.removed_reasons,
-                art.sentences,
-            )
+            art = replace(art, id=new_id)
         ids.add(art.id)
         kept.append(art)
     return kept, warnings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -12,6 +13,14 @@ from .errors import EmptyArticleError, InputError
 from .model import Article, RawArticle
 from .readers import expand_paths, read_path
 from .segment import sentences
+
+
+def article_key(article: Article) -> str:
+    """The identity of an article's content: 16 hex digits of the SHA-256 of its cleaned text,
+    runs of whitespace folded to one space and letters lower-cased. Two articles with the same
+    key are the same article (``compare`` compares it once; the store keeps it once)."""
+    folded = " ".join(article.text.split()).lower()
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def prepare(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Article:

@@ -44,6 +44,7 @@ from typing import Any
 from ..clean import CLEANER_VERSION
 from ..errors import NewsprismError
 from ..model import Article, Sentence
+from ..pipeline import article_key
 from ..segment import SEGMENTER_VERSION
 from . import _schema
 from ._records import AddResult, ArticleRow, IngestRun, SearchHit, StoriesSaved, StoryRow
@@ -77,10 +78,8 @@ class StoreError(NewsprismError):
 
 
 def article_id(article: Article) -> str:
-    """The id an article is stored under: 16 hex digits of the SHA-256 of its cleaned text,
-    with runs of whitespace folded to one space and letters lower-cased."""
-    folded = " ".join(article.text.split()).lower()
-    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    """The id an article is stored under: its content key (:func:`newsprism.pipeline.article_key`)."""
+    return article_key(article)
 
 
 def _raw_hash(article: Article) -> str:
