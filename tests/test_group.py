@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from newsprism import from_text, prepare
-from newsprism.group import GroupOptions, group
+from newsprism.group import group
 
 from .conftest import INDEPENDENT, REWRITE, WIRE
 
@@ -106,7 +106,3 @@ def test_group_cli_json(tmp_path: Path) -> None:
     assert data["schema"] == "newsprism.stories/1"
     assert sorted(a for s in data["stories"] for a in s["articles"]) == sorted(n for n, _ in ALL)
     assert f"skipped {tmp_path}/broken.txt: is empty" in res.stderr
-
-
-def test_options_are_data() -> None:
-    assert GroupOptions().threshold > 0

@@ -93,11 +93,6 @@ def evaluate(
     return EvalResult(gold.name, wanted, tuple(notes), tuple(errors), reports)
 
 
-def evaluate_grouping(gold_dir: str | Path, *, options: GroupOptions | None = None) -> dict[str, Any]:
-    """B-cubed scores of ``group`` on a gold set."""
-    return evaluate(gold_dir, tasks=("grouping",), group_options=options, check=False).scores["grouping"]
-
-
 def compare_stories(
     gold: GoldSet, *, options: CompareOptions | None = None, stories: dict[str, list[str]] | None = None
 ) -> tuple[dict[str, dict], list[str]]:
