@@ -1,8 +1,14 @@
 from __future__ import annotations
 
-import pytest
+import re
+from pathlib import Path
 
-from newsprism.clean import classify_line, clean_body, load_patterns, parse_patterns
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism._firstchar import admits, first_chars
+from newsprism.clean import LONG_LINE, classify_line, clean_body, load_patterns, parse_patterns
 
 FURNITURE = [
     ("Also read: Harbour tolls to rise next spring", "teaser"),
@@ -128,3 +134,66 @@ def test_bad_pattern_file_names_the_line() -> None:
         parse_patterns("teaser\tline\t^ok$\nbroken line without tabs\n")
     with pytest.raises(ValueError, match="furniture line 1: bad regular expression"):
         parse_patterns("teaser\tline\t(unclosed\n")
+
+
+def _try_all(line: str, patterns):
+    """The cleaner's rule without its shortcuts: the first pattern that matches, in order."""
+    stripped = line.strip()
+    lower = stripped.lower()
+    for p in patterns:
+        if len(stripped) > LONG_LINE and not p.long:
+            continue
+        if p.needs and not any(n in lower for n in p.needs):
+            continue
+        if p.regex.search(stripped):
+            return p
+    return None
+
+
+def test_first_chars_of_anchored_patterns() -> None:
+    assert first_chars(re.compile(r"^(photo|image)s?:")) == frozenset("pi")
+    assert first_chars(re.compile(r"^(photo|image)s?:", re.IGNORECASE)) == frozenset("piPI")
+    assert first_chars(re.compile(r"^\(?(by|via)\b", re.IGNORECASE)) == frozenset("(bvBV")
+    assert first_chars(re.compile(r"(?-i:^[A-C]x)")) == frozenset("ABC")
+    assert "7" in (first_chars(re.compile(r"^\d+ min")) or ())
+    assert first_chars(re.compile(r"^(?!NOTE)[A-Z]")) == frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    assert first_chars(re.compile(r"^(a|)b")) == frozenset("ab")
+    for unknown in (r"photo", r"^.{0,20}x", r"^\w+:", r"^[^a]b", r"^(a|)", r"^a|b", r"^(?=a)a"):
+        assert first_chars(re.compile(unknown)) is None, unknown
+    # the Kelvin sign folds onto "k" under IGNORECASE, so a line starting with it is tried
+    assert re.compile(r"^kilo", re.IGNORECASE).search("\u212ailo")
+    assert admits(first_chars(re.compile(r"^kilo", re.IGNORECASE)), "\u212a")
+
+
+def test_shortcuts_pick_the_same_pattern_as_trying_all(gold_lines) -> None:
+    """The first-character and needs shortcuts never change which pattern a line matches:
+    checked on every line of the bundled gold sets and examples."""
+    patterns = load_patterns()
+    assert len(gold_lines) > 500
+    matched = 0
+    for line in gold_lines:
+        want = _try_all(line, patterns)
+        assert classify_line(line, patterns) is want, line
+        matched += want is not None
+    assert matched > 50
+
+
+_PIECES = [f[0] for f in FURNITURE] + ["©", "(c)", "K", "\u212a", "1", "٣", " ", "|", "/", "Photo", "by", ":"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=12), min_size=1, max_size=6))
+def test_shortcuts_agree_on_generated_lines(parts: list[str]) -> None:
+    line = " ".join(parts).strip() or "x"
+    patterns = load_patterns()
+    assert classify_line(line, patterns) is _try_all(line, patterns)
+
+
+@pytest.fixture(scope="module")
+def gold_lines() -> list[str]:
+    root = Path(__file__).parent.parent
+    lines = []
+    for folder in (root / "tests" / "gold", root / "examples"):
+        for path in sorted(folder.rglob("*.txt")):
+            lines += [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return lines

@@ -15,6 +15,7 @@ import pytest
 
 import newsprism
 from newsprism.corpus import compare_story, group_corpus, ingest
+from newsprism.group import features_method, group
 from newsprism.store import Store
 
 from .test_group import ALL
@@ -64,6 +65,32 @@ def test_three_batches_give_the_same_stories_as_one(tmp_path: Path) -> None:
         ids_before = now
     assert _partition(tmp_path / "batches.db") == _partition(tmp_path / "once.db")
     assert frozenset({"wire", "rewrite", "independent"}) in _partition(tmp_path / "once.db")
+
+
+def test_stored_features_group_as_the_files_do(tmp_path: Path) -> None:
+    """ingest computes the grouping features once and stores them; grouping the store gives
+    the stories (and origins) that grouping the files directly gives, and a store whose
+    features are missing or were made with other options gets them recomputed."""
+    paths = _write(tmp_path / "in", ALL)
+    ingest(paths, db=tmp_path / "c.db", workers=2)
+    with Store(tmp_path / "c.db") as st:
+        stored, missing = st.group_features(features_method())
+        assert len(stored) == len(ALL) and missing == []
+        source = {f.id: Path(st.get_article(f.id).source).stem for f in stored}
+    from_store = group_corpus(db=tmp_path / "c.db")
+    direct = group(paths)
+    assert {frozenset(source[a] for a in s.articles) for s in from_store.stories} == {
+        frozenset(s.articles) for s in direct.stories
+    }
+    assert sorted(s.n_origins for s in from_store.stories) == sorted(s.n_origins for s in direct.stories)
+
+    with sqlite3.connect(tmp_path / "c.db") as conn:  # as a store written before features were
+        conn.execute("DELETE FROM features WHERE rowid % 2 = 0")
+        conn.execute("UPDATE features SET method = 'older'")
+    again = group_corpus(db=tmp_path / "c.db")
+    assert [s.articles for s in again.stories] == [s.articles for s in from_store.stories]
+    with Store(tmp_path / "c.db") as st:
+        assert st.group_features(features_method())[1] == []  # recomputed features were stored
 
 
 def test_compare_a_stored_story(tmp_path: Path) -> None:

@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
+from ._firstchar import admits, first_chars
 from .model import RawArticle
 
 CLEANER_VERSION = "furniture.v1"
@@ -113,17 +115,56 @@ def _fold(text: str) -> str:
 LONG_LINE = 120
 
 
+class _Dispatch:
+    """The patterns worth trying on a line, by the line's first character and length: a
+    pattern anchored at the start whose match cannot begin with that character is skipped
+    (see :mod:`newsprism._firstchar`), and so is one whose ``needs`` strings are all absent.
+    The order of the patterns is kept, so the first match is the same as trying them all."""
+
+    def __init__(self, patterns: tuple[FurniturePattern, ...]) -> None:
+        self.patterns = patterns
+        self.first = [first_chars(p.regex) for p in patterns]
+        self.needs = [frozenset(p.needs) if p.needs else None for p in patterns]
+        self.tables: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+
+    def candidates(self, char: str, long_line: bool) -> tuple[tuple[Any, ...], frozenset[str]]:
+        """The patterns to try, each with its search and its needs, and every needs string."""
+        table = self.tables[long_line]
+        got = table.get(char)
+        if got is None:
+            tried = tuple(
+                (p, p.regex.search, needs)
+                for p, first, needs in zip(self.patterns, self.first, self.needs, strict=True)
+                if (p.long or not long_line) and admits(first, char)
+            )
+            got = (tried, frozenset(n for _, _, needs in tried for n in needs or ()))
+            if len(table) < 4096:
+                table[char] = got
+        return got
+
+
+_DISPATCH: dict[int, _Dispatch] = {}
+
+
+def _dispatch(patterns: tuple[FurniturePattern, ...]) -> _Dispatch:
+    found = _DISPATCH.get(id(patterns))
+    if found is None or found.patterns is not patterns:
+        if len(_DISPATCH) > 16:
+            _DISPATCH.clear()
+        found = _DISPATCH[id(patterns)] = _Dispatch(patterns)
+    return found
+
+
 def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> FurniturePattern | None:
     """The first furniture pattern a (stripped) line matches, or None for story text."""
     stripped = line.strip()
-    long_line = len(stripped) > LONG_LINE
-    lower = stripped.lower()
-    for pat in patterns:
-        if long_line and not pat.long:
-            continue
-        if pat.needs and not any(n in lower for n in pat.needs):
-            continue
-        if pat.regex.search(stripped):
+    tried, needed = _dispatch(patterns).candidates(stripped[:1], len(stripped) > LONG_LINE)
+    present: frozenset[str] | set[str] = frozenset()
+    if needed:
+        lower = stripped.lower()
+        present = {n for n in needed if n in lower}
+    for pat, search, needs in tried:
+        if (needs is None or not needs.isdisjoint(present)) and search(stripped):
             return pat
     return None
 

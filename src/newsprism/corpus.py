@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,11 +21,14 @@ from typing import Any
 from .clean import CleanOptions
 from .compare import CompareOptions, compare
 from .errors import InputError
-from .group import GROUP_HEAD, Grouping, GroupOptions, group
+from .group import GROUP_HEAD, Grouping, GroupOptions, cluster, features_method, featurize
 from .model import Article, Comparison, RawArticle
 from .pipeline import prepare
 from .sources import iter_records
-from .store import DEFAULT_PATH, Store, article_id
+from .store import DEFAULT_PATH, Storable, Store, article_id, storable
+
+#: records a worker prepares at a time (one embedding batch)
+_CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -48,46 +52,82 @@ class IngestSummary:
         }
 
 
-def _prepare_one(args: tuple[RawArticle | InputError, CleanOptions | None]) -> Article | tuple[str, str]:
-    """Clean and segment one record; a problem comes back as ``(source, problem)``."""
-    record, clean_options = args
-    if isinstance(record, InputError):
-        return (record.source, record.problem)
-    try:
-        return prepare(record, clean_options=clean_options)
-    except InputError as exc:
-        return (exc.source, exc.problem)
+def _prepare_chunk(
+    args: tuple[list[RawArticle | InputError], CleanOptions | None, GroupOptions],
+) -> list[Storable | tuple[str, str]]:
+    """Clean, segment and featurize a chunk of records, and turn each into the values the
+    store writes; a problem comes back as ``(source, problem)``. Runs in a worker process:
+    only plain values go back to the one that writes the store."""
+    records, clean_options, group_options = args
+    out: list[Storable | tuple[str, str]] = []
+    prepared: list[Article] = []
+    for record in records:
+        if isinstance(record, InputError):
+            out.append((record.source, record.problem))
+            continue
+        try:
+            article = prepare(record, clean_options=clean_options)
+        except InputError as exc:
+            out.append((exc.source, exc.problem))
+            continue
+        # the stored id is the content hash; the reader's id (file stem) stays in ``source``
+        prepared.append(replace(article, source=article.source or article.id))
+    features = featurize(prepared, group_options)
+    return out + [storable(a, f) for a, f in zip(prepared, features, strict=True)]
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _prepared(
     paths: list[str | Path],
     clean_options: CleanOptions | None,
+    group_options: GroupOptions,
     rejects: list[tuple[str, str]],
     on_record: Callable[[], None] | None,
     workers: int,
-) -> Iterator[Article]:
-    jobs = ((record, clean_options) for record in iter_records(paths))
-    pool = None
+) -> Iterator[Storable]:
+    """The records under ``paths``, prepared in chunks by ``workers`` processes (at most a few
+    chunks ahead of the writer, so memory stays flat), in input order."""
+    jobs = ((chunk, clean_options, group_options) for chunk in _chunks(iter_records(paths), _CHUNK))
     if workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-        results: Iterator[Article | tuple[str, str]] = pool.map(_prepare_one, jobs, chunksize=32)
+        results = _in_pool(jobs, workers)
     else:
-        results = map(_prepare_one, jobs)
-    try:
-        for result in results:
+        results = map(_prepare_chunk, jobs)
+    for chunk in results:
+        for result in chunk:
             if on_record:
                 on_record()
             if isinstance(result, tuple):
                 rejects.append(result)
-                continue
-            # the stored id is the content hash; the reader's id (file stem) stays in ``source``
-            yield replace(result, source=result.source or result.id)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            else:
+                yield result
+
+
+def _in_pool(jobs: Iterator[Any], workers: int) -> Iterator[list[Storable | tuple[str, str]]]:
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    ahead: deque[Future[list[Storable | tuple[str, str]]]] = deque()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        try:
+            for job in jobs:
+                ahead.append(pool.submit(_prepare_chunk, job))
+                if len(ahead) > 2 * workers:
+                    yield ahead.popleft().result()
+            while ahead:
+                yield ahead.popleft().result()
+        finally:
+            for future in ahead:
+                future.cancel()
 
 
 def ingest(
@@ -98,6 +138,7 @@ def ingest(
     batch_size: int = 500,
     on_record: Callable[[], None] | None = None,
     workers: int | None = None,
+    group_options: GroupOptions | None = None,
 ) -> IngestSummary:
     """Read every article under ``paths`` (folders, txt, html, jsonl(.gz), feeds, WARC), clean
     and segment it, and store it. Re-ingesting is idempotent: a stored article is a duplicate.
@@ -106,6 +147,8 @@ def ingest(
     Each batch of ``batch_size`` articles is one transaction, so a killed run leaves whole
     batches only, and running it again completes the work. Cleaning and segmentation run in
     ``workers`` processes (default: one per core, at most 4); the store is written by this one.
+    The workers also compute each article's grouping features (for ``group_options``, by
+    default the defaults), stored with it, so that ``group`` only has to cluster.
     """
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
@@ -114,7 +157,8 @@ def ingest(
     with Store(db) as store:
         run = store.record_run(note=" ".join(str(p) for p in paths)[:500])
         result = store.add_articles(
-            _prepared(list(paths), clean_options, rejects, on_record, workers), batch_size=batch_size
+            _prepared(list(paths), clean_options, group_options or GroupOptions(), rejects, on_record, workers),
+            batch_size=batch_size,
         )
         store.finish_run(run, added=len(result.added), duplicates=len(result.duplicates), rejects=rejects)
     return IngestSummary(len(result.added), len(result.duplicates), tuple(rejects), time.perf_counter() - started, run)
@@ -125,10 +169,14 @@ def group_corpus(
 ) -> Grouping:
     """Group the stored articles (published on or after ``since``, if given) into stories and
     store them. Stories found before keep their ids as new articles join them."""
+    opts = options or GroupOptions()
     with Store(db) as store:
-        articles = list(store.iter_articles(since=since, head=GROUP_HEAD))
-        previous = store.assignments()
-        grouping = group(articles, options=options, previous=previous)
+        features, missing = store.group_features(features_method(opts), since=since)
+        for lo in range(0, len(missing), 2000):  # stored before features were, or other options
+            made = featurize(list(store.iter_articles(ids=missing[lo : lo + 2000], head=GROUP_HEAD)), opts)
+            store.save_features(made)
+            features += made
+        grouping = cluster(features, options=opts, previous=store.assignments())
         origins = {a: o for s in grouping.stories for a, o in zip(s.articles, s.origins, strict=True) if a != o}
         store.save_stories(grouping.story_of(), origins, grouping.method)
     return grouping

@@ -36,22 +36,24 @@ import hashlib
 import heapq
 import math
 import re
-from array import array
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
+from importlib import metadata
 from typing import Any
 
 import numpy as np
 
 from ._unionfind import UnionFind
-from .model import Article
+from .model import Article, GroupFeatures, listing_label
 from .pipeline import ArticleLike, load_articles
 from .text import stem, terms
 
 GROUP_VERSION = "group-hybrid.v1"
+#: the version of :func:`featurize` (part of :func:`features_method`)
+FEATURES_VERSION = "group-features.v1"
 #: grouping reads no further into an article than this many characters (headline, lead,
 #: shingles and containment all come from the opening)
 GROUP_HEAD = 4000
@@ -143,41 +145,93 @@ def _day(published: str | None) -> int | None:
         return None
 
 
-def _tfidf_rows(articles: Sequence[Article], opts: GroupOptions) -> tuple[Any, list[list[int]]]:
-    """A sparse (CSR) matrix of L2-normalised TF-IDF rows, and each row's distinctive terms."""
+def features_method(options: GroupOptions | None = None) -> str:
+    """The name of the features ``options`` make: the method, the embedder with its package
+    version, the lead length and the MinHash size. Stored features of another name are
+    recomputed rather than mixed with these."""
+    opts = options or GroupOptions()
+    embedder = "none"
+    if opts.embedder and opts.weight > 0:
+        try:
+            embedder = f"{opts.embedder}-{metadata.version(opts.embedder)}"
+        except metadata.PackageNotFoundError:
+            embedder = opts.embedder
+    return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}"
+
+
+def _bag(article: Article, lead_sentences: int) -> tuple[tuple[str, int], ...]:
+    """Terms of the headline (weighing double) and the lead, with their weights, sorted."""
+    bag: Counter[str] = Counter(terms(_lead(article, lead_sentences)))
+    for t in terms(article.title or ""):
+        bag[t] += 2
+    return tuple(sorted(bag.items()))
+
+
+_FAST_WORD = re.compile(r"\w+")
+
+
+def featurize(articles: Sequence[Article], options: GroupOptions | None = None) -> list[GroupFeatures]:
+    """The grouping features of each article (one embedding batch for all of them)."""
+    opts = options or GroupOptions()
+    method = features_method(opts)
+    vectors: list[bytes | None] = [None] * len(articles)
+    if opts.embedder and opts.weight > 0 and articles:
+        from .embed import get_embedder
+
+        texts = [((a.title or "") + ". " + _lead(a, opts.lead_sentences))[:1000] for a in articles]
+        emb = np.asarray(get_embedder(opts.embedder).encode(texts), dtype="<f4")
+        vectors = [row.tobytes() for row in emb]
+    openings = [_opening(a) for a in articles]
+    signatures = _minhashes([o[0] for o in openings], opts.num_perm) if articles else None
+    return [
+        GroupFeatures(
+            id=a.id,
+            method=method,
+            published=a.published,
+            label=listing_label(a.id, a.source, a.outlet, a.title),
+            terms=_bag(a, opts.lead_sentences),
+            minhash=signatures[k].astype("<u4").tobytes() if signatures is not None else b"",
+            grams=openings[k][1],
+            vector=vectors[k],
+        )
+        for k, a in enumerate(articles)
+    ]
+
+
+def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions) -> tuple[Any, np.ndarray, np.ndarray]:
+    """A sparse (CSR) matrix of L2-normalised TF-IDF rows over each article's ``top_terms``
+    best terms (ties broken by the term), and the distinctive ones among them (held by more
+    than one article) as parallel arrays of row and term numbers."""
     from scipy.sparse import csr_matrix
 
-    bags: list[Counter[str]] = []
-    for a in articles:
-        bag: Counter[str] = Counter(terms(_lead(a, opts.lead_sentences)))
-        for t in terms(a.title or ""):
-            bag[t] += 2
-        bags.append(bag)
     df: Counter[str] = Counter()
     for bag in bags:
-        df.update(bag.keys())
+        df.update(t for t, _ in bag)
     vocab = {t: i for i, t in enumerate(sorted(df))}
-    n = len(articles)
-    rows, cols, vals, distinctive = [], [], [], []
-    for r, bag in enumerate(bags):
-        weighted = sorted(((1 + math.log(tf)) * (math.log((1 + n) / (1 + df[t])) + 1), t) for t, tf in bag.items())
-        weighted = weighted[::-1][: opts.top_terms]
-        norm = math.sqrt(sum(w * w for w, _ in weighted)) or 1.0
-        keep = []
-        for w, t in weighted:
-            rows.append(r)
-            cols.append(vocab[t])
-            vals.append(w / norm)
-            if df[t] > 1:
-                keep.append(vocab[t])
-        distinctive.append(keep)
-    mat = csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))), dtype=np.float32)
-    return mat, distinctive
+    n = len(bags)
+    sizes = np.fromiter((len(bag) for bag in bags), dtype=np.int64, count=n)
+    doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    term = np.fromiter((vocab[t] for bag in bags for t, _ in bag), dtype=np.int64, count=len(doc))
+    tf = np.fromiter((c for bag in bags for _, c in bag), dtype=np.float64, count=len(doc))
+    held = np.bincount(term, minlength=len(vocab)) if len(term) else np.zeros(len(vocab), dtype=np.int64)
+    weight = (1 + np.log(tf)) * (np.log((1 + n) / (1 + held[term])) + 1)
+    order = np.lexsort((-term, -weight, doc))  # by row, best weight first, then the later term
+    doc, term, weight = doc[order], term[order], weight[order]
+    first = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    keep = (np.arange(len(doc)) - first[doc]) < opts.top_terms
+    doc, term, weight = doc[keep], term[keep], weight[keep]
+    norm = np.sqrt(np.bincount(doc, weights=weight * weight, minlength=n))
+    norm[norm == 0] = 1.0
+    mat = csr_matrix(
+        ((weight / norm[doc]).astype(np.float32), (doc, term)), shape=(n, max(1, len(vocab))), dtype=np.float32
+    )
+    distinctive = held[term] > 1
+    return mat, doc[distinctive], term[distinctive]
 
 
-def _candidates(distinctive: list[list[int]], days: list[int | None], opts: GroupOptions) -> set[tuple[int, int]]:
-    """Pairs of articles sharing at least ``min_shared`` distinctive terms, found through
-    blocking keys, never by comparing all pairs.
+def _candidates(doc: np.ndarray, term: np.ndarray, days: list[int | None], opts: GroupOptions) -> set[tuple[int, int]]:
+    """Pairs of articles sharing at least ``min_shared`` distinctive terms (``doc[k]`` holds
+    ``term[k]``), found through blocking keys, never by comparing all pairs.
 
     A term held by at most ``max_block`` articles is a key. A commoner term (a name in the news
     for years) is a key only within a week: a dated article holds it tagged with its week and
@@ -187,37 +241,28 @@ def _candidates(distinctive: list[list[int]], days: list[int | None], opts: Grou
     """
     from scipy.sparse import csr_matrix, triu
 
-    n = len(distinctive)
-    cap = min(opts.max_block, max(8, int(opts.max_df * n)))
-    df: Counter[int] = Counter(t for ts in distinctive for t in ts)
-    keys: dict[tuple[int, int], int] = {}
-    rows = array("i")
-    cols = array("i")
-    vals = array("f")
-    half = math.sqrt(0.5)  # a product of two halves-by-square-root is one half
-    for doc, ts in enumerate(distinctive):
-        day = days[doc]
-        for t in ts:
-            if df[t] <= cap:
-                tagged = [((t, -1), 1.0)]
-            elif day is not None:
-                tagged = [((t, day // 7), half), ((t, day // 7 + 1), half)]
-            else:
-                continue
-            for key, weight in tagged:
-                rows.append(doc)
-                cols.append(keys.setdefault(key, len(keys)))
-                vals.append(weight)
-    if not rows:
+    n = len(days)
+    if not len(doc):
         return set()
-    b = csr_matrix(
+    cap = min(opts.max_block, max(8, int(opts.max_df * n)))
+    rare = np.bincount(term)[term] <= cap
+    day = np.array([-1 if d is None else d for d in days], dtype=np.int64)[doc]
+    common = ~rare & (day >= 0)
+    untagged = (1 << 21) - 1  # above any week number (a day's ordinal // 7)
+    key = np.concatenate(
         (
-            np.frombuffer(vals, dtype=np.float32),
-            (np.frombuffer(rows, dtype=np.int32), np.frombuffer(cols, dtype=np.int32)),
-        ),
-        shape=(n, len(keys)),
+            term[rare] << 21 | untagged,
+            term[common] << 21 | day[common] // 7,
+            term[common] << 21 | (day[common] // 7 + 1),
+        )
     )
-    del keys
+    rows = np.concatenate((doc[rare], doc[common], doc[common]))
+    half = math.sqrt(0.5)  # a product of two halves-by-square-root is one half
+    vals = np.concatenate((np.ones(int(rare.sum())), np.full(2 * int(common.sum()), half))).astype(np.float32)
+    if not len(key):
+        return set()
+    unique_keys, cols = np.unique(key, return_inverse=True)
+    b = csr_matrix((vals, (rows, cols.ravel())), shape=(n, len(unique_keys)))
     key_df = np.diff(b.tocsc().indptr)
     b = b[:, np.flatnonzero((key_df > 1) & (key_df <= cap))]
     bt = b.T.tocsr()
@@ -229,39 +274,93 @@ def _candidates(distinctive: list[list[int]], days: list[int | None], opts: Grou
     return out
 
 
-_FAST_WORD = re.compile(r"\w+")
+class _WordHashes(dict[str, int]):
+    """32-bit hashes of words (or of their stems), stable across processes, kept per process."""
+
+    def __init__(self, stemmed: bool) -> None:
+        super().__init__()
+        self.stemmed = stemmed
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 500_000:
+            self.clear()
+        value = self[word] = zlib.crc32((stem(word) if self.stemmed else word).encode("utf-8", "surrogatepass"))
+        return value
 
 
-def _grams(article: Article, n: int = 4, chars: int = GROUP_HEAD) -> set[int]:
-    """Hashes of the runs of ``n`` stemmed words in the article's opening (for containment)."""
-    ws = [stem(w) for w in _FAST_WORD.findall(article.text[:chars].lower())]
-    return {hash(tuple(ws[i : i + n])) for i in range(len(ws) - n + 1)}
+_WORDS = _WordHashes(stemmed=False)
+_STEMS = _WordHashes(stemmed=True)
+#: odd multipliers that mix word hashes into a hash of a run of words
+_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD],
+    dtype=np.uint64,
+)
 
 
-def _shingles(article: Article, n: int = 5, chars: int = 3000) -> list[str]:
-    """Word 5-shingles of the article's opening (a near-copy is a copy from its first lines)."""
-    ws = _FAST_WORD.findall(article.text[:chars].lower())
-    return [" ".join(ws[i : i + n]) for i in range(max(1, len(ws) - n + 1))] if ws else [""]
+def _runs(hashes: np.ndarray, n: int) -> np.ndarray:
+    """One 64-bit hash per run of ``n`` consecutive word hashes (one run of all of them when
+    there are fewer), finished with splitmix64's mixer so that related runs hash apart."""
+    n = max(1, min(n, len(hashes)))
+    m = len(hashes) - n + 1
+    x = np.zeros(max(1, m), dtype=np.uint64)
+    for k in range(n if len(hashes) else 0):
+        x += hashes[k : k + m] * _MIX[k]  # wraps around: arithmetic mod 2**64
+    x ^= x >> np.uint64(30)
+    x *= np.uint64(0xBF58476D1CE4E5B9)
+    x ^= x >> np.uint64(27)
+    x *= np.uint64(0x94D049BB133111EB)
+    x ^= x >> np.uint64(31)
+    return x
+
+
+def _opening(article: Article) -> tuple[np.ndarray, bytes]:
+    """Of the article's opening (its first ``GROUP_HEAD`` characters): the hashes of its word
+    5-shingles (for MinHash: a near-copy is a copy from its first lines), and its distinct
+    runs of four stemmed words as sorted 32-bit hashes (for the containment test of step 4)."""
+    words = _FAST_WORD.findall(article.text[:GROUP_HEAD].lower())
+    shingles = _runs(np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words)), 5)
+    if len(words) < 4:
+        return shingles, b""
+    runs = _runs(np.fromiter(map(_STEMS.__getitem__, words), dtype=np.uint64, count=len(words)), 4)
+    return shingles, np.unique((runs >> np.uint64(32)).astype("<u4")).tobytes()
+
+
+def _minhashes(shingles: list[np.ndarray], num_perm: int) -> np.ndarray:
+    """MinHash signatures (rensa), one row of ``num_perm`` unsigned 32-bit values per article."""
+    from rensa import RMinHash
+
+    offsets = np.concatenate(([0], np.cumsum([len(x) for x in shingles]))).astype(np.uint64)
+    flat = np.concatenate(shingles) if shingles else np.zeros(0, dtype=np.uint64)
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, num_perm, 42)
+    return np.array(matrix.to_rows(), dtype=np.uint32).reshape(len(shingles), num_perm)
+
+
+def _near_duplicate_pairs(signatures: np.ndarray, threshold: float) -> set[tuple[int, int]]:
+    """Pairs of rows of a MinHash signature matrix (articles x permutations) whose estimated
+    Jaccard similarity reaches ``threshold``: rows sharing a whole band (16 bands, or 8 where
+    the size is not a multiple of 16) are candidates, and their signatures are compared."""
+    perms = signatures.shape[1]
+    bands = 16 if perms % 16 == 0 else 8
+    width = perms // bands
+    candidates: set[tuple[int, int]] = set()
+    mix = np.resize(_MIX[:4], width)
+    for b in range(bands):
+        # a band's values mixed into one number; a collision only adds a candidate to check
+        keys = (signatures[:, b * width : (b + 1) * width].astype(np.uint64) * mix).sum(axis=1, dtype=np.uint64)
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1], [True])))
+        for at in np.flatnonzero(np.diff(starts) > 1):
+            members = sorted(order[starts[at] : starts[at + 1]].tolist())
+            candidates.update((x, y) for k, x in enumerate(members) for y in members[k + 1 :])
+    return {(i, j) for i, j in candidates if float(np.mean(signatures[i] == signatures[j])) >= threshold}
 
 
 def near_duplicates(articles: list[Article], *, threshold: float = 0.5, num_perm: int = 64) -> set[tuple[int, int]]:
     """Pairs of articles (indexes) whose word 5-shingles overlap by about ``threshold`` or more."""
-    from rensa import RMinHash, RMinHashLSH
-
-    bands = 16 if num_perm % 16 == 0 else 8
-    lsh = RMinHashLSH(threshold=threshold, num_perm=num_perm, num_bands=bands)
-    hashes = []
-    for i, a in enumerate(articles):
-        mh = RMinHash(num_perm=num_perm, seed=42)
-        mh.update(_shingles(a))
-        hashes.append(mh)
-        lsh.insert(i, mh)
-    pairs = set()
-    for i, mh in enumerate(hashes):
-        for j in lsh.query(mh):
-            if j > i and mh.jaccard(hashes[j]) >= threshold:
-                pairs.add((i, int(j)))
-    return pairs
+    if not articles:
+        return set()
+    return _near_duplicate_pairs(_minhashes([_opening(a)[0] for a in articles], num_perm), threshold)
 
 
 def group(
@@ -281,25 +380,90 @@ def group(
     unique: dict[str, Article] = {}
     for a in loaded:
         unique.setdefault(a.id, a)
-    articles = list(unique.values())
-    order = sorted(range(len(articles)), key=lambda i: articles[i].id)
-    arts = [articles[i] for i in order]  # the result never depends on the input order
-    n = len(arts)
+    grouping = cluster(featurize(list(unique.values()), opts), options=opts, previous=previous)
+    stats = dict(grouping.stats, rejected=len(problems))
+    return replace(grouping, stats=stats, problems=tuple(str(p) for p in problems))
+
+
+def cluster(
+    features: Iterable[GroupFeatures],
+    *,
+    options: GroupOptions | None = None,
+    previous: dict[str, str] | None = None,
+) -> Grouping:
+    """Group articles into stories from their features (see :func:`featurize`).
+
+    ``previous`` (article id -> story id, from an earlier grouping) keeps story ids stable.
+    """
+    opts = options or GroupOptions()
+    unique: dict[str, GroupFeatures] = {}
+    for f in features:
+        unique.setdefault(f.id, f)
+    feats = [unique[k] for k in sorted(unique)]  # the result never depends on the input order
+    n = len(feats)
     if n == 0:
-        return Grouping((), stats={"articles": 0, "rejected": len(problems)}, problems=tuple(str(p) for p in problems))
-    mat, distinctive = _tfidf_rows(arts, opts)
+        return Grouping((), stats={"articles": 0, "rejected": 0})
+    mat, doc, term = _tfidf_rows([f.terms for f in feats], opts)
     emb = None
     if opts.embedder and opts.weight > 0:
-        from .embed import get_embedder
+        if any(f.vector is None for f in feats):
+            raise ValueError("features without an embedding given to a grouping that uses one")
+        emb = np.frombuffer(b"".join(f.vector or b"" for f in feats), dtype="<f4").reshape(n, -1)
+    days = [_day(f.published) for f in feats]
+    signatures = np.frombuffer(b"".join(f.minhash for f in feats), dtype="<u4").reshape(n, -1)
+    dups = _near_duplicate_pairs(signatures, opts.near_duplicate)
+    cand = _candidates(doc, term, days, opts) | dups
+    groups = _link(n, cand, dups, mat, emb, days, opts)
+    origin_sets = UnionFind(n)
+    republished = 0
+    for members in groups:
+        if len(members) > 1:
+            republished += _link_origins(members, feats, dups, origin_sets, opts)
+    stories = _name_stories([f.id for f in feats], groups, origin_sets, days, previous or {})
+    stats = {
+        "articles": n,
+        "candidate_pairs": len(cand),
+        "near_duplicate_pairs": len(dups),
+        "republication_pairs": republished,
+        "stories": len(stories),
+        "rejected": 0,
+    }
+    labels = {f.id: f.label for f in feats}
+    return Grouping(tuple(stories), stats=stats, labels=labels)
 
-        texts = [((a.title or "") + ". " + _lead(a, opts.lead_sentences))[:1000] for a in arts]
-        emb = get_embedder(opts.embedder).encode(texts)
-    days = [_day(a.published) for a in arts]
-    dups = near_duplicates(arts, threshold=opts.near_duplicate, num_perm=opts.num_perm)
-    cand = _candidates(distinctive, days, opts) | dups
 
-    dup_set = set(dups)
-    heap: list[tuple[float, int, int]] = []  # articles are sorted by id: indexes break ties
+def _link_origins(
+    members: list[int],
+    feats: list[GroupFeatures],
+    dups: set[tuple[int, int]],
+    origin_sets: UnionFind,
+    opts: GroupOptions,
+) -> int:
+    """Join the republications inside one story; returns how many pairs were joined."""
+    grams = {i: np.frombuffer(feats[i].grams, dtype="<u4") for i in members}
+    joined = 0
+    for x, i in enumerate(members):
+        for j in members[x + 1 :]:
+            if (i, j) in dups or len(np.intersect1d(grams[i], grams[j], assume_unique=True)) >= (
+                opts.republication * max(1, min(len(grams[i]), len(grams[j])))
+            ):
+                origin_sets.union(i, j)
+                joined += 1
+    return joined
+
+
+def _link(
+    n: int,
+    cand: set[tuple[int, int]],
+    dups: set[tuple[int, int]],
+    mat: Any,
+    emb: np.ndarray | None,
+    days: list[int | None],
+    opts: GroupOptions,
+) -> list[list[int]]:
+    """Average-linkage clustering over the candidate pairs, best first (the module docstring's
+    step 3); returns the clusters, each sorted, in a stable order."""
+    heap: list[tuple[float, int, int]] = []  # rows are sorted by id: indexes break ties
     if cand:
         pairs = sorted(cand)
         ia = [p[0] for p in pairs]
@@ -308,22 +472,25 @@ def group(
         score = lex if emb is None else opts.weight * np.einsum("ij,ij->i", emb[ia], emb[ib]) + (1 - opts.weight) * lex
         for (i, j), s in zip(pairs, score, strict=True):
             di, dj = days[i], days[j]
-            if di is not None and dj is not None and abs(di - dj) > opts.window_days and (i, j) not in dup_set:
+            if di is not None and dj is not None and abs(di - dj) > opts.window_days and (i, j) not in dups:
                 continue
-            s = 1.0 if (i, j) in dup_set else float(s)
+            s = 1.0 if (i, j) in dups else float(s)
             if s >= opts.threshold:
                 heap.append((-round(s, 6), i, j))
     heapq.heapify(heap)
     clusters = UnionFind(n)
-    # average linkage of dot products is the dot product of the clusters' summed vectors
-    lex_sum: dict[int, Any] = {}
+    # average linkage of dot products is the dot product of the clusters' summed vectors; the
+    # word vectors are summed as dicts (a cluster holds a few hundred terms at most)
+    indptr, indices, data = mat.indptr, mat.indices, mat.data
+    lex_sum: dict[int, dict[int, float]] = {}
     emb_sum: dict[int, np.ndarray] = {}
-    span: dict[int, tuple[int, int] | None] = {}
-    for i, d in enumerate(days):
-        span[i] = (d, d) if d is not None else None
+    span: dict[int, tuple[int, int] | None] = {i: (d, d) if d is not None else None for i, d in enumerate(days)}
 
-    def lex_of(root: int) -> Any:
-        return lex_sum[root] if root in lex_sum else mat[root]
+    def lex_of(root: int) -> dict[int, float]:
+        if root not in lex_sum:
+            lo, hi = indptr[root], indptr[root + 1]
+            lex_sum[root] = dict(zip(indices[lo:hi].tolist(), data[lo:hi].tolist(), strict=True))
+        return lex_sum[root]
 
     def emb_of(root: int) -> np.ndarray:
         assert emb is not None
@@ -335,17 +502,21 @@ def group(
         if ri == rj:
             continue
         na, nb = len(clusters.members[ri]), len(clusters.members[rj])
-        if (i, j) not in dup_set and (na > 1 or nb > 1):
+        if (i, j) not in dups and (na > 1 or nb > 1):
             # two single articles: their pair score is the average already
             sa, sb = span[ri], span[rj]
             if sa and sb and (sb[0] - sa[1] > opts.window_days or sa[0] - sb[1] > opts.window_days):
                 continue
-            avg = float(lex_of(ri).multiply(lex_of(rj)).sum())
+            small, big = sorted((lex_of(ri), lex_of(rj)), key=len)
+            avg = sum(v * big.get(k, 0.0) for k, v in small.items())
             if emb is not None:
                 avg = opts.weight * float(emb_of(ri) @ emb_of(rj)) + (1 - opts.weight) * avg
             if avg / (na * nb) < opts.threshold:
                 continue
-        new_lex = lex_of(ri) + lex_of(rj)
+        small, big = sorted((lex_of(ri), lex_of(rj)), key=len)
+        new_lex = dict(big)
+        for k, v in small.items():
+            new_lex[k] = new_lex.get(k, 0.0) + v
         new_emb = emb_of(ri) + emb_of(rj) if emb is not None else None
         sa, sb = span[ri], span[rj]
         new_span = (min(sa[0], sb[0]), max(sa[1], sb[1])) if sa and sb else (sa or sb)
@@ -358,36 +529,11 @@ def group(
         if new_emb is not None:
             emb_sum[root] = new_emb
         span[root] = new_span
-    groups = sorted(sorted(m, key=lambda k: arts[k].id) for m in clusters.members.values())
-    origin_sets = UnionFind(n)
-    republished = 0
-    for members in groups:
-        if len(members) < 2:
-            continue
-        grams = {i: _grams(arts[i]) for i in members}  # one story at a time: memory stays small
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                shared = len(grams[i] & grams[j])
-                if (min(i, j), max(i, j)) in dup_set or shared >= opts.republication * max(
-                    1, min(len(grams[i]), len(grams[j]))
-                ):
-                    origin_sets.union(i, j)
-                    republished += 1
-    stories = _name_stories(arts, groups, origin_sets, days, previous or {})
-    stats = {
-        "articles": n,
-        "candidate_pairs": len(cand),
-        "near_duplicate_pairs": len(dups),
-        "republication_pairs": republished,
-        "stories": len(stories),
-        "rejected": len(problems),
-    }
-    labels = {a.id: f"{a.outlet or Path(a.source).stem or a.id}: {a.title or '-'}" for a in arts}
-    return Grouping(tuple(stories), stats=stats, problems=tuple(str(p) for p in problems), labels=labels)
+    return sorted(sorted(m) for m in clusters.members.values())
 
 
 def _name_stories(
-    arts: list[Article],
+    ids: list[str],
     groups: list[list[int]],
     origins: UnionFind,
     days: list[int | None],
@@ -397,7 +543,7 @@ def _name_stories(
     named after its first article, so ids do not depend on the order of the input."""
     overlap: list[tuple[int, str, int]] = []
     for g, members in enumerate(groups):
-        counts = Counter(previous[arts[k].id] for k in members if arts[k].id in previous)
+        counts = Counter(previous[ids[k]] for k in members if ids[k] in previous)
         overlap += [(-c, sid, g) for sid, c in counts.items()]
     overlap.sort()
     names: dict[int, str] = {}
@@ -410,12 +556,12 @@ def _name_stories(
 
     def first(k: int) -> tuple[int, str]:
         day = days[k]
-        return (day if day is not None else 10**9, arts[k].id)
+        return (day if day is not None else 10**9, ids[k])
 
     for g, members in enumerate(groups):
         sid = names.get(g) or ""
         if not sid:
-            sid = "s" + hashlib.sha256(arts[members[0]].id.encode()).hexdigest()[:10]
+            sid = "s" + hashlib.sha256(ids[members[0]].encode()).hexdigest()[:10]
             while sid in used:
                 sid = "s" + hashlib.sha256(sid.encode()).hexdigest()[:10]
             used.add(sid)
@@ -423,8 +569,8 @@ def _name_stories(
         by_origin: dict[int, list[int]] = defaultdict(list)
         for k in members:
             by_origin[origins.find(k)].append(k)
-        origin_of = {k: arts[min(ks, key=first)].id for ks in by_origin.values() for k in ks}
-        ids = tuple(arts[k].id for k in members)
-        stories.append(Story(sid, ids, tuple(origin_of[k] for k in members)))
+        origin_of = {k: ids[min(ks, key=first)] for ks in by_origin.values() for k in ks}
+        members_ids = tuple(ids[k] for k in members)
+        stories.append(Story(sid, members_ids, tuple(origin_of[k] for k in members)))
     stories.sort(key=lambda s: (-len(s.articles), s.articles[0]))
     return stories

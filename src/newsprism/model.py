@@ -8,6 +8,7 @@ Each record has ``to_dict()`` giving plain JSON-ready data.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 
@@ -99,6 +100,35 @@ class Article:
             "removed_reasons": list(self.removed_reasons),
             "sentences": [s.to_dict() for s in self.sentences],
         }
+
+
+def listing_label(id: str, source: str, outlet: str | None, title: str | None) -> str:
+    """How a listing of stories names an article: ``outlet: title``, the source's file name
+    standing in for a missing outlet."""
+    return f"{outlet or PurePath(source).stem or id}: {title or '-'}"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFeatures:
+    """What grouping reads of one article, computed once (at ingest) and stored.
+
+    ``method`` names the algorithm and options that made the features (see
+    :func:`newsprism.group.features_method`); features of another method are recomputed.
+    ``terms`` is the weighted bag of the headline and lead (term, weight), ``minhash`` the
+    MinHash signature of the opening's word 5-shingles (unsigned 32-bit, little-endian), and
+    ``grams`` the distinct runs of four stemmed words of the opening (sorted unsigned 32-bit
+    hashes), and ``vector`` the headline-and-lead embedding (32-bit floats), or None without
+    an embedder.
+    """
+
+    id: str
+    method: str
+    published: str | None
+    label: str
+    terms: tuple[tuple[str, int], ...]
+    minhash: bytes
+    grams: bytes
+    vector: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

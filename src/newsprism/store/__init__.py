@@ -43,11 +43,11 @@ from typing import Any
 
 from ..clean import CLEANER_VERSION
 from ..errors import NewsprismError
-from ..model import Article, Sentence
+from ..model import Article, GroupFeatures, Sentence, listing_label
 from ..pipeline import article_key
 from ..segment import SEGMENTER_VERSION
 from . import _schema
-from ._records import AddResult, ArticleRow, IngestRun, SearchHit, StoriesSaved, StoryRow
+from ._records import AddResult, ArticleRow, IngestRun, SearchHit, Storable, StoriesSaved, StoryRow
 
 __all__ = [
     "DEFAULT_PATH",
@@ -56,11 +56,13 @@ __all__ = [
     "ArticleRow",
     "IngestRun",
     "SearchHit",
+    "Storable",
     "Store",
     "StoreError",
     "StoriesSaved",
     "StoryRow",
     "article_id",
+    "storable",
 ]
 
 #: The database file a store opens when given no path.
@@ -98,6 +100,50 @@ def _json(value: Any) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(str(text).split())
+
+
+_UPSERT_FEATURES = (
+    "INSERT INTO features (article_id, method, terms, minhash, grams, vector) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (article_id) DO UPDATE SET method = excluded.method, terms = excluded.terms, "
+    "minhash = excluded.minhash, grams = excluded.grams, vector = excluded.vector"
+)
+
+
+def _feature_row(aid: str, f: GroupFeatures) -> tuple[Any, ...]:
+    return (aid, f.method, _json(dict(f.terms)), f.minhash, f.grams, f.vector)
+
+
+def storable(
+    article: Article,
+    features: GroupFeatures | None = None,
+    *,
+    cleaner: str = CLEANER_VERSION,
+    segmenter: str = SEGMENTER_VERSION,
+) -> Storable:
+    """The values :meth:`Store.add_articles` writes for ``article`` (and its grouping
+    features). Plain values only, so a worker process can make them and hand them over
+    cheaply. Raises ``ValueError`` for an article without text."""
+    if not article.text.strip():
+        raise ValueError(f"article {article.source or article.id} has no text; nothing to store")
+    aid = article_id(article)
+    spans = [[s.start, s.end] for s in article.sentences]
+    row = (
+        aid,
+        article.source or article.id,
+        article.title,
+        article.outlet,
+        article.url,
+        article.published,
+        article.text,
+        _json(list(article.removed)),
+        _json(list(article.removed_reasons)),
+        _json(spans),
+        _raw_hash(article),
+        cleaner,
+        segmenter,
+        _now(),
+    )
+    return Storable(aid, row, None if features is None else _feature_row(aid, features))
 
 
 class Store:
@@ -265,7 +311,7 @@ class Store:
 
     def add_articles(
         self,
-        articles: Iterable[Article],
+        articles: Iterable[Article | Storable],
         *,
         batch_size: int = 500,
         cleaner: str = CLEANER_VERSION,
@@ -278,13 +324,22 @@ class Store:
         missing. ``cleaner`` and ``segmenter`` name the algorithm versions that made the
         articles' text and sentences (recorded per article). An article's ``source`` is
         stored as given, or its ``id`` where the source is empty.
+
+        An item may also be a :class:`Storable` made by :func:`storable` (in a worker
+        process, say), which may carry the article's grouping features; they are stored in
+        the same transaction as the article.
         """
         if batch_size < 1:
             raise StoreError(f"{self.name}: batch_size must be at least 1, not {batch_size}")
         result = AddResult()
-        batch: list[tuple[Any, ...]] = []
-        for article in articles:
-            batch.append(self._article_row(article, cleaner, segmenter))
+        batch: list[Storable] = []
+        for item in articles:
+            if isinstance(item, Article):
+                try:
+                    item = storable(item, cleaner=cleaner, segmenter=segmenter)
+                except ValueError as exc:
+                    raise StoreError(f"{self.name}: {exc}") from None
+            batch.append(item)
             if len(batch) >= batch_size:
                 self._write_batch(batch, result)
                 batch = []
@@ -292,41 +347,70 @@ class Store:
             self._write_batch(batch, result)
         return result
 
-    def _article_row(self, article: Article, cleaner: str, segmenter: str) -> tuple[Any, ...]:
-        if not article.text.strip():
-            raise StoreError(f"{self.name}: article {article.source or article.id} has no text; nothing to store")
-        spans = [[s.start, s.end] for s in article.sentences]
-        return (
-            article_id(article),
-            article.source or article.id,
-            article.title,
-            article.outlet,
-            article.url,
-            article.published,
-            article.text,
-            _json(list(article.removed)),
-            _json(list(article.removed_reasons)),
-            _json(spans),
-            _raw_hash(article),
-            cleaner,
-            segmenter,
-            _now(),
-        )
-
-    def _write_batch(self, batch: list[tuple[Any, ...]], result: AddResult) -> None:
+    def _write_batch(self, batch: list[Storable], result: AddResult) -> None:
         added: list[str] = []
         duplicates: list[str] = []
         with self._transaction("store articles") as conn:
-            for row in batch:
+            for item in batch:
                 cur = conn.execute(
                     "INSERT INTO articles (id, source, title, outlet, url, published, text, removed, "
                     "removed_reasons, sentences, raw_hash, cleaner, segmenter, ingested_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                    row,
+                    item.article,
                 )
-                (added if cur.rowcount == 1 else duplicates).append(row[0])
+                if cur.rowcount == 1:
+                    added.append(item.id)
+                    if item.features is not None:
+                        conn.execute(_UPSERT_FEATURES, item.features)
+                else:
+                    duplicates.append(item.id)
         result.added.extend(added)
         result.duplicates.extend(duplicates)
+
+    # ------------------------------------------------------------------ grouping features
+
+    def group_features(self, method: str, *, since: str | None = None) -> tuple[list[GroupFeatures], list[str]]:
+        """The stored grouping features made by ``method`` of the articles (published on or
+        after ``since``, if given), ordered by id, and the ids of the articles that have none
+        of that method (stored before features were, or made with other options)."""
+        where, params = ("WHERE a.published >= ?", [since]) if since is not None else ("", [])
+        sql = (
+            "SELECT a.id, a.source, a.title, a.outlet, a.published, f.method, f.terms, f.minhash, f.grams, f.vector "
+            f"FROM articles AS a LEFT JOIN features AS f ON f.article_id = a.id {where} ORDER BY a.id"
+        )
+        found: list[GroupFeatures] = []
+        missing: list[str] = []
+        with self._reading("read grouping features") as conn:
+            for aid, source, title, outlet, published, fmethod, terms, minhash, grams, vector in conn.execute(
+                sql, params
+            ):
+                if fmethod != method:
+                    missing.append(aid)
+                    continue
+                found.append(
+                    GroupFeatures(
+                        id=aid,
+                        method=fmethod,
+                        published=published,
+                        label=listing_label(aid, source or aid, outlet, title),
+                        terms=tuple(json.loads(terms).items()),
+                        minhash=bytes(minhash),
+                        grams=bytes(grams),
+                        vector=None if vector is None else bytes(vector),
+                    )
+                )
+        return found, missing
+
+    def save_features(self, features: Iterable[GroupFeatures]) -> int:
+        """Store (or replace) grouping features of stored articles, in one transaction;
+        returns how many were written."""
+        rows = [_feature_row(f.id, f) for f in features]
+        with self._transaction("store grouping features") as conn:
+            missing = self._missing(conn, [r[0] for r in rows])
+            if missing:
+                raise StoreError(f"{self.name}: cannot store features: no article {missing[0]}")
+            conn.executemany(_UPSERT_FEATURES, rows)
+        return len(rows)
 
     def get_article(self, id: str) -> Article:
         """The stored article with this id, its sentences rebuilt from the stored offsets."""

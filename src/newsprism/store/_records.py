@@ -22,6 +22,16 @@ class AddResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Storable:
+    """An article as the values the store writes (see :func:`newsprism.store.storable`):
+    its content-hash ``id``, the ``articles`` row and, if computed, the ``features`` row."""
+
+    id: str
+    article: tuple[Any, ...]
+    features: tuple[Any, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """One article matching a full-text query.
 

@@ -109,9 +109,21 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 DELETE FROM meta WHERE key = 'fts';
 """
 
+_FEATURES = """
+CREATE TABLE features (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    method TEXT NOT NULL,           -- newsprism.group.features_method(): algorithm and options
+    terms TEXT NOT NULL,            -- JSON object: weighted terms of the headline and lead
+    minhash BLOB NOT NULL,          -- MinHash signature, unsigned 32-bit little-endian
+    grams BLOB NOT NULL,            -- hashes of the opening's 4-word runs, sorted, 32-bit
+    vector BLOB                     -- headline-and-lead embedding, 32-bit floats; NULL: none
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, ingest runs, stories, meta", _TABLES),
     Migration(2, "full-text index over article titles and text", _FTS, needs_fts5=True),
+    Migration(3, "grouping features of each article, computed at ingest", _FEATURES),
 )
 
 #: The schema version this code writes; ``PRAGMA user_version`` of an up-to-date store.
