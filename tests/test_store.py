@@ -397,8 +397,8 @@ st = Store(sys.argv[1])
 begins = inserts = 0
 
 def trace(statement):
-    # SQLite traces each INSERT more than once (the FTS trigger re-traces it): count the
-    # traces after the third BEGIN and stop well inside that batch of 10
+    # count the article INSERTs after the third BEGIN and stop at the tenth, inside that
+    # batch of 10, before it is indexed and committed
     global begins, inserts
     if statement.startswith("BEGIN"):
         begins += 1

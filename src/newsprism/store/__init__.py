@@ -351,6 +351,7 @@ class Store:
         added: list[str] = []
         duplicates: list[str] = []
         with self._transaction("store articles") as conn:
+            last = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
             for item in batch:
                 cur = conn.execute(
                     "INSERT INTO articles (id, source, title, outlet, url, published, text, removed, "
@@ -364,6 +365,12 @@ class Store:
                         conn.execute(_UPSERT_FEATURES, item.features)
                 else:
                     duplicates.append(item.id)
+            if self._fts and added:  # new rows get rowids above every earlier one
+                conn.execute(
+                    "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles "
+                    "WHERE rowid > ?",
+                    (last,),
+                )
         result.added.extend(added)
         result.duplicates.extend(duplicates)
 

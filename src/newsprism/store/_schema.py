@@ -118,12 +118,15 @@ CREATE TABLE features (
     grams BLOB NOT NULL,            -- hashes of the opening's 4-word runs, sorted, 32-bit
     vector BLOB                     -- headline-and-lead embedding, 32-bit floats; NULL: none
 );
+-- the store indexes each batch of new articles in one statement (twice as fast as a trigger
+-- firing per row); updates and deletes keep their triggers
+DROP TRIGGER IF EXISTS articles_fts_insert;
 """
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, ingest runs, stories, meta", _TABLES),
     Migration(2, "full-text index over article titles and text", _FTS, needs_fts5=True),
-    Migration(3, "grouping features of each article, computed at ingest", _FEATURES),
+    Migration(3, "grouping features of each article; new articles indexed a batch at a time", _FEATURES),
 )
 
 #: The schema version this code writes; ``PRAGMA user_version`` of an up-to-date store.
@@ -231,6 +234,8 @@ def _repair_fts(conn: sqlite3.Connection) -> None:
         if not has_fts(conn):
             for statement in statements(_FTS):
                 conn.execute(statement)
+            if user_version(conn) >= 3:
+                conn.execute("DROP TRIGGER IF EXISTS articles_fts_insert")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
