@@ -3,7 +3,9 @@
 database; the baseline, run the same way, only reads and parses the records (the I/O floor).
 
 Targets (issue #6): >= 300 articles/s end to end, peak memory <= 2 GB, time at 100% <= 4.5x
-time at 25%.
+time at 25%. Memory is shown three ways: the main process's peak (VmHWM), the largest worker's
+peak, and the peak of all of them together (sampled every 0.1 s), which is the one the target
+is about.
 
     python benchmarks/bench_corpus.py [--fractions 0.1,0.25,0.5,1.0]
 """
@@ -22,10 +24,33 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import shared_dir, skip, table
 
 CHILD = r"""
-import json, resource, sys, time
+import json, os, resource, sys, threading, time
 from newsprism.corpus import group_corpus, ingest
 from newsprism.sources import iter_records
 src, db, mode = sys.argv[1:4]
+
+def tree_rss_mb():
+    # resident memory of this process and its descendants (the ingest workers), summed
+    pids, total = [os.getpid()], 0
+    while pids:
+        pid = pids.pop()
+        try:
+            with open(f"/proc/{pid}/status") as fh:
+                total += next(int(l.split()[1]) for l in fh if l.startswith("VmRSS"))
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as fh:
+                    pids += [int(x) for x in fh.read().split()]
+        except (OSError, StopIteration, ValueError):
+            pass
+    return total / 1024
+
+peak = [0.0]
+done = threading.Event()
+def sample():
+    while not done.wait(0.1):
+        peak[0] = max(peak[0], tree_rss_mb())
+threading.Thread(target=sample, daemon=True).start()
+
 t0 = time.perf_counter()
 if mode == "baseline":
     n = sum(1 for _ in iter_records([src]))
@@ -36,8 +61,11 @@ else:
     t1 = time.perf_counter()
     g = group_corpus(db=db)
     out = {"articles": s.added, "ingest": t1 - t0, "group": time.perf_counter() - t1, "stories": len(g.stories)}
-out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-out["children_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+done.set()
+with open("/proc/self/status") as fh:
+    out["main_peak_mb"] = next(int(l.split()[1]) for l in fh if l.startswith("VmHWM")) / 1024
+out["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+out["tree_peak_mb"] = max(peak[0], out["main_peak_mb"])
 print(json.dumps(out))
 """
 
@@ -78,14 +106,27 @@ def main() -> None:
                         r["ingest"],
                         r["group"],
                         r["articles"] / total,
-                        max(r["peak_mb"], r["children_peak_mb"]),
+                        r["main_peak_mb"],
+                        r["worker_peak_mb"],
+                        r["tree_peak_mb"],
                         r["stories"],
                     ]
                 )
     print(
         table(
             "allsides_baly2020: ingest + group (fresh process and database per row)",
-            ["size", "run", "articles", "ingest s", "group s", "articles/s", "peak MB", "stories"],
+            [
+                "size",
+                "run",
+                "articles",
+                "ingest s",
+                "group s",
+                "articles/s",
+                "main MB",
+                "worker MB",
+                "all MB",
+                "stories",
+            ],
             rows,
         )
     )

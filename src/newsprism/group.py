@@ -33,7 +33,6 @@ when the embedding alone cannot bridge it.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import re
 import zlib
@@ -204,16 +203,15 @@ def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions)
     than one article) as parallel arrays of row and term numbers."""
     from scipy.sparse import csr_matrix
 
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(t for t, _ in bag)
-    vocab = {t: i for i, t in enumerate(sorted(df))}
     n = len(bags)
-    sizes = np.fromiter((len(bag) for bag in bags), dtype=np.int64, count=n)
+    sizes = np.fromiter(map(len, bags), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    term = np.fromiter((vocab[t] for bag in bags for t, _ in bag), dtype=np.int64, count=len(doc))
-    tf = np.fromiter((c for bag in bags for _, c in bag), dtype=np.float64, count=len(doc))
-    held = np.bincount(term, minlength=len(vocab)) if len(term) else np.zeros(len(vocab), dtype=np.int64)
+    flat = [item for bag in bags for item in bag]
+    names, counts = zip(*flat, strict=True) if flat else ((), ())
+    vocab = {t: i for i, t in enumerate(sorted(set(names)))}
+    term = np.fromiter(map(vocab.__getitem__, names), dtype=np.int64, count=len(names))
+    tf = np.array(counts, dtype=np.float64)
+    held = np.bincount(term, minlength=len(vocab))  # a term is in a bag once: its document frequency
     weight = (1 + np.log(tf)) * (np.log((1 + n) / (1 + held[term])) + 1)
     order = np.lexsort((-term, -weight, doc))  # by row, best weight first, then the later term
     doc, term, weight = doc[order], term[order], weight[order]
@@ -463,21 +461,22 @@ def _link(
 ) -> list[list[int]]:
     """Average-linkage clustering over the candidate pairs, best first (the module docstring's
     step 3); returns the clusters, each sorted, in a stable order."""
-    heap: list[tuple[float, int, int]] = []  # rows are sorted by id: indexes break ties
+    queue: list[tuple[int, int]] = []
     if cand:
-        pairs = sorted(cand)
-        ia = [p[0] for p in pairs]
-        ib = [p[1] for p in pairs]
-        lex = np.asarray(mat[ia].multiply(mat[ib]).sum(axis=1)).ravel()
-        score = lex if emb is None else opts.weight * np.einsum("ij,ij->i", emb[ia], emb[ib]) + (1 - opts.weight) * lex
-        for (i, j), s in zip(pairs, score, strict=True):
-            di, dj = days[i], days[j]
-            if di is not None and dj is not None and abs(di - dj) > opts.window_days and (i, j) not in dups:
-                continue
-            s = 1.0 if (i, j) in dups else float(s)
-            if s >= opts.threshold:
-                heap.append((-round(s, 6), i, j))
-    heapq.heapify(heap)
+        pairs = np.array(sorted(cand), dtype=np.int64)
+        ia, ib = pairs[:, 0], pairs[:, 1]
+        score = np.asarray(mat[ia].multiply(mat[ib]).sum(axis=1), dtype=np.float64).ravel()
+        if emb is not None:
+            score = opts.weight * np.einsum("ij,ij->i", emb[ia], emb[ib]).astype(np.float64) + (1 - opts.weight) * score
+        near = np.isin(ia * n + ib, np.array([i * n + j for i, j in dups], dtype=np.int64))
+        day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
+        da, db = day[ia], day[ib]
+        apart = (da >= 0) & (db >= 0) & (np.abs(da - db) > opts.window_days)
+        keep = near | (~apart & (score >= opts.threshold))
+        score = np.where(near, 1.0, np.round(score, 6))
+        # best first; rows are sorted by id, so their indexes break ties
+        order = np.lexsort((ib[keep], ia[keep], -score[keep]))
+        queue = list(zip(ia[keep][order].tolist(), ib[keep][order].tolist(), strict=True))
     clusters = UnionFind(n)
     # average linkage of dot products is the dot product of the clusters' summed vectors; the
     # word vectors are summed as dicts (a cluster holds a few hundred terms at most)
@@ -496,8 +495,7 @@ def _link(
         assert emb is not None
         return emb_sum[root] if root in emb_sum else emb[root]
 
-    while heap:
-        _, i, j = heapq.heappop(heap)
+    for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
             continue

@@ -7,8 +7,8 @@ Each record has ``to_dict()`` giving plain JSON-ready data.
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
-from pathlib import PurePath
 from typing import Any
 
 
@@ -105,7 +105,8 @@ class Article:
 def listing_label(id: str, source: str, outlet: str | None, title: str | None) -> str:
     """How a listing of stories names an article: ``outlet: title``, the source's file name
     standing in for a missing outlet."""
-    return f"{outlet or PurePath(source).stem or id}: {title or '-'}"
+    name = outlet or os.path.splitext(os.path.basename(source.rstrip("/")))[0] or id
+    return f"{name}: {title or '-'}"
 
 
 @dataclass(frozen=True, slots=True)

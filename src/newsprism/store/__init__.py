@@ -181,6 +181,9 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")
+            # a 64 MB page cache: inserts into the id index land at random places, and a large
+            # store slows down once the index no longer fits the default 2 MB
+            conn.execute("PRAGMA cache_size = -65536")
             _schema.migrate(conn)
         except _schema.SchemaError as exc:
             conn.close()
