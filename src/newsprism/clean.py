@@ -103,11 +103,8 @@ def load_patterns(path: str | None = None) -> tuple[FurniturePattern, ...]:
     return parse_patterns(text)
 
 
-_WS = re.compile(r"\s+")
-
-
 def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip().lower()
+    return " ".join(text.split()).lower()
 
 
 #: Lines longer than this are checked only against patterns marked ``long`` in the furniture
@@ -204,7 +201,7 @@ def clean_body(body: str, *, title: str | None = None, options: CleanOptions | N
         kept, labels = _split_labels_beside_furniture(kept, dropped, len(lines))
         dropped = sorted(dropped + [(n, line, "label") for n, line in labels])
     return Cleaned(
-        tuple(_WS.sub(" ", line.strip()) for _, line in kept),
+        tuple(" ".join(line.split()) for _, line in kept),  # runs of whitespace folded
         tuple(line for _, line, _ in dropped),
         tuple(why for _, _, why in dropped),
     )

@@ -273,21 +273,18 @@ def _candidates(doc: np.ndarray, term: np.ndarray, days: list[int | None], opts:
 
 
 class _WordHashes(dict[str, int]):
-    """32-bit hashes of words (or of their stems), stable across processes, kept per process."""
-
-    def __init__(self, stemmed: bool) -> None:
-        super().__init__()
-        self.stemmed = stemmed
+    """Per word, a 32-bit hash of it (high half) and of its stem (low half), stable across
+    processes and runs; kept per process."""
 
     def __missing__(self, word: str) -> int:
         if len(self) >= 500_000:
             self.clear()
-        value = self[word] = zlib.crc32((stem(word) if self.stemmed else word).encode("utf-8", "surrogatepass"))
+        raw = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        value = self[word] = raw << 32 | zlib.crc32(stem(word).encode("utf-8", "surrogatepass"))
         return value
 
 
-_WORDS = _WordHashes(stemmed=False)
-_STEMS = _WordHashes(stemmed=True)
+_WORDS = _WordHashes()
 #: odd multipliers that mix word hashes into a hash of a run of words
 _MIX = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD],
@@ -316,10 +313,11 @@ def _opening(article: Article) -> tuple[np.ndarray, bytes]:
     5-shingles (for MinHash: a near-copy is a copy from its first lines), and its distinct
     runs of four stemmed words as sorted 32-bit hashes (for the containment test of step 4)."""
     words = _FAST_WORD.findall(article.text[:GROUP_HEAD].lower())
-    shingles = _runs(np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words)), 5)
+    both = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))
+    shingles = _runs(both >> np.uint64(32), 5)
     if len(words) < 4:
         return shingles, b""
-    runs = _runs(np.fromiter(map(_STEMS.__getitem__, words), dtype=np.uint64, count=len(words)), 4)
+    runs = _runs(both & np.uint64(0xFFFFFFFF), 4)
     return shingles, np.unique((runs >> np.uint64(32)).astype("<u4")).tobytes()
 
 

@@ -23,6 +23,8 @@ _BRITISH = [
     (re.compile(r"tre$"), "ter"),
     (re.compile(r"ogue$"), "og"),
 ]
+#: every ending a pattern above can rewrite (a cheap test before the regular expressions)
+_BRITISH_ENDINGS = ("our", "ence", "ise", "ised", "ises", "ising", "isation", "isations", "yse", "tre", "ogue")
 _BRITISH_KEEP = {
     "our",
     "four",
@@ -108,7 +110,7 @@ def word_list(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def fold_spelling(word: str) -> str:
     """Map a British spelling onto the American one (a few regular endings only)."""
-    if len(word) < 5 or word in _BRITISH_KEEP:
+    if len(word) < 5 or word in _BRITISH_KEEP or not word.endswith(_BRITISH_ENDINGS):
         return word
     for pat, rep in _BRITISH:
         new = pat.sub(rep, word)
