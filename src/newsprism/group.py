@@ -206,8 +206,8 @@ def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions)
     n = len(bags)
     sizes = np.fromiter(map(len, bags), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    flat = [item for bag in bags for item in bag]
-    names, counts = zip(*flat, strict=True) if flat else ((), ())
+    names = [t for bag in bags for t, _ in bag]
+    counts = [c for bag in bags for _, c in bag]
     vocab = {t: i for i, t in enumerate(sorted(set(names)))}
     term = np.fromiter(map(vocab.__getitem__, names), dtype=np.int64, count=len(names))
     tf = np.array(counts, dtype=np.float64)
@@ -440,12 +440,24 @@ def _link_origins(
     joined = 0
     for x, i in enumerate(members):
         for j in members[x + 1 :]:
-            if (i, j) in dups or len(np.intersect1d(grams[i], grams[j], assume_unique=True)) >= (
+            if (i, j) in dups or _shared(grams[i], grams[j]) >= (
                 opts.republication * max(1, min(len(grams[i]), len(grams[j])))
             ):
                 origin_sets.union(i, j)
                 joined += 1
     return joined
+
+
+def _by_size(a: dict[int, float], b: dict[int, float]) -> tuple[dict[int, float], dict[int, float]]:
+    return (a, b) if len(a) <= len(b) else (b, a)
+
+
+def _shared(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values two sorted arrays of distinct values have in common."""
+    if not len(a) or not len(b):
+        return 0
+    at = np.searchsorted(b, a).clip(max=len(b) - 1)
+    return int(np.count_nonzero(b[at] == a))
 
 
 def _link(
@@ -503,13 +515,13 @@ def _link(
             sa, sb = span[ri], span[rj]
             if sa and sb and (sb[0] - sa[1] > opts.window_days or sa[0] - sb[1] > opts.window_days):
                 continue
-            small, big = sorted((lex_of(ri), lex_of(rj)), key=len)
+            small, big = _by_size(lex_of(ri), lex_of(rj))
             avg = sum(v * big.get(k, 0.0) for k, v in small.items())
             if emb is not None:
                 avg = opts.weight * float(emb_of(ri) @ emb_of(rj)) + (1 - opts.weight) * avg
             if avg / (na * nb) < opts.threshold:
                 continue
-        small, big = sorted((lex_of(ri), lex_of(rj)), key=len)
+        small, big = _by_size(lex_of(ri), lex_of(rj))
         new_lex = dict(big)
         for k, v in small.items():
             new_lex[k] = new_lex.get(k, 0.0) + v
