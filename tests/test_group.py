@@ -106,3 +106,26 @@ def test_group_cli_json(tmp_path: Path) -> None:
     assert data["schema"] == "newsprism.stories/1"
     assert sorted(a for s in data["stories"] for a in s["articles"]) == sorted(n for n, _ in ALL)
     assert f"skipped {tmp_path}/broken.txt: is empty" in res.stderr
+
+
+def test_shared_counts_small_and_large_stories_agree() -> None:
+    """Containment counts (origins, step 4) come from pairwise merges in a small story and
+    from one sparse product in a large one; both equal plain set intersections."""
+    import numpy as np
+
+    from newsprism.group import _shared_counts
+
+    rng = random.Random(7)
+    for k in (2, 5, 11, 12, 30):
+        sets = [set(rng.sample(range(400), rng.randint(0, 120))) for _ in range(k)]
+        arrays = [np.array(sorted(s), dtype=np.uint32) for s in sets]
+        want = np.array([[len(a & b) for b in sets] for a in sets])
+        assert (_shared_counts(arrays) == want).all(), k
+
+
+def test_near_duplicates_by_minhash_bands() -> None:
+    from newsprism.group import near_duplicates
+
+    arts = _arts(("wire", WIRE), ("copy", WIRE.replace("Thursday", "Friday")), ("other", OTHER))
+    assert near_duplicates(arts, threshold=0.5) == {(0, 1)}
+    assert near_duplicates([]) == set()
