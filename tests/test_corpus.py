@@ -93,6 +93,18 @@ def test_stored_features_group_as_the_files_do(tmp_path: Path) -> None:
         assert st.group_features(features_method())[1] == []  # recomputed features were stored
 
 
+def test_group_since_a_date_reads_only_articles_from_then(tmp_path: Path) -> None:
+    paths = _write(tmp_path / "in", ALL)
+    ingest(paths, db=tmp_path / "c.db", workers=1)
+    late = group_corpus(db=tmp_path / "c.db", since="2025-03-20")
+    assert late.stats["articles"] == 1  # the look-alike of March 28; the rest is older or undated
+    with Store(tmp_path / "c.db") as st:
+        (only,) = late.stories
+        assert Path(st.get_article(only.articles[0]).source).stem == "lookalike"
+        features, missing = st.group_features(features_method(), since="2025-03-01")
+        assert missing == [] and {f.published[:7] for f in features if f.published} == {"2025-03"}
+
+
 def test_compare_a_stored_story(tmp_path: Path) -> None:
     ingest(_write(tmp_path / "in", ALL), db=tmp_path / "c.db")
     grouping = group_corpus(db=tmp_path / "c.db")

@@ -2,9 +2,11 @@
 
 Method ``group-hybrid.v1``, near-linear in the number of articles:
 
-1. **Near-copies.** MinHash signatures (rensa) of each article's word 5-shingles, and LSH
-   buckets, find near-duplicates (estimated Jaccard >= ``near_duplicate``): the same text
-   republished with small edits. Such pairs always join one story.
+1. **Near-copies.** MinHash signatures (rensa, from hashes of the word 5-shingles of each
+   article's opening), split into 16 bands: articles sharing a band are candidates, and those
+   whose signatures agree on at least ``near_duplicate`` of their values (estimated Jaccard)
+   are near-duplicates, the same text republished with small edits. Such pairs always join
+   one story.
 2. **Same event, other words.** Each article is represented by its headline and lead (the
    first sentences): TF-IDF over stems, numbers and names (headline terms weigh double, the
    IDF comes from the whole pile) mixed with a sentence embedding of the same text. No
@@ -24,6 +26,13 @@ Method ``group-hybrid.v1``, near-linear in the number of articles:
    of one event 0.19 at most); republication links form origins, and ten republications of one
    wire story count as one independent origin. The origin is the earliest article (by date,
    then id: without dates the direction of copying is unknown).
+
+**Features first, then clustering.** Everything step 1 to 4 reads of an article (its weighted
+headline-and-lead terms, MinHash signature, embedding and 4-word-run hashes) is computed by
+:func:`featurize`, independently per article, and :func:`cluster` works from those alone. So
+``ingest`` computes them in its worker processes and stores them (named by
+:func:`features_method`; change :data:`FEATURES_VERSION` whenever :func:`featurize` changes),
+and grouping a stored corpus only clusters. :func:`group` does both for files in memory.
 
 Limits: English; articles without headline or lead text rely on their body's first
 sentences; an event reported with no shared distinctive words and no shared wording is missed

@@ -17,6 +17,14 @@ This is the only module that talks to SQLite. ::
   commits but never leaves a damaged file.
 - **Migrations** live in :mod:`newsprism.store._schema`; ``PRAGMA user_version`` holds the
   schema version and opening an older store migrates it.
+- **Grouping features.** ``features`` holds, per article, what grouping reads of it (see
+  :mod:`newsprism.group`), written with the article in the same transaction when ingest
+  computed them; :meth:`Store.group_features` returns those of one method and names the
+  articles that lack them, so grouping recomputes only those.
+- **Full-text index.** Each batch of new articles is indexed by one statement at the end of
+  its transaction (twice as fast as a per-row trigger); updates and deletes are indexed by
+  triggers. A program that inserts into ``articles`` by itself should run
+  ``INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`` afterwards.
 - **A free second UI.** The tables are plain, so ``datasette newsprism.db`` browses them and
   offers full-text search on ``articles`` (through ``articles_fts``).
 
