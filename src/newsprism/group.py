@@ -501,11 +501,15 @@ def _link(
     step 3); returns the clusters, each sorted, in a stable order."""
     queue: list[tuple[int, int]] = []
     if cand:
-        pairs = np.array(sorted(cand), dtype=np.int64)
+        pairs = np.array(list(cand), dtype=np.int64)  # any order: the queue below is sorted fully
         ia, ib = pairs[:, 0], pairs[:, 1]
-        score = np.asarray(mat[ia].multiply(mat[ib]).sum(axis=1), dtype=np.float64).ravel()
-        if emb is not None:
-            score = opts.weight * np.einsum("ij,ij->i", emb[ia], emb[ib]).astype(np.float64) + (1 - opts.weight) * score
+        score = np.empty(len(pairs), dtype=np.float64)
+        for lo in range(0, len(pairs), 32768):  # in slices: memory stays small on large piles
+            xa, xb = ia[lo : lo + 32768], ib[lo : lo + 32768]
+            part = np.asarray(mat[xa].multiply(mat[xb]).sum(axis=1), dtype=np.float64).ravel()
+            if emb is not None:
+                part = opts.weight * np.einsum("ij,ij->i", emb[xa], emb[xb]) + (1 - opts.weight) * part
+            score[lo : lo + len(part)] = part
         near = np.isin(ia * n + ib, np.array([i * n + j for i, j in dups], dtype=np.int64))
         day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
         da, db = day[ia], day[ib]
@@ -549,11 +553,15 @@ def _link(
                 avg = opts.weight * float(emb_of(ri) @ emb_of(rj)) + (1 - opts.weight) * avg
             if avg / (na * nb) < opts.threshold:
                 continue
-        small, big = _by_size(lex_of(ri), lex_of(rj))
-        new_lex = dict(big)
+        # the larger cluster's sums absorb the smaller's in place (each root owns its dict),
+        # so a story that grows one article at a time costs no copy of its terms per step
+        small, new_lex = _by_size(lex_of(ri), lex_of(rj))
         for k, v in small.items():
             new_lex[k] = new_lex.get(k, 0.0) + v
-        new_emb = emb_of(ri) + emb_of(rj) if emb is not None else None
+        new_emb = None
+        if emb is not None:
+            owned = emb_sum.get(ri)
+            new_emb = emb[ri] + emb_of(rj) if owned is None else np.add(owned, emb_of(rj), out=owned)
         sa, sb = span[ri], span[rj]
         new_span = (min(sa[0], sb[0]), max(sa[1], sb[1])) if sa and sb else (sa or sb)
         root = clusters.union(i, j)
