@@ -12,7 +12,9 @@ Method ``group-hybrid.v1``, near-linear in the number of articles:
    IDF comes from the whole pile) mixed with a sentence embedding of the same text. No
    all-pairs comparison: an inverted index over each article's most distinctive terms, with
    terms that are too common left out, proposes candidate pairs (articles sharing at least
-   ``min_shared`` distinctive terms), and only those are scored.
+   ``min_shared`` distinctive terms), and only those are scored. A pile of at most
+   ``block_above`` articles skips the blocking and scores every pair (cheap at that size, and
+   blocking drops terms that are common in a small pile, which are its events' own terms).
 3. **Clustering.** Candidate pairs are taken best first; two stories merge only when the
    average similarity over *all* their pairs of articles (computed exactly, not only the
    candidate pairs: with unit vectors it is the dot product of the stories' summed vectors)
@@ -92,6 +94,7 @@ class GroupOptions:
     min_shared: int = 2
     max_df: float = 0.02
     max_block: int = 60
+    block_above: int = 500
     num_perm: int = 64
 
 
@@ -417,7 +420,10 @@ def cluster(
     days = [_day(f.published) for f in feats]
     signatures = np.frombuffer(b"".join(f.minhash for f in feats), dtype="<u4").reshape(n, -1)
     dups = _near_duplicate_pairs(signatures, opts.near_duplicate)
-    cand = _candidates(doc, term, days, opts) | dups
+    if n <= opts.block_above:  # a small pile: every pair is cheap to score
+        cand = {(i, j) for i in range(n) for j in range(i + 1, n)}
+    else:
+        cand = _candidates(doc, term, days, opts) | dups
     groups = _link(n, cand, dups, mat, emb, days, opts)
     origin_sets = UnionFind(n)
     republished = 0
