@@ -129,3 +129,15 @@ def test_near_duplicates_by_minhash_bands() -> None:
     arts = _arts(("wire", WIRE), ("copy", WIRE.replace("Thursday", "Friday")), ("other", OTHER))
     assert near_duplicates(arts, threshold=0.5) == {(0, 1)}
     assert near_duplicates([]) == set()
+
+
+def test_blocking_finds_the_pairs_that_matter() -> None:
+    """Large piles propose candidate pairs by blocking; forced on a small pile, it gives the
+    stories that scoring every pair gives."""
+    from newsprism.group import GroupOptions
+
+    arts = _arts(*ALL)
+    every_pair = group(arts)
+    blocked = group(arts, options=GroupOptions(block_above=0))
+    assert _partition(blocked) == _partition(every_pair)
+    assert 0 < blocked.stats["candidate_pairs"] < every_pair.stats["candidate_pairs"]
