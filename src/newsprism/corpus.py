@@ -96,7 +96,7 @@ def _prepared(
     workers: int,
 ) -> Iterator[Storable]:
     """The records under ``paths``, prepared in chunks by ``workers`` processes (at most a few
-    chunks ahead of the writer, so memory stays flat), in input order."""
+    chunks ahead of the writer, so memory stays flat); stored articles keep the input order."""
     jobs = ((chunk, clean_options, group_options) for chunk in _chunks(iter_records(paths), _CHUNK))
     if workers > 1:
         results = _in_pool(jobs, workers)

@@ -184,16 +184,18 @@ _FAST_WORD = re.compile(r"\w+")
 def featurize(articles: Sequence[Article], options: GroupOptions | None = None) -> list[GroupFeatures]:
     """The grouping features of each article (one embedding batch for all of them)."""
     opts = options or GroupOptions()
+    if not articles:
+        return []
     method = features_method(opts)
     vectors: list[bytes | None] = [None] * len(articles)
-    if opts.embedder and opts.weight > 0 and articles:
+    if opts.embedder and opts.weight > 0:
         from .embed import get_embedder
 
         texts = [((a.title or "") + ". " + _lead(a, opts.lead_sentences))[:1000] for a in articles]
         emb = np.asarray(get_embedder(opts.embedder).encode(texts), dtype="<f4")
         vectors = [row.tobytes() for row in emb]
     openings = [_opening(a) for a in articles]
-    signatures = _minhashes([o[0] for o in openings], opts.num_perm) if articles else None
+    signatures = _minhashes([o[0] for o in openings], opts.num_perm)
     return [
         GroupFeatures(
             id=a.id,
@@ -201,7 +203,7 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
             published=a.published,
             label=listing_label(a.id, a.source, a.outlet, a.title),
             terms=_bag(a, opts.lead_sentences),
-            minhash=signatures[k].astype("<u4").tobytes() if signatures is not None else b"",
+            minhash=signatures[k].astype("<u4").tobytes(),
             grams=openings[k][1],
             vector=vectors[k],
         )
