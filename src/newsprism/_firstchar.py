@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import sys
-from functools import cache
 from typing import Any
 
 _p: Any
@@ -25,6 +23,9 @@ try:  # private modules: anything unexpected below falls back to "always try"
 except ImportError:  # pragma: no cover - Python 3.11+ has both
     _p = _c = None
 
+#: stands in a set of first characters for every character ``\d`` matches (those for which
+#: ``str.isdecimal()`` is true: the Unicode decimal digits)
+DIGIT = "\\d"
 #: a character class wider than this is treated as "any character"
 _MAX_RANGE = 512
 
@@ -84,7 +85,7 @@ def _item(op: Any, av: Any, icase: bool) -> tuple[set[str], bool]:
             elif kind is _c.RANGE and value[1] - value[0] <= _MAX_RANGE:
                 chars.update(chr(x) for x in range(value[0], value[1] + 1))
             elif kind is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
-                chars |= _digits()
+                chars.add(DIGIT)
             else:  # NEGATE, other categories, wide ranges
                 raise _Unknown
         return _cased(chars, icase), False
@@ -113,12 +114,6 @@ def _item(op: Any, av: Any, icase: bool) -> tuple[set[str], bool]:
     raise _Unknown  # ANY, categories outside a class, AT other than the start, lookarounds...
 
 
-@cache
-def _digits() -> frozenset[str]:
-    """Every character ``\\d`` matches in a str pattern (the Unicode decimal digits)."""
-    return frozenset(c for c in map(chr, range(sys.maxunicode + 1)) if c.isdecimal())
-
-
 def _cased(chars: set[str], icase: bool) -> set[str]:
     if not icase:
         return chars
@@ -129,4 +124,10 @@ def admits(first: frozenset[str] | None, char: str) -> bool:
     """Whether a line starting with ``char`` may match a pattern whose first characters are
     ``first`` (None: any). Characters whose case maps onto one in the set (the Kelvin sign
     onto "k") are admitted too."""
-    return first is None or char in first or char.lower() in first or char.upper() in first
+    return (
+        first is None
+        or char in first
+        or char.lower() in first
+        or char.upper() in first
+        or (DIGIT in first and char.isdecimal())
+    )
