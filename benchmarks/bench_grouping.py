@@ -29,7 +29,7 @@ from _common import shared_dir, skip, table
 
 from newsprism.eval.convert import convert_basil, convert_ecbplus, default_dest
 from newsprism.eval.gold import load_gold
-from newsprism.eval.scoring import score_grouping
+from newsprism.eval.scoring import bcubed, score_grouping
 from newsprism.group import group, near_duplicates
 from newsprism.pipeline import load_articles
 
@@ -81,19 +81,6 @@ def minhash_components(arts, gold) -> tuple[float, float]:
     return score_grouping(gold, stories_from_labels([a.id for a in arts], labels))["bcubed_f1"], took
 
 
-def bcubed_f1(pred: dict[str, str], true: dict[str, str]) -> float:
-    """B-cubed F1 of a labelling against the true one (same keys)."""
-    p = r = 0.0
-    for a in true:
-        same_pred = {b for b in pred if pred[b] == pred[a]}
-        same_true = {b for b in true if true[b] == true[a]}
-        both = len(same_pred & same_true)
-        p += both / len(same_pred)
-        r += both / len(same_true)
-    p, r = p / len(true), r / len(true)
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
     """Mean B-cubed F1 over small piles grouped one at a time."""
     from sklearn.cluster import AgglomerativeClustering
@@ -120,7 +107,7 @@ def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
         sizes.append(len(pile))
         true = {a.id: story[a.id] for a in pile}
         g = group(pile)
-        ours.append(bcubed_f1(g.story_of(), true))
+        ours.append(bcubed(true, g.story_of())[2])
         x = (
             TfidfVectorizer(sublinear_tf=True, stop_words="english")
             .fit_transform([(a.title or "") + "\n" + a.text for a in pile])
@@ -131,7 +118,7 @@ def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
                 n_clusters=None, distance_threshold=float(thr), metric="cosine", linkage="average"
             ).fit_predict(x)
             pred = {a.id: str(lab) for a, lab in zip(pile, labels, strict=True)}
-            theirs.setdefault(round(float(thr), 2), []).append(bcubed_f1(pred, true))
+            theirs.setdefault(round(float(thr), 2), []).append(bcubed(true, pred)[2])
     thr, scores = max(theirs.items(), key=lambda kv: float(np.mean(kv[1])))
     what = f"{len(ours)} piles of {min(sizes)} to {max(sizes)} articles"
     return [

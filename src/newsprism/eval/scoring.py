@@ -33,15 +33,9 @@ def prf(hits: float, predicted: int, gold: int) -> Json:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "predicted": predicted, "gold": gold}
 
 
-def score_grouping(gold: GoldSet, stories: Json) -> Json:
-    truth = {a: str(m["story"]) for a, m in gold.data["articles"].items()}
-    pred: dict[str, str] = {}
-    for story in stories.get("stories", []):
-        for a in story["articles"]:
-            pred[a] = str(story["id"])
-    lost = sorted(a for a in truth if a not in pred)
-    for a in lost:
-        pred[a] = "\0lost:" + a
+def bcubed(truth: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a labelling ``pred`` (item -> cluster) against
+    ``truth``; every item of ``truth`` must have a label in ``pred``."""
     members_pred: dict[str, set[str]] = {}
     members_true: dict[str, set[str]] = {}
     for a in truth:
@@ -55,7 +49,19 @@ def score_grouping(gold: GoldSet, stories: Json) -> Json:
         r += both / len(mt)
     n = len(truth) or 1
     p, r = p / n, r / n
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_grouping(gold: GoldSet, stories: Json) -> Json:
+    truth = {a: str(m["story"]) for a, m in gold.data["articles"].items()}
+    pred: dict[str, str] = {}
+    for story in stories.get("stories", []):
+        for a in story["articles"]:
+            pred[a] = str(story["id"])
+    lost = sorted(a for a in truth if a not in pred)
+    for a in lost:
+        pred[a] = "\0lost:" + a
+    p, r, f = bcubed(truth, pred)
     return {
         "bcubed_precision": round(p, 4),
         "bcubed_recall": round(r, 4),
