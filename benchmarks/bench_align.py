@@ -23,12 +23,12 @@ from _common import REPO, table
 
 from newsprism import AlignOptions, CompareOptions
 from newsprism.align import DEFAULTS, _tfidf
-from newsprism.compare import load_articles
+from newsprism.api import load_articles
 from newsprism.embed import get_embedder
 from newsprism.eval.gold import load_gold
 from newsprism.eval.run import compare_stories
 from newsprism.eval.scoring import score_reports
-from newsprism.model import Fact, Mention
+from newsprism.model import Fact, FactMember
 
 
 def components(articles, sim: np.ndarray, threshold: float) -> list[Fact]:
@@ -47,7 +47,7 @@ def components(articles, sim: np.ndarray, threshold: float) -> list[Fact]:
     groups: dict[int, list[int]] = {}
     for k in range(len(nodes)):
         groups.setdefault(find(k), []).append(k)
-    return [Fact(f"f{n}", tuple(Mention(*nodes[k]) for k in ms), "some") for n, ms in enumerate(groups.values(), 1)]
+    return [Fact(f"f{n}", tuple(FactMember(*nodes[k]) for k in ms), "some") for n, ms in enumerate(groups.values(), 1)]
 
 
 def peer_reports(gold, sim_of, threshold: float) -> list[dict]:

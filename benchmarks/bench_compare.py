@@ -23,7 +23,8 @@ from _common import REPO, shared_dir, table, timed
 
 import newsprism
 from newsprism.align import AlignOptions, _tfidf
-from newsprism.compare import CompareOptions, load_articles
+from newsprism.api import load_articles
+from newsprism.comparison import CompareOptions
 from newsprism.embed import get_embedder
 
 

@@ -21,7 +21,7 @@ from _common import shared_dir, skip, table
 
 from newsprism.errors import NewsprismError
 from newsprism.eval.convert import convert_scrapinghub, default_dest, score_bodies
-from newsprism.pipeline import prepare
+from newsprism.pipeline import prepare_article
 from newsprism.readers import read_path
 
 
@@ -43,7 +43,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for p in pages:
         try:
-            art = prepare(read_path(p)[0])
+            art = prepare_article(read_path(p)[0])
             ours[p.stem] = art.text
         except NewsprismError:
             ours[p.stem] = ""

@@ -27,11 +27,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import shared_dir, skip, table
 
+from newsprism.api import group, load_articles
 from newsprism.eval.convert import convert_basil, convert_ecbplus, default_dest
 from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed, score_grouping
-from newsprism.group import group, near_duplicates
-from newsprism.pipeline import load_articles
+from newsprism.grouping import near_duplicates
 
 
 def stories_from_labels(ids: list[str], labels) -> dict:

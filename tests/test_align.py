@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism import AlignOptions, CompareOptions, compare, from_text, prepare
+from newsprism import AlignOptions, CompareOptions, compare, from_text
+from newsprism import prepare_article as prepare
 from newsprism.align import align
 from newsprism.embed import MINILM_SHA256, get_embedder
 
@@ -44,8 +45,8 @@ def _articles(*texts: str):
 def test_paraphrases_align_and_unrelated_do_not() -> None:
     arts = _articles(f"{PARAPHRASE[0]} {UNRELATED}", PARAPHRASE[1])
     facts = align(arts, options=AlignOptions(embedder="minilm"))
-    linked = [f for f in facts if len(f.mentions) == 2]
-    assert [(m.article, m.sentence) for m in linked[0].mentions] == [("a0", 0), ("a1", 0)]
+    linked = [f for f in facts if len(f.members) == 2]
+    assert [(m.article, m.sentence) for m in linked[0].members] == [("a0", 0), ("a1", 0)]
     assert len(linked) == 1
 
 
@@ -54,20 +55,20 @@ def test_one_sentence_per_article_per_fact() -> None:
     arts = _articles(PARAPHRASE[0], f"{PARAPHRASE[0]} {PARAPHRASE[1]}")
     facts = align(arts, options=AlignOptions(embedder=None))
     for f in facts:
-        assert len({m.article for m in f.mentions}) == len(f.mentions)
+        assert len({m.article for m in f.members}) == len(f.members)
 
 
 def test_no_chains_across_three_articles(story: list[Path]) -> None:
     c = compare(story)
     for f in c.facts:
-        assert len({m.article for m in f.mentions}) == len(f.mentions)
+        assert len({m.article for m in f.members}) == len(f.members)
     coverage = {f.coverage for f in c.facts}
     assert "all" in coverage  # the evacuation is reported by all three
 
 
 def test_story_alignment_finds_the_paraphrase(story: list[Path]) -> None:
     c = compare(story)
-    fact_of = {(m.article, m.sentence): f.id for f in c.facts for m in f.mentions}
+    fact_of = {(m.article, m.sentence): f.id for f in c.facts for m in f.members}
     wire = c.article("wire")
     indep = c.article("independent")
     hosp_w = next(s.index for s in wire.sentences if "hospital" in s.text)
@@ -105,14 +106,14 @@ def test_every_sentence_in_exactly_one_fact_and_order_free(texts: list[str], rnd
     arts = _articles(*texts)
     opts = AlignOptions(embedder=None)
     facts = align(arts, options=opts)
-    seen = [(m.article, m.sentence) for f in facts for m in f.mentions]
+    seen = [(m.article, m.sentence) for f in facts for m in f.members]
     assert sorted(seen) == sorted((a.id, s.index) for a in arts for s in a.sentences)
     for f in facts:
-        assert len({m.article for m in f.mentions}) == len(f.mentions)
+        assert len({m.article for m in f.members}) == len(f.members)
     shuffled = list(arts)
     rnd.shuffle(shuffled)
     again = align(shuffled, options=opts)
-    as_sets = lambda fs: {frozenset((m.article, m.sentence) for m in f.mentions) for f in fs}  # noqa: E731
+    as_sets = lambda fs: {frozenset((m.article, m.sentence) for m in f.members) for f in fs}  # noqa: E731
     assert as_sets(again) == as_sets(facts)
 
 

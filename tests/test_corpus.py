@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 import newsprism
+from newsprism.api import group
 from newsprism.corpus import compare_story, group_corpus, ingest
-from newsprism.group import features_method, group
+from newsprism.grouping import features_method
 from newsprism.store import Store
 
 from .test_group import ALL

@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsprism import from_text, prepare
-from newsprism.group import group
+from newsprism import from_text
+from newsprism import prepare_article as prepare
+from newsprism.grouping import group
 
 from .conftest import INDEPENDENT, REWRITE, WIRE
 
@@ -113,7 +114,7 @@ def test_shared_counts_small_and_large_stories_agree() -> None:
     from one sparse product in a large one; both equal plain set intersections."""
     import numpy as np
 
-    from newsprism.group import _shared_counts
+    from newsprism.grouping import _shared_counts
 
     rng = random.Random(7)
     for k in (2, 5, 11, 12, 30):
@@ -124,7 +125,7 @@ def test_shared_counts_small_and_large_stories_agree() -> None:
 
 
 def test_near_duplicates_by_minhash_bands() -> None:
-    from newsprism.group import near_duplicates
+    from newsprism.grouping import near_duplicates
 
     arts = _arts(("wire", WIRE), ("copy", WIRE.replace("Thursday", "Friday")), ("other", OTHER))
     assert near_duplicates(arts, threshold=0.5) == {(0, 1)}
@@ -134,7 +135,7 @@ def test_near_duplicates_by_minhash_bands() -> None:
 def test_blocking_finds_the_pairs_that_matter() -> None:
     """Large piles propose candidate pairs by blocking; forced on a small pile, it gives the
     stories that scoring every pair gives."""
-    from newsprism.group import GroupOptions
+    from newsprism.grouping import GroupOptions
 
     arts = _arts(*ALL)
     every_pair = group(arts)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Fact, Mention
+from newsprism.model import Fact, FactMember
 from newsprism.numbers import conflicts, quantities_in
 
 
@@ -37,7 +37,7 @@ def test_offsets_shift_with_the_sentence() -> None:
 
 def _conflicts(a: str, b: str) -> list[tuple[str, list[str]]]:
     qs = quantities_in(a, article="a") + quantities_in(b, article="b")
-    fact = Fact("f1", (Mention("a", 0), Mention("b", 0)), "all")
+    fact = Fact("f1", (FactMember("a", 0), FactMember("b", 0)), "all")
     return [(c.kind, [q.text for q in c.quantities]) for c in conflicts([fact], qs)]
 
 
@@ -62,4 +62,4 @@ def test_different_units_are_not_compared() -> None:
 
 def test_single_mention_facts_have_no_conflicts() -> None:
     qs = quantities_in("12 dead", article="a")
-    assert conflicts([Fact("f1", (Mention("a", 0),), "one")], qs) == []
+    assert conflicts([Fact("f1", (FactMember("a", 0),), "one")], qs) == []

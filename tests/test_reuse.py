@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsprism import compare, from_text, prepare
+from newsprism import compare, from_text
+from newsprism import prepare_article as prepare
 from newsprism.reuse import reuse_pair
 
 from .conftest import INDEPENDENT, REWRITE, WIRE

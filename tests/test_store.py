@@ -45,7 +45,7 @@ Roads in the old town will close from 6 a.m.
 
 
 def _article(text: str, id: str, outlet: str | None = None, published: str | None = None) -> newsprism.Article:
-    return newsprism.prepare(newsprism.from_text(text, id=id, outlet=outlet, published=published))
+    return newsprism.prepare_article(newsprism.from_text(text, id=id, outlet=outlet, published=published))
 
 
 @pytest.fixture()

@@ -6,14 +6,17 @@ The public API mirrors the command line::
     comparison = newsprism.compare(["wire.txt", "rewrite.html"])
     print(newsprism.render(comparison, "text"))
 
-Heavy parts (trafilatura, the embedding models) load inside the functions that need them.
+``import newsprism`` stays light: it loads the records and the errors only. Every other name
+below is imported on first use (PEP 562), so numpy, SQLite, trafilatura and the embedding
+models load inside the functions that need them; ``tests/test_api.py`` checks it.
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .align import AlignOptions
-from .clean import CleanOptions
-from .compare import CompareOptions, compare
-from .corpus import IngestSummary, compare_story, group_corpus, ingest
 from .errors import (
     CompareError,
     EmptyArticleError,
@@ -22,25 +25,82 @@ from .errors import (
     MissingDependencyError,
     NewsprismError,
 )
-from .group import Grouping, GroupOptions, Story, group
 from .model import (
     Article,
     Comparison,
+    Entity,
+    EntityMention,
     Fact,
+    FactMember,
+    FramingContrast,
     FramingMark,
-    Mention,
+    GroupFeatures,
+    Grouping,
     NumberConflict,
     Quantity,
     Quote,
+    QuoteGroup,
+    QuoteVariant,
     RawArticle,
+    RelatedLink,
     Reuse,
     Sentence,
     Span,
+    Story,
+    WordEdit,
 )
-from .pipeline import prepare
-from .readers import from_html, from_text, read_path
-from .render import render
-from .reuse import ReuseOptions
+
+#: public name -> the module that defines it, imported on first use
+_LAZY = {
+    "AlignOptions": "align",
+    "CleanOptions": "clean",
+    "CompareOptions": "comparison",
+    "GroupOptions": "grouping",
+    "IngestSummary": "corpus",
+    "PrepareOptions": "pipeline",
+    "Prepared": "pipeline",
+    "ReuseOptions": "reuse",
+    "compare": "api",
+    "compare_story": "corpus",
+    "from_html": "readers",
+    "from_text": "readers",
+    "group": "api",
+    "group_corpus": "corpus",
+    "ingest": "corpus",
+    "prepare": "pipeline",
+    "prepare_article": "pipeline",
+    "prepare_many": "pipeline",
+    "read_path": "readers",
+    "render": "render",
+    "StoreError": "store",
+}
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
+    from .align import AlignOptions
+    from .api import compare, group
+    from .clean import CleanOptions
+    from .comparison import CompareOptions
+    from .corpus import IngestSummary, compare_story, group_corpus, ingest
+    from .grouping import GroupOptions
+    from .pipeline import Prepared, PrepareOptions, prepare, prepare_article, prepare_many
+    from .readers import from_html, from_text, read_path
+    from .render import render
+    from .reuse import ReuseOptions
+    from .store import StoreError
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "AlignOptions",
@@ -50,25 +110,36 @@ __all__ = [
     "CompareOptions",
     "Comparison",
     "EmptyArticleError",
+    "Entity",
+    "EntityMention",
     "Fact",
+    "FactMember",
+    "FramingContrast",
     "FramingMark",
     "GoldSetError",
+    "GroupFeatures",
     "GroupOptions",
     "Grouping",
     "IngestSummary",
     "InputError",
-    "Mention",
     "MissingDependencyError",
     "NewsprismError",
     "NumberConflict",
+    "PrepareOptions",
+    "Prepared",
     "Quantity",
     "Quote",
+    "QuoteGroup",
+    "QuoteVariant",
     "RawArticle",
+    "RelatedLink",
     "Reuse",
     "ReuseOptions",
     "Sentence",
     "Span",
+    "StoreError",
     "Story",
+    "WordEdit",
     "__version__",
     "compare",
     "compare_story",
@@ -78,6 +149,8 @@ __all__ = [
     "group_corpus",
     "ingest",
     "prepare",
+    "prepare_article",
+    "prepare_many",
     "read_path",
     "render",
 ]

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._unionfind import UnionFind
-from .model import Article, Fact, Mention
+from .model import Article, Fact, FactMember
 from .text import terms
 
 ALIGN_VERSION = "align-hybrid.v1"
@@ -181,8 +181,8 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
     n_articles = len(articles)
     facts = []
     for k, (_, members, score) in enumerate(raw_facts, start=1):
-        mentions = tuple(Mention(articles[nodes[m][0]].id, nodes[m][1]) for m in members)
+        members_ = tuple(FactMember(articles[nodes[m][0]].id, nodes[m][1]) for m in members)
         n = len({owners[m] for m in members})
         coverage = "all" if n == n_articles else ("one" if n == 1 else "some")
-        facts.append(Fact(f"f{k}", mentions, coverage, score))
+        facts.append(Fact(f"f{k}", members_, coverage, round(score, 4)))
     return facts

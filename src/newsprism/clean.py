@@ -40,9 +40,11 @@ class FurniturePattern:
 
 @dataclass(frozen=True, slots=True)
 class CleanOptions:
-    """Options of the cleaning stage.
+    """Options of the cleaning stage: plain values, so they travel to worker processes and
+    Spark executors as they are.
 
-    ``patterns``: a furniture file to use instead of the bundled one (same format).
+    ``patterns``: the text of a furniture file to use instead of the bundled one (same
+    format; :meth:`from_file` reads one), never a path a worker would have to read.
     ``drop_repeated_headline``: drop body lines that repeat the headline.
     ``drop_edge_labels``: drop short non-sentence lines (five words or fewer, no final
     punctuation) above the first and below the last line of story text.
@@ -51,6 +53,25 @@ class CleanOptions:
     patterns: str | None = None
     drop_repeated_headline: bool = True
     drop_edge_labels: bool = True
+
+    def __post_init__(self) -> None:
+        if self.patterns is not None:
+            parse_patterns(self.patterns)  # a bad file is refused here, once, naming its line
+
+    @classmethod
+    def from_file(cls, path: str, **options: bool) -> CleanOptions:
+        """Options with the furniture patterns of the file at ``path``."""
+        with open(path, encoding="utf-8") as fh:
+            return cls(patterns=fh.read(), **options)
+
+    @property
+    def version(self) -> str:
+        """The cleaner's version, or ``furniture.custom-<hash>`` with patterns of one's own."""
+        if self.patterns is None:
+            return CLEANER_VERSION
+        import hashlib
+
+        return "furniture.custom-" + hashlib.sha256(self.patterns.encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +114,10 @@ def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
 
 
 @lru_cache(maxsize=8)
-def load_patterns(path: str | None = None) -> tuple[FurniturePattern, ...]:
-    """The bundled furniture patterns, or those of the file at ``path``."""
-    if path is None:
+def load_patterns(text: str | None = None) -> tuple[FurniturePattern, ...]:
+    """The bundled furniture patterns, or those of a furniture file's ``text``."""
+    if text is None:
         text = resources.files("newsprism").joinpath("data/furniture.tsv").read_text("utf-8")
-    else:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
     return parse_patterns(text)
 
 

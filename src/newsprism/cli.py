@@ -6,16 +6,18 @@ Exit codes: 0 done; 1 an error in the input or the work (one line on stderr); 2 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ._version import __version__
-from .errors import InputError, NewsprismError
+from .errors import NewsprismError
 
 
 class _Group(click.Group):
@@ -61,15 +63,26 @@ def main() -> None:
 
 
 def _outlets(values: tuple[str, ...], files: tuple[str, ...]) -> dict[str, str]:
+    from .api import unknown_outlet_paths
+
     out: dict[str, str] = {}
     for v in values:
         if "=" not in v:
             raise click.UsageError(f"--outlet {v!r}: write it as FILE=NAME, e.g. --outlet a.txt='Daily Post'")
         f, name = v.split("=", 1)
-        if f not in files:
-            raise click.UsageError(f"--outlet {v!r}: {f} is not one of the files to compare")
+        if not name.strip():
+            raise click.UsageError(f"--outlet {v!r}: the outlet name is empty")
         out[f] = name.strip()
+    for f in unknown_outlet_paths(out, files):
+        raise click.UsageError(f"--outlet {f}={out[f]}: {f} is not one of the files to compare")
     return out
+
+
+def _align_options(embedder: str, threshold: float | None) -> Any:
+    from .align import AlignOptions
+
+    opts = AlignOptions(embedder=None if embedder == "none" else embedder)
+    return opts if threshold is None else dataclasses.replace(opts, threshold=threshold)
 
 
 @main.command()
@@ -133,38 +146,23 @@ def compare(
     standard input. A file that cannot be read is named on stderr and left out; the command
     fails when fewer than two different articles are left.
     """
-    import dataclasses
-
-    from .align import AlignOptions
-    from .compare import CompareOptions
-    from .compare import compare as run_compare
-    from .readers import read_path
+    from .comparison import CompareOptions
     from .render import render
 
     if story and files:
         raise click.UsageError("give either FILES or --story, not both")
     if not story and not files:
         raise click.UsageError("give two or more FILES to compare, or --story ID")
-    names = _outlets(outlets, files)
-    align_opts = AlignOptions(embedder=None if embedder == "none" else embedder)
-    if threshold is not None:
-        align_opts = dataclasses.replace(align_opts, threshold=threshold)
-    items: list = []
-    for f in files:
-        if f not in names:
-            items.append(f)
-            continue
-        try:
-            items.extend(dataclasses.replace(raw, outlet=names[f]) for raw in read_path(f))
-        except InputError as exc:
-            click.echo(f"newsprism: skipped {exc}", err=True)
+    options = CompareOptions(align=_align_options(embedder, threshold))
     if story:
         from .corpus import compare_story
 
         _need_db(db)
-        comparison = compare_story(story, db=db, options=CompareOptions(align=align_opts))
+        comparison = compare_story(story, db=db, options=options)
     else:
-        comparison = run_compare(items, options=CompareOptions(align=align_opts), skip_errors=True)
+        from .api import compare as run_compare
+
+        comparison = run_compare(files, options=options, skip_errors=True, outlets=_outlets(outlets, files))
     for w in comparison.warnings:
         click.echo(f"newsprism: {w}", err=True)
     color = fmt == "text" and output is None and sys.stdout.isatty()
@@ -194,14 +192,12 @@ def group(
     PATHS the stored corpus (--db) is grouped and its stories saved: stories found before keep
     their ids as new articles join them.
     """
-    import dataclasses
-
-    from .group import GroupOptions
+    from .grouping import GroupOptions
     from .render.stories import render_stories
 
     opts = GroupOptions() if threshold is None else dataclasses.replace(GroupOptions(), threshold=threshold)
     if paths:
-        from .group import group as run_group
+        from .api import group as run_group
 
         grouping = run_group(list(paths), options=opts, skip_errors=True)
         for p in grouping.problems:
@@ -357,16 +353,11 @@ def eval_(
     Prints precision, recall and F1 per task as the gold format defines them. `newsprism
     convert NAME` turns a public data set into one.
     """
-    import dataclasses
-
-    from .align import AlignOptions
-    from .compare import CompareOptions
+    from .comparison import CompareOptions
     from .eval.run import TASKS, evaluate, gate, load_baseline, render_result, save_reports
 
-    align_opts = AlignOptions(embedder=None if embedder == "none" else embedder)
-    if threshold is not None:
-        align_opts = dataclasses.replace(align_opts, threshold=threshold)
-    result = evaluate(gold_dir, tasks=tasks or TASKS, options=CompareOptions(align=align_opts), end_to_end=end_to_end)
+    options = CompareOptions(align=_align_options(embedder, threshold))
+    result = evaluate(gold_dir, tasks=tasks or TASKS, options=options, end_to_end=end_to_end)
     if save:
         save_reports(result, save)
     if fmt == "json":

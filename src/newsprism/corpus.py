@@ -1,6 +1,6 @@
 """The corpus: ``ingest`` a pile of articles into the store, ``group`` it into stories, and
 compare a stored story. These join the pure stages (:mod:`newsprism.pipeline`,
-:mod:`newsprism.group`, :mod:`newsprism.compare`) to the one store module.
+:mod:`newsprism.grouping`, :mod:`newsprism.comparison`) to the one store module.
 
     import newsprism
     summary = newsprism.ingest(["feeds/", "crawl.warc.gz"], db="news.db")
@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from .clean import CleanOptions
-from .compare import CompareOptions, compare
+from .comparison import CompareOptions, compare
 from .errors import InputError
-from .group import GROUP_HEAD, Grouping, GroupOptions, cluster, features_method, featurize
-from .model import Article, Comparison, RawArticle
-from .pipeline import prepare
+from .grouping import GROUP_HEAD, GroupOptions, cluster, features_method, featurize
+from .model import Comparison, Grouping, RawArticle
+from .pipeline import PrepareOptions, prepare_many
 from .sources import iter_records
 from .store import DEFAULT_PATH, Storable, Store, article_id, storable
 
@@ -60,20 +60,16 @@ def _prepare_chunk(
     only plain values go back to the one that writes the store."""
     records, clean_options, group_options = args
     out: list[Storable | tuple[str, str]] = []
-    prepared: list[Article] = []
-    for record in records:
-        if isinstance(record, InputError):
-            out.append((record.source, record.problem))
-            continue
-        try:
-            article = prepare(record, clean_options=clean_options)
-        except InputError as exc:
-            out.append((exc.source, exc.problem))
+    options = PrepareOptions(clean=clean_options or CleanOptions(), group=group_options)
+    for result in prepare_many(records, options):
+        if isinstance(result, InputError):
+            out.append((result.source, result.problem))
             continue
         # the stored id is the content hash; the reader's id (file stem) stays in ``source``
-        prepared.append(replace(article, source=article.source or article.id))
-    features = featurize(prepared, group_options)
-    return out + [storable(a, f) for a, f in zip(prepared, features, strict=True)]
+        article = replace(result.article, source=result.article.source or result.article.id)
+        assert result.features is not None
+        out.append(storable(article, result.features))
+    return out
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

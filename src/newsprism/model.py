@@ -1,18 +1,48 @@
 """Typed, frozen records that flow through the pipeline.
 
 Every finding points at character offsets in the *cleaned* text of its article
-(``Article.text``), end exclusive, so a reader can always see the evidence.
-Each record has ``to_dict()`` giving plain JSON-ready data.
+(``Article.text``), end exclusive, so a reader can always see the evidence. A range of
+characters is always a :class:`Span`; a record that *is* a located piece of text (a
+sentence, a quantity, a quotation, a framing mark) holds its own as ``span`` and offers
+``start`` / ``end`` as shortcuts. In JSON a record's own span is written flat (``"start"``,
+``"end"``, as the report contract has it) and any other span as ``{"start", "end"}``.
+
+Each record has ``to_dict()`` giving plain JSON-ready data and ``from_dict()`` reading it
+back: ``Comparison.from_dict(json.loads(render(c, "json")))`` equals ``c``. Values are
+rounded where they are made (fact scores, reuse shares), never on the way out, so that the
+round trip is exact.
+
+This module imports nothing heavy: ``import newsprism`` must stay light.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
+#: The framing mark types of the gold format (``../shared/eval/GOLD_FORMAT.md``); a mark of
+#: any other type is refused.
+FRAMING_TYPES = ("attribution", "hedge", "scare_quote", "loaded", "naming")
+#: How one outlet rendered a quotation that several carry.
+QUOTE_VARIANTS = ("verbatim", "trimmed", "altered")
+#: Operations of a word- or character-level difference: kept, removed, inserted.
+DIFF_OPS = ("=", "-", "+")
 
-@dataclass(frozen=True, slots=True)
+SCHEMA_COMPARISON = "newsprism.comparison/1"
+SCHEMA_STORIES = "newsprism.stories/1"
+
+
+def _span_or_none(d: Any) -> Span | None:
+    return None if d is None else Span.from_dict(d)
+
+
+def _span_dict(s: Span | None) -> dict[str, int] | None:
+    return None if s is None else s.to_dict()
+
+
+@dataclass(frozen=True, slots=True, order=True)
 class Span:
     """Characters ``text[start:end]`` of one article's cleaned text."""
 
@@ -26,8 +56,16 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+    def of(self, text: str) -> str:
+        """The characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
     def to_dict(self) -> dict[str, int]:
         return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(int(d["start"]), int(d["end"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +74,8 @@ class RawArticle:
 
     ``body`` is the text below the headline: for ``.txt`` input the raw lines, for HTML the
     text the extractor found. ``source`` names where it came from (a path, ``-``, or
-    ``path:line`` for JSONL) and is used in every error message about it.
+    ``path:line`` for JSONL) and is used in every error message about it. ``warnings`` says
+    what the reader had to repair (invalid bytes replaced, ...), one line each.
     """
 
     id: str
@@ -47,19 +86,32 @@ class RawArticle:
     url: str | None = None
     published: str | None = None
     format: str = "txt"
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence: its position in the article and its offsets in the cleaned text."""
+    """One sentence: its position in the article and its span in the cleaned text."""
 
     index: int
-    start: int
-    end: int
+    span: Span
     text: str
 
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end}
+        return self.span.to_dict()
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], index: int, text: str) -> Sentence:
+        span = Span.from_dict(d)
+        return cls(index, span, span.of(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +153,30 @@ class Article:
             "sentences": [s.to_dict() for s in self.sentences],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        text = d["text"]
+        return cls(
+            id=d["id"],
+            text=text,
+            source=d.get("source") or d["id"],
+            title=d.get("title"),
+            outlet=d.get("outlet"),
+            url=d.get("url"),
+            published=d.get("published"),
+            removed=tuple(d.get("removed") or ()),
+            removed_reasons=tuple(d.get("removed_reasons") or ()),
+            sentences=tuple(Sentence.from_dict(s, i, text) for i, s in enumerate(d.get("sentences") or ())),
+        )
+
+
+def article_key(article: Article) -> str:
+    """The identity of an article's content: 16 hex digits of the SHA-256 of its cleaned text,
+    runs of whitespace folded to one space and letters lower-cased. Two articles with the same
+    key are the same article (``compare`` compares it once; the store keeps it once)."""
+    folded = " ".join(article.text.split()).lower()
+    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
 
 def listing_label(id: str, source: str, outlet: str | None, title: str | None) -> str:
     """How a listing of stories names an article: ``outlet: title``, the source's file name
@@ -114,12 +190,12 @@ class GroupFeatures:
     """What grouping reads of one article, computed once (at ingest) and stored.
 
     ``method`` names the algorithm and options that made the features (see
-    :func:`newsprism.group.features_method`); features of another method are recomputed.
+    :func:`newsprism.grouping.features_method`); features of another method are recomputed.
     ``terms`` is the weighted bag of the headline and lead (term, weight), ``minhash`` the
     MinHash signature of the opening's word 5-shingles (unsigned 32-bit, little-endian), and
     ``grams`` the distinct runs of four stemmed words of the opening (sorted unsigned 32-bit
     hashes), and ``vector`` the headline-and-lead embedding (32-bit floats), or None without
-    an embedder.
+    an embedder. All plain values: features pickle cheaply to and from worker processes.
     """
 
     id: str
@@ -133,14 +209,79 @@ class GroupFeatures:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """A sentence of one article, as a member of a fact."""
+class Story:
+    """A story: its articles (ids), and for each article the id of its origin (the article
+    whose text it republishes, itself for an independent report)."""
+
+    id: str
+    articles: tuple[str, ...]
+    origins: tuple[str, ...] = ()
+
+    @property
+    def n_origins(self) -> int:
+        return len(set(self.origins)) if self.origins else len(self.articles)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "articles": list(self.articles),
+            "origins": dict(zip(self.articles, self.origins, strict=True)) if self.origins else {},
+            "independent_origins": self.n_origins,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Story:
+        articles = tuple(d["articles"])
+        origins = d.get("origins") or {}
+        return cls(d["id"], articles, tuple(origins[a] for a in articles) if origins else ())
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """Every article in exactly one story. ``method`` names the grouping algorithm,
+    ``problems`` the inputs left out (one line each), ``labels`` how to name each article."""
+
+    stories: tuple[Story, ...]
+    method: str
+    stats: dict[str, int] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def story_of(self) -> dict[str, str]:
+        return {a: s.id for s in self.stories for a in s.articles}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_STORIES,
+            "method": self.method,
+            "stats": dict(sorted(self.stats.items())),
+            "stories": [s.to_dict() for s in self.stories],
+            "problems": list(self.problems),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Grouping:
+        return cls(
+            stories=tuple(Story.from_dict(s) for s in d.get("stories") or ()),
+            method=d.get("method") or "",
+            stats=dict(d.get("stats") or {}),
+            problems=tuple(d.get("problems") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class FactMember:
+    """A sentence of one article, as a member of a fact (or one end of a related link)."""
 
     article: str
     sentence: int
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "sentence": self.sentence}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FactMember:
+        return cls(d["article"], int(d["sentence"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,25 +290,50 @@ class Fact:
 
     A fact has at most one sentence per article. ``coverage`` says how many of the compared
     articles report it: ``all``, ``some`` or ``one``. ``score`` is the weakest link that joined
-    it (1.0 for a fact with one mention).
+    it (1.0 for a fact with one member). In JSON the members are ``mentions`` (the contract's
+    word).
     """
 
     id: str
-    mentions: tuple[Mention, ...]
+    members: tuple[FactMember, ...]
     coverage: str
     score: float = 1.0
 
     @property
     def articles(self) -> tuple[str, ...]:
-        return tuple(m.article for m in self.mentions)
+        return tuple(m.article for m in self.members)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "coverage": self.coverage,
-            "score": round(self.score, 4),
-            "mentions": [m.to_dict() for m in self.mentions],
+            "score": self.score,
+            "mentions": [m.to_dict() for m in self.members],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fact:
+        members = tuple(FactMember.from_dict(m) for m in d.get("mentions") or ())
+        return cls(d["id"], members, d.get("coverage") or "", float(d.get("score", 1.0)))
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLink:
+    """Two sentences of different articles that are about the same thing but do not carry
+    the same claim (same people or premise, another statement). Shown apart from facts.
+    ``score`` is their similarity; ``reason`` says what relates them."""
+
+    a: FactMember
+    b: FactMember
+    score: float
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a.to_dict(), "b": self.b.to_dict(), "score": self.score, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RelatedLink:
+        return cls(FactMember.from_dict(d["a"]), FactMember.from_dict(d["b"]), float(d["score"]), d.get("reason"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,9 +349,13 @@ class Reuse:
         return {
             "article": self.article,
             "source": self.source,
-            "share": round(self.share, 4),
+            "share": self.share,
             "spans": [s.to_dict() for s in self.spans],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reuse:
+        return cls(d["article"], d["source"], float(d["share"]), tuple(Span.from_dict(s) for s in d.get("spans") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,16 +366,45 @@ class Quantity:
 
     article: str
     sentence: int
-    start: int
-    end: int
+    span: Span
     text: str
     value: float
     kind: str
     unit: str | None = None
     qualifier: str | None = None
 
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "article": self.article,
+            "sentence": self.sentence,
+            **self.span.to_dict(),
+            "text": self.text,
+            "value": self.value,
+            "kind": self.kind,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quantity:
+        return cls(
+            d["article"],
+            int(d["sentence"]),
+            Span.from_dict(d),
+            d["text"],
+            float(d["value"]),
+            d["kind"],
+            d.get("unit"),
+            d.get("qualifier"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,39 +424,300 @@ class NumberConflict:
             "quantities": [q.to_dict() for q in self.quantities],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> NumberConflict:
+        return cls(d["fact"], d["kind"], d.get("unit"), tuple(Quantity.from_dict(q) for q in d.get("quantities") or ()))
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quotation (filled by the quotes capability; empty until then)."""
+    """A direct quotation in one article.
 
+    ``span`` covers the quoted words (inside the marks), ``text`` is those words;
+    ``speaker_mention`` is the span of the words that name who said it ("Stoltenberg", "the
+    NATO chief", "he"), ``speaker`` the canonical name they resolve to within the article
+    (None where the article does not say), ``cue`` the span of the reporting verb or phrase
+    ("said", "according to"); ``sentence`` is the index of the sentence where the quotation
+    starts. ``group`` is the id of the :class:`QuoteGroup` when several articles carry it.
+    """
+
+    id: str
     article: str
-    start: int
-    end: int
+    sentence: int
+    span: Span
     text: str
     speaker: str | None = None
+    speaker_mention: Span | None = None
     cue: Span | None = None
     group: str | None = None
 
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "id": self.id,
+            "article": self.article,
+            "sentence": self.sentence,
+            **self.span.to_dict(),
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_mention": _span_dict(self.speaker_mention),
+            "cue": _span_dict(self.cue),
+            "group": self.group,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        return cls(
+            d["id"],
+            d["article"],
+            int(d["sentence"]),
+            Span.from_dict(d),
+            d["text"],
+            d.get("speaker"),
+            _span_or_none(d.get("speaker_mention")),
+            _span_or_none(d.get("cue")),
+            d.get("group"),
+        )
+
+
+def _diff_dict(diff: tuple[tuple[str, str], ...]) -> list[list[str]]:
+    return [[op, text] for op, text in diff]
+
+
+def _diff_from(d: Any) -> tuple[tuple[str, str], ...]:
+    out = tuple((str(op), str(text)) for op, text in d or ())
+    for op, _ in out:
+        if op not in DIFF_OPS:
+            raise ValueError(f"unknown diff operation {op!r}; expected one of {', '.join(DIFF_OPS)}")
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """How one article rendered a quotation of a group: ``variant`` is ``verbatim``,
+    ``trimmed`` (a sub-span of the fullest rendering) or ``altered``; ``diff`` is the
+    character-level difference from the group's reference text as ``(op, text)`` pairs
+    (``=`` kept, ``-`` removed, ``+`` inserted), empty when verbatim. ``speaker`` and
+    ``cue`` are the name and reporting words this article used."""
+
+    quote: str
+    article: str
+    variant: str
+    speaker: str | None = None
+    cue: str | None = None
+    diff: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.variant not in QUOTE_VARIANTS:
+            raise ValueError(f"unknown quote variant {self.variant!r}; expected one of {', '.join(QUOTE_VARIANTS)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "quote": self.quote,
+            "article": self.article,
+            "variant": self.variant,
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "diff": _diff_dict(self.diff),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> QuoteVariant:
+        return cls(d["quote"], d["article"], d["variant"], d.get("speaker"), d.get("cue"), _diff_from(d.get("diff")))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The same quotation reported by several articles: ``reference`` is the quote whose text
+    the others are compared with (the fullest), ``variants`` one per article that carries it."""
+
+    id: str
+    reference: str
+    variants: tuple[QuoteVariant, ...]
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "reference": self.reference,
+            "speaker": self.speaker,
+            "variants": [v.to_dict() for v in self.variants],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> QuoteGroup:
+        return cls(
+            d["id"], d["reference"], tuple(QuoteVariant.from_dict(v) for v in d.get("variants") or ()), d.get("speaker")
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """Words of one article that name an entity ("Jens Stoltenberg", "the NATO chief")."""
+
+    article: str
+    span: Span
+    text: str
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, **self.span.to_dict(), "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EntityMention:
+        return cls(d["article"], Span.from_dict(d), d["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place across the compared articles: its canonical name,
+    its kind (``person``, ``org``, ``place``, or None when unknown) and every mention."""
+
+    id: str
+    name: str
+    kind: str | None = None
+    mentions: tuple[EntityMention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(
+            d["id"], d["name"], d.get("kind"), tuple(EntityMention.from_dict(m) for m in d.get("mentions") or ())
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class FramingMark:
-    """A framing span (filled by the framing capability; empty until then)."""
+    """Words of one article that frame what it reports.
 
+    ``type`` is one of :data:`FRAMING_TYPES`; ``lexicon`` names the versioned word list (or
+    method) that found it; ``entity`` or ``fact`` is the id of what it attaches to, when
+    known; ``quoted`` is True when the words stand inside a quotation (then they are the
+    speaker's, not the outlet's); ``note`` carries what the type needs (for ``naming``, the
+    canonical name).
+    """
+
+    id: str
     article: str
-    start: int
-    end: int
+    span: Span
     text: str
     type: str
+    lexicon: str | None = None
+    entity: str | None = None
+    fact: str | None = None
+    quoted: bool = False
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.type not in FRAMING_TYPES:
+            raise ValueError(f"unknown framing type {self.type!r}; expected one of {', '.join(FRAMING_TYPES)}")
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "id": self.id,
+            "article": self.article,
+            **self.span.to_dict(),
+            "text": self.text,
+            "type": self.type,
+            "lexicon": self.lexicon,
+            "entity": self.entity,
+            "fact": self.fact,
+            "quoted": self.quoted,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FramingMark:
+        return cls(
+            d["id"],
+            d["article"],
+            Span.from_dict(d),
+            d["text"],
+            d["type"],
+            d.get("lexicon"),
+            d.get("entity"),
+            d.get("fact"),
+            bool(d.get("quoted", False)),
+            d.get("note"),
+        )
 
 
-SCHEMA_COMPARISON = "newsprism.comparison/1"
+@dataclass(frozen=True, slots=True)
+class WordEdit:
+    """One difference between two articles' sentences of a fact: the words ``before`` in
+    article ``a`` became the words ``after`` in article ``b`` (either side may be None: an
+    insertion or a deletion). ``marks`` are the ids of the framing marks it carries."""
+
+    a: str
+    b: str
+    before: Span | None
+    after: Span | None
+    before_text: str = ""
+    after_text: str = ""
+    marks: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "before": _span_dict(self.before),
+            "after": _span_dict(self.after),
+            "before_text": self.before_text,
+            "after_text": self.after_text,
+            "marks": list(self.marks),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> WordEdit:
+        return cls(
+            d["a"],
+            d["b"],
+            _span_or_none(d.get("before")),
+            _span_or_none(d.get("after")),
+            d.get("before_text", ""),
+            d.get("after_text", ""),
+            tuple(d.get("marks") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class FramingContrast:
+    """How the articles that share a fact word it differently: the word-level edits between
+    their sentences (``fact`` is a fact id, or ``headline`` for the headlines)."""
+
+    fact: str
+    edits: tuple[WordEdit, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"fact": self.fact, "edits": [e.to_dict() for e in self.edits]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FramingContrast:
+        return cls(d["fact"], tuple(WordEdit.from_dict(e) for e in d.get("edits") or ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +730,11 @@ class Comparison:
     quantities: tuple[Quantity, ...] = ()
     conflicts: tuple[NumberConflict, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    entities: tuple[Entity, ...] = ()
     framing: tuple[FramingMark, ...] = ()
+    contrasts: tuple[FramingContrast, ...] = ()
+    related: tuple[RelatedLink, ...] = ()
     warnings: tuple[str, ...] = ()
     algorithms: dict[str, str] = field(default_factory=dict)
 
@@ -286,8 +750,12 @@ class Comparison:
             "algorithms": dict(sorted(self.algorithms.items())),
             "articles": [a.to_dict() for a in self.articles],
             "facts": [f.to_dict() for f in self.facts],
+            "related": [r.to_dict() for r in self.related],
             "quotes": [q.to_dict() for q in self.quotes],
+            "quote_groups": [g.to_dict() for g in self.quote_groups],
+            "entities": [e.to_dict() for e in self.entities],
             "framing": [m.to_dict() for m in self.framing],
+            "framing_contrasts": [c.to_dict() for c in self.contrasts],
             "reuse": [r.to_dict() for r in self.reuse],
             "numbers": {
                 "quantities": [q.to_dict() for q in self.quantities],
@@ -295,3 +763,25 @@ class Comparison:
             },
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Comparison:
+        """Read back what :meth:`to_dict` wrote; raises ``ValueError`` for another schema."""
+        if d.get("schema") != SCHEMA_COMPARISON:
+            raise ValueError(f"not a comparison of schema {SCHEMA_COMPARISON} (schema {d.get('schema')!r})")
+        numbers = d.get("numbers") or {}
+        return cls(
+            articles=tuple(Article.from_dict(a) for a in d.get("articles") or ()),
+            facts=tuple(Fact.from_dict(f) for f in d.get("facts") or ()),
+            reuse=tuple(Reuse.from_dict(r) for r in d.get("reuse") or ()),
+            quantities=tuple(Quantity.from_dict(q) for q in numbers.get("quantities") or ()),
+            conflicts=tuple(NumberConflict.from_dict(c) for c in numbers.get("conflicts") or ()),
+            quotes=tuple(Quote.from_dict(q) for q in d.get("quotes") or ()),
+            quote_groups=tuple(QuoteGroup.from_dict(g) for g in d.get("quote_groups") or ()),
+            entities=tuple(Entity.from_dict(e) for e in d.get("entities") or ()),
+            framing=tuple(FramingMark.from_dict(m) for m in d.get("framing") or ()),
+            contrasts=tuple(FramingContrast.from_dict(c) for c in d.get("framing_contrasts") or ()),
+            related=tuple(RelatedLink.from_dict(r) for r in d.get("related") or ()),
+            warnings=tuple(d.get("warnings") or ()),
+            algorithms=dict(d.get("algorithms") or {}),
+        )

@@ -21,36 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .model import Article, Fact, NumberConflict, Quantity
+from .dates import MONTH_PATTERN, month_number
+from .model import Article, Fact, NumberConflict, Quantity, Span
 from .text import NUMBER_WORDS, stem, stopwords
 
 NUMBERS_VERSION = "numbers.v1"
 
-_MONTHS = {
-    m: i
-    for i, ms in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in ms
-}
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_PATTERN
 _WORDNUM = "|".join(
     sorted((w for w in NUMBER_WORDS if w not in ("hundred", "thousand", "million", "billion")), key=len, reverse=True)
 )
@@ -156,8 +133,7 @@ _QUANTITY = re.compile(
 
 
 def _month(token: str) -> int:
-    key = token.lower().rstrip(".")
-    return _MONTHS.get(key) or _MONTHS[key[:3]]
+    return month_number(token) or 0
 
 
 def _number_value(text: str) -> float | None:
@@ -215,8 +191,7 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
                 Quantity(
                     article,
                     sentence,
-                    offset + start,
-                    offset + end,
+                    Span(offset + start, offset + end),
                     span_text,
                     float(month * 100 + day),
                     "date",
@@ -226,7 +201,7 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
             )
             if year:
                 ys = text.index(year, m.start())
-                out.append(Quantity(article, sentence, offset + ys, offset + ys + 4, year, float(year), "year"))
+                out.append(Quantity(article, sentence, Span(offset + ys, offset + ys + 4), year, float(year), "year"))
             continue
         value = _number_value(m.group("num"))
         if value is None:
@@ -264,7 +239,9 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
             if m.group("num").lower() == "one" and not scale:
                 continue  # "one of the", "one person": too often not a figure
             kind, unit = "count", _unit_after(text[end:])
-        out.append(Quantity(article, sentence, offset + start, offset + end, span_text, value, kind, unit, qualifier))
+        out.append(
+            Quantity(article, sentence, Span(offset + start, offset + end), span_text, value, kind, unit, qualifier)
+        )
     return out
 
 
@@ -288,9 +265,9 @@ def conflicts(facts: Sequence[Fact], quantities: Sequence[Quantity]) -> list[Num
         by_sentence.setdefault((q.article, q.sentence), []).append(q)
     out: list[NumberConflict] = []
     for fact in facts:
-        if len(fact.mentions) < 2:
+        if len(fact.members) < 2:
             continue
-        per_article = [by_sentence.get((m.article, m.sentence), []) for m in fact.mentions]
+        per_article = [by_sentence.get((m.article, m.sentence), []) for m in fact.members]
         found: dict[tuple[str, str | None], list[Quantity]] = {}
         for i in range(len(per_article)):
             for j in range(i + 1, len(per_article)):

@@ -1,29 +1,48 @@
-"""From a raw article to a cleaned, segmented one: the stages every command shares."""
+"""From a raw article to a cleaned, segmented one, with what grouping reads of it: the
+per-record step every command shares.
+
+:func:`prepare` is the one public per-record step. ``ingest``'s worker processes call it
+(through :func:`prepare_many`, which batches the embeddings), and so can a Spark job,
+unchanged: its options are plain picklable values (the furniture patterns travel as text,
+not as a path the worker must read) and it keeps no state between calls but caches.
+
+Nothing here reads files: :mod:`newsprism.api` turns paths into records.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections.abc import Iterable
-from datetime import date
-from pathlib import Path
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from .clean import CleanOptions, clean
+from .dates import date_from_lines
 from .errors import EmptyArticleError, InputError
-from .model import Article, RawArticle
-from .readers import expand_paths, read_path
+from .grouping import GroupOptions, featurize
+from .model import Article, GroupFeatures, RawArticle
 from .segment import sentences
 
-
-def article_key(article: Article) -> str:
-    """The identity of an article's content: 16 hex digits of the SHA-256 of its cleaned text,
-    runs of whitespace folded to one space and letters lower-cased. Two articles with the same
-    key are the same article (``compare`` compares it once; the store keeps it once)."""
-    folded = " ".join(article.text.split()).lower()
-    return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+#: which dropped lines may say when an article was published
+_DATED_REASONS = ("byline", "time")
 
 
-def prepare(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Article:
+@dataclass(frozen=True, slots=True)
+class PrepareOptions:
+    """Options of the per-record step: cleaning, and the grouping features to compute
+    (``group=None``: none, as ``compare`` needs none)."""
+
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    group: GroupOptions | None = field(default_factory=GroupOptions)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One record, prepared: the cleaned, segmented article and its grouping features."""
+
+    article: Article
+    features: GroupFeatures | None = None
+
+
+def prepare_article(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Article:
     """Clean and segment one raw article.
 
     Raises :class:`EmptyArticleError` when nothing of the body is left after cleaning.
@@ -46,67 +65,50 @@ def prepare(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Ar
     )
 
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
-}
-_DATES = (
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    re.compile(r"\b(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"),
-)
+def prepare(raw: RawArticle, options: PrepareOptions | None = None) -> Prepared:
+    """Clean, segment and featurize one raw article. Raises :class:`InputError` for a record
+    that cannot be an article (nothing left after cleaning, ...)."""
+    opts = options or PrepareOptions()
+    article = prepare_article(raw, clean_options=opts.clean)
+    features = featurize([article], opts.group)[0] if opts.group is not None else None
+    return Prepared(article, features)
 
 
-def date_from_furniture(removed: tuple[str, ...], reasons: tuple[str, ...]) -> str | None:
+def prepare_many(
+    records: Iterable[RawArticle | InputError], options: PrepareOptions | None = None
+) -> list[Prepared | InputError]:
+    """:func:`prepare` over many records, in order, with the embeddings computed in one batch.
+    A record that cannot be prepared (or that came as an :class:`InputError` from a reader)
+    comes back as its error: one bad record never stops the others."""
+    opts = options or PrepareOptions()
+    out: list[Prepared | InputError] = []
+    articles: list[Article] = []
+    slots: list[int] = []
+    for record in records:
+        if isinstance(record, InputError):
+            out.append(record)
+            continue
+        try:
+            article = prepare_article(record, clean_options=opts.clean)
+        except InputError as exc:
+            out.append(exc)
+            continue
+        slots.append(len(out))
+        out.append(Prepared(article))
+        articles.append(article)
+    if opts.group is not None and articles:
+        for slot, feats in zip(slots, featurize(articles, opts.group), strict=True):
+            prepared = out[slot]
+            assert isinstance(prepared, Prepared)
+            out[slot] = Prepared(prepared.article, feats)
+    return out
+
+
+def date_from_furniture(removed: Sequence[str], reasons: Sequence[str]) -> str | None:
     """The publication date (ISO) written in a dropped byline or timestamp line, if any.
 
     Scraped text keeps no metadata, but its byline ("AFP January 31, 2023") or timestamp
     ("Updated 15:05, 8 SEP 2024") usually says when it was published; the first date found
     in such lines is taken.
     """
-    for line, why in zip(removed, reasons, strict=True):
-        if why not in ("byline", "time"):
-            continue
-        for pattern in _DATES:
-            m = pattern.search(line)
-            if not m:
-                continue
-            month = (
-                int(m.group("m"))
-                if "m" in m.groupdict() and m.group("m")
-                else _MONTHS.get((m.groupdict().get("mon") or "")[:3].lower())
-            )
-            try:
-                return date(int(m.group("y")), month or 0, int(m.group("d"))).isoformat()
-            except (TypeError, ValueError):
-                continue
-    return None
-
-
-ArticleLike = str | Path | RawArticle | Article
-
-
-def load_articles(
-    items: Iterable[ArticleLike], *, clean_options: CleanOptions | None = None, skip_errors: bool = False
-) -> tuple[list[Article], list[InputError]]:
-    """Read (paths) and prepare (raw articles) whatever ``compare`` was given.
-
-    With ``skip_errors`` an input that cannot be read is left out and its error returned;
-    without, the first such error is raised.
-    """
-    out: list[Article] = []
-    problems: list[InputError] = []
-    expanded = [x for item in items for x in (expand_paths([item]) if isinstance(item, (str, Path)) else [item])]
-    for item in expanded:
-        try:
-            if isinstance(item, Article):
-                out.append(item)
-            elif isinstance(item, RawArticle):
-                out.append(prepare(item, clean_options=clean_options))
-            else:
-                out.extend(prepare(raw, clean_options=clean_options) for raw in read_path(item))
-        except InputError as exc:
-            if not skip_errors:
-                raise
-            problems.append(exc)
-    return out, problems
+    return date_from_lines(line for line, why in zip(removed, reasons, strict=True) if why in _DATED_REASONS)

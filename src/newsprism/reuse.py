@@ -101,7 +101,7 @@ def reuse_pair(
     if run_start is not None and run_end is not None:
         passages.append(Span(run_start, run_end))
     share = copied / total if total else 0.0
-    return Reuse(article.id, source.id, share, tuple(passages))
+    return Reuse(article.id, source.id, round(share, 4), tuple(passages))
 
 
 def reuse(articles: list[Article] | tuple[Article, ...], *, options: ReuseOptions | None = None) -> list[Reuse]:

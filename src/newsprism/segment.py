@@ -12,7 +12,7 @@ said.`` shape); headlines and subheadings without final punctuation are sentence
 
 from __future__ import annotations
 
-from .model import Sentence
+from .model import Sentence, Span
 
 SEGMENTER_VERSION = "sentencex-lines.v1"
 
@@ -42,11 +42,11 @@ def sentences(text: str) -> tuple[Sentence, ...]:
                     break
                 at = paragraph.find(piece, cursor)
             start, end = base + at, base + at + len(piece)
-            out.append(Sentence(len(out), start, end, text[start:end]))
+            out.append(Sentence(len(out), Span(start, end), text[start:end]))
             cursor = at + len(piece)
         tail = paragraph[cursor:].strip()
         if tail:  # anything the splitter dropped stays in the last sentence's paragraph
             at = paragraph.find(tail, cursor)
             start, end = base + at, base + at + len(tail)
-            out.append(Sentence(len(out), start, end, text[start:end]))
+            out.append(Sentence(len(out), Span(start, end), text[start:end]))
     return tuple(out)

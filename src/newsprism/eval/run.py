@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..compare import CompareOptions, compare
+from ..api import compare, group
+from ..comparison import CompareOptions
 from ..errors import GoldSetError, NewsprismError
-from ..group import GroupOptions, group
+from ..grouping import GroupOptions
 from .gold import GoldSet, load_gold, validate
 from .scoring import score_grouping, score_reports
 

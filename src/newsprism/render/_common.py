@@ -15,16 +15,16 @@ def sentence_text(comparison: Comparison, article_id: str, index: int) -> str:
 
 def shared_facts(comparison: Comparison) -> list[Fact]:
     """Facts reported by two or more articles, the widest first, then in story order."""
-    multi = [f for f in comparison.facts if len(f.mentions) > 1]
-    return sorted(multi, key=lambda f: (-len(f.mentions), int(f.id[1:])))
+    multi = [f for f in comparison.facts if len(f.members) > 1]
+    return sorted(multi, key=lambda f: (-len(f.members), int(f.id[1:])))
 
 
 def only_in(comparison: Comparison, article: Article) -> list[Fact]:
-    return [f for f in comparison.facts if len(f.mentions) == 1 and f.mentions[0].article == article.id]
+    return [f for f in comparison.facts if len(f.members) == 1 and f.members[0].article == article.id]
 
 
 def coverage_line(comparison: Comparison, fact: Fact) -> str:
-    n, total = len(fact.mentions), len(comparison.articles)
+    n, total = len(fact.members), len(comparison.articles)
     return f"all {total} outlets" if n == total else f"{n} of {total} outlets"
 
 

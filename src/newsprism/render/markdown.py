@@ -48,7 +48,7 @@ def render_markdown(comparison: Comparison) -> str:
     lines += ["", "## Shared facts", ""]
     for fact in shared_facts(comparison):
         lines += [f"### {fact.id} · {coverage_line(comparison, fact)}", ""]
-        for m in fact.mentions:
+        for m in fact.members:
             lines.append(
                 f"- **{_cell(label(comparison, m.article))}**: {sentence_text(comparison, m.article, m.sentence)}"
             )
@@ -57,7 +57,7 @@ def render_markdown(comparison: Comparison) -> str:
         unique = only_in(comparison, a)
         if unique:
             lines += [f"## Only in {a.label} ({len(unique)})", ""]
-            lines += [f"- {sentence_text(comparison, a.id, f.mentions[0].sentence)}" for f in unique]
+            lines += [f"- {sentence_text(comparison, a.id, f.members[0].sentence)}" for f in unique]
             lines.append("")
     removed = [(a, line, why) for a in arts for line, why in zip(a.removed, a.removed_reasons, strict=True)]
     if removed:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..group import Grouping
+from ..model import Grouping
 
 
 def render_stories(grouping: Grouping, fmt: str = "text") -> str:

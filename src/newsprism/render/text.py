@@ -56,7 +56,7 @@ def renderables(comparison: Comparison) -> list[object]:
 
     for fact in shared_facts(comparison):
         body = Text()
-        for m in fact.mentions:
+        for m in fact.members:
             body.append(f"{label(comparison, m.article)}: ", style="bold cyan")
             body.append(sentence_text(comparison, m.article, m.sentence) + "\n")
         out.append(Panel(body, title=f"{fact.id} · {coverage_line(comparison, fact)}", title_align="left"))
@@ -66,7 +66,7 @@ def renderables(comparison: Comparison) -> list[object]:
         if unique:
             body = Text()
             for f in unique:
-                body.append("• " + sentence_text(comparison, a.id, f.mentions[0].sentence) + "\n")
+                body.append("• " + sentence_text(comparison, a.id, f.members[0].sentence) + "\n")
             out.append(
                 Panel(body, title=f"Only in {a.label} ({len(unique)})", title_align="left", border_style="yellow")
             )

@@ -18,7 +18,7 @@ This is the only module that talks to SQLite. ::
 - **Migrations** live in :mod:`newsprism.store._schema`; ``PRAGMA user_version`` holds the
   schema version and opening an older store migrates it.
 - **Grouping features.** ``features`` holds, per article, what grouping reads of it (see
-  :mod:`newsprism.group`), written with the article in the same transaction when ingest
+  :mod:`newsprism.grouping`), written with the article in the same transaction when ingest
   computed them; :meth:`Store.group_features` returns those of one method and names the
   articles that lack them, so grouping recomputes only those.
 - **Full-text index.** Each batch of new articles is indexed by one statement at the end of
@@ -51,8 +51,7 @@ from typing import Any
 
 from ..clean import CLEANER_VERSION
 from ..errors import NewsprismError
-from ..model import Article, GroupFeatures, Sentence, listing_label
-from ..pipeline import article_key
+from ..model import Article, GroupFeatures, Sentence, Span, article_key, listing_label
 from ..segment import SEGMENTER_VERSION
 from . import _schema
 from ._records import AddResult, ArticleRow, IngestRun, SearchHit, Storable, StoriesSaved, StoryRow
@@ -88,7 +87,7 @@ class StoreError(NewsprismError):
 
 
 def article_id(article: Article) -> str:
-    """The id an article is stored under: its content key (:func:`newsprism.pipeline.article_key`)."""
+    """The id an article is stored under: its content key (:func:`newsprism.model.article_key`)."""
     return article_key(article)
 
 
@@ -304,7 +303,7 @@ class Store:
         for i, (s, e) in enumerate(json.loads(spans or "[]")):
             if head is not None and e > len(text):
                 break
-            sentences.append(Sentence(i, s, e, text[s:e]))
+            sentences.append(Sentence(i, Span(s, e), text[s:e]))
         return Article(
             id=aid,
             text=text,

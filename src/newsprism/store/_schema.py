@@ -112,7 +112,7 @@ DELETE FROM meta WHERE key = 'fts';
 _FEATURES = """
 CREATE TABLE features (
     article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
-    method TEXT NOT NULL,           -- newsprism.group.features_method(): algorithm and options
+    method TEXT NOT NULL,           -- newsprism.grouping.features_method(): algorithm and options
     terms TEXT NOT NULL,            -- JSON object: weighted terms of the headline and lead
     minhash BLOB NOT NULL,          -- MinHash signature, unsigned 32-bit little-endian
     grams BLOB NOT NULL,            -- hashes of the opening's 4-word runs, sorted, 32-bit

@@ -51,7 +51,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import metadata
 from typing import Any
@@ -59,8 +59,7 @@ from typing import Any
 import numpy as np
 
 from ._unionfind import UnionFind
-from .model import Article, GroupFeatures, listing_label
-from .pipeline import ArticleLike, load_articles
+from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
 from .text import stem, terms
 
 GROUP_VERSION = "group-hybrid.v2"
@@ -69,7 +68,6 @@ FEATURES_VERSION = "group-features.v1"
 #: grouping reads no further into an article than this many characters (headline, lead,
 #: shingles and containment all come from the opening)
 GROUP_HEAD = 4000
-SCHEMA_STORIES = "newsprism.stories/1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,50 +100,6 @@ class GroupOptions:
     block_above: int = 500
     idf_prior: int = 100
     num_perm: int = 64
-
-
-@dataclass(frozen=True, slots=True)
-class Story:
-    """A story: its articles (ids), and for each article the id of its origin."""
-
-    id: str
-    articles: tuple[str, ...]
-    origins: tuple[str, ...] = ()
-
-    @property
-    def n_origins(self) -> int:
-        return len(set(self.origins)) if self.origins else len(self.articles)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "articles": list(self.articles),
-            "origins": dict(zip(self.articles, self.origins, strict=True)) if self.origins else {},
-            "independent_origins": self.n_origins,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Grouping:
-    """Every article in exactly one story."""
-
-    stories: tuple[Story, ...]
-    method: str = GROUP_VERSION
-    stats: dict[str, int] = field(default_factory=dict)
-    problems: tuple[str, ...] = ()
-    labels: dict[str, str] = field(default_factory=dict)
-
-    def story_of(self) -> dict[str, str]:
-        return {a: s.id for s in self.stories for a in s.articles}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA_STORIES,
-            "method": self.method,
-            "stats": dict(sorted(self.stats.items())),
-            "stories": [s.to_dict() for s in self.stories],
-            "problems": list(self.problems),
-        }
 
 
 def _lead(article: Article, n: int) -> str:
@@ -382,25 +336,30 @@ def near_duplicates(articles: list[Article], *, threshold: float = 0.5, num_perm
 
 
 def group(
-    items: Iterable[ArticleLike],
+    articles: Iterable[Article | RawArticle],
     *,
     options: GroupOptions | None = None,
     previous: dict[str, str] | None = None,
-    skip_errors: bool = False,
+    problems: Sequence[str] = (),
 ) -> Grouping:
-    """Group articles (or the files and folders that hold them) into stories.
+    """Group articles into stories (records only: :func:`newsprism.group` also reads files).
 
-    ``previous`` (article id -> story id, from an earlier grouping) keeps story ids stable.
-    Articles with the same id are grouped once.
+    A :class:`RawArticle` is cleaned and segmented first. ``previous`` (article id -> story
+    id, from an earlier grouping) keeps story ids stable. Articles with the same id are
+    grouped once. ``problems`` (inputs the caller left out, one line each) are reported in
+    the result.
     """
     opts = options or GroupOptions()
-    loaded, problems = load_articles(items, skip_errors=skip_errors)
     unique: dict[str, Article] = {}
-    for a in loaded:
+    for a in articles:
+        if isinstance(a, RawArticle):
+            from .pipeline import prepare_article  # the pipeline imports this module
+
+            a = prepare_article(a)
         unique.setdefault(a.id, a)
     grouping = cluster(featurize(list(unique.values()), opts), options=opts, previous=previous)
     stats = dict(grouping.stats, rejected=len(problems))
-    return replace(grouping, stats=stats, problems=tuple(str(p) for p in problems))
+    return replace(grouping, stats=stats, problems=tuple(problems))
 
 
 def cluster(
@@ -420,7 +379,7 @@ def cluster(
     feats = [unique[k] for k in sorted(unique)]  # the result never depends on the input order
     n = len(feats)
     if n == 0:
-        return Grouping((), stats={"articles": 0, "rejected": 0})
+        return Grouping((), GROUP_VERSION, stats={"articles": 0, "rejected": 0})
     mat, doc, term = _tfidf_rows([f.terms for f in feats], opts)
     emb = None
     if opts.embedder and opts.weight > 0:
@@ -450,7 +409,7 @@ def cluster(
         "rejected": 0,
     }
     labels = {f.id: f.label for f in feats}
-    return Grouping(tuple(stories), stats=stats, labels=labels)
+    return Grouping(tuple(stories), GROUP_VERSION, stats=stats, labels=labels)
 
 
 def _link_origins(

@@ -1,13 +1,10 @@
-"""compare: one story, several articles, side by side.
+"""compare: one story, several articles, side by side (the pure core: records in, records out).
 
-    >>> import newsprism
-    >>> comparison = newsprism.compare(["wire.txt", "rewrite.html"])   # doctest: +SKIP
-    >>> print(newsprism.render(comparison, "md"))                      # doctest: +SKIP
-
-``compare`` accepts paths, :class:`RawArticle` records (see :func:`newsprism.from_text`) or
-already prepared :class:`Article` records, cleans and segments them, drops exact duplicates
+``compare`` takes :class:`RawArticle` records (see :func:`newsprism.from_text`) or already
+prepared :class:`Article` records, cleans and segments the raw ones, drops exact duplicates
 (with a warning), aligns their sentences into facts, measures reuse between every ordered
-pair and lists figures that disagree inside a fact.
+pair and lists figures that disagree inside a fact. It never touches the file system:
+:func:`newsprism.compare` (in :mod:`newsprism.api`) also reads paths.
 """
 
 from __future__ import annotations
@@ -16,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .align import ALIGN_VERSION, AlignOptions, align
-from .clean import CLEANER_VERSION, CleanOptions
-from .errors import CompareError
-from .model import Article, Comparison
+from .clean import CleanOptions
+from .errors import CompareError, InputError
+from .model import Article, Comparison, RawArticle, article_key
 from .numbers import NUMBERS_VERSION, article_quantities, conflicts
-from .pipeline import ArticleLike, article_key, load_articles
+from .pipeline import prepare_article
 from .reuse import REUSE_VERSION, ReuseOptions, reuse
 from .segment import SEGMENTER_VERSION
 
@@ -62,39 +59,60 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[str]]:
 
 
 def compare(
-    items: Iterable[ArticleLike], *, options: CompareOptions | None = None, skip_errors: bool = False
+    articles: Iterable[Article | RawArticle],
+    *,
+    options: CompareOptions | None = None,
+    skip_errors: bool = False,
+    warnings: Iterable[str] = (),
 ) -> Comparison:
     """Compare two or more articles about one story.
 
     Raises :class:`CompareError` when fewer than two different articles are left, and
-    :class:`InputError` for input that cannot be read (unless ``skip_errors``: then such
-    input is left out and named in ``Comparison.warnings``).
+    :class:`InputError` for a raw article that cannot be prepared (unless ``skip_errors``:
+    then it is left out and named in ``Comparison.warnings``). ``warnings`` from the caller
+    (inputs it could not read) come first in the result's.
     """
     opts = options or CompareOptions()
-    loaded, problems = load_articles(items, clean_options=opts.clean, skip_errors=skip_errors)
-    articles, warnings = dedupe(loaded)
-    warnings = [f"skipped {p}" for p in problems] + warnings
-    if len(articles) < 2:
+    loaded: list[Article] = []
+    problems: list[str] = []
+    for item in articles:
+        if isinstance(item, Article):
+            loaded.append(item)
+        elif isinstance(item, RawArticle):
+            try:
+                loaded.append(prepare_article(item, clean_options=opts.clean))
+            except InputError as exc:
+                if not skip_errors:
+                    raise
+                problems.append(f"skipped {exc}")
+        else:
+            raise TypeError(
+                f"compare takes Article or RawArticle records, not {type(item).__name__}; "
+                "newsprism.compare() also reads paths"
+            )
+    kept, dedupe_warnings = dedupe(loaded)
+    all_warnings = [*warnings, *problems, *dedupe_warnings]
+    if len(kept) < 2:
         if len(loaded) >= 2:
             raise CompareError(
-                "compare needs two or more different articles; the inputs hold the same article", tuple(warnings)
+                "compare needs two or more different articles; the inputs hold the same article", tuple(all_warnings)
             )
-        raise CompareError("compare needs two or more articles; give at least two files", tuple(warnings))
-    facts = align(articles, options=opts.align)
-    quantities = [q for a in articles for q in article_quantities(a)]
+        raise CompareError("compare needs two or more articles; give at least two files", tuple(all_warnings))
+    facts = align(kept, options=opts.align)
+    quantities = [q for a in kept for q in article_quantities(a)]
     algorithms = {
-        "clean": opts.clean.patterns or CLEANER_VERSION,
+        "clean": opts.clean.version,
         "segment": SEGMENTER_VERSION,
         "align": f"{ALIGN_VERSION}+{opts.align.embedder or 'lexical'}",
         "reuse": REUSE_VERSION,
         "numbers": NUMBERS_VERSION,
     }
     return Comparison(
-        articles=tuple(articles),
+        articles=tuple(kept),
         facts=tuple(facts),
-        reuse=tuple(reuse(articles, options=opts.reuse)),
+        reuse=tuple(reuse(kept, options=opts.reuse)),
         quantities=tuple(quantities),
         conflicts=tuple(conflicts(facts, quantities)),
-        warnings=tuple(warnings),
+        warnings=tuple(all_warnings),
         algorithms=algorithms,
     )
