@@ -15,10 +15,32 @@ def test_all_is_sorted_and_complete() -> None:
 def test_import_stays_light() -> None:
     code = (
         "import sys, newsprism; heavy = [m for m in ('trafilatura', 'onnxruntime', 'wordllama', 'rich', "
-        "'click', 'sentencex', 'charset_normalizer') if m in sys.modules]; print(','.join(heavy))"
+        "'click', 'sentencex', 'charset_normalizer', 'numpy', 'scipy', 'sqlite3', 'rensa', 'feedparser', "
+        "'warcio', 'lxml') if m in sys.modules]; print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+def test_public_functions_are_the_facade_after_submodules_load() -> None:
+    """Loading the core modules (as the CLI and the corpus do) must not shadow the facade."""
+    import newsprism.api
+    import newsprism.comparison
+    import newsprism.corpus
+    import newsprism.grouping  # noqa: F401
+
+    assert newsprism.compare is newsprism.api.compare
+    assert newsprism.group is newsprism.api.group
+    assert callable(newsprism.render)
+
+
+def test_core_refuses_paths() -> None:
+    import pytest
+
+    from newsprism.comparison import compare as compare_records
+
+    with pytest.raises(TypeError, match="newsprism.compare"):
+        compare_records(["a.txt", "b.txt"])  # type: ignore[list-item]
 
 
 def test_errors_share_one_root() -> None:

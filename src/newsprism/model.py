@@ -159,7 +159,7 @@ class Article:
         return cls(
             id=d["id"],
             text=text,
-            source=d.get("source") or d["id"],
+            source=d["source"] if "source" in d else d["id"],
             title=d.get("title"),
             outlet=d.get("outlet"),
             url=d.get("url"),
