@@ -13,8 +13,12 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from newsprism.cli import main as cli_main
 from newsprism.eval import convert as cv
+from newsprism.eval.convert._common import _quote_regions
+from newsprism.eval.convert.newswcl50 import _detokenize
 from newsprism.eval.gold import load_gold, validate
 
 # ---------------------------------------------------------------- helpers
@@ -444,10 +448,10 @@ def test_detokenize_rules() -> None:
         "left",
         ".",
     ]
-    assert cv._detokenize(toks) == 'He said "it\'s a well-known fact" (mostly), and left.'
-    assert cv._detokenize(["‘", "Maybe", "’", "she", "did", "n’t"]) == "‘Maybe’ she didn’t"
-    assert cv._detokenize(["the", "boaters", "'", "rights"]) == "the boaters' rights"
-    assert cv._detokenize(["he", "says", "'", "no", "deal", "'", "."]) == "he says 'no deal'."
+    assert _detokenize(toks) == 'He said "it\'s a well-known fact" (mostly), and left.'
+    assert _detokenize(["‘", "Maybe", "’", "she", "did", "n’t"]) == "‘Maybe’ she didn’t"
+    assert _detokenize(["the", "boaters", "'", "rights"]) == "the boaters' rights"
+    assert _detokenize(["he", "says", "'", "no", "deal", "'", "."]) == "he says 'no deal'."
 
 
 # ---------------------------------------------------------------- ECB+ fixture
@@ -628,13 +632,16 @@ def test_convert_by_name_uses_defaults(tmp_path: Path, monkeypatch: pytest.Monke
     assert summary.dest == tmp_path / "cache" / "gold" / "ecbplus"
     assert summary.articles == 4 and "4 articles" in str(summary)
     assert src.is_dir()
-    assert cv.main(["ecbplus", "--limit", "1", "--dest", str(tmp_path / "cli")]) == 0
-    assert cv.main(["ecbplus", "--src", str(tmp_path / "missing"), "--dest", str(tmp_path / "cli2")]) == 2
+    runner = CliRunner()
+    ok = runner.invoke(cli_main, ["convert", "ecbplus", "--limit", "1", "--dest", str(tmp_path / "cli")])
+    assert ok.exit_code == 0, ok.output
+    missing = ["convert", "ecbplus", "--src", str(tmp_path / "missing"), "--dest", str(tmp_path / "cli2")]
+    assert runner.invoke(cli_main, missing).exit_code == 2
 
 
 def test_quote_regions() -> None:
     text = 'He said "one two three" and “four five.”\n“Six seven\n“eight nine,” she said.\nNo marks.'
-    spans = [text[s:e] for s, e in cv._quote_regions(text)]
+    spans = [text[s:e] for s, e in _quote_regions(text)]
     assert spans == ["one two three", "four five.", "Six seven", "eight nine,"]
 
 
