@@ -20,6 +20,7 @@ from newsprism.eval import convert as cv
 from newsprism.eval.convert._common import _quote_regions
 from newsprism.eval.convert.newswcl50 import _detokenize
 from newsprism.eval.gold import load_gold, validate
+from newsprism.eval.scoring import score_bodies
 
 # ---------------------------------------------------------------- helpers
 
@@ -536,7 +537,7 @@ def test_scrapinghub_pages_and_bodies(tmp_path: Path) -> None:
     }
     assert gold["bodies"]["bbb2"] == "Rain delayed the regatta by two hours."
     assert set(gold["bodies"]) == {"aaa1", "bbb2"}
-    perfect = cv.score_bodies(gold["bodies"], gold["bodies"])
+    perfect = score_bodies(gold["bodies"], gold["bodies"])
     assert perfect["f1"] == 1.0
 
 
@@ -545,17 +546,17 @@ def test_scrapinghub_pages_and_bodies(tmp_path: Path) -> None:
 
 def test_score_bodies_perfect() -> None:
     gold = {"a": "one two three four five six", "b": "short text"}
-    s = cv.score_bodies(gold, dict(gold))
+    s = score_bodies(gold, dict(gold))
     assert (s["precision"], s["recall"], s["f1"], s["accuracy"]) == (1.0, 1.0, 1.0, 1.0)
     assert s["averaging"] == "macro" and s["pages"] == 2
 
 
 def test_score_bodies_empty() -> None:
     gold = {"a": "one two three four five six", "b": "seven eight nine ten eleven"}
-    s = cv.score_bodies(gold, {})  # nothing extracted: missing ids count as empty
+    s = score_bodies(gold, {})  # nothing extracted: missing ids count as empty
     assert (s["precision"], s["recall"], s["f1"], s["accuracy"]) == (0.0, 0.0, 0.0, 0.0)
     assert s["per_page"]["a"] == {"precision": None, "recall": 0.0}
-    both_empty = cv.score_bodies({"a": ""}, {"a": ""})
+    both_empty = score_bodies({"a": ""}, {"a": ""})
     assert both_empty["accuracy"] == 1.0 and both_empty["f1"] == 1.0
 
 
@@ -564,7 +565,7 @@ def test_score_bodies_partial_is_macro_over_shingles() -> None:
     # tp 1, fp 2, fn 1: precision 1/3, recall 1/2 on that page
     gold = {"p": "a b c d e", "q": "same text on this page"}
     got = {"p": "a b c d x y", "q": "same text on this page", "extra": "ignored"}
-    s = cv.score_bodies(gold, got)
+    s = score_bodies(gold, got)
     assert s["per_page"]["p"]["precision"] == pytest.approx(1 / 3)
     assert s["per_page"]["p"]["recall"] == pytest.approx(1 / 2)
     assert s["precision"] == pytest.approx((1 + 1 / 3) / 2)
@@ -573,8 +574,8 @@ def test_score_bodies_partial_is_macro_over_shingles() -> None:
     assert s["f1"] == pytest.approx(2 * p * r / (p + r))
     assert s["accuracy"] == 0.5
     # tokens are \w+ runs, punctuation and spacing do not matter, case does
-    assert cv.score_bodies({"x": "Hello, world!"}, {"x": "Hello world"})["f1"] == 1.0
-    assert cv.score_bodies({"x": "Hello world"}, {"x": "hello world"})["f1"] == 0.0
+    assert score_bodies({"x": "Hello, world!"}, {"x": "Hello world"})["f1"] == 1.0
+    assert score_bodies({"x": "Hello world"}, {"x": "hello world"})["f1"] == 0.0
 
 
 # ---------------------------------------------------------------- shared behaviour

@@ -38,7 +38,7 @@ from .basil import convert_basil
 from .ecbplus import convert_ecbplus
 from .newswcl50 import convert_newswcl50
 from .polnear import convert_polnear
-from .scrapinghub import convert_scrapinghub, score_bodies
+from .scrapinghub import convert_scrapinghub
 
 __all__ = [
     "CONVERTERS",
@@ -52,7 +52,6 @@ __all__ = [
     "default_cache",
     "default_dest",
     "default_source",
-    "score_bodies",
 ]
 
 # ---------------------------------------------------------------- registry

@@ -216,10 +216,6 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 _QUOTE_FOLD = str.maketrans({**QUOTE_FOLDS, "`": "'"})
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..scoring import overlap
 from ._common import (
     ConvertSummary,
     _add_region_quotes,
@@ -14,7 +15,6 @@ from ._common import (
     _GoldBuilder,
     _load_json,
     _natural_key,
-    _overlap,
     _quote_regions,
     _require_dir,
     _safe_id,
@@ -177,7 +177,7 @@ def _basil_phrase(
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in '"\u201c\u201d'):
         b -= 1
-    hits = [r for r in regions if _overlap(r, (a, b)) > 0]
+    hits = [r for r in regions if overlap(r, (a, b)) > 0]
     if not hits:
         gb.skip("quote span not inside quotation marks (paraphrase)")
         return

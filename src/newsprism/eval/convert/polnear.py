@@ -7,13 +7,13 @@ import glob
 import re
 from pathlib import Path
 
+from ..scoring import overlap
 from ._common import (
     ConvertSummary,
     _add_region_quotes,
     _check_limit,
     _GoldBuilder,
     _natural_key,
-    _overlap,
     _quote_regions,
     _read_text,
     _require_dir,
@@ -147,7 +147,7 @@ def _polnear_quotes(gb: _GoldBuilder, aid: str, raw: str, ann_file: Path) -> Non
         size = region[1] - region[0]
         best, best_ov = None, 0
         for frags, speaker in contents:
-            ov = sum(_overlap(region, f) for f in frags)
+            ov = sum(overlap(region, f) for f in frags)
             if ov > best_ov:
                 best, best_ov = speaker, ov
         if best_ov * 2 < size:
