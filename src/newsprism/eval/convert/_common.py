@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ...text import quote_spans
 from ..matching import QUOTE_FOLDS
 
 #: Shortest quotation (in words) written as a quote; shorter quoted fragments are scare quotes
@@ -153,66 +154,30 @@ def _check_limit(limit: int | None) -> None:
         raise ValueError(f"limit: must be a non-negative integer or None, not {limit!r}")
 
 
-_OPEN_CONTEXT = "([{\u2014\u2013-/:"
-_CLOSE_CONTEXT = ".,;:!?)]}\u2014\u2013-/"
+_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` inside double quotation marks (straight, curly, guillemets), per line.
+    """The quotations :func:`newsprism.text.quote_spans` finds in ``text`` (double marks
+    paired within a paragraph; an unpaired mark that opens a paragraph runs to its end), without
+    the marks and the whitespace inside them.
 
-    A quotation left open at the end of a line runs to the end of that line (the newspaper
-    convention for quotations over several paragraphs). Straight marks are told apart by
-    context: after a space and before a letter they open, after a letter they close.
-    """
+    Limits (those of ``quote_spans``): marks are paired in order, whatever their direction, so
+    a quotation that opens mid-paragraph and runs on into the next paragraph, a continuation
+    paragraph without an opening mark, and double marks nested in a quotation (a title inside
+    a quote) are missed or cut; marks typed the wrong way round (``”...”``) pair correctly."""
     regions: list[tuple[int, int]] = []
-    offset = 0
-    carried = False  # the previous line ended inside a quotation
-    for line in text.split("\n"):
-        start: int | None = None
-        line_regions: list[tuple[int, int]] = []
-        seen_mark = False
-        for i, ch in enumerate(line):
-            if ch not in '"\u201c\u201d\u201e\u00ab\u00bb':
-                continue
-            if ch in "\u201c\u201e\u00ab":
-                kind = "open"
-            elif ch in "\u201d\u00bb":
-                kind = "close"
-            else:
-                prev = line[i - 1] if i else ""
-                nxt = line[i + 1] if i + 1 < len(line) else ""
-                left = not prev or prev.isspace() or prev in _OPEN_CONTEXT
-                right = not nxt or nxt.isspace() or nxt in _CLOSE_CONTEXT
-                if left and not right:
-                    kind = "open"
-                elif right and not left:
-                    kind = "close"
-                else:
-                    kind = "close" if start is not None else "open"
-            if kind == "open":
-                if start is None:
-                    start = i + 1
-                elif ch == '"':  # a straight mark read as opening while open: it closes
-                    line_regions.append((start, i))
-                    start = None
-            else:
-                if start is not None:
-                    line_regions.append((start, i))
-                    start = None
-                elif carried and not seen_mark:
-                    line_regions.append((0, i))
-            seen_mark = True
-        if start is not None:
-            line_regions.append((start, len(line)))
-        carried = start is not None
-        for s, e in line_regions:
-            while s < e and line[s].isspace():
-                s += 1
-            while e > s and line[e - 1].isspace():
-                e -= 1
-            if e > s:
-                regions.append((offset + s, offset + e))
-        offset += len(line) + 1
+    for s, e in quote_spans(text):
+        if text[s] in _MARKS:
+            s += 1
+        if e > s and text[e - 1] in _MARKS:
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            regions.append((s, e))
     return regions
 
 
