@@ -3,7 +3,7 @@
 newsprism's reading of a page (trafilatura with metadata, then the furniture cleaner) against
 trafilatura alone (`trafilatura.extract`, default settings), both on the same pages in the same
 run; scored with the benchmark's own definition (4-token shingles, macro averages; see
-`newsprism.eval.convert.score_bodies`).
+`newsprism.eval.scoring.score_bodies`).
 
     python benchmarks/bench_extraction.py [--limit N]
 """
@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import shared_dir, skip, table
 
 from newsprism.errors import NewsprismError
-from newsprism.eval.convert import convert_scrapinghub, default_dest, score_bodies
+from newsprism.eval.convert import convert_scrapinghub, default_dest
+from newsprism.eval.scoring import score_bodies
 from newsprism.pipeline import prepare_article
 from newsprism.readers import read_path
 

@@ -13,9 +13,14 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from newsprism.cli import main as cli_main
 from newsprism.eval import convert as cv
+from newsprism.eval.convert._common import _quote_regions
+from newsprism.eval.convert.newswcl50 import _detokenize
 from newsprism.eval.gold import load_gold, validate
+from newsprism.eval.scoring import score_bodies
 
 # ---------------------------------------------------------------- helpers
 
@@ -444,10 +449,10 @@ def test_detokenize_rules() -> None:
         "left",
         ".",
     ]
-    assert cv._detokenize(toks) == 'He said "it\'s a well-known fact" (mostly), and left.'
-    assert cv._detokenize(["‘", "Maybe", "’", "she", "did", "n’t"]) == "‘Maybe’ she didn’t"
-    assert cv._detokenize(["the", "boaters", "'", "rights"]) == "the boaters' rights"
-    assert cv._detokenize(["he", "says", "'", "no", "deal", "'", "."]) == "he says 'no deal'."
+    assert _detokenize(toks) == 'He said "it\'s a well-known fact" (mostly), and left.'
+    assert _detokenize(["‘", "Maybe", "’", "she", "did", "n’t"]) == "‘Maybe’ she didn’t"
+    assert _detokenize(["the", "boaters", "'", "rights"]) == "the boaters' rights"
+    assert _detokenize(["he", "says", "'", "no", "deal", "'", "."]) == "he says 'no deal'."
 
 
 # ---------------------------------------------------------------- ECB+ fixture
@@ -532,7 +537,7 @@ def test_scrapinghub_pages_and_bodies(tmp_path: Path) -> None:
     }
     assert gold["bodies"]["bbb2"] == "Rain delayed the regatta by two hours."
     assert set(gold["bodies"]) == {"aaa1", "bbb2"}
-    perfect = cv.score_bodies(gold["bodies"], gold["bodies"])
+    perfect = score_bodies(gold["bodies"], gold["bodies"])
     assert perfect["f1"] == 1.0
 
 
@@ -541,17 +546,17 @@ def test_scrapinghub_pages_and_bodies(tmp_path: Path) -> None:
 
 def test_score_bodies_perfect() -> None:
     gold = {"a": "one two three four five six", "b": "short text"}
-    s = cv.score_bodies(gold, dict(gold))
+    s = score_bodies(gold, dict(gold))
     assert (s["precision"], s["recall"], s["f1"], s["accuracy"]) == (1.0, 1.0, 1.0, 1.0)
     assert s["averaging"] == "macro" and s["pages"] == 2
 
 
 def test_score_bodies_empty() -> None:
     gold = {"a": "one two three four five six", "b": "seven eight nine ten eleven"}
-    s = cv.score_bodies(gold, {})  # nothing extracted: missing ids count as empty
+    s = score_bodies(gold, {})  # nothing extracted: missing ids count as empty
     assert (s["precision"], s["recall"], s["f1"], s["accuracy"]) == (0.0, 0.0, 0.0, 0.0)
     assert s["per_page"]["a"] == {"precision": None, "recall": 0.0}
-    both_empty = cv.score_bodies({"a": ""}, {"a": ""})
+    both_empty = score_bodies({"a": ""}, {"a": ""})
     assert both_empty["accuracy"] == 1.0 and both_empty["f1"] == 1.0
 
 
@@ -560,7 +565,7 @@ def test_score_bodies_partial_is_macro_over_shingles() -> None:
     # tp 1, fp 2, fn 1: precision 1/3, recall 1/2 on that page
     gold = {"p": "a b c d e", "q": "same text on this page"}
     got = {"p": "a b c d x y", "q": "same text on this page", "extra": "ignored"}
-    s = cv.score_bodies(gold, got)
+    s = score_bodies(gold, got)
     assert s["per_page"]["p"]["precision"] == pytest.approx(1 / 3)
     assert s["per_page"]["p"]["recall"] == pytest.approx(1 / 2)
     assert s["precision"] == pytest.approx((1 + 1 / 3) / 2)
@@ -569,8 +574,8 @@ def test_score_bodies_partial_is_macro_over_shingles() -> None:
     assert s["f1"] == pytest.approx(2 * p * r / (p + r))
     assert s["accuracy"] == 0.5
     # tokens are \w+ runs, punctuation and spacing do not matter, case does
-    assert cv.score_bodies({"x": "Hello, world!"}, {"x": "Hello world"})["f1"] == 1.0
-    assert cv.score_bodies({"x": "Hello world"}, {"x": "hello world"})["f1"] == 0.0
+    assert score_bodies({"x": "Hello, world!"}, {"x": "Hello world"})["f1"] == 1.0
+    assert score_bodies({"x": "Hello world"}, {"x": "hello world"})["f1"] == 0.0
 
 
 # ---------------------------------------------------------------- shared behaviour
@@ -628,13 +633,16 @@ def test_convert_by_name_uses_defaults(tmp_path: Path, monkeypatch: pytest.Monke
     assert summary.dest == tmp_path / "cache" / "gold" / "ecbplus"
     assert summary.articles == 4 and "4 articles" in str(summary)
     assert src.is_dir()
-    assert cv.main(["ecbplus", "--limit", "1", "--dest", str(tmp_path / "cli")]) == 0
-    assert cv.main(["ecbplus", "--src", str(tmp_path / "missing"), "--dest", str(tmp_path / "cli2")]) == 2
+    runner = CliRunner()
+    ok = runner.invoke(cli_main, ["convert", "ecbplus", "--limit", "1", "--dest", str(tmp_path / "cli")])
+    assert ok.exit_code == 0, ok.output
+    missing = ["convert", "ecbplus", "--src", str(tmp_path / "missing"), "--dest", str(tmp_path / "cli2")]
+    assert runner.invoke(cli_main, missing).exit_code == 2
 
 
 def test_quote_regions() -> None:
     text = 'He said "one two three" and “four five.”\n“Six seven\n“eight nine,” she said.\nNo marks.'
-    spans = [text[s:e] for s, e in cv._quote_regions(text)]
+    spans = [text[s:e] for s, e in _quote_regions(text)]
     assert spans == ["one two three", "four five.", "Six seven", "eight nine,"]
 
 

@@ -8,12 +8,15 @@ them (the same definitions as the shared ``score.py``; a test checks that both a
   predicted sentence that overlaps it by at least half of the longer of the two;
 - quotes: a predicted quote matches a gold one of the same article when their texts share 80%
   of the longer (matching characters); speaker accuracy over matches;
-- framing: spans of the same type that overlap, per type and overall.
+- framing: spans of the same type that overlap, per type and overall;
+- body extraction (:func:`score_bodies`): shared 4-token shingles, as the ScrapingHub benchmark does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
 from itertools import combinations
 from typing import Any
@@ -24,13 +27,34 @@ from .matching import find_spans, fold
 Json = dict[str, Any]
 
 
-def prf(hits: float, predicted: int, gold: int) -> Json:
+def f1(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0.0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def prf(
+    hits: float, predicted: int, gold: int, *, recalled: float | None = None, empty_precision: float | None = None
+) -> Json:
     """Precision, recall and F1 with the conventions of the gold format (nothing to find and
-    nothing found is perfect)."""
-    p = hits / predicted if predicted else (1.0 if gold == 0 else 0.0)
-    r = hits / gold if gold else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "predicted": predicted, "gold": gold}
+    nothing found is perfect). ``recalled``: gold items found, where that count differs from
+    the predicted ``hits`` (span overlap is not one-to-one); ``empty_precision``: precision
+    when nothing is predicted (default 1.0 when there is nothing to find, else 0.0)."""
+    if empty_precision is None:
+        empty_precision = 1.0 if gold == 0 else 0.0
+    p = hits / predicted if predicted else empty_precision
+    r = (hits if recalled is None else recalled) / gold if gold else 1.0
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f1(p, r), 4),
+        "predicted": predicted,
+        "gold": gold,
+    }
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many characters two ``(start, end)`` spans share (0 when they are apart)."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def bcubed(truth: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
@@ -49,7 +73,7 @@ def bcubed(truth: dict[str, str], pred: dict[str, str]) -> tuple[float, float, f
         r += both / len(mt)
     n = len(truth) or 1
     p, r = p / n, r / n
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1(p, r)
 
 
 def score_grouping(gold: GoldSet, stories: Json) -> Json:
@@ -131,16 +155,12 @@ def _coverage(gold: GoldSet, articles: dict[str, Json], scored: list[str]) -> Js
     return {"kept": found, "of": total, "share": round(found / total, 4) if total else 1.0}
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def sentence_for(article: Json, span: tuple[int, int]) -> int | None:
     """The predicted sentence that overlaps ``span`` most, if it covers at least half of the
     longer of the two; else None (a sentence that merges several gold sentences matches none)."""
     best, best_len = None, 0
     for i, s in enumerate(article.get("sentences", [])):
-        ov = _overlap(span, (s["start"], s["end"]))
+        ov = overlap(span, (s["start"], s["end"]))
         if ov > best_len and 2 * ov >= max(span[1] - span[0], s["end"] - s["start"]):
             best, best_len = i, ov
     return best
@@ -219,21 +239,83 @@ def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scor
             ]
             pred = [(f["start"], f["end"]) for f in framing if f["article"] == a and f["type"] == kind]
             flat = [s for spans in truth for s in spans]
-            c[0] += sum(any(_overlap(p, g) for g in flat) for p in pred)
-            c[1] += sum(any(_overlap(p, g) for p in pred for g in spans) for spans in truth)
+            c[0] += sum(any(overlap(p, g) for g in flat) for p in pred)
+            c[1] += sum(any(overlap(p, g) for p in pred for g in spans) for spans in truth)
             c[2] += len(pred)
             c[3] += len(truth)
-        by_type[kind] = _framing_prf(*c, empty_precision=1.0 if c[3] == 0 else 0.0)
+        by_type[kind] = prf(c[0], c[2], c[3], recalled=c[1])
         tot = [x + y for x, y in zip(tot, c, strict=True)]
-    out = _framing_prf(*tot, empty_precision=0.0)
+    out = prf(tot[0], tot[2], tot[3], recalled=tot[1], empty_precision=0.0)
     out["by_type"] = by_type
     return out
 
 
-def _framing_prf(hit_p: int, hit_r: int, n_pred: int, n_gold: int, *, empty_precision: float) -> Json:
-    p = hit_p / n_pred if n_pred else empty_precision
-    r = hit_r / n_gold if n_gold else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    out: Json = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-    out.update({"predicted": n_pred, "gold": n_gold})
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    tokens = _TOKEN_RE.findall(text or "")
+    out: Counter[tuple[str, ...]] = Counter()
+    for i in range(max(1, len(tokens) - n + 1)):
+        sh = tuple(tokens[i : i + n])
+        if sh:
+            out[sh] += 1
     return out
+
+
+def score_bodies(gold_bodies: Mapping[str, str], extracted: Mapping[str, str]) -> dict[str, Any]:
+    """Body-extraction precision, recall and F1 as the ScrapingHub benchmark's ``evaluate.py``
+    defines them.
+
+    Per page: both texts are split into ``\\w+`` tokens (case kept) and into overlapping
+    4-token shingles (a text under 4 tokens is one shorter shingle); as multisets,
+    tp = shared shingles, fp = extracted only, fn = gold only, then normalized by
+    tp + fp + fn so that long pages weigh no more than short ones.
+
+    Averaging is **macro** over pages: precision is the mean of per-page precisions over the
+    pages with something extracted (tp + fp > 0), recall the mean of per-page recalls over the
+    pages with a gold body (tp + fn > 0); F1 is the harmonic mean of those two means (not the
+    mean of per-page F1s). ``accuracy`` is the share of pages whose token sequences are equal.
+    A page whose gold and extraction are both empty counts only for accuracy. A page missing
+    from ``extracted`` counts as extracting nothing; ids not in ``gold_bodies`` are ignored.
+    Where no page has an extraction (or no page a gold body), that mean is 0.0 (1.0 when
+    neither side has any text at all). The benchmark's bootstrap confidence intervals are
+    not computed.
+    """
+    precisions: list[float] = []
+    recalls: list[float] = []
+    exact = 0
+    per_page: dict[str, dict[str, float | None]] = {}
+    for key in sorted(gold_bodies):
+        true = gold_bodies[key] or ""
+        pred = extracted.get(key) or ""
+        t, p = _shingles(true), _shingles(pred)
+        tp = float(sum((t & p).values()))
+        fp = float(sum((p - t).values()))
+        fn = float(sum((t - p).values()))
+        total = tp + fp + fn
+        if total:
+            tp, fp, fn = tp / total, fp / total, fn / total
+        prec = rec = None
+        if tp + fp > 0:
+            prec = 1.0 if fp == fn == 0 else tp / (tp + fp)
+            precisions.append(prec)
+        if tp + fn > 0:
+            rec = 1.0 if fp == fn == 0 else tp / (tp + fn)
+            recalls.append(rec)
+        same = _TOKEN_RE.findall(true) == _TOKEN_RE.findall(pred)
+        exact += same
+        per_page[key] = {"precision": prec, "recall": rec}
+    nothing = not precisions and not recalls
+    precision = sum(precisions) / len(precisions) if precisions else (1.0 if nothing else 0.0)
+    recall = sum(recalls) / len(recalls) if recalls else (1.0 if nothing else 0.0)
+    n = len(gold_bodies)
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1(precision, recall),
+        "accuracy": exact / n if n else 1.0,
+        "pages": n,
+        "averaging": "macro",
+        "per_page": per_page,
+    }
