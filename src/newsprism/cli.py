@@ -385,8 +385,9 @@ def eval_(
     type=click.Path(file_okay=False),
     help="Where to write the gold set (default: the cache, $NEWSPRISM_CACHE or ~/.cache/newsprism, under gold/NAME).",
 )
-@click.option("--limit", type=int, help="Only the first N stories.")
-def convert(name: str, src: str | None, dest: str | None, limit: int | None) -> None:
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N stories.")
+@click.option("--split", help="PolNeAR only: the split to convert (dev or train; default: dev).")
+def convert(name: str, src: str | None, dest: str | None, limit: int | None, split: str | None) -> None:
     """Convert a public research data set into a gold set that `newsprism eval` reads.
 
     Converted data goes to a cache outside the repository; the data sets' licences are in
@@ -395,10 +396,15 @@ def convert(name: str, src: str | None, dest: str | None, limit: int | None) -> 
     from .eval.convert import convert as run_convert
 
     try:
-        summary = run_convert(name, Path(src) if src else None, Path(dest) if dest else None, limit=limit)
+        options = {"split": split} if split else {}
+        if split and name != "polnear":
+            raise click.UsageError("--split is for polnear only")
+        summary = run_convert(name, Path(src) if src else None, Path(dest) if dest else None, limit=limit, **options)
     except ValueError as exc:
         raise NewsprismError(str(exc)) from None
     click.echo(str(summary))
+    for reason, n in summary.skipped.items():
+        click.echo(f"  skipped {n}: {reason}")
     click.echo(f"newsprism: gold set written to {summary.dest}; score it with: newsprism eval {summary.dest}", err=True)
 
 
