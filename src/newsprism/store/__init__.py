@@ -50,7 +50,7 @@ from types import TracebackType
 from typing import Any
 
 from ..clean import CLEANER_VERSION
-from ..errors import NewsprismError
+from ..errors import StoreError
 from ..model import Article, GroupFeatures, Sentence, listing_label
 from ..pipeline import article_key
 from ..segment import SEGMENTER_VERSION
@@ -80,11 +80,6 @@ SCHEMA_VERSION = _schema.SCHEMA_VERSION
 
 _ARTICLE_COLUMNS = "id, source, title, outlet, url, published, text, removed, removed_reasons, sentences"
 _ROW_COLUMNS = "id, outlet, title, published, json_array_length(sentences)"
-
-
-class StoreError(NewsprismError):
-    """The store cannot do what was asked: the file is not a store, it is busy, an id is
-    unknown, a search query is malformed. The message names the database file."""
 
 
 def article_id(article: Article) -> str:
