@@ -422,7 +422,7 @@ def test_sigkill_mid_batch_leaves_whole_batches(db: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO)])},
     )
     try:
         assert proc.stdout is not None

@@ -24,6 +24,7 @@ from .errors import (
     InputError,
     MissingDependencyError,
     NewsprismError,
+    StoreError,
 )
 from .model import (
     Article,
@@ -72,7 +73,6 @@ _LAZY = {
     "prepare_many": "pipeline",
     "read_path": "readers",
     "render": "render",
-    "StoreError": "store",
 }
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
@@ -86,7 +86,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .readers import from_html, from_text, read_path
     from .render import render
     from .reuse import ReuseOptions
-    from .store import StoreError
 
 
 def __getattr__(name: str) -> Any:

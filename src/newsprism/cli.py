@@ -210,6 +210,24 @@ def group(
     _emit(render_stories(grouping, fmt), output)
 
 
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--since`` value: an ISO date (``2025-03-01``), refused as bad usage otherwise."""
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date; write it as YYYY-MM-DD, e.g. 2025-03-01") from None
+    return value
+
+
 def _need_db(db: str) -> None:
     if not Path(db).exists():
         raise NewsprismError(f"{db}: no such corpus; create it with: newsprism ingest PATH... --db {db}")
@@ -220,7 +238,13 @@ def _need_db(db: str) -> None:
 @DB_OPTION
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that clean and segment (default: one per core, at most 4).",
+)
+def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool, workers: int | None) -> None:
     """Store articles in the corpus: folders (recursive), .txt, .html, .jsonl(.gz), RSS and
     Atom feeds, WARC files.
 
@@ -241,13 +265,13 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool) -> None:
     )
     with progress:
         task = progress.add_task("ingest", total=None)
-        summary = run_ingest(list(paths), db=db, on_record=lambda: progress.advance(task))
+        summary = run_ingest(list(paths), db=db, on_record=lambda: progress.advance(task), workers=workers)
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), indent=2))
     else:
         rate = (summary.added + summary.duplicates) / summary.seconds if summary.seconds else 0.0
         click.echo(
-            f"{summary.added} added, {summary.duplicates} duplicates, {len(summary.rejected)} rejected "
+            f"{summary.added} added, {_plural(summary.duplicates, 'duplicate')}, {len(summary.rejected)} rejected "
             f"({summary.seconds:.1f} s, {rate:.0f} articles/s) into {db}"
         )
         for source, reason in summary.rejected[:20]:
@@ -259,7 +283,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool) -> None:
 @main.command()
 @click.argument("query")
 @DB_OPTION
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many hits.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def search(query: str, db: str, limit: int, fmt: str) -> None:
     """Full-text search of the stored articles (SQLite FTS5 syntax; quote a phrase)."""
@@ -277,8 +301,8 @@ def search(query: str, db: str, limit: int, fmt: str) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--limit", default=50, show_default=True)
-@click.option("--offset", default=0)
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many first.")
 @click.option("--outlet", help="Only this outlet.")
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def articles(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> None:
@@ -294,14 +318,17 @@ def articles(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> 
         return
     for r in rows:
         click.echo(
-            f"{r.id}  {r.published or '-':10}  {r.n_sentences:4d} sentences  {r.outlet or '-'}: {r.title or '-'}"
+            f"{r.id}  {r.published or '-':10}  {_plural(r.n_sentences, 'sentence'):>14}  "
+            f"{r.outlet or '-'}: {r.title or '-'}"
         )
-    click.echo(f"({len(rows)} of {total} articles)", err=True)
+    click.echo(f"({len(rows)} of {_plural(total, 'article')})", err=True)
 
 
 @main.command()
 @DB_OPTION
-@click.option("--since", metavar="DATE", help="Only stories with articles on or after this ISO date.")
+@click.option(
+    "--since", metavar="DATE", callback=_iso_date, help="Only stories with articles on or after this ISO date."
+)
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stories(db: str, since: str | None, fmt: str) -> None:
     """List the stored stories with size, outlets and dates (run newsprism group first)."""
@@ -315,7 +342,10 @@ def stories(db: str, since: str | None, fmt: str) -> None:
         return
     for r in rows:
         dates = f"{r.first_published or '-'}..{r.last_published or '-'}"
-        click.echo(f"{r.id}  {r.size:3d} articles  {r.n_origins:3d} origins  {dates}  {', '.join(r.outlets)}")
+        click.echo(
+            f"{r.id}  {_plural(r.size, 'article'):>12}  {_plural(r.n_origins, 'origin'):>11}  {dates}  "
+            f"{', '.join(r.outlets)}"
+        )
 
 
 @main.command(name="eval")

@@ -10,10 +10,14 @@ compare a stored story. These join the pure stages (:mod:`newsprism.pipeline`,
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import sys
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -24,27 +28,35 @@ from .errors import InputError
 from .grouping import GROUP_HEAD, GroupOptions, cluster, features_method, featurize
 from .model import Comparison, Grouping, RawArticle
 from .pipeline import PrepareOptions, prepare_many
+from .segment import SEGMENTER_VERSION
 from .sources import iter_records
 from .store import DEFAULT_PATH, Storable, Store, article_id, storable
 
 #: records a worker prepares at a time (one embedding batch)
 _CHUNK = 64
+#: records whose input hashes are looked up in the store at a time
+_LOOKUP = 512
 
 
 @dataclass(frozen=True)
 class IngestSummary:
-    """What one ``ingest`` run did: added, duplicates, and rejected records with reasons."""
+    """What one ``ingest`` run did: added, duplicates, and rejected records with reasons.
+
+    ``known`` counts the duplicates recognised from the record as read, before cleaning
+    (records ingested before by the same cleaner); they are part of ``duplicates``."""
 
     added: int
     duplicates: int
     rejected: tuple[tuple[str, str], ...] = ()
     seconds: float = 0.0
     run_id: int | None = None
+    known: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "duplicates": self.duplicates,
+            "known": self.known,
             "rejected": len(self.rejected),
             "rejects": [{"source": s, "reason": r} for s, r in self.rejected],
             "seconds": round(self.seconds, 3),
@@ -83,6 +95,56 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def _input_salt(clean_options: CleanOptions | None) -> str:
+    """What, besides the record, decides the article made of it: the cleaner and segmenter
+    versions and the cleaning options (with the content of a custom patterns file)."""
+    opts = clean_options or CleanOptions()
+    # the version names custom patterns by a hash of their text; the rest are plain flags
+    return "\x1f".join([opts.version, SEGMENTER_VERSION, repr(replace(opts, patterns=None))])
+
+
+def _input_hash(raw: RawArticle, salt: str) -> str:
+    """The hash of a record as read (every field but where it was read from), with ``salt``:
+    the same hash means the same article comes out of preparing it."""
+    data = json.dumps([salt, raw.format, raw.title, raw.body, raw.outlet, raw.url, raw.published], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _unknown(
+    records: Iterable[RawArticle | InputError],
+    salt: str,
+    known: Callable[[list[str]], Collection[str]],
+    on_known: Callable[[int], None],
+) -> Iterator[tuple[RawArticle | InputError, str | None]]:
+    """The records (each with its input hash) whose hash ``known`` does not know, looked up
+    ``_LOOKUP`` at a time; ``on_known`` is told how many of each lookup it skipped."""
+    for block in _chunks(records, _LOOKUP):
+        hashes = [None if isinstance(r, InputError) else _input_hash(r, salt) for r in block]
+        found = known([h for h in hashes if h is not None])
+        skipped = 0
+        for record, h in zip(block, hashes, strict=True):
+            if h is not None and h in found:
+                skipped += 1
+            else:
+                yield record, h
+        if skipped:
+            on_known(skipped)
+
+
+def _with_hashes(
+    records: list[RawArticle | InputError], hashes: list[str | None], results: list[Storable | tuple[str, str]]
+) -> list[Storable | tuple[str, str]]:
+    """``results`` of preparing ``records`` (one result per record, in order: see
+    :func:`newsprism.pipeline.prepare_many`), each article given the input hash of the
+    record it was made from."""
+    if len(results) != len(records):
+        raise AssertionError("a prepared chunk must give one result per record")
+    return [
+        replace(r, input_hash=h) if isinstance(r, Storable) and h is not None else r
+        for r, h in zip(results, hashes, strict=True)
+    ]
+
+
 def _prepared(
     paths: list[str | Path],
     clean_options: CleanOptions | None,
@@ -90,15 +152,34 @@ def _prepared(
     rejects: list[tuple[str, str]],
     on_record: Callable[[], None] | None,
     workers: int,
+    known: Callable[[list[str]], Collection[str]] | None = None,
+    on_known: Callable[[int], None] | None = None,
 ) -> Iterator[Storable]:
     """The records under ``paths``, prepared in chunks by ``workers`` processes (at most a few
-    chunks ahead of the writer, so memory stays flat); stored articles keep the input order."""
-    jobs = ((chunk, clean_options, group_options) for chunk in _chunks(iter_records(paths), _CHUNK))
+    chunks ahead of the writer, so memory stays flat); stored articles keep the input order.
+
+    With ``known`` (input hashes -> those already stored), a record stored before is skipped
+    before it is prepared, and ``on_known`` told how many were; each article carries the
+    input hash of its record."""
+    salt = _input_salt(clean_options)
+    records = _unknown(iter_records(paths), salt, known or (lambda hashes: ()), on_known or (lambda n: None))
+    pending: deque[tuple[list[RawArticle | InputError], list[str | None]]] = deque()
+
+    def jobs() -> Iterator[tuple[list[RawArticle | InputError], CleanOptions | None, GroupOptions]]:
+        for chunk in _chunks(records, _CHUNK):
+            batch = [r for r, _ in chunk]
+            pending.append((batch, [h for _, h in chunk]))
+            yield batch, clean_options, group_options
+
     if workers > 1:
-        results = _in_pool(jobs, workers)
+        results = _in_pool(jobs(), workers)
     else:
-        results = map(_prepare_chunk, jobs)
+        results = map(_prepare_chunk, jobs())
     for chunk in results:
+        if known is not None:
+            chunk = _with_hashes(*pending.popleft(), chunk)
+        else:
+            pending.popleft()
         for result in chunk:
             if on_record:
                 on_record()
@@ -108,12 +189,45 @@ def _prepared(
                 yield result
 
 
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _die_with_parent(parent: int, *, prctl: bool = True) -> None:
+    """Worker initializer: end this worker when ``parent`` (the process that writes the
+    store) ends, even by SIGKILL, instead of waiting forever for work. On Linux the kernel
+    does it (``PR_SET_PDEATHSIG``); elsewhere, or where that call fails, a daemon thread
+    checks every half second whether the worker was handed to another parent."""
+    armed = False
+    if prctl and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_watch_parent, args=(parent,), name="newsprism-watch-parent", daemon=True).start()
+
+
 def _in_pool(jobs: Iterator[Any], workers: int) -> Iterator[list[Storable | tuple[str, str]]]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
 
     ahead: deque[Future[list[Storable | tuple[str, str]]]] = deque()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         try:
             for job in jobs:
                 ahead.append(pool.submit(_prepare_chunk, job))
@@ -140,9 +254,13 @@ def ingest(
     and segment it, and store it. Re-ingesting is idempotent: a stored article is a duplicate.
 
     A record that cannot be read is skipped and counted with its reason; the run goes on.
-    Each batch of ``batch_size`` articles is one transaction, so a killed run leaves whole
-    batches only, and running it again completes the work. Cleaning and segmentation run in
-    ``workers`` processes (default: one per core, at most 4); the store is written by this one.
+    Each batch of ``batch_size`` articles is one transaction, which also adds the batch's
+    counts to the run's row in ``ingest_runs``, so a killed run leaves whole batches only and
+    its row says what it committed; running it again completes the work. A record ingested
+    before (the same fields read, the same cleaner and options) is counted as a duplicate
+    without being cleaned again (``known`` in the summary). Cleaning and segmentation run in
+    ``workers`` processes (default: one per core, at most 4), which end when this process
+    does, even when it is killed; the store is written by this one.
     The workers also compute each article's grouping features (for ``group_options``, by
     default the defaults), stored with it, so that ``group`` only has to cluster.
     """
@@ -150,14 +268,34 @@ def ingest(
         workers = min(4, os.cpu_count() or 1)
     started = time.perf_counter()
     rejects: list[tuple[str, str]] = []
+    paths = list(paths)
+    known = 0
     with Store(db) as store:
         run = store.record_run(note=" ".join(str(p) for p in paths)[:500])
-        result = store.add_articles(
-            _prepared(list(paths), clean_options, group_options or GroupOptions(), rejects, on_record, workers),
-            batch_size=batch_size,
+
+        def on_known(n: int) -> None:
+            nonlocal known
+            known += n
+            store.add_to_run(run, duplicates=n)
+            if on_record:
+                for _ in range(n):
+                    on_record()
+
+        prepared = _prepared(
+            paths,
+            clean_options,
+            group_options or GroupOptions(),
+            rejects,
+            on_record,
+            workers,
+            known=lambda hashes: store.known_inputs(hashes).keys(),
+            on_known=on_known,
         )
-        store.finish_run(run, added=len(result.added), duplicates=len(result.duplicates), rejects=rejects)
-    return IngestSummary(len(result.added), len(result.duplicates), tuple(rejects), time.perf_counter() - started, run)
+        result = store.add_articles(prepared, batch_size=batch_size, run=run)
+        duplicates = len(result.duplicates) + known
+        store.finish_run(run, added=len(result.added), duplicates=duplicates, rejects=rejects)
+    seconds = time.perf_counter() - started
+    return IngestSummary(len(result.added), duplicates, tuple(rejects), seconds, run, known)
 
 
 def group_corpus(

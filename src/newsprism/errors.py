@@ -5,6 +5,7 @@
     │   └── EmptyArticleError   readable, but no article body is left after cleaning
     ├── CompareError        the articles cannot be compared (fewer than two, ...)
     ├── GoldSetError        a gold set does not follow GOLD_FORMAT.md
+    ├── StoreError          the store cannot do what was asked (not a store, busy, unknown id, ...)
     └── MissingDependencyError  an optional extra is not installed
 
 Every message is one line. Messages about a file start with the file's name, so the CLI
@@ -48,6 +49,11 @@ class CompareError(NewsprismError):
 
 class GoldSetError(NewsprismError):
     """A gold set that does not follow the gold format."""
+
+
+class StoreError(NewsprismError):
+    """The store cannot do what was asked: the file is not a store, it is busy, an id is
+    unknown, a search query is malformed. The message names the database file."""
 
 
 class MissingDependencyError(NewsprismError):

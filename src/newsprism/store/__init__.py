@@ -21,6 +21,12 @@ This is the only module that talks to SQLite. ::
   :mod:`newsprism.grouping`), written with the article in the same transaction when ingest
   computed them; :meth:`Store.group_features` returns those of one method and names the
   articles that lack them, so grouping recomputes only those.
+- **Kept comparisons.** ``comparisons`` holds a story's comparison as JSON text under a
+  method key (:meth:`Store.save_comparison`, :meth:`Store.load_comparison`), so a later
+  reader need not recompute it; a story whose membership changes loses them.
+- **Known inputs.** ``inputs`` maps the hash of each record ingested (as read, with the
+  cleaner that read it) to the article made from it; :meth:`Store.known_inputs` answers for
+  many hashes in one query, so a rerun skips known records before cleaning them.
 - **Full-text index.** Each batch of new articles is indexed by one statement at the end of
   its transaction (twice as fast as a per-row trigger); updates and deletes are indexed by
   triggers. A program that inserts into ``articles`` by itself should run
@@ -50,7 +56,7 @@ from types import TracebackType
 from typing import Any
 
 from ..clean import CLEANER_VERSION
-from ..errors import NewsprismError
+from ..errors import StoreError
 from ..model import Article, GroupFeatures, Sentence, Span, article_key, listing_label
 from ..segment import SEGMENTER_VERSION
 from . import _schema
@@ -79,11 +85,6 @@ SCHEMA_VERSION = _schema.SCHEMA_VERSION
 
 _ARTICLE_COLUMNS = "id, source, title, outlet, url, published, text, removed, removed_reasons, sentences"
 _ROW_COLUMNS = "id, outlet, title, published, json_array_length(sentences)"
-
-
-class StoreError(NewsprismError):
-    """The store cannot do what was asked: the file is not a store, it is busy, an id is
-    unknown, a search query is malformed. The message names the database file."""
 
 
 def article_id(article: Article) -> str:
@@ -326,6 +327,7 @@ class Store:
         batch_size: int = 500,
         cleaner: str = CLEANER_VERSION,
         segmenter: str = SEGMENTER_VERSION,
+        run: int | None = None,
     ) -> AddResult:
         """Store articles under their content-hash ids; an already stored text is a duplicate.
 
@@ -336,11 +338,19 @@ class Store:
         stored as given, or its ``id`` where the source is empty.
 
         An item may also be a :class:`Storable` made by :func:`storable` (in a worker
-        process, say), which may carry the article's grouping features; they are stored in
-        the same transaction as the article.
+        process, say), which may carry the article's grouping features and the hash of the
+        record it was made from (see :meth:`known_inputs`); they are stored in the same
+        transaction as the article.
+
+        With ``run`` (an id from :meth:`record_run`) each batch also adds its counts to that
+        run's ``added`` and ``duplicates`` in the same transaction, so a run killed midway
+        shows what it committed.
         """
         if batch_size < 1:
             raise StoreError(f"{self.name}: batch_size must be at least 1, not {batch_size}")
+        if run is not None:
+            with self._reading("read an ingest run") as conn:
+                self._run_exists(conn, run)
         result = AddResult()
         batch: list[Storable] = []
         for item in articles:
@@ -351,13 +361,13 @@ class Store:
                     raise StoreError(f"{self.name}: {exc}") from None
             batch.append(item)
             if len(batch) >= batch_size:
-                self._write_batch(batch, result)
+                self._write_batch(batch, result, run)
                 batch = []
         if batch:
-            self._write_batch(batch, result)
+            self._write_batch(batch, result, run)
         return result
 
-    def _write_batch(self, batch: list[Storable], result: AddResult) -> None:
+    def _write_batch(self, batch: list[Storable], result: AddResult, run: int | None = None) -> None:
         added: list[str] = []
         duplicates: list[str] = []
         with self._transaction("store articles") as conn:
@@ -375,6 +385,16 @@ class Store:
                         conn.execute(_UPSERT_FEATURES, item.features)
                 else:
                     duplicates.append(item.id)
+                if item.input_hash is not None:
+                    conn.execute(
+                        "INSERT INTO inputs (hash, article_id) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING",
+                        (item.input_hash, item.id),
+                    )
+            if run is not None:
+                conn.execute(
+                    "UPDATE ingest_runs SET added = added + ?, duplicates = duplicates + ? WHERE id = ?",
+                    (len(added), len(duplicates), run),
+                )
             if self._fts and added:  # new rows get rowids above every earlier one
                 conn.execute(
                     "INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles "
@@ -383,6 +403,20 @@ class Store:
                 )
         result.added.extend(added)
         result.duplicates.extend(duplicates)
+
+    def known_inputs(self, hashes: Iterable[str]) -> dict[str, str]:
+        """Those of ``hashes`` (of records as read, given with a :class:`Storable`'s
+        ``input_hash``) that were stored before: hash -> the id of the article made from it.
+        One query for the lot, so ingest can skip known records before cleaning them."""
+        wanted = list(dict.fromkeys(hashes))
+        if not wanted:
+            return {}
+        with self._reading("look up ingested records") as conn:
+            rows = conn.execute(
+                "SELECT i.hash, i.article_id FROM json_each(?) AS j JOIN inputs AS i ON i.hash = j.value",
+                (_json(wanted),),
+            ).fetchall()
+        return {h: a for h, a in rows}
 
     # ------------------------------------------------------------------ grouping features
 
@@ -579,6 +613,16 @@ class Store:
             )
         return self.runs(ids=[run_id])[0]
 
+    def add_to_run(self, run_id: int, *, added: int = 0, duplicates: int = 0) -> None:
+        """Add to the counts of an unfinished run (for work done outside :meth:`add_articles`,
+        such as records skipped as known before they were prepared)."""
+        with self._transaction("record ingest progress") as conn:
+            self._run_exists(conn, run_id)
+            conn.execute(
+                "UPDATE ingest_runs SET added = added + ?, duplicates = duplicates + ? WHERE id = ?",
+                (added, duplicates, run_id),
+            )
+
     def _run_exists(self, conn: sqlite3.Connection, run_id: int) -> None:
         if conn.execute("SELECT 1 FROM ingest_runs WHERE id = ?", (run_id,)).fetchone() is None:
             raise StoreError(f"{self.name}: no ingest run {run_id}")
@@ -686,6 +730,10 @@ class Store:
                     "UPDATE stories SET updated_at = ?, method = ? WHERE id IN (SELECT value FROM json_each(?))",
                     (now, method, _json(changed)),
                 )
+                # a kept comparison is of the old membership
+                conn.execute(
+                    "DELETE FROM comparisons WHERE story_id IN (SELECT value FROM json_each(?))", (_json(changed),)
+                )
         return StoriesSaved(created=created, changed=changed, deleted=deleted)
 
     @staticmethod
@@ -760,6 +808,36 @@ class Store:
                 "SELECT article_id, origin FROM story_articles WHERE origin IS NOT NULL ORDER BY article_id"
             ).fetchall()
         return {a: o for a, o in rows}
+
+    # ------------------------------------------------------------------ comparisons
+
+    def save_comparison(self, story_id: str, key: str, json_text: str) -> None:
+        """Keep the comparison of a stored story, as the JSON text of ``Comparison.to_dict()``,
+        under ``key`` (the method: algorithm versions and options that made it), replacing
+        one kept before under the same key. A story whose articles change loses its kept
+        comparisons (see :meth:`save_stories`)."""
+        if not isinstance(key, str) or not key:
+            raise StoreError(f"{self.name}: cannot keep a comparison: the key must be a non-empty string")
+        try:
+            json.loads(json_text)
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"{self.name}: cannot keep the comparison of {story_id}: not JSON text ({exc})") from None
+        with self._transaction("keep a comparison") as conn:
+            if conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+                raise StoreError(f"{self.name}: no story {story_id}; run newsprism stories to list them")
+            conn.execute(
+                "INSERT INTO comparisons (story_id, key, json, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (story_id, key) DO UPDATE SET json = excluded.json, created_at = excluded.created_at",
+                (story_id, key, json_text, _now()),
+            )
+
+    def load_comparison(self, story_id: str, key: str) -> str | None:
+        """The JSON text kept by :meth:`save_comparison` for this story and key, or None."""
+        with self._reading("read a comparison") as conn:
+            row = conn.execute(
+                "SELECT json FROM comparisons WHERE story_id = ? AND key = ?", (story_id, key)
+            ).fetchone()
+        return None if row is None else str(row[0])
 
     # ------------------------------------------------------------------ meta
 

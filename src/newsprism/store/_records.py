@@ -24,11 +24,13 @@ class AddResult:
 @dataclass(frozen=True, slots=True)
 class Storable:
     """An article as the values the store writes (see :func:`newsprism.store.storable`):
-    its content-hash ``id``, the ``articles`` row and, if computed, the ``features`` row."""
+    its content-hash ``id``, the ``articles`` row, if computed, the ``features`` row, and,
+    if given, the hash of the record it was made from (kept in ``inputs``)."""
 
     id: str
     article: tuple[Any, ...]
     features: tuple[Any, ...] | None = None
+    input_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,10 +123,30 @@ CREATE TABLE features (
 DROP TRIGGER IF EXISTS articles_fts_insert;
 """
 
+_COMPARISONS = """
+CREATE TABLE comparisons (
+    story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,              -- the method: algorithm versions and options that made it
+    json TEXT NOT NULL,             -- Comparison.to_dict() as JSON
+    created_at TEXT NOT NULL,       -- UTC, ISO 8601
+    PRIMARY KEY (story_id, key)
+);
+"""
+
+_INPUTS = """
+CREATE TABLE inputs (
+    hash TEXT PRIMARY KEY,          -- hash of a record as read, with the cleaner that read it
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX inputs_article ON inputs (article_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, ingest runs, stories, meta", _TABLES),
     Migration(2, "full-text index over article titles and text", _FTS, needs_fts5=True),
     Migration(3, "grouping features of each article; new articles indexed a batch at a time", _FEATURES),
+    Migration(4, "computed comparisons of stories, kept for later readers", _COMPARISONS),
+    Migration(5, "hashes of the records ingested, so a rerun skips them before cleaning", _INPUTS),
 )
 
 #: The schema version this code writes; ``PRAGMA user_version`` of an up-to-date store.
