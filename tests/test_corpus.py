@@ -114,6 +114,16 @@ def test_compare_a_stored_story(tmp_path: Path) -> None:
         big.id, db=tmp_path / "c.db", options=newsprism.CompareOptions(align=newsprism.AlignOptions(embedder=None))
     )
     assert len(c.articles) == 3
+    # kept in the store: read back, not recomputed, and equal to what was computed
+    from newsprism.corpus import comparison_key
+    from newsprism.store import Store
+
+    options = newsprism.CompareOptions(align=newsprism.AlignOptions(embedder=None))
+    with Store(tmp_path / "c.db") as st:
+        assert st.load_comparison(big.id, comparison_key(options)) is not None
+        assert st.load_comparison(big.id, comparison_key(newsprism.CompareOptions())) is None
+    assert compare_story(big.id, db=tmp_path / "c.db", options=options) == c
+    assert compare_story(big.id, db=tmp_path / "c.db", options=options, recompute=True) == c
     with pytest.raises(newsprism.NewsprismError, match="no story nope"):
         compare_story("nope", db=tmp_path / "c.db")
 

@@ -316,11 +316,31 @@ def group_corpus(
     return grouping
 
 
-def compare_story(story_id: str, *, db: str | Path = DEFAULT_PATH, options: CompareOptions | None = None) -> Comparison:
-    """Compare the articles of a stored story."""
+def comparison_key(options: CompareOptions) -> str:
+    """The key a stored comparison is kept under: the newsprism version and every option of
+    the comparison (algorithm versions included), hashed. Another version or other options
+    compute the comparison anew."""
+    from ._version import __version__
+
+    return f"{__version__}:" + hashlib.sha256(repr(options).encode("utf-8")).hexdigest()[:16]
+
+
+def compare_story(
+    story_id: str, *, db: str | Path = DEFAULT_PATH, options: CompareOptions | None = None, recompute: bool = False
+) -> Comparison:
+    """Compare the articles of a stored story. The comparison is kept in the store, so a later
+    call with the same options reads it back instead of computing it (unless ``recompute``)."""
+    opts = options or CompareOptions()
+    key = comparison_key(opts)
     with Store(db) as store:
+        kept = None if recompute else store.load_comparison(story_id, key)
+        if kept is not None:
+            return Comparison.from_dict(json.loads(kept))
         articles = store.story_articles(story_id)
-    return compare(articles, options=options)
+    comparison = compare(articles, options=opts)
+    with Store(db) as store:
+        store.save_comparison(story_id, key, json.dumps(comparison.to_dict(), ensure_ascii=False))
+    return comparison
 
 
 __all__ = ["IngestSummary", "article_id", "compare_story", "group_corpus", "ingest"]
