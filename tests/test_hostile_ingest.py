@@ -66,6 +66,7 @@ def _corpus(tmp_path: Path, n: int = 1) -> str:
         (["articles", "--offset", "-5"], "--offset"),
         (["stories", "--since", "notadate"], "--since"),
         (["stories", "--since", "2025-13-01"], "--since"),
+        (["group", "--since", "notadate"], "--since"),
         (["ingest", "x.txt", "--workers", "0"], "--workers"),
     ],
 )

@@ -178,7 +178,12 @@ DB_OPTION = click.option(
 @main.command()
 @click.argument("paths", nargs=-1)
 @DB_OPTION
-@click.option("--since", metavar="DATE", help="Only articles published on or after this ISO date (corpus only).")
+@click.option(
+    "--since",
+    metavar="DATE",
+    callback=lambda ctx, param, value: _iso_date(ctx, param, value),
+    help="Only articles published on or after this ISO date (corpus only).",
+)
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Lowest average similarity of a story.")
@@ -219,12 +224,12 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     """A ``--since`` value: an ISO date (``2025-03-01``), refused as bad usage otherwise."""
     if value is None:
         return None
-    import datetime
+    from .dates import parse_iso_date
 
     try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date; write it as YYYY-MM-DD, e.g. 2025-03-01") from None
+        parse_iso_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc}, e.g. 2025-03-01") from None
     return value
 
 
