@@ -39,3 +39,16 @@ def test_every_dependency_is_explained() -> None:
     )
     for dep in deps:
         assert f"| {dep} |" in doc, dep
+
+
+def test_every_api_name_in_the_readme_exists() -> None:
+    import newsprism
+
+    names = set(re.findall(r"\bnewsprism\.([A-Za-z_]+)\(", README))
+    assert {"compare", "group", "ingest", "prepare", "render", "from_text"} <= names
+    for name in names:
+        assert callable(getattr(newsprism, name)), name
+    for record in re.findall(r"`([A-Z][A-Za-z]+)`", README.split("## Python API", 1)[1].split("## Measure it", 1)[0]):
+        if record.endswith("Options") or record in ("RawArticle", "Article"):
+            continue
+        assert hasattr(newsprism, record), record
