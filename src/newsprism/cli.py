@@ -6,11 +6,15 @@ Exit codes: 0 done; 1 an error in the input or the work (one line on stderr); 2 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import errno
 import json
 import os
 import shutil
+import stat
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -443,15 +447,68 @@ def convert(name: str, src: str | None, dest: str | None, limit: int | None, spl
     click.echo(f"newsprism: gold set written to {summary.dest}; score it with: newsprism eval {summary.dest}", err=True)
 
 
-def _emit(text: str, output: str | None) -> None:
-    if output:
-        path = Path(output)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
+class _OutputError(NewsprismError):
+    """The output file cannot be written (a missing or read-only folder, a full disk, ...)."""
+
+    def __init__(self, path: str, exc: OSError) -> None:
+        parent = os.path.dirname(os.path.abspath(path))
+        if exc.errno == errno.ENOENT and not os.path.isdir(parent):
+            problem = f"cannot write: the folder {parent} does not exist"
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            problem = "cannot write: permission denied; choose another -o path"
+        elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            problem = "cannot write: no space left on the device"
+        else:
+            problem = f"cannot write: {(exc.strerror or str(exc)).lower()}"
+        super().__init__(f"{path}: {problem}")
+
+
+def _write_file(path: str, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path``.
+
+    A regular file (or a new one) is written atomically: a temporary file in the same folder,
+    renamed over the target, so a reader never sees half a report and a failed write leaves
+    the old file and no temporary. Anything else is written through, never replaced: a
+    character device (``/dev/null``), a FIFO, and a symlink, whose target gets the text while
+    the link stays.
+    """
+    data = text.encode("utf-8")
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if os.path.islink(path) or (mode is not None and not stat.S_ISREG(mode)):
+        with open(path, "wb") as f:
+            f.write(data)
+        return
+    folder = os.path.dirname(path) or "."
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        if mode is None:  # a new file gets the usual permissions, not mkstemp's 0600
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        else:
+            os.chmod(tmp, stat.S_IMODE(mode))
         os.replace(tmp, path)
-        click.echo(f"newsprism: wrote {path}", err=True)
-    else:
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Print ``text`` to stdout, or write it to the file ``output`` (see :func:`_write_file`)."""
+    if not output:
         click.echo(text, nl=False)
+        return
+    try:
+        _write_file(output, text)
+    except OSError as exc:
+        raise _OutputError(output, exc) from None
+    click.echo(f"newsprism: wrote {output}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

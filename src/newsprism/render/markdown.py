@@ -1,69 +1,117 @@
-"""Markdown rendering: the same sections as the terminal, as headings, tables and quotes."""
+"""Markdown rendering from the neutral view (:mod:`.view`): the same sections as the
+terminal, as headings, tables and lists.
+
+Article text is data, never Markdown or HTML: every string from an article (headline,
+outlet, sentence, removed line, warning) goes through :func:`escape`, which writes ``&``,
+``<`` and ``>`` as entities (no raw HTML tag survives) and backslash-escapes the characters
+that would start emphasis, code, a link or image, a table cell, a heading or a list, so a
+headline holding ``<script>`` or ``[x](javascript:...)`` shows as written and does nothing.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Comparison
-from ._common import conflict_line, coverage_line, label, only_in, sentence_text, shared_facts, summary_counts
+from .view import ComparisonView, build_view, plural
+
+# Escaped anywhere in a string: code, emphasis, strike-through, link brackets, table cells,
+# ATX heading marks (a trailing run of # would close a heading), and the backslash itself.
+_ANYWHERE = re.compile(r"([\\`*_\[\]|~#])")
+# A "(" right after "]" would still read as a link target to a lax reader: escape it too.
+_LINK_TARGET = re.compile(r"(?<=\\\])\(")
+# Escaped at the start only, where they would open a list, a quote or a heading.
+_LEADING = re.compile(r"^([-+=!]|\d+(?=[.)]))")
 
 
-def _cell(text: str | None) -> str:
-    return (text or "-").replace("|", "\\|").replace("\n", " ")
+def escape(text: str | None) -> str:
+    """``text`` as literal Markdown inline content (one line, HTML-safe); ``-`` when empty."""
+    if not text:
+        return "-"
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    out = _ANYWHERE.sub(r"\\\1", out)
+    out = _LINK_TARGET.sub(r"\\(", out)
+    out = _LEADING.sub(lambda m: m.group(0) + "\\" if m.group(0)[0].isdigit() else "\\" + m.group(0), out)
+    return out.replace("\n", " ")
 
 
 def render_markdown(comparison: Comparison) -> str:
-    arts = comparison.articles
-    counts = summary_counts(comparison)
+    return _markdown(build_view(comparison))
+
+
+def _markdown(view: ComparisonView) -> str:
+    s = view.summary
     lines = [
         "# newsprism comparison",
         "",
-        f"{len(arts)} articles, {len(comparison.facts)} facts: {counts['all']} reported by all, "
-        f"{counts['some']} by some, {counts['one']} by one outlet only.",
+        f"{plural(s.articles, 'article')}, {plural(s.facts, 'fact')}: {s.by_all} reported by all, "
+        f"{s.by_some} by some, {s.by_one} by one outlet only.",
         "",
         "## Articles",
         "",
         "| id | outlet | headline | sentences | furniture removed |",
         "|---|---|---|---:|---:|",
     ]
-    for a in arts:
-        lines.append(
-            f"| {_cell(a.id)} | {_cell(a.outlet)} | {_cell(a.title)} | {len(a.sentences)} | {len(a.removed)} |"
-        )
-    if comparison.reuse:
-        shares = {(r.article, r.source): r.share for r in comparison.reuse}
+    for a in view.articles:
+        lines.append(f"| {escape(a.id)} | {escape(a.outlet)} | {escape(a.headline)} | {a.sentences} | {a.removed} |")
+    if view.reuse:
         lines += [
             "",
             "## Reuse",
             "",
             "Share of each article (rows) found verbatim or nearly in another (columns); quotations are not counted.",
             "",
-            "| article | " + " | ".join(_cell(a.label) for a in arts) + " |",
-            "|---|" + "---:|" * len(arts),
+            "| article | " + " | ".join(escape(x) for x in view.reuse.labels) + " |",
+            "|---|" + "---:|" * len(view.reuse.labels),
         ]
-        for a in arts:
-            cells = ["-" if a.id == b.id else f"{shares.get((a.id, b.id), 0.0):.0%}" for b in arts]
-            lines.append(f"| {_cell(a.label)} | " + " | ".join(cells) + " |")
-    if comparison.conflicts:
+        for row in view.reuse.rows:
+            cells = ["-" if x is None else f"{x:.0%}" for x in row.shares]
+            lines.append(f"| {escape(row.label)} | " + " | ".join(cells) + " |")
+    if view.conflicts:
         lines += ["", "## Figures that disagree", ""]
-        lines += [f"- {_cell(conflict_line(comparison, c))}" for c in comparison.conflicts]
+        for c in view.conflicts:
+            figures = " vs ".join(f"{escape(f.label)}: “{escape(f.text)}”" for f in c.figures)
+            lines.append(f"- {escape(c.fact)} {escape(c.what)}: {figures}")
     lines += ["", "## Shared facts", ""]
-    for fact in shared_facts(comparison):
-        lines += [f"### {fact.id} · {coverage_line(comparison, fact)}", ""]
-        for m in fact.members:
-            lines.append(
-                f"- **{_cell(label(comparison, m.article))}**: {sentence_text(comparison, m.article, m.sentence)}"
-            )
+    for fact in view.shared:
+        lines += [f"### {escape(fact.id)} · {fact.coverage}", ""]
+        lines += [f"- **{escape(ref.label)}**: {escape(ref.text)}" for ref in fact.sentences]
         lines.append("")
-    for a in arts:
-        unique = only_in(comparison, a)
-        if unique:
-            lines += [f"## Only in {a.label} ({len(unique)})", ""]
-            lines += [f"- {sentence_text(comparison, a.id, f.members[0].sentence)}" for f in unique]
+    if view.related:
+        lines += ["## Related, not the same claim", ""]
+        for r in view.related:
+            reason = f" ({escape(r.reason)})" if r.reason else ""
+            left = f"**{escape(r.a.label)}**: {escape(r.a.text)}"
+            right = f"**{escape(r.b.label)}**: {escape(r.b.text)}"
+            lines.append(f"- {left}  \n  {right}{reason}")
+        lines.append("")
+    if view.quotes:
+        lines += ["## Quotes", ""]
+        for q in view.quotes:
+            speaker = f" · {escape(q.speaker)}" if q.speaker else ""
+            lines += [f"### Quote {escape(q.id)}{speaker} · {plural(len(q.variants), 'outlet')}", ""]
+            if q.text:
+                lines += [f"> {escape(q.text)}", ""]
+            for v in q.variants:
+                who = ", ".join(escape(x) for x in (v.speaker, v.cue) if x)
+                own = f": “{escape(v.text)}”" if v.text and v.text != q.text else ""
+                lines.append(f"- `{v.variant}` **{escape(v.label)}**" + (f" ({who})" if who else "") + own)
             lines.append("")
-    removed = [(a, line, why) for a in arts for line, why in zip(a.removed, a.removed_reasons, strict=True)]
-    if removed:
-        lines += ["## Page furniture removed", ""]
-        lines += [f"- {_cell(a.label)} [{why}]: `{line.strip().replace('`', chr(39))}`" for a, line, why in removed]
+    if view.framing:
+        lines += ["## Framing", ""]
+        for m in view.framing:
+            kind = escape(m.type) + (", quoted" if m.quoted else "")
+            note = f" ({escape(m.note)})" if m.note else ""
+            lines.append(f"- **{escape(m.label)}** · {kind}: “{escape(m.text)}”{note}")
         lines.append("")
-    if comparison.warnings:
-        lines += ["## Warnings", ""] + [f"- {w}" for w in comparison.warnings] + [""]
+    for only in view.only_in:
+        lines += [f"## Only in {escape(only.label)} ({len(only.sentences)})", ""]
+        lines += [f"- {escape(ref.text)}" for ref in only.sentences]
+        lines.append("")
+    if view.removed:
+        lines += ["## Page furniture removed", ""]
+        lines += [f"- **{escape(r.label)}** ({escape(r.reason)}): {escape(r.line)}" for r in view.removed]
+        lines.append("")
+    if view.warnings:
+        lines += ["## Warnings", ""] + [f"- {escape(w)}" for w in view.warnings] + [""]
     return "\n".join(lines).rstrip() + "\n"

@@ -1,85 +1,140 @@
-"""Terminal rendering with rich: the articles, who copied whom, figures that disagree, then
-one block per shared fact and, per outlet, what only it reports."""
+"""Terminal rendering with rich, laid out from the neutral view (:mod:`.view`): the articles,
+who copied whom, figures that disagree, one block per shared fact, related sentences,
+quotations, framing, what only one outlet reports, furniture removed, warnings.
+
+Article text is data, never rich markup: every string reaches rich inside a ``Text`` object
+(``Text(str)`` and ``Text.append`` do not parse markup), including table cells, column
+headers and panel titles, so a headline holding ``[/]`` or ``[link=...]`` prints as written.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from ..model import Comparison
-from ._common import conflict_line, coverage_line, label, only_in, sentence_text, shared_facts, summary_counts
+from .view import ComparisonView, SentenceRef, build_view, plural
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
-def renderables(comparison: Comparison) -> list[object]:
-    """The rich renderables of a comparison, in reading order."""
+def _t(text: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(text, style=style)
+
+
+def _cells(*texts: str) -> list[Text]:
+    return [_t(s) for s in texts]
+
+
+def _sentence_line(body: Text, ref: SentenceRef) -> None:
+    body.append(ref.label + ": ", style="bold cyan")
+    body.append(ref.text + "\n")
+
+
+def renderables(view: ComparisonView) -> list[object]:
+    """The rich renderables of a comparison view, in reading order."""
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
     out: list[object] = []
-    arts = comparison.articles
-    counts = summary_counts(comparison)
+    s = view.summary
     out.append(
-        Text(
-            f"newsprism: {len(arts)} articles, {len(comparison.facts)} facts "
-            f"({counts['all']} reported by all, {counts['some']} by some, {counts['one']} by one outlet only)",
+        _t(
+            f"newsprism: {plural(s.articles, 'article')}, {plural(s.facts, 'fact')} "
+            f"({s.by_all} reported by all, {s.by_some} by some, {s.by_one} by one outlet only)",
             style="bold",
         )
     )
-    table = Table(title="Articles", title_justify="left", expand=False)
+    table = Table(title=_t("Articles"), title_justify="left", expand=False)
     for col in ("id", "outlet", "headline", "sentences", "furniture removed"):
-        table.add_column(col, overflow="fold")
-    for a in arts:
-        table.add_row(a.id, a.outlet or "-", a.title or "-", str(len(a.sentences)), str(len(a.removed)))
+        table.add_column(_t(col), overflow="fold")
+    for a in view.articles:
+        table.add_row(*_cells(a.id, a.outlet or "-", a.headline or "-", str(a.sentences), str(a.removed)))
     out.append(table)
 
-    if comparison.reuse:
+    if view.reuse:
         reuse = Table(
-            title="Reuse: share of each article (rows) found verbatim or nearly in another (columns)",
+            title=_t("Reuse: share of each article (rows) found verbatim or nearly in another (columns)"),
             title_justify="left",
         )
-        reuse.add_column("article")
-        for a in arts:
-            reuse.add_column(a.label, justify="right")
-        shares = {(r.article, r.source): r.share for r in comparison.reuse}
-        for a in arts:
-            row = [a.label]
-            for b in arts:
-                row.append("-" if a.id == b.id else f"{shares.get((a.id, b.id), 0.0):.0%}")
-            reuse.add_row(*row)
+        reuse.add_column(_t("article"))
+        for name in view.reuse.labels:
+            reuse.add_column(_t(name), justify="right")
+        for row in view.reuse.rows:
+            reuse.add_row(_t(row.label), *_cells(*("-" if x is None else f"{x:.0%}" for x in row.shares)))
         out.append(reuse)
 
-    if comparison.conflicts:
+    if view.conflicts:
         lines = Text()
-        for c in comparison.conflicts:
-            lines.append("• " + conflict_line(comparison, c) + "\n")
-        out.append(Panel(lines, title="Figures that disagree", title_align="left", border_style="red"))
+        for c in view.conflicts:
+            lines.append(f"• {c.fact} {c.what}: ")
+            lines.append(" vs ".join(f"{f.label}: {f.text!r}" for f in c.figures) + "\n")
+        out.append(Panel(lines, title=_t("Figures that disagree"), title_align="left", border_style="red"))
 
-    for fact in shared_facts(comparison):
+    for fact in view.shared:
         body = Text()
-        for m in fact.members:
-            body.append(f"{label(comparison, m.article)}: ", style="bold cyan")
-            body.append(sentence_text(comparison, m.article, m.sentence) + "\n")
-        out.append(Panel(body, title=f"{fact.id} · {coverage_line(comparison, fact)}", title_align="left"))
+        for ref in fact.sentences:
+            _sentence_line(body, ref)
+        out.append(Panel(body, title=_t(f"{fact.id} · {fact.coverage}"), title_align="left"))
 
-    for a in arts:
-        unique = only_in(comparison, a)
-        if unique:
-            body = Text()
-            for f in unique:
-                body.append("• " + sentence_text(comparison, a.id, f.members[0].sentence) + "\n")
-            out.append(
-                Panel(body, title=f"Only in {a.label} ({len(unique)})", title_align="left", border_style="yellow")
+    if view.related:
+        body = Text()
+        for r in view.related:
+            body.append("• ")
+            _sentence_line(body, r.a)
+            body.append("  ~ ")
+            _sentence_line(body, r.b)
+            if r.reason:
+                body.append(f"  ({r.reason})\n", style="dim")
+        out.append(Panel(body, title=_t("Related, not the same claim"), title_align="left", border_style="blue"))
+
+    for q in view.quotes:
+        body = Text()
+        if q.text:
+            body.append("“" + q.text + "”\n", style="italic")
+        for v in q.variants:
+            body.append(f"[{v.variant}] ", style="bold magenta" if v.variant != "verbatim" else "bold green")
+            body.append(v.label, style="bold cyan")
+            who = ", ".join(x for x in (v.speaker, v.cue) if x)
+            body.append(f" ({who})" if who else "")
+            body.append((": “" + v.text + "”" if v.text and v.text != q.text else "") + "\n")
+        title = f"Quote {q.id}" + (f" · {q.speaker}" if q.speaker else "") + f" · {plural(len(q.variants), 'outlet')}"
+        out.append(Panel(body, title=_t(title), title_align="left", border_style="magenta"))
+
+    if view.framing:
+        body = Text()
+        for m in view.framing:
+            body.append(f"{m.label} ", style="bold cyan")
+            body.append(f"[{m.type}{', quoted' if m.quoted else ''}] ", style="magenta")
+            body.append("“" + m.text + "”")
+            body.append((f" ({m.note})" if m.note else "") + "\n")
+        out.append(Panel(body, title=_t("Framing"), title_align="left", border_style="magenta"))
+
+    for only in view.only_in:
+        body = Text()
+        for ref in only.sentences:
+            body.append("• " + ref.text + "\n")
+        out.append(
+            Panel(
+                body,
+                title=_t(f"Only in {only.label} ({len(only.sentences)})"),
+                title_align="left",
+                border_style="yellow",
             )
+        )
 
-    removed = Text()
-    for a in arts:
-        for line, why in zip(a.removed, a.removed_reasons, strict=True):
-            removed.append(f"{a.label} [{why}]: ", style="dim bold")
-            removed.append(line.strip() + "\n", style="dim")
-    if removed:
-        out.append(Panel(removed, title="Page furniture removed", title_align="left", border_style="dim"))
-    for w in comparison.warnings:
-        out.append(Text("warning: " + w, style="yellow"))
+    if view.removed:
+        removed = Text()
+        for line in view.removed:
+            removed.append(f"{line.label} [{line.reason}]: ", style="dim bold")
+            removed.append(line.line + "\n", style="dim")
+        out.append(Panel(removed, title=_t("Page furniture removed"), title_align="left", border_style="dim"))
+    for w in view.warnings:
+        out.append(_t("warning: " + w, style="yellow"))
     return out
 
 
@@ -95,7 +150,8 @@ def render_text(comparison: Comparison, *, width: int = 100, color: bool = False
         no_color=not color,
         highlight=False,
         emoji=False,
+        markup=False,
     )
-    for item in renderables(comparison):
+    for item in renderables(build_view(comparison)):
         console.print(item)
     return buf.getvalue()

@@ -1,0 +1,368 @@
+"""One neutral view of a :class:`~newsprism.model.Comparison`, which every renderer lays out.
+
+:func:`build_view` turns a comparison into plain, frozen, typed data, one record per section
+in reading order: summary counts, the articles, the reuse matrix, figures that disagree,
+shared facts (widest first), related-but-not-same sentences, quotations by group, framing
+marks, what only one outlet reports, page furniture removed, warnings. The choices of what
+to show and in what order are made here once; the text, Markdown and HTML renderers only lay
+the view out, and never compute a finding.
+
+The view holds *no markup*: every string in it is data as the article gave it (line breaks
+turned into spaces and control characters dropped, so each field is one printable line).
+Each renderer escapes it at its own boundary: rich ``Text`` objects for the terminal,
+backslash escapes and HTML entities for Markdown, autoescaping for HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Comparison, Fact, NumberConflict
+
+# Line breaks (including Unicode's) become spaces; other control characters (terminal escape
+# sequences, NUL, DEL, C1) are dropped: a field of the view is one printable line.
+_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def one_line(text: str | None) -> str:
+    """``text`` as one printable line: line breaks and tabs become spaces, control
+    characters are dropped, surrounding whitespace is stripped. None becomes ``""``."""
+    if not text:
+        return ""
+    return _CONTROLS.sub("", _BREAKS.sub(" ", text).replace("\t", " ")).strip()
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 article``, ``2 articles``; ``nouns`` for an irregular plural."""
+    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """How many articles and facts, and how many facts all, some or one outlet report."""
+
+    articles: int
+    facts: int
+    by_all: int
+    by_some: int
+    by_one: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One compared article. ``label`` is how the other sections name it (outlet, else id);
+    ``outlet`` and ``headline`` are empty when unknown."""
+
+    id: str
+    label: str
+    outlet: str
+    headline: str
+    url: str
+    published: str
+    sentences: int
+    removed: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseRow:
+    """One article (row) of the reuse matrix: the share of it found in each article
+    (columns, in the order of :attr:`ReuseMatrix.labels`), None on the diagonal."""
+
+    article: str
+    label: str
+    shares: tuple[float | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseMatrix:
+    labels: tuple[str, ...]
+    rows: tuple[ReuseRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """How one article gives a disputed figure: its label and the words it uses."""
+
+    article: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureConflict:
+    """Figures of one fact that disagree. ``what`` says what is counted
+    (``count of people``, ``money``, ...)."""
+
+    fact: str
+    what: str
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    """One sentence of one article, as shown in a section."""
+
+    article: str
+    label: str
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SharedFact:
+    """A fact two or more articles report. ``outlets`` is how many, of ``total``."""
+
+    id: str
+    outlets: int
+    total: int
+    sentences: tuple[SentenceRef, ...]
+
+    @property
+    def coverage(self) -> str:
+        """``all 4 outlets`` or ``2 of 4 outlets``."""
+        return f"all {self.total} outlets" if self.outlets == self.total else f"{self.outlets} of {self.total} outlets"
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Two sentences that are about the same thing without carrying the same claim."""
+
+    a: SentenceRef
+    b: SentenceRef
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRendering:
+    """How one article gives a quotation: ``variant`` is ``verbatim``, ``trimmed`` or
+    ``altered`` (the badge); ``text`` the words as this article has them (empty when unknown),
+    ``speaker`` and ``cue`` the name and reporting words it used."""
+
+    article: str
+    label: str
+    variant: str
+    text: str
+    speaker: str
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSection:
+    """A quotation several articles carry: the reference wording and each article's variant."""
+
+    id: str
+    speaker: str
+    text: str
+    variants: tuple[QuoteRendering, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FramingLine:
+    """A framing mark: the words of one article and what kind of framing they are.
+    ``quoted`` is True when the words are a speaker's, inside a quotation."""
+
+    article: str
+    label: str
+    type: str
+    text: str
+    quoted: bool
+    note: str
+    fact: str
+
+
+@dataclass(frozen=True, slots=True)
+class OnlyIn:
+    """What only one article reports: its sentences in story order."""
+
+    article: str
+    label: str
+    sentences: tuple[SentenceRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of page furniture the cleaner dropped, with its reason."""
+
+    article: str
+    label: str
+    reason: str
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonView:
+    """Every section of a comparison, in reading order; an empty section is not shown."""
+
+    summary: Summary
+    articles: tuple[ArticleRow, ...]
+    reuse: ReuseMatrix | None
+    conflicts: tuple[FigureConflict, ...]
+    shared: tuple[SharedFact, ...]
+    related: tuple[Related, ...]
+    quotes: tuple[QuoteSection, ...]
+    framing: tuple[FramingLine, ...]
+    only_in: tuple[OnlyIn, ...]
+    removed: tuple[RemovedLine, ...]
+    warnings: tuple[str, ...]
+
+
+def build_view(comparison: Comparison) -> ComparisonView:
+    """The neutral view of ``comparison``: what every renderer shows, in reading order."""
+    arts = comparison.articles
+    by_id = {a.id: a for a in arts}
+    label = {a.id: one_line(a.label) for a in arts}
+
+    def ref(article: str, index: int) -> SentenceRef:
+        a = by_id[article]
+        text = a.sentences[index].text if 0 <= index < len(a.sentences) else ""
+        return SentenceRef(article, label.get(article, one_line(article)), index, one_line(text))
+
+    return ComparisonView(
+        summary=_summary(comparison),
+        articles=tuple(_article_row(a, label[a.id]) for a in arts),
+        reuse=_reuse(comparison, label),
+        conflicts=tuple(_conflict(c, label) for c in comparison.conflicts),
+        shared=tuple(
+            SharedFact(f.id, len(f.members), len(arts), tuple(ref(m.article, m.sentence) for m in f.members))
+            for f in _shared_facts(comparison.facts)
+        ),
+        related=tuple(
+            Related(ref(r.a.article, r.a.sentence), ref(r.b.article, r.b.sentence), r.score, one_line(r.reason))
+            for r in comparison.related
+        ),
+        quotes=_quotes(comparison, label),
+        framing=tuple(
+            FramingLine(
+                m.article,
+                label.get(m.article, one_line(m.article)),
+                m.type,
+                one_line(m.text),
+                m.quoted,
+                one_line(m.note),
+                m.fact or "",
+            )
+            for m in sorted(comparison.framing, key=lambda m: (_order(arts, m.article), m.start, m.id))
+        ),
+        only_in=tuple(
+            OnlyIn(a.id, label[a.id], tuple(ref(a.id, f.members[0].sentence) for f in unique))
+            for a in arts
+            if (unique := _only_in(comparison.facts, a))
+        ),
+        removed=tuple(
+            RemovedLine(a.id, label[a.id], one_line(why), one_line(line))
+            for a in arts
+            for line, why in zip(a.removed, a.removed_reasons, strict=True)
+        ),
+        warnings=tuple(one_line(w) for w in comparison.warnings),
+    )
+
+
+def _order(arts: tuple[Article, ...], article: str) -> int:
+    return next((i for i, a in enumerate(arts) if a.id == article), len(arts))
+
+
+def _summary(comparison: Comparison) -> Summary:
+    counts = {"all": 0, "some": 0, "one": 0}
+    for f in comparison.facts:
+        counts[f.coverage] = counts.get(f.coverage, 0) + 1
+    return Summary(len(comparison.articles), len(comparison.facts), counts["all"], counts["some"], counts["one"])
+
+
+def _article_row(a: Article, label: str) -> ArticleRow:
+    return ArticleRow(
+        id=one_line(a.id),
+        label=label,
+        outlet=one_line(a.outlet),
+        headline=one_line(a.title),
+        url=one_line(a.url),
+        published=one_line(a.published),
+        sentences=len(a.sentences),
+        removed=len(a.removed),
+    )
+
+
+def _reuse(comparison: Comparison, label: dict[str, str]) -> ReuseMatrix | None:
+    if not comparison.reuse:
+        return None
+    arts = comparison.articles
+    shares = {(r.article, r.source): r.share for r in comparison.reuse}
+    rows = tuple(
+        ReuseRow(a.id, label[a.id], tuple(None if a.id == b.id else shares.get((a.id, b.id), 0.0) for b in arts))
+        for a in arts
+    )
+    return ReuseMatrix(tuple(label[a.id] for a in arts), rows)
+
+
+def _conflict(c: NumberConflict, label: dict[str, str]) -> FigureConflict:
+    unit = next((q.unit for q in c.quantities if q.unit), c.unit)
+    what = c.kind + (f" of {unit}" if unit and c.kind == "count" else "")
+    figures = tuple(
+        Figure(q.article, label.get(q.article, one_line(q.article)), one_line(q.text)) for q in c.quantities
+    )
+    return FigureConflict(c.fact, one_line(what), figures)
+
+
+def _fact_number(fact: Fact) -> int:
+    digits = fact.id[1:]
+    return int(digits) if digits.isdigit() else 0
+
+
+def _shared_facts(facts: tuple[Fact, ...]) -> list[Fact]:
+    """Facts reported by two or more articles, the widest first, then in story order."""
+    multi = [f for f in facts if len(f.members) > 1]
+    return sorted(multi, key=lambda f: (-len(f.members), _fact_number(f), f.id))
+
+
+def _only_in(facts: tuple[Fact, ...], article: Article) -> list[Fact]:
+    return [f for f in facts if len(f.members) == 1 and f.members[0].article == article.id]
+
+
+def _quotes(comparison: Comparison, label: dict[str, str]) -> tuple[QuoteSection, ...]:
+    quotes = {q.id: q for q in comparison.quotes}
+    by_article = {(q.group, q.article): q for q in comparison.quotes if q.group}
+    out = []
+    for g in comparison.quote_groups:
+        reference = quotes.get(g.reference)
+        variants = []
+        for v in g.variants:
+            own = quotes.get(v.quote) or by_article.get((g.id, v.article))
+            variants.append(
+                QuoteRendering(
+                    v.article,
+                    label.get(v.article, one_line(v.article)),
+                    v.variant,
+                    one_line(own.text if own else ""),
+                    one_line(v.speaker),
+                    one_line(v.cue),
+                )
+            )
+        speaker = g.speaker or (reference.speaker if reference else None)
+        out.append(
+            QuoteSection(g.id, one_line(speaker), one_line(reference.text if reference else ""), tuple(variants))
+        )
+    return tuple(out)
+
+
+__all__ = [
+    "ArticleRow",
+    "ComparisonView",
+    "Figure",
+    "FigureConflict",
+    "FramingLine",
+    "OnlyIn",
+    "QuoteRendering",
+    "QuoteSection",
+    "Related",
+    "RemovedLine",
+    "ReuseMatrix",
+    "ReuseRow",
+    "SentenceRef",
+    "SharedFact",
+    "Summary",
+    "build_view",
+    "one_line",
+    "plural",
+]
