@@ -53,3 +53,18 @@ def story(tmp_path: Path) -> list[Path]:
         p.write_text(text, encoding="utf-8")
         paths.append(p)
     return paths
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files in tests/golden/ from the current renderings instead of comparing.",
+    )
+
+
+@pytest.fixture()
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when pytest runs with --update-golden (see tests/test_golden.py)."""
+    return bool(request.config.getoption("--update-golden"))
