@@ -484,7 +484,12 @@ def _write_file(path: str, text: str) -> None:
     folder = os.path.dirname(path) or "."
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as f:
+        try:
+            f = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            raise
+        with f:
             f.write(data)
         if mode is None:  # a new file gets the usual permissions, not mkstemp's 0600
             umask = os.umask(0)
