@@ -254,3 +254,17 @@ def test_cli_outlet_and_headline_markup(tmp_path: Path, story: list[Path], fmt: 
         assert "[/]" in res.stdout and "[link=javascript:alert(1)]x[/link]" in _visible(res.stdout)
     else:
         assert "\\[/\\]" in res.stdout and "<script" not in res.stdout
+
+
+def test_stories_text_is_one_line_per_article_and_singular() -> None:
+    from newsprism.model import Grouping, Story
+    from newsprism.render.stories import render_stories
+
+    grouping = Grouping(
+        stories=(Story("s1", ("a",)),),
+        method="m.v1",
+        stats={"articles": 1},
+        labels={"a": "[/] x\n\x1b[31mred <script>"},
+    )
+    out = render_stories(grouping)
+    assert out == "1 story from 1 article (m.v1)\ns1  1 article, 1 independent origin\n    a  [/] x [31mred <script>\n"

@@ -1,7 +1,9 @@
 """Rendering a :class:`~newsprism.model.Comparison` for people and programs.
 
 ``render(comparison, "text" | "md" | "json")`` returns a string; nothing here computes
-findings, it only lays them out.
+findings, it only lays them out. The text and Markdown renderers (and the HTML report to
+come) lay out one neutral view of the comparison (:func:`.view.build_view`, plain data, no
+markup) and escape article text at their own boundary; JSON is the records' ``to_dict()``.
 """
 
 from __future__ import annotations
