@@ -141,11 +141,7 @@ def parse(text: str, origin: str, *, name: str | None = None) -> Lexicon:
             continue
         if in_header:
             in_header = False
-            missing = [k for k in ("name", "version", "source", "licence") if k not in header]
-            if missing or not columns:
-                what = ", ".join(missing + ([] if columns else ["column"]))
-                raise fail(lineno, f"the header lacks: {what}")
-            _check_identity(header, name, lineno, fail)
+            _check_header(header, bool(columns), name, lineno, fail)
         if not line.strip() or line.startswith("#"):
             continue
         values = tuple(line.split("\t"))
@@ -163,8 +159,11 @@ def parse(text: str, origin: str, *, name: str | None = None) -> Lexicon:
             raise fail(lineno, f"{values[0]!r} already listed on line {seen[values[0]]}")
         seen[values[0]] = lineno
         rows.append(values)
+    last = max(1, len(text.splitlines()))
     if in_header:
-        raise fail(len(lines), "no entries after the header")
+        _check_header(header, bool(columns), name, last, fail)
+    if not rows:
+        raise fail(last, "no entries after the header")
     return Lexicon(
         name=header["name"],
         version=header["version"],
@@ -176,9 +175,12 @@ def parse(text: str, origin: str, *, name: str | None = None) -> Lexicon:
     )
 
 
-def _check_identity(
-    header: dict[str, str], name: str | None, lineno: int, fail: Callable[[int, str], LexiconError]
+def _check_header(
+    header: dict[str, str], has_columns: bool, name: str | None, lineno: int, fail: Callable[[int, str], LexiconError]
 ) -> None:
+    missing = [k for k in ("name", "version", "source", "licence") if k not in header]
+    if missing or not has_columns:
+        raise fail(lineno, f"the header lacks: {', '.join(missing + ([] if has_columns else ['column']))}")
     declared = header["name"]
     if not _NAME.fullmatch(declared):
         raise fail(lineno, f"name {declared!r} is not lower-case letters, digits and hyphens")

@@ -14,6 +14,9 @@ percentages, years and dates. A disagreement is listed once per fact and kind.
 Limits: English number words up to "ninety-nine" and scales; no ranges ("10 to 12" is two
 counts); no arithmetic between units ("half" or "a third" are not read); a count's unit is the
 first content word after the number.
+
+The word lists are data (``newsprism.lexicons``): ``number-words``, ``scales``, ``currencies``
+and ``qualifiers``; the regular expression is built from them once, on first use.
 """
 
 from __future__ import annotations
