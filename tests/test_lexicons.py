@@ -303,3 +303,11 @@ def test_number_words_come_from_the_lexicon(patched: dict[str, str]) -> None:
     assert text.number_words()["score"] == 20
     assert "#20" in text.terms("a score of ships")
     assert _one("a score ships sank")[:2] == ("count", 20.0)
+
+
+def test_docs_list_every_lexicon_with_its_version() -> None:
+    from .conftest import REPO
+
+    doc = (REPO / "docs" / "lexicons.md").read_text(encoding="utf-8")
+    for name in lexicons.names():
+        assert f"| `{name}.tsv` | {lexicons.load(name).version} |" in doc, name
