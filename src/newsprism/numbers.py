@@ -14,122 +14,89 @@ percentages, years and dates. A disagreement is listed once per fact and kind.
 Limits: English number words up to "ninety-nine" and scales; no ranges ("10 to 12" is two
 counts); no arithmetic between units ("half" or "a third" are not read); a count's unit is the
 first content word after the number.
+
+The word lists are data (``newsprism.lexicons``): ``number-words``, ``scales``, ``currencies``
+and ``qualifiers``; the regular expression is built from them once, on first use.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
+from . import lexicons
 from .dates import MONTH_PATTERN, month_number
 from .model import Article, Fact, NumberConflict, Quantity, Span
-from .text import NUMBER_WORDS, stem, stopwords
+from .text import number_words, stem, stopwords
 
 NUMBERS_VERSION = "numbers.v1"
 
-_MONTH = MONTH_PATTERN
-_WORDNUM = "|".join(
-    sorted((w for w in NUMBER_WORDS if w not in ("hundred", "thousand", "million", "billion")), key=len, reverse=True)
-)
-_SCALE = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "crore": 1e7,
-    "lakh": 1e5,
-    "hundred": 1e2,
-}
-_CURRENCY_SIGN = {
-    "$": "USD",
-    "us$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "rs": "INR",
-    "rs.": "INR",
-    "a$": "AUD",
-    "c$": "CAD",
-    "hk$": "HKD",
-    "kes": "KES",
-    "ksh": "KES",
-    "r": "ZAR",
-}
-_CURRENCY_WORD = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "usd": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "eur": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "gbp": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupee": "INR",
-    "rupees": "INR",
-    "franc": "CHF",
-    "francs": "CHF",
-    "shilling": "KES",
-    "shillings": "KES",
-    "rand": "ZAR",
-    "won": "KRW",
-    "ruble": "RUB",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "rouble": "RUB",
-    "lira": "TRY",
-    "naira": "NGN",
-    "pesos": "MXN",
-    "peso": "MXN",
-}
-_QUALIFIERS = (
-    "at least",
-    "more than",
-    "over",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "up to",
-    "some",
-    "approximately",
-    "roughly",
-    "fewer than",
-    "less than",
-    "as many as",
-    "under",
-    "just over",
-    "just under",
-    "close to",
-    "an estimated",
-    "estimated",
-)
+#: characters that make a currency sign a symbol ("us$"); a sign of letters only starts a word
+_SYMBOLS = "$€£¥₹"
 
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORDNUM})(?:[-\s](?:{_WORDNUM}))?)"
-_QUANTITY = re.compile(
-    rf"""
-    (?P<date1>\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?)
-  | (?P<date2>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})(?:\s+(?P<y2>\d{{4}}))?)(?![\w])
-  | (?P<cur>(?:us\$|a\$|c\$|hk\$|[$€£¥₹]|\brs\.?|\bkes|\bksh)\s?)?
-    (?P<num>(?<![\w.,]){_NUM})(?![.,]\d)(?=(?:thousand|million|billion|trillion|crore|lakh|mln|bn|mn|tn|[kmb])\b|\W|$)
-    (?:\s?(?P<scale>thousand|million|billion|trillion|hundred|crore|lakh|mln|bn|mn|tn|[kmb])\b)?
+
+class _Tables(NamedTuple):
+    """What the figure reader needs from the lexicons, built once."""
+
+    pattern: re.Pattern[str]
+    number_words: dict[str, int]
+    scales: dict[str, float]
+    #: scales read only next to a currency ("5m dollars" but "5 m" is five metres)
+    money_only: frozenset[str]
+    #: currency signs before a figure, and currency words after one, -> ISO code
+    signs: dict[str, str]
+    currency_words: dict[str, str]
+    #: currency words right after "5m" that make the "m" a money scale
+    scale_cue: re.Pattern[str]
+    qualifiers: tuple[str, ...]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """The lexicons ``number-words``, ``scales``, ``currencies`` and ``qualifiers`` and the
+    patterns built from them."""
+    numbers = lexicons.load("number-words").where("kind", "number")
+    scale_lex = lexicons.load("scales")
+    scales = {w: float(f) for w, f in scale_lex.mapping("factor").items()}
+    joined = scale_lex.where("joined", "yes")
+    currencies = lexicons.load("currencies")
+    codes = currencies.mapping("code")
+    signs = {f: codes[f] for f in currencies.where("position", "sign")}
+    sign_pattern = "|".join(
+        (r"\b" if not any(c in _SYMBOLS for c in sign) else "") + re.escape(sign)
+        for sign in sorted(signs, key=lambda w: (-len(w), w))
+    )
+    word_number = _alternation(numbers)
+    number = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{word_number})(?:[-\s](?:{word_number}))?)"
+    pattern = re.compile(
+        rf"""
+    (?P<date1>\b{MONTH_PATTERN}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?)
+  | (?P<date2>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_PATTERN})(?:\s+(?P<y2>\d{{4}}))?)(?![\w])
+  | (?P<cur>(?:{sign_pattern})\s?)?
+    (?P<num>(?<![\w.,]){number})(?![.,]\d)(?=(?:{_alternation(joined)})\b|\W|$)
+    (?:\s?(?P<scale>{_alternation(scales)})\b)?
     (?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage\s+points?\b))?
     """,
-    re.IGNORECASE | re.VERBOSE,
-)
+        re.IGNORECASE | re.VERBOSE,
+    )
+    cue = _alternation(currencies.where("scale_cue", "yes"))
+    return _Tables(
+        pattern=pattern,
+        number_words=number_words(),
+        scales=scales,
+        money_only=frozenset(scale_lex.where("money_only", "yes")),
+        signs=signs,
+        currency_words={f: codes[f] for f in currencies.where("position", "word")},
+        scale_cue=re.compile(rf"\s*(?:{cue})", re.IGNORECASE),
+        qualifiers=lexicons.load("qualifiers").entries,
+    )
 
 
 def _month(token: str) -> int:
@@ -143,11 +110,12 @@ def _number_value(text: str) -> float | None:
     except ValueError:
         pass
     parts = re.split(r"[-\s]+", t)
+    number_words = _tables().number_words
     total = 0.0
     for p in parts:
-        if p not in NUMBER_WORDS:
+        if p not in number_words:
             return None
-        total += NUMBER_WORDS[p]
+        total += number_words[p]
     return total
 
 
@@ -155,7 +123,7 @@ def _qualifier(before: str) -> tuple[str | None, int]:
     """The hedge right before a figure ("at least") and where it starts in ``before``."""
     stripped = before.rstrip()
     tail = stripped.lower()[-20:]
-    for q in _QUALIFIERS:
+    for q in _tables().qualifiers:
         if tail.endswith(q) and (len(stripped) == len(q) or not stripped[-len(q) - 1].isalnum()):
             return q, len(stripped) - len(q)
     return None, len(before)
@@ -173,8 +141,9 @@ def _unit_after(after: str) -> str | None:
 
 def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: int = 0) -> list[Quantity]:
     """Quantities in one sentence; offsets are shifted by ``offset`` (the sentence's start)."""
+    tables = _tables()
     out: list[Quantity] = []
-    for m in _QUANTITY.finditer(text):
+    for m in tables.pattern.finditer(text):
         start, end = m.start(), m.end()
         span_text = text[start:end].rstrip()
         end = start + len(span_text)
@@ -210,20 +179,16 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
         after = text[end:]
         currency = None
         if m.group("cur"):
-            currency = _CURRENCY_SIGN.get(m.group("cur").strip().lower())
+            currency = tables.signs.get(m.group("cur").strip().lower())
         if scale:
-            if (
-                scale in ("m", "b", "k")
-                and not currency
-                and not re.match(r"\s*(dollars?|euros?|pounds?|yen|usd)", after, re.I)
-            ):
+            if scale in tables.money_only and not currency and not tables.scale_cue.match(after):
                 end = m.end("num")  # "5 m" is five metres, not five million
                 after = text[end:]
             else:
-                value *= _SCALE[scale]
+                value *= tables.scales[scale]
         word_after = re.match(r"\s*([^\W\d_]+)", after)
-        if currency is None and word_after and word_after.group(1).lower() in _CURRENCY_WORD:
-            currency = _CURRENCY_WORD[word_after.group(1).lower()]
+        if currency is None and word_after and word_after.group(1).lower() in tables.currency_words:
+            currency = tables.currency_words[word_after.group(1).lower()]
             end += word_after.end()
         qualifier, q_start = _qualifier(text[:start])
         if qualifier and not m.group("cur"):

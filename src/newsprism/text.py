@@ -5,96 +5,36 @@ Limits: English only. The stemmer is a handful of suffix rules (enough to match
 "cooperation"/"cooperate" poorly but "concerns"/"concern", "increased"/"increasing" well); the
 spelling fold maps common British endings to American ones ("behaviour" -> "behavior",
 "defence" -> "defense", "modernise" -> "modernize").
+
+The word lists are data (``newsprism.lexicons``): ``stopwords``, ``reporting-verbs``,
+``number-words``, ``british-endings`` and ``british-exceptions``, each read once.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from . import lexicons
 
 WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
-_BRITISH = [
-    (re.compile(r"our$"), "or"),
-    (re.compile(r"ence$"), "ense"),
-    (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"yse$"), "yze"),
-    (re.compile(r"tre$"), "ter"),
-    (re.compile(r"ogue$"), "og"),
-]
-#: every ending a pattern above can rewrite (a cheap test before the regular expressions)
-_BRITISH_ENDINGS = ("our", "ence", "ise", "ised", "ises", "ising", "isation", "isations", "yse", "tre", "ogue")
-_BRITISH_KEEP = {
-    "our",
-    "four",
-    "hour",
-    "pour",
-    "tour",
-    "your",
-    "sour",
-    "flour",
-    "since",
-    "hence",
-    "fence",
-    "whence",
-    "thence",
-    "rise",
-    "wise",
-    "raise",
-    "noise",
-    "praise",
-    "promise",
-    "advise",
-    "revise",
-    "surprise",
-    "exercise",
-    "otherwise",
-    "arise",
-    "arose",
-    "poise",
-    "premise",
-    "vise",
-    "precise",
-    "concise",
-    "expertise",
-    "franchise",
-    "merchandise",
-    "cruise",
-    "bruise",
-    "despise",
-    "compromise",
-    "comprise",
-    "enterprise",
-    "televise",
-    "supervise",
-    "improvise",
-    "disguise",
-    "treatise",
-    "paradise",
-    "license",
-    "licence",
-    "defense",
-    "offense",
-    "sense",
-    "dense",
-    "tense",
-    "pretense",
-    "expense",
-    "immense",
-    "incense",
-    "condense",
-    "dispense",
-    "suspense",
-    "intense",
-    "recompense",
-}
+
+@lru_cache(maxsize=1)
+def _spelling() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], frozenset[str]]:
+    """British endings -> American ones, longest first (the longest ending that matches wins),
+    the endings alone (a cheap test), and the exceptions."""
+    rules = tuple(sorted(lexicons.load("british-endings").mapping().items(), key=lambda r: -len(r[0])))
+    return rules, tuple(b for b, _ in rules), frozenset(lexicons.load("british-exceptions").entries)
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    text = resources.files("newsprism").joinpath("data/stopwords.txt").read_text("utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    """Words ignored when sentences are compared word by word: the ``stopwords`` lexicon and
+    every word of the ``reporting-verbs`` entries marked ``stopword=yes`` ("said", "told",
+    "according to")."""
+    verbs = lexicons.load("reporting-verbs").where("stopword", "yes")
+    return frozenset(lexicons.load("stopwords").entries) | {w for phrase in verbs for w in phrase.split()}
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
@@ -109,13 +49,16 @@ def word_list(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def fold_spelling(word: str) -> str:
-    """Map a British spelling onto the American one (a few regular endings only)."""
-    if len(word) < 5 or word in _BRITISH_KEEP or not word.endswith(_BRITISH_ENDINGS):
+    """Map a British spelling onto the American one (the endings of the ``british-endings``
+    lexicon, except the words of ``british-exceptions``)."""
+    if len(word) < 5:
         return word
-    for pat, rep in _BRITISH:
-        new = pat.sub(rep, word)
-        if new != word:
-            return new
+    rules, endings, keep = _spelling()
+    if word in keep or not word.endswith(endings):
+        return word
+    for british, american in rules:
+        if word.endswith(british):
+            return word[: -len(british)] + american
     return word
 
 
@@ -155,53 +98,33 @@ def stem(word: str) -> str:
     return w.rstrip("e") if len(w) > 4 else w
 
 
-NUMBER_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "hundred": 100,
-    "thousand": 1000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-}
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    """English number words and their values, from the ``number-words`` lexicon
+    ("twelve" -> 12, "dozen" -> 12, "million" -> 1000000)."""
+    return {w: int(v) for w, v in lexicons.load("number-words").mapping("value").items()}
+
+
+@lru_cache(maxsize=1)
+def _number_terms() -> dict[str, str]:
+    """Number words as overlap terms ("twelve" -> "#12"); scale words and "one" are left out
+    (too often not a figure)."""
+    lex = lexicons.load("number-words")
+    scales = set(lex.where("kind", "scale"))
+    return {w: f"#{v}" for w, v in number_words().items() if w not in scales and w != "one"}
 
 
 def terms(text: str) -> list[str]:
     """Content terms of a sentence for word-overlap scoring: stems of non-stopwords, and
     numbers (number words folded to digits) marked with ``#``."""
     stop = stopwords()
+    numbers = _number_terms()
     out = []
     for w in word_list(text):
         if w[0].isdigit():
             out.append("#" + w.replace(",", ""))
-        elif w in NUMBER_WORDS and w not in ("one", "hundred", "thousand", "million", "billion"):
-            out.append(f"#{NUMBER_WORDS[w]}")
+        elif w in numbers:
+            out.append(numbers[w])
         elif w not in stop and len(w) > 1:
             out.append(stem(w))
     return out
