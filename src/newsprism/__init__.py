@@ -24,6 +24,7 @@ from .errors import (
     InputError,
     MissingDependencyError,
     NewsprismError,
+    OutputError,
     StoreError,
 )
 from .model import (
@@ -124,6 +125,7 @@ __all__ = [
     "MissingDependencyError",
     "NewsprismError",
     "NumberConflict",
+    "OutputError",
     "PrepareOptions",
     "Prepared",
     "Quantity",

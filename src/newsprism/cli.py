@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
 import json
 import os
 import shutil
@@ -21,7 +20,7 @@ from typing import Any
 import click
 
 from ._version import __version__
-from .errors import NewsprismError
+from .errors import NewsprismError, OutputError
 
 
 class _Group(click.Group):
@@ -447,22 +446,6 @@ def convert(name: str, src: str | None, dest: str | None, limit: int | None, spl
     click.echo(f"newsprism: gold set written to {summary.dest}; score it with: newsprism eval {summary.dest}", err=True)
 
 
-class _OutputError(NewsprismError):
-    """The output file cannot be written (a missing or read-only folder, a full disk, ...)."""
-
-    def __init__(self, path: str, exc: OSError) -> None:
-        parent = os.path.dirname(os.path.abspath(path))
-        if exc.errno == errno.ENOENT and not os.path.isdir(parent):
-            problem = f"cannot write: the folder {parent} does not exist"
-        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            problem = "cannot write: permission denied; choose another -o path"
-        elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            problem = "cannot write: no space left on the device"
-        else:
-            problem = f"cannot write: {(exc.strerror or str(exc)).lower()}"
-        super().__init__(f"{path}: {problem}")
-
-
 def _write_file(path: str, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path``.
 
@@ -512,7 +495,7 @@ def _emit(text: str, output: str | None) -> None:
     try:
         _write_file(output, text)
     except OSError as exc:
-        raise _OutputError(output, exc) from None
+        raise OutputError.from_os_error(output, exc) from None
     click.echo(f"newsprism: wrote {output}", err=True)
 
 

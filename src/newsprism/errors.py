@@ -6,6 +6,7 @@
     ├── CompareError        the articles cannot be compared (fewer than two, ...)
     ├── GoldSetError        a gold set does not follow GOLD_FORMAT.md
     ├── StoreError          the store cannot do what was asked (not a store, busy, unknown id, ...)
+    ├── OutputError         an output file cannot be written (missing or read-only folder, full disk)
     └── MissingDependencyError  an optional extra is not installed
 
 Every message is one line. Messages about a file start with the file's name, so the CLI
@@ -13,6 +14,9 @@ can print ``newsprism: error: <message>`` and a user knows where to look.
 """
 
 from __future__ import annotations
+
+import errno
+import os
 
 
 class NewsprismError(Exception):
@@ -58,3 +62,21 @@ class StoreError(NewsprismError):
 
 class MissingDependencyError(NewsprismError):
     """An optional part is not installed; the message names the install command."""
+
+
+class OutputError(NewsprismError):
+    """An output file cannot be written (a missing or read-only folder, a full disk, ...)."""
+
+    @classmethod
+    def from_os_error(cls, path: str, exc: OSError) -> OutputError:
+        """The one-line error for ``exc``, met while writing ``path``."""
+        parent = os.path.dirname(os.path.abspath(path))
+        if exc.errno == errno.ENOENT and not os.path.isdir(parent):
+            problem = f"cannot write: the folder {parent} does not exist"
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            problem = "cannot write: permission denied; choose another -o path"
+        elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            problem = "cannot write: no space left on the device"
+        else:
+            problem = f"cannot write: {(exc.strerror or str(exc)).lower()}"
+        return cls(f"{path}: {problem}")
