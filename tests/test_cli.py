@@ -114,3 +114,14 @@ def test_bad_usage_exit_2(story: list[Path]) -> None:
 def test_version_and_help() -> None:
     assert run("--version").stdout.startswith("newsprism, version ")
     assert "compare" in run("--help").stdout
+
+
+def test_outlet_names_a_file_however_its_path_is_spelled(story: list[Path]) -> None:
+    folder = story[0].parent
+    a, b = story[0].name, story[1].name
+    res = run("compare", a, b, "--format", "json", "--embedder", "none", "--outlet", f"./{a}=Nordpress", cwd=folder)
+    assert res.returncode == 0, res.stderr
+    outlets = {x["id"]: x["outlet"] for x in json.loads(res.stdout)["articles"]}
+    assert outlets[story[0].stem] == "Nordpress"
+    res = run("compare", a, b, "--outlet", "./missing.txt=X", cwd=folder)
+    assert res.returncode == 2 and "missing.txt is not one of the files to compare" in res.stderr
