@@ -68,6 +68,21 @@ class Span:
         return cls(int(d["start"]), int(d["end"]))
 
 
+class _Located:
+    """A record that is a located piece of text: ``start`` and ``end`` of its ``span``."""
+
+    __slots__ = ()
+    span: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
 @dataclass(frozen=True, slots=True)
 class RawArticle:
     """An article as read from a source, before cleaning.
@@ -90,20 +105,12 @@ class RawArticle:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(_Located):
     """One sentence: its position in the article and its span in the cleaned text."""
 
     index: int
     span: Span
     text: str
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
         return self.span.to_dict()
@@ -359,7 +366,7 @@ class Reuse:
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(_Located):
     """A number found in a sentence: ``value`` in base units, ``kind`` one of
     ``count``, ``percent``, ``money``, ``year``, ``date``; ``unit`` is the counted noun or the
     currency; ``qualifier`` is ``at least``/``about``/... when the text hedges the figure."""
@@ -372,14 +379,6 @@ class Quantity:
     kind: str
     unit: str | None = None
     qualifier: str | None = None
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -430,7 +429,7 @@ class NumberConflict:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(_Located):
     """A direct quotation in one article.
 
     ``span`` covers the quoted words (inside the marks), ``text`` is those words;
@@ -450,14 +449,6 @@ class Quote:
     speaker_mention: Span | None = None
     cue: Span | None = None
     group: str | None = None
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -559,20 +550,12 @@ class QuoteGroup:
 
 
 @dataclass(frozen=True, slots=True)
-class EntityMention:
+class EntityMention(_Located):
     """Words of one article that name an entity ("Jens Stoltenberg", "the NATO chief")."""
 
     article: str
     span: Span
     text: str
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, **self.span.to_dict(), "text": self.text}
@@ -603,7 +586,7 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
-class FramingMark:
+class FramingMark(_Located):
     """Words of one article that frame what it reports.
 
     ``type`` is one of :data:`FRAMING_TYPES`; ``lexicon`` names the versioned word list (or
@@ -627,14 +610,6 @@ class FramingMark:
     def __post_init__(self) -> None:
         if self.type not in FRAMING_TYPES:
             raise ValueError(f"unknown framing type {self.type!r}; expected one of {', '.join(FRAMING_TYPES)}")
-
-    @property
-    def start(self) -> int:
-        return self.span.start
-
-    @property
-    def end(self) -> int:
-        return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
         return {
