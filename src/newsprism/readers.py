@@ -513,9 +513,8 @@ def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Itera
         yield InputError(str(p), "no such file")
         return
     except _TooMuchGunzipped:
-        yield InputError(
-            f"{p}:{n}", f"file expands to more than {size_text(opts.max_gunzipped_bytes)} when gunzipped; rest skipped"
-        )
+        limit_text = size_text(opts.max_gunzipped_bytes)
+        yield InputError(f"{p}:{n + 1}", f"file expands to more than {limit_text} when gunzipped; rest skipped")
         return
     except (OSError, EOFError, zlib.error) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else _reason(exc)

@@ -463,6 +463,10 @@ def _split_warc(s: _Pushback, opts: ReadOptions) -> Iterator[tuple[str, bytes, b
             if not nl.strip() and len(trail) < _LINE:
                 trail += nl
                 continue
+            if trail.startswith(b"\r\n\r\n"):  # the record ended as it should: junk follows it
+                s.unread(nl)
+                yield "ok", bytes(header), block
+                break
             # Content-Length lied: too long (the block holds the start of a later record) or
             # too short (the content goes on after it)
             if next_at > 0 or block.startswith(_START):
