@@ -10,6 +10,8 @@ import logging
 import os
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -487,3 +489,29 @@ def test_stdin_over_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(InputError) as info:
         read_path("-", options=ReadOptions(max_article_bytes=1000))
     assert str(info.value) == "-: input is too large for one article (over 1,000 bytes)"
+
+
+# ------------------------------------------------ end to end, as a user runs it
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI of the newsprism under test (its folder first on the path: cwd is elsewhere)."""
+    here = str(Path(newsprism.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([here, os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run(
+        [sys.executable, "-m", "newsprism", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300
+    )
+
+
+def test_cli_compare_warc_names_the_bad_record_and_prints_nothing_else(tmp_path: Path) -> None:
+    records = _warc_records([PAGES[0], PAGES[1], THIRD])
+    records[1] = _lie(records[1], 150)
+    (tmp_path / "lie.warc").write_bytes(b"".join(records))
+    (tmp_path / "noise.warc").write_bytes(random.Random(3).randbytes(3000))
+    res = _cli("compare", "lie.warc", "noise.warc", "--format", "json", "--embedder", "none", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert [a["id"] for a in json.loads(res.stdout)["articles"]] == ["lie-1", "lie-3"]
+    assert res.stderr.splitlines() == [
+        f"newsprism: skipped lie.warc#2: {LIED}",
+        "newsprism: skipped noise.warc: is not a WARC file (no WARC/1.x record header found)",
+    ]
