@@ -124,3 +124,26 @@ def test_too_large(tmp_path: Path) -> None:
         InputError, match=r"huge\.txt: file is too large for one article \(52\.4 MB; the limit is 20 MB\)"
     ):
         read_path(p)
+
+
+def test_read_path_and_iter_records_share_one_reader(tmp_path: Path) -> None:
+    """read_path reads JSONL, feeds and gzipped pages through the code iter_records uses
+    (compare, group, ingest): the same records, the first problem raised instead of yielded."""
+    from newsprism.sources import iter_records
+
+    jsonl = tmp_path / "batch.jsonl"
+    jsonl.write_text(json.dumps({"text": "Head\nBody one."}) + "\n" + json.dumps({"html": PAGE}) + "\n")
+    feed = tmp_path / "feed.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>Courier</title><item><title>Bridge reopens</title><content:encoded><![CDATA["
+        + PAGE.split("<article>")[1].split("</article>")[0]
+        + "]]></content:encoded></item></channel></rss>"
+    )
+    page = tmp_path / "courier.html.gz"
+    with gzip.open(page, "wt", encoding="utf-8") as fh:
+        fh.write(PAGE)
+    for p in (jsonl, feed, page):
+        assert read_path(p) == list(iter_records([p]))
+    assert read_path(page)[0].title == "Bridge reopens after repairs"
+    assert read_path(feed, outlet="Courier")[0].outlet == "Courier"

@@ -107,3 +107,17 @@ def test_jsonl_bad_lines_are_skipped_and_named(tmp_path: Path) -> None:
         f"{p}:2: line is not valid JSON (JSONDecodeError)",
         f"{p}:3: line is not a JSON object",
     ]
+
+
+def test_records_of_several_files_in_path_order_with_options(tmp_path: Path) -> None:
+    from newsprism.readers import ReadOptions
+
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text("Two\nBody two.\n")
+    (tmp_path / "one.txt").write_text("One\nBody one.\n")
+    (tmp_path / "big.txt").write_text("Big\n" + "word " * 100)
+    ok, bad = _split(list(iter_records([tmp_path], options=ReadOptions(max_article_bytes=100))))
+    assert [a.id for a in ok] == ["two", "one"]
+    assert [str(e) for e in bad] == [
+        f"{tmp_path}/big.txt: file is too large for one article (504 bytes; the limit is 100 bytes)"
+    ]

@@ -21,6 +21,7 @@ from .grouping import GroupOptions
 from .grouping import group as group_records
 from .model import Article, Comparison, Grouping, RawArticle
 from .pipeline import prepare_article
+from .readers import ReadOptions
 from .sources import iter_records
 
 ArticleLike = str | Path | RawArticle | Article
@@ -32,12 +33,16 @@ def _key(path: str | Path) -> str:
 
 
 def read(
-    items: Iterable[ArticleLike], *, outlets: Mapping[str, str] | None = None
+    items: Iterable[ArticleLike],
+    *,
+    outlets: Mapping[str, str] | None = None,
+    options: ReadOptions | None = None,
 ) -> tuple[list[RawArticle | Article], list[InputError]]:
     """Every record of ``items`` (records are kept as they are; paths are read, folders
     searched), and every problem met on the way, in input order. ``outlets`` maps a path (as
-    the user spelled it) to the outlet name of the articles read from it. A path that yields
-    no article and no error is a problem too: nothing is skipped without a word."""
+    the user spelled it) to the outlet name of the articles read from it; ``options`` caps
+    the sizes read. A path that yields no article and no error is a problem too: nothing is
+    skipped without a word."""
     names = {_key(p): name for p, name in (outlets or {}).items()}
     records: list[RawArticle | Article] = []
     problems: list[InputError] = []
@@ -47,7 +52,7 @@ def read(
             continue
         outlet = names.get(_key(item))
         found = 0
-        for record in iter_records([item]):
+        for record in iter_records([item], options=options):
             found += 1
             if isinstance(record, InputError):
                 problems.append(record)

@@ -1,69 +1,167 @@
-"""Reading articles from files and streams: ``.txt``, ``.html``, ``.jsonl`` and ``-`` (stdin).
+"""Reading one article file or stream: ``.txt``, ``.html``, their ``.gz`` forms, ``-`` (stdin),
+and the JSONL reader (one record a line) that every command shares.
 
-Each reader returns :class:`~newsprism.model.RawArticle` records and raises
-:class:`~newsprism.errors.InputError` with a one-line message naming the source.
+A reader returns :class:`~newsprism.model.RawArticle` records and names every problem with
+an :class:`~newsprism.errors.InputError` whose one-line message starts with the source
+(``path``, ``path:line`` for a JSONL line). :func:`read_path` raises the first problem;
+:func:`newsprism.sources.iter_records` (compare, group, ingest) yields it and goes on. Both
+read through the same code: one reader per format.
 
-- ``.txt``: the first non-empty line is the headline, the rest is the body.
-- ``.html`` / ``.htm``: body and metadata (title, site name, date, URL) via trafilatura.
-- ``.jsonl`` (and ``.jsonl.gz``): one JSON object a line with ``text`` or ``html`` and optional
-  ``title``, ``outlet``, ``url``, ``published``, ``id``.
+- ``.txt`` (``.text``, ``.md``): the first non-empty line is the headline, the rest is the body.
+- ``.html`` / ``.htm`` / ``.xhtml``: body and metadata (title, site name, date, URL) via
+  trafilatura; a page whose text has no sentence-like line is refused (:func:`is_article_text`).
+- ``.txt.gz``, ``.html.gz``, ``.htm.gz``, ...: the same, gunzipped with a size cap.
+- ``.jsonl`` / ``.ndjson`` (and ``.gz``): one JSON object a line with ``text`` or ``html``
+  and optional ``title``, ``outlet``, ``url``, ``published``, ``id``; a bad line is an error
+  for that line only (:func:`iter_jsonl`).
 - ``-``: standard input, read as HTML when it starts with ``<``, else as text.
 
-Bytes are decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or else the encoding
-charset-normalizer finds; binary data is refused.
+Bytes are decoded by :func:`decode`. Every size is capped by :class:`ReadOptions`: input over
+a cap is refused with a one-line message, and is never read whole first.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import html as html_lib
 import json
 import re
 import sys
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from .errors import InputError
 from .model import RawArticle
 
-#: The largest single file ``compare`` reads (a news article is rarely over 1 MB of HTML).
-MAX_ARTICLE_BYTES = 20_000_000
-#: The largest JSONL file read at once; larger corpora go through ``ingest``.
-MAX_JSONL_BYTES = 500_000_000
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadOptions:
+    """Size caps of the readers, in bytes. Input over a cap is refused with a one-line message
+    naming it (the rest of the file goes on where records are independent); it is read
+    through a bounded buffer (``read(cap + 1)``), so a cap is never met by an allocation error.
+
+    - ``max_article_bytes`` (20 MB): one article: a text or HTML file or standard input, a
+      ``.gz`` page after gunzipping, the text or HTML of one JSONL line, the page inside one
+      WARC record. A news page is rarely over 1 MB of HTML.
+    - ``max_record_bytes`` (50 MB): one record of a many-record file as stored: a JSONL line,
+      the block of a WARC record.
+    - ``max_feed_bytes`` (50 MB): an RSS / Atom file, which feedparser parses whole.
+    - ``max_gunzipped_bytes`` (10 GB): what one ``.gz`` file may expand to (a guard against
+      decompression bombs; gzipped JSONL and WARC are read as streams, so this bounds time,
+      not memory).
+    """
+
+    max_article_bytes: int = 20_000_000
+    max_record_bytes: int = 50_000_000
+    max_feed_bytes: int = 50_000_000
+    max_gunzipped_bytes: int = 10_000_000_000
+
+    def __post_init__(self) -> None:
+        for name in ("max_article_bytes", "max_record_bytes", "max_feed_bytes", "max_gunzipped_bytes"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"ReadOptions.{name} must be a positive number of bytes, not {value!r}")
+
+
+DEFAULT_READ_OPTIONS = ReadOptions()
+#: The largest single article read (the default of ``ReadOptions.max_article_bytes``).
+MAX_ARTICLE_BYTES = DEFAULT_READ_OPTIONS.max_article_bytes
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+#: file names read as one article each (a folder is searched for these, and for feeds and WARC)
+PAGE_SUFFIXES = tuple(f"{s}{gz}" for s in (".txt", ".text", ".md", ".html", ".htm", ".xhtml") for gz in ("", ".gz"))
+JSONL_FILE_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+ARTICLE_SUFFIXES = (*PAGE_SUFFIXES, *JSONL_FILE_SUFFIXES)
 
 
-def read_path(path: str | Path, *, outlet: str | None = None) -> list[RawArticle]:
-    """Read one file (or ``-`` for stdin) into raw articles.
+def size_text(n: int) -> str:
+    """A byte count for a message: ``20 MB``, ``52.4 MB``, ``1,000 bytes``."""
+    if n >= 1_000_000:
+        return f"{n // 1_000_000} MB" if n % 1_000_000 == 0 else f"{n / 1e6:.1f} MB"
+    return f"{n:,} bytes"
 
-    ``outlet`` overrides the outlet found in metadata; without either, the outlet is left
-    empty and the article's id (the file stem) names it.
+
+def read_path(path: str | Path, *, outlet: str | None = None, options: ReadOptions | None = None) -> list[RawArticle]:
+    """Read one file (or ``-`` for stdin) into raw articles, raising the first problem.
+
+    Any format :func:`newsprism.sources.iter_records` reads (text, HTML, ``.gz`` pages, JSONL,
+    feeds, WARC) is read through the same code; where ``iter_records`` yields a bad record
+    and goes on, this raises it. ``outlet`` overrides the outlet found in metadata; without
+    either, the outlet is left empty and the article's id (the file stem) names it.
     """
+    opts = options or DEFAULT_READ_OPTIONS
     name = str(path)
     if name == "-":
-        data = _read_stream(sys.stdin.buffer, "-")
+        data = _read_capped(sys.stdin.buffer, "-", opts.max_article_bytes, "input")
         fmt = "html" if data.lstrip()[:1] == b"<" else "txt"
         return [_parse_single(data, "-", "stdin", fmt, outlet)]
     p = Path(path)
-    if not p.exists():
-        raise InputError(name, "no such file")
     if p.is_dir():
         raise InputError(name, "is a folder; give the article files inside it")
+    from .sources import iter_file  # sources reads feeds and WARC and calls back into this module
+
+    out: list[RawArticle] = []
+    for record in iter_file(p, options=opts):
+        if isinstance(record, InputError):
+            raise record
+        out.append(replace(record, outlet=outlet) if outlet else record)
+    return out
+
+
+def read_paths(
+    paths: list[str | Path], *, outlets: list[str | None] | None = None, options: ReadOptions | None = None
+) -> list[RawArticle]:
+    """Read several files; ``outlets[i]`` (if given and not None) names the outlet of path i."""
+    out: list[RawArticle] = []
+    for i, path in enumerate(paths):
+        outlet = outlets[i] if outlets and i < len(outlets) else None
+        out.extend(read_path(path, outlet=outlet, options=options))
+    return out
+
+
+def read_page(path: str | Path, *, options: ReadOptions | None = None) -> RawArticle:
+    """Read one text or HTML file (``.gz`` gunzipped) into one article; raise the problem.
+
+    The format comes from the suffix (under ``.gz``); an unknown suffix is read as HTML when
+    the bytes look like a page, else as text.
+    """
+    opts = options or DEFAULT_READ_OPTIONS
+    p = Path(path)
+    name = str(path)
     suffixes = [s.lower() for s in p.suffixes]
-    if suffixes[-2:] == [".jsonl", ".gz"] or (suffixes and suffixes[-1] in JSONL_SUFFIXES):
-        return list(_read_jsonl(p, outlet))
-    size = p.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise InputError(
-            name,
-            f"file is too large for one article ({size / 1e6:.1f} MB; the limit is {MAX_ARTICLE_BYTES / 1e6:.0f} MB)",
-        )
+    gzipped = bool(suffixes) and suffixes[-1] == ".gz"
+    if gzipped:
+        suffixes = suffixes[:-1]
+    cap = opts.max_article_bytes
     try:
-        data = p.read_bytes()
+        size = p.stat().st_size
+        if not gzipped and size > cap:
+            raise InputError(
+                name, f"file is too large for one article ({size_text(size)}; the limit is {size_text(cap)})"
+            )
+        with p.open("rb") as raw:
+            if gzipped:
+                with gzip.GzipFile(fileobj=raw) as fh:
+                    data = fh.read(min(cap, opts.max_gunzipped_bytes) + 1)
+                    if len(data) > min(cap, opts.max_gunzipped_bytes):
+                        limit = min(cap, opts.max_gunzipped_bytes)
+                        raise InputError(
+                            name,
+                            f"expands to more than {size_text(limit)} when gunzipped; "
+                            f"the limit for one article is {size_text(limit)}",
+                        )
+            else:
+                data = _read_capped(raw, name, cap, "file")
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise InputError(name, f"is not a readable gzip file ({_reason(exc)})") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read ({exc.strerror or exc})") from None
     suffix = suffixes[-1] if suffixes else ""
@@ -73,38 +171,7 @@ def read_path(path: str | Path, *, outlet: str | None = None) -> list[RawArticle
         fmt = "txt"
     else:
         fmt = "html" if _looks_like_html(data) else "txt"
-    return [_parse_single(data, name, _stem(p), fmt, outlet)]
-
-
-def read_paths(paths: list[str | Path], *, outlets: list[str | None] | None = None) -> list[RawArticle]:
-    """Read several files; ``outlets[i]`` (if given and not None) names the outlet of path i."""
-    out: list[RawArticle] = []
-    for i, path in enumerate(paths):
-        outlet = outlets[i] if outlets and i < len(outlets) else None
-        out.extend(read_path(path, outlet=outlet))
-    return out
-
-
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz")
-
-
-def expand_paths(paths: list[str | Path], *, suffixes: tuple[str, ...] = ARTICLE_SUFFIXES) -> list[str | Path]:
-    """Folders replaced by the article files inside them (recursively, sorted by path)."""
-    out: list[str | Path] = []
-    for path in paths:
-        p = Path(path)
-        if str(path) != "-" and p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.name.lower().endswith(suffixes)
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
+    return _parse_single(data, name, _stem(p), fmt, None)
 
 
 def from_text(
@@ -142,44 +209,71 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-# --------------------------------------------------------------------- internals
+# --------------------------------------------------------------------- decoding
 
+#: At most this many invalid UTF-8 bytes per 1,000 bytes still make a file "UTF-8 with a few
+#: damaged bytes" (decoded with U+FFFD and a warning) rather than a legacy 8-bit encoding.
+MAX_INVALID_UTF8_PER_1000 = 1.0
 
-def _stem(p: Path) -> str:
-    name = p.name
-    for suffix in reversed(p.suffixes):
-        name = name[: -len(suffix)] if name.endswith(suffix) else name
-    return name or p.name
-
-
-def _read_stream(stream: BinaryIO, name: str) -> bytes:
-    data = stream.read(MAX_ARTICLE_BYTES + 1)
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(name, f"input is too large for one article (over {MAX_ARTICLE_BYTES // 10**6} MB)")
-    return data
-
-
-def _looks_like_html(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data (name it .gz to have it read)"),
+    (b"PK\x03\x04", "a ZIP archive (an Office document, EPUB or similar)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
 
 
 def decode(data: bytes, source: str) -> str:
-    """Decode bytes of a text or HTML file, refusing binary data."""
+    """Decode bytes of a text or HTML file, refusing binary data (see :func:`decode_text`)."""
+    return decode_text(data, source)[0]
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
+    """Decode bytes of a text or HTML file; return the text and what had to be repaired.
+
+    In order: a byte-order mark (UTF-8, UTF-16) decides; UTF-16 without a BOM is recognised
+    by NUL bytes in every other position of ASCII-range text (``"A\\0"`` little-endian,
+    ``"\\0A"`` big-endian); valid UTF-8 is UTF-8; UTF-8 with a few damaged bytes (at most
+    :data:`MAX_INVALID_UTF8_PER_1000` invalid bytes per 1,000, and at least as many valid
+    non-ASCII characters as invalid bytes, which a legacy 8-bit text does not have) is
+    decoded with U+FFFD for each invalid byte and a warning; anything else goes to
+    charset-normalizer. Known binary formats (PDF, ZIP, images) are named; other data with
+    NUL or control bytes is refused as binary.
+    """
     if not data.strip():
         raise InputError(source, "is empty")
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:
-                return _check_text(data.decode(enc), source)
+                return _check_text(data.decode(enc), source), ()
             except UnicodeDecodeError:
                 raise InputError(source, f"starts with a {enc} byte-order mark but is not valid {enc}") from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(source, f"is {what}, not text or HTML")
     if b"\x00" in data[:8192]:
-        raise InputError(source, "looks like a binary file, not text or HTML")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(source, "looks like a binary file, not text or HTML")
+        try:
+            return _check_text(data.decode(utf16), source), (f"read as {utf16.upper()} without a byte-order mark",)
+        except UnicodeDecodeError:
+            raise InputError(
+                source, f"looks like {utf16.upper()} text without a byte-order mark but is not valid"
+            ) from None
     try:
-        return _check_text(data.decode("utf-8"), source)
+        return _check_text(data.decode("utf-8"), source), ()
     except UnicodeDecodeError:
         pass
+    escaped = data.decode("utf-8", "surrogateescape")  # each invalid byte -> one of U+DC80..U+DCFF
+    invalid = len(_ESCAPED.findall(escaped))
+    non_ascii = sum(1 for ch in escaped if ch > "\x7f") - invalid
+    if invalid * 1000 <= len(data) * MAX_INVALID_UTF8_PER_1000 and non_ascii >= invalid:
+        text = _ESCAPED.sub("\ufffd", escaped)
+        noun = "byte" if invalid == 1 else "bytes"
+        return _check_text(text, source), (f"{invalid} invalid UTF-8 {noun} replaced",)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -189,7 +283,26 @@ def decode(data: bytes, source: str) -> str:
         text = data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(source, f"is not valid {best.encoding}; save it as UTF-8") from None
-    return _check_text(text, source)
+    return _check_text(text, source), ()
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` / ``utf-16-be`` when NUL bytes fill (nearly) every odd / even position of
+    the first 8 KB and (nearly) none of the others, as in text of mostly Latin script."""
+    sample = data[:8192]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even = sample[0 : 2 * half : 2].count(0)
+    odd = sample[1 : 2 * half : 2].count(0)
+    if odd >= 0.6 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -204,6 +317,68 @@ def _check_text(text: str, source: str) -> str:
     return text
 
 
+# --------------------------------------------------------------------- pages
+
+
+#: A page is an article when some line of its text has at least this many words and ends
+#: like a sentence ...
+MIN_SENTENCE_WORDS = 5
+#: ... or has at least this many words whatever its end.
+MIN_LINE_WORDS = 12
+
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]]*\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _words(line: str) -> int:
+    """Words of a line: runs without spaces, each Chinese or Japanese character counting as one."""
+    cjk = len(_CJK.findall(line))
+    return len(_CJK.sub(" ", line).split()) + cjk
+
+
+def is_article_text(body: str) -> bool:
+    """Whether the text extracted from a page is article text rather than navigation.
+
+    The rule: at least one line has :data:`MIN_SENTENCE_WORDS` (5) words or more and ends like
+    a sentence (``.``, ``!``, ``?``, an ellipsis or a CJK full stop, maybe followed by a closing
+    quote or bracket), or has :data:`MIN_LINE_WORDS` (12) words or more. A page of menu items
+    ("Home", "News", "Sport") fails; a one-paragraph article ("The new pier opened on
+    Monday.") passes. Its limit: a page holding one long caption or a link list joined into
+    one line of 12 words passes; a real article written entirely in lines of four words or
+    fewer without sentence ends would be refused. Applied to HTML only: a text file's body is
+    what its author wrote.
+    """
+    for line in body.splitlines():
+        n = _words(line)
+        if n >= MIN_LINE_WORDS or (n >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(line)):
+            return True
+    return False
+
+
+def _stem(p: Path) -> str:
+    name = p.name
+    for suffix in reversed(p.suffixes):
+        name = name[: -len(suffix)] if name.endswith(suffix) else name
+    return name or p.name
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().rstrip(".")
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _read_capped(stream: IO[bytes] | BinaryIO, name: str, cap: int, what: str) -> bytes:
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(name, f"{what} is too large for one article (over {size_text(cap)})")
+    return data
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head
+
+
 def _split_headline(text: str) -> tuple[str | None, str]:
     lines = text.split("\n")
     for i, line in enumerate(lines):
@@ -213,14 +388,14 @@ def _split_headline(text: str) -> tuple[str | None, str]:
 
 
 def _parse_single(data: bytes, source: str, stem: str, fmt: str, outlet: str | None) -> RawArticle:
-    text = decode(data, source)
+    text, warnings = decode_text(data, source)
     if fmt == "html":
-        return _from_html(text, source, stem, outlet)
+        return replace(_from_html(text, source, stem, outlet), warnings=warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     title, body = _split_headline(text)
     if not body.strip():
         raise InputError(source, "has a headline but no article body below it")
-    return RawArticle(id=stem, body=body, source=source, title=title, outlet=outlet, format="txt")
+    return RawArticle(id=stem, body=body, source=source, title=title, outlet=outlet, format="txt", warnings=warnings)
 
 
 def _from_html(html: str, source: str, stem: str, outlet: str | None) -> RawArticle:
@@ -242,6 +417,9 @@ def _from_html(html: str, source: str, stem: str, outlet: str | None) -> RawArti
     body = (meta.get("text") or "").strip()
     if not body:
         raise InputError(source, "is a page with no article body that could be found")
+    if not is_article_text(body):
+        n = sum(_words(line) for line in body.splitlines())
+        raise InputError(source, f"is a page without article text ({n} {'word' if n == 1 else 'words'})")
     return RawArticle(
         id=stem,
         body=body,
@@ -254,37 +432,99 @@ def _from_html(html: str, source: str, stem: str, outlet: str | None) -> RawArti
     )
 
 
-def _open_jsonl(p: Path) -> Iterator[bytes]:
-    if p.stat().st_size > MAX_JSONL_BYTES:
-        raise InputError(str(p), f"file is too large to compare at once (limit {MAX_JSONL_BYTES // 10**6} MB)")
-    if p.suffix.lower() == ".gz":
-        with gzip.open(p, "rb") as fh:
-            yield from fh
-    else:
-        with p.open("rb") as fh:
-            yield from fh
+#: an entity reference left unexpanded by a parser that refused the DTD (billion laughs)
+_ENTITIES_ONLY = re.compile(r"\s*(?:&[A-Za-z_:][\w.:-]*;?\s*)+")
 
 
-def _read_jsonl(p: Path, outlet: str | None) -> Iterator[RawArticle]:
+def only_entity_references(text: str) -> bool:
+    """Whether ``text`` is nothing but entity references such as ``&lol9;`` (also once
+    HTML-unescaped: ``&amp;lol9``), what a parser leaves of entities it refused to expand."""
+    return bool(_ENTITIES_ONLY.fullmatch(text) or _ENTITIES_ONLY.fullmatch(html_lib.unescape(text)))
+
+
+# --------------------------------------------------------------------- JSONL
+
+
+class _TooMuchGunzipped(Exception):
+    pass
+
+
+class _CappedStream:
+    """A binary stream that stops with :class:`_TooMuchGunzipped` after ``cap`` bytes."""
+
+    def __init__(self, fh: IO[bytes], cap: int) -> None:
+        self.fh = fh
+        self.left = cap
+
+    def readline(self, size: int) -> bytes:
+        line = self.fh.readline(size)
+        self.left -= len(line)
+        if self.left < 0:
+            raise _TooMuchGunzipped
+        return line
+
+
+def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Iterator[RawArticle | InputError]:
+    """Every record of a JSONL file (``.gz`` gunzipped), line by line: a :class:`RawArticle`
+    for each good line, an :class:`InputError` naming ``path:line`` for each bad one (not
+    JSON, not an object, no text, over a cap), and the good lines around it are kept. The file
+    is streamed: a line is read with ``readline(max_record_bytes + 1)``, so memory is bounded
+    by the cap, not the file. An empty file or one that stops being readable is named."""
+    opts = options or DEFAULT_READ_OPTIONS
+    p = Path(path)
     stem = _stem(p)
+    limit = opts.max_record_bytes
+    n = 0
     found = 0
     try:
-        for n, raw in enumerate(_open_jsonl(p), start=1):
-            if not raw.strip():
-                continue
-            where = f"{p}:{n}"
-            try:
-                rec = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise InputError(where, f"line is not valid JSON ({exc.__class__.__name__})") from None
-            if not isinstance(rec, dict):
-                raise InputError(where, "line is not a JSON object")
-            found += 1
-            yield _jsonl_record(rec, where, f"{stem}-{n}", outlet)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        raise InputError(str(p), f"cannot be read ({exc})") from None
+        with p.open("rb") as raw:
+            fh: Any = gzip.GzipFile(fileobj=raw) if p.name.lower().endswith(".gz") else raw
+            stream = _CappedStream(fh, opts.max_gunzipped_bytes if fh is not raw else 1 << 62)
+            while True:
+                line = stream.readline(limit + 1)
+                if not line:
+                    break
+                n += 1
+                if n == 1 and line.startswith(b"\xef\xbb\xbf"):
+                    line = line[3:]
+                where = f"{p}:{n}"
+                if len(line) > limit and not line.endswith(b"\n"):
+                    while line and not line.endswith(b"\n"):  # the rest of the line, a chunk at a time
+                        line = stream.readline(1 << 20)
+                    found += 1
+                    yield InputError(where, f"line is too large for one record (over {size_text(limit)})")
+                    continue
+                if not line.strip():
+                    continue
+                found += 1
+                try:
+                    rec = json.loads(line)
+                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                    yield InputError(where, f"line is not valid JSON ({exc.__class__.__name__})")
+                    continue
+                if not isinstance(rec, dict):
+                    yield InputError(where, "line is not a JSON object")
+                    continue
+                try:
+                    yield _jsonl_record(rec, where, f"{stem}-{n}", None, opts)
+                except InputError as exc:
+                    yield exc
+    except FileNotFoundError:
+        yield InputError(str(p), "no such file")
+        return
+    except _TooMuchGunzipped:
+        limit_text = size_text(opts.max_gunzipped_bytes)
+        yield InputError(f"{p}:{n + 1}", f"file expands to more than {limit_text} when gunzipped; rest skipped")
+        return
+    except (OSError, EOFError, zlib.error) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else _reason(exc)
+        if n:
+            yield InputError(f"{p}:{n + 1}", f"cannot be read to the end ({detail}); rest skipped")
+        else:
+            yield InputError(str(p), f"cannot be read ({detail})")
+        return
     if not found:
-        raise InputError(str(p), "is empty")
+        yield InputError(str(p), "is empty")
 
 
 #: field names accepted for each article field in JSONL records, in order of preference
@@ -299,7 +539,9 @@ JSONL_FIELDS = {
 }
 
 
-def _jsonl_record(rec: dict[str, Any], where: str, default_id: str, outlet: str | None) -> RawArticle:
+def _jsonl_record(
+    rec: dict[str, Any], where: str, default_id: str, outlet: str | None, options: ReadOptions = DEFAULT_READ_OPTIONS
+) -> RawArticle:
     def opt(key: str) -> str | None:
         for name in JSONL_FIELDS[key]:
             val = rec.get(name)
@@ -310,6 +552,10 @@ def _jsonl_record(rec: dict[str, Any], where: str, default_id: str, outlet: str 
     art_id = opt("id") or default_id
     rec_outlet = outlet or opt("outlet")
     html = opt("html")
+    text = None if html else opt("text")
+    cap = options.max_article_bytes
+    if len(html or text or "") > cap:  # characters: a lower bound of the bytes
+        raise InputError(where, f"record is too large for one article (over {size_text(cap)})")
     if html:
         art = _from_html(html, where, art_id, rec_outlet)
         return RawArticle(
@@ -322,7 +568,6 @@ def _jsonl_record(rec: dict[str, Any], where: str, default_id: str, outlet: str 
             published=opt("published") or art.published,
             format="html",
         )
-    text = opt("text")
     if text is None:
         raise InputError(where, "has neither a non-empty 'text' nor 'html' field")
     text = text.replace("\r\n", "\n")
