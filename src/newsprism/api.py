@@ -69,10 +69,12 @@ def unknown_outlet_paths(outlets: Mapping[str, str], paths: Iterable[str | Path]
     return [p for p in outlets if _key(p) not in given]
 
 
-def load_articles(items: Iterable[ArticleLike], *, skip_errors: bool = False) -> tuple[list[Article], list[InputError]]:
+def load_articles(
+    items: Iterable[ArticleLike], *, skip_errors: bool = False, read_options: ReadOptions | None = None
+) -> tuple[list[Article], list[InputError]]:
     """Read and prepare (clean and segment) ``items``; with ``skip_errors`` what cannot be read
     or prepared is returned as errors, else the first problem is raised."""
-    records, problems = read(items)
+    records, problems = read(items, options=read_options)
     articles: list[Article] = []
     for record in records:
         try:
@@ -90,14 +92,16 @@ def compare(
     options: CompareOptions | None = None,
     skip_errors: bool = False,
     outlets: Mapping[str, str] | None = None,
+    read_options: ReadOptions | None = None,
 ) -> Comparison:
     """Compare two or more articles about one story: paths (files, folders, ``-``) or records.
 
     Raises :class:`InputError` for the first input that cannot be read, unless
     ``skip_errors``: then it is left out and named in ``Comparison.warnings``. Raises
-    :class:`CompareError` when fewer than two different articles are left.
+    :class:`CompareError` when fewer than two different articles are left. ``read_options``
+    caps the size of what is read (:class:`newsprism.readers.ReadOptions`).
     """
-    records, problems = read(items, outlets=outlets)
+    records, problems = read(items, outlets=outlets, options=read_options)
     if problems and not skip_errors:
         raise problems[0]
     warnings = [f"skipped {p}" for p in problems]
@@ -111,6 +115,7 @@ def group(
     options: GroupOptions | None = None,
     previous: dict[str, str] | None = None,
     skip_errors: bool = False,
+    read_options: ReadOptions | None = None,
 ) -> Grouping:
     """Group articles (records, or the files and folders that hold them) into stories.
 
@@ -118,7 +123,7 @@ def group(
     Inputs that cannot be read raise :class:`InputError`, or with ``skip_errors`` are left
     out and listed in ``Grouping.problems``.
     """
-    articles, problems = load_articles(items, skip_errors=skip_errors)
+    articles, problems = load_articles(items, skip_errors=skip_errors, read_options=read_options)
     return group_records(articles, options=options, previous=previous, problems=[str(p) for p in problems])
 
 

@@ -28,6 +28,7 @@ from .errors import InputError
 from .grouping import GROUP_HEAD, GroupOptions, cluster, features_method, featurize
 from .model import Comparison, Grouping, RawArticle
 from .pipeline import PrepareOptions, prepare_many
+from .readers import ReadOptions
 from .segment import SEGMENTER_VERSION
 from .sources import iter_records
 from .store import DEFAULT_PATH, Storable, Store, article_id, storable
@@ -154,6 +155,7 @@ def _prepared(
     workers: int,
     known: Callable[[list[str]], Collection[str]] | None = None,
     on_known: Callable[[int], None] | None = None,
+    read_options: ReadOptions | None = None,
 ) -> Iterator[Storable]:
     """The records under ``paths``, prepared in chunks by ``workers`` processes (at most a few
     chunks ahead of the writer, so memory stays flat); stored articles keep the input order.
@@ -162,7 +164,9 @@ def _prepared(
     before it is prepared, and ``on_known`` told how many were; each article carries the
     input hash of its record."""
     salt = _input_salt(clean_options)
-    records = _unknown(iter_records(paths), salt, known or (lambda hashes: ()), on_known or (lambda n: None))
+    records = _unknown(
+        iter_records(paths, options=read_options), salt, known or (lambda hashes: ()), on_known or (lambda n: None)
+    )
     pending: deque[tuple[list[RawArticle | InputError], list[str | None]]] = deque()
 
     def jobs() -> Iterator[tuple[list[RawArticle | InputError], CleanOptions | None, GroupOptions]]:
@@ -249,6 +253,7 @@ def ingest(
     on_record: Callable[[], None] | None = None,
     workers: int | None = None,
     group_options: GroupOptions | None = None,
+    read_options: ReadOptions | None = None,
 ) -> IngestSummary:
     """Read every article under ``paths`` (folders, txt, html, jsonl(.gz), feeds, WARC), clean
     and segment it, and store it. Re-ingesting is idempotent: a stored article is a duplicate.
@@ -263,6 +268,7 @@ def ingest(
     does, even when it is killed; the store is written by this one.
     The workers also compute each article's grouping features (for ``group_options``, by
     default the defaults), stored with it, so that ``group`` only has to cluster.
+    ``read_options`` caps the size of what is read (:class:`newsprism.readers.ReadOptions`).
     """
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
@@ -290,6 +296,7 @@ def ingest(
             workers,
             known=lambda hashes: store.known_inputs(hashes).keys(),
             on_known=on_known,
+            read_options=read_options,
         )
         result = store.add_articles(prepared, batch_size=batch_size, run=run)
         duplicates = len(result.duplicates) + known
