@@ -7,21 +7,32 @@ peers use) on the same sentences.
 
 Targets (issue #2): warm <= 150 ms, cold CLI <= 2 s, memory <= 500 MB.
 
-    python benchmarks/bench_compare.py [FILE_A FILE_B]
+A memory table (issue #14: every input under the 20 MB limit compares within 1 GB or is
+refused up front) runs the CLI on generated hostile inputs beside a seed-sized article: a
+19 MB article of short sentences, a 10 MB line without punctuation, and the two inputs
+themselves. The warm table also times the alignment as it was before (the whole
+sentences-by-sentences matrix, dense) beside the blocked one, in the same run.
+
+    python benchmarks/bench_compare.py [FILE_A FILE_B] [--no-memory]
 """
 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import REPO, shared_dir, table, timed
 
 import newsprism
+import newsprism.align as align_module
 from newsprism.align import AlignOptions, _tfidf
 from newsprism.api import load_articles
 from newsprism.comparison import CompareOptions
@@ -53,6 +64,82 @@ def baseline_align(articles) -> int:
     return len({find(i) for i in range(len(texts))})
 
 
+class DenseSimilarity:
+    """The alignment's similarities as before issue #14: the whole sentences-by-sentences
+    matrix, dense, computed up front (the reference for the blocked version's time)."""
+
+    def __init__(self, texts, options) -> None:
+        weight = options.params[0]
+        lex = _tfidf(texts)
+        sim = lex @ lex.T
+        if options.embedder and weight > 0:
+            emb = get_embedder(options.embedder).encode(list(texts))
+            sim = weight * (emb @ emb.T) + (1 - weight) * sim
+        self.sim = sim
+
+    def block(self, rows, cols):
+        return self.sim[rows][:, cols] if isinstance(rows, slice) else self.sim[np.ix_(rows, cols)]
+
+
+def hostile_inputs(folder: Path) -> dict[str, Path]:
+    """Generated inputs (random letters, nothing copied): a 19 MB article of short sentences in
+    paragraphs, and a 10 MB line without punctuation."""
+    rng = random.Random(14)
+    vocab = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(5000)]
+    paras, size = [], 0
+    while size < 19_000_000:
+        para = " ".join(" ".join(rng.choices(vocab, k=rng.randint(8, 30))).capitalize() + "." for _ in range(6))
+        paras.append(para)
+        size += len(para) + 1
+    big = folder / "article-19mb.txt"
+    big.write_text("A generated article of 19 MB\n" + "\n".join(paras) + "\n", encoding="utf-8")
+    line = folder / "line-10mb.txt"
+    words = " ".join(rng.choices(vocab, k=1_800_000))[:10_000_000]
+    line.write_text("A generated line of 10 MB\n" + words + "\n", encoding="utf-8")
+    return {"19 MB article": big, "10 MB line": line}
+
+
+def peak_cli(paths: list[Path], *extra: str) -> tuple[float, float, str]:
+    """Wall time, peak memory (VmHWM, MB) and outcome of one CLI `compare` in a fresh process
+    (under a 4 GB address-space limit, so that a regression fails instead of swapping)."""
+    code = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))\n"
+        "from newsprism.cli import main\n"
+        "try:\n    main()\nfinally:\n"
+        "    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+        "    print('MAXRSS', hwm, file=sys.stderr)"
+    )
+    t0 = time.perf_counter()
+    res = subprocess.run(
+        [sys.executable, "-c", code, "compare", *map(str, paths), "--format", "json", *extra],
+        capture_output=True,
+        text=True,
+    )
+    wall = time.perf_counter() - t0
+    err, _, rss = res.stderr.rpartition("MAXRSS")
+    if res.returncode == 0:
+        outcome = f"compared: {len(json.loads(res.stdout)['facts'])} facts"
+    else:
+        outcome = f"exit {res.returncode}: " + (err.strip().splitlines() or ["?"])[-1][:90]
+    return wall, int(rss.split()[0]) / 1024 if rss else float("nan"), outcome
+
+
+def memory_table(seeds: list[Path]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        hostile = hostile_inputs(Path(tmp))
+        rows = []
+        cases = [("two seeds", seeds[:2])] + [(f"{name} + seed", [path, seeds[0]]) for name, path in hostile.items()]
+        for label, paths in cases:
+            wall, rss, outcome = peak_cli(paths)
+            rows.append([label, wall, rss, outcome])
+    print()
+    print(
+        table(
+            "CLI compare on hostile inputs (target: peak <= 1024 MB)", ["input", "wall s", "peak MB", "outcome"], rows
+        )
+    )
+
+
 def cold_cli(paths: list[Path], *extra: str) -> tuple[float, float]:
     """Wall time and peak memory of one CLI call in a fresh process. The peak is the new
     program's own high-water mark (VmHWM starts afresh at exec; ru_maxrss would count this
@@ -76,7 +163,8 @@ def cold_cli(paths: list[Path], *extra: str) -> tuple[float, float]:
 
 
 def main() -> None:
-    paths = [Path(p) for p in sys.argv[1:]] or default_inputs()
+    args = [a for a in sys.argv[1:] if a != "--no-memory"]
+    paths = [Path(p) for p in args] or default_inputs()
     articles, _ = load_articles(paths)
     n_words = [len(a.text.split()) for a in articles]
     n_sent = sum(len(a.sentences) for a in articles)
@@ -100,7 +188,20 @@ def main() -> None:
         else:
             med, _ = timed(lambda opts=opts: newsprism.compare(articles, options=opts), repeat=7)
             rows.append(["newsprism compare (word overlap only)", med * 1000, med / base_med])
+    blocked = align_module._Similarity
+    for name in ("wordllama", None):
+        opts = CompareOptions(align=AlignOptions(embedder=name))
+        label = name or "word overlap only"
+        for how, cls in (("before: dense matrix", DenseSimilarity), ("after: blocked", blocked)):
+            align_module._Similarity = cls  # type: ignore[misc]
+            try:
+                med, _ = timed(lambda opts=opts: newsprism.compare(articles, options=opts), repeat=9)
+            finally:
+                align_module._Similarity = blocked  # type: ignore[misc]
+            rows.append([f"newsprism compare ({label}, cached), {how}", med * 1000, med / base_med])
     print(table("warm, in process (target <= 150 ms)", ["method", "median ms", "x baseline"], rows))
+    if "--no-memory" not in sys.argv:
+        memory_table(paths)
     rows = []
     for label, extra in (("default (wordllama)", ()), ("--embedder minilm", ("--embedder", "minilm"))):
         for i in range(3):

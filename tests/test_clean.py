@@ -145,7 +145,8 @@ def _try_all(line: str, patterns):
             continue
         if p.needs and not any(n in lower for n in p.needs):
             continue
-        if p.regex.search(stripped):
+        found = p.regex.search(stripped)
+        if found and not (len(stripped) > LONG_LINE and p.start and found.start() > 0):
             return p
     return None
 

@@ -28,10 +28,12 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from ._unionfind import UnionFind
+from .errors import CompareError
 from .model import Article, Fact, FactMember
 from .text import terms
 
@@ -59,12 +61,24 @@ class AlignOptions:
     ``threshold``: lowest similarity for two sentences to be matched.
     ``group_threshold``: lowest average similarity for two groups to merge into one fact.
     Left as None, the last three take the embedder's defaults (:data:`DEFAULTS`).
+
+    Caps, so that any input ends within bounded memory and time:
+    ``max_sentences``: an article of more sentences is refused with :class:`CompareError`
+    (naming it), before anything is embedded. 3,000 sentences is about 60,000 words, ten
+    times a long feature; the work of aligning two articles grows with the product of their
+    sentence counts.
+    ``max_sentence_chars``: only the first characters of a longer sentence (a paragraph
+    without punctuation, a line of code) are used for its similarity and embedding; the
+    sentence itself is kept whole. Truncation rather than refusal: the user still gets a
+    comparison, and a sentence that long is not a sentence another outlet repeats anyway.
     """
 
     embedder: str | None = "wordllama"
     weight: float | None = None
     threshold: float | None = None
     group_threshold: float | None = None
+    max_sentences: int = 3_000
+    max_sentence_chars: int = 2_000
 
     def __post_init__(self) -> None:
         if self.embedder not in DEFAULTS:
@@ -77,6 +91,9 @@ class AlignOptions:
                 object.__setattr__(self, name, value)
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie between 0 and 1")
+        for name in ("max_sentences", "max_sentence_chars"):
+            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
+                raise ValueError(f"{name} must be a positive whole number")
 
     @property
     def params(self) -> tuple[float, float, float]:
@@ -84,47 +101,134 @@ class AlignOptions:
         return float(self.weight or 0.0), float(self.threshold or 0.0), float(self.group_threshold or 0.0)
 
 
-def _tfidf(texts: Sequence[str]) -> np.ndarray:
+def _tfidf_sparse(texts: Sequence[str]) -> Any:
+    """L2-normalised TF-IDF rows (CSR, float32) of weighted stems, numbers and names, with the
+    IDF computed over ``texts``. Sparse: memory grows with the words of the story, not with
+    sentences x vocabulary."""
+    from scipy.sparse import csr_matrix
+
     bags = [Counter(terms(t)) for t in texts]
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
     vocab = {t: i for i, t in enumerate(sorted(df))}
     n = len(texts)
-    mat = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
+    idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    cols: list[int] = []
+    vals: list[float] = []
     for r, bag in enumerate(bags):
-        for term, tf in bag.items():
-            idf = math.log((1 + n) / (1 + df[term])) + 1.0
-            boost = 1.5 if term.startswith("#") else 1.0
-            mat[r, vocab[term]] = (1 + math.log(tf)) * idf * boost
-    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+        for col, term, tf in sorted((vocab[t], t, tf) for t, tf in bag.items()):
+            cols.append(col)
+            vals.append((1 + math.log(tf)) * idf[term] * (1.5 if term.startswith("#") else 1.0))
+        indptr[r + 1] = len(cols)
+    data = np.array(vals, dtype=np.float32)
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+    norms = np.sqrt(np.bincount(rows, weights=data.astype(np.float64) ** 2, minlength=n)).astype(np.float32)
     norms[norms == 0] = 1.0
-    return mat / norms
+    data /= norms[rows]
+    return csr_matrix((data, np.array(cols, dtype=np.int64), indptr), shape=(n, max(1, len(vocab))))
+
+
+def _tfidf(texts: Sequence[str]) -> np.ndarray:
+    """The rows of :func:`_tfidf_sparse` as a dense array (for the benchmarks' small inputs)."""
+    return np.asarray(_tfidf_sparse(texts).toarray())
+
+
+class _Similarity:
+    """Similarity of sentence pairs, computed on demand from normalised vectors: the
+    sentences-by-sentences matrix is never built. ``block(rows, cols)`` gives the similarities
+    of two index ranges or lists as a dense float32 array."""
+
+    def __init__(self, texts: Sequence[str], options: AlignOptions) -> None:
+        self.weight = options.params[0]
+        cut = [t[: options.max_sentence_chars] for t in texts]
+        self.lex = _tfidf_sparse(cut)
+        self.emb: np.ndarray | None = None
+        if options.embedder and self.weight > 0:
+            from .embed import get_embedder
+
+            self.emb = get_embedder(options.embedder).encode(cut)
+
+    def block(self, rows: Any, cols: Any) -> np.ndarray:
+        sim = np.asarray((self.lex[rows] @ self.lex[cols].T).toarray(), dtype=np.float32)
+        if self.emb is not None:
+            sim = self.weight * (self.emb[rows] @ self.emb[cols].T) + (1 - self.weight) * sim
+        return sim
 
 
 def similarity_matrix(texts: Sequence[str], options: AlignOptions) -> np.ndarray:
-    """The similarity of every pair of sentences (square, symmetric)."""
-    weight = options.params[0]
-    lex = _tfidf(texts)
-    sim = lex @ lex.T
-    if options.embedder and weight > 0:
-        from .embed import get_embedder
+    """The similarity of every pair of sentences (square, symmetric): for small inputs and
+    tests only; :func:`align` never builds it."""
+    everything = slice(0, len(texts))
+    return _Similarity(texts, options).block(everything, everything)
 
-        emb = get_embedder(options.embedder).encode(list(texts))
-        sim = weight * (emb @ emb.T) + (1 - weight) * sim
-    return sim
+
+#: Similarities computed at once while aligning two articles (float32 entries: 8 MB).
+_BLOCK_ENTRIES = 1 << 21
+
+
+def _check_caps(articles: Sequence[Article], opts: AlignOptions) -> None:
+    for art in articles:
+        if len(art.sentences) > opts.max_sentences:
+            raise CompareError(
+                f"{art.source}: {len(art.sentences):,} sentences, over the cap of {opts.max_sentences:,} a comparison"
+                " aligns (AlignOptions.max_sentences); compare a shorter extract or raise the cap"
+            )
+
+
+def _pair_links(
+    sim: _Similarity, ri: range, rj: range, threshold: float, i_first: bool
+) -> list[tuple[float, int, int]]:
+    """One-to-one matches between two articles' sentences (index ranges ``ri``, ``rj``),
+    greedy on the best similarity first; ties go to the earlier sentence of the article with
+    the smaller id (``i_first``: the one of ``ri``). Scored block by block: only pairs at or
+    above ``threshold`` are kept."""
+    step = max(1, _BLOCK_ENTRIES // len(rj))
+    scores, xs, ys = [], [], []
+    for lo in range(0, len(ri), step):
+        block = sim.block(slice(ri.start + lo, min(ri.stop, ri.start + lo + step)), slice(rj.start, rj.stop))
+        x, y = np.nonzero(block >= threshold)
+        scores.append(block[x, y])
+        xs.append((x + lo).astype(np.int32))
+        ys.append(y.astype(np.int32))
+    if not scores:
+        return []
+    score = np.concatenate(scores)
+    x, y = np.concatenate(xs), np.concatenate(ys)
+    # round(score, 6) as an integer: exact for float32 scores (their product with 10**6 is a
+    # double without rounding), so the order is that of Python's round()
+    key = np.rint(score.astype(np.float64) * 1e6).astype(np.int64)
+    order = np.lexsort((y, x, -key) if i_first else (x, y, -key))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    links = []
+    most = min(len(ri), len(rj))
+    for k in order.tolist():
+        a, b = int(x[k]), int(y[k])
+        if a in used_a or b in used_b:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        links.append((float(score[k]), ri.start + a, rj.start + b))
+        if len(links) == most:
+            break
+    return links
 
 
 def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -> list[Fact]:
-    """Group every sentence of every article into exactly one fact."""
+    """Group every sentence of every article into exactly one fact.
+
+    Raises :class:`CompareError` for an article over ``options.max_sentences``."""
     opts = options or AlignOptions()
+    _check_caps(articles, opts)
     _, threshold, group_threshold = opts.params
     nodes: list[tuple[int, int]] = [(ai, s.index) for ai, a in enumerate(articles) for s in a.sentences]
     if not nodes:
         return []
     owners = [ai for ai, _ in nodes]
     texts = [articles[ai].sentences[si].text for ai, si in nodes]
-    sim = similarity_matrix(texts, opts)
+    sim = _Similarity(texts, opts)
     index_of = {node: k for k, node in enumerate(nodes)}
     # ties are broken by article id and sentence, so that the input order does not matter
     rank = {k: (articles[ai].id, si) for k, (ai, si) in enumerate(nodes)}
@@ -137,20 +241,7 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
                 continue
             ri = range(starts[i], starts[i] + len(articles[i].sentences))
             rj = range(starts[j], starts[j] + len(articles[j].sentences))
-            block = sim[np.ix_(list(ri), list(rj))]
-            cand = np.argwhere(block >= threshold)
-            scored = sorted(
-                ((float(block[x, y]), ri[x], rj[y]) for x, y in cand),
-                key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))),
-            )
-            used_a: set[int] = set()
-            used_b: set[int] = set()
-            for score, a, b in scored:
-                if a in used_a or b in used_b:
-                    continue
-                used_a.add(a)
-                used_b.add(b)
-                links.append((score, a, b))
+            links += _pair_links(sim, ri, rj, threshold, articles[i].id < articles[j].id)
 
     links.sort(key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))))
     groups = UnionFind(len(owners))
@@ -163,7 +254,7 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
         if {owners[x] for x in ma} & {owners[x] for x in mb}:
             continue
         if len(ma) + len(mb) > 2:
-            avg = float(sim[np.ix_(ma, mb)].mean())
+            avg = float(sim.block(ma, mb).mean())
             if avg < group_threshold:
                 continue
         low = min(score, weakest.get(ra, 1.0), weakest.get(rb, 1.0))

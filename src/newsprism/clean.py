@@ -9,6 +9,10 @@ text. Every
 dropped line is kept verbatim in ``Article.removed`` with its category, so a user can see
 what was taken out.
 
+A phrase pattern ("comments are closed", "sign up for our newsletter") marked ``start`` drops a
+line longer than :data:`LONG_LINE` only when the line opens with it: a paragraph of story text
+that mentions the phrase is kept.
+
 Limits: it judges one line at a time, so furniture glued onto a story sentence in the same
 line stays, and a story line that happens to look like furniture (a one-line paragraph
 "Comments" in the middle of a story) is dropped. A "rest" pattern (a comment-section heading)
@@ -26,7 +30,7 @@ from typing import Any
 from ._firstchar import admits, first_chars
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v1"
+CLEANER_VERSION = "furniture.v2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +39,7 @@ class FurniturePattern:
     scope: str  # "line" or "rest"
     regex: re.Pattern[str]
     long: bool = False  # also tried on lines longer than LONG_LINE
+    start: bool = False  # on lines longer than LONG_LINE, only a match at the line's start counts
     needs: tuple[str, ...] = ()  # tried only on lines containing one of these (lower-cased)
 
 
@@ -95,10 +100,12 @@ def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
             continue
         parts = line.split("\t")
         flags_ok = len(parts) == 3 or (
-            len(parts) == 4 and all(f == "long" or f.startswith("needs=") for f in parts[3].split(","))
+            len(parts) == 4 and all(f in ("long", "start") or f.startswith("needs=") for f in parts[3].split(","))
         )
         if len(parts) not in (3, 4) or parts[1] not in ("line", "rest") or not flags_ok:
-            raise ValueError(f"furniture line {n}: expected 'category<TAB>line|rest<TAB>regex[<TAB>long,needs=a|b]'")
+            raise ValueError(
+                f"furniture line {n}: expected 'category<TAB>line|rest<TAB>regex[<TAB>long,start,needs=a|b]'"
+            )
         category, scope, pattern = parts[:3]
         flags_col = parts[3].split(",") if len(parts) == 4 else []
         needs = tuple(x for f in flags_col if f.startswith("needs=") for x in f[6:].split("|") if x)
@@ -109,7 +116,9 @@ def parse_patterns(text: str) -> tuple[FurniturePattern, ...]:
             regex = re.compile(pattern, flags)
         except re.error as exc:
             raise ValueError(f"furniture line {n}: bad regular expression ({exc})") from None
-        out.append(FurniturePattern(category, scope, regex, long="long" in flags_col, needs=needs))
+        out.append(
+            FurniturePattern(category, scope, regex, long="long" in flags_col, start="start" in flags_col, needs=needs)
+        )
     return tuple(out)
 
 
@@ -173,14 +182,18 @@ def _dispatch(patterns: tuple[FurniturePattern, ...]) -> _Dispatch:
 def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> FurniturePattern | None:
     """The first furniture pattern a (stripped) line matches, or None for story text."""
     stripped = line.strip()
-    tried, needed = _dispatch(patterns).candidates(stripped[:1], len(stripped) > LONG_LINE)
+    long_line = len(stripped) > LONG_LINE
+    tried, needed = _dispatch(patterns).candidates(stripped[:1], long_line)
     present: frozenset[str] | set[str] = frozenset()
     if needed:
         lower = stripped.lower()
         present = {n for n in needed if n in lower}
     for pat, search, needs in tried:
-        if (needs is None or not needs.isdisjoint(present)) and search(stripped):
-            return pat
+        if needs is None or not needs.isdisjoint(present):
+            found = search(stripped)
+            # a phrase inside a long paragraph is story text: it must open the line to count
+            if found and not (long_line and pat.start and found.start() > 0):
+                return pat
     return None
 
 
@@ -238,25 +251,26 @@ def _split_labels_beside_furniture(
     kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], n_lines: int
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """A label in the first or last quarter of the page, next to a line of furniture (a
-    masthead above a byline, a section name under a share bar), is furniture too."""
+    masthead above a byline, a section name under a share bar), is furniture too; so is a
+    label next to such a label. In the page order of all non-empty lines, a run of such
+    labels is dropped whole when a line of furniture touches either end: one pass, linear."""
+    edge = max(3, n_lines // 4)
+    candidate = {n for n, line in kept if is_label(line) and not edge <= n < n_lines - edge}
     furniture = {n for n, _, _ in dropped}
     order = sorted([n for n, _ in kept] + list(furniture))
-    neighbours = {
-        n: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None) for i, n in enumerate(order)
-    }
-    edge = max(3, n_lines // 4)
-    labels: list[tuple[int, str]] = []
-    changed = True
-    while changed:
-        changed = False
-        for n, line in kept:
-            if (n, line) in labels or not is_label(line) or edge <= n < n_lines - edge:
-                continue
-            if any(m in furniture for m in neighbours[n] if m is not None):
-                labels.append((n, line))
-                furniture.add(n)
-                changed = True
-    return [k for k in kept if k not in labels], sorted(labels)
+    found: set[int] = set()
+    i = 0
+    while i < len(order):
+        if order[i] not in candidate:
+            i += 1
+            continue
+        j = i
+        while j < len(order) and order[j] in candidate:
+            j += 1
+        if (i > 0 and order[i - 1] in furniture) or (j < len(order) and order[j] in furniture):
+            found.update(order[i:j])
+        i = j
+    return [k for k in kept if k[0] not in found], [k for k in kept if k[0] in found]
 
 
 def _split_edge_labels(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

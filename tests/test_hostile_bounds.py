@@ -1,0 +1,281 @@
+"""Hostile inputs answered within bounds: caps on what alignment reads (refused or cut, with
+the message), a linear label pass in the cleaner, phrase patterns that spare long story
+paragraphs, and one medium input compared under an address-space limit.
+
+No timing assertions: the slow cases run in a subprocess with a generous timeout that only a
+quadratic or cubic version would reach (see benchmarks/bench_compare.py for the numbers)."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsprism
+from newsprism.align import AlignOptions, _Similarity, align
+from newsprism.clean import (
+    LONG_LINE,
+    _split_labels_beside_furniture,
+    classify_line,
+    clean_body,
+    is_label,
+    load_patterns,
+)
+from newsprism.comparison import CompareOptions
+from newsprism.errors import CompareError
+from newsprism.model import RawArticle
+from newsprism.pipeline import prepare_article
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _words(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(n)]
+
+
+def _article(seed: int, sentences: int) -> str:
+    rng = random.Random(seed)
+    vocab = _words(seed, 800)
+    body = [" ".join(rng.choice(vocab) for _ in range(rng.randint(6, 16))).capitalize() + "." for _ in range(sentences)]
+    return "\n".join(" ".join(body[i : i + 5]) for i in range(0, len(body), 5))
+
+
+# --- caps of the alignment -----------------------------------------------------------------
+
+
+def test_an_article_over_max_sentences_is_refused_naming_it_and_the_cap():
+    long = RawArticle(id="long", body=_article(1, 40), source="long.txt", title="Long")
+    short = RawArticle(id="short", body=_article(2, 5), source="short.txt", title="Short")
+    opts = CompareOptions(align=AlignOptions(embedder=None, max_sentences=30))
+    with pytest.raises(CompareError) as err:
+        newsprism.compare([long, short], options=opts)
+    message = str(err.value)
+    assert "\n" not in message
+    assert message.startswith("long.txt: 40 sentences, over the cap of 30")
+    assert "AlignOptions.max_sentences" in message
+
+
+def test_an_article_at_max_sentences_is_compared():
+    long = RawArticle(id="long", body=_article(1, 30), source="long.txt", title="Long")
+    short = RawArticle(id="short", body=_article(2, 5), source="short.txt", title="Short")
+    opts = CompareOptions(align=AlignOptions(embedder=None, max_sentences=30))
+    comparison = newsprism.compare([long, short], options=opts)
+    assert sum(len(f.members) for f in comparison.facts) == 35
+
+
+@pytest.mark.parametrize("name", ["max_sentences", "max_sentence_chars"])
+@pytest.mark.parametrize("value", [0, -1, 2.5])
+def test_caps_must_be_positive_whole_numbers(name, value):
+    with pytest.raises(ValueError, match=f"{name} must be a positive whole number"):
+        AlignOptions(**{name: value})
+
+
+def test_a_sentence_over_max_sentence_chars_is_scored_on_its_first_characters():
+    head = " ".join(_words(3, 30))
+    a = head + " " + " ".join(_words(4, 300))
+    b = head + " " + " ".join(_words(5, 300))
+    opts = AlignOptions(embedder=None, max_sentence_chars=len(head))
+    sim = _Similarity([a, b], opts).block([0], [1])
+    assert sim[0, 0] == pytest.approx(1.0, abs=1e-6)  # only the shared head is read
+    full = _Similarity([a, b], AlignOptions(embedder=None)).block([0], [1])
+    assert full[0, 0] < 0.5
+
+
+def test_align_scores_blocks_without_changing_results(monkeypatch):
+    """Tiny blocks (one row at a time) give the same facts as one block for the whole pair."""
+    import newsprism.align as align_module
+
+    arts = [
+        prepare_article(RawArticle(id=f"a{i}", body=_article(10, 12) + "\n" + _article(20 + i, 6), source=f"a{i}"))
+        for i in range(3)
+    ]
+    opts = AlignOptions(embedder=None)
+    whole = align(arts, options=opts)
+    monkeypatch.setattr(align_module, "_BLOCK_ENTRIES", 1)
+    assert align(arts, options=opts) == whole
+    assert any(len(f.members) == 3 for f in whole)
+
+
+# --- the cleaner's label pass is linear, and equal to the old fixpoint ----------------------
+
+
+def _labels_beside_furniture_reference(kept, dropped, n_lines):
+    """The earlier implementation (cubic), kept as the reference for the property test."""
+    furniture = {n for n, _, _ in dropped}
+    order = sorted([n for n, _ in kept] + list(furniture))
+    neighbours = {
+        n: (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None) for i, n in enumerate(order)
+    }
+    edge = max(3, n_lines // 4)
+    labels = []
+    changed = True
+    while changed:
+        changed = False
+        for n, line in kept:
+            if (n, line) in labels or not is_label(line) or edge <= n < n_lines - edge:
+                continue
+            if any(m in furniture for m in neighbours[n] if m is not None):
+                labels.append((n, line))
+                furniture.add(n)
+                changed = True
+    return [k for k in kept if k not in labels], sorted(labels)
+
+
+_LINE_KINDS = st.sampled_from(["empty", "label", "sentence", "furniture"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_KINDS, min_size=0, max_size=40))
+def test_label_pass_equals_the_reference(kinds):
+    kept, dropped = [], []
+    for n, kind in enumerate(kinds):
+        if kind == "label":
+            kept.append((n, f"Section {n}"))
+        elif kind == "sentence":
+            kept.append((n, f"The council met on day {n} and voted."))
+        elif kind == "furniture":
+            dropped.append((n, "Advertisement", "advert"))
+    assert _split_labels_beside_furniture(kept, dropped, len(kinds)) == _labels_beside_furniture_reference(
+        kept, dropped, len(kinds)
+    )
+
+
+def test_five_thousand_label_lines_clean_in_a_subprocess():
+    """A cubic label pass takes hours on this page; a linear one well under a second. The
+    timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism.clean import clean_body
+        lines = ["Advertisement"] + [f"Label {i}" for i in range(5000)] + ["The council met and voted."]
+        lines += [f"Label {i}" for i in range(5000)] + ["Advertisement"]
+        result = clean_body("\\n".join(lines))
+        print(len(result.removed))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == 10_002  # every label touches furniture through its neighbours
+
+
+# --- phrase patterns spare long story paragraphs -------------------------------------------
+
+_STORY = (
+    "The mayor said on Tuesday that the council would review the dam's safety report before the vote, "
+    "and residents at the meeting asked why {phrase} after the first flood warning was issued last month."
+)
+
+LONG_LINES = [  # (line, category or None for story text)
+    (_STORY.format(phrase="comments are closed on the council's website"), None),
+    (_STORY.format(phrase="the comments policy of the council changed"), None),
+    (_STORY.format(phrase="they had to sign up for flood alerts by text message"), None),
+    (_STORY.format(phrase="the newsletter was free"), None),
+    (_STORY.format(phrase="nobody would tell us what the comments below the report meant"), None),
+    (_STORY.format(phrase="the company kept all rights reserved under the old contract"), None),
+    (
+        "The council said people could donate to the flood fund online or at the town hall, and urged "
+        "anyone who had not yet done so to donate today",
+        None,
+    ),
+    (
+        "Comments are closed for this article because of legal proceedings; please read our community "
+        "guidelines before commenting on other stories on this site.",
+        "comments",
+    ),
+    (
+        "Sign up for our free morning newsletter and get the day's top stories, analysis and weather "
+        "delivered to your inbox every weekday at 6am.",
+        "prompt",
+    ),
+    (
+        "Let us know what you think in the comments below: was the council right to delay the dam vote "
+        "until the safety report is published?",
+        "comments",
+    ),
+]
+
+SHORT_LINES = [
+    ("Comments are closed.", "comments"),
+    ("Read our comments policy", "comments"),
+    ("Sign up for our newsletter", "prompt"),
+    ("Donate today!", "prompt"),
+    ("Tell us your views in the comments below", "comments"),
+    ("2025 Herald Media. All rights reserved.", "meta"),
+]
+
+
+@pytest.mark.parametrize(("line", "category"), LONG_LINES + SHORT_LINES)
+def test_phrase_patterns_on_long_and_short_lines(line, category):
+    pat = classify_line(line, load_patterns())
+    assert (pat.category if pat else None) == category
+
+
+def test_the_long_lines_of_the_table_are_long():
+    assert all(len(line) > LONG_LINE for line, _ in LONG_LINES)
+    assert all(len(line) <= LONG_LINE for line, _ in SHORT_LINES)
+
+
+def test_a_one_line_article_mentioning_a_phrase_is_kept():
+    line = LONG_LINES[0][0]
+    article = prepare_article(RawArticle(id="one", body=line, source="one.txt", title="Dam report"))
+    assert article.text == line
+
+
+def test_a_story_paragraph_with_a_rest_phrase_does_not_drop_the_rest():
+    paragraphs = [f"Paragraph {i} of the story says the council met and voted on the plan." for i in range(6)]
+    paragraphs[4] = LONG_LINES[4][0]
+    result = clean_body("\n".join(paragraphs))
+    assert result.removed == ()
+
+
+# --- one medium input within an address-space limit ----------------------------------------
+
+
+def test_a_multi_megabyte_line_and_many_sentences_compare_under_1_5_gb():
+    """A 3 MB line without punctuation (its own sentence) and two articles of 2,500 sentences
+    each, compared with the default embedder under RLIMIT_AS of 1.5 GB (the line, embedded
+    whole, made the tokenizer ask for gigabytes)."""
+    code = textwrap.dedent(
+        """
+        import random, resource
+        limit = 1536 * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        import newsprism
+        from newsprism.model import RawArticle
+
+        def words(seed, n):
+            rng = random.Random(seed)
+            return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(n)]
+
+        def article(seed, sentences):
+            rng = random.Random(seed)
+            vocab = words(seed, 3000)
+            body = [" ".join(rng.choice(vocab) for _ in range(rng.randint(6, 16))).capitalize() + "." for _ in range(sentences)]
+            return "\\n".join(" ".join(body[i:i + 5]) for i in range(0, len(body), 5))
+
+        rng = random.Random(7)
+        vocab = words(7, 3000)
+        line = " ".join(rng.choice(vocab) for _ in range(500_000))[:3_000_000]
+        arts = [
+            RawArticle(id="line", body=line, source="line.txt", title="A line"),
+            RawArticle(id="a", body=article(1, 2500), source="a.txt", title="A"),
+            RawArticle(id="b", body=article(1, 1250) + "\\n" + article(2, 1250), source="b.txt", title="B"),
+        ]
+        comparison = newsprism.compare(arts)
+        print(len(comparison.articles), max(len(f.members) for f in comparison.facts))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    n_articles, biggest_fact = map(int, done.stdout.split())
+    assert n_articles == 3 and biggest_fact >= 2  # the 1,250 shared sentences of a and b are found
