@@ -83,7 +83,8 @@ class DenseSimilarity:
 
 def hostile_inputs(folder: Path) -> dict[str, Path]:
     """Generated inputs (random letters, nothing copied): a 19 MB article of short sentences in
-    paragraphs, and a 10 MB line without punctuation."""
+    paragraphs, and lines without punctuation of 10 MB and of 19.5 MB (just under the 20 MB
+    input limit)."""
     rng = random.Random(14)
     vocab = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in range(5000)]
     paras, size = [], 0
@@ -96,7 +97,10 @@ def hostile_inputs(folder: Path) -> dict[str, Path]:
     line = folder / "line-10mb.txt"
     words = " ".join(rng.choices(vocab, k=1_800_000))[:10_000_000]
     line.write_text("A generated line of 10 MB\n" + words + "\n", encoding="utf-8")
-    return {"19 MB article": big, "10 MB line": line}
+    longest = folder / "line-19mb.txt"
+    words = " ".join(rng.choices(vocab, k=3_500_000))[:19_500_000]
+    longest.write_text("A generated line of 19.5 MB\n" + words + "\n", encoding="utf-8")
+    return {"19 MB article": big, "10 MB line": line, "19.5 MB line": longest}
 
 
 def peak_cli(paths: list[Path], *extra: str) -> tuple[float, float, str]:

@@ -18,10 +18,13 @@ runs of ``ngram`` words survive); a translated or heavily paraphrased copy is no
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
+import numpy as np
+
 from .model import Article, Reuse, Span
-from .text import quote_spans, stem, words
+from .text import WORD, quote_spans, stem
 
 REUSE_VERSION = "shingle-reuse.v1"
 
@@ -38,76 +41,121 @@ class ReuseOptions:
 
 @dataclass(frozen=True, slots=True)
 class _Tokens:
-    spans: list[tuple[int, int]]
-    keys: list[str]
-    quoted: list[bool]
+    """An article's words as arrays: character offsets, a shared id per stemmed word, and
+    whether the word lies inside a quotation. Arrays, not lists of tuples: an article of
+    millions of words costs tens of megabytes, not gigabytes."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    ids: np.ndarray
+    quoted: np.ndarray
 
 
-def _tokens(article: Article) -> _Tokens:
+def _tokens(article: Article, vocab: dict[str, int]) -> _Tokens:
+    starts, ends, ids = array("q"), array("q"), array("q")
+    for m in WORD.finditer(article.text):
+        starts.append(m.start())
+        ends.append(m.end())
+        key = stem(m.group().lower().replace("’", "'"))
+        ids.append(vocab.setdefault(key, len(vocab)))
+    s = np.frombuffer(starts, dtype=np.int64) if starts else np.zeros(0, np.int64)
     qs = quote_spans(article.text)
-    spans, keys, quoted = [], [], []
-    qi = 0
-    for start, end, w in words(article.text):
-        while qi < len(qs) and qs[qi][1] <= start:
-            qi += 1
-        spans.append((start, end))
-        keys.append(stem(w))
-        quoted.append(qi < len(qs) and qs[qi][0] <= start < qs[qi][1])
-    return _Tokens(spans, keys, quoted)
+    if qs:
+        q_starts = np.array([q[0] for q in qs], dtype=np.int64)
+        q_ends = np.array([q[1] for q in qs], dtype=np.int64)
+        k = np.searchsorted(q_ends, s, side="right")  # the first quotation not ending at or before the word
+        inside = k < len(qs)
+        quoted = inside & (q_starts[np.minimum(k, len(qs) - 1)] <= s)
+    else:
+        quoted = np.zeros(len(s), dtype=bool)
+    return _Tokens(
+        s,
+        np.frombuffer(ends, dtype=np.int64) if ends else np.zeros(0, np.int64),
+        np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, np.int64),
+        quoted,
+    )
 
 
-def _shingles(keys: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(keys[i : i + n]) for i in range(len(keys) - n + 1)}
+class _Cache:
+    """Each article's tokens, computed once, with word ids from one shared vocabulary."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.by_id: dict[str, _Tokens] = {}
+
+    def tokens(self, article: Article) -> _Tokens:
+        found = self.by_id.get(article.id)
+        if found is None:
+            found = self.by_id[article.id] = _tokens(article, self.vocab)
+        return found
+
+
+#: odd 64-bit multipliers of the shingle hash (a collision needs two different runs of words
+#: with equal hashes: about n^2 / 2^64, nil for any article under the input limit)
+_MIX = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD],
+    dtype=np.uint64,
+)
+
+
+def _shingles(ids: np.ndarray, n: int) -> np.ndarray:
+    """A 64-bit hash of every run of ``n`` word ids, by its first word's position."""
+    count = len(ids) - n + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    out = np.zeros(count, dtype=np.uint64)
+    words = ids.astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(n):
+            mixed = (words[k : k + count] + np.uint64(k + 1)) * _MIX[k % len(_MIX)]
+            out = (out ^ mixed) * np.uint64(0x100000001B3) + np.uint64(k)
+    return out
+
+
+def _fill(length: int, starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
+    """A boolean array of ``length`` that is True on every range ``[starts[i], stops[i])``."""
+    mark = np.zeros(length + 1, dtype=np.int64)
+    np.add.at(mark, starts, 1)
+    np.add.at(mark, stops, -1)
+    return np.cumsum(mark[:-1]) > 0
 
 
 def reuse_pair(
-    article: Article, source: Article, *, options: ReuseOptions | None = None, _cache: dict[str, _Tokens] | None = None
+    article: Article,
+    source: Article,
+    *,
+    options: ReuseOptions | None = None,
+    _cache: _Cache | None = None,
 ) -> Reuse:
     """Share of ``article`` copied from ``source``, with the copied passages as spans."""
     opts = options or ReuseOptions()
-    cache = _cache if _cache is not None else {}
-    ta = cache.get(article.id) or cache.setdefault(article.id, _tokens(article))
-    tb = cache.get(source.id) or cache.setdefault(source.id, _tokens(source))
-    n = opts.ngram
-    shared = _shingles(tb.keys, n)
-    covered = [False] * len(ta.keys)
-    for i in range(len(ta.keys) - n + 1):
-        if tuple(ta.keys[i : i + n]) in shared:
-            for k in range(i, i + n):
-                covered[k] = True
+    cache = _cache if _cache is not None else _Cache()
+    ta, tb = cache.tokens(article), cache.tokens(source)
+    n, size = opts.ngram, len(ta.ids)
+    hits = np.flatnonzero(np.isin(_shingles(ta.ids, n), _shingles(tb.ids, n)))
+    covered = _fill(size, hits, hits + n)
     # join runs separated by a few changed words into one passage
-    last = None
-    for i, c in enumerate(covered):
-        if c:
-            if last is not None and 0 < i - last - 1 <= opts.gap:
-                for k in range(last + 1, i):
-                    covered[k] = True
-            last = i
-    total = copied = 0
-    passages: list[Span] = []
-    run_start = run_end = None
-    for i, (start, end) in enumerate(ta.spans):
-        if ta.quoted[i]:
-            continue
-        total += end - start
-        if covered[i]:
-            copied += end - start
-            if run_start is None:
-                run_start = start
-            run_end = end
-        elif run_start is not None and run_end is not None:
-            passages.append(Span(run_start, run_end))
-            run_start = run_end = None
-    if run_start is not None and run_end is not None:
-        passages.append(Span(run_start, run_end))
+    at = np.flatnonzero(covered)
+    between = np.diff(at) - 1
+    joined = np.flatnonzero((between > 0) & (between <= opts.gap))
+    covered |= _fill(size, at[joined] + 1, at[joined + 1])
+    own = ~ta.quoted
+    lengths = (ta.ends - ta.starts)[own]
+    total = int(lengths.sum())
+    copied = int(lengths[covered[own]].sum())
+    # passages: runs of copied words among the article's own words (quoted words are skipped)
+    cov, starts, ends = covered[own], ta.starts[own], ta.ends[own]
+    edges = np.diff(np.concatenate(([False], cov, [False])).astype(np.int8))
+    firsts, lasts = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
+    passages = tuple(Span(int(starts[a]), int(ends[b])) for a, b in zip(firsts, lasts, strict=True))
     share = copied / total if total else 0.0
-    return Reuse(article.id, source.id, round(share, 4), tuple(passages))
+    return Reuse(article.id, source.id, round(share, 4), passages)
 
 
 def reuse(articles: list[Article] | tuple[Article, ...], *, options: ReuseOptions | None = None) -> list[Reuse]:
     """Reuse for every ordered pair of articles (``article`` copied from ``source``)."""
     opts = options or ReuseOptions()
-    cache: dict[str, _Tokens] = {}
+    cache = _Cache()
     out = []
     for a in articles:
         for b in articles:
