@@ -125,3 +125,15 @@ def test_outlet_names_a_file_however_its_path_is_spelled(story: list[Path]) -> N
     assert outlets[story[0].stem] == "Nordpress"
     res = run("compare", a, b, "--outlet", "./missing.txt=X", cwd=folder)
     assert res.returncode == 2 and "missing.txt is not one of the files to compare" in res.stderr
+
+
+def test_caps_are_options_that_refuse_with_one_line(story: list[Path]) -> None:
+    res = run("compare", *map(str, story), "--embedder", "none", "--max-sentences", "3")
+    assert res.returncode == 1
+    assert "over the cap of 3 a comparison aligns" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    res = run("compare", *map(str, story), "--embedder", "none", "--max-bytes", "200")
+    assert res.returncode == 1
+    assert res.stderr.count("file is too large for one article") == 3
+    assert "the limit is 200 bytes" in res.stderr
+    assert "--max-sentences" in run("compare", "--help").stdout
+    assert "--max-bytes" in run("ingest", "--help").stdout

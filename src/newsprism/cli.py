@@ -81,11 +81,29 @@ def _outlets(values: tuple[str, ...], files: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _align_options(embedder: str, threshold: float | None) -> Any:
+def _align_options(embedder: str, threshold: float | None, max_sentences: int | None = None) -> Any:
     from .align import AlignOptions
 
     opts = AlignOptions(embedder=None if embedder == "none" else embedder)
+    if max_sentences is not None:
+        opts = dataclasses.replace(opts, max_sentences=max_sentences)
     return opts if threshold is None else dataclasses.replace(opts, threshold=threshold)
+
+
+MAX_BYTES_OPTION = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=20_000_000,
+    show_default=True,
+    help="The largest article read (a file, a .gz page once gunzipped, one JSONL line's text, one WARC page); "
+    "larger input is refused with a one-line message.",
+)
+
+
+def _read_options(max_bytes: int) -> Any:
+    from .readers import ReadOptions
+
+    return ReadOptions(max_article_bytes=max_bytes)
 
 
 @main.command()
@@ -132,6 +150,15 @@ def _align_options(embedder: str, threshold: float | None) -> Any:
     help="Lowest similarity for two sentences to carry the same fact (default: the method's own).",
 )
 @click.option("--width", type=int, default=None, help="Width of the text rendering (default: the terminal's).")
+@click.option(
+    "--max-sentences",
+    type=click.IntRange(min=2),
+    default=3_000,
+    show_default=True,
+    help="The most sentences of one article a comparison aligns; a longer article is refused, so that memory "
+    "and time stay bounded.",
+)
+@MAX_BYTES_OPTION
 def compare(
     files: tuple[str, ...],
     story: str | None,
@@ -142,6 +169,8 @@ def compare(
     embedder: str,
     threshold: float | None,
     width: int | None,
+    max_sentences: int,
+    max_bytes: int,
 ) -> None:
     """Compare two or more articles about one story, side by side.
 
@@ -156,7 +185,7 @@ def compare(
         raise click.UsageError("give either FILES or --story, not both")
     if not story and not files:
         raise click.UsageError("give two or more FILES to compare, or --story ID")
-    options = CompareOptions(align=_align_options(embedder, threshold))
+    options = CompareOptions(align=_align_options(embedder, threshold, max_sentences))
     if story:
         from .corpus import compare_story
 
@@ -165,7 +194,13 @@ def compare(
     else:
         from .api import compare as run_compare
 
-        comparison = run_compare(files, options=options, skip_errors=True, outlets=_outlets(outlets, files))
+        comparison = run_compare(
+            files,
+            options=options,
+            skip_errors=True,
+            outlets=_outlets(outlets, files),
+            read_options=_read_options(max_bytes),
+        )
     for w in comparison.warnings:
         click.echo(f"newsprism: {w}", err=True)
     color = fmt == "text" and output is None and sys.stdout.isatty()
@@ -190,8 +225,15 @@ DB_OPTION = click.option(
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Lowest average similarity of a story.")
+@MAX_BYTES_OPTION
 def group(
-    paths: tuple[str, ...], db: str, since: str | None, fmt: str, output: str | None, threshold: float | None
+    paths: tuple[str, ...],
+    db: str,
+    since: str | None,
+    fmt: str,
+    output: str | None,
+    threshold: float | None,
+    max_bytes: int,
 ) -> None:
     """Group articles into stories.
 
@@ -207,7 +249,7 @@ def group(
     if paths:
         from .api import group as run_group
 
-        grouping = run_group(list(paths), options=opts, skip_errors=True)
+        grouping = run_group(list(paths), options=opts, skip_errors=True, read_options=_read_options(max_bytes))
         for p in grouping.problems:
             click.echo(f"newsprism: skipped {p}", err=True)
     else:
@@ -252,7 +294,8 @@ def _need_db(db: str) -> None:
     default=None,
     help="Processes that clean and segment (default: one per core, at most 4).",
 )
-def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool, workers: int | None) -> None:
+@MAX_BYTES_OPTION
+def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool, workers: int | None, max_bytes: int) -> None:
     """Store articles in the corpus: folders (recursive), .txt, .html, .jsonl(.gz), RSS and
     Atom feeds, WARC files.
 
@@ -273,7 +316,13 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool, workers: int 
     )
     with progress:
         task = progress.add_task("ingest", total=None)
-        summary = run_ingest(list(paths), db=db, on_record=lambda: progress.advance(task), workers=workers)
+        summary = run_ingest(
+            list(paths),
+            db=db,
+            on_record=lambda: progress.advance(task),
+            workers=workers,
+            read_options=_read_options(max_bytes),
+        )
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), indent=2))
     else:
