@@ -6,7 +6,7 @@ import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 
-from newsprism import CleanOptions, InputError, PrepareOptions, Prepared, from_text, prepare, prepare_many
+from newsprism import CleanOptions, InputError, Prepared, PrepareOptions, from_text, prepare, prepare_many
 
 BODY = "Headline here\nThe council approved the budget on Tuesday after a long debate.\nIt passes next week."
 CUSTOM = "furniture\tline\t^Advertisement$\n"
