@@ -644,6 +644,10 @@ def test_quote_regions() -> None:
     text = 'He said "one two three" and “four five.”\n“Six seven\n“eight nine,” she said.\nNo marks.'
     spans = [text[s:e] for s, e in _quote_regions(text)]
     assert spans == ["one two three", "four five.", "Six seven", "eight nine,"]
+    carried = "She said “the piers are safe.\nWe checked each one,” Orla Finn added. He is 5'11\"."
+    assert [carried[s:e] for s, e in _quote_regions(carried)] == ["the piers are safe.", "We checked each one,"]
+    nested = "“The report called it “a failure” twice,” he said."
+    assert [nested[s:e] for s, e in _quote_regions(nested)] == ["The report called it “a failure” twice,"]
 
 
 # ---------------------------------------------------------------- the real data (skipped without it)

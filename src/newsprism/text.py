@@ -144,9 +144,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
       surroundings say the opposite on both sides (``said ”We`` opens, ``done.“`` at a word's end
       before a space closes); a mark that starts a paragraph always opens (``”Fear. ...``). A
       straight mark opens after a space, the paragraph start or an opening bracket and before a
-      word; it closes after a word and before a space, punctuation or the paragraph end; when
-      both sides agree (``a"b``, a mark between spaces) it closes an open quotation, else it opens
-      one only if a later mark in the paragraph can close it.
+      word; it closes after a word and before a space, punctuation or the paragraph end; where
+      its sides do not decide (``a"b``, a mark between spaces) it closes an open quotation, else
+      it opens one only if a later mark in the paragraph can close it.
     - Nesting: marks inside a quotation nest (“He called it “a farce” today” is one span), so a
       title or a quotation within a quotation does not cut the outer one. A straight mark read
       as opening inside a straight quotation closes it (straight marks do not nest in each
@@ -161,8 +161,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Limits: quotations in single marks only (British style, ``'We will,' she said``) are not
     found; a stray opening mark quotes the rest of its paragraph (at most one paragraph, then
-    the next up to a closing mark); a straight quotation ending in a digit (``"in 1999"``)
-    closes at that mark only if the quotation it closes is straight. Linear in ``len(text)``.
+    the next up to a closing mark); a straight closing mark after a digit inside a curly
+    quotation is read as an inch mark (``“the "1999"”``). Linear in ``len(text)``.
     Source: newspaper typography (quotations over several paragraphs) and the quotation
     detector the data-set converters used before (``git show de9d297``)."""
     spans: list[tuple[int, int]] = []
@@ -191,10 +191,11 @@ def _paragraph_quotes(para: str, marks: list[int], first: int, carried: bool) ->
         stack.append((first, ""))
     for k, i in enumerate(marks):
         ch = para[i]
-        opens = _opens(para, i, first, ch, bool(stack), k + 1 < len(marks))
+        straight = bool(stack) and stack[-1][1] == '"'
+        opens = _opens(para, i, first, ch, bool(stack), straight, k + 1 < len(marks))
         if opens is None:
             continue
-        if ch == '"' and stack and stack[-1][1] == '"' and opens:
+        if ch == '"' and straight and opens:
             opens = False  # straight marks do not nest in straight marks: this one closes
         if opens:
             stack.append((i, ch))
@@ -216,10 +217,10 @@ def _paragraph_quotes(para: str, marks: list[int], first: int, carried: bool) ->
     return found, bool(stack)
 
 
-def _opens(para: str, i: int, first: int, ch: str, inside: bool, more: bool) -> bool | None:
+def _opens(para: str, i: int, first: int, ch: str, inside: bool, straight: bool, more: bool) -> bool | None:
     """Whether the double mark at ``para[i]`` opens (True) or closes (False) a quotation, or is
-    no quotation mark (None). ``inside``: a quotation is open; ``more``: a mark follows in the
-    paragraph."""
+    no quotation mark (None). ``inside``: a quotation is open; ``straight``: the innermost open
+    one has straight marks; ``more``: a mark follows in the paragraph."""
     if i == first:
         return True
     prev = para[i - 1]
@@ -233,7 +234,7 @@ def _opens(para: str, i: int, first: int, ch: str, inside: bool, more: bool) -> 
         if not facing and left and not right:
             return True  # ” typed for “
         return facing
-    if prev.isdigit() and not inside:
+    if prev.isdigit() and not straight:
         return None  # an inch or seconds mark: 5'11"
     if left != right:
         return left

@@ -158,14 +158,11 @@ _MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
-    """The quotations :func:`newsprism.text.quote_spans` finds in ``text`` (double marks
-    paired within a paragraph; an unpaired mark that opens a paragraph runs to its end), without
-    the marks and the whitespace inside them.
-
-    Limits (those of ``quote_spans``): marks are paired in order, whatever their direction, so
-    a quotation that opens mid-paragraph and runs on into the next paragraph, a continuation
-    paragraph without an opening mark, and double marks nested in a quotation (a title inside
-    a quote) are missed or cut; marks typed the wrong way round (``”...”``) pair correctly."""
+    """The quotations :func:`newsprism.text.quote_spans` finds in ``text``, without the outer
+    marks and the whitespace inside them. Its rules and limits apply: marks are read by the way
+    they face and by their surroundings, nested marks stay inside the outer quotation, a
+    quotation left open runs to the end of its paragraph and on into the next one up to its
+    closing mark; quotations in single marks only are not found."""
     regions: list[tuple[int, int]] = []
     for s, e in quote_spans(text):
         if text[s] in _MARKS:
