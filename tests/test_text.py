@@ -3,6 +3,8 @@ terms and quotation spans."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from newsprism.text import fold_spelling, number_words, quote_spans, stem, stopwords, terms, word_list, words
@@ -140,7 +142,7 @@ QUOTE_CASES = [
 def test_quote_spans(text: str, quoted: list[str]) -> None:
     spans = quote_spans(text)
     assert [text[s:e] for s, e in spans] == quoted
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # in order, non-overlapping
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # in order, non-overlapping
 
 
 def test_quote_spans_offsets() -> None:
@@ -154,7 +156,7 @@ def test_quote_spans_offsets() -> None:
 )
 def test_quote_spans_bad_input_stays_within_paragraphs(text: str) -> None:
     spans = quote_spans(text)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert all(0 <= s < e <= len(text) for s, e in spans)
     longest = max((e - s for s, e in spans), default=0)
     assert longest <= max(len(p) for p in text.split("\n"))
