@@ -445,23 +445,39 @@ def only_entity_references(text: str) -> bool:
 # --------------------------------------------------------------------- JSONL
 
 
-class _TooMuchGunzipped(Exception):
-    pass
+class _TooMuch(Exception):
+    """More bytes than a cap allows came out of a (gunzipping) stream."""
 
 
-class _CappedStream:
-    """A binary stream that stops with :class:`_TooMuchGunzipped` after ``cap`` bytes."""
+class _Capped:
+    """A read-only stream that raises :class:`_TooMuch` past ``cap`` bytes (a guard against
+    decompression bombs); closing it closes ``under`` too, the file a gzip stream reads."""
 
-    def __init__(self, fh: IO[bytes], cap: int) -> None:
-        self.fh = fh
-        self.left = cap
+    def __init__(self, fh: Any, cap: int, under: IO[bytes] | None = None) -> None:
+        self.fh, self.left, self.under = fh, cap, under
 
-    def readline(self, size: int) -> bytes:
-        line = self.fh.readline(size)
-        self.left -= len(line)
+    def __enter__(self) -> _Capped:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _count(self, data: bytes) -> bytes:
+        self.left -= len(data)
         if self.left < 0:
-            raise _TooMuchGunzipped
-        return line
+            raise _TooMuch
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        return self._count(self.fh.read(size))
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._count(self.fh.readline(-1 if size is None else size))
+
+    def close(self) -> None:
+        self.fh.close()
+        if self.under is not None:
+            self.under.close()
 
 
 def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Iterator[RawArticle | InputError]:
@@ -479,7 +495,7 @@ def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Itera
     try:
         with p.open("rb") as raw:
             fh: Any = gzip.GzipFile(fileobj=raw) if p.name.lower().endswith(".gz") else raw
-            stream = _CappedStream(fh, opts.max_gunzipped_bytes if fh is not raw else 1 << 62)
+            stream = _Capped(fh, opts.max_gunzipped_bytes if fh is not raw else 1 << 62)
             while True:
                 line = stream.readline(limit + 1)
                 if not line:
@@ -512,7 +528,7 @@ def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Itera
     except FileNotFoundError:
         yield InputError(str(p), "no such file")
         return
-    except _TooMuchGunzipped:
+    except _TooMuch:
         limit_text = size_text(opts.max_gunzipped_bytes)
         yield InputError(f"{p}:{n + 1}", f"file expands to more than {limit_text} when gunzipped; rest skipped")
         return

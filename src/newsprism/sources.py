@@ -36,7 +36,7 @@ import warnings
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .errors import InputError
 from .model import RawArticle
@@ -45,9 +45,11 @@ from .readers import (
     DEFAULT_READ_OPTIONS,
     JSONL_FILE_SUFFIXES,
     ReadOptions,
+    _Capped,
     _from_html,
     _reason,
     _stem,
+    _TooMuch,
     iter_jsonl,
     only_entity_references,
     read_page,
@@ -298,41 +300,6 @@ def _open_archive(p: Path, opts: ReadOptions) -> Any:
         return _Capped(gzip.GzipFile(fileobj=raw), opts.max_gunzipped_bytes, raw)
     raw.seek(0)
     return raw
-
-
-class _TooMuch(Exception):
-    pass
-
-
-class _Capped:
-    """A read-only stream that raises :class:`_TooMuch` past ``cap`` bytes."""
-
-    def __init__(self, fh: Any, cap: int, under: IO[bytes]) -> None:
-        self.fh, self.left, self.under = fh, cap, under
-
-    def __enter__(self) -> _Capped:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.fh.read(size)
-        self.left -= len(data)
-        if self.left < 0:
-            raise _TooMuch
-        return data
-
-    def readline(self, size: int | None = -1) -> bytes:
-        data = self.fh.readline(-1 if size is None else size)
-        self.left -= len(data)
-        if self.left < 0:
-            raise _TooMuch
-        return data
-
-    def close(self) -> None:
-        self.fh.close()
-        self.under.close()
 
 
 class _Pushback:
