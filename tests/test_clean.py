@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism._firstchar import admits, first_chars
-from newsprism.clean import LONG_LINE, classify_line, clean_body, load_patterns, parse_patterns
+from newsprism.clean import LONG_LINE, _reads_as_furniture, classify_line, clean_body, load_patterns, parse_patterns
 
 FURNITURE = [
     ("Also read: Harbour tolls to rise next spring", "teaser"),
@@ -146,7 +146,9 @@ def _try_all(line: str, patterns):
         if p.needs and not any(n in lower for n in p.needs):
             continue
         found = p.regex.search(stripped)
-        if found and not (len(stripped) > LONG_LINE and p.start and found.start() > 0):
+        if found and not (
+            len(stripped) > LONG_LINE and p.start and found.start() > 0 and not _reads_as_furniture(stripped, patterns)
+        ):
             return p
     return None
 

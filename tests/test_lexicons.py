@@ -20,6 +20,7 @@ BUNDLED = {
     "currencies",
     "number-words",
     "qualifiers",
+    "reader-address",
     "reporting-verbs",
     "scales",
     "stopwords",
