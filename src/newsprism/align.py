@@ -135,10 +135,16 @@ def _tfidf(texts: Sequence[str]) -> np.ndarray:
     return np.asarray(_tfidf_sparse(texts).toarray())
 
 
+#: Similarities computed at once while aligning two articles (float32 entries: 8 MB).
+_BLOCK_ENTRIES = 1 << 21
+
+
 class _Similarity:
-    """Similarity of sentence pairs, computed on demand from normalised vectors: the
-    sentences-by-sentences matrix is never built. ``block(rows, cols)`` gives the similarities
-    of two index ranges or lists as a dense float32 array."""
+    """Similarity of sentence pairs, computed on demand from normalised vectors: for a large
+    story the sentences-by-sentences matrix is never built. ``block(rows, cols)`` gives the
+    similarities of two index ranges or lists as a dense float32 array. A story of at most
+    ``sqrt(_BLOCK_ENTRIES)`` sentences (1,448) has the whole matrix computed once (8 MB at
+    most), which is faster than many small products."""
 
     def __init__(self, texts: Sequence[str], options: AlignOptions) -> None:
         self.weight = options.params[0]
@@ -149,8 +155,22 @@ class _Similarity:
             from .embed import get_embedder
 
             self.emb = get_embedder(options.embedder).encode(cut)
+        self.full: np.ndarray | None = None
+        if len(texts) ** 2 <= _BLOCK_ENTRIES:  # dense products: as before the blocks, and faster
+            lex = np.asarray(self.lex.toarray())
+            full = lex @ lex.T
+            if self.emb is not None:
+                full = self.weight * (self.emb @ self.emb.T) + (1 - self.weight) * full
+            self.full = full
 
     def block(self, rows: Any, cols: Any) -> np.ndarray:
+        if self.full is None:
+            return self._product(rows, cols)
+        if isinstance(rows, slice) and isinstance(cols, slice):
+            return self.full[rows, cols]
+        return self.full[np.ix_(np.arange(len(self.full))[rows], np.arange(len(self.full))[cols])]
+
+    def _product(self, rows: Any, cols: Any) -> np.ndarray:
         sim = np.asarray((self.lex[rows] @ self.lex[cols].T).toarray(), dtype=np.float32)
         if self.emb is not None:
             sim = self.weight * (self.emb[rows] @ self.emb[cols].T) + (1 - self.weight) * sim
@@ -162,10 +182,6 @@ def similarity_matrix(texts: Sequence[str], options: AlignOptions) -> np.ndarray
     tests only; :func:`align` never builds it."""
     everything = slice(0, len(texts))
     return _Similarity(texts, options).block(everything, everything)
-
-
-#: Similarities computed at once while aligning two articles (float32 entries: 8 MB).
-_BLOCK_ENTRIES = 1 << 21
 
 
 def _check_caps(articles: Sequence[Article], opts: AlignOptions) -> None:

@@ -20,8 +20,8 @@ v2: quotations left out as the new ``quote_spans`` finds them (over paragraphs, 
 
 from __future__ import annotations
 
-from array import array
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -53,14 +53,26 @@ class _Tokens:
     quoted: np.ndarray
 
 
+#: words turned into arrays at a time (bounds the lists a very long article needs)
+_CHUNK = 1 << 16
+
+
 def _tokens(article: Article, vocab: dict[str, int]) -> _Tokens:
-    starts, ends, ids = array("q"), array("q"), array("q")
-    for m in WORD.finditer(article.text):
-        starts.append(m.start())
-        ends.append(m.end())
-        key = stem(m.group().lower().replace("’", "'"))
-        ids.append(vocab.setdefault(key, len(vocab)))
-    s = np.frombuffer(starts, dtype=np.int64) if starts else np.zeros(0, np.int64)
+    found = WORD.finditer(article.text)
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    word_id = vocab.setdefault
+    while chunk := list(islice(found, _CHUNK)):
+        parts.append(
+            (
+                np.array([m.start() for m in chunk], dtype=np.int64),
+                np.array([m.end() for m in chunk], dtype=np.int64),
+                np.array([word_id(stem(m.group().lower().replace("’", "'")), len(vocab)) for m in chunk], np.int64),
+            )
+        )
+    if parts:
+        s, ends, ids = (np.concatenate(column) for column in zip(*parts, strict=True))
+    else:
+        s = ends = ids = np.zeros(0, dtype=np.int64)
     qs = quote_spans(article.text)
     if qs:
         q_starts = np.array([q[0] for q in qs], dtype=np.int64)
@@ -70,12 +82,7 @@ def _tokens(article: Article, vocab: dict[str, int]) -> _Tokens:
         quoted = inside & (q_starts[np.minimum(k, len(qs) - 1)] <= s)
     else:
         quoted = np.zeros(len(s), dtype=bool)
-    return _Tokens(
-        s,
-        np.frombuffer(ends, dtype=np.int64) if ends else np.zeros(0, np.int64),
-        np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, np.int64),
-        quoted,
-    )
+    return _Tokens(s, ends, ids, quoted)
 
 
 class _Cache:
@@ -84,6 +91,13 @@ class _Cache:
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
         self.by_id: dict[str, _Tokens] = {}
+        self.hashes: dict[tuple[str, int], np.ndarray] = {}
+
+    def shingles(self, article: Article, n: int) -> np.ndarray:
+        found = self.hashes.get((article.id, n))
+        if found is None:
+            found = self.hashes[article.id, n] = _shingles(self.tokens(article).ids, n)
+        return found
 
     def tokens(self, article: Article) -> _Tokens:
         found = self.by_id.get(article.id)
@@ -116,10 +130,8 @@ def _shingles(ids: np.ndarray, n: int) -> np.ndarray:
 
 def _fill(length: int, starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
     """A boolean array of ``length`` that is True on every range ``[starts[i], stops[i])``."""
-    mark = np.zeros(length + 1, dtype=np.int64)
-    np.add.at(mark, starts, 1)
-    np.add.at(mark, stops, -1)
-    return np.cumsum(mark[:-1]) > 0
+    mark = np.bincount(starts, minlength=length + 1) - np.bincount(stops, minlength=length + 1)
+    return np.cumsum(mark[:length]) > 0
 
 
 def reuse_pair(
@@ -134,7 +146,7 @@ def reuse_pair(
     cache = _cache if _cache is not None else _Cache()
     ta, tb = cache.tokens(article), cache.tokens(source)
     n, size = opts.ngram, len(ta.ids)
-    hits = np.flatnonzero(np.isin(_shingles(ta.ids, n), _shingles(tb.ids, n)))
+    hits = np.flatnonzero(np.isin(cache.shingles(article, n), cache.shingles(source, n)))
     covered = _fill(size, hits, hits + n)
     # join runs separated by a few changed words into one passage
     at = np.flatnonzero(covered)
