@@ -144,7 +144,7 @@ def reuse_pair(
     """Share of ``article`` copied from ``source``, with the copied passages as spans."""
     opts = options or ReuseOptions()
     cache = _cache if _cache is not None else _Cache()
-    ta, tb = cache.tokens(article), cache.tokens(source)
+    ta = cache.tokens(article)
     n, size = opts.ngram, len(ta.ids)
     hits = np.flatnonzero(np.isin(cache.shingles(article, n), cache.shingles(source, n)))
     covered = _fill(size, hits, hits + n)
