@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newsprism.model import (
     FRAMING_TYPES,
     QUOTE_VARIANTS,
+    SENTENCE_ROLES,
     Article,
     Comparison,
     Entity,
@@ -50,7 +51,10 @@ def articles(draw: st.DrawFn) -> Article:
     text = draw(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)))
     pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
-    sentences = tuple(Sentence(i, Span(a, b), text[a:b]) for i, (a, b) in enumerate(pairs))
+    roles = draw(st.lists(st.sampled_from(SENTENCE_ROLES), min_size=len(pairs), max_size=len(pairs)))
+    sentences = tuple(
+        Sentence(i, Span(a, b), text[a:b], r) for i, ((a, b), r) in enumerate(zip(pairs, roles, strict=True))
+    )
     removed = draw(st.lists(names, max_size=3))
     return Article(
         id=draw(names),
@@ -84,7 +88,7 @@ comparisons = st.builds(
     ),
     quantities=st.lists(quantities, max_size=2).map(tuple),
     conflicts=st.lists(
-        st.builds(NumberConflict, names, names, maybe, st.lists(quantities, max_size=2).map(tuple)), max_size=2
+        st.builds(NumberConflict, names, names, maybe, st.lists(quantities, max_size=2).map(tuple), maybe), max_size=2
     ).map(tuple),
     quotes=st.lists(
         st.builds(
@@ -190,6 +194,7 @@ def test_record_span_is_written_flat_as_the_contract_says() -> None:
     ("make", "message"),
     [
         (lambda: Span(5, 2), "bad span"),
+        (lambda: Sentence(0, Span(0, 1), "x", "footnote"), "unknown sentence role"),
         (lambda: Span(-1, 2), "bad span"),
         (lambda: FramingMark("m1", "a", Span(0, 1), "x", "spin"), "unknown framing type 'spin'"),
         (lambda: QuoteVariant("q1", "a", "paraphrased"), "unknown quote variant"),

@@ -27,6 +27,8 @@ from typing import Any
 FRAMING_TYPES = ("attribution", "hedge", "scare_quote", "loaded", "naming")
 #: How one outlet rendered a quotation that several carry.
 QUOTE_VARIANTS = ("verbatim", "trimmed", "altered")
+#: What a sentence is in its article: story text, the summary under the headline, a subheading.
+SENTENCE_ROLES = ("body", "standfirst", "crosshead")
 #: Operations of a word- or character-level difference: kept, removed, inserted.
 DIFF_OPS = ("=", "-", "+")
 
@@ -106,19 +108,30 @@ class RawArticle:
 
 @dataclass(frozen=True, slots=True)
 class Sentence(_Located):
-    """One sentence: its position in the article and its span in the cleaned text."""
+    """One sentence: its position in the article, its span in the cleaned text and its
+    ``role`` (one of :data:`SENTENCE_ROLES`): ``body`` for story text, ``standfirst`` for the
+    summary under a headline, ``crosshead`` for a subheading between paragraphs. Only body
+    sentences carry facts. JSON writes ``role`` when it is not ``body``."""
 
     index: int
     span: Span
     text: str
+    role: str = "body"
+
+    def __post_init__(self) -> None:
+        if self.role not in SENTENCE_ROLES:
+            raise ValueError(f"unknown sentence role {self.role!r}; expected one of {', '.join(SENTENCE_ROLES)}")
 
     def to_dict(self) -> dict[str, Any]:
-        return self.span.to_dict()
+        d: dict[str, Any] = self.span.to_dict()
+        if self.role != "body":
+            d["role"] = self.role
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], index: int, text: str) -> Sentence:
         span = Span.from_dict(d)
-        return cls(index, span, span.of(text))
+        return cls(index, span, span.of(text), d.get("role", "body"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,12 +421,15 @@ class Quantity(_Located):
 
 @dataclass(frozen=True, slots=True)
 class NumberConflict:
-    """Quantities of one kind and unit inside one fact that disagree across articles."""
+    """Quantities of one kind and unit inside one fact that disagree across articles;
+    ``reason`` says why they are figures of the same thing (the counted noun they share, the
+    event they date, ...)."""
 
     fact: str
     kind: str
     unit: str | None
     quantities: tuple[Quantity, ...]
+    reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -421,11 +437,18 @@ class NumberConflict:
             "kind": self.kind,
             "unit": self.unit,
             "quantities": [q.to_dict() for q in self.quantities],
+            "reason": self.reason,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> NumberConflict:
-        return cls(d["fact"], d["kind"], d.get("unit"), tuple(Quantity.from_dict(q) for q in d.get("quantities") or ()))
+        return cls(
+            d["fact"],
+            d["kind"],
+            d.get("unit"),
+            tuple(Quantity.from_dict(q) for q in d.get("quantities") or ()),
+            d.get("reason"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
