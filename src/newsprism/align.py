@@ -34,7 +34,7 @@ import numpy as np
 
 from ._unionfind import UnionFind
 from .errors import CompareError
-from .model import Article, Fact, FactMember
+from .model import Article, Fact, FactMember, RelatedLink
 from .text import terms
 
 ALIGN_VERSION = "align-hybrid.v1"
@@ -79,6 +79,8 @@ class AlignOptions:
     group_threshold: float | None = None
     max_sentences: int = 3_000
     max_sentence_chars: int = 2_000
+    related_threshold: float = 0.3
+    related_per_sentence: int = 3
 
     def __post_init__(self) -> None:
         if self.embedder not in DEFAULTS:
@@ -193,25 +195,29 @@ def _check_caps(articles: Sequence[Article], opts: AlignOptions) -> None:
             )
 
 
-def _pair_links(
-    sim: _Similarity, ri: range, rj: range, threshold: float, i_first: bool
-) -> list[tuple[float, int, int]]:
-    """One-to-one matches between two articles' sentences (index ranges ``ri``, ``rj``),
-    greedy on the best similarity first; ties go to the earlier sentence of the article with
-    the smaller id (``i_first``: the one of ``ri``). Scored block by block: only pairs at or
-    above ``threshold`` are kept."""
-    step = max(1, _BLOCK_ENTRIES // len(rj))
+def _candidates(sim: _Similarity, ri: range, rj: range, floor: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every pair of two articles' sentences (index ranges ``ri``, ``rj``) whose similarity is
+    at or above ``floor``: ``(scores, x, y)`` with ``x``, ``y`` offsets into the ranges. Scored
+    block by block, so memory stays bounded however long the articles are."""
+    step = max(1, _BLOCK_ENTRIES // max(1, len(rj)))
     scores, xs, ys = [], [], []
     for lo in range(0, len(ri), step):
         block = sim.block(slice(ri.start + lo, min(ri.stop, ri.start + lo + step)), slice(rj.start, rj.stop))
-        x, y = np.nonzero(block >= threshold)
+        x, y = np.nonzero(block >= floor)
         scores.append(block[x, y])
         xs.append((x + lo).astype(np.int32))
         ys.append(y.astype(np.int32))
     if not scores:
-        return []
-    score = np.concatenate(scores)
-    x, y = np.concatenate(xs), np.concatenate(ys)
+        empty = np.zeros(0, dtype=np.int32)
+        return np.zeros(0, dtype=np.float32), empty, empty
+    return np.concatenate(scores), np.concatenate(xs), np.concatenate(ys)
+
+
+def _match(
+    score: np.ndarray, x: np.ndarray, y: np.ndarray, ri: range, rj: range, i_first: bool
+) -> list[tuple[float, int, int]]:
+    """One-to-one matches among candidate pairs, greedy on the best score first; ties go to
+    the earlier sentence of the article with the smaller id (``i_first``: the one of ``ri``)."""
     # round(score, 6) as an integer: exact for float32 scores (their product with 10**6 is a
     # double without rounding), so the order is that of Python's round()
     key = np.rint(score.astype(np.float64) * 1e6).astype(np.int64)
@@ -232,32 +238,63 @@ def _pair_links(
     return links
 
 
-def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -> list[Fact]:
-    """Group every sentence of every article into exactly one fact.
+def _pair_links(
+    sim: _Similarity, ri: range, rj: range, threshold: float, i_first: bool
+) -> list[tuple[float, int, int]]:
+    """One-to-one matches between two articles' sentences at or above ``threshold``."""
+    return _match(*_candidates(sim, ri, rj, threshold), ri, rj, i_first)
 
-    Raises :class:`CompareError` for an article over ``options.max_sentences``."""
+
+def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -> list[Fact]:
+    """The facts of :func:`align_story` (see there)."""
+    return align_story(articles, options=options)[0]
+
+
+def align_story(
+    articles: Sequence[Article], *, options: AlignOptions | None = None
+) -> tuple[list[Fact], list[RelatedLink]]:
+    """Group every body sentence of every article into exactly one fact, and list the pairs of
+    sentences that are related (similar words or meaning) without carrying the same claim.
+
+    Standfirsts and crossheads (``Sentence.role``) belong to no fact. Two groups of sentences
+    merge into one fact only when every cross-article pair of their members scores at or above
+    ``group_threshold`` (complete linkage): a third sentence never joins a fact through its one
+    good neighbour. Raises :class:`CompareError` for an article over ``options.max_sentences``.
+    """
     opts = options or AlignOptions()
     _check_caps(articles, opts)
     _, threshold, group_threshold = opts.params
-    nodes: list[tuple[int, int]] = [(ai, s.index) for ai, a in enumerate(articles) for s in a.sentences]
+    nodes: list[tuple[int, int]] = [
+        (ai, s.index) for ai, a in enumerate(articles) for s in a.sentences if s.role == "body"
+    ]
     if not nodes:
-        return []
+        return [], []
     owners = [ai for ai, _ in nodes]
     texts = [articles[ai].sentences[si].text for ai, si in nodes]
     sim = _Similarity(texts, opts)
-    index_of = {node: k for k, node in enumerate(nodes)}
     # ties are broken by article id and sentence, so that the input order does not matter
     rank = {k: (articles[ai].id, si) for k, (ai, si) in enumerate(nodes)}
-    starts = {ai: index_of[(ai, 0)] for ai, a in enumerate(articles) if a.sentences}
+    spans: dict[int, range] = {}
+    for k, ai in enumerate(owners):
+        first = spans.get(ai)
+        spans[ai] = range(first.start if first else k, k + 1)
+    related_floor = min(threshold, opts.related_threshold)
 
     links: list[tuple[float, int, int]] = []
+    nearby: list[tuple[float, int, int]] = []
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
-            if i not in starts or j not in starts:
+            if i not in spans or j not in spans:
                 continue
-            ri = range(starts[i], starts[i] + len(articles[i].sentences))
-            rj = range(starts[j], starts[j] + len(articles[j].sentences))
-            links += _pair_links(sim, ri, rj, threshold, articles[i].id < articles[j].id)
+            ri, rj = spans[i], spans[j]
+            scores, x, y = _candidates(sim, ri, rj, related_floor)
+            keep = scores >= threshold
+            links += _match(scores[keep], x[keep], y[keep], ri, rj, articles[i].id < articles[j].id)
+            near = scores >= opts.related_threshold
+            nearby += [
+                (float(v), ri.start + int(a), rj.start + int(b))
+                for v, a, b in zip(scores[near], x[near], y[near], strict=True)
+            ]
 
     links.sort(key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))))
     groups = UnionFind(len(owners))
@@ -269,10 +306,8 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
         ma, mb = groups.members[ra], groups.members[rb]
         if {owners[x] for x in ma} & {owners[x] for x in mb}:
             continue
-        if len(ma) + len(mb) > 2:
-            avg = float(sim.block(ma, mb).mean())
-            if avg < group_threshold:
-                continue
+        if len(ma) + len(mb) > 2 and float(sim.block(ma, mb).min()) < group_threshold:
+            continue
         low = min(score, weakest.get(ra, 1.0), weakest.get(rb, 1.0))
         groups.union(a, b)
         root = groups.find(a)
@@ -287,9 +322,42 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
     raw_facts.sort()
     n_articles = len(articles)
     facts = []
+    fact_of: dict[int, int] = {}
     for k, (_, members, score) in enumerate(raw_facts, start=1):
         members_ = tuple(FactMember(articles[nodes[m][0]].id, nodes[m][1]) for m in members)
         n = len({owners[m] for m in members})
         coverage = "all" if n == n_articles else ("one" if n == 1 else "some")
         facts.append(Fact(f"f{k}", members_, coverage, round(score, 4)))
-    return facts
+        fact_of.update((m, k) for m in members)
+    return facts, _related(nearby, fact_of, nodes, articles, rank, opts.related_per_sentence)
+
+
+def _related(
+    nearby: list[tuple[float, int, int]],
+    fact_of: dict[int, int],
+    nodes: list[tuple[int, int]],
+    articles: Sequence[Article],
+    rank: dict[int, tuple[str, int]],
+    per_sentence: int,
+) -> list[RelatedLink]:
+    """The close pairs that ended in different facts, best first, at most ``per_sentence`` for
+    any one sentence; each pair is written with the article of the smaller id first."""
+    nearby.sort(key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))))
+    count: dict[int, int] = {}
+    out: list[RelatedLink] = []
+    for score, a, b in nearby:
+        if fact_of[a] == fact_of[b] or count.get(a, 0) >= per_sentence or count.get(b, 0) >= per_sentence:
+            continue
+        count[a] = count.get(a, 0) + 1
+        count[b] = count.get(b, 0) + 1
+        first, second = sorted((a, b), key=lambda k: rank[k])
+        out.append(
+            RelatedLink(
+                FactMember(articles[nodes[first][0]].id, nodes[first][1]),
+                FactMember(articles[nodes[second][0]].id, nodes[second][1]),
+                round(score, 4),
+                None,
+            )
+        )
+    out.sort(key=lambda r: (r.a.article, r.a.sentence, r.b.article, r.b.sentence))
+    return out

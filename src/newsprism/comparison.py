@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .align import ALIGN_VERSION, AlignOptions, align
+from .align import ALIGN_VERSION, AlignOptions, align_story
 from .clean import CleanOptions
 from .errors import CompareError, InputError
 from .model import Article, Comparison, RawArticle, article_key
@@ -98,7 +98,7 @@ def compare(
                 "compare needs two or more different articles; the inputs hold the same article", tuple(all_warnings)
             )
         raise CompareError("compare needs two or more articles; give at least two files", tuple(all_warnings))
-    facts = align(kept, options=opts.align)
+    facts, related = align_story(kept, options=opts.align)
     quantities = [q for a in kept for q in article_quantities(a)]
     algorithms = {
         "clean": opts.clean.version,
@@ -113,6 +113,7 @@ def compare(
         reuse=tuple(reuse(kept, options=opts.reuse)),
         quantities=tuple(quantities),
         conflicts=tuple(conflicts(facts, quantities)),
+        related=tuple(related),
         warnings=tuple(all_warnings),
         algorithms=algorithms,
     )
