@@ -6,7 +6,14 @@ threshold chosen afterwards (an upper bound for that method). newsprism: align-h
 each embedder at its default settings, and a grid around the defaults (to show the plateau the
 defaults were taken from).
 
+Then the same-claim pair decision on MSRP (the training part, 4,076 judged pairs from news
+clusters; ../shared/data/msrp, read at run time): 10-fold cross-validated accuracy, F1 and
+ROC AUC of all-positive, WordLlama and MiniLM cosine thresholds chosen on the training folds,
+and newsprism same-claim.v1 (retrained on each fold's training part, threshold chosen there;
+``benchmarks/train_claims.py`` holds the procedure).
+
     python benchmarks/bench_align.py [GOLD_DIR]
+    python benchmarks/bench_align.py --msrp      # the MSRP table only
 """
 
 from __future__ import annotations
@@ -62,7 +69,22 @@ def peer_reports(gold, sim_of, threshold: float) -> list[dict]:
     return reps
 
 
+def msrp_table() -> str:
+    """The MSRP same-claim table (the baselines measured in the same run, on the same folds)."""
+    import train_claims
+
+    data = train_claims.load_msrp()
+    if data is None:
+        return "same-claim decision on MSRP: SKIPPED (../shared/data/msrp/train.tsv not found)"
+    texts, pairs, y = data
+    rows, _ = train_claims.evaluate(texts, pairs, y, train_claims.embeddings(texts))
+    return train_claims.cv_table(y, rows)
+
+
 def main() -> None:
+    if "--msrp" in sys.argv[1:]:
+        print(msrp_table())
+        return
     gold = load_gold(sys.argv[1] if len(sys.argv) > 1 else REPO / "tests" / "gold" / "dev")
     minilm = get_embedder("minilm")
 
@@ -104,6 +126,8 @@ def main() -> None:
         grid.append([w, t, score_reports(gold, reps.values())["alignment"]["f1"]])
     print()
     print(table("minilm grid (weight, threshold; group threshold at its default)", ["weight", "threshold", "F1"], grid))
+    print()
+    print(msrp_table())
 
 
 if __name__ == "__main__":

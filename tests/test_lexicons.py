@@ -17,6 +17,7 @@ from newsprism.numbers import quantities_in
 BUNDLED = {
     "british-endings",
     "british-exceptions",
+    "claim-words",
     "currencies",
     "number-words",
     "qualifiers",
