@@ -37,16 +37,22 @@ from .errors import CompareError
 from .model import Article, Fact, FactMember, RelatedLink
 from .text import terms
 
-ALIGN_VERSION = "align-hybrid.v1"
+ALIGN_VERSION = "align-hybrid.v2"
 
 
-#: Per embedder: (weight of the embedding cosine, threshold, group threshold). Chosen on the
-#: dev gold set from a plateau of a grid (weights 0.4 to 0.8, thresholds 0.2 to 0.5), not its peak;
-#: benchmarks/bench_align.py reprints the grid.
-DEFAULTS: dict[str | None, tuple[float, float, float]] = {
-    "minilm": (0.6, 0.35, 0.3),
-    "wordllama": (0.5, 0.25, 0.2),
-    None: (0.0, 0.25, 0.2),
+#: Per embedder: (weight of the embedding cosine, threshold, group threshold, member threshold).
+#: Weights and group thresholds were chosen on the dev gold set from a plateau of a grid
+#: (weights 0.4 to 0.8, thresholds 0.2 to 0.5), not its peak; benchmarks/bench_align.py
+#: reprints the grid. align-hybrid.v2 raised the WordLlama threshold from 0.25 to 0.3 and
+#: added the member threshold, for precision on real, independently written reporting: on 80
+#: linked pairs of BASIL stories judged by JUDGING.md (tests/gold/judged, round 0), it keeps
+#: all 26 judged SAME links and drops 15 of the 37 judged DIFFERENT ones, while the dev gold
+#: set keeps F1 0.922 (0.923 before) and the bundled example falls from 0.936 to 0.909
+#: (recall 0.96 -> 0.87: rewrites of a wire story that share few words).
+DEFAULTS: dict[str | None, tuple[float, float, float, float]] = {
+    "minilm": (0.6, 0.35, 0.3, 0.2),
+    "wordllama": (0.5, 0.3, 0.2, 0.2),
+    None: (0.0, 0.25, 0.2, 0.1),
 }
 
 
@@ -60,7 +66,17 @@ class AlignOptions:
     ``weight``: share of the embedding cosine in the similarity (the rest is word overlap).
     ``threshold``: lowest similarity for two sentences to be matched.
     ``group_threshold``: lowest average similarity for two groups to merge into one fact.
-    Left as None, the last three take the embedder's defaults (:data:`DEFAULTS`).
+    ``member_threshold``: lowest similarity of any two members of a fact (complete linkage:
+    every member agrees with the fact, not only with one neighbour).
+    Left as None, the last four take the embedder's defaults (:data:`DEFAULTS`).
+    ``related_threshold``: lowest similarity for two sentences of different facts to be
+    listed as related (``Comparison.related``), at most ``related_per_sentence`` a sentence.
+    ``claims``: also require the same-claim model (:mod:`newsprism.claims`, trained on MSRP)
+    to give a link at least ``claim_threshold`` and every pair of a fact at least
+    ``claim_member``. Off by default, by measurement: on the dev gold set it gains 1 to 2
+    points of precision and loses 9 of recall (the model, trained on strict paraphrases, calls
+    an outlet's rewrite with added detail "not the same"), and on judged real pairs it
+    separates SAME from DIFFERENT no better than the similarity (ROC AUC 0.836 vs 0.856).
 
     Caps, so that any input ends within bounded memory and time:
     ``max_sentences``: an article of more sentences is refused with :class:`CompareError`
@@ -79,16 +95,25 @@ class AlignOptions:
     group_threshold: float | None = None
     max_sentences: int = 3_000
     max_sentence_chars: int = 2_000
+    member_threshold: float | None = None
     related_threshold: float = 0.3
     related_per_sentence: int = 3
+    claims: bool = False
+    claim_threshold: float = 0.1
+    claim_member: float = 0.05
 
     def __post_init__(self) -> None:
         if self.embedder not in DEFAULTS:
             raise ValueError(f"unknown embedder {self.embedder!r}; choose one of: minilm, wordllama, None")
-        weight, threshold, group = DEFAULTS[self.embedder]
+        weight, threshold, group, member = DEFAULTS[self.embedder]
         if self.embedder is None:
             object.__setattr__(self, "weight", 0.0)
-        for name, value in (("weight", weight), ("threshold", threshold), ("group_threshold", group)):
+        for name, value in (
+            ("weight", weight),
+            ("threshold", threshold),
+            ("group_threshold", group),
+            ("member_threshold", member),
+        ):
             if getattr(self, name) is None:
                 object.__setattr__(self, name, value)
             if not 0.0 <= getattr(self, name) <= 1.0:
@@ -257,9 +282,10 @@ def align_story(
     sentences that are related (similar words or meaning) without carrying the same claim.
 
     Standfirsts and crossheads (``Sentence.role``) belong to no fact. Two groups of sentences
-    merge into one fact only when every cross-article pair of their members scores at or above
-    ``group_threshold`` (complete linkage): a third sentence never joins a fact through its one
-    good neighbour. Raises :class:`CompareError` for an article over ``options.max_sentences``.
+    merge into one fact only when their cross-article pairs score ``group_threshold`` on average
+    and every one of them at least ``member_threshold`` (every member agrees with the fact): a
+    third sentence never joins a fact through its one good neighbour. Raises
+    :class:`CompareError` for an article over ``options.max_sentences``.
     """
     opts = options or AlignOptions()
     _check_caps(articles, opts)
@@ -278,7 +304,17 @@ def align_story(
     for k, ai in enumerate(owners):
         first = spans.get(ai)
         spans[ai] = range(first.start if first else k, k + 1)
-    related_floor = min(threshold, opts.related_threshold)
+    claim = _claim_model(opts)
+    floor = min(threshold, opts.related_threshold)
+    cut = [t[: opts.max_sentence_chars] for t in texts]
+    known: dict[tuple[int, int], float] = {}
+
+    def claims_of(pairs: list[tuple[int, int]]) -> np.ndarray:
+        """Same-claim probabilities of pairs (computed once each)."""
+        todo = [pr for pr in pairs if pr not in known]
+        if todo and claim is not None:
+            known.update(zip(todo, claim.score_pairs(cut, sim.emb, todo).tolist(), strict=True))
+        return np.array([known.get(pr, 1.0) for pr in pairs], dtype=np.float32)
 
     links: list[tuple[float, int, int]] = []
     nearby: list[tuple[float, int, int]] = []
@@ -287,8 +323,11 @@ def align_story(
             if i not in spans or j not in spans:
                 continue
             ri, rj = spans[i], spans[j]
-            scores, x, y = _candidates(sim, ri, rj, related_floor)
+            scores, x, y = _candidates(sim, ri, rj, floor)
             keep = scores >= threshold
+            if claim is not None and keep.any():
+                pairs = list(zip((ri.start + x[keep]).tolist(), (rj.start + y[keep]).tolist(), strict=True))
+                keep[np.flatnonzero(keep)] = claims_of(pairs) >= opts.claim_threshold
             links += _match(scores[keep], x[keep], y[keep], ri, rj, articles[i].id < articles[j].id)
             near = scores >= opts.related_threshold
             nearby += [
@@ -306,8 +345,14 @@ def align_story(
         ma, mb = groups.members[ra], groups.members[rb]
         if {owners[x] for x in ma} & {owners[x] for x in mb}:
             continue
-        if len(ma) + len(mb) > 2 and float(sim.block(ma, mb).min()) < group_threshold:
-            continue
+        if len(ma) + len(mb) > 2:
+            cross = sim.block(ma, mb)
+            if float(cross.mean()) < group_threshold or float(cross.min()) < float(opts.member_threshold or 0.0):
+                continue
+            if claim is not None:
+                pairs = [(p, q) for p in ma for q in mb]
+                if float(claims_of(pairs).min()) < opts.claim_member:
+                    continue
         low = min(score, weakest.get(ra, 1.0), weakest.get(rb, 1.0))
         groups.union(a, b)
         root = groups.find(a)
@@ -330,6 +375,15 @@ def align_story(
         facts.append(Fact(f"f{k}", members_, coverage, round(score, 4)))
         fact_of.update((m, k) for m in members)
     return facts, _related(nearby, fact_of, nodes, articles, rank, opts.related_per_sentence)
+
+
+def _claim_model(opts: AlignOptions) -> Any:
+    """The same-claim model for the options' embedder (see :mod:`newsprism.claims`), or None."""
+    if not opts.claims:
+        return None
+    from .claims import ClaimModel
+
+    return ClaimModel.load(opts.embedder)
 
 
 def _related(
