@@ -121,3 +121,52 @@ def test_compare_is_deterministic(story: list[Path]) -> None:
     a = compare(story, options=CompareOptions())
     b = compare(story, options=CompareOptions())
     assert a.to_dict() == b.to_dict()
+
+
+def test_a_third_sentence_joins_only_when_it_agrees_with_every_member() -> None:
+    """Complete linkage: b is close to a and to c, but a and c share nothing: b links to one
+    of them, and the other two never end in one fact."""
+    arts = _articles(
+        "The harbour authority closed the northern pier on Monday after a crack was found in its deck.",
+        "The northern pier was closed on Monday after engineers found a crack, and the ferry to Lund was cancelled.",
+        "The ferry to Lund was cancelled on Monday because of the storm and will sail again on Wednesday.",
+    )
+    facts = align(arts, options=AlignOptions(embedder=None, threshold=0.1, group_threshold=0.0, member_threshold=0.1))
+    for f in facts:
+        if len(f.members) == 3:
+            raise AssertionError(f"a chain became one fact: {f}")
+
+
+def test_related_links_point_at_sentences_of_different_facts() -> None:
+    arts = _articles(
+        "The mayor opened the new bridge on Friday. The bridge cost 40 million dollars.",
+        "The new bridge was opened by the mayor on Friday. Critics said the bridge cost far too much.",
+    )
+    from newsprism.comparison import compare as compare_records
+
+    c = compare_records(arts, options=CompareOptions(align=AlignOptions(embedder=None, related_threshold=0.05)))
+    fact_of = {(m.article, m.sentence): f.id for f in c.facts for m in f.members}
+    assert c.related, "no related link found"
+    for r in c.related:
+        assert r.a.article != r.b.article
+        assert fact_of[(r.a.article, r.a.sentence)] != fact_of[(r.b.article, r.b.sentence)]
+        assert 0.05 <= r.score <= 1.0
+
+
+def test_crossheads_and_standfirsts_belong_to_no_fact() -> None:
+    from dataclasses import replace
+
+    arts = _articles("A storm closed the port on Monday.\nShips waited outside.", "The port was closed by a storm on Monday.")
+    first = arts[0]
+    arts[0] = replace(first, sentences=(first.sentences[0], replace(first.sentences[1], role="crosshead")))
+    facts = align(arts, options=AlignOptions(embedder=None))
+    members = {(m.article, m.sentence) for f in facts for m in f.members}
+    assert (first.id, 1) not in members and (first.id, 0) in members
+
+
+def test_same_claim_veto_is_an_option() -> None:
+    arts = _articles("The council approved the budget on Tuesday.", "On Tuesday the council approved the budget.")
+    plain = align(arts, options=AlignOptions(embedder=None))
+    vetoed = align(arts, options=AlignOptions(embedder=None, claims=True, claim_threshold=0.999))
+    assert any(len(f.members) == 2 for f in plain)
+    assert all(len(f.members) == 1 for f in vetoed)
