@@ -63,7 +63,7 @@ from newsprism.numbers import NUMBERS_VERSION, conflicts, quantities_in
         ("ranked #1 in the poll", []),
         ("a shop on Fifth Avenue", []),
         ("the 101st Airborne", []),
-        ("Route 66 was closed", []),
+        ("They closed Route 66 again", []),
         ("the F-35 jet", []),
         ("before COVID-19 arrived", []),
         ("at 9 p.m. on Friday", []),
@@ -195,3 +195,23 @@ def test_without_sentences_only_counts_are_compared() -> None:
     qs = quantities_in("12 ships sank in 1990", article="a") + quantities_in("14 ships sank in 1991", article="b")
     fact = Fact("f1", (FactMember("a", 0), FactMember("b", 0)), "all")
     assert [(c.kind, c.reason) for c in conflicts([fact], qs)] == [("count", "both count 'ships'")]
+
+
+def test_two_approximate_figures_share_one_tolerance() -> None:
+    assert _conflicts("About 2,500 people must move.", "Roughly 3,000 people must move.") == [
+        ("count", ["About 2,500", "Roughly 3,000"], "both count 'people'")
+    ]
+    assert _conflicts("About 2,900 people must move.", "Roughly 3,000 people must move.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("fewer than 2,000 adult sturgeon remain", "sturgeon"),
+        ("12 ships sank", "ships"),
+        ("Roughly 3,000 people left", "people"),
+        ("Only 40 farms survived", "farms"),
+    ],
+)
+def test_the_noun_phrase_ends_before_its_verb(text: str, unit: str) -> None:
+    assert [q.unit for q in quantities_in(text)] == [unit]

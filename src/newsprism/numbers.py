@@ -213,6 +213,41 @@ def _participle(word: str) -> bool:
     )
 
 
+#: verbs that often follow a counted noun ("2,000 sturgeon remain"); they end its noun phrase
+_VERBS = frozenset(
+    [
+        "remain",
+        "remains",
+        "say",
+        "says",
+        "live",
+        "lives",
+        "work",
+        "face",
+        "need",
+        "want",
+        "stand",
+        "hold",
+        "take",
+        "make",
+        "come",
+        "go",
+        "get",
+        "lose",
+        "win",
+        "died",
+        "fled",
+        "ran",
+        "went",
+        "took",
+        "came",
+        "rose",
+        "fell",
+        "sank",
+        "left",
+        "stayed",
+    ]
+)
 #: plural nouns without a final "s"
 _PLURALS = frozenset(["people", "men", "women", "children", "police", "staff", "personnel", "troops", "cattle"])
 
@@ -249,7 +284,7 @@ def _noun_run(tokens: list[str], *, prepositions: frozenset[str]) -> tuple[list[
         if not run and lw in _PRE_NOUN:
             i += 1
             continue
-        if not _content(lw) or (run and _participle(lw)):
+        if not _content(lw) or (run and (_participle(lw) or lw in _VERBS)):
             break
         i += 1
         if lw.endswith("'s") or lw.endswith("s'"):
@@ -404,7 +439,13 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
             if _NOT_A_COUNT_BEFORE.search(before) or _TIME_AFTER.match(text, m.end("num")):
                 continue  # "No. 2", "#1", "10:30", "F-35", "9 p.m.", "a 45-year-old"
             name = _NAME_BEFORE.search(before)
-            if name and name.group(1).lower() not in stopwords() and not month_number(name.group(1)):
+            if (
+                name
+                and before[: name.start()].strip()  # "Roughly 3,000" opens a sentence: no name
+                and name.group(1).lower() not in stopwords()
+                and name.group(1).lower() not in _tables().qualifiers
+                and not month_number(name.group(1))
+            ):
                 continue  # "Route 66", "Apollo 11"
         after = text[end:]
         currency = None
@@ -599,8 +640,18 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
     return f"both {_VERB[kind]} '{x.anchors[shared]}'"
 
 
+def _approximate(f: _Figure) -> bool:
+    return _tables().qualifiers.get(f.quantity.qualifier or "") in ("approximate", "estimate")
+
+
 def _agree(x: _Figure, y: _Figure) -> bool:
+    """Whether two figures of one thing agree: their intervals meet; two approximate figures
+    ("about 2,500", "roughly 3,000") agree when within 10% of the larger (the tolerance once,
+    not on both sides)."""
     slack = 1e-6 * max(1.0, abs(x.quantity.value), abs(y.quantity.value))
+    if _approximate(x) and _approximate(y):
+        a, b = x.quantity.value, y.quantity.value
+        return abs(a - b) <= APPROXIMATE * max(abs(a), abs(b)) + slack
     return x.low <= y.high + slack and y.low <= x.high + slack
 
 
