@@ -215,3 +215,14 @@ def test_two_approximate_figures_share_one_tolerance() -> None:
 )
 def test_the_noun_phrase_ends_before_its_verb(text: str, unit: str) -> None:
     assert [q.unit for q in quantities_in(text)] == [unit]
+
+
+def test_figures_both_sentences_give_are_no_conflict() -> None:
+    # the same two shares in both, attached to different words: not a disagreement
+    assert (
+        _conflicts(
+            "The mayor leads with 31 percent of likely voters, ahead of the senator at 24 percent.",
+            "The senator trails in the likely field at 24 percent (the mayor has 31 percent).",
+        )
+        == []
+    )

@@ -30,7 +30,8 @@ they are figures of the same thing, and the conflict's ``reason`` says which:
 - durations, sums of money (same currency), percentages, years and dates when the words
   around them name the same thing: the head noun after the figure ("the 1991 war" -> war) or
   the nearest content words before it in the same clause ("invaded in 2003" -> invaded); "the
-  1991 war" and "the 2003 invasion" are not compared ("both date 'war'").
+  1991 war" and "the 2003 invasion" are not compared ("both date 'war'"). Such a figure that
+  both sentences give (with other words around it) settles the pair: no conflict.
 
 Two figures agree when their intervals meet: a figure is read as rounded to its last written
 digit when it has a decimal point or a scale word ("1.2 million" is 1.15 to 1.25 million) and
@@ -330,14 +331,15 @@ def _role_before(before: str) -> str | None:
 
 
 def _anchors(before: str, after: str) -> list[str]:
-    """Words naming what a figure is of: the noun phrase after it (past one preposition) and
-    up to two content words before it in the same clause; nearest first."""
+    """Words naming what a figure is of: the head noun of the phrase after it (past one
+    preposition) and up to two content words before it in the same clause; nearest first."""
     words: list[str] = []
     tokens = _TOKEN.findall(after[:160])
     if tokens and tokens[0] == "-" and len(tokens) > 1:
         tokens = tokens[2:]  # "an 18-month sentence": the compound's noun is the unit itself
     run, _ = _noun_run(tokens, prepositions=_PREPOSITIONS)
-    words.extend(reversed(run))
+    if run:  # the head noun only: "21 percent of Republican primary voters" -> voters
+        words.append(next((w for w in run if _plural(w)), run[-1]))
     seen = 0
     for t in reversed(_TOKEN.findall(before[-160:])[-8:]):
         if t in _CLAUSE or (not _is_word(t) and t != "."):
@@ -692,4 +694,13 @@ def _disagreeing(a: list[_Figure], b: list[_Figure]) -> list[tuple[_Figure, _Fig
     figure of that thing in the other sentence."""
     same = [(x, y, r) for x in a for y in b if (r := _same_thing(x, y))]
     settled = {id(f) for x, y, _ in same if _agree(x, y) for f in (x, y)}
+    # a percentage, sum, duration or date that both sentences give is no disagreement, whatever
+    # the words around it: the two articles hold the same figures, arranged differently
+    settled |= {
+        id(f)
+        for x in a
+        for y in b
+        if x.quantity.kind == y.quantity.kind != "count" and x.key == y.key and _agree(x, y)
+        for f in (x, y)
+    }
     return [(x, y, r) for x, y, r in same if id(x) not in settled and id(y) not in settled]
