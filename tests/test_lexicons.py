@@ -19,6 +19,8 @@ BUNDLED = {
     "british-exceptions",
     "claim-words",
     "currencies",
+    "durations",
+    "length-words",
     "number-words",
     "qualifiers",
     "reader-address",
@@ -227,9 +229,10 @@ def test_every_number_word_is_read(word: str, value: str) -> None:
 def test_every_qualifier_is_kept(phrase: str, meaning: str) -> None:
     assert meaning in ("lower-bound", "upper-bound", "approximate", "estimate")
     phrases = lexicons.load("qualifiers").entries
-    # tried in file order; the first that ends the text before the figure wins ("over" before "just over")
-    first = next(p for p in phrases if phrase == p or phrase.endswith(" " + p))
-    assert _one(f"then {phrase} 12 ships sank")[3] == first
+    # the longest phrase that ends the text before the figure wins ("just over", not "over")
+    longest = max((p for p in phrases if phrase == p or phrase.endswith(" " + p)), key=len)
+    assert longest == phrase
+    assert _one(f"then {phrase} 12 ships sank")[3] == phrase
 
 
 def test_a_currency_added_to_the_lexicon_is_recognised(patched: dict[str, str]) -> None:
@@ -240,10 +243,7 @@ def test_a_currency_added_to_the_lexicon_is_recognised(patched: dict[str, str]) 
 
 def test_a_qualifier_added_to_the_lexicon_is_kept(patched: dict[str, str]) -> None:
     patched["qualifiers"] = "well over\tlower-bound"
-    assert _one("well over 12 ships sank")[3] == "over"  # "over" comes first in the file
-    patched["qualifiers"] = "upwards of\tlower-bound"
-    _clear()
-    assert _one("upwards of 12 ships sank")[3] == "upwards of"
+    assert _one("well over 12 ships sank")[3] == "well over"  # the longest phrase wins
 
 
 def test_a_scale_added_to_the_lexicon_is_read(patched: dict[str, str]) -> None:

@@ -112,7 +112,7 @@ def compare(
         facts=tuple(facts),
         reuse=tuple(reuse(kept, options=opts.reuse)),
         quantities=tuple(quantities),
-        conflicts=tuple(conflicts(facts, quantities)),
+        conflicts=tuple(conflicts(facts, quantities, kept)),
         related=tuple(related),
         warnings=tuple(all_warnings),
         algorithms=algorithms,

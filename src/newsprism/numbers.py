@@ -1,22 +1,54 @@
-"""Numbers: quantities, money, percentages and dates in sentences, and their disagreements
-inside aligned facts.
+"""Numbers: quantities, money, percentages, durations and dates in sentences, and their
+disagreements inside aligned facts.
 
 A quantity is normalised before comparison: "two per cent" and "2%" are ``percent 2``;
-"$1.2 billion", "1.2bn dollars" and "US$1,200 million" are ``money 1.2e9 USD``; "January 31"
-and "31 Jan." are ``date 131``; "fiscal 2027" and "2027" are ``year 2027``; "12 dead" is
-``count 12`` of unit ``dead``. Qualifiers ("at least", "about", "more than", "up to") are
-kept: "at least 11 dead" against "12 dead" is reported, since the figures differ.
+"$1.2 billion", "1.2bn dollars" and "US$1,200 million" are ``money 1.2e9 USD``; "5m people"
+is ``count 5e6`` of ``people`` ("m" joined to a figure is millions, as news writes it, unless
+a length context says metres: "5m tall", "a 5m wall", "5 m"); "January 31" and "31 Jan." are
+``date 131``; "fiscal 2027" and "2027" are ``year 2027``; "18 months", "an 18-month sentence"
+and "a year and a half" are ``duration 547.5`` (days). "20 to 30 people" is one count whose
+qualifier is ``range`` (value 20; the text holds the upper end). Qualifiers ("at least",
+"about", "nearly") are kept; the longest one before the figure wins.
 
-Within one fact, quantities of two articles are compared kind by kind: counts when they count
-the same noun (or when each sentence has a single count), money in the same currency,
-percentages, years and dates. A disagreement is listed once per fact and kind.
+A count's unit is the counted thing: the head noun of the figure's noun phrase, found with
+light rules (no parser): skip "of the" and a possessor ("three of the fire department's
+trucks" -> ``trucks``), take the last word of the run of content words after the figure
+("a dozen senior officers" -> ``officers``, "3,400 full-time staff" -> ``staff``), stop at a
+participle ("12 people killed") or a function word. A hyphenated figure is a modifier: "a
+three-time champion" counts ``time``, "a 12-member panel" counts ``member``.
 
-Limits: English number words up to "ninety-nine" and scales; no ranges ("10 to 12" is two
-counts); no arithmetic between units ("half" or "a third" are not read); a count's unit is the
-first content word after the number.
+Not figures: "one" (a pronoun or "one of the" too often), "zero in on", "No. 2", "#1",
+ordinals ("Fifth Avenue", "the 101st Airborne"), a number in a name ("Route 66", "F-35",
+"COVID-19"), times of day ("10:30", "9 p.m."), "9/11" and "24/7", vote tallies and scores
+("52-48", "voted 52 to 48").
 
-The word lists are data (``newsprism.lexicons``): ``number-words``, ``scales``, ``currencies``
-and ``qualifiers``; the regular expression is built from them once, on first use.
+Conflicts (:func:`conflicts`): inside one fact, two articles' figures are compared only when
+they are figures of the same thing, and the conflict's ``reason`` says which:
+
+- counts with the same head noun (singular or plural), and not of different roles: "12 people
+  killed" and "15 people injured" are not compared ("both count 'people'");
+- durations, sums of money (same currency), percentages, years and dates when the words
+  around them name the same thing: the head noun after the figure ("the 1991 war" -> war) or
+  the nearest content words before it in the same clause ("invaded in 2003" -> invaded); "the
+  1991 war" and "the 2003 invasion" are not compared ("both date 'war'"). Such a figure that
+  both sentences give (with other words around it) settles the pair: no conflict.
+
+Two figures agree when their intervals meet: a figure is read as rounded to its last written
+digit when it has a decimal point or a scale word ("1.2 million" is 1.15 to 1.25 million) and
+within 5% when it is a bare multiple of 100 ("3,000"); lower bounds ("at least", "more than")
+run up without limit, upper bounds ("nearly", "almost", "up to") down to zero, approximations
+("about", "around", "an estimated") within 10% either side; a range covers its two ends.
+Years and dates are exact. A disagreement is listed once per fact, kind and unit.
+
+Limits: English number words up to "ninety-nine" and scales; no arithmetic ("half", "a third"
+are not read); a head noun is a guess from word shapes (a verb after a bare count, "12 people
+say", is taken as the noun); roles are only participles next to the figure ("killed",
+"injured"), so "12 killed" and "12 died" are kept apart; same-event anchors are single words,
+so "the 2016 election" and "the 2020 election" are compared.
+
+The word lists are data (``newsprism.lexicons``): ``number-words``, ``scales``,
+``currencies``, ``qualifiers``, ``durations`` and ``length-words``; the regular expression is
+built from them once, on first use.
 """
 
 from __future__ import annotations
@@ -31,10 +63,16 @@ from .dates import MONTH_PATTERN, month_number
 from .model import Article, Fact, NumberConflict, Quantity, Span
 from .text import number_words, stem, stopwords
 
-NUMBERS_VERSION = "numbers.v1"
+#: numbers.v2: a conflict needs the same counted thing or event, and values that disagree after
+#: qualifiers, ranges, rounding and units
+NUMBERS_VERSION = "numbers.v2"
 
 #: characters that make a currency sign a symbol ("us$"); a sign of letters only starts a word
 _SYMBOLS = "$€£¥₹"
+#: approximate qualifiers ("about 300") stand for this share either side of the figure
+APPROXIMATE = 0.10
+#: a bare round figure ("3,000") stands for this share either side of it
+ROUND = 0.05
 
 
 class _Tables(NamedTuple):
@@ -43,14 +81,22 @@ class _Tables(NamedTuple):
     pattern: re.Pattern[str]
     number_words: dict[str, int]
     scales: dict[str, float]
-    #: scales read only next to a currency ("5m dollars" but "5 m" is five metres)
+    #: scales read only next to a currency ("5k dollars" but "5 k" is not read)
     money_only: frozenset[str]
+    #: scales read when joined to the digits unless a length context says metres ("5m people")
+    length_scales: frozenset[str]
+    length_words: frozenset[str]
     #: currency signs before a figure, and currency words after one, -> ISO code
     signs: dict[str, str]
     currency_words: dict[str, str]
     #: currency words right after "5m" that make the "m" a money scale
     scale_cue: re.Pattern[str]
-    qualifiers: tuple[str, ...]
+    #: qualifier phrase -> meaning, longest first
+    qualifiers: dict[str, str]
+    #: unit of time -> days
+    durations: dict[str, float]
+    #: a number alone (digits or words), for reading the two ends of a range
+    number: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -60,8 +106,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    """The lexicons ``number-words``, ``scales``, ``currencies`` and ``qualifiers`` and the
-    patterns built from them."""
+    """The lexicons ``number-words``, ``scales``, ``currencies``, ``qualifiers``, ``durations``
+    and ``length-words`` and the patterns built from them."""
     numbers = lexicons.load("number-words").where("kind", "number")
     scale_lex = lexicons.load("scales")
     scales = {w: float(f) for w, f in scale_lex.mapping("factor").items()}
@@ -73,29 +119,38 @@ def _tables() -> _Tables:
         (r"\b" if not any(c in _SYMBOLS for c in sign) else "") + re.escape(sign)
         for sign in sorted(signs, key=lambda w: (-len(w), w))
     )
+    durations = {w: float(d) for w, d in lexicons.load("durations").mapping("days").items()}
     word_number = _alternation(numbers)
     number = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{word_number})(?:[-\s](?:{word_number}))?)"
     pattern = re.compile(
         rf"""
-    (?P<date1>\b{MONTH_PATTERN}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?)
-  | (?P<date2>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_PATTERN})(?:\s+(?P<y2>\d{{4}}))?)(?![\w])
+    (?P<half>\b(?:(?P<h1>a|an|one|{number})\s+(?P<hu1>{_alternation(durations)})\s+and\s+a\s+half
+              |(?P<h2>{number})\s+and\s+a\s+half\s+(?P<hu2>{_alternation(durations)}))\b)
+  | (?P<date1>\b{MONTH_PATTERN}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?)
+  | (?P<date2>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_PATTERN})(?:\s+(?P<y2>\d{{4}}))?)
+    (?![\w])(?!\.?\s*\d)
   | (?P<cur>(?:{sign_pattern})\s?)?
-    (?P<num>(?<![\w.,]){number})(?![.,]\d)(?=(?:{_alternation(joined)})\b|\W|$)
-    (?:\s?(?P<scale>{_alternation(scales)})\b)?
+    (?P<num>(?<![\w.,:/]){number})(?![.,:/]\d)(?=(?:{_alternation(joined)})\b|\W|$)
+    (?:(?P<space>\s?)(?P<scale>{_alternation(scales)})\b)?
     (?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage\s+points?\b))?
     """,
         re.IGNORECASE | re.VERBOSE,
     )
     cue = _alternation(currencies.where("scale_cue", "yes"))
+    qualifiers = lexicons.load("qualifiers").mapping("meaning")
     return _Tables(
         pattern=pattern,
         number_words=number_words(),
         scales=scales,
         money_only=frozenset(scale_lex.where("money_only", "yes")),
+        length_scales=frozenset(scale_lex.where("money_only", "length")),
+        length_words=frozenset(lexicons.load("length-words").entries),
         signs=signs,
         currency_words={f: codes[f] for f in currencies.where("position", "word")},
         scale_cue=re.compile(rf"\s*(?:{cue})", re.IGNORECASE),
-        qualifiers=lexicons.load("qualifiers").entries,
+        qualifiers={q: qualifiers[q] for q in sorted(qualifiers, key=lambda w: -len(w))},
+        durations=durations,
+        number=re.compile(rf"\b{number}\b", re.IGNORECASE),
     )
 
 
@@ -120,33 +175,242 @@ def _number_value(text: str) -> float | None:
 
 
 def _qualifier(before: str) -> tuple[str | None, int]:
-    """The hedge right before a figure ("at least") and where it starts in ``before``."""
+    """The hedge right before a figure ("at least"), the longest that fits, and where it
+    starts in ``before``."""
     stripped = before.rstrip()
-    tail = stripped.lower()[-20:]
+    tail = stripped.lower()[-24:]
     for q in _tables().qualifiers:
         if tail.endswith(q) and (len(stripped) == len(q) or not stripped[-len(q) - 1].isalnum()):
             return q, len(stripped) - len(q)
     return None, len(before)
 
 
-def _unit_after(after: str) -> str | None:
-    stop = stopwords()
-    for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", after[:60])[:3]:
-        lw = w.lower()
-        if lw in stop or lw in ("more", "than", "additional", "other", "new", "further", "extra"):
+# -- words around a figure -----------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+)*|\d[\d,.]*\d|\d|[^\w\s]")
+#: punctuation that ends the clause a figure's context is read in
+_CLAUSE = frozenset(',;:()[]"“”—–?!')
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "these", "those", "this", "that", "my", "your", "whose"]
+)
+_PREPOSITIONS = frozenset(["of", "in", "for", "on", "to", "from", "at", "by"])
+#: words skipped before a count's noun ("12 more people")
+_PRE_NOUN = frozenset(["more", "additional", "other", "new", "further", "extra", "such"])
+#: words skipped between a noun and its role ("12 people were killed")
+_AUXILIARIES = frozenset(
+    ["was", "were", "been", "be", "being", "is", "are", "have", "has", "had", "reportedly", "also", "all", "who"]
+)
+_ROLE_WORDS = frozenset(["dead", "missing", "hurt", "injured", "killed", "wounded"])
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalpha()
+
+
+def _participle(word: str) -> bool:
+    """A verb form ending a noun phrase ("killed", "fleeing"), by its shape."""
+    return (len(word) > 4 and word.endswith("ed") and not word.endswith("eed")) or (
+        len(word) > 5 and word.endswith("ing")
+    )
+
+
+#: verbs that often follow a counted noun ("2,000 sturgeon remain"); they end its noun phrase
+_VERBS = frozenset(
+    [
+        "remain",
+        "remains",
+        "say",
+        "says",
+        "live",
+        "lives",
+        "work",
+        "face",
+        "need",
+        "want",
+        "stand",
+        "hold",
+        "take",
+        "make",
+        "come",
+        "go",
+        "get",
+        "lose",
+        "win",
+        "died",
+        "fled",
+        "ran",
+        "went",
+        "took",
+        "came",
+        "rose",
+        "fell",
+        "sank",
+        "left",
+        "stayed",
+    ]
+)
+#: plural nouns without a final "s"
+_PLURALS = frozenset(["people", "men", "women", "children", "police", "staff", "personnel", "troops", "cattle"])
+
+
+def _plural(word: str) -> bool:
+    """A plural noun, by its shape ("ships", "people"; not "news", "status", "crisis")."""
+    return word in _PLURALS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics", "news", "'s"))
+    )
+
+
+def _content(word: str) -> bool:
+    w = word.lower()
+    return w not in stopwords() and w not in _tables().number_words and not month_number(w)
+
+
+def _noun_run(tokens: list[str], *, prepositions: frozenset[str]) -> tuple[list[str], int]:
+    """The run of content words after a figure (its noun phrase) and the index after it:
+    "of the" and possessors skipped, stopped at a function word, punctuation or a
+    participle."""
+    i = 0
+    if i < len(tokens) and tokens[i].lower() in prepositions:
+        i += 1
+        while i < len(tokens) and tokens[i].lower() in _DETERMINERS:
+            i += 1
+        if i < len(tokens) and tokens[i][0].isdigit() and tokens[0].lower() == "of":
+            i += 1  # "fifteen of the 19 hijackers"
+    run: list[str] = []
+    while i < len(tokens) and len(run) < 4:
+        t = tokens[i]
+        lw = t.lower().replace("’", "'")
+        if not _is_word(t):
+            break
+        if not run and lw in _PRE_NOUN:
+            i += 1
             continue
-        return lw.split("-")[-1]
+        if not _content(lw) or (run and (_participle(lw) or lw in _VERBS)):
+            break
+        i += 1
+        if lw.endswith("'s") or lw.endswith("s'"):
+            run = []  # a possessor: "the fire department's trucks"
+            continue
+        run.append(lw)
+    return run, i
+
+
+def _head_and_role(after: str) -> tuple[str | None, str | None]:
+    """The counted noun after a figure and the participle that gives its role, if any."""
+    tokens = _TOKEN.findall(after[:160])
+    if tokens and tokens[0] == "-" and len(tokens) > 1 and _is_word(tokens[1]):
+        # "a three-time champion", "a 12-member panel": the compound counts its own noun
+        return tokens[1].lower().split("-")[0], None
+    run, i = _noun_run(tokens, prepositions=frozenset({"of"}))
+    if not run:
+        return None, None
+    # the first plural noun of the run ends it ("12 ships sank", "20 ministers quit"), else its last word
+    plural = next((k for k, w in enumerate(run) if _plural(w)), len(run) - 1)
+    head = run[plural].split("-")[-1]
+    i -= len(run) - 1 - plural
+    while i < len(tokens) and tokens[i].lower() in _AUXILIARIES:
+        i += 1
+    role = None
+    if i < len(tokens) and _is_word(tokens[i]):
+        w = tokens[i].lower()
+        if _participle(w) or w in _ROLE_WORDS:
+            role = w
+    return head, role
+
+
+def _role_before(before: str) -> str | None:
+    """A participle or verb right before a figure ("killed 12 people")."""
+    tokens = _TOKEN.findall(before[-80:])
+    while tokens and tokens[-1].lower() in _DETERMINERS:
+        tokens.pop()
+    if tokens and _is_word(tokens[-1]):
+        w = tokens[-1].lower()
+        if _participle(w) or w in _ROLE_WORDS:
+            return w
     return None
+
+
+def _anchors(before: str, after: str) -> list[str]:
+    """Words naming what a figure is of: the head noun of the phrase after it (past one
+    preposition) and up to two content words before it in the same clause; nearest first."""
+    words: list[str] = []
+    tokens = _TOKEN.findall(after[:160])
+    if tokens and tokens[0] == "-" and len(tokens) > 1:
+        tokens = tokens[2:]  # "an 18-month sentence": the compound's noun is the unit itself
+    run, _ = _noun_run(tokens, prepositions=_PREPOSITIONS)
+    if run:  # the head noun only: "21 percent of Republican primary voters" -> voters
+        words.append(next((w for w in run if _plural(w)), run[-1]))
+    seen = 0
+    for t in reversed(_TOKEN.findall(before[-160:])[-8:]):
+        if t in _CLAUSE or (not _is_word(t) and t != "."):
+            break
+        if _is_word(t) and _content(t) and not t.lower().endswith("'s"):
+            words.append(t.lower())
+            seen += 1
+            if seen == 2:
+                break
+    return words
+
+
+# -- reading figures ------------------------------------------------------------------------------
+
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bNo\.?|\bNos\.?|\bno\.|\bnumber|#)\s*$|\d:$|[A-Za-z]*[A-Z][A-Za-z]*-$")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
+_TIME_AFTER = re.compile(r"\s*(?:[ap]\.m\.|[ap]m\b)|-(?:(?:year|month|week|day)-)?old\b|:\d", re.IGNORECASE)
+_RANGE_SEPARATOR = re.compile(r"\s*(?:to|-|–|—|and)\s*", re.IGNORECASE)
+_DURATION_WORD_AFTER = re.compile(r"(-|\s+)([^\W\d_]+)\b")
+
+
+class _Read(NamedTuple):
+    quantity: Quantity
+    #: where it lies in the sentence
+    start: int
+    end: int
+    #: the figure as written, without scale or unit ("20" of "20 to 30 million")
+    raw: float
+    #: no scale, currency or percent sign
+    bare: bool
 
 
 def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: int = 0) -> list[Quantity]:
     """Quantities in one sentence; offsets are shifted by ``offset`` (the sentence's start)."""
     tables = _tables()
-    out: list[Quantity] = []
+    found: list[_Read] = []
+
+    def add(
+        start: int,
+        end: int,
+        value: float,
+        kind: str,
+        unit: str | None,
+        qualifier: str | None,
+        *,
+        raw: float,
+        bare: bool = False,
+    ) -> None:
+        span = Span(offset + start, offset + end)
+        found.append(
+            _Read(
+                Quantity(article, sentence, span, text[start:end], value, kind, unit, qualifier), start, end, raw, bare
+            )
+        )
+
     for m in tables.pattern.finditer(text):
         start, end = m.start(), m.end()
         span_text = text[start:end].rstrip()
         end = start + len(span_text)
+        if m.group("half"):
+            count = m.group("h1") or m.group("h2")
+            unit = (m.group("hu1") or m.group("hu2")).lower()
+            n = 1.0 if count.lower() in ("a", "an", "one") else _number_value(count)
+            if n is None:
+                continue
+            qualifier, q_start = _qualifier(text[:start])
+            if qualifier:
+                start = q_start
+            days = (n + 0.5) * tables.durations[unit]
+            add(start, end, days, "duration", _head_and_role(text[end:])[0], qualifier, raw=n + 0.5)
+            continue
         if m.group("date1") or m.group("date2"):
             if m.group("date1"):
                 month = _month(m.group("date1").split()[0])
@@ -156,57 +420,127 @@ def quantities_in(text: str, *, article: str = "", sentence: int = 0, offset: in
                 day, year = int(m.group("d2")), m.group("y2")
             if not 1 <= day <= 31:
                 continue
-            out.append(
-                Quantity(
-                    article,
-                    sentence,
-                    Span(offset + start, offset + end),
-                    span_text,
-                    float(month * 100 + day),
-                    "date",
-                    None,
-                    None,
-                )
-            )
+            add(start, end, float(month * 100 + day), "date", None, None, raw=day)
             if year:
                 ys = text.index(year, m.start())
-                out.append(Quantity(article, sentence, Span(offset + ys, offset + ys + 4), year, float(year), "year"))
+                add(ys, ys + 4, float(year), "year", None, None, raw=float(year))
             continue
-        value = _number_value(m.group("num"))
+        num = m.group("num")
+        value = _number_value(num)
         if value is None:
             continue
+        raw = value
+        before = text[: m.start("num")]
+        lowered = num.lower()
         scale = (m.group("scale") or "").lower()
+        if not m.group("cur") and not m.group("pct") and not scale:
+            if lowered == "one":
+                continue  # "one of the", "one person": too often not a figure
+            if lowered.startswith("zero") and re.match(r"\s+in\b", text[m.end("num") :], re.IGNORECASE):
+                continue  # "zero in on"
+            if _NOT_A_COUNT_BEFORE.search(before) or _TIME_AFTER.match(text, m.end("num")):
+                continue  # "No. 2", "#1", "10:30", "F-35", "9 p.m.", "a 45-year-old"
+            name = _NAME_BEFORE.search(before)
+            if (
+                name
+                and before[: name.start()].strip()  # "Roughly 3,000" opens a sentence: no name
+                and name.group(1).lower() not in stopwords()
+                and name.group(1).lower() not in _tables().qualifiers
+                and not month_number(name.group(1))
+            ):
+                continue  # "Route 66", "Apollo 11"
         after = text[end:]
         currency = None
         if m.group("cur"):
             currency = tables.signs.get(m.group("cur").strip().lower())
         if scale:
-            if scale in tables.money_only and not currency and not tables.scale_cue.match(after):
-                end = m.end("num")  # "5 m" is five metres, not five million
+            metres = False
+            if scale in tables.money_only:
+                metres = not currency and not tables.scale_cue.match(after)
+            elif scale in tables.length_scales and not currency and not tables.scale_cue.match(after):
+                next_word = re.match(r"[\s-]*([^\W\d_]+)", after)
+                metres = (
+                    bool(m.group("space"))
+                    or bool(re.search(r"\b(?:an?)\s+$", before, re.IGNORECASE))
+                    or bool(next_word and next_word.group(1).lower() in tables.length_words)
+                )
+            if metres:
+                end = m.end("num")  # "5 m", "5m tall", "a 5m wall": metres, not millions
                 after = text[end:]
+                scale = ""
             else:
                 value *= tables.scales[scale]
         word_after = re.match(r"\s*([^\W\d_]+)", after)
         if currency is None and word_after and word_after.group(1).lower() in tables.currency_words:
             currency = tables.currency_words[word_after.group(1).lower()]
             end += word_after.end()
+            after = text[end:]
         qualifier, q_start = _qualifier(text[:start])
         if qualifier and not m.group("cur"):
             start = q_start
-        span_text = text[start:end]
+        bare = not (scale or currency or m.group("pct"))
         if m.group("pct"):
             kind, unit = "percent", None
         elif currency:
             kind, unit = "money", currency
-        elif re.fullmatch(r"(1[89]|20)\d\d", m.group("num")) and not scale:
+        elif re.fullmatch(r"(1[89]|20)\d\d", num) and not scale:
             kind, unit = "year", None
+        elif bare and (d := _DURATION_WORD_AFTER.match(after)) and d.group(2).lower() in tables.durations:
+            # "18 months", "an 18-month sentence": a duration in days; the unit is the noun it measures
+            value *= tables.durations[d.group(2).lower()]
+            end += d.end()
+            kind, unit = "duration", (_head_and_role(text[end:])[0] if d.group(1) == "-" else None)
+        elif m.group("scale") and not scale:
+            kind, unit = "count", "m"  # metres
         else:
-            if m.group("num").lower() == "one" and not scale:
-                continue  # "one of the", "one person": too often not a figure
-            kind, unit = "count", _unit_after(text[end:])
-        out.append(
-            Quantity(article, sentence, Span(offset + start, offset + end), span_text, value, kind, unit, qualifier)
-        )
+            kind, unit = "count", _head_and_role(after)[0]
+        add(start, end, value, kind, unit, qualifier, raw=raw, bare=bare)
+    return _ranges(text, found)
+
+
+def _ranges(text: str, found: list[_Read]) -> list[Quantity]:
+    """Joins "20 to 30 million" into one quantity (qualifier ``range``, value the lower end;
+    a bare lower end takes the upper end's scale and unit) and drops tallies and scores ("52-48",
+    "voted 52 to 48", where the first figure is the larger)."""
+    kinds = ("count", "duration", "percent", "money")
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.quantity.kind in kinds and b.quantity.kind in kinds and a.quantity.qualifier is None:
+            gap = text[a.end : b.start]
+            is_and = gap.strip().lower() == "and"
+            between = re.search(r"\bbetween\s+$", text[: a.start], re.IGNORECASE)
+            if (
+                _RANGE_SEPARATOR.fullmatch(gap)
+                and (not is_and or between)
+                and (a.bare or a.quantity.kind == b.quantity.kind)
+            ):
+                lo = a.raw * (b.quantity.value / b.raw) if a.bare and b.raw else a.quantity.value
+                hi = b.quantity.value
+                if lo < hi:
+                    q = b.quantity
+                    start = a.start - len(between.group()) if between else a.start
+                    out.append(
+                        Quantity(
+                            q.article,
+                            q.sentence,
+                            Span(a.quantity.span.start - (a.start - start), q.span.end),
+                            text[start : b.end],
+                            lo,
+                            q.kind,
+                            q.unit,
+                            "range",
+                        )
+                    )
+                    i += 2
+                    continue
+                if lo > hi and not is_and:
+                    i += 2  # a tally or a score, not two figures
+                    continue
+        out.append(a.quantity)
+        i += 1
     return out
 
 
@@ -219,65 +553,154 @@ def article_quantities(article: Article) -> list[Quantity]:
     ]
 
 
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+# -- comparing figures ----------------------------------------------------------------------------
+
+_DATE_BEFORE_YEAR = re.compile(
+    rf"(?:\b{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_PATTERN}|\b{MONTH_PATTERN})\s*$",
+    re.IGNORECASE,
+)
 
 
-def conflicts(facts: Sequence[Fact], quantities: Sequence[Quantity]) -> list[NumberConflict]:
-    """Disagreements of figures between the articles of each fact."""
-    by_sentence: dict[tuple[str, int], list[Quantity]] = {}
+class _Figure(NamedTuple):
+    """A quantity with what it is a figure of."""
+
+    quantity: Quantity
+    #: the counted noun's stem (counts) or the currency (money)
+    key: str | None
+    #: a count's role ("killed") as written, and stemmed
+    role_word: str | None
+    role: str | None
+    #: stems of the words naming what the figure is of, nearest first, with their surface forms
+    anchors: dict[str, str]
+    low: float
+    high: float
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    """The interval a figure stands for, after its range, rounding and qualifier."""
+    v = q.value
+    if q.kind in ("year", "date"):
+        return v, v
+    written = [w for w in (_number_value(n) for n in _tables().number.findall(q.text)) if w]
+    high = v * written[-1] / written[0] if q.qualifier == "range" and len(written) >= 2 else v
+    low_v, high_v = v, high
+    digits = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+    if q.kind != "duration" and q.qualifier != "range" and written and digits:
+        factor = v / written[-1]  # the scale: 1e6 for "1.2 million"
+        if digits.group(1):
+            step = factor * 10 ** -len(digits.group(1))  # "1.2 million": to a tenth of a million
+        elif factor > 1:
+            step = factor  # "5 million": to a million
+        else:
+            step = 2 * ROUND * v if v >= 100 and v % 100 == 0 else 0.0  # "3,000": within 5%
+        low_v, high_v = v - step / 2, v + step / 2
+    meaning = _tables().qualifiers.get(q.qualifier or "")
+    if meaning == "lower-bound":
+        return low_v, float("inf")
+    if meaning == "upper-bound":
+        return 0.0, high_v
+    if meaning in ("approximate", "estimate"):
+        return min(low_v, v * (1 - APPROXIMATE)), max(high_v, high * (1 + APPROXIMATE))
+    return low_v, high_v
+
+
+def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
+    """What ``q`` is a figure of, read from its sentence's ``text``."""
+    start, end = q.start - sentence_start, q.end - sentence_start
+    before, after = text[:start], text[end:]
+    if q.kind == "year":
+        date = _DATE_BEFORE_YEAR.search(before)
+        if date:
+            before = before[: date.start()]
+    anchors: dict[str, str] = {}
+    for w in _anchors(before, after):
+        anchors.setdefault(stem(w), w)
+    role_word = (_head_and_role(after)[1] or _role_before(before)) if q.kind == "count" else None
+    key = stem(q.unit) if q.kind == "count" and q.unit else q.unit
+    low, high = _bounds(q)
+    return _Figure(q, key, role_word, stem(role_word) if role_word else None, anchors, low, high)
+
+
+_VERB = {"duration": "measure", "money": "are sums for", "percent": "are shares of", "year": "date", "date": "date"}
+
+
+def _same_thing(x: _Figure, y: _Figure) -> str | None:
+    """Why ``x`` and ``y`` are figures of the same thing, or None when they are not."""
+    kind = x.quantity.kind
+    if kind != y.quantity.kind:
+        return None
+    if kind == "count":
+        if not x.key or x.key != y.key or (x.role and y.role and x.role != y.role):
+            return None
+        role = f" {x.role_word}" if x.role and x.role == y.role else ""
+        return f"both count '{x.quantity.unit}'{role}"
+    if kind == "money" and x.key != y.key:
+        return None
+    shared = next((a for a in x.anchors if a in y.anchors), None)
+    if shared is None:
+        return None
+    return f"both {_VERB[kind]} '{x.anchors[shared]}'"
+
+
+def _approximate(f: _Figure) -> bool:
+    return _tables().qualifiers.get(f.quantity.qualifier or "") in ("approximate", "estimate")
+
+
+def _agree(x: _Figure, y: _Figure) -> bool:
+    """Whether two figures of one thing agree: their intervals meet; two approximate figures
+    ("about 2,500", "roughly 3,000") agree when within 10% of the larger (the tolerance once,
+    not on both sides)."""
+    slack = 1e-6 * max(1.0, abs(x.quantity.value), abs(y.quantity.value))
+    if _approximate(x) and _approximate(y):
+        a, b = x.quantity.value, y.quantity.value
+        return abs(a - b) <= APPROXIMATE * max(abs(a), abs(b)) + slack
+    return x.low <= y.high + slack and y.low <= x.high + slack
+
+
+def conflicts(
+    facts: Sequence[Fact], quantities: Sequence[Quantity], articles: Sequence[Article] = ()
+) -> list[NumberConflict]:
+    """Disagreements of figures of the same thing between the articles of each fact.
+
+    ``articles`` give the sentences the figures are read in (what a year dates, a count's
+    role); without them only counts, by their noun, and money, by its currency and nothing
+    else, can be compared, and only counts are."""
+    sentences = {(a.id, s.index): (s.text, s.start) for a in articles for s in a.sentences}
+    by_sentence: dict[tuple[str, int], list[_Figure]] = {}
     for q in quantities:
-        by_sentence.setdefault((q.article, q.sentence), []).append(q)
+        text, start = sentences.get((q.article, q.sentence), (q.text, q.start))
+        by_sentence.setdefault((q.article, q.sentence), []).append(_figure(q, text, start))
     out: list[NumberConflict] = []
     for fact in facts:
         if len(fact.members) < 2:
             continue
         per_article = [by_sentence.get((m.article, m.sentence), []) for m in fact.members]
-        found: dict[tuple[str, str | None], list[Quantity]] = {}
+        found: dict[tuple[str, str | None], tuple[list[Quantity], str]] = {}
         for i in range(len(per_article)):
             for j in range(i + 1, len(per_article)):
-                for key, qa, qb in _comparable(per_article[i], per_article[j]):
-                    if not any(_same(x.value, y.value) for x in qa for y in qb):
-                        bucket = found.setdefault(key, [])
-                        for q in (*qa, *qb):
-                            if q not in bucket:
-                                bucket.append(q)
-        for (kind, unit), qs in found.items():
-            out.append(NumberConflict(fact.id, kind, unit, tuple(qs)))
+                for x, y, reason in _disagreeing(per_article[i], per_article[j]):
+                    unit = x.key if x.quantity.kind in ("count", "money") else None
+                    bucket, _ = found.setdefault((x.quantity.kind, unit), ([], reason))
+                    for q in (x.quantity, y.quantity):
+                        if q not in bucket:
+                            bucket.append(q)
+        for (kind, unit), (qs, reason) in found.items():
+            out.append(NumberConflict(fact.id, kind, unit, tuple(qs), reason))
     return out
 
 
-_Key = tuple[str, str | None]
-
-
-def _unit_key(q: Quantity) -> str | None:
-    return stem(q.unit) if q.unit else None
-
-
-def _comparable(a: list[Quantity], b: list[Quantity]) -> list[tuple[_Key, list[Quantity], list[Quantity]]]:
-    pairs: list[tuple[_Key, list[Quantity], list[Quantity]]] = []
-    for kind in ("percent", "money", "year", "date", "count"):
-        qa = [q for q in a if q.kind == kind]
-        qb = [q for q in b if q.kind == kind]
-        if not qa or not qb:
-            continue
-        if kind == "count":  # counts of the same noun, singular or plural ("12 dead", "11 people")
-            units = {_unit_key(q) for q in qa} & {_unit_key(q) for q in qb}
-            for unit in sorted(u for u in units if u):
-                pairs.append(
-                    ((kind, unit), [q for q in qa if _unit_key(q) == unit], [q for q in qb if _unit_key(q) == unit])
-                )
-            if not units and len(qa) == 1 and len(qb) == 1:
-                pairs.append(((kind, _unit_key(qa[0])), qa, qb))
-        elif kind == "money":
-            for cur in sorted({q.unit or "" for q in qa} & {q.unit or "" for q in qb}):
-                pairs.append(
-                    (
-                        (kind, cur or None),
-                        [q for q in qa if (q.unit or "") == cur],
-                        [q for q in qb if (q.unit or "") == cur],
-                    )
-                )
-        else:
-            pairs.append(((kind, None), qa, qb))
-    return pairs
+def _disagreeing(a: list[_Figure], b: list[_Figure]) -> list[tuple[_Figure, _Figure, str]]:
+    """Pairs of figures of the same thing that disagree, where neither agrees with another
+    figure of that thing in the other sentence."""
+    same = [(x, y, r) for x in a for y in b if (r := _same_thing(x, y))]
+    settled = {id(f) for x, y, _ in same if _agree(x, y) for f in (x, y)}
+    # a percentage, sum, duration or date that both sentences give is no disagreement, whatever
+    # the words around it: the two articles hold the same figures, arranged differently
+    settled |= {
+        id(f)
+        for x in a
+        for y in b
+        if x.quantity.kind == y.quantity.kind != "count" and x.key == y.key and _agree(x, y)
+        for f in (x, y)
+    }
+    return [(x, y, r) for x, y, r in same if id(x) not in settled and id(y) not in settled]
