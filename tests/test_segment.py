@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprism.segment import sentences
+from newsprism.model import Sentence
+from newsprism.segment import sentences, with_roles
 
 
 def test_quotes_and_abbreviations() -> None:
@@ -137,3 +138,10 @@ def test_roles_travel_in_json() -> None:
     text = "\n".join([DECK, LEDE, "Rising water", MORE])
     got = sentences(text)
     assert [s.to_dict().get("role") for s in got] == ["standfirst", None, "crosshead", None]
+
+
+def test_roles_from_stored_offsets() -> None:
+    text = "\n".join([DECK, LEDE, "Rising water", MORE + " " + LAST])
+    found = sentences(text)
+    bare = [Sentence(s.index, s.span, s.text) for s in found]
+    assert with_roles(text, bare) == found

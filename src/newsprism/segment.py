@@ -172,6 +172,22 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def with_roles(text: str, found: tuple[Sentence, ...] | list[Sentence]) -> tuple[Sentence, ...]:
+    """The same sentences of ``text`` with the roles :func:`sentences` gives them, for
+    sentences rebuilt from stored offsets (a store that kept only the spans)."""
+    paragraphs: list[list[tuple[int, int]]] = []
+    line_of: list[int] = []
+    previous = None
+    for s in found:  # in text order: a newline between two starts begins a new paragraph
+        if previous is None or "\n" in text[previous : s.start]:
+            paragraphs.append([])
+        previous = s.start
+        paragraphs[-1].append((s.start, s.end))
+        line_of.append(len(paragraphs) - 1)
+    roles = _roles(text, paragraphs)
+    return tuple(Sentence(s.index, s.span, s.text, roles[p]) for s, p in zip(found, line_of, strict=True))
+
+
 def _roles(text: str, paragraphs: list[list[tuple[int, int]]]) -> list[str]:
     """One role per paragraph (given as its sentence spans)."""
     roles = ["body"] * len(paragraphs)
