@@ -15,6 +15,7 @@ from newsprism.lexicons import Lexicon, LexiconError
 from newsprism.numbers import quantities_in
 
 BUNDLED = {
+    "abbreviations",
     "british-endings",
     "british-exceptions",
     "claim-words",
@@ -26,6 +27,7 @@ BUNDLED = {
     "reader-address",
     "reporting-verbs",
     "scales",
+    "sentence-openers",
     "stopwords",
 }
 
@@ -98,7 +100,9 @@ def test_columns_by_name() -> None:
 
 
 def test_unknown_lexicon_is_named() -> None:
-    with pytest.raises(LexiconError, match=r"data/lexicons/nonesuch\.tsv: no such lexicon \(bundled: british-endings"):
+    with pytest.raises(
+        LexiconError, match=r"data/lexicons/nonesuch\.tsv: no such lexicon \(bundled: abbreviations, british-endings"
+    ):
         lexicons.load("nonesuch")
     with pytest.raises(LexiconError, match="not a lexicon name"):
         lexicons.load("../furniture")
