@@ -470,3 +470,15 @@ def test_sigkill_mid_batch_leaves_whole_batches(db: Path) -> None:
         assert st.count_articles() == n
         assert conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == n
         assert st.check() == []
+
+
+def test_sentence_roles_survive_the_store(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    art = _article("Storm\nA storm closed the port on Monday. Ships waited outside for two days.", "storm")
+    first, second = art.sentences[0], art.sentences[1]
+    art = replace(art, sentences=(replace(first, role="standfirst"), second))
+    with Store(tmp_path / "r.db") as st:
+        st.add_articles([art])
+        back = st.get_article(article_id(art))
+    assert [s.role for s in back.sentences] == ["standfirst", "body"]

@@ -134,7 +134,8 @@ def storable(
     if not article.text.strip():
         raise ValueError(f"article {article.source or article.id} has no text; nothing to store")
     aid = article_id(article)
-    spans = [[s.start, s.end] for s in article.sentences]
+    # a sentence as [start, end], with its role third when it is not body text
+    spans = [[s.start, s.end] if s.role == "body" else [s.start, s.end, s.role] for s in article.sentences]
     row = (
         aid,
         article.source or article.id,
@@ -301,10 +302,10 @@ class Store:
         that fit in it, and no removed lines."""
         aid, source, title, outlet, url, published, text, removed, reasons, spans = row
         sentences = []
-        for i, (s, e) in enumerate(json.loads(spans or "[]")):
+        for i, (s, e, *role) in enumerate(json.loads(spans or "[]")):
             if head is not None and e > len(text):
                 break
-            sentences.append(Sentence(i, Span(s, e), text[s:e]))
+            sentences.append(Sentence(i, Span(s, e), text[s:e], role[0] if role else "body"))
         return Article(
             id=aid,
             text=text,
