@@ -315,3 +315,61 @@ def _load(embedder: str | None, path: str | None) -> ClaimModel:
     if (m.get("embedder") or None) != embedder:
         raise ClaimModelError(f"{origin}: the {key} weights expect embedder {m.get('embedder')!r}")
     return ClaimModel(embedder, want, coef, intercept, mean, scale, threshold)
+
+
+LINK_VERSION = "fact-link.v1"
+LINK_FILE = "data/fact-link.v1.json"
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """``fact-link.v1``: whether two sentences of one story carry the same claim, learned from
+    real, independently written reporting judged by a careful reader (``tests/gold/judged``,
+    trained by ``benchmarks/train_links.py``). Its features are the pair's similarity in its
+    story (what :mod:`newsprism.align` computes) followed by the same-claim features of the
+    WordLlama :class:`ClaimModel`; ``threshold`` is the lowest probability a link needs,
+    chosen by cross-validation for precision."""
+
+    claim: ClaimModel
+    coefficients: np.ndarray
+    intercept: float
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float
+
+    @classmethod
+    def load(cls) -> LinkModel:
+        """The bundled model; one-line :class:`ClaimModelError` when it is missing or corrupt."""
+        return _load_link()
+
+    def score_pairs(
+        self, texts: Sequence[str], emb: np.ndarray, pairs: Sequence[tuple[int, int]], similarity: np.ndarray
+    ) -> np.ndarray:
+        """Probabilities that each pair (indexes into ``texts``) carries one claim, given the
+        pairs' story similarities and the sentences' WordLlama embeddings."""
+        import numpy as np
+
+        if not len(pairs):
+            return np.zeros(0)
+        X = np.column_stack([np.asarray(similarity, dtype=np.float64), self.claim.feature_matrix(texts, emb, pairs)])
+        z = ((X - self.mean) / self.scale) @ self.coefficients + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def _load_link() -> LinkModel:
+    import numpy as np
+
+    try:
+        data = json.loads(resources.files("newsprism").joinpath(LINK_FILE).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ClaimModelError(f"{LINK_FILE}: cannot read the fact-link model ({exc.__class__.__name__})") from None
+    claim = ClaimModel.load(data.get("embedder", "wordllama"))
+    want = ["story_similarity", *claim.features_names]
+    if data.get("version") != LINK_VERSION or data.get("features") != want:
+        raise ClaimModelError(f"{LINK_FILE}: version or features differ from what {LINK_VERSION} reads")
+    coef = np.asarray(data["coefficients"], dtype=np.float64)
+    mean, scale = np.asarray(data["mean"], dtype=np.float64), np.asarray(data["scale"], dtype=np.float64)
+    if not (len(coef) == len(mean) == len(scale) == len(want)) or not np.all(scale > 0):
+        raise ClaimModelError(f"{LINK_FILE}: weights or scaling do not fit its {len(want)} features")
+    return LinkModel(claim, coef, float(data["intercept"]), mean, scale, float(data["threshold"]))
