@@ -1,7 +1,12 @@
-"""Train ``fact-link.v1``: the decision that two sentences of one story carry the same claim,
-learned from real, independently written reporting judged by a careful reader.
+"""Measure a learned link decision against the story similarity on real, judged pairs.
 
     python benchmarks/train_links.py [--gold DIR] [--write]
+
+Measured on 2026-12-02 (438 pairs of 59 BASIL stories): the story similarity alone separates
+SAME from DIFFERENT with ROC AUC 0.927 (WordLlama; 0.947 with MiniLM), a logistic regression
+over it and the same-claim features of :mod:`newsprism.claims` with 0.911 cross-validated, so
+``align`` uses the similarity and this script stays a measurement (``--write`` keeps the fitted
+weights for a later, larger judged set).
 
 Reads the judged pairs kept in ``tests/gold/judged/`` (story, article and sentence ids with a
 verdict by JUDGING.md rubric (b); no article text is kept in the repository), rebuilds each

@@ -101,10 +101,6 @@ class AlignOptions:
     claims: bool = False
     claim_threshold: float = 0.1
     claim_member: float = 0.05
-    linker: bool = False
-    link_threshold: float | None = None
-    link_member: float = 0.3
-    candidate_floor: float = 0.15
 
     def __post_init__(self) -> None:
         if self.embedder not in DEFAULTS:
@@ -122,8 +118,6 @@ class AlignOptions:
                 object.__setattr__(self, name, value)
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise ValueError(f"{name} must lie between 0 and 1")
-        if self.linker and self.embedder != "wordllama":
-            raise ValueError("the fact-link model reads WordLlama embeddings: use it with embedder='wordllama'")
         for name in ("max_sentences", "max_sentence_chars"):
             if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
                 raise ValueError(f"{name} must be a positive whole number")
@@ -311,12 +305,9 @@ def align_story(
         first = spans.get(ai)
         spans[ai] = range(first.start if first else k, k + 1)
     claim = _claim_model(opts)
-    linker = _link_model(opts)
-    link_at = 0.0 if linker is None else float(opts.link_threshold or linker.threshold)
-    floor = min(threshold if linker is None else opts.candidate_floor, opts.related_threshold)
+    floor = min(threshold, opts.related_threshold)
     cut = [t[: opts.max_sentence_chars] for t in texts]
     known: dict[tuple[int, int], float] = {}
-    linked: dict[tuple[int, int], float] = {}
 
     def claims_of(pairs: list[tuple[int, int]]) -> np.ndarray:
         """Same-claim probabilities of pairs (computed once each)."""
@@ -324,18 +315,6 @@ def align_story(
         if todo and claim is not None:
             known.update(zip(todo, claim.score_pairs(cut, sim.emb, todo).tolist(), strict=True))
         return np.array([known.get(pr, 1.0) for pr in pairs], dtype=np.float32)
-
-    def links_of(pairs: list[tuple[int, int]], sims: np.ndarray | None = None) -> np.ndarray:
-        """fact-link probabilities of pairs (computed once each)."""
-        todo = [(k, pr) for k, pr in enumerate(pairs) if pr not in linked]
-        if todo and linker is not None:
-            if sims is None:
-                got = np.array([sim.block([a], [b])[0, 0] for _, (a, b) in todo])
-            else:
-                got = np.asarray(sims)[[k for k, _ in todo]]
-            probs = linker.score_pairs(cut, sim.emb, [pr for _, pr in todo], got)
-            linked.update(zip([pr for _, pr in todo], probs.tolist(), strict=True))
-        return np.array([linked.get(pr, 1.0) for pr in pairs], dtype=np.float32)
 
     links: list[tuple[float, int, int]] = []
     nearby: list[tuple[float, int, int]] = []
@@ -345,17 +324,11 @@ def align_story(
                 continue
             ri, rj = spans[i], spans[j]
             scores, x, y = _candidates(sim, ri, rj, floor)
-            decided = scores
-            if linker is not None and len(scores):
-                pairs = list(zip((ri.start + x).tolist(), (rj.start + y).tolist(), strict=True))
-                decided = links_of(pairs, scores)
-                keep = decided >= link_at
-            else:
-                keep = scores >= threshold
+            keep = scores >= threshold
             if claim is not None and keep.any():
                 pairs = list(zip((ri.start + x[keep]).tolist(), (rj.start + y[keep]).tolist(), strict=True))
                 keep[np.flatnonzero(keep)] = claims_of(pairs) >= opts.claim_threshold
-            links += _match(decided[keep], x[keep], y[keep], ri, rj, articles[i].id < articles[j].id)
+            links += _match(scores[keep], x[keep], y[keep], ri, rj, articles[i].id < articles[j].id)
             near = scores >= opts.related_threshold
             nearby += [
                 (float(v), ri.start + int(a), rj.start + int(b))
@@ -379,10 +352,6 @@ def align_story(
             if claim is not None:
                 pairs = [(p, q) for p in ma for q in mb]
                 if float(claims_of(pairs).min()) < opts.claim_member:
-                    continue
-            if linker is not None:
-                pairs = [(min(p, q), max(p, q)) for p in ma for q in mb]
-                if float(links_of(pairs).min()) < opts.link_member:
                     continue
         low = min(score, weakest.get(ra, 1.0), weakest.get(rb, 1.0))
         groups.union(a, b)
@@ -415,15 +384,6 @@ def _claim_model(opts: AlignOptions) -> Any:
     from .claims import ClaimModel
 
     return ClaimModel.load(opts.embedder)
-
-
-def _link_model(opts: AlignOptions) -> Any:
-    """The fact-link model (:class:`newsprism.claims.LinkModel`) when the options ask for it."""
-    if not opts.linker:
-        return None
-    from .claims import LinkModel
-
-    return LinkModel.load()
 
 
 def _related(
