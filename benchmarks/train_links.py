@@ -81,7 +81,7 @@ def features(rows: list[dict], gold: Path) -> tuple[np.ndarray, np.ndarray, list
         by_hash = {(aid, sentence_hash(texts[k])): k for k, (aid, _) in enumerate(nodes)}
         sim = _Similarity(texts, opts)
 
-        def find(end: dict) -> int | None:
+        def find(end: dict, node: dict = node, by_hash: dict = by_hash) -> int | None:
             """The judged sentence: by its hash when kept (segmentation may have moved it), else by index."""
             if end.get("sha"):
                 return by_hash.get((end["article"], end["sha"]))
