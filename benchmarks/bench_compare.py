@@ -103,15 +103,20 @@ def hostile_inputs(folder: Path) -> dict[str, Path]:
     return {"19 MB article": big, "10 MB line": line, "19.5 MB line": longest}
 
 
-def peak_cli(paths: list[Path], *extra: str) -> tuple[float, float, str]:
-    """Wall time, peak memory (VmHWM, MB) and outcome of one CLI `compare` in a fresh process
-    (under a 4 GB address-space limit, so that a regression fails instead of swapping)."""
+def run_cli(
+    paths: list[Path], *extra: str, limit_gb: int | None = None
+) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Wall time, peak memory (MB) and result of one CLI `compare` in a fresh process. The peak
+    is the new program's own high-water mark (VmHWM starts afresh at exec; ru_maxrss would
+    count this process's memory, inherited at fork). ``limit_gb`` caps its address space, so
+    that a regression fails instead of swapping."""
+    limit = f"import resource; resource.setrlimit(resource.RLIMIT_AS, ({limit_gb} << 30, {limit_gb} << 30))\n"
     code = (
-        "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))\n"
-        "from newsprism.cli import main\n"
-        "try:\n    main()\nfinally:\n"
-        "    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
-        "    print('MAXRSS', hwm, file=sys.stderr)"
+        (limit if limit_gb else "")
+        + "import sys; from newsprism.cli import main\n"
+        + "try:\n    main()\nfinally:\n"
+        + "    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+        + "    print('MAXRSS', hwm, file=sys.stderr)"
     )
     t0 = time.perf_counter()
     res = subprocess.run(
@@ -120,12 +125,19 @@ def peak_cli(paths: list[Path], *extra: str) -> tuple[float, float, str]:
         text=True,
     )
     wall = time.perf_counter() - t0
-    err, _, rss = res.stderr.rpartition("MAXRSS")
+    rss = res.stderr.rpartition("MAXRSS")[2]
+    return wall, int(rss.split()[0]) / 1024 if rss.strip() else float("nan"), res
+
+
+def peak_cli(paths: list[Path], *extra: str) -> tuple[float, float, str]:
+    """Wall time, peak memory (MB) and outcome of one CLI `compare` under a 4 GB limit."""
+    wall, rss, res = run_cli(paths, *extra, limit_gb=4)
     if res.returncode == 0:
         outcome = f"compared: {len(json.loads(res.stdout)['facts'])} facts"
     else:
+        err = res.stderr.rpartition("MAXRSS")[0]
         outcome = f"exit {res.returncode}: " + (err.strip().splitlines() or ["?"])[-1][:90]
-    return wall, int(rss.split()[0]) / 1024 if rss else float("nan"), outcome
+    return wall, rss, outcome
 
 
 def memory_table(seeds: list[Path]) -> None:
@@ -145,25 +157,10 @@ def memory_table(seeds: list[Path]) -> None:
 
 
 def cold_cli(paths: list[Path], *extra: str) -> tuple[float, float]:
-    """Wall time and peak memory of one CLI call in a fresh process. The peak is the new
-    program's own high-water mark (VmHWM starts afresh at exec; ru_maxrss would count this
-    process's memory, inherited at fork)."""
-    code = (
-        "import sys; from newsprism.cli import main\n"
-        "try:\n    main()\nfinally:\n"
-        "    hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
-        "    print('MAXRSS', hwm, file=sys.stderr)"
-    )
-    t0 = time.perf_counter()
-    res = subprocess.run(
-        [sys.executable, "-c", code, "compare", *map(str, paths), "--format", "json", *extra],
-        capture_output=True,
-        text=True,
-    )
-    wall = time.perf_counter() - t0
+    """Wall time and peak memory of one CLI call in a fresh process."""
+    wall, rss, res = run_cli(paths, *extra)
     json.loads(res.stdout)
-    rss_kb = int(res.stderr.rsplit("MAXRSS", 1)[1].split()[0])
-    return wall, rss_kb / 1024
+    return wall, rss
 
 
 def main() -> None:
