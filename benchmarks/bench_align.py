@@ -2,7 +2,7 @@
 
 Peers (measured in the same run, on the same cleaned sentences): cosine similarity of TF-IDF
 vectors or of MiniLM embeddings, a threshold, and connected components, with the best
-threshold chosen afterwards (an upper bound for that method). newsprism: align-hybrid.v1 with
+threshold chosen afterwards (an upper bound for that method). newsprism: align-hybrid (ALIGN_VERSION) with
 each embedder at its default settings, and a grid around the defaults (to show the plateau the
 defaults were taken from).
 
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import REPO, table
 
 from newsprism import AlignOptions, CompareOptions
-from newsprism.align import DEFAULTS, _tfidf
+from newsprism.align import ALIGN_VERSION, DEFAULTS, _tfidf
 from newsprism.api import load_articles
 from newsprism.embed import get_embedder
 from newsprism.eval.gold import load_gold
@@ -113,7 +113,7 @@ def main() -> None:
         took = time.perf_counter() - t0
         f1 = score_reports(gold, reps.values())["alignment"]["f1"]
         rows.append(
-            [f"newsprism align-hybrid.v1 ({emb or 'word overlap'}, defaults {DEFAULTS[emb]})", f1, f"{took:.2f}"]
+            [f"newsprism {ALIGN_VERSION} ({emb or 'word overlap'}, defaults {DEFAULTS[emb]})", f1, f"{took:.2f}"]
         )
     print(
         table(f"alignment F1 on {gold.name} ({len(gold.data['articles'])} articles)", ["method", "F1", "seconds"], rows)
