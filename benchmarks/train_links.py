@@ -56,6 +56,8 @@ def sentence_hash(text: str) -> str:
 def judged_pairs() -> list[dict]:
     rows = []
     for f in sorted(JUDGED.glob("*.jsonl")):
+        if "heldout" in f.name:  # held-out stories are for measuring, never for training
+            continue
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
