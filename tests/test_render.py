@@ -150,7 +150,7 @@ def test_markdown_escapes_hostile_strings(hostile: str) -> None:
         "## Reuse",
         "## Figures that disagree",
         "## Shared facts",
-        "### f1 · all 2 outlets",
+        "### f1 · all 2 outlets · link 0.80",
         "## Related, not the same claim",
         "## Quotes",
         f"### Quote g1 · {escape(one_line(hostile))} · 2 outlets",
@@ -268,3 +268,12 @@ def test_stories_text_is_one_line_per_article_and_singular() -> None:
     )
     out = render_stories(grouping)
     assert out == "1 story from 1 article (m.v1)\ns1  1 article, 1 independent origin\n    a  [/] x [31mred <script>\n"
+
+
+def test_weak_links_are_marked_as_candidates() -> None:
+    from newsprism.render.view import WEAK_LINK, SharedFact
+
+    strong = SharedFact("f1", 2, 2, (), score=WEAK_LINK)
+    weak = SharedFact("f2", 2, 2, (), score=WEAK_LINK - 0.01)
+    assert strong.strength == f"link {WEAK_LINK:.2f}" and not strong.weak
+    assert weak.weak and weak.strength.startswith("weak link") and "may not be the same claim" in weak.strength

@@ -74,7 +74,7 @@ def _markdown(view: ComparisonView) -> str:
             lines.append(f"- {escape(c.fact)} {escape(c.what)}: {figures}")
     lines += ["", "## Shared facts", ""]
     for fact in view.shared:
-        lines += [f"### {escape(fact.id)} · {fact.coverage}", ""]
+        lines += [f"### {escape(fact.id)} · {fact.coverage} · {fact.strength}", ""]
         lines += [f"- **{escape(ref.label)}**: {escape(ref.text)}" for ref in fact.sentences]
         lines.append("")
     if view.related:

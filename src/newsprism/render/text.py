@@ -79,7 +79,7 @@ def renderables(view: ComparisonView) -> list[object]:
         body = Text()
         for ref in fact.sentences:
             _sentence_line(body, ref)
-        out.append(Panel(body, title=_t(f"{fact.id} · {fact.coverage}"), title_align="left"))
+        out.append(Panel(body, title=_t(f"{fact.id} · {fact.coverage} · {fact.strength}"), title_align="left"))
 
     if view.related:
         body = Text()
