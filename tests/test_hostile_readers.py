@@ -515,3 +515,16 @@ def test_cli_compare_warc_names_the_bad_record_and_prints_nothing_else(tmp_path:
         f"newsprism: skipped lie.warc#2: {LIED}",
         "newsprism: skipped noise.warc: is not a WARC file (no WARC/1.x record header found)",
     ]
+
+
+def test_a_jsonl_line_with_a_few_invalid_bytes_is_repaired_with_a_warning(tmp_path: Path) -> None:
+    from newsprism.sources import iter_records
+
+    good = '{"title": "Harbour closed", "text": "The harbour closed on Monday after a storm damaged the pier."}'
+    bad = good.replace("Monday", "Mon\\u00e9day").encode().replace(b"\\u00e9", b"\xff")
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(good.encode() + b"\n" + bad + b"\n")
+    first, second = list(iter_records([path]))
+    assert not first.warnings
+    assert second.warnings == ("1 invalid UTF-8 byte replaced",)
+    assert "Mon\ufffdday" in second.body

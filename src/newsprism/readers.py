@@ -271,9 +271,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     invalid = len(_ESCAPED.findall(escaped))
     non_ascii = sum(1 for ch in escaped if ch > "\x7f") - invalid
     if invalid * 1000 <= len(data) * MAX_INVALID_UTF8_PER_1000 and non_ascii >= invalid:
-        text = _ESCAPED.sub("\ufffd", escaped)
-        noun = "byte" if invalid == 1 else "bytes"
-        return _check_text(text, source), (f"{invalid} invalid UTF-8 {noun} replaced",)
+        text, note = _repaired_utf8(data)
+        return _check_text(text, source), (note,)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -287,6 +286,14 @@ def decode_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _repaired_utf8(data: bytes) -> tuple[str, str]:
+    """``data`` as UTF-8 with every invalid byte replaced by U+FFFD, and a warning saying how
+    many were."""
+    escaped = data.decode("utf-8", "surrogateescape")  # each invalid byte -> one of U+DC80..U+DCFF
+    invalid = len(_ESCAPED.findall(escaped))
+    return _ESCAPED.sub("\ufffd", escaped), f"{invalid} invalid UTF-8 {'byte' if invalid == 1 else 'bytes'} replaced"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -513,18 +520,27 @@ def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Itera
                 if not line.strip():
                     continue
                 found += 1
+                note = None
                 try:
-                    rec = json.loads(line)
-                except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                    text = line.decode("utf-8")
+                except UnicodeDecodeError:  # a few bad bytes in a good record: replace them, say so
+                    text, note = _repaired_utf8(line)
+                try:
+                    rec = json.loads(text)
+                except json.JSONDecodeError as exc:
                     yield InputError(where, f"line is not valid JSON ({exc.__class__.__name__})")
                     continue
                 if not isinstance(rec, dict):
                     yield InputError(where, "line is not a JSON object")
                     continue
                 try:
-                    yield _jsonl_record(rec, where, f"{stem}-{n}", None, opts)
+                    record = _jsonl_record(rec, where, f"{stem}-{n}", None, opts)
                 except InputError as exc:
                     yield exc
+                    continue
+                if note:
+                    record = replace(record, warnings=(*record.warnings, note))
+                yield record
     except FileNotFoundError:
         yield InputError(str(p), "no such file")
         return
