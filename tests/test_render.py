@@ -277,3 +277,9 @@ def test_weak_links_are_marked_as_candidates() -> None:
     weak = SharedFact("f2", 2, 2, (), score=WEAK_LINK - 0.01)
     assert strong.strength == f"link {WEAK_LINK:.2f}" and not strong.weak
     assert weak.weak and weak.strength.startswith("weak link") and "may not be the same claim" in weak.strength
+
+
+def test_a_link_shown_as_the_threshold_is_not_weak() -> None:
+    from newsprism.render.view import WEAK_LINK, SharedFact
+
+    assert not SharedFact("f1", 2, 2, (), score=WEAK_LINK - 0.0004).weak

@@ -130,7 +130,7 @@ class SharedFact:
     @property
     def weak(self) -> bool:
         """Whether the fact is held by a link under :data:`WEAK_LINK` (read it as a candidate)."""
-        return self.score < WEAK_LINK
+        return round(self.score, 2) < WEAK_LINK  # judged as shown: "0.50" is not weak
 
     @property
     def strength(self) -> str:
