@@ -488,6 +488,9 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
     return names
 
 
+#: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
+_TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
+
 _APPOSITION = re.compile(r",\s+(?:\d{1,3}\b|who\b|the\s|a\s|an\s|[A-Za-z]+['’]s\s|its\s|his\s|her\s)")
 
 
@@ -605,8 +608,19 @@ def article_quotes(article: Article) -> ArticleQuotes:
         mention: _Mention | None = None
         cue_span: Span | None = None
         ends_open = content[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
+        # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
+        # before it (RUIZ: "...")
+        dash = re.match(r"[\s.,]*[―—–-]\s*", text[e : e + 6])
+        if dash and after and after[0][0] == e + dash.end():
+            m = _np_after(text, words, words.index(after[0]), hi)
+            if m is not None and m.kind == "name":
+                mention, cue_span = m, Span(e + dash.start() + (len(dash.group()) - len(dash.group().lstrip(" .,"))), e + dash.end())
+        label_m = _TRANSCRIPT.match(text, para_start, s + 1)
+        if mention is None and label_m is not None and label_m.end() <= a:
+            mention = _Mention(label_m.start(1), label_m.end(1), label_m.group(1), "name")
+            cue_span = Span(label_m.end(1), label_m.end(1) + 1)
         # 1. after the quotation: "...," she said / said Smith / the minister said
-        if after and (ends_open or text[e : e + 3].strip()[:1] in (",", "") or nwords < MIN_QUOTE_WORDS):
+        if mention is None and after and (ends_open or text[e : e + 3].strip()[:1] in (",", "") or nwords < MIN_QUOTE_WORDS):
             gap = text[e : after[0][0]]
             if gap.strip() in ("", ",", "—", "–", "-") or gap.strip() == ",":
                 ci = _find_cue(words, words.index(after[0]), 1, min(hi, after[0][0] + 80))
@@ -622,7 +636,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 else:
                     cue_i, mention = _verb_next(text, words, words.index(after[0]), hi)
         # 2. before the quotation: Smith said: "..." / said Smith, "..." / Smith said that "..."
-        if cue_i is None and before:
+        if cue_i is None and mention is None and before:
             ci = _find_cue(words, words.index(before[-1]), -1, lo)
             if ci is not None and s - words[ci][1] <= CONTEXT_CHARS:
                 cue_i = ci
@@ -633,7 +647,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     mention = m_after
         # 3. a labelling verb before a partial quotation: Smith called the plan "a betrayal"
         label = False
-        if cue_i is None and before:
+        if cue_i is None and mention is None and before:
             for i in range(len(words) - 1, -1, -1):
                 if words[i][1] > s or words[i][0] < lo:
                     continue
@@ -643,14 +657,14 @@ def article_quotes(article: Article) -> ArticleQuotes:
                         label, cue_i, mention = True, i, m
                     break
         # 4. a reporting verb later in the sentence: must "remain firm" in the face of ..., Smith said
-        if cue_i is None and after:
+        if cue_i is None and mention is None and after:
             first = words.index(after[0])
             ci = _find_cue(words, first, 1, hi)
             m_before = _np_before(text, words, ci - 1) if ci is not None and ci > first else None
             if ci is not None and m_before is not None:
                 cue_i, mention = ci, m_before
         # 5. according to X anywhere in the sentence
-        if cue_i is None or mention is None:
+        if mention is None:
             low = text[lo:hi].lower()
             k = low.find("according to ")
             if k >= 0 and not any(qs <= lo + k < qe for qs, qe in inside):
@@ -677,8 +691,13 @@ def article_quotes(article: Article) -> ArticleQuotes:
             speaker_span = Span(mention.start, mention.end)
             if speaker is not None:
                 speakers.append((mention.start, speaker, skind))
-        elif quotes and quotes[-1].sentence == si and quotes[-1].speaker is not None:
-            # a second quotation of the sentence ("... but warned of ...") has the first one's speaker
+        elif (
+            quotes
+            and quotes[-1].speaker is not None
+            and (quotes[-1].sentence == si or (cue_span is None and quotes[-1].start >= para_start))
+        ):
+            # a second quotation of the sentence ("... but warned of ...") or of the paragraph
+            # ('"...," she said. "..."') has the first one's speaker
             speaker, speaker_span = quotes[-1].speaker, quotes[-1].speaker_mention
         elif cue_span is None and prev_para_speaker is not None:
             # a paragraph that is one quotation with no cue continues the previous speaker
