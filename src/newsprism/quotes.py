@@ -371,6 +371,8 @@ class _Names:
     #: mayor,"), a reporting verb next, or the surname used alone elsewhere
     roles: list[tuple[int, str, str]]  # (position, role word, canonical name)
     confirmed: list[tuple[int, str]] = field(default_factory=list)
+    #: "m" or "f" where the article's pronouns or titles say so
+    gender: dict[str, str] = field(default_factory=dict)
 
 
 def _clean_name(text: str) -> tuple[str, bool]:
@@ -483,9 +485,41 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
                 if person and m and titles.get(m.group(2)) == "role":
                     names.roles.append((pos, m.group(2), name))
         i = j + 1
+    names.gender = _genders(text, toks, names.people)
     # a name whose surname the article also uses alone is a person from its first mention
     names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
     return names
+
+
+_HE = {"he", "his", "him", "himself", "mr"}
+_SHE = {"she", "her", "hers", "herself", "mrs", "ms", "miss"}
+
+
+def _genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int, str]]) -> dict[str, str]:
+    """Each person's pronouns, as the article uses them: after a mention, up to the end of its
+    sentence or the next person named, "he"/"his" count for "m" and "she"/"her" for "f" (and
+    a "Mr."/"Ms." just before the name); the majority wins."""
+    starts = {pos: name for pos, name in people}
+    votes: dict[str, list[int]] = {}
+    k = 0
+    for pos, name in people:
+        while k < len(toks) and toks[k][0] < pos:
+            k += 1
+        v = votes.setdefault(name, [0, 0])
+        if k > 0:
+            title = _strip_dot(toks[k - 1][2])
+            v[0] += title in _HE
+            v[1] += title in _SHE
+        j = k + 1
+        while j < len(toks) and j - k < 40:
+            gap = text[toks[j - 1][1] : toks[j][0]]
+            if "\n" in gap or ". " in gap or toks[j][0] in starts:
+                break
+            w = toks[j][2].lower()
+            v[0] += w in _HE
+            v[1] += w in _SHE
+            j += 1
+    return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
 
 
 #: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
@@ -676,6 +710,19 @@ def article_quotes(article: Article) -> ArticleQuotes:
                         mention = m
                         cue_span = Span(acc, acc + len("according to"))
                         cue_i = None
+        # 6. a quotation inside a sentence with no cue: the sentence's subject, when it names
+        # someone and a verb follows ("Trump is promising lower taxes and "jobs, jobs, jobs"")
+        if mention is None and cue_i is None and before and before[0][0] >= sent_start:
+            f = words.index(before[0])
+            while f < len(words) - 1 and _strip_dot(words[f][2]) in _openers() and not _is_cap(words[f + 1][2][:1] or "a"):
+                f += 1
+            m = _np_after(text, words, f, s)
+            if m is not None and m.kind in ("name", "pronoun") and (m.kind != "name" or _clean_name(m.text)[1]):
+                nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
+                if nxt is not None and words[nxt][1] <= s and not _is_cap(words[nxt][2]) and _strip_dot(
+                    words[nxt][2]
+                ) not in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB):
+                    mention = m
         if cue_i is not None and cue_span is None:
             cue_span = Span(words[cue_i][0], words[cue_i][1])
         # quotation or term?
@@ -769,7 +816,10 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         if p in ("he", "she"):
             # the person named last (news introduces a speaker, then quotes "she said"), among
             # the names shown to be people when there is one
-            return _last(names.confirmed, m.start) or _last(names.people, m.start) or last_spoken(("person",)), "person"
+            g = "m" if p == "he" else "f"
+            fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
+            anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
+            return _last(fits, m.start) or _last(anyone, m.start) or last_spoken(("person",)), "person"
         if p == "it":
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
