@@ -52,7 +52,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import lexicons
-from .model import Article, Quote, QuoteGroup, QuoteVariant, Span
+from .model import Article, FramingMark, Quote, QuoteGroup, QuoteVariant, Span
 from .text import fold_spelling, quote_spans, word_list
 
 QUOTES_VERSION = "quotes.v1"
@@ -97,6 +97,8 @@ class QuotedTerm:
     span: Span
     text: str
     kind: str
+    #: the quoted words with their quotation marks
+    marked: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -743,7 +745,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         cued = cue_span is not None and not label and mention is not None
         kind = _term_kind(text, s, e, content, nwords, lo, cued)
         if kind is not None:
-            terms.append(QuotedTerm(article.id, si, Span(a, b), content, kind))
+            terms.append(QuotedTerm(article.id, si, Span(a, b), content, kind, Span(s, e if closed else b)))
             continue
         speaker: str | None = None
         speaker_span: Span | None = None
@@ -1028,3 +1030,51 @@ def _variant(reference: str, text: str) -> tuple[str, tuple[tuple[str, str], ...
             if j2 > j1:
                 ops.append(("+", mine[j1:j2]))
     return "altered", tuple(ops)
+
+
+# ---------------------------------------------------------------------------------------------
+# a story
+
+
+def story_quotes(
+    articles: Sequence[Article],
+) -> tuple[list[Quote], list[QuoteGroup], list[QuotedTerm], list[str]]:
+    """The quotations of a story's articles, numbered ``q1``... in article order, grouped
+    across articles (:func:`group_quotes`), the quoted terms left, and one note per article
+    whose quotation marks did not balance (``"<source>: ..."``)."""
+    quotes: list[Quote] = []
+    terms: list[QuotedTerm] = []
+    notes: list[str] = []
+    for art in articles:
+        found = article_quotes(art)
+        quotes += [replace(q, id=f"q{len(quotes) + k + 1}") for k, q in enumerate(found.quotes)]
+        terms += found.terms
+        notes += [f"{art.source}: {n}" for n in found.notes]
+    quotes, groups, left = group_quotes(quotes, articles, terms)
+    return quotes, groups, left, notes
+
+
+def shared_sentences(quotes: Iterable[Quote]) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of sentences of different articles that carry a quotation of the same group."""
+    by_group: dict[str, set[tuple[str, int]]] = {}
+    for q in quotes:
+        if q.group is not None:
+            by_group.setdefault(q.group, set()).add((q.article, q.sentence))
+    pairs = set()
+    for members in by_group.values():
+        ms = sorted(members)
+        pairs.update((a, b) for k, a in enumerate(ms) for b in ms[k + 1 :] if a[0] != b[0])
+    return sorted(pairs)
+
+
+def scare_marks(terms: Iterable[QuotedTerm], articles: Iterable[Article]) -> list[FramingMark]:
+    """The scare quotes among quoted terms as ``scare_quote`` framing marks (ids ``m1``...),
+    the quoted words' span with its marks; titles and nicknames are not framing."""
+    texts = {a.id: a.text for a in articles}
+    out = []
+    for t in terms:
+        if t.kind == "scare":
+            span = t.marked or t.span
+            text = span.of(texts[t.article]) if t.article in texts else t.text
+            out.append(FramingMark(f"m{len(out) + 1}", t.article, span, text, "scare_quote", lexicon=QUOTES_VERSION))
+    return out
