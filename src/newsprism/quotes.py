@@ -338,6 +338,10 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             between = [_strip_dot(toks[x][2]) for x in range(runs[0][1] + 1, runs[-1][0])]
             if between and all(_title_kind(x) in ("title", "role") or x in _DETERMINERS for x in between):
                 a, b = runs[-1]
+        tail = [_strip_dot(toks[x][2]) for x in idx if x > b]
+        if tail and (_title_kind(tail[0]) in ("role", "org") or tail[0] in _GROUPS) and _strip_dot(toks[k][2]) in _DETERMINERS:
+            # "the NATO chief", "the Kremlin spokesman": a role qualified by a name
+            return _Mention(toks[k][0], toks[b + 1][1], text[toks[k][0] : toks[b + 1][1]], "role")
         before = _strip_dot(toks[a - 1][2]) if a > k else ""
         if before in ("for", "of", "at", "from", "with", "the") and a > k:
             # "a spokeswoman for the Ministry of Health": the role, with its organisation
@@ -376,6 +380,8 @@ class _Names:
     #: mayor,"), a reporting verb next, or the surname used alone elsewhere
     roles: list[tuple[int, str, str]]  # (position, role word, canonical name)
     confirmed: list[tuple[int, str]] = field(default_factory=list)
+    #: people named at the start of a sentence (its subject, most often)
+    subjects: list[tuple[int, str]] = field(default_factory=list)
     #: "m" or "f" where the article's pronouns or titles say so
     gender: dict[str, str] = field(default_factory=dict)
 
@@ -460,6 +466,8 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
             words = name.split()
             if name and words and not all(_strip_dot(w) in titles for w in words):
                 pos = toks[a][0]
+                if person and sentence_start and len(words) >= 1 and (len(words) >= 2 or _strip_dot(words[0]) in names.full):
+                    names.subjects.append((pos, name if len(words) >= 2 else names.full[_strip_dot(words[0])]))
                 if person and len(words) >= 2:
                     key = _strip_dot(words[-1])
                     if len(name) > len(names.full.get(key, "")):
@@ -493,6 +501,8 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
     names.gender = _genders(text, toks, names.people)
     # a name whose surname the article also uses alone is a person from its first mention
     names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
+    people = {n for _, n in names.confirmed}
+    names.subjects = [(pos, n) for pos, n in names.subjects if n in people]
     return names
 
 
@@ -832,10 +842,16 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         if p in ("he", "she"):
             # the person named last (news introduces a speaker, then quotes "she said"), among
             # the names shown to be people when there is one
+            # the person last named as a sentence's subject or last quoted, whichever came
+            # later; else the person named last (among those the pronoun fits)
             g = "m" if p == "he" else "f"
+            salient = sorted(
+                [(pos, n) for pos, n in names.subjects if names.gender.get(n, g) == g]
+                + [(pos, n) for pos, n, k in spoken if k == "person" and names.gender.get(n) == g]
+            )
             fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
             anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
-            return _last(fits, m.start) or _last(anyone, m.start) or last_spoken(("person",)), "person"
+            return _last(salient, m.start) or _last(fits, m.start) or _last(anyone, m.start), "person"
         if p == "it":
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
