@@ -156,7 +156,9 @@ def test_related_links_point_at_sentences_of_different_facts() -> None:
 def test_crossheads_and_standfirsts_belong_to_no_fact() -> None:
     from dataclasses import replace
 
-    arts = _articles("A storm closed the port on Monday.\nShips waited outside.", "The port was closed by a storm on Monday.")
+    arts = _articles(
+        "A storm closed the port on Monday.\nShips waited outside.", "The port was closed by a storm on Monday."
+    )
     first = arts[0]
     arts[0] = replace(first, sentences=(first.sentences[0], replace(first.sentences[1], role="crosshead")))
     facts = align(arts, options=AlignOptions(embedder=None))

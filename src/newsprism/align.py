@@ -329,9 +329,7 @@ def align_story(
     texts = [articles[ai].sentences[si].text for ai, si in nodes]
     node_of = {(articles[ai].id, si): k for k, (ai, si) in enumerate(nodes)}
     floors = {
-        (node_of[a], node_of[b]): QUOTE_LINK
-        for a, b in shared_quotes
-        if a in node_of and b in node_of and a[0] != b[0]
+        (node_of[a], node_of[b]): QUOTE_LINK for a, b in shared_quotes if a in node_of and b in node_of and a[0] != b[0]
     }
     sim = _Similarity(texts, opts, floors)
     # ties are broken by article id and sentence, so that the input order does not matter

@@ -44,8 +44,8 @@ the length of the article (the context of each quotation is bounded by its sente
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
@@ -59,6 +59,9 @@ QUOTES_VERSION = "quotes.v1"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
+#: how far back (characters) a person shown to be of a pronoun's gender is preferred to a
+#: nearer person whose gender the article does not show
+PRONOUN_REACH = 1500
 #: quoted words shorter than this are a term (scare quote, title, nickname) unless a cue is next to them
 MIN_QUOTE_WORDS = 3
 #: quoted text longer than this (or longer than half of a long article) is not read as a quotation
@@ -72,18 +75,81 @@ _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ0-9][\w'’.\-]*")
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "self"}
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "another", "one", "two", "three"}
 _TITLE_CUES = {
-    "titled", "entitled", "headlined", "book", "report", "film", "album", "song", "documentary", "show",
-    "novel", "article", "essay", "poem", "play", "series", "podcast", "column", "op-ed", "editorial", "paper",
-    "study", "campaign", "slogan", "programme", "program", "exhibition", "motto", "hashtag",
+    "titled",
+    "entitled",
+    "headlined",
+    "book",
+    "report",
+    "film",
+    "album",
+    "song",
+    "documentary",
+    "show",
+    "novel",
+    "article",
+    "essay",
+    "poem",
+    "play",
+    "series",
+    "podcast",
+    "column",
+    "op-ed",
+    "editorial",
+    "paper",
+    "study",
+    "campaign",
+    "slogan",
+    "programme",
+    "program",
+    "exhibition",
+    "motto",
+    "hashtag",
 }
 _NICKNAME_CUES = {"dubbed", "nicknamed", "known as", "aka", "a.k.a.", "called himself", "called herself"}
 _LABEL_VERBS = {
-    "called", "calls", "calling", "described", "describes", "describing", "labelled", "labeled", "branded",
-    "termed", "characterized", "characterised", "hailed", "denounced", "decried", "condemned", "praised",
-    "slammed", "blasted", "criticized", "criticised", "dismissed", "blamed", "urged", "promised", "pledged",
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "labelled",
+    "labeled",
+    "branded",
+    "termed",
+    "characterized",
+    "characterised",
+    "hailed",
+    "denounced",
+    "decried",
+    "condemned",
+    "praised",
+    "slammed",
+    "blasted",
+    "criticized",
+    "criticised",
+    "dismissed",
+    "blamed",
+    "urged",
+    "promised",
+    "pledged",
 }
 _SMALL = {"of", "the", "for", "and", "de", "van", "von", "der", "da", "di", "du", "la", "le", "al", "bin", "ibn", "y"}
-_STOP_AFTER_VERB = {"in", "on", "at", "that", "to", "during", "after", "before", "when", "while", "with", "as", "by", "on"}
+_STOP_AFTER_VERB = {
+    "in",
+    "on",
+    "at",
+    "that",
+    "to",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "with",
+    "as",
+    "by",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +230,7 @@ def _spans(text: str) -> tuple[list[tuple[int, int, bool, bool]], list[str]]:
     base = 0
     have = {text.count("\n", 0, s) for s, _, _, _ in out}
     for n, para in enumerate(text.split("\n")):
-        if n not in have and ("'" in para or "‘" in para) and not any(c in para for c in "\"“”„«»"):
+        if n not in have and ("'" in para or "‘" in para) and not any(c in para for c in '"“”„«»'):
             out.extend((base + s, base + e, True, True) for s, e in _single_spans(para))
         base += len(para) + 1
     out.sort()
@@ -276,10 +342,39 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
 
 
 _GROUPS = {
-    "officials", "critics", "aides", "experts", "analysts", "residents", "witnesses", "protesters", "police",
-    "authorities", "investigators", "prosecutors", "lawmakers", "leaders", "activists", "organisers",
-    "organizers", "scientists", "researchers", "doctors", "campaigners", "sources", "supporters", "opponents",
-    "democrats", "republicans", "members", "parents", "teachers", "workers", "unions", "ministers", "diplomats",
+    "officials",
+    "critics",
+    "aides",
+    "experts",
+    "analysts",
+    "residents",
+    "witnesses",
+    "protesters",
+    "police",
+    "authorities",
+    "investigators",
+    "prosecutors",
+    "lawmakers",
+    "leaders",
+    "activists",
+    "organisers",
+    "organizers",
+    "scientists",
+    "researchers",
+    "doctors",
+    "campaigners",
+    "sources",
+    "supporters",
+    "opponents",
+    "democrats",
+    "republicans",
+    "members",
+    "parents",
+    "teachers",
+    "workers",
+    "unions",
+    "ministers",
+    "diplomats",
 }
 
 
@@ -339,7 +434,11 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             if between and all(_title_kind(x) in ("title", "role") or x in _DETERMINERS for x in between):
                 a, b = runs[-1]
         tail = [_strip_dot(toks[x][2]) for x in idx if x > b]
-        if tail and (_title_kind(tail[0]) in ("role", "org") or tail[0] in _GROUPS) and _strip_dot(toks[k][2]) in _DETERMINERS:
+        if (
+            tail
+            and (_title_kind(tail[0]) in ("role", "org") or tail[0] in _GROUPS)
+            and _strip_dot(toks[k][2]) in _DETERMINERS
+        ):
             # "the NATO chief", "the Kremlin spokesman": a role qualified by a name
             return _Mention(toks[k][0], toks[b + 1][1], text[toks[k][0] : toks[b + 1][1]], "role")
         before = _strip_dot(toks[a - 1][2]) if a > k else ""
@@ -388,11 +487,17 @@ class _Names:
 
 def _clean_name(text: str) -> tuple[str, bool]:
     """A capitalised run without its titles and possessive: ("Jens Stoltenberg", is_person)."""
-    titles = _titles()
+    _titles()
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     kinds = [_title_kind(w) for w in words]
-    org = any(k == "org" for k in kinds) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+    # an organisation or place: its last word says so ("Fenmark Fire Service", "Leisure Centre"),
+    # or an org word heads an "of" phrase ("Ministry of Health"), or one word in capitals ("NATO")
+    org = (
+        kinds[-1] == "org"
+        or any(k == "org" and i + 1 < len(words) and words[i + 1].lower() == "of" for i, k in enumerate(kinds))
+        or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+    )
     if org:
         # "Ministry of Health" stays whole; drop leading determiners
         while words and _strip_dot(words[0]) in _DETERMINERS:
@@ -408,7 +513,7 @@ def _clean_name(text: str) -> tuple[str, bool]:
     # ("Secretary of Defense Lloyd Austin" -> "Lloyd Austin", "John F. Kennedy", "Ludwig van Beethoven")
     keep = min(2, len(rest))
     while keep < len(rest) and (
-        _strip_dot(rest[-keep - 1]) in _SMALL or len(rest[-keep]) <= 2 and rest[-keep].endswith(".")
+        _strip_dot(rest[-keep - 1]) in _SMALL or (len(rest[-keep]) <= 2 and rest[-keep].endswith("."))
     ):
         keep += 1
     if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
@@ -451,14 +556,20 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
             i += 1
             continue
         j = i
-        while j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] in (" ", "-") and (
-            _is_cap(toks[j + 1][2])
-            or (_strip_dot(toks[j + 1][2]) in _SMALL - {"and"} and j + 2 < len(toks) and _is_cap(toks[j + 2][2]))
+        while (
+            j + 1 < len(toks)
+            and text[toks[j][1] : toks[j + 1][0]] in (" ", "-")
+            and (
+                _is_cap(toks[j + 1][2])
+                or (_strip_dot(toks[j + 1][2]) in _SMALL - {"and"} and j + 2 < len(toks) and _is_cap(toks[j + 2][2]))
+            )
         ):
             j += 1
         a = i
-        sentence_start = a == 0 or text[: toks[a][0]].rstrip()[-1:] in ".!?\"”\n:"
-        while a <= j and (_strip_dot(toks[a][2]) in openers or (sentence_start and a == i and _strip_dot(toks[a][2]) in _DETERMINERS)):
+        sentence_start = a == 0 or text[: toks[a][0]].rstrip()[-1:] in '.!?"”\n:'
+        while a <= j and (
+            _strip_dot(toks[a][2]) in openers or (sentence_start and a == i and _strip_dot(toks[a][2]) in _DETERMINERS)
+        ):
             a += 1
         if a <= j:
             run = text[toks[a][0] : toks[j][1]]
@@ -466,7 +577,12 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
             words = name.split()
             if name and words and not all(_strip_dot(w) in titles for w in words):
                 pos = toks[a][0]
-                if person and sentence_start and len(words) >= 1 and (len(words) >= 2 or _strip_dot(words[0]) in names.full):
+                if (
+                    person
+                    and sentence_start
+                    and len(words) >= 1
+                    and (len(words) >= 2 or _strip_dot(words[0]) in names.full)
+                ):
                     names.subjects.append((pos, name if len(words) >= 2 else names.full[_strip_dot(words[0])]))
                 if person and len(words) >= 2:
                     key = _strip_dot(words[-1])
@@ -506,8 +622,9 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
     return names
 
 
-_HE = {"he", "his", "him", "himself", "mr"}
-_SHE = {"she", "her", "hers", "herself", "mrs", "ms", "miss"}
+# "her" and "him" are left out: as objects they so often name someone else ("agreed with her")
+_HE = {"he", "his", "himself", "mr"}
+_SHE = {"she", "hers", "herself", "mrs", "ms", "miss"}
 
 
 def _genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int, str]]) -> dict[str, str]:
@@ -529,6 +646,11 @@ def _genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int
         while j < len(toks) and j - k < 40:
             gap = text[toks[j - 1][1] : toks[j][0]]
             if "\n" in gap or ". " in gap or toks[j][0] in starts:
+                # "Marta Keel runs a bakery. She said ...": a next sentence opening with a pronoun
+                w = toks[j][2].lower()
+                if ". " in gap and "\n" not in gap and w in ("he", "she"):
+                    v[0] += w == "he"
+                    v[1] += w == "she"
                 break
             w = toks[j][2].lower()
             v[0] += w in _HE
@@ -573,9 +695,7 @@ def _looks_like_verb(w: str) -> bool:
     return not _is_cap(w) and len(lw) > 3 and (lw.endswith("ed") or (lw.endswith("s") and not lw.endswith("ss")))
 
 
-def _verb_next(
-    text: str, words: list[tuple[int, int, str]], first: int, hi: int
-) -> tuple[int | None, _Mention | None]:
+def _verb_next(text: str, words: list[tuple[int, int, str]], first: int, hi: int) -> tuple[int | None, _Mention | None]:
     """A speech verb the lexicon lacks, right after a quotation that ends in a comma: "...,"
     Mayor Ana Ruiz lectured councillors / "...," fumed office worker Dean Hollis."""
     if first >= len(words):
@@ -623,7 +743,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
     speakers: list[tuple[int, str, str]] = []  # (position, canonical, kind person|org|group)
     prev_para_speaker: tuple[int, str | None, Span | None] | None = None
     unbalanced = 0
-    for n, (s, e, closed, single) in enumerate(spans):
+    for _n, (s, e, closed, _single) in enumerate(spans):
         a, b = s + 1, e - 1 if closed else e
         while a < b and text[a].isspace():
             a += 1
@@ -639,7 +759,9 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 notes.append(f"an opening quotation mark at character {s} never closes; not read as a quotation")
                 continue
         if b - a > MAX_QUOTE_CHARS or (len(text) > 2 * MAX_QUOTE_CHARS and 2 * (b - a) > len(text)):
-            notes.append(f"quoted text of {b - a} characters at character {s} is too long for a quotation; not read as one")
+            notes.append(
+                f"quoted text of {b - a} characters at character {s} is too long for a quotation; not read as one"
+            )
             continue
         content = text[a:b]
         nwords = len(word_list(content))
@@ -674,13 +796,20 @@ def article_quotes(article: Article) -> ArticleQuotes:
         if dash and after and after[0][0] == e + dash.end():
             m = _np_after(text, words, words.index(after[0]), hi)
             if m is not None and m.kind == "name":
-                mention, cue_span = m, Span(e + dash.start() + (len(dash.group()) - len(dash.group().lstrip(" .,"))), e + dash.end())
+                mention, cue_span = (
+                    m,
+                    Span(e + dash.start() + (len(dash.group()) - len(dash.group().lstrip(" .,"))), e + dash.end()),
+                )
         label_m = _TRANSCRIPT.match(text, para_start, s + 1)
         if mention is None and label_m is not None and label_m.end() <= a:
             mention = _Mention(label_m.start(1), label_m.end(1), label_m.group(1), "name")
             cue_span = Span(label_m.end(1), label_m.end(1) + 1)
         # 1. after the quotation: "...," she said / said Smith / the minister said
-        if mention is None and after and (ends_open or text[e : e + 3].strip()[:1] in (",", "") or nwords < MIN_QUOTE_WORDS):
+        if (
+            mention is None
+            and after
+            and (ends_open or text[e : e + 3].strip()[:1] in (",", "") or nwords < MIN_QUOTE_WORDS)
+        ):
             gap = text[e : after[0][0]]
             if gap.strip() in ("", ",", "—", "–", "-") or gap.strip() == ",":
                 ci = _find_cue(words, words.index(after[0]), 1, min(hi, after[0][0] + 80))
@@ -693,7 +822,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
                         mention = _np_before(text, words, ci - 1) if ci - 1 >= first else None
                         if mention is not None and mention.start < after[0][0]:
                             mention = None
-                else:
+                elif content[-1:] in ",!?":
                     cue_i, mention = _verb_next(text, words, words.index(after[0]), hi)
         # 2. before the quotation: Smith said: "..." / said Smith, "..." / Smith said that "..."
         if cue_i is None and mention is None and before:
@@ -740,14 +869,19 @@ def article_quotes(article: Article) -> ArticleQuotes:
         # someone and a verb follows ("Trump is promising lower taxes and "jobs, jobs, jobs"")
         if mention is None and cue_i is None and before and before[0][0] >= sent_start:
             f = words.index(before[0])
-            while f < len(words) - 1 and _strip_dot(words[f][2]) in _openers() and not _is_cap(words[f + 1][2][:1] or "a"):
+            while (
+                f < len(words) - 1 and _strip_dot(words[f][2]) in _openers() and not _is_cap(words[f + 1][2][:1] or "a")
+            ):
                 f += 1
             m = _np_after(text, words, f, s)
             if m is not None and m.kind in ("name", "pronoun") and (m.kind != "name" or _clean_name(m.text)[1]):
                 nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
-                if nxt is not None and words[nxt][1] <= s and not _is_cap(words[nxt][2]) and _strip_dot(
-                    words[nxt][2]
-                ) not in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB):
+                if (
+                    nxt is not None
+                    and words[nxt][1] <= s
+                    and not _is_cap(words[nxt][2])
+                    and _strip_dot(words[nxt][2]) not in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB)
+                ):
                     mention = m
         if cue_i is not None and cue_span is None:
             cue_span = Span(words[cue_i][0], words[cue_i][1])
@@ -812,12 +946,13 @@ def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cu
     if any(pre.rstrip().endswith(c) for c in _NICKNAME_CUES):
         return "nickname" if nwords <= 4 else None
     # John "Jack" Smith: between two capitalised words
-    before_cap = pre_words[-1][:1].isupper() if pre_words else False
+    raw_pre = text[max(lo, s - 40) : s].split()
+    before_cap = raw_pre[-1][:1].isupper() if raw_pre else False
     if nwords <= 3 and before_cap and nxt[:1].isupper() and not ends_sentence and not cued:
         return "nickname"
-    if prev_word in _TITLE_CUES or pre.rstrip().endswith(("titled", "entitled")):
-        if title_case or nwords < MIN_QUOTE_WORDS or not ends_sentence:
-            return "title"
+    after_title_cue = prev_word in _TITLE_CUES or pre.rstrip().endswith(("titled", "entitled"))
+    if after_title_cue and (title_case or nwords < MIN_QUOTE_WORDS or not ends_sentence):
+        return "title"
     if title_case and not ends_sentence and not cued and nwords <= 8:
         return "title"
     if nwords < MIN_QUOTE_WORDS:
@@ -849,9 +984,13 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 [(pos, n) for pos, n in names.subjects if names.gender.get(n, g) == g]
                 + [(pos, n) for pos, n, k in spoken if k == "person" and names.gender.get(n) == g]
             )
+            # a person shown to be of the pronoun's gender, named not far back, comes first
+            known = [(pos, n) for pos, n in salient if names.gender.get(n) == g and m.start - pos <= PRONOUN_REACH]
             fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
             anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
-            return _last(salient, m.start) or _last(fits, m.start) or _last(anyone, m.start), "person"
+            return (
+                _last(known, m.start) or _last(salient, m.start) or _last(fits, m.start) or _last(anyone, m.start)
+            ), "person"
         if p == "it":
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
@@ -886,8 +1025,8 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 if who is not None:
                     return who, "org"
             break
-    if text.split()[0].lower() == "the" and m.kind == "group":
-        text = " ".join(text.split()[1:])
+    if text.split()[0].lower() == "the" and len(text.split()) > 1:
+        text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
 
 
@@ -895,10 +1034,13 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
 # the same quotation across articles
 
 
+_STRAIGHT = str.maketrans("“”‘’„«»", '""\'\'"""')
+
+
 def fold(text: str) -> str:
     """A quotation's text for comparison: NFKC, curly marks straight, whitespace folded."""
     t = unicodedata.normalize("NFKC", text)
-    t = t.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"', "«": '"', "»": '"'}))
+    t = t.translate(_STRAIGHT)
     return " ".join(t.split())
 
 
@@ -948,8 +1090,7 @@ def group_quotes(
     for term in terms:
         tw = _key_words(term.text)
         if len(tw) >= 2 and any(
-            qs[i].article != term.article and len(words[i]) >= len(tw) and _same_words(tw, words[i])
-            for i in range(n)
+            qs[i].article != term.article and len(words[i]) >= len(tw) and _same_words(tw, words[i]) for i in range(n)
         ):
             qs.append(Quote(f"q{len(qs) + 1}", term.article, term.sentence, term.span, term.text))
             words.append(tw)
@@ -1002,7 +1143,9 @@ def group_quotes(
         seen: set[str] = set()
         # each article's fullest rendering is its variant (a partial quotation of the same words
         # elsewhere in the article stays in the group)
-        for i in sorted(ids, key=lambda i: (i != ref, qs[i].article != qs[ref].article, -_match(words[i], words[ref]), i)):
+        for i in sorted(
+            ids, key=lambda i: (i != ref, qs[i].article != qs[ref].article, -_match(words[i], words[ref]), i)
+        ):
             q = qs[i]
             out[i] = replace(q, group=gid)
             if q.article in seen:
@@ -1011,7 +1154,7 @@ def group_quotes(
             variant, diff = _variant(qs[ref].text, q.text)
             cue = q.cue.of(texts[q.article]) if q.cue is not None and q.article in texts else None
             variants.append(QuoteVariant(q.id, q.article, variant, q.speaker, cue, diff))
-        speakers = [qs[i].speaker for i in ids if qs[i].speaker]
+        speakers = [sp for sp in (qs[i].speaker for i in ids) if sp]
         # the name most variants give; a proper name before a role left as written
         speaker = (
             max(sorted(set(speakers)), key=lambda sp: (speakers.count(sp), sp[:1].isupper(), -len(sp)))
@@ -1076,7 +1219,7 @@ def shared_sentences(quotes: Iterable[Quote]) -> list[tuple[tuple[str, int], tup
     for q in quotes:
         if q.group is not None:
             by_group.setdefault(q.group, set()).add((q.article, q.sentence))
-    pairs = set()
+    pairs: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     for members in by_group.values():
         ms = sorted(members)
         pairs.update((a, b) for k, a in enumerate(ms) for b in ms[k + 1 :] if a[0] != b[0])
@@ -1087,7 +1230,7 @@ def scare_marks(terms: Iterable[QuotedTerm], articles: Iterable[Article]) -> lis
     """The scare quotes among quoted terms as ``scare_quote`` framing marks (ids ``m1``...),
     the quoted words' span with its marks; titles and nicknames are not framing."""
     texts = {a.id: a.text for a in articles}
-    out = []
+    out: list[FramingMark] = []
     for t in terms:
         if t.kind == "scare":
             span = t.marked or t.span

@@ -100,9 +100,9 @@ def _markdown(view: ComparisonView) -> str:
                     own = ": " + "".join(marks[op].format(escape(s)) for op, s in v.diff)
                 lines.append(f"- `{v.variant}` **{escape(v.label)}**" + (f" ({who})" if who else "") + own)
             lines.append("")
-    for only in view.quoted_only_in:
-        lines += [f"## Quoted only by {escape(only.label)} ({len(only.quotes)})", ""]
-        for sq in only.quotes:
+    for quoted in view.quoted_only_in:
+        lines += [f"## Quoted only by {escape(quoted.label)} ({len(quoted.quotes)})", ""]
+        for sq in quoted.quotes:
             who = ", ".join(escape(x) for x in (sq.speaker, sq.cue) if x)
             lines.append(f"- {'**' + who + '**: ' if who else ''}“{escape(sq.text)}”")
         lines.append("")

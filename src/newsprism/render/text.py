@@ -103,22 +103,22 @@ def renderables(view: ComparisonView) -> list[object]:
             body.append(f" ({who})" if who else "")
             if v.diff:
                 body.append(": ")
-                for op, s in v.diff:
+                for op, piece in v.diff:
                     if op == "=":
-                        body.append(s)
+                        body.append(piece)
                     elif op == "-":
-                        body.append(f"[-{s}-]", style="red strike")
+                        body.append(f"[-{piece}-]", style="red strike")
                     else:
-                        body.append(f"{{+{s}+}}", style="green")
+                        body.append(f"{{+{piece}+}}", style="green")
                 body.append("\n")
             else:
                 body.append((": “" + v.text + "”" if v.text and v.text != q.text else "") + "\n")
         title = f"Quote {q.id}" + (f" · {q.speaker}" if q.speaker else "") + f" · {plural(len(q.variants), 'outlet')}"
         out.append(Panel(body, title=_t(title), title_align="left", border_style="magenta"))
 
-    for only in view.quoted_only_in:
+    for quoted in view.quoted_only_in:
         body = Text()
-        for sq in only.quotes:
+        for sq in quoted.quotes:
             who = ", ".join(x for x in (sq.speaker, sq.cue) if x)
             body.append("• ")
             body.append(f"{who}: " if who else "", style="bold")
@@ -126,7 +126,7 @@ def renderables(view: ComparisonView) -> list[object]:
         out.append(
             Panel(
                 body,
-                title=_t(f"Quoted only by {only.label} ({len(only.quotes)})"),
+                title=_t(f"Quoted only by {quoted.label} ({len(quoted.quotes)})"),
                 title_align="left",
                 border_style="magenta",
             )

@@ -1,0 +1,228 @@
+"""Quotations: extraction, speakers, cues, terms, groups across articles, bad input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsprism import from_text
+from newsprism.model import Article
+from newsprism.pipeline import prepare_article
+from newsprism.quotes import (
+    MAX_QUOTE_CHARS,
+    article_quotes,
+    group_quotes,
+    scare_marks,
+    shared_sentences,
+    story_quotes,
+)
+
+
+def art(body: str, id: str = "a", outlet: str | None = None) -> Article:
+    return prepare_article(from_text(body, id=id, outlet=outlet, title="Headline"))
+
+
+def found(body: str) -> list[tuple[str, str | None, str | None]]:
+    a = art(body)
+    res = article_quotes(a)
+    for q in res.quotes:
+        assert a.text[q.start : q.end] == q.text
+        if q.speaker_mention is not None:
+            assert q.speaker_mention.of(a.text)
+    return [(q.text, q.speaker, q.cue.of(a.text) if q.cue else None) for q in res.quotes]
+
+
+def test_quote_after_its_attribution_with_surname_resolved() -> None:
+    body = (
+        "Harbour Minister Ana Ruiz opened the new quay on Monday.\n"
+        '"We will rebuild the old docks before winter," Ruiz said.'
+    )
+    assert found(body) == [("We will rebuild the old docks before winter,", "Ana Ruiz", "said")]
+
+
+def test_inverted_cue_and_titles_taken_off() -> None:
+    body = '"Nobody will lose a job over this plan," said Sen. Tomas Varga, who chairs the committee.'
+    assert found(body) == [("Nobody will lose a job over this plan,", "Tomas Varga", "said")]
+
+
+def test_colon_introduced_and_curly_marks() -> None:
+    body = "Mayor Lena Ostrova was blunt. Ostrova told reporters: “The bridge stays closed until it is safe.”"
+    assert found(body) == [("The bridge stays closed until it is safe.", "Lena Ostrova", "told")]
+
+
+def test_quotation_split_by_its_attribution_is_two_quotes_of_one_speaker() -> None:
+    body = 'Mayor Piet Dahl toured the site.\n"We will rebuild," the mayor said, "and we will do it fast."'
+    got = found(body)
+    assert [t for t, _, _ in got] == ["We will rebuild,", "and we will do it fast."]
+    assert {s for _, s, _ in got} == {"Piet Dahl"}
+
+
+def test_pronoun_resolves_to_the_person_named_before_with_matching_gender() -> None:
+    body = (
+        "Marta Keel, 41, runs a bakery on the square. She said her sales fell by half.\n"
+        "Tomas Breuk, who owns the shop next door, agreed with her.\n"
+        '"I have never seen a winter like this one," she said.'
+    )
+    assert found(body)[0][1] == "Marta Keel"
+
+
+def test_role_resolves_to_the_name_given_to_that_role() -> None:
+    body = (
+        "Health Minister Ana Ruiz announced the plan in parliament.\n"
+        "Critics were not convinced.\n"
+        '"This is the fairest budget in a decade," the minister said.'
+    )
+    assert found(body)[0][1] == "Ana Ruiz"
+
+
+def test_according_to_and_unnamed_speakers() -> None:
+    body = (
+        'According to the harbour authority, the ferries will run "as soon as the storm has passed".\n'
+        '"Nobody told us anything at all," one passenger said.'
+    )
+    got = found(body)
+    assert got[0] == ("as soon as the storm has passed", "harbour authority", "According to")
+    assert got[1][1] is None  # "one passenger": the article does not say who
+
+
+def test_partial_quote_after_a_labelling_verb() -> None:
+    body = 'Opposition leader Karl Moen called the bill "a betrayal of every tenant in the city".'
+    assert found(body) == [("a betrayal of every tenant in the city", "Karl Moen", "called")]
+
+
+def test_a_paragraph_that_is_one_quotation_continues_its_speaker() -> None:
+    body = (
+        '"The water came in through the floor," said Ines Valk, a shop owner.\n'
+        '"We had ten minutes to carry everything upstairs."'
+    )
+    assert [s for _, s, _ in found(body)] == ["Ines Valk", "Ines Valk"]
+
+
+def test_quotation_over_two_paragraphs_gives_one_quote_per_paragraph() -> None:
+    body = (
+        'The chief executive, Ola Brandt, wrote to staff: "We made mistakes this year and we will own them.\n'
+        '"Next year we will do better for every customer."'
+    )
+    got = found(body)
+    assert len(got) == 2 and all(s == "Ola Brandt" for _, s, _ in got)
+
+
+def test_scare_quotes_titles_and_nicknames_are_terms_not_quotations() -> None:
+    a = art(
+        'The council hired 20 extra "inspectors" for the ban. '
+        'Its report, titled "A Harbour For Everyone", came out on Monday. '
+        'Former boxer James "Iron" Kell watched from the stands.'
+    )
+    res = article_quotes(a)
+    assert res.quotes == ()
+    assert sorted((t.text, t.kind) for t in res.terms) == [
+        ("A Harbour For Everyone", "title"),
+        ("Iron", "nickname"),
+        ("inspectors", "scare"),
+    ]
+    marks = scare_marks(res.terms, [a])
+    assert [m.text for m in marks] == ['"inspectors"'] and marks[0].type == "scare_quote"
+
+
+def test_short_quotation_with_a_speaker_is_a_quotation() -> None:
+    body = 'Union leader Pavo Maars said the vote was a "first step".'
+    assert found(body) == [("first step", "Pavo Maars", "said")]
+
+
+def test_single_quote_marks_with_a_cue() -> None:
+    body = "'We will not give up the fight,' said campaigner Rosa Lind."
+    assert found(body) == [("We will not give up the fight,", "Rosa Lind", "said")]
+
+
+def test_apostrophes_are_not_quotations() -> None:
+    body = "The Smiths' dog isn't theirs, and the owners' club won't say whose it is."
+    assert found(body) == []
+
+
+def _story() -> list[Article]:
+    wire = art(
+        'NATO chief Jens Halvor warned of the "provovative behaviour" of the regime, Halvor said.\n'
+        '"What happens in Europe today could happen in Asia tomorrow," Halvor said.',
+        id="wire",
+    )
+    rewrite = art(
+        'The alliance listed the "provocative behavior" of the regime.\n'
+        '"What happens in Europe today could happen in Asia tomorrow," the NATO chief claimed.\n'
+        '"We are ready," said the defence ministry.',
+        id="rewrite",
+    )
+    return [wire, rewrite]
+
+
+def test_groups_across_articles_with_variants_and_diff() -> None:
+    arts = _story()
+    quotes, groups, _terms, notes = story_quotes(arts)
+    assert notes == []
+    by_text = {g.reference: g for g in groups}
+    assert len(groups) == 2
+    texts = {q.id: q.text for q in quotes}
+    typo = next(g for g in groups if "behav" in texts[g.reference])
+    variants = {v.article: v for v in typo.variants}
+    assert {v.variant for v in variants.values()} == {"verbatim", "altered"}
+    altered = next(v for v in typo.variants if v.variant == "altered")
+    assert ("-", "u") in altered.diff or ("+", "u") in altered.diff
+    same = next(g for g in groups if texts[g.reference].startswith("What happens"))
+    assert {v.variant for v in same.variants} == {"verbatim"}
+    assert {v.cue for v in same.variants} == {"said", "claimed"}
+    assert len(by_text) == 2
+    # the ministry's quotation is carried by one outlet only
+    assert [q.text for q in quotes if q.group is None] == ["We are ready,"]
+    # every grouped sentence pair is alignment evidence
+    pairs = shared_sentences(quotes)
+    assert (("rewrite", 1), ("wire", 1)) in pairs
+
+
+def test_trimmed_rendering() -> None:
+    a = art('"The plan will cost more than the city can pay this year," said Mayor Ida Holm.', id="a")
+    b = art('Mayor Ida Holm said the plan "will cost more than the city can pay".', id="b")
+    _quotes, groups, _, _ = story_quotes([a, b])
+    assert len(groups) == 1
+    assert {v.article: v.variant for v in groups[0].variants} == {"a": "verbatim", "b": "trimmed"}
+
+
+def test_different_quotations_are_not_grouped() -> None:
+    a = art('"We will build the bridge next year," said Mayor Ida Holm.', id="a")
+    b = art('"We will never build a bridge on this river," said Mayor Ida Holm.', id="b")
+    _, groups, _, _ = story_quotes([a, b])
+    assert groups == []
+
+
+def test_grouping_is_deterministic_and_needs_two_articles() -> None:
+    arts = _story()
+    assert story_quotes(arts) == story_quotes(arts)
+    one = article_quotes(arts[0]).quotes
+    _, groups, _ = group_quotes(one, arts[:1])
+    assert groups == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"' * 10_000,
+        "“" * 10_000,
+        'He said "' + "word " * 20_000,
+        '"' + "A long quotation goes on. " * 3_000 + '"',
+        " ".join(['"a" b'] * 3_000),
+        "\n".join(['"An opening mark that never closes'] * 2_000),
+    ],
+    ids=["straight-run", "curly-run", "never-closes", "one-long-quote", "many-short", "unbalanced-paragraphs"],
+)
+def test_hostile_quotation_marks(body: str) -> None:
+    a = Article("x", body, "x")
+    start = time.perf_counter()
+    res = article_quotes(a)
+    elapsed = time.perf_counter() - start
+    assert all(len(q.text) <= MAX_QUOTE_CHARS and 2 * len(q.text) <= len(body) for q in res.quotes)
+    assert elapsed < 20  # a bound against quadratic blow-up, not a speed target (see benchmarks)
+
+
+def test_unbalanced_marks_are_noted() -> None:
+    a = art('The mayor said "we will see about that. Nobody else spoke at the meeting.\n\nThe vote is next week.')
+    res = article_quotes(a)
+    assert any("without a closing mark" in n for n in res.notes)
