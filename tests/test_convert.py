@@ -10,6 +10,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from click.testing import CliRunner
 
 from newsprism.cli import main as cli_main
 from newsprism.eval import convert as cv
+from newsprism.eval.convert import polnear as polnear_mod
 from newsprism.eval.convert._common import _quote_regions
 from newsprism.eval.convert.newswcl50 import _detokenize
 from newsprism.eval.gold import load_gold, validate
@@ -313,6 +315,86 @@ def test_polnear_train_split_and_errors(tmp_path: Path) -> None:
     (src / "data" / "metadata.tsv").unlink()
     with pytest.raises(ValueError, match="metadata"):
         cv.convert_polnear(src, tmp_path / "x")
+
+
+SPEAKER_KINDS = ("pronoun", "surname", "description", "name", "group", "null", "fixed", "as written")
+
+
+def test_polnear_bundled_speaker_overlay_is_well_formed() -> None:
+    """The hand-made dev overlay: header and columns, 8-hex keys, unique (article, sha8), a kind
+    first in every note, a speaker unless the kind is null, and no cell long enough to be text."""
+    text = polnear_mod.bundled_speaker_overlay("dev")
+    assert text is not None and polnear_mod.bundled_speaker_overlay("train") is None
+    lines = text.splitlines()
+    assert lines[0].startswith("#")
+    body = [line for line in lines if line and not line.startswith("#")]
+    assert body[0].split("\t") == list(polnear_mod.SPEAKER_COLUMNS)
+    rows = [line.split("\t") for line in body[1:]]
+    assert len(rows) > 600
+    keys = set()
+    for article, sha8, source, speaker, note in rows:  # five cells, or the unpacking fails
+        assert re.fullmatch(r"[0-9a-f]{8}", sha8)
+        assert re.fullmatch(
+            r"(breitbart|huff-post|nyt|politico|usa-today|wash-post|west-journal)_2016-\d\d-\d\d_[a-z0-9-]+", article
+        )
+        assert (article, sha8) not in keys
+        keys.add((article, sha8))
+        kind = note.split(":", 1)[0]
+        assert kind in SPEAKER_KINDS, note
+        assert bool(speaker) == (kind != "null"), (article, sha8)
+        if kind == "as written":
+            assert speaker == source
+        assert speaker == " ".join(speaker.split()) and not speaker.lower().startswith(("sen. ", "mr. ", "rep. "))
+        assert max(len(source), len(speaker), len(note)) < 200  # names and remarks, never article text
+    assert len(polnear_mod.load_speaker_overlay(text)) == len(rows)
+
+
+def test_polnear_applies_a_speaker_overlay(tmp_path: Path) -> None:
+    src = make_polnear(tmp_path)
+    name = "wash-post_2016-10-01_mayor-quist-defends-bridge"
+    sums = "We did the sums twice and the numbers hold,"
+    nobody = "Nobody here wants a half-built bridge,"
+    assert polnear_mod.quote_sha8(" We did  the sums twice\nand the numbers hold,") == polnear_mod.quote_sha8(sums)
+    overlay = tmp_path / "speakers.tsv"
+    overlay.write_text(
+        "# an invented overlay\n"
+        "article\tquote_sha8\tsource_as_written\tspeaker\tnote\n"
+        f"{name}\t{polnear_mod.quote_sha8(sums)}\tQuist\tElin Quist\tsurname\n"
+        f"{name}\t{polnear_mod.quote_sha8(nobody)}\tsomeone else\tA. Planner\tfixed\n"  # source differs: not applied
+        f"{name}\t{polnear_mod.quote_sha8('not a quote of the article')}\tX\tY\tname\n",  # no such quote: ignored
+        encoding="utf-8",
+    )
+    summary = cv.convert_polnear(src, tmp_path / "out", speakers=overlay)
+    gold = assert_valid(tmp_path / "out")
+    assert {(q["text"], q["speaker"]) for q in gold["quotes"]} == {(sums, "Elin Quist"), (nobody, None)}
+    assert summary.counts == {"speakers set from the overlay": 1, "of them changed": 1}
+    assert "1 speakers set from the overlay" in str(summary)
+    assert summary.skipped["speaker overlay row whose source text is not the data's (not applied)"] == 1
+    # null in the overlay clears a speaker; no overlay keeps the Source text
+    overlay.write_text(
+        f"article\tquote_sha8\tsource_as_written\tspeaker\tnote\n{name}\t{polnear_mod.quote_sha8(sums)}\tQuist\t\tnull\n",
+        encoding="utf-8",
+    )
+    cv.convert_polnear(src, tmp_path / "out", speakers=overlay)
+    assert {(q["text"], q["speaker"]) for q in read_gold(tmp_path / "out")["quotes"]} == {(sums, None), (nobody, None)}
+    summary = cv.convert_polnear(src, tmp_path / "plain", speakers=None)
+    assert {(q["text"], q["speaker"]) for q in read_gold(tmp_path / "plain")["quotes"]} == {
+        (sums, "Quist"),
+        (nobody, None),
+    }
+    assert summary.counts == {}
+    for bad, message in (
+        ("article\tsha\tsource\tspeaker\tnote\n", "header"),
+        (f"article\tquote_sha8\tsource_as_written\tspeaker\tnote\n{name}\tXYZ12345\ta\tb\tc\n", "hex"),
+        (f"article\tquote_sha8\tsource_as_written\tspeaker\tnote\n{name}\tabcdef12\ta\tb\n", "cells"),
+        ("article\tquote_sha8\tsource_as_written\tspeaker\tnote\n" + f"{name}\tabcdef12\ta\tb\tc\n" * 2, "twice"),
+        ("# only a comment\n", "header"),
+    ):
+        overlay.write_text(bad, encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            cv.convert_polnear(src, tmp_path / "bad", speakers=overlay)
+    with pytest.raises(ValueError, match="speaker overlay"):
+        cv.convert_polnear(src, tmp_path / "bad", speakers=tmp_path / "missing.tsv")
 
 
 # ---------------------------------------------------------------- NewsWCL50 fixture
@@ -677,3 +759,14 @@ def test_real_data_small(name: str, tmp_path: Path) -> None:
         assert summary.articles == 10 and summary.framing > 0
     if name == "scrapinghub":
         assert set(gold["bodies"]) == set(gold["articles"])
+
+
+@pytest.mark.slow
+def test_real_polnear_dev_takes_every_overlay_speaker(tmp_path: Path) -> None:
+    """Every row of the bundled dev overlay finds its quote, with the Source text it records."""
+    src = real_source("polnear")
+    summary = cv.convert_polnear(src, tmp_path / "dev")
+    rows = polnear_mod.load_speaker_overlay(polnear_mod.bundled_speaker_overlay("dev") or "")
+    assert summary.quotes == len(rows)
+    assert summary.counts["speakers set from the overlay"] == len(rows)
+    assert not any("speaker overlay" in reason for reason in summary.skipped)

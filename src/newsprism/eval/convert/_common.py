@@ -47,6 +47,8 @@ class ConvertSummary:
     quotes: int
     framing: int
     skipped: dict[str, int] = field(default_factory=dict, hash=False)
+    #: converter-specific counts worth reporting (what -> count), e.g. speakers set from an overlay
+    counts: dict[str, int] = field(default_factory=dict, hash=False)
 
     @property
     def skipped_total(self) -> int:
@@ -55,7 +57,9 @@ class ConvertSummary:
     def __str__(self) -> str:
         return (
             f"{self.name}: {self.articles} articles, {self.stories} stories, {self.quotes} quotes, "
-            f"{self.framing} framing spans, {self.skipped_total} skipped -> {self.dest}"
+            f"{self.framing} framing spans, {self.skipped_total} skipped"
+            + "".join(f", {n} {what}" for what, n in self.counts.items())
+            + f" -> {self.dest}"
         )
 
 
@@ -253,6 +257,7 @@ class _GoldBuilder:
         self.quotes: dict[tuple[str, str], str | None] = {}
         self.framing: set[tuple[str, str, str, str]] = set()
         self.skipped: Counter[str] = Counter()
+        self.counts: dict[str, int] = {}
         self.extra: dict[str, Any] = {}
 
     def skip(self, reason: str, n: int = 1) -> None:
@@ -365,6 +370,7 @@ class _GoldBuilder:
             quotes=len(self.quotes),
             framing=len(self.framing),
             skipped=dict(sorted(self.skipped.items())),
+            counts=dict(self.counts),
         )
 
 

@@ -1,0 +1,1016 @@
+"""Direct quotations: what was said, who said it, and the words that introduced it.
+
+:func:`article_quotes` reads one cleaned article (a pure function of the record) and returns
+every direct quotation as a :class:`~newsprism.model.Quote` with character spans of the quoted
+words, the speaker mention and the cue, plus the quoted words that are *not* quotations (scare
+quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage, and notes on
+unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
+how each rendered it (verbatim, trimmed, altered with a character diff).
+
+How (``quotes.v1``, rules over the text; no parser, no model):
+
+- **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
+  curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
+  Paragraphs with no double marks are searched for single-mark quotations (``'We will,' she
+  said``) whose marks stand at word edges and that have a cue next to them.
+- **Quotation or term**: quoted words are a quotation when they are three words or more, or
+  when a cue stands right next to them (``"No," she said``). Shorter ones are terms: a
+  ``nickname`` inside a name or after "dubbed"/"known as", a ``title`` after "titled"/"book"/
+  "report" or written in title case, else a ``scare`` quote. A long quotation in title case
+  after a title word is a title too.
+- **Cue and speaker**: in the quotation's sentence, outside any quotation, the nearest
+  reporting verb (the ``reporting-verbs`` lexicon) after a quotation ending in a comma
+  (``"...," she said`` / ``said Smith``), else before it (``Smith said: "..."``,
+  ``Smith said that "..."``), else "according to X" anywhere in the sentence, else a labelling
+  verb before a partial quotation (``called the plan "a betrayal"``). The speaker is the noun
+  phrase on the verb's other side: a name (titles of ``speaker-titles`` taken off), a pronoun,
+  a role ("the minister", "a spokeswoman for the council") or a group ("officials").
+- **One speaker per quotation**, resolved within the article: a surname to the fullest name
+  the article gave before ("Stoltenberg" -> "Jens Stoltenberg"); ``he``/``she`` to the person
+  who spoke last, else the person named last; ``it``/``they`` to the organisation or group
+  that spoke last; a role to the name it was given earlier ("Health Minister Ana Ruiz ... the
+  minister said" -> "Ana Ruiz"; "the company" -> the organisation named last); a paragraph
+  that is one quotation with no cue continues the previous paragraph's speaker. What the
+  article does not say stays ``None``.
+
+Limits: English; gender is not used (``she`` may resolve to the last man who spoke); a name
+that opens a sentence with a capitalised word before it ("Despite Smith said") is read from
+the last capitalised run; a role the article never tied to a name stays as written ("a
+spokeswoman for the council"); quotations in single marks need a cue next to them. Linear in
+the length of the article (the context of each quotation is bounded by its sentence and
+``CONTEXT_CHARS``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from . import lexicons
+from .model import Article, Quote, QuoteGroup, QuoteVariant, Span
+from .text import fold_spelling, quote_spans, word_list
+
+QUOTES_VERSION = "quotes.v1"
+
+#: how far from a quotation's marks a cue and speaker are looked for (characters)
+CONTEXT_CHARS = 200
+#: quoted words shorter than this are a term (scare quote, title, nickname) unless a cue is next to them
+MIN_QUOTE_WORDS = 3
+#: an unclosed quotation longer than this is taken for a stray mark, not a quotation
+MAX_UNCLOSED_CHARS = 1200
+TERM_KINDS = ("scare", "title", "nickname")
+
+_MARKS = "\"“”„«»‘’'‚‹›"
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ0-9][\w'’.\-]*")
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "self"}
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "another", "one", "two", "three"}
+_TITLE_CUES = {
+    "titled", "entitled", "headlined", "book", "report", "film", "album", "song", "documentary", "show",
+    "novel", "article", "essay", "poem", "play", "series", "podcast", "column", "op-ed", "editorial", "paper",
+    "study", "campaign", "slogan", "programme", "program", "exhibition", "motto", "hashtag",
+}
+_NICKNAME_CUES = {"dubbed", "nicknamed", "known as", "aka", "a.k.a.", "called himself", "called herself"}
+_LABEL_VERBS = {
+    "called", "calls", "calling", "described", "describes", "describing", "labelled", "labeled", "branded",
+    "termed", "characterized", "characterised", "hailed", "denounced", "decried", "condemned", "praised",
+    "slammed", "blasted", "criticized", "criticised", "dismissed", "blamed", "urged", "promised", "pledged",
+}
+_SMALL = {"of", "the", "for", "and", "de", "van", "von", "der", "da", "di", "du", "la", "le", "al", "bin", "ibn", "y"}
+_STOP_AFTER_VERB = {"in", "on", "at", "that", "to", "during", "after", "before", "when", "while", "with", "as", "by", "on"}
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedTerm:
+    """Words in quotation marks that are not a quotation: ``kind`` is ``scare`` (distance from
+    a word or label), ``title`` (of a work) or ``nickname``. ``span`` covers the words inside
+    the marks. For the framing stage (a scare quote is a framing mark)."""
+
+    article: str
+    sentence: int
+    span: Span
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuotes:
+    """What :func:`article_quotes` found in one article."""
+
+    quotes: tuple[Quote, ...]
+    terms: tuple[QuotedTerm, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, str]:
+    """Reporting verb forms (lower case, may be two words) -> stance."""
+    return dict(lexicons.load("reporting-verbs").mapping("stance"))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    return dict(lexicons.load("speaker-titles").mapping("kind"))
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.load("sentence-openers").entries)
+
+
+# ---------------------------------------------------------------------------------------------
+# finding the marks
+
+
+def _single_spans(para: str) -> list[tuple[int, int]]:
+    """Single-mark quotations of a paragraph with no double marks: an opening ‘ or ' at a word's
+    start (after a space or the paragraph start) and a closing ’ or ' after a word or
+    punctuation and before a space, punctuation or the end. Marks inside words (apostrophes)
+    are skipped; a closing mark after "s" counts only before punctuation (``the Smiths' house``)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(para):
+        if ch not in "'‘’":
+            continue
+        prev = para[i - 1] if i else " "
+        nxt = para[i + 1] if i + 1 < len(para) else " "
+        if start is None:
+            if ch != "’" and (prev.isspace() or prev in "(—–:") and nxt.isalnum():
+                start = i
+        elif ch != "‘" and (prev.isalnum() or prev in ".,!?;") and not nxt.isalnum():
+            if prev == "s" and nxt.isspace() and ch == "'" and i - start < 4:
+                continue
+            spans.append((start, i + 1))
+            start = None
+    return spans
+
+
+def _spans(text: str) -> tuple[list[tuple[int, int, bool, bool]], list[str]]:
+    """Quotation spans ``(start, end, closed, single)``, marks included, and notes."""
+    notes: list[str] = []
+    out: list[tuple[int, int, bool, bool]] = []
+    for s, e in quote_spans(text):
+        closed = text[e - 1] in _MARKS and e - s >= 2
+        out.append((s, e, closed, False))
+    # paragraphs without double marks: single-mark quotations
+    base = 0
+    have = {text.count("\n", 0, s) for s, _, _, _ in out}
+    for n, para in enumerate(text.split("\n")):
+        if n not in have and ("'" in para or "‘" in para) and not any(c in para for c in "\"“”„«»"):
+            out.extend((base + s, base + e, True, True) for s, e in _single_spans(para))
+        base += len(para) + 1
+    out.sort()
+    return out, notes
+
+
+# ---------------------------------------------------------------------------------------------
+# noun phrases next to a cue
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name | pronoun | role | group
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Words of ``text[start:end]`` with offsets; a final full stop stays only on an
+    abbreviation ("Sen.", "U.S.", an initial "F.")."""
+    out = []
+    titles = _titles()
+    for m in _WORD.finditer(text, start, end):
+        w, b = m.group(), m.end()
+        if w.endswith(".") and not (len(w) == 2 or "." in w[:-1] or w[:-1].lower() in titles):
+            w, b = w[:-1], b - 1
+        out.append((m.start(), b, w))
+    return out
+
+
+def _strip_dot(w: str) -> str:
+    return w.rstrip(".").lower().replace("’", "'")
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention | None:
+    """The noun phrase that ends with token ``k`` (the subject before a cue verb), skipping one
+    adverb in -ly and an apposition between commas ("Smith, the minister, said")."""
+    if k >= 0 and toks[k][2].lower().endswith("ly") and not _is_cap(toks[k][2]):
+        k -= 1
+    if k >= 1 and toks[k][2].lower() in ("and", "but", "then") and _looks_like_verb(toks[k - 1][2]):
+        k -= 2  # "Ana Ruiz apologised and blamed": the first verb's subject
+    if k < 0:
+        return None
+    # an apposition: "NAME, the minister, said" -> NAME
+    if k + 1 < len(toks) and "," in text[toks[k][1] : toks[k + 1][0]]:
+        i = k
+        while i > 0 and k - i < 12 and "," not in text[toks[i - 1][1] : toks[i][0]]:
+            i -= 1
+        if i > 0 and "," in text[toks[i - 1][1] : toks[i][0]]:
+            head = _np_before(text, toks[:i], i - 1)
+            if head is not None and head.kind == "name":
+                return head
+    w = toks[k][2]
+    lw = _strip_dot(w)
+    if lw in _PRONOUNS and lw != "i":
+        return _Mention(toks[k][0], toks[k][1], w, "pronoun")
+    if _is_cap(w):
+        i = k
+        while i > 0:
+            prev = toks[i - 1][2]
+            gap = text[toks[i - 1][1] : toks[i][0]]
+            if gap.strip() not in ("", "-"):
+                break
+            if _is_cap(prev) or (_strip_dot(prev) in _SMALL and i - 1 > 0 and _is_cap(toks[i - 2][2])):
+                i -= 1
+                continue
+            break
+        while i < k and (_strip_dot(toks[i][2]) in _openers() or _strip_dot(toks[i][2]) in _SMALL):
+            i += 1
+        # "Ettore Brisca of the Civic Left called": the person before the affiliation
+        back = i - 1
+        if back >= 0 and _strip_dot(toks[back][2]) == "the":
+            back -= 1
+        if back >= 1 and _strip_dot(toks[back][2]) in ("of", "from", "at") and _is_cap(toks[back - 1][2]):
+            head = _np_before(text, toks[:back], back - 1)
+            if head is not None and head.kind == "name" and _clean_name(head.text)[1]:
+                return head
+        if _strip_dot(toks[i][2]) in _openers() or _strip_dot(toks[i][2]) in _DETERMINERS:
+            return None
+        return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], "name")
+    # a role or group in lower case: "the minister", "a spokeswoman for the council", "officials"
+    titles = _titles()
+    i = k
+    while i > 0 and k - i < 6:
+        prev = _strip_dot(toks[i - 1][2])
+        gap = text[toks[i - 1][1] : toks[i][0]]
+        if gap.strip() not in ("", "-", "'s", "’s"):
+            break
+        if prev in _cues() or prev in _LABEL_VERBS:
+            break
+        i -= 1
+        if prev in _DETERMINERS:
+            break
+    words = [_strip_dot(t[2]) for t in toks[i : k + 1]]
+    if not any(w in titles or w.rstrip("s") in titles for w in words) and not (
+        words and words[-1].endswith("s") and len(words) <= 3 and words[-1] in _GROUPS
+    ):
+        # "for the council" after a role: "a spokeswoman for the council said"
+        return None
+    while i < k and _strip_dot(toks[i][2]) in _openers() and _strip_dot(toks[i][2]) not in _DETERMINERS:
+        i += 1
+    kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
+    return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], kind)
+
+
+_GROUPS = {
+    "officials", "critics", "aides", "experts", "analysts", "residents", "witnesses", "protesters", "police",
+    "authorities", "investigators", "prosecutors", "lawmakers", "leaders", "activists", "organisers",
+    "organizers", "scientists", "researchers", "doctors", "campaigners", "sources", "supporters", "opponents",
+    "democrats", "republicans", "members", "parents", "teachers", "workers", "unions", "ministers", "diplomats",
+}
+
+
+def _cap_runs(text: str, toks: list[tuple[int, int, str]], idx: list[int]) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens among ``idx`` (consecutive token indices), as (first, last)
+    token indices; "of"/"for"/"the" between two capitalised words stay inside ("Ministry of
+    Health")."""
+    runs: list[tuple[int, int]] = []
+    n = 0
+    while n < len(idx):
+        if not _is_cap(toks[idx[n]][2]):
+            n += 1
+            continue
+        m = n
+        while m + 1 < len(idx) and (
+            _is_cap(toks[idx[m + 1]][2])
+            or (
+                _strip_dot(toks[idx[m + 1]][2]) in _SMALL - {"and"}
+                and m + 2 < len(idx)
+                and _is_cap(toks[idx[m + 2]][2])
+            )
+        ):
+            m += 1
+        runs.append((idx[n], idx[m]))
+        n = m + 1
+    return runs
+
+
+def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -> _Mention | None:
+    """The noun phrase starting at token ``k`` (the speaker after an inverted cue: "said
+    Smith", "said union leader Ana Ruiz", "according to the ministry", "said a spokeswoman
+    for the council")."""
+    if k >= len(toks) or toks[k][0] >= limit:
+        return None
+    w = toks[k][2]
+    lw = _strip_dot(w)
+    if lw in _PRONOUNS and lw != "i":
+        return _Mention(toks[k][0], toks[k][1], w, "pronoun")
+    idx: list[int] = []
+    j = k
+    while j < len(toks) and toks[j][0] < limit and j - k < 9:
+        if j > k and text[toks[j - 1][1] : toks[j][0]].strip() not in ("", "-", "'s", "’s"):
+            break
+        lw = _strip_dot(toks[j][2])
+        if not _is_cap(toks[j][2]) and (lw in _STOP_AFTER_VERB - {"for"} or lw in _cues() or lw.isdigit()):
+            break
+        idx.append(j)
+        j += 1
+    if not idx:
+        return None
+    runs = _cap_runs(text, toks, idx)
+    if runs:
+        a, b = runs[0] if runs[0][0] == k else runs[-1]
+        if a == k and len(runs) > 1:
+            # "CGL secretary general Marta Oddone": the last run when a title leads to it
+            between = [_strip_dot(toks[x][2]) for x in range(runs[0][1] + 1, runs[-1][0])]
+            if between and all(_title_kind(x) in ("title", "role") or x in _DETERMINERS for x in between):
+                a, b = runs[-1]
+        before = _strip_dot(toks[a - 1][2]) if a > k else ""
+        if before in ("for", "of", "at", "from", "with", "the") and a > k:
+            # "a spokeswoman for the Ministry of Health": the role, with its organisation
+            return _Mention(toks[k][0], toks[b][1], text[toks[k][0] : toks[b][1]], "role")
+        return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
+    head = -1
+    for x in idx:
+        lw = _strip_dot(toks[x][2])
+        if _title_kind(lw) or _title_kind(lw.rstrip("s")) or lw in _GROUPS:
+            head = x
+    if head < 0:
+        return None
+    # "the association's chair, Gideon Pratt": the name in apposition
+    nxt = head + 1
+    if nxt < len(toks) and toks[nxt][0] < limit + 80 and text[toks[head][1] : toks[nxt][0]].strip() == ",":
+        runs = _cap_runs(text, toks, list(range(nxt, min(nxt + 4, len(toks)))))
+        if runs and runs[0][0] == nxt and _clean_name(text[toks[nxt][0] : toks[runs[0][1]][1]])[1]:
+            a, b = runs[0]
+            return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
+    kind = "group" if _strip_dot(toks[head][2]) in _GROUPS else "role"
+    return _Mention(toks[k][0], toks[head][1], text[toks[k][0] : toks[head][1]], kind)
+
+
+# ---------------------------------------------------------------------------------------------
+# the article's names
+
+
+@dataclass
+class _Names:
+    """Names mentioned in one article, for resolving surnames, pronouns and roles."""
+
+    full: dict[str, str]  # surname (lower) -> fullest name seen
+    people: list[tuple[int, str]]  # (position, canonical name) of people, in order
+    orgs: list[tuple[int, str]]
+    #: people whose mention shows they are people: a title, an apposition (", 52,", ", the
+    #: mayor,"), a reporting verb next, or the surname used alone elsewhere
+    roles: list[tuple[int, str, str]]  # (position, role word, canonical name)
+    confirmed: list[tuple[int, str]] = field(default_factory=list)
+    #: "m" or "f" where the article's pronouns or titles say so
+    gender: dict[str, str] = field(default_factory=dict)
+
+
+def _clean_name(text: str) -> tuple[str, bool]:
+    """A capitalised run without its titles and possessive: ("Jens Stoltenberg", is_person)."""
+    titles = _titles()
+    words = text.replace("’", "'").split()
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    kinds = [_title_kind(w) for w in words]
+    org = any(k == "org" for k in kinds) or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
+    if org:
+        # "Ministry of Health" stays whole; drop leading determiners
+        while words and _strip_dot(words[0]) in _DETERMINERS:
+            words = words[1:]
+        return " ".join(words), False
+    last_title = max((i for i, k in enumerate(kinds) if k in ("title", "role")), default=-1)
+    rest = words[last_title + 1 :]
+    while rest and _strip_dot(rest[0]) in _SMALL:
+        rest = rest[1:]
+    if not rest:
+        return " ".join(words), False
+    # a person's name is its last two words, with initials and particles before them
+    # ("Secretary of Defense Lloyd Austin" -> "Lloyd Austin", "John F. Kennedy", "Ludwig van Beethoven")
+    keep = min(2, len(rest))
+    while keep < len(rest) and (
+        _strip_dot(rest[-keep - 1]) in _SMALL or len(rest[-keep]) <= 2 and rest[-keep].endswith(".")
+    ):
+        keep += 1
+    if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
+        keep += 1
+    return " ".join(rest[-keep:]), True
+
+
+def _title_kind(word: str) -> str | None:
+    """The ``speaker-titles`` kind of a word, or of any part of a hyphenated one
+    ("Secretary-General")."""
+    titles = _titles()
+    w = _strip_dot(word)
+    if w in titles:
+        return titles[w]
+    kinds = [titles.get(p) for p in w.split("-") if p]
+    return next((k for k in ("org", "role", "title") if k in kinds), None) if "-" in w else None
+
+
+def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
+    """Capitalised runs of the article outside ``quoted`` spans, with the titles and
+    appositions that give roles."""
+    names = _Names({}, [], [], [])
+    surnames: set[str] = set()
+    titles = _titles()
+    toks = _tokens(text, 0, len(text))
+    if quoted:
+        inside = iter(sorted(quoted))
+        cur = next(inside, None)
+        kept = []
+        for tok in toks:
+            while cur is not None and cur[1] <= tok[0]:
+                cur = next(inside, None)
+            if cur is None or tok[0] < cur[0]:
+                kept.append(tok)
+        toks = kept
+    openers = _openers()
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] in (" ", "-") and (
+            _is_cap(toks[j + 1][2])
+            or (_strip_dot(toks[j + 1][2]) in _SMALL - {"and"} and j + 2 < len(toks) and _is_cap(toks[j + 2][2]))
+        ):
+            j += 1
+        a = i
+        sentence_start = a == 0 or text[: toks[a][0]].rstrip()[-1:] in ".!?\"”\n:"
+        while a <= j and (_strip_dot(toks[a][2]) in openers or (sentence_start and a == i and _strip_dot(toks[a][2]) in _DETERMINERS)):
+            a += 1
+        if a <= j:
+            run = text[toks[a][0] : toks[j][1]]
+            name, person = _clean_name(run)
+            words = name.split()
+            if name and words and not all(_strip_dot(w) in titles for w in words):
+                pos = toks[a][0]
+                if person and len(words) >= 2:
+                    key = _strip_dot(words[-1])
+                    if len(name) > len(names.full.get(key, "")):
+                        names.full[key] = name
+                    names.people.append((pos, name))
+                    after = text[toks[j][1] : toks[j][1] + 40]
+                    nxt = _strip_dot(toks[j + 1][2]) if j + 1 < len(toks) else ""
+                    if (
+                        len(run.split()) > len(words)
+                        or _APPOSITION.match(after)
+                        or (nxt in _cues() and text[toks[j][1] : toks[j + 1][0]].strip() == "")
+                    ):
+                        names.confirmed.append((pos, name))
+                    for t in run.split()[: len(run.split()) - len(words)]:
+                        for part in _strip_dot(t).split("-"):
+                            if titles.get(part) == "role":
+                                names.roles.append((pos, part, name))
+                elif person and _strip_dot(words[0]) in names.full:
+                    full = names.full[_strip_dot(words[0])]
+                    names.people.append((pos, full))
+                    names.confirmed.append((pos, full))
+                    surnames.add(full)
+                elif not person:
+                    names.orgs.append((pos, name))
+                # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
+                after = text[toks[j][1] : toks[j][1] + 60]
+                m = re.match(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b", after)
+                if person and m and titles.get(m.group(2)) == "role":
+                    names.roles.append((pos, m.group(2), name))
+        i = j + 1
+    names.gender = _genders(text, toks, names.people)
+    # a name whose surname the article also uses alone is a person from its first mention
+    names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
+    return names
+
+
+_HE = {"he", "his", "him", "himself", "mr"}
+_SHE = {"she", "her", "hers", "herself", "mrs", "ms", "miss"}
+
+
+def _genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int, str]]) -> dict[str, str]:
+    """Each person's pronouns, as the article uses them: after a mention, up to the end of its
+    sentence or the next person named, "he"/"his" count for "m" and "she"/"her" for "f" (and
+    a "Mr."/"Ms." just before the name); the majority wins."""
+    starts = {pos: name for pos, name in people}
+    votes: dict[str, list[int]] = {}
+    k = 0
+    for pos, name in people:
+        while k < len(toks) and toks[k][0] < pos:
+            k += 1
+        v = votes.setdefault(name, [0, 0])
+        if k > 0:
+            title = _strip_dot(toks[k - 1][2])
+            v[0] += title in _HE
+            v[1] += title in _SHE
+        j = k + 1
+        while j < len(toks) and j - k < 40:
+            gap = text[toks[j - 1][1] : toks[j][0]]
+            if "\n" in gap or ". " in gap or toks[j][0] in starts:
+                break
+            w = toks[j][2].lower()
+            v[0] += w in _HE
+            v[1] += w in _SHE
+            j += 1
+    return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
+
+
+#: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
+_TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
+
+_APPOSITION = re.compile(r",\s+(?:\d{1,3}\b|who\b|the\s|a\s|an\s|[A-Za-z]+['’]s\s|its\s|his\s|her\s)")
+
+
+def _last(items: Sequence[tuple[int, str]], before: int) -> str | None:
+    best = None
+    for pos, name in items:
+        if pos >= before:
+            break
+        best = name
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# the extractor
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(lo - 1, 0)
+
+
+def _looks_like_verb(w: str) -> bool:
+    """A past or present verb form that can introduce speech ("fumed", "lectures")."""
+    lw = w.lower()
+    return not _is_cap(w) and len(lw) > 3 and (lw.endswith("ed") or (lw.endswith("s") and not lw.endswith("ss")))
+
+
+def _verb_next(
+    text: str, words: list[tuple[int, int, str]], first: int, hi: int
+) -> tuple[int | None, _Mention | None]:
+    """A speech verb the lexicon lacks, right after a quotation that ends in a comma: "...,"
+    Mayor Ana Ruiz lectured councillors / "...," fumed office worker Dean Hollis."""
+    if first >= len(words):
+        return None, None
+    if _looks_like_verb(words[first][2]):
+        m = _np_after(text, words, first + 1, hi)
+        if m is not None and m.kind in ("name", "role"):
+            return first, m
+        return None, None
+    m = _np_after(text, words, first, hi)
+    if m is None or m.kind == "group":
+        return None, None
+    nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
+    if nxt is not None and words[nxt][0] - m.end <= 2 and _looks_like_verb(words[nxt][2]):
+        return nxt, m
+    return None, None
+
+
+def _find_cue(words: list[tuple[int, int, str]], k: int, direction: int, stop: int) -> int | None:
+    """Index of the first reporting-verb token from ``k`` in ``direction`` (up to ``stop``)."""
+    cues = _cues()
+    i = k
+    while 0 <= i < len(words) and (words[i][0] >= stop if direction < 0 else words[i][1] <= stop):
+        lw = _strip_dot(words[i][2])
+        if lw in cues:
+            return i
+        i += direction
+    return None
+
+
+def article_quotes(article: Article) -> ArticleQuotes:
+    """Every direct quotation of ``article`` with its speaker and cue, the quoted terms that are
+    not quotations, and notes (unbalanced marks)."""
+    text = article.text
+    spans, notes = _spans(text)
+    if not spans:
+        return ArticleQuotes(())
+    names = _scan_names(text, [(s, e) for s, e, _, _ in spans])
+    starts = [s.start for s in article.sentences] or [0]
+    ends = [s.end for s in article.sentences] or [len(text)]
+    inside = [(s, e) for s, e, _, _ in spans]
+    quotes: list[Quote] = []
+    terms: list[QuotedTerm] = []
+    speakers: list[tuple[int, str, str]] = []  # (position, canonical, kind person|org|group)
+    prev_para_speaker: tuple[int, str | None, Span | None] | None = None
+    unbalanced = 0
+    for n, (s, e, closed, single) in enumerate(spans):
+        a, b = s + 1, e - 1 if closed else e
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if not closed and b > a and text[b - 1] in _MARKS:
+            b -= 1
+        if b <= a:
+            continue
+        if not closed:
+            unbalanced += 1
+            if b - a > MAX_UNCLOSED_CHARS:
+                notes.append(f"an opening quotation mark at character {s} never closes; not read as a quotation")
+                continue
+        content = text[a:b]
+        nwords = len(word_list(content))
+        if nwords == 0:
+            continue
+        si = _sentence_of(starts, s)
+        sent_start = starts[si] if article.sentences else 0
+        sent_end = ends[_sentence_of(starts, max(e - 1, s))] if article.sentences else len(text)
+        para_start = text.rfind("\n", 0, s) + 1
+        para_end = text.find("\n", e)
+        para_end = len(text) if para_end < 0 else para_end
+        lo = max(min(sent_start, s), para_start, s - CONTEXT_CHARS)
+        hi = min(max(sent_end, e), para_end, e + CONTEXT_CHARS)
+        # the words of the context outside every quotation
+        words = [w for w in _tokens(text, lo, hi) if not any(qs <= w[0] < qe for qs, qe in inside)]
+        before = [w for w in words if w[1] <= s]
+        after = [w for w in words if w[0] >= e]
+        cue_i: int | None = None
+        mention: _Mention | None = None
+        cue_span: Span | None = None
+        ends_open = content[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
+        # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
+        # before it (RUIZ: "...")
+        dash = re.match(r"[\s.,]*[―—–-]\s*", text[e : e + 6])
+        if dash and after and after[0][0] == e + dash.end():
+            m = _np_after(text, words, words.index(after[0]), hi)
+            if m is not None and m.kind == "name":
+                mention, cue_span = m, Span(e + dash.start() + (len(dash.group()) - len(dash.group().lstrip(" .,"))), e + dash.end())
+        label_m = _TRANSCRIPT.match(text, para_start, s + 1)
+        if mention is None and label_m is not None and label_m.end() <= a:
+            mention = _Mention(label_m.start(1), label_m.end(1), label_m.group(1), "name")
+            cue_span = Span(label_m.end(1), label_m.end(1) + 1)
+        # 1. after the quotation: "...," she said / said Smith / the minister said
+        if mention is None and after and (ends_open or text[e : e + 3].strip()[:1] in (",", "") or nwords < MIN_QUOTE_WORDS):
+            gap = text[e : after[0][0]]
+            if gap.strip() in ("", ",", "—", "–", "-") or gap.strip() == ",":
+                ci = _find_cue(words, words.index(after[0]), 1, min(hi, after[0][0] + 80))
+                if ci is not None and ci - words.index(after[0]) <= 6:
+                    cue_i = ci
+                    first = words.index(after[0])
+                    if ci == first:  # said Smith
+                        mention = _np_after(text, words, ci + 1, hi)
+                    else:
+                        mention = _np_before(text, words, ci - 1) if ci - 1 >= first else None
+                        if mention is not None and mention.start < after[0][0]:
+                            mention = None
+                else:
+                    cue_i, mention = _verb_next(text, words, words.index(after[0]), hi)
+        # 2. before the quotation: Smith said: "..." / said Smith, "..." / Smith said that "..."
+        if cue_i is None and mention is None and before:
+            ci = _find_cue(words, words.index(before[-1]), -1, lo)
+            if ci is not None and s - words[ci][1] <= CONTEXT_CHARS:
+                cue_i = ci
+                m_after = _np_after(text, words, ci + 1, s)
+                m_before = _np_before(text, words, ci - 1) if ci > 0 and words[ci - 1][0] >= lo else None
+                mention = m_before or m_after
+                if m_before is None and m_after is not None and m_after.kind in ("name", "role", "group", "pronoun"):
+                    mention = m_after
+        # 3. a labelling verb before a partial quotation: Smith called the plan "a betrayal"
+        label = False
+        if cue_i is None and mention is None and before:
+            for i in range(len(words) - 1, -1, -1):
+                if words[i][1] > s or words[i][0] < lo:
+                    continue
+                if _strip_dot(words[i][2]) in _LABEL_VERBS:
+                    m = _np_before(text, words, i - 1) if i > 0 else None
+                    if m is not None:
+                        label, cue_i, mention = True, i, m
+                    break
+        # 4. a reporting verb later in the sentence: must "remain firm" in the face of ..., Smith said
+        if cue_i is None and mention is None and after:
+            first = words.index(after[0])
+            ci = _find_cue(words, first, 1, hi)
+            m_before = _np_before(text, words, ci - 1) if ci is not None and ci > first else None
+            if ci is not None and m_before is not None:
+                cue_i, mention = ci, m_before
+        # 5. according to X anywhere in the sentence
+        if mention is None:
+            low = text[lo:hi].lower()
+            k = low.find("according to ")
+            if k >= 0 and not any(qs <= lo + k < qe for qs, qe in inside):
+                acc = lo + k
+                idx = next((i for i, w in enumerate(words) if w[0] >= acc + len("according to ")), None)
+                if idx is not None:
+                    m = _np_after(text, words, idx, hi)
+                    if m is not None:
+                        mention = m
+                        cue_span = Span(acc, acc + len("according to"))
+                        cue_i = None
+        # 6. a quotation inside a sentence with no cue: the sentence's subject, when it names
+        # someone and a verb follows ("Trump is promising lower taxes and "jobs, jobs, jobs"")
+        if mention is None and cue_i is None and before and before[0][0] >= sent_start:
+            f = words.index(before[0])
+            while f < len(words) - 1 and _strip_dot(words[f][2]) in _openers() and not _is_cap(words[f + 1][2][:1] or "a"):
+                f += 1
+            m = _np_after(text, words, f, s)
+            if m is not None and m.kind in ("name", "pronoun") and (m.kind != "name" or _clean_name(m.text)[1]):
+                nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
+                if nxt is not None and words[nxt][1] <= s and not _is_cap(words[nxt][2]) and _strip_dot(
+                    words[nxt][2]
+                ) not in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB):
+                    mention = m
+        if cue_i is not None and cue_span is None:
+            cue_span = Span(words[cue_i][0], words[cue_i][1])
+        # quotation or term?
+        cued = cue_span is not None and not label and mention is not None
+        kind = _term_kind(text, s, e, content, nwords, lo, cued)
+        if kind is not None:
+            terms.append(QuotedTerm(article.id, si, Span(a, b), content, kind))
+            continue
+        speaker: str | None = None
+        speaker_span: Span | None = None
+        if mention is not None:
+            speaker, skind = _resolve(mention, names, speakers)
+            speaker_span = Span(mention.start, mention.end)
+            if speaker is not None:
+                speakers.append((mention.start, speaker, skind))
+        elif (
+            quotes
+            and quotes[-1].speaker is not None
+            and (quotes[-1].sentence == si or (cue_span is None and quotes[-1].start >= para_start))
+        ):
+            # a second quotation of the sentence ("... but warned of ...") or of the paragraph
+            # ('"...," she said. "..."') has the first one's speaker
+            speaker, speaker_span = quotes[-1].speaker, quotes[-1].speaker_mention
+        elif cue_span is None and prev_para_speaker is not None:
+            # a paragraph that is one quotation with no cue continues the previous speaker
+            pos, pspeaker, pspan = prev_para_speaker
+            opens_para = text[para_start:s].strip() == ""
+            if opens_para and pspeaker is not None and text.count("\n", pos, s) <= 2:
+                speaker, speaker_span = pspeaker, pspan
+        if speaker is not None:
+            prev_para_speaker = (s, speaker, speaker_span)
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                article=article.id,
+                sentence=si,
+                span=Span(a, b),
+                text=content,
+                speaker=speaker,
+                speaker_mention=speaker_span,
+                cue=cue_span,
+            )
+        )
+    if unbalanced:
+        notes.append(f"{unbalanced} quotation mark(s) without a closing mark (read to the end of their paragraph)")
+    return ArticleQuotes(tuple(quotes), tuple(terms), tuple(notes))
+
+
+def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cued: bool) -> str | None:
+    """``None`` when the quoted words are a quotation, else the kind of term they are."""
+    pre = text[max(lo, s - 40) : s].lower()
+    pre_words = pre.split()
+    prev_word = pre_words[-1].strip(",:;(") if pre_words else ""
+    nxt = text[e : e + 40].lstrip()
+    words = content.split()
+    title_case = nwords >= 2 and all(
+        w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
+        for w in words
+    )
+    ends_sentence = content[-1:] in ".!?,"
+    if any(pre.rstrip().endswith(c) for c in _NICKNAME_CUES):
+        return "nickname" if nwords <= 4 else None
+    # John "Jack" Smith: between two capitalised words
+    before_cap = pre_words[-1][:1].isupper() if pre_words else False
+    if nwords <= 3 and before_cap and nxt[:1].isupper() and not ends_sentence and not cued:
+        return "nickname"
+    if prev_word in _TITLE_CUES or pre.rstrip().endswith(("titled", "entitled")):
+        if title_case or nwords < MIN_QUOTE_WORDS or not ends_sentence:
+            return "title"
+    if title_case and not ends_sentence and not cued and nwords <= 8:
+        return "title"
+    if nwords < MIN_QUOTE_WORDS:
+        # a short quotation needs a speaker's cue: said the vote was a "first step"; "No," she said
+        so_called = pre.rstrip().endswith(("so-called", "so called"))
+        if cued and not so_called and (nwords >= 2 or content[-1:] in ",.!?"):
+            return None
+        return "scare"
+    return None
+
+
+def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> tuple[str | None, str]:
+    """The canonical speaker for a mention and its kind: ``person`` or ``org`` (a name the
+    article gives), ``group`` (words such as "officials", "they") or ``role`` (a role never
+    tied to a name, kept as written)."""
+
+    def last_spoken(kinds: tuple[str, ...]) -> str | None:
+        return next((sp for pos, sp, k in reversed(spoken) if k in kinds and pos < m.start), None)
+
+    if m.kind == "pronoun":
+        p = m.text.lower()
+        if p in ("he", "she"):
+            # the person named last (news introduces a speaker, then quotes "she said"), among
+            # the names shown to be people when there is one
+            g = "m" if p == "he" else "f"
+            fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
+            anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
+            return _last(fits, m.start) or _last(anyone, m.start) or last_spoken(("person",)), "person"
+        if p == "it":
+            return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
+        who = last_spoken(("group", "org"))
+        return (who, "org") if who else (p, "group")
+    if m.kind == "name":
+        name, person = _clean_name(m.text)
+        words = name.split()
+        if person and len(words) == 1:
+            return names.full.get(_strip_dot(words[0]), name), "person"
+        return name, "person" if person else "org"
+    # a role or group in lower case
+    text = " ".join(m.text.split())
+    if text.split()[0].lower() in ("a", "an", "one", "another", "some"):
+        return None, "role"  # "one retired teacher", "a spokeswoman": the article does not say who
+    words = [_strip_dot(w) for w in text.split()]
+    raw = text.split()
+    for h, w in reversed(list(enumerate(words))):
+        caps = any(x[:1].isupper() for x in raw[h + 1 :])  # "a spokeswoman for the Ministry"
+        kind = _title_kind(w) or _title_kind(w.rstrip("s"))
+        if kind == "role":
+            for pos, role, name in reversed(names.roles):
+                if role == w and pos < m.start:
+                    return name, "person"
+            if m.kind == "role" and not caps:
+                who = last_spoken(("person",))
+                if who is not None:
+                    return who, "person"
+            break
+        if kind == "org":
+            if not caps:
+                who = last_spoken(("org",)) or _last(names.orgs, m.start)
+                if who is not None:
+                    return who, "org"
+            break
+    if text.split()[0].lower() == "the" and m.kind == "group":
+        text = " ".join(text.split()[1:])
+    return text, "group" if m.kind == "group" else "role"
+
+
+# ---------------------------------------------------------------------------------------------
+# the same quotation across articles
+
+
+def fold(text: str) -> str:
+    """A quotation's text for comparison: NFKC, curly marks straight, whitespace folded."""
+    t = unicodedata.normalize("NFKC", text)
+    t = t.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "„": '"', "«": '"', "»": '"'}))
+    return " ".join(t.split())
+
+
+def _key_words(text: str) -> list[str]:
+    return [fold_spelling(w) for w in word_list(text)]
+
+
+def _match(a: list[str], b: list[str]) -> int:
+    return sum(x.size for x in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+
+
+def _same_words(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is rendered in ``long``: 80% of its words in order, or, for a typo
+    ("provovative"), 85% of its characters in order within the matching part of ``long``."""
+    if not short or not long:
+        return False
+    if _match(short, long) >= 0.8 * len(short):
+        return True
+    a, b = " ".join(short), " ".join(long)
+    sm = SequenceMatcher(None, a, b, autojunk=False)
+    return sum(x.size for x in sm.get_matching_blocks()) >= 0.85 * len(a)
+
+
+def group_quotes(
+    quotes: Iterable[Quote], articles: Iterable[Article] = (), terms: Iterable[QuotedTerm] = ()
+) -> tuple[list[Quote], list[QuoteGroup], list[QuotedTerm]]:
+    """Group the quotations that several articles carry and say how each rendered it.
+
+    Two quotations of different articles are the same when, word for word (case, British and
+    American spelling folded), the shorter one's words are found in order in the longer for
+    at least 80% of them and it has three words or more. The group's reference is its longest
+    rendering; each article's variant is ``verbatim`` (same text once marks and spaces are
+    folded), ``trimmed`` (a sub-span of the reference, case aside) or ``altered`` with the
+    character diff against the part of the reference it renders. A quoted term of two words
+    or more (``terms``, read as a scare quote in its own article) that another article quotes
+    as a quotation is that quotation: it becomes a quote of the group (speaker ``None``
+    unless its article says). ``articles`` give each variant's cue words.
+
+    Returns the quotes (the promoted terms appended, ids ``q<n>`` going on) with ``group`` set,
+    the groups (ids ``g1``..., in the order of their first quotation) and the terms left."""
+    qs = list(quotes)
+    texts = {a.id: a.text for a in articles}
+    left: list[QuotedTerm] = []
+    words = [_key_words(q.text) for q in qs]
+    # quoted terms that repeat another article's quotation
+    n = len(qs)
+    for term in terms:
+        tw = _key_words(term.text)
+        if len(tw) >= 2 and any(
+            qs[i].article != term.article and len(words[i]) >= len(tw) and _same_words(tw, words[i])
+            for i in range(n)
+        ):
+            qs.append(Quote(f"q{len(qs) + 1}", term.article, term.sentence, term.span, term.text))
+            words.append(tw)
+        else:
+            left.append(term)
+    parent = list(range(len(qs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index: dict[str, set[int]] = {}
+    for i, ws in enumerate(words):
+        for w in set(ws):
+            index.setdefault(w, set()).add(i)
+    for i, ws in enumerate(words):
+        if len(ws) < 2:
+            continue
+        counts: dict[int, int] = {}
+        for w in set(ws):
+            if len(index[w]) > 50:
+                continue
+            for j in index[w]:
+                if j > i and qs[j].article != qs[i].article:
+                    counts[j] = counts.get(j, 0) + 1
+        if i >= n:  # a promoted term: compared with every quotation (a typo shares no word)
+            counts.update({j: counts.get(j, 0) for j in range(n) if qs[j].article != qs[i].article})
+        for j, c in counts.items():
+            short = min(len(ws), len(words[j]))
+            promoted = i >= n or j >= n
+            if not promoted and (short < MIN_QUOTE_WORDS or c < 0.6 * min(len(set(ws)), len(set(words[j])))):
+                continue
+            a, b = (ws, words[j]) if len(ws) <= len(words[j]) else (words[j], ws)
+            if _same_words(a, b):
+                parent[find(j)] = find(i)
+    members: dict[int, list[int]] = {}
+    for i in range(len(qs)):
+        members.setdefault(find(i), []).append(i)
+    groups: list[QuoteGroup] = []
+    out = list(qs)
+    for root in sorted(members, key=lambda r: min(members[r])):
+        ids = members[root]
+        if len({qs[i].article for i in ids}) < 2:
+            continue
+        ref = max(ids, key=lambda i: (len(words[i]), len(qs[i].text), -i))
+        gid = f"g{len(groups) + 1}"
+        variants: list[QuoteVariant] = []
+        seen: set[str] = set()
+        # each article's fullest rendering is its variant (a partial quotation of the same words
+        # elsewhere in the article stays in the group)
+        for i in sorted(ids, key=lambda i: (i != ref, qs[i].article != qs[ref].article, -_match(words[i], words[ref]), i)):
+            q = qs[i]
+            out[i] = replace(q, group=gid)
+            if q.article in seen:
+                continue  # an article quoting the same words twice: its first rendering
+            seen.add(q.article)
+            variant, diff = _variant(qs[ref].text, q.text)
+            cue = q.cue.of(texts[q.article]) if q.cue is not None and q.article in texts else None
+            variants.append(QuoteVariant(q.id, q.article, variant, q.speaker, cue, diff))
+        speakers = [qs[i].speaker for i in ids if qs[i].speaker]
+        # the name most variants give; a proper name before a role left as written
+        speaker = (
+            max(sorted(set(speakers)), key=lambda sp: (speakers.count(sp), sp[:1].isupper(), -len(sp)))
+            if speakers
+            else None
+        )
+        groups.append(QuoteGroup(gid, qs[ref].id, tuple(variants), speaker))
+    return out, groups, left
+
+
+def _variant(reference: str, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Punctuation at either end is the quoting style ("Taiwan." inside the marks or after
+    them), not a change of the words: it is left out of the comparison."""
+    edge = ".,;:!? -–—…"
+    ref, mine = fold(reference).strip(edge), fold(text).strip(edge)
+    if ref == mine:
+        return "verbatim", ()
+    if mine.lower() in ref.lower():
+        return "trimmed", ()
+    # the part of the reference this rendering covers
+    sm = SequenceMatcher(None, ref, mine, autojunk=False)
+    blocks = [b for b in sm.get_matching_blocks() if b.size]
+    lo, hi = (blocks[0].a, blocks[-1].a + blocks[-1].size) if blocks else (0, len(ref))
+    window = ref[lo:hi]
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, window, mine, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("=", window[i1:i2]))
+        else:
+            if i2 > i1:
+                ops.append(("-", window[i1:i2]))
+            if j2 > j1:
+                ops.append(("+", mine[j1:j2]))
+    return "altered", tuple(ops)
