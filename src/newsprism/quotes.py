@@ -44,6 +44,7 @@ the length of the article (the context of each quotation is bounded by its sente
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -60,6 +61,8 @@ QUOTES_VERSION = "quotes.v1"
 CONTEXT_CHARS = 200
 #: quoted words shorter than this are a term (scare quote, title, nickname) unless a cue is next to them
 MIN_QUOTE_WORDS = 3
+#: quoted text longer than this (or longer than half of a long article) is not read as a quotation
+MAX_QUOTE_CHARS = 4000
 #: an unclosed quotation longer than this is taken for a stray mark, not a quotation
 MAX_UNCLOSED_CHARS = 1200
 TERM_KINDS = ("scare", "title", "nickname")
@@ -602,6 +605,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
     starts = [s.start for s in article.sentences] or [0]
     ends = [s.end for s in article.sentences] or [len(text)]
     inside = [(s, e) for s, e, _, _ in spans]
+    open_at = [s for s, _ in inside]
     quotes: list[Quote] = []
     terms: list[QuotedTerm] = []
     speakers: list[tuple[int, str, str]] = []  # (position, canonical, kind person|org|group)
@@ -622,6 +626,9 @@ def article_quotes(article: Article) -> ArticleQuotes:
             if b - a > MAX_UNCLOSED_CHARS:
                 notes.append(f"an opening quotation mark at character {s} never closes; not read as a quotation")
                 continue
+        if b - a > MAX_QUOTE_CHARS or (len(text) > 2 * MAX_QUOTE_CHARS and 2 * (b - a) > len(text)):
+            notes.append(f"quoted text of {b - a} characters at character {s} is too long for a quotation; not read as one")
+            continue
         content = text[a:b]
         nwords = len(word_list(content))
         if nwords == 0:
@@ -635,7 +642,14 @@ def article_quotes(article: Article) -> ArticleQuotes:
         lo = max(min(sent_start, s), para_start, s - CONTEXT_CHARS)
         hi = min(max(sent_end, e), para_end, e + CONTEXT_CHARS)
         # the words of the context outside every quotation
-        words = [w for w in _tokens(text, lo, hi) if not any(qs <= w[0] < qe for qs, qe in inside)]
+        near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
+        words = []
+        ni = 0
+        for w in _tokens(text, lo, hi):
+            while ni < len(near) and near[ni][1] <= w[0]:
+                ni += 1
+            if ni == len(near) or w[0] < near[ni][0]:
+                words.append(w)
         before = [w for w in words if w[1] <= s]
         after = [w for w in words if w[0] >= e]
         cue_i: int | None = None
