@@ -40,7 +40,13 @@ def test_compare_json_contract(story: list[Path]) -> None:
             assert 0 <= s["start"] < s["end"] <= len(a["text"])
     seen = [(m["article"], m["sentence"]) for f in data["facts"] for m in f["mentions"]]
     assert sorted(seen) == sorted((a["id"], i) for a in data["articles"] for i in range(len(a["sentences"])))
-    assert data["quotes"] == [] and data["framing"] == []
+    by_id = {a["id"]: a for a in data["articles"]}
+    assert data["quotes"], "the story quotes people"
+    for q in data["quotes"]:
+        assert by_id[q["article"]]["text"][q["start"] : q["end"]] == q["text"]
+    grouped = {q["id"] for g in data["quote_groups"] for q in data["quotes"] if q["group"] == g["id"]}
+    assert all(v["quote"] in grouped for g in data["quote_groups"] for v in g["variants"])
+    assert all(m["type"] == "scare_quote" for m in data["framing"])
     assert {(r["article"], r["source"]) for r in data["reuse"]} == {(a, b) for a in ids for b in ids if a != b}
     wire = data["articles"][0]
     assert "Also read: Harbour tolls to rise next spring" in wire["removed"]

@@ -28,6 +28,7 @@ BUNDLED = {
     "reporting-verbs",
     "scales",
     "sentence-openers",
+    "speaker-titles",
     "stopwords",
 }
 

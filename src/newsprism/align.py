@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +37,7 @@ from .errors import CompareError
 from .model import Article, Fact, FactMember, RelatedLink
 from .text import terms
 
-ALIGN_VERSION = "align-hybrid.v2"
+ALIGN_VERSION = "align-hybrid.v3"
 
 
 #: Per embedder: (weight of the embedding cosine, threshold, group threshold, member threshold).
@@ -173,8 +173,12 @@ class _Similarity:
     ``sqrt(_BLOCK_ENTRIES)`` sentences (1,448) has the whole matrix computed once (8 MB at
     most), which is faster than many small products."""
 
-    def __init__(self, texts: Sequence[str], options: AlignOptions) -> None:
+    def __init__(
+        self, texts: Sequence[str], options: AlignOptions, floors: dict[tuple[int, int], float] | None = None
+    ) -> None:
         self.weight = options.params[0]
+        #: pairs whose similarity is at least this (both orders): sentences sharing a quotation
+        self.floors = floors or {}
         cut = [t[: options.max_sentence_chars] for t in texts]
         self.lex = _tfidf_sparse(cut)
         self.emb: np.ndarray | None = None
@@ -188,11 +192,24 @@ class _Similarity:
             full = lex @ lex.T
             if self.emb is not None:
                 full = self.weight * (self.emb @ self.emb.T) + (1 - self.weight) * full
+            for (a, b), v in self.floors.items():
+                full[a, b] = full[b, a] = max(full[a, b], v)
             self.full = full
 
     def block(self, rows: Any, cols: Any) -> np.ndarray:
         if self.full is None:
-            return self._product(rows, cols)
+            sim = self._product(rows, cols)
+            if self.floors:
+                n = self.lex.shape[0]
+                r, c = np.arange(n)[rows], np.arange(n)[cols]
+                where_r = {int(v): k for k, v in enumerate(r)}
+                where_c = {int(v): k for k, v in enumerate(c)}
+                for (a, b), v in self.floors.items():
+                    for x, y in ((a, b), (b, a)):
+                        if x in where_r and y in where_c:
+                            i, j = where_r[x], where_c[y]
+                            sim[i, j] = max(sim[i, j], v)
+            return sim
         if isinstance(rows, slice) and isinstance(cols, slice):
             return self.full[rows, cols]
         return self.full[np.ix_(np.arange(len(self.full))[rows], np.arange(len(self.full))[cols])]
@@ -275,11 +292,24 @@ def align(articles: Sequence[Article], *, options: AlignOptions | None = None) -
     return align_story(articles, options=options)[0]
 
 
+#: the similarity given at least to two sentences that carry the same quotation (a group of
+#: :func:`newsprism.quotes.group_quotes`): shared quoted words are the strongest evidence of one
+#: claim there is
+QUOTE_LINK = 0.4
+
+
 def align_story(
-    articles: Sequence[Article], *, options: AlignOptions | None = None
+    articles: Sequence[Article],
+    *,
+    options: AlignOptions | None = None,
+    shared_quotes: Iterable[tuple[tuple[str, int], tuple[str, int]]] = (),
 ) -> tuple[list[Fact], list[RelatedLink]]:
     """Group every body sentence of every article into exactly one fact, and list the pairs of
     sentences that are related (similar words or meaning) without carrying the same claim.
+
+    ``shared_quotes``: pairs of sentences, as ``((article id, sentence index), (article id,
+    sentence index))``, that carry the same quotation; their similarity is at least
+    :data:`QUOTE_LINK`.
 
     Standfirsts and crossheads (``Sentence.role``) belong to no fact. Two groups of sentences
     merge into one fact only when their cross-article pairs score ``group_threshold`` on average
@@ -297,7 +327,13 @@ def align_story(
         return [], []
     owners = [ai for ai, _ in nodes]
     texts = [articles[ai].sentences[si].text for ai, si in nodes]
-    sim = _Similarity(texts, opts)
+    node_of = {(articles[ai].id, si): k for k, (ai, si) in enumerate(nodes)}
+    floors = {
+        (node_of[a], node_of[b]): QUOTE_LINK
+        for a, b in shared_quotes
+        if a in node_of and b in node_of and a[0] != b[0]
+    }
+    sim = _Similarity(texts, opts, floors)
     # ties are broken by article id and sentence, so that the input order does not matter
     rank = {k: (articles[ai].id, si) for k, (ai, si) in enumerate(nodes)}
     spans: dict[int, range] = {}

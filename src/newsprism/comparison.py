@@ -18,6 +18,7 @@ from .errors import CompareError, InputError
 from .model import Article, Comparison, RawArticle, article_key
 from .numbers import NUMBERS_VERSION, article_quantities, conflicts
 from .pipeline import prepare_article
+from .quotes import QUOTES_VERSION, scare_marks, shared_sentences, story_quotes
 from .reuse import REUSE_VERSION, ReuseOptions, reuse
 from .segment import SEGMENTER_VERSION
 
@@ -98,7 +99,9 @@ def compare(
                 "compare needs two or more different articles; the inputs hold the same article", tuple(all_warnings)
             )
         raise CompareError("compare needs two or more articles; give at least two files", tuple(all_warnings))
-    facts, related = align_story(kept, options=opts.align)
+    quotes, groups, terms, notes = story_quotes(kept)
+    all_warnings += notes
+    facts, related = align_story(kept, options=opts.align, shared_quotes=shared_sentences(quotes))
     quantities = [q for a in kept for q in article_quantities(a)]
     algorithms = {
         "clean": opts.clean.version,
@@ -106,6 +109,7 @@ def compare(
         "align": f"{ALIGN_VERSION}+{opts.align.embedder or 'lexical'}",
         "reuse": REUSE_VERSION,
         "numbers": NUMBERS_VERSION,
+        "quotes": QUOTES_VERSION,
     }
     return Comparison(
         articles=tuple(kept),
@@ -114,6 +118,9 @@ def compare(
         quantities=tuple(quantities),
         conflicts=tuple(conflicts(facts, quantities, kept)),
         related=tuple(related),
+        quotes=tuple(quotes),
+        quote_groups=tuple(groups),
+        framing=tuple(scare_marks(terms, kept)),
         warnings=tuple(all_warnings),
         algorithms=algorithms,
     )

@@ -52,7 +52,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import lexicons
-from .model import Article, Quote, QuoteGroup, QuoteVariant, Span
+from .model import Article, FramingMark, Quote, QuoteGroup, QuoteVariant, Span
 from .text import fold_spelling, quote_spans, word_list
 
 QUOTES_VERSION = "quotes.v1"
@@ -97,6 +97,8 @@ class QuotedTerm:
     span: Span
     text: str
     kind: str
+    #: the quoted words with their quotation marks
+    marked: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +338,10 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             between = [_strip_dot(toks[x][2]) for x in range(runs[0][1] + 1, runs[-1][0])]
             if between and all(_title_kind(x) in ("title", "role") or x in _DETERMINERS for x in between):
                 a, b = runs[-1]
+        tail = [_strip_dot(toks[x][2]) for x in idx if x > b]
+        if tail and (_title_kind(tail[0]) in ("role", "org") or tail[0] in _GROUPS) and _strip_dot(toks[k][2]) in _DETERMINERS:
+            # "the NATO chief", "the Kremlin spokesman": a role qualified by a name
+            return _Mention(toks[k][0], toks[b + 1][1], text[toks[k][0] : toks[b + 1][1]], "role")
         before = _strip_dot(toks[a - 1][2]) if a > k else ""
         if before in ("for", "of", "at", "from", "with", "the") and a > k:
             # "a spokeswoman for the Ministry of Health": the role, with its organisation
@@ -374,6 +380,8 @@ class _Names:
     #: mayor,"), a reporting verb next, or the surname used alone elsewhere
     roles: list[tuple[int, str, str]]  # (position, role word, canonical name)
     confirmed: list[tuple[int, str]] = field(default_factory=list)
+    #: people named at the start of a sentence (its subject, most often)
+    subjects: list[tuple[int, str]] = field(default_factory=list)
     #: "m" or "f" where the article's pronouns or titles say so
     gender: dict[str, str] = field(default_factory=dict)
 
@@ -458,6 +466,8 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
             words = name.split()
             if name and words and not all(_strip_dot(w) in titles for w in words):
                 pos = toks[a][0]
+                if person and sentence_start and len(words) >= 1 and (len(words) >= 2 or _strip_dot(words[0]) in names.full):
+                    names.subjects.append((pos, name if len(words) >= 2 else names.full[_strip_dot(words[0])]))
                 if person and len(words) >= 2:
                     key = _strip_dot(words[-1])
                     if len(name) > len(names.full.get(key, "")):
@@ -491,6 +501,8 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
     names.gender = _genders(text, toks, names.people)
     # a name whose surname the article also uses alone is a person from its first mention
     names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
+    people = {n for _, n in names.confirmed}
+    names.subjects = [(pos, n) for pos, n in names.subjects if n in people]
     return names
 
 
@@ -743,7 +755,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         cued = cue_span is not None and not label and mention is not None
         kind = _term_kind(text, s, e, content, nwords, lo, cued)
         if kind is not None:
-            terms.append(QuotedTerm(article.id, si, Span(a, b), content, kind))
+            terms.append(QuotedTerm(article.id, si, Span(a, b), content, kind, Span(s, e if closed else b)))
             continue
         speaker: str | None = None
         speaker_span: Span | None = None
@@ -830,10 +842,16 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         if p in ("he", "she"):
             # the person named last (news introduces a speaker, then quotes "she said"), among
             # the names shown to be people when there is one
+            # the person last named as a sentence's subject or last quoted, whichever came
+            # later; else the person named last (among those the pronoun fits)
             g = "m" if p == "he" else "f"
+            salient = sorted(
+                [(pos, n) for pos, n in names.subjects if names.gender.get(n, g) == g]
+                + [(pos, n) for pos, n, k in spoken if k == "person" and names.gender.get(n) == g]
+            )
             fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
             anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
-            return _last(fits, m.start) or _last(anyone, m.start) or last_spoken(("person",)), "person"
+            return _last(salient, m.start) or _last(fits, m.start) or _last(anyone, m.start), "person"
         if p == "it":
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
@@ -1028,3 +1046,51 @@ def _variant(reference: str, text: str) -> tuple[str, tuple[tuple[str, str], ...
             if j2 > j1:
                 ops.append(("+", mine[j1:j2]))
     return "altered", tuple(ops)
+
+
+# ---------------------------------------------------------------------------------------------
+# a story
+
+
+def story_quotes(
+    articles: Sequence[Article],
+) -> tuple[list[Quote], list[QuoteGroup], list[QuotedTerm], list[str]]:
+    """The quotations of a story's articles, numbered ``q1``... in article order, grouped
+    across articles (:func:`group_quotes`), the quoted terms left, and one note per article
+    whose quotation marks did not balance (``"<source>: ..."``)."""
+    quotes: list[Quote] = []
+    terms: list[QuotedTerm] = []
+    notes: list[str] = []
+    for art in articles:
+        found = article_quotes(art)
+        quotes += [replace(q, id=f"q{len(quotes) + k + 1}") for k, q in enumerate(found.quotes)]
+        terms += found.terms
+        notes += [f"{art.source}: {n}" for n in found.notes]
+    quotes, groups, left = group_quotes(quotes, articles, terms)
+    return quotes, groups, left, notes
+
+
+def shared_sentences(quotes: Iterable[Quote]) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of sentences of different articles that carry a quotation of the same group."""
+    by_group: dict[str, set[tuple[str, int]]] = {}
+    for q in quotes:
+        if q.group is not None:
+            by_group.setdefault(q.group, set()).add((q.article, q.sentence))
+    pairs = set()
+    for members in by_group.values():
+        ms = sorted(members)
+        pairs.update((a, b) for k, a in enumerate(ms) for b in ms[k + 1 :] if a[0] != b[0])
+    return sorted(pairs)
+
+
+def scare_marks(terms: Iterable[QuotedTerm], articles: Iterable[Article]) -> list[FramingMark]:
+    """The scare quotes among quoted terms as ``scare_quote`` framing marks (ids ``m1``...),
+    the quoted words' span with its marks; titles and nicknames are not framing."""
+    texts = {a.id: a.text for a in articles}
+    out = []
+    for t in terms:
+        if t.kind == "scare":
+            span = t.marked or t.span
+            text = span.of(texts[t.article]) if t.article in texts else t.text
+            out.append(FramingMark(f"m{len(out) + 1}", t.article, span, text, "scare_quote", lexicon=QUOTES_VERSION))
+    return out

@@ -95,8 +95,17 @@ def _markdown(view: ComparisonView) -> str:
             for v in q.variants:
                 who = ", ".join(escape(x) for x in (v.speaker, v.cue) if x)
                 own = f": “{escape(v.text)}”" if v.text and v.text != q.text else ""
+                if v.diff:
+                    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+                    own = ": " + "".join(marks[op].format(escape(s)) for op, s in v.diff)
                 lines.append(f"- `{v.variant}` **{escape(v.label)}**" + (f" ({who})" if who else "") + own)
             lines.append("")
+    for only in view.quoted_only_in:
+        lines += [f"## Quoted only by {escape(only.label)} ({len(only.quotes)})", ""]
+        for sq in only.quotes:
+            who = ", ".join(escape(x) for x in (sq.speaker, sq.cue) if x)
+            lines.append(f"- {'**' + who + '**: ' if who else ''}“{escape(sq.text)}”")
+        lines.append("")
     if view.framing:
         lines += ["## Framing", ""]
         for m in view.framing:

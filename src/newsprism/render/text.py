@@ -101,9 +101,36 @@ def renderables(view: ComparisonView) -> list[object]:
             body.append(v.label, style="bold cyan")
             who = ", ".join(x for x in (v.speaker, v.cue) if x)
             body.append(f" ({who})" if who else "")
-            body.append((": “" + v.text + "”" if v.text and v.text != q.text else "") + "\n")
+            if v.diff:
+                body.append(": ")
+                for op, s in v.diff:
+                    if op == "=":
+                        body.append(s)
+                    elif op == "-":
+                        body.append(f"[-{s}-]", style="red strike")
+                    else:
+                        body.append(f"{{+{s}+}}", style="green")
+                body.append("\n")
+            else:
+                body.append((": “" + v.text + "”" if v.text and v.text != q.text else "") + "\n")
         title = f"Quote {q.id}" + (f" · {q.speaker}" if q.speaker else "") + f" · {plural(len(q.variants), 'outlet')}"
         out.append(Panel(body, title=_t(title), title_align="left", border_style="magenta"))
+
+    for only in view.quoted_only_in:
+        body = Text()
+        for sq in only.quotes:
+            who = ", ".join(x for x in (sq.speaker, sq.cue) if x)
+            body.append("• ")
+            body.append(f"{who}: " if who else "", style="bold")
+            body.append("“" + sq.text + "”\n", style="italic")
+        out.append(
+            Panel(
+                body,
+                title=_t(f"Quoted only by {only.label} ({len(only.quotes)})"),
+                title_align="left",
+                border_style="magenta",
+            )
+        )
 
     if view.framing:
         body = Text()

@@ -165,6 +165,27 @@ class QuoteRendering:
     text: str
     speaker: str
     cue: str
+    #: for ``altered``: the character difference from the reference, ``(op, text)`` pairs
+    #: (``=`` kept, ``-`` left out, ``+`` this article's own)
+    diff: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SingleQuote:
+    """A quotation only one article carries."""
+
+    speaker: str
+    cue: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedOnlyIn:
+    """The quotations only one article carries, in its order."""
+
+    article: str
+    label: str
+    quotes: tuple[SingleQuote, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +242,7 @@ class ComparisonView:
     shared: tuple[SharedFact, ...]
     related: tuple[Related, ...]
     quotes: tuple[QuoteSection, ...]
+    quoted_only_in: tuple[QuotedOnlyIn, ...]
     framing: tuple[FramingLine, ...]
     only_in: tuple[OnlyIn, ...]
     removed: tuple[RemovedLine, ...]
@@ -252,6 +274,7 @@ def build_view(comparison: Comparison) -> ComparisonView:
             for r in comparison.related
         ),
         quotes=_quotes(comparison, label),
+        quoted_only_in=_quoted_only_in(comparison, label),
         framing=tuple(
             FramingLine(
                 m.article,
@@ -355,12 +378,28 @@ def _quotes(comparison: Comparison, label: dict[str, str]) -> tuple[QuoteSection
                     one_line(own.text if own else ""),
                     one_line(v.speaker),
                     one_line(v.cue),
+                    tuple((op, " ".join(s.split()) if s.strip() else s) for op, s in v.diff),
                 )
             )
         speaker = g.speaker or (reference.speaker if reference else None)
         out.append(
             QuoteSection(g.id, one_line(speaker), one_line(reference.text if reference else ""), tuple(variants))
         )
+    return tuple(out)
+
+
+def _quoted_only_in(comparison: Comparison, label: dict[str, str]) -> tuple[QuotedOnlyIn, ...]:
+    by_id = {a.id: a for a in comparison.articles}
+    out = []
+    for a in comparison.articles:
+        own = [q for q in comparison.quotes if q.article == a.id and q.group is None]
+        if not own:
+            continue
+        rows = tuple(
+            SingleQuote(one_line(q.speaker), one_line(q.cue.of(by_id[a.id].text) if q.cue else None), one_line(q.text))
+            for q in own
+        )
+        out.append(QuotedOnlyIn(a.id, label[a.id], rows))
     return tuple(out)
 
 
@@ -373,6 +412,8 @@ __all__ = [
     "OnlyIn",
     "QuoteRendering",
     "QuoteSection",
+    "QuotedOnlyIn",
+    "SingleQuote",
     "Related",
     "RemovedLine",
     "ReuseMatrix",
