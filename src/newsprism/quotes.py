@@ -270,11 +270,25 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+def _gap_after(text: str, toks: list[tuple[int, int, str]], k: int) -> str:
+    """The characters between token ``k`` and the next token (or the end of the text)."""
+    return text[toks[k][1] : toks[k + 1][0] if k + 1 < len(toks) else len(text)]
+
+
 def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention | None:
     """The noun phrase that ends with token ``k`` (the subject before a cue verb), skipping one
     adverb in -ly and an apposition between commas ("Smith, the minister, said")."""
     if k >= 0 and toks[k][2].lower().endswith("ly") and not _is_cap(toks[k][2]):
         k -= 1
+    # a party and state after a name: "Jim Jordan, R-Ohio, said", "Jason Chaffetz (R-Utah) said"
+    while k >= 1 and (_PARTY.match(toks[k][2]) or ")" in _gap_after(text, toks, k)):
+        opening = text.rfind("(", toks[0][0], toks[k][0] + 1)
+        if ")" in _gap_after(text, toks, k) and opening >= 0:
+            k = max((i for i in range(k) if toks[i][1] <= opening), default=-1)
+        else:
+            k -= 1
+        if k < 0:
+            return None
     if k >= 1 and toks[k][2].lower() in ("and", "but", "then") and _looks_like_verb(toks[k - 1][2]):
         k -= 2  # "Ana Ruiz apologised and blamed": the first verb's subject
     if k < 0:
@@ -507,6 +521,10 @@ def _clean_name(text: str) -> tuple[str, bool]:
     rest = words[last_title + 1 :]
     while rest and _strip_dot(rest[0]) in _SMALL:
         rest = rest[1:]
+    # "Charles B. Rangel of New York": the name before its place or body
+    cut = next((i for i, w in enumerate(rest) if i > 0 and w.lower() in ("of", "from", "at")), None)
+    if cut is not None:
+        rest = rest[:cut]
     if not rest:
         return " ".join(words), False
     # a person's name is its last two words, with initials and particles before them
@@ -659,6 +677,8 @@ def _genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int
     return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
 
 
+_PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
+
 #: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
 _TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
 
@@ -769,7 +789,15 @@ def article_quotes(article: Article) -> ArticleQuotes:
             continue
         si = _sentence_of(starts, s)
         sent_start = starts[si] if article.sentences else 0
-        sent_end = ends[_sentence_of(starts, max(e - 1, s))] if article.sentences else len(text)
+        if article.sentences:
+            # the sentence where the quotation ends; when the quotation ends it, the next one too
+            # (the segmenter splits '"...?" Graham asked.' after the mark)
+            k_end = _sentence_of(starts, max(e - 1, s))
+            if ends[k_end] <= e + 1 and k_end + 1 < len(ends):
+                k_end += 1
+            sent_end = ends[k_end]
+        else:
+            sent_end = len(text)
         para_start = text.rfind("\n", 0, s) + 1
         para_end = text.find("\n", e)
         para_end = len(text) if para_end < 0 else para_end
@@ -796,10 +824,8 @@ def article_quotes(article: Article) -> ArticleQuotes:
         if dash and after and after[0][0] == e + dash.end():
             m = _np_after(text, words, words.index(after[0]), hi)
             if m is not None and m.kind == "name":
-                mention, cue_span = (
-                    m,
-                    Span(e + dash.start() + (len(dash.group()) - len(dash.group().lstrip(" .,"))), e + dash.end()),
-                )
+                at = e + len(dash.group()) - len(dash.group().lstrip(" .,"))
+                mention, cue_span = m, Span(at, at + 1)
         label_m = _TRANSCRIPT.match(text, para_start, s + 1)
         if mention is None and label_m is not None and label_m.end() <= a:
             mention = _Mention(label_m.start(1), label_m.end(1), label_m.group(1), "name")
