@@ -593,7 +593,7 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
             run = text[toks[a][0] : toks[j][1]]
             name, person = _clean_name(run)
             words = name.split()
-            if name and words and not all(_strip_dot(w) in titles for w in words):
+            if name and words and words[0][:1].isupper() and not all(_strip_dot(w) in titles for w in words):
                 pos = toks[a][0]
                 if (
                     person
@@ -624,6 +624,12 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
                     names.people.append((pos, full))
                     names.confirmed.append((pos, full))
                     surnames.add(full)
+                elif person and len(run.split()) > 1 and _title_kind(run.split()[-2]) in ("title", "role"):
+                    # "Mr. Obama", "President Obama": a person, under the one name the article gives
+                    key = _strip_dot(words[0])
+                    names.full.setdefault(key, name)
+                    names.people.append((pos, names.full[key]))
+                    names.confirmed.append((pos, names.full[key]))
                 elif not person:
                     names.orgs.append((pos, name))
                 # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
@@ -671,8 +677,10 @@ def _genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int
                     v[1] += w == "she"
                 break
             w = toks[j][2].lower()
-            v[0] += w in _HE
-            v[1] += w in _SHE
+            if w in _HE or w in _SHE:  # the first pronoun after the name only
+                v[0] += w in _HE
+                v[1] += w in _SHE
+                break
             j += 1
     return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
 
