@@ -256,7 +256,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     titles = _titles()
     for m in _WORD.finditer(text, start, end):
         w, b = m.group(), m.end()
-        if w.endswith(".") and not (len(w) == 2 or "." in w[:-1] or w[:-1].lower() in titles):
+        if w.endswith(".") and not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
             w, b = w[:-1], b - 1
         out.append((m.start(), b, w))
     return out
@@ -267,7 +267,8 @@ def _strip_dot(w: str) -> str:
 
 
 def _is_cap(w: str) -> bool:
-    return w[:1].isupper()
+    """A capitalised word that can be part of a name (not a day or month)."""
+    return w[:1].isupper() and w.rstrip(".").lower() not in _NOT_NAMES
 
 
 def _gap_after(text: str, toks: list[tuple[int, int, str]], k: int) -> str:
@@ -522,7 +523,7 @@ def _clean_name(text: str) -> tuple[str, bool]:
     while rest and _strip_dot(rest[0]) in _SMALL:
         rest = rest[1:]
     # "Charles B. Rangel of New York": the name before its place or body
-    cut = next((i for i, w in enumerate(rest) if i > 0 and w.lower() in ("of", "from", "at")), None)
+    cut = next((i for i, w in enumerate(rest) if i > 0 and w.lower() in ("of", "from", "at", "for")), None)
     if cut is not None:
         rest = rest[:cut]
     if not rest:
@@ -531,7 +532,9 @@ def _clean_name(text: str) -> tuple[str, bool]:
     # ("Secretary of Defense Lloyd Austin" -> "Lloyd Austin", "John F. Kennedy", "Ludwig van Beethoven")
     keep = min(2, len(rest))
     while keep < len(rest) and (
-        _strip_dot(rest[-keep - 1]) in _SMALL or (len(rest[-keep]) <= 2 and rest[-keep].endswith("."))
+        _strip_dot(rest[-keep - 1]) in _SMALL
+        or _strip_dot(rest[-keep]) in _SMALL  # "Bill de Blasio"
+        or (len(rest[-keep]) <= 2 and rest[-keep].endswith("."))
     ):
         keep += 1
     if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
@@ -619,6 +622,8 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
                         for part in _strip_dot(t).split("-"):
                             if titles.get(part) == "role":
                                 names.roles.append((pos, part, name))
+                            elif part in _TITLE_ROLE:  # "Sen. Ana Ruiz" ... "the senator said"
+                                names.roles.append((pos, _TITLE_ROLE[part], name))
                 elif person and _strip_dot(words[0]) in names.full:
                     full = names.full[_strip_dot(words[0])]
                     names.people.append((pos, full))
@@ -684,6 +689,29 @@ def _genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int
             j += 1
     return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
 
+
+#: abbreviated titles and the role a later "the ..." names them by
+_TITLE_ROLE = {
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "prof": "professor",
+    "dr": "doctor",
+    "lt": "lieutenant",
+    "adm": "admiral",
+    "maj": "major",
+    "del": "delegate",
+}
+#: capitalised words that are never part of a name: days and months
+_NOT_NAMES = frozenset(
+    # "May", "March" and "June" are names too: left out
+    "monday tuesday wednesday thursday friday saturday sunday january february april july august september "
+    "october november december".split()
+)
 
 _PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 
