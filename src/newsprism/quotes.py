@@ -428,13 +428,17 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
     lw = _strip_dot(w)
     if lw in _PRONOUNS and lw != "i":
         return _Mention(toks[k][0], toks[k][1], w, "pronoun")
+    while k + 1 < len(toks) and toks[k][2].isdigit() and _gap_after(text, toks, k).strip() in ("", "/"):
+        k += 1  # "said 9/11 widow Terry Strada"
+    if toks[k][2].isdigit():
+        return None
     idx: list[int] = []
     j = k
     while j < len(toks) and toks[j][0] < limit and j - k < 9:
         if j > k and text[toks[j - 1][1] : toks[j][0]].strip() not in ("", "-", "'s", "’s"):
             break
         lw = _strip_dot(toks[j][2])
-        if not _is_cap(toks[j][2]) and (lw in _STOP_AFTER_VERB - {"for"} or lw in _cues() or lw.isdigit()):
+        if not _is_cap(toks[j][2]) and (lw in _STOP_AFTER_VERB - {"for"} or lw in _cues()):
             break
         idx.append(j)
         j += 1
@@ -884,8 +888,10 @@ def article_quotes(article: Article) -> ArticleQuotes:
                         mention = _np_before(text, words, ci - 1) if ci - 1 >= first else None
                         if mention is not None and mention.start < after[0][0]:
                             mention = None
-                elif content[-1:] in ",!?":
-                    cue_i, mention = _verb_next(text, words, words.index(after[0]), hi)
+                if mention is None and content[-1:] in ",!?":
+                    vi, vm = _verb_next(text, words, words.index(after[0]), hi)
+                    if vm is not None:
+                        cue_i, mention = vi, vm
         # 2. before the quotation: Smith said: "..." / said Smith, "..." / Smith said that "..."
         if cue_i is None and mention is None and before:
             ci = _find_cue(words, words.index(before[-1]), -1, lo)
@@ -914,6 +920,26 @@ def article_quotes(article: Article) -> ArticleQuotes:
             m_before = _np_before(text, words, ci - 1) if ci is not None and ci > first else None
             if ci is not None and m_before is not None:
                 cue_i, mention = ci, m_before
+        # 4b. a paragraph that is one quotation after a paragraph ending in a colon: that
+        # paragraph's speaker ("Sanders made the following comment:" / "He said:")
+        if mention is None and cue_i is None and text[para_start:s].strip() == "" and para_start >= 2:
+            prev_end = len(text[: para_start - 1].rstrip())
+            if text[prev_end - 1 : prev_end] == ":":
+                prev_start = text.rfind("\n", 0, prev_end - 1) + 1
+                lo2 = max(prev_start, prev_end - CONTEXT_CHARS)
+                pwords = _tokens(text, lo2, prev_end)
+                ci = _find_cue(pwords, len(pwords) - 1, -1, lo2) if pwords else None
+                m = _np_before(text, pwords, ci - 1) if ci is not None and ci > 0 else None
+                if m is None and pwords:
+                    # the last sentence's subject, after an opening phrase ("On July 6, Sanders ...")
+                    f = max((i for i in range(len(pwords)) if i and ". " in _gap_after(text, pwords, i - 1)), default=0)
+                    if _strip_dot(pwords[f][2]) in _openers():
+                        f = next((i + 1 for i in range(f, len(pwords) - 1) if "," in _gap_after(text, pwords, i)), f)
+                    m = _np_after(text, pwords, f, prev_end)
+                    m = m if m is not None and m.kind in ("name", "pronoun") else None
+                if m is not None:
+                    mention = m
+                    cue_span = Span(prev_end - 1, prev_end) if ci is None else Span(pwords[ci][0], pwords[ci][1])
         # 5. according to X anywhere in the sentence
         if mention is None:
             low = text[lo:hi].lower()
