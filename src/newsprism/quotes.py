@@ -339,7 +339,7 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         gap = text[toks[i - 1][1] : toks[i][0]]
         if gap.strip() not in ("", "-", "'s", "’s"):
             break
-        if prev in _cues() or prev in _LABEL_VERBS:
+        if prev in _cues() or prev in _LABEL_VERBS or _is_cap(toks[i - 1][2]):
             break
         i -= 1
         if prev in _DETERMINERS:
@@ -774,6 +774,27 @@ def _verb_next(text: str, words: list[tuple[int, int, str]], first: int, hi: int
     return None, None
 
 
+def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: int) -> _Mention | None:
+    """The subject of the sentence starting at ``start``: the name or pronoun that opens it
+    (after an opening phrase up to a comma: "On Monday, Ruiz said ..."), when a lower-case
+    word (its verb) follows it before ``limit``."""
+    idx = [i for i, w in enumerate(words) if start <= w[0] < limit]
+    if not idx:
+        return None
+    f = idx[0]
+    if _strip_dot(words[f][2]) in _openers():
+        f = next((i + 1 for i in idx[:-1] if "," in _gap_after(text, words, i)), f)
+    m = _np_after(text, words, f, limit)
+    if m is None or m.kind not in ("name", "pronoun") or (m.kind == "name" and not _clean_name(m.text)[1]):
+        return None
+    nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
+    if nxt is None or words[nxt][1] > limit or _is_cap(words[nxt][2]):
+        return None
+    if _strip_dot(words[nxt][2]) in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB):
+        return None
+    return m
+
+
 def _find_cue(words: list[tuple[int, int, str]], k: int, direction: int, stop: int) -> int | None:
     """Index of the first reporting-verb token from ``k`` in ``direction`` (up to ``stop``)."""
     cues = _cues()
@@ -902,6 +923,9 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 mention = m_before or m_after
                 if m_before is None and m_after is not None and m_after.kind in ("name", "role", "group", "pronoun"):
                     mention = m_after
+                if words[ci][2].endswith("ing") and "," in text[words[ci - 1][1] : words[ci][0]] if ci > 0 else False:
+                    # "Santorum did not back down, saying, ...": the clause's subject
+                    mention = _subject(text, words, sent_start, words[ci][0]) or mention
         # 3. a labelling verb before a partial quotation: Smith called the plan "a betrayal"
         label = False
         if cue_i is None and mention is None and before:
