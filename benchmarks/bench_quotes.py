@@ -219,6 +219,8 @@ def by_article(quotes: list[Json]) -> dict[str, list[Json]]:
 def score(ds: DataSet, r: Run) -> Json:
     scored = sorted(a.id for a in ds.articles)
     s = _quotes(ds.gold, r.quotes, scored)
+    if s.get("scored") is False:  # nothing to score: {"scored": false, "why": ...}
+        return s
     # the error listing below relies on the same matching: check it agrees with the scorer
     gold_of, pred_of = by_article(ds.gold.data.get("quotes", [])), by_article(r.quotes)
     hits = sum(len(matches(pred_of.get(a, []), gold_of.get(a, []))) for a in scored)
@@ -365,12 +367,12 @@ def main() -> None:
                     n,
                     n_gold,
                     label,
-                    s["predicted"],
-                    s["precision"],
-                    s["recall"],
-                    s["f1"],
-                    s["speaker_accuracy"],
-                    written["speaker_accuracy"] if written else "-",
+                    s.get("predicted", "-"),
+                    s.get("precision", "not scored"),
+                    s.get("recall", "-"),
+                    s.get("f1", "-"),
+                    s.get("speaker_accuracy", "-"),
+                    written.get("speaker_accuracy", "-") if written else "-",
                     len(r.failed),
                 ]
             )

@@ -1,9 +1,16 @@
 """``newsprism eval``: run newsprism on a gold set and score it, and the quality gate.
 
-Grouping is scored by running ``group`` over all the articles of the gold set. The other
-tasks compare each story with two or more articles: by default the stories as the gold set
-groups them (so each task is scored on its own, a grouping error does not count twice), or
-with ``end_to_end`` the stories ``group`` found.
+Grouping is scored by running ``group`` over all the articles of the gold set. Cleaning,
+body coverage and alignment compare each story with two or more articles: by default the
+stories as the gold set groups them (so each task is scored on its own, a grouping error does
+not count twice), or with ``end_to_end`` the stories ``group`` found. Quotes and framing are
+per-article tasks, scored on every article: those of the compared stories from the
+comparison (where quotations were grouped across outlets), every other article (a story of
+its own, or a gold set with no story of two or more articles) from a one-article record made
+by the same functions ``compare`` uses (:func:`single_articles`).
+
+A task with nothing to score (no articles, or no gold items and no predictions) is reported
+as ``{"scored": false, "why": "..."}``, never as a score.
 
 The gate reads a baseline file (``tests/gold/baseline.json``)::
 
@@ -11,22 +18,25 @@ The gate reads a baseline file (``tests/gold/baseline.json``)::
      "floors": {"<gold-set folder name>": {"alignment.f1": 0.85, "cleaning.f1": 0.95}},
      "lowered": [{"set": "...", "metric": "...", "from": 0.9, "to": 0.85, "why": "..."}]}
 
-A metric below its floor fails the gate. Raising a floor is a commit; lowering one needs an
-entry in ``lowered`` saying why (a test checks that every floor below its highest recorded
-value has one).
+A metric below its floor fails the gate, and so does one that was not scored. Raising a floor
+is a commit; lowering one needs an entry in ``lowered`` saying why (a test checks that every
+floor below its highest recorded value has one).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..api import compare, group
+from ..api import compare, group, read
 from ..comparison import CompareOptions
-from ..errors import GoldSetError, NewsprismError
+from ..errors import GoldSetError, InputError, NewsprismError
 from ..grouping import GroupOptions
+from ..model import RawArticle
+from ..pipeline import prepare_article
+from ..quotes import QUOTES_VERSION, scare_marks, story_quotes
 from .gold import GoldSet, load_gold, validate
 from .scoring import score_grouping, score_reports
 
@@ -42,6 +52,8 @@ class EvalResult:
     notes: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: one-article records (quotes and framing) of the articles in no compared story, by id
+    singles: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -81,7 +93,11 @@ def evaluate(
     if not [t for t in tasks if t != "grouping"]:
         return EvalResult(gold.name, wanted, tuple(notes))
     reports, errors = compare_stories(gold, options=options, stories=stories)
-    scores = score_reports(gold, reports.values())
+    singles: dict[str, dict[str, Any]] = {}
+    if "quotes" in tasks or "framing" in tasks:
+        singles, single_errors = single_articles(gold, options=options, stories=stories)
+        errors += single_errors
+    scores = score_reports(gold, reports.values(), singles.values())
     wanted.update({k: v for k, v in scores.items() if k in ("articles_scored", "articles_missing")})
     for task in tasks:
         if task == "cleaning":
@@ -89,9 +105,19 @@ def evaluate(
             wanted["body_coverage"] = scores["body_coverage"]
         elif task in scores:
             wanted[task] = scores[task]
-    if "quotes" in tasks or "framing" in tasks:
-        notes.append("quotes and framing: not extracted yet (their issues come later); scores show recall 0")
-    return EvalResult(gold.name, wanted, tuple(notes), tuple(errors), reports)
+    per_article = [t for t in ("quotes", "framing") if t in tasks]
+    if per_article:
+        notes.append(
+            f"{' and '.join(per_article)}: per-article, every article counts ({scores['articles_scored']} in "
+            f"compared stories, {len(singles)} alone)"
+        )
+        extracted = {
+            "quotes": f"quotes by {QUOTES_VERSION}",
+            "framing": f"framing: scare quotes only ({QUOTES_VERSION}) until the framing issue, so attribution, "
+            "hedge, loaded and naming have recall 0",
+        }
+        notes.append("extracted: " + "; ".join(extracted[t] for t in per_article))
+    return EvalResult(gold.name, wanted, tuple(notes), tuple(errors), reports, singles)
 
 
 def compare_stories(
@@ -113,8 +139,51 @@ def compare_stories(
     return reports, errors
 
 
+def single_articles(
+    gold: GoldSet, *, options: CompareOptions | None = None, stories: dict[str, list[str]] | None = None
+) -> tuple[dict[str, dict], list[str]]:
+    """A one-article record of every article in no story of two or more articles (the gold
+    set's stories unless ``stories`` is given), by article id: the comparison JSON's
+    ``articles``, ``quotes``, ``quote_groups`` and ``framing`` (scare quotes) for that article
+    alone, made as ``compare`` makes them (cleaned with ``options.clean``, then
+    :func:`~newsprism.quotes.story_quotes` and :func:`~newsprism.quotes.scare_marks`)."""
+    opts = options or CompareOptions()
+    compared = {a for ids in (stories or gold.stories()).values() if len(ids) >= 2 for a in ids}
+    records: dict[str, dict] = {}
+    errors: list[str] = []
+    for art_id in sorted(gold.data["articles"]):
+        if art_id in compared:
+            continue
+        try:
+            raw, problems = read([gold.files[art_id]])
+            if problems:
+                raise problems[0]
+            if len(raw) != 1:
+                raise InputError(str(gold.files[art_id]), f"holds {len(raw)} articles, not one")
+            record = raw[0]
+            article = prepare_article(record, clean_options=opts.clean) if isinstance(record, RawArticle) else record
+        except NewsprismError as exc:
+            errors.append(f"article {art_id}: {exc}")
+            continue
+        if article.id != art_id:
+            article = replace(article, id=art_id)
+        quotes, groups, terms, notes = story_quotes([article])
+        records[art_id] = {
+            "articles": [article.to_dict()],
+            "quotes": [q.to_dict() for q in quotes],
+            "quote_groups": [g.to_dict() for g in groups],
+            "framing": [m.to_dict() for m in scare_marks(terms, [article])],
+            "warnings": notes,
+            "algorithms": {"clean": opts.clean.version, "quotes": QUOTES_VERSION},
+        }
+    return records, errors
+
+
 def save_reports(result: EvalResult, folder: str | Path) -> list[Path]:
-    """Write each story's comparison JSON to ``folder`` (for ``score.py --comparisons``)."""
+    """Write each story's comparison JSON to ``folder`` (for ``score.py --comparisons``), and
+    the one-article record of every article in no compared story to ``folder/articles/``
+    (copy those beside the comparisons for ``score.py`` to score quotes and framing on every
+    article)."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -122,17 +191,37 @@ def save_reports(result: EvalResult, folder: str | Path) -> list[Path]:
         p = out / f"{story}.json"
         p.write_text(json.dumps(rep, ensure_ascii=False, indent=1), encoding="utf-8")
         paths.append(p)
+    if result.singles:
+        (out / "articles").mkdir(exist_ok=True)
+    for art_id, rec in sorted(result.singles.items()):
+        p = out / "articles" / f"{art_id}.json"
+        p.write_text(json.dumps(rec, ensure_ascii=False, indent=1), encoding="utf-8")
+        paths.append(p)
     return paths
 
 
 def metric(scores: dict[str, Any], path: str) -> float | None:
-    """A score by dotted path (``alignment.f1``), or None when absent."""
+    """A score by dotted path (``alignment.f1``), or None when absent or not scored."""
     node: Any = scores
     for part in path.split("."):
         if not isinstance(node, dict) or part not in node:
             return None
         node = node[part]
     return float(node) if isinstance(node, (int, float)) else None
+
+
+def not_scored_why(scores: dict[str, Any], path: str) -> str | None:
+    """Why the task on a dotted path was not scored (its ``why``), or None when it was or is absent."""
+    node: Any = scores
+    for part in path.split("."):
+        if not isinstance(node, dict):
+            return None
+        if node.get("scored") is False:
+            return str(node.get("why", "nothing to score"))
+        if part not in node:
+            return None
+        node = node[part]
+    return None
 
 
 def load_baseline(path: str | Path) -> dict[str, Any]:
@@ -153,8 +242,13 @@ def gate(result: EvalResult, baseline: dict[str, Any]) -> list[str]:
         return [f"{result.gold_set}: no floors in the baseline; add them under floors.{result.gold_set}"]
     failures = []
     for name, floor in sorted(floors.items()):
+        why = not_scored_why(result.scores, name)
         value = metric(result.scores, name)
-        if value is None:
+        if why is not None:
+            failures.append(
+                f"{result.gold_set}: {name} was not scored ({why}); a gated metric must be scored (floor {floor})"
+            )
+        elif value is None:
             failures.append(f"{result.gold_set}: {name} was not measured (floor {floor})")
         elif value < floor:
             failures.append(f"{result.gold_set}: {name} = {value:.4f} is below its floor {floor:.4f}")
@@ -163,14 +257,26 @@ def gate(result: EvalResult, baseline: dict[str, Any]) -> list[str]:
 
 
 def render_result(result: EvalResult) -> str:
-    """A short text table of the scores."""
-    scored = result.scores.get("articles_scored")
-    lines = [f"gold set: {result.gold_set}" + (f" ({scored} articles compared)" if scored is not None else "")]
-    for key, val in result.scores.items():
+    """A short text table of the scores; a task with nothing to score reads "not scored: why"."""
+    scores = result.scores
+    counts = []
+    compared = scores.get("articles_scored")
+    if compared is not None:
+        counts.append(f"{compared} articles compared" if compared else "no story of two or more articles to compare")
+    per_article = [t for t in ("quotes", "framing") if isinstance(scores.get(t), dict) and "articles" in scores[t]]
+    if per_article:
+        counts.append(f"{' and '.join(per_article)} on {scores[per_article[0]]['articles']} articles")
+    lines = [f"gold set: {result.gold_set}" + (f" ({'; '.join(counts)})" if counts else "")]
+    for key, val in scores.items():
         if not isinstance(val, dict):
             continue
-        flat = {k: v for k, v in val.items() if isinstance(v, (int, float))}
-        lines.append(f"  {key:14s} " + "  ".join(f"{k}={v}" for k, v in flat.items()))
+        flat = {k: v for k, v in val.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+        counts_text = "  ".join(f"{k}={v}" for k, v in flat.items())
+        if val.get("scored") is False:
+            why = val.get("why", "nothing to score")
+            lines.append(f"  {key:14s} not scored: {why}" + (f"  ({counts_text})" if counts_text else ""))
+        else:
+            lines.append(f"  {key:14s} {counts_text}")
     lines += [f"  note: {n}" for n in result.notes]
     lines += [f"  error: {e}" for e in result.errors]
     return "\n".join(lines) + "\n"

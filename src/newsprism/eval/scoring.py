@@ -9,6 +9,13 @@ them (the same definitions as the shared ``score.py``; a test checks that both a
 - quotes: a predicted quote matches a gold one of the same article when their texts share 80%
   of the longer (matching characters); speaker accuracy over matches;
 - framing: spans of the same type that overlap, per type and overall;
+- quotes and framing are per-article tasks: :func:`score_reports` scores them on the compared
+  articles and on the one-article records (``singles``) of every other article;
+- a task (or a framing type) with nothing to score is ``{"scored": false, "why": ...}``
+  (:func:`not_scored`), never a perfect or a zero score: no articles, no gold items and no
+  predictions, or a gold set that marks nothing for the task at all (it does not annotate it:
+  PolNeAR has no framing, no boilerplate, no facts; predictions are then counted, not
+  scored). Here newsprism departs from ``score.py``, which gives such a task 1.0 or 0.0;
 - body extraction (:func:`score_bodies`): shared 4-token shingles, as the ScrapingHub benchmark does.
 """
 
@@ -52,6 +59,23 @@ def prf(
     }
 
 
+def not_scored(why: str, **counts: int) -> Json:
+    """What a task with nothing to score reports instead of its scores: ``why`` in words."""
+    return {"scored": False, "why": why, **counts}
+
+
+def is_scored(task: Any) -> bool:
+    """Whether a task's scores hold numbers (not :func:`not_scored`)."""
+    return isinstance(task, dict) and task.get("scored") is not False
+
+
+def _unmarked(items: str, task: str) -> str:
+    return f"the gold set marks no {items} at all (it does not annotate {task}); predictions counted, not scored"
+
+
+NO_ARTICLES_COMPARED = "no articles compared (no story of two or more articles)"
+
+
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     """How many characters two ``(start, end)`` spans share (0 when they are apart)."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
@@ -82,6 +106,8 @@ def score_grouping(gold: GoldSet, stories: Json) -> Json:
     for story in stories.get("stories", []):
         for a in story["articles"]:
             pred[a] = str(story["id"])
+    if not truth:
+        return not_scored("the gold set has no articles")
     lost = sorted(a for a in truth if a not in pred)
     for a in lost:
         pred[a] = "\0lost:" + a
@@ -95,8 +121,13 @@ def score_grouping(gold: GoldSet, stories: Json) -> Json:
     }
 
 
-def score_reports(gold: GoldSet, reports: Iterable[Json]) -> Json:
-    """Score comparison reports (the JSON contract) against the gold set."""
+def score_reports(gold: GoldSet, reports: Iterable[Json], singles: Iterable[Json] = ()) -> Json:
+    """Score comparison reports (the JSON contract) against the gold set.
+
+    ``singles``: one-article records in the same shape (``articles``, ``quotes``,
+    ``framing``) for articles that are in no report; they count for the per-article tasks,
+    quotes and framing, only. An article is scored once: a single whose article is in a
+    report is left out."""
     articles: dict[str, Json] = {}
     links: set[frozenset[tuple[str, int]]] = set()
     quotes: list[Json] = []
@@ -113,6 +144,15 @@ def score_reports(gold: GoldSet, reports: Iterable[Json]) -> Json:
     scored = sorted(a for a in articles if a in known)
     in_scope = set(scored)
     links = {link for link in links if all(node[0] in in_scope for node in link)}
+    every = dict(articles)
+    for rec in singles:
+        arts = {a["id"]: a for a in rec.get("articles", [])}
+        if not arts or arts.keys() & every.keys():
+            continue
+        every.update(arts)
+        quotes.extend(rec.get("quotes", []))
+        framing.extend(rec.get("framing", []))
+    per_article = sorted(a for a in every if a in known)
     stories = gold.stories()
     return {
         "articles_scored": len(scored),
@@ -120,16 +160,17 @@ def score_reports(gold: GoldSet, reports: Iterable[Json]) -> Json:
         "cleaning": _cleaning(gold, articles, scored),
         "body_coverage": _coverage(gold, articles, scored),
         "alignment": _alignment(gold, articles, links, in_scope),
-        "quotes": _quotes(gold, quotes, scored),
-        "framing": _framing(gold, articles, framing, scored),
+        "quotes": _quotes(gold, quotes, per_article),
+        "framing": _framing(gold, every, framing, per_article),
     }
 
 
 def _cleaning(gold: GoldSet, articles: dict[str, Json], scored: list[str]) -> Json:
-    hits = n_pred = n_gold = 0
+    hits = n_pred = n_gold = n_art = 0
     for a in scored:
         if gold.files[a].suffix != ".txt":
             continue
+        n_art += 1
         raw_lines = gold.raw(a).splitlines()
         headline = fold(raw_lines[0]) if raw_lines else ""
         truth = {fold(x) for x in gold.data.get("boilerplate", {}).get(a, [])}
@@ -137,6 +178,14 @@ def _cleaning(gold: GoldSet, articles: dict[str, Json], scored: list[str]) -> Js
         hits += len(truth & dropped)
         n_pred += len(dropped)
         n_gold += len(truth)
+    if not scored:
+        return not_scored(NO_ARTICLES_COMPARED)
+    if not n_art:
+        return not_scored("no .txt articles compared (cleaning is scored on .txt articles)")
+    if not any(gold.data.get("boilerplate", {}).values()):
+        return not_scored(_unmarked("boilerplate lines", "cleaning"), predicted=n_pred)
+    if not n_gold and not n_pred:
+        return not_scored(f"no boilerplate in the gold set for the {n_art} compared articles and none dropped")
     return prf(hits, n_pred, n_gold)
 
 
@@ -152,7 +201,11 @@ def _coverage(gold: GoldSet, articles: dict[str, Json], scored: list[str]) -> Js
         for t in _gold_texts(gold, a):
             total += 1
             found += bool(find_spans(t, text))
-    return {"kept": found, "of": total, "share": round(found / total, 4) if total else 1.0}
+    if not scored:
+        return not_scored(NO_ARTICLES_COMPARED)
+    if not total:
+        return not_scored(f"no gold fact sentences or quotations in the {len(scored)} compared articles")
+    return {"kept": found, "of": total, "share": round(found / total, 4)}
 
 
 def sentence_for(article: Json, span: tuple[int, int]) -> int | None:
@@ -180,6 +233,14 @@ def _alignment(
             nodes.append((a, idx if idx is not None else "unmatched:" + sent[:30]))
         truth.update(frozenset(pair) for pair in combinations(nodes, 2) if pair[0][0] != pair[1][0])
     predicted: set[frozenset[tuple[str, Any]]] = set(links)
+    if not in_scope:
+        return not_scored(NO_ARTICLES_COMPARED)
+    if not gold.data.get("facts"):
+        return not_scored(_unmarked("facts", "alignment"), predicted=len(predicted))
+    if not truth and not predicted:
+        return not_scored(
+            f"no same-fact links in the gold set between the {len(in_scope)} compared articles and none found"
+        )
     return prf(len(truth & predicted), len(predicted), len(truth))
 
 
@@ -220,8 +281,17 @@ def _quotes(gold: GoldSet, quotes: list[Json], scored: list[str]) -> Json:
                 taken_t.add(j)
                 hits += 1
                 speakers += same_speaker(pred[i].get("speaker"), truth[j].get("speaker"))
+    if not scored:
+        return not_scored("no articles", articles=0)
+    if not gold.data.get("quotes"):
+        return not_scored(_unmarked("quotations", "quotes"), articles=len(scored), predicted=n_pred)
+    if not n_gold and not n_pred:
+        return not_scored(
+            f"no quotations in the gold set for its {len(scored)} articles and none found", articles=len(scored)
+        )
     out = prf(hits, n_pred, n_gold)
     out["speaker_accuracy"] = round(speakers / hits, 4) if hits else 0.0
+    out["articles"] = len(scored)
     return out
 
 
@@ -243,9 +313,23 @@ def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scor
             c[1] += sum(any(overlap(p, g) for p in pred for g in spans) for spans in truth)
             c[2] += len(pred)
             c[3] += len(truth)
-        by_type[kind] = prf(c[0], c[2], c[3], recalled=c[1])
+        if not any(g["type"] == kind for g in gold.data.get("framing", [])):
+            by_type[kind] = not_scored(_unmarked(f"{kind} spans", kind), predicted=c[2])
+        elif c[2] or c[3]:
+            by_type[kind] = prf(c[0], c[2], c[3], recalled=c[1])
+        else:
+            by_type[kind] = not_scored(f"no {kind} spans in the gold set for these articles and none found")
         tot = [x + y for x, y in zip(tot, c, strict=True)]
+    if not scored:
+        return not_scored("no articles", articles=0)
+    if not gold.data.get("framing"):
+        return not_scored(_unmarked("framing spans", "framing"), articles=len(scored), predicted=tot[2])
+    if not tot[2] and not tot[3]:
+        return not_scored(
+            f"no framing spans in the gold set for its {len(scored)} articles and none found", articles=len(scored)
+        )
     out = prf(tot[0], tot[2], tot[3], recalled=tot[1], empty_precision=0.0)
+    out["articles"] = len(scored)
     out["by_type"] = by_type
     return out
 
