@@ -713,10 +713,7 @@ _TITLE_ROLE = {
 #: capitalised words that are never part of a name: days and months
 _NOT_NAMES = frozenset(
     # "May", "March" and "June" are names too: left out
-    (
-        "monday tuesday wednesday thursday friday saturday sunday "
-        "january february april july august september october november december"
-    ).split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "july", "august", "september", "october", "november", "december"]
 )
 
 _PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
