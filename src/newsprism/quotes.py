@@ -712,8 +712,24 @@ _TITLE_ROLE = {
 }
 #: capitalised words that are never part of a name: days and months
 _NOT_NAMES = frozenset(
-    # "May", "March" and "June" are names too: left out
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "july", "august", "september", "october", "november", "december"]
+    {  # "May", "March" and "June" are names too: left out
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "april",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
 )
 
 _PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
