@@ -1,0 +1,138 @@
+"""The difference within a fact: how the articles that share a fact word it, word by word.
+
+:func:`fact_contrasts` aligns, for every fact carried by two or more articles, the sentence of
+the first article (in the comparison's order) with the sentence of each other article, word by
+word, and lists the insertions, deletions and substitutions between them as
+:class:`~newsprism.model.WordEdit` records with character spans in each article's text:
+"said" -> "claimed", "" -> "allegedly", "North Korea" -> "the Democratic People's Republic of
+Korea (DPRK)", ``threats`` -> ``"threats"``. Framing marks that lie in an edit's words are named
+in ``WordEdit.marks``, so a reader sees which changes carry framing.
+
+How (``contrast.v1``): tokens are words and single punctuation marks; two tokens are equal when
+their lower-case forms match after the British-to-American spelling fold; the alignment is
+Python's ``difflib.SequenceMatcher`` over the token lists (no junk heuristic), and each
+non-equal opcode is one edit. An edit made only of punctuation other than quotation marks
+("," -> ";") is left out. The headlines are compared the same way under ``fact="headline"``;
+their spans are ``None`` (a headline is not part of ``Article.text``), their words are in
+``before_text`` / ``after_text``.
+
+Limits: a long rewrite of a sentence shows as a few large substitutions rather than a
+paraphrase; word order changes show as a deletion and an insertion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+
+from .model import Article, Fact, FramingContrast, FramingMark, Span, WordEdit
+from .text import fold_spelling
+
+CONTRAST_VERSION = "contrast.v1"
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_QUOTE_MARKS = set("\"“”„«»‘’'")
+#: a sentence pair with more edits than this is a rewrite, not a variant: its edits are not listed
+MAX_EDITS = 12
+
+
+def _fold(word: str) -> str:
+    """Lower case, straight apostrophe, American spelling, plurals too ("neighbours")."""
+    w = word.lower().replace("’", "'")
+    if len(w) > 5 and w.endswith("s") and not w.endswith("ss"):
+        return fold_spelling(w[:-1]) + "s"
+    return fold_spelling(w)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _edits(
+    a_id: str,
+    a_text: str,
+    a_span: Span | None,
+    b_id: str,
+    b_text: str,
+    b_span: Span | None,
+) -> list[WordEdit]:
+    """Word edits turning ``a_text[a_span]`` into ``b_text[b_span]`` (whole texts when a span is
+    None; then the edits carry no spans)."""
+    ta = _tokens(a_text, a_span.start if a_span else 0, a_span.end if a_span else len(a_text))
+    tb = _tokens(b_text, b_span.start if b_span else 0, b_span.end if b_span else len(b_text))
+    out: list[WordEdit] = []
+    sm = SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        words = [t[2] for t in ta[i1:i2]] + [t[2] for t in tb[j1:j2]]
+        if all(not w[0].isalnum() and w not in _QUOTE_MARKS for w in words):
+            continue  # punctuation only
+        before = Span(ta[i1][0], ta[i2 - 1][1]) if i2 > i1 else None
+        after = Span(tb[j1][0], tb[j2 - 1][1]) if j2 > j1 else None
+        out.append(
+            WordEdit(
+                a_id,
+                b_id,
+                before if a_span is not None else None,
+                after if b_span is not None else None,
+                before.of(a_text) if before else "",
+                after.of(b_text) if after else "",
+            )
+        )
+    return out
+
+
+def _with_marks(edit: WordEdit, marks: dict[str, list[FramingMark]]) -> WordEdit:
+    ids = []
+    for art, span in ((edit.a, edit.before), (edit.b, edit.after)):
+        if span is None:
+            continue
+        ids += [m.id for m in marks.get(art, ()) if m.start < span.end and span.start < m.end]
+    return WordEdit(edit.a, edit.b, edit.before, edit.after, edit.before_text, edit.after_text, tuple(ids))
+
+
+def fact_contrasts(
+    facts: Iterable[Fact], articles: Sequence[Article], marks: Iterable[FramingMark] = ()
+) -> list[FramingContrast]:
+    """The word-level contrasts of every fact two or more articles carry (and of the headlines),
+    in fact order; a fact whose sentences are the same word for word gets none."""
+    by_id = {a.id: a for a in articles}
+    order = {a.id: k for k, a in enumerate(articles)}
+    by_article: dict[str, list[FramingMark]] = {}
+    for m in marks:
+        by_article.setdefault(m.article, []).append(m)
+    out: list[FramingContrast] = []
+    titled = [a for a in articles if a.title]
+    if len(titled) >= 2:
+        base = titled[0]
+        edits = [
+            e
+            for other in titled[1:]
+            for e in _edits(base.id, base.title or "", None, other.id, other.title or "", None)
+        ]
+        if edits:
+            out.append(FramingContrast("headline", tuple(edits)))
+    for fact in facts:
+        members = sorted(fact.members, key=lambda m: order.get(m.article, len(order)))
+        if len({m.article for m in members}) < 2:
+            continue
+        first = members[0]
+        base = by_id[first.article]
+        edits = []
+        for m in members[1:]:
+            other = by_id[m.article]
+            pair = _edits(
+                base.id,
+                base.text,
+                base.sentences[first.sentence].span,
+                other.id,
+                other.text,
+                other.sentences[m.sentence].span,
+            )
+            if len(pair) <= MAX_EDITS:
+                edits += [_with_marks(e, by_article) for e in pair]
+        if edits:
+            out.append(FramingContrast(fact.id, tuple(edits)))
+    return out
