@@ -16,12 +16,15 @@ from newsprism.numbers import quantities_in
 
 BUNDLED = {
     "abbreviations",
+    "attribution-contexts",
     "british-endings",
     "british-exceptions",
     "claim-words",
     "currencies",
     "durations",
+    "hedges",
     "length-words",
+    "loaded-words",
     "number-words",
     "qualifiers",
     "reader-address",
@@ -102,7 +105,8 @@ def test_columns_by_name() -> None:
 
 def test_unknown_lexicon_is_named() -> None:
     with pytest.raises(
-        LexiconError, match=r"data/lexicons/nonesuch\.tsv: no such lexicon \(bundled: abbreviations, british-endings"
+        LexiconError,
+        match=r"data/lexicons/nonesuch\.tsv: no such lexicon \(bundled: abbreviations, attribution-contexts, british-endings",
     ):
         lexicons.load("nonesuch")
     with pytest.raises(LexiconError, match="not a lexicon name"):
