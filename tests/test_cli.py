@@ -46,7 +46,9 @@ def test_compare_json_contract(story: list[Path]) -> None:
         assert by_id[q["article"]]["text"][q["start"] : q["end"]] == q["text"]
     grouped = {q["id"] for g in data["quote_groups"] for q in data["quotes"] if q["group"] == g["id"]}
     assert all(v["quote"] in grouped for g in data["quote_groups"] for v in g["variants"])
-    assert all(m["type"] == "scare_quote" for m in data["framing"])
+    for m in data["framing"]:
+        assert m["type"] in ("attribution", "hedge", "scare_quote", "loaded", "naming")
+        assert by_id[m["article"]]["text"][m["start"] : m["end"]] == m["text"]
     assert {(r["article"], r["source"]) for r in data["reuse"]} == {(a, b) for a in ids for b in ids if a != b}
     wire = data["articles"][0]
     assert "Also read: Harbour tolls to rise next spring" in wire["removed"]

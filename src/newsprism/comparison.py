@@ -14,11 +14,13 @@ from dataclasses import dataclass, field, replace
 
 from .align import ALIGN_VERSION, AlignOptions, align_story
 from .clean import CleanOptions
+from .contrast import CONTRAST_VERSION, fact_contrasts
 from .errors import CompareError, InputError
+from .framing import FRAMING_VERSION, attach_facts, story_marks
 from .model import Article, Comparison, RawArticle, article_key
 from .numbers import NUMBERS_VERSION, article_quantities, conflicts
 from .pipeline import prepare_article
-from .quotes import QUOTES_VERSION, scare_marks, shared_sentences, story_quotes
+from .quotes import QUOTES_VERSION, shared_sentences, story_quotes
 from .reuse import REUSE_VERSION, ReuseOptions, reuse
 from .segment import SEGMENTER_VERSION
 
@@ -103,6 +105,7 @@ def compare(
     all_warnings += notes
     facts, related = align_story(kept, options=opts.align, shared_quotes=shared_sentences(quotes))
     quantities = [q for a in kept for q in article_quantities(a)]
+    marks = attach_facts(story_marks(kept, quotes, terms), facts, kept)
     algorithms = {
         "clean": opts.clean.version,
         "segment": SEGMENTER_VERSION,
@@ -110,6 +113,8 @@ def compare(
         "reuse": REUSE_VERSION,
         "numbers": NUMBERS_VERSION,
         "quotes": QUOTES_VERSION,
+        "framing": FRAMING_VERSION,
+        "contrast": CONTRAST_VERSION,
     }
     return Comparison(
         articles=tuple(kept),
@@ -120,7 +125,8 @@ def compare(
         related=tuple(related),
         quotes=tuple(quotes),
         quote_groups=tuple(groups),
-        framing=tuple(scare_marks(terms, kept)),
+        framing=tuple(marks),
+        contrasts=tuple(fact_contrasts(facts, kept, marks)),
         warnings=tuple(all_warnings),
         algorithms=algorithms,
     )

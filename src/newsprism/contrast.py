@@ -101,8 +101,8 @@ def fact_contrasts(
     by_id = {a.id: a for a in articles}
     order = {a.id: k for k, a in enumerate(articles)}
     by_article: dict[str, list[FramingMark]] = {}
-    for m in marks:
-        by_article.setdefault(m.article, []).append(m)
+    for mark in marks:
+        by_article.setdefault(mark.article, []).append(mark)
     out: list[FramingContrast] = []
     titled = [a for a in articles if a.title]
     if len(titled) >= 2:

@@ -33,10 +33,12 @@ from typing import Any
 from ..api import compare, group, read
 from ..comparison import CompareOptions
 from ..errors import GoldSetError, InputError, NewsprismError
+from ..framing import FRAMING_VERSION, story_marks
+from ..framing_lexicon import FRAMING_LEXICON_VERSION
 from ..grouping import GroupOptions
 from ..model import RawArticle
 from ..pipeline import prepare_article
-from ..quotes import QUOTES_VERSION, scare_marks, story_quotes
+from ..quotes import QUOTES_VERSION, story_quotes
 from .gold import GoldSet, load_gold, validate
 from .scoring import score_grouping, score_reports
 
@@ -113,8 +115,8 @@ def evaluate(
         )
         extracted = {
             "quotes": f"quotes by {QUOTES_VERSION}",
-            "framing": f"framing: scare quotes only ({QUOTES_VERSION}) until the framing issue, so attribution, "
-            "hedge, loaded and naming have recall 0",
+            "framing": f"framing by {FRAMING_VERSION} (word lists {FRAMING_LEXICON_VERSION}, scare quotes "
+            f"{QUOTES_VERSION}); naming not yet",
         }
         notes.append("extracted: " + "; ".join(extracted[t] for t in per_article))
     return EvalResult(gold.name, wanted, tuple(notes), tuple(errors), reports, singles)
@@ -144,9 +146,9 @@ def single_articles(
 ) -> tuple[dict[str, dict], list[str]]:
     """A one-article record of every article in no story of two or more articles (the gold
     set's stories unless ``stories`` is given), by article id: the comparison JSON's
-    ``articles``, ``quotes``, ``quote_groups`` and ``framing`` (scare quotes) for that article
+    ``articles``, ``quotes``, ``quote_groups`` and ``framing`` for that article
     alone, made as ``compare`` makes them (cleaned with ``options.clean``, then
-    :func:`~newsprism.quotes.story_quotes` and :func:`~newsprism.quotes.scare_marks`)."""
+    :func:`~newsprism.quotes.story_quotes` and :func:`~newsprism.framing.story_marks`)."""
     opts = options or CompareOptions()
     compared = {a for ids in (stories or gold.stories()).values() if len(ids) >= 2 for a in ids}
     records: dict[str, dict] = {}
@@ -172,9 +174,9 @@ def single_articles(
             "articles": [article.to_dict()],
             "quotes": [q.to_dict() for q in quotes],
             "quote_groups": [g.to_dict() for g in groups],
-            "framing": [m.to_dict() for m in scare_marks(terms, [article])],
+            "framing": [m.to_dict() for m in story_marks([article], quotes, terms)],
             "warnings": notes,
-            "algorithms": {"clean": opts.clean.version, "quotes": QUOTES_VERSION},
+            "algorithms": {"clean": opts.clean.version, "quotes": QUOTES_VERSION, "framing": FRAMING_VERSION},
         }
     return records, errors
 

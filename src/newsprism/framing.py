@@ -1,0 +1,126 @@
+"""Framing marks of a story's articles, and whose voice each one is.
+
+:func:`story_marks` gathers, for every article of a story, the words that frame what it
+reports (types of :data:`newsprism.model.FRAMING_TYPES`):
+
+- ``attribution``, ``hedge``, ``loaded``: the word lists of :mod:`newsprism.framing_lexicon`
+  (judging reporting verbs read in context, hedges, loaded words); a loaded verb of saying
+  that introduces a quotation ("fumed", "lectured" as the quotation's cue) is an
+  ``attribution``: it is how the outlet reports the statement;
+- ``scare_quote``: quoted words that are no quotation (:mod:`newsprism.quotes`);
+- ``naming``: names chosen for an entity where outlets differ, when the caller passes them
+  (:mod:`newsprism.entities`).
+
+Every mark says whether it stands inside a quotation (``quoted``): then the words are the
+speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet's counts. A
+mark is attached to the fact of its sentence (``fact``) once the facts are known
+(:func:`attach_facts`).
+
+``framing.v1``. Limits: those of the word lists (no parser: a form's part of speech is not
+checked) and of quotation finding; a hedge the writer puts in a speaker's mouth outside the
+marks ("she allegedly said") is the outlet's.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
+from .model import Article, Fact, FramingMark, Quote, Span
+from .quotes import QUOTES_VERSION, QuotedTerm
+
+FRAMING_VERSION = "framing.v1"
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of the sorted, non-overlapping ``spans``."""
+    k = bisect_right(starts, start) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
+
+
+def article_marks(
+    article: Article, quotes: Iterable[Quote] = (), terms: Iterable[QuotedTerm] = ()
+) -> list[FramingMark]:
+    """The framing marks of one article (ids left empty; :func:`story_marks` numbers them), in
+    text order. ``quotes`` and ``terms`` are the article's quotations and quoted terms."""
+    text = article.text
+    own = [q for q in quotes if q.article == article.id]
+    spans = sorted((q.start, q.end) for q in own)
+    starts = [s for s, _ in spans]
+    cues = {(q.cue.start, q.cue.end) for q in own if q.cue is not None}
+    out: list[FramingMark] = []
+    for start, end, kind, version in lexicon_marks(text):
+        note = None
+        if kind == "loaded":
+            row = entry(text, (start, end, kind, version))
+            if row.get("kind") == "saying" and any(cs <= start and end <= ce for cs, ce in cues):
+                kind = "attribution"  # "...," fumed the mayor: how the outlet reports the statement
+            elif row.get("neutral"):
+                note = f"neutral: {row['neutral']}"
+        out.append(
+            FramingMark(
+                "",
+                article.id,
+                Span(start, end),
+                text[start:end],
+                kind,
+                lexicon=FRAMING_LEXICON_VERSION,
+                quoted=_inside(spans, starts, start, end),
+                note=note,
+            )
+        )
+    for t in terms:
+        if t.article == article.id and t.kind == "scare":
+            span = t.marked or t.span
+            out.append(
+                FramingMark(
+                    "",
+                    article.id,
+                    span,
+                    span.of(text),
+                    "scare_quote",
+                    lexicon=QUOTES_VERSION,
+                    quoted=_inside(spans, starts, span.start, span.end),
+                )
+            )
+    out.sort(key=lambda m: (m.start, m.end, m.type))
+    return out
+
+
+def story_marks(
+    articles: Sequence[Article],
+    quotes: Iterable[Quote] = (),
+    terms: Iterable[QuotedTerm] = (),
+    extra: Iterable[FramingMark] = (),
+) -> list[FramingMark]:
+    """The framing marks of every article of a story, in article then text order, numbered
+    ``m1``...; ``extra`` marks (naming) join them, a lexicon mark overlapping one of them
+    giving way."""
+    qs, ts, ex = list(quotes), list(terms), list(extra)
+    out: list[FramingMark] = []
+    for art in articles:
+        mine = [m for m in ex if m.article == art.id]
+        found = [m for m in article_marks(art, qs, ts) if not any(x.start < m.end and m.start < x.end for x in mine)]
+        merged = sorted(found + mine, key=lambda m: (m.start, m.end, m.type))
+        out += merged
+    return [replace(m, id=f"m{k}") for k, m in enumerate(out, start=1)]
+
+
+def attach_facts(marks: Iterable[FramingMark], facts: Iterable[Fact], articles: Sequence[Article]) -> list[FramingMark]:
+    """The marks with ``fact`` set to the fact of the sentence they stand in (if any)."""
+    fact_of = {(m.article, m.sentence): f.id for f in facts for m in f.members}
+    bounds = {a.id: ([s.start for s in a.sentences], a) for a in articles}
+    out = []
+    for m in marks:
+        starts, art = bounds.get(m.article, ([], None))
+        k = bisect_right(starts, m.start) - 1
+        fid = fact_of.get((m.article, k)) if art is not None and k >= 0 else None
+        out.append(replace(m, fact=fid) if fid is not None else m)
+    return out
+
+
+def own_voice(marks: Iterable[FramingMark]) -> list[FramingMark]:
+    """The marks in the outlet's own voice: not inside a quotation."""
+    return [m for m in marks if not m.quoted]
