@@ -179,7 +179,7 @@ def test_search_outlet_limit_and_order(corpus: Path) -> None:
     assert quotes_in(corpus) == everything  # the same store gives the same listing
     with pytest.raises(StoreError, match="quote the phrase"):
         quotes_in(corpus, search="AND OR")
-    with pytest.raises(StoreError, match="more than 2 quotations match; narrow"):
+    with pytest.raises(StoreError, match="more than 2 quotations match, too many to group; narrow"):
         quotes_in(corpus, max_quotes=2)
 
 
@@ -348,6 +348,11 @@ def test_cli_quotes_text_markdown_json_and_errors(corpus: Path, tmp_path: Path) 
     res = run("quotes", "--db", str(foreign))
     assert res.returncode == 1 and res.stderr.count("\n") == 1
     assert res.stderr.startswith(f"newsprism: error: {foreign}: is a SQLite database but not a newsprism store")
+    res = run("quotes", "--db", str(corpus), "--max-quotes", "3")
+    assert res.returncode == 1 and res.stderr == (
+        f"newsprism: error: {corpus}: more than 3 quotations match, too many to group; narrow the listing with a "
+        "speaker, words to search for or an outlet (or raise --max-quotes)\n"
+    )
     res = run("quotes", "--db", str(corpus), "--search", "AND OR")
     assert res.returncode == 1 and "quote the phrase" in res.stderr and res.stderr.count("\n") == 1
 

@@ -395,10 +395,25 @@ def articles(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> 
     show_default=True,
     help="At most this many quotations (the same words in several articles count once).",
 )
+@click.option(
+    "--max-quotes",
+    type=click.IntRange(min=1),
+    default=100_000,
+    show_default=True,
+    help="The most matching quotations grouped (the same words across articles); more are refused: narrow the "
+    "listing with --speaker, --search or --outlet.",
+)
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 def quotes(
-    db: str, speaker: str | None, search: str | None, outlet: str | None, limit: int, fmt: str, output: str | None
+    db: str,
+    speaker: str | None,
+    search: str | None,
+    outlet: str | None,
+    limit: int,
+    max_quotes: int,
+    fmt: str,
+    output: str | None,
 ) -> None:
     """Who said what in the stored articles: each quotation with its speaker, cue words,
     outlet, article and date. The same words quoted by several articles are shown together,
@@ -428,6 +443,7 @@ def quotes(
             search=search,
             outlet=outlet,
             limit=limit,
+            max_quotes=max_quotes,
             on_extract=lambda done, total: progress.update(task, completed=done, total=total),
         )
     if listing.extracted:

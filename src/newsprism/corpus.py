@@ -469,8 +469,8 @@ def quotes_in(
         rows = store.quotes(speaker=speaker, search=search, outlet=outlet, limit=max_quotes + 1)
     if len(rows) > max_quotes:
         raise StoreError(
-            f"{name}: more than {max_quotes:,} quotations match; narrow the listing with a speaker, "
-            "words to search for or an outlet"
+            f"{name}: more than {max_quotes:,} quotations match, too many to group; narrow the listing with a "
+            "speaker, words to search for or an outlet (or raise --max-quotes)"
         )
     entries, groups = _grouped(rows)
     listed: list[QuoteRow] = []
