@@ -61,6 +61,7 @@ _LAZY = {
     "IngestSummary": "corpus",
     "PrepareOptions": "pipeline",
     "Prepared": "pipeline",
+    "QuoteListing": "corpus",
     "ReuseOptions": "reuse",
     "compare": "api",
     "compare_story": "corpus",
@@ -72,6 +73,7 @@ _LAZY = {
     "prepare": "pipeline",
     "prepare_article": "pipeline",
     "prepare_many": "pipeline",
+    "quotes_in": "corpus",
     "read_path": "readers",
     "render": "render",
 }
@@ -81,7 +83,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .api import compare, group
     from .clean import CleanOptions
     from .comparison import CompareOptions
-    from .corpus import IngestSummary, compare_story, group_corpus, ingest
+    from .corpus import IngestSummary, QuoteListing, compare_story, group_corpus, ingest, quotes_in
     from .grouping import GroupOptions
     from .pipeline import Prepared, PrepareOptions, prepare, prepare_article, prepare_many
     from .readers import from_html, from_text, read_path
@@ -131,6 +133,7 @@ __all__ = [
     "Quantity",
     "Quote",
     "QuoteGroup",
+    "QuoteListing",
     "QuoteVariant",
     "RawArticle",
     "RelatedLink",
@@ -152,6 +155,7 @@ __all__ = [
     "prepare",
     "prepare_article",
     "prepare_many",
+    "quotes_in",
     "read_path",
     "render",
 ]

@@ -384,6 +384,83 @@ def articles(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> 
 @main.command()
 @DB_OPTION
 @click.option(
+    "--speaker", metavar="NAME", help="Only this speaker, case aside; a surname finds the full name (Stoltenberg)."
+)
+@click.option("--search", metavar="WORDS", help="Full-text search of the quoted words (SQLite FTS5 syntax).")
+@click.option("--outlet", help="Only this outlet.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="At most this many quotations (the same words in several articles count once).",
+)
+@click.option(
+    "--max-quotes",
+    type=click.IntRange(min=1),
+    default=100_000,
+    show_default=True,
+    help="The most matching quotations grouped (the same words across articles); more are refused: narrow the "
+    "listing with --speaker, --search or --outlet.",
+)
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
+def quotes(
+    db: str,
+    speaker: str | None,
+    search: str | None,
+    outlet: str | None,
+    limit: int,
+    max_quotes: int,
+    fmt: str,
+    output: str | None,
+) -> None:
+    """Who said what in the stored articles: each quotation with its speaker, cue words,
+    outlet, article and date. The same words quoted by several articles are shown together,
+    with how each rendered them (verbatim, trimmed, altered) and the verb it used.
+
+    Articles stored before newsprism kept quotations have theirs found on the first run
+    (said on stderr).
+    """
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from .corpus import quotes_in
+    from .render.quotes import render_quotes
+
+    _need_db(db)
+    progress = Progress(
+        TextColumn("finding quotations of stored articles"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed}/{task.total}"),
+        disable=not sys.stderr.isatty(),
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task("quotes", total=None)
+        listing = quotes_in(
+            db,
+            speaker=speaker,
+            search=search,
+            outlet=outlet,
+            limit=limit,
+            max_quotes=max_quotes,
+            on_extract=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    if listing.extracted:
+        click.echo(
+            f"newsprism: found the quotations of {_plural(listing.extracted, 'article')} stored without them "
+            f"({listing.method}); they are kept for next time",
+            err=True,
+        )
+    _emit(render_quotes(listing, fmt), output)
+    entries = len({r.quote.group or f"{r.quote.article}/{r.quote.id}" for r in listing.quotes})
+    more = f"; --limit {listing.matched} shows all" if listing.matched > entries else ""
+    click.echo(f"({entries} of {_plural(listing.matched, 'quotation')}{more})", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option(
     "--since", metavar="DATE", callback=_iso_date, help="Only stories with articles on or after this ISO date."
 )
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

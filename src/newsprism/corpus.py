@@ -6,6 +6,7 @@ compare a stored story. These join the pure stages (:mod:`newsprism.pipeline`,
     summary = newsprism.ingest(["feeds/", "crawl.warc.gz"], db="news.db")
     grouping = newsprism.group_corpus(db="news.db")
     comparison = newsprism.compare_story(grouping.stories[0].id, db="news.db")
+    listing = newsprism.quotes_in("news.db", speaker="Stoltenberg")
 """
 
 from __future__ import annotations
@@ -18,20 +19,22 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, replace
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .clean import CleanOptions
 from .comparison import CompareOptions, compare
-from .errors import InputError
+from .errors import InputError, StoreError
 from .grouping import GROUP_HEAD, GroupOptions, cluster, features_method, featurize
-from .model import Comparison, Grouping, RawArticle
+from .model import Comparison, Grouping, QuoteGroup, RawArticle
 from .pipeline import PrepareOptions, prepare_many
+from .quotes import QUOTES_VERSION, article_quotes, group_quotes
 from .readers import ReadOptions
 from .segment import SEGMENTER_VERSION
 from .sources import iter_records
-from .store import DEFAULT_PATH, Storable, Store, article_id, storable
+from .store import DEFAULT_PATH, QuoteRow, Storable, Store, article_id, storable
 
 #: records a worker prepares at a time (one embedding batch)
 _CHUNK = 64
@@ -68,9 +71,9 @@ class IngestSummary:
 def _prepare_chunk(
     args: tuple[list[RawArticle | InputError], CleanOptions | None, GroupOptions],
 ) -> list[Storable | tuple[str, str]]:
-    """Clean, segment and featurize a chunk of records, and turn each into the values the
-    store writes; a problem comes back as ``(source, problem)``. Runs in a worker process:
-    only plain values go back to the one that writes the store."""
+    """Clean, segment and featurize a chunk of records and find their quotations, and turn
+    each into the values the store writes; a problem comes back as ``(source, problem)``.
+    Runs in a worker process: only plain values go back to the one that writes the store."""
     records, clean_options, group_options = args
     out: list[Storable | tuple[str, str]] = []
     options = PrepareOptions(clean=clean_options or CleanOptions(), group=group_options)
@@ -81,7 +84,7 @@ def _prepare_chunk(
         # the stored id is the content hash; the reader's id (file stem) stays in ``source``
         article = replace(result.article, source=result.article.source or result.article.id)
         assert result.features is not None
-        out.append(storable(article, result.features))
+        out.append(storable(article, result.features, quotes=result.quotes))
     return out
 
 
@@ -350,4 +353,144 @@ def compare_story(
     return comparison
 
 
-__all__ = ["IngestSummary", "article_id", "compare_story", "group_corpus", "ingest"]
+#: the most quotations one listing groups; a query matching more is refused (narrow it)
+MAX_QUOTES = 100_000
+#: stored articles whose quotations are looked for at a time (one transaction each)
+_QUOTE_BATCH = 500
+
+
+@dataclass(frozen=True)
+class QuoteListing:
+    """What :func:`quotes_in` found: who said what, in the stored articles.
+
+    ``quotes`` are the quotations listed, in order: by (published, article id, ordinal) of
+    each entry's first quotation, where an entry is one quotation or the quotations of one
+    group, listed together. ``quote.group`` names the :class:`~newsprism.model.QuoteGroup`
+    of ``groups`` when several articles quote the same words (:func:`newsprism.quotes.group_quotes`):
+    each variant says how its article rendered them (``verbatim``, ``trimmed``, ``altered``
+    with the character diff) with its speaker and cue words; it names its quotation by
+    ``variant.article`` and ``variant.quote`` (the quotation's id in that article), and the
+    first variant is the reference's (the fullest rendering). ``matched`` counts the entries
+    the query matched, of which ``limit`` were kept. ``extracted`` counts the stored articles
+    whose quotations were looked for by this call: stored before quotations were (or by
+    another quotes version, ``method`` being the one used now)."""
+
+    quotes: tuple[QuoteRow, ...]
+    groups: tuple[QuoteGroup, ...] = ()
+    matched: int = 0
+    extracted: int = 0
+    method: str = QUOTES_VERSION
+    query: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_QUOTES,
+            "method": self.method,
+            "query": dict(self.query),
+            "matched": self.matched,
+            "extracted": self.extracted,
+            "quotes": [r.to_dict() for r in self.quotes],
+            "groups": [g.to_dict() for g in self.groups],
+        }
+
+
+SCHEMA_QUOTES = "newsprism.quotes/1"
+
+
+def _fill_quotes(store: Store, on_article: Callable[[int, int], None] | None = None) -> int:
+    """Look for the quotations of the stored articles that have none of this quotes version
+    (stored before quotations were, or by another version) and store them; returns how many
+    articles that was. ``on_article(done, total)`` is told after each batch."""
+    missing = store.unquoted(QUOTES_VERSION)
+    for lo in range(0, len(missing), _QUOTE_BATCH):
+        articles = list(store.iter_articles(ids=missing[lo : lo + _QUOTE_BATCH]))
+        store.save_quotes(((a, article_quotes(a).quotes) for a in articles), QUOTES_VERSION)
+        if on_article:
+            on_article(min(lo + _QUOTE_BATCH, len(missing)), len(missing))
+    return len(missing)
+
+
+def _grouped(rows: list[QuoteRow]) -> tuple[list[tuple[str | None, list[int]]], dict[str, QuoteGroup]]:
+    """The entries of a listing in order of their first quotation: ``(group id, indexes into
+    rows)``, one quotation with no group or the quotations of one group; and the groups by
+    id, numbered ``g1``... in that order, their variants naming quotations by their ids in
+    their articles and giving the stored cue words."""
+    # group_quotes needs ids unique across articles: the row's index, for the time of the call
+    temp = [replace(r.quote, id=f"q{i}", group=None) for i, r in enumerate(rows)]
+    found, groups, _ = group_quotes(temp)
+    entries: list[tuple[str | None, list[int]]] = []
+    members: dict[str, list[int]] = {}
+    for i, q in enumerate(found[: len(rows)]):
+        if q.group is None:
+            entries.append((None, [i]))
+        elif q.group in members:
+            members[q.group].append(i)
+        else:
+            members[q.group] = [i]
+            entries.append((q.group, members[q.group]))
+    # group_quotes numbers its groups in the order of their first quotation, as the entries are
+    names = {gid: f"g{k}" for k, gid in enumerate((gid for gid, _ in entries if gid is not None), 1)}
+    out: dict[str, QuoteGroup] = {}
+    for g in groups:
+        variants = tuple(
+            replace(v, quote=rows[int(v.quote[1:])].quote.id, cue=rows[int(v.quote[1:])].cue) for v in g.variants
+        )
+        out[names[g.id]] = replace(g, id=names[g.id], reference=rows[int(g.reference[1:])].quote.id, variants=variants)
+    return [(None if gid is None else names[gid], idx) for gid, idx in entries], out
+
+
+def quotes_in(
+    db: str | Path | Store = DEFAULT_PATH,
+    *,
+    speaker: str | None = None,
+    search: str | None = None,
+    outlet: str | None = None,
+    limit: int | None = None,
+    max_quotes: int = MAX_QUOTES,
+    on_extract: Callable[[int, int], None] | None = None,
+) -> QuoteListing:
+    """Who said what in the stored articles: their quotations, with speaker, cue words,
+    outlet, title and date, the same words quoted by several articles listed together with
+    how each rendered them (see :class:`QuoteListing`).
+
+    ``speaker`` keeps a speaker, case and accents aside, also by surname ("Stoltenberg" finds
+    "Jens Stoltenberg"); ``search`` is a full-text query over the quoted words (SQLite FTS5
+    syntax, as ``search``); ``outlet`` keeps one outlet; ``limit`` the first so many entries
+    (a quotation, or the quotations of one group). Ingest stores each article's quotations;
+    an article stored before it did has them looked for and stored here, once
+    (``extracted``; ``on_extract(done, total)`` is told the progress). More than
+    ``max_quotes`` matching quotations are refused: grouping them would take too long.
+    """
+    name = db.name if isinstance(db, Store) else str(db)
+    if limit is not None and limit < 1:
+        raise StoreError(f"{name}: the limit must be at least 1, not {limit}")
+    with nullcontext(db) if isinstance(db, Store) else Store(db) as store:
+        extracted = _fill_quotes(store, on_extract)
+        rows = store.quotes(speaker=speaker, search=search, outlet=outlet, limit=max_quotes + 1)
+    if len(rows) > max_quotes:
+        raise StoreError(
+            f"{name}: more than {max_quotes:,} quotations match, too many to group; narrow the listing with a "
+            "speaker, words to search for or an outlet (or raise --max-quotes)"
+        )
+    entries, groups = _grouped(rows)
+    listed: list[QuoteRow] = []
+    kept: list[QuoteGroup] = []
+    for gid, members in entries if limit is None else entries[:limit]:
+        listed += [replace(rows[i], quote=replace(rows[i].quote, group=gid)) for i in members]
+        if gid is not None:
+            kept.append(groups[gid])
+    query = {"speaker": speaker, "search": search, "outlet": outlet, "limit": limit}
+    return QuoteListing(tuple(listed), tuple(kept), len(entries), extracted, QUOTES_VERSION, query)
+
+
+__all__ = [
+    "MAX_QUOTES",
+    "SCHEMA_QUOTES",
+    "IngestSummary",
+    "QuoteListing",
+    "article_id",
+    "compare_story",
+    "group_corpus",
+    "ingest",
+    "quotes_in",
+]

@@ -1,5 +1,5 @@
-"""From a raw article to a cleaned, segmented one, with what grouping reads of it: the
-per-record step every command shares.
+"""From a raw article to a cleaned, segmented one, with what grouping reads of it and its
+quotations: the per-record step every command shares.
 
 :func:`prepare` is the one public per-record step. ``ingest``'s worker processes call it
 (through :func:`prepare_many`, which batches the embeddings), and so can a Spark job,
@@ -18,7 +18,8 @@ from .clean import CleanOptions, clean
 from .dates import date_from_lines
 from .errors import EmptyArticleError, InputError
 from .grouping import GroupOptions, featurize
-from .model import Article, GroupFeatures, RawArticle
+from .model import Article, GroupFeatures, Quote, RawArticle
+from .quotes import article_quotes
 from .segment import sentences
 
 #: which dropped lines may say when an article was published
@@ -36,10 +37,13 @@ class PrepareOptions:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """One record, prepared: the cleaned, segmented article and its grouping features."""
+    """One record, prepared: the cleaned, segmented article, its grouping features and its
+    direct quotations (:func:`newsprism.quotes.article_quotes`, ids ``q1``... in the article,
+    spans into ``article.text``), which ingest stores with it."""
 
     article: Article
     features: GroupFeatures | None = None
+    quotes: tuple[Quote, ...] = ()
 
 
 def prepare_article(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Article:
@@ -66,12 +70,13 @@ def prepare_article(raw: RawArticle, *, clean_options: CleanOptions | None = Non
 
 
 def prepare(raw: RawArticle, options: PrepareOptions | None = None) -> Prepared:
-    """Clean, segment and featurize one raw article. Raises :class:`InputError` for a record
-    that cannot be an article (nothing left after cleaning, ...)."""
+    """Clean, segment and featurize one raw article, and find its quotations. Raises
+    :class:`InputError` for a record that cannot be an article (nothing left after
+    cleaning, ...)."""
     opts = options or PrepareOptions()
     article = prepare_article(raw, clean_options=opts.clean)
     features = featurize([article], opts.group)[0] if opts.group is not None else None
-    return Prepared(article, features)
+    return Prepared(article, features, article_quotes(article).quotes)
 
 
 def prepare_many(
@@ -94,13 +99,13 @@ def prepare_many(
             out.append(exc)
             continue
         slots.append(len(out))
-        out.append(Prepared(article))
+        out.append(Prepared(article, None, article_quotes(article).quotes))
         articles.append(article)
     if opts.group is not None and articles:
         for slot, feats in zip(slots, featurize(articles, opts.group), strict=True):
             prepared = out[slot]
             assert isinstance(prepared, Prepared)
-            out[slot] = Prepared(prepared.article, feats)
+            out[slot] = Prepared(prepared.article, feats, prepared.quotes)
     return out
 
 

@@ -252,13 +252,11 @@ class _Mention:
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Words of ``text[start:end]`` with offsets; a final full stop stays only on an
     abbreviation ("Sen.", "U.S.", an initial "F.")."""
-    out = []
     titles = _titles()
-    for m in _WORD.finditer(text, start, end):
-        w, b = m.group(), m.end()
-        if w.endswith(".") and not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
-            w, b = w[:-1], b - 1
-        out.append((m.start(), b, w))
+    out = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    for k, (s, b, w) in enumerate(out):
+        if w[-1] == "." and not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
+            out[k] = (s, b - 1, w[:-1])
     return out
 
 
@@ -504,9 +502,10 @@ class _Names:
     gender: dict[str, str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=8192)
 def _clean_name(text: str) -> tuple[str, bool]:
-    """A capitalised run without its titles and possessive: ("Jens Stoltenberg", is_person)."""
-    _titles()
+    """A capitalised run without its titles and possessive: ("Jens Stoltenberg", is_person).
+    (Cached: an article names the same runs again and again, and so do a corpus's articles.)"""
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     kinds = [_title_kind(w) for w in words]
@@ -575,23 +574,21 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
                 kept.append(tok)
         toks = kept
     openers = _openers()
-    i = 0
-    while i < len(toks):
-        if not _is_cap(toks[i][2]):
-            i += 1
+    caps = [_is_cap(t[2]) for t in toks]
+    n_toks = len(toks)
+    done = -1  # the last token of the run read last
+    for i in [k for k, cap in enumerate(caps) if cap]:
+        if i <= done:
             continue
         j = i
         while (
-            j + 1 < len(toks)
+            j + 1 < n_toks
             and text[toks[j][1] : toks[j + 1][0]] in (" ", "-")
-            and (
-                _is_cap(toks[j + 1][2])
-                or (_strip_dot(toks[j + 1][2]) in _SMALL - {"and"} and j + 2 < len(toks) and _is_cap(toks[j + 2][2]))
-            )
+            and (caps[j + 1] or (j + 2 < n_toks and caps[j + 2] and _strip_dot(toks[j + 1][2]) in _JOINERS))
         ):
             j += 1
         a = i
-        sentence_start = a == 0 or text[: toks[a][0]].rstrip()[-1:] in '.!?"”\n:'
+        sentence_start = a == 0 or _char_before(text, toks[a][0]) in '.!?"”\n:'
         while a <= j and (
             _strip_dot(toks[a][2]) in openers or (sentence_start and a == i and _strip_dot(toks[a][2]) in _DETERMINERS)
         ):
@@ -642,17 +639,32 @@ def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
                 elif not person:
                     names.orgs.append((pos, name))
                 # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
-                after = text[toks[j][1] : toks[j][1] + 60]
-                m = re.match(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b", after)
-                if person and m and titles.get(m.group(2)) == "role":
+                m = _ROLE_APPOSITION.match(text[toks[j][1] : toks[j][1] + 60]) if person else None
+                if m and titles.get(m.group(2)) == "role":
                     names.roles.append((pos, m.group(2), name))
-        i = j + 1
+        done = j
     names.gender = _genders(text, toks, names.people)
     # a name whose surname the article also uses alone is a person from its first mention
     names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
     people = {n for _, n in names.confirmed}
     names.subjects = [(pos, n) for pos, n in names.subjects if n in people]
     return names
+
+
+#: "NAME, the health minister," / "NAME, a spokeswoman for X,": the role word is group 2
+_ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b")
+
+#: lower-case words that join the capitalised words of one name ("Ministry of Health")
+_JOINERS = frozenset(_SMALL - {"and"})
+
+
+def _char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not whitespace ("" at the start): what
+    ``text[:pos].rstrip()[-1:]`` says, without copying the text before ``pos``."""
+    k = pos - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""
 
 
 # "her" and "him" are left out: as objects they so often name someone else ("agreed with her")
@@ -1169,6 +1181,20 @@ def fold(text: str) -> str:
     t = unicodedata.normalize("NFKC", text)
     t = t.translate(_STRAIGHT)
     return " ".join(t.split())
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words for matching: case folded, accents taken off."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'").split()
+
+
+def speaker_matches(query: str, speaker: str) -> bool:
+    """Whether ``query`` names ``speaker``: the same words, case and accents aside, or the last
+    words of the name ("Stoltenberg" and "jens stoltenberg" name "Jens Stoltenberg"; "Jens"
+    does not, nor does "Berg")."""
+    q, s = _name_words(query), _name_words(speaker)
+    return bool(q) and len(q) <= len(s) and s[len(s) - len(q) :] == q
 
 
 def _key_words(text: str) -> list[str]:

@@ -24,13 +24,20 @@ This is the only module that talks to SQLite. ::
 - **Kept comparisons.** ``comparisons`` holds a story's comparison as JSON text under a
   method key (:meth:`Store.save_comparison`, :meth:`Store.load_comparison`), so a later
   reader need not recompute it; a story whose membership changes loses them.
+- **Quotations.** ``quotes`` holds each article's direct quotations (spans of the quoted
+  words, speaker mention and cue in the stored text) and ``quoted`` the quotes version that
+  found them, written with the article when ingest extracted them; :meth:`Store.unquoted`
+  names the articles without quotations of a version (stored before quotations were, or by
+  another version), :meth:`Store.save_quotes` replaces them, and :meth:`Store.quotes` lists
+  them by speaker, words (full text) and outlet.
 - **Known inputs.** ``inputs`` maps the hash of each record ingested (as read, with the
   cleaner that read it) to the article made from it; :meth:`Store.known_inputs` answers for
   many hashes in one query, so a rerun skips known records before cleaning them.
-- **Full-text index.** Each batch of new articles is indexed by one statement at the end of
-  its transaction (twice as fast as a per-row trigger); updates and deletes are indexed by
-  triggers. A program that inserts into ``articles`` by itself should run
-  ``INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`` afterwards.
+- **Full-text index.** Each batch of new articles (and of their quotations) is indexed by one
+  statement at the end of its transaction (twice as fast as a per-row trigger); updates and
+  deletes are indexed by triggers. A program that inserts into ``articles`` or ``quotes`` by
+  itself should run ``INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`` (or the
+  same for ``quotes_fts``) afterwards.
 - **A free second UI.** The tables are plain, so ``datasette newsprism.db`` browses them and
   offers full-text search on ``articles`` (through ``articles_fts``).
 
@@ -57,10 +64,11 @@ from typing import Any
 
 from ..clean import CLEANER_VERSION
 from ..errors import StoreError
-from ..model import Article, GroupFeatures, Sentence, Span, article_key, listing_label
+from ..model import Article, GroupFeatures, Quote, Sentence, Span, article_key, listing_label
+from ..quotes import QUOTES_VERSION, speaker_matches
 from ..segment import SEGMENTER_VERSION
 from . import _schema
-from ._records import AddResult, ArticleRow, IngestRun, SearchHit, Storable, StoriesSaved, StoryRow
+from ._records import AddResult, ArticleRow, IngestRun, QuoteRow, SearchHit, Storable, StoriesSaved, StoryRow
 
 __all__ = [
     "DEFAULT_PATH",
@@ -68,6 +76,7 @@ __all__ = [
     "AddResult",
     "ArticleRow",
     "IngestRun",
+    "QuoteRow",
     "SearchHit",
     "Storable",
     "Store",
@@ -121,16 +130,76 @@ def _feature_row(aid: str, f: GroupFeatures) -> tuple[Any, ...]:
     return (aid, f.method, _json(dict(f.terms)), f.minhash, f.grams, f.vector)
 
 
+_INSERT_QUOTE = (
+    "INSERT INTO quotes (article_id, n, start, end, text, speaker, speaker_start, speaker_end, "
+    "cue_start, cue_end, cue, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_QUOTED = (
+    "INSERT INTO quoted (article_id, method, quotes) VALUES (?, ?, ?) "
+    "ON CONFLICT (article_id) DO UPDATE SET method = excluded.method, quotes = excluded.quotes"
+)
+_QUOTE_COLUMNS = (
+    "q.article_id, q.n, q.start, q.end, q.text, q.speaker, q.speaker_start, q.speaker_end, "
+    "q.cue_start, q.cue_end, q.cue, q.sentence, a.outlet, a.title, a.published, a.source"
+)
+
+
+def _quote_rows(aid: str, text: str, quotes: Iterable[Quote]) -> tuple[tuple[Any, ...], ...]:
+    """The ``quotes`` rows of an article's quotations, numbered 1, 2, ... in the given order
+    (the order :func:`newsprism.quotes.article_quotes` found them: ``q1`` is row 1)."""
+    rows = []
+    for n, q in enumerate(quotes, 1):
+        if q.end > len(text):
+            raise ValueError(f"quotation {q.id} of article {aid} ends at {q.end}, past the end of its text")
+        mention, cue = q.speaker_mention, q.cue
+        rows.append(
+            (
+                aid,
+                n,
+                q.start,
+                q.end,
+                q.text,
+                q.speaker,
+                None if mention is None else mention.start,
+                None if mention is None else mention.end,
+                None if cue is None else cue.start,
+                None if cue is None else cue.end,
+                None if cue is None else cue.of(text),
+                q.sentence,
+            )
+        )
+    return tuple(rows)
+
+
+def _quote_row(row: tuple[Any, ...]) -> QuoteRow:
+    aid, n, start, end, text, speaker, ss, se, cs, ce, cue, sentence, outlet, title, published, source = row
+    quote = Quote(
+        id=f"q{n}",
+        article=aid,
+        sentence=int(sentence),
+        span=Span(start, end),
+        text=text,
+        speaker=speaker,
+        speaker_mention=None if ss is None else Span(ss, se),
+        cue=None if cs is None else Span(cs, ce),
+    )
+    return QuoteRow(quote, cue, outlet, title, published, source)
+
+
 def storable(
     article: Article,
     features: GroupFeatures | None = None,
     *,
+    quotes: Iterable[Quote] | None = None,
     cleaner: str = CLEANER_VERSION,
     segmenter: str = SEGMENTER_VERSION,
+    quoter: str = QUOTES_VERSION,
 ) -> Storable:
     """The values :meth:`Store.add_articles` writes for ``article`` (and its grouping
-    features). Plain values only, so a worker process can make them and hand them over
-    cheaply. Raises ``ValueError`` for an article without text."""
+    features, and its quotations as :func:`newsprism.quotes.article_quotes` found them, by
+    the quotes version ``quoter``; None: not looked for). Plain values only, so a worker
+    process can make them and hand them over cheaply. Raises ``ValueError`` for an article
+    without text, or a quotation outside it."""
     if not article.text.strip():
         raise ValueError(f"article {article.source or article.id} has no text; nothing to store")
     aid = article_id(article)
@@ -152,7 +221,13 @@ def storable(
         segmenter,
         _now(),
     )
-    return Storable(aid, row, None if features is None else _feature_row(aid, features))
+    return Storable(
+        aid,
+        row,
+        None if features is None else _feature_row(aid, features),
+        quotes=None if quotes is None else _quote_rows(aid, article.text, quotes),
+        quoter=None if quotes is None else quoter,
+    )
 
 
 class Store:
@@ -169,6 +244,7 @@ class Store:
         self._conn: sqlite3.Connection | None = None
         self._conn = self._open(timeout)
         self._fts = _schema.has_fts(self._conn)
+        self._quotes_fts = _schema.has_fts(self._conn, "quotes_fts")
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_PATH, *, timeout: float = 30.0) -> Store:
@@ -339,9 +415,10 @@ class Store:
         stored as given, or its ``id`` where the source is empty.
 
         An item may also be a :class:`Storable` made by :func:`storable` (in a worker
-        process, say), which may carry the article's grouping features and the hash of the
-        record it was made from (see :meth:`known_inputs`); they are stored in the same
-        transaction as the article.
+        process, say), which may carry the article's grouping features, its quotations and
+        the hash of the record it was made from (see :meth:`known_inputs`); they are stored
+        in the same transaction as the article. An article given as an :class:`Article` is
+        stored without quotations (see :meth:`unquoted`).
 
         With ``run`` (an id from :meth:`record_run`) each batch also adds its counts to that
         run's ``added`` and ``duplicates`` in the same transaction, so a run killed midway
@@ -373,6 +450,8 @@ class Store:
         duplicates: list[str] = []
         with self._transaction("store articles") as conn:
             last = conn.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+            last_quote = conn.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
+            quoted = False
             for item in batch:
                 cur = conn.execute(
                     "INSERT INTO articles (id, source, title, outlet, url, published, text, removed, "
@@ -384,6 +463,10 @@ class Store:
                     added.append(item.id)
                     if item.features is not None:
                         conn.execute(_UPSERT_FEATURES, item.features)
+                    if item.quotes is not None and item.quoter is not None:
+                        conn.executemany(_INSERT_QUOTE, item.quotes)
+                        conn.execute(_UPSERT_QUOTED, (item.id, item.quoter, len(item.quotes)))
+                        quoted = quoted or bool(item.quotes)
                 else:
                     duplicates.append(item.id)
                 if item.input_hash is not None:
@@ -402,8 +485,16 @@ class Store:
                     "WHERE rowid > ?",
                     (last,),
                 )
+            if quoted:
+                self._index_quotes(conn, last_quote)
         result.added.extend(added)
         result.duplicates.extend(duplicates)
+
+    def _index_quotes(self, conn: sqlite3.Connection, last: int) -> None:
+        """Index the quotations inserted since ``last`` was the largest rowid of ``quotes``
+        (the rows of this transaction: nothing was deleted from ``quotes`` after reading it)."""
+        if self._quotes_fts:
+            conn.execute("INSERT INTO quotes_fts (rowid, text) SELECT rowid, text FROM quotes WHERE rowid > ?", (last,))
 
     def known_inputs(self, hashes: Iterable[str]) -> dict[str, str]:
         """Those of ``hashes`` (of records as read, given with a :class:`Storable`'s
@@ -470,6 +561,118 @@ class Store:
                 raise StoreError(f"{self.name}: cannot store features: no article {missing[0]}")
             conn.executemany(_UPSERT_FEATURES, rows)
         return len(rows)
+
+    # ------------------------------------------------------------------ quotations
+
+    def unquoted(self, method: str = QUOTES_VERSION) -> list[str]:
+        """The ids of the stored articles whose quotations were not looked for by the quotes
+        version ``method`` (stored before quotations were, or found by another version),
+        sorted."""
+        with self._reading("read quotations") as conn:
+            rows = conn.execute(
+                "SELECT a.id FROM articles AS a LEFT JOIN quoted AS q ON q.article_id = a.id AND q.method = ? "
+                "WHERE q.article_id IS NULL ORDER BY a.id",
+                (method,),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def save_quotes(self, found: Iterable[tuple[Article, Iterable[Quote]]], method: str = QUOTES_VERSION) -> int:
+        """Replace the quotations of stored articles by those given (each article with its
+        quotations, found by the quotes version ``method``), in one transaction; returns how
+        many articles were written. The articles must be the stored ones (their text is the
+        one the spans point into)."""
+        items = [(a, tuple(qs)) for a, qs in found]
+        ids = [a.id for a, _ in items]
+        try:
+            rows = [_quote_rows(a.id, a.text, qs) for a, qs in items]
+        except ValueError as exc:
+            raise StoreError(f"{self.name}: cannot store quotations: {exc}") from None
+        with self._transaction("store quotations") as conn:
+            missing = self._missing(conn, ids)
+            if missing:
+                raise StoreError(f"{self.name}: cannot store quotations: no article {missing[0]}")
+            conn.execute("DELETE FROM quotes WHERE article_id IN (SELECT value FROM json_each(?))", (_json(ids),))
+            last = conn.execute("SELECT coalesce(max(rowid), 0) FROM quotes").fetchone()[0]
+            for aid, article_rows in zip(ids, rows, strict=True):
+                conn.executemany(_INSERT_QUOTE, article_rows)
+                conn.execute(_UPSERT_QUOTED, (aid, method, len(article_rows)))
+            self._index_quotes(conn, last)
+        return len(items)
+
+    def speakers(self) -> list[str]:
+        """The distinct speakers of the stored quotations, sorted (names that differ in case
+        only are one)."""
+        with self._reading("read quotations") as conn:
+            rows = conn.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()
+        return sorted(r[0] for r in rows)
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        outlet: str | None = None,
+        article: str | None = None,
+        limit: int | None = None,
+    ) -> list[QuoteRow]:
+        """Stored quotations ordered by (published, article id, ordinal), with their article's
+        outlet, title and date.
+
+        ``speaker`` keeps the quotations whose speaker is that name, case aside, or ends with
+        it word for word ("Stoltenberg" finds "Jens Stoltenberg": see
+        :func:`newsprism.quotes.speaker_matches`); ``search`` is an FTS5 query over the
+        quoted words (as :meth:`search`); ``outlet`` keeps one outlet (as written);
+        ``article`` one article; ``limit`` the first so many.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        join = ""
+        if speaker is not None:
+            wanted = " ".join(speaker.split())
+            if not wanted:
+                raise StoreError(f"{self.name}: empty speaker; give a name, e.g. --speaker Stoltenberg")
+            names = [s for s in self.speakers() if speaker_matches(wanted, s)]
+            where.append("q.speaker IN (SELECT value FROM json_each(?))")
+            params.append(_json(names))
+        if search is not None:
+            words = _one_line(search)
+            if not words:
+                raise StoreError(f"{self.name}: empty search; give one or more words")
+            if not self._quotes_fts:
+                raise StoreError(f"{self.name}: " + _schema.FTS_MISSING.format(version=sqlite3.sqlite_version))
+            join = " JOIN quotes_fts ON quotes_fts.rowid = q.rowid"
+            where.append("quotes_fts MATCH ?")
+            params.append(words)
+        if outlet is not None:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        if article is not None:
+            where.append("q.article_id = ?")
+            params.append(article)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        sql = (
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes AS q JOIN articles AS a ON a.id = q.article_id{join}{clause} "
+            "ORDER BY a.published, q.article_id, q.n"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        conn = self._connection()
+        try:
+            rows = conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            low = str(exc).lower()
+            if search is None or "locked" in low or "busy" in low:
+                raise self._error(exc, "read quotations") from None
+            words = _one_line(search)
+            quoted = '"' + words.replace('"', '""') + '"'
+            raise StoreError(
+                f"{self.name}: cannot search quotations for {words!r} ({_one_line(str(exc))}); "
+                f"quote the phrase to search for it as written: {quoted}"
+            ) from None
+        except sqlite3.Error as exc:
+            raise self._error(exc, "read quotations") from None
+        return [_quote_row(r) for r in rows]
 
     def get_article(self, id: str) -> Article:
         """The stored article with this id, its sentences rebuilt from the stored offsets."""
@@ -873,8 +1076,11 @@ class Store:
             for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
                 problems.append(f"foreign key: {table} row {rowid} points at a missing {parent} row")
             if self._fts:
-                try:
-                    conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
-                except sqlite3.DatabaseError as exc:
-                    problems.append(f"full-text index: {_one_line(str(exc))}")
+                for table in ("articles_fts", "quotes_fts"):
+                    if not _schema.has_fts(conn, table):
+                        continue
+                    try:
+                        conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+                    except sqlite3.DatabaseError as exc:
+                        problems.append(f"full-text index {table}: {_one_line(str(exc))}")
         return problems

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import Quote
+
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
@@ -25,12 +27,16 @@ class AddResult:
 class Storable:
     """An article as the values the store writes (see :func:`newsprism.store.storable`):
     its content-hash ``id``, the ``articles`` row, if computed, the ``features`` row, and,
-    if given, the hash of the record it was made from (kept in ``inputs``)."""
+    if given, the hash of the record it was made from (kept in ``inputs``). ``quotes`` holds
+    the ``quotes`` rows and ``quoter`` the quotes version that found them; ``quotes=None``:
+    not looked for (an empty tuple: looked for, none found)."""
 
     id: str
     article: tuple[Any, ...]
     features: tuple[Any, ...] | None = None
     input_hash: str | None = None
+    quotes: tuple[tuple[Any, ...], ...] | None = None
+    quoter: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,30 @@ class ArticleRow:
             "title": self.title,
             "published": self.published,
             "n_sentences": self.n_sentences,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A stored quotation with the article it is in: ``quote.article`` is the article's stored
+    id and ``quote.id`` its id in that article (``q<n>``); ``cue`` is the cue words as the
+    article wrote them ("told reporters" has the span ``quote.cue``)."""
+
+    quote: Quote
+    cue: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.quote.to_dict(),
+            "cue_words": self.cue,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
         }
 
 

@@ -10,9 +10,15 @@ The tables are plain (TEXT and INTEGER columns, JSON lists as TEXT) so ``dataset
 newsprism.db`` can browse them; ``articles_fts`` is declared with ``content="articles"``,
 the form datasette looks for to offer full-text search on ``articles``.
 
-Full-text search needs SQLite's FTS5 extension. Where it is missing, migration 2 records
+``quotes`` holds the direct quotations of each article (:mod:`newsprism.quotes`), one row per
+quotation with the character offsets of its words, speaker mention and cue in the article's
+text; ``quoted`` records, per article, the quotes algorithm version that filled ``quotes``
+(an article with no row there was stored before quotations were: it has none listed, which
+is not the same as none found). ``quotes_fts`` (``content="quotes"``) indexes the quoted words.
+
+Full-text search needs SQLite's FTS5 extension. Where it is missing, migrations 2 and 7 record
 ``fts = missing`` in ``meta`` instead of failing; every later open with an FTS5-capable SQLite
-creates the index and fills it from ``articles``.
+creates the indexes and fills them from ``articles`` and ``quotes``.
 """
 
 from __future__ import annotations
@@ -141,12 +147,56 @@ CREATE TABLE inputs (
 CREATE INDEX inputs_article ON inputs (article_id);
 """
 
+_QUOTES = """
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,             -- the quotation's ordinal in its article (its id there is q<n>)
+    start INTEGER NOT NULL,         -- the quoted words, marks left out: text[start:end] of the article
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT COLLATE NOCASE,    -- canonical name within the article; NULL: the article does not say
+    speaker_start INTEGER,          -- the words that name the speaker ("she", "the minister"); NULL: none
+    speaker_end INTEGER,
+    cue_start INTEGER,              -- the reporting words ("said", "according to"); NULL: none
+    cue_end INTEGER,
+    cue TEXT,
+    sentence INTEGER NOT NULL       -- index of the sentence where the quotation starts
+);
+CREATE UNIQUE INDEX quotes_article ON quotes (article_id, n);
+CREATE INDEX quotes_speaker ON quotes (speaker);
+
+CREATE TABLE quoted (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    method TEXT NOT NULL,           -- the quotes algorithm version (newsprism.quotes.QUOTES_VERSION)
+    quotes INTEGER NOT NULL         -- how many quotations it found (0 is an answer too)
+) WITHOUT ROWID;
+"""
+
+_QUOTES_FTS = """
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    text,
+    content="quotes",
+    tokenize='unicode61 remove_diacritics 2'
+);
+-- new quotations are indexed a batch at a time by the store, as articles are
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, ingest runs, stories, meta", _TABLES),
     Migration(2, "full-text index over article titles and text", _FTS, needs_fts5=True),
     Migration(3, "grouping features of each article; new articles indexed a batch at a time", _FEATURES),
     Migration(4, "computed comparisons of stories, kept for later readers", _COMPARISONS),
     Migration(5, "hashes of the records ingested, so a rerun skips them before cleaning", _INPUTS),
+    Migration(6, "the quotations of each article, and the quotes version that found them", _QUOTES),
+    Migration(7, "full-text index over quoted words", _QUOTES_FTS, needs_fts5=True),
 )
 
 #: The schema version this code writes; ``PRAGMA user_version`` of an up-to-date store.
@@ -192,8 +242,8 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def has_fts(conn: sqlite3.Connection) -> bool:
-    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+def has_fts(conn: sqlite3.Connection, table: str = "articles_fts") -> bool:
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone()
     return row is not None
 
 
@@ -242,20 +292,24 @@ def migrate(conn: sqlite3.Connection, *, target: int | None = None, fts5: bool |
                 conn.execute("ROLLBACK")
             raise
         current = migration.version
-    if fts5 and current >= 2 and not has_fts(conn):
+    if fts5 and ((current >= 2 and not has_fts(conn)) or (current >= 7 and not has_fts(conn, "quotes_fts"))):
         _repair_fts(conn)
     return applied
 
 
 def _repair_fts(conn: sqlite3.Connection) -> None:
-    """Create the full-text index a store made without FTS5 lacks, now that FTS5 is here."""
+    """Create the full-text indexes a store made without FTS5 lacks, now that FTS5 is here."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if not has_fts(conn):
+        version = user_version(conn)
+        if version >= 2 and not has_fts(conn):
             for statement in statements(_FTS):
                 conn.execute(statement)
-            if user_version(conn) >= 3:
+            if version >= 3:
                 conn.execute("DROP TRIGGER IF EXISTS articles_fts_insert")
+        if version >= 7 and not has_fts(conn, "quotes_fts"):
+            for statement in statements(_QUOTES_FTS):
+                conn.execute(statement)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
