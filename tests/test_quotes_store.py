@@ -365,3 +365,15 @@ def test_the_per_record_step_finds_the_quotations() -> None:
     assert [(q.id, q.speaker) for q in prepared.quotes] == [("q1", "Ana Ruiz"), ("q2", "Tomas Berg")]
     assert all(prepared.article.text[q.start : q.end] == q.text for q in prepared.quotes)
     assert newsprism.prepare(raw) == prepared
+
+
+def test_ingest_without_quotes_leaves_them_for_the_first_listing(tmp_path: Path) -> None:
+    db = tmp_path / "fast.db"
+    res = run("ingest", str(_jsonl(tmp_path / "in.jsonl", WIRE, REWRITE)), "--db", str(db), "--no-quotes", "-q")
+    assert res.returncode == 0, res.stderr
+    assert _count(db, "SELECT count(*) FROM quotes") == 0
+    with Store(db) as st:
+        assert len(st.unquoted()) == 2  # not looked for, which is not "none found"
+    listing = quotes_in(db, speaker="Berg")
+    assert listing.extracted == 2
+    assert "This budget punishes the people who built this harbour," in [r.quote.text for r in listing.quotes]

@@ -295,7 +295,16 @@ def _need_db(db: str) -> None:
     help="Processes that clean and segment (default: one per core, at most 4).",
 )
 @MAX_BYTES_OPTION
-def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool, workers: int | None, max_bytes: int) -> None:
+@click.option(
+    "--quotes/--no-quotes",
+    default=True,
+    show_default=True,
+    help="Find and store each article's quotations (--no-quotes: about twice as fast; "
+    "`newsprism quotes` finds them on first use).",
+)
+def ingest(
+    paths: tuple[str, ...], db: str, fmt: str, quiet: bool, workers: int | None, max_bytes: int, quotes: bool
+) -> None:
     """Store articles in the corpus: folders (recursive), .txt, .html, .jsonl(.gz), RSS and
     Atom feeds, WARC files.
 
@@ -322,6 +331,7 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str, quiet: bool, workers: int 
             on_record=lambda: progress.advance(task),
             workers=workers,
             read_options=_read_options(max_bytes),
+            quotes=quotes,
         )
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), indent=2))

@@ -28,22 +28,25 @@ _DATED_REASONS = ("byline", "time")
 
 @dataclass(frozen=True, slots=True)
 class PrepareOptions:
-    """Options of the per-record step: cleaning, and the grouping features to compute
-    (``group=None``: none, as ``compare`` needs none)."""
+    """Options of the per-record step: cleaning, the grouping features to compute
+    (``group=None``: none, as ``compare`` needs none) and whether to find the quotations
+    (``quotes=False``: ``Prepared.quotes`` is None, "not looked for")."""
 
     clean: CleanOptions = field(default_factory=CleanOptions)
     group: GroupOptions | None = field(default_factory=GroupOptions)
+    quotes: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """One record, prepared: the cleaned, segmented article, its grouping features and its
     direct quotations (:func:`newsprism.quotes.article_quotes`, ids ``q1``... in the article,
-    spans into ``article.text``), which ingest stores with it."""
+    spans into ``article.text``), which ingest stores with it; None when they were not looked
+    for (``PrepareOptions(quotes=False)``)."""
 
     article: Article
     features: GroupFeatures | None = None
-    quotes: tuple[Quote, ...] = ()
+    quotes: tuple[Quote, ...] | None = ()
 
 
 def prepare_article(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Article:
@@ -76,7 +79,7 @@ def prepare(raw: RawArticle, options: PrepareOptions | None = None) -> Prepared:
     opts = options or PrepareOptions()
     article = prepare_article(raw, clean_options=opts.clean)
     features = featurize([article], opts.group)[0] if opts.group is not None else None
-    return Prepared(article, features, article_quotes(article).quotes)
+    return Prepared(article, features, article_quotes(article).quotes if opts.quotes else None)
 
 
 def prepare_many(
@@ -99,7 +102,7 @@ def prepare_many(
             out.append(exc)
             continue
         slots.append(len(out))
-        out.append(Prepared(article, None, article_quotes(article).quotes))
+        out.append(Prepared(article, None, article_quotes(article).quotes if opts.quotes else None))
         articles.append(article)
     if opts.group is not None and articles:
         for slot, feats in zip(slots, featurize(articles, opts.group), strict=True):
