@@ -76,6 +76,9 @@ def _markdown(view: ComparisonView) -> str:
     for fact in view.shared:
         lines += [f"### {escape(fact.id)} · {fact.coverage} · {fact.strength}", ""]
         lines += [f"- **{escape(ref.label)}**: {escape(ref.text)}" for ref in fact.sentences]
+        if fact.changes:
+            shown = "; ".join(f"{escape(ch.b)}: {escape(ch.label)}" for ch in fact.changes)
+            lines.append(f"- *changed*: {shown}")
         lines.append("")
     if view.related:
         lines += ["## Related, not the same claim", ""]

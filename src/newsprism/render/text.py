@@ -79,6 +79,17 @@ def renderables(view: ComparisonView) -> list[object]:
         body = Text()
         for ref in fact.sentences:
             _sentence_line(body, ref)
+        if fact.changes:
+            body.append("changed: ", style="dim")
+            for k, ch in enumerate(fact.changes):
+                body.append("; " if k else "")
+                body.append(f"{ch.b}: ", style="cyan")
+                body.append(ch.before or "∅", style="red")
+                body.append(" → ")
+                body.append(ch.after or "∅", style="green")
+                if ch.kinds:
+                    body.append(f" [{', '.join(ch.kinds)}]", style="bold magenta")
+            body.append("\n")
         out.append(Panel(body, title=_t(f"{fact.id} · {fact.coverage} · {fact.strength}"), title_align="left"))
 
     if view.related:

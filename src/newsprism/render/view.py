@@ -117,6 +117,29 @@ WEAK_LINK = 0.5
 
 
 @dataclass(frozen=True, slots=True)
+class WordChange:
+    """Words of one article's sentence that another article's sentence of the same fact has
+    otherwise: ``before`` in ``a`` became ``after`` in ``b`` (either may be empty); ``kinds``
+    are the framing types the changed words carry ("attribution", "hedge"...)."""
+
+    a: str
+    b: str
+    before: str
+    after: str
+    kinds: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """``said → claimed [attribution]``, with ∅ for nothing."""
+        kinds = f" [{', '.join(self.kinds)}]" if self.kinds else ""
+        return f"{self.before or '∅'} → {self.after or '∅'}{kinds}"
+
+
+#: an edit of more words than this on both sides is a rewrite, not shown as a change
+CHANGE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
 class SharedFact:
     """A fact two or more articles report. ``outlets`` is how many, of ``total``; ``score`` is
     its weakest link."""
@@ -126,6 +149,9 @@ class SharedFact:
     total: int
     sentences: tuple[SentenceRef, ...]
     score: float = 1.0
+    #: the words that differ between the articles' sentences (short edits and edits that carry
+    #: framing; a rewritten clause is left to the sentences themselves)
+    changes: tuple[WordChange, ...] = ()
 
     @property
     def weak(self) -> bool:
@@ -254,6 +280,7 @@ def build_view(comparison: Comparison) -> ComparisonView:
     arts = comparison.articles
     by_id = {a.id: a for a in arts}
     label = {a.id: one_line(a.label) for a in arts}
+    changes = _changes(comparison, label)
 
     def ref(article: str, index: int) -> SentenceRef:
         a = by_id[article]
@@ -266,7 +293,14 @@ def build_view(comparison: Comparison) -> ComparisonView:
         reuse=_reuse(comparison, label),
         conflicts=tuple(_conflict(c, label) for c in comparison.conflicts),
         shared=tuple(
-            SharedFact(f.id, len(f.members), len(arts), tuple(ref(m.article, m.sentence) for m in f.members), f.score)
+            SharedFact(
+                f.id,
+                len(f.members),
+                len(arts),
+                tuple(ref(m.article, m.sentence) for m in f.members),
+                f.score,
+                changes.get(f.id, ()),
+            )
             for f in _shared_facts(comparison.facts)
         ),
         related=tuple(
@@ -388,6 +422,30 @@ def _quotes(comparison: Comparison, label: dict[str, str]) -> tuple[QuoteSection
     return tuple(out)
 
 
+def _changes(comparison: Comparison, label: dict[str, str]) -> dict[str, tuple[WordChange, ...]]:
+    """Each fact's word changes worth showing: those that carry framing marks, and short ones."""
+    kind_of = {m.id: m.type for m in comparison.framing}
+    out: dict[str, tuple[WordChange, ...]] = {}
+    for c in comparison.contrasts:
+        rows = []
+        for e in c.edits:
+            kinds = tuple(dict.fromkeys(kind_of[k] for k in e.marks if k in kind_of))
+            short = max(len(e.before_text.split()), len(e.after_text.split())) <= CHANGE_WORDS
+            if kinds or short:
+                rows.append(
+                    WordChange(
+                        label.get(e.a, one_line(e.a)),
+                        label.get(e.b, one_line(e.b)),
+                        one_line(e.before_text),
+                        one_line(e.after_text),
+                        kinds,
+                    )
+                )
+        if rows:
+            out[c.fact] = tuple(rows)
+    return out
+
+
 def _quoted_only_in(comparison: Comparison, label: dict[str, str]) -> tuple[QuotedOnlyIn, ...]:
     by_id = {a.id: a for a in comparison.articles}
     out = []
@@ -421,6 +479,7 @@ __all__ = [
     "SharedFact",
     "SingleQuote",
     "Summary",
+    "WordChange",
     "build_view",
     "one_line",
     "plural",
