@@ -1210,9 +1210,14 @@ def _same_words(short: list[str], long: list[str]) -> bool:
     ("provovative"), 85% of its characters in order within the matching part of ``long``."""
     if not short or not long:
         return False
-    if _match(short, long) >= 0.8 * len(short):
+    matched = _match(short, long)
+    if matched >= 0.8 * len(short):
         return True
+    if len(short) > 6 or matched < 0.5 * len(short) - 1:
+        return False  # a typo costs a short quotation one word; a long one keeps 80% anyway
     a, b = " ".join(short), " ".join(long)
+    if not any(w[:4] in b for w in short if len(w) >= 4):
+        return False
     sm = SequenceMatcher(None, a, b, autojunk=False)
     return sum(x.size for x in sm.get_matching_blocks()) >= 0.85 * len(a)
 
