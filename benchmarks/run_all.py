@@ -13,6 +13,7 @@ SCRIPTS = [
     "bench_extraction.py",
     "bench_grouping.py",
     "bench_quotes.py",
+    "bench_naming.py",
     "bench_corpus.py",
 ]
 

@@ -21,6 +21,7 @@ BUNDLED = {
     "claim-words",
     "currencies",
     "durations",
+    "entity-aliases",
     "length-words",
     "number-words",
     "qualifiers",
