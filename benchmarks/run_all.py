@@ -14,6 +14,7 @@ SCRIPTS = [
     "bench_grouping.py",
     "bench_quotes.py",
     "bench_framing_lexicons.py",
+    "bench_naming.py",
     "bench_corpus.py",
 ]
 

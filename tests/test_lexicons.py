@@ -23,6 +23,7 @@ BUNDLED = {
     "currencies",
     "durations",
     "hedges",
+    "entity-aliases",
     "length-words",
     "loaded-words",
     "number-words",

@@ -47,13 +47,26 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from functools import lru_cache
 
-from . import lexicons
+from . import names as _article_names
 from .model import Article, FramingMark, Quote, QuoteGroup, QuoteVariant, Span
 from .text import fold_spelling, quote_spans, word_list
+
+# the article's names: shared with the entities stage (newsprism.names)
+_clean_name = _article_names.clean_name
+_cues = _article_names.reporting_cues
+_DETERMINERS = _article_names.DETERMINERS
+_is_cap = _article_names.is_cap
+_Names = _article_names.ArticleNames
+_openers = _article_names.sentence_openers
+_scan_names = _article_names.scan_names
+_SMALL = _article_names.SMALL
+_strip_dot = _article_names.strip_dot
+_title_kind = _article_names.title_kind
+_titles = _article_names.speaker_titles
+_tokens = _article_names.tokens
 
 QUOTES_VERSION = "quotes.v1"
 
@@ -71,9 +84,7 @@ MAX_UNCLOSED_CHARS = 1200
 TERM_KINDS = ("scare", "title", "nickname")
 
 _MARKS = "\"“”„«»‘’'‚‹›"
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ0-9][\w'’.\-]*")
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "self"}
-_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "another", "one", "two", "three"}
 _TITLE_CUES = {
     "titled",
     "entitled",
@@ -134,7 +145,6 @@ _LABEL_VERBS = {
     "promised",
     "pledged",
 }
-_SMALL = {"of", "the", "for", "and", "de", "van", "von", "der", "da", "di", "du", "la", "le", "al", "bin", "ibn", "y"}
 _STOP_AFTER_VERB = {
     "in",
     "on",
@@ -174,22 +184,6 @@ class ArticleQuotes:
     quotes: tuple[Quote, ...]
     terms: tuple[QuotedTerm, ...] = ()
     notes: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, str]:
-    """Reporting verb forms (lower case, may be two words) -> stance."""
-    return dict(lexicons.load("reporting-verbs").mapping("stance"))
-
-
-@lru_cache(maxsize=1)
-def _titles() -> dict[str, str]:
-    return dict(lexicons.load("speaker-titles").mapping("kind"))
-
-
-@lru_cache(maxsize=1)
-def _openers() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicons.load("sentence-openers").entries)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,26 +241,6 @@ class _Mention:
     end: int
     text: str
     kind: str  # name | pronoun | role | group
-
-
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Words of ``text[start:end]`` with offsets; a final full stop stays only on an
-    abbreviation ("Sen.", "U.S.", an initial "F.")."""
-    titles = _titles()
-    out = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-    for k, (s, b, w) in enumerate(out):
-        if w[-1] == "." and not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
-            out[k] = (s, b - 1, w[:-1])
-    return out
-
-
-def _strip_dot(w: str) -> str:
-    return w.rstrip(".").lower().replace("’", "'")
-
-
-def _is_cap(w: str) -> bool:
-    """A capitalised word that can be part of a name (not a day or month)."""
-    return w[:1].isupper() and w.rstrip(".").lower() not in _NOT_NAMES
 
 
 def _gap_after(text: str, toks: list[tuple[int, int, str]], k: int) -> str:
@@ -481,275 +455,10 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
     return _Mention(toks[k][0], toks[head][1], text[toks[k][0] : toks[head][1]], kind)
 
 
-# ---------------------------------------------------------------------------------------------
-# the article's names
-
-
-@dataclass
-class _Names:
-    """Names mentioned in one article, for resolving surnames, pronouns and roles."""
-
-    full: dict[str, str]  # surname (lower) -> fullest name seen
-    people: list[tuple[int, str]]  # (position, canonical name) of people, in order
-    orgs: list[tuple[int, str]]
-    #: people whose mention shows they are people: a title, an apposition (", 52,", ", the
-    #: mayor,"), a reporting verb next, or the surname used alone elsewhere
-    roles: list[tuple[int, str, str]]  # (position, role word, canonical name)
-    confirmed: list[tuple[int, str]] = field(default_factory=list)
-    #: people named at the start of a sentence (its subject, most often)
-    subjects: list[tuple[int, str]] = field(default_factory=list)
-    #: "m" or "f" where the article's pronouns or titles say so
-    gender: dict[str, str] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=8192)
-def _clean_name(text: str) -> tuple[str, bool]:
-    """A capitalised run without its titles and possessive: ("Jens Stoltenberg", is_person).
-    (Cached: an article names the same runs again and again, and so do a corpus's articles.)"""
-    words = text.replace("’", "'").split()
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
-    kinds = [_title_kind(w) for w in words]
-    # an organisation or place: its last word says so ("Fenmark Fire Service", "Leisure Centre"),
-    # or an org word heads an "of" phrase ("Ministry of Health"), or one word in capitals ("NATO")
-    org = (
-        kinds[-1] == "org"
-        or any(k == "org" and i + 1 < len(words) and words[i + 1].lower() == "of" for i, k in enumerate(kinds))
-        or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
-    )
-    if org:
-        # "Ministry of Health" stays whole; drop leading determiners
-        while words and _strip_dot(words[0]) in _DETERMINERS:
-            words = words[1:]
-        return " ".join(words), False
-    last_title = max((i for i, k in enumerate(kinds) if k in ("title", "role")), default=-1)
-    rest = words[last_title + 1 :]
-    while rest and _strip_dot(rest[0]) in _SMALL:
-        rest = rest[1:]
-    # "Charles B. Rangel of New York": the name before its place or body
-    cut = next((i for i, w in enumerate(rest) if i > 0 and w.lower() in ("of", "from", "at", "for")), None)
-    if cut is not None:
-        rest = rest[:cut]
-    if not rest:
-        return " ".join(words), False
-    # a person's name is its last two words, with initials and particles before them
-    # ("Secretary of Defense Lloyd Austin" -> "Lloyd Austin", "John F. Kennedy", "Ludwig van Beethoven")
-    keep = min(2, len(rest))
-    while keep < len(rest) and (
-        _strip_dot(rest[-keep - 1]) in _SMALL
-        or _strip_dot(rest[-keep]) in _SMALL  # "Bill de Blasio"
-        or (len(rest[-keep]) <= 2 and rest[-keep].endswith("."))
-    ):
-        keep += 1
-    if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
-        keep += 1
-    return " ".join(rest[-keep:]), True
-
-
-def _title_kind(word: str) -> str | None:
-    """The ``speaker-titles`` kind of a word, or of any part of a hyphenated one
-    ("Secretary-General")."""
-    titles = _titles()
-    w = _strip_dot(word)
-    if w in titles:
-        return titles[w]
-    kinds = [titles.get(p) for p in w.split("-") if p]
-    return next((k for k in ("org", "role", "title") if k in kinds), None) if "-" in w else None
-
-
-def _scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> _Names:
-    """Capitalised runs of the article outside ``quoted`` spans, with the titles and
-    appositions that give roles."""
-    names = _Names({}, [], [], [])
-    surnames: set[str] = set()
-    titles = _titles()
-    toks = _tokens(text, 0, len(text))
-    if quoted:
-        inside = iter(sorted(quoted))
-        cur = next(inside, None)
-        kept = []
-        for tok in toks:
-            while cur is not None and cur[1] <= tok[0]:
-                cur = next(inside, None)
-            if cur is None or tok[0] < cur[0]:
-                kept.append(tok)
-        toks = kept
-    openers = _openers()
-    caps = [_is_cap(t[2]) for t in toks]
-    n_toks = len(toks)
-    done = -1  # the last token of the run read last
-    for i in [k for k, cap in enumerate(caps) if cap]:
-        if i <= done:
-            continue
-        j = i
-        while (
-            j + 1 < n_toks
-            and text[toks[j][1] : toks[j + 1][0]] in (" ", "-")
-            and (caps[j + 1] or (j + 2 < n_toks and caps[j + 2] and _strip_dot(toks[j + 1][2]) in _JOINERS))
-        ):
-            j += 1
-        a = i
-        sentence_start = a == 0 or _char_before(text, toks[a][0]) in '.!?"”\n:'
-        while a <= j and (
-            _strip_dot(toks[a][2]) in openers or (sentence_start and a == i and _strip_dot(toks[a][2]) in _DETERMINERS)
-        ):
-            a += 1
-        if a <= j:
-            run = text[toks[a][0] : toks[j][1]]
-            name, person = _clean_name(run)
-            words = name.split()
-            if name and words and words[0][:1].isupper() and not all(_strip_dot(w) in titles for w in words):
-                pos = toks[a][0]
-                if (
-                    person
-                    and sentence_start
-                    and len(words) >= 1
-                    and (len(words) >= 2 or _strip_dot(words[0]) in names.full)
-                ):
-                    names.subjects.append((pos, name if len(words) >= 2 else names.full[_strip_dot(words[0])]))
-                if person and len(words) >= 2:
-                    key = _strip_dot(words[-1])
-                    if len(name) > len(names.full.get(key, "")):
-                        names.full[key] = name
-                    names.people.append((pos, name))
-                    after = text[toks[j][1] : toks[j][1] + 40]
-                    nxt = _strip_dot(toks[j + 1][2]) if j + 1 < len(toks) else ""
-                    if (
-                        len(run.split()) > len(words)
-                        or _APPOSITION.match(after)
-                        or (nxt in _cues() and text[toks[j][1] : toks[j + 1][0]].strip() == "")
-                    ):
-                        names.confirmed.append((pos, name))
-                    for t in run.split()[: len(run.split()) - len(words)]:
-                        for part in _strip_dot(t).split("-"):
-                            if titles.get(part) == "role":
-                                names.roles.append((pos, part, name))
-                            elif part in _TITLE_ROLE:  # "Sen. Ana Ruiz" ... "the senator said"
-                                names.roles.append((pos, _TITLE_ROLE[part], name))
-                elif person and _strip_dot(words[0]) in names.full:
-                    full = names.full[_strip_dot(words[0])]
-                    names.people.append((pos, full))
-                    names.confirmed.append((pos, full))
-                    surnames.add(full)
-                elif person and len(run.split()) > 1 and _title_kind(run.split()[-2]) in ("title", "role"):
-                    # "Mr. Obama", "President Obama": a person, under the one name the article gives
-                    key = _strip_dot(words[0])
-                    names.full.setdefault(key, name)
-                    names.people.append((pos, names.full[key]))
-                    names.confirmed.append((pos, names.full[key]))
-                elif not person:
-                    names.orgs.append((pos, name))
-                # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
-                m = _ROLE_APPOSITION.match(text[toks[j][1] : toks[j][1] + 60]) if person else None
-                if m and titles.get(m.group(2)) == "role":
-                    names.roles.append((pos, m.group(2), name))
-        done = j
-    names.gender = _genders(text, toks, names.people)
-    # a name whose surname the article also uses alone is a person from its first mention
-    names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
-    people = {n for _, n in names.confirmed}
-    names.subjects = [(pos, n) for pos, n in names.subjects if n in people]
-    return names
-
-
-#: "NAME, the health minister," / "NAME, a spokeswoman for X,": the role word is group 2
-_ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b")
-
-#: lower-case words that join the capitalised words of one name ("Ministry of Health")
-_JOINERS = frozenset(_SMALL - {"and"})
-
-
-def _char_before(text: str, pos: int) -> str:
-    """The last character before ``pos`` that is not whitespace ("" at the start): what
-    ``text[:pos].rstrip()[-1:]`` says, without copying the text before ``pos``."""
-    k = pos - 1
-    while k >= 0 and text[k].isspace():
-        k -= 1
-    return text[k] if k >= 0 else ""
-
-
-# "her" and "him" are left out: as objects they so often name someone else ("agreed with her")
-_HE = {"he", "his", "himself", "mr"}
-_SHE = {"she", "hers", "herself", "mrs", "ms", "miss"}
-
-
-def _genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int, str]]) -> dict[str, str]:
-    """Each person's pronouns, as the article uses them: after a mention, up to the end of its
-    sentence or the next person named, "he"/"his" count for "m" and "she"/"her" for "f" (and
-    a "Mr."/"Ms." just before the name); the majority wins."""
-    starts = {pos: name for pos, name in people}
-    votes: dict[str, list[int]] = {}
-    k = 0
-    for pos, name in people:
-        while k < len(toks) and toks[k][0] < pos:
-            k += 1
-        v = votes.setdefault(name, [0, 0])
-        if k > 0:
-            title = _strip_dot(toks[k - 1][2])
-            v[0] += title in _HE
-            v[1] += title in _SHE
-        j = k + 1
-        while j < len(toks) and j - k < 40:
-            gap = text[toks[j - 1][1] : toks[j][0]]
-            if "\n" in gap or ". " in gap or toks[j][0] in starts:
-                # "Marta Keel runs a bakery. She said ...": a next sentence opening with a pronoun
-                w = toks[j][2].lower()
-                if ". " in gap and "\n" not in gap and w in ("he", "she"):
-                    v[0] += w == "he"
-                    v[1] += w == "she"
-                break
-            w = toks[j][2].lower()
-            if w in _HE or w in _SHE:  # the first pronoun after the name only
-                v[0] += w in _HE
-                v[1] += w in _SHE
-                break
-            j += 1
-    return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
-
-
-#: abbreviated titles and the role a later "the ..." names them by
-_TITLE_ROLE = {
-    "sen": "senator",
-    "gov": "governor",
-    "rep": "representative",
-    "gen": "general",
-    "col": "colonel",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "prof": "professor",
-    "dr": "doctor",
-    "lt": "lieutenant",
-    "adm": "admiral",
-    "maj": "major",
-    "del": "delegate",
-}
-#: capitalised words that are never part of a name: days and months
-_NOT_NAMES = frozenset(
-    {  # "May", "March" and "June" are names too: left out
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "april",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
-
 _PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 
 #: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
 _TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
-
-_APPOSITION = re.compile(r",\s+(?:\d{1,3}\b|who\b|the\s|a\s|an\s|[A-Za-z]+['’]s\s|its\s|his\s|her\s)")
 
 
 def _last(items: Sequence[tuple[int, str]], before: int) -> str | None:
@@ -1181,20 +890,6 @@ def fold(text: str) -> str:
     t = unicodedata.normalize("NFKC", text)
     t = t.translate(_STRAIGHT)
     return " ".join(t.split())
-
-
-def _name_words(name: str) -> list[str]:
-    """A name's words for matching: case folded, accents taken off."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'").split()
-
-
-def speaker_matches(query: str, speaker: str) -> bool:
-    """Whether ``query`` names ``speaker``: the same words, case and accents aside, or the last
-    words of the name ("Stoltenberg" and "jens stoltenberg" name "Jens Stoltenberg"; "Jens"
-    does not, nor does "Berg")."""
-    q, s = _name_words(query), _name_words(speaker)
-    return bool(q) and len(q) <= len(s) and s[len(s) - len(q) :] == q
 
 
 def _key_words(text: str) -> list[str]:

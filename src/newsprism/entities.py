@@ -1,0 +1,1011 @@
+"""People, organisations and places across a story, and what each outlet calls them.
+
+:func:`story_entities` reads the articles of one story (a pure function of the records) and
+returns every entity they mention as an :class:`~newsprism.model.Entity`: a canonical name, a
+kind (``person``, ``org``, ``place`` or None) and each mention with its span in
+``Article.text``. :func:`naming_table` says, for each entity that two or more articles
+mention, which surface forms each outlet uses and how often; :func:`naming_marks` turns the
+forms that set an outlet apart into ``naming`` framing marks.
+
+How (``entities.v1``, rules over the text and two lexicons; no parser, no model):
+
+- **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
+  scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
+  two), with their titles kept in the mention ("President Trump", "Mr. Kim") and taken off
+  the name (:func:`newsprism.names.clean_name`); a possessive is left out of the span. Names
+  of the ``entity-aliases`` lexicon are found as written (an all-lower-case entry in any case:
+  "hermit kingdom") and give the canonical name and kind ("DPRK" -> North Korea); an alias
+  that opens a longer run before a titled name is split off ("U.S. President Donald Trump" ->
+  "U.S." and "President Donald Trump"); inside any other longer run it is not read ("UN
+  Security Council" stays whole). An ``adjective`` entry ("North Korean") is no mention. A
+  ``metonym`` ("Moscow", "the White House") after "in", "at", "near", "visited", "flew
+  to"... is the place itself, named as written, not the state. "Republic of X", "Kingdom of
+  X"... is a mention of X.
+- **Roles**: "the" (or a name's possessive) + up to three words + a lower-case role word of
+  the ``speaker-titles`` lexicon ("the prime minister", "the North Korean leader", "Israel's
+  prime minister") is a mention of the person that role was last given in the article
+  before: a title in a name ("Prime Minister Fumio Kishida"), a role word just before one
+  ("leader Kim Jong Un", "its leader, Kim Jong-un") or in apposition after one ("Fumio
+  Kishida, the prime minister,"). The role's lower-case words must be among the title's
+  ("the foreign minister" is not "Prime Minister ...") and its capitalised ones name the same
+  place ("the Israeli leader": "Israeli", "Israel" or "of Israel" in the title); "leader"
+  stands for a president, prime minister, premier... when so qualified. "the" + an
+  organisation word ("the committee", "the health ministry") is the one organisation named
+  before whose name holds those words. A role never tied to a name is no mention.
+- **Not names**: a one-word run that opens a sentence, has no title and is also written in
+  lower case in the article ("Speaking") or only ever opens sentences in the story
+  ("Critics"); runs of several words all in capitals (datelines, crossheads) and one word in
+  capitals of more than five letters; days, months used as dates ("in March", "June 5"),
+  "North", "South", "East", "West", "Easter", "Christmas" alone.
+- **One entity across the story**: mentions merge when their names fold to the same key
+  (case, full stops, hyphens and curly apostrophes aside: "Kim Jong-un" = "Kim Jong Un"),
+  through the alias table, when a shorter name is the end of a longer person's name
+  ("Kishida", "Mr. Kishida" -> "Fumio Kishida"; "Wasserman Schultz" -> "Debbie Wasserman
+  Schultz") or, for a name of three words or more or a one-word name with a title, its first
+  word ("Mr. Kim" -> "Kim Jong Un"), and when a word in capitals is the initials of one
+  longer name of the story ("NHA" -> "National Hydropower Authority"). The longer name must
+  show it is a person (a title, a role, pronouns, an apposition or a reporting verb after it:
+  ``newsprism.names.scan_names``) unless the short one has a title. Among several: those its
+  title fits (Mr. / Mrs. against the name's pronouns and titles; a role given to the name),
+  then the one written in most articles, most often, first. An alias of one word that is the
+  surname of a person the article named before is that person ("Washington" after "Denzel
+  Washington"). Ids are ``e1``... in order of first mention (article order, then position);
+  the name is the alias table's canonical name, else the fullest form written most often.
+
+Naming ("differs"): for an entity that two or more outlets (``Article.label``) mention, a
+mention is a ``naming`` mark when its form (folded as above, a leading "the" aside) is used
+by fewer than half of the *other* outlets that mention the entity (with two outlets: the
+other does not use it), and it is not a plain name: the canonical name or words of it
+("Kishida", "North Korea", "the bank" of "Nordhavn Development Bank"), for a person with or
+without titles ("Prime Minister Kishida", "Mr. Kishida": a title is information, not a choice
+of name). A role ("the minister") is a mark only where the outlet names the entity by roles
+more often than by names (a role after the name is a reference, not a choice). So "DPRK",
+"Pyongyang", "Republic of Marrovia", "NHA" are marks in the outlet that stands apart. ``note``
+is the canonical name, ``entity`` its id, ``quoted`` True inside a quotation
+(:func:`newsprism.quotes.article_quotes`): then the choice is the speaker's.
+
+Limits: English; capitalised names only (an epithet in lower case, "the peat giant", is
+found only when the alias table lists it; "the North Korean dictator" only when tied to a
+name by the article); a surname shared by two people goes to the one the story names most
+unless a title says otherwise; pronouns are not mentions; the alias table is small and
+general (countries, capitals used for governments, international bodies, US agencies and
+parties: ``docs/entities.md``), and reads "Washington" as the United States. Linear in the
+length of the articles.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any
+
+from . import lexicons
+from .model import Article, Entity, EntityMention, FramingMark, Span
+from .names import (
+    NOT_NAMES,
+    SMALL,
+    TITLE_ROLE,
+    clean_name,
+    is_cap,
+    name_runs,
+    scan_names,
+    speaker_titles,
+    strip_dot,
+    title_kind,
+    tokens,
+)
+
+ENTITIES_VERSION = "entities.v1"
+
+#: how many words may stand between "the" and a role word ("the North Korean leader")
+ROLE_MODIFIERS = 3
+#: a single word in capitals longer than this is not read as an abbreviation ("EXTREMELY")
+MAX_ACRONYM = 5
+
+#: words before a metonym that make it the place itself ("in Moscow", "visited Beijing")
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "into",
+        "throughout",
+        "via",
+        "visit",
+        "visits",
+        "visited",
+        "visiting",
+        "toured",
+    }
+)
+#: a word before "to"/"from" that makes the next metonym a destination ("flew to Beijing")
+_MOTION = frozenset(
+    {
+        "flew",
+        "fly",
+        "flying",
+        "travelled",
+        "traveled",
+        "travelling",
+        "traveling",
+        "travel",
+        "trip",
+        "trips",
+        "went",
+        "go",
+        "going",
+        "returned",
+        "return",
+        "returning",
+        "arrived",
+        "headed",
+        "heading",
+        "came",
+        "come",
+        "moved",
+        "back",
+        "journey",
+        "visit",
+        "flight",
+        "flights",
+    }
+)
+#: a role in apposition after a name: ", the harbour minister," / ", a spokeswoman for X."
+_APPOSED = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?([^,.;:()\"“”\n]{1,60}?)\s*(?:[,.;:)]|$)")
+_LITERAL_AFTER = re.compile(r",?\s+(?:D\.?C\.?|state)\b")
+_INITIAL = re.compile(r"^[a-z]$")
+#: the formal name of a state: "Republic of Marrovia" -> Marrovia
+_STATE_FORM = re.compile(
+    r"(?:(?:Federal|Democratic|People's|Islamic|Socialist|United|Arab|Bolivarian|Plurinational|Hashemite|Cooperative)"
+    r" )*(?:Republic|Kingdom|Principality|Grand Duchy|Commonwealth|Federation|State|Sultanate|Emirate|Union)"
+    r" of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# the alias table
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One row of the ``entity-aliases`` lexicon."""
+
+    alias: str
+    canonical: str
+    kind: str
+    register: str
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, Alias]:
+    """The ``entity-aliases`` lexicon: alias as written -> its row."""
+    lex = lexicons.load("entity-aliases")
+    return {row[0]: Alias(*row) for row in lex.rows}
+
+
+def _alias_regex(words: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alts = []
+    for w in sorted(words, key=lambda w: (-len(w), w)):
+        alts.append(r"[^\S\n]+".join(re.escape(p).replace("'", "['’]") for p in w.split()))
+    return re.compile(r"(?<![\w.\-'’])(?:" + "|".join(alts) + r")(?![\w]|[-‐][\w])", flags)
+
+
+@lru_cache(maxsize=1)
+def _alias_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, Alias]]:
+    """(pattern of the entries with a capital, matched as written; pattern of the all-lower-case
+    ones, matched in any case; folded text -> row for the latter)."""
+    table = aliases()
+    cased = [a for a in table if a != a.lower()]
+    lower = [a for a in table if a == a.lower()]
+    return (
+        _alias_regex(cased),
+        _alias_regex(lower, re.IGNORECASE),
+        {fold_key(a): table[a] for a in lower},
+    )
+
+
+def _alias_hits(text: str) -> list[tuple[int, int, Alias]]:
+    cased, lower, by_key = _alias_patterns()
+    table = aliases()
+    hits: list[tuple[int, int, Alias]] = []
+    if cased is not None:
+        for m in cased.finditer(text):
+            key = " ".join(m.group().replace("’", "'").split())
+            if key in table:
+                hits.append((m.start(), m.end(), table[key]))
+    if lower is not None:
+        for m in lower.finditer(text):
+            row = by_key.get(fold_key(m.group()))
+            if row is not None:
+                hits.append((m.start(), m.end(), row))
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int, Alias]] = []
+    for h in hits:  # the longest at a place, none inside another
+        if not out or h[0] >= out[-1][1]:
+            out.append(h)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# folding names
+
+
+def fold_key(text: str) -> str:
+    """A name or form for comparison: lower case, full stops, hyphens and curly apostrophes
+    aside, a leading "the" and a possessive off ("The U.S.'s" -> "us")."""
+    t = text.replace("’", "'").replace("‘", "'").casefold()
+    t = re.sub(r"'s$|(?<=s)'$", "", t.strip())
+    t = t.replace(".", "").replace("-", " ").replace("‐", " ")
+    words = t.split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _display(text: str) -> str:
+    """A form as an article writes it, whitespace folded and a sentence's "The" in lower case."""
+    t = " ".join(text.split())
+    return "the" + t[3:] if t.startswith("The ") else t
+
+
+# ---------------------------------------------------------------------------------------------
+# one article
+
+
+@dataclass(eq=False)
+class _Raw:
+    """A mention found in one article, before the story's names are merged."""
+
+    article: int
+    start: int
+    end: int
+    name: str  # the alias' canonical name, the cleaned name, or (roles) "" until resolved
+    source: str  # alias | official ("Republic of X") | name | role
+    kind: str | None = None
+    person: bool = False  # clean_name says a person
+    titled: bool = False
+    #: "m" or "f" when a title says so (Mr., Mrs.), and the roles its titles give
+    honorific: str = ""
+    heads: frozenset[str] = frozenset()
+    sentence_start: bool = False
+    words: int = 0  # of the name
+    #: roles: (head word, lower-case modifiers, capitalised modifiers, org word?)
+    role: tuple[str, frozenset[str], frozenset[str], bool] | None = None
+    #: the name mention a role points at
+    ref: _Raw | None = None
+    #: the name the mention is merged under ("Marrovia" for "Republic of Marrovia")
+    base: str = ""
+    key: str = ""
+    target: str = ""
+
+
+@dataclass(eq=False)
+class _Tie:
+    """A role given to a name: "Prime Minister Fumio Kishida", "Kishida, the prime minister"."""
+
+    pos: int
+    head: str
+    mods: frozenset[str]
+    caps: frozenset[str]
+    mention: _Raw
+
+
+@dataclass
+class _ArticleScan:
+    raws: list[_Raw] = field(default_factory=list)
+    ties: list[_Tie] = field(default_factory=list)
+    #: names the article shows to be people: pronouns, roles (scan_names)
+    people: set[str] = field(default_factory=set)
+    #: and names it shows less surely: a reporting verb or an apposition next (scan_names)
+    confirmed: set[str] = field(default_factory=set)
+    #: "m" or "f" for the names whose pronouns or titles say so (scan_names)
+    gender: dict[str, str] = field(default_factory=dict)
+
+
+def _is_role(word: str) -> bool:
+    w = strip_dot(word)
+    return title_kind(w) == "role" or w in TITLE_ROLE
+
+
+def _role_of(word: str) -> str:
+    w = strip_dot(word)
+    return TITLE_ROLE.get(w, w)
+
+
+def _all_caps_junk(name: str) -> bool:
+    words = [w for w in name.split() if any(c.isalpha() for c in w)]
+    if not words or not all(w.upper() == w for w in words):
+        return False
+    return len(words) > 1 or len(words[0].strip(".")) > MAX_ACRONYM
+
+
+#: month names that are names too ("Theresa May"): a date when a figure or a time word is next
+_MONTHS = frozenset({"march", "may", "june"})
+_DATE_BEFORE = frozenset({"in", "since", "until", "till", "last", "next", "early", "late", "mid"})
+#: one word that names no entity on its own
+_NOT_ALONE = frozenset({"north", "south", "east", "west", "easter", "christmas"})
+
+
+def _not_a_name(text: str, s: int, e: int, word: str) -> bool:
+    """A capitalised word that is a date ("in March", "June 5") or a direction ("the North")."""
+    w = fold_key(word)
+    if w in _NOT_ALONE:
+        return True
+    if w not in _MONTHS:
+        return False
+    before = re.findall(r"[\w'’.-]+", text[max(0, s - 20) : s])
+    return bool(re.match(r"\s+\d", text[e : e + 3])) or (bool(before) and before[-1].lower() in _DATE_BEFORE)
+
+
+def _prefix_title(run: str) -> bool:
+    """Whether a capitalised run opens with a title ("Mrs. May")."""
+    words = run.split()
+    return len(words) > 1 and title_kind(words[0]) in ("title", "role")
+
+
+def _is_title_word(word: str) -> bool:
+    return title_kind(word) in ("title", "role") or strip_dot(word) in TITLE_ROLE or strip_dot(word) in SMALL
+
+
+def _quals(words: Sequence[str]) -> frozenset[str]:
+    """Capitalised words qualifying a role, folded, a place's name or adjective read as the
+    place ("Israeli" and "Israel" -> "israel", "North Korean" -> "north korea")."""
+    if not words:
+        return frozenset()
+    table = aliases()
+    phrase = " ".join(w.replace("’", "'") for w in words)
+    if phrase in table:
+        return frozenset({fold_key(table[phrase].canonical)})
+    return frozenset(fold_key(table[w].canonical) if w in table else fold_key(w) for w in words)
+
+
+def _titled_person(run: str) -> bool:
+    """Whether a capitalised run is a person's name after a title ("President Donald Trump",
+    "Prime Minister Benjamin Netanyahu")."""
+    words = run.split()
+    if words and title_kind(words[0]) in ("title", "role"):
+        return True
+    name, person = clean_name(run)
+    if not person or len(name.split()) >= len(words):
+        return False
+    return any(title_kind(w) in ("title", "role") for w in words[: len(words) - len(name.split())])
+
+
+def _literal(text: str, s: int, e: int) -> bool:
+    """Whether the metonym at ``text[s:e]`` names the place itself ("in Moscow")."""
+    before = [strip_dot(w) for w in re.findall(r"[\w'’.-]+", text[max(0, s - 40) : s])]
+    while before and before[-1] == "the":
+        before.pop()
+    if before and before[-1] in _LOCATIVE:
+        return True
+    if len(before) >= 2 and before[-1] in ("to", "from") and before[-2] in _MOTION:
+        return True
+    return bool(_LITERAL_AFTER.match(text, e))
+
+
+def _scan_article(index: int, article: Article) -> _ArticleScan:
+    text = article.text
+    toks = tokens(text, 0, len(text))
+    titles = speaker_titles()
+    hits = _alias_hits(text)
+    scan = _ArticleScan()
+    found = scan_names(text)
+    scan.people = set(found.gender) | {n for _, _, n in found.roles}
+    scan.confirmed = {n for _, n in found.confirmed}
+    scan.gender = dict(found.gender)
+    lowered = {w.lower() for w in re.findall(r"\b[a-z][a-z'’-]*\b", text)}
+    surnames: set[str] = set()  # last words of people named so far (for an alias used as a surname)
+    used_hits: set[int] = set()
+    run_spans: list[tuple[int, int]] = []
+    hit_starts = [h[0] for h in hits]
+    hit_ends = [h[1] for h in hits]
+
+    def add_alias(k: int) -> None:
+        if k in used_hits:
+            return
+        used_hits.add(k)
+        s, e, row = hits[k]
+        if row.register == "adjective":
+            return
+        if row.register == "metonym" and _literal(text, s, e):
+            scan.raws.append(_Raw(index, s, e, " ".join(text[s:e].split()), "name", kind="place", words=1))
+            return
+        scan.raws.append(_Raw(index, s, e, row.canonical, "alias", kind=row.kind, words=len(row.alias.split())))
+
+    def add_name(a: int, j: int, sentence_start: bool, quals: frozenset[str] = frozenset()) -> None:
+        s, e = toks[a][0], toks[j][1]
+        run = text[s:e]
+        tail = re.search(r"['’]s$|(?<=s)['’]$", run)
+        if tail:
+            e -= len(tail.group())
+            run = text[s:e]
+        name, person = clean_name(run)
+        words = name.split()
+        if not name or not words[0][:1].isupper() or all(strip_dot(w) in titles for w in words):
+            return
+        if _all_caps_junk(name) or (len(words) == 1 and fold_key(words[0]) in NOT_NAMES):
+            return
+        if len(words) == 1 and sentence_start and a == j and words[0].lower() in lowered:
+            return  # "Speaking", "Asked": a common word opening a sentence
+        if len(words) == 1 and not _prefix_title(run) and _not_a_name(text, s, e, words[0]):
+            return
+        run_words = run.replace("’", "'").split()
+        first = next((i for i in range(len(run_words)) if run_words[i : i + len(words)] == words), len(run_words))
+        prefix = run_words[:first] if person else []
+        source, base, kind = "name", name, None if person else "org"
+        rest = " ".join(run_words[first:])
+        if person and len(words) == 1 and re.match(re.escape(words[0]) + r" of [A-Z]", rest):
+            # "Republic of Marrovia", "Gulf of Mexico": a name with "of" in it, not a person
+            name, person, kind = rest, False, None
+            m = _STATE_FORM.fullmatch(rest)
+            if m:
+                source, base, kind = "official", m.group(1), "place"
+        elif person:
+            # the name's last word ends the span ("Charles Rangel of New York" -> "Charles Rangel")
+            at = run.replace("’", "'").find(words[-1], len(" ".join(run_words[: first + len(words) - 1])))
+            if at >= 0:
+                e = s + at + len(words[-1])
+        titled = any(title_kind(w) in ("title", "role") or strip_dot(w) in TITLE_ROLE for w in prefix)
+        raw = _Raw(index, s, e, name, source, person=person, titled=titled, sentence_start=sentence_start)
+        raw.words = len(name.split())
+        raw.kind = kind
+        raw.base = base
+        low = {strip_dot(w) for w in prefix}
+        raw.honorific = "m" if low & {"mr"} else "f" if low & {"mrs", "ms", "miss"} else ""
+        raw.heads = frozenset(_role_of(w) for w in prefix if _is_role(w))
+        me = raw
+        scan.raws.append(raw)
+        if person and len(words) >= 2:
+            surnames.add(fold_key(words[-1]))
+        if not person:
+            return
+        # roles tied to the name: its titles ("Prime Minister Fumio Kishida")
+        heads = [i for i, w in enumerate(prefix) if _is_role(w)]
+        if heads:
+            h = heads[-1]
+            mods = frozenset(
+                strip_dot(w) for i, w in enumerate(prefix) if i != h and strip_dot(w) not in SMALL and w[:1].isupper()
+            )
+            # the state the title is of: "Israeli Prime Minister ...", "... May of Britain"
+            of = re.match(r"\s+(?:of|from)\s+((?:[A-Z][\w.'’-]*\s?)+)", text[e : e + 40])
+            where = quals | (_quals(of.group(1).split()) if of else frozenset())
+            caps0 = _quals([w for i, w in enumerate(prefix) if i != h and not _is_title_word(w)])
+            scan.ties.append(_Tie(s, _role_of(prefix[h]), mods - {"the"}, caps0 | where, me))
+        # a role word just before it ("leader Kim Jong Un", "its leader, Kim Jong-un")
+        if a > 0:
+            gap = text[toks[a - 1][1] : toks[a][0]]
+            w = toks[a - 1][2]
+            if gap in (" ", ", ") and not is_cap(w) and _is_role(w):
+                mods2: set[str] = set()
+                caps2: list[str] = []
+                k = a - 2
+                while k >= 0 and a - 2 - k < ROLE_MODIFIERS and text[toks[k][1] : toks[k + 1][0]] == " ":
+                    lw = strip_dot(toks[k][2])
+                    if lw in ("the", "a", "an", "its", "his", "her", "their") or lw in SMALL:
+                        break
+                    if is_cap(toks[k][2]):
+                        caps2.insert(0, toks[k][2])
+                    else:
+                        mods2.add(lw)
+                    k -= 1
+                scan.ties.append(_Tie(s, _role_of(w), frozenset(mods2), _quals(caps2), me))
+        # a role in apposition after it ("Fumio Kishida, the prime minister,")
+        m = _APPOSED.match(text, e, min(len(text), e + 80))
+        if m:
+            parts = re.split(r"\s+(?:of|for|at|in|from)\s+", m.group(1), maxsplit=1)
+            ws, place = parts[0].split(), parts[1] if len(parts) > 1 else ""
+            if 1 <= len(ws) <= ROLE_MODIFIERS + 1 and not is_cap(ws[-1]) and _is_role(ws[-1]):
+                mods3 = frozenset(strip_dot(x) for x in ws[:-1] if not is_cap(x))
+                caps3 = _quals([x for x in ws[:-1] if is_cap(x)]) | _quals(place.split())
+                scan.ties.append(_Tie(e, _role_of(ws[-1]), mods3, caps3, me))
+
+    def add_run(a: int, j: int, sentence_start: bool) -> None:
+        s, e = toks[a][0], toks[j][1]
+        run_spans.append((s, e))
+        inside = list(range(bisect_right(hit_ends, s), bisect_left(hit_starts, e)))
+        covering = [k for k in inside if hits[k][0] <= s and hits[k][1] >= e - 2]
+        if covering:
+            k = covering[0]
+            _hs, he, row = hits[k]
+            if text[he:e] in ("", "'s", "’s", "'", "’"):
+                if len(row.alias.split()) == 1 and row.register != "adjective" and fold_key(row.alias) in surnames:
+                    add_name(a, j, sentence_start)  # "Washington" after "Denzel Washington"
+                    return
+                add_alias(k)
+                return
+        if inside and hits[inside[0]][0] == s:
+            k = inside[0]
+            nxt = next((t for t in range(a, j + 1) if toks[t][0] >= hits[k][1]), None)
+            if nxt is None:
+                add_alias(k)
+                return
+            if _titled_person(text[toks[nxt][0] : e]):
+                add_alias(k)  # "U.S. President Donald Trump": the state, then the person
+                add_name(nxt, j, False, _quals([hits[k][2].alias]))
+                return
+        add_name(a, j, sentence_start)
+
+    for a, j, sentence_start in name_runs(text, toks):
+        # a possessive ends a name: "North Korea's Kim" is two
+        for t in range(a, j):
+            if re.search(r"['’]s$", toks[t][2]):
+                add_run(a, t, sentence_start)
+                a, sentence_start = t + 1, False
+        add_run(a, j, sentence_start)
+    # aliases outside capitalised runs ("hermit kingdom", "mainland China")
+    run_starts = [rs for rs, _ in run_spans]
+    for k, (s, e, _row) in enumerate(hits):
+        if k in used_hits:
+            continue
+        i = bisect_left(run_starts, e) - 1  # runs do not overlap: the last one starting before e
+        if i < 0 or run_spans[i][1] <= s:
+            add_alias(k)
+    _find_roles(index, text, toks, scan)
+    scan.raws.sort(key=lambda r: (r.start, -r.end))
+    return scan
+
+
+def _find_roles(index: int, text: str, toks: list[tuple[int, int, str]], scan: _ArticleScan) -> None:
+    """Role mentions: "the" + up to three words + a role or organisation word ("the prime
+    minister", "the committee"), and a name's possessive + a role ("Israel's prime minister")."""
+    starts = {r.start for r in scan.raws}
+    ends = {toks[k][1]: k for k in range(len(toks))}
+    for k, (s, _e, w) in enumerate(toks):
+        if w in ("the", "The"):
+            _role_after(index, text, toks, k, s, starts, scan)
+    for r in list(scan.raws):
+        if r.source in ("alias", "name") and text[r.end : r.end + 2] in ("'s", "’s") and r.end + 2 in ends:
+            _role_after(index, text, toks, ends[r.end + 2], r.start, starts, scan, owner=True)
+
+
+def _later_role(text: str, toks: list[tuple[int, int, str]], h: int) -> bool:
+    """Whether one of the two lower-case words after token ``h`` is a role word too."""
+    for k in range(h + 1, min(h + 3, len(toks))):
+        if text[toks[k - 1][1] : toks[k][0]] != " " or is_cap(toks[k][2]):
+            return False
+        if title_kind(toks[k][2]) == "role":
+            return True
+    return False
+
+
+def _role_after(
+    index: int,
+    text: str,
+    toks: list[tuple[int, int, str]],
+    k: int,
+    start: int,
+    starts: set[int],
+    scan: _ArticleScan,
+    owner: bool = False,
+) -> None:
+    """A role mention from ``start`` when the words after token ``k`` are up to three
+    modifiers and a role or organisation word in lower case."""
+    titles = speaker_titles()
+    mods: set[str] = set()
+    caps: list[str] = []
+    h = k + 1
+    while h < len(toks) and h - k <= ROLE_MODIFIERS + 1:
+        if text[toks[h - 1][1] : toks[h][0]] != " ":
+            return
+        word = toks[h][2]
+        lw = strip_dot(word)
+        end = toks[h][1]
+        if lw.endswith("'s"):  # "the Israeli prime minister's presentation": the role, not its 's
+            lw, word, end = lw[:-2], word[:-2], end - 2
+            if title_kind(lw) not in ("role", "org") or is_cap(word):
+                return
+        if "'" in lw or not word.replace(".", "").replace("-", "").isalpha():
+            return
+        kind = title_kind(lw) if not is_cap(word) else None
+        if kind == "role" and lw in titles and end == toks[h][1] and _later_role(text, toks, h):
+            kind = None  # "the chief economic adviser": "chief" qualifies the role after it
+        if kind in ("role", "org") and lw in titles:
+            if owner and kind == "org":
+                return  # "Kishida's party": whose, not which
+            after = toks[h + 1] if h + 1 < len(toks) and end == toks[h][1] else None
+            if after is not None and text[toks[h][1] : after[0]] == " " and is_cap(after[2]):
+                return  # a title before a name: "the prime minister Fumio Kishida"
+            if after is not None and text[toks[h][1] : after[0]] == ", " and after[0] in starts:
+                return  # "its leader, Kim Jong-un": the name's own mention
+            role = (lw, frozenset(mods), _quals(caps), kind == "org")
+            scan.raws.append(_Raw(index, start, end, "", "role", role=role))
+            return
+        if end != toks[h][1]:
+            return
+        if lw in SMALL or lw in ("a", "an") or (lw in titles and titles[lw] == "org"):
+            return
+        if is_cap(word):
+            caps.append(word)
+        else:
+            mods.add(lw)
+        h += 1
+
+
+# ---------------------------------------------------------------------------------------------
+# the story
+
+
+#: the roles "leader" can stand for ("the Israeli leader" for "Prime Minister Benjamin Netanyahu")
+_LEADERS = frozenset({"leader", "president", "premier", "chancellor", "king", "queen", "chairman", "emir"})
+
+
+def _same_role(head: str, tie: _Tie, qualified: bool) -> bool:
+    """Whether a role mention's head word fits a tie; "leader" fits the head of a state or
+    government only when qualified ("the Israeli leader", not "the leader")."""
+    if head == tie.head:
+        return True
+    return head == "leader" and qualified and (tie.head in _LEADERS or (tie.head == "minister" and "prime" in tie.mods))
+
+
+def _last_word(r: _Raw) -> str:
+    words = fold_key(r.name).split()
+    return words[-1] if words else ""
+
+
+def _resolve_roles(scan: _ArticleScan) -> None:
+    """Point each role mention at the name it was given before; drop the roles tied to none.
+    One pass in text order: the organisations named so far by each word of their names, and
+    the ties so far (the last that fits is looked for from the end)."""
+    raws = sorted(scan.raws, key=lambda r: (r.start, -r.end))
+    ties = sorted(scan.ties, key=lambda t: t.pos)
+    tie_pos = [t.pos for t in ties]
+    orgs: dict[str, dict[str, _Raw]] = {}  # word -> folded org name -> its last mention so far
+    pending = sorted((r.end, n) for n, r in enumerate(raws) if r.source != "role" and r.kind == "org")
+    p = 0
+    kept: list[_Raw] = []
+    named = Counter(_last_word(r) for r in raws if r.source == "name")
+    for r in raws:
+        if r.source != "role":
+            kept.append(r)
+            continue
+        assert r.role is not None
+        head, mods, caps, org = r.role
+        while p < len(pending) and pending[p][0] <= r.start:
+            x = raws[pending[p][1]]
+            for w in {strip_dot(w) for w in x.name.split()}:
+                orgs.setdefault(w, {})[fold_key(x.name)] = x
+            p += 1
+        if org:
+            cands = [x for x in orgs.get(head, {}).values() if mods <= {strip_dot(w) for w in x.name.split()}]
+            if len(cands) == 1:
+                r.ref = cands[0]
+                kept.append(r)
+            continue
+        qualified = bool(mods or caps)
+        fits: list[_Tie] = []
+        for i in range(bisect_right(tie_pos, r.start) - 1, -1, -1):
+            t = ties[i]
+            if _same_role(head, t, qualified) and mods <= t.mods and caps <= t.caps | t.mods:
+                fits.append(t)
+                if len(fits) >= 8:
+                    break
+        if fits:
+            # several people given the role ("President Trump", "President Putin"): the one the
+            # article names most, else the last
+            r.ref = max(fits, key=lambda t: named.get(_last_word(t.mention), 0)).mention
+            kept.append(r)
+    # a name inside a role's span ("the Democratic leader") is the role's
+    spans = sorted((r.start, r.end) for r in kept if r.source == "role")
+    starts = [sp[0] for sp in spans]
+    reach = list(accumulate((sp[1] for sp in spans), max))  # the furthest end of the spans so far
+
+    def in_role(r: _Raw) -> bool:
+        i = bisect_right(starts, r.start) - 1
+        return i >= 0 and reach[i] >= r.end
+
+    scan.raws = [r for r in kept if r.source != "name" or not in_role(r)]
+
+
+def story_entities(articles: Sequence[Article]) -> list[Entity]:
+    """The people, organisations and places of a story's articles, merged across them (see the
+    module's docstring), ids ``e1``... in order of first mention."""
+    scans = [_scan_article(i, a) for i, a in enumerate(articles)]
+    for scan in scans:
+        _resolve_roles(scan)
+    raws = [r for scan in scans for r in scan.raws]
+    for r in raws:
+        if r.source != "role":
+            r.key = fold_key(r.base or r.name)
+    # the names shown to be people: titles, roles tied to them, pronouns
+    people: set[str] = set()
+    for scan in scans:
+        people |= {fold_key(n) for n in scan.people}
+        people |= {r.key for r in scan.raws if r.source == "name" and r.titled}
+        people |= {t.mention.key for t in scan.ties}
+    evidence = people | {fold_key(n) for scan in scans for n in scan.confirmed}
+    longer: dict[str, list[_Raw]] = {}
+    for r in raws:
+        if r.source == "name" and r.person and len(r.key.split()) >= 2:
+            longer.setdefault(r.key, []).append(r)
+    ctx = _People(longer, evidence, Counter(r.key for r in raws if r.source == "name"))
+    for scan in scans:
+        for n, g in scan.gender.items():
+            ctx.gender.setdefault(fold_key(n), Counter())[g] += 1
+        for t in scan.ties:
+            ctx.heads.setdefault(t.mention.key, set()).add(t.head)
+        for r in scan.raws:
+            if r.source == "name":
+                ctx.articles.setdefault(r.key, set()).add(r.article)
+                if r.honorific:
+                    ctx.gender.setdefault(r.key, Counter())[r.honorific] += 1
+                ctx.heads.setdefault(r.key, set()).update(r.heads)
+    acronyms = _acronyms(raws)
+    for r in raws:
+        r.target = r.key
+        if r.source == "name" and r.person:
+            r.target = _merge_target(r, ctx)
+        elif r.source == "name" and r.key in acronyms:
+            r.target = acronyms[r.key]
+    for r in raws:
+        if r.source == "role" and r.ref is not None:
+            r.target = r.ref.target
+    groups: dict[str, list[_Raw]] = {}
+    for r in raws:
+        if r.target:
+            groups.setdefault(r.target, []).append(r)
+    # a word that only ever opens a sentence, with no title, is no name ("Critics", "Farmers")
+    groups = {
+        k: ms
+        for k, ms in groups.items()
+        if not all(m.source == "name" and m.words == 1 and m.sentence_start and not m.titled for m in ms)
+    }
+    ordered = sorted(groups.items(), key=lambda kv: min((x.article, x.start) for x in kv[1]))
+    canon = {fold_key(a.canonical): a for a in aliases().values()}
+    out: list[Entity] = []
+    for key, members in ordered:
+        members.sort(key=lambda x: (x.article, x.start, x.end))
+        kind: str | None
+        if key in canon and any(m.source == "alias" for m in members):
+            name, kind = canon[key].canonical, canon[key].kind
+        else:
+            full = [m.name for m in members if m.key == key and m.source == "name"] or [
+                m.base or m.name for m in members if m.source != "role"
+            ]
+            counts = Counter(full)
+            name = max(counts, key=lambda n: (len(n.split()), counts[n], -full.index(n)))
+            kinds = [m.kind for m in members if m.kind and m.source != "role"]
+            if key in people or any(m.titled or (m.role is not None and not m.role[3]) for m in members):
+                kind = "person"
+            elif kinds:
+                kind = Counter(kinds).most_common(1)[0][0]
+            else:
+                kind = None
+        mentions = []
+        seen: set[tuple[int, int, int]] = set()
+        for m in members:
+            if (m.article, m.start, m.end) in seen:
+                continue
+            seen.add((m.article, m.start, m.end))
+            art = articles[m.article]
+            mentions.append(EntityMention(art.id, Span(m.start, m.end), art.text[m.start : m.end]))
+        out.append(Entity(f"e{len(out) + 1}", name, kind, tuple(mentions)))
+    return out
+
+
+def _acronyms(raws: Sequence[_Raw]) -> dict[str, str]:
+    """A name in capitals -> the key of the one longer name of the story it abbreviates ("NHA"
+    -> "National Hydropower Authority": the first letters of its capitalised words)."""
+    initials: dict[str, set[str]] = {}
+    for r in raws:
+        if r.source in ("name", "official") and len(r.name.split()) >= 2:
+            letters = "".join(w[0] for w in r.name.split() if w[:1].isupper())
+            if len(letters) >= 2:
+                initials.setdefault(letters, set()).add(r.key)
+    out: dict[str, str] = {}
+    for r in raws:
+        word = r.name.replace(".", "")
+        if r.source == "name" and 2 <= len(word) <= MAX_ACRONYM and word.isupper() and " " not in word:
+            keys = initials.get(word, set())
+            if len(keys) == 1:
+                out[r.key] = next(iter(keys))
+    return out
+
+
+@dataclass
+class _People:
+    """What the story says of its people's names, for matching a surname to a full name."""
+
+    longer: dict[str, list[_Raw]]  # key of a name of two words or more -> its mentions
+    evidence: set[str]  # keys shown to be people
+    count: Counter[str]  # key -> mentions written so
+    gender: dict[str, Counter[str]] = field(default_factory=dict)
+    heads: dict[str, set[str]] = field(default_factory=dict)  # key -> roles given to it
+    articles: dict[str, set[int]] = field(default_factory=dict)  # key -> articles writing it
+    by_suffix: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # last words -> keys
+    by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> keys
+    memo: dict[tuple[str, bool, str, frozenset[str]], str] = field(default_factory=dict)
+
+
+def _merge_target(r: _Raw, ctx: _People) -> str:
+    """The key of the longer person's name a name stands for, or its own key. Among several:
+    those a title fits (Mr./Mrs. and the pronouns of the name; a role given to it), then the
+    one written in most articles, most often, first."""
+    memo = (r.key, r.titled, r.honorific, r.heads)
+    if memo not in ctx.memo:
+        ctx.memo[memo] = _find_target(r, ctx)
+    return ctx.memo[memo]
+
+
+def _find_target(r: _Raw, ctx: _People) -> str:
+    if not ctx.by_suffix:
+        for k in ctx.longer:
+            ws = tuple(k.split())
+            for n in range(1, len(ws)):
+                ctx.by_suffix.setdefault(ws[-n:], []).append(k)
+            ctx.by_first.setdefault(ws[0], []).append(k)
+    words = tuple(r.key.split())
+    cands = [k for k in ctx.by_suffix.get(words, ()) if k in ctx.evidence or r.titled]
+    if not cands and len(words) == 1:
+        cands = [
+            k
+            for k in ctx.by_first.get(words[0], ())
+            if (len(k.split()) >= 3 or r.titled) and (k in ctx.evidence or r.titled)
+        ]
+    if len(cands) > 1 and r.honorific:
+        other = "f" if r.honorific == "m" else "m"
+        cands = [k for k in cands if (g := ctx.gender.get(k)) is None or g[other] <= g[r.honorific]] or cands
+    if len(cands) > 1 and r.heads:
+        cands = [k for k in cands if ctx.heads.get(k, set()) & r.heads] or cands
+    if not cands:
+        return r.key
+    first = {k: (ctx.longer[k][0].article, ctx.longer[k][0].start) for k in cands}  # mentions in story order
+    return max(sorted(cands), key=lambda k: (len(ctx.articles.get(k, ())), ctx.count[k], tuple(-v for v in first[k])))
+
+
+# ---------------------------------------------------------------------------------------------
+# naming
+
+
+@dataclass(frozen=True, slots=True)
+class OutletNaming:
+    """How one outlet names an entity: each form (as first written there) and how often,
+    the most used first."""
+
+    outlet: str
+    forms: tuple[tuple[str, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outlet": self.outlet, "forms": [{"form": f, "count": n} for f, n in self.forms]}
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """One row of the naming table: an entity two or more articles mention, and what each
+    outlet that mentions it calls it."""
+
+    entity: str
+    name: str
+    kind: str | None
+    outlets: tuple[OutletNaming, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "name": self.name,
+            "kind": self.kind,
+            "outlets": [o.to_dict() for o in self.outlets],
+        }
+
+
+def _forms(entity: Entity, labels: dict[str, str]) -> dict[str, dict[str, list[EntityMention]]]:
+    """outlet -> form key -> its mentions, in the order of the mentions."""
+    out: dict[str, dict[str, list[EntityMention]]] = {}
+    for m in entity.mentions:
+        outlet = labels.get(m.article, m.article)
+        out.setdefault(outlet, {}).setdefault(fold_key(m.text), []).append(m)
+    return out
+
+
+def naming_table(entities: Sequence[Entity], articles: Sequence[Article]) -> list[Naming]:
+    """For each entity mentioned in two or more articles: per outlet (``Article.label``, in
+    article order) the forms it uses, each as first written there, with counts (forms equal
+    once folded, "U.S." and "US", count as one)."""
+    labels = {a.id: a.label for a in articles}
+    order = list(dict.fromkeys(a.label for a in articles))
+    rows: list[Naming] = []
+    for ent in entities:
+        if len({m.article for m in ent.mentions}) < 2:
+            continue
+        by_outlet = _forms(ent, labels)
+        outlets = []
+        for outlet in sorted(by_outlet, key=lambda o: order.index(o) if o in order else len(order)):
+            forms = by_outlet[outlet]
+            ranked = sorted(forms.values(), key=lambda ms: -len(ms))  # stable: first used first on ties
+            outlets.append(OutletNaming(outlet, tuple((_display(ms[0].text), len(ms)) for ms in ranked)))
+        rows.append(Naming(ent.id, ent.name, ent.kind, tuple(outlets)))
+    return rows
+
+
+def plain_name(form: str, canonical: str, person: bool = False) -> bool:
+    """Whether a form is the canonical name or words of it ("Kishida" of "Fumio Kishida"),
+    initials aside, and, for a ``person``, with or without titles before it ("Prime Minister
+    Kishida", "Mr. Kishida": a title is information, not a choice of name)."""
+    canon = set(fold_key(canonical).split())
+
+    def plain(text: str) -> bool:
+        words = [w for w in fold_key(text).split() if not _INITIAL.match(w)]
+        return bool(words) and set(words) <= canon
+
+    if plain(form):
+        return True
+    if not person:
+        return False
+    name, is_person = clean_name(form)
+    return is_person and fold_key(name) != fold_key(form) and plain(name)
+
+
+def role_form(form: str) -> bool:
+    """Whether a form names by a role, not a name: "the minister", "Israel's prime minister"."""
+    words = form.replace("’", "'").split()
+    return (
+        len(words) >= 2
+        and (words[0] in ("the", "The") or any(w.endswith("'s") for w in words[:-1]))
+        and not is_cap(words[-1])
+        and title_kind(words[-1]) in ("role", "org")
+    )
+
+
+def naming_marks(entities: Sequence[Entity], articles: Sequence[Article]) -> list[FramingMark]:
+    """``naming`` framing marks (ids ``m1``..., in article then text order) for the mentions
+    whose form sets their outlet apart: see the module's docstring for the rule."""
+    from .quotes import article_quotes  # the quotes stage is heavier: only when marks are asked for
+
+    labels = {a.id: a.label for a in articles}
+    by_id = {a.id: a for a in articles}
+    quoted: dict[str, list[Span]] = {}
+    found: list[tuple[int, int, int, EntityMention, Entity]] = []
+    order = {a.id: i for i, a in enumerate(articles)}
+    for ent in entities:
+        forms = _forms(ent, labels)
+        if len(forms) < 2:
+            continue
+        users: dict[str, set[str]] = {}
+        for outlet, fs in forms.items():
+            for key in fs:
+                users.setdefault(key, set()).add(outlet)
+        for outlet, fs in forms.items():
+            others = len(forms) - 1
+            roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
+            for key, ms in fs.items():
+                if plain_name(ms[0].text, ent.name, ent.kind == "person"):
+                    continue
+                if 2 * len(users[key] - {outlet}) >= others:
+                    continue
+                if role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
+                    continue  # "the minister" after her name: an outlet that names her more often
+                for m in ms:
+                    found.append((order.get(m.article, len(order)), m.start, m.end, m, ent))
+    found.sort(key=lambda f: f[:3])
+    marks: list[FramingMark] = []
+    for _, _, _, m, ent in found:
+        if m.article not in quoted:
+            art = by_id.get(m.article)
+            quoted[m.article] = sorted(q.span for q in article_quotes(art).quotes) if art is not None else []
+        spans = quoted[m.article]
+        i = bisect_right([q.start for q in spans], m.start) - 1
+        inside = i >= 0 and spans[i].end >= m.end
+        marks.append(
+            FramingMark(
+                f"m{len(marks) + 1}",
+                m.article,
+                m.span,
+                m.text,
+                "naming",
+                lexicon=ENTITIES_VERSION,
+                entity=ent.id,
+                quoted=inside,
+                note=ent.name,
+            )
+        )
+    return marks

@@ -1,0 +1,254 @@
+"""Entities across a story: mentions, aliases, surnames, roles, the naming table and marks."""
+
+from __future__ import annotations
+
+import time
+
+from newsprism import from_text, lexicons
+from newsprism.entities import (
+    ENTITIES_VERSION,
+    fold_key,
+    naming_marks,
+    naming_table,
+    plain_name,
+    story_entities,
+)
+from newsprism.model import Article, Entity
+from newsprism.pipeline import prepare_article
+
+
+def art(body: str, id: str, outlet: str | None = None) -> Article:
+    return prepare_article(from_text(body, id=id, outlet=outlet or id, title="Headline"))
+
+
+def by_name(entities: list[Entity], name: str) -> Entity:
+    hits = [e for e in entities if e.name == name]
+    assert len(hits) == 1, [e.name for e in entities]
+    return hits[0]
+
+
+def texts(entity: Entity) -> list[tuple[str, str]]:
+    return [(m.article, m.text) for m in entity.mentions]
+
+
+# the stories of these tests are made up for them
+A = art(
+    "Envoys from the DPRK arrived in Geneva on Tuesday for talks on the fishing dispute.\n"
+    "Prime Minister Fumio Kishida said the talks would be hard. The prime minister added that "
+    "Pyongyang had agreed to send its fisheries chief, Ro Chol-su.",
+    "a",
+    "Harbour Times",
+)
+B = art(
+    "North Korea sent a delegation to Geneva for the fishing talks.\n"
+    'Kishida said Japan wanted a deal. "North Korea must stop the raids," Kishida told reporters.',
+    "b",
+    "Coastal Post",
+)
+C = art(
+    "Delegates from North Korea met Japanese officials in Geneva.\nJapan's Fumio Kishida called the meeting useful.",
+    "c",
+    "Wire",
+)
+
+
+def test_alias_table_merges_dprk_north_korea_and_pyongyang() -> None:
+    ents = story_entities([A, B, C])
+    nk = by_name(ents, "North Korea")
+    assert nk.kind == "place"
+    assert texts(nk) == [
+        ("a", "DPRK"),
+        ("a", "Pyongyang"),
+        ("b", "North Korea"),
+        ("b", "North Korea"),
+        ("c", "North Korea"),
+    ]
+
+
+def test_surname_merges_with_the_full_name_across_articles() -> None:
+    ents = story_entities([A, B, C])
+    pm = by_name(ents, "Fumio Kishida")
+    assert pm.kind == "person"
+    assert ("b", "Kishida") in texts(pm) and ("c", "Fumio Kishida") in texts(pm)
+    assert not [e for e in ents if e.name == "Kishida"]
+
+
+def test_role_resolves_to_the_name_it_was_given_before() -> None:
+    pm = by_name(story_entities([A, B, C]), "Fumio Kishida")
+    assert texts(pm)[:2] == [("a", "Prime Minister Fumio Kishida"), ("a", "The prime minister")]
+
+
+def test_role_in_apposition_and_a_role_never_given_stays_out() -> None:
+    body = (
+        "Lina Varga, the harbour minister, opened the quay. The minister said it was late.\n"
+        "The foreign minister did not come. The treasurer was away."
+    )
+    ents = story_entities([art(body, "x")])
+    varga = by_name(ents, "Lina Varga")
+    assert texts(varga) == [("x", "Lina Varga"), ("x", "The minister")]
+    assert not any("foreign minister" in m.text or "treasurer" in m.text for e in ents for m in e.mentions)
+
+
+def test_mentions_point_into_the_article_text() -> None:
+    arts = [A, B, C]
+    ents = story_entities(arts)
+    texts_of = {a.id: a.text for a in arts}
+    for e in ents:
+        for m in e.mentions:
+            assert texts_of[m.article][m.start : m.end] == m.text
+
+
+def test_ids_are_deterministic_and_in_order_of_first_mention() -> None:
+    first = story_entities([A, B, C])
+    again = story_entities([A, B, C])
+    assert first == again
+    assert [e.id for e in first] == [f"e{i}" for i in range(1, len(first) + 1)]
+    starts = [(["a", "b", "c"].index(e.mentions[0].article), e.mentions[0].start) for e in first]
+    assert starts == sorted(starts)
+    assert first[0].name == "North Korea"  # "DPRK" opens article a
+
+
+def test_metonym_after_in_is_the_place_itself() -> None:
+    a = art("Moscow rejected the plan. Protesters gathered in Moscow on Sunday. The Kremlin said nothing.", "m")
+    ents = story_entities([a])
+    russia = by_name(ents, "Russia")
+    assert [m.text for m in russia.mentions] == ["Moscow", "Kremlin"]
+    assert [m.text for m in by_name(ents, "Moscow").mentions] == ["Moscow"]
+
+
+def test_alias_before_a_title_is_split_off() -> None:
+    a = art("The talks were hosted by U.S. President Dana Whitlock in Oslo.", "u")
+    ents = story_entities([a])
+    assert [m.text for m in by_name(ents, "United States").mentions] == ["U.S."]
+    assert [m.text for m in by_name(ents, "Dana Whitlock").mentions] == ["President Dana Whitlock"]
+
+
+def test_alias_inside_a_longer_name_is_not_read() -> None:
+    a = art("Members of the UN Security Council met on Friday.", "s")
+    names = [e.name for e in story_entities([a])]
+    assert "UN Security Council" in names and "United Nations" not in names
+
+
+def test_lower_case_alias_in_any_case_and_acronym_of_a_long_name() -> None:
+    a = art("The Hermit Kingdom fired a missile. The Coastal Fisheries Board said the NHA agreed.", "h")
+    b = art("North Korea fired a missile, the CFB said.", "i")
+    ents = story_entities([a, b])
+    assert [m.text for m in by_name(ents, "North Korea").mentions] == ["Hermit Kingdom", "North Korea"]
+    assert [m.text for m in by_name(ents, "Coastal Fisheries Board").mentions] == ["Coastal Fisheries Board", "CFB"]
+
+
+def test_state_form_merges_with_the_short_name() -> None:
+    a = art("The Republic of Tessaly signed the accord.", "r")
+    b = art("Tessaly signed the accord on Monday.", "t")
+    ents = story_entities([a, b])
+    assert [m.text for m in by_name(ents, "Tessaly").mentions] == ["Republic of Tessaly", "Tessaly"]
+
+
+def test_common_words_opening_sentences_are_not_entities() -> None:
+    a = art("Critics said the plan was weak. Speaking on Monday, Ines Roda agreed. Critics were not speaking.", "w")
+    names = [e.name for e in story_entities([a])]
+    assert names == ["Ines Roda"]
+
+
+def test_naming_table_counts_forms_per_outlet() -> None:
+    rows = naming_table(story_entities([A, B, C]), [A, B, C])
+    nk = next(r for r in rows if r.name == "North Korea")
+    assert [(o.outlet, o.forms) for o in nk.outlets] == [
+        ("Harbour Times", (("DPRK", 1), ("Pyongyang", 1))),
+        ("Coastal Post", (("North Korea", 2),)),
+        ("Wire", (("North Korea", 1),)),
+    ]
+    pm = next(r for r in rows if r.name == "Fumio Kishida")
+    assert pm.outlets[0].forms == (("Prime Minister Fumio Kishida", 1), ("the prime minister", 1))
+    assert pm.outlets[1].forms == (("Kishida", 2),)
+    assert pm.to_dict()["outlets"][1] == {"outlet": "Coastal Post", "forms": [{"form": "Kishida", "count": 2}]}
+    # an entity of one article has no row
+    assert all(len(r.outlets) >= 2 for r in rows)
+
+
+def test_naming_marks_for_the_forms_that_set_an_outlet_apart() -> None:
+    arts = [A, B, C]
+    ents = story_entities(arts)
+    marks = naming_marks(ents, arts)
+    got = [(m.article, m.text, m.note) for m in marks]
+    # "DPRK" and "Pyongyang": only Harbour Times; "North Korea" (the canonical name) and
+    # "Kishida" (words of it) are plain names; "the prime minister" is used once beside his
+    # name once: a reference, not a choice
+    assert got == [("a", "DPRK", "North Korea"), ("a", "Pyongyang", "North Korea")]
+    assert all(m.type == "naming" and m.lexicon == ENTITIES_VERSION for m in marks)
+    assert [m.id for m in marks] == ["m1", "m2"]
+    nk = by_name(ents, "North Korea")
+    assert marks[0].entity == nk.id
+
+
+def test_a_role_is_a_mark_where_the_outlet_uses_it_more_than_the_name() -> None:
+    a = art(
+        "Energy Minister Tove Lund approved the dam. The minister said it was safe. "
+        "Critics asked the minister to resign.",
+        "r1",
+    )
+    b = art("Tove Lund approved the dam on Monday. Lund said it was safe.", "r2")
+    marks = naming_marks(story_entities([a, b]), [a, b])
+    assert [(m.article, m.text, m.note) for m in marks] == [
+        ("r1", "The minister", "Tove Lund"),
+        ("r1", "the minister", "Tove Lund"),
+    ]
+
+
+def test_naming_marks_inside_a_quotation_are_flagged_quoted() -> None:
+    a = art('Officials in Tarn praised the deal. "Pyongyang has kept its word," Mayor Ilse Brandt said.', "q1")
+    b = art("North Korea kept its promise, officials in Tarn said.", "q2")
+    c = art("North Korea kept its word, said Tarn's mayor.", "q3")
+    marks = naming_marks(story_entities([a, b, c]), [a, b, c])
+    assert [(m.text, m.quoted) for m in marks] == [("Pyongyang", True)]
+
+
+def test_a_form_used_by_half_the_other_outlets_is_no_mark() -> None:
+    a = art("Pyongyang fired a missile.", "p1")
+    b = art("Pyongyang fired a missile again.", "p2")
+    c = art("North Korea fired a missile.", "p3")
+    marks = naming_marks(story_entities([a, b, c]), [a, b, c])
+    # Pyongyang: the one other outlet of three... p1 shares it with p2 (1 of 2 others): no mark
+    assert marks == []
+
+
+def test_plain_names_and_titles() -> None:
+    assert plain_name("Kishida", "Fumio Kishida")
+    assert plain_name("Fumio K. Kishida", "Fumio Kishida")
+    assert plain_name("Prime Minister Kishida", "Fumio Kishida", person=True)
+    assert not plain_name("Prime Minister Kishida", "Fumio Kishida")
+    assert not plain_name("the prime minister", "Fumio Kishida", person=True)
+    assert not plain_name("DR Congo", "Democratic Republic of the Congo")
+    assert fold_key("The U.S.'s") == "us" and fold_key("Kim Jong-un") == fold_key("Kim Jong Un")
+
+
+def test_alias_lexicon_is_consistent() -> None:
+    lex = lexicons.load("entity-aliases")
+    assert lex.columns == ("alias", "canonical", "kind", "register")
+    rows = {r[0]: r for r in lex.rows}
+    for _alias, canonical, kind, _register in lex.rows:
+        assert canonical in rows, canonical  # every canonical name is an alias of itself
+        assert rows[canonical][2] == kind
+        assert rows[canonical][3] in ("common", "official")
+    assert rows["DPRK"][1:] == ("North Korea", "place", "official")
+    assert rows["hermit kingdom"][3] == "loaded"
+
+
+def test_no_entities_in_empty_or_lower_case_text() -> None:
+    assert story_entities([]) == []
+    a = art("nothing here is named at all.", "z")
+    assert story_entities([a]) == []
+    assert naming_table([], [a]) == [] and naming_marks([], [a]) == []
+
+
+def test_long_story_is_fast() -> None:
+    para = (
+        "Prime Minister Fumio Kishida met U.S. President Dana Whitlock in Washington. The prime minister "
+        "said Beijing was watching. Mr. Kishida told the DPRK envoy that North Korea must stop.\n"
+    )
+    a = art(para * 400, "long1")
+    b = art(para.replace("DPRK", "North Korean") * 400, "long2")
+    t0 = time.perf_counter()
+    ents = story_entities([a, b])
+    naming_marks(ents, [a, b])
+    assert time.perf_counter() - t0 < 10
