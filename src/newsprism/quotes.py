@@ -892,6 +892,20 @@ def fold(text: str) -> str:
     return " ".join(t.split())
 
 
+def _name_words(name: str) -> list[str]:
+    """A name's words for matching: case folded, accents taken off."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'").split()
+
+
+def speaker_matches(query: str, speaker: str) -> bool:
+    """Whether ``query`` names ``speaker``: the same words, case and accents aside, or the last
+    words of the name ("Stoltenberg" and "jens stoltenberg" name "Jens Stoltenberg"; "Jens"
+    does not, nor does "Berg")."""
+    q, s = _name_words(query), _name_words(speaker)
+    return bool(q) and len(q) <= len(s) and s[len(s) - len(q) :] == q
+
+
 def _key_words(text: str) -> list[str]:
     return [fold_spelling(w) for w in word_list(text)]
 
