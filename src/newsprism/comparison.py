@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from .align import ALIGN_VERSION, AlignOptions, align_story
 from .clean import CleanOptions
 from .contrast import CONTRAST_VERSION, fact_contrasts
+from .entities import ENTITIES_VERSION, naming_marks, story_entities
 from .errors import CompareError, InputError
 from .framing import FRAMING_VERSION, attach_facts, story_marks
 from .model import Article, Comparison, RawArticle, article_key
@@ -105,7 +106,9 @@ def compare(
     all_warnings += notes
     facts, related = align_story(kept, options=opts.align, shared_quotes=shared_sentences(quotes))
     quantities = [q for a in kept for q in article_quantities(a)]
-    marks = attach_facts(story_marks(kept, quotes, terms), facts, kept)
+    entities = story_entities(kept)
+    naming = naming_marks(entities, kept, quotes)
+    marks = attach_facts(story_marks(kept, quotes, terms, naming), facts, kept)
     algorithms = {
         "clean": opts.clean.version,
         "segment": SEGMENTER_VERSION,
@@ -114,6 +117,7 @@ def compare(
         "numbers": NUMBERS_VERSION,
         "quotes": QUOTES_VERSION,
         "framing": FRAMING_VERSION,
+        "entities": ENTITIES_VERSION,
         "contrast": CONTRAST_VERSION,
     }
     return Comparison(
@@ -125,6 +129,7 @@ def compare(
         related=tuple(related),
         quotes=tuple(quotes),
         quote_groups=tuple(groups),
+        entities=tuple(entities),
         framing=tuple(marks),
         contrasts=tuple(fact_contrasts(facts, kept, marks)),
         warnings=tuple(all_warnings),

@@ -85,7 +85,7 @@ from itertools import accumulate
 from typing import Any
 
 from . import lexicons
-from .model import Article, Entity, EntityMention, FramingMark, Span
+from .model import Article, Entity, EntityMention, FramingMark, Quote, Span
 from .names import (
     NOT_NAMES,
     SMALL,
@@ -956,9 +956,13 @@ def role_form(form: str) -> bool:
     )
 
 
-def naming_marks(entities: Sequence[Entity], articles: Sequence[Article]) -> list[FramingMark]:
+def naming_marks(
+    entities: Sequence[Entity], articles: Sequence[Article], quotes: Sequence[Quote] | None = None
+) -> list[FramingMark]:
     """``naming`` framing marks (ids ``m1``..., in article then text order) for the mentions
-    whose form sets their outlet apart: see the module's docstring for the rule."""
+    whose form sets their outlet apart: see the module's docstring for the rule. ``quotes``:
+    the articles' quotations when the caller has them (else they are found here), for the
+    marks' ``quoted`` flag."""
     from .quotes import article_quotes  # the quotes stage is heavier: only when marks are asked for
 
     labels = {a.id: a.label for a in articles}
@@ -991,7 +995,10 @@ def naming_marks(entities: Sequence[Entity], articles: Sequence[Article]) -> lis
     for _, _, _, m, ent in found:
         if m.article not in quoted:
             art = by_id.get(m.article)
-            quoted[m.article] = sorted(q.span for q in article_quotes(art).quotes) if art is not None else []
+            if quotes is not None:
+                quoted[m.article] = sorted(q.span for q in quotes if q.article == m.article)
+            else:
+                quoted[m.article] = sorted(q.span for q in article_quotes(art).quotes) if art is not None else []
         spans = quoted[m.article]
         i = bisect_right([q.start for q in spans], m.start) - 1
         inside = i >= 0 and spans[i].end >= m.end
