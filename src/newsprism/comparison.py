@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from .align import ALIGN_VERSION, AlignOptions, align_story
 from .clean import CleanOptions
 from .contrast import CONTRAST_VERSION, fact_contrasts
-from .entities import ENTITIES_VERSION, naming_marks, story_entities
+from .entities import ENTITIES_VERSION, naming_marks, naming_table, story_entities
 from .errors import CompareError, InputError
-from .framing import FRAMING_VERSION, attach_facts, story_marks
+from .framing import FRAMING_VERSION, attach_facts, outlet_profiles, story_marks
 from .model import Article, Comparison, RawArticle, article_key
 from .numbers import NUMBERS_VERSION, article_quantities, conflicts
 from .pipeline import prepare_article
@@ -130,6 +130,8 @@ def compare(
         quotes=tuple(quotes),
         quote_groups=tuple(groups),
         entities=tuple(entities),
+        naming=tuple(naming_table(entities, kept)),
+        profiles=tuple(outlet_profiles(kept, facts, marks, quotes)),
         framing=tuple(marks),
         contrasts=tuple(fact_contrasts(facts, kept, marks)),
         warnings=tuple(all_warnings),

@@ -82,10 +82,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
 
 from . import lexicons
-from .model import Article, Entity, EntityMention, FramingMark, Quote, Span
+from .model import Article, Entity, EntityMention, FramingMark, Naming, OutletNaming, Quote, Span
 from .names import (
     NOT_NAMES,
     SMALL,
@@ -865,37 +864,6 @@ def _find_target(r: _Raw, ctx: _People) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # naming
-
-
-@dataclass(frozen=True, slots=True)
-class OutletNaming:
-    """How one outlet names an entity: each form (as first written there) and how often,
-    the most used first."""
-
-    outlet: str
-    forms: tuple[tuple[str, int], ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"outlet": self.outlet, "forms": [{"form": f, "count": n} for f, n in self.forms]}
-
-
-@dataclass(frozen=True, slots=True)
-class Naming:
-    """One row of the naming table: an entity two or more articles mention, and what each
-    outlet that mentions it calls it."""
-
-    entity: str
-    name: str
-    kind: str | None
-    outlets: tuple[OutletNaming, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "entity": self.entity,
-            "name": self.name,
-            "kind": self.kind,
-            "outlets": [o.to_dict() for o in self.outlets],
-        }
 
 
 def _forms(entity: Entity, labels: dict[str, str]) -> dict[str, dict[str, list[EntityMention]]]:

@@ -24,12 +24,14 @@ marks ("she allegedly said") is the outlet's.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
-from .model import Article, Fact, FramingMark, Quote, Span
+from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Span
 from .quotes import QUOTES_VERSION, QuotedTerm
+from .text import word_list
 
 FRAMING_VERSION = "framing.v1"
 
@@ -124,3 +126,37 @@ def attach_facts(marks: Iterable[FramingMark], facts: Iterable[Fact], articles: 
 def own_voice(marks: Iterable[FramingMark]) -> list[FramingMark]:
     """The marks in the outlet's own voice: not inside a quotation."""
     return [m for m in marks if not m.quoted]
+
+
+def outlet_profiles(
+    articles: Sequence[Article],
+    facts: Iterable[Fact],
+    marks: Iterable[FramingMark],
+    quotes: Iterable[Quote] = (),
+) -> list[OutletProfile]:
+    """One :class:`~newsprism.model.OutletProfile` per article, in article order: its own-voice
+    marks per 1,000 words by type, the shared facts it carries (of those two or more articles
+    carry), its quotations and speakers, and the facts that most of the other articles carry
+    but it does not (``omitted``, fact ids)."""
+    fs = [f for f in facts if len({m.article for m in f.members}) >= 2]
+    mine = [m for m in marks if not m.quoted]
+    qs = list(quotes)
+    others = max(1, len(articles) - 1)
+    out = []
+    for art in articles:
+        words = len(word_list(art.text))
+        counts = Counter(m.type for m in mine if m.article == art.id)
+        per_1000 = tuple((t, round(1000 * counts[t] / words, 2) if words else 0.0) for t in FRAMING_TYPES)
+        carried = [f for f in fs if any(m.article == art.id for m in f.members)]
+        omitted = tuple(
+            f.id
+            for f in fs
+            if art.id not in {m.article for m in f.members} and 2 * len({m.article for m in f.members}) > others
+        )
+        said = Counter(q.speaker for q in qs if q.article == art.id and q.speaker)
+        speakers = tuple(sorted(said.items(), key=lambda kv: (-kv[1], kv[0])))
+        own_quotes = sum(1 for q in qs if q.article == art.id)
+        out.append(
+            OutletProfile(art.id, art.label, words, per_1000, len(carried), len(fs), own_quotes, speakers, omitted)
+        )
+    return out

@@ -719,6 +719,92 @@ class FramingContrast:
 
 
 @dataclass(frozen=True, slots=True)
+class OutletNaming:
+    """How one outlet names an entity: each form (as first written there) and how often,
+    the most used first."""
+
+    outlet: str
+    forms: tuple[tuple[str, int], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"outlet": self.outlet, "forms": [{"form": f, "count": n} for f, n in self.forms]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> OutletNaming:
+        return cls(d["outlet"], tuple((f["form"], int(f["count"])) for f in d.get("forms") or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """One row of the naming table: an entity two or more articles mention, and what each
+    outlet that mentions it calls it."""
+
+    entity: str
+    name: str
+    kind: str | None
+    outlets: tuple[OutletNaming, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "name": self.name,
+            "kind": self.kind,
+            "outlets": [o.to_dict() for o in self.outlets],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Naming:
+        return cls(
+            d["entity"], d["name"], d.get("kind"), tuple(OutletNaming.from_dict(o) for o in d.get("outlets") or ())
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OutletProfile:
+    """How one article tells the story, against the others: its words, its own-voice framing
+    marks per 1,000 words by type (marks inside quotations left out), how many of the story's
+    shared facts it carries, its quotations and whose, and the facts most other articles carry
+    that it leaves out (omission is framing too)."""
+
+    article: str
+    outlet: str
+    words: int
+    marks_per_1000: tuple[tuple[str, float], ...]
+    shared_carried: int
+    shared_total: int
+    quotes: int
+    speakers: tuple[tuple[str, int], ...] = ()
+    omitted: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "outlet": self.outlet,
+            "words": self.words,
+            "marks_per_1000": dict(self.marks_per_1000),
+            "shared_facts": {"carried": self.shared_carried, "of": self.shared_total},
+            "quotes": self.quotes,
+            "speakers": [{"speaker": s, "quotes": n} for s, n in self.speakers],
+            "omitted": list(self.omitted),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> OutletProfile:
+        shared = d.get("shared_facts") or {}
+        return cls(
+            d["article"],
+            d["outlet"],
+            int(d["words"]),
+            tuple((k, float(v)) for k, v in (d.get("marks_per_1000") or {}).items()),
+            int(shared.get("carried", 0)),
+            int(shared.get("of", 0)),
+            int(d.get("quotes", 0)),
+            tuple((s["speaker"], int(s["quotes"])) for s in d.get("speakers") or ()),
+            tuple(d.get("omitted") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """One story, two or more articles, side by side."""
 
@@ -735,6 +821,8 @@ class Comparison:
     related: tuple[RelatedLink, ...] = ()
     warnings: tuple[str, ...] = ()
     algorithms: dict[str, str] = field(default_factory=dict)
+    naming: tuple[Naming, ...] = ()
+    profiles: tuple[OutletProfile, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:
@@ -754,6 +842,8 @@ class Comparison:
             "entities": [e.to_dict() for e in self.entities],
             "framing": [m.to_dict() for m in self.framing],
             "framing_contrasts": [c.to_dict() for c in self.contrasts],
+            "naming": [n.to_dict() for n in self.naming],
+            "profiles": [p.to_dict() for p in self.profiles],
             "reuse": [r.to_dict() for r in self.reuse],
             "numbers": {
                 "quantities": [q.to_dict() for q in self.quantities],
@@ -780,6 +870,8 @@ class Comparison:
             framing=tuple(FramingMark.from_dict(m) for m in d.get("framing") or ()),
             contrasts=tuple(FramingContrast.from_dict(c) for c in d.get("framing_contrasts") or ()),
             related=tuple(RelatedLink.from_dict(r) for r in d.get("related") or ()),
+            naming=tuple(Naming.from_dict(n) for n in d.get("naming") or ()),
+            profiles=tuple(OutletProfile.from_dict(p) for p in d.get("profiles") or ()),
             warnings=tuple(d.get("warnings") or ()),
             algorithms=dict(d.get("algorithms") or {}),
         )

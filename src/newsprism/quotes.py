@@ -510,6 +510,14 @@ def _verb_next(text: str, words: list[tuple[int, int, str]], first: int, hi: int
     return None, None
 
 
+def _known_person(mention: str, names: _Names) -> bool:
+    """A name that is a person's: two words or more, or a surname the article gave in full
+    ("Japan's goal will ..." names no one)."""
+    name, person = _clean_name(mention)
+    words = name.split()
+    return person and (len(words) >= 2 or _strip_dot(words[0]) in names.full)
+
+
 def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: int) -> _Mention | None:
     """The subject of the sentence starting at ``start``: the name or pronoun that opens it
     (after an opening phrase up to a comma: "On Monday, Ruiz said ..."), when a lower-case
@@ -722,7 +730,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
             ):
                 f += 1
             m = _np_after(text, words, f, s)
-            if m is not None and m.kind in ("name", "pronoun") and (m.kind != "name" or _clean_name(m.text)[1]):
+            if m is not None and m.kind in ("name", "pronoun") and (m.kind != "name" or _known_person(m.text, names)):
                 nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
                 if (
                     nxt is not None
