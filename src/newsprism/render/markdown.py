@@ -109,6 +109,27 @@ def _markdown(view: ComparisonView) -> str:
             who = ", ".join(escape(x) for x in (sq.speaker, sq.cue) if x)
             lines.append(f"- {'**' + who + '**: ' if who else ''}“{escape(sq.text)}”")
         lines.append("")
+    if view.naming:
+        outlets = list(dict.fromkeys(o for line in view.naming for o, _ in line.outlets))
+        lines += ["## Naming", "", "| entity | " + " | ".join(escape(o) for o in outlets) + " |"]
+        lines.append("|---" * (len(outlets) + 1) + "|")
+        for line in view.naming:
+            forms = dict(line.outlets)
+            cells = [escape(forms.get(o, "—")) for o in outlets]
+            lines.append(f"| {escape(line.name)} | " + " | ".join(cells) + " |")
+        lines.append("")
+    if view.profiles:
+        lines += [
+            "## Outlet profiles",
+            "",
+            "| outlet | words | own-voice marks per 1,000 words | shared facts carried | quotations | omitted |",
+            "|---|---|---|---|---|---|",
+        ]
+        for p in view.profiles:
+            lines.append(
+                f"| {escape(p.label)} | {p.words} | {escape(p.marks)} | {p.shared} | {escape(p.quotes)} | {p.omitted} |"
+            )
+        lines.append("")
     if view.framing:
         lines += ["## Framing", ""]
         for m in view.framing:

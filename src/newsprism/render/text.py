@@ -143,6 +143,32 @@ def renderables(view: ComparisonView) -> list[object]:
             )
         )
 
+    if view.naming:
+        table = Table(title=_t("Naming: what each outlet calls them"), title_justify="left", show_lines=False)
+        table.add_column("entity", style="bold")
+        outlets = list(dict.fromkeys(o for n in view.naming for o, _ in n.outlets))
+        for o in outlets:
+            table.add_column(_t(o))
+        for naming in view.naming:
+            forms = dict(naming.outlets)
+            table.add_row(_t(naming.name), *(_t(forms.get(o, "—")) for o in outlets))
+        out.append(table)
+
+    if view.profiles:
+        table = Table(title=_t("Outlet profiles"), title_justify="left")
+        for col in (
+            "outlet",
+            "words",
+            "own-voice marks per 1,000 words",
+            "shared facts carried",
+            "quotations",
+            "omitted",
+        ):
+            table.add_column(col)
+        for p in view.profiles:
+            table.add_row(_t(p.label), str(p.words), _t(p.marks), p.shared, _t(p.quotes), str(p.omitted))
+        out.append(table)
+
     if view.framing:
         body = Text()
         for m in view.framing:

@@ -239,6 +239,27 @@ class FramingLine:
 
 
 @dataclass(frozen=True, slots=True)
+class NamingLine:
+    """An entity two or more outlets name, and each outlet's forms: ``("Daily Post", "DPRK ×2,
+    North Korea")``."""
+
+    name: str
+    outlets: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileLine:
+    """One outlet's profile for the story, ready to print."""
+
+    label: str
+    words: int
+    marks: str
+    shared: str
+    quotes: str
+    omitted: int
+
+
+@dataclass(frozen=True, slots=True)
 class OnlyIn:
     """What only one article reports: its sentences in story order."""
 
@@ -270,6 +291,8 @@ class ComparisonView:
     quotes: tuple[QuoteSection, ...]
     quoted_only_in: tuple[QuotedOnlyIn, ...]
     framing: tuple[FramingLine, ...]
+    naming: tuple[NamingLine, ...]
+    profiles: tuple[ProfileLine, ...]
     only_in: tuple[OnlyIn, ...]
     removed: tuple[RemovedLine, ...]
     warnings: tuple[str, ...]
@@ -309,6 +332,8 @@ def build_view(comparison: Comparison) -> ComparisonView:
         ),
         quotes=_quotes(comparison, label),
         quoted_only_in=_quoted_only_in(comparison, label),
+        naming=_naming(comparison),
+        profiles=_profiles(comparison, label),
         framing=tuple(
             FramingLine(
                 m.article,
@@ -446,6 +471,38 @@ def _changes(comparison: Comparison, label: dict[str, str]) -> dict[str, tuple[W
     return out
 
 
+def _naming(comparison: Comparison) -> tuple[NamingLine, ...]:
+    """Rows of the naming table where the outlets' forms differ."""
+    out = []
+    for n in comparison.naming:
+        outlets = tuple(
+            (one_line(o.outlet), ", ".join(one_line(f) + (f" ×{c}" if c > 1 else "") for f, c in o.forms))
+            for o in n.outlets
+        )
+        if len({frozenset(f.lower() for f, _ in o.forms) for o in n.outlets}) > 1:
+            out.append(NamingLine(one_line(n.name), outlets))
+    return tuple(out)
+
+
+def _profiles(comparison: Comparison, label: dict[str, str]) -> tuple[ProfileLine, ...]:
+    out = []
+    for p in comparison.profiles:
+        marks = ", ".join(f"{t} {v:g}" for t, v in p.marks_per_1000 if v)
+        speakers = ", ".join(f"{s} ×{n}" if n > 1 else s for s, n in p.speakers[:3])
+        quotes = f"{p.quotes}" + (f" ({speakers})" if speakers else "")
+        out.append(
+            ProfileLine(
+                label.get(p.article, one_line(p.outlet)),
+                p.words,
+                marks or "none",
+                f"{p.shared_carried} of {p.shared_total}",
+                quotes,
+                len(p.omitted),
+            )
+        )
+    return tuple(out)
+
+
 def _quoted_only_in(comparison: Comparison, label: dict[str, str]) -> tuple[QuotedOnlyIn, ...]:
     by_id = {a.id: a for a in comparison.articles}
     out = []
@@ -467,7 +524,9 @@ __all__ = [
     "Figure",
     "FigureConflict",
     "FramingLine",
+    "NamingLine",
     "OnlyIn",
+    "ProfileLine",
     "QuoteRendering",
     "QuoteSection",
     "QuotedOnlyIn",
