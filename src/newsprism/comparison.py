@@ -133,7 +133,7 @@ def compare(
         naming=tuple(naming_table(entities, kept)),
         profiles=tuple(outlet_profiles(kept, facts, marks, quotes)),
         framing=tuple(marks),
-        contrasts=tuple(fact_contrasts(facts, kept, marks)),
+        contrasts=tuple(fact_contrasts(facts, kept, marks, entities)),
         warnings=tuple(all_warnings),
         algorithms=algorithms,
     )

@@ -12,7 +12,9 @@ How (``contrast.v1``): tokens are words and single punctuation marks; two tokens
 their lower-case forms match after the British-to-American spelling fold; the alignment is
 Python's ``difflib.SequenceMatcher`` over the token lists (no junk heuristic), and each
 non-equal opcode is one edit. An edit made only of punctuation other than quotation marks
-("," -> ";") is left out. The headlines are compared the same way under ``fact="headline"``;
+("," -> ";") is left out. An entity both sentences name in different words (by
+:mod:`newsprism.entities`) is an edit of its own, so "North Korea" -> "DPRK" shows even where
+the sentence was reordered around it. The headlines are compared the same way under ``fact="headline"``;
 their spans are ``None`` (a headline is not part of ``Article.text``), their words are in
 ``before_text`` / ``after_text``.
 
@@ -26,7 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from .model import Article, Fact, FramingContrast, FramingMark, Span, WordEdit
+from .model import Article, Entity, EntityMention, Fact, FramingContrast, FramingMark, Span, WordEdit
 from .text import fold_spelling
 
 CONTRAST_VERSION = "contrast.v1"
@@ -93,16 +95,44 @@ def _with_marks(edit: WordEdit, marks: dict[str, list[FramingMark]]) -> WordEdit
     return WordEdit(edit.a, edit.b, edit.before, edit.after, edit.before_text, edit.after_text, tuple(ids))
 
 
+def _renamings(
+    a_id: str, a_span: Span, b_id: str, b_span: Span, mentions: dict[str, list[tuple[str, EntityMention]]]
+) -> list[WordEdit]:
+    """One edit per entity both sentences name in different words ("North Korea" -> "DPRK"):
+    its first mention in each sentence, whatever the word order around them."""
+    inside_a = {e: m for e, m in reversed(mentions.get(a_id, [])) if a_span.start <= m.start and m.end <= a_span.end}
+    inside_b = {e: m for e, m in reversed(mentions.get(b_id, [])) if b_span.start <= m.start and m.end <= b_span.end}
+    out = []
+    for ent, ma in inside_a.items():
+        mb = inside_b.get(ent)
+        fa, fb = (" ".join(_fold(w) for w in m.text.split()) for m in (ma, mb)) if mb is not None else ("", "")
+        if mb is not None and fa not in fb and fb not in fa:  # a title added is not a new name
+            out.append(WordEdit(a_id, b_id, ma.span, mb.span, ma.text, mb.text))
+    return sorted(out, key=lambda e: e.after.start if e.after else 0)
+
+
 def fact_contrasts(
-    facts: Iterable[Fact], articles: Sequence[Article], marks: Iterable[FramingMark] = ()
+    facts: Iterable[Fact],
+    articles: Sequence[Article],
+    marks: Iterable[FramingMark] = (),
+    entities: Iterable[Entity] = (),
 ) -> list[FramingContrast]:
     """The word-level contrasts of every fact two or more articles carry (and of the headlines),
-    in fact order; a fact whose sentences are the same word for word gets none."""
+    in fact order; a fact whose sentences are the same word for word gets none. With
+    ``entities``, an entity both sentences name in different words is one edit of its own
+    ("North Korea" -> "the Democratic People's Republic of Korea"), even where the words
+    around it moved."""
     by_id = {a.id: a for a in articles}
     order = {a.id: k for k, a in enumerate(articles)}
     by_article: dict[str, list[FramingMark]] = {}
     for mark in marks:
         by_article.setdefault(mark.article, []).append(mark)
+    mentions: dict[str, list[tuple[str, EntityMention]]] = {}
+    for ent in entities:
+        for em in ent.mentions:
+            mentions.setdefault(em.article, []).append((ent.id, em))
+    for ms in mentions.values():
+        ms.sort(key=lambda x: x[1].start)
     out: list[FramingContrast] = []
     titled = [a for a in articles if a.title]
     if len(titled) >= 2:
@@ -133,6 +163,13 @@ def fact_contrasts(
             )
             if len(pair) <= MAX_EDITS:
                 edits += [_with_marks(e, by_article) for e in pair]
+            a_span, b_span = base.sentences[first.sentence].span, other.sentences[m.sentence].span
+            seen = {(e.before, e.after) for e in pair}
+            edits += [
+                _with_marks(e, by_article)
+                for e in _renamings(base.id, a_span, other.id, b_span, mentions)
+                if (e.before, e.after) not in seen
+            ]
         if edits:
             out.append(FramingContrast(fact.id, tuple(edits)))
     return out

@@ -1,0 +1,134 @@
+"""Framing marks in a story, whose voice they are, the word edits within a fact, profiles."""
+
+from __future__ import annotations
+
+from newsprism import from_text
+from newsprism.align import AlignOptions
+from newsprism.comparison import CompareOptions, compare
+from newsprism.contrast import fact_contrasts
+from newsprism.framing import article_marks, own_voice, story_marks
+from newsprism.model import Comparison
+from newsprism.pipeline import prepare_article
+from newsprism.quotes import article_quotes
+
+# Two fictional reports of one event, written for these tests: a wire report in neutral words
+# and a rewrite that judges ("claimed"), hedges ("allegedly"), scare-quotes and renames.
+WIRE = (
+    "North Korea fired two missiles into the sea on Monday, the defence ministry of South Korea said.\n"
+    'The alliance chief Mara Lindqvist said the launches were "a threat to every country in the region".\n'
+    '"We will answer together," Lindqvist said.\n'
+    "North Korea has fired 14 missiles this year.\n"
+)
+REWRITE = (
+    "The DPRK allegedly fired two missiles into the sea on Monday, the defence ministry of South Korea said.\n"
+    'Mara Lindqvist claimed the launches were "a threat to every country in the region".\n'
+    '"We will answer together," Lindqvist claimed, as the regime brushed off the "threats".\n'
+    "The DPRK has fired 14 missiles this year.\n"
+)
+
+
+def _story() -> Comparison:
+    raws = [
+        from_text(WIRE, id="wire", title="North Korea fires two missiles", outlet="Wire"),
+        from_text(REWRITE, id="rewrite", title="Rising fears as the DPRK fires missiles", outlet="Rewrite"),
+    ]
+    return compare(raws, options=CompareOptions(align=AlignOptions(embedder=None)))
+
+
+def test_the_rewrite_frames_and_the_wire_does_not() -> None:
+    c = _story()
+    own = {(m.article, m.type, m.text) for m in own_voice(c.framing)}
+    assert ("rewrite", "attribution", "claimed") in own
+    assert ("rewrite", "hedge", "allegedly") in own
+    assert ("rewrite", "scare_quote", '"threats"') in own
+    assert ("rewrite", "naming", "DPRK") in own
+    assert not [m for m in own_voice(c.framing) if m.article == "wire" and m.type != "naming"]
+    for m in c.framing:
+        art = c.article(m.article)
+        assert art.text[m.start : m.end] == m.text
+        assert m.id.startswith("m")
+    assert len({m.id for m in c.framing}) == len(c.framing)
+
+
+def test_marks_inside_a_quotation_are_the_speakers() -> None:
+    a = prepare_article(
+        from_text('The mayor said: "This regime of parking fines is draconian and must go."', title="Fines")
+    )
+    found = article_quotes(a)
+    marks = article_marks(a, found.quotes, found.terms)
+    assert marks and all(m.quoted for m in marks if m.type == "loaded")
+    assert own_voice(marks) == [m for m in marks if not m.quoted]
+
+
+def test_a_loaded_verb_that_introduces_a_quotation_is_an_attribution() -> None:
+    a = prepare_article(from_text('"This budget is a disgrace," fumed councillor Ida Moen.', title="Budget"))
+    found = article_quotes(a)
+    kinds = {m.text: m.type for m in article_marks(a, found.quotes, found.terms)}
+    assert kinds.get("fumed") == "attribution"
+
+
+def test_marks_are_attached_to_the_fact_of_their_sentence() -> None:
+    c = _story()
+    fact_of = {(m.article, m.sentence): f.id for f in c.facts for m in f.members}
+    for m in c.framing:
+        art = c.article(m.article)
+        k = next(s.index for s in art.sentences if s.start <= m.start < s.end)
+        assert m.fact == fact_of.get((m.article, k))
+
+
+def test_word_edits_within_a_fact_say_what_changed() -> None:
+    c = _story()
+    edits = [(e.before_text, e.after_text) for x in c.contrasts for e in x.edits]
+    assert ("said", "claimed") in edits
+    assert ("North Korea", "The DPRK") in edits or ("North Korea", "DPRK") in edits
+    kinds = {m.id: m.type for m in c.framing}
+    labelled = {(e.before_text, e.after_text): {kinds[k] for k in e.marks} for x in c.contrasts for e in x.edits}
+    assert "attribution" in labelled[("said", "claimed")]
+    headline = next(x for x in c.contrasts if x.fact == "headline")
+    assert all(e.before is None and e.after is None for e in headline.edits)
+    for x in c.contrasts:
+        for e in x.edits:
+            if e.before is not None:
+                assert c.article(e.a).text[e.before.start : e.before.end] == e.before_text
+            if e.after is not None:
+                assert c.article(e.b).text[e.after.start : e.after.end] == e.after_text
+
+
+def test_identical_sentences_have_no_edits() -> None:
+    a = prepare_article(from_text("The bridge reopened on Monday after repairs.\nTolls stay.", id="a", title="Bridge"))
+    b = prepare_article(from_text("The bridge reopened on Monday after repairs.\nTolls go.", id="b", title="Bridge"))
+    c = compare([a, b], options=CompareOptions(align=AlignOptions(embedder=None)))
+    first = next(f for f in c.facts if {m.article for m in f.members} == {"a", "b"} and f.members[0].sentence == 0)
+    assert [x for x in fact_contrasts(c.facts, [a, b]) if x.fact == first.id] == []
+
+
+def test_outlet_profiles_count_own_voice_marks_and_shared_facts() -> None:
+    c = _story()
+    by = {p.article: p for p in c.profiles}
+    assert set(by) == {"wire", "rewrite"}
+    rates = dict(by["rewrite"].marks_per_1000)
+    assert rates["attribution"] > 0 and rates["hedge"] > 0
+    assert dict(by["wire"].marks_per_1000)["attribution"] == 0
+    shared = len([f for f in c.facts if len({m.article for m in f.members}) >= 2])
+    assert by["wire"].shared_total == shared
+    assert by["rewrite"].quotes >= 2 and by["rewrite"].speakers[0][0] == "Mara Lindqvist"
+
+
+def test_naming_table_lists_each_outlets_forms() -> None:
+    c = _story()
+    row = next(n for n in c.naming if n.name == "North Korea")
+    forms = {o.outlet: {f for f, _ in o.forms} for o in row.outlets}
+    assert "North Korea" in forms["Wire"] and "DPRK" in forms["Rewrite"]
+
+
+def test_story_marks_number_marks_once_in_article_order() -> None:
+    c = _story()
+    again = story_marks(list(c.articles))
+    assert [m.id for m in again] == [f"m{k}" for k in range(1, len(again) + 1)]
+    order = {a.id: k for k, a in enumerate(c.articles)}
+    assert [order[m.article] for m in again] == sorted(order[m.article] for m in again)
+
+
+def test_the_comparison_round_trips_with_framing() -> None:
+    c = _story()
+    assert Comparison.from_dict(c.to_dict()) == c
