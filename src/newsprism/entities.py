@@ -240,6 +240,7 @@ def _alias_hits(text: str) -> list[tuple[int, int, Alias]]:
 # folding names
 
 
+@lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """A name or form for comparison: lower case, full stops, hyphens and curly apostrophes
     aside, a leading "the" and a possessive off ("The U.S.'s" -> "us")."""
