@@ -32,6 +32,7 @@ from typing import Any
 
 from ..api import compare, group, read
 from ..comparison import CompareOptions
+from ..entities import ENTITIES_VERSION
 from ..errors import GoldSetError, InputError, NewsprismError
 from ..framing import FRAMING_VERSION, story_marks
 from ..framing_lexicon import FRAMING_LEXICON_VERSION
@@ -116,7 +117,7 @@ def evaluate(
         extracted = {
             "quotes": f"quotes by {QUOTES_VERSION}",
             "framing": f"framing by {FRAMING_VERSION} (word lists {FRAMING_LEXICON_VERSION}, scare quotes "
-            f"{QUOTES_VERSION}); naming not yet",
+            f"{QUOTES_VERSION}, naming {ENTITIES_VERSION} in stories of two or more articles)",
         }
         notes.append("extracted: " + "; ".join(extracted[t] for t in per_article))
     return EvalResult(gold.name, wanted, tuple(notes), tuple(errors), reports, singles)
