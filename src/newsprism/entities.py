@@ -925,6 +925,26 @@ def role_form(form: str) -> bool:
     )
 
 
+#: an abbreviation in capitals, dotted or not ("U.S.", "GOP", "S.C.")
+_INITIALISM = re.compile(r"(?:[A-Z]\.?){2,5}")
+
+#: the registers of ``entity-aliases`` whose forms are a choice that frames (the official name a
+#: government uses, a capital for its country, a loaded epithet); common and informal forms and
+#: abbreviations are an outlet's style
+_FRAMING_REGISTERS = frozenset({"official", "metonym", "loaded"})
+
+
+def _register(form: str) -> str | None:
+    """The ``entity-aliases`` register of a form as written ("DPRK" -> "official"), or None."""
+    table = _registers()
+    return table.get(fold_key(form))
+
+
+@lru_cache(maxsize=1)
+def _registers() -> dict[str, str]:
+    return {fold_key(a): row.register for a, row in aliases().items()}
+
+
 def naming_marks(
     entities: Sequence[Entity], articles: Sequence[Article], quotes: Sequence[Quote] | None = None
 ) -> list[FramingMark]:
@@ -953,6 +973,8 @@ def naming_marks(
             for key, ms in fs.items():
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
+                if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
+                    continue  # "U.S.", "GOP", "ABA": an abbreviation is style, "DPRK" (official) is a choice
                 if 2 * len(users[key] - {outlet}) >= others:
                     continue
                 if role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):

@@ -16,8 +16,9 @@ How (``quotes.v1``, rules over the text; no parser, no model):
 - **Quotation or term**: quoted words are a quotation when they are three words or more, or
   when a cue stands right next to them (``"No," she said``). Shorter ones are terms: a
   ``nickname`` inside a name or after "dubbed"/"known as", a ``title`` after "titled"/"book"/
-  "report" or written in title case, else a ``scare`` quote. A long quotation in title case
-  after a title word is a title too.
+  "report" or written in title case, a ``speaker`` word when a speaker's reporting verb
+  stands in its sentence (saying she felt "exhilarated": the speaker's word, quoted), else a
+  ``scare`` quote. A long quotation in title case after a title word is a title too.
 - **Cue and speaker**: in the quotation's sentence, outside any quotation, the nearest
   reporting verb (the ``reporting-verbs`` lexicon) after a quotation ending in a comma
   (``"...," she said`` / ``said Smith``), else before it (``Smith said: "..."``,
@@ -81,7 +82,7 @@ MIN_QUOTE_WORDS = 3
 MAX_QUOTE_CHARS = 4000
 #: an unclosed quotation longer than this is taken for a stray mark, not a quotation
 MAX_UNCLOSED_CHARS = 1200
-TERM_KINDS = ("scare", "title", "nickname")
+TERM_KINDS = ("scare", "speaker", "title", "nickname")
 
 _MARKS = "\"“”„«»‘’'‚‹›"
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "self"}
@@ -165,7 +166,8 @@ _STOP_AFTER_VERB = {
 @dataclass(frozen=True, slots=True)
 class QuotedTerm:
     """Words in quotation marks that are not a quotation: ``kind`` is ``scare`` (distance from
-    a word or label), ``title`` (of a work) or ``nickname``. ``span`` covers the words inside
+    a word or label), ``speaker`` (one word a speaker said, quoted after a reporting verb: not
+    the writer's distance), ``title`` (of a work) or ``nickname``. ``span`` covers the words inside
     the marks. For the framing stage (a scare quote is a framing mark)."""
 
     article: str
@@ -457,6 +459,9 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
 
 _PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 
+#: what ends the clause of a reporting verb before a quoted word
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:as|while|but|whereas|although)\b")
+
 #: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
 _TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
 
@@ -744,6 +749,8 @@ def article_quotes(article: Article) -> ArticleQuotes:
         # quotation or term?
         cued = cue_span is not None and not label and mention is not None
         kind = _term_kind(text, s, e, content, nwords, lo, cued)
+        if kind == "speaker" and (cue_span is None or cue_span.end > s or _CLAUSE_BREAK.search(text, cue_span.end, s)):
+            kind = "scare"  # the cue belongs to another clause ('..., Ruiz said, as the "threats" grew')
         if kind is not None:
             terms.append(QuotedTerm(article.id, si, Span(a, b), content, kind, Span(s, e if closed else b)))
             continue
@@ -816,6 +823,8 @@ def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cu
         so_called = pre.rstrip().endswith(("so-called", "so called"))
         if cued and not so_called and (nwords >= 2 or content[-1:] in ",.!?"):
             return None
+        if cued and not so_called:
+            return "speaker"  # saying she felt "exhilarated": the speaker's word, not the writer's distance
         return "scare"
     return None
 
