@@ -226,3 +226,30 @@ def test_unbalanced_marks_are_noted() -> None:
     a = art('The mayor said "we will see about that. Nobody else spoke at the meeting.\n\nThe vote is next week.')
     res = article_quotes(a)
     assert any("without a closing mark" in n for n in res.notes)
+
+
+# ---------------------------------------------------------------------------------------------
+# speakers: patterns of real reporting
+
+
+def test_transcript_labels_inside_the_quoted_words() -> None:
+    body = (
+        "Radio host Dana Oyelaran spoke to Mayor Ilse Varga on Sunday. Partial transcript:\n"
+        '"OYELARAN: Will the bridge on the river open again before the winter?\n'
+        '"VARGA: It will, and the repairs will cost less than we feared.\n'
+        "\"We have the money for it in this year's budget.\n"
+        '"OYELARAN: And what about the ferry in the meantime?\n'
+        '"VARGA: The ferry runs every hour until the bridge opens."'
+    )
+    assert [s for _, s, _ in found(body)] == [
+        "Dana Oyelaran",
+        "Ilse Varga",
+        "Ilse Varga",
+        "Dana Oyelaran",
+        "Ilse Varga",
+    ]
+
+
+def test_a_capitalised_word_and_colon_is_a_label_only_when_it_names_someone() -> None:
+    body = 'Mayor Ilse Varga spoke on Sunday:\n"VIDEO: the mayor walks along the closed bridge with engineers."'
+    assert [s for _, s, _ in found(body)] == ["Ilse Varga"]

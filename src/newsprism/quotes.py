@@ -459,6 +459,26 @@ _PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 
 #: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
 _TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
+#: a speaker label opening the quoted words of a transcript quoted as a block: '"PENCE: Well, ...',
+#: '"Chris Matthews: Seriously, ...'
+_LABEL_INSIDE = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,2}):\s")
+
+
+def _label_mention(text: str, start: int, end: int, names: _Names, known: bool) -> _Mention | None:
+    """A transcript's speaker label as a name mention, in title case when written in capitals
+    ("WALLACE" -> "Wallace", which resolves to the article's "Chris Wallace"). With ``known``
+    the label must name a person the article gives in full, or label two turns of the
+    transcript ("VIDEO:" and "UPDATE:" once do not)."""
+    label = text[start:end]
+    name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in label.split())
+    if known:
+        clean, person = _clean_name(name)
+        words = clean.split()
+        if not person or not words:
+            return None
+        if len(words) < 2 and _strip_dot(words[-1]) not in names.full and text.count(label + ":") < 2:
+            return None
+    return _Mention(start, end, name, "name")
 
 
 def _last(items: Sequence[tuple[int, str]], before: int) -> str | None:
@@ -633,8 +653,14 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 mention, cue_span = m, Span(at, at + 1)
         label_m = _TRANSCRIPT.match(text, para_start, s + 1)
         if mention is None and label_m is not None and label_m.end() <= a:
-            mention = _Mention(label_m.start(1), label_m.end(1), label_m.group(1), "name")
+            mention = _label_mention(text, label_m.start(1), label_m.end(1), names, False)
             cue_span = Span(label_m.end(1), label_m.end(1) + 1)
+        inner_m = _LABEL_INSIDE.match(text, a, b) if mention is None and text[a : a + 1].isupper() else None
+        if inner_m is not None:
+            # the label opens the quoted words: a transcript quoted as a block
+            mention = _label_mention(text, inner_m.start(1), inner_m.end(1), names, True)
+            if mention is not None:
+                cue_span = Span(inner_m.end(1), inner_m.end(1) + 1)
         # 1. after the quotation: "...," she said / said Smith / the minister said
         if (
             mention is None
