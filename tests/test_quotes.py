@@ -253,3 +253,12 @@ def test_transcript_labels_inside_the_quoted_words() -> None:
 def test_a_capitalised_word_and_colon_is_a_label_only_when_it_names_someone() -> None:
     body = 'Mayor Ilse Varga spoke on Sunday:\n"VIDEO: the mayor walks along the closed bridge with engineers."'
     assert [s for _, s, _ in found(body)] == ["Ilse Varga"]
+
+
+def test_a_name_before_an_apposition_keeps_its_first_name() -> None:
+    # a bracket later in the article once cut "Ines Valk" to "Ines"
+    body = (
+        'Ines Valk, the council\'s press secretary, noted that the plan was "ready for a vote this week."\n'
+        "The vote (the third this year) is on Friday."
+    )
+    assert found(body)[0][1] == "Ines Valk"

@@ -244,8 +244,10 @@ class _Mention:
 
 
 def _gap_after(text: str, toks: list[tuple[int, int, str]], k: int) -> str:
-    """The characters between token ``k`` and the next token (or the end of the text)."""
-    return text[toks[k][1] : toks[k + 1][0] if k + 1 < len(toks) else len(text)]
+    """The characters between token ``k`` and the next token; after the last token of
+    ``toks`` (often a slice of the sentence's words), the next two characters only (", " or
+    ") "), not the rest of the article."""
+    return text[toks[k][1] : toks[k + 1][0] if k + 1 < len(toks) else min(len(text), toks[k][1] + 2)]
 
 
 def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention | None:
