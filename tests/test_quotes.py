@@ -262,3 +262,45 @@ def test_a_name_before_an_apposition_keeps_its_first_name() -> None:
         "The vote (the third this year) is on Friday."
     )
     assert found(body)[0][1] == "Ines Valk"
+
+
+def test_he_said_after_a_paragraph_where_someone_else_spoke_last() -> None:
+    # the speaker is named with a description before the name, not at the sentence start
+    body = (
+        "Mayor Piet Dahl opened the flood wall on Monday. He thanked the volunteers.\n"
+        "Harbour engineer Tomas Brenner said the wall would hold in any storm. "
+        '"We tested every metre of it twice," he said.'
+    )
+    assert found(body)[0][1] == "Tomas Brenner"
+
+
+def test_first_names_tell_which_person_a_pronoun_fits() -> None:
+    body = (
+        "Clara Moss, who runs the shelter, said beds were short. "
+        "Jonas Wirth, the site manager, said more would come next week.\n"
+        '"We need them before the first frost," she said.'
+    )
+    assert found(body)[0][1] == "Clara Moss"
+
+
+def test_a_speaker_after_an_inverted_cue_is_the_next_pronoun() -> None:
+    body = (
+        "Mayor Ilse Varga opened the new port in March. She called it a turning point.\n"
+        "The repairs came late, noted Harbour Weekly's Lena Brandt.\n"
+        '"The money for the cranes ran out in May," she wrote.'
+    )
+    assert found(body)[0][1] == "Lena Brandt"
+
+
+def test_a_long_apposition_between_the_speaker_and_the_verb() -> None:
+    body = (
+        "Mayor Ilse Varga opened the market on Saturday. She bought bread.\n"
+        "Dina Farrow, 44, of Leeds, who has run the bakery for a decade, said prices had doubled. "
+        '"Flour costs twice what it did," she said.'
+    )
+    assert found(body)[0][1] == "Dina Farrow"
+
+
+def test_a_contracted_pronoun_is_a_pronoun() -> None:
+    body = 'Mayor Piet Dahl spoke on Monday.\nHe\'s claiming that the old bridge is "safe for every kind of traffic".'
+    assert found(body)[0][1] == "Piet Dahl"

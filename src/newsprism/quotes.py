@@ -27,13 +27,17 @@ How (``quotes.v1``, rules over the text; no parser, no model):
   a role ("the minister", "a spokeswoman for the council") or a group ("officials").
 - **One speaker per quotation**, resolved within the article: a surname to the fullest name
   the article gave before ("Stoltenberg" -> "Jens Stoltenberg"); ``he``/``she`` to the person
-  who spoke last, else the person named last; ``it``/``they`` to the organisation or group
+  last named as a sentence's subject or a reporting verb's ("Plant manager Ana Ruiz said ...",
+  "..., noted NBC's Dana Holt") or last quoted, whom the pronoun fits (the article's own
+  pronouns and titles, else the ``first-names`` lexicon; one shown to be of the pronoun's gender
+  within ``PRONOUN_REACH`` first), else the person named last; ``it``/``they`` to the organisation or group
   that spoke last; a role to the name it was given earlier ("Health Minister Ana Ruiz ... the
   minister said" -> "Ana Ruiz"; "the company" -> the organisation named last); a paragraph
   that is one quotation with no cue continues the previous paragraph's speaker. What the
   article does not say stays ``None``.
 
-Limits: English; gender is not used (``she`` may resolve to the last man who spoke); a name
+Limits: English; gender comes from the article and from common first names only (``she``
+may resolve to the last man who spoke when neither says); a name
 that opens a sentence with a capitalised word before it ("Despite Smith said") is read from
 the last capitalised run; a role the article never tied to a name stays as written ("a
 spokeswoman for the council"); quotations in single marks need a cue next to them. Linear in
@@ -279,8 +283,10 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
                 return head
     w = toks[k][2]
     lw = _strip_dot(w)
+    if lw.endswith("'s") and lw[:-2] in _PRONOUNS:  # "He's claiming"
+        w, lw = w[:-2], lw[:-2]
     if lw in _PRONOUNS and lw != "i":
-        return _Mention(toks[k][0], toks[k][1], w, "pronoun")
+        return _Mention(toks[k][0], toks[k][0] + len(w), w, "pronoun")
     if _is_cap(w):
         i = k
         while i > 0:
@@ -400,8 +406,10 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
         return None
     w = toks[k][2]
     lw = _strip_dot(w)
+    if lw.endswith("'s") and lw[:-2] in _PRONOUNS:  # "He's claiming"
+        w, lw = w[:-2], lw[:-2]
     if lw in _PRONOUNS and lw != "i":
-        return _Mention(toks[k][0], toks[k][1], w, "pronoun")
+        return _Mention(toks[k][0], toks[k][0] + len(w), w, "pronoun")
     while k + 1 < len(toks) and toks[k][2].isdigit() and _gap_after(text, toks, k).strip() in ("", "/"):
         k += 1  # "said 9/11 widow Terry Strada"
     if toks[k][2].isdigit():
@@ -859,17 +867,16 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if m.kind == "pronoun":
         p = m.text.lower()
         if p in ("he", "she"):
-            # the person named last (news introduces a speaker, then quotes "she said"), among
-            # the names shown to be people when there is one
-            # the person last named as a sentence's subject or last quoted, whichever came
-            # later; else the person named last (among those the pronoun fits)
+            # news introduces a speaker, then quotes "she said": the person last named as a
+            # sentence's subject or a reporting verb's, or last quoted, whom the pronoun fits
+            # (the article's pronouns, else the first name); else the person named last
             g = "m" if p == "he" else "f"
             salient = sorted(
-                [(pos, n) for pos, n in names.subjects if names.gender.get(n, g) == g]
-                + [(pos, n) for pos, n, k in spoken if k == "person" and names.gender.get(n) == g]
+                [(pos, n) for pos, n in names.subjects if _gender(n, names) in (g, None)]
+                + [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) == g]
             )
             # a person shown to be of the pronoun's gender, named not far back, comes first
-            known = [(pos, n) for pos, n in salient if names.gender.get(n) == g and m.start - pos <= PRONOUN_REACH]
+            known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
             anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
             return (
@@ -912,6 +919,12 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if text.split()[0].lower() == "the" and len(text.split()) > 1:
         text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
+
+
+def _gender(name: str, names: _Names) -> str | None:
+    """A person's gender as the article shows it (pronouns, Mr./Ms.), else as the
+    ``first-names`` lexicon gives it (:func:`newsprism.names.first_name_gender`), else ``None``."""
+    return names.gender.get(name) or _article_names.first_name_gender(name)
 
 
 # ---------------------------------------------------------------------------------------------
