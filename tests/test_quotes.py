@@ -304,3 +304,31 @@ def test_a_long_apposition_between_the_speaker_and_the_verb() -> None:
 def test_a_contracted_pronoun_is_a_pronoun() -> None:
     body = 'Mayor Piet Dahl spoke on Monday.\nHe\'s claiming that the old bridge is "safe for every kind of traffic".'
     assert found(body)[0][1] == "Piet Dahl"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '"We lost everything in one night," Harry Dunmore, 30, of Oakton, Vermont, who runs a garage, said.',
+            "Harry Dunmore",
+        ),
+        (
+            "Lena Brandt, the transport minister of Norland, a member of the Northern Council, said the line "
+            '"will be finished by the spring".',
+            "Lena Brandt",
+        ),
+    ],
+    ids=["after-the-quotation", "before-the-quotation"],
+)
+def test_the_speaker_opens_a_chain_of_appositions(body: str, speaker: str) -> None:
+    assert found(body)[0][1] == speaker
+
+
+def test_a_show_after_said_on_is_a_title_not_a_quotation() -> None:
+    a = art(
+        "Party chair Ana Ruiz, who has led the party through three elections and two defeats, "
+        'said on "Morning Table Live" that she would stay.'
+    )
+    res = article_quotes(a)
+    assert res.quotes == () and [(t.text, t.kind) for t in res.terms] == [("Morning Table Live", "title")]

@@ -272,15 +272,33 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         k -= 2  # "Ana Ruiz apologised and blamed": the first verb's subject
     if k < 0:
         return None
-    # an apposition: "NAME, the minister, said" -> NAME
+    # an apposition: "NAME, the minister, said" -> NAME; over several commas, the name that
+    # opens the clause ("Scott Pruitt, the attorney general of Oklahoma, one of the states
+    # suing the EPA, said" -> Scott Pruitt, not "EPA"), else the nearest
     if k + 1 < len(toks) and "," in text[toks[k][1] : toks[k + 1][0]]:
+        nearest: _Mention | None = None
+        lead: _Mention | None = None
         i = k
-        while i > 0 and k - i < 12 and "," not in text[toks[i - 1][1] : toks[i][0]]:
-            i -= 1
-        if i > 0 and "," in text[toks[i - 1][1] : toks[i][0]]:
+        for _ in range(5):
+            top = i
+            while i > 0 and top - i < 15 and "," not in text[toks[i - 1][1] : toks[i][0]]:
+                if any(c in text[toks[i - 1][1] : toks[i][0]] for c in _CLAUSE_EDGE):
+                    i = 0
+                    break
+                i -= 1
+            if not (i > 0 and "," in text[toks[i - 1][1] : toks[i][0]]):
+                break
             head = _np_before(text, toks[:i], i - 1)
-            if head is not None and head.kind == "name":
-                return head
+            i -= 1
+            if head is None or head.kind != "name":
+                continue
+            nearest = nearest or head
+            h = next((x for x in range(i, -1, -1) if toks[x][0] == head.start), 0)
+            if h == 0 or any(c in text[toks[h - 1][1] : toks[h][0]] for c in _CLAUSE_EDGE):
+                lead = head
+                break
+        if lead is not None or nearest is not None:
+            return lead or nearest
     w = toks[k][2]
     lw = _strip_dot(w)
     if lw.endswith("'s") and lw[:-2] in _PRONOUNS:  # "He's claiming"
@@ -465,6 +483,9 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
     return _Mention(toks[k][0], toks[head][1], text[toks[k][0] : toks[head][1]], kind)
 
 
+#: characters between two words that end a clause for an apposition's subject: a sentence's
+#: end, a quotation mark (the quoted words are left out of the words), a colon
+_CLAUSE_EDGE = '.;:!?"“”\n'
 _PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 
 #: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
@@ -845,8 +866,8 @@ def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cu
     after_title_cue = prev_word in _TITLE_CUES or pre.rstrip().endswith(("titled", "entitled"))
     if after_title_cue and (title_case or nwords < MIN_QUOTE_WORDS or not ends_sentence):
         return "title"
-    if title_case and not ends_sentence and not cued and nwords <= 8:
-        return "title"
+    if title_case and not ends_sentence and nwords <= 8 and (not cued or prev_word in ("on", "in")):
+        return "title"  # said on "Fox News Sunday": a show, though a speaker's cue is near
     if nwords < MIN_QUOTE_WORDS:
         # a short quotation needs a speaker's cue: said the vote was a "first step"; "No," she said
         so_called = pre.rstrip().endswith(("so-called", "so called"))
