@@ -332,3 +332,35 @@ def test_a_show_after_said_on_is_a_title_not_a_quotation() -> None:
     )
     res = article_quotes(a)
     assert res.quotes == () and [(t.text, t.kind) for t in res.terms] == [("Morning Table Live", "title")]
+
+
+def test_a_reporting_verb_that_is_a_plural_noun_is_no_cue() -> None:
+    body = (
+        "Mayor Ilse Varga says the council's late-night posts attacking engineer Tomas Brenner were \"unworthy "
+        'of any public body".'
+    )
+    assert found(body)[0][1] == "Ilse Varga"
+
+
+def test_an_adverb_or_auxiliary_between_the_speaker_and_the_verb() -> None:
+    body = (
+        'Ilse Varga said that council leader Piet Dahl once described the harbour plan as "the best deal we '
+        'will ever get".'
+    )
+    assert found(body)[0][1] == "Piet Dahl"
+
+
+def test_the_one_told_is_not_the_speaker() -> None:
+    body = (
+        "Mayor Ilse Varga spoke on the radio on Monday.\n"
+        'She had words for the press, telling Piet Dahl that "the story was wrong from the start".'
+    )
+    assert found(body)[0][1] == "Ilse Varga"
+
+
+def test_two_quoted_words_far_from_a_reporting_verb_are_a_term() -> None:
+    body = (
+        'The ministry has said that, after a review of the files, it has marked twelve of the letters as "top secret".'
+    )
+    res = article_quotes(art(body))
+    assert res.quotes == () and [t.text for t in res.terms] == ["top secret"]

@@ -81,6 +81,9 @@ CONTEXT_CHARS = 200
 PRONOUN_REACH = 1500
 #: quoted words shorter than this are a term (scare quote, title, nickname) unless a cue is next to them
 MIN_QUOTE_WORDS = 3
+#: a quotation shorter than MIN_QUOTE_WORDS needs its cue within this many words before it
+#: (or six after it)
+SHORT_CUE_WORDS = 12
 #: quoted text longer than this (or longer than half of a long article) is not read as a quotation
 MAX_QUOTE_CHARS = 4000
 #: an unclosed quotation longer than this is taken for a stray mark, not a quotation
@@ -257,8 +260,8 @@ def _gap_after(text: str, toks: list[tuple[int, int, str]], k: int) -> str:
 def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention | None:
     """The noun phrase that ends with token ``k`` (the subject before a cue verb), skipping one
     adverb in -ly and an apposition between commas ("Smith, the minister, said")."""
-    if k >= 0 and toks[k][2].lower().endswith("ly") and not _is_cap(toks[k][2]):
-        k -= 1
+    while k >= 0 and not _is_cap(toks[k][2]) and (toks[k][2].lower().endswith("ly") or toks[k][2] in _BEFORE_VERB):
+        k -= 1  # "Ruiz angrily said", "Ruiz once described", "Ruiz has said"
     # a party and state after a name: "Jim Jordan, R-Ohio, said", "Jason Chaffetz (R-Utah) said"
     while k >= 1 and (_PARTY.match(toks[k][2]) or ")" in _gap_after(text, toks, k)):
         opening = text.rfind("(", toks[0][0], toks[k][0] + 1)
@@ -590,14 +593,34 @@ def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: in
     return m
 
 
+#: reporting verbs in -s that are plural nouns too ("Trump's late-night tweets targeting ...")
+_NOUN_CUES = frozenset(
+    {"tweets", "posts", "reports", "notes", "claims", "replies", "answers", "urges", "vows", "boasts", "laments"}
+)
+#: words between a subject and its verb ("Clinton once described", "Ruiz has said")
+_BEFORE_VERB = frozenset(
+    {"also", "once", "later", "then", "again", "previously", "recently", "now", "still", "first", "has", "had", "have"}
+)
+#: reporting verbs whose object is the one spoken to ("telling O'Reilly that ..."), not the speaker
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+
+
 def _find_cue(words: list[tuple[int, int, str]], k: int, direction: int, stop: int) -> int | None:
-    """Index of the first reporting-verb token from ``k`` in ``direction`` (up to ``stop``)."""
+    """Index of the first reporting-verb token from ``k`` in ``direction`` (up to ``stop``).
+    A form that is also a plural noun ("tweets", "claims") is a verb only after a name, a
+    pronoun or a role ("Trump tweets", "the ministry claims"), not after a determiner or an
+    adjective ("his late-night tweets")."""
     cues = _cues()
+    titles = _titles()
     i = k
     while 0 <= i < len(words) and (words[i][0] >= stop if direction < 0 else words[i][1] <= stop):
         lw = _strip_dot(words[i][2])
         if lw in cues:
-            return i
+            if lw not in _NOUN_CUES or i == 0:
+                return i
+            prev = _strip_dot(words[i - 1][2])
+            if _is_cap(words[i - 1][2]) or prev in _PRONOUNS or prev in titles or prev in _GROUPS:
+                return i
         i += direction
     return None
 
@@ -719,7 +742,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
             ci = _find_cue(words, words.index(before[-1]), -1, lo)
             if ci is not None and s - words[ci][1] <= CONTEXT_CHARS:
                 cue_i = ci
-                m_after = _np_after(text, words, ci + 1, s)
+                m_after = _np_after(text, words, ci + 1, s) if _strip_dot(words[ci][2]) not in _TELL else None
                 m_before = _np_before(text, words, ci - 1) if ci > 0 and words[ci - 1][0] >= lo else None
                 mention = m_before or m_after
                 if m_before is None and m_after is not None and m_after.kind in ("name", "role", "group", "pronoun"):
@@ -800,6 +823,11 @@ def article_quotes(article: Article) -> ArticleQuotes:
             cue_span = Span(words[cue_i][0], words[cue_i][1])
         # quotation or term?
         cued = cue_span is not None and not label and mention is not None
+        if cued and cue_span is not None and nwords < MIN_QUOTE_WORDS:
+            # a short quotation needs its cue next to it: 'said the vote was a "first step"'
+            # or '"No," she said', not a reporting verb a clause away
+            lo_w, hi_w = (cue_span.end, s) if cue_span.start < s else (e, cue_span.start)
+            cued = len(_tokens(text, lo_w, hi_w)) <= (SHORT_CUE_WORDS if cue_span.start < s else 6)
         kind = _term_kind(text, s, e, content, nwords, lo, cued)
         if kind is not None:
             terms.append(QuotedTerm(article.id, si, Span(a, b), content, kind, Span(s, e if closed else b)))
