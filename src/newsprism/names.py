@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -147,6 +148,20 @@ class ArticleNames:
     subjects: list[tuple[int, str]] = field(default_factory=list)
     #: "m" or "f" where the article's pronouns or titles say so
     gender: dict[str, str] = field(default_factory=dict)
+    #: every word of the article (:func:`tokens`), quoted words included, for the callers that
+    #: read a part of it again (:meth:`words`)
+    all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The article's words that lie within ``start``..``end`` (a word cut by either edge
+        is left out), as :func:`tokens` reads them, without reading the text again."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end, lo)
+        out = self.all_tokens[lo:hi]
+        while out and out[-1][1] > end:
+            out.pop()
+        return out
 
 
 @lru_cache(maxsize=8192)
@@ -211,6 +226,8 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     surnames: set[str] = set()
     titles = speaker_titles()
     toks = tokens(text, 0, len(text))
+    names.all_tokens = toks
+    names._starts = [t[0] for t in toks]
     if quoted:
         inside = iter(sorted(quoted))
         cur = next(inside, None)

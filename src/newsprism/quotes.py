@@ -70,7 +70,6 @@ _SMALL = _article_names.SMALL
 _strip_dot = _article_names.strip_dot
 _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
-_tokens = _article_names.tokens
 
 QUOTES_VERSION = "quotes.v1"
 
@@ -686,7 +685,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
         words = []
         ni = 0
-        for w in _tokens(text, lo, hi):
+        for w in names.words(lo, hi):
             while ni < len(near) and near[ni][1] <= w[0]:
                 ni += 1
             if ni == len(near) or w[0] < near[ni][0]:
@@ -775,7 +774,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
             if text[prev_end - 1 : prev_end] == ":":
                 prev_start = text.rfind("\n", 0, prev_end - 1) + 1
                 lo2 = max(prev_start, prev_end - CONTEXT_CHARS)
-                pwords = _tokens(text, lo2, prev_end)
+                pwords = names.words(lo2, prev_end)
                 ci = _find_cue(pwords, len(pwords) - 1, -1, lo2) if pwords else None
                 m = _np_before(text, pwords, ci - 1) if ci is not None and ci > 0 else None
                 if m is None and pwords:
@@ -827,7 +826,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
             # a short quotation needs its cue next to it: 'said the vote was a "first step"'
             # or '"No," she said', not a reporting verb a clause away
             lo_w, hi_w = (cue_span.end, s) if cue_span.start < s else (e, cue_span.start)
-            cued = len(_tokens(text, lo_w, hi_w)) <= (SHORT_CUE_WORDS if cue_span.start < s else 6)
+            cued = len(names.words(lo_w, hi_w)) <= (SHORT_CUE_WORDS if cue_span.start < s else 6)
         kind = _term_kind(text, s, e, content, nwords, lo, cued)
         if kind is not None:
             terms.append(QuotedTerm(article.id, si, Span(a, b), content, kind, Span(s, e if closed else b)))
