@@ -24,6 +24,7 @@ BUNDLED = {
     "durations",
     "hedges",
     "entity-aliases",
+    "first-names",
     "length-words",
     "loaded-words",
     "number-words",

@@ -226,3 +226,141 @@ def test_unbalanced_marks_are_noted() -> None:
     a = art('The mayor said "we will see about that. Nobody else spoke at the meeting.\n\nThe vote is next week.')
     res = article_quotes(a)
     assert any("without a closing mark" in n for n in res.notes)
+
+
+# ---------------------------------------------------------------------------------------------
+# speakers: patterns of real reporting
+
+
+def test_transcript_labels_inside_the_quoted_words() -> None:
+    body = (
+        "Radio host Dana Oyelaran spoke to Mayor Ilse Varga on Sunday. Partial transcript:\n"
+        '"OYELARAN: Will the bridge on the river open again before the winter?\n'
+        '"VARGA: It will, and the repairs will cost less than we feared.\n'
+        "\"We have the money for it in this year's budget.\n"
+        '"OYELARAN: And what about the ferry in the meantime?\n'
+        '"VARGA: The ferry runs every hour until the bridge opens."'
+    )
+    assert [s for _, s, _ in found(body)] == [
+        "Dana Oyelaran",
+        "Ilse Varga",
+        "Ilse Varga",
+        "Dana Oyelaran",
+        "Ilse Varga",
+    ]
+
+
+def test_a_capitalised_word_and_colon_is_a_label_only_when_it_names_someone() -> None:
+    body = 'Mayor Ilse Varga spoke on Sunday:\n"VIDEO: the mayor walks along the closed bridge with engineers."'
+    assert [s for _, s, _ in found(body)] == ["Ilse Varga"]
+
+
+def test_a_name_before_an_apposition_keeps_its_first_name() -> None:
+    # a bracket later in the article once cut "Ines Valk" to "Ines"
+    body = (
+        'Ines Valk, the council\'s press secretary, noted that the plan was "ready for a vote this week."\n'
+        "The vote (the third this year) is on Friday."
+    )
+    assert found(body)[0][1] == "Ines Valk"
+
+
+def test_he_said_after_a_paragraph_where_someone_else_spoke_last() -> None:
+    # the speaker is named with a description before the name, not at the sentence start
+    body = (
+        "Mayor Piet Dahl opened the flood wall on Monday. He thanked the volunteers.\n"
+        "Harbour engineer Tomas Brenner said the wall would hold in any storm. "
+        '"We tested every metre of it twice," he said.'
+    )
+    assert found(body)[0][1] == "Tomas Brenner"
+
+
+def test_first_names_tell_which_person_a_pronoun_fits() -> None:
+    body = (
+        "Clara Moss, who runs the shelter, said beds were short. "
+        "Jonas Wirth, the site manager, said more would come next week.\n"
+        '"We need them before the first frost," she said.'
+    )
+    assert found(body)[0][1] == "Clara Moss"
+
+
+def test_a_speaker_after_an_inverted_cue_is_the_next_pronoun() -> None:
+    body = (
+        "Mayor Ilse Varga opened the new port in March. She called it a turning point.\n"
+        "The repairs came late, noted Harbour Weekly's Lena Brandt.\n"
+        '"The money for the cranes ran out in May," she wrote.'
+    )
+    assert found(body)[0][1] == "Lena Brandt"
+
+
+def test_a_long_apposition_between_the_speaker_and_the_verb() -> None:
+    body = (
+        "Mayor Ilse Varga opened the market on Saturday. She bought bread.\n"
+        "Dina Farrow, 44, of Leeds, who has run the bakery for a decade, said prices had doubled. "
+        '"Flour costs twice what it did," she said.'
+    )
+    assert found(body)[0][1] == "Dina Farrow"
+
+
+def test_a_contracted_pronoun_is_a_pronoun() -> None:
+    body = 'Mayor Piet Dahl spoke on Monday.\nHe\'s claiming that the old bridge is "safe for every kind of traffic".'
+    assert found(body)[0][1] == "Piet Dahl"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '"We lost everything in one night," Harry Dunmore, 30, of Oakton, Vermont, who runs a garage, said.',
+            "Harry Dunmore",
+        ),
+        (
+            "Lena Brandt, the transport minister of Norland, a member of the Northern Council, said the line "
+            '"will be finished by the spring".',
+            "Lena Brandt",
+        ),
+    ],
+    ids=["after-the-quotation", "before-the-quotation"],
+)
+def test_the_speaker_opens_a_chain_of_appositions(body: str, speaker: str) -> None:
+    assert found(body)[0][1] == speaker
+
+
+def test_a_show_after_said_on_is_a_title_not_a_quotation() -> None:
+    a = art(
+        "Party chair Ana Ruiz, who has led the party through three elections and two defeats, "
+        'said on "Morning Table Live" that she would stay.'
+    )
+    res = article_quotes(a)
+    assert res.quotes == () and [(t.text, t.kind) for t in res.terms] == [("Morning Table Live", "title")]
+
+
+def test_a_reporting_verb_that_is_a_plural_noun_is_no_cue() -> None:
+    body = (
+        "Mayor Ilse Varga says the council's late-night posts attacking engineer Tomas Brenner were \"unworthy "
+        'of any public body".'
+    )
+    assert found(body)[0][1] == "Ilse Varga"
+
+
+def test_an_adverb_or_auxiliary_between_the_speaker_and_the_verb() -> None:
+    body = (
+        'Ilse Varga said that council leader Piet Dahl once described the harbour plan as "the best deal we '
+        'will ever get".'
+    )
+    assert found(body)[0][1] == "Piet Dahl"
+
+
+def test_the_one_told_is_not_the_speaker() -> None:
+    body = (
+        "Mayor Ilse Varga spoke on the radio on Monday.\n"
+        'She had words for the press, telling Piet Dahl that "the story was wrong from the start".'
+    )
+    assert found(body)[0][1] == "Ilse Varga"
+
+
+def test_two_quoted_words_far_from_a_reporting_verb_are_a_term() -> None:
+    body = (
+        'The ministry has said that, after a review of the files, it has marked twelve of the letters as "top secret".'
+    )
+    res = article_quotes(art(body))
+    assert res.quotes == () and [t.text for t in res.terms] == ["top secret"]

@@ -11,12 +11,17 @@ organisation; :func:`scan_names` reads a whole article: the fullest name given f
 surname, the roles tied to names ("Health Minister Ana Ruiz", "Ana Ruiz, the minister,"),
 the organisations, and each person's pronouns.
 
-These functions moved here from ``quotes`` unchanged (quotes.v1 output is the same).
+These functions moved here from ``quotes`` unchanged (quotes.v1 output is the same); since,
+``ArticleNames.subjects`` also holds the subjects of reporting verbs (:func:`_agent`) and
+:func:`first_name_gender` reads the ``first-names`` lexicon, both for ``quotes`` only (what
+``entities`` reads, people, roles, confirmed names and genders, is unchanged).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,6 +47,23 @@ def speaker_titles() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def sentence_openers() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.load("sentence-openers").entries)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given names (lower case, no accents) -> "m" or "f" (the ``first-names`` lexicon)."""
+    return dict(lexicons.load("first-names").mapping("gender"))
+
+
+@lru_cache(maxsize=8192)
+def first_name_gender(name: str) -> str | None:
+    """The gender the ``first-names`` lexicon gives the first word of a name of two words or
+    more ("Tomás Breuk" -> "m"; "Jo-Renee Formicola" reads "Jo"), else ``None``."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = unicodedata.normalize("NFKD", words[0].split("-")[0].lower())
+    return first_names().get("".join(c for c in first if not unicodedata.combining(c)))
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -121,10 +143,25 @@ class ArticleNames:
     #: mayor,"), a reporting verb next, or the surname used alone elsewhere
     roles: list[tuple[int, str, str]]  # (position, role word, canonical name)
     confirmed: list[tuple[int, str]] = field(default_factory=list)
-    #: people named at the start of a sentence (its subject, most often)
+    #: people named at the start of a sentence (its subject, most often) or as the subject of
+    #: a reporting verb anywhere ("Plant manager Ana Ruiz said", "..., noted Dana Holt")
     subjects: list[tuple[int, str]] = field(default_factory=list)
     #: "m" or "f" where the article's pronouns or titles say so
     gender: dict[str, str] = field(default_factory=dict)
+    #: every word of the article (:func:`tokens`), quoted words included, for the callers that
+    #: read a part of it again (:meth:`words`)
+    all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The article's words that lie within ``start``..``end`` (a word cut by either edge
+        is left out), as :func:`tokens` reads them, without reading the text again."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end, lo)
+        out = self.all_tokens[lo:hi]
+        while out and out[-1][1] > end:
+            out.pop()
+        return out
 
 
 @lru_cache(maxsize=8192)
@@ -185,9 +222,12 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     """Capitalised runs of the article outside ``quoted`` spans, with the titles and
     appositions that give roles."""
     names = ArticleNames({}, [], [], [])
+    agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
     surnames: set[str] = set()
     titles = speaker_titles()
     toks = tokens(text, 0, len(text))
+    names.all_tokens = toks
+    names._starts = [t[0] for t in toks]
     if quoted:
         inside = iter(sorted(quoted))
         cur = next(inside, None)
@@ -204,8 +244,13 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
         words = name.split()
         if name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words):
             pos = toks[a][0]
-            if person and sentence_start and len(words) >= 1 and (len(words) >= 2 or strip_dot(words[0]) in names.full):
-                names.subjects.append((pos, name if len(words) >= 2 else names.full[strip_dot(words[0])]))
+            if person and (len(words) >= 2 or strip_dot(words[0]) in names.full):
+                canonical = name if len(words) >= 2 else names.full[strip_dot(words[0])]
+                if _agent(text, toks, a, j):
+                    agents.add(canonical)
+                    names.subjects.append((pos, canonical))
+                elif sentence_start:
+                    names.subjects.append((pos, canonical))
             if person and len(words) >= 2:
                 key = strip_dot(words[-1])
                 if len(name) > len(names.full.get(key, "")):
@@ -247,8 +292,71 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     # a name whose surname the article also uses alone is a person from its first mention
     names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
     people = {n for _, n in names.confirmed}
-    names.subjects = [(pos, n) for pos, n in names.subjects if n in people]
+    # a subject the article shows to be a person, or whose first name is a person's
+    names.subjects = [(pos, n) for pos, n in names.subjects if n in people or n in agents or first_name_gender(n)]
     return names
+
+
+#: words that may stand between a subject and its reporting verb ("Ruiz later added")
+_BEFORE_VERB = frozenset({"also", "later", "then", "again", "previously", "recently", "once", "had", "has", "have"})
+
+
+def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
+    """Whether the name of tokens ``a``..``j`` is the subject of a reporting verb, though it
+    may not open its sentence: the verb follows it ("Plant manager Ana Ruiz said"), after a
+    party tag ("Jim Jordan (R-Ohio) told") or an apposition between commas ("Ana Ruiz, 52,
+    of Leeds, who owns the shop, said"); it follows an inverted cue after a comma or a
+    quotation ('..., noted NBC's Dante Chinni'); or it follows an opening phrase's comma and
+    a verb in -ed follows it ("On Tuesday, Ruiz criticized"). Up to 40 words after the name,
+    within its sentence."""
+    if _verb_after(text, toks, j):
+        return True
+    if a == 0:
+        return False
+    cues = reporting_cues()
+    before = text[toks[a - 1][1] : toks[a][0]]
+    if before == " " and strip_dot(toks[a - 1][2]) in cues and a > 1:
+        return text[toks[a - 2][1] : toks[a - 1][0]].strip()[-1:] in (",", '"', "”", "’")
+    if before.strip() == "," and j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " ":
+        w = toks[j + 1][2]
+        return w.islower() and len(w) > 3 and w.endswith("ed")
+    return False
+
+
+def _verb_after(text: str, toks: Sequence[tuple[int, int, str]], j: int) -> bool:
+    """Whether a reporting verb follows token ``j``, right after it or past a party tag in
+    brackets or an apposition between commas (see :func:`_agent`)."""
+    cues = reporting_cues()
+    k = j + 1
+    n = len(toks)
+    if k < n and "(" in text[toks[j][1] : toks[k][0]]:
+        close = text.find(")", toks[j][1], toks[j][1] + 40)
+        while close >= 0 and k < n and toks[k][0] < close:
+            k += 1
+    if k >= n:
+        return False
+    gap = text[toks[k - 1][1] : toks[k][0]]
+    if gap.strip() == "":
+        w = strip_dot(toks[k][2])
+        if w in _BEFORE_VERB and k + 1 < n:
+            w = strip_dot(toks[k + 1][2])
+        return w in cues and toks[k][2][:1].islower()
+    if "," not in gap:
+        return False
+    # an apposition: the reporting verb right after the comma that closes it
+    for i in range(k, min(n, k + 40)):
+        if toks[i][0] - toks[i - 1][1] == 1 and text[toks[i][0] - 1] == " ":
+            continue
+        gap = text[toks[i - 1][1] : toks[i][0]]
+        if any(c in gap for c in '.;!?"“”\n'):
+            return False
+        if "," in gap and i > j + 1:
+            w = strip_dot(toks[i][2])
+            if w in _BEFORE_VERB and i + 1 < n:
+                w = strip_dot(toks[i + 1][2])
+            if w in cues:
+                return True
+    return False
 
 
 # "her" and "him" are left out: as objects they so often name someone else ("agreed with her")

@@ -28,13 +28,17 @@ How (``quotes.v1``, rules over the text; no parser, no model):
   a role ("the minister", "a spokeswoman for the council") or a group ("officials").
 - **One speaker per quotation**, resolved within the article: a surname to the fullest name
   the article gave before ("Stoltenberg" -> "Jens Stoltenberg"); ``he``/``she`` to the person
-  who spoke last, else the person named last; ``it``/``they`` to the organisation or group
+  last named as a sentence's subject or a reporting verb's ("Plant manager Ana Ruiz said ...",
+  "..., noted NBC's Dana Holt") or last quoted, whom the pronoun fits (the article's own
+  pronouns and titles, else the ``first-names`` lexicon; one shown to be of the pronoun's gender
+  within ``PRONOUN_REACH`` first), else the person named last; ``it``/``they`` to the organisation or group
   that spoke last; a role to the name it was given earlier ("Health Minister Ana Ruiz ... the
   minister said" -> "Ana Ruiz"; "the company" -> the organisation named last); a paragraph
   that is one quotation with no cue continues the previous paragraph's speaker. What the
   article does not say stays ``None``.
 
-Limits: English; gender is not used (``she`` may resolve to the last man who spoke); a name
+Limits: English; gender comes from the article and from common first names only (``she``
+may resolve to the last man who spoke when neither says); a name
 that opens a sentence with a capitalised word before it ("Despite Smith said") is read from
 the last capitalised run; a role the article never tied to a name stays as written ("a
 spokeswoman for the council"); quotations in single marks need a cue next to them. Linear in
@@ -67,7 +71,6 @@ _SMALL = _article_names.SMALL
 _strip_dot = _article_names.strip_dot
 _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
-_tokens = _article_names.tokens
 
 QUOTES_VERSION = "quotes.v1"
 
@@ -78,6 +81,9 @@ CONTEXT_CHARS = 200
 PRONOUN_REACH = 1500
 #: quoted words shorter than this are a term (scare quote, title, nickname) unless a cue is next to them
 MIN_QUOTE_WORDS = 3
+#: a quotation shorter than MIN_QUOTE_WORDS needs its cue within this many words before it
+#: (or six after it)
+SHORT_CUE_WORDS = 12
 #: quoted text longer than this (or longer than half of a long article) is not read as a quotation
 MAX_QUOTE_CHARS = 4000
 #: an unclosed quotation longer than this is taken for a stray mark, not a quotation
@@ -246,15 +252,17 @@ class _Mention:
 
 
 def _gap_after(text: str, toks: list[tuple[int, int, str]], k: int) -> str:
-    """The characters between token ``k`` and the next token (or the end of the text)."""
-    return text[toks[k][1] : toks[k + 1][0] if k + 1 < len(toks) else len(text)]
+    """The characters between token ``k`` and the next token; after the last token of
+    ``toks`` (often a slice of the sentence's words), the next two characters only (", " or
+    ") "), not the rest of the article."""
+    return text[toks[k][1] : toks[k + 1][0] if k + 1 < len(toks) else min(len(text), toks[k][1] + 2)]
 
 
 def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention | None:
     """The noun phrase that ends with token ``k`` (the subject before a cue verb), skipping one
     adverb in -ly and an apposition between commas ("Smith, the minister, said")."""
-    if k >= 0 and toks[k][2].lower().endswith("ly") and not _is_cap(toks[k][2]):
-        k -= 1
+    while k >= 0 and not _is_cap(toks[k][2]) and (toks[k][2].lower().endswith("ly") or toks[k][2] in _BEFORE_VERB):
+        k -= 1  # "Ruiz angrily said", "Ruiz once described", "Ruiz has said"
     # a party and state after a name: "Jim Jordan, R-Ohio, said", "Jason Chaffetz (R-Utah) said"
     while k >= 1 and (_PARTY.match(toks[k][2]) or ")" in _gap_after(text, toks, k)):
         opening = text.rfind("(", toks[0][0], toks[k][0] + 1)
@@ -268,19 +276,39 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         k -= 2  # "Ana Ruiz apologised and blamed": the first verb's subject
     if k < 0:
         return None
-    # an apposition: "NAME, the minister, said" -> NAME
+    # an apposition: "NAME, the minister, said" -> NAME; over several commas, the name that
+    # opens the clause ("Scott Pruitt, the attorney general of Oklahoma, one of the states
+    # suing the EPA, said" -> Scott Pruitt, not "EPA"), else the nearest
     if k + 1 < len(toks) and "," in text[toks[k][1] : toks[k + 1][0]]:
+        nearest: _Mention | None = None
+        lead: _Mention | None = None
         i = k
-        while i > 0 and k - i < 12 and "," not in text[toks[i - 1][1] : toks[i][0]]:
-            i -= 1
-        if i > 0 and "," in text[toks[i - 1][1] : toks[i][0]]:
+        for _ in range(5):
+            top = i
+            while i > 0 and top - i < 15 and "," not in text[toks[i - 1][1] : toks[i][0]]:
+                if any(c in text[toks[i - 1][1] : toks[i][0]] for c in _CLAUSE_EDGE):
+                    i = 0
+                    break
+                i -= 1
+            if not (i > 0 and "," in text[toks[i - 1][1] : toks[i][0]]):
+                break
             head = _np_before(text, toks[:i], i - 1)
-            if head is not None and head.kind == "name":
-                return head
+            i -= 1
+            if head is None or head.kind != "name":
+                continue
+            nearest = nearest or head
+            h = next((x for x in range(i, -1, -1) if toks[x][0] == head.start), 0)
+            if h == 0 or any(c in text[toks[h - 1][1] : toks[h][0]] for c in _CLAUSE_EDGE):
+                lead = head
+                break
+        if lead is not None or nearest is not None:
+            return lead or nearest
     w = toks[k][2]
     lw = _strip_dot(w)
+    if lw.endswith("'s") and lw[:-2] in _PRONOUNS:  # "He's claiming"
+        w, lw = w[:-2], lw[:-2]
     if lw in _PRONOUNS and lw != "i":
-        return _Mention(toks[k][0], toks[k][1], w, "pronoun")
+        return _Mention(toks[k][0], toks[k][0] + len(w), w, "pronoun")
     if _is_cap(w):
         i = k
         while i > 0:
@@ -400,8 +428,10 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
         return None
     w = toks[k][2]
     lw = _strip_dot(w)
+    if lw.endswith("'s") and lw[:-2] in _PRONOUNS:  # "He's claiming"
+        w, lw = w[:-2], lw[:-2]
     if lw in _PRONOUNS and lw != "i":
-        return _Mention(toks[k][0], toks[k][1], w, "pronoun")
+        return _Mention(toks[k][0], toks[k][0] + len(w), w, "pronoun")
     while k + 1 < len(toks) and toks[k][2].isdigit() and _gap_after(text, toks, k).strip() in ("", "/"):
         k += 1  # "said 9/11 widow Terry Strada"
     if toks[k][2].isdigit():
@@ -457,6 +487,9 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
     return _Mention(toks[k][0], toks[head][1], text[toks[k][0] : toks[head][1]], kind)
 
 
+#: characters between two words that end a clause for an apposition's subject: a sentence's
+#: end, a quotation mark (the quoted words are left out of the words), a colon
+_CLAUSE_EDGE = '.;:!?"“”\n'
 _PARTY = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 
 #: what ends the clause of a reporting verb before a quoted word
@@ -464,6 +497,26 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:as|while|but|whereas|although)\b")
 
 #: a transcript's speaker label opening a paragraph: "PENCE: ...", "Mr. SMITH: ..."
 _TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2}):\s")
+#: a speaker label opening the quoted words of a transcript quoted as a block: '"PENCE: Well, ...',
+#: '"Chris Matthews: Seriously, ...'
+_LABEL_INSIDE = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,2}):\s")
+
+
+def _label_mention(text: str, start: int, end: int, names: _Names, known: bool) -> _Mention | None:
+    """A transcript's speaker label as a name mention, in title case when written in capitals
+    ("WALLACE" -> "Wallace", which resolves to the article's "Chris Wallace"). With ``known``
+    the label must name a person the article gives in full, or label two turns of the
+    transcript ("VIDEO:" and "UPDATE:" once do not)."""
+    label = text[start:end]
+    name = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in label.split())
+    if known:
+        clean, person = _clean_name(name)
+        words = clean.split()
+        if not person or not words:
+            return None
+        if len(words) < 2 and _strip_dot(words[-1]) not in names.full and text.count(label + ":") < 2:
+            return None
+    return _Mention(start, end, name, "name")
 
 
 def _last(items: Sequence[tuple[int, str]], before: int) -> str | None:
@@ -544,14 +597,34 @@ def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: in
     return m
 
 
+#: reporting verbs in -s that are plural nouns too ("Trump's late-night tweets targeting ...")
+_NOUN_CUES = frozenset(
+    {"tweets", "posts", "reports", "notes", "claims", "replies", "answers", "urges", "vows", "boasts", "laments"}
+)
+#: words between a subject and its verb ("Clinton once described", "Ruiz has said")
+_BEFORE_VERB = frozenset(
+    {"also", "once", "later", "then", "again", "previously", "recently", "now", "still", "first", "has", "had", "have"}
+)
+#: reporting verbs whose object is the one spoken to ("telling O'Reilly that ..."), not the speaker
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+
+
 def _find_cue(words: list[tuple[int, int, str]], k: int, direction: int, stop: int) -> int | None:
-    """Index of the first reporting-verb token from ``k`` in ``direction`` (up to ``stop``)."""
+    """Index of the first reporting-verb token from ``k`` in ``direction`` (up to ``stop``).
+    A form that is also a plural noun ("tweets", "claims") is a verb only after a name, a
+    pronoun or a role ("Trump tweets", "the ministry claims"), not after a determiner or an
+    adjective ("his late-night tweets")."""
     cues = _cues()
+    titles = _titles()
     i = k
     while 0 <= i < len(words) and (words[i][0] >= stop if direction < 0 else words[i][1] <= stop):
         lw = _strip_dot(words[i][2])
         if lw in cues:
-            return i
+            if lw not in _NOUN_CUES or i == 0:
+                return i
+            prev = _strip_dot(words[i - 1][2])
+            if _is_cap(words[i - 1][2]) or prev in _PRONOUNS or prev in titles or prev in _GROUPS:
+                return i
         i += direction
     return None
 
@@ -617,7 +690,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
         words = []
         ni = 0
-        for w in _tokens(text, lo, hi):
+        for w in names.words(lo, hi):
             while ni < len(near) and near[ni][1] <= w[0]:
                 ni += 1
             if ni == len(near) or w[0] < near[ni][0]:
@@ -638,8 +711,14 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 mention, cue_span = m, Span(at, at + 1)
         label_m = _TRANSCRIPT.match(text, para_start, s + 1)
         if mention is None and label_m is not None and label_m.end() <= a:
-            mention = _Mention(label_m.start(1), label_m.end(1), label_m.group(1), "name")
+            mention = _label_mention(text, label_m.start(1), label_m.end(1), names, False)
             cue_span = Span(label_m.end(1), label_m.end(1) + 1)
+        inner_m = _LABEL_INSIDE.match(text, a, b) if mention is None and text[a : a + 1].isupper() else None
+        if inner_m is not None:
+            # the label opens the quoted words: a transcript quoted as a block
+            mention = _label_mention(text, inner_m.start(1), inner_m.end(1), names, True)
+            if mention is not None:
+                cue_span = Span(inner_m.end(1), inner_m.end(1) + 1)
         # 1. after the quotation: "...," she said / said Smith / the minister said
         if (
             mention is None
@@ -667,7 +746,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
             ci = _find_cue(words, words.index(before[-1]), -1, lo)
             if ci is not None and s - words[ci][1] <= CONTEXT_CHARS:
                 cue_i = ci
-                m_after = _np_after(text, words, ci + 1, s)
+                m_after = _np_after(text, words, ci + 1, s) if _strip_dot(words[ci][2]) not in _TELL else None
                 m_before = _np_before(text, words, ci - 1) if ci > 0 and words[ci - 1][0] >= lo else None
                 mention = m_before or m_after
                 if m_before is None and m_after is not None and m_after.kind in ("name", "role", "group", "pronoun"):
@@ -700,7 +779,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
             if text[prev_end - 1 : prev_end] == ":":
                 prev_start = text.rfind("\n", 0, prev_end - 1) + 1
                 lo2 = max(prev_start, prev_end - CONTEXT_CHARS)
-                pwords = _tokens(text, lo2, prev_end)
+                pwords = names.words(lo2, prev_end)
                 ci = _find_cue(pwords, len(pwords) - 1, -1, lo2) if pwords else None
                 m = _np_before(text, pwords, ci - 1) if ci is not None and ci > 0 else None
                 if m is None and pwords:
@@ -748,6 +827,11 @@ def article_quotes(article: Article) -> ArticleQuotes:
             cue_span = Span(words[cue_i][0], words[cue_i][1])
         # quotation or term?
         cued = cue_span is not None and not label and mention is not None
+        if cued and cue_span is not None and nwords < MIN_QUOTE_WORDS:
+            # a short quotation needs its cue next to it: 'said the vote was a "first step"'
+            # or '"No," she said', not a reporting verb a clause away
+            lo_w, hi_w = (cue_span.end, s) if cue_span.start < s else (e, cue_span.start)
+            cued = len(names.words(lo_w, hi_w)) <= (SHORT_CUE_WORDS if cue_span.start < s else 6)
         kind = _term_kind(text, s, e, content, nwords, lo, cued)
         if kind == "speaker" and (cue_span is None or cue_span.end > s or _CLAUSE_BREAK.search(text, cue_span.end, s)):
             kind = "scare"  # the cue belongs to another clause ('..., Ruiz said, as the "threats" grew')
@@ -816,8 +900,8 @@ def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cu
     after_title_cue = prev_word in _TITLE_CUES or pre.rstrip().endswith(("titled", "entitled"))
     if after_title_cue and (title_case or nwords < MIN_QUOTE_WORDS or not ends_sentence):
         return "title"
-    if title_case and not ends_sentence and not cued and nwords <= 8:
-        return "title"
+    if title_case and not ends_sentence and nwords <= 8 and (not cued or prev_word in ("on", "in")):
+        return "title"  # said on "Fox News Sunday": a show, though a speaker's cue is near
     if nwords < MIN_QUOTE_WORDS:
         # a short quotation needs a speaker's cue: said the vote was a "first step"; "No," she said
         so_called = pre.rstrip().endswith(("so-called", "so called"))
@@ -840,17 +924,16 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if m.kind == "pronoun":
         p = m.text.lower()
         if p in ("he", "she"):
-            # the person named last (news introduces a speaker, then quotes "she said"), among
-            # the names shown to be people when there is one
-            # the person last named as a sentence's subject or last quoted, whichever came
-            # later; else the person named last (among those the pronoun fits)
+            # news introduces a speaker, then quotes "she said": the person last named as a
+            # sentence's subject or a reporting verb's, or last quoted, whom the pronoun fits
+            # (the article's pronouns, else the first name); else the person named last
             g = "m" if p == "he" else "f"
             salient = sorted(
-                [(pos, n) for pos, n in names.subjects if names.gender.get(n, g) == g]
-                + [(pos, n) for pos, n, k in spoken if k == "person" and names.gender.get(n) == g]
+                [(pos, n) for pos, n in names.subjects if _gender(n, names) in (g, None)]
+                + [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) == g]
             )
             # a person shown to be of the pronoun's gender, named not far back, comes first
-            known = [(pos, n) for pos, n in salient if names.gender.get(n) == g and m.start - pos <= PRONOUN_REACH]
+            known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
             anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
             return (
@@ -893,6 +976,12 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if text.split()[0].lower() == "the" and len(text.split()) > 1:
         text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
+
+
+def _gender(name: str, names: _Names) -> str | None:
+    """A person's gender as the article shows it (pronouns, Mr./Ms.), else as the
+    ``first-names`` lexicon gives it (:func:`newsprism.names.first_name_gender`), else ``None``."""
+    return names.gender.get(name) or _article_names.first_name_gender(name)
 
 
 # ---------------------------------------------------------------------------------------------
