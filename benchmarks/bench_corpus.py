@@ -5,12 +5,15 @@ database; the baseline, run the same way, only reads and parses the records (the
 Targets (issue #6): >= 300 articles/s end to end, peak memory <= 2 GB, time at 100% <= 4.5x
 time at 25%. Quotes issue: ingest with quotations at most 15% slower than without; the run
 "newsprism, no quotations" ingests with the quotations step replaced by one that finds none (a benchmark
-toggle only: ingest always looks for quotations), and the modes of one size run interleaved,
-so the ratio compares runs made a few seconds apart. Memory is shown three ways: the main
+toggle: the marks then have no quotation to look in, as they would with quotations found
+none). Framing issue: ingest with framing marks at most 20% slower than without; the run
+"newsprism, no framing marks" is ``ingest(framing=False)`` (``ingest --no-framing``: quotations
+found and stored, marks not). The modes of one size run interleaved, so each ratio compares
+runs made a few seconds apart. Memory is shown three ways: the main
 process's peak (VmHWM), the largest worker's peak, and the peak of all of them together
 (sampled every 0.1 s), which is the one the target is about.
 
-    python benchmarks/bench_corpus.py [--fractions 0.1,0.25,0.5,1.0] [--repeat 2] [--no-toggle]
+    python benchmarks/bench_corpus.py [--fractions 0.1,0.25,0.5,1.0] [--repeat 2] [--toggles quotes,framing]
 
 This machine's speed drifts by 10 to 20% between runs of a minute or two (other work on the
 host), as much as the margin of the targets; each size therefore runs ``--repeat`` times and
@@ -63,16 +66,23 @@ def sample():
         peak[0] = max(peak[0], tree_rss_mb())
 threading.Thread(target=sample, daemon=True).start()
 
-t0 = time.perf_counter()
+def cpu():
+    # CPU seconds of this process and of its ended children (the ingest workers, once the pool closes)
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+t0, c0 = time.perf_counter(), cpu()
 if mode == "baseline":
     n = sum(1 for _ in iter_records([src]))
     t1 = time.perf_counter()
+    c1 = cpu()
     out = {"articles": n, "ingest": t1 - t0, "group": 0.0, "stories": 0}
 else:
-    s = ingest([src], db=db)
-    t1 = time.perf_counter()
+    s = ingest([src], db=db, framing=mode != "no-framing")
+    t1, c1 = time.perf_counter(), cpu()
     g = group_corpus(db=db)
     out = {"articles": s.added, "ingest": t1 - t0, "group": time.perf_counter() - t1, "stories": len(g.stories)}
+out["ingest_cpu"] = c1 - c0
 done.set()
 with open("/proc/self/status") as fh:
     out["main_peak_mb"] = next(int(l.split()[1]) for l in fh if l.startswith("VmHWM")) / 1024
@@ -86,7 +96,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--fractions", default="0.1,0.25,0.5,1.0")
     ap.add_argument("--repeat", type=int, default=2, help="runs per size; the fastest is shown (default 2)")
-    ap.add_argument("--no-toggle", action="store_true", help="skip the ingest run without quotations")
+    ap.add_argument(
+        "--toggles",
+        default="quotes,framing",
+        help="the ingest runs without a step to add (comma-separated: quotes, framing; default both)",
+    )
+    ap.add_argument("--no-toggle", action="store_true", help="no run without a step (the same as --toggles '')")
     args = ap.parse_args()
     shared = shared_dir()
     src = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
@@ -95,6 +110,7 @@ def main() -> None:
     rows = []
     results = {}
     ingest_rates: dict[tuple[float, str], float] = {}
+    ingest_cpu: dict[tuple[float, str], float] = {}
     fractions = [float(f) for f in args.fractions.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         with gzip.open(src, "rb") as fh:
@@ -103,7 +119,10 @@ def main() -> None:
             with gzip.open(Path(tmp) / f"part-{frac}.jsonl.gz", "wb") as fh:
                 fh.write(b"\n".join(lines[: int(len(lines) * frac)]) + b"\n")
         del lines  # a child's peak memory counts what this process held when it started it
-        modes = ("baseline", "newsprism") if args.no_toggle else ("baseline", "no-quotes", "newsprism")
+        toggles = set() if args.no_toggle else {t.strip() for t in args.toggles.split(",") if t.strip()}
+        if toggles - {"quotes", "framing"}:
+            ap.error(f"--toggles: unknown {sorted(toggles - {'quotes', 'framing'})}; choose from quotes, framing")
+        modes = ("baseline", *(f"no-{t}" for t in ("quotes", "framing") if t in toggles), "newsprism")
         for frac in fractions:
             part = Path(tmp) / f"part-{frac}.jsonl.gz"
             by_mode: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
@@ -123,17 +142,21 @@ def main() -> None:
                 runs = by_mode[mode]
                 r = min(runs, key=lambda x: x["ingest"] + x["group"])  # the least disturbed run
                 ingest_rates[(frac, mode)] = r["articles"] / min(x["ingest"] for x in runs)
+                ingest_cpu[(frac, mode)] = min(x["ingest_cpu"] for x in runs)
                 total = r["ingest"] + r["group"]
                 results[(frac, mode)] = total
                 spread = max(x["ingest"] + x["group"] for x in runs) / total
                 rows.append(
                     [
                         f"{frac:.0%}",
-                        {"baseline": "baseline: read and parse only", "no-quotes": "newsprism, no quotations"}.get(
-                            mode, mode
-                        ),
+                        {
+                            "baseline": "baseline: read and parse only",
+                            "no-quotes": "newsprism, no quotations",
+                            "no-framing": "newsprism, no framing marks",
+                        }.get(mode, mode),
                         r["articles"],
                         r["ingest"],
+                        ingest_cpu[(frac, mode)],
                         ingest_rates[(frac, mode)],
                         r["group"],
                         r["articles"] / total,
@@ -152,6 +175,7 @@ def main() -> None:
                 "run",
                 "articles",
                 "ingest s",
+                "ingest cpu s",
                 "ingest art/s",
                 "group s",
                 "articles/s",
@@ -170,6 +194,14 @@ def main() -> None:
             print(
                 f"ingest at {frac:.0%}: {with_q:.0f} articles/s with quotations, {without:.0f} without: "
                 f"{without / with_q - 1:+.0%} time (target: at most +15%)"
+            )
+        if (frac, "no-framing") in ingest_rates:
+            with_f, without = ingest_rates[(frac, "newsprism")], ingest_rates[(frac, "no-framing")]
+            cpu_ratio = ingest_cpu[(frac, "newsprism")] / ingest_cpu[(frac, "no-framing")]
+            print(
+                f"ingest at {frac:.0%}: {with_f:.0f} articles/s with framing marks, {without:.0f} without: "
+                f"time x{without / with_f:.3f}, {without / with_f - 1:+.1%} (target: at most +20%); "
+                f"CPU time (all processes) x{cpu_ratio:.3f}"
             )
     for mode in ("baseline", "newsprism"):
         if (0.25, mode) in results and (1.0, mode) in results:

@@ -59,6 +59,8 @@ _LAZY = {
     "CompareOptions": "comparison",
     "GroupOptions": "grouping",
     "IngestSummary": "corpus",
+    "OutletListing": "outlets",
+    "OutletStats": "outlets",
     "PrepareOptions": "pipeline",
     "Prepared": "pipeline",
     "QuoteListing": "corpus",
@@ -70,6 +72,7 @@ _LAZY = {
     "group": "api",
     "group_corpus": "corpus",
     "ingest": "corpus",
+    "outlets_in": "outlets",
     "prepare": "pipeline",
     "prepare_article": "pipeline",
     "prepare_many": "pipeline",
@@ -85,6 +88,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors only
     from .comparison import CompareOptions
     from .corpus import IngestSummary, QuoteListing, compare_story, group_corpus, ingest, quotes_in
     from .grouping import GroupOptions
+    from .outlets import OutletListing, OutletStats, outlets_in
     from .pipeline import Prepared, PrepareOptions, prepare, prepare_article, prepare_many
     from .readers import from_html, from_text, read_path
     from .render import render
@@ -127,6 +131,8 @@ __all__ = [
     "MissingDependencyError",
     "NewsprismError",
     "NumberConflict",
+    "OutletListing",
+    "OutletStats",
     "OutputError",
     "PrepareOptions",
     "Prepared",
@@ -152,6 +158,7 @@ __all__ = [
     "group",
     "group_corpus",
     "ingest",
+    "outlets_in",
     "prepare",
     "prepare_article",
     "prepare_many",

@@ -69,14 +69,15 @@ class IngestSummary:
 
 
 def _prepare_chunk(
-    args: tuple[list[RawArticle | InputError], CleanOptions | None, GroupOptions, bool],
+    args: tuple[list[RawArticle | InputError], CleanOptions | None, GroupOptions, bool, bool],
 ) -> list[Storable | tuple[str, str]]:
-    """Clean, segment and featurize a chunk of records and find their quotations, and turn
-    each into the values the store writes; a problem comes back as ``(source, problem)``.
-    Runs in a worker process: only plain values go back to the one that writes the store."""
-    records, clean_options, group_options, quotes = args
+    """Clean, segment and featurize a chunk of records and find their quotations and framing
+    marks, and turn each into the values the store writes; a problem comes back as
+    ``(source, problem)``. Runs in a worker process: only plain values go back to the one
+    that writes the store."""
+    records, clean_options, group_options, quotes, framing = args
     out: list[Storable | tuple[str, str]] = []
-    options = PrepareOptions(clean=clean_options or CleanOptions(), group=group_options, quotes=quotes)
+    options = PrepareOptions(clean=clean_options or CleanOptions(), group=group_options, quotes=quotes, framing=framing)
     for result in prepare_many(records, options):
         if isinstance(result, InputError):
             out.append((result.source, result.problem))
@@ -84,7 +85,7 @@ def _prepare_chunk(
         # the stored id is the content hash; the reader's id (file stem) stays in ``source``
         article = replace(result.article, source=result.article.source or result.article.id)
         assert result.features is not None
-        out.append(storable(article, result.features, quotes=result.quotes))
+        out.append(storable(article, result.features, quotes=result.quotes, marks=result.marks))
     return out
 
 
@@ -160,6 +161,7 @@ def _prepared(
     on_known: Callable[[int], None] | None = None,
     read_options: ReadOptions | None = None,
     quotes: bool = True,
+    framing: bool = True,
 ) -> Iterator[Storable]:
     """The records under ``paths``, prepared in chunks by ``workers`` processes (at most a few
     chunks ahead of the writer, so memory stays flat); stored articles keep the input order.
@@ -173,11 +175,11 @@ def _prepared(
     )
     pending: deque[tuple[list[RawArticle | InputError], list[str | None]]] = deque()
 
-    def jobs() -> Iterator[tuple[list[RawArticle | InputError], CleanOptions | None, GroupOptions, bool]]:
+    def jobs() -> Iterator[tuple[list[RawArticle | InputError], CleanOptions | None, GroupOptions, bool, bool]]:
         for chunk in _chunks(records, _CHUNK):
             batch = [r for r, _ in chunk]
             pending.append((batch, [h for _, h in chunk]))
-            yield batch, clean_options, group_options, quotes
+            yield batch, clean_options, group_options, quotes, framing
 
     if workers > 1:
         results = _in_pool(jobs(), workers)
@@ -259,6 +261,7 @@ def ingest(
     group_options: GroupOptions | None = None,
     read_options: ReadOptions | None = None,
     quotes: bool = True,
+    framing: bool = True,
 ) -> IngestSummary:
     """Read every article under ``paths`` (folders, txt, html, jsonl(.gz), feeds, WARC), clean
     and segment it, and store it. Re-ingesting is idempotent: a stored article is a duplicate.
@@ -276,6 +279,9 @@ def ingest(
     ``read_options`` caps the size of what is read (:class:`newsprism.readers.ReadOptions`).
     With ``quotes`` (the default) the workers also find each article's quotations, stored with
     it; without, ingest is about twice as fast and ``quotes_in`` finds them on first use.
+    With ``framing`` (the default) they also find its framing marks
+    (:func:`newsprism.framing.corpus_marks`), stored with it; marks need the quotations, so
+    ``quotes=False`` stores no marks either, and ``outlets_in`` finds them on first use.
     """
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
@@ -305,6 +311,7 @@ def ingest(
             on_known=on_known,
             read_options=read_options,
             quotes=quotes,
+            framing=framing,
         )
         result = store.add_articles(prepared, batch_size=batch_size, run=run)
         duplicates = len(result.duplicates) + known

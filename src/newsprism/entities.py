@@ -86,6 +86,7 @@ from itertools import accumulate
 from . import lexicons
 from .model import Article, Entity, EntityMention, FramingMark, Naming, OutletNaming, Quote, Span
 from .names import (
+    DETERMINERS,
     NOT_NAMES,
     SMALL,
     TITLE_ROLE,
@@ -93,11 +94,13 @@ from .names import (
     is_cap,
     name_runs,
     scan_names,
+    sentence_openers,
     speaker_titles,
     strip_dot,
     title_kind,
     tokens,
 )
+from .text import WordList
 
 ENTITIES_VERSION = "entities.v1"
 
@@ -162,6 +165,7 @@ _MOTION = frozenset(
 _APPOSED = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?([^,.;:()\"“”\n]{1,60}?)\s*(?:[,.;:)]|$)")
 _LITERAL_AFTER = re.compile(r",?\s+(?:D\.?C\.?|state)\b")
 _INITIAL = re.compile(r"^[a-z]$")
+_FIRST_WORD = re.compile(r"\w+")
 #: the formal name of a state: "Republic of Marrovia" -> Marrovia
 _STATE_FORM = re.compile(
     r"(?:(?:Federal|Democratic|People's|Islamic|Socialist|United|Arab|Bolivarian|Plurinational|Hashemite|Cooperative)"
@@ -201,30 +205,56 @@ def _alias_regex(words: Sequence[str], flags: int = 0) -> re.Pattern[str] | None
 
 
 @lru_cache(maxsize=1)
-def _alias_patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, dict[str, Alias]]:
-    """(pattern of the entries with a capital, matched as written; pattern of the all-lower-case
-    ones, matched in any case; folded text -> row for the latter)."""
+def _alias_patterns() -> tuple[WordList | None, WordList | None, dict[str, Alias]]:
+    """(the entries with a capital, matched as written; the all-lower-case ones, matched in any
+    case; folded text -> row for the latter), each list searched for where the first word of
+    one of its entries stands (:class:`newsprism.text.WordList`)."""
     table = aliases()
     cased = [a for a in table if a != a.lower()]
     lower = [a for a in table if a == a.lower()]
     return (
-        _alias_regex(cased),
-        _alias_regex(lower, re.IGNORECASE),
+        _word_list(cased, fold=False),
+        _word_list(lower, fold=True),
         {fold_key(a): table[a] for a in lower},
     )
 
 
-def _alias_hits(text: str) -> list[tuple[int, int, Alias]]:
+def _alternative(alias: str) -> str:
+    return r"[^\S\n]+".join(re.escape(p).replace("'", "['’]") for p in alias.split())
+
+
+def _word_list(words: Sequence[str], *, fold: bool) -> WordList | None:
+    pattern = _alias_regex(words, re.IGNORECASE if fold else 0)
+    if pattern is None:
+        return None
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):  # the order of _alias_regex: longest first
+        by_first.setdefault(_FIRST_WORD.match(w).group(), []).append(w)  # type: ignore[union-attr]
+
+    def build(first: str) -> str:
+        # the entries that open with ``first``, in the whole list's order, the look-behind after it
+        w = re.escape(first)
+        rests = "|".join(_alternative(a)[len(w) :] for a in by_first[first])
+        return rf"{w}(?<![\w.\-'’]{w})(?:{rests})(?![\w]|[-‐][\w])"
+
+    return WordList(pattern, by_first, build, fold=fold)
+
+
+def _alias_hits(text: str, *, everywhere: bool = False) -> list[tuple[int, int, Alias]]:
+    """The alias table's entries in ``text`` as ``(start, end, row)``, in order, the longest at
+    a place and none inside another. Each list is searched for only where the first word of
+    one of its entries stands (the same hits as trying it at every position, which
+    ``everywhere`` does, for tests)."""
     cased, lower, by_key = _alias_patterns()
     table = aliases()
     hits: list[tuple[int, int, Alias]] = []
     if cased is not None:
-        for m in cased.finditer(text):
+        for m in cased.finditer(text, everywhere=everywhere):
             key = " ".join(m.group().replace("’", "'").split())
             if key in table:
                 hits.append((m.start(), m.end(), table[key]))
     if lower is not None:
-        for m in lower.finditer(text):
+        for m in lower.finditer(text, everywhere=everywhere):
             row = by_key.get(fold_key(m.group()))
             if row is not None:
                 hits.append((m.start(), m.end(), row))
@@ -1007,3 +1037,138 @@ def naming_marks(
             )
         )
     return marks
+
+
+# ---------------------------------------------------------------------------------------------
+# names of the alias table in one article (the corpus: no story to merge across)
+
+#: how many characters around an alias its neighbouring words are read from
+_AROUND = 80
+_JOINS = frozenset(SMALL - {"and"})  # as newsprism.names.name_runs joins capitalised words
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    return text[a:b] in (" ", "-")
+
+
+#: the characters a word of :func:`newsprism.names.tokens` is made of, after its first
+_WORD_CHARS = re.compile(r"[\w'’.\-]*\Z")
+_WORD_START = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žḀ-ỿ0-9]")
+
+
+def _word_before(text: str, end: int) -> tuple[int, str] | None:
+    """The word of :func:`newsprism.names.tokens` that ends right before one space at ``end``
+    (``text[end] == " "``), as ``(start, word)``; None when no word ends there (a comma, a
+    bracket, a sentence's full stop)."""
+    if end < 1 or text[end - 1].isspace():
+        return None
+    lo = max(0, end - _AROUND)
+    chunk = text[lo:end].rsplit(None, 1)[-1]
+    m = _WORD_CHARS.search(chunk)  # the longest tail of word characters
+    tail = chunk[m.start() :] if m else ""
+    first = _WORD_START.search(tail)
+    if first is None:
+        return None
+    word = tail[first.start() :]
+    if word[-1] == "." and not (
+        len(word) == 2 or "." in word[:-1] or speaker_titles().get(word[:-1].lower()) == "title"
+    ):
+        return None  # a full stop that ends a sentence is no part of the word
+    return end - len(word), word
+
+
+def _in_longer_name(text: str, s: int, e: int) -> bool | None:
+    """Whether the alias at ``text[s:e]`` is part of a longer capitalised name, read from the
+    words right around it as :func:`newsprism.names.name_runs` joins them: True ("Washington
+    Post", "the UN Security Council", "Bank of America"), False (on its own), or None when a
+    titled person's name follows ("U.S. President Donald Trump": the state, then the person).
+    (An alias never has a hyphen right before or after it, the other joint of a name.)"""
+    prev = _word_before(text, s - 1) if s >= 1 and text[s - 1] == " " else None
+    if prev is not None:
+        at, word = prev
+        if re.search(r"['’]s$", word):
+            pass  # a possessive ends a name: "China's US policy"
+        elif is_cap(word) and strip_dot(word) not in sentence_openers():
+            k = at - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            at_start = k < 0 or text[k] in '.!?"”\n:'  # "The US said": a sentence's "The" is no name
+            if not (at_start and strip_dot(word) in DETERMINERS):
+                return True
+        elif strip_dot(word) in _JOINS and at >= 1 and text[at - 1] == " ":
+            before = _word_before(text, at - 1)
+            if before is not None and is_cap(before[1]):
+                return True
+    if e + 1 >= len(text) or text[e] != " ":
+        return False
+    if not text[e + 1].isupper() and text[e + 1 : e + 6].split(" ", 1)[0].lower() not in _JOINS:
+        return False  # a lower-case word next, and no joiner: the name ends here
+    after = tokens(text, e, min(len(text), e + _AROUND))
+    if not after or not _joined(text, e, after[0][0]):
+        return False
+    j = -1
+    while j + 1 < len(after) and (
+        (j < 0 or _joined(text, after[j][1], after[j + 1][0]))
+        and (
+            is_cap(after[j + 1][2])
+            or (
+                j + 2 < len(after)
+                and strip_dot(after[j + 1][2]) in _JOINS
+                and _joined(text, after[j + 1][1], after[j + 2][0])
+                and is_cap(after[j + 2][2])
+            )
+        )
+    ):
+        j += 1
+    if j < 0:
+        return False
+    return None if _titled_person(text[after[0][0] : after[j][1]]) else True
+
+
+def alias_mentions(text: str) -> list[tuple[int, int, Alias]]:
+    """The names of the ``entity-aliases`` table that ``text`` uses for the entities the table
+    lists, as ``(start, end, row)`` in text order, found without a story (in the corpus, where
+    each article is read alone): the table's entries as :func:`story_entities` finds them, less
+    an ``adjective`` entry ("North Korean"), a ``metonym`` that names the place itself ("in
+    Moscow") and an entry inside a longer capitalised name ("Washington Post", "UN Security
+    Council"), unless a titled person's name follows it ("U.S. President Donald Trump").
+
+    Limits: the capitalised name around an entry is read from its neighbouring words alone (no
+    scan of the whole article's names), and a one-word entry that is the surname of a person
+    the article named ("Washington" after "Denzel Washington") is still counted."""
+    out = []
+    for s, e, row in _alias_hits(text):
+        if row.register == "adjective" or (row.register == "metonym" and _literal(text, s, e)):
+            continue
+        if _in_longer_name(text, s, e) is True:
+            continue
+        out.append((s, e, row))
+    return out
+
+
+def alias_marks(article: Article, quotes: Sequence[Quote] = ()) -> list[FramingMark]:
+    """``naming`` marks (ids left empty) for every name of the alias table that ``article``
+    uses (:func:`alias_mentions`): ``note`` is the canonical name, ``lexicon`` the table's
+    version, ``quoted`` True inside one of ``quotes`` (the article's quotations). Unlike
+    :func:`naming_marks` (the forms that set an outlet apart within one story), these are
+    every use, so that the corpus can count which names each outlet prefers."""
+    text = article.text
+    spans = sorted((q.start, q.end) for q in quotes if q.article == article.id)
+    starts = [a for a, _ in spans]
+    version = lexicons.load("entity-aliases").version
+    out = []
+    for s, e, row in alias_mentions(text):
+        k = bisect_right(starts, s) - 1
+        out.append(
+            FramingMark(
+                "",
+                article.id,
+                Span(s, e),
+                text[s:e],
+                "naming",
+                lexicon=version,
+                quoted=k >= 0 and spans[k][0] <= s and e <= spans[k][1],
+                note=row.canonical,
+            )
+        )
+    return out

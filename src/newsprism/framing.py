@@ -11,6 +11,10 @@ reports (types of :data:`newsprism.model.FRAMING_TYPES`):
 - ``naming``: names chosen for an entity where outlets differ, when the caller passes them
   (:mod:`newsprism.entities`).
 
+:func:`corpus_marks` gives the marks the corpus stores of each article at ingest: the same
+framing marks, and a ``naming`` mark for every name of the alias table the article uses (a
+corpus has no story to compare names within; ``newsprism outlets`` counts them per outlet).
+
 Every mark says whether it stands inside a quotation (``quoted``): then the words are the
 speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet's counts. A
 mark is attached to the fact of its sentence (``fact``) once the facts are known
@@ -28,7 +32,9 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
+from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
 from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Span
 from .names import reporting_cues
@@ -109,6 +115,38 @@ def article_marks(
             )
     out.sort(key=lambda m: (m.start, m.end, m.type))
     return out
+
+
+#: which marks the corpus keeps of an article (:func:`corpus_marks`)
+CORPUS_MARKS_VERSION = "corpus-marks.v1"
+
+
+@cache
+def corpus_marks_method() -> str:
+    """The versions that decide an article's stored marks (:func:`corpus_marks`): this rule,
+    the framing stage, its word lists, the quotes stage (scare quotes, ``quoted``) and the
+    alias table. A store whose marks were made by another method finds them again."""
+    aliases = lexicons.load("entity-aliases").version
+    return "+".join((CORPUS_MARKS_VERSION, FRAMING_VERSION, FRAMING_LEXICON_VERSION, QUOTES_VERSION, aliases))
+
+
+def corpus_marks(article: Article, quotes: Iterable[Quote] = (), terms: Iterable[QuotedTerm] = ()) -> list[FramingMark]:
+    """The marks the corpus keeps of one article, ids ``m1``... in text order: its framing marks
+    (:func:`article_marks`) and a ``naming`` mark for every name of the alias table it uses
+    (:func:`newsprism.entities.alias_marks`, ``note`` the canonical name), so that an outlet's
+    choice of names can be counted across its articles (within a story :func:`story_marks`
+    marks only the names that set an outlet apart). ``quotes`` and ``terms`` are the
+    article's quotations and quoted terms (:func:`newsprism.quotes.article_quotes`)."""
+    from .entities import alias_marks  # the entities stage loads its tables on first use
+
+    qs = [q for q in quotes if q.article == article.id]
+    found = article_marks(article, qs, terms) + alias_marks(article, qs)
+    found.sort(key=lambda m: (m.start, m.end, m.type))
+    # new records rather than dataclasses.replace, which is several times slower
+    return [
+        FramingMark(f"m{k}", m.article, m.span, m.text, m.type, m.lexicon, m.entity, m.fact, m.quoted, m.note)
+        for k, m in enumerate(found, start=1)
+    ]
 
 
 def story_marks(

@@ -1,5 +1,5 @@
-"""From a raw article to a cleaned, segmented one, with what grouping reads of it and its
-quotations: the per-record step every command shares.
+"""From a raw article to a cleaned, segmented one, with what grouping reads of it, its
+quotations and its framing marks: the per-record step every command shares.
 
 :func:`prepare` is the one public per-record step. ``ingest``'s worker processes call it
 (through :func:`prepare_many`, which batches the embeddings), and so can a Spark job,
@@ -12,13 +12,14 @@ Nothing here reads files: :mod:`newsprism.api` turns paths into records.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .clean import CleanOptions, clean
 from .dates import date_from_lines
 from .errors import EmptyArticleError, InputError
+from .framing import corpus_marks
 from .grouping import GroupOptions, featurize
-from .model import Article, GroupFeatures, Quote, RawArticle
+from .model import Article, FramingMark, GroupFeatures, Quote, RawArticle
 from .quotes import article_quotes
 from .segment import sentences
 
@@ -29,24 +30,30 @@ _DATED_REASONS = ("byline", "time")
 @dataclass(frozen=True, slots=True)
 class PrepareOptions:
     """Options of the per-record step: cleaning, the grouping features to compute
-    (``group=None``: none, as ``compare`` needs none) and whether to find the quotations
-    (``quotes=False``: ``Prepared.quotes`` is None, "not looked for")."""
+    (``group=None``: none, as ``compare`` needs none), whether to find the quotations
+    (``quotes=False``: ``Prepared.quotes`` is None, "not looked for") and whether to find the
+    framing marks (``framing=False``: ``Prepared.marks`` is None). Marks need the quotations
+    (whose words a mark is, scare quotes), so ``quotes=False`` means no marks either: both are
+    then found on first use (``newsprism.quotes_in``, ``newsprism.outlets_in``)."""
 
     clean: CleanOptions = field(default_factory=CleanOptions)
     group: GroupOptions | None = field(default_factory=GroupOptions)
     quotes: bool = True
+    framing: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """One record, prepared: the cleaned, segmented article, its grouping features and its
-    direct quotations (:func:`newsprism.quotes.article_quotes`, ids ``q1``... in the article,
-    spans into ``article.text``), which ingest stores with it; None when they were not looked
-    for (``PrepareOptions(quotes=False)``)."""
+    """One record, prepared: the cleaned, segmented article, its grouping features, its direct
+    quotations (:func:`newsprism.quotes.article_quotes`, ids ``q1``... in the article, spans
+    into ``article.text``) and its framing marks (:func:`newsprism.framing.corpus_marks`, ids
+    ``m1``...), which ingest stores with it; ``quotes`` or ``marks`` None when they were not
+    looked for (``PrepareOptions(quotes=False)``, ``framing=False``)."""
 
     article: Article
     features: GroupFeatures | None = None
     quotes: tuple[Quote, ...] | None = ()
+    marks: tuple[FramingMark, ...] | None = None
 
 
 def prepare_article(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Article:
@@ -72,14 +79,24 @@ def prepare_article(raw: RawArticle, *, clean_options: CleanOptions | None = Non
     )
 
 
+def _analyze(article: Article, opts: PrepareOptions) -> Prepared:
+    """The article with its quotations and marks as ``opts`` asks (the quotations are found
+    once, for both), no features yet."""
+    if not opts.quotes:
+        return Prepared(article, None, None, None)
+    found = article_quotes(article)
+    marks = tuple(corpus_marks(article, found.quotes, found.terms)) if opts.framing else None
+    return Prepared(article, None, found.quotes, marks)
+
+
 def prepare(raw: RawArticle, options: PrepareOptions | None = None) -> Prepared:
-    """Clean, segment and featurize one raw article, and find its quotations. Raises
-    :class:`InputError` for a record that cannot be an article (nothing left after
-    cleaning, ...)."""
+    """Clean, segment and featurize one raw article, and find its quotations and framing
+    marks. Raises :class:`InputError` for a record that cannot be an article (nothing left
+    after cleaning, ...)."""
     opts = options or PrepareOptions()
     article = prepare_article(raw, clean_options=opts.clean)
     features = featurize([article], opts.group)[0] if opts.group is not None else None
-    return Prepared(article, features, article_quotes(article).quotes if opts.quotes else None)
+    return replace(_analyze(article, opts), features=features)
 
 
 def prepare_many(
@@ -102,13 +119,13 @@ def prepare_many(
             out.append(exc)
             continue
         slots.append(len(out))
-        out.append(Prepared(article, None, article_quotes(article).quotes if opts.quotes else None))
+        out.append(_analyze(article, opts))
         articles.append(article)
     if opts.group is not None and articles:
         for slot, feats in zip(slots, featurize(articles, opts.group), strict=True):
             prepared = out[slot]
             assert isinstance(prepared, Prepared)
-            out[slot] = Prepared(prepared.article, feats, prepared.quotes)
+            out[slot] = replace(prepared, features=feats)
     return out
 
 

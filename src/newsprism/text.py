@@ -13,6 +13,7 @@ The word lists are data (``newsprism.lexicons``): ``stopwords``, ``reporting-ver
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from . import lexicons
@@ -45,6 +46,156 @@ def words(text: str) -> list[tuple[int, int, str]]:
 def word_list(text: str) -> list[str]:
     """The words of ``text``, lower-cased, without offsets (faster than :func:`words`)."""
     return WORD.findall(text.lower().replace("’", "'"))
+
+
+#: a run of ASCII letters (of a lower-cased text)
+_LETTERS = re.compile(r"[a-z]+")
+#: characters that case-insensitive matching folds onto an ASCII letter (İ, ı, ſ, the Kelvin sign)
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class TextWords:
+    """One text read once for every word list matched against it: its lower case (None when
+    lower-casing changes a length, or the text holds a character that case-insensitive matching
+    folds onto ASCII: ı, İ, ſ, the Kelvin sign) and the runs of ASCII letters of that lower
+    case. :func:`text_words` keeps the last few texts'."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = None if len(low) != len(text) or _ODD_FOLDS.search(text) else low
+        self._words: set[str] | None = None
+
+    def words(self) -> set[str]:
+        """The runs of ASCII letters of the lower-cased text (a word of ASCII letters stands
+        in the text as a whole word only if it is one of them; cheaper to read than ``\\w``)."""
+        if self._words is None:
+            self._words = set(_LETTERS.findall(self.low or ""))
+        return self._words
+
+
+@lru_cache(maxsize=4)
+def text_words(text: str) -> TextWords:
+    """The :class:`TextWords` of ``text``, kept for the next few calls (the framing lexicons and
+    the alias table read the same article one after the other)."""
+    return TextWords(text)
+
+
+class WordList:
+    """A word list's expression, split by the first word of its entries, so that it is searched
+    for only where those words stand: the same matches as ``pattern.finditer(text)``, several
+    times faster than ``re`` trying a long alternation at every character.
+
+    The list's entries match whole words: nothing of ``\\w`` right before an entry (the
+    pattern's business), and its first word (the maximal run of ``\\w`` it opens with) is a
+    whole word of the text. ``entries`` maps each first word to the entries that open with it
+    (as written); ``build(word)`` returns the expression of those entries, the word first as a
+    literal (so that ``re`` searches for it quickly) and any look-behind after it. With ``fold``
+    the entries are lower-case and matched in any case: the expressions are then matched
+    against the lower-cased text (the same offsets). Where :class:`TextWords` has no lower case,
+    ``pattern`` (the whole list, as it matches ``text`` itself) scans the text instead.
+
+    A first word is searched for only when the text's runs of ASCII letters hold it and every
+    run of letters of one of its entries (an entry that matches stands in the text between
+    characters that are not letters, so each of its runs is one of the text's); a word with a
+    figure or a letter outside ASCII always is, and a word matched as written only when the
+    text holds it as a substring. At one offset only the entries opening with the text's word
+    there can match, so each word's expression finds what ``pattern`` finds there; like
+    ``finditer``, a match is kept only when it starts after the end of the one kept before."""
+
+    #: a list with at most this many first words is looked for word by word, without reading
+    #: the text's words first
+    FEW = 8
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        entries: dict[str, list[str]],
+        build: Callable[[str], str],
+        *,
+        fold: bool,
+    ) -> None:
+        self.pattern = pattern
+        self.fold = fold
+        by_lower: dict[str, set[str]] = {}
+        for w in entries:
+            by_lower.setdefault(w.lower(), set()).add(w)
+        self._firsts = {k: tuple(sorted(v)) for k, v in by_lower.items()}
+        # a first word with a figure or a letter outside ASCII is searched for in every text
+        self._always = [k for k in self._firsts if not (k.isascii() and k.isalpha())]
+        # an entry matches only in a text that holds every run of letters of it ("is" is
+        # searched for only where "said" and "to" stand too, for "is said to"); None: an
+        # entry of one run, searched for wherever its word stands
+        self._then: dict[str, tuple[frozenset[str], ...] | None] = {}
+        for key, spelled in self._firsts.items():
+            needs: list[frozenset[str]] | None = []
+            for w in spelled:
+                for entry in entries[w]:
+                    runs = _LETTERS.findall(entry.lower())
+                    if len(runs) < 2 or needs is None:
+                        needs = None
+                        break
+                    needs.append(frozenset(runs[1:]))
+            self._then[key] = None if needs is None else tuple(set(needs))
+        self._entries = entries
+        self._build = build
+        self._compiled: dict[str, tuple[re.Pattern[str], bool]] = {}
+
+    def _expression(self, word: str) -> tuple[re.Pattern[str], bool]:
+        """The expression of the entries opening with ``word``, and whether a match of it can
+        hold another place where it matches (a whole-word ``word`` after its start)."""
+        found = self._compiled.get(word)
+        if found is None:
+            pattern = re.compile(self._build(word))
+            again = _whole(word.lower() if self.fold else word)
+            nested = any(again.search(form.lower() if self.fold else form, 1) for form in self._forms(word))
+            found = self._compiled[word] = (pattern, nested)
+        return found
+
+    def _forms(self, word: str) -> list[str]:
+        return self._entries.get(word, [])
+
+    def finditer(self, text: str, *, everywhere: bool = False) -> list[re.Match[str]]:
+        """The matches of the list in ``text`` (``everywhere``: by scanning every position, the
+        reference, for tests). With ``fold`` the matches are in the lower-cased text: their
+        offsets are the text's."""
+        read = text_words(text)
+        if everywhere or read.low is None:
+            return list(self.pattern.finditer(text))
+        subject = read.low if self.fold else text
+        if len(self._firsts) <= self.FEW:
+            present: Iterable[str] = self._firsts
+        else:
+            words = read.words()
+            then = self._then
+            present = [k for k in self._firsts.keys() & words if (t := then[k]) is None or any(r <= words for r in t)]
+            present += self._always
+        found: list[re.Match[str]] = []
+        for key in present:
+            for word in self._firsts[key]:
+                if not self.fold and word not in subject:  # as written: a substring search first
+                    continue
+                expression, nested = self._expression(word)
+                if not nested:  # no match can hold the start of another: finditer misses none
+                    found += expression.finditer(subject)
+                    continue
+                m = expression.search(subject)
+                while m is not None:
+                    found.append(m)
+                    m = expression.search(subject, m.start() + 1)
+        found.sort(key=lambda m: m.start())
+        out: list[re.Match[str]] = []
+        end = 0
+        for m in found:
+            if m.start() >= end:
+                out.append(m)
+                end = m.end()
+        return out
+
+
+def _whole(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word: nothing of ``\\w`` right before or after it."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 @lru_cache(maxsize=200_000)

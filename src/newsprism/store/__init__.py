@@ -30,6 +30,12 @@ This is the only module that talks to SQLite. ::
   names the articles without quotations of a version (stored before quotations were, or by
   another version), :meth:`Store.save_quotes` replaces them, and :meth:`Store.quotes` lists
   them by speaker, words (full text) and outlet.
+- **Framing marks.** ``marks`` holds each article's framing marks
+  (:func:`newsprism.framing.corpus_marks`: spans, type, word list, whether inside a quotation)
+  and ``framed`` the method that found them and the article's word count, written with the
+  article when ingest found them; :meth:`Store.unframed` names the articles without marks of
+  a method, :meth:`Store.save_marks` replaces them, :meth:`Store.marks` lists them and
+  :meth:`Store.mark_counts` and :meth:`Store.outlet_sizes` count them per outlet.
 - **Known inputs.** ``inputs`` maps the hash of each record ingested (as read, with the
   cleaner that read it) to the article made from it; :meth:`Store.known_inputs` answers for
   many hashes in one query, so a rerun skips known records before cleaning them.
@@ -64,7 +70,8 @@ from typing import Any
 
 from ..clean import CLEANER_VERSION
 from ..errors import StoreError
-from ..model import Article, GroupFeatures, Quote, Sentence, Span, article_key, listing_label
+from ..framing import corpus_marks_method
+from ..model import Article, FramingMark, GroupFeatures, Quote, Sentence, Span, article_key, listing_label
 from ..quotes import QUOTES_VERSION, speaker_matches
 from ..segment import SEGMENTER_VERSION
 from . import _schema
@@ -186,20 +193,51 @@ def _quote_row(row: tuple[Any, ...]) -> QuoteRow:
     return QuoteRow(quote, cue, outlet, title, published, source)
 
 
+_INSERT_MARK = (
+    "INSERT INTO marks (article_id, n, start, end, text, type, lexicon, quoted, note) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_FRAMED = (
+    "INSERT INTO framed (article_id, method, marks, words) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (article_id) DO UPDATE SET method = excluded.method, marks = excluded.marks, words = excluded.words"
+)
+
+
+def _mark_rows(aid: str, text: str, marks: Iterable[FramingMark]) -> tuple[tuple[Any, ...], ...]:
+    """The ``marks`` rows of an article's framing marks, numbered 1, 2, ... in the given order
+    (text order, as :func:`newsprism.framing.corpus_marks` gives them: ``m1`` is row 1)."""
+    rows = []
+    for n, m in enumerate(marks, 1):
+        if m.end > len(text):
+            raise ValueError(f"mark {m.id} of article {aid} ends at {m.end}, past the end of its text")
+        rows.append((aid, n, m.start, m.end, m.text, m.type, m.lexicon, int(m.quoted), m.note))
+    return tuple(rows)
+
+
+def _framed_row(aid: str, text: str, method: str, n_marks: int) -> tuple[Any, ...]:
+    """The ``framed`` row of an article; its words are counted as a word processor counts them,
+    separated by white space (within about 1% of :func:`newsprism.text.word_list`, which splits
+    "U.S." in two, and a seventh of its cost)."""
+    return (aid, method, n_marks, len(text.split()))
+
+
 def storable(
     article: Article,
     features: GroupFeatures | None = None,
     *,
     quotes: Iterable[Quote] | None = None,
+    marks: Iterable[FramingMark] | None = None,
     cleaner: str = CLEANER_VERSION,
     segmenter: str = SEGMENTER_VERSION,
     quoter: str = QUOTES_VERSION,
+    framer: str | None = None,
 ) -> Storable:
     """The values :meth:`Store.add_articles` writes for ``article`` (and its grouping
-    features, and its quotations as :func:`newsprism.quotes.article_quotes` found them, by
-    the quotes version ``quoter``; None: not looked for). Plain values only, so a worker
-    process can make them and hand them over cheaply. Raises ``ValueError`` for an article
-    without text, or a quotation outside it."""
+    features, its quotations as :func:`newsprism.quotes.article_quotes` found them, by the
+    quotes version ``quoter``, and its framing marks as :func:`newsprism.framing.corpus_marks`
+    made them, by the method ``framer`` (default: this code's); None: not looked for). Plain
+    values only, so a worker process can make them and hand them over cheaply. Raises
+    ``ValueError`` for an article without text, or a quotation or mark outside it."""
     if not article.text.strip():
         raise ValueError(f"article {article.source or article.id} has no text; nothing to store")
     aid = article_id(article)
@@ -221,12 +259,17 @@ def storable(
         segmenter,
         _now(),
     )
+    mark_rows = None if marks is None else _mark_rows(aid, article.text, marks)
     return Storable(
         aid,
         row,
         None if features is None else _feature_row(aid, features),
         quotes=None if quotes is None else _quote_rows(aid, article.text, quotes),
         quoter=None if quotes is None else quoter,
+        marks=mark_rows,
+        framed=None
+        if mark_rows is None
+        else _framed_row(aid, article.text, framer or corpus_marks_method(), len(mark_rows)),
     )
 
 
@@ -415,10 +458,11 @@ class Store:
         stored as given, or its ``id`` where the source is empty.
 
         An item may also be a :class:`Storable` made by :func:`storable` (in a worker
-        process, say), which may carry the article's grouping features, its quotations and
-        the hash of the record it was made from (see :meth:`known_inputs`); they are stored
-        in the same transaction as the article. An article given as an :class:`Article` is
-        stored without quotations (see :meth:`unquoted`).
+        process, say), which may carry the article's grouping features, its quotations, its
+        framing marks and the hash of the record it was made from (see :meth:`known_inputs`);
+        they are stored in the same transaction as the article. An article given as an
+        :class:`Article` is stored without quotations or marks (see :meth:`unquoted`,
+        :meth:`unframed`).
 
         With ``run`` (an id from :meth:`record_run`) each batch also adds its counts to that
         run's ``added`` and ``duplicates`` in the same transaction, so a run killed midway
@@ -467,6 +511,9 @@ class Store:
                         conn.executemany(_INSERT_QUOTE, item.quotes)
                         conn.execute(_UPSERT_QUOTED, (item.id, item.quoter, len(item.quotes)))
                         quoted = quoted or bool(item.quotes)
+                    if item.marks is not None and item.framed is not None:
+                        conn.executemany(_INSERT_MARK, item.marks)
+                        conn.execute(_UPSERT_FRAMED, item.framed)
                 else:
                     duplicates.append(item.id)
                 if item.input_hash is not None:
@@ -598,6 +645,99 @@ class Store:
                 conn.execute(_UPSERT_QUOTED, (aid, method, len(article_rows)))
             self._index_quotes(conn, last)
         return len(items)
+
+    # ------------------------------------------------------------------ framing marks
+
+    def unframed(self, method: str | None = None) -> list[str]:
+        """The ids of the stored articles whose framing marks were not found by ``method``
+        (default: this code's, :func:`newsprism.framing.corpus_marks_method`): stored before
+        marks were, without them (``ingest --no-framing``) or by another method; sorted."""
+        with self._reading("read framing marks") as conn:
+            rows = conn.execute(
+                "SELECT a.id FROM articles AS a LEFT JOIN framed AS f ON f.article_id = a.id AND f.method = ? "
+                "WHERE f.article_id IS NULL ORDER BY a.id",
+                (method or corpus_marks_method(),),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def save_marks(self, found: Iterable[tuple[Article, Iterable[FramingMark]]], method: str | None = None) -> int:
+        """Replace the framing marks of stored articles by those given (each article with its
+        marks in text order, made by ``method``, default this code's), in one transaction;
+        returns how many articles were written. The articles must be the stored ones (their
+        text is the one the spans point into)."""
+        method = method or corpus_marks_method()
+        items = [(a, tuple(ms)) for a, ms in found]
+        ids = [a.id for a, _ in items]
+        try:
+            rows = [_mark_rows(a.id, a.text, ms) for a, ms in items]
+        except ValueError as exc:
+            raise StoreError(f"{self.name}: cannot store framing marks: {exc}") from None
+        with self._transaction("store framing marks") as conn:
+            missing = self._missing(conn, ids)
+            if missing:
+                raise StoreError(f"{self.name}: cannot store framing marks: no article {missing[0]}")
+            conn.execute("DELETE FROM marks WHERE article_id IN (SELECT value FROM json_each(?))", (_json(ids),))
+            for (article, _), article_rows in zip(items, rows, strict=True):
+                conn.executemany(_INSERT_MARK, article_rows)
+                conn.execute(_UPSERT_FRAMED, _framed_row(article.id, article.text, method, len(article_rows)))
+        return len(items)
+
+    def marks(self, *, article: str | None = None, type: str | None = None) -> list[FramingMark]:
+        """Stored framing marks ordered by (article id, ordinal): of one ``article``, of one
+        ``type``, or all; ``mark.id`` is ``m<n>`` in its article."""
+        where, params = [], []
+        if article is not None:
+            where.append("article_id = ?")
+            params.append(article)
+        if type is not None:
+            where.append("type = ?")
+            params.append(type)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        with self._reading("read framing marks") as conn:
+            rows = conn.execute(
+                "SELECT article_id, n, start, end, text, type, lexicon, quoted, note FROM marks"
+                f"{clause} ORDER BY article_id, n",
+                params,
+            ).fetchall()
+        return [
+            FramingMark(f"m{n}", aid, Span(start, end), text, kind, lexicon=lexicon, quoted=bool(quoted), note=note)
+            for aid, n, start, end, text, kind, lexicon, quoted, note in rows
+        ]
+
+    def outlet_sizes(self, outlet: str | None = None) -> list[tuple[str | None, int, int]]:
+        """``(outlet, articles, words)`` per outlet (``outlet``: that one only), ordered by
+        outlet; ``words`` sums the word counts of the articles whose marks are stored."""
+        clause, params = (" WHERE a.outlet = ?", [outlet]) if outlet is not None else ("", [])
+        with self._reading("read outlets") as conn:
+            rows = conn.execute(
+                "SELECT a.outlet, count(*), coalesce(sum(f.words), 0) FROM articles AS a "
+                f"LEFT JOIN framed AS f ON f.article_id = a.id{clause} GROUP BY a.outlet ORDER BY a.outlet",
+                params,
+            ).fetchall()
+        return [(o, int(n), int(w)) for o, n, w in rows]
+
+    def mark_counts(
+        self, *, outlet: str | None = None, naming: bool = False
+    ) -> list[tuple[str | None, str, str, str | None, bool, int]]:
+        """How often each outlet (``outlet``: that one only) uses each marked form:
+        ``(outlet, type, form, note, quoted, count)`` ordered by those columns. Without
+        ``naming`` the types but ``naming``, the form lower-cased (SQLite's ``lower``: ASCII
+        letters) and ``note`` None; with it the ``naming`` marks only, the form as written and
+        ``note`` the canonical name."""
+        where = ["m.type = 'naming'" if naming else "m.type != 'naming'"]
+        params: list[Any] = []
+        if outlet is not None:
+            where.append("a.outlet = ?")
+            params.append(outlet)
+        form, note = ("m.text", "m.note") if naming else ("lower(m.text)", "NULL")
+        with self._reading("read framing marks") as conn:
+            rows = conn.execute(
+                f"SELECT a.outlet, m.type, {form}, {note}, m.quoted, count(*) FROM marks AS m "
+                f"JOIN articles AS a ON a.id = m.article_id WHERE {' AND '.join(where)} "
+                "GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5",
+                params,
+            ).fetchall()
+        return [(o, t, f, n, bool(q), int(c)) for o, t, f, n, q, c in rows]
 
     def speakers(self) -> list[str]:
         """The distinct speakers of the stored quotations, sorted (names that differ in case

@@ -29,7 +29,8 @@ class Storable:
     its content-hash ``id``, the ``articles`` row, if computed, the ``features`` row, and,
     if given, the hash of the record it was made from (kept in ``inputs``). ``quotes`` holds
     the ``quotes`` rows and ``quoter`` the quotes version that found them; ``quotes=None``:
-    not looked for (an empty tuple: looked for, none found)."""
+    not looked for (an empty tuple: looked for, none found). ``marks`` holds the ``marks``
+    rows and ``framed`` the article's ``framed`` row (None: not looked for)."""
 
     id: str
     article: tuple[Any, ...]
@@ -37,6 +38,8 @@ class Storable:
     input_hash: str | None = None
     quotes: tuple[tuple[Any, ...], ...] | None = None
     quoter: str | None = None
+    marks: tuple[tuple[Any, ...], ...] | None = None
+    framed: tuple[Any, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,13 @@ text; ``quoted`` records, per article, the quotes algorithm version that filled 
 (an article with no row there was stored before quotations were: it has none listed, which
 is not the same as none found). ``quotes_fts`` (``content="quotes"``) indexes the quoted words.
 
+``marks`` holds the framing marks of each article (:func:`newsprism.framing.corpus_marks`:
+attribution, hedge, loaded, scare_quote, and a naming mark for every name of the alias table),
+one row per mark with its offsets in the article's text and whether it stands inside a
+quotation; ``framed`` records, per article, the method that filled ``marks`` and the article's
+word count (for rates per 1,000 words). As with ``quoted``, an article with no row in
+``framed`` was stored before marks were, or without them (``ingest --no-framing``).
+
 Full-text search needs SQLite's FTS5 extension. Where it is missing, migrations 2 and 7 record
 ``fts = missing`` in ``meta`` instead of failing; every later open with an FTS5-capable SQLite
 creates the indexes and fills them from ``articles`` and ``quotes``.
@@ -189,6 +196,29 @@ END;
 INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
 """
 
+_MARKS = """
+CREATE TABLE marks (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,             -- the mark's ordinal in its article, in text order (its id there is m<n>)
+    start INTEGER NOT NULL,         -- the marked words: text[start:end] of the article
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,             -- attribution, hedge, loaded, scare_quote or naming
+    lexicon TEXT,                   -- the versioned word list (or method) that found it
+    quoted INTEGER NOT NULL DEFAULT 0,  -- 1: inside a quotation (the speaker's words, not the outlet's)
+    note TEXT                       -- naming: the canonical name; loaded: its neutral alternative
+);
+CREATE UNIQUE INDEX marks_article ON marks (article_id, n);
+CREATE INDEX marks_type_text ON marks (type, lower(text));
+
+CREATE TABLE framed (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    method TEXT NOT NULL,           -- the versions that made its marks (newsprism.framing.corpus_marks_method())
+    marks INTEGER NOT NULL,         -- how many marks were found (0 is an answer too)
+    words INTEGER NOT NULL          -- words of the article's text, separated by white space, for rates
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, ingest runs, stories, meta", _TABLES),
     Migration(2, "full-text index over article titles and text", _FTS, needs_fts5=True),
@@ -197,6 +227,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "hashes of the records ingested, so a rerun skips them before cleaning", _INPUTS),
     Migration(6, "the quotations of each article, and the quotes version that found them", _QUOTES),
     Migration(7, "full-text index over quoted words", _QUOTES_FTS, needs_fts5=True),
+    Migration(8, "the framing marks of each article, and the method that found them", _MARKS),
 )
 
 #: The schema version this code writes; ``PRAGMA user_version`` of an up-to-date store.
