@@ -364,3 +364,15 @@ def test_two_quoted_words_far_from_a_reporting_verb_are_a_term() -> None:
     )
     res = article_quotes(art(body))
     assert res.quotes == () and [t.text for t in res.terms] == ["top secret"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The ferry will run again on Monday," said Harbour Radio host Dana Kettle.',
+        '"The ferry will run again on Monday," said Mayor Ruiz\'s press officer Dana Kettle.',
+    ],
+    ids=["organisation", "possessive"],
+)
+def test_a_description_between_an_organisation_and_the_speaker(body: str) -> None:
+    assert found(body)[0][1] == "Dana Kettle"

@@ -454,6 +454,13 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             between = [_strip_dot(toks[x][2]) for x in range(runs[0][1] + 1, runs[-1][0])]
             if between and all(_title_kind(x) in ("title", "role") or x in _DETERMINERS for x in between):
                 a, b = runs[-1]
+            elif 1 <= len(between) <= 3 and all(_is_description(x) for x in between):
+                # "MSNBC host Chris Matthews", "Clinton's campaign manager Robby Mook": a
+                # description between an organisation (or a possessive) and a person's name
+                last = text[toks[runs[-1][0]][0] : toks[runs[-1][1]][1]]
+                name, person = _clean_name(last)
+                if person and len(name.split()) >= 2:
+                    a, b = runs[-1]
         tail = [_strip_dot(toks[x][2]) for x in idx if x > b]
         if (
             tail
@@ -483,6 +490,18 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
     kind = "group" if _strip_dot(toks[head][2]) in _GROUPS else "role"
     return _Mention(toks[k][0], toks[head][1], text[toks[k][0] : toks[head][1]], kind)
+
+
+_AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "be", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might"}
+    | {"must", "did", "does", "do", "not", "and", "or", "but", "who", "which", "that"}
+)
+
+
+def _is_description(w: str) -> bool:
+    """A lower-case word that can describe a person before the name ("host", "campaign",
+    "political"): not a verb form in -ed or -s, not an auxiliary or a conjunction."""
+    return w.islower() and w not in _AUXILIARIES and not _looks_like_verb(w) and w not in _cues()
 
 
 #: characters between two words that end a clause for an apposition's subject: a sentence's
