@@ -364,3 +364,31 @@ def test_two_quoted_words_far_from_a_reporting_verb_are_a_term() -> None:
     )
     res = article_quotes(art(body))
     assert res.quotes == () and [t.text for t in res.terms] == ["top secret"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The ferry will run again on Monday," said Harbour Radio host Dana Kettle.',
+        '"The ferry will run again on Monday," said Mayor Ruiz\'s press officer Dana Kettle.',
+    ],
+    ids=["organisation", "possessive"],
+)
+def test_a_description_between_an_organisation_and_the_speaker(body: str) -> None:
+    assert found(body)[0][1] == "Dana Kettle"
+
+
+def test_an_infinitive_is_no_cue_and_a_farther_verb_gives_the_speaker() -> None:
+    body = (
+        "Dina Farrow said she would like the council to explain its plan for the harbour before she "
+        'backs it, because there is "no real answer yet on the cost of the new quay."'
+    )
+    assert found(body)[-1][1] == "Dina Farrow"
+
+
+def test_a_second_participle_after_and_has_the_clause_subject() -> None:
+    body = (
+        "Mayor Piet Dahl went after the council on Monday, calling its budget a mess and "
+        'asserting that "nobody there can count to ten".'
+    )
+    assert found(body)[-1][1] == "Piet Dahl"

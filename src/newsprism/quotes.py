@@ -456,6 +456,13 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             between = [_strip_dot(toks[x][2]) for x in range(runs[0][1] + 1, runs[-1][0])]
             if between and all(_title_kind(x) in ("title", "role") or x in _DETERMINERS for x in between):
                 a, b = runs[-1]
+            elif 1 <= len(between) <= 3 and all(_is_description(x) for x in between):
+                # "MSNBC host Chris Matthews", "Clinton's campaign manager Robby Mook": a
+                # description between an organisation (or a possessive) and a person's name
+                last = text[toks[runs[-1][0]][0] : toks[runs[-1][1]][1]]
+                name, person = _clean_name(last)
+                if person and len(name.split()) >= 2:
+                    a, b = runs[-1]
         tail = [_strip_dot(toks[x][2]) for x in idx if x > b]
         if (
             tail
@@ -485,6 +492,18 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
     kind = "group" if _strip_dot(toks[head][2]) in _GROUPS else "role"
     return _Mention(toks[k][0], toks[head][1], text[toks[k][0] : toks[head][1]], kind)
+
+
+_AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "be", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might"}
+    | {"must", "did", "does", "do", "not", "and", "or", "but", "who", "which", "that"}
+)
+
+
+def _is_description(w: str) -> bool:
+    """A lower-case word that can describe a person before the name ("host", "campaign",
+    "political"): not a verb form in -ed or -s, not an auxiliary or a conjunction."""
+    return w.islower() and w not in _AUXILIARIES and not _looks_like_verb(w) and w not in _cues()
 
 
 #: characters between two words that end a clause for an apposition's subject: a sentence's
@@ -610,20 +629,21 @@ _TELL = frozenset({"tell", "tells", "told", "telling"})
 
 
 def _find_cue(words: list[tuple[int, int, str]], k: int, direction: int, stop: int) -> int | None:
-    """Index of the first reporting-verb token from ``k`` in ``direction`` (up to ``stop``).
-    A form that is also a plural noun ("tweets", "claims") is a verb only after a name, a
-    pronoun or a role ("Trump tweets", "the ministry claims"), not after a determiner or an
-    adjective ("his late-night tweets")."""
+    """Index of the first reporting-verb token from ``k`` in ``direction`` (up to ``stop``),
+    leaving out infinitives ("to explain"). A form that is also a plural noun ("tweets",
+    "claims") is a verb only after a name, a pronoun or a role ("Trump tweets", "the ministry
+    claims"), not after a determiner or an adjective ("his late-night tweets")."""
     cues = _cues()
     titles = _titles()
     i = k
     while 0 <= i < len(words) and (words[i][0] >= stop if direction < 0 else words[i][1] <= stop):
         lw = _strip_dot(words[i][2])
         if lw in cues:
-            if lw not in _NOUN_CUES or i == 0:
-                return i
-            prev = _strip_dot(words[i - 1][2])
-            if _is_cap(words[i - 1][2]) or prev in _PRONOUNS or prev in titles or prev in _GROUPS:
+            prev = _strip_dot(words[i - 1][2]) if i else ""
+            noun = lw in _NOUN_CUES and i > 0
+            if noun and (_is_cap(words[i - 1][2]) or prev in _PRONOUNS or prev in titles or prev in _GROUPS):
+                noun = False
+            if prev != "to" and not noun:  # "would like Trump to explain his stance": no cue
                 return i
         i += direction
     return None
@@ -742,18 +762,31 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     if vm is not None:
                         cue_i, mention = vi, vm
         # 2. before the quotation: Smith said: "..." / said Smith, "..." / Smith said that "..."
+        # (the nearest reporting verb that has a speaker, of the three nearest)
         if cue_i is None and mention is None and before:
-            ci = _find_cue(words, words.index(before[-1]), -1, lo)
-            if ci is not None and s - words[ci][1] <= CONTEXT_CHARS:
-                cue_i = ci
+            k_from = words.index(before[-1])
+            for _ in range(3):
+                ci = _find_cue(words, k_from, -1, lo)
+                if ci is None or s - words[ci][1] > CONTEXT_CHARS:
+                    break
+                cue_i = ci if cue_i is None else cue_i
                 m_after = _np_after(text, words, ci + 1, s) if _strip_dot(words[ci][2]) not in _TELL else None
                 m_before = _np_before(text, words, ci - 1) if ci > 0 and words[ci - 1][0] >= lo else None
-                mention = m_before or m_after
+                found = m_before or m_after
                 if m_before is None and m_after is not None and m_after.kind in ("name", "role", "group", "pronoun"):
-                    mention = m_after
-                if words[ci][2].endswith("ing") and "," in text[words[ci - 1][1] : words[ci][0]] if ci > 0 else False:
-                    # "Santorum did not back down, saying, ...": the clause's subject
-                    mention = _subject(text, words, sent_start, words[ci][0]) or mention
+                    found = m_after
+                if (
+                    ci > 0
+                    and words[ci][2].endswith("ing")
+                    and ("," in text[words[ci - 1][1] : words[ci][0]] or words[ci - 1][2] == "and")
+                ):
+                    # "Santorum did not back down, saying, ...", "..., calling it X and
+                    # asserting that ...": the clause's subject
+                    found = _subject(text, words, sent_start, words[ci][0]) or found
+                if found is not None:
+                    cue_i, mention = ci, found
+                    break
+                k_from = ci - 1
         # 3. a labelling verb before a partial quotation: Smith called the plan "a betrayal"
         label = False
         if cue_i is None and mention is None and before:
