@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsprism
-from newsprism import entities, framing_lexicon
+from newsprism import entities, framing_lexicon, lexicons
 from newsprism.corpus import ingest, quotes_in
 from newsprism.entities import alias_mentions
 from newsprism.framing import corpus_marks, corpus_marks_method
@@ -20,6 +20,8 @@ from newsprism.quotes import article_quotes
 from newsprism.store import Store, StoreError, _schema
 
 from .test_cli import run
+
+ALIASES = lexicons.load("entity-aliases").version
 
 # Fictional reports of one engine test, by two outlets, written for these tests.
 LEDGER_1 = {
@@ -108,10 +110,10 @@ def test_ingest_stores_marks_with_spans_into_the_stored_text(corpus: Path) -> No
     # "brutal" is the spokesman's word, inside his quotation; the rest is the outlet's
     assert [m.text for m in ledger if m.quoted] == ["brutal"]
     assert [(m.text, m.note, m.lexicon) for m in ledger if m.type == "naming"] == [
-        ("North Korea", "North Korea", "entity-aliases.v1"),
-        ("DPRK", "North Korea", "entity-aliases.v1"),
-        ("U.S.", "United States", "entity-aliases.v1"),
-        ("Washington", "United States", "entity-aliases.v1"),
+        ("North Korea", "North Korea", ALIASES),
+        ("DPRK", "North Korea", ALIASES),
+        ("U.S.", "United States", ALIASES),
+        ("Washington", "United States", ALIASES),
     ]
     loaded = {m.text: m.note for m in ledger if m.type == "loaded"}
     assert loaded["slammed"].startswith("neutral: criticized")
