@@ -49,7 +49,7 @@ FRAMING: dict[str, Callable[..., Any]] = {
     "story_marks": lambda articles, quotes=(), terms=(), extra=(): [],
     "attach_facts": lambda marks, facts, articles: list(marks),
     "outlet_profiles": lambda articles, facts, marks, quotes=(): [],
-    "fact_contrasts": lambda facts, articles, marks: [],
+    "fact_contrasts": lambda *args, **kw: [],
 }
 #: and the entities issue's stages
 ENTITIES: dict[str, Callable[..., Any]] = {
@@ -163,7 +163,7 @@ def main() -> None:
         ("framing.story_marks", lambda: story_marks(articles, quotes, terms, naming)),
         ("framing.attach_facts", lambda: attach_facts(marks, facts, articles)),
         ("framing.outlet_profiles", lambda: outlet_profiles(articles, facts, marks, quotes)),
-        ("contrast.fact_contrasts", lambda: fact_contrasts(facts, articles, marks)),
+        ("contrast.fact_contrasts", lambda: fact_contrasts(facts, articles, marks, entities)),
     ]
     rows = []
     total = 0.0
