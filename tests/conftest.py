@@ -68,3 +68,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when pytest runs with --update-golden (see tests/test_golden.py)."""
     return bool(request.config.getoption("--update-golden"))
+
+
+def write_jsonl(path: Path, *records: dict[str, str]) -> Path:
+    """Write ``records`` as JSON lines to ``path`` (the corpus tests' input files)."""
+    import json
+
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def count_rows(db: Path, sql: str) -> int:
+    """The single number ``sql`` selects from the SQLite file ``db``."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute(sql).fetchone()[0])

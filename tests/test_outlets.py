@@ -19,6 +19,7 @@ from newsprism.outlets import outlets_in
 from newsprism.quotes import article_quotes
 from newsprism.store import Store, StoreError, _schema
 
+from .conftest import count_rows, write_jsonl
 from .test_cli import run
 
 ALIASES = lexicons.load("entity-aliases").version
@@ -52,23 +53,13 @@ COASTLINE = {
 }
 
 
-def _jsonl(path: Path, *records: dict[str, str]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return path
-
-
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     """A store with the three articles ingested as a user does (worker processes included)."""
     db = tmp_path / "news.db"
-    summary = ingest([_jsonl(tmp_path / "in.jsonl", LEDGER_1, LEDGER_2, COASTLINE)], db=db, workers=2)
+    summary = ingest([write_jsonl(tmp_path / "in.jsonl", LEDGER_1, LEDGER_2, COASTLINE)], db=db, workers=2)
     assert summary.added == 3
     return db
-
-
-def _count(db: Path, sql: str) -> int:
-    with sqlite3.connect(db) as conn:
-        return int(conn.execute(sql).fetchone()[0])
 
 
 def _by_outlet(db: Path) -> dict[str, list[tuple[str, str, bool, str | None]]]:
@@ -141,11 +132,11 @@ def test_the_per_record_step_finds_the_marks_once_with_the_quotations() -> None:
 
 
 def test_a_rerun_adds_no_mark(corpus: Path, tmp_path: Path) -> None:
-    before = _count(corpus, "SELECT count(*) FROM marks")
+    before = count_rows(corpus, "SELECT count(*) FROM marks")
     listing = outlets_in(corpus)
-    again = ingest([_jsonl(tmp_path / "again.jsonl", LEDGER_1, LEDGER_2, COASTLINE)], db=corpus, workers=1)
+    again = ingest([write_jsonl(tmp_path / "again.jsonl", LEDGER_1, LEDGER_2, COASTLINE)], db=corpus, workers=1)
     assert again.added == 0 and again.duplicates == 3
-    assert _count(corpus, "SELECT count(*) FROM marks") == before
+    assert count_rows(corpus, "SELECT count(*) FROM marks") == before
     assert outlets_in(corpus) == listing
 
 
@@ -153,8 +144,8 @@ def test_deleting_an_article_deletes_its_marks(corpus: Path) -> None:
     with sqlite3.connect(corpus) as conn:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("DELETE FROM articles WHERE outlet = 'Coastline Daily'")
-    assert _count(corpus, "SELECT count(*) FROM marks") == len(_by_outlet(corpus)["Harbor Ledger"])
-    assert _count(corpus, "SELECT count(*) FROM framed") == 2
+    assert count_rows(corpus, "SELECT count(*) FROM marks") == len(_by_outlet(corpus)["Harbor Ledger"])
+    assert count_rows(corpus, "SELECT count(*) FROM framed") == 2
     with Store(corpus) as st:
         assert st.check() == []
 
@@ -228,7 +219,7 @@ def test_one_outlet_and_an_unknown_one(corpus: Path) -> None:
 def test_articles_without_an_outlet_are_one_group_listed_last(corpus: Path, tmp_path: Path) -> None:
     anonymous = {k: v for k, v in COASTLINE.items() if k != "outlet"}
     anonymous["text"] = anonymous["text"].replace("engine", "motor")
-    ingest([_jsonl(tmp_path / "anon.jsonl", anonymous)], db=corpus, workers=1)
+    ingest([write_jsonl(tmp_path / "anon.jsonl", anonymous)], db=corpus, workers=1)
     listing = outlets_in(corpus)
     assert [p.outlet for p in listing.outlets] == ["Harbor Ledger", "Coastline Daily", None]
     assert listing.outlets[2].to_dict()["outlet"] is None
@@ -289,14 +280,14 @@ def test_marks_of_another_method_are_found_again(corpus: Path) -> None:
 
 
 def test_ingest_without_framing_or_quotes_leaves_the_marks_for_the_first_listing(corpus: Path, tmp_path: Path) -> None:
-    records = _jsonl(tmp_path / "in.jsonl", LEDGER_1, LEDGER_2, COASTLINE)
+    records = write_jsonl(tmp_path / "in.jsonl", LEDGER_1, LEDGER_2, COASTLINE)
     expected = outlets_in(corpus)
     for flag, quotes in (("--no-framing", 3), ("--no-quotes", 0)):
         db = tmp_path / f"{flag}.db"
         res = run("ingest", str(records), "--db", str(db), flag, "-q")
         assert res.returncode == 0, res.stderr
-        assert _count(db, "SELECT count(*) FROM marks") == _count(db, "SELECT count(*) FROM framed") == 0
-        assert _count(db, "SELECT count(*) FROM quoted") == quotes  # --no-quotes: no marks either
+        assert count_rows(db, "SELECT count(*) FROM marks") == count_rows(db, "SELECT count(*) FROM framed") == 0
+        assert count_rows(db, "SELECT count(*) FROM quoted") == quotes  # --no-quotes: no marks either
         with Store(db) as st:
             assert len(st.unframed()) == 3
         listing = outlets_in(db)
@@ -360,7 +351,7 @@ def test_cli_outlets_text_markdown_json_and_errors(corpus: Path, tmp_path: Path)
 def test_outlet_names_are_data_in_every_rendering(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     hostile = dict(COASTLINE, outlet="<b>Daily</b> *Star*\n[x](y)")
-    ingest([_jsonl(tmp_path / "in.jsonl", hostile)], db=db, workers=1)
+    ingest([write_jsonl(tmp_path / "in.jsonl", hostile)], db=db, workers=1)
     text = run("outlets", "--db", str(db)).stdout
     assert text.splitlines()[0].startswith("<b>Daily</b> *Star* [x](y) · 1 article")
     md = run("outlets", "--db", str(db), "--format", "md").stdout

@@ -13,6 +13,7 @@ from newsprism.corpus import ingest, quotes_in
 from newsprism.quotes import QUOTES_VERSION, article_quotes, speaker_matches
 from newsprism.store import Store, StoreError, _schema
 
+from .conftest import count_rows, write_jsonl
 from .test_cli import run
 
 # Fictional reports of one council vote by two outlets, and an article with no quotation,
@@ -52,23 +53,13 @@ LATER = {
 }
 
 
-def _jsonl(path: Path, *records: dict[str, str]) -> Path:
-    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    return path
-
-
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
     """A store with the three articles ingested as a user does (worker processes included)."""
     db = tmp_path / "news.db"
-    summary = ingest([_jsonl(tmp_path / "in.jsonl", WIRE, REWRITE, QUIET)], db=db, workers=2)
+    summary = ingest([write_jsonl(tmp_path / "in.jsonl", WIRE, REWRITE, QUIET)], db=db, workers=2)
     assert summary.added == 3
     return db
-
-
-def _count(db: Path, sql: str) -> int:
-    with sqlite3.connect(db) as conn:
-        return int(conn.execute(sql).fetchone()[0])
 
 
 # ---------------------------------------------------------------------- stored at ingest
@@ -115,13 +106,13 @@ def test_ingest_stores_quotations_with_spans_into_the_stored_text(corpus: Path) 
 
 
 def test_a_rerun_adds_no_quotation_and_a_copy_is_not_quoted_twice(corpus: Path, tmp_path: Path) -> None:
-    before = _count(corpus, "SELECT count(*) FROM quotes")
+    before = count_rows(corpus, "SELECT count(*) FROM quotes")
     again = ingest([tmp_path / "in.jsonl"], db=corpus, workers=1)
     assert again.added == 0 and again.duplicates == 3
     copy = dict(WIRE, title="Another headline", outlet="Copycat")  # the same text: the same article
-    assert ingest([_jsonl(tmp_path / "copy.jsonl", copy)], db=corpus, workers=1).duplicates == 1
-    assert _count(corpus, "SELECT count(*) FROM quotes") == before
-    assert _count(corpus, "SELECT count(*) FROM quotes_fts") == before
+    assert ingest([write_jsonl(tmp_path / "copy.jsonl", copy)], db=corpus, workers=1).duplicates == 1
+    assert count_rows(corpus, "SELECT count(*) FROM quotes") == before
+    assert count_rows(corpus, "SELECT count(*) FROM quotes_fts") == before
     with Store(corpus) as st:
         assert st.check() == []
 
@@ -270,7 +261,7 @@ def test_quotations_of_another_version_are_found_again(corpus: Path) -> None:
 def test_without_fts5_quotations_are_stored_and_a_later_open_indexes_them(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(_schema, "fts5_available", lambda conn: False)
     db = tmp_path / "news.db"
-    ingest([_jsonl(tmp_path / "in.jsonl", WIRE)], db=db, workers=1)
+    ingest([write_jsonl(tmp_path / "in.jsonl", WIRE)], db=db, workers=1)
     assert [r.quote.speaker for r in quotes_in(db, speaker="Berg").quotes] == ["Tomas Berg", "Tomas Berg"]
     with pytest.raises(StoreError, match="full-text search is unavailable"):
         quotes_in(db, search="fishermen")
@@ -284,7 +275,7 @@ def test_deleting_an_article_deletes_its_quotations(corpus: Path) -> None:
     with sqlite3.connect(corpus) as conn:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("DELETE FROM articles WHERE outlet = 'Nordpress'")
-    assert _count(corpus, "SELECT count(*) FROM quotes") == 2
+    assert count_rows(corpus, "SELECT count(*) FROM quotes") == 2
     with Store(corpus) as st:
         assert st.check() == []
         assert st.quotes(search="fishermen") == []
@@ -294,7 +285,7 @@ def test_deleting_an_article_deletes_its_quotations(corpus: Path) -> None:
 
 
 def test_cli_quotes_text_markdown_json_and_errors(corpus: Path, tmp_path: Path) -> None:
-    ingest([_jsonl(tmp_path / "later.jsonl", LATER)], db=corpus, workers=1)
+    ingest([write_jsonl(tmp_path / "later.jsonl", LATER)], db=corpus, workers=1)
     res = run("quotes", "--db", str(corpus))
     assert res.returncode == 0, res.stderr
     lines = res.stdout.splitlines()
@@ -369,9 +360,9 @@ def test_the_per_record_step_finds_the_quotations() -> None:
 
 def test_ingest_without_quotes_leaves_them_for_the_first_listing(tmp_path: Path) -> None:
     db = tmp_path / "fast.db"
-    res = run("ingest", str(_jsonl(tmp_path / "in.jsonl", WIRE, REWRITE)), "--db", str(db), "--no-quotes", "-q")
+    res = run("ingest", str(write_jsonl(tmp_path / "in.jsonl", WIRE, REWRITE)), "--db", str(db), "--no-quotes", "-q")
     assert res.returncode == 0, res.stderr
-    assert _count(db, "SELECT count(*) FROM quotes") == 0
+    assert count_rows(db, "SELECT count(*) FROM quotes") == 0
     with Store(db) as st:
         assert len(st.unquoted()) == 2  # not looked for, which is not "none found"
     listing = quotes_in(db, speaker="Berg")
