@@ -409,3 +409,8 @@ def test_a_bare_quotation_after_a_quoted_paragraph_continues_its_speaker() -> No
         '"This plan will close three schools in the north of the city."'
     )
     assert [s for _, s, _ in found(body)] == ["Piet Dahl", "Piet Dahl"]
+
+
+def test_a_quotation_that_ends_with_a_nested_quotation() -> None:
+    body = '"People tell me, \'The ferry is always late,\'" said harbour master Ines Valk. "We will fix that."'
+    assert [s for _, s, _ in found(body)] == ["Ines Valk", "Ines Valk"]

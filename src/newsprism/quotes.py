@@ -748,7 +748,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         cue_i: int | None = None
         mention: _Mention | None = None
         cue_span: Span | None = None
-        ends_open = content[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
+        ends_open = content.rstrip("'’")[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
         # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
         # before it (RUIZ: "...")
         dash = re.match(r"[\s.,]*[―—–-]\s*", text[e : e + 6])
