@@ -392,3 +392,25 @@ def test_a_second_participle_after_and_has_the_clause_subject() -> None:
         'asserting that "nobody there can count to ten".'
     )
     assert found(body)[-1][1] == "Piet Dahl"
+
+
+def test_a_bare_quotation_after_a_paragraph_about_someone_else() -> None:
+    body = (
+        '"The budget is fair to every district," council leader Ana Ruiz said.\n'
+        "Piet Dahl, the opposition leader, rejected the budget in a long speech on Tuesday.\n"
+        '"This plan will close three schools in the north of the city."'
+    )
+    assert [s for _, s, _ in found(body)] == ["Ana Ruiz", "Piet Dahl"]
+
+
+def test_a_bare_quotation_after_a_quoted_paragraph_continues_its_speaker() -> None:
+    body = (
+        'Piet Dahl rejected the budget. "It is unfair," he said.\n'
+        '"This plan will close three schools in the north of the city."'
+    )
+    assert [s for _, s, _ in found(body)] == ["Piet Dahl", "Piet Dahl"]
+
+
+def test_a_quotation_that_ends_with_a_nested_quotation() -> None:
+    body = '"People tell me, \'The ferry is always late,\'" said harbour master Ines Valk. "We will fix that."'
+    assert [s for _, s, _ in found(body)] == ["Ines Valk", "Ines Valk"]

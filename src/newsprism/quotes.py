@@ -609,9 +609,11 @@ def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: in
     if m is None or m.kind not in ("name", "pronoun") or (m.kind == "name" and not _clean_name(m.text)[1]):
         return None
     nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
-    if nxt is None or words[nxt][1] > limit or _is_cap(words[nxt][2]):
+    if nxt is None or words[nxt][1] > limit:
         return None
-    if _strip_dot(words[nxt][2]) in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB):
+    if m.kind == "name" and text[m.end : words[nxt][0]].strip() == ",":
+        return m  # "Piet Dahl, the opposition leader, rejected ...": a name and its apposition
+    if _is_cap(words[nxt][2]) or _strip_dot(words[nxt][2]) in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB):
         return None
     return m
 
@@ -626,6 +628,44 @@ _BEFORE_VERB = frozenset(
 )
 #: reporting verbs whose object is the one spoken to ("telling O'Reilly that ..."), not the speaker
 _TELL = frozenset({"tell", "tells", "told", "telling"})
+
+
+def _outside(
+    names: _Names, inside: list[tuple[int, int]], open_at: list[int], lo: int, hi: int
+) -> list[tuple[int, int, str]]:
+    """The article's words within ``lo``..``hi`` that lie outside every quotation (``inside``,
+    sorted, with ``open_at`` their starts)."""
+    near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
+    words = []
+    ni = 0
+    for w in names.words(lo, hi):
+        while ni < len(near) and near[ni][1] <= w[0]:
+            ni += 1
+        if ni == len(near) or w[0] < near[ni][0]:
+            words.append(w)
+    return words
+
+
+def _paragraph_subject(
+    text: str, names: _Names, starts: list[int], para_start: int, inside: list[tuple[int, int]], open_at: list[int]
+) -> _Mention | None:
+    """The subject of the last sentence of the paragraph before ``para_start`` when it names a
+    person (a name the article shows to be a person's, or a pronoun) outside any quotation,
+    else ``None``."""
+    if para_start < 2:
+        return None
+    end = len(text[: para_start - 1].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    last = max(starts[_sentence_of(starts, end - 1)], start) if starts else start
+    words = _outside(names, inside, open_at, last, end)
+    if not words or (last < words[0][0] and text[last : words[0][0]].strip()):
+        return None  # the sentence opens with a quotation: its subject is no narrator's
+    m = _subject(text, words, last, end)
+    if m is None or (m.kind == "name" and not _known_person(m.text, names)):
+        return None
+    if m.kind == "pronoun" and m.text.lower() not in ("he", "she"):
+        return None  # "it is hard for ...", "they" of a crowd
+    return m
 
 
 def _find_cue(words: list[tuple[int, int, str]], k: int, direction: int, stop: int) -> int | None:
@@ -707,20 +747,13 @@ def article_quotes(article: Article) -> ArticleQuotes:
         lo = max(min(sent_start, s), para_start, s - CONTEXT_CHARS)
         hi = min(max(sent_end, e), para_end, e + CONTEXT_CHARS)
         # the words of the context outside every quotation
-        near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
-        words = []
-        ni = 0
-        for w in names.words(lo, hi):
-            while ni < len(near) and near[ni][1] <= w[0]:
-                ni += 1
-            if ni == len(near) or w[0] < near[ni][0]:
-                words.append(w)
+        words = _outside(names, inside, open_at, lo, hi)
         before = [w for w in words if w[1] <= s]
         after = [w for w in words if w[0] >= e]
         cue_i: int | None = None
         mention: _Mention | None = None
         cue_span: Span | None = None
-        ends_open = content[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
+        ends_open = content.rstrip("'’")[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
         # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
         # before it (RUIZ: "...")
         dash = re.match(r"[\s.,]*[―—–-]\s*", text[e : e + 6])
@@ -886,12 +919,20 @@ def article_quotes(article: Article) -> ArticleQuotes:
             # a second quotation of the sentence ("... but warned of ...") or of the paragraph
             # ('"...," she said. "..."') has the first one's speaker
             speaker, speaker_span = quotes[-1].speaker, quotes[-1].speaker_mention
-        elif cue_span is None and prev_para_speaker is not None:
-            # a paragraph that is one quotation with no cue continues the previous speaker
-            pos, pspeaker, pspan = prev_para_speaker
-            opens_para = text[para_start:s].strip() == ""
-            if opens_para and pspeaker is not None and text.count("\n", pos, s) <= 2:
-                speaker, speaker_span = pspeaker, pspan
+        elif cue_span is None and text[para_start:s].strip() == "":
+            # a paragraph that opens with a quotation with no cue: after a paragraph that quoted
+            # no one, that paragraph's subject ("Clinton restricted her comments to ...");
+            # else it continues the previous speaker
+            subject = _paragraph_subject(text, names, starts if article.sentences else [], para_start, inside, open_at)
+            if subject is not None and (prev_para_speaker is None or prev_para_speaker[0] < subject.start):
+                speaker, skind = _resolve(subject, names, speakers)
+                speaker_span = Span(subject.start, subject.end)
+                if speaker is not None:
+                    speakers.append((subject.start, speaker, skind))
+            elif prev_para_speaker is not None:
+                pos, pspeaker, pspan = prev_para_speaker
+                if pspeaker is not None and text.count("\n", pos, s) <= 2:
+                    speaker, speaker_span = pspeaker, pspan
         if speaker is not None:
             prev_para_speaker = (s, speaker, speaker_span)
         quotes.append(
