@@ -15,6 +15,7 @@ SCRIPTS = [
     "bench_quotes.py",
     "bench_framing_lexicons.py",
     "bench_naming.py",
+    "bench_framing.py",
     "bench_corpus.py",
 ]
 
