@@ -16,6 +16,7 @@ SCRIPTS = [
     "bench_framing_lexicons.py",
     "bench_naming.py",
     "judged_framing.py",
+    "bench_framing.py",
     "bench_corpus.py",
 ]
 

@@ -498,8 +498,8 @@ def quotes(
 def outlets(db: str, outlet: str | None, top: int, fmt: str, output: str | None) -> None:
     """How each outlet reports, over all its stored articles: its own-voice framing marks per
     1,000 words (marks inside quotations are the speakers'), the attribution verbs, hedges,
-    loaded words and scare quotes it uses most, and the names it uses for the entities whose
-    names vary most ("DPRK" or "North Korea").
+    loaded words and scare quotes it uses most, and the names it uses for the most mentioned
+    entities whose names vary across the corpus ("DPRK" or "North Korea").
 
     Articles stored without framing marks have theirs found on the first run (said on stderr).
     """

@@ -50,6 +50,8 @@ def word_list(text: str) -> list[str]:
 
 #: a run of ASCII letters (of a lower-cased text)
 _LETTERS = re.compile(r"[a-z]+")
+#: bytes: a-z kept, every other byte a space
+_ONLY_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 #: characters that case-insensitive matching folds onto an ASCII letter (İ, ı, ſ, the Kelvin sign)
 _ODD_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -64,13 +66,14 @@ class TextWords:
         self.text = text
         low = text.lower()
         self.low = None if len(low) != len(text) or _ODD_FOLDS.search(text) else low
-        self._words: set[str] | None = None
+        self._words: set[bytes] | None = None
 
-    def words(self) -> set[str]:
-        """The runs of ASCII letters of the lower-cased text (a word of ASCII letters stands
-        in the text as a whole word only if it is one of them; cheaper to read than ``\\w``)."""
+    def words(self) -> set[bytes]:
+        """The runs of ASCII letters of the lower-cased text, as ASCII bytes (a word of ASCII
+        letters stands in the text as a whole word only if it is one of them). Read as bytes,
+        every other character a space, then split: the same runs as ``[a-z]+``, faster."""
         if self._words is None:
-            self._words = set(_LETTERS.findall(self.low or ""))
+            self._words = set((self.low or "").encode("ascii", "replace").translate(_ONLY_LETTERS).split())
         return self._words
 
 
@@ -123,19 +126,20 @@ class WordList:
         self._firsts = {k: tuple(sorted(v)) for k, v in by_lower.items()}
         # a first word with a figure or a letter outside ASCII is searched for in every text
         self._always = [k for k in self._firsts if not (k.isascii() and k.isalpha())]
+        self._keys = {k.encode(): k for k in self._firsts if k not in self._always}
         # an entry matches only in a text that holds every run of letters of it ("is" is
         # searched for only where "said" and "to" stand too, for "is said to"); None: an
         # entry of one run, searched for wherever its word stands
-        self._then: dict[str, tuple[frozenset[str], ...] | None] = {}
-        for key, spelled in self._firsts.items():
-            needs: list[frozenset[str]] | None = []
-            for w in spelled:
+        self._then: dict[bytes, tuple[frozenset[bytes], ...] | None] = {}
+        for key, first in self._keys.items():
+            needs: list[frozenset[bytes]] | None = []
+            for w in self._firsts[first]:
                 for entry in entries[w]:
                     runs = _LETTERS.findall(entry.lower())
                     if len(runs) < 2 or needs is None:
                         needs = None
                         break
-                    needs.append(frozenset(runs[1:]))
+                    needs.append(frozenset(r.encode() for r in runs[1:]))
             self._then[key] = None if needs is None else tuple(set(needs))
         self._entries = entries
         self._build = build
@@ -167,8 +171,8 @@ class WordList:
             present: Iterable[str] = self._firsts
         else:
             words = read.words()
-            then = self._then
-            present = [k for k in self._firsts.keys() & words if (t := then[k]) is None or any(r <= words for r in t)]
+            then, keys = self._then, self._keys
+            present = [keys[k] for k in keys.keys() & words if (t := then[k]) is None or any(r <= words for r in t)]
             present += self._always
         found: list[re.Match[str]] = []
         for key in present:
