@@ -62,9 +62,9 @@ from ._unionfind import UnionFind
 from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
 from .text import stem, terms
 
-GROUP_VERSION = "group-hybrid.v2"
+GROUP_VERSION = "group-hybrid.v3"
 #: the version of :func:`featurize` (part of :func:`features_method`)
-FEATURES_VERSION = "group-features.v1"
+FEATURES_VERSION = "group-features.v2"
 #: grouping reads no further into an article than this many characters (headline, lead,
 #: shingles and containment all come from the opening)
 GROUP_HEAD = 4000
@@ -100,6 +100,8 @@ class GroupOptions:
     block_above: int = 500
     idf_prior: int = 100
     num_perm: int = 64
+    weekday_penalty: float = 0.1
+    weekday_spread: float = 0.5
 
 
 def _lead(article: Article, n: int) -> str:
@@ -130,12 +132,21 @@ def features_method(options: GroupOptions | None = None) -> str:
     return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}"
 
 
+#: marks a weekday named in the headline or lead in :attr:`GroupFeatures.terms`
+WHEN = "@"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+
+
 def _bag(article: Article, lead_sentences: int) -> tuple[tuple[str, int], ...]:
-    """Terms of the headline (weighing double) and the lead, with their weights, sorted."""
-    bag: Counter[str] = Counter(terms(_lead(article, lead_sentences)))
+    """Terms of the headline (weighing double) and the lead, with their weights, sorted; then
+    the weekdays the headline and lead name, marked with ``WHEN`` ("@friday"), sorted."""
+    lead = _lead(article, lead_sentences)
+    bag: Counter[str] = Counter(terms(lead))
     for t in terms(article.title or ""):
         bag[t] += 2
-    return tuple(sorted(bag.items()))
+    when = Counter(WHEN + m.lower() for m in _WEEKDAY.findall((article.title or "") + " " + lead))
+    return tuple(sorted(bag.items())) + tuple(sorted(when.items()))
 
 
 _FAST_WORD = re.compile(r"\w+")
@@ -177,6 +188,7 @@ def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions)
     than one article) as parallel arrays of row and term numbers."""
     from scipy.sparse import csr_matrix
 
+    bags = [tuple(x for x in bag if not x[0].startswith(WHEN)) for bag in bags]
     n = len(bags)
     sizes = np.fromiter(map(len, bags), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
@@ -393,7 +405,7 @@ def cluster(
         cand = {(i, j) for i in range(n) for j in range(i + 1, n)}
     else:
         cand = _candidates(doc, term, days, opts) | dups
-    groups = _link(n, cand, dups, mat, emb, days, opts)
+    groups = _link(n, cand, dups, mat, emb, _weekdays([f.terms for f in feats], days, opts.weekday_spread), days, opts)
     origin_sets = UnionFind(n)
     republished = 0
     for members in groups:
@@ -463,12 +475,30 @@ def _shared(a: np.ndarray, b: np.ndarray) -> int:
     return int(np.count_nonzero(b[at] == a))
 
 
+def _weekdays(bags: Sequence[tuple[tuple[str, int], ...]], days: list[int | None], spread: float) -> np.ndarray:
+    """Per undated article, the weekdays its headline and lead name, as a unit vector over the
+    seven (all zero where none is named, or the article has a date)."""
+    out = np.zeros((len(bags), len(WEEKDAYS)), dtype=np.float64)
+    for i, bag in enumerate(bags):
+        if days[i] is not None:
+            continue
+        for t, _ in bag:
+            if t.startswith(WHEN) and t[1:] in WEEKDAYS:
+                k = WEEKDAYS.index(t[1:])
+                out[i, k] = 1.0
+                for j in (k - 1, (k + 1) % 7):
+                    out[i, j] = max(out[i, j], spread)
+    norm = np.linalg.norm(out, axis=1)
+    return out / np.where(norm > 0, norm, 1.0)[:, None]
+
+
 def _link(
     n: int,
     cand: set[tuple[int, int]],
     dups: set[tuple[int, int]],
     mat: Any,
     emb: np.ndarray | None,
+    week: np.ndarray,
     days: list[int | None],
     opts: GroupOptions,
 ) -> list[list[int]]:
@@ -484,6 +514,11 @@ def _link(
             part = np.asarray(mat[xa].multiply(mat[xb]).sum(axis=1), dtype=np.float64).ravel()
             if emb is not None:
                 part = opts.weight * np.einsum("ij,ij->i", emb[xa], emb[xb]) + (1 - opts.weight) * part
+            if opts.weekday_penalty:
+                # both name weekdays: the less they share, the less alike (see _weekday_term)
+                wa, wb = week[xa], week[xb]
+                has = (wa.any(axis=1) & wb.any(axis=1)).astype(np.float64)
+                part = part - opts.weekday_penalty * (has - np.einsum("ij,ij->i", wa, wb))
             score[lo : lo + len(part)] = part
         near = np.isin(ia * n + ib, np.array([i * n + j for i, j in dups], dtype=np.int64))
         day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
@@ -500,6 +535,8 @@ def _link(
     indptr, indices, data = mat.indptr, mat.indices, mat.data
     lex_sum: dict[int, dict[int, float]] = {}
     emb_sum: dict[int, np.ndarray] = {}
+    has_week = week.any(axis=1).astype(np.float64)
+    week_sum: dict[int, tuple[np.ndarray, float]] = {}
     span: dict[int, tuple[int, int] | None] = {i: (d, d) if d is not None else None for i, d in enumerate(days)}
 
     def lex_of(root: int) -> dict[int, float]:
@@ -511,6 +548,9 @@ def _link(
     def emb_of(root: int) -> np.ndarray:
         assert emb is not None
         return emb_sum[root] if root in emb_sum else emb[root]
+
+    def week_of(root: int) -> tuple[np.ndarray, float]:
+        return week_sum[root] if root in week_sum else (week[root], float(has_week[root]))
 
     for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)
@@ -526,6 +566,9 @@ def _link(
             avg = sum(v * big.get(k, 0.0) for k, v in small.items())
             if emb is not None:
                 avg = opts.weight * float(emb_of(ri) @ emb_of(rj)) + (1 - opts.weight) * avg
+            if opts.weekday_penalty:
+                (va, ha), (vb, hb) = week_of(ri), week_of(rj)
+                avg -= opts.weekday_penalty * (ha * hb - float(va @ vb))
             if avg / (na * nb) < opts.threshold:
                 continue
         # the larger cluster's sums absorb the smaller's in place (each root owns its dict),
@@ -537,16 +580,20 @@ def _link(
         if emb is not None:
             owned = emb_sum.get(ri)
             new_emb = emb[ri] + emb_of(rj) if owned is None else np.add(owned, emb_of(rj), out=owned)
+        (va, ha), (vb, hb) = week_of(ri), week_of(rj)
+        new_week = (va + vb, ha + hb)
         sa, sb = span[ri], span[rj]
         new_span = (min(sa[0], sb[0]), max(sa[1], sb[1])) if sa and sb else (sa or sb)
         root = clusters.union(i, j)
         for old in (ri, rj):
             lex_sum.pop(old, None)
             emb_sum.pop(old, None)
+            week_sum.pop(old, None)
             span.pop(old, None)
         lex_sum[root] = new_lex
         if new_emb is not None:
             emb_sum[root] = new_emb
+        week_sum[root] = new_week
         span[root] = new_span
     return sorted(sorted(m) for m in clusters.members.values())
 
