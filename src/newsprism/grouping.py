@@ -26,14 +26,14 @@ Method ``group-hybrid.v3``, near-linear in the number of articles:
    **Weekdays, without dates.** Successive events of one developing story (a vote, then the
    deal, then the next step) share people and topic, and without dates nothing keeps them
    apart; their leads name the days of their events ("on Monday", "Thursday's vote"). So
-   each undated article's headline and lead give a unit vector over the weekdays they name
+   each undated article's headline and first two sentences give a unit vector over the weekdays they name
    (a named day 1, its two neighbours ``weekday_spread``, because an outlet writing a day
    later names the next day), and a pair of undated articles that both name weekdays loses
    ``weekday_penalty`` times (1 - the dot product of their vectors) of similarity: nothing
    for the same day, a third of it for neighbouring days, all of it for days two or more
    apart. It is a bilinear term like the others, so the average over two stories is again a
    product of sums. Articles with a date of publication are left to the date window. On
-   pairs of headline-and-lead similarity 0.3 or more, both leads naming weekdays, the sets
+   pairs of headline-and-lead similarity 0.3 or more, both leads (four sentences) naming weekdays, the sets
    are disjoint for 9% (NeuS AllSides) and 13% (BASIL) of same-story pairs, 74% and 81% of
    the others; most same-story disjoint pairs name neighbouring days (65 of 86, 14 of 24).
 4. **Origins.** Inside a story, a pair of articles is a republication when at least
@@ -103,11 +103,13 @@ class GroupOptions:
     0.991 and 0.822 to 0.835 for all three, against 0.981 and 0.780 without it); it costs
     BASIL grouped whole (240 articles) 0.007.
 
-    ``weekday_penalty`` (0.1) and ``weekday_spread`` (0.5) were chosen among penalties 0.1
-    to 0.3 and spreads 0, 0.5 and 0.7 on BASIL, NeuS AllSides and ECB+ without dates, the
-    dev gold set without its dates and the small piles; larger penalties help NeuS and the
-    dev set further (0.75 and 0.96 at 0.3) but split BASIL stories whose outlets wrote on
-    different days (small piles 0.955), so the smallest one that helps was kept.
+    ``weekday_penalty`` (0.1), ``weekday_spread`` (0.5) and the weekdays' sentences
+    (``WEEKDAY_SENTENCES``: 2) were chosen among penalties 0.1 to 0.3, spreads 0, 0.5 and 0.7
+    and 1, 2 or 4 sentences on BASIL, NeuS AllSides and ECB+ without dates, the dev gold set
+    without its dates and the small piles, as the one setting no worse than without weekdays
+    on any of them; larger penalties help NeuS and the dev set further (0.74 and 0.95 at 0.3)
+    but split BASIL stories whose outlets wrote on different days (small piles 0.962), and
+    weekdays read from four sentences catch the days of earlier steps (small piles 0.983).
     """
 
     threshold: float = 0.35
@@ -159,17 +161,22 @@ def features_method(options: GroupOptions | None = None) -> str:
 #: marks a weekday named in the headline or lead in :attr:`GroupFeatures.terms`
 WHEN = "@"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: weekdays are read from the headline and this many first sentences (where the event's day
+#: is named; further down, the days of earlier steps of the story)
+WEEKDAY_SENTENCES = 2
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
 def _bag(article: Article, lead_sentences: int) -> tuple[tuple[str, int], ...]:
     """Terms of the headline (weighing double) and the lead, with their weights, sorted; then
-    the weekdays the headline and lead name, marked with ``WHEN`` ("@friday"), sorted."""
+    the weekdays the headline and the first ``WEEKDAY_SENTENCES`` sentences name, marked with
+    ``WHEN`` ("@friday"), sorted."""
     lead = _lead(article, lead_sentences)
     bag: Counter[str] = Counter(terms(lead))
     for t in terms(article.title or ""):
         bag[t] += 2
-    when = Counter(WHEN + m.lower() for m in _WEEKDAY.findall((article.title or "") + " " + lead))
+    named = (article.title or "") + " " + _lead(article, WEEKDAY_SENTENCES)
+    when = Counter(WHEN + m.lower() for m in _WEEKDAY.findall(named))
     return tuple(sorted(bag.items())) + tuple(sorted(when.items()))
 
 
