@@ -546,7 +546,7 @@ def _link(
             if emb is not None:
                 part = opts.weight * np.einsum("ij,ij->i", emb[xa], emb[xb]) + (1 - opts.weight) * part
             if opts.weekday_penalty:
-                # both name weekdays: the less they share, the less alike (see _weekday_term)
+                # both name weekdays: the less they share, the less alike (module docstring, step 3)
                 wa, wb = week[xa], week[xb]
                 has = (wa.any(axis=1) & wb.any(axis=1)).astype(np.float64)
                 part = part - opts.weekday_penalty * (has - np.einsum("ij,ij->i", wa, wb))
@@ -566,7 +566,7 @@ def _link(
     indptr, indices, data = mat.indptr, mat.indices, mat.data
     lex_sum: dict[int, dict[int, float]] = {}
     emb_sum: dict[int, np.ndarray] = {}
-    has_week = week.any(axis=1).astype(np.float64)
+    has_week: np.ndarray = np.asarray(week.any(axis=1), dtype=np.float64)
     week_sum: dict[int, tuple[np.ndarray, float]] = {}
     span: dict[int, tuple[int, int] | None] = {i: (d, d) if d is not None else None for i, d in enumerate(days)}
 
