@@ -30,8 +30,8 @@ Method ``group-hybrid.v3``, near-linear in the number of articles:
    (a named day 1, its two neighbours ``weekday_spread``, because an outlet writing a day
    later names the next day), and a pair of undated articles that both name weekdays loses
    ``weekday_penalty`` times (1 - the dot product of their vectors) of similarity: nothing
-   for the same day, a third of it for neighbouring days, all of it for days two or more
-   apart. It is a bilinear term like the others, so the average over two stories is again a
+   for the same day, a third of it for neighbouring days, five sixths two days apart, all of
+   it further apart. It is a bilinear term like the others, so the average over two stories is again a
    product of sums. Articles with a date of publication are left to the date window. On
    pairs of headline-and-lead similarity 0.3 or more, both leads (four sentences) naming weekdays, the sets
    are disjoint for 9% (NeuS AllSides) and 13% (BASIL) of same-story pairs, 74% and 81% of
@@ -57,8 +57,9 @@ when the embedding alone cannot bridge it. Without dates, successive events of o
 that name no weekday, or the same one, still merge when their leads are alike; dates
 written in the text ("March 3") are not read (an article names a month and day in 26% of
 BASIL and 16% of NeuS articles, mostly of earlier events), and the body beyond the lead is
-not read for similarity (mixed in at 0.3 and 0.5 of the score it lowered BASIL and the dev
-set without dates and did not help NeuS).
+not read for similarity (its terms mixed in at 0.3 or 0.5 of the score, at thresholds 0.27
+to 0.42: no setting did better on BASIL, NeuS and the dev set without dates together, and
+the dev set's precision fell in all of them: a developing story repeats its background).
 """
 
 from __future__ import annotations
@@ -507,8 +508,9 @@ def _shared(a: np.ndarray, b: np.ndarray) -> int:
 
 
 def _weekdays(bags: Sequence[tuple[tuple[str, int], ...]], days: list[int | None], spread: float) -> np.ndarray:
-    """Per undated article, the weekdays its headline and lead name, as a unit vector over the
-    seven (all zero where none is named, or the article has a date)."""
+    """Per undated article, the weekdays its headline and first sentences name (its ``WHEN``
+    terms), as a unit vector over the seven, each named day's neighbours at ``spread`` (all
+    zero where none is named, or the article has a date)."""
     out = np.zeros((len(bags), len(WEEKDAYS)), dtype=np.float64)
     for i, bag in enumerate(bags):
         if days[i] is not None:
