@@ -1,25 +1,39 @@
-"""Story grouping on BASIL (80 stories of 3 outlets) and ECB+ (43 topics, two similar events
-each), against two baselines run in the same process on the same cleaned articles:
+"""Story grouping on BASIL (80 stories of 3 outlets, 2010-2017), NeuS AllSides (506 stories of
+2 or 3 outlets, April to October 2021: many successive events of one developing story) and
+ECB+ (43 topics, two similar events each), against two baselines run in the same process on
+the same cleaned articles:
 
 - TF-IDF (scikit-learn, whole text) + agglomerative clustering (average linkage, cosine),
   with its distance threshold chosen afterwards on the same data (an upper bound for it);
 - MinHash LSH (rensa, word 5-shingles, Jaccard >= 0.5) + connected components.
 
-A second table groups small piles, the "a few files" case: 60 random piles of three BASIL
+The first table gives each article its date of publication where the data has one (BASIL's
+``date``, the date of the AllSides story for NeuS; ECB+ has none), the second removes every
+date, the case of saved ``.txt`` files and pasted piles. Each table shows ``newsprism group``
+and, in the same run, the same grouping without the weekdays read from undated leads
+(``weekday_penalty=0``, the group-hybrid.v2 behaviour).
+
+A third table groups small piles, the "a few files" case: 60 random piles of three BASIL
 stories (about 9 articles each) and every ECB+ topic on its own (its two look-alike events,
 about 20 articles), each grouped alone, so word statistics come from the pile only. It shows
 the mean B-cubed F1 over the piles, with the TF-IDF baseline at its best single threshold
 over all piles.
 
     python benchmarks/bench_grouping.py [--limit N] [--piles 60]
+
+NeuS is read at run time from ``shared/data/neus_allsides`` (its ``raw_crawled`` JSON lines:
+headline and the first paragraphs of each outlet's article) and left out when absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import json
 import random
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -27,11 +41,15 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import shared_dir, skip, table
 
+from newsprism import from_text, prepare_article
 from newsprism.api import group, load_articles
 from newsprism.eval.convert import convert_basil, convert_ecbplus, default_dest
 from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed, score_grouping
-from newsprism.grouping import near_duplicates
+from newsprism.grouping import GroupOptions, near_duplicates
+
+#: the same grouping without the weekdays of undated leads (group-hybrid.v2's behaviour)
+BEFORE = GroupOptions(weekday_penalty=0)
 
 
 def stories_from_labels(ids: list[str], labels) -> dict:
@@ -98,6 +116,7 @@ def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
             topics.setdefault(s.split("ecb")[0], []).append(s)
         chosen = [v for v in topics.values() if len(v) == 2]
     ours: list[float] = []
+    before: list[float] = []
     theirs: dict[float, list[float]] = {}
     sizes = []
     for keep in chosen:
@@ -106,8 +125,8 @@ def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
             continue
         sizes.append(len(pile))
         true = {a.id: story[a.id] for a in pile}
-        g = group(pile)
-        ours.append(bcubed(true, g.story_of())[2])
+        ours.append(bcubed(true, group(pile).story_of())[2])
+        before.append(bcubed(true, group(pile, options=BEFORE).story_of())[2])
         x = (
             TfidfVectorizer(sublinear_tf=True, stop_words="english")
             .fit_transform([(a.title or "") + "\n" + a.text for a in pile])
@@ -123,49 +142,126 @@ def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
     what = f"{len(ours)} piles of {min(sizes)} to {max(sizes)} articles"
     return [
         [name, what, f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})", float(np.mean(scores))],
+        [name, what, "newsprism group, weekdays off (v2)", float(np.mean(before))],
         [name, what, "newsprism group", float(np.mean(ours))],
     ]
 
 
-def bench(
-    name: str, convert, src: Path, limit: int | None, piles: int
-) -> tuple[list[list[object]], list[list[object]]]:
+def ours(name: str, arts, gold, what: str) -> list[list[object]]:
+    """Rows for newsprism group and the same without weekdays, timed."""
+    rows = []
+    group(arts)  # the embedding model and the word caches warm, outside the timing
+    for label, options in (("weekdays off (v2)", BEFORE), ("", None)):
+        t0 = time.perf_counter()
+        g = group(arts, options=options)
+        took = time.perf_counter() - t0
+        method = f"newsprism group ({g.method}{', ' + label if label else ''})"
+        rows.append([name, what, method, score_grouping(gold, g.to_dict())["bcubed_f1"], len(arts) / took])
+    return rows
+
+
+def undated(arts) -> list:
+    return [replace(a, published=None) for a in arts]
+
+
+def bench(name: str, arts, gold, dates: dict[str, str]) -> tuple[list[list[object]], list[list[object]]]:
+    """The dated and the undated table's rows for one data set."""
+    n = len(arts)
+    base = []
+    f, thr, took = tfidf_agglomerative(arts, gold)
+    base.append([name, "-", f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})", f, n / took if took else 0])
+    f, took = minhash_components(arts, gold)
+    base.append([name, "-", "baseline: MinHash LSH + components", f, n / took if took else 0])
+    plain = undated(arts)
+    dated = [replace(a, published=dates.get(a.id)) for a in plain] if dates else plain
+    with_dates = ours(name, dated, gold, "dated" if dates else "no dates in the data")
+    return base + with_dates, base + ours(name, plain, gold, "dates removed")
+
+
+def gold_articles(name: str, convert, src: Path, limit: int | None):
     dest = default_dest(name)
     convert(src, dest, limit=limit)
     gold = load_gold(dest)
     arts, _ = load_articles([gold.files[a] for a in sorted(gold.data["articles"])], skip_errors=True)
-    n = len(arts)
-    rows = []
-    f, thr, took = tfidf_agglomerative(arts, gold)
-    rows.append([name, f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})", f, n / took if took else 0])
-    f, took = minhash_components(arts, gold)
-    rows.append([name, "baseline: MinHash LSH + components", f, n / took if took else 0])
-    group(arts[:2])  # load the embedding model outside the timing
-    t0 = time.perf_counter()
-    g = group(arts)
-    took = time.perf_counter() - t0
-    s = score_grouping(gold, g.to_dict())
-    rows.append([name, f"newsprism group ({g.method})", s["bcubed_f1"], n / took])
-    return rows, small_piles(name, arts, gold, piles)
+    return arts, gold
+
+
+def basil_dates(src: Path) -> dict[str, str]:
+    """BASIL article id -> its ``date`` (the converter keeps no dates)."""
+    out = {}
+    for f in sorted((src / "articles").glob("*/*.json")):
+        d = json.loads(f.read_text(encoding="utf-8")).get("date")
+        if isinstance(d, str) and d:
+            out[f.stem] = d[:10]
+    return out
+
+
+class _Gold:
+    """Just what ``score_grouping`` reads of a gold set."""
+
+    def __init__(self, story: dict[str, str]) -> None:
+        self.data = {"articles": {a: {"story": s} for a, s in story.items()}}
+
+
+def neus(src: Path, limit: int | None):
+    """NeuS AllSides stories: per outlet, its headline and first paragraphs as an article."""
+    arts, story, dates = [], {}, {}
+    lines = (src / "data" / "raw_crawled").glob("*.jsonl")
+    rows = [json.loads(line) for f in sorted(lines) for line in f.read_text(encoding="utf-8").splitlines() if line]
+    for r in rows[:limit]:
+        for side, v in sorted((r.get("news") or {}).items()):
+            body = v.get("newBody") or []
+            if isinstance(body, str):  # a list written as its Python repr in some rows
+                body = ast.literal_eval(body) if body.startswith("[") else [body]
+            text = "\n".join(" ".join(str(p).split()) for p in body)
+            title = " ".join(str(v.get("newsTitle") or "").split())
+            if not text.strip() or not title:
+                continue
+            aid = f"neus-{r['id']}-{side}"
+            arts.append(prepare_article(from_text(text, id=aid, title=title, outlet=v.get("newsSource"))))
+            story[aid], dates[aid] = str(r["id"]), str(r["date"])[:10]
+    return arts, _Gold(story), dates
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--limit", type=int, help="stories (BASIL) or topics (ECB+) to use")
+    ap.add_argument("--limit", type=int, help="stories (BASIL, NeuS) or topics (ECB+) to use")
     ap.add_argument("--piles", type=int, default=60, help="small BASIL piles to sample (default 60)")
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None or not (shared / "data" / "basil").is_dir():
         skip("shared/data not found; this benchmark needs the BASIL and ECB+ data sets")
-    rows, small = bench("basil", convert_basil, shared / "data" / "basil", args.limit, args.piles)
-    more, more_small = bench("ecbplus", convert_ecbplus, shared / "data" / "ecbplus", args.limit, args.piles)
-    print(table("story grouping, B-cubed F1", ["data", "method", "B-cubed F1", "articles/s"], rows + more))
+    data = shared / "data"
+    dated: list[list[object]] = []
+    plain: list[list[object]] = []
+    small: list[list[object]] = []
+    arts, gold = gold_articles("basil", convert_basil, data / "basil", args.limit)
+    rows = bench("basil", arts, gold, basil_dates(data / "basil"))
+    dated += rows[0]
+    plain += rows[1]
+    small += small_piles("basil", arts, gold, args.piles)
+    if (data / "neus_allsides" / "data" / "raw_crawled").is_dir():
+        arts, ngold, dates = neus(data / "neus_allsides", args.limit)
+        rows = bench("neus", arts, ngold, dates)
+        dated += rows[0]
+        plain += rows[1]
+    else:
+        print("neus_allsides not found under shared/data: NeuS left out", file=sys.stderr)
+    arts, gold = gold_articles("ecbplus", convert_ecbplus, data / "ecbplus", args.limit)
+    rows = bench("ecbplus", arts, gold, {})
+    dated += rows[0]
+    plain += rows[1]
+    small += small_piles("ecbplus", arts, gold, args.piles)
+    header = ["data", "dates", "method", "B-cubed F1", "articles/s"]
+    print(table("story grouping, B-cubed F1, with dates of publication", header, dated))
+    print()
+    print(table("story grouping, B-cubed F1, every date removed", header, plain))
     print()
     print(
         table(
-            "small piles grouped one at a time, mean B-cubed F1",
+            "small piles grouped one at a time (no dates), mean B-cubed F1",
             ["data", "piles", "method", "mean B-cubed F1"],
-            small + more_small,
+            small,
         )
     )
 

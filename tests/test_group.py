@@ -142,3 +142,34 @@ def test_blocking_finds_the_pairs_that_matter() -> None:
     blocked = group(arts, options=GroupOptions(block_above=0))
     assert _partition(blocked) == _partition(every_pair)
     assert 0 < blocked.stats["candidate_pairs"] < every_pair.stats["candidate_pairs"]
+
+
+BUDGET = """Council {verb} Harwick budget after long standoff
+The Harwick city council {verb} the annual budget on {day}, {detail}.
+Mayor Ilse Brandt said the budget kept the libraries and the night buses running.
+The opposition said the council had spent months arguing over the harbour levy.
+"""
+
+
+def test_weekdays_named_in_undated_leads() -> None:
+    """Two undated reports of one developing story (the same council, budget and mayor) that
+    name different weekdays for their events stand apart; the same weekday, or a date of
+    publication on either, leaves the decision to the similarity and the date window."""
+    from dataclasses import replace
+
+    from newsprism.grouping import GroupOptions, _weekdays
+
+    first = BUDGET.format(verb="rejects", day="Monday", detail="sending it back to committee")
+    later = BUDGET.format(verb="approves", day="Thursday", detail="ending the dispute")
+    same_day = BUDGET.format(verb="approves", day="Monday", detail="ending the dispute")
+    strict = GroupOptions(weekday_penalty=1.0)
+    assert len(group(_arts(("a", first), ("b", later)), options=GroupOptions(weekday_penalty=0)).stories) == 1
+    assert len(group(_arts(("a", first), ("b", later)), options=strict).stories) == 2
+    assert len(group(_arts(("a", first), ("b", same_day)), options=strict).stories) == 1
+    dated = [replace(a, published="2025-03-03") for a in _arts(("a", first), ("b", later))]
+    assert len(group(dated, options=strict).stories) == 1
+
+    bags = [(("@monday", 1),), (("@monday", 1), ("@tuesday", 1)), (("harwick", 2),), (("@friday", 1),)]
+    week = _weekdays(bags, [None, None, None, 738000], spread=0.5)
+    assert abs(week[0] @ week[0] - 1.0) < 1e-9 and week[2].sum() == 0 and week[3].sum() == 0  # dated: not read
+    assert 0.6 < week[0] @ week[1] < 1.0  # a neighbouring day is half evidence
