@@ -540,10 +540,10 @@ def _rest_cut(
     structure: bool,
 ) -> tuple[int, str] | None:
     """Where a comment-section heading cuts the rest of the page, if anywhere: the first
-    heading in the second half of the page's lines with at least :data:`REST_BODY_WORDS`
-    words of story text above it and either a comment-shaped line among the next six
-    (a comment form, a count, a timestamp, "Reply") or less than half as many words of
-    sentences below it as above. A "Comments" link in a menu above the story has no story
+    heading with at least :data:`REST_BODY_WORDS` words of sentences above it and either a
+    comment-shaped line among the next six (a comment form, a count, a timestamp, "Reply"),
+    or, in the second half of the page's lines, less than half as many words of sentences
+    below it as above. A "Comments" link in a menu above the story has no story
     above it; a subheading "Discussion" halfway through a story has as much story below as
     above. ``structure=False`` (the fallback) cuts nowhere."""
     if not structure or not rest:
@@ -552,8 +552,6 @@ def _rest_cut(
     sentence_words = [(n, len(_words(line))) for n, line in kept if _FINAL.search(line.strip())]
     halfway = len(lines) // 2
     for at, why in rest:
-        if at < halfway:
-            continue
         above = sum(w for n, w in sentence_words if n < at)
         if above < REST_BODY_WORDS:
             continue
@@ -565,7 +563,7 @@ def _rest_cut(
             or _COMMENT_SHAPE.search(lines[n].strip())
             for n in following
         )
-        if shaped or 2 * below < above:
+        if shaped or (at >= halfway and 2 * below < above):
             return at, why
     return None
 
