@@ -61,7 +61,8 @@ def main() -> None:
     for outlet, _, body in records:
         by_outlet[outlet].append(body)
     t0 = time.perf_counter()
-    tables = {o: repeated_lines(b, min_articles=args.min_articles) for o, b in by_outlet.items()}
+    tables = {o: repeated_lines(b, outlet=o, min_articles=args.min_articles) for o, b in by_outlet.items()}
+    repeated = CleanOptions(repeated=frozenset().union(*tables.values()))
     t_table = time.perf_counter() - t0
     base_opts, shape_opts = CleanOptions(use_structure=False), CleanOptions()
     added: dict[str, list[tuple[str, str, str]]] = {"shape": [], "repeat": []}
@@ -74,7 +75,7 @@ def main() -> None:
         t = time.perf_counter()
         shape = clean_body(body, title=title, options=shape_opts)
         times["shape"] += time.perf_counter() - t
-        rep = clean_body(body, title=title, options=CleanOptions(repeated=tables[outlet]))
+        rep = clean_body(body, title=title, options=repeated, outlet=outlet)
         n_base += len(base.removed)
         added["shape"] += [(outlet, w, x) for w, x in _added(base.removed, shape.removed, shape.reasons)]
         added["repeat"] += [(outlet, w, x) for w, x in _added(shape.removed, rep.removed, rep.reasons)]

@@ -207,11 +207,16 @@ def test_repeated_lines_of_an_outlet() -> None:
     from newsprism.clean import CleanOptions, line_key, repeated_lines
 
     bodies = [f"{STORY_PARAS[i % 4]} Case {i}.\nThe Gullhaven Post, since 1921\n" for i in range(6)]
-    keys = repeated_lines(bodies, min_articles=5)
-    assert keys == {line_key("the gullhaven post,  since 1921")}
-    cleaned = clean_body(bodies[0], options=CleanOptions(repeated=keys))
+    keys = repeated_lines(bodies, outlet="Gullhaven Post", min_articles=5)
+    assert keys == {line_key("the gullhaven post,  since 1921", "gullhaven  post")}
+    cleaned = clean_body(bodies[0], options=CleanOptions(repeated=keys), outlet="Gullhaven Post")
     assert cleaned.reasons == ("repeated-line",)
-    assert repeated_lines(bodies[:4], min_articles=5) == frozenset()
+    # another outlet's line of the same words is its own: the table is per outlet
+    assert clean_body(bodies[0], options=CleanOptions(repeated=keys), outlet="Eastmoor Evening").reasons != ("repeated-line",)
+    assert repeated_lines(bodies[:4], outlet="Gullhaven Post", min_articles=5) == frozenset()
+    # a long paragraph in many articles is a story syndicated, not chrome
+    long = " ".join(["word"] * 41)
+    assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
     assert CleanOptions(repeated=keys).version.startswith("furniture.v3+repeated-")
 
 

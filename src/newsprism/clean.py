@@ -255,7 +255,12 @@ def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> Furnitur
 
 
 def clean_body(
-    body: str, *, title: str | None = None, options: CleanOptions | None = None, html: bool = False
+    body: str,
+    *,
+    title: str | None = None,
+    options: CleanOptions | None = None,
+    html: bool = False,
+    outlet: str | None = None,
 ) -> Cleaned:
     """Split a body into lines, drop furniture, and return the kept paragraphs.
 
@@ -268,6 +273,9 @@ def clean_body(
     cleaned again with phrase patterns only, line by line (an extractor that found text is a
     reason to fall back, not to return nothing).
 
+    ``outlet`` names the outlet whose repeated lines (``options.repeated``, keys made by
+    :func:`repeated_lines` with the same outlet) apply.
+
     ``html=True`` says the body is what trafilatura kept of a page: its own rules on the
     page's elements (link density, navigation, footers) already removed the furniture that
     shape and position find in scraped text, and lists of the page's own content (tour dates,
@@ -277,9 +285,9 @@ def clean_body(
     """
     opts = options or CleanOptions()
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    result = _clean_lines(lines, title, opts, structure=opts.use_structure, shape=not html)
+    result = _clean_lines(lines, title, opts, outlet, structure=opts.use_structure, shape=not html)
     if opts.use_structure and _near_empty(result, lines):
-        result = _clean_lines(lines, title, opts, structure=False, shape=False)
+        result = _clean_lines(lines, title, opts, outlet, structure=False, shape=False)
     return result
 
 
@@ -294,7 +302,7 @@ def _near_empty(result: Cleaned, lines: list[str]) -> bool:
 
 
 def _clean_lines(
-    lines: list[str], title: str | None, opts: CleanOptions, *, structure: bool, shape: bool
+    lines: list[str], title: str | None, opts: CleanOptions, outlet: str | None, *, structure: bool, shape: bool
 ) -> Cleaned:
     patterns = load_patterns(opts.patterns)
     headline = _fold(title) if title and opts.drop_repeated_headline else None
@@ -306,7 +314,7 @@ def _clean_lines(
         stripped = line.strip()
         if not stripped:
             continue
-        if repeated and line_key(stripped) in repeated:
+        if repeated and line_key(stripped, outlet) in repeated:
             dropped.append((n, line, "repeated-line"))
             continue
         if headline is not None and abs(len(stripped) - len(headline)) < 8 and _fold(stripped) == headline:
@@ -340,19 +348,24 @@ def _clean_lines(
     )
 
 
-def line_key(line: str) -> str:
-    """The key of a line in a table of repeated lines: a short hash of its folded text
-    (whitespace runs folded, lower-cased), so that a table can be stored and shipped."""
+def line_key(line: str, outlet: str | None = None) -> str:
+    """The key of a line in a table of repeated lines: a short hash of the outlet's name and
+    the line's folded text (whitespace runs folded, lower-cased), so that the tables of many
+    outlets make one set, which can be stored and shipped."""
     import hashlib
 
-    return hashlib.blake2b(_fold(line).encode("utf-8"), digest_size=8).hexdigest()
+    data = f"{_fold(outlet or '')}\x1f{_fold(line)}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
-def repeated_lines(bodies: Iterable[str], *, min_articles: int = 5, share: float = 0.05) -> frozenset[str]:
+def repeated_lines(
+    bodies: Iterable[str], *, outlet: str | None = None, min_articles: int = 5, share: float = 0.05
+) -> frozenset[str]:
     """The keys (:func:`line_key`) of the lines that stand in at least ``min_articles`` of
     ``bodies`` and in at least ``share`` of them: boilerplate is what a site prints on every
-    page. Give it the raw bodies of one outlet (the same body twice counts once); pass the
-    result as ``CleanOptions(repeated=...)``.
+    page. Give it the raw bodies of one outlet (the same body twice counts once) and its
+    name; the union of several outlets' results is one ``CleanOptions(repeated=...)``, and
+    :func:`clean` looks each line up under its article's outlet.
 
     A line counts only if it is short enough to be furniture (at most
     :data:`REPEAT_MAX_WORDS` words): a long paragraph found in many articles is a story
@@ -363,7 +376,7 @@ def repeated_lines(bodies: Iterable[str], *, min_articles: int = 5, share: float
     counts: Counter[str] = Counter()
     for body in bodies:
         keys = {
-            line_key(stripped)
+            line_key(stripped, outlet)
             for line in body.splitlines()
             if (stripped := line.strip()) and len(stripped.split()) <= REPEAT_MAX_WORDS
         }
@@ -624,5 +637,5 @@ def _split_edge_labels(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str
 
 def clean(raw: RawArticle, *, options: CleanOptions | None = None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Clean a raw article: ``(text, removed, reasons)``."""
-    result = clean_body(raw.body, title=raw.title, options=options, html=raw.format == "html")
+    result = clean_body(raw.body, title=raw.title, options=options, html=raw.format == "html", outlet=raw.outlet)
     return result.text, result.removed, result.reasons

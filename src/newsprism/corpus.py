@@ -104,8 +104,9 @@ def _input_salt(clean_options: CleanOptions | None) -> str:
     """What, besides the record, decides the article made of it: the cleaner and segmenter
     versions and the cleaning options (with the content of a custom patterns file)."""
     opts = clean_options or CleanOptions()
-    # the version names custom patterns by a hash of their text; the rest are plain flags
-    return "\x1f".join([opts.version, SEGMENTER_VERSION, repr(replace(opts, patterns=None))])
+    # the version names custom patterns and a table of repeated lines by a hash of their
+    # content (a set's repr is in no fixed order); the rest are plain flags
+    return "\x1f".join([opts.version, SEGMENTER_VERSION, repr(replace(opts, patterns=None, repeated=frozenset()))])
 
 
 def _input_hash(raw: RawArticle, salt: str) -> str:
