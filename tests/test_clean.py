@@ -165,7 +165,11 @@ def test_shape_furniture_below_the_story(line: str, category: str) -> None:
 
 
 def test_headline_list_after_the_story() -> None:
-    teasers = ["Council Approves New Ferry Timetable", "Lighthouse Keeper Retires After Forty Years", "Storm Warning for the Coast"]
+    teasers = [
+        "Council Approves New Ferry Timetable",
+        "Lighthouse Keeper Retires After Forty Years",
+        "Storm Warning for the Coast",
+    ]
     cleaned = clean_body("\n".join([*STORY_PARAS, *teasers]))
     assert cleaned.paragraphs == tuple(STORY_PARAS)
     assert set(cleaned.reasons) == {"headline-list"}
@@ -212,7 +216,9 @@ def test_repeated_lines_of_an_outlet() -> None:
     cleaned = clean_body(bodies[0], options=CleanOptions(repeated=keys), outlet="Gullhaven Post")
     assert cleaned.reasons == ("repeated-line",)
     # another outlet's line of the same words is its own: the table is per outlet
-    assert clean_body(bodies[0], options=CleanOptions(repeated=keys), outlet="Eastmoor Evening").reasons != ("repeated-line",)
+    assert clean_body(bodies[0], options=CleanOptions(repeated=keys), outlet="Eastmoor Evening").reasons != (
+        "repeated-line",
+    )
     assert repeated_lines(bodies[:4], outlet="Gullhaven Post", min_articles=5) == frozenset()
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)

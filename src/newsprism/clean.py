@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from ._firstchar import admits, first_chars
@@ -74,7 +74,7 @@ class CleanOptions:
             parse_patterns(self.patterns)  # a bad file is refused here, once, naming its line
 
     @classmethod
-    def from_file(cls, path: str, **options: bool) -> CleanOptions:
+    def from_file(cls, path: str, **options: Any) -> CleanOptions:
         """Options with the furniture patterns of the file at ``path``."""
         with open(path, encoding="utf-8") as fh:
             return cls(patterns=fh.read(), **options)
@@ -365,24 +365,54 @@ def repeated_lines(
     ``bodies`` and in at least ``share`` of them: boilerplate is what a site prints on every
     page. Give it the raw bodies of one outlet (the same body twice counts once) and its
     name; the union of several outlets' results is one ``CleanOptions(repeated=...)``, and
-    :func:`clean` looks each line up under its article's outlet.
+    :func:`clean` looks each line up under its article's outlet (:class:`RepeatCounter`
+    counts a pile of many outlets in one pass).
 
     A line counts only if it is short enough to be furniture (at most
     :data:`REPEAT_MAX_WORDS` words): a long paragraph found in many articles is a story
     updated or syndicated, not a page's chrome. Limits: an outlet's background paragraph
     repeated word for word in a running story ("The war began in February 2022.") repeats
-    too, and is dropped once the outlet has printed it in enough articles."""
-    bodies = list(dict.fromkeys(bodies))
-    counts: Counter[str] = Counter()
+    too, and is dropped once the outlet has printed it in enough articles; so are the
+    section headings of an outlet's article template ("Perspectives")."""
+    counter = RepeatCounter()
     for body in bodies:
+        counter.add(body, outlet)
+    return counter.table(min_articles=min_articles, share=share)
+
+
+class RepeatCounter:
+    """Counts, per outlet, in how many distinct bodies each short line stands; memory: one
+    entry for each distinct line of at most :data:`REPEAT_MAX_WORDS` words of an outlet and
+    one hash per body, the bodies themselves are not kept."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = {}
+        self.articles: Counter[str] = Counter()
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, body: str, outlet: str | None = None) -> None:
+        import hashlib
+
+        name = _fold(outlet or "")
+        digest = hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        if (name, digest) in self._seen:
+            return
+        self._seen.add((name, digest))
+        self.articles[name] += 1
         keys = {
             line_key(stripped, outlet)
             for line in body.splitlines()
             if (stripped := line.strip()) and len(stripped.split()) <= REPEAT_MAX_WORDS
         }
-        counts.update(keys)
-    floor = max(min_articles, math.ceil(share * len(bodies)))
-    return frozenset(k for k, n in counts.items() if n >= floor)
+        self.counts.setdefault(name, Counter()).update(keys)
+
+    def table(self, *, min_articles: int = 5, share: float = 0.05) -> frozenset[str]:
+        """The keys of the lines in at least ``min_articles`` and ``share`` of their outlet's bodies."""
+        found: set[str] = set()
+        for name, counts in self.counts.items():
+            floor = max(min_articles, math.ceil(share * self.articles[name]))
+            found.update(k for k, n in counts.items() if n >= floor)
+        return frozenset(found)
 
 
 #: a line longer than this is never counted as a repeated line (see :func:`repeated_lines`)
@@ -399,15 +429,13 @@ _COMMENT_FORM = re.compile(
     r"^[^\W\d_][\w'’ ]{0,30}\s*\((\d+|required|optional|\*|will not be published|not published)\)\s*\*?:?$",
     re.IGNORECASE,
 )
-_CONTROL = re.compile(
-    r"^[^\W\d_][\w'’ ]{0,20}:\s*[\w'’]+(?: [\w'’]+){0,2}(?:\s*[|/·•]\s*[\w'’]+(?: [\w'’]+){0,2})+$"
-)
+_CONTROL = re.compile(r"^[^\W\d_][\w'’ ]{0,20}:\s*[\w'’]+(?: [\w'’]+){0,2}(?:\s*[|/·•]\s*[\w'’]+(?: [\w'’]+){0,2})+$")
 _COMMENT_SHAPE = re.compile(
     r"^(reply|report|flag|like|upvote|downvote|\d+\s*(likes?|replies|points|votes))$|\b(says|wrote):$",
     re.IGNORECASE,
 )
-_SMALL = frozenset("a an and at by for from in of on the to with".split())
-_QUOTES = "\"“”«»"
+_SMALL = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"])
+_QUOTES = '"“”«»'
 
 
 def _words(line: str) -> list[str]:
