@@ -297,8 +297,7 @@ NEAR_EMPTY_WORDS = 50
 
 def _near_empty(result: Cleaned, lines: list[str]) -> bool:
     kept = sum(len(p.split()) for p in result.paragraphs)
-    total = sum(len(line.split()) for line in lines)
-    return kept < NEAR_EMPTY_WORDS and kept * 5 < total
+    return kept < NEAR_EMPTY_WORDS and kept * 5 < sum(len(line.split()) for line in lines)
 
 
 def _clean_lines(
@@ -472,7 +471,9 @@ def _is_anchor(line: str) -> bool:
     """Story text for certain: a long line ending a sentence, no contact address, not
     speaking to the reader outside a quotation."""
     stripped = line.strip()
-    if len(_words(stripped)) < ANCHOR_WORDS or not _FINAL.search(stripped) or _CONTACT.search(stripped):
+    if len(stripped.split()) < ANCHOR_WORDS or not _FINAL.search(stripped) or _has_contact(stripped):
+        return False
+    if len(_words(stripped)) < ANCHOR_WORDS:
         return False
     return any(q in stripped for q in _QUOTES) or not _addresses_reader(stripped)
 
@@ -484,6 +485,11 @@ def _tweet(line: str) -> bool:
 
 _TWEET = re.compile(r"\(@\w+\)\s*\w+\.? \d{1,2},? \d{4}|pic\.twitter\.com/")
 _CONTACT_OPENING = re.compile(r"^(write to|email|e-mail|contact|follow|reach)\b", re.IGNORECASE)
+
+
+def _has_contact(line: str) -> bool:
+    """An e-mail address, a handle or a link (a cheap test before the expression)."""
+    return ("@" in line or "http" in line or "www." in line) and bool(_CONTACT.search(line))
 
 
 def _edge_reason(line: str) -> str | None:
@@ -498,7 +504,7 @@ def _edge_reason(line: str) -> str | None:
         return "masthead"
     if (
         len(_words(line)) <= 30
-        and _CONTACT.search(line)
+        and _has_contact(line)
         and (_addresses_reader(line) or _CONTACT_OPENING.match(line) or not _FINAL.search(line))
     ):
         return "appeal"
@@ -543,10 +549,11 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
     a deck under the headline made of a short name, a dash and a phrase ("Harbour Works —
     what the plan means") reads as a masthead; furniture between two anchors (a teaser
     between paragraphs) is left to the phrase patterns."""
-    anchors = [i for i, (_, line) in enumerate(kept) if _is_anchor(line)]
-    if not anchors:
+    # the first and the last anchor, searched from either end
+    first = next((i for i, (_, line) in enumerate(kept) if _is_anchor(line)), None)
+    if first is None:
         return kept, []
-    first, last = anchors[0], anchors[-1]
+    last = next(i for i in range(len(kept) - 1, first - 1, -1) if _is_anchor(kept[i][1]))
     reasons: dict[int, str] = {}
     for i in range(first):
         why = _edge_reason(kept[i][1].strip())
