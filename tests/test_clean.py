@@ -336,3 +336,11 @@ def gold_lines() -> list[str]:
         for path in sorted(folder.rglob("*.txt")):
             lines += [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     return lines
+
+
+def test_a_list_of_the_story_after_its_last_paragraph_stays() -> None:
+    papers = ["The Gullhaven Evening Post", "Eastmoor Weekly Record", "Kelby and District Times"]
+    body = "\n".join([*STORY_PARAS, "The papers that backed the plan are:", *papers])
+    assert clean_body(body).paragraphs[-3:] == tuple(papers)
+    seats = ["Safe Seats (12): Kelby, Eastmoor, Gullhaven", "Marginal Seats (4): Northfield, Westport"]
+    assert clean_body("\n".join([*STORY_PARAS, *seats])).paragraphs[-2:] == tuple(seats)

@@ -483,6 +483,8 @@ def _tweet(line: str) -> bool:
     return bool(_TWEET.search(line))
 
 
+#: a line of a list of the story's own (figures, money, several commas), not a headline
+_LIST_ITEM = re.compile(r"[$€£%]|,[^,]*,")
 _TWEET = re.compile(r"\(@\w+\)\s*\w+\.? \d{1,2},? \d{4}|pic\.twitter\.com/")
 _CONTACT_OPENING = re.compile(r"^(write to|email|e-mail|contact|follow|reach)\b", re.IGNORECASE)
 
@@ -526,7 +528,7 @@ def _tail_reason(line: str) -> str | None:
     if not _FINAL.search(line) and not line.endswith((":", ";", ",")) and len(words) <= 20:
         if _addresses_reader(line):
             return "appeal"
-        if len(words) >= 3 and _title_case(words) and not _FIELD.match(line):
+        if len(words) >= 3 and _title_case(words) and not _FIELD.match(line) and not _LIST_ITEM.search(line):
             return "after-story"
         return None
     if line.endswith("!") and len(words) <= 15 and not any(q in line for q in _QUOTES):
@@ -543,7 +545,9 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
     (other stories' headlines, ``headline-list``). A page without an anchor is left alone.
 
     Measured on allsides_baly2020 (see docs/cleaning.md): a single title-case line after the
-    story is as often a crosshead or a list item of the story as a teaser, so it stays.
+    story is as often a crosshead or a list item of the story as a teaser, so it stays; so
+    does a run introduced by a kept line ending in a colon ("The papers that switched are:"),
+    and a line with money, a percentage or two commas is a list item, not a headline.
 
     Limits: a story ending in two title-case items without final punctuation loses them;
     a deck under the headline made of a short name, a dash and a phrase ("Harbour Works —
@@ -563,14 +567,16 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
         why = _tail_reason(kept[i][1].strip())
         if why:
             reasons[i] = why
-    # a run of title-case lines that are not sentences after the story: other stories' headlines
+    # a run of title-case lines that are not sentences after the story: other stories'
+    # headlines, unless a line of the story ending in a colon introduces them as its list
     i = last + 1
     while i < len(kept):
         j = i
         while j < len(kept) and reasons.get(j) == "after-story":
             j += 1
+        introduced = i > 0 and kept[i - 1][1].strip().endswith(":")
         for k in range(i, j):
-            if j - i >= 2:
+            if j - i >= 2 and not introduced:
                 reasons[k] = "headline-list"
             else:
                 del reasons[k]
