@@ -339,7 +339,12 @@ def gold_lines() -> list[str]:
 
 
 def test_a_list_of_the_story_after_its_last_paragraph_stays() -> None:
-    papers = ["The Gullhaven Evening Post", "Eastmoor Weekly Record", "Kelby and District Times"]
+    # (lines of five words or fewer after the story are labels: see the test above)
+    papers = [
+        "The Gullhaven Evening Post and Herald",
+        "The Eastmoor Weekly Record of Events",
+        "The Kelby and District Times Today",
+    ]
     body = "\n".join([*STORY_PARAS, "The papers that backed the plan are:", *papers])
     assert clean_body(body).paragraphs[-3:] == tuple(papers)
     seats = ["Safe Seats (12): Kelby, Eastmoor, Gullhaven", "Marginal Seats (4): Northfield, Westport"]
