@@ -347,5 +347,5 @@ def test_a_list_of_the_story_after_its_last_paragraph_stays() -> None:
     ]
     body = "\n".join([*STORY_PARAS, "The papers that backed the plan are:", *papers])
     assert clean_body(body).paragraphs[-3:] == tuple(papers)
-    seats = ["Safe Seats (12): Kelby, Eastmoor, Gullhaven", "Marginal Seats (4): Northfield, Westport"]
+    seats = ["Safe Seats (12): Kelby, Eastmoor, Gullhaven", "Marginal Seats (4): Northfield, Westport, Upper Kelby"]
     assert clean_body("\n".join([*STORY_PARAS, *seats])).paragraphs[-2:] == tuple(seats)
