@@ -7,7 +7,7 @@ shape and position (the default), and with the outlet's repeated lines as well
 how many lines each adds, by reason, and a seeded sample of the added lines to judge by eye
 (story text dropped or furniture). Reads ``../shared/data`` at run time; nothing of it is kept.
 
-    python benchmarks/bench_furniture.py [--step 12] [--limit 3000] [--sample 100] [--min-articles 5]
+    python benchmarks/bench_furniture.py [--step 12] [--limit 3000] [--sample 100] [--min-articles 5] [--seed 7]
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=3000)
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--min-articles", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=7, help="seed of the samples printed (judge a fresh one after a change)")
     args = ap.parse_args()
     shared = shared_dir()
     src = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
@@ -99,7 +100,7 @@ def main() -> None:
     )
     for kind in ("shape", "repeat"):
         print(f"\nadded by {kind}, by reason:", dict(Counter(w for _, w, _ in added[kind]).most_common()))
-        rng = random.Random(7)
+        rng = random.Random(args.seed)
         pick = rng.sample(added[kind], min(args.sample, len(added[kind])))
         print(f"seeded sample of {len(pick)} (judge: story text or furniture):")
         for outlet, why, line in pick:

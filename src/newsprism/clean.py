@@ -446,11 +446,14 @@ def _title_case(words: list[str]) -> bool:
     return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
 
 
-def _masthead(line: str) -> bool:
+def _masthead(line: str, *, tail: bool = False) -> bool:
     """A masthead, slogan or section-and-date line: parts joined by separators (``|``,
-    ``—``, ``·``, ``•``), no sentence end, at most 16 words, at least one part a name of two
-    to four capitalized words or a date."""
-    if _FINAL.search(line) or len(_words(line)) > 16:
+    ``—``, ``·``, ``•``; below the story only ``|``, ``·``, ``•``: a dash there joins the
+    items of the story's own lists), no sentence end, no quotation, money or percentage, at
+    most 16 words, at least one part a name of two to four capitalized words or a year."""
+    if _FINAL.search(line) or len(_words(line)) > 16 or any(c in line for c in _QUOTES + "$€£%"):
+        return False
+    if tail and not any(c in line for c in "|·•"):
         return False
     parts = [p for p in _SEPARATOR.split(line) if p.strip()]
     if len(parts) < 2 or any(len(_words(p)) > 10 for p in parts):
@@ -484,8 +487,8 @@ def _tweet(line: str) -> bool:
 
 
 #: a line of a list of the story's own (figures, money, several commas), not a headline
-_LIST_ITEM = re.compile(r"[$€£%]|,[^,]*,")
-_TWEET = re.compile(r"\(@\w+\)\s*\w+\.? \d{1,2},? \d{4}|pic\.twitter\.com/")
+_LIST_ITEM = re.compile(r"[$€£%]|,[^,]*,|^(\d+[.)]|No\.\s*\d+)")
+_TWEET = re.compile(r"\(@\w+\)\s*\w+\.? \d{1,2},? \d{4}|pic\.twitter\.com/|\bt\.co/")
 _CONTACT_OPENING = re.compile(r"^(write to|email|e-mail|contact|follow|reach)\b", re.IGNORECASE)
 
 
@@ -494,7 +497,7 @@ def _has_contact(line: str) -> bool:
     return ("@" in line or "http" in line or "www." in line) and bool(_CONTACT.search(line))
 
 
-def _edge_reason(line: str) -> str | None:
+def _edge_reason(line: str, *, tail: bool = False) -> str | None:
     """Furniture by shape alone, for a line before the first or after the last anchor."""
     if _tweet(line):
         return None
@@ -502,7 +505,7 @@ def _edge_reason(line: str) -> str | None:
         return "comment-form"
     if _CONTROL.match(line):
         return "navigation"
-    if _masthead(line):
+    if _masthead(line, tail=tail):
         return "masthead"
     if (
         len(_words(line)) <= 30
@@ -519,14 +522,14 @@ def _tail_reason(line: str) -> str | None:
     reader, a short exclamation outside quotation marks ("Enjoyed this? Pass it on!"), a
     line without a letter or digit (a rule). A title-case line that is not a sentence is
     marked ``after-story``: only a run of them is dropped (see :func:`_structure`)."""
-    found = _edge_reason(line)
+    found = _edge_reason(line, tail=True)
     if found or _tweet(line):
         return found
     words = _words(line)
     if not any(c.isalnum() for c in line):
         return "separator"
     if not _FINAL.search(line) and not line.endswith((":", ";", ",")) and len(words) <= 20:
-        if _addresses_reader(line):
+        if _addresses_reader(line) and not any(q in line for q in _QUOTES):
             return "appeal"
         if len(words) >= 3 and _title_case(words) and not _FIELD.match(line) and not _LIST_ITEM.search(line):
             return "after-story"
