@@ -3,11 +3,14 @@
 The cleaner works line by line. A line is dropped when it matches one of the patterns in
 ``data/furniture.tsv`` (related-link teasers, comment sections, advertisement markers,
 newsletter and share prompts, photo credits and captions, bylines, timestamps, reading-time
-lines, lone datelines, tags and copyright lines), when it repeats the headline, or when it is
-a short label (a site name, a section name) above the first or below the last line of story
-text. Every
-dropped line is kept verbatim in ``Article.removed`` with its category, so a user can see
-what was taken out.
+lines, lone datelines, tags and copyright lines), when it repeats the headline, when its
+shape and place before or after the story make it furniture whatever its words (mastheads,
+appeals, comment forms, lists of other headlines: :func:`_structure`, text input only), when
+the outlet prints it on many pages (``CleanOptions(repeated=...)``, :func:`repeated_lines`),
+or when it is a short label (a site name, a section name) above the first or below the last
+line of story text. Every dropped line is kept verbatim in ``Article.removed`` with its
+category, so a user can see what was taken out. docs/cleaning.md has the evidence and what
+it was measured on.
 
 A phrase pattern ("comments are closed", "sign up for our newsletter") marked ``start`` drops a
 line longer than :data:`LONG_LINE` when the line opens with it, or when at least half of the
@@ -21,7 +24,7 @@ a columnist's request to readers.
 Limits: it judges one line at a time, so furniture glued onto a story sentence in the same
 line stays, and a story line that happens to look like furniture (a one-line paragraph
 "Comments" in the middle of a story) is dropped. A "rest" pattern (a comment-section heading)
-drops everything below it.
+drops everything below it only with strong evidence (:func:`_rest_cut`).
 """
 
 from __future__ import annotations
