@@ -44,7 +44,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=3000)
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--min-articles", type=int, default=5)
-    ap.add_argument("--seed", type=int, default=7, help="seed of the samples printed (judge a fresh one after a change)")
+    ap.add_argument("--seed", type=int, default=7, help="seed of the printed samples (judge a fresh one)")
     args = ap.parse_args()
     shared = shared_dir()
     src = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
