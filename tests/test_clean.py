@@ -83,12 +83,147 @@ def test_story_lines_are_kept(line: str) -> None:
     assert classify_line(line, load_patterns()) is None
 
 
+STORY_PARAS = [
+    "The harbour board voted on Tuesday to close the north quay for repairs until the spring.",
+    "Engineers found cracks in the old stone wall last month after the winter storms had passed.",
+    "Fishing boats will moor at the south pier while the work goes on, the board said in a statement.",
+    "The repairs are expected to cost about two million crowns, shared between the town and the port.",
+]
+
+
 def test_comment_section_drops_the_rest() -> None:
-    body = "Story line one.\nStory line two.\nStory line three.\nCOMMENTS\nGreat article!\nI disagree with this.\n"
+    body = "\n".join([*STORY_PARAS, "COMMENTS", "Great article!", "I disagree with this."])
     cleaned = clean_body(body)
-    assert cleaned.paragraphs == ("Story line one.", "Story line two.", "Story line three.")
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
     assert cleaned.removed == ("COMMENTS", "Great article!", "I disagree with this.")
     assert cleaned.reasons == ("comments", "comments", "comments")
+
+
+def test_comment_link_above_the_story_never_cuts_it() -> None:
+    # a menu above the story, a "Comments" link among its items: the story below stays whole
+    menu = ["Home", "Local", "Sport", "Readers' Comments", "Contact"]
+    body = "\n".join([*menu, *STORY_PARAS])
+    cleaned = clean_body(body)
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    assert "Readers' Comments" in cleaned.removed
+
+
+def test_comment_heading_needs_story_above_and_comments_below() -> None:
+    # halfway down, a heading with as much story below as above: only the heading goes
+    body = "\n".join([*STORY_PARAS[:2], "Discussion", *STORY_PARAS[2:]])
+    assert clean_body(body).paragraphs == tuple(STORY_PARAS)
+    # a long thread below a short story is cut when comment-shaped lines follow the heading
+    thread = [f"Reader {i} says the quay should have been mended years ago, before the storms." for i in range(8)]
+    body = "\n".join([*STORY_PARAS[:3], "Comments (8)", "Name (required)", *thread])
+    assert clean_body(body).paragraphs == tuple(STORY_PARAS[:3])
+
+
+def test_closing_paragraph_inviting_comments_stays() -> None:
+    closing = (
+        "The board will hold a public meeting on the plans next month, and residents can send their views "
+        "before then. Do you think the quay should close? Tell us what you think in the comments below!"
+    )
+    body = "\n".join([*STORY_PARAS, closing])
+    assert clean_body(body).paragraphs[-1] == closing
+
+
+def test_field_lines_are_not_labels() -> None:
+    body = "\n".join(["Author: Ana Ruiz", *STORY_PARAS, "Name: Harbour Works Ltd"])
+    cleaned = clean_body(body)
+    assert cleaned.paragraphs[0] == "Author: Ana Ruiz"
+    assert cleaned.paragraphs[-1] == "Name: Harbour Works Ltd"
+
+
+STRUCTURE_HEAD = [
+    ("The Gullhaven Post | Stories the council would rather you missed", "masthead"),
+    ("Eastmoor Evening — Serving the valley since 1921", "masthead"),
+    ("Kelby Record | Business | 4 June 2025", "time"),  # a phrase pattern finds it first
+]
+STRUCTURE_TAIL = [
+    ("Pass this on to someone who would enjoy it!", "appeal"),
+    ("Keep the Gullhaven Post free for everyone", "after-story"),
+    ("Seen something? Message the newsdesk at desk@gullhaven.example", "appeal"),
+    ("Talk (42)", "comment-form"),
+    ("Show first: Newest | Oldest", "navigation"),
+    ("Stand with local reporting: your gift keeps us going", "appeal"),
+    ("——", "separator"),
+]
+
+
+@pytest.mark.parametrize(("line", "category"), STRUCTURE_HEAD)
+def test_shape_furniture_above_the_story(line: str, category: str) -> None:
+    cleaned = clean_body("\n".join([line, *STORY_PARAS]))
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True)).get(line) == category
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+
+
+@pytest.mark.parametrize(("line", "category"), [x for x in STRUCTURE_TAIL if x[1] != "after-story"])
+def test_shape_furniture_below_the_story(line: str, category: str) -> None:
+    cleaned = clean_body("\n".join([*STORY_PARAS, line]))
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True)).get(line) == category
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+
+
+def test_headline_list_after_the_story() -> None:
+    teasers = [
+        "Council Approves New Ferry Timetable",
+        "Lighthouse Keeper Retires After Forty Years",
+        "Storm Warning for the Coast",
+    ]
+    cleaned = clean_body("\n".join([*STORY_PARAS, *teasers]))
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    assert set(cleaned.reasons) == {"headline-list"}
+    # one title-case line after the story may be the story's own (a closing crosshead): it stays
+    cleaned = clean_body("\n".join([*STORY_PARAS, "What the Harbour Board Decided Next Week"]))
+    assert cleaned.paragraphs[-1] == "What the Harbour Board Decided Next Week"
+
+
+STORY_LOOKALIKES = [
+    "Gullhaven 2 Eastmoor 1 — a late goal settled it",  # between paragraphs: never touched
+    "He said: “You will not see me on that quay again!”",
+    "Residents can email the board at quay@harbour.example before Friday.",
+    "You can read the full report on the council website.",
+    "He denied the charges.",
+    "Key dates:",
+]
+
+
+@pytest.mark.parametrize("line", STORY_LOOKALIKES)
+def test_story_lines_that_look_like_furniture_stay(line: str) -> None:
+    middle = clean_body("\n".join([*STORY_PARAS[:2], line, *STORY_PARAS[2:]]))
+    assert line in middle.paragraphs
+    if line != STORY_LOOKALIKES[0]:
+        tail = clean_body("\n".join([*STORY_PARAS, line]))
+        assert line in tail.paragraphs
+
+
+def test_shape_rules_skip_html_and_fall_back_when_near_empty() -> None:
+    line = "Keep the Gullhaven Post free for everyone"
+    teasers = ["Council Approves New Ferry Timetable", "Lighthouse Keeper Retires After Forty Years"]
+    body = "\n".join([*STORY_PARAS, *teasers, line])
+    assert clean_body(body, html=True).paragraphs == (*STORY_PARAS, *teasers, line)
+    # a page that is nothing but short lines has no anchor: left alone
+    short = ["Council Approves the New Ferry Timetable Today", "Lighthouse Keeper Retires After Forty Years"]
+    assert clean_body("\n".join(short)).paragraphs == tuple(short)
+
+
+def test_repeated_lines_of_an_outlet() -> None:
+    from newsprism.clean import CleanOptions, line_key, repeated_lines
+
+    bodies = [f"{STORY_PARAS[i % 4]} Case {i}.\nThe Gullhaven Post, since 1921\n" for i in range(6)]
+    keys = repeated_lines(bodies, outlet="Gullhaven Post", min_articles=5)
+    assert keys == {line_key("the gullhaven post,  since 1921", "gullhaven  post")}
+    cleaned = clean_body(bodies[0], options=CleanOptions(repeated=keys), outlet="Gullhaven Post")
+    assert cleaned.reasons == ("repeated-line",)
+    # another outlet's line of the same words is its own: the table is per outlet
+    assert clean_body(bodies[0], options=CleanOptions(repeated=keys), outlet="Eastmoor Evening").reasons != (
+        "repeated-line",
+    )
+    assert repeated_lines(bodies[:4], outlet="Gullhaven Post", min_articles=5) == frozenset()
+    # a long paragraph in many articles is a story syndicated, not chrome
+    long = " ".join(["word"] * 41)
+    assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v3+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -201,3 +336,16 @@ def gold_lines() -> list[str]:
         for path in sorted(folder.rglob("*.txt")):
             lines += [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     return lines
+
+
+def test_a_list_of_the_story_after_its_last_paragraph_stays() -> None:
+    # (lines of five words or fewer after the story are labels: see the test above)
+    papers = [
+        "The Gullhaven Evening Post and Herald",
+        "The Eastmoor Weekly Record of Events",
+        "The Kelby and District Times Today",
+    ]
+    body = "\n".join([*STORY_PARAS, "The papers that backed the plan are:", *papers])
+    assert clean_body(body).paragraphs[-3:] == tuple(papers)
+    seats = ["Safe Seats (12): Kelby, Eastmoor, Gullhaven", "Marginal Seats (4): Northfield, Westport, Upper Kelby"]
+    assert clean_body("\n".join([*STORY_PARAS, *seats])).paragraphs[-2:] == tuple(seats)

@@ -190,3 +190,37 @@ def test_sigkill_during_ingest_then_rerun(tmp_path: Path) -> None:
     assert summary.added == 1000 - partial and summary.duplicates == partial
     with Store(db) as st:
         assert st.count_articles() == 1000 and st.check() == []
+
+
+def test_ingest_drops_the_lines_an_outlet_repeats(tmp_path: Path) -> None:
+    stories = [
+        "The harbour board voted on Tuesday to close the north quay for repairs until the spring.",
+        "Engineers found cracks in the old stone wall last month after the winter storms had passed.",
+        "Fishing boats will moor at the south pier while the work goes on, the board said on Monday.",
+        "The ferry company said its timetable would not change while the north quay stays closed.",
+        "A new lighthouse keeper starts work next week after the last one retired in the summer.",
+        "The council will decide in March whether to widen the coast road past the old fish market.",
+    ]
+    lines = []
+    for i, story in enumerate(stories):
+        body = f"{story} Case {i} of the week.\nWe print what the harbour tells us\n{story.replace('the', 'a')}"
+        lines.append(json.dumps({"title": f"Harbour news {i}", "text": body, "outlet": "Gullhaven Post"}))
+    lines.append(
+        json.dumps(
+            {"title": "Other", "text": f"{stories[0]}\nWe print what the harbour tells us", "outlet": "Eastmoor"}
+        )
+    )
+    (tmp_path / "pile.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    summary = ingest([tmp_path / "pile.jsonl"], db=db, repeated=5, workers=1, quotes=False)
+    assert summary.added == 7
+    with Store(db) as st:
+        by_outlet = {}
+        for row in st.articles(limit=10):
+            article = st.get_article(row.id)
+            by_outlet.setdefault(article.outlet, []).append(article)
+    for article in by_outlet["Gullhaven Post"]:
+        assert article.removed_reasons == ("repeated-line",)
+        assert "We print what the harbour tells us" not in article.text
+    # the other outlet printed the line once: its own line, kept
+    assert "repeated-line" not in by_outlet["Eastmoor"][0].removed_reasons

@@ -3,11 +3,14 @@
 The cleaner works line by line. A line is dropped when it matches one of the patterns in
 ``data/furniture.tsv`` (related-link teasers, comment sections, advertisement markers,
 newsletter and share prompts, photo credits and captions, bylines, timestamps, reading-time
-lines, lone datelines, tags and copyright lines), when it repeats the headline, or when it is
-a short label (a site name, a section name) above the first or below the last line of story
-text. Every
-dropped line is kept verbatim in ``Article.removed`` with its category, so a user can see
-what was taken out.
+lines, lone datelines, tags and copyright lines), when it repeats the headline, when its
+shape and place before or after the story make it furniture whatever its words (mastheads,
+appeals, comment forms, lists of other headlines: :func:`_structure`, text input only), when
+the outlet prints it on many pages (``CleanOptions(repeated=...)``, :func:`repeated_lines`),
+or when it is a short label (a site name, a section name) above the first or below the last
+line of story text. Every dropped line is kept verbatim in ``Article.removed`` with its
+category, so a user can see what was taken out. docs/cleaning.md has the evidence and what
+it was measured on.
 
 A phrase pattern ("comments are closed", "sign up for our newsletter") marked ``start`` drops a
 line longer than :data:`LONG_LINE` when the line opens with it, or when at least half of the
@@ -21,12 +24,15 @@ a columnist's request to readers.
 Limits: it judges one line at a time, so furniture glued onto a story sentence in the same
 line stays, and a story line that happens to look like furniture (a one-line paragraph
 "Comments" in the middle of a story) is dropped. A "rest" pattern (a comment-section heading)
-drops everything below it.
+drops everything below it only with strong evidence (:func:`_rest_cut`).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -35,7 +41,7 @@ from typing import Any
 from ._firstchar import admits, first_chars
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v2"
+CLEANER_VERSION = "furniture.v3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +69,15 @@ class CleanOptions:
     patterns: str | None = None
     drop_repeated_headline: bool = True
     drop_edge_labels: bool = True
+    use_structure: bool = True
+    repeated: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.patterns is not None:
             parse_patterns(self.patterns)  # a bad file is refused here, once, naming its line
 
     @classmethod
-    def from_file(cls, path: str, **options: bool) -> CleanOptions:
+    def from_file(cls, path: str, **options: Any) -> CleanOptions:
         """Options with the furniture patterns of the file at ``path``."""
         with open(path, encoding="utf-8") as fh:
             return cls(patterns=fh.read(), **options)
@@ -77,11 +85,14 @@ class CleanOptions:
     @property
     def version(self) -> str:
         """The cleaner's version, or ``furniture.custom-<hash>`` with patterns of one's own."""
-        if self.patterns is None:
-            return CLEANER_VERSION
         import hashlib
 
-        return "furniture.custom-" + hashlib.sha256(self.patterns.encode("utf-8")).hexdigest()[:8]
+        base = CLEANER_VERSION
+        if self.patterns is not None:
+            base = "furniture.custom-" + hashlib.sha256(self.patterns.encode("utf-8")).hexdigest()[:8]
+        if self.repeated:
+            base += "+repeated-" + hashlib.sha256(",".join(sorted(self.repeated)).encode()).hexdigest()[:8]
+        return base
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,31 +245,79 @@ def classify_line(line: str, patterns: tuple[FurniturePattern, ...]) -> Furnitur
         if needs is None or not needs.isdisjoint(present):
             found = search(stripped)
             # a phrase inside a long paragraph of story text does not make it furniture
+            # a long paragraph that ends by inviting comments is story text ending so: the
+            # comment-section heading is a line of its own
             if found and not (
-                long_line and pat.start and found.start() > 0 and not _reads_as_furniture(stripped, patterns)
+                long_line
+                and pat.start
+                and found.start() > 0
+                and (pat.scope == "rest" or not _reads_as_furniture(stripped, patterns))
             ):
                 return pat
     return None
 
 
-def clean_body(body: str, *, title: str | None = None, options: CleanOptions | None = None) -> Cleaned:
-    """Split a body into lines, drop furniture, and return the kept paragraphs."""
+def clean_body(
+    body: str,
+    *,
+    title: str | None = None,
+    options: CleanOptions | None = None,
+    html: bool = False,
+    outlet: str | None = None,
+) -> Cleaned:
+    """Split a body into lines, drop furniture, and return the kept paragraphs.
+
+    Evidence is combined in this order: a line that repeats across the outlet's pages
+    (``options.repeated``), the headline repeated, the phrase patterns, a comment-section
+    heading cutting the rest of the page (only with strong evidence: :func:`_rest_cut`), the
+    shape and position of lines at the edges of the story (:func:`_structure`), and labels at
+    the edges. Should that leave under a fifth of the words with fewer than
+    :data:`NEAR_EMPTY_WORDS` kept, the page's layout fooled the structural rules: the body is
+    cleaned again with phrase patterns only, line by line (an extractor that found text is a
+    reason to fall back, not to return nothing).
+
+    ``outlet`` names the outlet whose repeated lines (``options.repeated``, keys made by
+    :func:`repeated_lines` with the same outlet) apply.
+
+    ``html=True`` says the body is what trafilatura kept of a page: its own rules on the
+    page's elements (link density, navigation, footers) already removed the furniture that
+    shape and position find in scraped text, and lists of the page's own content (tour dates,
+    product features, results tables) read as furniture by shape (measured on the
+    ScrapingHub benchmark: F1 0.957 with the shape rules, 0.961 without), so only the phrase
+    patterns, labels and the comment-section rule apply.
+    """
     opts = options or CleanOptions()
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = _clean_lines(lines, title, opts, outlet, structure=opts.use_structure, shape=not html)
+    if opts.use_structure and _near_empty(result, lines):
+        result = _clean_lines(lines, title, opts, outlet, structure=False, shape=False)
+    return result
+
+
+#: a cleaned body of fewer words than this, and under a fifth of the page, is near-empty
+NEAR_EMPTY_WORDS = 50
+
+
+def _near_empty(result: Cleaned, lines: list[str]) -> bool:
+    kept = sum(len(p.split()) for p in result.paragraphs)
+    return kept < NEAR_EMPTY_WORDS and kept * 5 < sum(len(line.split()) for line in lines)
+
+
+def _clean_lines(
+    lines: list[str], title: str | None, opts: CleanOptions, outlet: str | None, *, structure: bool, shape: bool
+) -> Cleaned:
     patterns = load_patterns(opts.patterns)
     headline = _fold(title) if title and opts.drop_repeated_headline else None
+    repeated = frozenset(opts.repeated)
     kept: list[tuple[int, str]] = []
     dropped: list[tuple[int, str, str]] = []
-    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    # a comment-section heading drops the rest only in the second half of the page: one in the
-    # first half is more likely a line of the story that looks like a heading
-    halfway = len(lines) // 2
-    rest_from: str | None = None
+    rest: list[tuple[int, str]] = []  # comment-section headings: (line, category)
     for n, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        if rest_from is not None:
-            dropped.append((n, line, rest_from))
+        if repeated and line_key(stripped, outlet) in repeated:
+            dropped.append((n, line, "repeated-line"))
             continue
         if headline is not None and abs(len(stripped) - len(headline)) < 8 and _fold(stripped) == headline:
             dropped.append((n, line, "headline"))
@@ -268,13 +327,22 @@ def clean_body(body: str, *, title: str | None = None, options: CleanOptions | N
             kept.append((n, line))
             continue
         dropped.append((n, line, pat.category))
-        if pat.scope == "rest" and n >= halfway:
-            rest_from = pat.category
+        if pat.scope == "rest":
+            rest.append((n, pat.category))
+    cut = _rest_cut(rest, kept, dropped, lines, structure=structure)
+    if cut is not None:
+        at, why = cut
+        dropped += [(n, line, why) for n, line in kept if n > at]
+        kept = [k for k in kept if k[0] < at]
+    if structure and shape:
+        kept, found = _structure(kept)
+        dropped += found
     if opts.drop_edge_labels:
         kept, labels = _split_edge_labels(kept)
-        dropped = sorted(dropped + [(n, line, "label") for n, line in labels])
-        kept, labels = _split_labels_beside_furniture(kept, dropped, len(lines))
-        dropped = sorted(dropped + [(n, line, "label") for n, line in labels])
+        dropped += [(n, line, "label") for n, line in labels]
+        kept, labels = _split_labels_beside_furniture(kept, sorted(dropped), len(lines))
+        dropped += [(n, line, "label") for n, line in labels]
+    dropped.sort()
     return Cleaned(
         tuple(" ".join(line.split()) for _, line in kept),  # runs of whitespace folded
         tuple(line for _, line, _ in dropped),
@@ -282,13 +350,300 @@ def clean_body(body: str, *, title: str | None = None, options: CleanOptions | N
     )
 
 
+def line_key(line: str, outlet: str | None = None) -> str:
+    """The key of a line in a table of repeated lines: a short hash of the outlet's name and
+    the line's folded text (whitespace runs folded, lower-cased), so that the tables of many
+    outlets make one set, which can be stored and shipped."""
+    import hashlib
+
+    data = f"{_fold(outlet or '')}\x1f{_fold(line)}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+def repeated_lines(
+    bodies: Iterable[str], *, outlet: str | None = None, min_articles: int = 5, share: float = 0.05
+) -> frozenset[str]:
+    """The keys (:func:`line_key`) of the lines that stand in at least ``min_articles`` of
+    ``bodies`` and in at least ``share`` of them: boilerplate is what a site prints on every
+    page. Give it the raw bodies of one outlet (the same body twice counts once) and its
+    name; the union of several outlets' results is one ``CleanOptions(repeated=...)``, and
+    :func:`clean` looks each line up under its article's outlet (:class:`RepeatCounter`
+    counts a pile of many outlets in one pass).
+
+    A line counts only if it is short enough to be furniture (at most
+    :data:`REPEAT_MAX_WORDS` words): a long paragraph found in many articles is a story
+    updated or syndicated, not a page's chrome. Limits: an outlet's background paragraph
+    repeated word for word in a running story ("The war began in February 2022.") repeats
+    too, and is dropped once the outlet has printed it in enough articles; so are the
+    section headings of an outlet's article template ("Perspectives")."""
+    counter = RepeatCounter()
+    for body in bodies:
+        counter.add(body, outlet)
+    return counter.table(min_articles=min_articles, share=share)
+
+
+class RepeatCounter:
+    """Counts, per outlet, in how many distinct bodies each short line stands; memory: one
+    entry for each distinct line of at most :data:`REPEAT_MAX_WORDS` words of an outlet and
+    one hash per body, the bodies themselves are not kept."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = {}
+        self.articles: Counter[str] = Counter()
+        self._seen: set[tuple[str, str]] = set()
+
+    def add(self, body: str, outlet: str | None = None) -> None:
+        import hashlib
+
+        name = _fold(outlet or "")
+        digest = hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        if (name, digest) in self._seen:
+            return
+        self._seen.add((name, digest))
+        self.articles[name] += 1
+        keys = {
+            line_key(stripped, outlet)
+            for line in body.splitlines()
+            if (stripped := line.strip()) and len(stripped.split()) <= REPEAT_MAX_WORDS
+        }
+        self.counts.setdefault(name, Counter()).update(keys)
+
+    def table(self, *, min_articles: int = 5, share: float = 0.05) -> frozenset[str]:
+        """The keys of the lines in at least ``min_articles`` and ``share`` of their outlet's bodies."""
+        found: set[str] = set()
+        for name, counts in self.counts.items():
+            floor = max(min_articles, math.ceil(share * self.articles[name]))
+            found.update(k for k, n in counts.items() if n >= floor)
+        return frozenset(found)
+
+
+#: a line longer than this is never counted as a repeated line (see :func:`repeated_lines`)
+REPEAT_MAX_WORDS = 40
+
+#: a line of at least this many words ending a sentence is story text that the structural
+#: rules never touch and that marks where the story runs (see :func:`_structure`)
+ANCHOR_WORDS = 12
+
+_FINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SEPARATOR = re.compile(r"\s+[|—–·•]\s+|\s*\|\s*")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}\b|https?://|\bwww\.\w")
+_COMMENT_FORM = re.compile(
+    r"^[^\W\d_][\w'’ ]{0,30}\s*\((\d+|required|optional|\*|will not be published|not published)\)\s*\*?:?$",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"^[^\W\d_][\w'’ ]{0,20}:\s*[\w'’]+(?: [\w'’]+){0,2}(?:\s*[|/·•]\s*[\w'’]+(?: [\w'’]+){0,2})+$")
+_COMMENT_SHAPE = re.compile(
+    r"^(reply|report|flag|like|upvote|downvote|\d+\s*(likes?|replies|points|votes))$|\b(says|wrote):$",
+    re.IGNORECASE,
+)
+_SMALL = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with"])
+_QUOTES = '"“”«»'
+
+
+def _words(line: str) -> list[str]:
+    return _WORDS.findall(line)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether words read as a name or a title: every word capitalized but small ones."""
+    return bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in _SMALL for w in words)
+
+
+def _masthead(line: str, *, tail: bool = False) -> bool:
+    """A masthead, slogan or section-and-date line: parts joined by separators (``|``,
+    ``—``, ``·``, ``•``; below the story only ``|``, ``·``, ``•``: a dash there joins the
+    items of the story's own lists), no sentence end, no quotation, money or percentage, at
+    most 16 words, at least one part a name of two to four capitalized words or a year."""
+    if _FINAL.search(line) or len(_words(line)) > 16 or any(c in line for c in _QUOTES + "$€£%"):
+        return False
+    if tail and not any(c in line for c in "|·•"):
+        return False
+    parts = [p for p in _SEPARATOR.split(line) if p.strip()]
+    if len(parts) < 2 or any(len(_words(p)) > 10 for p in parts):
+        return False
+    return any(2 <= len(w := _words(p)) <= 4 and _title_case(w) for p in parts) or bool(re.search(r"\b\d{4}\b", line))
+
+
+def _addresses_reader(line: str) -> bool:
+    pronouns, imperatives = _reader_address()
+    for sentence in _SENTENCES.split(line):
+        words = [w.lower().replace("’", "'") for w in _WORDS.findall(sentence)]
+        if (words and words[0] in imperatives) or not pronouns.isdisjoint(words):
+            return True
+    return False
+
+
+def _is_anchor(line: str) -> bool:
+    """Story text for certain: a long line ending a sentence, no contact address, not
+    speaking to the reader outside a quotation."""
+    stripped = line.strip()
+    if len(stripped.split()) < ANCHOR_WORDS or not _FINAL.search(stripped) or _has_contact(stripped):
+        return False
+    if len(_words(stripped)) < ANCHOR_WORDS:
+        return False
+    return any(q in stripped for q in _QUOTES) or not _addresses_reader(stripped)
+
+
+def _tweet(line: str) -> bool:
+    """An embedded post's signature ("— Jane Doe (@jdoe) March 3, 2024"): quoted content."""
+    return bool(_TWEET.search(line))
+
+
+#: a line of a list of the story's own (figures, money, several commas), not a headline
+_LIST_ITEM = re.compile(r"[$€£%]|,[^,]*,|^(\d+[.)]|No\.\s*\d+)")
+_TWEET = re.compile(r"\(@\w+\)\s*\w+\.? \d{1,2},? \d{4}|pic\.twitter\.com/|\bt\.co/")
+_CONTACT_OPENING = re.compile(r"^(write to|email|e-mail|contact|follow|reach)\b", re.IGNORECASE)
+
+
+def _has_contact(line: str) -> bool:
+    """An e-mail address, a handle or a link (a cheap test before the expression)."""
+    return ("@" in line or "http" in line or "www." in line) and bool(_CONTACT.search(line))
+
+
+def _edge_reason(line: str, *, tail: bool = False) -> str | None:
+    """Furniture by shape alone, for a line before the first or after the last anchor."""
+    if _tweet(line):
+        return None
+    if _COMMENT_FORM.match(line):
+        return "comment-form"
+    if _CONTROL.match(line):
+        return "navigation"
+    if _masthead(line, tail=tail):
+        return "masthead"
+    if (
+        len(_words(line)) <= 30
+        and _has_contact(line)
+        and (_addresses_reader(line) or _CONTACT_OPENING.match(line) or not _FINAL.search(line))
+    ):
+        return "appeal"
+    return None
+
+
+def _tail_reason(line: str) -> str | None:
+    """Furniture by shape for a line after the last anchor, where the story has ended: a
+    line that is not a sentence (no final punctuation, at most 20 words) speaking to the
+    reader, a short exclamation outside quotation marks ("Enjoyed this? Pass it on!"), a
+    line without a letter or digit (a rule). A title-case line that is not a sentence is
+    marked ``after-story``: only a run of them is dropped (see :func:`_structure`)."""
+    found = _edge_reason(line, tail=True)
+    if found or _tweet(line):
+        return found
+    words = _words(line)
+    if not any(c.isalnum() for c in line):
+        return "separator"
+    if not _FINAL.search(line) and not line.endswith((":", ";", ",")) and len(words) <= 20:
+        if _addresses_reader(line) and not any(q in line for q in _QUOTES):
+            return "appeal"
+        if len(words) >= 3 and _title_case(words) and not _FIELD.match(line) and not _LIST_ITEM.search(line):
+            return "after-story"
+        return None
+    if line.endswith("!") and len(words) <= 15 and not any(q in line for q in _QUOTES):
+        return "appeal"
+    return None
+
+
+def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """Drop furniture by shape and position, whatever its wording. The story runs from the
+    first to the last anchor (:func:`_is_anchor`); between them nothing is touched. Before it,
+    a line goes only by a shape no story line has (a masthead with separators, a comment
+    form or sort control, an appeal with an address); after it, also an unpunctuated line
+    speaking to the reader, and a run of two or more title-case lines that are not sentences
+    (other stories' headlines, ``headline-list``). A page without an anchor is left alone.
+
+    Measured on allsides_baly2020 (see docs/cleaning.md): a single title-case line after the
+    story is as often a crosshead or a list item of the story as a teaser, so it stays; so
+    does a run introduced by a kept line ending in a colon ("The papers that switched are:"),
+    and a line with money, a percentage or two commas is a list item, not a headline.
+
+    Limits: a story ending in two title-case items without final punctuation loses them;
+    a deck under the headline made of a short name, a dash and a phrase ("Harbour Works —
+    what the plan means") reads as a masthead; furniture between two anchors (a teaser
+    between paragraphs) is left to the phrase patterns."""
+    # the first and the last anchor, searched from either end
+    first = next((i for i, (_, line) in enumerate(kept) if _is_anchor(line)), None)
+    if first is None:
+        return kept, []
+    last = next(i for i in range(len(kept) - 1, first - 1, -1) if _is_anchor(kept[i][1]))
+    reasons: dict[int, str] = {}
+    for i in range(first):
+        why = _edge_reason(kept[i][1].strip())
+        if why:
+            reasons[i] = why
+    for i in range(last + 1, len(kept)):
+        why = _tail_reason(kept[i][1].strip())
+        if why:
+            reasons[i] = why
+    # a run of title-case lines that are not sentences after the story: other stories'
+    # headlines, unless a line of the story ending in a colon introduces them as its list
+    i = last + 1
+    while i < len(kept):
+        j = i
+        while j < len(kept) and reasons.get(j) == "after-story":
+            j += 1
+        introduced = i > 0 and kept[i - 1][1].strip().endswith(":")
+        for k in range(i, j):
+            if j - i >= 2 and not introduced:
+                reasons[k] = "headline-list"
+            else:
+                del reasons[k]
+        i = j + 1 if j == i else j
+    found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
+    return [k for i, k in enumerate(kept) if i not in reasons], found
+
+
+def _rest_cut(
+    rest: list[tuple[int, str]],
+    kept: list[tuple[int, str]],
+    dropped: list[tuple[int, str, str]],
+    lines: list[str],
+    *,
+    structure: bool,
+) -> tuple[int, str] | None:
+    """Where a comment-section heading cuts the rest of the page, if anywhere: the first
+    heading with at least :data:`REST_BODY_WORDS` words of sentences above it and either a
+    comment-shaped line among the next six (a comment form, a count, a timestamp, "Reply"),
+    or, in the second half of the page's lines, less than half as many words of sentences
+    below it as above. A "Comments" link in a menu above the story has no story
+    above it; a subheading "Discussion" halfway through a story has as much story below as
+    above. ``structure=False`` (the fallback) cuts nowhere."""
+    if not structure or not rest:
+        return None
+    furniture = {n: why for n, _, why in dropped}
+    sentence_words = [(n, len(_words(line))) for n, line in kept if _FINAL.search(line.strip())]
+    halfway = len(lines) // 2
+    for at, why in rest:
+        above = sum(w for n, w in sentence_words if n < at)
+        if above < REST_BODY_WORDS:
+            continue
+        below = sum(w for n, w in sentence_words if n > at)
+        following = [n for n in range(at + 1, len(lines)) if lines[n].strip()][:6]
+        shaped = any(
+            furniture.get(n) in ("comments", "time", "byline")
+            or _COMMENT_FORM.match(lines[n].strip())
+            or _COMMENT_SHAPE.search(lines[n].strip())
+            for n in following
+        )
+        if shaped or (at >= halfway and 2 * below < above):
+            return at, why
+    return None
+
+
+#: a comment-section heading cuts the rest only below this many words of story text
+REST_BODY_WORDS = 40
+
+
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 
+#: a field with its value ("Name: Jane Doe", "Author: J. Smith"): a line of the page's text
+_FIELD = re.compile(r"^[^\W\d_][\w'’]*(?: [\w'’]+)?:\s+\S")
+
+
 def is_label(line: str) -> bool:
-    """A short line that is not a sentence: a site name, a section label, a kicker."""
+    """A short line that is not a sentence: a site name, a section label, a kicker. A field
+    with its value ("Name: Jane Doe") is not a label: such lines carry the page's text."""
     stripped = line.strip()
-    return len(stripped.split()) <= 5 and not _SENTENCE_END.search(stripped)
+    return len(stripped.split()) <= 5 and not _SENTENCE_END.search(stripped) and not _FIELD.match(stripped)
 
 
 def _split_labels_beside_furniture(
@@ -329,5 +684,5 @@ def _split_edge_labels(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str
 
 def clean(raw: RawArticle, *, options: CleanOptions | None = None) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Clean a raw article: ``(text, removed, reasons)``."""
-    result = clean_body(raw.body, title=raw.title, options=options)
+    result = clean_body(raw.body, title=raw.title, options=options, html=raw.format == "html", outlet=raw.outlet)
     return result.text, result.removed, result.reasons

@@ -309,6 +309,14 @@ def _need_db(db: str) -> None:
     help="Find and store each article's framing marks (attribution verbs, hedges, loaded words, scare quotes, "
     "names of the alias table); `newsprism outlets` finds them on first use when left out.",
 )
+@click.option(
+    "--repeated",
+    type=click.IntRange(min=2),
+    default=None,
+    metavar="N",
+    help="Drop the lines an outlet prints in at least N of its articles here (and 5% of them): a first pass "
+    "over the inputs finds them, so pages are read twice.",
+)
 def ingest(
     paths: tuple[str, ...],
     db: str,
@@ -318,6 +326,7 @@ def ingest(
     max_bytes: int,
     quotes: bool,
     framing: bool,
+    repeated: int | None,
 ) -> None:
     """Store articles in the corpus: folders (recursive), .txt, .html, .jsonl(.gz), RSS and
     Atom feeds, WARC files.
@@ -347,6 +356,7 @@ def ingest(
             read_options=_read_options(max_bytes),
             quotes=quotes,
             framing=framing,
+            repeated=repeated,
         )
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), indent=2))

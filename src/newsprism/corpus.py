@@ -104,8 +104,9 @@ def _input_salt(clean_options: CleanOptions | None) -> str:
     """What, besides the record, decides the article made of it: the cleaner and segmenter
     versions and the cleaning options (with the content of a custom patterns file)."""
     opts = clean_options or CleanOptions()
-    # the version names custom patterns by a hash of their text; the rest are plain flags
-    return "\x1f".join([opts.version, SEGMENTER_VERSION, repr(replace(opts, patterns=None))])
+    # the version names custom patterns and a table of repeated lines by a hash of their
+    # content (a set's repr is in no fixed order); the rest are plain flags
+    return "\x1f".join([opts.version, SEGMENTER_VERSION, repr(replace(opts, patterns=None, repeated=frozenset()))])
 
 
 def _input_hash(raw: RawArticle, salt: str) -> str:
@@ -262,6 +263,7 @@ def ingest(
     read_options: ReadOptions | None = None,
     quotes: bool = True,
     framing: bool = True,
+    repeated: int | None = None,
 ) -> IngestSummary:
     """Read every article under ``paths`` (folders, txt, html, jsonl(.gz), feeds, WARC), clean
     and segment it, and store it. Re-ingesting is idempotent: a stored article is a duplicate.
@@ -282,7 +284,14 @@ def ingest(
     With ``framing`` (the default) they also find its framing marks
     (:func:`newsprism.framing.corpus_marks`), stored with it; marks need the quotations, so
     ``quotes=False`` stores no marks either, and ``outlets_in`` finds them on first use.
+    With ``repeated`` (a number of articles, such as 5), a first pass over ``paths`` finds
+    the lines each outlet prints in at least that many of its articles here (and 5% of them:
+    :func:`corpus_repeated_lines`), and the cleaner drops them (reason ``repeated-line``); the
+    stored cleaner version names the table. Pages are read twice then.
     """
+    if repeated is not None:
+        table = corpus_repeated_lines(paths, min_articles=repeated, read_options=read_options)
+        clean_options = replace(clean_options or CleanOptions(), repeated=table)
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
     started = time.perf_counter()
@@ -318,6 +327,22 @@ def ingest(
         store.finish_run(run, added=len(result.added), duplicates=duplicates, rejects=rejects)
     seconds = time.perf_counter() - started
     return IngestSummary(len(result.added), duplicates, tuple(rejects), seconds, run, known)
+
+
+def corpus_repeated_lines(
+    paths: Iterable[str | Path], *, min_articles: int = 5, share: float = 0.05, read_options: ReadOptions | None = None
+) -> frozenset[str]:
+    """The repeated-line table (:func:`newsprism.clean.repeated_lines`) of every outlet of the
+    records under ``paths``, as one set for ``CleanOptions(repeated=...)``. Records without an
+    outlet count as one outlet. Memory: one counter entry for each distinct short line of an
+    outlet (about 100 bytes each); the bodies themselves are not kept."""
+    from .clean import RepeatCounter
+
+    counter = RepeatCounter()
+    for record in iter_records(list(paths), options=read_options):
+        if not isinstance(record, InputError):
+            counter.add(record.body, record.outlet)
+    return counter.table(min_articles=min_articles, share=share)
 
 
 def group_corpus(

@@ -415,7 +415,7 @@ def _from_html(html: str, source: str, stem: str, outlet: str | None) -> RawArti
             html,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             favor_precision=False,
         )
     except Exception as exc:  # trafilatura raises many kinds on broken markup
