@@ -74,18 +74,22 @@ def main() -> None:
             mentioning.append((rid, body, byline))
     credit_s = time.perf_counter() - t0
     n = len(records)
-    print(f"{n} articles, {len(credited)} credited ({len(credited) / max(1, n):.1%}), "
-          f"{len(mentioning)} not credited but naming an agency")
+    print(
+        f"{n} articles, {len(credited)} credited ({len(credited) / max(1, n):.1%}), "
+        f"{len(mentioning)} not credited but naming an agency"
+    )
     print(table("Articles credited per agency", ["agency", "articles"], [[a, c] for a, c in per_agency.most_common()]))
     print(table("Articles per credit form", ["form", "articles"], [[f, c] for f, c in per_form.most_common()]))
-    print(table(
-        "Time (same run)",
-        ["step", "seconds", "ms/article", "ratio to reading"],
-        [
-            ["read the record (baseline)", read_s, 1000 * read_s / max(1, n), 1.0],
-            ["find credits", credit_s, 1000 * credit_s / max(1, n), credit_s / max(read_s, 1e-9)],
-        ],
-    ))
+    print(
+        table(
+            "Time (same run)",
+            ["step", "seconds", "ms/article", "ratio to reading"],
+            [
+                ["read the record (baseline)", read_s, 1000 * read_s / max(1, n), 1.0],
+                ["find credits", credit_s, 1000 * credit_s / max(1, n), credit_s / max(read_s, 1e-9)],
+            ],
+        )
+    )
     if args.sample:
         rnd = random.Random(args.seed)
         print("\n# credited (is the credit right?)")
@@ -96,8 +100,10 @@ def main() -> None:
         for rid, body, byline in rnd.sample(mentioning, min(args.sample, len(mentioning))):
             lines = [x.strip() for x in body.splitlines() if x.strip()]
             named = [x[:110] for x in lines if pattern.search(x)][:2]
-            print(f"- {rid} [byline field: {byline[:40]}] first: {lines[0][:90]!r} last: {lines[-1][:90]!r} "
-                  f"naming: {named}")
+            print(
+                f"- {rid} [byline field: {byline[:40]}] first: {lines[0][:90]!r} last: {lines[-1][:90]!r} "
+                f"naming: {named}"
+            )
 
 
 if __name__ == "__main__":

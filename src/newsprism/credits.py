@@ -264,9 +264,7 @@ def site_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host or None
 
 
-def resolve_outlet(
-    outlet: str | None, credits: Sequence[Credit], *, url: str | None, source: str, id: str
-) -> str:
+def resolve_outlet(outlet: str | None, credits: Sequence[Credit], *, url: str | None, source: str, id: str) -> str:
     """An article's outlet, first found of: the outlet the input names (``--outlet``, the
     page's site name, the JSONL field, the feed's title), the site of the page's address, the
     one agency whose byline, dateline or credit line says the text is its copy

@@ -1,6 +1,6 @@
 """group: find the stories in a pile of articles.
 
-Method ``group-hybrid.v2``, near-linear in the number of articles:
+Method ``group-hybrid.v3``, near-linear in the number of articles:
 
 1. **Near-copies.** MinHash signatures (rensa, from hashes of the word 5-shingles of each
    article's opening), split into 16 bands: articles sharing a band are candidates, and those
@@ -28,8 +28,12 @@ Method ``group-hybrid.v2``, near-linear in the number of articles:
    (containment, not Jaccard: a rewrite that keeps half of a wire story shares only a fifth of
    its shingles; on the dev gold set republications score 0.41 to 0.86, independent reports
    of one event 0.19 at most); republication links form origins, and ten republications of one
-   wire story count as one independent origin. The origin is the earliest article (by date,
-   then id: without dates the direction of copying is unknown).
+   wire story count as one independent origin. Two articles of a story that credit the same
+   news agency (``Article.credit``, :mod:`newsprism.credits`: a byline, dateline or credit
+   line) carry that agency's copy and are one origin too, however far their editors rewrote
+   it (v3; a generic credit, "with agency inputs", names no agency and joins nothing). The
+   origin is the earliest article (by date, then id: without dates the direction of copying
+   is unknown).
 
 **Features first, then clustering.** Everything step 1 to 4 reads of an article (its weighted
 headline-and-lead terms, MinHash signature, embedding and 4-word-run hashes) is computed by
@@ -62,7 +66,7 @@ from ._unionfind import UnionFind
 from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
 from .text import stem, terms
 
-GROUP_VERSION = "group-hybrid.v2"
+GROUP_VERSION = "group-hybrid.v3"
 #: the version of :func:`featurize` (part of :func:`features_method`)
 FEATURES_VERSION = "group-features.v1"
 #: grouping reads no further into an article than this many characters (headline, lead,
@@ -162,6 +166,7 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
             method=method,
             published=a.published,
             label=listing_label(a.id, a.source, a.outlet, a.title),
+            credit=a.credit,
             terms=_bag(a, opts.lead_sentences),
             minhash=signatures[k].astype("<u4").tobytes(),
             grams=openings[k][1],
@@ -395,16 +400,18 @@ def cluster(
         cand = _candidates(doc, term, days, opts) | dups
     groups = _link(n, cand, dups, mat, emb, days, opts)
     origin_sets = UnionFind(n)
-    republished = 0
+    republished = credited = 0
     for members in groups:
         if len(members) > 1:
             republished += _link_origins(members, feats, dups, origin_sets, opts)
+            credited += _link_credits(members, feats, origin_sets)
     stories = _name_stories([f.id for f in feats], groups, origin_sets, days, previous or {})
     stats = {
         "articles": n,
         "candidate_pairs": len(cand),
         "near_duplicate_pairs": len(dups),
         "republication_pairs": republished,
+        "same_credit_joins": credited,
         "stories": len(stories),
         "rejected": 0,
     }
@@ -429,6 +436,23 @@ def _link_origins(
             if (i, j) in dups or shared[x, y] >= opts.republication * max(1, min(len(grams[x]), len(grams[y]))):
                 origin_sets.union(i, j)
                 joined += 1
+    return joined
+
+
+def _link_credits(members: list[int], feats: list[GroupFeatures], origin_sets: UnionFind) -> int:
+    """Join the articles of one story that credit the same agency; returns how many joins
+    were made (articles joined to the first article crediting each agency)."""
+    from .credits import credited_agencies
+
+    first: dict[str, int] = {}
+    joined = 0
+    for i in members:
+        for agency in sorted(credited_agencies(feats[i].credit)):
+            if agency in first:
+                origin_sets.union(first[agency], i)
+                joined += 1
+            else:
+                first[agency] = i
     return joined
 
 

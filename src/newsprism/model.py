@@ -166,8 +166,9 @@ class Article:
 
     @property
     def label(self) -> str:
-        """How to name this article to a person: its outlet, else its id."""
-        return self.outlet or self.id
+        """How to name this article to a person: its outlet, else its file name
+        (:func:`source_name`; an article stored before outlets were resolved), else its id."""
+        return self.outlet or source_name(self.source) or self.id
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -242,7 +243,9 @@ class GroupFeatures:
     MinHash signature of the opening's word 5-shingles (unsigned 32-bit, little-endian), and
     ``grams`` the distinct runs of four stemmed words of the opening (sorted unsigned 32-bit
     hashes), and ``vector`` the headline-and-lead embedding (32-bit floats), or None without
-    an embedder. All plain values: features pickle cheaply to and from worker processes.
+    an embedder; ``credit`` is the article's agency credit (``Article.credit``: articles of one
+    story crediting one agency are one origin). All plain values: features pickle cheaply to
+    and from worker processes.
     """
 
     id: str
@@ -253,6 +256,7 @@ class GroupFeatures:
     minhash: bytes
     grams: bytes
     vector: bytes | None = None
+    credit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
