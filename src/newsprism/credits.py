@@ -82,7 +82,7 @@ def _agencies() -> _Agencies:
         names[alias] = agency
         names.setdefault(alias.upper(), agency)
     alternation = "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a)))
-    return _Agencies(names, alternation, re.compile(rf"(?<![\w-])({alternation})(?![\w-])"))
+    return _Agencies(names, alternation, re.compile(rf"(?<!\w)({alternation})(?![\w-])"))
 
 
 def agencies() -> tuple[str, ...]:
@@ -92,7 +92,9 @@ def agencies() -> tuple[str, ...]:
 
 _MONTH = re.compile(rf"\b{MONTH_PATTERN}(?!\w)", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE)
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:[ap]\.?m\.?|IST|GMT|UTC|EST|EDT|ET|BST|CET|PST|PDT|HKT|JST|KST)\b")
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b[ap]\.?m\.?(?!\w)|\b(?:IST|GMT|UTC|EST|EDT|ET|BST|CET|PST|PDT|HKT|JST|KST)\b", re.IGNORECASE
+)
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 #: words a byline may hold besides names, dates and the agency (lower case)
@@ -157,7 +159,7 @@ _DATELINE_HEAD = r"^(?:[^\W\d_][^()\n!?]{0,80}?[\s,]\s*)?"
 
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, re.Pattern[str]]:
-    agency = rf"(?:the\s+)?(?<![\w-])(?:{_agencies().alternation})(?![\w-])"
+    agency = rf"(?:the\s+)?(?<!\w)(?:{_agencies().alternation})(?![\w-])"
     either = rf"(?:{agency}|agenc(?:y|ies)|wires?|news\s+agenc(?:y|ies))"
     return {
         # "PARIS (AFP) -", "WASHINGTON, Jan 31 (Reuters) -", "(AP) —", "NEW DELHI (PTI):"
