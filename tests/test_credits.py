@@ -58,6 +58,7 @@ STORY = (
         ("", "The Associated Press contributed to this report.", "AP", "inputs"),
         ("", "Associated Press writer Jane Roe in Eastmere contributed.", "AP", "inputs"),
         ("", "Contributing: Associated Press", "AP", "inputs"),
+        ("", "Daily Post's Jane Roe and The Associated Press contributed to this report.", "AP", "inputs"),
         ("", "This story has been published from a wire agency feed without modifications.", GENERIC, "inputs"),
     ],
 )
@@ -83,6 +84,9 @@ def test_credit_forms_at_the_edges(top: str, bottom: str, credit: str, form: str
         "Bloomberg Philanthropies gave the town a grant.",
         "The fleet, she said (AP), would wait.",
         "With inputs from the harbour master, the board changed the plan.",
+        "A Turning Point for Reuters",  # headlines in title case
+        "Why Harbour Repairs Run Late, Costly, and Risky (Bloomberg)",
+        "REUTERS/Jane Roe",
     ],
 )
 def test_an_agency_inside_story_text_is_a_source_not_a_credit(line: str) -> None:
@@ -195,3 +199,48 @@ def test_two_copies_of_one_agency_are_one_origin() -> None:
     # without their credits the two Reuters copies read as independent reports
     [plain] = group([replace(a, credit=None) for a in (first, second, third)]).stories
     assert plain.n_origins == 3
+
+
+def _pair(folder: Path) -> list[Path]:
+    folder.mkdir()
+    (folder / "wire.txt").write_text(f"Harbour board votes\n\nAFP January 31, 2023\n\n{STORY}\n", encoding="utf-8")
+    other = STORY.replace("voted on Tuesday", "decided on Tuesday").replace("Fishermen", "Local fishermen")
+    (folder / "rewrite.txt").write_text(f"Board backs breakwater\n\n{other}\n", encoding="utf-8")
+    return [folder / "wire.txt", folder / "rewrite.txt"]
+
+
+def test_the_store_keeps_credits_and_labels_stories_readably(tmp_path: Path) -> None:
+    from newsprism.corpus import group_corpus, ingest
+    from newsprism.store import Store
+
+    db = tmp_path / "news.db"
+    ingest(_pair(tmp_path / "pages"), db=db, workers=1)
+    group_corpus(db=db)
+    with Store(db) as st:
+        [row] = st.stories()
+        assert row.headline == "Harbour board votes"  # the first article by date: the dated wire copy
+        assert row.outlets == ("AFP", "rewrite") and row.credits == ("AFP",)
+        assert row.label == "Harbour board votes (AFP, rewrite)"
+        assert {r.outlet: r.credit for r in st.articles()} == {"AFP": "AFP", "rewrite": None}
+        stored = {a.outlet: a for a in st.story_articles(row.id)}
+        assert stored["AFP"].credit == "AFP" and stored["AFP"].label == "AFP"
+        assert stored["rewrite"].label == "rewrite"  # not the 16-hex id it is stored under
+
+
+def test_an_article_stored_before_credits_is_named_by_its_file(tmp_path: Path) -> None:
+    import sqlite3
+
+    from newsprism.store import Store, _schema
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    assert _schema.migrate(conn, target=8)[-1] == 8
+    conn.execute(
+        "INSERT INTO articles (id, source, title, text, sentences) VALUES (?, ?, ?, ?, ?)",
+        ("00000000000000aa", "pages/harbour-vote.txt", "Old headline", "A stored article.", "[[0, 17]]"),
+    )
+    conn.close()
+    with Store(db) as st:
+        a = st.get_article("00000000000000aa")
+        assert a.credit is None and a.outlet is None and a.label == "harbour-vote"
+        assert [(r.outlet, r.credit) for r in st.articles()] == [("harbour-vote", None)]

@@ -50,3 +50,28 @@ def test_a_shared_fact_shows_said_to_claimed_and_the_renaming(seeds) -> None:  #
     edits = [(e.before_text, e.after_text) for x in c.contrasts for e in x.edits]
     assert any("said" in b and "claimed" in a for b, a in edits)
     assert any(b == "North Korea" and "Korea" in a and a != b for b, a in edits)
+
+
+def test_the_wire_copy_is_credited_to_afp_and_both_have_readable_outlets(seeds) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import re
+
+    from newsprism.render import render
+
+    c, wire, rewrite = seeds
+    by_id = {a.id: a for a in c.articles}
+    assert by_id[wire].credit == "AFP" and by_id[rewrite].credit is None
+    labels = {wire: by_id[wire].label, rewrite: by_id[rewrite].label}
+    assert labels[wire] == "AFP"
+    for label in labels.values():  # readable: neither "-" nor a 16-hex content id
+        assert label and label != "-" and not re.fullmatch(r"[0-9a-f]{16}", label)
+    data = json.loads(render(c, "json"))
+    assert {a["id"]: (a["outlet"], a["credit"]) for a in data["articles"]} == {
+        wire: ("AFP", "AFP"),
+        rewrite: (labels[rewrite], None),
+    }
+    md, text = render(c, "md"), render(c, "text", width=200)
+    for label in labels.values():
+        assert f"**{label.replace('_', chr(92) + '_')}**:" in md  # facts name the outlet
+        assert f"{label}:" in text
+    assert "| AFP | AFP |" in md

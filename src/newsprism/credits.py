@@ -93,7 +93,8 @@ def agencies() -> tuple[str, ...]:
 _MONTH = re.compile(rf"\b{MONTH_PATTERN}(?!\w)", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE)
 _CLOCK = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\b|\b[ap]\.?m\.?(?!\w)|\b(?:IST|GMT|UTC|EST|EDT|ET|BST|CET|PST|PDT|HKT|JST|KST)\b", re.IGNORECASE
+    r"\b\d{1,2}[:.]\d{2}\b|\b[ap]\.?m\.?(?!\w)|\b(?:IST|GMT|UTC|EST|EDT|ET|BST|CET|PST|PDT|HKT|JST|KST)\b",
+    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -112,6 +113,13 @@ _PICTURE = re.compile(
 )
 _OPENS_BY = re.compile(r"^\W*by\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[|/·•,;:()\[\]{}\-–—―_*]+")
+_TOKEN = re.compile(r"[\x00\x01]|[|/·•,;:()\[\]{}\-–—―_*]+|[^\s|/·•,;:()\[\]{}\-–—―_*\x00\x01]+")
+#: words that may follow an agency opening a byline ("Reuters Staff", "AP Writer")
+_AFTER_AGENCY = frozenset(
+    "staff news wire wires writer writers reporter reporters correspondent bureau desk and".split()
+)
+#: a byline names people in runs of at most this many capitalised words
+MAX_NAME_WORDS = 4
 
 
 def _spans(line: str) -> list[tuple[int, int, str]]:
@@ -124,32 +132,60 @@ def _unique(names: Sequence[str]) -> tuple[str, ...]:
 
 
 def _byline(line: str) -> tuple[str, ...]:
-    """The agencies of a byline: a short line of the agency, names, dates and byline words."""
+    """The agencies of a byline: a short line of the agency, names, dates and byline words.
+
+    Names are runs of capitalised words (at most :data:`MAX_NAME_WORDS` a run) between
+    separators or byline words. Without an opening "By" the agency must open the line (then
+    followed by a separator, a date or a byline word: "Reuters Staff", "AFP January 31") or
+    close it after a separator ("Jane Roe, Reuters", "Source: AFP"), so that a headline naming
+    an agency ("Japan Tells AFP It Will Act", "A Game Changer for Bloomberg") is none."""
     if len(line) > MAX_CREDIT_CHARS or _PICTURE.search(line):
         return ()
     found = _spans(line)
     if not found:
         return ()
-    if not _OPENS_BY.match(line) and any(line[:start].rstrip().endswith("/") for start, _, _ in found):
-        return ()  # "Jane Doe/AP": the credit of a picture
+    by = bool(_OPENS_BY.match(line))
+    for start, end, _ in found:
+        if not by and (line[:start].rstrip().endswith("/") or line[end:].startswith("/")):
+            return ()  # "Jane Roe/AP", "REUTERS/Jane Roe": the credit of a picture
     rest = line
     for start, end, _ in reversed(found):
         rest = rest[:start] + " \x00 " + rest[end:]  # \x00 marks where an agency stood
     for pattern in (_MONTH, _WEEKDAY, _CLOCK, _NUMBER):
-        rest = pattern.sub(" ", rest)
-    rest = _SEPARATORS.sub(" ", rest)
-    tokens = rest.split()
-    words = [t for t in tokens if t != "\x00"]
+        rest = pattern.sub(" \x01 ", rest)  # \x01 marks a date or time
+    tokens = _TOKEN.findall(rest)
+    words = [t for t in tokens if t[0] not in "\x00\x01" and not _SEPARATORS.fullmatch(t)]
     if len(words) > MAX_BYLINE_WORDS:
         return ()
-    for w in words:
-        if not _WORD.fullmatch(w):
-            return ()
-        if w.lower() not in _BYLINE_WORDS and not w[0].isupper():
-            return ()  # a lower-case word of a sentence: story text, not a byline
-    # "Japan Tells AFP It Will Act" is a headline: the agency opens or closes a byline, or it opens with "By"
-    named = [t for t in tokens if t.lower() not in ("the", "by", "and", "via", "from", "source")]
-    if not (_OPENS_BY.match(line) or named[:1] == ["\x00"] or named[-1:] == ["\x00"]):
+    run = 0
+    for t in tokens:
+        if t in ("\x00", "\x01") or _SEPARATORS.fullmatch(t) or t.lower() in _BYLINE_WORDS:
+            run = 0
+            continue
+        if not _WORD.fullmatch(t) or not t[0].isupper():
+            return ()  # a lower-case word of a sentence, a stray sign: not a byline
+        run += 1
+        if run > MAX_NAME_WORDS:
+            return ()  # a headline in title case, not names
+    if by:
+        return _unique([name for _, _, name in found])
+    core = [t for t in tokens if t.lower() not in ("the", "source", "sources", ".")]
+    while core and _SEPARATORS.fullmatch(core[0]):
+        core.pop(0)
+    while core and (_SEPARATORS.fullmatch(core[-1]) and core[-1] not in ("(", "[")):
+        core.pop()
+    if not core:
+        return ()
+    opens = core[0] == "\x00" and (
+        len(core) == 1
+        or core[1] in ("\x00", "\x01")
+        or bool(_SEPARATORS.fullmatch(core[1]))
+        or core[1].lower() in _AFTER_AGENCY
+    )
+    closes = (
+        core[-1] == "\x00" and len(core) > 1 and bool(_SEPARATORS.fullmatch(core[-2])) and core[-2] not in ("(", "[")
+    )
+    if not (opens or closes):
         return ()
     return _unique([name for _, _, name in found])
 
@@ -163,20 +199,26 @@ def _forms() -> dict[str, re.Pattern[str]]:
     either = rf"(?:{agency}|agenc(?:y|ies)|wires?|news\s+agenc(?:y|ies))"
     return {
         # "PARIS (AFP) -", "WASHINGTON, Jan 31 (Reuters) -", "(AP) —", "NEW DELHI (PTI):"
-        "dateline": re.compile(_DATELINE_HEAD + rf"\(\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\)\s*(?:[-–—:]|$)"),
+        # (a line ending at the credit is a dateline only in capitals: "EASTMERE (AFP)")
+        "dateline": re.compile(
+            _DATELINE_HEAD + rf"\(\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\)\s*[-–—:]"
+            rf"|^[^a-z()\n]{{0,80}}\(\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\)\s*$"
+        ),
         # "— Associated Press", "- AFP", "-- Reuters", "AFP/PTI" closing the text
         "signoff": re.compile(rf"^\(?\s*[-–—―]+\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\.?\s*\)?$"),
         "copyright": re.compile(rf"^\(?\s*(?:copyright|©|\(c\))[\s\d©()c,.-]*{agency}\b", re.IGNORECASE),
         # Reuters' own credit line: "(Reporting by A in Paris; Editing by B)"
         "reporting": re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\b.{0,300}?\bediting\s+by\b", re.IGNORECASE),
-        # "(With inputs from PTI)", "With agency inputs", "(with Reuters inputs)"
+        # "(With inputs from PTI)", "With agency inputs", "(with Reuters inputs)", "Jane Roe and
+        # The Associated Press contributed to this report.", "Contributing: Associated Press"
         "inputs": re.compile(
-            rf"^\(?\s*(?:\(?\s*with\s+(?:(?:additional\s+)?inputs?\s+from\s+(?:the\s+)?{either}"
+            rf"^\(?\s*with\s+(?:(?:additional\s+)?inputs?\s+from\s+(?:the\s+)?{either}"
             rf"(?:\s*(?:,|and|&)\s*{either})*|{either}(?:\s*(?:,|and|&)\s*{either})*\s+inputs?)\s*\)?\s*\.?\s*\)?$"
-            rf"|{agency}(?:\s*(?:,|and|&)\s*{agency})*\s+contributed\s+to\s+this\s+(?:report|story|article)"
-            rf"|{agency}\s+(?:writers?|reporters?|correspondents?)\b.{{0,300}}\bcontributed\b"
-            rf"|contributing\s*:\s*{agency}"
-            r"|.{0,80}\b(?:published|auto-generated)\s+from\s+a\s+(?:wire\s+agency|syndicated)\s+feed)",
+            rf"|(?:^|[,;(]|\band\b)\s*{agency}(?:\s*(?:,|and|&)\s*{agency})*\s+contributed\s+to\s+this\s+"
+            r"(?:report|story|article)"
+            rf"|^\(?\s*{agency}\s+(?:writers?|reporters?|correspondents?)\b.{{0,300}}\bcontributed\b"
+            rf"|^\(?\s*contributing\s*:\s*{agency}"
+            r"|^.{0,80}\b(?:published|auto-generated)\s+from\s+a\s+(?:wire\s+agency|syndicated)\s+feed",
             re.IGNORECASE,
         ),
     }
