@@ -58,6 +58,7 @@ STORY = (
         ("", "The Associated Press contributed to this report.", "AP", "inputs"),
         ("", "Associated Press writer Jane Roe in Eastmere contributed.", "AP", "inputs"),
         ("", "Contributing: Associated Press", "AP", "inputs"),
+        ("", "Contributing: Tom Moe in Eastmere; the Associated Press", "AP", "inputs"),
         ("", "Daily Post's Jane Roe and The Associated Press contributed to this report.", "AP", "inputs"),
         ("", "This story has been published from a wire agency feed without modifications.", GENERIC, "inputs"),
     ],

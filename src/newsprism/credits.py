@@ -100,10 +100,57 @@ _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 #: words a byline may hold besides names, dates and the agency (lower case)
 _BYLINE_WORDS = frozenset(
-    "by and with from the a staff news wire wires service services agency agencies updated published "
-    "posted last modified on at in via writer writers reporter reporters correspondent correspondents "
-    "report reports bureau edited for of desk source sources team copy editor editors inputs input "
-    "written compiled local our own".split()
+    [
+        "by",
+        "and",
+        "with",
+        "from",
+        "the",
+        "a",
+        "staff",
+        "news",
+        "wire",
+        "wires",
+        "service",
+        "services",
+        "agency",
+        "agencies",
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "in",
+        "via",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "report",
+        "reports",
+        "bureau",
+        "edited",
+        "for",
+        "of",
+        "desk",
+        "source",
+        "sources",
+        "team",
+        "copy",
+        "editor",
+        "editors",
+        "inputs",
+        "input",
+        "written",
+        "compiled",
+        "local",
+        "our",
+        "own",
+    ]
 )
 #: a line naming a picture is a picture credit, not a credit of the text
 _PICTURE = re.compile(
@@ -116,7 +163,20 @@ _SEPARATORS = re.compile(r"[|/·•,;:()\[\]{}\-–—―_*]+")
 _TOKEN = re.compile(r"[\x00\x01]|[|/·•,;:()\[\]{}\-–—―_*]+|[^\s|/·•,;:()\[\]{}\-–—―_*\x00\x01]+")
 #: words that may follow an agency opening a byline ("Reuters Staff", "AP Writer")
 _AFTER_AGENCY = frozenset(
-    "staff news wire wires writer writers reporter reporters correspondent bureau desk and".split()
+    [
+        "staff",
+        "news",
+        "wire",
+        "wires",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "bureau",
+        "desk",
+        "and",
+    ]
 )
 #: a byline names people in runs of at most this many capitalised words
 MAX_NAME_WORDS = 4
@@ -217,7 +277,7 @@ def _forms() -> dict[str, re.Pattern[str]]:
             rf"|(?:^|[,;(]|\band\b)\s*{agency}(?:\s*(?:,|and|&)\s*{agency})*\s+contributed\s+to\s+this\s+"
             r"(?:report|story|article)"
             rf"|^\(?\s*{agency}\s+(?:writers?|reporters?|correspondents?)\b.{{0,300}}\bcontributed\b"
-            rf"|^\(?\s*contributing\s*:\s*{agency}"
+            rf"|^\(?\s*contributing\s*:.{{0,200}}?{agency}"
             r"|^.{0,80}\b(?:published|auto-generated)\s+from\s+a\s+(?:wire\s+agency|syndicated)\s+feed",
             re.IGNORECASE,
         ),

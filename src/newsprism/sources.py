@@ -255,7 +255,9 @@ def _feed_entry(entry: Any, where: str, p: Path, n: int, site: str | None) -> Ra
     )
 
 
-_PARAGRAPH_BREAK = re.compile(r"</p\s*>|<p(?:\s[^>]*)?>|(?:<br\s*/?>\s*){2,}|\n\s*\n|</(?:div|li|h\d|blockquote)\s*>", re.I)
+_PARAGRAPH_BREAK = re.compile(
+    r"</p\s*>|<p(?:\s[^>]*)?>|(?:<br\s*/?>\s*){2,}|\n\s*\n|</(?:div|li|h\d|blockquote)\s*>", re.I
+)
 _TAG = re.compile(r"<[^>]{0,2000}>")
 
 
