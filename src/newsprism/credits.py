@@ -81,7 +81,9 @@ def _agencies() -> _Agencies:
     for alias, agency in load("agencies").rows:
         names[alias] = agency
         names.setdefault(alias.upper(), agency)
-    alternation = "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a)))
+    firsts = "".join(sorted({re.escape(a[0]) for a in names}))
+    # a look-ahead on the first letter lets the search skip most positions at once
+    alternation = f"(?=[{firsts}])(?:" + "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a))) + ")"
     return _Agencies(names, alternation, re.compile(rf"(?<!\w)({alternation})(?![\w-])"))
 
 
@@ -314,7 +316,20 @@ def find_credits(body: str, *, byline: str | None = None) -> tuple[Credit, ...]:
     return tuple(out)
 
 
+#: lower-case words without which a line that names no agency (as written) is no credit
+_GENERIC_CUES = ("input", "contribut", "feed", "editing by")
+
+
 def _credit(line: str, head: bool, tail: bool, forms: dict[str, re.Pattern[str]]) -> Credit | None:
+    if _agencies().pattern.search(line[:MAX_CREDIT_CHARS]) is None:
+        # most lines name no agency: only a generic or Reuters-style credit line may stand there
+        lower = line.lower()
+        if len(line) > MAX_CREDIT_CHARS or not any(cue in lower for cue in _GENERIC_CUES):
+            return None
+        for form in ("reporting", "inputs"):
+            if (tail or form != "reporting") and forms[form].search(line):
+                return Credit(_named(line, form), form, line)
+        return None
     if head:
         m = forms["dateline"].search(line[:MAX_CREDIT_CHARS])
         if m:
