@@ -245,3 +245,13 @@ def test_an_article_stored_before_credits_is_named_by_its_file(tmp_path: Path) -
         a = st.get_article("00000000000000aa")
         assert a.credit is None and a.outlet is None and a.label == "harbour-vote"
         assert [(r.outlet, r.credit) for r in st.articles()] == [("harbour-vote", None)]
+
+
+def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: Path) -> None:
+    (tmp_path / "wire1.txt").write_text(f"Harbour board votes\n\nAFP January 31, 2023\n\n{STORY}\n", encoding="utf-8")
+    other = STORY.replace("voted on Tuesday", "decided on Tuesday").replace("Fishermen", "Local fishermen")
+    (tmp_path / "wire2.txt").write_text(f"Board backs breakwater\n\nAFP\n\n{other}\n", encoding="utf-8")
+    c = compare([tmp_path / "wire1.txt", tmp_path / "wire2.txt"])
+    assert [a.outlet for a in c.articles] == ["AFP", "AFP"]
+    md = render(c, "md")
+    assert "**AFP \\[wire1\\]**:" in md and "**AFP \\[wire2\\]**:" in md

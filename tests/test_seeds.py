@@ -75,3 +75,20 @@ def test_the_wire_copy_is_credited_to_afp_and_both_have_readable_outlets(seeds) 
         assert f"**{label.replace('_', chr(92) + '_')}**:" in md  # facts name the outlet
         assert f"{label}:" in text
     assert "| AFP | AFP |" in md
+
+
+def test_the_stored_seed_story_is_labelled_readably(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from newsprism.corpus import group_corpus, ingest
+    from newsprism.store import Store
+
+    db = tmp_path / "seeds.db"
+    ingest(SEEDS, db=db, workers=1)
+    group_corpus(db=db)
+    with Store(db) as st:
+        [row] = st.stories()
+        assert row.credits == ("AFP",) and "AFP" in row.outlets and len(row.outlets) == 2
+        assert row.headline and row.headline in row.label
+        for article in st.story_articles(row.id):
+            assert not re.fullmatch(r"[0-9a-f]{16}", article.label)  # not the id it is stored under
