@@ -100,60 +100,18 @@ _CLOCK = re.compile(
 )
 _NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-#: words a byline may hold besides names, dates and the agency (lower case)
-_BYLINE_WORDS = frozenset(
-    [
-        "by",
-        "and",
-        "with",
-        "from",
-        "the",
-        "a",
-        "staff",
-        "news",
-        "wire",
-        "wires",
-        "service",
-        "services",
-        "agency",
-        "agencies",
-        "updated",
-        "published",
-        "posted",
-        "last",
-        "modified",
-        "on",
-        "at",
-        "in",
-        "via",
-        "writer",
-        "writers",
-        "reporter",
-        "reporters",
-        "correspondent",
-        "correspondents",
-        "report",
-        "reports",
-        "bureau",
-        "edited",
-        "for",
-        "of",
-        "desk",
-        "source",
-        "sources",
-        "team",
-        "copy",
-        "editor",
-        "editors",
-        "inputs",
-        "input",
-        "written",
-        "compiled",
-        "local",
-        "our",
-        "own",
-    ]
-)
+
+
+@lru_cache(maxsize=1)
+def _byline_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a byline may hold besides names, dates and the agency, and those that may
+    follow an agency opening it ("Reuters Staff"): the ``byline-words`` lexicon."""
+    from .lexicons import load
+
+    rows = load("byline-words").rows
+    return frozenset(w for w, after in rows if after != "only"), frozenset(w for w, after in rows if after != "no")
+
+
 #: a line naming a picture is a picture credit, not a credit of the text
 _PICTURE = re.compile(
     r"\b(?:photos?|photograph\w*|pictures?|pics?|images?|video|graphics?|illustrations?|infographic|file|"
@@ -163,23 +121,6 @@ _PICTURE = re.compile(
 _OPENS_BY = re.compile(r"^\W*by\b", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[|/·•,;:()\[\]{}\-–—―_*]+")
 _TOKEN = re.compile(r"[\x00\x01]|[|/·•,;:()\[\]{}\-–—―_*]+|[^\s|/·•,;:()\[\]{}\-–—―_*\x00\x01]+")
-#: words that may follow an agency opening a byline ("Reuters Staff", "AP Writer")
-_AFTER_AGENCY = frozenset(
-    [
-        "staff",
-        "news",
-        "wire",
-        "wires",
-        "writer",
-        "writers",
-        "reporter",
-        "reporters",
-        "correspondent",
-        "bureau",
-        "desk",
-        "and",
-    ]
-)
 #: a byline names people in runs of at most this many capitalised words
 MAX_NAME_WORDS = 4
 
@@ -206,6 +147,7 @@ def _byline(line: str) -> tuple[str, ...]:
     found = _spans(line)
     if not found:
         return ()
+    byline_words, after_agency = _byline_words()
     by = bool(_OPENS_BY.match(line))
     for start, end, _ in found:
         if not by and (line[:start].rstrip().endswith("/") or line[end:].startswith("/")):
@@ -221,7 +163,7 @@ def _byline(line: str) -> tuple[str, ...]:
         return ()
     run = 0
     for t in tokens:
-        if t in ("\x00", "\x01") or _SEPARATORS.fullmatch(t) or t.lower() in _BYLINE_WORDS:
+        if t in ("\x00", "\x01") or _SEPARATORS.fullmatch(t) or t.lower() in byline_words:
             run = 0
             continue
         if not _WORD.fullmatch(t) or not t[0].isupper():
@@ -242,7 +184,7 @@ def _byline(line: str) -> tuple[str, ...]:
         len(core) == 1
         or core[1] in ("\x00", "\x01")
         or bool(_SEPARATORS.fullmatch(core[1]))
-        or core[1].lower() in _AFTER_AGENCY
+        or core[1].lower() in after_agency
     )
     closes = (
         core[-1] == "\x00" and len(core) > 1 and bool(_SEPARATORS.fullmatch(core[-2])) and core[-2] not in ("(", "[")

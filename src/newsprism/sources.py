@@ -13,9 +13,9 @@ or file found yields at least one of the two: nothing is skipped without a word.
   its ``<description>`` (Atom ``summary``) when it holds a whole article: at least
   :data:`DESCRIPTION_MIN_WORDS` words in at least :data:`DESCRIPTION_MIN_PARAGRAPHS`
   paragraphs of :data:`PARAGRAPH_MIN_WORDS` words or more. Any other entry is rejected, and
-  the reason says whether it had only a teaser (its words and paragraphs) or no text at all. An entry without a title, or whose title or
-  text is only unexpanded entity references (``&lol9;``, what is left of a refused
-  billion-laughs DTD), is rejected.
+  the reason says whether it had only a teaser (its words and paragraphs) or no text at all.
+  An entry without a title, or whose title or text is only unexpanded entity references
+  (``&lol9;``, what is left of a refused billion-laughs DTD), is rejected.
 - WARC (``.warc``, ``.warc.gz``; gzip is recognised by its bytes): ``response`` records with
   an HTML content type; the URL from ``WARC-Target-URI``, the date from the page or else
   ``WARC-Date``. ``path#n`` is the n-th record of the file. The file is split into records
@@ -293,7 +293,8 @@ def _description(
             where,
             f"feed entry has only a teaser in its description ({words} {'word' if words == 1 else 'words'}, "
             f"{full} {'paragraph' if full == 1 else 'paragraphs'}; a whole article has at least "
-            f"{DESCRIPTION_MIN_WORDS} words in {DESCRIPTION_MIN_PARAGRAPHS} paragraphs) and no saved page beside the feed",
+            f"{DESCRIPTION_MIN_WORDS} words in {DESCRIPTION_MIN_PARAGRAPHS} paragraphs) "
+            "and no saved page beside the feed",
         )
     if title is None:
         raise InputError(where, "feed entry has no title")
