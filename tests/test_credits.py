@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import newsprism
 from newsprism.api import compare
 from newsprism.credits import (
     GENERIC,
@@ -24,7 +25,6 @@ from newsprism.credits import (
 from newsprism.grouping import group
 from newsprism.model import Article, RawArticle, source_name
 from newsprism.pipeline import prepare_article
-from newsprism.render import render
 
 STORY = (
     "The harbour board of Eastmere voted on Tuesday to rebuild the northern breakwater after the "
@@ -162,8 +162,8 @@ def test_every_rendering_shows_credit_and_outlet(tmp_path: Path) -> None:
     other = STORY.replace("voted on Tuesday", "decided on Tuesday").replace("Fishermen", "Local fishermen")
     (tmp_path / "rewrite.txt").write_text(f"Board backs breakwater\n\n{other}\n", encoding="utf-8")
     c = compare([tmp_path / "wire.txt", tmp_path / "rewrite.txt"])
-    text, md = render(c, "text", width=200), render(c, "md")
-    data = json.loads(render(c, "json"))
+    text, md = newsprism.render(c, "text", width=200), newsprism.render(c, "md")
+    data = json.loads(newsprism.render(c, "json"))
     assert {a["outlet"]: a["credit"] for a in data["articles"]} == {"AFP": "AFP", "rewrite": None}
     assert "| wire | AFP | AFP | Harbour board votes |" in md
     assert "| rewrite | rewrite | - | Board backs breakwater |" in md
@@ -253,5 +253,5 @@ def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: P
     (tmp_path / "wire2.txt").write_text(f"Board backs breakwater\n\nAFP\n\n{other}\n", encoding="utf-8")
     c = compare([tmp_path / "wire1.txt", tmp_path / "wire2.txt"])
     assert [a.outlet for a in c.articles] == ["AFP", "AFP"]
-    md = render(c, "md")
+    md = newsprism.render(c, "md")
     assert "**AFP \\[wire1\\]**:" in md and "**AFP \\[wire2\\]**:" in md

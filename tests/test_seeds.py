@@ -56,7 +56,7 @@ def test_the_wire_copy_is_credited_to_afp_and_both_have_readable_outlets(seeds) 
     import json
     import re
 
-    from newsprism.render import render
+    import newsprism
 
     c, wire, rewrite = seeds
     by_id = {a.id: a for a in c.articles}
@@ -65,12 +65,12 @@ def test_the_wire_copy_is_credited_to_afp_and_both_have_readable_outlets(seeds) 
     assert labels[wire] == "AFP"
     for label in labels.values():  # readable: neither "-" nor a 16-hex content id
         assert label and label != "-" and not re.fullmatch(r"[0-9a-f]{16}", label)
-    data = json.loads(render(c, "json"))
+    data = json.loads(newsprism.render(c, "json"))
     assert {a["id"]: (a["outlet"], a["credit"]) for a in data["articles"]} == {
         wire: ("AFP", "AFP"),
         rewrite: (labels[rewrite], None),
     }
-    md, text = render(c, "md"), render(c, "text", width=200)
+    md, text = newsprism.render(c, "md"), newsprism.render(c, "text", width=200)
     for label in labels.values():
         assert f"**{label.replace('_', chr(92) + '_')}**:" in md  # facts name the outlet
         assert f"{label}:" in text
