@@ -171,35 +171,46 @@ def test_every_rendering_shows_credit_and_outlet(tmp_path: Path) -> None:
     assert "AFP" in text and "rewrite" in text
 
 
+TITLE = "Eastmere harbour board votes to rebuild storm-hit breakwater"
+
+
 def test_two_copies_of_one_agency_are_one_origin() -> None:
-    first = prepare_article(
-        _raw("a", f"EASTMERE (Reuters) - {STORY}", "Eastmere harbour board votes to rebuild storm-hit breakwater")
-    )
-    # the same wire story, edited far apart: no four-word run of the opening survives
+    first = prepare_article(_raw("a", f"EASTMERE (Reuters) - {STORY}", TITLE))
+    # the same wire story, rewritten: one phrase of it kept, too little for a republication
     edited = (
         "Eastmere's port authority on Tuesday backed rebuilding its storm-battered northern sea wall, "
         "according to the body's head.\n"
-        "The work is expected to take two years at a cost near 4 million euros.\n"
+        "Repairs will cost about 4 million euros and take two years, officials estimate.\n"
         "Trawler crews praised the decision yet want a halt while herring are running."
     )
-    second = prepare_article(
-        _raw("b", f"By Jane Roe, Reuters\n{edited}", "Eastmere harbour board votes to rebuild storm-hit breakwater")
-    )
+    second = prepare_article(_raw("b", f"By Jane Roe, Reuters\n{edited}", TITLE))
     own = (
         "Our reporter watched the Eastmere harbour board vote to rebuild the breakwater on Tuesday evening.\n"
         "Two members abstained, worried that the four million euro bill would fall on local taxpayers.\n"
         "Outside, a dozen fishermen held banners asking for a pause in the herring season."
     )
-    third = prepare_article(
-        _raw("c", f"{own}\nWith agency inputs", "Eastmere harbour board votes to rebuild storm-hit breakwater")
-    )
-    [story] = group([first, second, third]).stories
+    third = prepare_article(_raw("c", f"{own}\nWith agency inputs", TITLE))
+    grouping = group([first, second, third])
+    [story] = grouping.stories
     assert story.n_origins == 2  # a and b share Reuters' copy; c's generic credit joins nothing
     origins = dict(zip(story.articles, story.origins, strict=True))
     assert origins["a"] == origins["b"] != origins["c"]
+    assert grouping.stats["same_credit_joins"] == 1 and grouping.stats["republication_pairs"] == 0
     # without their credits the two Reuters copies read as independent reports
     [plain] = group([replace(a, credit=None) for a in (first, second, third)]).stories
     assert plain.n_origins == 3
+
+
+def test_two_stories_of_one_agency_stay_two_origins() -> None:
+    first = prepare_article(_raw("a", f"EASTMERE (Reuters) - {STORY}", TITLE))
+    later = (
+        "Eastmere's harbour board picked a builder for its northern breakwater on Friday, after three "
+        "firms bid for the contract to rebuild the storm-hit harbour wall.\n"
+        "The winning bid came in under the board's estimate, a member said."
+    )
+    second = prepare_article(_raw("b", f"EASTMERE (Reuters) - {later}", TITLE))
+    [story] = group([first, second]).stories
+    assert story.n_origins == 2  # both Reuters, but no wording in common: two reports
 
 
 def _pair(folder: Path) -> list[Path]:
