@@ -18,6 +18,7 @@ SCRIPTS = [
     "judged_framing.py",
     "bench_framing.py",
     "bench_corpus.py",
+    "bench_credits.py",
 ]
 
 if __name__ == "__main__":

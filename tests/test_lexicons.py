@@ -16,9 +16,11 @@ from newsprism.numbers import quantities_in
 
 BUNDLED = {
     "abbreviations",
+    "agencies",
     "attribution-contexts",
     "british-endings",
     "british-exceptions",
+    "byline-words",
     "claim-words",
     "currencies",
     "durations",
@@ -108,7 +110,7 @@ def test_columns_by_name() -> None:
 def test_unknown_lexicon_is_named() -> None:
     with pytest.raises(
         LexiconError,
-        match=r"data/lexicons/nonesuch\.tsv: no such lexicon \(bundled: abbreviations, attribution-contexts, british-endings",
+        match=r"data/lexicons/nonesuch\.tsv: no such lexicon \(bundled: abbreviations, agencies, attribution-contexts, british-endings",
     ):
         lexicons.load("nonesuch")
     with pytest.raises(LexiconError, match="not a lexicon name"):

@@ -216,13 +216,13 @@ def test_one_outlet_and_an_unknown_one(corpus: Path) -> None:
         outlets_in(corpus, top=0)
 
 
-def test_articles_without_an_outlet_are_one_group_listed_last(corpus: Path, tmp_path: Path) -> None:
+def test_articles_without_an_outlet_are_named_by_their_file(corpus: Path, tmp_path: Path) -> None:
     anonymous = {k: v for k, v in COASTLINE.items() if k != "outlet"}
     anonymous["text"] = anonymous["text"].replace("engine", "motor")
     ingest([write_jsonl(tmp_path / "anon.jsonl", anonymous)], db=corpus, workers=1)
     listing = outlets_in(corpus)
-    assert [p.outlet for p in listing.outlets] == ["Harbor Ledger", "Coastline Daily", None]
-    assert listing.outlets[2].to_dict()["outlet"] is None
+    assert [p.outlet for p in listing.outlets] == ["Harbor Ledger", "Coastline Daily", "anon"]
+    assert listing.outlets[2].to_dict()["outlet"] == "anon"
 
 
 # ---------------------------------------------------------------------- stores without marks
@@ -249,7 +249,7 @@ def test_a_store_from_before_marks_is_migrated_and_its_articles_get_theirs(tmp_p
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
     conn.close()
     with Store(db) as st:
-        assert st.schema_version == _schema.SCHEMA_VERSION == 8
+        assert st.schema_version == _schema.SCHEMA_VERSION == 9
         assert st.unframed() == ["00000000000000bb"] and st.marks() == []
     res = run("outlets", "--db", str(db), "--format", "json")
     assert res.returncode == 0, res.stderr

@@ -57,7 +57,9 @@ HOSTILE = [
 ]
 
 
-def _article(id: str, outlet: str | None, title: str, sentences: list[str], removed: str) -> Article:
+def _article(
+    id: str, outlet: str | None, title: str, sentences: list[str], removed: str, credit: str | None = None
+) -> Article:
     text, spans, pos = "", [], 0
     for i, s in enumerate(sentences):
         if i:
@@ -75,13 +77,14 @@ def _article(id: str, outlet: str | None, title: str, sentences: list[str], remo
         removed=(removed,),
         removed_reasons=("teaser",),
         sentences=tuple(spans),
+        credit=credit,
     )
 
 
 def comparison_with(hostile: str) -> Comparison:
     """Two articles with ``hostile`` in every field that comes from an article."""
     a = _article("a", hostile, hostile, [f"Police detained 12 people {hostile}.", f"Only here {hostile}."], hostile)
-    b = _article("b", None, hostile, [f"At least 11 were held {hostile}.", "Another sentence."], hostile)
+    b = _article("b", None, hostile, [f"At least 11 were held {hostile}.", "Another sentence."], hostile, hostile)
     q12 = Quantity("a", 0, Span(16, 18), "12", 12.0, "count", "people")
     q11 = Quantity("b", 0, Span(0, 11), "At least 11", 11.0, "count", "people", "at least")
     return Comparison(
@@ -142,7 +145,7 @@ def test_markdown_escapes_hostile_strings(hostile: str) -> None:
     assert "\x1b" not in out
     for line in out.splitlines():
         if line.startswith("|"):  # every table row keeps its columns
-            assert len(re.findall(r"(?<!\\)\|", line)) in (6, 4), line
+            assert len(re.findall(r"(?<!\\)\|", line)) in (7, 4), line
     # headings stay the ones the renderer writes
     assert [h for h in out.splitlines() if h.startswith("#")] == [
         "# newsprism comparison",

@@ -38,8 +38,57 @@ def test_feed_entries_saved_pages_and_rejects(tmp_path: Path) -> None:
     assert ok[0].url == "https://gazette.example/news/new-pier"
     assert "harbour master" in ok[0].body
     assert [str(e) for e in bad] == [
-        f"{tmp_path}/feed.rss#3: feed entry has no full text and no saved page beside the feed"
+        f"{tmp_path}/feed.rss#3: feed entry has only a teaser in its description (1 word, 0 paragraphs; "
+        "a whole article has at least 150 words in 3 paragraphs) and no saved page beside the feed"
     ]
+
+
+def _paragraph(i: int) -> str:
+    return (
+        f"In its {i}th sitting the harbour board of Eastmere weighed the cost of mending the old "
+        "breakwater against what the fishing fleet lost in the winter storms, members said."
+    )
+
+
+def _feed(*items: str) -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Eastmere Gazette</title>'
+        + "".join(items)
+        + "</channel></rss>"
+    )
+
+
+def _item(n: int, description: str) -> str:
+    return (
+        f"<item><title>Story {n}</title><link>https://gazette.example/{n}</link>"
+        f"<author>Jane Roe</author><description><![CDATA[{description}]]></description></item>"
+    )
+
+
+def test_a_description_holding_a_whole_article_is_the_article(tmp_path: Path) -> None:
+    html = "".join(f"<p>{_paragraph(i)}</p>" for i in range(6))  # 6 x 29 words
+    breaks = "<br><br>".join(_paragraph(i) for i in range(6))
+    plain = "\n\n".join(_paragraph(i) for i in range(6))
+    (tmp_path / "feed.rss").write_text(_feed(_item(1, html), _item(2, breaks), _item(3, plain)), encoding="utf-8")
+    ok, bad = _split(list(iter_records([tmp_path / "feed.rss"])))
+    assert not bad
+    assert [a.title for a in ok] == ["Story 1", "Story 2", "Story 3"]
+    for a in ok:
+        assert a.body.split("\n") == [_paragraph(i) for i in range(6)]
+        assert a.outlet == "Eastmere Gazette" and a.format == "feed" and a.url is not None
+
+
+def test_a_teaser_description_is_rejected_with_its_size(tmp_path: Path) -> None:
+    one_long = " ".join(_paragraph(i) for i in range(6))  # long enough, but one paragraph
+    short = "".join(f"<p>{_paragraph(i)}</p>" for i in range(3))  # three paragraphs, 87 words
+    (tmp_path / "feed.rss").write_text(
+        _feed(_item(1, one_long), _item(2, short), _item(3, "<p>The board met.</p><p>Read more</p>")), encoding="utf-8"
+    )
+    ok, bad = _split(list(iter_records([tmp_path / "feed.rss"])))
+    assert not ok
+    sizes = [str(e).split("(", 1)[1].split(";")[0] for e in bad]
+    assert sizes == ["174 words, 1 paragraph", "87 words, 3 paragraphs", "5 words, 0 paragraphs"]
+    assert all("only a teaser in its description" in str(e) for e in bad)
 
 
 def test_feed_with_entity_expansion_is_refused_or_harmless(tmp_path: Path) -> None:

@@ -411,7 +411,7 @@ def articles(db: str, limit: int, offset: int, outlet: str | None, fmt: str) -> 
     for r in rows:
         click.echo(
             f"{r.id}  {r.published or '-':10}  {_plural(r.n_sentences, 'sentence'):>14}  "
-            f"{r.outlet or '-'}: {r.title or '-'}"
+            f"{r.outlet or '-'}: {r.title or '-'}" + (f"  [credit: {r.credit}]" if r.credit else "")
         )
     click.echo(f"({len(rows)} of {_plural(total, 'article')})", err=True)
 
@@ -550,7 +550,8 @@ def outlets(db: str, outlet: str | None, top: int, fmt: str, output: str | None)
 )
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stories(db: str, since: str | None, fmt: str) -> None:
-    """List the stored stories with size, outlets and dates (run newsprism group first)."""
+    """List the stored stories with size, dates, headline and outlets (run newsprism group first)."""
+    from .render.view import one_line
     from .store import Store
 
     _need_db(db)
@@ -561,9 +562,10 @@ def stories(db: str, since: str | None, fmt: str) -> None:
         return
     for r in rows:
         dates = f"{r.first_published or '-'}..{r.last_published or '-'}"
+        credits = f"  [credit: {', '.join(r.credits)}]" if r.credits else ""
         click.echo(
             f"{r.id}  {_plural(r.size, 'article'):>12}  {_plural(r.n_origins, 'origin'):>11}  {dates}  "
-            f"{', '.join(r.outlets)}"
+            f"{one_line(r.label)}{credits}"
         )
 
 

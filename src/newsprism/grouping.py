@@ -41,8 +41,14 @@ Method ``group-hybrid.v3``, near-linear in the number of articles:
    (containment, not Jaccard: a rewrite that keeps half of a wire story shares only a fifth of
    its shingles; on the dev gold set republications score 0.41 to 0.86, independent reports
    of one event 0.19 at most); republication links form origins, and ten republications of one
-   wire story count as one independent origin. The origin is the earliest article (by date,
-   then id: without dates the direction of copying is unknown).
+   wire story count as one independent origin. Two articles of a story that credit the same
+   news agency (``Article.credit``, :mod:`newsprism.credits`: a byline, dateline or credit
+   line) and share some of its wording (``credited_republication`` of the runs, a third of
+   the bar above) within ``credited_days`` carry that agency's copy and are one origin too,
+   even when their editors rewrote it past the republication bar (v3; a generic credit,
+   "with agency inputs", names no agency and joins nothing; two different stories of one
+   agency, sharing no wording, stay two origins). The origin is the earliest article (by
+   date, then id: without dates the direction of copying is unknown).
 
 **Features first, then clustering.** Everything step 1 to 4 reads of an article (its weighted
 headline-and-lead terms, MinHash signature, embedding and 4-word-run hashes) is computed by
@@ -93,6 +99,13 @@ GROUP_HEAD = 4000
 class GroupOptions:
     """Options of the grouping stage (see the module docstring for the method).
 
+    ``credited_republication`` and ``credited_days``: two articles crediting the same agency
+    are one origin when at least this share of the shorter one's runs of four stemmed words
+    occur in the other (a third of ``republication``: a rewrite of the wire copy keeps less
+    of its wording than a republication) and their dates lie at most this many days apart
+    (or one is unknown). Set without a gold set; see docs/credits.md for what it joins on
+    allsides_baly2020.
+
     ``window_days`` is 3: outlets report one event within a day or two, and a look-alike
     (the same people at another event) is typically a week or more later; no public set here
     carries dates, so this one was not tuned.
@@ -116,6 +129,8 @@ class GroupOptions:
     threshold: float = 0.35
     near_duplicate: float = 0.5
     republication: float = 0.3
+    credited_republication: float = 0.1
+    credited_days: int = 1
     window_days: int = 3
     embedder: str | None = "wordllama"
     weight: float = 0.5
@@ -205,6 +220,7 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
             method=method,
             published=a.published,
             label=listing_label(a.id, a.source, a.outlet, a.title),
+            credit=a.credit,
             terms=_bag(a, opts.lead_sentences),
             minhash=signatures[k].astype("<u4").tobytes(),
             grams=openings[k][1],
@@ -439,16 +455,19 @@ def cluster(
         cand = _candidates(doc, term, days, opts) | dups
     groups = _link(n, cand, dups, mat, emb, _weekdays([f.terms for f in feats], days, opts.weekday_spread), days, opts)
     origin_sets = UnionFind(n)
-    republished = 0
+    republished = credited = 0
     for members in groups:
         if len(members) > 1:
-            republished += _link_origins(members, feats, dups, origin_sets, opts)
+            found, by_credit = _link_origins(members, feats, dups, origin_sets, opts, days)
+            republished += found
+            credited += by_credit
     stories = _name_stories([f.id for f in feats], groups, origin_sets, days, previous or {})
     stats = {
         "articles": n,
         "candidate_pairs": len(cand),
         "near_duplicate_pairs": len(dups),
         "republication_pairs": republished,
+        "same_credit_joins": credited,
         "stories": len(stories),
         "rejected": 0,
     }
@@ -462,18 +481,32 @@ def _link_origins(
     dups: set[tuple[int, int]],
     origin_sets: UnionFind,
     opts: GroupOptions,
-) -> int:
-    """Join the republications inside one story; returns how many pairs were joined."""
+    days: list[int | None],
+) -> tuple[int, int]:
+    """Join the republications inside one story, and the articles crediting one agency that
+    share some of its wording; returns how many pairs were joined each way."""
+    from .credits import credited_agencies
+
     grams = [np.frombuffer(feats[i].grams, dtype="<u4") for i in members]
+    agencies = [credited_agencies(feats[i].credit) for i in members]
     shared = _shared_counts(grams)
-    joined = 0
+    joined = credited = 0
     for x, i in enumerate(members):
         for y in range(x + 1, len(members)):
             j = members[y]
-            if (i, j) in dups or shared[x, y] >= opts.republication * max(1, min(len(grams[x]), len(grams[y]))):
+            di, dj = days[i], days[j]
+            shorter = max(1, min(len(grams[x]), len(grams[y])))
+            if (i, j) in dups or shared[x, y] >= opts.republication * shorter:
                 origin_sets.union(i, j)
                 joined += 1
-    return joined
+            elif (
+                agencies[x] & agencies[y]
+                and shared[x, y] >= opts.credited_republication * shorter
+                and (di is None or dj is None or abs(di - dj) <= opts.credited_days)
+            ):
+                origin_sets.union(i, j)
+                credited += 1
+    return joined, credited
 
 
 def _shared_counts(grams: list[np.ndarray]) -> np.ndarray:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,7 +93,9 @@ class RawArticle:
     ``body`` is the text below the headline: for ``.txt`` input the raw lines, for HTML the
     text the extractor found. ``source`` names where it came from (a path, ``-``, or
     ``path:line`` for JSONL) and is used in every error message about it. ``warnings`` says
-    what the reader had to repair (invalid bytes replaced, ...), one line each.
+    what the reader had to repair (invalid bytes replaced, ...), one line each. ``byline`` is
+    the author line of the page's metadata or the JSONL record, where it gives one (read for
+    agency credits: :mod:`newsprism.credits`).
     """
 
     id: str
@@ -104,6 +107,7 @@ class RawArticle:
     published: str | None = None
     format: str = "txt"
     warnings: tuple[str, ...] = ()
+    byline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,11 @@ class Article:
     ``text`` is the body with page furniture removed (paragraphs joined by one newline);
     ``removed`` holds every raw line the cleaner dropped, verbatim, in order, with the
     reason (the furniture pattern's category) in ``removed_reasons`` at the same index.
+    ``credit`` names the news agencies whose copy the article says it carries (a byline,
+    dateline or credit line: "AFP", "AP, Reuters", ``agencies`` when it names none; see
+    :mod:`newsprism.credits`), None without a credit. ``outlet`` is as the input named it, or
+    as :func:`newsprism.credits.resolve_outlet` found it (the credited agency of wire copy,
+    the page's address, the file name).
     """
 
     id: str
@@ -153,16 +162,19 @@ class Article:
     removed: tuple[str, ...] = ()
     removed_reasons: tuple[str, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    credit: str | None = None
 
     @property
     def label(self) -> str:
-        """How to name this article to a person: its outlet, else its id."""
-        return self.outlet or self.id
+        """How to name this article to a person: its outlet, else its file name
+        (:func:`source_name`; an article stored before outlets were resolved), else its id."""
+        return self.outlet or source_name(self.source) or self.id
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "outlet": self.outlet,
+            "credit": self.credit,
             "title": self.title,
             "url": self.url,
             "published": self.published,
@@ -187,6 +199,7 @@ class Article:
             removed=tuple(d.get("removed") or ()),
             removed_reasons=tuple(d.get("removed_reasons") or ()),
             sentences=tuple(Sentence.from_dict(s, i, text) for i, s in enumerate(d.get("sentences") or ())),
+            credit=d.get("credit"),
         )
 
 
@@ -198,10 +211,25 @@ def article_key(article: Article) -> str:
     return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def source_name(source: str) -> str:
+    """The file name a source names, without folders, extensions or a record's place in its
+    file: ``feeds/daily-post.jsonl:12`` -> ``daily-post``; ``""`` for standard input."""
+    path = re.sub(r"(?::\d+|#\d+)$", "", source.rstrip("/"))
+    if path in ("-", "<html>", ""):
+        return ""
+    name = os.path.basename(path)
+    for _ in range(3):  # page.html.gz, feed.jsonl.gz, crawl.warc.gz
+        stem, ext = os.path.splitext(name)
+        if not ext or not stem or len(ext) > 6:
+            break
+        name = stem
+    return name
+
+
 def listing_label(id: str, source: str, outlet: str | None, title: str | None) -> str:
     """How a listing of stories names an article: ``outlet: title``, the source's file name
     standing in for a missing outlet."""
-    name = outlet or os.path.splitext(os.path.basename(source.rstrip("/")))[0] or id
+    name = outlet or source_name(source) or id
     return f"{name}: {title or '-'}"
 
 
@@ -215,7 +243,9 @@ class GroupFeatures:
     MinHash signature of the opening's word 5-shingles (unsigned 32-bit, little-endian), and
     ``grams`` the distinct runs of four stemmed words of the opening (sorted unsigned 32-bit
     hashes), and ``vector`` the headline-and-lead embedding (32-bit floats), or None without
-    an embedder. All plain values: features pickle cheaply to and from worker processes.
+    an embedder; ``credit`` is the article's agency credit (``Article.credit``: articles of one
+    story crediting one agency are one origin). All plain values: features pickle cheaply to
+    and from worker processes.
     """
 
     id: str
@@ -226,6 +256,7 @@ class GroupFeatures:
     minhash: bytes
     grams: bytes
     vector: bytes | None = None
+    credit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .clean import CleanOptions, clean
+from .credits import credit_of, find_credits, resolve_outlet
 from .dates import date_from_lines
 from .errors import EmptyArticleError, InputError
 from .framing import corpus_marks
@@ -57,7 +58,8 @@ class Prepared:
 
 
 def prepare_article(raw: RawArticle, *, clean_options: CleanOptions | None = None) -> Article:
-    """Clean and segment one raw article.
+    """Clean and segment one raw article, with its agency credit and its outlet
+    (:func:`newsprism.credits.resolve_outlet`).
 
     Raises :class:`EmptyArticleError` when nothing of the body is left after cleaning.
     """
@@ -65,17 +67,19 @@ def prepare_article(raw: RawArticle, *, clean_options: CleanOptions | None = Non
     if not text.strip():
         raise EmptyArticleError(raw.source, "no article body is left after removing page furniture")
     published = raw.published or date_from_furniture(removed, reasons)
+    credits = find_credits(raw.body, byline=raw.byline)
     return Article(
         id=raw.id,
         text=text,
         source=raw.source,
         title=raw.title,
-        outlet=raw.outlet,
+        outlet=resolve_outlet(raw.outlet, credits, url=raw.url, source=raw.source, id=raw.id),
         url=raw.url,
         published=published,
         removed=removed,
         removed_reasons=reasons,
         sentences=sentences(text),
+        credit=credit_of(credits),
     )
 
 

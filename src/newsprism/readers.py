@@ -12,8 +12,9 @@ read through the same code: one reader per format.
   trafilatura; a page whose text has no sentence-like line is refused (:func:`is_article_text`).
 - ``.txt.gz``, ``.html.gz``, ``.htm.gz``, ...: the same, gunzipped with a size cap.
 - ``.jsonl`` / ``.ndjson`` (and ``.gz``): one JSON object a line with ``text`` or ``html``
-  and optional ``title``, ``outlet``, ``url``, ``published``, ``id``; a bad line is an error
-  for that line only (:func:`iter_jsonl`).
+  and optional ``title``, ``outlet``, ``url``, ``published``, ``id``, ``byline`` (or
+  ``author``, ``authors``: a string or a list of strings, read for agency credits); a bad line
+  is an error for that line only (:func:`iter_jsonl`).
 - ``-``: standard input, read as HTML when it starts with ``<``, else as text.
 
 Bytes are decoded by :func:`decode`. Every size is capped by :class:`ReadOptions`: input over
@@ -93,7 +94,9 @@ def read_path(path: str | Path, *, outlet: str | None = None, options: ReadOptio
     Any format :func:`newsprism.sources.iter_records` reads (text, HTML, ``.gz`` pages, JSONL,
     feeds, WARC) is read through the same code; where ``iter_records`` yields a bad record
     and goes on, this raises it. ``outlet`` overrides the outlet found in metadata; without
-    either, the outlet is left empty and the article's id (the file stem) names it.
+    either, the outlet is left empty here and cleaning resolves it
+    (:func:`newsprism.credits.resolve_outlet`: the page's address, an agency credit, the file
+    name).
     """
     opts = options or DEFAULT_READ_OPTIONS
     name = str(path)
@@ -436,6 +439,7 @@ def _from_html(html: str, source: str, stem: str, outlet: str | None) -> RawArti
         url=meta.get("url") or None,
         published=meta.get("date") or None,
         format="html",
+        byline=meta.get("author") or None,
     )
 
 
@@ -568,6 +572,7 @@ JSONL_FIELDS = {
     "outlet": ("outlet", "source", "site_name", "sitename", "publisher"),
     "url": ("url", "link"),
     "published": ("published", "date", "published_at", "date_publish"),
+    "byline": ("byline", "author", "authors"),
 }
 
 
@@ -577,6 +582,8 @@ def _jsonl_record(
     def opt(key: str) -> str | None:
         for name in JSONL_FIELDS[key]:
             val = rec.get(name)
+            if key == "byline" and isinstance(val, list):
+                val = ", ".join(str(v).strip() for v in val[:20] if isinstance(v, str) and v.strip())
             if isinstance(val, (str, int, float)) and str(val).strip():
                 return str(val).strip() if key not in ("text", "html") else str(val)
         return None
@@ -599,6 +606,7 @@ def _jsonl_record(
             url=opt("url") or art.url,
             published=opt("published") or art.published,
             format="html",
+            byline=opt("byline") or art.byline,
         )
     if text is None:
         raise InputError(where, "has neither a non-empty 'text' nor 'html' field")
@@ -615,4 +623,5 @@ def _jsonl_record(
         url=opt("url"),
         published=opt("published"),
         format="jsonl",
+        byline=opt("byline"),
     )

@@ -10,9 +10,12 @@ or file found yields at least one of the two: nothing is skipped without a word.
 - Feeds (``.rss``, ``.atom``, ``.xml`` with a feed root, via feedparser): an entry's full
   content (``content:encoded`` or Atom ``content``); without it, a page saved beside the feed
   whose file name is the last part of the entry's link (``story-slug.html``); without that,
-  the entry is rejected as having no full text. An entry without a title, or whose title or
-  text is only unexpanded entity references (``&lol9;``, what is left of a refused
-  billion-laughs DTD), is rejected.
+  its ``<description>`` (Atom ``summary``) when it holds a whole article: at least
+  :data:`DESCRIPTION_MIN_WORDS` words in at least :data:`DESCRIPTION_MIN_PARAGRAPHS`
+  paragraphs of :data:`PARAGRAPH_MIN_WORDS` words or more. Any other entry is rejected, and
+  the reason says whether it had only a teaser (its words and paragraphs) or no text at all.
+  An entry without a title, or whose title or text is only unexpanded entity references
+  (``&lol9;``, what is left of a refused billion-laughs DTD), is rejected.
 - WARC (``.warc``, ``.warc.gz``; gzip is recognised by its bytes): ``response`` records with
   an HTML content type; the URL from ``WARC-Target-URI``, the date from the page or else
   ``WARC-Date``. ``path#n`` is the n-th record of the file. The file is split into records
@@ -66,6 +69,13 @@ INGEST_SUFFIXES = (*ARTICLE_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES)
 NO_ARTICLE_FILES = "holds no article files (.txt, .html, .jsonl, feeds, WARC)"
 
 Record = RawArticle | InputError
+
+#: a feed entry's description is a whole article (not a teaser) with at least this many words ...
+DESCRIPTION_MIN_WORDS = 150
+#: ... in at least this many paragraphs ...
+DESCRIPTION_MIN_PARAGRAPHS = 3
+#: ... each of at least this many words (shorter lines, "Read more", a byline, do not count)
+PARAGRAPH_MIN_WORDS = 8
 
 
 def iter_records(paths: list[str | Path], *, options: ReadOptions | None = None) -> Iterator[Record]:
@@ -207,8 +217,12 @@ def _feed_entry(entry: Any, where: str, p: Path, n: int, site: str | None) -> Ra
         if value and only_entity_references(value):
             shown = value.strip()[:40]
             raise InputError(where, f"feed entry's {what} is only unexpanded entity references ({shown}); skipped")
+    saved = _saved_page(p.parent, link) if html is None else None
+    if html is None and saved is None:
+        described = _description(entry, where, title, link, published, site)
+        if described is not None:
+            return described
     if html is None:
-        saved = _saved_page(p.parent, link)
         if saved is None:
             raise InputError(where, "feed entry has no full text and no saved page beside the feed")
         raw = read_path(saved)[0]
@@ -237,6 +251,64 @@ def _feed_entry(entry: Any, where: str, p: Path, n: int, site: str | None) -> Ra
         url=link,
         published=published,
         format="feed",
+        byline=(entry.get("author") or None),
+    )
+
+
+_PARAGRAPH_BREAK = re.compile(
+    r"</p\s*>|<p(?:\s[^>]*)?>|(?:<br\s*/?>\s*){2,}|\n\s*\n|</(?:div|li|h\d|blockquote)\s*>", re.I
+)
+_TAG = re.compile(r"<[^>]{0,2000}>")
+
+
+def description_paragraphs(description: str) -> list[str]:
+    """The paragraphs of a feed entry's description (HTML or plain text): split at paragraph
+    tags, double line breaks and blank lines, tags dropped, entities decoded, white space
+    folded; empty ones left out."""
+    import html as html_lib
+
+    out = []
+    for chunk in _PARAGRAPH_BREAK.split(description):
+        text = " ".join(html_lib.unescape(_TAG.sub(" ", chunk)).split())
+        if text:
+            out.append(text)
+    return out
+
+
+def _description(
+    entry: Any, where: str, title: str | None, link: str | None, published: str | None, site: str | None
+) -> RawArticle | None:
+    """The entry as an article from its description when that holds a whole article; None
+    without a description; an error naming a teaser (its words and paragraphs)."""
+    description = entry.get("summary") or entry.get("description") or ""
+    if not description.strip():
+        return None
+    if only_entity_references(description):
+        raise InputError(where, "feed entry's description is only unexpanded entity references; skipped")
+    paragraphs = description_paragraphs(description)
+    words = sum(len(x.split()) for x in paragraphs)
+    full = sum(1 for x in paragraphs if len(x.split()) >= PARAGRAPH_MIN_WORDS)
+    if words < DESCRIPTION_MIN_WORDS or full < DESCRIPTION_MIN_PARAGRAPHS:
+        raise InputError(
+            where,
+            f"feed entry has only a teaser in its description ({words} {'word' if words == 1 else 'words'}, "
+            f"{full} {'paragraph' if full == 1 else 'paragraphs'}; a whole article has at least "
+            f"{DESCRIPTION_MIN_WORDS} words in {DESCRIPTION_MIN_PARAGRAPHS} paragraphs) "
+            "and no saved page beside the feed",
+        )
+    if title is None:
+        raise InputError(where, "feed entry has no title")
+    n = where.rsplit("#", 1)[-1]
+    return RawArticle(
+        id=f"{_stem(Path(where.rsplit('#', 1)[0]))}-{n}",
+        body="\n".join(paragraphs),
+        source=where,
+        title=title,
+        outlet=site,
+        url=link,
+        published=published,
+        format="feed",
+        byline=(entry.get("author") or None),
     )
 
 

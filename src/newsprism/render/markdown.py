@@ -49,11 +49,14 @@ def _markdown(view: ComparisonView) -> str:
         "",
         "## Articles",
         "",
-        "| id | outlet | headline | sentences | furniture removed |",
-        "|---|---|---|---:|---:|",
+        "| id | outlet | credit | headline | sentences | furniture removed |",
+        "|---|---|---|---|---:|---:|",
     ]
     for a in view.articles:
-        lines.append(f"| {escape(a.id)} | {escape(a.outlet)} | {escape(a.headline)} | {a.sentences} | {a.removed} |")
+        lines.append(
+            f"| {escape(a.id)} | {escape(a.outlet) or '-'} | {escape(a.credit) or '-'} | {escape(a.headline)} "
+            f"| {a.sentences} | {a.removed} |"
+        )
     if view.reuse:
         lines += [
             "",

@@ -50,10 +50,12 @@ def renderables(view: ComparisonView) -> list[object]:
         )
     )
     table = Table(title=_t("Articles"), title_justify="left", expand=False)
-    for col in ("id", "outlet", "headline", "sentences", "furniture removed"):
+    for col in ("id", "outlet", "credit", "headline", "sentences", "furniture removed"):
         table.add_column(_t(col), overflow="fold")
     for a in view.articles:
-        table.add_row(*_cells(a.id, a.outlet or "-", a.headline or "-", str(a.sentences), str(a.removed)))
+        table.add_row(
+            *_cells(a.id, a.outlet or "-", a.credit or "-", a.headline or "-", str(a.sentences), str(a.removed))
+        )
     out.append(table)
 
     if view.reuse:

@@ -52,8 +52,10 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
-    """One compared article. ``label`` is how the other sections name it (outlet, else id);
-    ``outlet`` and ``headline`` are empty when unknown."""
+    """One compared article. ``label`` is how the other sections name it (its outlet, else
+    its id; the id added in brackets when two articles have the same outlet); ``outlet``,
+    ``credit`` (the news agencies whose copy it says it carries) and ``headline`` are empty
+    when unknown."""
 
     id: str
     label: str
@@ -63,6 +65,7 @@ class ArticleRow:
     published: str
     sentences: int
     removed: int
+    credit: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,7 +305,7 @@ def build_view(comparison: Comparison) -> ComparisonView:
     """The neutral view of ``comparison``: what every renderer shows, in reading order."""
     arts = comparison.articles
     by_id = {a.id: a for a in arts}
-    label = {a.id: one_line(a.label) for a in arts}
+    label = _labels(arts)
     changes = _changes(comparison, label)
 
     def ref(article: str, index: int) -> SentenceRef:
@@ -371,6 +374,19 @@ def _summary(comparison: Comparison) -> Summary:
     return Summary(len(comparison.articles), len(comparison.facts), counts["all"], counts["some"], counts["one"])
 
 
+def _labels(arts: tuple[Article, ...]) -> dict[str, str]:
+    """How each article is named: its label, with its id in brackets when another article
+    has the same label (two files of one outlet, two copies of one agency's story)."""
+    plain = {a.id: one_line(a.label) for a in arts}
+    seen: dict[str, int] = {}
+    for name in plain.values():
+        seen[name] = seen.get(name, 0) + 1
+    return {
+        aid: name if seen[name] == 1 or name == one_line(aid) else f"{name} [{one_line(aid)}]"
+        for aid, name in plain.items()
+    }
+
+
 def _article_row(a: Article, label: str) -> ArticleRow:
     return ArticleRow(
         id=one_line(a.id),
@@ -381,6 +397,7 @@ def _article_row(a: Article, label: str) -> ArticleRow:
         published=one_line(a.published),
         sentences=len(a.sentences),
         removed=len(a.removed),
+        credit=one_line(a.credit),
     )
 
 

@@ -71,7 +71,17 @@ from typing import Any
 from ..clean import CLEANER_VERSION
 from ..errors import StoreError
 from ..framing import corpus_marks_method
-from ..model import Article, FramingMark, GroupFeatures, Quote, Sentence, Span, article_key, listing_label
+from ..model import (
+    Article,
+    FramingMark,
+    GroupFeatures,
+    Quote,
+    Sentence,
+    Span,
+    article_key,
+    listing_label,
+    source_name,
+)
 from ..quotes import QUOTES_VERSION, speaker_matches
 from ..segment import SEGMENTER_VERSION
 from . import _schema
@@ -99,8 +109,8 @@ DEFAULT_PATH = "newsprism.db"
 #: The schema version this code reads and writes (``PRAGMA user_version``).
 SCHEMA_VERSION = _schema.SCHEMA_VERSION
 
-_ARTICLE_COLUMNS = "id, source, title, outlet, url, published, text, removed, removed_reasons, sentences"
-_ROW_COLUMNS = "id, outlet, title, published, json_array_length(sentences)"
+_ARTICLE_COLUMNS = "id, source, title, outlet, url, published, text, removed, removed_reasons, sentences, credit"
+_ROW_COLUMNS = "id, outlet, title, published, json_array_length(sentences), credit, source"
 
 
 def article_id(article: Article) -> str:
@@ -258,6 +268,7 @@ def storable(
         cleaner,
         segmenter,
         _now(),
+        article.credit,
     )
     mark_rows = None if marks is None else _mark_rows(aid, article.text, marks)
     return Storable(
@@ -419,7 +430,7 @@ class Store:
     def _article(row: sqlite3.Row | tuple[Any, ...], head: int | None = None) -> Article:
         """An article from its row; with ``head`` (a text cut to that length) the sentences
         that fit in it, and no removed lines."""
-        aid, source, title, outlet, url, published, text, removed, reasons, spans = row
+        aid, source, title, outlet, url, published, text, removed, reasons, spans, credit = row
         sentences = []
         for i, (s, e, *role) in enumerate(json.loads(spans or "[]")):
             if head is not None and e > len(text):
@@ -436,6 +447,7 @@ class Store:
             removed=tuple(json.loads(removed or "[]")),
             removed_reasons=tuple(json.loads(reasons or "[]")),
             sentences=tuple(sentences),
+            credit=credit,
         )
 
     # ------------------------------------------------------------------ articles
@@ -499,8 +511,8 @@ class Store:
             for item in batch:
                 cur = conn.execute(
                     "INSERT INTO articles (id, source, title, outlet, url, published, text, removed, "
-                    "removed_reasons, sentences, raw_hash, cleaner, segmenter, ingested_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    "removed_reasons, sentences, raw_hash, cleaner, segmenter, ingested_at, credit) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                     item.article,
                 )
                 if cur.rowcount == 1:
@@ -569,9 +581,9 @@ class Store:
         where, params = ("WHERE published >= ?", [since]) if since is not None else ("", [])
         with self._reading("read grouping features") as conn:
             articles = {
-                aid: (source, title, outlet, published)
-                for aid, source, title, outlet, published in conn.execute(
-                    f"SELECT id, source, title, outlet, published FROM articles {where}", params
+                aid: (source, title, outlet, published, credit)
+                for aid, source, title, outlet, published, credit in conn.execute(
+                    f"SELECT id, source, title, outlet, published, credit FROM articles {where}", params
                 )
             }
             found: list[GroupFeatures] = []
@@ -582,7 +594,7 @@ class Store:
                 meta = articles.pop(aid, None)
                 if meta is None:  # published before ``since``
                     continue
-                source, title, outlet, published = meta
+                source, title, outlet, published, credit = meta
                 found.append(
                     GroupFeatures(
                         id=aid,
@@ -593,6 +605,7 @@ class Store:
                         minhash=bytes(minhash),
                         grams=bytes(grams),
                         vector=None if vector is None else bytes(vector),
+                        credit=credit,
                     )
                 )
         found.sort(key=lambda f: f.id)
@@ -854,7 +867,7 @@ class Store:
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         columns = _ARTICLE_COLUMNS
         if head is not None:
-            columns = columns.replace("text, removed, removed_reasons", f"substr(text, 1, {int(head)}), NULL, NULL")
+            columns = columns.replace("text, removed, removed_reasons", f"substr(text, 1, {int(head)}), NULL, NULL", 1)
         sql = f"SELECT {columns} FROM articles{clause} ORDER BY published, id"
         return self._stream(sql, params, head)
 
@@ -882,7 +895,10 @@ class Store:
                 f"SELECT {_ROW_COLUMNS} FROM articles{clause} ORDER BY published, id LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
-        return [ArticleRow(*row) for row in rows]
+        return [
+            ArticleRow(aid, outlet or source_name(source or "") or None, title, published, n, credit)
+            for aid, outlet, title, published, n, credit, source in rows
+        ]
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Articles matching an FTS5 query over title and text, best first (bm25).
@@ -1093,12 +1109,16 @@ class Store:
 
     def stories(self, *, since: str | None = None) -> list[StoryRow]:
         """Stored stories ordered by (first published date, id); ``since`` keeps stories with
-        an article published on or after that ISO date."""
+        an article published on or after that ISO date. Each is labelled by the headline of
+        its first article (by date, then id) and its outlets (an article without a stored
+        outlet is named by its file: :func:`newsprism.model.source_name`)."""
         having = " HAVING max(a.published) >= ?" if since is not None else ""
         params = [since] if since is not None else []
         sql = (
-            "SELECT s.id, count(*), json_group_array(DISTINCT a.outlet), min(a.published), max(a.published), "
-            "sum(sa.origin IS NULL), s.method "
+            "SELECT s.id, count(*), json_group_array(DISTINCT json_array(a.outlet, a.source)), min(a.published), "
+            "max(a.published), sum(sa.origin IS NULL), s.method, json_group_array(DISTINCT a.credit), "
+            "(SELECT f.title FROM story_articles AS fs JOIN articles AS f ON f.id = fs.article_id "
+            "WHERE fs.story_id = s.id AND f.title IS NOT NULL ORDER BY f.published IS NULL, f.published, f.id LIMIT 1) "
             "FROM stories AS s JOIN story_articles AS sa ON sa.story_id = s.id "
             "JOIN articles AS a ON a.id = sa.article_id "
             f"GROUP BY s.id{having} ORDER BY min(a.published), s.id"
@@ -1109,11 +1129,13 @@ class Store:
             StoryRow(
                 id=r[0],
                 size=int(r[1]),
-                outlets=tuple(sorted({o for o in json.loads(r[2]) if o})),
+                outlets=tuple(sorted({o or source_name(src or "") for o, src in json.loads(r[2])} - {""})),
                 first_published=r[3],
                 last_published=r[4],
                 n_origins=int(r[5]),
                 method=r[6],
+                headline=r[8],
+                credits=tuple(sorted({a for c in json.loads(r[7]) if c for a in c.split(", ")})),
             )
             for r in rows
         ]

@@ -70,18 +70,21 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
-    """A stored article as a line of a listing."""
+    """A stored article as a line of a listing: its outlet (else its file name), headline,
+    date, size and agency credit."""
 
     id: str
     outlet: str | None
     title: str | None
     published: str | None
     n_sentences: int
+    credit: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "outlet": self.outlet,
+            "credit": self.credit,
             "title": self.title,
             "published": self.published,
             "n_sentences": self.n_sentences,
@@ -116,9 +119,11 @@ class QuoteRow:
 class StoryRow:
     """A stored story as a line of a listing.
 
-    ``outlets`` are the distinct outlet names of its articles, sorted (articles without one
-    are not named); ``n_origins`` counts the articles that republish no other article of the
-    story: the independent reports.
+    ``outlets`` are the distinct outlet names of its articles, sorted (an article stored
+    without one is named by its file); ``n_origins`` counts the articles that republish no
+    other article of the story: the independent reports. ``headline`` is the title of its
+    first article (by date, then id), ``credits`` the agencies its articles credit, sorted;
+    :attr:`label` names the story to a person.
     """
 
     id: str
@@ -128,6 +133,14 @@ class StoryRow:
     last_published: str | None
     n_origins: int
     method: str | None
+    headline: str | None = None
+    credits: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """``headline (outlet, outlet, ...)``: the story as a person reads its name."""
+        outlets = ", ".join(self.outlets)
+        return f"{self.headline or '-'}" + (f" ({outlets})" if outlets else "")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,6 +151,9 @@ class StoryRow:
             "last_published": self.last_published,
             "n_origins": self.n_origins,
             "method": self.method,
+            "headline": self.headline,
+            "credits": list(self.credits),
+            "label": self.label,
         }
 
 

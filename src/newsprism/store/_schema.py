@@ -23,6 +23,10 @@ quotation; ``framed`` records, per article, the method that filled ``marks`` and
 word count (for rates per 1,000 words). As with ``quoted``, an article with no row in
 ``framed`` was stored before marks were, or without them (``ingest --no-framing``).
 
+Migration 9 adds ``articles.credit``: the news agencies an article credits (``"AFP"``,
+``"AP, Reuters"``, ``"agencies"``; :mod:`newsprism.credits`), NULL for none, and for articles
+stored before credits were read (ingest them again into a new file to read them).
+
 Full-text search needs SQLite's FTS5 extension. Where it is missing, migrations 2 and 7 record
 ``fts = missing`` in ``meta`` instead of failing; every later open with an FTS5-capable SQLite
 creates the indexes and fills them from ``articles`` and ``quotes``.
@@ -219,6 +223,11 @@ CREATE TABLE framed (
 ) WITHOUT ROWID;
 """
 
+_CREDITS = """
+ALTER TABLE articles ADD COLUMN credit TEXT;  -- news agencies the article credits (newsprism.credits), NULL: none
+CREATE INDEX articles_credit ON articles (credit);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, ingest runs, stories, meta", _TABLES),
     Migration(2, "full-text index over article titles and text", _FTS, needs_fts5=True),
@@ -228,6 +237,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "the quotations of each article, and the quotes version that found them", _QUOTES),
     Migration(7, "full-text index over quoted words", _QUOTES_FTS, needs_fts5=True),
     Migration(8, "the framing marks of each article, and the method that found them", _MARKS),
+    Migration(9, "the news agencies each article credits", _CREDITS),
 )
 
 #: The schema version this code writes; ``PRAGMA user_version`` of an up-to-date store.

@@ -1,0 +1,336 @@
+"""Who wrote it first: news-agency credits at the edges of an article.
+
+Method ``credits.v1``. Much news is agency copy republished or rewritten by other outlets, and
+the page says so only in its furniture: a byline ("AFP January 31, 2023", "By Jane Doe,
+Reuters", "Reuters Staff"), a dateline opening the first paragraph ("PARIS (AFP) -",
+"WASHINGTON, Jan 31 (Reuters) -", "NEW DELHI (PTI):") or a credit line ("— Associated Press",
+"(With inputs from PTI)", "With agency inputs", "(Reporting by ...; Editing by ...)",
+"Copyright 2023 The Associated Press", "Reuters contributed to this report"). The cleaner
+drops these lines as furniture; :func:`find_credits` reads them first, from the raw lines of
+the body, and names the agencies.
+
+Only the edges count: the first :data:`HEAD_LINES` and the last :data:`TAIL_LINES` non-empty
+lines of the body. An agency named inside story text ("Reuters reported that ...", "he told
+AFP") is a source of the story, not a credit of the article: a byline must be a short line
+(:data:`MAX_BYLINE_WORDS` words at most) holding nothing but the agency, names, dates and
+byline words ("by", "staff", "updated"), with the agency at its start or end or the line
+opening with "By"; a line naming a photo, image or video is a picture credit, not one of the
+text. The agencies and the ways credits write them are data: ``data/lexicons/agencies.tsv``.
+
+A credit comes in one of these forms (:attr:`Credit.form`): ``byline``, ``dateline``,
+``signoff`` ("— AFP" closing the text), ``copyright``, ``reporting`` (the "Reporting by ...;
+Editing by ..." line, which is Reuters' house style), ``inputs`` ("with inputs from", "with
+agency inputs", "contributed to this report": the article is partly agency copy). A generic
+credit ("with agency inputs", "published from a wire agency feed") names no agency and is
+written :data:`GENERIC`.
+
+Limits: English forms only; an agency missing from the list is not seen; a byline naming a
+staff writer and the outlet ("By Jane Doe, Daily Post") gives no credit (no agency in it); a
+rewrite that took agency copy without saying so has no credit (reuse and grouping's
+republication links still see the copied text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dates import MONTH_PATTERN
+
+CREDITS_VERSION = "credits.v1"
+
+#: non-empty lines of a body, from its top, in which bylines and datelines are looked for
+HEAD_LINES = 8
+#: non-empty lines of a body, from its end, in which credit lines are looked for
+TAIL_LINES = 6
+#: a byline has at most this many words besides the agency's name and the date
+MAX_BYLINE_WORDS = 10
+#: lines longer than this (characters) are no byline or credit line; a dateline is looked for
+#: in a line's first this many characters
+MAX_CREDIT_CHARS = 200
+#: the credit of an article that says it holds agency copy without naming the agency
+GENERIC = "agencies"
+#: credit forms that say the whole text is the agency's (its outlet, when no metadata names one)
+WHOLE_COPY_FORMS = ("byline", "dateline", "signoff", "copyright", "reporting")
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """One credit line: the agencies it names (short names, in order; :data:`GENERIC` when it
+    names none), its form (see the module doc) and the line as the body gave it."""
+
+    agencies: tuple[str, ...]
+    form: str
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Agencies:
+    names: dict[str, str]  # alias as it may be written -> agency
+    alternation: str  # any alias (a regular expression without groups)
+    pattern: re.Pattern[str]  # any alias, as a whole word, group 1
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> _Agencies:
+    from .lexicons import load
+
+    names: dict[str, str] = {}
+    for alias, agency in load("agencies").rows:
+        names[alias] = agency
+        names.setdefault(alias.upper(), agency)
+    firsts = "".join(sorted({re.escape(a[0]) for a in names}))
+    # a look-ahead on the first letter lets the search skip most positions at once
+    alternation = f"(?=[{firsts}])(?:" + "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a))) + ")"
+    return _Agencies(names, alternation, re.compile(rf"(?<!\w)({alternation})(?![\w-])"))
+
+
+def agencies() -> tuple[str, ...]:
+    """The agencies newsprism recognises, by short name, sorted."""
+    return tuple(sorted(set(_agencies().names.values())))
+
+
+_MONTH = re.compile(rf"\b{MONTH_PATTERN}(?!\w)", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b[ap]\.?m\.?(?!\w)|\b(?:IST|GMT|UTC|EST|EDT|ET|BST|CET|PST|PDT|HKT|JST|KST)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+@lru_cache(maxsize=1)
+def _byline_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a byline may hold besides names, dates and the agency, and those that may
+    follow an agency opening it ("Reuters Staff"): the ``byline-words`` lexicon."""
+    from .lexicons import load
+
+    rows = load("byline-words").rows
+    return frozenset(w for w, after in rows if after != "only"), frozenset(w for w, after in rows if after != "no")
+
+
+#: a line naming a picture is a picture credit, not a credit of the text
+_PICTURE = re.compile(
+    r"\b(?:photos?|photograph\w*|pictures?|pics?|images?|video|graphics?|illustrations?|infographic|file|"
+    r"getty|shutterstock|caption|credit:?\s*$)\b",
+    re.IGNORECASE,
+)
+_OPENS_BY = re.compile(r"^\W*by\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[|/·•,;:()\[\]{}\-–—―_*]+")
+_TOKEN = re.compile(r"[\x00\x01]|[|/·•,;:()\[\]{}\-–—―_*]+|[^\s|/·•,;:()\[\]{}\-–—―_*\x00\x01]+")
+#: a byline names people in runs of at most this many capitalised words
+MAX_NAME_WORDS = 4
+
+
+def _spans(line: str) -> list[tuple[int, int, str]]:
+    a = _agencies()
+    return [(m.start(1), m.end(1), a.names[m.group(1)]) for m in a.pattern.finditer(line)]
+
+
+def _unique(names: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def _byline(line: str) -> tuple[str, ...]:
+    """The agencies of a byline: a short line of the agency, names, dates and byline words.
+
+    Names are runs of capitalised words (at most :data:`MAX_NAME_WORDS` a run) between
+    separators or byline words. Without an opening "By" the agency must open the line (then
+    followed by a separator, a date or a byline word: "Reuters Staff", "AFP January 31") or
+    close it after a separator ("Jane Roe, Reuters", "Source: AFP"), so that a headline naming
+    an agency ("Japan Tells AFP It Will Act", "A Game Changer for Bloomberg") is none."""
+    if len(line) > MAX_CREDIT_CHARS or _PICTURE.search(line):
+        return ()
+    found = _spans(line)
+    if not found:
+        return ()
+    byline_words, after_agency = _byline_words()
+    by = bool(_OPENS_BY.match(line))
+    for start, end, _ in found:
+        if not by and (line[:start].rstrip().endswith("/") or line[end:].startswith("/")):
+            return ()  # "Jane Roe/AP", "REUTERS/Jane Roe": the credit of a picture
+    rest = line
+    for start, end, _ in reversed(found):
+        rest = rest[:start] + " \x00 " + rest[end:]  # \x00 marks where an agency stood
+    for pattern in (_MONTH, _WEEKDAY, _CLOCK, _NUMBER):
+        rest = pattern.sub(" \x01 ", rest)  # \x01 marks a date or time
+    tokens = _TOKEN.findall(rest)
+    words = [t for t in tokens if t[0] not in "\x00\x01" and not _SEPARATORS.fullmatch(t)]
+    if len(words) > MAX_BYLINE_WORDS:
+        return ()
+    run = 0
+    for t in tokens:
+        if t in ("\x00", "\x01") or _SEPARATORS.fullmatch(t) or t.lower() in byline_words:
+            run = 0
+            continue
+        if not _WORD.fullmatch(t) or not t[0].isupper():
+            return ()  # a lower-case word of a sentence, a stray sign: not a byline
+        run += 1
+        if run > MAX_NAME_WORDS:
+            return ()  # a headline in title case, not names
+    if by:
+        return _unique([name for _, _, name in found])
+    core = [t for t in tokens if t.lower() not in ("the", "source", "sources", ".")]
+    while core and _SEPARATORS.fullmatch(core[0]):
+        core.pop(0)
+    while core and (_SEPARATORS.fullmatch(core[-1]) and core[-1] not in ("(", "[")):
+        core.pop()
+    if not core:
+        return ()
+    opens = core[0] == "\x00" and (
+        len(core) == 1
+        or core[1] in ("\x00", "\x01")
+        or bool(_SEPARATORS.fullmatch(core[1]))
+        or core[1].lower() in after_agency
+    )
+    closes = (
+        core[-1] == "\x00" and len(core) > 1 and bool(_SEPARATORS.fullmatch(core[-2])) and core[-2] not in ("(", "[")
+    )
+    if not (opens or closes):
+        return ()
+    return _unique([name for _, _, name in found])
+
+
+_DATELINE_HEAD = r"^(?:[^\W\d_][^()\n!?]{0,80}?[\s,]\s*)?"
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, re.Pattern[str]]:
+    agency = rf"(?:the\s+)?(?<!\w)(?:{_agencies().alternation})(?![\w-])"
+    either = rf"(?:{agency}|agenc(?:y|ies)|wires?|news\s+agenc(?:y|ies))"
+    return {
+        # "PARIS (AFP) -", "WASHINGTON, Jan 31 (Reuters) -", "(AP) —", "NEW DELHI (PTI):"
+        # (a line ending at the credit is a dateline only in capitals: "EASTMERE (AFP)")
+        "dateline": re.compile(
+            _DATELINE_HEAD + rf"\(\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\)\s*[-–—:]"
+            rf"|^[^a-z()\n]{{0,80}}\(\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\)\s*$"
+        ),
+        # "— Associated Press", "- AFP", "-- Reuters", "AFP/PTI" closing the text
+        "signoff": re.compile(rf"^\(?\s*[-–—―]+\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\.?\s*\)?$"),
+        "copyright": re.compile(rf"^\(?\s*(?:copyright|©|\(c\))[\s\d©()c,.-]*{agency}\b", re.IGNORECASE),
+        # Reuters' own credit line: "(Reporting by A in Paris; Editing by B)"
+        "reporting": re.compile(r"^\(?\s*(?:additional\s+)?reporting\s+by\b.{0,300}?\bediting\s+by\b", re.IGNORECASE),
+        # "(With inputs from PTI)", "With agency inputs", "(with Reuters inputs)", "Jane Roe and
+        # The Associated Press contributed to this report.", "Contributing: Associated Press"
+        "inputs": re.compile(
+            rf"^\(?\s*with\s+(?:(?:additional\s+)?inputs?\s+from\s+(?:the\s+)?{either}"
+            rf"(?:\s*(?:,|and|&)\s*{either})*|{either}(?:\s*(?:,|and|&)\s*{either})*\s+inputs?)\s*\)?\s*\.?\s*\)?$"
+            rf"|(?:^|[,;(]|\band\b)\s*{agency}(?:\s*(?:,|and|&)\s*{agency})*\s+contributed\s+to\s+this\s+"
+            r"(?:report|story|article)"
+            rf"|^\(?\s*{agency}\s+(?:writers?|reporters?|correspondents?)\b.{{0,300}}\bcontributed\b"
+            rf"|^\(?\s*contributing\s*:.{{0,200}}?{agency}"
+            r"|^.{0,80}\b(?:published|auto-generated)\s+from\s+a\s+(?:wire\s+agency|syndicated)\s+feed",
+            re.IGNORECASE,
+        ),
+    }
+
+
+def _named(line: str, form: str) -> tuple[str, ...]:
+    """The agencies ``line`` names (as written or in capitals), or the generic credit."""
+    if form == "reporting":
+        return ("Reuters",)
+    names = _unique([name for _, _, name in _spans(line)])
+    return names or (GENERIC,)
+
+
+def find_credits(body: str, *, byline: str | None = None) -> tuple[Credit, ...]:
+    """The credits at the edges of a raw body (bylines and datelines in its first
+    :data:`HEAD_LINES` non-empty lines, credit lines in its last :data:`TAIL_LINES`), in
+    order, each line at most once; ``byline`` (the author field of a page's metadata or a
+    JSONL record) is read as a byline first."""
+    out: list[Credit] = []
+    if byline and byline.strip():
+        names = _byline(byline.strip())
+        if names:
+            out.append(Credit(names, "byline", byline.strip()))
+    lines = [line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    forms = _forms()
+    for i, line in enumerate(lines):
+        head, tail = i < HEAD_LINES, i >= len(lines) - TAIL_LINES
+        if head or tail:
+            found = _credit(line, head, tail, forms)
+            if found is not None:
+                out.append(found)
+    return tuple(out)
+
+
+#: lower-case words without which a line that names no agency (as written) is no credit
+_GENERIC_CUES = ("input", "contribut", "feed", "editing by")
+
+
+def _credit(line: str, head: bool, tail: bool, forms: dict[str, re.Pattern[str]]) -> Credit | None:
+    if _agencies().pattern.search(line[:MAX_CREDIT_CHARS]) is None:
+        # most lines name no agency: only a generic or Reuters-style credit line may stand there
+        lower = line.lower()
+        if len(line) > MAX_CREDIT_CHARS or not any(cue in lower for cue in _GENERIC_CUES):
+            return None
+        for form in ("reporting", "inputs"):
+            if (tail or form != "reporting") and forms[form].search(line):
+                return Credit(_named(line, form), form, line)
+        return None
+    if head:
+        m = forms["dateline"].search(line[:MAX_CREDIT_CHARS])
+        if m:
+            return Credit(_named(m.group(0), "dateline"), "dateline", line)
+    if len(line) > MAX_CREDIT_CHARS:
+        return None
+    for form in ("signoff", "copyright", "reporting", "inputs"):
+        if not tail and form in ("signoff", "reporting"):
+            continue
+        if forms[form].search(line):
+            return Credit(_named(line, form), form, line)
+    names = _byline(line)
+    if names:
+        return Credit(names, "byline", line)
+    return None
+
+
+def credit_of(credits: Sequence[Credit]) -> str | None:
+    """How an article's credit is written: the agencies its credits name, in order, joined
+    by ", " (:data:`GENERIC` only when none names an agency); None without a credit."""
+    named = _unique([a for c in credits for a in c.agencies if a != GENERIC])
+    if named:
+        return ", ".join(named)
+    return GENERIC if credits else None
+
+
+def credited_agencies(credit: str | None) -> frozenset[str]:
+    """The agencies a credit string names (the generic credit names none)."""
+    if not credit:
+        return frozenset()
+    return frozenset(a.strip() for a in credit.split(",") if a.strip() and a.strip() != GENERIC)
+
+
+def credit_outlet(credits: Sequence[Credit]) -> str | None:
+    """The outlet the credits name when no metadata does: the one agency whose byline,
+    dateline or credit line says the whole text is its copy; None when they name none, or
+    several."""
+    named = _unique([a for c in credits if c.form in WHOLE_COPY_FORMS for a in c.agencies if a != GENERIC])
+    return named[0] if len(named) == 1 else None
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a page's address names: its host without ``www.`` (``https://www.daily-post.example/a``
+    -> ``daily-post.example``); None without an address or a host."""
+    if not url:
+        return None
+    m = re.match(r"^[a-z][a-z0-9+.-]*://(?:[^/@?#]*@)?([^/:?#]+)", url.strip(), re.IGNORECASE)
+    if not m:
+        return None
+    host = m.group(1).lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def resolve_outlet(outlet: str | None, credits: Sequence[Credit], *, url: str | None, source: str, id: str) -> str:
+    """An article's outlet, first found of: the outlet the input names (``--outlet``, the
+    page's site name, the JSONL field, the feed's title), the site of the page's address, the
+    one agency whose byline, dateline or credit line says the text is its copy
+    (:func:`credit_outlet`), the file name (:func:`newsprism.model.source_name`), the id."""
+    from .model import source_name
+
+    given = " ".join(outlet.split()) if outlet else ""
+    return given or site_of(url) or credit_outlet(credits) or source_name(source) or id

@@ -1,0 +1,268 @@
+"""Agency credits (credits.v1): bylines, datelines and credit lines at an article's edges
+credit it; an agency named inside story text does not. Every example is written here."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import newsprism
+from newsprism.api import compare
+from newsprism.credits import (
+    GENERIC,
+    HEAD_LINES,
+    agencies,
+    credit_of,
+    credit_outlet,
+    credited_agencies,
+    find_credits,
+    resolve_outlet,
+    site_of,
+)
+from newsprism.grouping import group
+from newsprism.model import Article, RawArticle, source_name
+from newsprism.pipeline import prepare_article
+
+STORY = (
+    "The harbour board of Eastmere voted on Tuesday to rebuild the northern breakwater after the "
+    "winter storms, its chairwoman said.\n"
+    "Repairs will cost about 4 million euros and take two years, the board said in a statement.\n"
+    "Fishermen welcomed the vote but asked for work to pause during the herring season."
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "bottom", "credit", "form"),
+    [
+        ("AFP January 31, 2023", "", "AFP", "byline"),
+        ("By Jane Roe, Reuters", "", "Reuters", "byline"),
+        ("Reuters Staff", "", "Reuters", "byline"),
+        ("By ASSOCIATED PRESS | Updated 10:15 a.m. ET", "", "AP", "byline"),
+        ("Press Trust of India | New Delhi", "", "PTI", "byline"),
+        ("Jane Roe and Tom Moe, Agence France-Presse", "", "AFP", "byline"),
+        ("EASTMERE (AFP) - The harbour board met.", "", "AFP", "dateline"),
+        ("EASTMERE, Jan 31 (Reuters) - The harbour board met.", "", "Reuters", "dateline"),
+        ("(Reuters) - The harbour board met.", "", "Reuters", "dateline"),
+        ("EAST MERE, N.D. (AP) — The harbour board met.", "", "AP", "dateline"),
+        ("NEW EASTMERE [Northland], Jan 31 (ANI): The board met.", "", "ANI", "dateline"),
+        ("", "— Associated Press", "AP", "signoff"),
+        ("", "-AFP", "AFP", "signoff"),
+        ("", "(With inputs from PTI)", "PTI", "inputs"),
+        ("", "With agency inputs", GENERIC, "inputs"),
+        ("", "(with Reuters inputs)", "Reuters", "inputs"),
+        ("", "(Reporting by Jane Roe in Eastmere; Editing by Tom Moe)", "Reuters", "reporting"),
+        ("", "Copyright 2023 The Associated Press. All rights reserved.", "AP", "copyright"),
+        ("", "The Associated Press contributed to this report.", "AP", "inputs"),
+        ("", "Associated Press writer Jane Roe in Eastmere contributed.", "AP", "inputs"),
+        ("", "Contributing: Associated Press", "AP", "inputs"),
+        ("", "Contributing: Tom Moe in Eastmere; the Associated Press", "AP", "inputs"),
+        ("", "Daily Post's Jane Roe and The Associated Press contributed to this report.", "AP", "inputs"),
+        ("", "This story has been published from a wire agency feed without modifications.", GENERIC, "inputs"),
+    ],
+)
+def test_credit_forms_at_the_edges(top: str, bottom: str, credit: str, form: str) -> None:
+    body = "\n".join(x for x in (top, STORY, bottom) if x)
+    found = find_credits(body)
+    assert credit_of(found) == credit
+    assert [c.form for c in found] == [form]
+    assert found[0].line == (top or bottom)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters reported that the harbour board would meet again in March.",
+        "The chairwoman told AFP the vote was close.",
+        "In an interview with the Associated Press, she said the work would start soon.",
+        "Eastmere Tells AFP It Will Rebuild",  # a headline, not a byline
+        "AFP PHOTO / Jane Roe",  # a picture's credit
+        "Jane Roe/AP",
+        "(Tom Moe/Reuters)",
+        "Image copyright Reuters",
+        "Bloomberg Philanthropies gave the town a grant.",
+        "The fleet, she said (AP), would wait.",
+        "With inputs from the harbour master, the board changed the plan.",
+        "A Turning Point for Reuters",  # headlines in title case
+        "Why Harbour Repairs Run Late, Costly, and Risky (Bloomberg)",
+        "REUTERS/Jane Roe",
+    ],
+)
+def test_an_agency_inside_story_text_is_a_source_not_a_credit(line: str) -> None:
+    for body in (f"{line}\n{STORY}", f"{STORY}\n{line}"):
+        assert find_credits(body) == (), body
+
+
+def test_only_the_edges_count() -> None:
+    middle = "\n".join([STORY] * 6)
+    body = f"{middle}\nReuters Staff\n{middle}"  # a byline-like line far from either edge
+    assert len([x for x in body.split("\n") if x]) > 2 * HEAD_LINES
+    assert find_credits(body) == ()
+    # a dateline is read at the top only, a Reuters-style credit line at the bottom only
+    assert find_credits(f"{STORY}\n" * 4 + "EASTMERE (AFP) - The board met.") == ()
+    assert find_credits("(Reporting by Jane Roe; Editing by Tom Moe)\n" + f"{STORY}\n" * 4) == ()
+
+
+def test_bylines_from_metadata_and_several_agencies() -> None:
+    assert credit_of(find_credits(STORY, byline="Jane Roe, Reuters")) == "Reuters"
+    assert credit_of(find_credits(STORY, byline="Jane Roe")) is None
+    both = find_credits(f"EASTMERE (AFP) - The board met.\n{STORY}\nWith inputs from Reuters")
+    assert credit_of(both) == "AFP, Reuters"
+    assert credit_outlet(both) == "AFP"  # only the dateline says the text is the agency's copy
+    assert credited_agencies("AFP, Reuters") == {"AFP", "Reuters"}
+    assert credited_agencies(GENERIC) == frozenset() and credited_agencies(None) == frozenset()
+    assert credit_of(find_credits(f"{STORY}\nWith agency inputs\n(With inputs from PTI)")) == "PTI"
+
+
+def test_the_agency_list_is_data() -> None:
+    assert {"AFP", "Reuters", "AP", "dpa", "ANI", "PTI", "Xinhua", "EFE", "ANSA", "Kyodo", "Yonhap", "UPI"} <= set(
+        agencies()
+    )
+    assert {"IANS", "Bloomberg"} <= set(agencies())
+    # written as listed or in capitals, never otherwise
+    assert credit_of(find_credits(f"DPA\n{STORY}")) == "dpa"
+    assert credit_of(find_credits(f"reuters staff\n{STORY}")) is None
+
+
+def test_outlet_resolution_order() -> None:
+    afp = find_credits(f"AFP January 31, 2023\n{STORY}")
+    src = "pages/harbour-vote.txt"
+    assert resolve_outlet("Daily Post", afp, url="https://www.gazette.example/a", source=src, id="x") == "Daily Post"
+    assert resolve_outlet(None, afp, url="https://www.gazette.example/a", source=src, id="x") == "gazette.example"
+    assert resolve_outlet(None, afp, url=None, source=src, id="x") == "AFP"
+    assert resolve_outlet(None, (), url=None, source=src, id="x") == "harbour-vote"
+    assert resolve_outlet(None, (), url=None, source="-", id="stdin") == "stdin"
+    assert source_name("feeds/daily-post.jsonl.gz:12") == "daily-post"
+    assert source_name("crawl.warc.gz#3") == "crawl"
+    assert site_of("HTTPS://user@WWW.Gazette.Example:8080/a?b") == "gazette.example"
+    assert site_of("not a url") is None
+
+
+def _raw(id: str, body: str, title: str = "Harbour board votes to rebuild breakwater") -> RawArticle:
+    return RawArticle(id=id, body=body, source=f"{id}.txt", title=title)
+
+
+def test_the_pipeline_records_the_credit_and_drops_the_byline_from_the_text() -> None:
+    a = prepare_article(_raw("wire", f"AFP January 31, 2023\n\n{STORY}"))
+    assert a.credit == "AFP" and a.outlet == "AFP"
+    assert "AFP January 31, 2023" in a.removed and "AFP" not in a.text
+    assert a.published == "2023-01-31"
+    b = prepare_article(_raw("rewrite", STORY))
+    assert b.credit is None and b.outlet == "rewrite"
+    assert Article.from_dict(json.loads(json.dumps(a.to_dict()))) == a
+    old = a.to_dict()
+    del old["credit"]  # a report written before credits reads back
+    assert Article.from_dict(old).credit is None
+
+
+def test_every_rendering_shows_credit_and_outlet(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(f"Harbour board votes\n\nAFP January 31, 2023\n\n{STORY}\n", encoding="utf-8")
+    other = STORY.replace("voted on Tuesday", "decided on Tuesday").replace("Fishermen", "Local fishermen")
+    (tmp_path / "rewrite.txt").write_text(f"Board backs breakwater\n\n{other}\n", encoding="utf-8")
+    c = compare([tmp_path / "wire.txt", tmp_path / "rewrite.txt"])
+    text, md = newsprism.render(c, "text", width=200), newsprism.render(c, "md")
+    data = json.loads(newsprism.render(c, "json"))
+    assert {a["outlet"]: a["credit"] for a in data["articles"]} == {"AFP": "AFP", "rewrite": None}
+    assert "| wire | AFP | AFP | Harbour board votes |" in md
+    assert "| rewrite | rewrite | - | Board backs breakwater |" in md
+    assert "**AFP**:" in md and "**rewrite**:" in md
+    assert "AFP" in text and "rewrite" in text
+
+
+TITLE = "Eastmere harbour board votes to rebuild storm-hit breakwater"
+
+
+def test_two_copies_of_one_agency_are_one_origin() -> None:
+    first = prepare_article(_raw("a", f"EASTMERE (Reuters) - {STORY}", TITLE))
+    # the same wire story, rewritten: one phrase of it kept, too little for a republication
+    edited = (
+        "Eastmere's port authority on Tuesday backed rebuilding its storm-battered northern sea wall, "
+        "according to the body's head.\n"
+        "Repairs will cost about 4 million euros and take two years, officials estimate.\n"
+        "Trawler crews praised the decision yet want a halt while herring are running."
+    )
+    second = prepare_article(_raw("b", f"By Jane Roe, Reuters\n{edited}", TITLE))
+    own = (
+        "Our reporter watched the Eastmere harbour board vote to rebuild the breakwater on Tuesday evening.\n"
+        "Two members abstained, worried that the four million euro bill would fall on local taxpayers.\n"
+        "Outside, a dozen fishermen held banners asking for a pause in the herring season."
+    )
+    third = prepare_article(_raw("c", f"{own}\nWith agency inputs", TITLE))
+    grouping = group([first, second, third])
+    [story] = grouping.stories
+    assert story.n_origins == 2  # a and b share Reuters' copy; c's generic credit joins nothing
+    origins = dict(zip(story.articles, story.origins, strict=True))
+    assert origins["a"] == origins["b"] != origins["c"]
+    assert grouping.stats["same_credit_joins"] == 1 and grouping.stats["republication_pairs"] == 0
+    # without their credits the two Reuters copies read as independent reports
+    [plain] = group([replace(a, credit=None) for a in (first, second, third)]).stories
+    assert plain.n_origins == 3
+
+
+def test_two_stories_of_one_agency_stay_two_origins() -> None:
+    first = prepare_article(_raw("a", f"EASTMERE (Reuters) - {STORY}", TITLE))
+    later = (
+        "Eastmere's harbour board picked a builder for its northern breakwater on Friday, after three "
+        "firms bid for the contract to rebuild the storm-hit harbour wall.\n"
+        "The winning bid came in under the board's estimate, a member said."
+    )
+    second = prepare_article(_raw("b", f"EASTMERE (Reuters) - {later}", TITLE))
+    [story] = group([first, second]).stories
+    assert story.n_origins == 2  # both Reuters, but no wording in common: two reports
+
+
+def _pair(folder: Path) -> list[Path]:
+    folder.mkdir()
+    (folder / "wire.txt").write_text(f"Harbour board votes\n\nAFP January 31, 2023\n\n{STORY}\n", encoding="utf-8")
+    other = STORY.replace("voted on Tuesday", "decided on Tuesday").replace("Fishermen", "Local fishermen")
+    (folder / "rewrite.txt").write_text(f"Board backs breakwater\n\n{other}\n", encoding="utf-8")
+    return [folder / "wire.txt", folder / "rewrite.txt"]
+
+
+def test_the_store_keeps_credits_and_labels_stories_readably(tmp_path: Path) -> None:
+    from newsprism.corpus import group_corpus, ingest
+    from newsprism.store import Store
+
+    db = tmp_path / "news.db"
+    ingest(_pair(tmp_path / "pages"), db=db, workers=1)
+    group_corpus(db=db)
+    with Store(db) as st:
+        [row] = st.stories()
+        assert row.headline == "Harbour board votes"  # the first article by date: the dated wire copy
+        assert row.outlets == ("AFP", "rewrite") and row.credits == ("AFP",)
+        assert row.label == "Harbour board votes (AFP, rewrite)"
+        assert {r.outlet: r.credit for r in st.articles()} == {"AFP": "AFP", "rewrite": None}
+        stored = {a.outlet: a for a in st.story_articles(row.id)}
+        assert stored["AFP"].credit == "AFP" and stored["AFP"].label == "AFP"
+        assert stored["rewrite"].label == "rewrite"  # not the 16-hex id it is stored under
+
+
+def test_an_article_stored_before_credits_is_named_by_its_file(tmp_path: Path) -> None:
+    import sqlite3
+
+    from newsprism.store import Store, _schema
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    assert _schema.migrate(conn, target=8)[-1] == 8
+    conn.execute(
+        "INSERT INTO articles (id, source, title, text, sentences) VALUES (?, ?, ?, ?, ?)",
+        ("00000000000000aa", "pages/harbour-vote.txt", "Old headline", "A stored article.", "[[0, 17]]"),
+    )
+    conn.close()
+    with Store(db) as st:
+        a = st.get_article("00000000000000aa")
+        assert a.credit is None and a.outlet is None and a.label == "harbour-vote"
+        assert [(r.outlet, r.credit) for r in st.articles()] == [("harbour-vote", None)]
+
+
+def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: Path) -> None:
+    (tmp_path / "wire1.txt").write_text(f"Harbour board votes\n\nAFP January 31, 2023\n\n{STORY}\n", encoding="utf-8")
+    other = STORY.replace("voted on Tuesday", "decided on Tuesday").replace("Fishermen", "Local fishermen")
+    (tmp_path / "wire2.txt").write_text(f"Board backs breakwater\n\nAFP\n\n{other}\n", encoding="utf-8")
+    c = compare([tmp_path / "wire1.txt", tmp_path / "wire2.txt"])
+    assert [a.outlet for a in c.articles] == ["AFP", "AFP"]
+    md = newsprism.render(c, "md")
+    assert "**AFP \\[wire1\\]**:" in md and "**AFP \\[wire2\\]**:" in md
