@@ -282,7 +282,10 @@ def _try_all(line: str, patterns):
             continue
         found = p.regex.search(stripped)
         if found and not (
-            len(stripped) > LONG_LINE and p.start and found.start() > 0 and not _reads_as_furniture(stripped, patterns)
+            len(stripped) > LONG_LINE
+            and p.start
+            and found.start() > 0
+            and (p.scope == "rest" or not _reads_as_furniture(stripped, patterns))
         ):
             return p
     return None
