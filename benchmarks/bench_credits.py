@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import shared_dir, skip, table
 
-from newsprism.clean import clean_body
+from newsprism.clean import CleanOptions, clean_body
 from newsprism.credits import _agencies, credit_of, find_credits
 
 
@@ -92,7 +92,12 @@ def main() -> None:
             ["step", "seconds", "ms/article", "ratio to reading"],
             [
                 ["read the record (baseline)", read_s, 1000 * read_s / max(1, n), 1.0],
-                ["clean the body (furniture.v2)", clean_s, 1000 * clean_s / max(1, n), clean_s / max(read_s, 1e-9)],
+                [
+                    f"clean the body ({CleanOptions().version})",
+                    clean_s,
+                    1000 * clean_s / max(1, n),
+                    clean_s / max(read_s, 1e-9),
+                ],
                 ["find credits", credit_s, 1000 * credit_s / max(1, n), credit_s / max(read_s, 1e-9)],
             ],
         )

@@ -58,6 +58,10 @@ STORY = (
         ("", "The Associated Press contributed to this report.", "AP", "inputs"),
         ("", "Associated Press writer Jane Roe in Eastmere contributed.", "AP", "inputs"),
         ("", "Contributing: Associated Press", "AP", "inputs"),
+        ("", "Additional reporting by The Associated Press", "AP", "inputs"),
+        ("", "Additional reporting: Reuters and AFP.", "Reuters, AFP", "inputs"),
+        ("Harbour desk, with agency inputs", "", GENERIC, "inputs"),
+        ("Eastmere, Feb 3 (PTI) The harbour board met.", "", "PTI", "dateline"),
         ("", "Contributing: Tom Moe in Eastmere; the Associated Press", "AP", "inputs"),
         ("", "Daily Post's Jane Roe and The Associated Press contributed to this report.", "AP", "inputs"),
         ("", "This story has been published from a wire agency feed without modifications.", GENERIC, "inputs"),
@@ -88,6 +92,9 @@ def test_credit_forms_at_the_edges(top: str, bottom: str, credit: str, form: str
         "A Turning Point for Reuters",  # headlines in title case
         "Why Harbour Repairs Run Late, Costly, and Risky (Bloomberg)",
         "REUTERS/Jane Roe",
+        "Additional reporting by Reuters showed the board had met twice.",
+        "Eastmere, the port (AFP) says, will rebuild.",
+        "The board, with agency inputs from three ministries, changed the plan last week.",
     ],
 )
 def test_an_agency_inside_story_text_is_a_source_not_a_credit(line: str) -> None:

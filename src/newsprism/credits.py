@@ -207,6 +207,9 @@ def _forms() -> dict[str, re.Pattern[str]]:
         "dateline": re.compile(
             _DATELINE_HEAD + rf"\(\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\)\s*[-–—:]"
             rf"|^[^a-z()\n]{{0,80}}\(\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\)\s*$"
+            # "Eastmere, Jul 8 (PTI) The board ...": without a dash only after a place and a date
+            rf"|^[^\W\d_][^()\n!?]{{0,60}}?,\s*(?i:{MONTH_PATTERN})\s+\d{{1,2}}\s*"
+            rf"\(\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\)\s+(?=[A-Z\"“‘'])"
         ),
         # "— Associated Press", "- AFP", "-- Reuters", "AFP/PTI" closing the text
         "signoff": re.compile(rf"^\(?\s*[-–—―]+\s*{agency}(?:\s*[/,&]\s*{agency})*\s*\.?\s*\)?$"),
@@ -216,12 +219,15 @@ def _forms() -> dict[str, re.Pattern[str]]:
         # "(With inputs from PTI)", "With agency inputs", "(with Reuters inputs)", "Jane Roe and
         # The Associated Press contributed to this report.", "Contributing: Associated Press"
         "inputs": re.compile(
-            rf"^\(?\s*with\s+(?:(?:additional\s+)?inputs?\s+from\s+(?:the\s+)?{either}"
+            # also closing a byline: "Ledger staff, with agency inputs"
+            rf"(?:^|^[^\W\d_][^()\n!?:]{{0,60}}?[,;]\s*)\(?\s*with\s+(?:(?:additional\s+)?inputs?\s+from\s+(?:the\s+)?{either}"
             rf"(?:\s*(?:,|and|&)\s*{either})*|{either}(?:\s*(?:,|and|&)\s*{either})*\s+inputs?)\s*\)?\s*\.?\s*\)?$"
             rf"|(?:^|[,;(]|\band\b)\s*{agency}(?:\s*(?:,|and|&)\s*{agency})*\s+contributed\s+to\s+this\s+"
             r"(?:report|story|article)"
             rf"|^\(?\s*{agency}\s+(?:writers?|reporters?|correspondents?)\b.{{0,300}}\bcontributed\b"
             rf"|^\(?\s*contributing\s*:.{{0,200}}?{agency}"
+            # "Additional reporting by Associated Press", "Additional reporting: dpa"
+            rf"|^\(?\s*additional\s+reporting\s*(?:by|from|:)\s*{either}(?:\s*(?:,|and|&)\s*{either})*\s*\.?\s*\)?$"
             r"|^.{0,80}\b(?:published|auto-generated)\s+from\s+a\s+(?:wire\s+agency|syndicated)\s+feed",
             re.IGNORECASE,
         ),
