@@ -58,6 +58,8 @@ STORY = (
         ("", "The Associated Press contributed to this report.", "AP", "inputs"),
         ("", "Associated Press writer Jane Roe in Eastmere contributed.", "AP", "inputs"),
         ("", "Contributing: Associated Press", "AP", "inputs"),
+        ("By Jane Roe, PA Media", "", "PA Media", "byline"),
+        ("", "Additional reporting by the Press Association", "PA Media", "inputs"),
         ("", "Additional reporting by The Associated Press", "AP", "inputs"),
         ("", "Additional reporting: Reuters and AFP.", "Reuters, AFP", "inputs"),
         ("Harbour desk, with agency inputs", "", GENERIC, "inputs"),
@@ -92,6 +94,7 @@ def test_credit_forms_at_the_edges(top: str, bottom: str, credit: str, form: str
         "A Turning Point for Reuters",  # headlines in title case
         "Why Harbour Repairs Run Late, Costly, and Risky (Bloomberg)",
         "REUTERS/Jane Roe",
+        "By Jane Roe, PA",  # the bare "PA" is a US state as often as the agency
         "Additional reporting by Reuters showed the board had met twice.",
         "Eastmere, the port (AFP) says, will rebuild.",
         "The board, with agency inputs from three ministries, changed the plan last week.",
