@@ -162,7 +162,7 @@ def ours(name: str, arts, gold, what: str) -> list[list[object]]:
         t0 = time.perf_counter()
         g = group(arts, options=options)
         took = time.perf_counter() - t0
-        method = f"newsprism group ({g.method}{', ' + label if label else ''})"
+        method = f"newsprism group ({label or g.method})"
         scores = score_grouping(gold, g.to_dict())
         rows.append([name, what, method, scores["bcubed_f1"], scores["bcubed_precision"], len(arts) / took])
     return rows
