@@ -177,7 +177,8 @@ def bench(name: str, arts, gold, dates: dict[str, str]) -> tuple[list[list[objec
     n = len(arts)
     base = []
     f, thr, took = tfidf_agglomerative(arts, gold)
-    base.append([name, "-", f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})", f, "-", n / took if took else 0])
+    method = f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})"
+    base.append([name, "-", method, f, "-", n / took if took else 0])
     f, took = minhash_components(arts, gold)
     base.append([name, "-", "baseline: MinHash LSH + components", f, "-", n / took if took else 0])
     plain = undated(arts)

@@ -41,10 +41,11 @@ Method ``group-hybrid.v4``, near-linear in the number of articles:
    a story needs ``threshold`` as before. Without dates, the successive events of one
    developing story each gather their own reports first (reports of one event resemble each
    other most), and the events then resemble each other through their people and topic: the
-   wrong merges that remain are mostly whole stories joined (on NeuS AllSides without dates,
-   95 of the 117 predicted stories that mix gold stories hold four articles or more, where a
-   gold story holds three at most). A merge of two stories is a stronger claim than one more report, so it needs more evidence.
-   Stories with a dated article are left to the date window.
+   wrong merges are mostly whole stories joined (on NeuS AllSides without dates, under v3, 95
+   of the 117 predicted stories that mix gold stories hold four articles or more, where a gold
+   story holds three at most). A merge of two stories is a stronger claim than one more
+   report, so it needs more evidence. Stories with a dated article are left to the date
+   window.
 4. **Origins.** Inside a story, a pair of articles is a republication when at least
    ``republication`` of the shorter one's runs of four stemmed words occur in the other
    (containment, not Jaccard: a rewrite that keeps half of a wire story shares only a fifth of
