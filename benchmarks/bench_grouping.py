@@ -10,8 +10,9 @@ the same cleaned articles:
 The first table gives each article its date of publication where the data has one (BASIL's
 ``date``, the date of the AllSides story for NeuS; ECB+ has none), the second removes every
 date, the case of saved ``.txt`` files and pasted piles. Each table shows ``newsprism group``
-and, in the same run, the same grouping without the weekdays read from undated leads
-(``weekday_penalty=0``, the group-hybrid.v2 behaviour).
+and, in the same run, the same grouping without the higher bar for merging two undated stories
+(``story_merge=0``, the group-hybrid.v3 behaviour) and without the weekdays read from undated
+leads as well (``weekday_penalty=0``, group-hybrid.v2), with B-cubed precision beside F1.
 
 A third table groups small piles, the "a few files" case: 60 random piles of three BASIL
 stories (about 9 articles each) and every ECB+ topic on its own (its two look-alike events,
@@ -21,7 +22,8 @@ over all piles.
 
     python benchmarks/bench_grouping.py [--limit N] [--piles 60]
 
-NeuS is read at run time from ``shared/data/neus_allsides`` (its ``raw_crawled`` JSON lines:
+The team's dev gold set (``tests/gold/dev``, 59 articles, its dates read from the files) closes
+both tables. NeuS is read at run time from ``shared/data/neus_allsides`` (its ``raw_crawled`` JSON lines:
 headline and the first paragraphs of each outlet's article) and left out when absent.
 """
 
@@ -39,7 +41,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import shared_dir, skip, table
+from _common import REPO, shared_dir, skip, table
 
 from newsprism import from_text, prepare_article
 from newsprism.api import group, load_articles
@@ -48,8 +50,12 @@ from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed, score_grouping
 from newsprism.grouping import GroupOptions, near_duplicates
 
-#: the same grouping without the weekdays of undated leads (group-hybrid.v2's behaviour)
-BEFORE = GroupOptions(weekday_penalty=0)
+#: earlier behaviours, measured in the same run: group-hybrid.v3 (no higher bar for two
+#: undated stories) and v2 (no weekdays from undated leads either)
+BEFORE = (
+    ("no story bar, weekdays off (v2)", GroupOptions(weekday_penalty=0, story_merge=0)),
+    ("no story bar (v3)", GroupOptions(story_merge=0)),
+)
 
 
 def stories_from_labels(ids: list[str], labels) -> dict:
@@ -116,7 +122,7 @@ def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
             topics.setdefault(s.split("ecb")[0], []).append(s)
         chosen = [v for v in topics.values() if len(v) == 2]
     ours: list[float] = []
-    before: list[float] = []
+    before: dict[str, list[float]] = {label: [] for label, _ in BEFORE}
     theirs: dict[float, list[float]] = {}
     sizes = []
     for keep in chosen:
@@ -126,7 +132,8 @@ def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
         sizes.append(len(pile))
         true = {a.id: story[a.id] for a in pile}
         ours.append(bcubed(true, group(pile).story_of())[2])
-        before.append(bcubed(true, group(pile, options=BEFORE).story_of())[2])
+        for label, options in BEFORE:
+            before[label].append(bcubed(true, group(pile, options=options).story_of())[2])
         x = (
             TfidfVectorizer(sublinear_tf=True, stop_words="english")
             .fit_transform([(a.title or "") + "\n" + a.text for a in pile])
@@ -142,21 +149,22 @@ def small_piles(name: str, arts, gold, piles: int) -> list[list[object]]:
     what = f"{len(ours)} piles of {min(sizes)} to {max(sizes)} articles"
     return [
         [name, what, f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})", float(np.mean(scores))],
-        [name, what, "newsprism group, weekdays off (v2)", float(np.mean(before))],
+        *([name, what, f"newsprism group, {label}", float(np.mean(v))] for label, v in before.items()),
         [name, what, "newsprism group", float(np.mean(ours))],
     ]
 
 
 def ours(name: str, arts, gold, what: str) -> list[list[object]]:
-    """Rows for newsprism group and the same without weekdays, timed."""
+    """Rows for newsprism group and its earlier behaviours, timed."""
     rows = []
     group(arts)  # the embedding model and the word caches warm, outside the timing
-    for label, options in (("weekdays off (v2)", BEFORE), ("", None)):
+    for label, options in (*BEFORE, ("", None)):
         t0 = time.perf_counter()
         g = group(arts, options=options)
         took = time.perf_counter() - t0
-        method = f"newsprism group ({g.method}{', ' + label if label else ''})"
-        rows.append([name, what, method, score_grouping(gold, g.to_dict())["bcubed_f1"], len(arts) / took])
+        method = f"newsprism group ({label or g.method})"
+        scores = score_grouping(gold, g.to_dict())
+        rows.append([name, what, method, scores["bcubed_f1"], scores["bcubed_precision"], len(arts) / took])
     return rows
 
 
@@ -169,9 +177,10 @@ def bench(name: str, arts, gold, dates: dict[str, str]) -> tuple[list[list[objec
     n = len(arts)
     base = []
     f, thr, took = tfidf_agglomerative(arts, gold)
-    base.append([name, "-", f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})", f, n / took if took else 0])
+    method = f"baseline: tf-idf + agglomerative (best threshold {thr:.2f})"
+    base.append([name, "-", method, f, "-", n / took if took else 0])
     f, took = minhash_components(arts, gold)
-    base.append([name, "-", "baseline: MinHash LSH + components", f, n / took if took else 0])
+    base.append([name, "-", "baseline: MinHash LSH + components", f, "-", n / took if took else 0])
     plain = undated(arts)
     dated = [replace(a, published=dates.get(a.id)) for a in plain] if dates else plain
     with_dates = ours(name, dated, gold, "dated" if dates else "no dates in the data")
@@ -252,7 +261,13 @@ def main() -> None:
     dated += rows[0]
     plain += rows[1]
     small += small_piles("ecbplus", arts, gold, args.piles)
-    header = ["data", "dates", "method", "B-cubed F1", "articles/s"]
+    dev = REPO / "tests" / "gold" / "dev"
+    gold = load_gold(dev)
+    arts, _ = load_articles([gold.files[a] for a in sorted(gold.data["articles"])], skip_errors=True)
+    rows = bench("dev", arts, gold, {a.id: a.published for a in arts if a.published})
+    dated += rows[0]
+    plain += rows[1]
+    header = ["data", "dates", "method", "B-cubed F1", "precision", "articles/s"]
     print(table("story grouping, B-cubed F1, with dates of publication", header, dated))
     print()
     print(table("story grouping, B-cubed F1, every date removed", header, plain))
