@@ -48,7 +48,7 @@ from newsprism.api import group, load_articles
 from newsprism.eval.convert import convert_basil, convert_ecbplus, default_dest
 from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed, score_grouping
-from newsprism.grouping import GroupOptions, near_duplicates
+from newsprism.grouping import GroupOptions, cluster, featurize, near_duplicates
 
 #: earlier behaviours, measured in the same run: group-hybrid.v3 (no higher bar for two
 #: undated stories) and v2 (no weekdays from undated leads either)
@@ -232,15 +232,83 @@ def neus(src: Path, limit: int | None):
     return arts, _Gold(story), dates
 
 
+def scan(sets: list[tuple[str, list, object]], piles: list[tuple[str, list, dict]], settings: list[str]) -> None:
+    """Undated B-cubed F1 for each whole-text setting ``floor`` or ``floor:rise`` (an undated
+    merge needs whole-text TF-IDF cosine >= floor; with a rise, its bar rises by rise times the
+    shortfall instead), features computed once per set, v4 (``0``) in the same run."""
+    header = ["setting", *[name for name, _, _ in sets], *[f"{name} piles" for name, _, _ in piles]]
+    options = []
+    for setting in ["0", *settings]:
+        floor, _, rise = setting.partition(":")
+        options.append((setting, GroupOptions(body_floor=float(floor), body_rise=float(rise or 0))))
+    rows: list[list[object]] = [[label] for label, _ in options]
+    base: list[object] = ["baseline: tf-idf + agglomerative, best threshold"]
+    for _, arts, gold in sets:
+        feats = featurize(undated(arts))
+        for row, (_, opts) in zip(rows, options, strict=True):
+            row.append(score_grouping(gold, cluster(feats, options=opts).to_dict())["bcubed_f1"])
+        base.append(tfidf_agglomerative(arts, gold)[0])
+    for _, arts, truth in piles:
+        done = [(featurize(pile), {a.id: truth[a.id] for a in pile}) for pile in arts]
+        for row, (_, opts) in zip(rows, options, strict=True):
+            row.append(float(np.mean([bcubed(true, cluster(f, options=opts).story_of())[2] for f, true in done])))
+        base.append("-")
+    print(table("whole-text similarity required for undated merges, B-cubed F1 (dates removed)", header, [base, *rows]))
+
+
+def pile_sets(name: str, arts, gold, piles: int) -> tuple[str, list, dict]:
+    """The small piles of :func:`small_piles` (undated), with their gold stories."""
+    story = {a: m["story"] for a, m in gold.data["articles"].items()}
+    by_id = {a.id: a for a in undated(arts)}
+    rng = random.Random(0)
+    if name == "basil":
+        stories = sorted(set(story.values()))
+        chosen = [rng.sample(stories, 3) for _ in range(piles)]
+    else:
+        topics: dict[str, list[str]] = {}
+        for s in sorted(set(story.values())):
+            topics.setdefault(s.split("ecb")[0], []).append(s)
+        chosen = [v for v in topics.values() if len(v) == 2]
+    out = [[by_id[a] for a in sorted(story) if story[a] in keep and a in by_id] for keep in chosen]
+    return name, [p for p in out if len(p) >= 2], story
+
+
+def main_scan(data: Path, args) -> None:
+    sets: list[tuple[str, list, object]] = []
+    piles = []
+    arts, gold = gold_articles("basil", convert_basil, data / "basil", args.limit)
+    sets.append(("basil", arts, gold))
+    piles.append(pile_sets("basil", arts, gold, args.piles))
+    if (data / "neus_allsides" / "data" / "raw_crawled").is_dir():
+        arts, ngold, _ = neus(data / "neus_allsides", args.limit)
+        sets.append(("neus", arts, ngold))
+    arts, gold = gold_articles("ecbplus", convert_ecbplus, data / "ecbplus", args.limit)
+    sets.append(("ecbplus", arts, gold))
+    piles.append(pile_sets("ecbplus", arts, gold, args.piles))
+    dev = REPO / "tests" / "gold" / "dev"
+    gold = load_gold(dev)
+    arts, _ = load_articles([gold.files[a] for a in sorted(gold.data["articles"])], skip_errors=True)
+    sets.append(("dev", arts, gold))
+    scan(sets, piles, args.body_scan.split(","))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, help="stories (BASIL, NeuS) or topics (ECB+) to use")
     ap.add_argument("--piles", type=int, default=60, help="small BASIL piles to sample (default 60)")
+    ap.add_argument(
+        "--body-scan",
+        help="instead of the tables: undated scores for whole-text settings, comma-separated "
+        "'floor' or 'floor:rise' (GroupOptions.body_floor, body_rise), v4 in the same run",
+    )
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None or not (shared / "data" / "basil").is_dir():
         skip("shared/data not found; this benchmark needs the BASIL and ECB+ data sets")
     data = shared / "data"
+    if args.body_scan:
+        main_scan(data, args)
+        return
     dated: list[list[object]] = []
     plain: list[list[object]] = []
     small: list[list[object]] = []

@@ -102,7 +102,7 @@ from .text import stem, terms
 
 GROUP_VERSION = "group-hybrid.v4"
 #: the version of :func:`featurize` (part of :func:`features_method`)
-FEATURES_VERSION = "group-features.v2"
+FEATURES_VERSION = "group-features.v3"
 #: grouping reads no further into an article than this many characters (headline, lead,
 #: shingles and containment all come from the opening)
 GROUP_HEAD = 4000
@@ -164,6 +164,8 @@ class GroupOptions:
     weekday_penalty: float = 0.1
     weekday_spread: float = 0.5
     story_merge: float = 0.05
+    body_floor: float = 0.0
+    body_rise: float = 0.0
 
 
 def _lead(article: Article, n: int) -> str:
@@ -201,6 +203,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 #: is named; further down, the days of earlier steps of the story)
 WEEKDAY_SENTENCES = 2
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+#: marks a term of the whole text (headline and body) in :attr:`GroupFeatures.terms`
+BODY = "~"
+#: the whole text is read up to this many characters
+BODY_CHARS = 20000
 
 
 def _bag(article: Article, lead_sentences: int) -> tuple[tuple[str, int], ...]:
@@ -213,7 +219,8 @@ def _bag(article: Article, lead_sentences: int) -> tuple[tuple[str, int], ...]:
         bag[t] += 2
     named = (article.title or "") + " " + _lead(article, WEEKDAY_SENTENCES)
     when = Counter(WHEN + m.lower() for m in _WEEKDAY.findall(named))
-    return tuple(sorted(bag.items())) + tuple(sorted(when.items()))
+    body = Counter(BODY + t for t in terms((article.title or "") + "\n" + article.text[:BODY_CHARS]))
+    return tuple(sorted(bag.items())) + tuple(sorted(when.items())) + tuple(sorted(body.items()))
 
 
 _FAST_WORD = re.compile(r"\w+")
@@ -256,7 +263,7 @@ def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions)
     than one article) as parallel arrays of row and term numbers."""
     from scipy.sparse import csr_matrix
 
-    bags = [tuple(x for x in bag if not x[0].startswith(WHEN)) for bag in bags]
+    bags = [tuple(x for x in bag if not x[0].startswith((WHEN, BODY))) for bag in bags]
     n = len(bags)
     sizes = np.fromiter(map(len, bags), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
@@ -281,6 +288,30 @@ def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions)
     )
     distinctive = held[term] > 1
     return mat, doc[distinctive], term[distinctive]
+
+
+def _body_rows(bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray) -> Any:
+    """A sparse (CSR) matrix of L2-normalised TF-IDF rows over each undated article's whole-text
+    terms (its ``BODY`` terms): sublinear term frequency, smoothed IDF from the undated articles
+    of the pile (the whole-text baseline's weighting); rows of dated articles are empty."""
+    from scipy.sparse import csr_matrix
+
+    n = len(bags)
+    body = [tuple(x for x in bag if x[0].startswith(BODY)) if undated[i] else () for i, bag in enumerate(bags)]
+    sizes = np.fromiter(map(len, body), dtype=np.int64, count=n)
+    doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    names = [t for bag in body for t, _ in bag]
+    vocab = {t: i for i, t in enumerate(sorted(set(names)))}
+    term = np.fromiter(map(vocab.__getitem__, names), dtype=np.int64, count=len(names))
+    tf = np.array([c for bag in body for _, c in bag], dtype=np.float64)
+    held = np.bincount(term, minlength=len(vocab))
+    m = int(undated.sum())
+    weight = (1 + np.log(tf)) * (np.log((1 + m) / (1 + held[term])) + 1)
+    norm = np.sqrt(np.bincount(doc, weights=weight * weight, minlength=n))
+    norm[norm == 0] = 1.0
+    return csr_matrix(
+        ((weight / norm[doc]).astype(np.float32), (doc, term)), shape=(n, max(1, len(vocab))), dtype=np.float32
+    )
 
 
 def _candidates(doc: np.ndarray, term: np.ndarray, days: list[int | None], opts: GroupOptions) -> set[tuple[int, int]]:
@@ -473,7 +504,10 @@ def cluster(
         cand = {(i, j) for i in range(n) for j in range(i + 1, n)}
     else:
         cand = _candidates(doc, term, days, opts) | dups
-    groups = _link(n, cand, dups, mat, emb, _weekdays([f.terms for f in feats], days, opts.weekday_spread), days, opts)
+    week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
+    undated = np.array([d is None for d in days])
+    body = _body_rows([f.terms for f in feats], undated) if opts.body_floor > 0 and undated.any() else None
+    groups = _link(n, cand, dups, mat, emb, week, body, days, opts)
     origin_sets = UnionFind(n)
     republished = credited = 0
     for members in groups:
@@ -578,6 +612,15 @@ def _weekdays(bags: Sequence[tuple[tuple[str, int], ...]], days: list[int | None
     return out / np.where(norm > 0, norm, 1.0)[:, None]
 
 
+def _body_cost(whole: np.ndarray, opts: GroupOptions) -> np.ndarray:
+    """What a whole-text similarity below ``body_floor`` costs an undated merge: everything
+    (no merge) when ``body_rise`` is 0, else ``body_rise`` times the shortfall."""
+    short = np.maximum(0.0, opts.body_floor - whole)
+    if opts.body_rise <= 0:
+        return np.where(short > 0, 10.0, 0.0)
+    return opts.body_rise * short
+
+
 def _link(
     n: int,
     cand: set[tuple[int, int]],
@@ -585,12 +628,14 @@ def _link(
     mat: Any,
     emb: np.ndarray | None,
     week: np.ndarray,
+    body: Any,
     days: list[int | None],
     opts: GroupOptions,
 ) -> list[list[int]]:
     """Average-linkage clustering over the candidate pairs, best first (the module docstring's
     step 3); returns the clusters, each sorted, in a stable order."""
     queue: list[tuple[int, int]] = []
+    days_none = np.array([d is None for d in days])
     if cand:
         pairs = np.array(list(cand), dtype=np.int64)  # any order: the queue below is sorted fully
         ia, ib = pairs[:, 0], pairs[:, 1]
@@ -605,6 +650,11 @@ def _link(
                 wa, wb = week[xa], week[xb]
                 has = (wa.any(axis=1) & wb.any(axis=1)).astype(np.float64)
                 part = part - opts.weekday_penalty * (has - np.einsum("ij,ij->i", wa, wb))
+            if body is not None:
+                # both undated: the whole texts must be alike too (module docstring, step 3)
+                whole = np.asarray(body[xa].multiply(body[xb]).sum(axis=1), dtype=np.float64).ravel()
+                both = (np.asarray(days_none)[xa] & np.asarray(days_none)[xb]).astype(np.float64)
+                part = part - both * _body_cost(whole, opts)
             score[lo : lo + len(part)] = part
         near = np.isin(ia * n + ib, np.array([i * n + j for i, j in dups], dtype=np.int64))
         day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
@@ -630,6 +680,14 @@ def _link(
             lo, hi = indptr[root], indptr[root + 1]
             lex_sum[root] = dict(zip(indices[lo:hi].tolist(), data[lo:hi].tolist(), strict=True))
         return lex_sum[root]
+
+    body_sum: dict[int, dict[int, float]] = {}
+
+    def body_of(root: int) -> dict[int, float]:
+        if root not in body_sum:
+            lo, hi = body.indptr[root], body.indptr[root + 1]
+            body_sum[root] = dict(zip(body.indices[lo:hi].tolist(), body.data[lo:hi].tolist(), strict=True))
+        return body_sum[root]
 
     def emb_of(root: int) -> np.ndarray:
         assert emb is not None
@@ -658,6 +716,10 @@ def _link(
             bar = opts.threshold
             if na > 1 and nb > 1 and sa is None and sb is None:  # two undated stories (step 3)
                 bar += opts.story_merge
+            if body is not None and sa is None and sb is None:
+                small, big = _by_size(body_of(ri), body_of(rj))
+                whole = sum(v * big.get(k, 0.0) for k, v in small.items()) / (na * nb)
+                bar += float(_body_cost(np.array([whole]), opts)[0])
             if avg / (na * nb) < bar:
                 continue
         # the larger cluster's sums absorb the smaller's in place (each root owns its dict),
@@ -671,6 +733,11 @@ def _link(
             new_emb = emb[ri] + emb_of(rj) if owned is None else np.add(owned, emb_of(rj), out=owned)
         (va, ha), (vb, hb) = week_of(ri), week_of(rj)
         new_week = (va + vb, ha + hb)
+        new_body = None
+        if body is not None:
+            small, new_body = _by_size(body_of(ri), body_of(rj))
+            for k, v in small.items():
+                new_body[k] = new_body.get(k, 0.0) + v
         sa, sb = span[ri], span[rj]
         new_span = (min(sa[0], sb[0]), max(sa[1], sb[1])) if sa and sb else (sa or sb)
         root = clusters.union(i, j)
@@ -678,11 +745,14 @@ def _link(
             lex_sum.pop(old, None)
             emb_sum.pop(old, None)
             week_sum.pop(old, None)
+            body_sum.pop(old, None)
             span.pop(old, None)
         lex_sum[root] = new_lex
         if new_emb is not None:
             emb_sum[root] = new_emb
         week_sum[root] = new_week
+        if new_body is not None:
+            body_sum[root] = new_body
         span[root] = new_span
     return sorted(sorted(m) for m in clusters.members.values())
 
