@@ -244,12 +244,12 @@ def scan(sets: list[tuple[str, list, object]], piles: list[tuple[str, list, dict
     rows: list[list[object]] = [[label] for label, _ in options]
     base: list[object] = ["baseline: tf-idf + agglomerative, best threshold"]
     for _, arts, gold in sets:
-        feats = featurize(undated(arts))
+        feats = featurize(undated(arts), GroupOptions(body_floor=1))
         for row, (_, opts) in zip(rows, options, strict=True):
             row.append(score_grouping(gold, cluster(feats, options=opts).to_dict())["bcubed_f1"])
         base.append(tfidf_agglomerative(arts, gold)[0])
     for _, arts, truth in piles:
-        done = [(featurize(pile), {a.id: truth[a.id] for a in pile}) for pile in arts]
+        done = [(featurize(pile, GroupOptions(body_floor=1)), {a.id: truth[a.id] for a in pile}) for pile in arts]
         for row, (_, opts) in zip(rows, options, strict=True):
             row.append(float(np.mean([bcubed(true, cluster(f, options=opts).story_of())[2] for f, true in done])))
         base.append("-")

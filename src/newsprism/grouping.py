@@ -102,7 +102,7 @@ from .text import stem, terms
 
 GROUP_VERSION = "group-hybrid.v4"
 #: the version of :func:`featurize` (part of :func:`features_method`)
-FEATURES_VERSION = "group-features.v3"
+FEATURES_VERSION = "group-features.v2"
 #: grouping reads no further into an article than this many characters (headline, lead,
 #: shingles and containment all come from the opening)
 GROUP_HEAD = 4000
@@ -193,7 +193,8 @@ def features_method(options: GroupOptions | None = None) -> str:
             embedder = f"{opts.embedder}-{metadata.version(opts.embedder)}"
         except metadata.PackageNotFoundError:
             embedder = opts.embedder
-    return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}"
+    whole = ":whole" if opts.body_floor > 0 else ""
+    return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}{whole}"
 
 
 #: marks a weekday named in the headline or lead in :attr:`GroupFeatures.terms`
@@ -209,7 +210,7 @@ BODY = "~"
 BODY_CHARS = 20000
 
 
-def _bag(article: Article, lead_sentences: int) -> tuple[tuple[str, int], ...]:
+def _bag(article: Article, lead_sentences: int, whole: bool = False) -> tuple[tuple[str, int], ...]:
     """Terms of the headline (weighing double) and the lead, with their weights, sorted; then
     the weekdays the headline and the first ``WEEKDAY_SENTENCES`` sentences name, marked with
     ``WHEN`` ("@friday"), sorted."""
@@ -219,7 +220,9 @@ def _bag(article: Article, lead_sentences: int) -> tuple[tuple[str, int], ...]:
         bag[t] += 2
     named = (article.title or "") + " " + _lead(article, WEEKDAY_SENTENCES)
     when = Counter(WHEN + m.lower() for m in _WEEKDAY.findall(named))
-    body = Counter(BODY + t for t in terms((article.title or "") + "\n" + article.text[:BODY_CHARS]))
+    body: Counter[str] = Counter()
+    if whole:
+        body.update(BODY + t for t in terms((article.title or "") + "\n" + article.text[:BODY_CHARS]))
     return tuple(sorted(bag.items())) + tuple(sorted(when.items())) + tuple(sorted(body.items()))
 
 
@@ -248,7 +251,7 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
             published=a.published,
             label=listing_label(a.id, a.source, a.outlet, a.title),
             credit=a.credit,
-            terms=_bag(a, opts.lead_sentences),
+            terms=_bag(a, opts.lead_sentences, opts.body_floor > 0),
             minhash=signatures[k].astype("<u4").tobytes(),
             grams=openings[k][1],
             vector=vectors[k],
