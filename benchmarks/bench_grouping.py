@@ -235,12 +235,14 @@ def neus(src: Path, limit: int | None):
 def scan(sets: list[tuple[str, list, object]], piles: list[tuple[str, list, dict]], settings: list[str]) -> None:
     """Undated B-cubed F1 for each whole-text setting ``floor`` or ``floor:rise`` (an undated
     merge needs whole-text TF-IDF cosine >= floor; with a rise, its bar rises by rise times the
-    shortfall instead), features computed once per set, v4 (``0``) in the same run."""
+    shortfall instead), ending in ``s`` for merges of two stories only (``0.3s``), features
+    computed once per set, v4 (``0``) in the same run."""
     header = ["setting", *[name for name, _, _ in sets], *[f"{name} piles" for name, _, _ in piles]]
     options = []
     for setting in ["0", *settings]:
-        floor, _, rise = setting.partition(":")
-        options.append((setting, GroupOptions(body_floor=float(floor), body_rise=float(rise or 0))))
+        floor, _, rise = setting.removesuffix("s").partition(":")
+        only = setting.endswith("s")
+        options.append((setting, GroupOptions(body_floor=float(floor), body_rise=float(rise or 0), body_stories_only=only)))
     rows: list[list[object]] = [[label] for label, _ in options]
     base: list[object] = ["baseline: tf-idf + agglomerative, best threshold"]
     for _, arts, gold in sets:
@@ -299,7 +301,8 @@ def main() -> None:
     ap.add_argument(
         "--body-scan",
         help="instead of the tables: undated scores for whole-text settings, comma-separated "
-        "'floor' or 'floor:rise' (GroupOptions.body_floor, body_rise), v4 in the same run",
+        "'floor' or 'floor:rise' (GroupOptions.body_floor, body_rise), with a final 's' for "
+        "merges of two stories only (body_stories_only), v4 in the same run",
     )
     args = ap.parse_args()
     shared = shared_dir()

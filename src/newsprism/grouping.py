@@ -166,6 +166,7 @@ class GroupOptions:
     story_merge: float = 0.05
     body_floor: float = 0.0
     body_rise: float = 0.0
+    body_stories_only: bool = False
 
 
 def _lead(article: Article, n: int) -> str:
@@ -653,7 +654,7 @@ def _link(
                 wa, wb = week[xa], week[xb]
                 has = (wa.any(axis=1) & wb.any(axis=1)).astype(np.float64)
                 part = part - opts.weekday_penalty * (has - np.einsum("ij,ij->i", wa, wb))
-            if body is not None:
+            if body is not None and not opts.body_stories_only:
                 # both undated: the whole texts must be alike too (module docstring, step 3)
                 whole = np.asarray(body[xa].multiply(body[xb]).sum(axis=1), dtype=np.float64).ravel()
                 both = (np.asarray(days_none)[xa] & np.asarray(days_none)[xb]).astype(np.float64)
@@ -719,7 +720,7 @@ def _link(
             bar = opts.threshold
             if na > 1 and nb > 1 and sa is None and sb is None:  # two undated stories (step 3)
                 bar += opts.story_merge
-            if body is not None and sa is None and sb is None:
+            if body is not None and sa is None and sb is None and (na > 1 and nb > 1 or not opts.body_stories_only):
                 small, big = _by_size(body_of(ri), body_of(rj))
                 whole = sum(v * big.get(k, 0.0) for k, v in small.items()) / (na * nb)
                 bar += float(_body_cost(np.array([whole]), opts)[0])
