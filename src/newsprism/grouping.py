@@ -100,9 +100,9 @@ from ._unionfind import UnionFind
 from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
 from .text import stem, terms
 
-GROUP_VERSION = "group-hybrid.v4"
+GROUP_VERSION = "group-hybrid.v5"
 #: the version of :func:`featurize` (part of :func:`features_method`)
-FEATURES_VERSION = "group-features.v2"
+FEATURES_VERSION = "group-features.v3"
 #: grouping reads no further into an article than this many characters (headline, lead,
 #: shingles and containment all come from the opening)
 GROUP_HEAD = 4000
@@ -164,9 +164,9 @@ class GroupOptions:
     weekday_penalty: float = 0.1
     weekday_spread: float = 0.5
     story_merge: float = 0.05
-    body_floor: float = 0.0
+    body_floor: float = 0.3
     body_rise: float = 0.0
-    body_stories_only: bool = False
+    body_stories_only: bool = True
 
 
 def _lead(article: Article, n: int) -> str:
@@ -294,7 +294,7 @@ def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions)
     return mat, doc[distinctive], term[distinctive]
 
 
-def _body_rows(bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray) -> Any:
+def _body_rows(bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray, prior: int) -> Any:
     """A sparse (CSR) matrix of L2-normalised TF-IDF rows over each undated article's whole-text
     terms (its ``BODY`` terms): sublinear term frequency, smoothed IDF from the undated articles
     of the pile (the whole-text baseline's weighting); rows of dated articles are empty."""
@@ -310,7 +310,7 @@ def _body_rows(bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray)
     tf = np.array([c for bag in body for _, c in bag], dtype=np.float64)
     held = np.bincount(term, minlength=len(vocab))
     m = int(undated.sum())
-    weight = (1 + np.log(tf)) * (np.log((1 + m) / (1 + held[term])) + 1)
+    weight = (1 + np.log(tf)) * (np.log((1 + m) / (1 + held[term])) * (m / (m + prior)) + 1)
     norm = np.sqrt(np.bincount(doc, weights=weight * weight, minlength=n))
     norm[norm == 0] = 1.0
     return csr_matrix(
@@ -510,7 +510,7 @@ def cluster(
         cand = _candidates(doc, term, days, opts) | dups
     week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
     undated = np.array([d is None for d in days])
-    body = _body_rows([f.terms for f in feats], undated) if opts.body_floor > 0 and undated.any() else None
+    body = _body_rows([f.terms for f in feats], undated, opts.idf_prior) if opts.body_floor > 0 and undated.any() else None
     groups = _link(n, cand, dups, mat, emb, week, body, days, opts)
     origin_sets = UnionFind(n)
     republished = credited = 0
@@ -685,13 +685,10 @@ def _link(
             lex_sum[root] = dict(zip(indices[lo:hi].tolist(), data[lo:hi].tolist(), strict=True))
         return lex_sum[root]
 
-    body_sum: dict[int, dict[int, float]] = {}
+    if body is not None:
+        from scipy.sparse import csr_matrix
 
-    def body_of(root: int) -> dict[int, float]:
-        if root not in body_sum:
-            lo, hi = body.indptr[root], body.indptr[root + 1]
-            body_sum[root] = dict(zip(body.indices[lo:hi].tolist(), body.data[lo:hi].tolist(), strict=True))
-        return body_sum[root]
+        ones = csr_matrix(np.ones((1, n), dtype=np.float32))
 
     def emb_of(root: int) -> np.ndarray:
         assert emb is not None
@@ -721,8 +718,10 @@ def _link(
             if na > 1 and nb > 1 and sa is None and sb is None:  # two undated stories (step 3)
                 bar += opts.story_merge
             if body is not None and sa is None and sb is None and (na > 1 and nb > 1 or not opts.body_stories_only):
-                small, big = _by_size(body_of(ri), body_of(rj))
-                whole = sum(v * big.get(k, 0.0) for k, v in small.items()) / (na * nb)
+                # two undated stories: their whole texts must be alike too (step 3); summed on
+                # demand, as such merges are few
+                ua, ub = (ones[:, : len(m)] @ body[m] for m in (clusters.members[ri], clusters.members[rj]))
+                whole = float(ua.multiply(ub).sum()) / (na * nb)
                 bar += float(_body_cost(np.array([whole]), opts)[0])
             if avg / (na * nb) < bar:
                 continue
@@ -737,11 +736,7 @@ def _link(
             new_emb = emb[ri] + emb_of(rj) if owned is None else np.add(owned, emb_of(rj), out=owned)
         (va, ha), (vb, hb) = week_of(ri), week_of(rj)
         new_week = (va + vb, ha + hb)
-        new_body = None
-        if body is not None:
-            small, new_body = _by_size(body_of(ri), body_of(rj))
-            for k, v in small.items():
-                new_body[k] = new_body.get(k, 0.0) + v
+
         sa, sb = span[ri], span[rj]
         new_span = (min(sa[0], sb[0]), max(sa[1], sb[1])) if sa and sb else (sa or sb)
         root = clusters.union(i, j)
@@ -749,14 +744,11 @@ def _link(
             lex_sum.pop(old, None)
             emb_sum.pop(old, None)
             week_sum.pop(old, None)
-            body_sum.pop(old, None)
             span.pop(old, None)
         lex_sum[root] = new_lex
         if new_emb is not None:
             emb_sum[root] = new_emb
         week_sum[root] = new_week
-        if new_body is not None:
-            body_sum[root] = new_body
         span[root] = new_span
     return sorted(sorted(m) for m in clusters.members.values())
 
