@@ -220,9 +220,64 @@ def test_two_undated_stories_need_more_to_merge() -> None:
 
     arts = _arts(*((name, text.split("\n", 1)[1]) for name, text in STANDOFF))
     arts = [replace(a, title=text.split("\n", 1)[0]) for a, (_, text) in zip(arts, STANDOFF, strict=True)]
-    strict = GroupOptions(story_merge=0.3)
-    assert _partition(group(arts, options=GroupOptions(story_merge=0))) == {frozenset({"a1", "a2", "b1", "b2"})}
+    strict = GroupOptions(story_merge=0.3, body_floor=0)  # the whole-text floor (v5) off
+    assert _partition(group(arts, options=GroupOptions(story_merge=0, body_floor=0))) == {
+        frozenset({"a1", "a2", "b1", "b2"})
+    }
     assert _partition(group(arts, options=strict)) == {frozenset({"a1", "a2"}), frozenset({"b1", "b2"})}
     assert _partition(group(arts[:3], options=strict)) == {frozenset({"a1", "a2", "b1"})}  # one report joins
     dated = [replace(a, published="2025-03-03") for a in arts]
     assert len(group(dated, options=strict).stories) == 1  # dates: the window decides
+
+
+QUAY_LEAD = """{title}
+Mayor Ilse Brandt and Harwick council {verb} over the harbour levy on the old quay, the council said.
+"""
+
+QUAY_VOTE = """The vote went 21 to 17 against the plan after a night of amendments.
+Opposition leader Tomas Reuter called the levy a tax on trawlermen and demanded a fresh costing.
+The finance committee must now redraft the plan within a fortnight, and its chair resigned.
+Ferry operators warned that berthing charges could double before the summer timetable.
+Dockers marched from the fish market to the town hall carrying placards and flares.
+Police closed the bridge for an hour while protesters blocked traffic near the cathedral.
+A regional judge will hear a complaint about procedure brought by two shipping companies.
+Shopkeepers along the promenade pulled down their shutters early as the crowd grew.
+"""
+
+QUAY_DEAL = """Under the agreement the levy is halved and a repair fund for the slipway is created.
+Libraries, night buses and the lifeboat station keep their grants until next spring.
+Auditors will publish the yearly accounts in autumn, and trawler owners welcomed the compromise.
+Schools receive a new roof programme financed from the tourist tax.
+Bond investors lifted the city's credit outlook a notch within hours.
+Pensioners gain free tram passes, and the zoo extension is postponed by a year.
+Payroll staff expect overtime payments for wardens to resume in January.
+Cyclists get a painted lane along the ring road, costed at four hundred thousand crowns.
+"""
+
+
+def _quay(name: str, title: str, verb: str, body: str):
+    return prepare(from_text(QUAY_LEAD.format(title=title, verb=verb) + body, id=name))
+
+
+def test_two_undated_stories_need_alike_whole_texts() -> None:
+    """group-hybrid.v5: two undated stories of two reports each, whose headlines and leads
+    name the same people and topic, merge only when their whole texts are alike too. Two
+    successive events (a vote, then the deal) whose bodies differ stay two stories; two pairs
+    of reports of one event, bodies alike, join. (``story_merge`` is 0 to isolate the
+    whole-text floor.)"""
+    from newsprism.grouping import GroupOptions
+
+    vote = [_quay(f"v{k}", f"Harwick council clash on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2)]
+    deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
+    loose = GroupOptions(story_merge=0, threshold=0.3, body_floor=0)
+    floor = GroupOptions(story_merge=0, threshold=0.3)
+    assert len(group(vote + deal, options=loose).stories) == 1  # the leads alone: one story
+    assert _partition(group(vote + deal, options=floor)) == {frozenset({"v1", "v2"}), frozenset({"d1", "d2"})}
+    # one event, four reports, bodies alike: the floor lets the two pairs join
+    same = [*vote, *(_quay(f"w{k}", f"Harwick council row on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2))]
+    assert len(group(same, options=floor).stories) == 1
+    # dates of publication: the date window decides, the whole texts are not read
+    from dataclasses import replace
+
+    dated = [replace(a, published="2025-03-03") for a in vote + deal]
+    assert len(group(dated, options=floor).stories) == 1

@@ -261,13 +261,21 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
     ]
 
 
+def _head(bag: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """A bag (:func:`_bag`) without its whole-text terms, which close it."""
+    for k, (t, _) in enumerate(bag):
+        if t[0] == BODY:
+            return bag[:k]
+    return bag
+
+
 def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions) -> tuple[Any, np.ndarray, np.ndarray]:
     """A sparse (CSR) matrix of L2-normalised TF-IDF rows over each article's ``top_terms``
     best terms (ties broken by the term), and the distinctive ones among them (held by more
     than one article) as parallel arrays of row and term numbers."""
     from scipy.sparse import csr_matrix
 
-    bags = [tuple(x for x in bag if not x[0].startswith((WHEN, BODY))) for bag in bags]
+    bags = [tuple(x for x in _head(bag) if not x[0].startswith(WHEN)) for bag in bags]
     n = len(bags)
     sizes = np.fromiter(map(len, bags), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
@@ -301,7 +309,7 @@ def _body_rows(bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray,
     from scipy.sparse import csr_matrix
 
     n = len(bags)
-    body = [tuple(x for x in bag if x[0].startswith(BODY)) if undated[i] else () for i, bag in enumerate(bags)]
+    body = [bag[len(_head(bag)) :] if undated[i] else () for i, bag in enumerate(bags)]
     sizes = np.fromiter(map(len, body), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
     names = [t for bag in body for t, _ in bag]
@@ -606,7 +614,7 @@ def _weekdays(bags: Sequence[tuple[tuple[str, int], ...]], days: list[int | None
     for i, bag in enumerate(bags):
         if days[i] is not None:
             continue
-        for t, _ in bag:
+        for t, _ in _head(bag):
             if t.startswith(WHEN) and t[1:] in WEEKDAYS:
                 k = WEEKDAYS.index(t[1:])
                 out[i, k] = 1.0
