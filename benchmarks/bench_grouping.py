@@ -244,7 +244,8 @@ def scan(sets: list[tuple[str, list, object]], piles: list[tuple[str, list, dict
     for setting in ["0", *settings]:
         floor, _, rise = setting.removesuffix("s").partition(":")
         only = setting.endswith("s")
-        options.append((setting, GroupOptions(body_floor=float(floor), body_rise=float(rise or 0), body_stories_only=only)))
+        opts = GroupOptions(body_floor=float(floor), body_rise=float(rise or 0), body_stories_only=only)
+        options.append((setting, opts))
     rows: list[list[object]] = [[label] for label, _ in options]
     base: list[object] = ["baseline: tf-idf + agglomerative, best threshold"]
     for _, arts, gold in sets:
