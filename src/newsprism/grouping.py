@@ -112,7 +112,7 @@ import numpy as np
 
 from ._unionfind import UnionFind
 from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
-from .text import stem, terms
+from .text import stem, terms, word_list
 
 GROUP_VERSION = "group-hybrid.v5"
 #: the version of :func:`featurize` (part of :func:`features_method`)
@@ -247,11 +247,29 @@ def _bag(article: Article, lead_sentences: int, whole: bool = False) -> tuple[tu
     when = Counter(WHEN + m.lower() for m in _WEEKDAY.findall(named))
     body: Counter[str] = Counter()
     if whole:
-        body.update(BODY + t for t in terms((article.title or "") + "\n" + article.text[:BODY_CHARS]))
+        for word, count in Counter(word_list((article.title or "") + "\n" + article.text[:BODY_CHARS])).items():
+            if term := _BODY_TERMS[word]:
+                body[term] += count
     return tuple(sorted(bag.items())) + tuple(sorted(when.items())) + tuple(sorted(body.items()))
 
 
 _FAST_WORD = re.compile(r"\w+")
+
+
+class _BodyTerms(dict[str, str]):
+    """Per word (of :func:`newsprism.text.word_list`), its whole-text term marked with
+    ``BODY`` (:func:`newsprism.text.terms` of the word alone), or "" for none; kept per
+    process, as the same words recur across articles."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 500_000:
+            self.clear()
+        found = terms(word)
+        value = self[word] = BODY + found[0] if found else ""
+        return value
+
+
+_BODY_TERMS = _BodyTerms()
 
 
 def featurize(articles: Sequence[Article], options: GroupOptions | None = None) -> list[GroupFeatures]:
