@@ -9,6 +9,7 @@ speakers in order of appearance, separated by `;` (`null` for unknown).
 
 Run: python tests/gold/heldout-g/src/build.py
 """
+
 import json
 import re
 from collections import Counter
@@ -57,8 +58,14 @@ def main():
             quotes.append({"article": aid, "text": t, "speaker": None if s == "null" else s})
         words[aid] = nwords
         (ROOT / "articles" / f"{aid}.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
-    gold = {"articles": articles, "boilerplate": boiler, "facts": [], "quotes": quotes,
-            "framing": [], "lookalike_kept": kept}
+    gold = {
+        "articles": articles,
+        "boilerplate": boiler,
+        "facts": [],
+        "quotes": quotes,
+        "framing": [],
+        "lookalike_kept": kept,
+    }
     (ROOT / "gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (ROOT / "credits.json").write_text(json.dumps(credits, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     stories = Counter(a["story"] for a in articles.values())
