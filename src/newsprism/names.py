@@ -148,6 +148,12 @@ class ArticleNames:
     subjects: list[tuple[int, str]] = field(default_factory=list)
     #: "m" or "f" where the article's pronouns or titles say so
     gender: dict[str, str] = field(default_factory=dict)
+    #: people the article names by one word only, never in full, as the subject of a reporting
+    #: verb ("Trump said" in an article that never writes "Donald Trump"): lower case -> the
+    #: word; for ``quotes`` only (``entities`` reads ``people``, which they are not part of)
+    lone: dict[str, str] = field(default_factory=dict)
+    #: the pronouns of the ``lone`` names, as :func:`genders` reads them
+    lone_gender: dict[str, str] = field(default_factory=dict)
     #: every word of the article (:func:`tokens`), quoted words included, for the callers that
     #: read a part of it again (:meth:`words`)
     all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
@@ -224,6 +230,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     names = ArticleNames({}, [], [], [])
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
     surnames: set[str] = set()
+    lone: list[tuple[int, str]] = []  # one-word names that speak, not (yet) given in full
     titles = speaker_titles()
     toks = tokens(text, 0, len(text))
     names.all_tokens = toks
@@ -283,17 +290,30 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 names.confirmed.append((pos, names.full[key]))
             elif not person:
                 names.orgs.append((pos, name))
+            elif len(words) == 1 and len(run.split()) == 1 and _agent(text, toks, a, j):
+                lone.append((pos, name))
             # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
             after = text[toks[j][1] : toks[j][1] + 60]
             m = re.match(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b", after)
             if person and m and titles.get(m.group(2)) == "role":
                 names.roles.append((pos, m.group(2), name))
     names.gender = genders(text, toks, names.people)
+    # one-word names given only so, the subjects of reporting verbs: people when the article's
+    # pronouns say so (not "Russia said", "Reuters reported")
+    lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full]
+    if lone:
+        names.lone_gender = genders(text, toks, lone)
+        names.lone = {strip_dot(n): n for _, n in lone if n in names.lone_gender}
+        names.subjects = sorted([*names.subjects, *((pos, n) for pos, n in lone if n in names.lone_gender)])
     # a name whose surname the article also uses alone is a person from its first mention
     names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
     people = {n for _, n in names.confirmed}
     # a subject the article shows to be a person, or whose first name is a person's
-    names.subjects = [(pos, n) for pos, n in names.subjects if n in people or n in agents or first_name_gender(n)]
+    names.subjects = [
+        (pos, n)
+        for pos, n in names.subjects
+        if n in people or n in agents or first_name_gender(n) or n in names.lone_gender
+    ]
     return names
 
 

@@ -592,7 +592,51 @@ def _known_person(mention: str, names: _Names) -> bool:
     ("Japan's goal will ..." names no one)."""
     name, person = _clean_name(mention)
     words = name.split()
-    return person and (len(words) >= 2 or _strip_dot(words[0]) in names.full)
+    return person and (len(words) >= 2 or _strip_dot(words[0]) in names.full or _strip_dot(words[0]) in names.lone)
+
+
+#: lower-case words that can follow a sentence's subject as (the start of) its verb phrase
+_VERB_WORDS = frozenset(
+    {"would", "will", "was", "is", "has", "had", "have", "did", "does", "do", "could", "can", "should", "might", "may"}
+    | {"also", "then", "later", "again", "once", "still", "now", "even", "never", "went", "got", "put", "took", "gave"}
+    | {"made", "spoke", "wrote", "told", "said", "says", "began", "came", "kept", "let", "sent", "set", "won"}
+)
+
+
+def _clause_subject(
+    text: str, words: list[tuple[int, int, str]], names: _Names, start: int, limit: int
+) -> _Mention | None:
+    """The person who is the subject of a clause between ``start`` and ``limit`` (a quotation's
+    start or its cue): the sentence's subject (:func:`_subject`), else a name or "he"/"she"
+    that opens a clause after a comma ("Immediately after the attacks, Trump issued a
+    statement, "..."") and is followed by a verb (a form in -ed or -s, an auxiliary, a
+    reporting verb), the first such. A name must be a person's the article gives
+    (:func:`_known_person`)."""
+    m = _subject(text, words, start, limit)
+    if m is not None and m.text.endswith(("'s", "’s")):
+        return None  # "Zuckoff's book is described as ...": the name is no subject
+    if m is not None and (m.kind == "name" and _known_person(m.text, names) or m.text.lower() in ("he", "she")):
+        return m
+    for i, w in enumerate(words):
+        if w[0] < start or w[1] > limit or i == 0 or "," not in _gap_after(text, words, i - 1):
+            continue
+        m = _np_after(text, words, i, limit)
+        if (
+            m is None
+            or m.text.endswith(("'s", "’s"))
+            or not ((m.kind == "name" and _known_person(m.text, names)) or m.text.lower() in ("he", "she"))
+        ):
+            continue
+        nxt = next((k for k in range(i, len(words)) if words[k][0] >= m.end), None)
+        if nxt is None or words[nxt][1] > limit or text[m.end : words[nxt][0]].strip():
+            continue
+        v = words[nxt][2]
+        if v.lower().endswith("ly") and nxt + 1 < len(words) and words[nxt + 1][1] <= limit:
+            v = words[nxt + 1][2]
+        lv = _strip_dot(v)
+        if not _is_cap(v) and (_looks_like_verb(v) or lv in _VERB_WORDS or lv in _cues()) and lv not in _NOUN_CUES:
+            return m
+    return None
 
 
 def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: int) -> _Mention | None:
@@ -752,6 +796,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         after = [w for w in words if w[0] >= e]
         cue_i: int | None = None
         mention: _Mention | None = None
+        late: _Mention | None = None
         cue_span: Span | None = None
         ends_open = content.rstrip("'’")[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
         # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
@@ -820,6 +865,11 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     cue_i, mention = ci, found
                     break
                 k_from = ci - 1
+            if mention is None and cue_i is not None:
+                # "Trump, who previously questioned whether ... (a long clause), said Friday that
+                # "..."": the clause's subject (a speaker for a quotation; it does not make quoted
+                # words a quotation)
+                late = _clause_subject(text, words, names, max(sent_start, lo), words[cue_i][0])
         # 3. a labelling verb before a partial quotation: Smith called the plan "a betrayal"
         label = False
         if cue_i is None and mention is None and before:
@@ -889,6 +939,9 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     and _strip_dot(words[nxt][2]) not in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB)
                 ):
                     mention = m
+            if mention is None:
+                # the subject of a clause after an opening phrase: "To that, Kasich joked that ..."
+                mention = _clause_subject(text, words, names, max(sent_start, lo), s)
         if cue_i is not None and cue_span is None:
             cue_span = Span(words[cue_i][0], words[cue_i][1])
         # quotation or term?
@@ -906,6 +959,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
             continue
         speaker: str | None = None
         speaker_span: Span | None = None
+        mention = mention or late
         if mention is not None:
             speaker, skind = _resolve(mention, names, speakers)
             speaker_span = Span(mention.start, mention.end)
@@ -1055,7 +1109,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
 def _gender(name: str, names: _Names) -> str | None:
     """A person's gender as the article shows it (pronouns, Mr./Ms.), else as the
     ``first-names`` lexicon gives it (:func:`newsprism.names.first_name_gender`), else ``None``."""
-    return names.gender.get(name) or _article_names.first_name_gender(name)
+    return names.gender.get(name) or names.lone_gender.get(name) or _article_names.first_name_gender(name)
 
 
 # ---------------------------------------------------------------------------------------------
