@@ -290,7 +290,12 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 names.confirmed.append((pos, names.full[key]))
             elif not person:
                 names.orgs.append((pos, name))
-            elif len(words) == 1 and len(run.split()) == 1 and _agent(text, toks, a, j):
+            elif (
+                len(words) == 1
+                and len(run.split()) == 1
+                and (a == 0 or strip_dot(toks[a - 1][2]) not in _PLACE_WORDS)
+                and _agent(text, toks, a, j)
+            ):
                 lone.append((pos, name))
             # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
             after = text[toks[j][1] : toks[j][1] + 60]
@@ -316,6 +321,9 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     ]
     return names
 
+
+#: words before a place or a body, not a person ("Dina Farrow of Leeds, who ..., said")
+_PLACE_WORDS = frozenset({"of", "from", "in", "at", "for", "to", "near", "outside", "inside", "across"})
 
 #: words that may stand between a subject and its reporting verb ("Ruiz later added")
 _BEFORE_VERB = frozenset({"also", "later", "then", "again", "previously", "recently", "once", "had", "has", "have"})
