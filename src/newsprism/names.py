@@ -45,6 +45,13 @@ def speaker_titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def speaker_descriptions() -> dict[str, str]:
+    """Heads of descriptions that stand for a speaker -> ``person``, ``unnamed`` or
+    ``document`` (the ``speaker-descriptions`` lexicon)."""
+    return dict(lexicons.load("speaker-descriptions").mapping("kind"))
+
+
+@lru_cache(maxsize=1)
 def sentence_openers() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.load("sentence-openers").entries)
 

@@ -71,8 +71,9 @@ _SMALL = _article_names.SMALL
 _strip_dot = _article_names.strip_dot
 _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
+_descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v1"
+QUOTES_VERSION = "quotes.v2"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -248,7 +249,41 @@ class _Mention:
     start: int
     end: int
     text: str
-    kind: str  # name | pronoun | role | group
+    kind: str  # name | pronoun | role | group | desc (a description: "the candidate", "the statement")
+
+
+_AGE = re.compile(r"\d{1,3}-year-old$")
+#: determiners that open a description of a speaker: "the" for someone the article named
+#: ("the candidate"), the others for someone it does not ("one user", "a source")
+_DESC_DETERMINERS = frozenset({"the", "this", "a", "an", "one", "another"})
+
+
+def _desc_kind(word: str) -> str | None:
+    """The ``speaker-descriptions`` kind of a description's head word ("candidate" ->
+    ``person``, "statement" -> ``document``), ``person`` for an age ("46-year-old")."""
+    lw = _strip_dot(word)
+    if _AGE.match(lw):
+        return "person"
+    return _descriptions().get(lw)
+
+
+def _desc_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention | None:
+    """A description that ends with token ``k``, its head ("the billionaire businessman",
+    "The New York businessman", "the Wisconsin Republican", "one user"): up to five words
+    back to its determiner, joined by spaces or hyphens."""
+    if k < 0 or _desc_kind(toks[k][2]) is None:
+        return None
+    i = k
+    while i > 0 and k - i < 5:
+        if text[toks[i - 1][1] : toks[i][0]] not in (" ", "-"):
+            return None
+        i -= 1
+        lw = _strip_dot(toks[i][2])
+        if lw in _DESC_DETERMINERS:
+            return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], "desc")
+        if lw in _cues() or lw in _LABEL_VERBS or lw in _STOP_AFTER_VERB or lw in _AUXILIARIES or lw in _PRONOUNS:
+            return None
+    return None
 
 
 def _gap_after(text: str, toks: list[tuple[int, int, str]], k: int) -> str:
@@ -309,6 +344,10 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         w, lw = w[:-2], lw[:-2]
     if lw in _PRONOUNS and lw != "i":
         return _Mention(toks[k][0], toks[k][0] + len(w), w, "pronoun")
+    if _is_cap(w) and _desc_kind(w) is not None:
+        desc = _desc_before(text, toks, k)  # "the Wisconsin Republican said"
+        if desc is not None:
+            return desc
     if _is_cap(w):
         i = k
         while i > 0:
@@ -350,8 +389,9 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     if not any(w in titles or w.rstrip("s") in titles for w in words) and not (
         words and words[-1].endswith("s") and len(words) <= 3 and words[-1] in _GROUPS
     ):
-        # "for the council" after a role: "a spokeswoman for the council said"
-        return None
+        # "for the council" after a role: "a spokeswoman for the council said"; else a
+        # description: "the candidate said", "The New York businessman said"
+        return _desc_before(text, toks, k)
     while i < k and _strip_dot(toks[i][2]) in _openers() and _strip_dot(toks[i][2]) not in _DETERMINERS:
         i += 1
     kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
@@ -463,6 +503,10 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
                 name, person = _clean_name(last)
                 if person and len(name.split()) >= 2:
                     a, b = runs[-1]
+        if a > k and _strip_dot(toks[k][2]) in _DESC_DETERMINERS and _desc_kind(toks[b][2]) is not None:
+            desc = _desc_before(text, toks, b)  # "said the Wisconsin Republican"
+            if desc is not None and desc.start == toks[k][0]:
+                return desc
         tail = [_strip_dot(toks[x][2]) for x in idx if x > b]
         if (
             tail
@@ -482,6 +526,11 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
         if _title_kind(lw) or _title_kind(lw.rstrip("s")) or lw in _GROUPS:
             head = x
     if head < 0:
+        # a description: "said the gambling tycoon", "the statement said"
+        if _strip_dot(toks[k][2]) in _DESC_DETERMINERS:
+            for x in idx[1:6]:
+                if _desc_kind(toks[x][2]) is not None:
+                    return _desc_before(text, toks, x)
         return None
     # "the association's chair, Gideon Pratt": the name in apposition
     nxt = head + 1
@@ -601,6 +650,18 @@ _VERB_WORDS = frozenset(
     | {"also", "then", "later", "again", "once", "still", "now", "even", "never", "went", "got", "put", "took", "gave"}
     | {"made", "spoke", "wrote", "told", "said", "says", "began", "came", "kept", "let", "sent", "set", "won"}
 )
+
+
+def _issuer(
+    text: str, words: list[tuple[int, int, str]], names: _Names, start: int, m: _Mention | None
+) -> _Mention | None:
+    """For a document the clause introduces ("Trump issued a statement saying ...", "released a
+    new radio ad calling ..."), the subject of the clause that issued it; else ``m``."""
+    if m is None or m.kind != "desc" or m.text.split()[0].lower() not in ("a", "an"):
+        return m
+    if _desc_kind(m.text.split()[-1]) != "document":
+        return m
+    return _clause_subject(text, words, names, start, m.start) or m
 
 
 def _clause_subject(
@@ -861,15 +922,16 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     # "Santorum did not back down, saying, ...", "..., calling it X and
                     # asserting that ...": the clause's subject
                     found = _subject(text, words, sent_start, words[ci][0]) or found
+                found = _issuer(text, words, names, max(sent_start, lo), found)
                 if found is not None:
                     cue_i, mention = ci, found
                     break
                 k_from = ci - 1
-            if mention is None and cue_i is not None:
-                # "Trump, who previously questioned whether ... (a long clause), said Friday that
-                # "..."": the clause's subject (a speaker for a quotation; it does not make quoted
-                # words a quotation)
-                late = _clause_subject(text, words, names, max(sent_start, lo), words[cue_i][0])
+        if mention is None and cue_i is not None:
+            # "Trump, who previously questioned whether ... (a long clause), said Friday that
+            # "..."", 'Graham said that Carson is a "good man," and said ...': the clause's subject
+            # (a speaker for a quotation; it does not make quoted words a quotation)
+            late = _clause_subject(text, words, names, max(sent_start, lo), min(words[cue_i][0], s))
         # 3. a labelling verb before a partial quotation: Smith called the plan "a betrayal"
         label = False
         if cue_i is None and mention is None and before:
@@ -878,6 +940,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     continue
                 if _strip_dot(words[i][2]) in _LABEL_VERBS:
                     m = _np_before(text, words, i - 1) if i > 0 else None
+                    m = _issuer(text, words, names, max(sent_start, lo), m)
                     if m is not None:
                         label, cue_i, mention = True, i, m
                     break
@@ -945,7 +1008,9 @@ def article_quotes(article: Article) -> ArticleQuotes:
         if cue_i is not None and cue_span is None:
             cue_span = Span(words[cue_i][0], words[cue_i][1])
         # quotation or term?
-        cued = cue_span is not None and not label and mention is not None
+        # (a description as speaker, "the statement said", is read since quotes.v2 and does not
+        # make quoted words a quotation: the quotation/term decision is that of quotes.v1)
+        cued = cue_span is not None and not label and mention is not None and mention.kind != "desc"
         if cued and cue_span is not None and nwords < MIN_QUOTE_WORDS:
             # a short quotation needs its cue next to it: 'said the vote was a "first step"'
             # or '"No," she said', not a reporting verb a clause away
@@ -1071,6 +1136,25 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
         return (who, "org") if who else (p, "group")
+    if m.kind == "desc":
+        words = m.text.split()
+        det, head = words[0].lower(), _strip_dot(words[-1])
+        if det not in ("the", "this"):
+            return None, "role"  # "one user", "a source close to the campaign": not named
+        if _desc_kind(head) == "person":
+            # "the candidate", "the 46-year-old": the role tied to a name, else the person last
+            # named as a subject or last quoted
+            for pos, role, name in reversed(names.roles):
+                if role == head and pos < m.start:
+                    return name, "person"
+            near = sorted(
+                [(pos, n) for pos, n in names.subjects if m.start - pos <= PRONOUN_REACH]
+                + [(pos, n) for pos, n, k in spoken if k == "person" and m.start - pos <= PRONOUN_REACH]
+            )
+            who = _last(near, m.start)
+            if who is not None:
+                return who, "person"
+        return " ".join(words[1:]), "role"  # "the statement", "the man": as written
     if m.kind == "name":
         name, person = _clean_name(m.text)
         words = name.split()
