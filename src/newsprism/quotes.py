@@ -668,11 +668,16 @@ def _clause_subject(
     text: str, words: list[tuple[int, int, str]], names: _Names, start: int, limit: int
 ) -> _Mention | None:
     """The person who is the subject of a clause between ``start`` and ``limit`` (a quotation's
-    start or its cue): the sentence's subject (:func:`_subject`), else a name or "he"/"she"
-    that opens a clause after a comma ("Immediately after the attacks, Trump issued a
+    start or its cue): "he", "she" or "they" opening the sentence, the sentence's subject
+    (:func:`_subject`), else a name or "he"/"she"/"they" that opens a clause after a comma ("Immediately after the attacks, Trump issued a
     statement, "..."") and is followed by a verb (a form in -ed or -s, an auxiliary, a
     reporting verb), the first such. A name must be a person's the article gives
     (:func:`_known_person`)."""
+    first = next((i for i, w in enumerate(words) if w[0] >= start), None)
+    if first is not None:  # "He then implied that ...": a pronoun opens the sentence
+        m = _pronoun_subject(text, words, first, limit)
+        if m is not None:
+            return m
     m = _subject(text, words, start, limit)
     if m is not None and m.text.endswith(("'s", "’s")):
         return None  # "Zuckoff's book is described as ...": the name is no subject
@@ -685,19 +690,34 @@ def _clause_subject(
         if (
             m is None
             or m.text.endswith(("'s", "’s"))
-            or not ((m.kind == "name" and _known_person(m.text, names)) or m.text.lower() in ("he", "she"))
+            or not ((m.kind == "name" and _known_person(m.text, names)) or m.text.lower() in ("he", "she", "they"))
         ):
             continue
-        nxt = next((k for k in range(i, len(words)) if words[k][0] >= m.end), None)
-        if nxt is None or words[nxt][1] > limit or text[m.end : words[nxt][0]].strip():
-            continue
-        v = words[nxt][2]
-        if v.lower().endswith("ly") and nxt + 1 < len(words) and words[nxt + 1][1] <= limit:
-            v = words[nxt + 1][2]
-        lv = _strip_dot(v)
-        if not _is_cap(v) and (_looks_like_verb(v) or lv in _VERB_WORDS or lv in _cues()) and lv not in _NOUN_CUES:
+        if _verb_follows(text, words, m, limit):
             return m
     return None
+
+
+def _verb_follows(text: str, words: list[tuple[int, int, str]], m: _Mention, limit: int) -> bool:
+    """Whether a verb follows the mention ``m`` right after it, before ``limit``: a form in -ed
+    or -s, an auxiliary, a reporting verb, after one adverb in -ly."""
+    nxt = next((k for k in range(len(words)) if words[k][0] >= m.end), None)
+    if nxt is None or words[nxt][1] > limit or text[m.end : words[nxt][0]].strip():
+        return False
+    v = words[nxt][2]
+    if v.lower().endswith("ly") and nxt + 1 < len(words) and words[nxt + 1][1] <= limit:
+        v = words[nxt + 1][2]
+    lv = _strip_dot(v)
+    return not _is_cap(v) and (_looks_like_verb(v) or lv in _VERB_WORDS or lv in _cues()) and lv not in _NOUN_CUES
+
+
+def _pronoun_subject(text: str, words: list[tuple[int, int, str]], i: int, limit: int) -> _Mention | None:
+    """"he", "she" or "they" at word ``i`` followed by a verb: a clause's subject."""
+    w = words[i]
+    if w[1] > limit or w[2].lower() not in ("he", "she", "they"):
+        return None
+    m = _Mention(w[0], w[1], w[2], "pronoun")
+    return m if _verb_follows(text, words, m, limit) else None
 
 
 def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: int) -> _Mention | None:
