@@ -263,7 +263,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 if _agent(text, toks, a, j):
                     agents.add(canonical)
                     names.subjects.append((pos, canonical))
-                elif sentence_start:
+                elif sentence_start or _described_subject(text, toks, a, j):
                     names.subjects.append((pos, canonical))
             if person and len(words) >= 2:
                 key = strip_dot(words[-1])
@@ -356,6 +356,26 @@ def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> b
         w = toks[j + 1][2]
         return w.islower() and len(w) > 3 and w.endswith("ed")
     return False
+
+
+def _described_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
+    """Whether the name of tokens ``a``..``j`` is its sentence's subject after a description
+    that opens the sentence ("Florida developer Mel Sembler expressed dismay", "Democratic
+    front-runner Hillary Clinton caused a stir"): at most four words before it, joined by
+    spaces or hyphens to the sentence's start, and a verb in -ed right after it."""
+    if j + 1 >= len(toks) or text[toks[j][1] : toks[j + 1][0]] != " ":
+        return False
+    v = toks[j + 1][2]
+    if not (v.islower() and len(v) > 3 and v.endswith("ed")):
+        return False
+    k = a
+    cues = reporting_cues()
+    while k > 0 and a - k < 4 and text[toks[k - 1][1] : toks[k][0]] in (" ", "-"):
+        w = strip_dot(toks[k - 1][2])
+        if w in cues or w.endswith("ed") or w in DETERMINERS or w in SMALL:
+            return False  # "Broaddrick said Clinton placed ...": a clause, not a description
+        k -= 1
+    return k < a and (k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n') and toks[k][2][:1].isupper()
 
 
 def _verb_after(text: str, toks: Sequence[tuple[int, int, str]], j: int) -> bool:

@@ -1147,8 +1147,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             )
             # a person shown to be of the pronoun's gender, named not far back, comes first
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
-            fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
-            anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
+            # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
+            fits = [(pos, n) for pos, n in names.confirmed if _gender(n, names) in (g, None)]
+            anyone = [(pos, n) for pos, n in names.people if _gender(n, names) in (g, None)]
             return (
                 _last(known, m.start) or _last(salient, m.start) or _last(fits, m.start) or _last(anyone, m.start)
             ), "person"
