@@ -936,6 +936,16 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     found = m_after
                 if (
                     ci > 0
+                    and m_after is not None
+                    and m_after.kind in ("name", "role")
+                    and "," in _gap_after(text, words, ci - 1)
+                    and "," in text[m_after.end : m_after.end + 2]
+                ):
+                    # an inverted cue between commas: 'The paradox of Nancy, says Carl Anthony,
+                    # historian, is that she was "..."'
+                    found = m_after
+                if (
+                    ci > 0
                     and words[ci][2].endswith("ing")
                     and ("," in text[words[ci - 1][1] : words[ci][0]] or words[ci - 1][2] == "and")
                 ):
@@ -969,6 +979,11 @@ def article_quotes(article: Article) -> ArticleQuotes:
             first = words.index(after[0])
             ci = _find_cue(words, first, 1, hi)
             m_before = _np_before(text, words, ci - 1) if ci is not None and ci > first else None
+            if ci is not None and m_before is None and ci > first and "," in _gap_after(text, words, ci - 1):
+                # an inverted cue after a comma: '... "drew well" in the primary, said Paul Beck'
+                m_before = _np_after(text, words, ci + 1, hi)
+                if m_before is not None and m_before.kind not in ("name", "role", "desc"):
+                    m_before = None
             if ci is not None and m_before is not None:
                 cue_i, mention = ci, m_before
         # 4b. a paragraph that is one quotation after a paragraph ending in a colon: that
