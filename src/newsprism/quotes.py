@@ -888,6 +888,17 @@ def article_quotes(article: Article) -> ArticleQuotes:
             if m is not None and m.kind == "name":
                 at = e + len(dash.group()) - len(dash.group().lstrip(" .,"))
                 mention, cue_span = m, Span(at, at + 1)
+        elif dash and "\n" in dash.group() and text[e : e + dash.end()].strip(" .,\n") in "―—–-":
+            # the quotation ends its paragraph and the next is a dash and a name: "- Hillary
+            # Clinton." / "-Michelle Marks, Philadelphia." (an attribution line)
+            line_end = text.find("\n", e + dash.end())
+            line_end = len(text) if line_end < 0 else line_end
+            if line_end - (e + dash.end()) <= 120:
+                nwords_ = names.words(e + dash.end(), line_end)
+                m = _np_after(text, nwords_, 0, line_end) if nwords_ else None
+                if m is not None and m.kind == "name" and m.start == e + dash.end() and _known_person(m.text, names):
+                    at = e + len(dash.group().rstrip()) - 1
+                    mention, cue_span = m, Span(at, at + 1)
         label_m = _TRANSCRIPT.match(text, para_start, s + 1)
         if mention is None and label_m is not None and label_m.end() <= a:
             mention = _label_mention(text, label_m.start(1), label_m.end(1), names, False)
