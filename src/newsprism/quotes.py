@@ -519,6 +519,8 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
         if before in ("for", "of", "at", "from", "with", "the") and a > k:
             # "a spokeswoman for the Ministry of Health": the role, with its organisation
             return _Mention(toks[k][0], toks[b][1], text[toks[k][0] : toks[b][1]], "role")
+        while a < b and _strip_dot(toks[a][2]) in _openers():
+            a += 1  # "When Trump finally wrapped up", "But Cruz would not": the name
         return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
     head = -1
     for x in idx:
@@ -641,7 +643,14 @@ def _known_person(mention: str, names: _Names) -> bool:
     ("Japan's goal will ..." names no one)."""
     name, person = _clean_name(mention)
     words = name.split()
-    return person and (len(words) >= 2 or _strip_dot(words[0]) in names.full or _strip_dot(words[0]) in names.lone)
+    if not person or not words:
+        return False
+    if len(words) >= 2:
+        # not a sentence opener or a gerund before a name: "Under Florida law", "Many
+        # Americans", "Bashing Trump" (since quotes.v2)
+        first = _strip_dot(words[0])
+        return first not in _openers() and not (first.endswith("ing") and first not in _article_names.first_names())
+    return _strip_dot(words[0]) in names.full or _strip_dot(words[0]) in names.lone
 
 
 #: lower-case words that can follow a sentence's subject as (the start of) its verb phrase
