@@ -950,6 +950,8 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     break
                 cue_i = ci if cue_i is None else cue_i
                 m_after = _np_after(text, words, ci + 1, s) if _strip_dot(words[ci][2]) not in _TELL else None
+                if m_after is not None and m_after.kind == "name" and _verb_follows(text, words, m_after, s):
+                    m_after = None  # "now said Trump had "the obligation ..."": the reported clause's subject
                 m_before = _np_before(text, words, ci - 1) if ci > 0 and words[ci - 1][0] >= lo else None
                 found = m_before or m_after
                 if m_before is None and m_after is not None and m_after.kind in ("name", "role", "group", "pronoun"):
