@@ -52,6 +52,15 @@ def speaker_descriptions() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def place_and_org_names() -> frozenset[str]:
+    """The names the ``entity-aliases`` lexicon gives places and organisations ("China",
+    "Beijing", "NATO"), as written: never a one-word person's name."""
+    lex = lexicons.load("entity-aliases")
+    k_alias, k_kind = lex.columns.index("alias"), lex.columns.index("kind")
+    return frozenset(r[k_alias] for r in lex.rows if r[k_kind] != "person")
+
+
+@lru_cache(maxsize=1)
 def sentence_openers() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.load("sentence-openers").entries)
 
@@ -312,7 +321,8 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     names.gender = genders(text, toks, names.people)
     # one-word names given only so, the subjects of reporting verbs: people when the article's
     # pronouns say so (not "Russia said", "Reuters reported")
-    lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full]
+    places = place_and_org_names()
+    lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places]
     if lone:
         names.lone_gender = genders(text, toks, lone)
         names.lone = {strip_dot(n): n for _, n in lone if n in names.lone_gender}

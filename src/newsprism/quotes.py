@@ -1249,9 +1249,12 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
 
 
 def _gender(name: str, names: _Names) -> str | None:
-    """A person's gender as the article shows it (pronouns, Mr./Ms.), else as the
-    ``first-names`` lexicon gives it (:func:`newsprism.names.first_name_gender`), else ``None``."""
-    return names.gender.get(name) or names.lone_gender.get(name) or _article_names.first_name_gender(name)
+    """A person's gender as the ``first-names`` lexicon gives it
+    (:func:`newsprism.names.first_name_gender`), else as the article shows it (pronouns,
+    Mr./Ms.), else ``None``."""
+    # the first-names lexicon first (since quotes.v2): an article's pronouns after a name are
+    # sometimes another person's ("said Hillary Clinton's rival, who ... he")
+    return _article_names.first_name_gender(name) or names.gender.get(name) or names.lone_gender.get(name)
 
 
 # ---------------------------------------------------------------------------------------------
