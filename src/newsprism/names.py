@@ -247,6 +247,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
     surnames: set[str] = set()
     lone: list[tuple[int, str]] = []  # one-word names that speak, not (yet) given in full
+    introduced: set[tuple[int, str]] = set()  # people introduced with an apposition
     titles = speaker_titles()
     toks = tokens(text, 0, len(text))
     names.all_tokens = toks
@@ -287,6 +288,15 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                     or (nxt in reporting_cues() and text[toks[j][1] : toks[j + 1][0]].strip() == "")
                 ):
                     names.confirmed.append((pos, name))
+                if (
+                    APPOSITION.match(after)
+                    and (not names.subjects or names.subjects[-1][0] != pos)
+                    and (sentence_start or _char_before(text, toks[a][0]) == "," or _after_description(text, toks, a))
+                ):
+                    # "..., Ivanka Trump, who spoke about ...", "Former governor Jan Brewer, an
+                    # early supporter,": a person introduced, not an object ("that Donald Trump,
+                    # the nominee, ..."), whom a "she said" next may name (quotes only)
+                    introduced.add((pos, name))
                 for t in run.split()[: len(run.split()) - len(words)]:
                     for part in strip_dot(t).split("-"):
                         if titles.get(part) == "role":
@@ -336,6 +346,10 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
         for pos, n in names.subjects
         if n in people or n in agents or first_name_gender(n) or n in names.lone_gender
     ]
+    # people introduced with an apposition whose gender is known (not "Fox News, the network,")
+    introduced = {(pos, n) for pos, n in introduced if first_name_gender(n) or n in names.gender}
+    if introduced:
+        names.subjects = sorted({*names.subjects, *introduced})
     return names
 
 
@@ -376,8 +390,12 @@ def _described_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, 
     if j + 1 >= len(toks) or text[toks[j][1] : toks[j + 1][0]] != " ":
         return False
     v = toks[j + 1][2]
-    if not (v.islower() and len(v) > 3 and v.endswith("ed")):
-        return False
+    return v.islower() and len(v) > 3 and v.endswith("ed") and _after_description(text, toks, a)
+
+
+def _after_description(text: str, toks: Sequence[tuple[int, int, str]], a: int) -> bool:
+    """Whether token ``a`` follows a description of at most four words that opens its sentence
+    ("Former Arizona governor Jan Brewer"), no verb or function word among them."""
     k = a
     cues = reporting_cues()
     while k > 0 and a - k < 4 and text[toks[k - 1][1] : toks[k][0]] in (" ", "-"):
