@@ -670,7 +670,12 @@ def _issuer(
         return m
     if _desc_kind(m.text.split()[-1]) != "document":
         return m
-    return _clause_subject(text, words, names, start, m.start) or m
+    who = _clause_subject(text, words, names, start, m.start)
+    if who is None:
+        # an organisation: "The ministry issued a statement saying ..."
+        who = _subject(text, words, start, m.start)
+        who = who if who is not None and who.kind == "name" else None
+    return who or m
 
 
 def _clause_subject(
@@ -710,14 +715,22 @@ def _clause_subject(
 def _verb_follows(text: str, words: list[tuple[int, int, str]], m: _Mention, limit: int) -> bool:
     """Whether a verb follows the mention ``m`` right after it, before ``limit``: a form in -ed
     or -s, an auxiliary, a reporting verb, after one adverb in -ly."""
-    nxt = next((k for k in range(len(words)) if words[k][0] >= m.end), None)
-    if nxt is None or words[nxt][1] > limit or text[m.end : words[nxt][0]].strip():
+    end = m.end
+    party = _PARTY_TAG.match(text, end)
+    if party is not None:
+        end = party.end()  # "Rep. Hakeem Jeffries (D-N.Y.) reacted", "Jim Jordan, R-Ohio, said"
+    nxt = next((k for k in range(len(words)) if words[k][0] >= end), None)
+    if nxt is None or words[nxt][1] > limit or text[end : words[nxt][0]].strip():
         return False
     v = words[nxt][2]
     if v.lower().endswith("ly") and nxt + 1 < len(words) and words[nxt + 1][1] <= limit:
         v = words[nxt + 1][2]
     lv = _strip_dot(v)
     return not _is_cap(v) and (_looks_like_verb(v) or lv in _VERB_WORDS or lv in _cues()) and lv not in _NOUN_CUES
+
+
+#: a party tag after a name: " (D-N.Y.)", ", R-Ohio,"
+_PARTY_TAG = re.compile(r"\s*(?:\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,)")
 
 
 def _pronoun_subject(text: str, words: list[tuple[int, int, str]], i: int, limit: int) -> _Mention | None:
