@@ -1122,6 +1122,17 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 pos, pspeaker, pspan = prev_para_speaker
                 if pspeaker is not None and text.count("\n", pos, s) <= 2:
                     speaker, speaker_span = pspeaker, pspan
+        elif cue_span is None and si > 0 and article.sentences and text[sent_start:s].strip() == "" and starts[si - 1] >= para_start:
+            # a quotation that opens a sentence inside a paragraph that quoted no one before: the
+            # subject of the sentence before ("Clinton touted her credentials. "We need ..."")
+            pwords = _outside(names, inside, open_at, starts[si - 1], ends[si - 1])
+            if pwords and not text[starts[si - 1] : pwords[0][0]].strip():
+                subject = _clause_subject(text, pwords, names, starts[si - 1], ends[si - 1])
+                if subject is not None:
+                    speaker, skind = _resolve(subject, names, speakers)
+                    speaker_span = Span(subject.start, subject.end)
+                    if speaker is not None:
+                        speakers.append((subject.start, speaker, skind))
         if speaker is not None:
             prev_para_speaker = (s, speaker, speaker_span)
         quotes.append(
