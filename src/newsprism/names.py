@@ -87,13 +87,17 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     abbreviation ("Sen.", "U.S.", an initial "F.")."""
     titles = speaker_titles()
     out = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
-    for k, (s, b, w) in enumerate(out):
-        if w[-1] == "." and not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
+    for k in [k for k, t in enumerate(out) if t[2][-1] == "."]:
+        s, b, w = out[k]
+        if not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
             out[k] = (s, b - 1, w[:-1])
     return out
 
 
+@lru_cache(maxsize=65536)
 def strip_dot(w: str) -> str:
+    """A word lower case, without its final full stops, its apostrophe straight (cached: the
+    same words come again and again)."""
     return w.rstrip(".").lower().replace("’", "'")
 
 
@@ -116,7 +120,7 @@ def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple
     "of"/"the"/"de"... inside when a capitalised word follows; sentence openers and, at a
     sentence's start, a determiner taken off the front (a run of openers only is skipped)."""
     openers = sentence_openers()
-    caps = [is_cap(t[2]) for t in toks]
+    caps = [t[2][:1].isupper() and t[2].rstrip(".").lower() not in NOT_NAMES for t in toks]  # is_cap, inlined
     n_toks = len(toks)
     done = -1  # the last token of the run read last
     for i in [k for k, cap in enumerate(caps) if cap]:
@@ -253,14 +257,20 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     names.all_tokens = toks
     names._starts = [t[0] for t in toks]
     if quoted:
-        inside = iter(sorted(quoted))
-        cur = next(inside, None)
-        kept = []
-        for tok in toks:
-            while cur is not None and cur[1] <= tok[0]:
-                cur = next(inside, None)
-            if cur is None or tok[0] < cur[0]:
-                kept.append(tok)
+        # the words outside every quoted span (their union), found by bisection
+        kept: list[tuple[int, int, str]] = []
+        prev = 0
+        cur_s, cur_e = -1, -1
+        for qs, qe in [*sorted(quoted), (len(text) + 1, len(text) + 1)]:
+            if qs < cur_e:
+                cur_e = max(cur_e, qe)
+                continue
+            if cur_e > cur_s:
+                lo = bisect_left(names._starts, cur_s, prev)
+                kept.extend(toks[prev:lo])
+                prev = bisect_left(names._starts, cur_e, lo)
+            cur_s, cur_e = qs, qe
+        kept.extend(toks[prev:])
         toks = kept
     for a, j, sentence_start in name_runs(text, toks):
         run = text[toks[a][0] : toks[j][1]]
@@ -320,6 +330,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 len(words) == 1
                 and len(run.split()) == 1
                 and (a == 0 or strip_dot(toks[a - 1][2]) not in _PLACE_WORDS)
+                and _may_be_agent(text, toks, a, j)
                 and _agent(text, toks, a, j)
             ):
                 lone.append((pos, name))
@@ -358,6 +369,22 @@ _PLACE_WORDS = frozenset({"of", "from", "in", "at", "for", "to", "near", "outsid
 
 #: words that may stand between a subject and its reporting verb ("Ruiz later added")
 _BEFORE_VERB = frozenset({"also", "later", "then", "again", "previously", "recently", "once", "had", "has", "have"})
+
+
+def _may_be_agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
+    """A quick test that :func:`_agent` can be true (it is only when this is): a reporting verb,
+    a word of ``_BEFORE_VERB``, a comma or a bracket right after the name, or a reporting verb
+    or a comma right before it."""
+    if j + 1 < len(toks):
+        gap = text[toks[j][1] : toks[j + 1][0]]
+        if "," in gap or "(" in gap:
+            return True
+        w = strip_dot(toks[j + 1][2])
+        if w in reporting_cues() or w in _BEFORE_VERB:
+            return True
+    if a > 0:
+        return strip_dot(toks[a - 1][2]) in reporting_cues() or "," in text[toks[a - 1][1] : toks[a][0]]
+    return False
 
 
 def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
@@ -442,6 +469,10 @@ def _verb_after(text: str, toks: Sequence[tuple[int, int, str]], j: int) -> bool
     return False
 
 
+def _start(tok: tuple[int, int, str]) -> int:
+    return tok[0]
+
+
 # "her" and "him" are left out: as objects they so often name someone else ("agreed with her")
 HE_WORDS = {"he", "his", "himself", "mr"}
 SHE_WORDS = {"she", "hers", "herself", "mrs", "ms", "miss"}
@@ -455,8 +486,7 @@ def genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int,
     votes: dict[str, list[int]] = {}
     k = 0
     for pos, name in people:
-        while k < len(toks) and toks[k][0] < pos:
-            k += 1
+        k = bisect_left(toks, pos, k, key=_start)  # the first token at or after the mention
         v = votes.setdefault(name, [0, 0])
         if k > 0:
             title = strip_dot(toks[k - 1][2])

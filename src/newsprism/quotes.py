@@ -899,7 +899,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         after = [w for w in words if w[0] >= e]
         cue_i: int | None = None
         mention: _Mention | None = None
-        late: _Mention | None = None
+        late_limit: int | None = None
         cue_span: Span | None = None
         ends_open = content.rstrip("'’")[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
         # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
@@ -995,8 +995,9 @@ def article_quotes(article: Article) -> ArticleQuotes:
         if mention is None and cue_i is not None:
             # "Trump, who previously questioned whether ... (a long clause), said Friday that
             # "..."", 'Graham said that Carson is a "good man," and said ...': the clause's subject
-            # (a speaker for a quotation; it does not make quoted words a quotation)
-            late = _clause_subject(text, words, names, max(sent_start, lo), min(words[cue_i][0], s))
+            # (a speaker for a quotation, looked for once the quoted words are one; it does not
+            # make quoted words a quotation)
+            late_limit = min(words[cue_i][0], s)
         # 3. a labelling verb before a partial quotation: Smith called the plan "a betrayal"
         label = False
         if cue_i is None and mention is None and before:
@@ -1074,7 +1075,8 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     mention = m
             if mention is None:
                 # the subject of a clause after an opening phrase: "To that, Kasich joked that ..."
-                mention = _clause_subject(text, words, names, max(sent_start, lo), s)
+                # (looked for once the quoted words are a quotation)
+                late_limit = s
         if cue_i is not None and cue_span is None:
             cue_span = Span(words[cue_i][0], words[cue_i][1])
         # quotation or term?
@@ -1094,7 +1096,8 @@ def article_quotes(article: Article) -> ArticleQuotes:
             continue
         speaker: str | None = None
         speaker_span: Span | None = None
-        mention = mention or late
+        if mention is None and late_limit is not None:
+            mention = _clause_subject(text, words, names, max(sent_start, lo), late_limit)
         if mention is not None:
             speaker, skind = _resolve(mention, names, speakers)
             speaker_span = Span(mention.start, mention.end)
