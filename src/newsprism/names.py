@@ -174,6 +174,8 @@ class ArticleNames:
     lone: dict[str, str] = field(default_factory=dict)
     #: the pronouns of the ``lone`` names, as :func:`genders` reads them
     lone_gender: dict[str, str] = field(default_factory=dict)
+    #: the gender ``quotes`` settled for each name, kept while it reads the article
+    gender_memo: dict[str, str | None] = field(default_factory=dict)
     #: every word of the article (:func:`tokens`), quoted words included, for the callers that
     #: read a part of it again (:meth:`words`)
     all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
@@ -335,10 +337,10 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
             ):
                 lone.append((pos, name))
             # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
-            after = text[toks[j][1] : toks[j][1] + 60]
-            m = re.match(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b", after)
-            if person and m and titles.get(m.group(2)) == "role":
-                names.roles.append((pos, m.group(2), name))
+            if person and text.startswith(",", toks[j][1]):
+                m = _ROLE_APPOSITION.match(text[toks[j][1] : toks[j][1] + 60])
+                if m and titles.get(m.group(2)) == "role":
+                    names.roles.append((pos, m.group(2), name))
     names.gender = genders(text, toks, names.people)
     # one-word names given only so, the subjects of reporting verbs: people when the article's
     # pronouns say so (not "Russia said", "Reuters reported")
@@ -363,6 +365,9 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
         names.subjects = sorted({*names.subjects, *introduced})
     return names
 
+
+#: an apposition that gives a role: ", the health minister," / ", a spokeswoman for X,"
+_ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b")
 
 #: words before a place or a body, not a person ("Dina Farrow of Leeds, who ..., said")
 _PLACE_WORDS = frozenset({"of", "from", "in", "at", "for", "to", "near", "outside", "inside", "across"})

@@ -1281,7 +1281,12 @@ def _gender(name: str, names: _Names) -> str | None:
     Mr./Ms.), else ``None``."""
     # the first-names lexicon first (since quotes.v2): an article's pronouns after a name are
     # sometimes another person's ("said Hillary Clinton's rival, who ... he")
-    return _article_names.first_name_gender(name) or names.gender.get(name) or names.lone_gender.get(name)
+    memo = names.gender_memo
+    if name not in memo:
+        memo[name] = (
+            _article_names.first_name_gender(name) or names.gender.get(name) or names.lone_gender.get(name)
+        )
+    return memo[name]
 
 
 # ---------------------------------------------------------------------------------------------
