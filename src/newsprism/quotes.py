@@ -344,7 +344,7 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         w, lw = w[:-2], lw[:-2]
     if lw in _PRONOUNS and lw != "i":
         return _Mention(toks[k][0], toks[k][0] + len(w), w, "pronoun")
-    if _is_cap(w) and _desc_kind(w) is not None:
+    if _is_cap(w) and _desc_kind(w) is not None and "," not in _gap_after(text, toks, k):
         desc = _desc_before(text, toks, k)  # "the Wisconsin Republican said"
         if desc is not None:
             return desc
@@ -390,8 +390,9 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         words and words[-1].endswith("s") and len(words) <= 3 and words[-1] in _GROUPS
     ):
         # "for the council" after a role: "a spokeswoman for the council said"; else a
-        # description: "the candidate said", "The New York businessman said"
-        return _desc_before(text, toks, k)
+        # description right before its verb: "the candidate said", "The New York businessman
+        # said" (not "... run by the book, said ...")
+        return _desc_before(text, toks, k) if "," not in _gap_after(text, toks, k) else None
     while i < k and _strip_dot(toks[i][2]) in _openers() and _strip_dot(toks[i][2]) not in _DETERMINERS:
         i += 1
     kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
