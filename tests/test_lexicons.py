@@ -33,6 +33,7 @@ BUNDLED = {
     "reporting-verbs",
     "scales",
     "sentence-openers",
+    "speaker-descriptions",
     "speaker-titles",
     "stopwords",
 }
