@@ -14,7 +14,10 @@ the organisations, and each person's pronouns.
 These functions moved here from ``quotes`` unchanged (quotes.v1 output is the same); since,
 ``ArticleNames.subjects`` also holds the subjects of reporting verbs (:func:`_agent`) and
 :func:`first_name_gender` reads the ``first-names`` lexicon, both for ``quotes`` only (what
-``entities`` reads, people, roles, confirmed names and genders, is unchanged).
+``entities`` reads, people, roles, confirmed names and genders, is unchanged). For quotes.v2,
+``subjects`` also holds names after a description that opens the sentence and people
+introduced with an apposition, and ``lone`` / ``lone_gender`` the one-word names that speak
+(``entities`` reads neither).
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v1``, rules over the text; no parser, no model):
+How (``quotes.v2``, rules over the text; no parser, no model; v2 adds the speaker rules
+marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
+``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
