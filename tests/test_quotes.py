@@ -423,18 +423,29 @@ def test_a_quotation_that_ends_with_a_nested_quotation() -> None:
     ("body", "speaker"),
     [
         # the subject of a clause after an opening phrase, with a verb the lexicon lacks
-        ('Mayor Ines Falk spoke at the pier. After the vote, Falk joked that the harbour was "finally '
-         'open for business again".', "Ines Falk"),
+        (
+            'Mayor Ines Falk spoke at the pier. After the vote, Falk joked that the harbour was "finally '
+            'open for business again".',
+            "Ines Falk",
+        ),
         # a long relative clause between the speaker and the cue
-        ("Councillor Odd Brekke spoke first.\nBrekke, who had earlier asked whether the ferry contract "
-         'was legal and whether the tender had been run by the book, said on Friday that it "should '
-         'never have been signed in the first place".', "Odd Brekke"),
+        (
+            "Councillor Odd Brekke spoke first.\nBrekke, who had earlier asked whether the ferry contract "
+            'was legal and whether the tender had been run by the book, said on Friday that it "should '
+            'never have been signed in the first place".',
+            "Odd Brekke",
+        ),
         # a pronoun opening the sentence, no reporting verb
-        ('Judge Rolf Amdal read the ruling. He then warned that the firm had "ignored every single '
-         'warning it was given".', "Rolf Amdal"),
+        (
+            'Judge Rolf Amdal read the ruling. He then warned that the firm had "ignored every single '
+            'warning it was given".',
+            "Rolf Amdal",
+        ),
         # a party tag between the subject and its verb
-        ('In a statement, Rep. Mara Quist (D-Ore.) reacted to the news, saying: "This is a '
-         'dark day for the coast."', "Mara Quist"),
+        (
+            'In a statement, Rep. Mara Quist (D-Ore.) reacted to the news, saying: "This is a dark day for the coast."',
+            "Mara Quist",
+        ),
     ],
 )
 def test_the_subject_of_the_clause_speaks(body: str, speaker: str) -> None:
@@ -453,8 +464,10 @@ def test_a_surname_the_article_never_gives_in_full_speaks_when_its_pronouns_say_
     ("body", "speaker"),
     [
         # a description of someone named before: the person last named or quoted
-        ('Lena Ostrova won the vote in March. "We will open the docks," the billionaire businesswoman '
-         "said.", "Lena Ostrova"),
+        (
+            'Lena Ostrova won the vote in March. "We will open the docks," the billionaire businesswoman said.',
+            "Lena Ostrova",
+        ),
         ('Mayor Piet Dahl spoke first. "The pier is safe," said the 58-year-old.', "Piet Dahl"),
         # a document or an unnamed person stays as the article writes it
         ('"The ferry will run again in June," the statement said.', "statement"),
@@ -474,8 +487,7 @@ def test_an_unnamed_person_with_a_description_is_no_name() -> None:
 
 def test_a_quotation_opening_a_sentence_takes_the_previous_sentence_s_subject() -> None:
     body = (
-        "Tomas Varga spoke in Ostby on Monday. Varga defended the budget at length. "
-        '"We cannot cut the school buses."'
+        'Tomas Varga spoke in Ostby on Monday. Varga defended the budget at length. "We cannot cut the school buses."'
     )
     assert [s for _, s, _ in found(body)] == ["Tomas Varga"]
 
@@ -496,7 +508,5 @@ def test_an_attribution_line_after_the_quotation() -> None:
 
 
 def test_she_is_not_a_man_by_his_first_name() -> None:
-    body = (
-        'Tomas Varga opened the meeting. A resident named Carla stood up. "It is too late for that," she said.'
-    )
+    body = 'Tomas Varga opened the meeting. A resident named Carla stood up. "It is too late for that," she said.'
     assert [s for _, s, _ in found(body)] == [None]

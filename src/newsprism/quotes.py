@@ -686,10 +686,10 @@ def _clause_subject(
 ) -> _Mention | None:
     """The person who is the subject of a clause between ``start`` and ``limit`` (a quotation's
     start or its cue): "he", "she" or "they" opening the sentence, the sentence's subject
-    (:func:`_subject`), else a name or "he"/"she"/"they" that opens a clause after a comma ("Immediately after the attacks, Trump issued a
-    statement, "..."") and is followed by a verb (a form in -ed or -s, an auxiliary, a
-    reporting verb), the first such. A name must be a person's the article gives
-    (:func:`_known_person`)."""
+    (:func:`_subject`), else a name or "he"/"she"/"they" that opens a clause after a comma
+    ("Immediately after the attacks, Trump issued a statement, "..."") and is followed by a
+    verb (a form in -ed or -s, an auxiliary, a reporting verb), the first such. A name must be
+    a person's the article gives (:func:`_known_person`)."""
     first = next((i for i, w in enumerate(words) if w[0] >= start), None)
     if first is not None:  # "He then implied that ...": a pronoun opens the sentence
         m = _pronoun_subject(text, words, first, limit)
@@ -698,7 +698,7 @@ def _clause_subject(
     m = _subject(text, words, start, limit)
     if m is not None and m.text.endswith(("'s", "’s")):
         return None  # "Zuckoff's book is described as ...": the name is no subject
-    if m is not None and (m.kind == "name" and _known_person(m.text, names) or m.text.lower() in ("he", "she")):
+    if m is not None and ((m.kind == "name" and _known_person(m.text, names)) or m.text.lower() in ("he", "she")):
         return m
     for i, w in enumerate(words):
         if w[0] < start or w[1] > limit or i == 0 or "," not in _gap_after(text, words, i - 1):
@@ -737,7 +737,7 @@ _PARTY_TAG = re.compile(r"\s*(?:\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,)")
 
 
 def _pronoun_subject(text: str, words: list[tuple[int, int, str]], i: int, limit: int) -> _Mention | None:
-    """"he", "she" or "they" at word ``i`` followed by a verb: a clause's subject."""
+    """ "he", "she" or "they" at word ``i`` followed by a verb: a clause's subject."""
     w = words[i]
     if w[1] > limit or w[2].lower() not in ("he", "she", "they"):
         return None
@@ -1128,7 +1128,13 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 pos, pspeaker, pspan = prev_para_speaker
                 if pspeaker is not None and text.count("\n", pos, s) <= 2:
                     speaker, speaker_span = pspeaker, pspan
-        elif cue_span is None and si > 0 and article.sentences and text[sent_start:s].strip() == "" and starts[si - 1] >= para_start:
+        elif (
+            cue_span is None
+            and si > 0
+            and article.sentences
+            and text[sent_start:s].strip() == ""
+            and starts[si - 1] >= para_start
+        ):
             # a quotation that opens a sentence inside a paragraph that quoted no one before: the
             # subject of the sentence before ("Clinton touted her credentials. "We need ..."")
             pwords = _outside(names, inside, open_at, starts[si - 1], ends[si - 1])
@@ -1286,9 +1292,7 @@ def _gender(name: str, names: _Names) -> str | None:
     # sometimes another person's ("said Hillary Clinton's rival, who ... he")
     memo = names.gender_memo
     if name not in memo:
-        memo[name] = (
-            _article_names.first_name_gender(name) or names.gender.get(name) or names.lone_gender.get(name)
-        )
+        memo[name] = _article_names.first_name_gender(name) or names.gender.get(name) or names.lone_gender.get(name)
     return memo[name]
 
 
