@@ -510,3 +510,24 @@ def test_an_attribution_line_after_the_quotation() -> None:
 def test_she_is_not_a_man_by_his_first_name() -> None:
     body = 'Tomas Varga opened the meeting. A resident named Carla stood up. "It is too late for that," she said.'
     assert [s for _, s, _ in found(body)] == [None]
+
+
+def test_the_object_of_a_preposition_does_not_open_an_apposition_chain() -> None:
+    body = (
+        "Ana Ruiz spoke on Friday.\n"
+        'In a statement to the Observer, her senior adviser, Jake Ostrow, said: "The plan stands."'
+    )
+    assert [s for _, s, _ in found(body)] == ["Jake Ostrow"]
+
+
+def test_a_participle_label_verb_after_a_comma_has_the_clause_subject() -> None:
+    body = 'Mayor Ines Falk spoke first. Falk hammered the council, calling its budget "a slow-motion wreck".'
+    assert [s for _, s, _ in found(body)] == ["Ines Falk"]
+
+
+def test_a_role_after_said_followed_by_a_verb_is_the_reported_subject() -> None:
+    body = (
+        "Senator Rolf Amdal spoke in Ostby. Councillor Ilse Marwood said on Monday that she voted for Amdal "
+        'and said the senator can "bring real change to the coast".'
+    )
+    assert [s for _, s, _ in found(body)] == ["Ilse Marwood"]

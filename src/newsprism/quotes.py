@@ -333,8 +333,11 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
             i -= 1
             if head is None or head.kind != "name":
                 continue
-            nearest = nearest or head
             h = next((x for x in range(i, -1, -1) if toks[x][0] == head.start), 0)
+            p = h - 1 if h > 0 and _strip_dot(toks[h - 1][2]) == "the" else h
+            if p > 0 and _strip_dot(toks[p - 1][2]) in _OBJECT_OF:
+                continue  # "In a statement to the Observer, her adviser, Jake Sullivan, said"
+            nearest = nearest or head
             if h == 0 or any(c in text[toks[h - 1][1] : toks[h][0]] for c in _CLAUSE_EDGE):
                 lead = head
                 break
@@ -559,6 +562,9 @@ def _is_description(w: str) -> bool:
     "political"): not a verb form in -ed or -s, not an auxiliary or a conjunction."""
     return w.islower() and w not in _AUXILIARIES and not _looks_like_verb(w) and w not in _cues()
 
+
+#: prepositions whose object is no subject ("in a statement to the Observer, ...")
+_OBJECT_OF = frozenset({"to", "of", "for", "with", "by", "from", "at", "in", "on", "into", "about"})
 
 #: characters between two words that end a clause for an apposition's subject: a sentence's
 #: end, a quotation mark (the quoted words are left out of the words), a colon
@@ -966,7 +972,11 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     break
                 cue_i = ci if cue_i is None else cue_i
                 m_after = _np_after(text, words, ci + 1, s) if _strip_dot(words[ci][2]) not in _TELL else None
-                if m_after is not None and m_after.kind == "name" and _verb_follows(text, words, m_after, s):
+                if (
+                    m_after is not None
+                    and m_after.kind in ("name", "role", "desc")
+                    and _verb_follows(text, words, m_after, s)
+                ):
                     m_after = None  # "now said Trump had "the obligation ..."": the reported clause's subject
                 m_before = _np_before(text, words, ci - 1) if ci > 0 and words[ci - 1][0] >= lo else None
                 found = m_before or m_after
@@ -1010,6 +1020,9 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 if _strip_dot(words[i][2]) in _LABEL_VERBS:
                     m = _np_before(text, words, i - 1) if i > 0 else None
                     m = _issuer(text, words, names, max(sent_start, lo), m)
+                    if i > 0 and words[i][2].endswith("ing") and "," in _gap_after(text, words, i - 1):
+                        # "Perez hammered Trump, calling him a "train wreck"": the clause's subject
+                        m = _clause_subject(text, words, names, max(sent_start, lo), words[i][0]) or m
                     if m is not None:
                         label, cue_i, mention = True, i, m
                     break
