@@ -35,6 +35,7 @@ BUNDLED = {
     "reporting-verbs",
     "scales",
     "sentence-openers",
+    "speaker-descriptions",
     "speaker-titles",
     "stopwords",
 }
