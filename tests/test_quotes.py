@@ -531,3 +531,17 @@ def test_a_role_after_said_followed_by_a_verb_is_the_reported_subject() -> None:
         'and said the senator can "bring real change to the coast".'
     )
     assert [s for _, s, _ in found(body)] == ["Ilse Marwood"]
+
+
+def test_a_masthead_or_dateline_in_capitals_is_no_speaker() -> None:
+    # invented: a masthead line and a dateline's place in capitals open the page
+    body = (
+        "THE EASTMERE HERALD ~ Your harbour, your paper\n"
+        "EASTMERE, March 3 (Wire) - The harbour board said it would rebuild the breakwater.\n"
+        "Mara Olin, who chairs the board, spoke to reporters on the quay.\n"
+        '"We will start in spring," she said.\n'
+        'The board said the work would last "no more than two years".'
+    )
+    found = {q.text: q.speaker for q in article_quotes(art(body)).quotes}
+    assert found["We will start in spring,"] == "Mara Olin"
+    assert "EASTMERE" not in str(found.values()) and "HERALD" not in str(found.values())

@@ -279,6 +279,8 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
         toks = kept
     for a, j, sentence_start in name_runs(text, toks):
         run = text[toks[a][0] : toks[j][1]]
+        if _heading_caps(text, run, toks[a][0], toks[j][1]):
+            continue
         name, person = clean_name(run)
         words = name.split()
         if name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words):
@@ -393,6 +395,24 @@ def _may_be_agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: in
     if a > 0:
         return strip_dot(toks[a - 1][2]) in reporting_cues() or "," in text[toks[a - 1][1] : toks[a][0]]
     return False
+
+
+#: a dateline's place in capitals: "EASTMERE, March 3 (Wire) -", "EASTMERE, Northland -"
+_DATELINE_REST = re.compile(r",[^\n.;]{0,40}?(?:\(|[-–—]|\d)")
+
+
+def _heading_caps(text: str, run: str, start: int, end: int) -> bool:
+    """A run in capitals opening a line that is no name anybody speaks under: a masthead or
+    slogan of two or more words ("THE HARBOUR POST ~ ..."), or a dateline's place
+    ("EASTMERE, March 3 (Wire) - ..."). One word in capitals that opens a line otherwise
+    ("NATO said") stays a name."""
+    words = run.split()
+    if not all(w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words):
+        return False
+    before = text[text.rfind("\n", 0, start) + 1 : start].split()
+    if before and not all(w.isupper() for w in before):
+        return False  # not at the start of a line (a determiner in capitals may open it)
+    return len(words) + len(before) >= 2 or _DATELINE_REST.match(text, end) is not None
 
 
 def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
