@@ -29,6 +29,7 @@ BUNDLED = {
     "loaded-words",
     "number-words",
     "qualifiers",
+    "outlet-voice",
     "reader-address",
     "reporting-verbs",
     "scales",

@@ -41,7 +41,7 @@ from typing import Any
 from ._firstchar import admits, first_chars
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v3"
+CLEANER_VERSION = "furniture.v4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +335,7 @@ def _clean_lines(
         dropped += [(n, line, why) for n, line in kept if n > at]
         kept = [k for k in kept if k[0] < at]
     if structure and shape:
+        kept, dropped = _keep_table_rows(kept, dropped)
         kept, found = _structure(kept)
         dropped += found
     if opts.drop_edge_labels:
@@ -481,6 +482,8 @@ def _is_anchor(line: str) -> bool:
         return False
     if len(_words(stripped)) < ANCHOR_WORDS:
         return False
+    if _trailer_reason(stripped):
+        return False
     return any(q in stripped for q in _QUOTES) or not _addresses_reader(stripped)
 
 
@@ -500,13 +503,122 @@ def _has_contact(line: str) -> bool:
     return ("@" in line or "http" in line or "www." in line) and bool(_CONTACT.search(line))
 
 
+@lru_cache(maxsize=1)
+def _outlet_voice() -> dict[str, frozenset[str]]:
+    from .lexicons import load
+
+    lexicon = load("outlet-voice")
+    kinds = ("trade", "money", "role", "company", "copy", "forbid", "policy", "self", "media")
+    return {kind: frozenset(lexicon.where("kind", kind)) for kind in kinds}
+
+
+#: a bio's subject opening the line: a name of two to four capitalized words, or a pronoun
+_BIO_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}|He|She|They)\s+"
+    r"(?:is|was|has been|writes|covers|reports|joined)\b"
+)
+_BIO_WORDS = 14  # a bio names the writer's job within its first words
+
+
+def _trailer_reason(line: str) -> str | None:
+    """Lines a site prints below its stories in its own voice, whatever their wording, by
+    the kinds of words they combine (``data/lexicons/outlet-voice.tsv``), outside quotation
+    marks and in at most 80 words: a writer's bio (a name or pronoun opening the line, "is",
+    "writes", "covers" ..., and a journalist's job within its first words: ``bio``); an
+    appeal for money (the trade's words with the words of paying for it, spoken to the
+    reader or as "we": ``appeal``); a notice of ownership (a company's legal form with "owned
+    by", "part of", "published by") or against copying (copying and forbidding words), or
+    the outlet's corrections policy (policy words, spoken to the reader or as "we")
+    (``notice``). Such lines are no anchors, so the story ends above them; only there, after
+    the last anchor, are they dropped. News prose uses each of these words; the kinds together
+    and the place are the evidence."""
+    if any(q in line for q in _QUOTES) or len(line) > 700:
+        return None
+    words = [w.lower().replace("’", "'") for w in _words(line)]
+    if not words or len(words) > 80:
+        return None
+    voice = _outlet_voice()
+    present = set(words)
+    if _BIO_SUBJECT.match(line) and not voice["role"].isdisjoint(words[:_BIO_WORDS]):
+        return "bio"
+    pronouns, imperatives = _reader_address()
+    speaks = not pronouns.isdisjoint(present) or not voice["self"].isdisjoint(present)
+    if not speaks:
+        speaks = any(
+            (w := _WORDS.findall(sentence)) and w[0].lower() in imperatives for sentence in _SENTENCES.split(line)
+        )
+    if speaks and not voice["trade"].isdisjoint(present) and not voice["money"].isdisjoint(present):
+        return "appeal"
+    if not voice["copy"].isdisjoint(present) and not voice["forbid"].isdisjoint(present):
+        return "notice"
+    if not voice["company"].isdisjoint(present) and _OWNED.search(line):
+        return "notice"
+    if speaks and not voice["policy"].isdisjoint(present) and len(words) <= 50:
+        return "notice"
+    return None
+
+
+_OWNED = re.compile(r"\b(owned by|part of|published by|a (?:division|subsidiary|member|brand) of|operated by)\b", re.I)
+#: an arrow between a label and a headline ("MORE FROM US → ...") or closing a link line
+_ARROW = re.compile(r"[→➔➜➝⟶⇒]|(?<![<>\-])(?:->|>>)(?!\S*>)")
+#: a count of pictures or clips closing a line ("... gallery (24 photos)")
+_COUNT_END = re.compile(r"\((\d[\d,]*)\s+([a-z]+)\)$")
+#: an upper-case lead word and a colon before a caption ("PICTURED: ...")
+_CAPS_LEAD = re.compile(r"^[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2}:\s+\S")
+#: a count of comments or votes, or a sort control, as one part of a control line
+_COUNT_PART = re.compile(r"^\d[\d,.]*[kKmM]?\s+[a-z][a-z]+$|^[^\W\d_][\w ]{0,20}\(\d+\)$")
+_CONTROL_PART = re.compile(r"^[^\W\d_][\w'’ ]{0,20}:\s*[\w'’]+(?: [\w'’]+){0,2}$")
+_BAR = re.compile(r"\s*[|·•]\s*|\s+/\s+")
+
+
+def _control_line(line: str) -> bool:
+    """A line of page controls: short parts joined by bars or dots, one a count ("87
+    comments", "Replies (4)") or a control ("Sort by: Top"), none a sentence."""
+    if _FINAL.search(line) or len(line) > 120:
+        return False
+    parts = [p.strip() for p in _BAR.split(line) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
+        return False
+    return any(_COUNT_PART.match(p) or _CONTROL_PART.match(p) for p in parts)
+
+
+def _anywhere_reason(line: str) -> str | None:
+    """Furniture by shape wherever it stands in scraped text: a teaser line joined to its
+    label by an arrow, or ending in one (``teaser``); a short line that is not a sentence and
+    ends in a count of pictures or clips (``teaser``); a caption under an upper-case lead
+    word and a colon, without a sentence end (``photo``). A dateline ("PARIS: The minister
+    said ...") ends in a sentence and stays."""
+    words = _words(line)
+    if len(words) > 30:
+        return None
+    final = bool(_FINAL.search(line))
+    if not final and _ARROW.search(line) and not any(q in line for q in _QUOTES):
+        return "teaser"
+    found = _COUNT_END.search(line)
+    if found and not final and len(words) >= 3 and found.group(2) in _outlet_voice()["media"]:
+        return "teaser"
+    if not final and _CAPS_LEAD.match(line) and len(words) >= 3 and not any(c in line for c in "$€£%"):
+        return "photo"
+    return None
+
+
+#: a short question opening a line ("Liked it?"), before a call to the reader
+_OPENING_QUESTION = re.compile(r"^[^.!?]{1,40}\?\s+\S")
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table in the story: three or more cells between bars, two with figures."""
+    cells = [c for c in line.split("|") if c.strip()]
+    return len(cells) >= 3 and sum(any(ch.isdigit() for ch in c) for c in cells) >= 2
+
+
 def _edge_reason(line: str, *, tail: bool = False) -> str | None:
     """Furniture by shape alone, for a line before the first or after the last anchor."""
     if _tweet(line):
         return None
     if _COMMENT_FORM.match(line):
         return "comment-form"
-    if _CONTROL.match(line):
+    if _CONTROL.match(line) or _control_line(line):
         return "navigation"
     if _masthead(line, tail=tail):
         return "masthead"
@@ -525,7 +637,7 @@ def _tail_reason(line: str) -> str | None:
     reader, a short exclamation outside quotation marks ("Enjoyed this? Pass it on!"), a
     line without a letter or digit (a rule). A title-case line that is not a sentence is
     marked ``after-story``: only a run of them is dropped (see :func:`_structure`)."""
-    found = _edge_reason(line, tail=True)
+    found = _edge_reason(line, tail=True) or _trailer_reason(line)
     if found or _tweet(line):
         return found
     words = _words(line)
@@ -539,6 +651,13 @@ def _tail_reason(line: str) -> str | None:
         return None
     if line.endswith("!") and len(words) <= 15 and not any(q in line for q in _QUOTES):
         return "appeal"
+    if (
+        len(words) <= 20
+        and _OPENING_QUESTION.match(line)
+        and not any(q in line for q in _QUOTES)
+        and _addresses_reader(line)
+    ):
+        return "appeal"  # "Liked this? Send it on."
     return None
 
 
@@ -559,18 +678,23 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
     a deck under the headline made of a short name, a dash and a phrase ("Harbour Works —
     what the plan means") reads as a masthead; furniture between two anchors (a teaser
     between paragraphs) is left to the phrase patterns."""
-    # the first and the last anchor, searched from either end
-    first = next((i for i, (_, line) in enumerate(kept) if _is_anchor(line)), None)
-    if first is None:
-        return kept, []
-    last = next(i for i in range(len(kept) - 1, first - 1, -1) if _is_anchor(kept[i][1]))
     reasons: dict[int, str] = {}
+    for i, (_, line) in enumerate(kept):
+        why = _anywhere_reason(line.strip())
+        if why:
+            reasons[i] = why
+    # the first and the last anchor, searched from either end
+    first = next((i for i, (_, line) in enumerate(kept) if i not in reasons and _is_anchor(line)), None)
+    if first is None:
+        found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
+        return [k for i, k in enumerate(kept) if i not in reasons], found
+    last = next(i for i in range(len(kept) - 1, first - 1, -1) if i not in reasons and _is_anchor(kept[i][1]))
     for i in range(first):
-        why = _edge_reason(kept[i][1].strip())
+        why = reasons.get(i) or _edge_reason(kept[i][1].strip())
         if why:
             reasons[i] = why
     for i in range(last + 1, len(kept)):
-        why = _tail_reason(kept[i][1].strip())
+        why = reasons.get(i) or _tail_reason(kept[i][1].strip())
         if why:
             reasons[i] = why
     # a run of title-case lines that are not sentences after the story: other stories'
@@ -589,6 +713,24 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
         i = j + 1 if j == i else j
     found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
     return [k for i, k in enumerate(kept) if i not in reasons], found
+
+
+def _keep_table_rows(
+    kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """A row of a table in the story ("Date | 21 Feb | 12 Mar | 25 Mar": three or more cells
+    between bars, two with figures) that a phrase pattern took for a timestamp or a
+    breadcrumb goes back to the story when it stands between two anchors."""
+    rows = [d for d in dropped if d[2] in ("time", "meta", "byline") and _table_row(d[1])]
+    if not rows:
+        return kept, dropped
+    anchors = [n for n, line in kept if _is_anchor(line)]
+    if len(anchors) < 2:
+        return kept, dropped
+    back = {d for d in rows if anchors[0] < d[0] < anchors[-1]}
+    if not back:
+        return kept, dropped
+    return sorted(kept + [(n, line) for n, line, _ in back]), [d for d in dropped if d not in back]
 
 
 def _rest_cut(
