@@ -508,7 +508,7 @@ def _outlet_voice() -> dict[str, frozenset[str]]:
     from .lexicons import load
 
     lexicon = load("outlet-voice")
-    kinds = ("trade", "money", "role", "company", "copy", "forbid", "policy", "self", "media")
+    kinds = ("trade", "money", "role", "company", "copy", "forbid", "policy", "self", "media", "caption")
     return {kind: frozenset(lexicon.where("kind", kind)) for kind in kinds}
 
 
@@ -539,32 +539,39 @@ def _trailer_reason(line: str) -> str | None:
         return None
     voice = _outlet_voice()
     present = set(words)
-    if _BIO_SUBJECT.match(line) and not voice["role"].isdisjoint(words[:_BIO_WORDS]):
-        return "bio"
-    pronouns, imperatives = _reader_address()
-    speaks = not pronouns.isdisjoint(present) or not voice["self"].isdisjoint(present)
-    if not speaks:
-        speaks = any(
-            (w := _WORDS.findall(sentence)) and w[0].lower() in imperatives for sentence in _SENTENCES.split(line)
-        )
-    if speaks and not voice["trade"].isdisjoint(present) and not voice["money"].isdisjoint(present):
-        return "appeal"
+    subject = _BIO_SUBJECT.match(line)
+    if subject:
+        after = [w.lower() for w in _words(line[subject.end() :])][:_BIO_WORDS]
+        if not voice["role"].isdisjoint(after):
+            return "bio"
+    if len(words) > APPEAL_WORDS:
+        pass
+    elif _addresses_reader(line):  # "you", "your", or a sentence opening "Support", "Read" ...
+        if not voice["trade"].isdisjoint(present) and not voice["money"].isdisjoint(present):
+            return "appeal"
+        if not voice["self"].isdisjoint(present) and not voice["policy"].isdisjoint(present):
+            return "notice"
+    elif len(words) <= SELF_APPEAL_WORDS and not voice["self"].isdisjoint(present):
+        if not voice["trade"].isdisjoint(present) and not voice["money"].isdisjoint(present):
+            return "appeal"  # "Our reporting is free to read, not free to make."
     if not voice["copy"].isdisjoint(present) and not voice["forbid"].isdisjoint(present):
         return "notice"
     if not voice["company"].isdisjoint(present) and _OWNED.search(line):
         return "notice"
-    if speaks and not voice["policy"].isdisjoint(present) and len(words) <= 50:
-        return "notice"
     return None
 
 
+#: an appeal or a policy line is short: a longer paragraph speaking of money and reporting is a column
+APPEAL_WORDS = 45
+#: an appeal in the outlet's voice alone ("we", "our"), without a word to the reader, is shorter still
+SELF_APPEAL_WORDS = 25
 _OWNED = re.compile(r"\b(owned by|part of|published by|a (?:division|subsidiary|member|brand) of|operated by)\b", re.I)
 #: an arrow between a label and a headline ("MORE FROM US → ...") or closing a link line
 _ARROW = re.compile(r"[→➔➜➝⟶⇒]|(?<![<>\-])(?:->|>>)(?!\S*>)")
 #: a count of pictures or clips closing a line ("... gallery (24 photos)")
 _COUNT_END = re.compile(r"\((\d[\d,]*)\s+([a-z]+)\)$")
 #: an upper-case lead word and a colon before a caption ("PICTURED: ...")
-_CAPS_LEAD = re.compile(r"^[A-Z]{2,}(?:[ -][A-Z]{2,}){0,2}:\s+\S")
+_CAPS_LEAD = re.compile(r"^([A-Z]{2,}):\s+\S")
 #: a count of comments or votes, or a sort control, as one part of a control line
 _COUNT_PART = re.compile(r"^\d[\d,.]*[kKmM]?\s+[a-z][a-z]+$|^[^\W\d_][\w ]{0,20}\(\d+\)$")
 _CONTROL_PART = re.compile(r"^[^\W\d_][\w'’ ]{0,20}:\s*[\w'’]+(?: [\w'’]+){0,2}$")
@@ -584,26 +591,26 @@ def _control_line(line: str) -> bool:
 
 def _anywhere_reason(line: str) -> str | None:
     """Furniture by shape wherever it stands in scraped text: a teaser line joined to its
-    label by an arrow, or ending in one (``teaser``); a short line that is not a sentence and
-    ends in a count of pictures or clips (``teaser``); a caption under an upper-case lead
-    word and a colon, without a sentence end (``photo``). A dateline ("PARIS: The minister
-    said ...") ends in a sentence and stays."""
-    words = _words(line)
-    if len(words) > 30:
+    label by an arrow, or ending in one (``teaser``); a line that is not a sentence and ends
+    in a count of pictures or clips (``teaser``); a caption under an upper-case word that
+    opens captions ("PICTURED:", "ABOVE:") and a colon, without a sentence end (``photo``).
+    Any upper-case word will not do: a transcript's speaker ("SMITH: But ..."), an item of a
+    list ("TARGET: ...") and a dateline ("PARIS: The minister said ...") are story text."""
+    if _FINAL.search(line) or len(line) > 250 or any(q in line for q in _QUOTES):
         return None
-    final = bool(_FINAL.search(line))
-    if not final and _ARROW.search(line) and not any(q in line for q in _QUOTES):
+    if _ARROW.search(line):
         return "teaser"
-    found = _COUNT_END.search(line)
-    if found and not final and len(words) >= 3 and found.group(2) in _outlet_voice()["media"]:
-        return "teaser"
-    if not final and _CAPS_LEAD.match(line) and len(words) >= 3 and not any(c in line for c in "$€£%"):
-        return "photo"
+    if line.endswith(")") and (found := _COUNT_END.search(line)):
+        if found.group(2) in _outlet_voice()["media"] and len(_words(line)) >= 3:
+            return "teaser"
+    if line[:2].isupper() and (lead := _CAPS_LEAD.match(line)):
+        if lead.group(1).lower() in _outlet_voice()["caption"] and not any(c in line for c in "$€£%"):
+            return "photo"
     return None
 
 
 #: a short question opening a line ("Liked it?"), before a call to the reader
-_OPENING_QUESTION = re.compile(r"^[^.!?]{1,40}\?\s+\S")
+_OPENING_QUESTION = re.compile(r"^(?:[\w'’,-]+ ){0,4}[\w'’-]+\?\s+\S")
 
 
 def _table_row(line: str) -> bool:
@@ -652,7 +659,7 @@ def _tail_reason(line: str) -> str | None:
     if line.endswith("!") and len(words) <= 15 and not any(q in line for q in _QUOTES):
         return "appeal"
     if (
-        len(words) <= 20
+        len(words) <= 17
         and _OPENING_QUESTION.match(line)
         and not any(q in line for q in _QUOTES)
         and _addresses_reader(line)
