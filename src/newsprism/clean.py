@@ -515,8 +515,9 @@ def _outlet_voice() -> dict[str, frozenset[str]]:
 #: a bio's subject opening the line: a name of two to four capitalized words, or a pronoun
 _BIO_SUBJECT = re.compile(
     r"^(?:[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}|He|She|They)\s+"
-    r"(?:is|was|has been|writes|covers|reports|joined)\b"
+    r"(?:is|was|has been|joined|(writes|covers|reports))\b"
 )
+_FOR_OUTLET = re.compile(r"\b(?:for|at) (?:the )?[A-Z]")
 _BIO_WORDS = 14  # a bio names the writer's job within its first words
 
 
@@ -524,7 +525,8 @@ def _trailer_reason(line: str) -> str | None:
     """Lines a site prints below its stories in its own voice, whatever their wording, by
     the kinds of words they combine (``data/lexicons/outlet-voice.tsv``), outside quotation
     marks and in at most 80 words: a writer's bio (a name or pronoun opening the line, "is",
-    "writes", "covers" ..., and a journalist's job within its first words: ``bio``); an
+    "was", "joined" and a journalist's job within the next words, or "writes", "covers",
+    "reports" and "for" a name: ``bio``); an
     appeal for money (the trade's words with the words of paying for it, spoken to the
     reader or as "we": ``appeal``); a notice of ownership (a company's legal form with "owned
     by", "part of", "published by") or against copying (copying and forbidding words), or
@@ -544,6 +546,8 @@ def _trailer_reason(line: str) -> str | None:
         after = [w.lower() for w in _words(line[subject.end() :])][:_BIO_WORDS]
         if not voice["role"].isdisjoint(after):
             return "bio"
+        if subject.group(1) and _FOR_OUTLET.search(line, subject.end()):
+            return "bio"  # "She covers the courts for the Evening Star."
     if len(words) > APPEAL_WORDS:
         pass
     elif _addresses_reader(line):  # "you", "your", or a sentence opening "Support", "Read" ...
