@@ -418,6 +418,59 @@ class RepeatCounter:
         return frozenset(found)
 
 
+#: a line at the edges of this many articles of one outlet in a pile is the outlet's furniture
+PILE_MIN_ARTICLES = 2
+#: a line longer than this is never counted by :func:`pile_repeated`
+PILE_MAX_WORDS = 20
+
+
+def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN_ARTICLES) -> frozenset[str]:
+    """The keys (:func:`line_key`) of the lines that stand at the edges (above the first or
+    below the last anchor: :func:`_is_anchor`) of at least ``min_articles`` articles of one
+    outlet in a small pile (the inputs of one ``compare`` or ``eval`` run), where no two of
+    these articles share a line of story text: a masthead or slogan that a site prints on
+    every page, seen twice. Needs the outlet (``RawArticle.outlet``, from the page or from
+    ``--outlet``); articles without one count for nothing. Lines are at most
+    :data:`PILE_MAX_WORDS` words and not sentences of twelve words or more. Two articles of
+    one outlet about the same story (an update, a rewrite) share a paragraph, and their
+    shared deck is not counted: repetition across stories is the evidence, not within one.
+    Memory: the edge lines and anchors of each article of the pile; time: linear in the
+    pile's lines, plus the pairs of articles that share an edge line."""
+    edges: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for raw in records:
+        if not raw.outlet or raw.format == "html":
+            continue
+        lines = [x.strip() for x in raw.body.splitlines() if x.strip()]
+        flags = [_is_anchor(x) for x in lines]
+        if True not in flags:
+            continue
+        first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+        anchors = frozenset(_fold(x) for x, f in zip(lines, flags, strict=True) if f)
+        edge = frozenset(
+            _fold(x) for x in lines[:first] + lines[last + 1 :] if len(x.split()) <= PILE_MAX_WORDS
+        )
+        edges.setdefault(_fold(raw.outlet), []).append((edge, anchors))
+    found: set[str] = set()
+    for outlet, bodies in edges.items():
+        if len(bodies) < min_articles:
+            continue
+        holders: dict[str, list[int]] = {}
+        for i, (edge, _) in enumerate(bodies):
+            for line in edge:
+                holders.setdefault(line, []).append(i)
+        for line, which in holders.items():
+            if len(which) < min_articles:
+                continue
+            apart = [which[0]]  # articles that share no story line with those taken before
+            for i in which[1:]:
+                if all(bodies[i][1].isdisjoint(bodies[j][1]) for j in apart):
+                    apart.append(i)
+                    if len(apart) >= min_articles:
+                        found.add(line_key(line, outlet))
+                        break
+    return frozenset(found)
+
+
 #: a line longer than this is never counted as a repeated line (see :func:`repeated_lines`)
 REPEAT_MAX_WORDS = 40
 
