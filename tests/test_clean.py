@@ -426,3 +426,31 @@ def test_a_bio_ends_the_story_above_it() -> None:
     cleaned = clean_body("\n".join([*STORY_PARAS, bio, "Seen something? Message desk@kelby.example", "Talk (3)"]))
     assert cleaned.paragraphs == tuple(STORY_PARAS)
     assert cleaned.reasons[0] == "bio"
+
+
+def test_lines_two_articles_of_one_outlet_repeat_at_their_edges() -> None:
+    from newsprism.clean import CleanOptions, pile_repeated
+    from newsprism.comparison import CompareOptions, with_pile_repeated
+    from newsprism.model import RawArticle
+
+    masthead = "Kelby Record: the paper the harbour reads"
+    other = [
+        "The lighthouse on Skarv Point will be lit again next month after a two-year restoration.",
+        "Volunteers raised most of the money for new lenses at summer fairs and a winter auction.",
+    ]
+    one = RawArticle("a", "\n".join([masthead, *STORY_PARAS]), "a.txt", outlet="Kelby Record")
+    two = RawArticle("b", "\n".join([masthead, *other]), "b.txt", outlet="Kelby Record")
+    keys = pile_repeated([one, two])
+    assert keys
+    cleaned = clean_body(one.body, options=CleanOptions(repeated=keys), outlet="Kelby Record")
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    assert cleaned.reasons == ("repeated-line",)
+    # one outlet's line says nothing of another's, nor of articles without an outlet
+    assert pile_repeated([one, RawArticle("c", two.body, "c.txt", outlet="Eastmoor Evening")]) == frozenset()
+    assert pile_repeated([RawArticle("d", one.body, "d.txt"), RawArticle("e", two.body, "e.txt")]) == frozenset()
+    # two articles of one story (an update) share a paragraph: their shared deck is not chrome
+    update = RawArticle("u", "\n".join([masthead, *STORY_PARAS[:2]]), "u.txt", outlet="Kelby Record")
+    assert pile_repeated([one, update]) == frozenset()
+    # compare and eval add the pile's lines to the cleaner's options
+    assert with_pile_repeated(CompareOptions(), [one, two]).clean.repeated == keys
+    assert with_pile_repeated(CompareOptions(), [one]) == CompareOptions()
