@@ -581,8 +581,8 @@ def _trailer_reason(line: str) -> str | None:
     "was", "joined" and a journalist's job within the next words, or "writes", "covers",
     "reports" and "for" a name: ``bio``); an
     appeal for money (the trade's words with the words of paying for it, spoken to the
-    reader or as "we": ``appeal``); a notice of ownership (a company's legal form with "owned
-    by", "part of", "published by") or against copying (copying and forbidding words), or
+    reader or as "we": ``appeal``); a notice of ownership ("owned by", "published by", "a
+    division of" before a company's legal form) or against copying (copying and forbidding words), or
     the outlet's corrections policy (policy words, spoken to the reader or as "we")
     (``notice``). Such lines are no anchors, so the story ends above them; only there, after
     the last anchor, are they dropped. News prose uses each of these words; the kinds together
@@ -613,8 +613,9 @@ def _trailer_reason(line: str) -> str | None:
             return "appeal"  # "Our reporting is free to read, not free to make."
     if not voice["copy"].isdisjoint(present) and not voice["forbid"].isdisjoint(present):
         return "notice"
-    if not voice["company"].isdisjoint(present) and _OWNED.search(line):
-        return "notice"
+    owned = _OWNED.search(line) if not voice["company"].isdisjoint(present) else None
+    if owned and not voice["company"].isdisjoint(w.lower() for w in _words(line[owned.end() :])):
+        return "notice"  # "... is published by Harbour Titles Ltd"
     return None
 
 
@@ -622,7 +623,7 @@ def _trailer_reason(line: str) -> str | None:
 APPEAL_WORDS = 45
 #: an appeal in the outlet's voice alone ("we", "our"), without a word to the reader, is shorter still
 SELF_APPEAL_WORDS = 25
-_OWNED = re.compile(r"\b(owned by|part of|published by|a (?:division|subsidiary|member|brand) of|operated by)\b", re.I)
+_OWNED = re.compile(r"\b(owned by|published by|an? (?:division|subsidiary|member|brand|imprint) of|operated by)\b", re.I)
 #: an arrow between a label and a headline ("MORE FROM US → ...") or closing a link line
 _ARROW = re.compile(r"[→➔➜➝⟶⇒]|(?<![<>\-])(?:->|>>)(?!\S*>)")
 #: a count of pictures or clips closing a line ("... gallery (24 photos)")
@@ -653,7 +654,7 @@ def _anywhere_reason(line: str) -> str | None:
     opens captions ("PICTURED:", "ABOVE:") and a colon, without a sentence end (``photo``).
     Any upper-case word will not do: a transcript's speaker ("SMITH: But ..."), an item of a
     list ("TARGET: ...") and a dateline ("PARIS: The minister said ...") are story text."""
-    if _FINAL.search(line) or len(line) > 250 or any(q in line for q in _QUOTES):
+    if _FINAL.search(line) or len(line) > 250 or any(q in line for q in _QUOTES) or _tweet(line):
         return None
     if _ARROW.search(line):
         return "teaser"
