@@ -567,7 +567,7 @@ def _outlet_voice() -> dict[str, frozenset[str]]:
 
 #: a bio's subject opening the line: a name of two to four capitalized words, or a pronoun
 _BIO_SUBJECT = re.compile(
-    r"^(?:[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}|He|She|They)\s+"
+    r"^(?:(?!The |A |An |This |That )[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}|He|She|They)\s+"
     r"(?:is|was|has been|joined|(writes|covers|reports))\b"
 )
 _FOR_OUTLET = re.compile(r"\b(?:for|at) (?:the )?[A-Z]")
@@ -614,7 +614,7 @@ def _trailer_reason(line: str) -> str | None:
     if not voice["copy"].isdisjoint(present) and not voice["forbid"].isdisjoint(present):
         return "notice"
     owned = _OWNED.search(line) if not voice["company"].isdisjoint(present) else None
-    if owned and not voice["company"].isdisjoint(w.lower() for w in _words(line[owned.end() :])):
+    if owned and len(words) <= NOTICE_WORDS and not voice["company"].isdisjoint(w.lower() for w in _words(line[owned.end() :])):
         return "notice"  # "... is published by Harbour Titles Ltd"
     return None
 
@@ -623,9 +623,11 @@ def _trailer_reason(line: str) -> str | None:
 APPEAL_WORDS = 45
 #: an appeal in the outlet's voice alone ("we", "our"), without a word to the reader, is shorter still
 SELF_APPEAL_WORDS = 25
+#: an ownership notice is short: a longer line about who owns a company is business news
+NOTICE_WORDS = 25
 _OWNED = re.compile(r"\b(owned by|published by|an? (?:division|subsidiary|member|brand|imprint) of|operated by)\b", re.I)
 #: an arrow between a label and a headline ("MORE FROM US → ...") or closing a link line
-_ARROW = re.compile(r"[→➔➜➝⟶⇒]|(?<![<>\-])(?:->|>>)(?!\S*>)")
+_ARROW = re.compile(r"[→➔➜➝⟶⇒]|(?<![<>\-])>>(?!\S*>)")
 #: a count of pictures or clips closing a line ("... gallery (24 photos)")
 _COUNT_END = re.compile(r"\((\d[\d,]*)\s+([a-z]+)\)$")
 #: an upper-case lead word and a colon before a caption ("PICTURED: ...")
