@@ -624,7 +624,7 @@ APPEAL_WORDS = 45
 #: an appeal in the outlet's voice alone ("we", "our"), without a word to the reader, is shorter still
 SELF_APPEAL_WORDS = 25
 #: an ownership notice is short: a longer line about who owns a company is business news
-NOTICE_WORDS = 25
+NOTICE_WORDS = 20
 _OWNED = re.compile(r"\b(owned by|published by|an? (?:division|subsidiary|member|brand|imprint) of|operated by)\b", re.I)
 #: an arrow between a label and a headline ("MORE FROM US → ...") or closing a link line
 _ARROW = re.compile(r"[→➔➜➝⟶⇒]|(?<![<>\-])>>(?!\S*>)")
