@@ -387,6 +387,7 @@ V4_LOOKALIKES = [
     "After the members-only briefing, two councillors said they would vote against.",
     # a question to a source, answered
     "Will fares rise? The operator says no.",
+    "Will the new timetable suit you? Probably not.",
 ]
 
 

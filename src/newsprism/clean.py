@@ -669,7 +669,8 @@ def _anywhere_reason(line: str) -> str | None:
     return None
 
 
-#: a short question opening a line ("Liked it?"), before a call to the reader
+#: a short question opening a line ("Liked it?"), before a call to the reader (the call, not
+#: the question, must speak to the reader: "Will it hurt you? Maybe." is a story's ending)
 _OPENING_QUESTION = re.compile(r"^(?:[\w'’,-]+ ){0,4}[\w'’-]+\?\s+\S")
 
 
@@ -718,11 +719,12 @@ def _tail_reason(line: str) -> str | None:
         return None
     if line.endswith("!") and len(words) <= 15 and not any(q in line for q in _QUOTES):
         return "appeal"
+    question = _OPENING_QUESTION.match(line)
     if (
-        len(words) <= 17
-        and _OPENING_QUESTION.match(line)
+        question
+        and len(words) <= 17
         and not any(q in line for q in _QUOTES)
-        and _addresses_reader(line)
+        and _addresses_reader(line[question.end() - 1 :])
     ):
         return "appeal"  # "Liked this? Send it on."
     return None
