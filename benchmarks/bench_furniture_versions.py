@@ -34,9 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _show(rev: str, path: str) -> str:
-    return subprocess.run(
-        ["git", "show", f"{rev}:{path}"], cwd=REPO, check=True, capture_output=True, text=True
-    ).stdout
+    return subprocess.run(["git", "show", f"{rev}:{path}"], cwd=REPO, check=True, capture_output=True, text=True).stdout
 
 
 def _old_cleaner(rev: str, folder: Path):  # type: ignore[no-untyped-def]

@@ -446,9 +446,7 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
             continue
         first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
         anchors = frozenset(_fold(x) for x, f in zip(lines, flags, strict=True) if f)
-        edge = frozenset(
-            _fold(x) for x in lines[:first] + lines[last + 1 :] if len(x.split()) <= PILE_MAX_WORDS
-        )
+        edge = frozenset(_fold(x) for x in lines[:first] + lines[last + 1 :] if len(x.split()) <= PILE_MAX_WORDS)
         edges.setdefault(_fold(raw.outlet), []).append((edge, anchors))
     found: set[str] = set()
     for outlet, bodies in edges.items():
@@ -608,14 +606,20 @@ def _trailer_reason(line: str) -> str | None:
             return "appeal"
         if not voice["self"].isdisjoint(present) and not voice["policy"].isdisjoint(present):
             return "notice"
-    elif len(words) <= SELF_APPEAL_WORDS and not voice["self"].isdisjoint(present):
-        if not voice["trade"].isdisjoint(present) and not voice["money"].isdisjoint(present):
-            return "appeal"  # "Our reporting is free to read, not free to make."
+    elif (
+        len(words) <= SELF_APPEAL_WORDS
+        and not voice["self"].isdisjoint(present)
+        and not voice["trade"].isdisjoint(present)
+        and not voice["money"].isdisjoint(present)
+    ):
+        return "appeal"  # "Our reporting is free to read, not free to make."
     if not voice["copy"].isdisjoint(present) and not voice["forbid"].isdisjoint(present):
         return "notice"
     owned = _OWNED.search(line) if not voice["company"].isdisjoint(present) else None
-    if owned and len(words) <= NOTICE_WORDS and not voice["company"].isdisjoint(w.lower() for w in _words(line[owned.end() :])):
-        return "notice"  # "... is published by Harbour Titles Ltd"
+    if owned and len(words) <= NOTICE_WORDS:
+        after = {w.lower() for w in _words(line[owned.end() :])}
+        if not voice["company"].isdisjoint(after):
+            return "notice"  # "... is published by Harbour Titles Ltd"
     return None
 
 
@@ -625,7 +629,9 @@ APPEAL_WORDS = 45
 SELF_APPEAL_WORDS = 25
 #: an ownership notice is short: a longer line about who owns a company is business news
 NOTICE_WORDS = 20
-_OWNED = re.compile(r"\b(owned by|published by|an? (?:division|subsidiary|member|brand|imprint) of|operated by)\b", re.I)
+_OWNED = re.compile(
+    r"\b(owned by|published by|an? (?:division|subsidiary|member|brand|imprint) of|operated by)\b", re.IGNORECASE
+)
 #: an arrow between a label and a headline ("MORE FROM US → ...") or closing a link line
 _ARROW = re.compile(r"[→➔➜➝⟶⇒]|(?<![<>\-])>>(?!\S*>)")
 #: a count of pictures or clips closing a line ("... gallery (24 photos)")
@@ -660,12 +666,12 @@ def _anywhere_reason(line: str) -> str | None:
         return None
     if _ARROW.search(line):
         return "teaser"
-    if line.endswith(")") and (found := _COUNT_END.search(line)):
-        if found.group(2) in _outlet_voice()["media"] and len(_words(line)) >= 3:
-            return "teaser"
-    if line[:2].isupper() and (lead := _CAPS_LEAD.match(line)):
-        if lead.group(1).lower() in _outlet_voice()["caption"] and not any(c in line for c in "$€£%"):
-            return "photo"
+    found = _COUNT_END.search(line) if line.endswith(")") else None
+    if found and found.group(2) in _outlet_voice()["media"] and len(_words(line)) >= 3:
+        return "teaser"
+    lead = _CAPS_LEAD.match(line) if line[:2].isupper() else None
+    if lead and lead.group(1).lower() in _outlet_voice()["caption"] and not any(c in line for c in "$€£%"):
+        return "photo"
     return None
 
 
