@@ -617,8 +617,8 @@ def _trailer_reason(line: str) -> str | None:
         return "notice"
     owned = _OWNED.search(line) if not voice["company"].isdisjoint(present) else None
     if owned and len(words) <= NOTICE_WORDS:
-        after = {w.lower() for w in _words(line[owned.end() :])}
-        if not voice["company"].isdisjoint(after):
+        company = {w.lower() for w in _words(line[owned.end() :])}
+        if not voice["company"].isdisjoint(company):
             return "notice"  # "... is published by Harbour Titles Ltd"
     return None
 
