@@ -31,6 +31,7 @@ BUNDLED = {
     "loaded-words",
     "number-words",
     "qualifiers",
+    "outlet-voice",
     "reader-address",
     "reporting-verbs",
     "scales",
