@@ -13,9 +13,7 @@ adds (to judge by eye: story text or furniture), and the time of each. Reads
 from __future__ import annotations
 
 import argparse
-import gzip
 import importlib.util
-import json
 import random
 import subprocess
 import sys
@@ -25,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import shared_dir, skip, table
+from _common import allsides_records, table
 
 from newsprism import clean as new
 from newsprism import lexicons
@@ -75,16 +73,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--seed", type=int, default=97, help="seed of the printed sample (judge a fresh one)")
     args = ap.parse_args()
-    shared = shared_dir()
-    src = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
-    if src is None or not src.is_file():
-        skip("shared/data/allsides_baly2020 not found; this benchmark needs it")
-    records = []
-    with gzip.open(src, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i % args.step == 0:
-                d = json.loads(line)
-                records.append((d["source"], d["title"], d["content_original"]))
+    records = allsides_records(args.step, None)
     with tempfile.TemporaryDirectory() as tmp:
         old, old_opts = _old_cleaner(args.old, Path(tmp))
         times = Counter[str]()
