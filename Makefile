@@ -40,6 +40,7 @@ unit: $(VENV)/.dev
 gate: $(VENV)/.dev
 	$(VENV)/bin/newsprism eval tests/gold/dev --gate tests/gold/baseline.json
 	$(VENV)/bin/newsprism eval examples --gate tests/gold/baseline.json
+	$(VENV)/bin/newsprism eval tests/gold/heldout-f --task cleaning --task grouping --task quotes --gate tests/gold/baseline.json
 
 eval: $(VENV)/.base
 	$(VENV)/bin/newsprism eval tests/gold/dev

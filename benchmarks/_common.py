@@ -46,3 +46,29 @@ def table(title: str, header: list[str], rows: list[list[object]]) -> str:
         for r in cells[1:]
     ]
     return "\n".join(lines)
+
+
+def allsides_path() -> Path:
+    """``shared/data/allsides_baly2020/articles.jsonl.gz``, or skip the benchmark without it."""
+    shared = shared_dir()
+    src = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
+    if src is None or not src.is_file():
+        skip("shared/data/allsides_baly2020 not found; this benchmark needs it")
+    assert src is not None
+    return src
+
+
+def allsides_records(step: int = 1, limit: int | None = None) -> list[tuple[str, str, str]]:
+    """Every ``step``-th allsides_baly2020 record as (outlet, headline, text), at most ``limit``."""
+    import gzip
+    import json
+
+    records: list[tuple[str, str, str]] = []
+    with gzip.open(allsides_path(), "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i % step == 0:
+                d = json.loads(line)
+                records.append((d["source"], d["title"], d["content_original"]))
+            if limit is not None and len(records) >= limit:
+                break
+    return records

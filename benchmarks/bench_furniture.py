@@ -13,8 +13,6 @@ how many lines each adds, by reason, and a seeded sample of the added lines to j
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 import sys
 import time
@@ -22,7 +20,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import shared_dir, skip, table
+from _common import allsides_records, table
 
 from newsprism.clean import CleanOptions, clean_body, repeated_lines
 
@@ -46,18 +44,7 @@ def main() -> None:
     ap.add_argument("--min-articles", type=int, default=5)
     ap.add_argument("--seed", type=int, default=7, help="seed of the printed samples (judge a fresh one)")
     args = ap.parse_args()
-    shared = shared_dir()
-    src = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
-    if src is None or not src.is_file():
-        skip("shared/data/allsides_baly2020 not found; this benchmark needs it")
-    records = []
-    with gzip.open(src, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i % args.step == 0:
-                d = json.loads(line)
-                records.append((d["source"], d["title"], d["content_original"]))
-            if len(records) >= args.limit:
-                break
+    records = allsides_records(args.step, args.limit)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for outlet, _, body in records:
         by_outlet[outlet].append(body)

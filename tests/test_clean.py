@@ -223,7 +223,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v3+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v4+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -352,3 +352,123 @@ def test_a_list_of_the_story_after_its_last_paragraph_stays() -> None:
     assert clean_body(body).paragraphs[-3:] == tuple(papers)
     seats = ["Safe Seats (12): Kelby, Eastmoor, Gullhaven", "Marginal Seats (4): Northfield, Westport, Upper Kelby"]
     assert clean_body("\n".join([*STORY_PARAS, *seats])).paragraphs[-2:] == tuple(seats)
+
+
+# furniture.v4: kinds found by the words a site uses of itself after the story, by shape
+# anywhere, and by what a pattern says the page does to the reader (own wordings)
+V4_TAIL = [
+    ("Marta Lindqvist is the Post's transport correspondent. She covered the courts before that.", "bio"),
+    ("He writes about farming and rural affairs for the Eastmoor Evening.", "bio"),
+    ("Good reporting is expensive to produce. If it matters to you, fund it with a small monthly gift.", "appeal"),
+    ("Our newsroom runs on reader donations, not advertising.", "appeal"),
+    ("Liked this piece? Forward it to a colleague.", "appeal"),
+    ("The Gullhaven Post is owned by Northsea Titles Ltd, part of the Brightwater group.", "notice"),
+    ("This page may not be copied or redistributed without the publisher's consent.", "notice"),
+    ("We correct our mistakes promptly: if you spot an error, tell the standards desk.", "notice"),
+    ("312 comments · Top | Latest", "navigation"),
+    ("Replies (9) | Order: Oldest first", "navigation"),
+    ("Commenting on this report has been turned off for legal reasons.", "comments"),
+    ("This archive is for subscribers only. Sign in to keep reading.", "prompt"),
+]
+V4_ANYWHERE = [
+    ("FROM THE ARCHIVE → How the old ferry pier was built", "teaser"),
+    ("View the harbour festival in pictures (31 photos)", "teaser"),
+    ("ABOVE: Divers at the wreck of the trawler off Kelby Point", "photo"),
+]
+V4_LOOKALIKES = [
+    # a bio-like line that is the story's own: the subject's job is no journalist's
+    "Ingrid Moe is the harbour board's finance director and has held the post since 2019.",
+    # the trade and money without a word to the reader or the outlet's "we"
+    "Local newspapers have lost most of their advertising money to the big platforms, the report found.",
+    # a transcript speaker and a list item under upper-case words: not captions
+    "HALVORSEN: We did not expect the water to rise so fast",
+    "VICTIMS: Two crew members of the trawler",
+    # a dateline before a sentence
+    "KELBY: The ferry resumed its crossings on Thursday after repairs.",
+    # comments by a person are not a comment section
+    "Her comments were not available to the inquiry, the chairman said.",
+    "After the members-only briefing, two councillors said they would vote against.",
+    # a question to a source, answered
+    "Will fares rise? The operator says no.",
+    "Will the new timetable suit you? Probably not.",
+]
+
+
+@pytest.mark.parametrize(("line", "category"), V4_TAIL)
+def test_v4_furniture_below_the_story(line: str, category: str) -> None:
+    cleaned = clean_body("\n".join([*STORY_PARAS, line]))
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True)).get(line) == category
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+
+
+@pytest.mark.parametrize(("line", "category"), V4_ANYWHERE)
+def test_v4_furniture_anywhere_in_scraped_text(line: str, category: str) -> None:
+    cleaned = clean_body("\n".join([*STORY_PARAS[:2], line, *STORY_PARAS[2:]]))
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True)).get(line) == category
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    # HTML is what trafilatura kept: the shape rules stay off there
+    assert line in clean_body("\n".join([*STORY_PARAS[:2], line, *STORY_PARAS[2:]]), html=True).paragraphs
+
+
+@pytest.mark.parametrize("line", V4_LOOKALIKES)
+def test_v4_story_lines_that_look_like_furniture_stay(line: str) -> None:
+    for body in ([*STORY_PARAS[:2], line, *STORY_PARAS[2:]], [*STORY_PARAS, line]):
+        assert line in clean_body("\n".join(body)).paragraphs
+
+
+def test_a_table_row_in_the_story_stays() -> None:
+    row = "Date | 4 Jan | 9 Feb | 2 Mar"
+    cleaned = clean_body("\n".join([*STORY_PARAS[:2], row, *STORY_PARAS[2:]]))
+    assert row in cleaned.paragraphs
+    # above the story the same shape is a timestamp line and goes
+    assert row not in clean_body("\n".join([row, *STORY_PARAS])).paragraphs
+
+
+def test_a_bio_ends_the_story_above_it() -> None:
+    # a bio is long and ends a sentence, but it is no anchor: furniture below it goes too
+    bio = "Tomas Berg is a staff writer at the Kelby Record, where he covers the harbour and its trade."
+    cleaned = clean_body("\n".join([*STORY_PARAS, bio, "Seen something? Message desk@kelby.example", "Talk (3)"]))
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    assert cleaned.reasons[0] == "bio"
+
+
+def test_lines_two_articles_of_one_outlet_repeat_at_their_edges() -> None:
+    from newsprism.clean import CleanOptions, pile_repeated
+    from newsprism.comparison import CompareOptions, with_pile_repeated
+    from newsprism.model import RawArticle
+
+    masthead = "Kelby Record: the paper the harbour reads"
+    other = [
+        "The lighthouse on Skarv Point will be lit again next month after a two-year restoration.",
+        "Volunteers raised most of the money for new lenses at summer fairs and a winter auction.",
+    ]
+    one = RawArticle("a", "\n".join([masthead, *STORY_PARAS]), "a.txt", outlet="Kelby Record")
+    two = RawArticle("b", "\n".join([masthead, *other]), "b.txt", outlet="Kelby Record")
+    keys = pile_repeated([one, two])
+    assert keys
+    cleaned = clean_body(one.body, options=CleanOptions(repeated=keys), outlet="Kelby Record")
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    assert cleaned.reasons == ("repeated-line",)
+    # one outlet's line says nothing of another's, nor of articles without an outlet
+    assert pile_repeated([one, RawArticle("c", two.body, "c.txt", outlet="Eastmoor Evening")]) == frozenset()
+    assert pile_repeated([RawArticle("d", one.body, "d.txt"), RawArticle("e", two.body, "e.txt")]) == frozenset()
+    # two articles of one story (an update) share a paragraph: their shared deck is not chrome
+    update = RawArticle("u", "\n".join([masthead, *STORY_PARAS[:2]]), "u.txt", outlet="Kelby Record")
+    assert pile_repeated([one, update]) == frozenset()
+    # compare and eval add the pile's lines to the cleaner's options
+    assert with_pile_repeated(CompareOptions(), [one, two]).clean.repeated == keys
+    assert with_pile_repeated(CompareOptions(), [one]) == CompareOptions()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # an organisation is no writer, whatever critic sits on its board
+        "The Kelby Harbour Trust is led by a board that includes two former mayors and a noted critic of the port",
+        # who owns a company, in business news, is no notice of the site's owners
+        "Skarv Ferries is owned by Northsea Holdings Ltd, which is seeking to buy two rival operators on the "
+        "coast in a deal the regulator opposes.",
+    ],
+)
+def test_story_endings_about_organisations_stay(line: str) -> None:
+    assert line in clean_body("\n".join([*STORY_PARAS, line])).paragraphs

@@ -276,3 +276,18 @@ def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: P
     assert [a.outlet for a in c.articles] == ["AFP", "AFP"]
     md = newsprism.render(c, "md")
     assert "**AFP \\[wire1\\]**:" in md and "**AFP \\[wire2\\]**:" in md
+
+
+@pytest.mark.parametrize("part", ["heldout-f", "heldout-g"])
+def test_credits_of_the_written_gold_parts(part: str) -> None:
+    """The agency each article of a written gold part carries (its ``credits.json``, written
+    with the part; both parts were scored before the forms they missed were added)."""
+    from newsprism.readers import read_path
+
+    root = Path(__file__).parent / "gold" / part
+    want = json.loads((root / "credits.json").read_text(encoding="utf-8"))
+    short = {"Associated Press": "AP", "agency": GENERIC}
+    got = {}
+    for path in sorted((root / "articles").glob("*.txt")):
+        got[path.stem] = prepare_article(read_path(path)[0]).credit
+    assert got == {k: short.get(v, v) if v else None for k, v in want.items()}

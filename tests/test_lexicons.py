@@ -31,10 +31,12 @@ BUNDLED = {
     "loaded-words",
     "number-words",
     "qualifiers",
+    "outlet-voice",
     "reader-address",
     "reporting-verbs",
     "scales",
     "sentence-openers",
+    "speaker-descriptions",
     "speaker-titles",
     "stopwords",
 }

@@ -41,7 +41,7 @@ from typing import Any
 from ._firstchar import admits, first_chars
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v3"
+CLEANER_VERSION = "furniture.v4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +335,7 @@ def _clean_lines(
         dropped += [(n, line, why) for n, line in kept if n > at]
         kept = [k for k in kept if k[0] < at]
     if structure and shape:
+        kept, dropped = _keep_table_rows(kept, dropped)
         kept, found = _structure(kept)
         dropped += found
     if opts.drop_edge_labels:
@@ -417,6 +418,57 @@ class RepeatCounter:
         return frozenset(found)
 
 
+#: a line at the edges of this many articles of one outlet in a pile is the outlet's furniture
+PILE_MIN_ARTICLES = 2
+#: a line longer than this is never counted by :func:`pile_repeated`
+PILE_MAX_WORDS = 20
+
+
+def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN_ARTICLES) -> frozenset[str]:
+    """The keys (:func:`line_key`) of the lines that stand at the edges (above the first or
+    below the last anchor: :func:`_is_anchor`) of at least ``min_articles`` articles of one
+    outlet in a small pile (the inputs of one ``compare`` or ``eval`` run), where no two of
+    these articles share a line of story text: a masthead or slogan that a site prints on
+    every page, seen twice. Needs the outlet (``RawArticle.outlet``, from the page or from
+    ``--outlet``); articles without one count for nothing. Lines are at most
+    :data:`PILE_MAX_WORDS` words and not sentences of twelve words or more. Two articles of
+    one outlet about the same story (an update, a rewrite) share a paragraph, and their
+    shared deck is not counted: repetition across stories is the evidence, not within one.
+    Memory: the edge lines and anchors of each article of the pile; time: linear in the
+    pile's lines, plus the pairs of articles that share an edge line."""
+    edges: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for raw in records:
+        if not raw.outlet or raw.format == "html":
+            continue
+        lines = [x.strip() for x in raw.body.splitlines() if x.strip()]
+        flags = [_is_anchor(x) for x in lines]
+        if True not in flags:
+            continue
+        first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+        anchors = frozenset(_fold(x) for x, f in zip(lines, flags, strict=True) if f)
+        edge = frozenset(_fold(x) for x in lines[:first] + lines[last + 1 :] if len(x.split()) <= PILE_MAX_WORDS)
+        edges.setdefault(_fold(raw.outlet), []).append((edge, anchors))
+    found: set[str] = set()
+    for outlet, bodies in edges.items():
+        if len(bodies) < min_articles:
+            continue
+        holders: dict[str, list[int]] = {}
+        for i, (edge, _) in enumerate(bodies):
+            for line in edge:
+                holders.setdefault(line, []).append(i)
+        for line, which in holders.items():
+            if len(which) < min_articles:
+                continue
+            apart = [which[0]]  # articles that share no story line with those taken before
+            for i in which[1:]:
+                if all(bodies[i][1].isdisjoint(bodies[j][1]) for j in apart):
+                    apart.append(i)
+                    if len(apart) >= min_articles:
+                        found.add(line_key(line, outlet))
+                        break
+    return frozenset(found)
+
+
 #: a line longer than this is never counted as a repeated line (see :func:`repeated_lines`)
 REPEAT_MAX_WORDS = 40
 
@@ -481,6 +533,8 @@ def _is_anchor(line: str) -> bool:
         return False
     if len(_words(stripped)) < ANCHOR_WORDS:
         return False
+    if _trailer_reason(stripped):
+        return False
     return any(q in stripped for q in _QUOTES) or not _addresses_reader(stripped)
 
 
@@ -500,13 +554,145 @@ def _has_contact(line: str) -> bool:
     return ("@" in line or "http" in line or "www." in line) and bool(_CONTACT.search(line))
 
 
+@lru_cache(maxsize=1)
+def _outlet_voice() -> dict[str, frozenset[str]]:
+    from .lexicons import load
+
+    lexicon = load("outlet-voice")
+    kinds = ("trade", "money", "role", "company", "copy", "forbid", "policy", "self", "media", "caption")
+    return {kind: frozenset(lexicon.where("kind", kind)) for kind in kinds}
+
+
+#: a bio's subject opening the line: a name of two to four capitalized words, or a pronoun
+_BIO_SUBJECT = re.compile(
+    r"^(?:(?!The |A |An |This |That )[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}|He|She|They)\s+"
+    r"(?:is|was|has been|joined|(writes|covers|reports))\b"
+)
+_FOR_OUTLET = re.compile(r"\b(?:for|at) (?:the )?[A-Z]")
+_BIO_WORDS = 14  # a bio names the writer's job within its first words
+
+
+def _trailer_reason(line: str) -> str | None:
+    """Lines a site prints below its stories in its own voice, whatever their wording, by
+    the kinds of words they combine (``data/lexicons/outlet-voice.tsv``), outside quotation
+    marks and in at most 80 words: a writer's bio (a name or pronoun opening the line, "is",
+    "was", "joined" and a journalist's job within the next words, or "writes", "covers",
+    "reports" and "for" a name: ``bio``); an
+    appeal for money (the trade's words with the words of paying for it, spoken to the
+    reader or as "we": ``appeal``); a notice of ownership ("owned by", "published by", "a
+    division of" before a company's legal form) or against copying (copying and forbidding words), or
+    the outlet's corrections policy (policy words, spoken to the reader or as "we")
+    (``notice``). Such lines are no anchors, so the story ends above them; only there, after
+    the last anchor, are they dropped. News prose uses each of these words; the kinds together
+    and the place are the evidence."""
+    if any(q in line for q in _QUOTES) or len(line) > 700:
+        return None
+    words = [w.lower().replace("’", "'") for w in _words(line)]
+    if not words or len(words) > 80:
+        return None
+    voice = _outlet_voice()
+    present = set(words)
+    subject = _BIO_SUBJECT.match(line)
+    if subject:
+        after = [w.lower() for w in _words(line[subject.end() :])][:_BIO_WORDS]
+        if not voice["role"].isdisjoint(after):
+            return "bio"
+        if subject.group(1) and _FOR_OUTLET.search(line, subject.end()):
+            return "bio"  # "She covers the courts for the Evening Star."
+    if len(words) > APPEAL_WORDS:
+        pass
+    elif _addresses_reader(line):  # "you", "your", or a sentence opening "Support", "Read" ...
+        if not voice["trade"].isdisjoint(present) and not voice["money"].isdisjoint(present):
+            return "appeal"
+        if not voice["self"].isdisjoint(present) and not voice["policy"].isdisjoint(present):
+            return "notice"
+    elif (
+        len(words) <= SELF_APPEAL_WORDS
+        and not voice["self"].isdisjoint(present)
+        and not voice["trade"].isdisjoint(present)
+        and not voice["money"].isdisjoint(present)
+    ):
+        return "appeal"  # "Our reporting is free to read, not free to make."
+    if not voice["copy"].isdisjoint(present) and not voice["forbid"].isdisjoint(present):
+        return "notice"
+    owned = _OWNED.search(line) if not voice["company"].isdisjoint(present) else None
+    if owned and len(words) <= NOTICE_WORDS:
+        company = {w.lower() for w in _words(line[owned.end() :])}
+        if not voice["company"].isdisjoint(company):
+            return "notice"  # "... is published by Harbour Titles Ltd"
+    return None
+
+
+#: an appeal or a policy line is short: a longer paragraph speaking of money and reporting is a column
+APPEAL_WORDS = 45
+#: an appeal in the outlet's voice alone ("we", "our"), without a word to the reader, is shorter still
+SELF_APPEAL_WORDS = 25
+#: an ownership notice is short: a longer line about who owns a company is business news
+NOTICE_WORDS = 20
+_OWNED = re.compile(
+    r"\b(owned by|published by|an? (?:division|subsidiary|member|brand|imprint) of|operated by)\b", re.IGNORECASE
+)
+#: an arrow between a label and a headline ("MORE FROM US → ...") or closing a link line
+_ARROW = re.compile(r"[→➔➜➝⟶⇒]|(?<![<>\-])>>(?!\S*>)")
+#: a count of pictures or clips closing a line ("... gallery (24 photos)")
+_COUNT_END = re.compile(r"\((\d[\d,]*)\s+([a-z]+)\)$")
+#: an upper-case lead word and a colon before a caption ("PICTURED: ...")
+_CAPS_LEAD = re.compile(r"^([A-Z]{2,}):\s+\S")
+#: a count of comments or votes, or a sort control, as one part of a control line
+_COUNT_PART = re.compile(r"^\d[\d,.]*[kKmM]?\s+[a-z][a-z]+$|^[^\W\d_][\w ]{0,20}\(\d+\)$")
+_CONTROL_PART = re.compile(r"^[^\W\d_][\w'’ ]{0,20}:\s*[\w'’]+(?: [\w'’]+){0,2}$")
+_BAR = re.compile(r"\s*[|·•]\s*|\s+/\s+")
+
+
+def _control_line(line: str) -> bool:
+    """A line of page controls: short parts joined by bars or dots, one a count ("87
+    comments", "Replies (4)") or a control ("Sort by: Top"), none a sentence."""
+    if _FINAL.search(line) or len(line) > 120:
+        return False
+    parts = [p.strip() for p in _BAR.split(line) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
+        return False
+    return any(_COUNT_PART.match(p) or _CONTROL_PART.match(p) for p in parts)
+
+
+def _anywhere_reason(line: str) -> str | None:
+    """Furniture by shape wherever it stands in scraped text: a teaser line joined to its
+    label by an arrow, or ending in one (``teaser``); a line that is not a sentence and ends
+    in a count of pictures or clips (``teaser``); a caption under an upper-case word that
+    opens captions ("PICTURED:", "ABOVE:") and a colon, without a sentence end (``photo``).
+    Any upper-case word will not do: a transcript's speaker ("SMITH: But ..."), an item of a
+    list ("TARGET: ...") and a dateline ("PARIS: The minister said ...") are story text."""
+    if _FINAL.search(line) or len(line) > 250 or any(q in line for q in _QUOTES) or _tweet(line):
+        return None
+    if _ARROW.search(line):
+        return "teaser"
+    found = _COUNT_END.search(line) if line.endswith(")") else None
+    if found and found.group(2) in _outlet_voice()["media"] and len(_words(line)) >= 3:
+        return "teaser"
+    lead = _CAPS_LEAD.match(line) if line[:2].isupper() else None
+    if lead and lead.group(1).lower() in _outlet_voice()["caption"] and not any(c in line for c in "$€£%"):
+        return "photo"
+    return None
+
+
+#: a short question opening a line ("Liked it?"), before a call to the reader (the call, not
+#: the question, must speak to the reader: "Will it hurt you? Maybe." is a story's ending)
+_OPENING_QUESTION = re.compile(r"^(?:[\w'’,-]+ ){0,4}[\w'’-]+\?\s+\S")
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table in the story: three or more cells between bars, two with figures."""
+    cells = [c for c in line.split("|") if c.strip()]
+    return len(cells) >= 3 and sum(any(ch.isdigit() for ch in c) for c in cells) >= 2
+
+
 def _edge_reason(line: str, *, tail: bool = False) -> str | None:
     """Furniture by shape alone, for a line before the first or after the last anchor."""
     if _tweet(line):
         return None
     if _COMMENT_FORM.match(line):
         return "comment-form"
-    if _CONTROL.match(line):
+    if _CONTROL.match(line) or _control_line(line):
         return "navigation"
     if _masthead(line, tail=tail):
         return "masthead"
@@ -525,7 +711,7 @@ def _tail_reason(line: str) -> str | None:
     reader, a short exclamation outside quotation marks ("Enjoyed this? Pass it on!"), a
     line without a letter or digit (a rule). A title-case line that is not a sentence is
     marked ``after-story``: only a run of them is dropped (see :func:`_structure`)."""
-    found = _edge_reason(line, tail=True)
+    found = _edge_reason(line, tail=True) or _trailer_reason(line)
     if found or _tweet(line):
         return found
     words = _words(line)
@@ -539,6 +725,14 @@ def _tail_reason(line: str) -> str | None:
         return None
     if line.endswith("!") and len(words) <= 15 and not any(q in line for q in _QUOTES):
         return "appeal"
+    question = _OPENING_QUESTION.match(line)
+    if (
+        question
+        and len(words) <= 17
+        and not any(q in line for q in _QUOTES)
+        and _addresses_reader(line[question.end() - 1 :])
+    ):
+        return "appeal"  # "Liked this? Send it on."
     return None
 
 
@@ -559,18 +753,23 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
     a deck under the headline made of a short name, a dash and a phrase ("Harbour Works —
     what the plan means") reads as a masthead; furniture between two anchors (a teaser
     between paragraphs) is left to the phrase patterns."""
-    # the first and the last anchor, searched from either end
-    first = next((i for i, (_, line) in enumerate(kept) if _is_anchor(line)), None)
-    if first is None:
-        return kept, []
-    last = next(i for i in range(len(kept) - 1, first - 1, -1) if _is_anchor(kept[i][1]))
     reasons: dict[int, str] = {}
+    for i, (_, line) in enumerate(kept):
+        why = _anywhere_reason(line.strip())
+        if why:
+            reasons[i] = why
+    # the first and the last anchor, searched from either end
+    first = next((i for i, (_, line) in enumerate(kept) if i not in reasons and _is_anchor(line)), None)
+    if first is None:
+        found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
+        return [k for i, k in enumerate(kept) if i not in reasons], found
+    last = next(i for i in range(len(kept) - 1, first - 1, -1) if i not in reasons and _is_anchor(kept[i][1]))
     for i in range(first):
-        why = _edge_reason(kept[i][1].strip())
+        why = reasons.get(i) or _edge_reason(kept[i][1].strip())
         if why:
             reasons[i] = why
     for i in range(last + 1, len(kept)):
-        why = _tail_reason(kept[i][1].strip())
+        why = reasons.get(i) or _tail_reason(kept[i][1].strip())
         if why:
             reasons[i] = why
     # a run of title-case lines that are not sentences after the story: other stories'
@@ -589,6 +788,24 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
         i = j + 1 if j == i else j
     found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
     return [k for i, k in enumerate(kept) if i not in reasons], found
+
+
+def _keep_table_rows(
+    kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """A row of a table in the story ("Date | 21 Feb | 12 Mar | 25 Mar": three or more cells
+    between bars, two with figures) that a phrase pattern took for a timestamp or a
+    breadcrumb goes back to the story when it stands between two anchors."""
+    rows = [d for d in dropped if d[2] in ("time", "meta", "byline") and _table_row(d[1])]
+    if not rows:
+        return kept, dropped
+    anchors = [n for n, line in kept if _is_anchor(line)]
+    if len(anchors) < 2:
+        return kept, dropped
+    back = {d for d in rows if anchors[0] < d[0] < anchors[-1]}
+    if not back:
+        return kept, dropped
+    return sorted(kept + [(n, line) for n, line, _ in back]), [d for d in dropped if d not in back]
 
 
 def _rest_cut(

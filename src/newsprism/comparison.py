@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .align import ALIGN_VERSION, AlignOptions, align_story
-from .clean import CleanOptions
+from .clean import CleanOptions, pile_repeated
 from .contrast import CONTRAST_VERSION, fact_contrasts
 from .entities import ENTITIES_VERSION, naming_marks, naming_table, story_entities
 from .errors import CompareError, InputError
@@ -62,6 +62,18 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[str]]:
     return kept, warnings
 
 
+def with_pile_repeated(opts: CompareOptions, raws: list[RawArticle]) -> CompareOptions:
+    """``opts`` with the lines that the pile's articles of one outlet repeat at their edges
+    (:func:`newsprism.clean.pile_repeated`) added to the cleaner's repeated lines; ``opts``
+    itself when there are none (most piles: it needs two articles of one named outlet)."""
+    if not opts.clean.use_structure:
+        return opts
+    keys = pile_repeated(raws)
+    if not keys or keys <= opts.clean.repeated:
+        return opts
+    return replace(opts, clean=replace(opts.clean, repeated=opts.clean.repeated | keys))
+
+
 def compare(
     articles: Iterable[Article | RawArticle],
     *,
@@ -77,6 +89,8 @@ def compare(
     (inputs it could not read) come first in the result's.
     """
     opts = options or CompareOptions()
+    articles = list(articles)
+    opts = with_pile_repeated(opts, [a for a in articles if isinstance(a, RawArticle)])
     loaded: list[Article] = []
     problems: list[str] = []
     for item in articles:

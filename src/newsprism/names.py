@@ -14,7 +14,10 @@ the organisations, and each person's pronouns.
 These functions moved here from ``quotes`` unchanged (quotes.v1 output is the same); since,
 ``ArticleNames.subjects`` also holds the subjects of reporting verbs (:func:`_agent`) and
 :func:`first_name_gender` reads the ``first-names`` lexicon, both for ``quotes`` only (what
-``entities`` reads, people, roles, confirmed names and genders, is unchanged).
+``entities`` reads, people, roles, confirmed names and genders, is unchanged). For quotes.v2,
+``subjects`` also holds names after a description that opens the sentence and people
+introduced with an apposition, and ``lone`` / ``lone_gender`` the one-word names that speak
+(``entities`` reads neither).
 """
 
 from __future__ import annotations
@@ -45,6 +48,22 @@ def speaker_titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def speaker_descriptions() -> dict[str, str]:
+    """Heads of descriptions that stand for a speaker -> ``person``, ``unnamed`` or
+    ``document`` (the ``speaker-descriptions`` lexicon)."""
+    return dict(lexicons.load("speaker-descriptions").mapping("kind"))
+
+
+@lru_cache(maxsize=1)
+def place_and_org_names() -> frozenset[str]:
+    """The names the ``entity-aliases`` lexicon gives places and organisations ("China",
+    "Beijing", "NATO"), as written: never a one-word person's name."""
+    lex = lexicons.load("entity-aliases")
+    k_alias, k_kind = lex.columns.index("alias"), lex.columns.index("kind")
+    return frozenset(r[k_alias] for r in lex.rows if r[k_kind] != "person")
+
+
+@lru_cache(maxsize=1)
 def sentence_openers() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.load("sentence-openers").entries)
 
@@ -71,13 +90,17 @@ def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     abbreviation ("Sen.", "U.S.", an initial "F.")."""
     titles = speaker_titles()
     out = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
-    for k, (s, b, w) in enumerate(out):
-        if w[-1] == "." and not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
+    for k in [k for k, t in enumerate(out) if t[2][-1] == "."]:
+        s, b, w = out[k]
+        if not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
             out[k] = (s, b - 1, w[:-1])
     return out
 
 
+@lru_cache(maxsize=65536)
 def strip_dot(w: str) -> str:
+    """A word lower case, without its final full stops, its apostrophe straight (cached: the
+    same words come again and again)."""
     return w.rstrip(".").lower().replace("’", "'")
 
 
@@ -100,7 +123,7 @@ def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple
     "of"/"the"/"de"... inside when a capitalised word follows; sentence openers and, at a
     sentence's start, a determiner taken off the front (a run of openers only is skipped)."""
     openers = sentence_openers()
-    caps = [is_cap(t[2]) for t in toks]
+    caps = [t[2][:1].isupper() and t[2].rstrip(".").lower() not in NOT_NAMES for t in toks]  # is_cap, inlined
     n_toks = len(toks)
     done = -1  # the last token of the run read last
     for i in [k for k, cap in enumerate(caps) if cap]:
@@ -148,6 +171,14 @@ class ArticleNames:
     subjects: list[tuple[int, str]] = field(default_factory=list)
     #: "m" or "f" where the article's pronouns or titles say so
     gender: dict[str, str] = field(default_factory=dict)
+    #: people the article names by one word only, never in full, as the subject of a reporting
+    #: verb ("Trump said" in an article that never writes "Donald Trump"): lower case -> the
+    #: word; for ``quotes`` only (``entities`` reads ``people``, which they are not part of)
+    lone: dict[str, str] = field(default_factory=dict)
+    #: the pronouns of the ``lone`` names, as :func:`genders` reads them
+    lone_gender: dict[str, str] = field(default_factory=dict)
+    #: the gender ``quotes`` settled for each name, kept while it reads the article
+    gender_memo: dict[str, str | None] = field(default_factory=dict)
     #: every word of the article (:func:`tokens`), quoted words included, for the callers that
     #: read a part of it again (:meth:`words`)
     all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
@@ -224,22 +255,32 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     names = ArticleNames({}, [], [], [])
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
     surnames: set[str] = set()
+    lone: list[tuple[int, str]] = []  # one-word names that speak, not (yet) given in full
+    introduced: set[tuple[int, str]] = set()  # people introduced with an apposition
     titles = speaker_titles()
     toks = tokens(text, 0, len(text))
     names.all_tokens = toks
     names._starts = [t[0] for t in toks]
     if quoted:
-        inside = iter(sorted(quoted))
-        cur = next(inside, None)
-        kept = []
-        for tok in toks:
-            while cur is not None and cur[1] <= tok[0]:
-                cur = next(inside, None)
-            if cur is None or tok[0] < cur[0]:
-                kept.append(tok)
+        # the words outside every quoted span (their union), found by bisection
+        kept: list[tuple[int, int, str]] = []
+        prev = 0
+        cur_s, cur_e = -1, -1
+        for qs, qe in [*sorted(quoted), (len(text) + 1, len(text) + 1)]:
+            if qs < cur_e:
+                cur_e = max(cur_e, qe)
+                continue
+            if cur_e > cur_s:
+                lo = bisect_left(names._starts, cur_s, prev)
+                kept.extend(toks[prev:lo])
+                prev = bisect_left(names._starts, cur_e, lo)
+            cur_s, cur_e = qs, qe
+        kept.extend(toks[prev:])
         toks = kept
     for a, j, sentence_start in name_runs(text, toks):
         run = text[toks[a][0] : toks[j][1]]
+        if _heading_caps(text, run, toks[a][0], toks[j][1]):
+            continue
         name, person = clean_name(run)
         words = name.split()
         if name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words):
@@ -249,7 +290,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 if _agent(text, toks, a, j):
                     agents.add(canonical)
                     names.subjects.append((pos, canonical))
-                elif sentence_start:
+                elif sentence_start or _described_subject(text, toks, a, j):
                     names.subjects.append((pos, canonical))
             if person and len(words) >= 2:
                 key = strip_dot(words[-1])
@@ -264,6 +305,15 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                     or (nxt in reporting_cues() and text[toks[j][1] : toks[j + 1][0]].strip() == "")
                 ):
                     names.confirmed.append((pos, name))
+                if (
+                    APPOSITION.match(after)
+                    and (not names.subjects or names.subjects[-1][0] != pos)
+                    and (sentence_start or _char_before(text, toks[a][0]) == "," or _after_description(text, toks, a))
+                ):
+                    # "..., Ivanka Trump, who spoke about ...", "Former governor Jan Brewer, an
+                    # early supporter,": a person introduced, not an object ("that Donald Trump,
+                    # the nominee, ..."), whom a "she said" next may name (quotes only)
+                    introduced.add((pos, name))
                 for t in run.split()[: len(run.split()) - len(words)]:
                     for part in strip_dot(t).split("-"):
                         if titles.get(part) == "role":
@@ -283,22 +333,86 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 names.confirmed.append((pos, names.full[key]))
             elif not person:
                 names.orgs.append((pos, name))
+            elif (
+                len(words) == 1
+                and len(run.split()) == 1
+                and (a == 0 or strip_dot(toks[a - 1][2]) not in _PLACE_WORDS)
+                and _may_be_agent(text, toks, a, j)
+                and _agent(text, toks, a, j)
+            ):
+                lone.append((pos, name))
             # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
-            after = text[toks[j][1] : toks[j][1] + 60]
-            m = re.match(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b", after)
-            if person and m and titles.get(m.group(2)) == "role":
-                names.roles.append((pos, m.group(2), name))
+            if person and text.startswith(",", toks[j][1]):
+                m = _ROLE_APPOSITION.match(text[toks[j][1] : toks[j][1] + 60])
+                if m and titles.get(m.group(2)) == "role":
+                    names.roles.append((pos, m.group(2), name))
     names.gender = genders(text, toks, names.people)
+    # one-word names given only so, the subjects of reporting verbs: people when the article's
+    # pronouns say so (not "Russia said", "Reuters reported")
+    places = place_and_org_names()
+    lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places]
+    if lone:
+        names.lone_gender = genders(text, toks, lone)
+        names.lone = {strip_dot(n): n for _, n in lone if n in names.lone_gender}
+        names.subjects = sorted([*names.subjects, *((pos, n) for pos, n in lone if n in names.lone_gender)])
     # a name whose surname the article also uses alone is a person from its first mention
     names.confirmed = sorted({*names.confirmed, *((pos, n) for pos, n in names.people if n in surnames)})
     people = {n for _, n in names.confirmed}
     # a subject the article shows to be a person, or whose first name is a person's
-    names.subjects = [(pos, n) for pos, n in names.subjects if n in people or n in agents or first_name_gender(n)]
+    names.subjects = [
+        (pos, n)
+        for pos, n in names.subjects
+        if n in people or n in agents or first_name_gender(n) or n in names.lone_gender
+    ]
+    # people introduced with an apposition whose gender is known (not "Fox News, the network,")
+    introduced = {(pos, n) for pos, n in introduced if first_name_gender(n) or n in names.gender}
+    if introduced:
+        names.subjects = sorted({*names.subjects, *introduced})
     return names
 
 
+#: an apposition that gives a role: ", the health minister," / ", a spokeswoman for X,"
+_ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b")
+
+#: words before a place or a body, not a person ("Dina Farrow of Leeds, who ..., said")
+_PLACE_WORDS = frozenset({"of", "from", "in", "at", "for", "to", "near", "outside", "inside", "across"})
+
 #: words that may stand between a subject and its reporting verb ("Ruiz later added")
 _BEFORE_VERB = frozenset({"also", "later", "then", "again", "previously", "recently", "once", "had", "has", "have"})
+
+
+def _may_be_agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
+    """A quick test that :func:`_agent` can be true (it is only when this is): a reporting verb,
+    a word of ``_BEFORE_VERB``, a comma or a bracket right after the name, or a reporting verb
+    or a comma right before it."""
+    if j + 1 < len(toks):
+        gap = text[toks[j][1] : toks[j + 1][0]]
+        if "," in gap or "(" in gap:
+            return True
+        w = strip_dot(toks[j + 1][2])
+        if w in reporting_cues() or w in _BEFORE_VERB:
+            return True
+    if a > 0:
+        return strip_dot(toks[a - 1][2]) in reporting_cues() or "," in text[toks[a - 1][1] : toks[a][0]]
+    return False
+
+
+#: a dateline's place in capitals: "EASTMERE, March 3 (Wire) -", "EASTMERE, Northland -"
+_DATELINE_REST = re.compile(r",[^\n.;]{0,40}?(?:\(|[-–—]|\d)")
+
+
+def _heading_caps(text: str, run: str, start: int, end: int) -> bool:
+    """A run in capitals opening a line that is no name anybody speaks under: a masthead or
+    slogan of two or more words ("THE HARBOUR POST ~ ..."), or a dateline's place
+    ("EASTMERE, March 3 (Wire) - ..."). One word in capitals that opens a line otherwise
+    ("NATO said") stays a name."""
+    words = run.split()
+    if not all(w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words):
+        return False
+    before = text[text.rfind("\n", 0, start) + 1 : start].split()
+    if before and not all(w.isupper() for w in before):
+        return False  # not at the start of a line (a determiner in capitals may open it)
+    return len(words) + len(before) >= 2 or _DATELINE_REST.match(text, end) is not None
 
 
 def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
@@ -321,6 +435,30 @@ def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> b
         w = toks[j + 1][2]
         return w.islower() and len(w) > 3 and w.endswith("ed")
     return False
+
+
+def _described_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
+    """Whether the name of tokens ``a``..``j`` is its sentence's subject after a description
+    that opens the sentence ("Florida developer Mel Sembler expressed dismay", "Democratic
+    front-runner Hillary Clinton caused a stir"): at most four words before it, joined by
+    spaces or hyphens to the sentence's start, and a verb in -ed right after it."""
+    if j + 1 >= len(toks) or text[toks[j][1] : toks[j + 1][0]] != " ":
+        return False
+    v = toks[j + 1][2]
+    return v.islower() and len(v) > 3 and v.endswith("ed") and _after_description(text, toks, a)
+
+
+def _after_description(text: str, toks: Sequence[tuple[int, int, str]], a: int) -> bool:
+    """Whether token ``a`` follows a description of at most four words that opens its sentence
+    ("Former Arizona governor Jan Brewer"), no verb or function word among them."""
+    k = a
+    cues = reporting_cues()
+    while k > 0 and a - k < 4 and text[toks[k - 1][1] : toks[k][0]] in (" ", "-"):
+        w = strip_dot(toks[k - 1][2])
+        if w in cues or w.endswith("ed") or w in DETERMINERS or w in SMALL:
+            return False  # "Broaddrick said Clinton placed ...": a clause, not a description
+        k -= 1
+    return k < a and (k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n') and toks[k][2][:1].isupper()
 
 
 def _verb_after(text: str, toks: Sequence[tuple[int, int, str]], j: int) -> bool:
@@ -359,6 +497,10 @@ def _verb_after(text: str, toks: Sequence[tuple[int, int, str]], j: int) -> bool
     return False
 
 
+def _start(tok: tuple[int, int, str]) -> int:
+    return tok[0]
+
+
 # "her" and "him" are left out: as objects they so often name someone else ("agreed with her")
 HE_WORDS = {"he", "his", "himself", "mr"}
 SHE_WORDS = {"she", "hers", "herself", "mrs", "ms", "miss"}
@@ -372,8 +514,7 @@ def genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int,
     votes: dict[str, list[int]] = {}
     k = 0
     for pos, name in people:
-        while k < len(toks) and toks[k][0] < pos:
-            k += 1
+        k = bisect_left(toks, pos, k, key=_start)  # the first token at or after the mention
         v = votes.setdefault(name, [0, 0])
         if k > 0:
             title = strip_dot(toks[k - 1][2])

@@ -7,7 +7,9 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v1``, rules over the text; no parser, no model):
+How (``quotes.v2``, rules over the text; no parser, no model; v2 adds the speaker rules
+marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
+``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -71,8 +73,9 @@ _SMALL = _article_names.SMALL
 _strip_dot = _article_names.strip_dot
 _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
+_descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v1"
+QUOTES_VERSION = "quotes.v2"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -248,7 +251,41 @@ class _Mention:
     start: int
     end: int
     text: str
-    kind: str  # name | pronoun | role | group
+    kind: str  # name | pronoun | role | group | desc (a description: "the candidate", "the statement")
+
+
+_AGE = re.compile(r"\d{1,3}-year-old$")
+#: determiners that open a description of a speaker: "the" for someone the article named
+#: ("the candidate"), the others for someone it does not ("one user", "a source")
+_DESC_DETERMINERS = frozenset({"the", "this", "a", "an", "one", "another"})
+
+
+def _desc_kind(word: str) -> str | None:
+    """The ``speaker-descriptions`` kind of a description's head word ("candidate" ->
+    ``person``, "statement" -> ``document``), ``person`` for an age ("46-year-old")."""
+    lw = _strip_dot(word)
+    if _AGE.match(lw):
+        return "person"
+    return _descriptions().get(lw)
+
+
+def _desc_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention | None:
+    """A description that ends with token ``k``, its head ("the billionaire businessman",
+    "The New York businessman", "the Wisconsin Republican", "one user"): up to five words
+    back to its determiner, joined by spaces or hyphens."""
+    if k < 0 or _desc_kind(toks[k][2]) is None:
+        return None
+    i = k
+    while i > 0 and k - i < 5:
+        if text[toks[i - 1][1] : toks[i][0]] not in (" ", "-"):
+            return None
+        i -= 1
+        lw = _strip_dot(toks[i][2])
+        if lw in _DESC_DETERMINERS:
+            return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], "desc")
+        if lw in _cues() or lw in _LABEL_VERBS or lw in _STOP_AFTER_VERB or lw in _AUXILIARIES or lw in _PRONOUNS:
+            return None
+    return None
 
 
 def _gap_after(text: str, toks: list[tuple[int, int, str]], k: int) -> str:
@@ -296,8 +333,11 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
             i -= 1
             if head is None or head.kind != "name":
                 continue
-            nearest = nearest or head
             h = next((x for x in range(i, -1, -1) if toks[x][0] == head.start), 0)
+            p = h - 1 if h > 0 and _strip_dot(toks[h - 1][2]) == "the" else h
+            if p > 0 and _strip_dot(toks[p - 1][2]) in _OBJECT_OF:
+                continue  # "In a statement to the Observer, her adviser, Jake Sullivan, said"
+            nearest = nearest or head
             if h == 0 or any(c in text[toks[h - 1][1] : toks[h][0]] for c in _CLAUSE_EDGE):
                 lead = head
                 break
@@ -309,6 +349,10 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         w, lw = w[:-2], lw[:-2]
     if lw in _PRONOUNS and lw != "i":
         return _Mention(toks[k][0], toks[k][0] + len(w), w, "pronoun")
+    if _is_cap(w) and _desc_kind(w) is not None and "," not in _gap_after(text, toks, k):
+        desc = _desc_before(text, toks, k)  # "the Wisconsin Republican said"
+        if desc is not None:
+            return desc
     if _is_cap(w):
         i = k
         while i > 0:
@@ -350,8 +394,10 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     if not any(w in titles or w.rstrip("s") in titles for w in words) and not (
         words and words[-1].endswith("s") and len(words) <= 3 and words[-1] in _GROUPS
     ):
-        # "for the council" after a role: "a spokeswoman for the council said"
-        return None
+        # "for the council" after a role: "a spokeswoman for the council said"; else a
+        # description right before its verb: "the candidate said", "The New York businessman
+        # said" (not "... run by the book, said ...")
+        return _desc_before(text, toks, k) if "," not in _gap_after(text, toks, k) else None
     while i < k and _strip_dot(toks[i][2]) in _openers() and _strip_dot(toks[i][2]) not in _DETERMINERS:
         i += 1
     kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
@@ -463,6 +509,10 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
                 name, person = _clean_name(last)
                 if person and len(name.split()) >= 2:
                     a, b = runs[-1]
+        if a > k and _strip_dot(toks[k][2]) in _DESC_DETERMINERS and _desc_kind(toks[b][2]) is not None:
+            desc = _desc_before(text, toks, b)  # "said the Wisconsin Republican"
+            if desc is not None and desc.start == toks[k][0]:
+                return desc
         tail = [_strip_dot(toks[x][2]) for x in idx if x > b]
         if (
             tail
@@ -475,6 +525,8 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
         if before in ("for", "of", "at", "from", "with", "the") and a > k:
             # "a spokeswoman for the Ministry of Health": the role, with its organisation
             return _Mention(toks[k][0], toks[b][1], text[toks[k][0] : toks[b][1]], "role")
+        while a < b and _strip_dot(toks[a][2]) in _openers():
+            a += 1  # "When Trump finally wrapped up", "But Cruz would not": the name
         return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
     head = -1
     for x in idx:
@@ -482,6 +534,11 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
         if _title_kind(lw) or _title_kind(lw.rstrip("s")) or lw in _GROUPS:
             head = x
     if head < 0:
+        # a description: "said the gambling tycoon", "the statement said"
+        if _strip_dot(toks[k][2]) in _DESC_DETERMINERS:
+            for x in idx[1:6]:
+                if _desc_kind(toks[x][2]) is not None:
+                    return _desc_before(text, toks, x)
         return None
     # "the association's chair, Gideon Pratt": the name in apposition
     nxt = head + 1
@@ -505,6 +562,9 @@ def _is_description(w: str) -> bool:
     "political"): not a verb form in -ed or -s, not an auxiliary or a conjunction."""
     return w.islower() and w not in _AUXILIARIES and not _looks_like_verb(w) and w not in _cues()
 
+
+#: prepositions whose object is no subject ("in a statement to the Observer, ...")
+_OBJECT_OF = frozenset({"to", "of", "for", "with", "by", "from", "at", "in", "on", "into", "about"})
 
 #: characters between two words that end a clause for an apposition's subject: a sentence's
 #: end, a quotation mark (the quoted words are left out of the words), a colon
@@ -592,7 +652,103 @@ def _known_person(mention: str, names: _Names) -> bool:
     ("Japan's goal will ..." names no one)."""
     name, person = _clean_name(mention)
     words = name.split()
-    return person and (len(words) >= 2 or _strip_dot(words[0]) in names.full)
+    if not person or not words:
+        return False
+    if len(words) >= 2:
+        # not a sentence opener or a gerund before a name: "Under Florida law", "Many
+        # Americans", "Bashing Trump" (since quotes.v2)
+        first = _strip_dot(words[0])
+        return first not in _openers() and not (first.endswith("ing") and first not in _article_names.first_names())
+    return _strip_dot(words[0]) in names.full or _strip_dot(words[0]) in names.lone
+
+
+#: lower-case words that can follow a sentence's subject as (the start of) its verb phrase
+_VERB_WORDS = frozenset(
+    {"would", "will", "was", "is", "has", "had", "have", "did", "does", "do", "could", "can", "should", "might", "may"}
+    | {"also", "then", "later", "again", "once", "still", "now", "even", "never", "went", "got", "put", "took", "gave"}
+    | {"made", "spoke", "wrote", "told", "said", "says", "began", "came", "kept", "let", "sent", "set", "won"}
+)
+
+
+def _issuer(
+    text: str, words: list[tuple[int, int, str]], names: _Names, start: int, m: _Mention | None
+) -> _Mention | None:
+    """For a document the clause introduces ("Trump issued a statement saying ...", "released a
+    new radio ad calling ..."), the subject of the clause that issued it; else ``m``."""
+    if m is None or m.kind != "desc" or m.text.split()[0].lower() not in ("a", "an"):
+        return m
+    if _desc_kind(m.text.split()[-1]) != "document":
+        return m
+    who = _clause_subject(text, words, names, start, m.start)
+    if who is None:
+        # an organisation: "The ministry issued a statement saying ..."
+        who = _subject(text, words, start, m.start)
+        who = who if who is not None and who.kind == "name" else None
+    return who or m
+
+
+def _clause_subject(
+    text: str, words: list[tuple[int, int, str]], names: _Names, start: int, limit: int
+) -> _Mention | None:
+    """The person who is the subject of a clause between ``start`` and ``limit`` (a quotation's
+    start or its cue): "he", "she" or "they" opening the sentence, the sentence's subject
+    (:func:`_subject`), else a name or "he"/"she"/"they" that opens a clause after a comma
+    ("Immediately after the attacks, Trump issued a statement, "..."") and is followed by a
+    verb (a form in -ed or -s, an auxiliary, a reporting verb), the first such. A name must be
+    a person's the article gives (:func:`_known_person`)."""
+    first = next((i for i, w in enumerate(words) if w[0] >= start), None)
+    if first is not None:  # "He then implied that ...": a pronoun opens the sentence
+        m = _pronoun_subject(text, words, first, limit)
+        if m is not None:
+            return m
+    m = _subject(text, words, start, limit)
+    if m is not None and m.text.endswith(("'s", "’s")):
+        return None  # "Zuckoff's book is described as ...": the name is no subject
+    if m is not None and ((m.kind == "name" and _known_person(m.text, names)) or m.text.lower() in ("he", "she")):
+        return m
+    for i, w in enumerate(words):
+        if w[0] < start or w[1] > limit or i == 0 or "," not in _gap_after(text, words, i - 1):
+            continue
+        m = _np_after(text, words, i, limit)
+        if (
+            m is None
+            or m.text.endswith(("'s", "’s"))
+            or not ((m.kind == "name" and _known_person(m.text, names)) or m.text.lower() in ("he", "she", "they"))
+        ):
+            continue
+        if _verb_follows(text, words, m, limit):
+            return m
+    return None
+
+
+def _verb_follows(text: str, words: list[tuple[int, int, str]], m: _Mention, limit: int) -> bool:
+    """Whether a verb follows the mention ``m`` right after it, before ``limit``: a form in -ed
+    or -s, an auxiliary, a reporting verb, after one adverb in -ly."""
+    end = m.end
+    party = _PARTY_TAG.match(text, end)
+    if party is not None:
+        end = party.end()  # "Rep. Hakeem Jeffries (D-N.Y.) reacted", "Jim Jordan, R-Ohio, said"
+    nxt = next((k for k in range(len(words)) if words[k][0] >= end), None)
+    if nxt is None or words[nxt][1] > limit or text[end : words[nxt][0]].strip():
+        return False
+    v = words[nxt][2]
+    if v.lower().endswith("ly") and nxt + 1 < len(words) and words[nxt + 1][1] <= limit:
+        v = words[nxt + 1][2]
+    lv = _strip_dot(v)
+    return not _is_cap(v) and (_looks_like_verb(v) or lv in _VERB_WORDS or lv in _cues()) and lv not in _NOUN_CUES
+
+
+#: a party tag after a name: " (D-N.Y.)", ", R-Ohio,"
+_PARTY_TAG = re.compile(r"\s*(?:\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,)")
+
+
+def _pronoun_subject(text: str, words: list[tuple[int, int, str]], i: int, limit: int) -> _Mention | None:
+    """ "he", "she" or "they" at word ``i`` followed by a verb: a clause's subject."""
+    w = words[i]
+    if w[1] > limit or w[2].lower() not in ("he", "she", "they"):
+        return None
+    m = _Mention(w[0], w[1], w[2], "pronoun")
+    return m if _verb_follows(text, words, m, limit) else None
 
 
 def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: int) -> _Mention | None:
@@ -752,6 +908,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         after = [w for w in words if w[0] >= e]
         cue_i: int | None = None
         mention: _Mention | None = None
+        late_limit: int | None = None
         cue_span: Span | None = None
         ends_open = content.rstrip("'’")[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
         # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
@@ -762,6 +919,17 @@ def article_quotes(article: Article) -> ArticleQuotes:
             if m is not None and m.kind == "name":
                 at = e + len(dash.group()) - len(dash.group().lstrip(" .,"))
                 mention, cue_span = m, Span(at, at + 1)
+        elif dash and "\n" in dash.group() and text[e : e + dash.end()].strip(" .,\n") in "―—–-":
+            # the quotation ends its paragraph and the next is a dash and a name: "- Hillary
+            # Clinton." / "-Michelle Marks, Philadelphia." (an attribution line)
+            line_end = text.find("\n", e + dash.end())
+            line_end = len(text) if line_end < 0 else line_end
+            if line_end - (e + dash.end()) <= 120:
+                nwords_ = names.words(e + dash.end(), line_end)
+                m = _np_after(text, nwords_, 0, line_end) if nwords_ else None
+                if m is not None and m.kind == "name" and m.start == e + dash.end() and _known_person(m.text, names):
+                    at = e + len(dash.group().rstrip()) - 1
+                    mention, cue_span = m, Span(at, at + 1)
         label_m = _TRANSCRIPT.match(text, para_start, s + 1)
         if mention is None and label_m is not None and label_m.end() <= a:
             mention = _label_mention(text, label_m.start(1), label_m.end(1), names, False)
@@ -804,9 +972,25 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     break
                 cue_i = ci if cue_i is None else cue_i
                 m_after = _np_after(text, words, ci + 1, s) if _strip_dot(words[ci][2]) not in _TELL else None
+                if (
+                    m_after is not None
+                    and m_after.kind in ("name", "role", "desc")
+                    and _verb_follows(text, words, m_after, s)
+                ):
+                    m_after = None  # "now said Trump had "the obligation ..."": the reported clause's subject
                 m_before = _np_before(text, words, ci - 1) if ci > 0 and words[ci - 1][0] >= lo else None
                 found = m_before or m_after
                 if m_before is None and m_after is not None and m_after.kind in ("name", "role", "group", "pronoun"):
+                    found = m_after
+                if (
+                    ci > 0
+                    and m_after is not None
+                    and m_after.kind in ("name", "role")
+                    and "," in _gap_after(text, words, ci - 1)
+                    and "," in text[m_after.end : m_after.end + 2]
+                ):
+                    # an inverted cue between commas: 'The paradox of Nancy, says Carl Anthony,
+                    # historian, is that she was "..."'
                     found = m_after
                 if (
                     ci > 0
@@ -816,10 +1000,17 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     # "Santorum did not back down, saying, ...", "..., calling it X and
                     # asserting that ...": the clause's subject
                     found = _subject(text, words, sent_start, words[ci][0]) or found
+                found = _issuer(text, words, names, max(sent_start, lo), found)
                 if found is not None:
                     cue_i, mention = ci, found
                     break
                 k_from = ci - 1
+        if mention is None and cue_i is not None:
+            # "Trump, who previously questioned whether ... (a long clause), said Friday that
+            # "..."", 'Graham said that Carson is a "good man," and said ...': the clause's subject
+            # (a speaker for a quotation, looked for once the quoted words are one; it does not
+            # make quoted words a quotation)
+            late_limit = min(words[cue_i][0], s)
         # 3. a labelling verb before a partial quotation: Smith called the plan "a betrayal"
         label = False
         if cue_i is None and mention is None and before:
@@ -828,6 +1019,10 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     continue
                 if _strip_dot(words[i][2]) in _LABEL_VERBS:
                     m = _np_before(text, words, i - 1) if i > 0 else None
+                    m = _issuer(text, words, names, max(sent_start, lo), m)
+                    if i > 0 and words[i][2].endswith("ing") and "," in _gap_after(text, words, i - 1):
+                        # "Perez hammered Trump, calling him a "train wreck"": the clause's subject
+                        m = _clause_subject(text, words, names, max(sent_start, lo), words[i][0]) or m
                     if m is not None:
                         label, cue_i, mention = True, i, m
                     break
@@ -836,6 +1031,11 @@ def article_quotes(article: Article) -> ArticleQuotes:
             first = words.index(after[0])
             ci = _find_cue(words, first, 1, hi)
             m_before = _np_before(text, words, ci - 1) if ci is not None and ci > first else None
+            if ci is not None and m_before is None and ci > first and "," in _gap_after(text, words, ci - 1):
+                # an inverted cue after a comma: '... "drew well" in the primary, said Paul Beck'
+                m_before = _np_after(text, words, ci + 1, hi)
+                if m_before is not None and m_before.kind not in ("name", "role", "desc"):
+                    m_before = None
             if ci is not None and m_before is not None:
                 cue_i, mention = ci, m_before
         # 4b. a paragraph that is one quotation after a paragraph ending in a colon: that
@@ -889,10 +1089,16 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     and _strip_dot(words[nxt][2]) not in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB)
                 ):
                     mention = m
+            if mention is None:
+                # the subject of a clause after an opening phrase: "To that, Kasich joked that ..."
+                # (looked for once the quoted words are a quotation)
+                late_limit = s
         if cue_i is not None and cue_span is None:
             cue_span = Span(words[cue_i][0], words[cue_i][1])
         # quotation or term?
-        cued = cue_span is not None and not label and mention is not None
+        # (a description as speaker, "the statement said", is read since quotes.v2 and does not
+        # make quoted words a quotation: the quotation/term decision is that of quotes.v1)
+        cued = cue_span is not None and not label and mention is not None and mention.kind != "desc"
         if cued and cue_span is not None and nwords < MIN_QUOTE_WORDS:
             # a short quotation needs its cue next to it: 'said the vote was a "first step"'
             # or '"No," she said', not a reporting verb a clause away
@@ -906,6 +1112,8 @@ def article_quotes(article: Article) -> ArticleQuotes:
             continue
         speaker: str | None = None
         speaker_span: Span | None = None
+        if mention is None and late_limit is not None:
+            mention = _clause_subject(text, words, names, max(sent_start, lo), late_limit)
         if mention is not None:
             speaker, skind = _resolve(mention, names, speakers)
             speaker_span = Span(mention.start, mention.end)
@@ -933,6 +1141,23 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 pos, pspeaker, pspan = prev_para_speaker
                 if pspeaker is not None and text.count("\n", pos, s) <= 2:
                     speaker, speaker_span = pspeaker, pspan
+        elif (
+            cue_span is None
+            and si > 0
+            and article.sentences
+            and text[sent_start:s].strip() == ""
+            and starts[si - 1] >= para_start
+        ):
+            # a quotation that opens a sentence inside a paragraph that quoted no one before: the
+            # subject of the sentence before ("Clinton touted her credentials. "We need ..."")
+            pwords = _outside(names, inside, open_at, starts[si - 1], ends[si - 1])
+            if pwords and not text[starts[si - 1] : pwords[0][0]].strip():
+                subject = _clause_subject(text, pwords, names, starts[si - 1], ends[si - 1])
+                if subject is not None:
+                    speaker, skind = _resolve(subject, names, speakers)
+                    speaker_span = Span(subject.start, subject.end)
+                    if speaker is not None:
+                        speakers.append((subject.start, speaker, skind))
         if speaker is not None:
             prev_para_speaker = (s, speaker, speaker_span)
         quotes.append(
@@ -1008,8 +1233,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             )
             # a person shown to be of the pronoun's gender, named not far back, comes first
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
-            fits = [(pos, n) for pos, n in names.confirmed if names.gender.get(n, g) == g]
-            anyone = [(pos, n) for pos, n in names.people if names.gender.get(n, g) == g]
+            # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
+            fits = [(pos, n) for pos, n in names.confirmed if _gender(n, names) in (g, None)]
+            anyone = [(pos, n) for pos, n in names.people if _gender(n, names) in (g, None)]
             return (
                 _last(known, m.start) or _last(salient, m.start) or _last(fits, m.start) or _last(anyone, m.start)
             ), "person"
@@ -1017,6 +1243,25 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
         return (who, "org") if who else (p, "group")
+    if m.kind == "desc":
+        words = m.text.split()
+        det, head = words[0].lower(), _strip_dot(words[-1])
+        if det not in ("the", "this"):
+            return None, "role"  # "one user", "a source close to the campaign": not named
+        if _desc_kind(head) == "person":
+            # "the candidate", "the 46-year-old": the role tied to a name, else the person last
+            # named as a subject or last quoted
+            for pos, role, name in reversed(names.roles):
+                if role == head and pos < m.start:
+                    return name, "person"
+            near = sorted(
+                [(pos, n) for pos, n in names.subjects if m.start - pos <= PRONOUN_REACH]
+                + [(pos, n) for pos, n, k in spoken if k == "person" and m.start - pos <= PRONOUN_REACH]
+            )
+            who = _last(near, m.start)
+            if who is not None:
+                return who, "person"
+        return " ".join(words[1:]), "role"  # "the statement", "the man": as written
     if m.kind == "name":
         name, person = _clean_name(m.text)
         words = name.split()
@@ -1053,9 +1298,15 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
 
 
 def _gender(name: str, names: _Names) -> str | None:
-    """A person's gender as the article shows it (pronouns, Mr./Ms.), else as the
-    ``first-names`` lexicon gives it (:func:`newsprism.names.first_name_gender`), else ``None``."""
-    return names.gender.get(name) or _article_names.first_name_gender(name)
+    """A person's gender as the ``first-names`` lexicon gives it
+    (:func:`newsprism.names.first_name_gender`), else as the article shows it (pronouns,
+    Mr./Ms.), else ``None``."""
+    # the first-names lexicon first (since quotes.v2): an article's pronouns after a name are
+    # sometimes another person's ("said Hillary Clinton's rival, who ... he")
+    memo = names.gender_memo
+    if name not in memo:
+        memo[name] = _article_names.first_name_gender(name) or names.gender.get(name) or names.lone_gender.get(name)
+    return memo[name]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import compare, group, read
-from ..comparison import CompareOptions
+from ..comparison import CompareOptions, with_pile_repeated
 from ..entities import ENTITIES_VERSION
 from ..errors import GoldSetError, InputError, NewsprismError
 from ..framing import FRAMING_VERSION, story_marks
@@ -127,14 +127,23 @@ def compare_stories(
     gold: GoldSet, *, options: CompareOptions | None = None, stories: dict[str, list[str]] | None = None
 ) -> tuple[dict[str, dict], list[str]]:
     """The comparison JSON of every story with two or more articles, by story id (the gold
-    set's stories unless ``stories`` is given)."""
+    set's stories unless ``stories`` is given).
+
+    The gold set is one pile: each article is read under its outlet of ``gold.json``, and
+    the lines that two articles of one outlet repeat at their edges are the outlet's
+    furniture in every story (:func:`newsprism.comparison.with_pile_repeated`), as they are
+    for the inputs of one ``compare`` run."""
     reports: dict[str, dict] = {}
     errors: list[str] = []
+    arts = gold.data["articles"]
+    outlets = {str(gold.files[a]): arts[a]["outlet"] for a in sorted(arts) if arts[a].get("outlet")}
+    records, _ = read([gold.files[a] for a in sorted(arts)], outlets=outlets)
+    opts = with_pile_repeated(options or CompareOptions(), [r for r in records if isinstance(r, RawArticle)])
     for story, ids in (stories or gold.stories()).items():
         if len(ids) < 2:
             continue
         try:
-            comparison = compare([gold.files[a] for a in ids], options=options)
+            comparison = compare([gold.files[a] for a in ids], options=opts, outlets=outlets)
         except NewsprismError as exc:
             errors.append(f"story {story}: {exc}")
             continue

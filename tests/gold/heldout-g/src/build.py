@@ -9,6 +9,7 @@ speakers in order of appearance, separated by `;` (`null` for unknown).
 
 Run: python tests/gold/heldout-g/src/build.py
 """
+
 import json
 import re
 from collections import Counter
@@ -28,7 +29,7 @@ def main():
     for src in sorted((HERE / "articles").glob("*.src")):
         aid = src.stem
         head, body = src.read_text(encoding="utf-8").split("\n===\n", 1)
-        meta = dict(l.split(": ", 1) for l in head.strip().splitlines())
+        meta = dict(line.split(": ", 1) for line in head.strip().splitlines())
         articles[aid] = {"outlet": meta["outlet"], "story": meta["story"]}
         credits[aid] = None if meta["credit"] == "null" else meta["credit"]
         speakers = [s.strip() for s in meta.get("speakers", "").split(";") if s.strip()]
@@ -53,12 +54,18 @@ def main():
                 qs.append(q.group(1) or q.group(2))
         if len(qs) != len(speakers):
             raise SystemExit(f"{aid}: {len(qs)} quotes but {len(speakers)} speakers: {qs}")
-        for t, s in zip(qs, speakers):
+        for t, s in zip(qs, speakers, strict=True):
             quotes.append({"article": aid, "text": t, "speaker": None if s == "null" else s})
         words[aid] = nwords
         (ROOT / "articles" / f"{aid}.txt").write_text("\n".join(out) + "\n", encoding="utf-8")
-    gold = {"articles": articles, "boilerplate": boiler, "facts": [], "quotes": quotes,
-            "framing": [], "lookalike_kept": kept}
+    gold = {
+        "articles": articles,
+        "boilerplate": boiler,
+        "facts": [],
+        "quotes": quotes,
+        "framing": [],
+        "lookalike_kept": kept,
+    }
     (ROOT / "gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (ROOT / "credits.json").write_text(json.dumps(credits, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     stories = Counter(a["story"] for a in articles.values())

@@ -1,0 +1,115 @@
+"""The cleaner of an earlier commit against this one, on real scraped text (allsides_baly2020).
+
+Reads ``src/newsprism/clean.py``, ``data/furniture.tsv`` and ``data/lexicons/reader-address.tsv``
+of ``--old`` (a git revision) with ``git show``, loads that cleaner beside this one and
+cleans every ``--step``-th article with both in the same process, in turns. Prints the lines
+each drops that the other keeps, by reason, a seeded sample of the lines the new cleaner
+adds (to judge by eye: story text or furniture), and the time of each. Reads
+``../shared/data`` at run time; nothing of it is kept.
+
+    python benchmarks/bench_furniture_versions.py --old 332ed86 [--step 1] [--sample 100] [--seed 97]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import allsides_records, table
+
+from newsprism import clean as new
+from newsprism import lexicons
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _show(rev: str, path: str) -> str:
+    return subprocess.run(["git", "show", f"{rev}:{path}"], cwd=REPO, check=True, capture_output=True, text=True).stdout
+
+
+def _old_cleaner(rev: str, folder: Path):  # type: ignore[no-untyped-def]
+    source = _show(rev, "src/newsprism/clean.py")
+    patterns = _show(rev, "src/newsprism/data/furniture.tsv")
+    address = lexicons.parse(_show(rev, "src/newsprism/data/lexicons/reader-address.tsv"), "reader-address.tsv")
+    source = source.replace("from ._firstchar import", "from newsprism._firstchar import")
+    source = source.replace("from .model import", "from newsprism.model import")
+    path = folder / "clean_old.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("clean_old", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["clean_old"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    module._reader_address = lambda: (  # the old word list, not this one's
+        frozenset(address.where("kind", "pronoun")),
+        frozenset(address.where("kind", "imperative")),
+    )
+    return module, module.CleanOptions(patterns=patterns)
+
+
+def _added(base: tuple[str, ...], other: tuple[str, ...], reasons: tuple[str, ...]) -> list[tuple[str, str]]:
+    left = Counter(base)
+    out = []
+    for line, why in zip(other, reasons, strict=True):
+        if left[line] > 0:
+            left[line] -= 1
+        else:
+            out.append((why, line.strip()))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--old", required=True, help="git revision of the earlier cleaner")
+    ap.add_argument("--step", type=int, default=1)
+    ap.add_argument("--sample", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=97, help="seed of the printed sample (judge a fresh one)")
+    args = ap.parse_args()
+    records = allsides_records(args.step, None)
+    with tempfile.TemporaryDirectory() as tmp:
+        old, old_opts = _old_cleaner(args.old, Path(tmp))
+        times = Counter[str]()
+        counts = Counter[str]()
+        added: list[tuple[str, str, str]] = []
+        lost: list[tuple[str, str, str]] = []
+        for outlet, title, body in records:
+            t = time.perf_counter()
+            before = old.clean_body(body, title=title, options=old_opts)
+            times["old"] += time.perf_counter() - t
+            t = time.perf_counter()
+            after = new.clean_body(body, title=title)
+            times["new"] += time.perf_counter() - t
+            counts["old"] += len(before.removed)
+            counts["new"] += len(after.removed)
+            added += [(outlet, w, x) for w, x in _added(before.removed, after.removed, after.reasons)]
+            lost += [(outlet, w, x) for w, x in _added(after.removed, before.removed, before.reasons)]
+    rows = [
+        [f"{args.old} (old)", counts["old"], "", "", times["old"], 1.0],
+        ["this tree (new)", counts["new"], len(added), len(lost), times["new"], times["new"] / times["old"]],
+    ]
+    print(
+        table(
+            f"cleaners on allsides_baly2020: {len(records)} articles",
+            ["cleaner", "lines dropped", "added", "kept again", "seconds", "x old"],
+            rows,
+        )
+    )
+    print("\nadded, by reason:", dict(Counter(w for _, w, _ in added).most_common()))
+    print("kept again, by reason:", dict(Counter(w for _, w, _ in lost).most_common()))
+    rng = random.Random(args.seed)
+    pick = rng.sample(added, min(args.sample, len(added)))
+    print(f"seeded sample of {len(pick)} added lines (judge: story text or furniture):")
+    for outlet, why, line in pick:
+        print(f"  [{why}] {outlet[:24]} | {line[:200]}")
+
+
+if __name__ == "__main__":
+    main()
