@@ -166,6 +166,35 @@ def test_five_thousand_label_lines_clean_in_a_subprocess():
     assert int(done.stdout) == 10_002  # every label touches furniture through its neighbours
 
 
+def test_shape_rules_and_speaker_names_on_hostile_lines_in_a_subprocess():
+    """The structural furniture rules (contact addresses, separators, comment headings) and
+    the speaker scan on lines built to make a backtracking expression or a per-run lookback
+    quadratic: each took a minute or more before they were bounded; linear, they take well
+    under a second. The timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism.clean import clean_body
+        from newsprism.names import scan_names
+        from newsprism.sources import description_paragraphs
+        story = "The harbour board voted on Tuesday to rebuild the northern breakwater, its chair said.\\n" * 3
+        kept = []
+        for page in (
+            story + "x " * 11 + "a" * 100_000 + "@.",  # one long token before an at sign
+            story + "Harbour Post" + " " * 100_000 + "News",  # a run of spaces inside a masthead
+            "\\n".join(([story.strip()] * 2 + ["Discussion"]) * 5_000),  # comment headings all down
+        ):
+            kept.append(len(clean_body(page).paragraphs))
+        print(kept[0] > 0, kept[2] > 0, len(scan_names("x NATO said " * 8_333).people) >= 0)
+        print(len(description_paragraphs("<p " * 33_333)) <= 1)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "True", "True"]
+
+
 # --- phrase patterns spare long story paragraphs -------------------------------------------
 
 _STORY = (

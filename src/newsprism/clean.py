@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 from ._firstchar import admits, first_chars
@@ -476,9 +477,12 @@ REPEAT_MAX_WORDS = 40
 #: rules never touch and that marks where the story runs (see :func:`_structure`)
 ANCHOR_WORDS = 12
 
+#: a line longer than this is no masthead (16 words at most; a longer line is text run together)
+MAX_SHAPE_CHARS = 300
+
 _FINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
-_SEPARATOR = re.compile(r"\s+[|—–·•]\s+|\s*\|\s*")
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}\b|https?://|\bwww\.\w")
+_SEPARATOR = re.compile(r"\s{1,8}[|—–·•]\s{1,8}|\s{0,8}\|\s{0,8}")  # bounded: linear on a run of spaces
+_CONTACT = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,200}|(?<![\w@])@\w{2,}\b|https?://|\bwww\.\w")
 _COMMENT_FORM = re.compile(
     r"^[^\W\d_][\w'’ ]{0,30}\s*\((\d+|required|optional|\*|will not be published|not published)\)\s*\*?:?$",
     re.IGNORECASE,
@@ -506,7 +510,9 @@ def _masthead(line: str, *, tail: bool = False) -> bool:
     ``—``, ``·``, ``•``; below the story only ``|``, ``·``, ``•``: a dash there joins the
     items of the story's own lists), no sentence end, no quotation, money or percentage, at
     most 16 words, at least one part a name of two to four capitalized words or a year."""
-    if _FINAL.search(line) or len(_words(line)) > 16 or any(c in line for c in _QUOTES + "$€£%"):
+    if len(line) > MAX_SHAPE_CHARS or _FINAL.search(line) or len(_words(line)) > 16:
+        return False
+    if any(c in line for c in _QUOTES + "$€£%"):
         return False
     if tail and not any(c in line for c in "|·•"):
         return False
@@ -826,14 +832,21 @@ def _rest_cut(
     if not structure or not rest:
         return None
     furniture = {n: why for n, _, why in dropped}
-    sentence_words = [(n, len(_words(line))) for n, line in kept if _FINAL.search(line.strip())]
+    # words of sentences on lines before n: a prefix sum, so many headings cost one pass
+    before = [0] * (len(lines) + 1)
+    for n, line in kept:
+        if _FINAL.search(line.strip()):
+            before[n + 1] = len(_words(line))
+    for n in range(len(lines)):
+        before[n + 1] += before[n]
+    total = before[-1]
     halfway = len(lines) // 2
     for at, why in rest:
-        above = sum(w for n, w in sentence_words if n < at)
+        above = before[at]
         if above < REST_BODY_WORDS:
             continue
-        below = sum(w for n, w in sentence_words if n > at)
-        following = [n for n in range(at + 1, len(lines)) if lines[n].strip()][:6]
+        below = total - before[at + 1]
+        following = list(islice((n for n in range(at + 1, len(lines)) if lines[n].strip()), 6))
         shaped = any(
             furniture.get(n) in ("comments", "time", "byline")
             or _COMMENT_FORM.match(lines[n].strip())

@@ -769,14 +769,15 @@ def _link(
             bar = opts.threshold
             if na > 1 and nb > 1 and sa is None and sb is None:  # two undated stories (step 3)
                 bar += opts.story_merge
-            if body is not None and sa is None and sb is None and ((na > 1 and nb > 1) or not opts.body_stories_only):
-                # two undated stories: their whole texts must be alike too (step 3); summed on
-                # demand, as such merges are few
-                ua, ub = (ones[:, : len(m)] @ body[m] for m in (clusters.members[ri], clusters.members[rj]))
-                alike = float(ua.multiply(ub).sum()) / (na * nb)
-                bar += float(_body_cost(np.array([alike]), opts)[0])
             if avg / (na * nb) < bar:
                 continue
+            if body is not None and sa is None and sb is None and ((na > 1 and nb > 1) or not opts.body_stories_only):
+                # two undated stories: their whole texts must be alike too (step 3); summed
+                # only for a pair that passes the cheaper test above
+                ua, ub = (ones[:, : len(m)] @ body[m] for m in (clusters.members[ri], clusters.members[rj]))
+                alike = float(ua.multiply(ub).sum()) / (na * nb)
+                if avg / (na * nb) < bar + float(_body_cost(np.array([alike]), opts)[0]):
+                    continue
         # the larger cluster's sums absorb the smaller's in place (each root owns its dict),
         # so a story that grows one article at a time costs no copy of its terms per step
         small, new_lex = _by_size(lex_of(ri), lex_of(rj))

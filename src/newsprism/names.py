@@ -401,6 +401,9 @@ def _may_be_agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: in
 _DATELINE_REST = re.compile(r",[^\n.;]{0,40}?(?:\(|[-–—]|\d)")
 
 
+_HEADING_LOOKBACK = 24
+
+
 def _heading_caps(text: str, run: str, start: int, end: int) -> bool:
     """A run in capitals opening a line that is no name anybody speaks under: a masthead or
     slogan of two or more words ("THE HARBOUR POST ~ ..."), or a dateline's place
@@ -409,7 +412,13 @@ def _heading_caps(text: str, run: str, start: int, end: int) -> bool:
     words = run.split()
     if not all(w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words):
         return False
-    before = text[text.rfind("\n", 0, start) + 1 : start].split()
+    # what stands between the line's start and the run: looked for only a few characters
+    # back (a determiner in capitals), so a long line of many runs costs no more than a short
+    lo = max(0, start - _HEADING_LOOKBACK)
+    k = text.rfind("\n", lo, start)
+    if k < 0 and lo > 0:
+        return False  # more than a few words from the start of its line
+    before = text[k + 1 if k >= 0 else lo : start].split()
     if before and not all(w.isupper() for w in before):
         return False  # not at the start of a line (a determiner in capitals may open it)
     return len(words) + len(before) >= 2 or _DATELINE_REST.match(text, end) is not None

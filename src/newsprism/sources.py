@@ -238,6 +238,7 @@ def _feed_entry(entry: Any, where: str, p: Path, n: int, site: str | None) -> Ra
             published=raw.published or published,
             format="html",
             warnings=raw.warnings,
+            byline=raw.byline or (entry.get("author") or None),
         )
     if title is None:
         raise InputError(where, "feed entry has no title")
@@ -256,7 +257,7 @@ def _feed_entry(entry: Any, where: str, p: Path, n: int, site: str | None) -> Ra
 
 
 _PARAGRAPH_BREAK = re.compile(
-    r"</p\s*>|<p(?:\s[^>]*)?>|(?:<br\s*/?>\s*){2,}|\n\s*\n|</(?:div|li|h\d|blockquote)\s*>", re.I
+    r"</p\s*>|<p(?:\s[^>]{0,500})?>|(?:<br\s*/?>\s*){2,}|\n\s*\n|</(?:div|li|h\d|blockquote)\s*>", re.I
 )
 _TAG = re.compile(r"<[^>]{0,2000}>")
 
