@@ -472,3 +472,21 @@ def test_lines_two_articles_of_one_outlet_repeat_at_their_edges() -> None:
 )
 def test_story_endings_about_organisations_stay(line: str) -> None:
     assert line in clean_body("\n".join([*STORY_PARAS, line])).paragraphs
+
+
+def test_a_body_the_shape_rules_would_empty_falls_back_to_the_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page whose story is a list of title-case lines under one sentence (a programme, an
+    honours list) would lose the list as headline-shaped furniture: the body would keep 16
+    words of 100, so the cleaner falls back to the phrase patterns alone and keeps it."""
+    from newsprism import clean as clean_module
+    from newsprism.clean import CleanOptions
+
+    lead = "The festival committee announced on Monday the bands that will play on the harbour stage."
+    acts = [f"The {name} Brass Band From Northfield" for name in ("Gull", "Tern", "Heron", "Plover", "Curlew")]
+    acts += [f"Saturday Evening With The {name} Singers" for name in ("Quay", "Dock", "Pier", "Mole", "Jetty")]
+    acts += [f"Sunday Morning Hymns By The {name} Choir" for name in ("Abbey", "Chapel", "Minster", "Priory")]
+    body = "\n".join([lead, *acts])
+    fallback = clean_body(body, options=CleanOptions(use_structure=False))
+    assert clean_body(body).paragraphs == fallback.paragraphs == (lead, *acts)
+    monkeypatch.setattr(clean_module, "_near_empty", lambda *_: False)
+    assert clean_body(body).paragraphs != fallback.paragraphs  # the shape rules alone drop the list

@@ -286,8 +286,9 @@ def ingest(
     ``quotes=False`` stores no marks either, and ``outlets_in`` finds them on first use.
     With ``repeated`` (a number of articles, such as 5), a first pass over ``paths`` finds
     the lines each outlet prints in at least that many of its articles here (and 5% of them:
-    :func:`corpus_repeated_lines`), and the cleaner drops them (reason ``repeated-line``); the
-    stored cleaner version names the table. Pages are read twice then.
+    :func:`corpus_repeated_lines`), and the cleaner drops them (reason ``repeated-line``, kept
+    with each article's removed lines); the table itself is not stored, and the stored cleaner
+    version does not name it. Pages are read twice then.
     """
     if repeated is not None:
         table = corpus_repeated_lines(paths, min_articles=repeated, read_options=read_options)
