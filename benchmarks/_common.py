@@ -72,3 +72,18 @@ def allsides_records(step: int = 1, limit: int | None = None) -> list[tuple[str,
             if limit is not None and len(records) >= limit:
                 break
     return records
+
+
+def added_lines(base: tuple[str, ...], other: tuple[str, ...], reasons: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The lines ``other`` drops that ``base`` did not (as many times as each), with their
+    reasons: what one cleaner adds to another's removed lines."""
+    from collections import Counter
+
+    left = Counter(base)
+    out = []
+    for line, why in zip(other, reasons, strict=True):
+        if left[line] > 0:
+            left[line] -= 1
+        else:
+            out.append((why, line.strip()))
+    return out

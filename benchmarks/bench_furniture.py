@@ -20,20 +20,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import allsides_records, table
+from _common import added_lines, allsides_records, table
 
 from newsprism.clean import CleanOptions, clean_body, repeated_lines
-
-
-def _added(base: tuple[str, ...], new: tuple[str, ...], reasons: tuple[str, ...]) -> list[tuple[str, str]]:
-    left = Counter(base)
-    out = []
-    for line, why in zip(new, reasons, strict=True):
-        if left[line] > 0:
-            left[line] -= 1
-        else:
-            out.append((why, line.strip()))
-    return out
 
 
 def main() -> None:
@@ -65,8 +54,8 @@ def main() -> None:
         times["shape"] += time.perf_counter() - t
         rep = clean_body(body, title=title, options=repeated, outlet=outlet)
         n_base += len(base.removed)
-        added["shape"] += [(outlet, w, x) for w, x in _added(base.removed, shape.removed, shape.reasons)]
-        added["repeat"] += [(outlet, w, x) for w, x in _added(shape.removed, rep.removed, rep.reasons)]
+        added["shape"] += [(outlet, w, x) for w, x in added_lines(base.removed, shape.removed, shape.reasons)]
+        added["repeat"] += [(outlet, w, x) for w, x in added_lines(shape.removed, rep.removed, rep.reasons)]
     rows = [
         ["patterns + labels (baseline)", n_base, "", times["base"], 1.0],
         ["+ shape and position", len(added["shape"]), "", times["shape"], times["shape"] / times["base"]],

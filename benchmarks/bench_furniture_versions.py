@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import allsides_records, table
+from _common import added_lines, allsides_records, table
 
 from newsprism import clean as new
 from newsprism import lexicons
@@ -55,17 +55,6 @@ def _old_cleaner(rev: str, folder: Path):  # type: ignore[no-untyped-def]
     return module, module.CleanOptions(patterns=patterns)
 
 
-def _added(base: tuple[str, ...], other: tuple[str, ...], reasons: tuple[str, ...]) -> list[tuple[str, str]]:
-    left = Counter(base)
-    out = []
-    for line, why in zip(other, reasons, strict=True):
-        if left[line] > 0:
-            left[line] -= 1
-        else:
-            out.append((why, line.strip()))
-    return out
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--old", required=True, help="git revision of the earlier cleaner")
@@ -89,8 +78,8 @@ def main() -> None:
             times["new"] += time.perf_counter() - t
             counts["old"] += len(before.removed)
             counts["new"] += len(after.removed)
-            added += [(outlet, w, x) for w, x in _added(before.removed, after.removed, after.reasons)]
-            lost += [(outlet, w, x) for w, x in _added(after.removed, before.removed, before.reasons)]
+            added += [(outlet, w, x) for w, x in added_lines(before.removed, after.removed, after.reasons)]
+            lost += [(outlet, w, x) for w, x in added_lines(after.removed, before.removed, before.reasons)]
     rows = [
         [f"{args.old} (old)", counts["old"], "", "", times["old"], 1.0],
         ["this tree (new)", counts["new"], len(added), len(lost), times["new"], times["new"] / times["old"]],

@@ -130,37 +130,53 @@ def main() -> None:
         model = Logistic(X[fold != k], y[fold != k], c=0.3)
         cv[fold == k] = model.proba(X[fold == k])
     hard = y != 0.5
-    print(f"{len(y)} judged pairs from {len(stories)} stories: {int((y == 1).sum())} SAME, "
-          f"{int((y == 0.5).sum())} PARTIAL, {int((y == 0).sum())} DIFFERENT")
+    print(
+        f"{len(y)} judged pairs from {len(stories)} stories: {int((y == 1).sum())} SAME, "
+        f"{int((y == 0.5).sum())} PARTIAL, {int((y == 0).sum())} DIFFERENT"
+    )
     rows = []
     for name, score in (("story similarity alone", X[:, 0]), ("fact-link.v1 (cross-validated)", cv)):
         auc = roc_auc(y[hard], score[hard])
         for t in sorted(set(np.round(np.quantile(score, [0.5, 0.6, 0.7, 0.8, 0.9]), 3))):
             prec, rec, kept = precision_at(score, y, t)
             rows.append([name, round(auc, 3), t, kept, round(prec, 3), round(rec, 3)])
-    print(table("Same-claim links on judged real pairs (precision: SAME + half PARTIAL; recall: of SAME)",
-                ["decision", "ROC AUC", "threshold", "linked", "precision", "recall"], rows))
+    print(
+        table(
+            "Same-claim links on judged real pairs (precision: SAME + half PARTIAL; recall: of SAME)",
+            ["decision", "ROC AUC", "threshold", "linked", "precision", "recall"],
+            rows,
+        )
+    )
     grid = np.linspace(0.2, 0.9, 71)
     ok = [t for t in grid if precision_at(cv, y, t)[0] >= TARGET_PRECISION and precision_at(cv, y, t)[2] >= 10]
     threshold = float(round(min(ok), 3)) if ok else 0.5
     prec, rec, kept = precision_at(cv, y, threshold)
-    print(f"threshold for cross-validated precision >= {TARGET_PRECISION}: {threshold} "
-          f"(precision {prec:.3f}, recall {rec:.3f}, {kept} linked)")
+    print(
+        f"threshold for cross-validated precision >= {TARGET_PRECISION}: {threshold} "
+        f"(precision {prec:.3f}, recall {rec:.3f}, {kept} linked)"
+    )
     if args.write:
         model = Logistic(X, y, c=0.3)
-        OUT.write_text(json.dumps({
-            "version": "fact-link.v1",
-            "embedder": "wordllama",
-            "features": names,
-            "coefficients": [round(float(c), 6) for c in model.coef],
-            "intercept": round(model.intercept, 6),
-            "mean": [round(float(m), 6) for m in model.mean],
-            "scale": [round(float(s), 6) for s in model.scale],
-            "threshold": threshold,
-            "training_data": f"{len(y)} pairs of {len(stories)} BASIL stories judged by JUDGING.md rubric (b): "
-                             "tests/gold/judged",
-            "cross_validated": {"precision": round(prec, 4), "recall_of_same": round(rec, 4)},
-        }, indent=1) + "\n", encoding="utf-8")
+        OUT.write_text(
+            json.dumps(
+                {
+                    "version": "fact-link.v1",
+                    "embedder": "wordllama",
+                    "features": names,
+                    "coefficients": [round(float(c), 6) for c in model.coef],
+                    "intercept": round(model.intercept, 6),
+                    "mean": [round(float(m), 6) for m in model.mean],
+                    "scale": [round(float(s), 6) for s in model.scale],
+                    "threshold": threshold,
+                    "training_data": f"{len(y)} pairs of {len(stories)} BASIL stories judged by JUDGING.md rubric (b): "
+                    "tests/gold/judged",
+                    "cross_validated": {"precision": round(prec, 4), "recall_of_same": round(rec, 4)},
+                },
+                indent=1,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
         print(f"wrote {OUT}")
 
 
