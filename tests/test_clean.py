@@ -490,3 +490,17 @@ def test_a_body_the_shape_rules_would_empty_falls_back_to_the_patterns(monkeypat
     assert clean_body(body).paragraphs == fallback.paragraphs == (lead, *acts)
     monkeypatch.setattr(clean_module, "_near_empty", lambda *_: False)
     assert clean_body(body).paragraphs != fallback.paragraphs  # the shape rules alone drop the list
+
+
+def test_a_table_of_the_story_is_no_masthead_and_its_header_no_breadcrumb() -> None:
+    lead = (
+        "The harbour league ended on Saturday with three clubs level on points after thirty games, "
+        "and the title went to goal difference."
+    )
+    table = ["Club | Played | Points", "Gull Rovers | 30 | 61", "Tern Athletic | 30 | 61", "Heron Town | 30 | 61"]
+    middle = "Heron Town scored twice in the last ten minutes of the season to finish third on goal difference."
+    body = "\n".join([lead, *table, middle, *table[1:]])
+    kept = clean_body(body).paragraphs
+    assert kept == (lead, *table, middle, *table[1:])
+    # a breadcrumb with bars and no table below it still goes
+    assert "News | Sport | Local" not in clean_body("News | Sport | Local\n" + body).paragraphs

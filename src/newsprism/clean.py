@@ -692,6 +692,22 @@ def _table_row(line: str) -> bool:
     return len(cells) >= 3 and sum(any(ch.isdigit() for ch in c) for c in cells) >= 2
 
 
+def _cell_count(line: str) -> int:
+    return sum(1 for c in line.split("|") if c.strip())
+
+
+def _in_table(kept: list[tuple[int, str]], i: int) -> bool:
+    """Line ``i`` of ``kept`` is a table row next to another row of as many cells: a table
+    of the story's own (a league table, figures by year), never a masthead by its bars."""
+    line = kept[i][1]
+    if not _table_row(line):
+        return False
+    cells = _cell_count(line)
+    return any(
+        0 <= k < len(kept) and _table_row(kept[k][1]) and _cell_count(kept[k][1]) == cells for k in (i - 1, i + 1)
+    )
+
+
 def _edge_reason(line: str, *, tail: bool = False) -> str | None:
     """Furniture by shape alone, for a line before the first or after the last anchor."""
     if _tweet(line):
@@ -792,6 +808,8 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
             else:
                 del reasons[k]
         i = j + 1 if j == i else j
+    for i in [i for i in reasons if _in_table(kept, i)]:
+        del reasons[i]
     found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
     return [k for i, k in enumerate(kept) if i not in reasons], found
 
@@ -803,6 +821,15 @@ def _keep_table_rows(
     between bars, two with figures) that a phrase pattern took for a timestamp or a
     breadcrumb goes back to the story when it stands between two anchors."""
     rows = [d for d in dropped if d[2] in ("time", "meta", "byline") and _table_row(d[1])]
+    # a header row above them ("Model | Units | Incidents") reads as a breadcrumb: it goes
+    # back with a row of the same number of cells right below it
+    kept_at = dict(kept)
+    row_at = {n: line for n, line, _ in rows} | {n: line for n, line in kept if _table_row(line)}
+    for d in dropped:
+        if d[2] == "meta" and d not in rows and "|" in d[1]:
+            below = next((n for n in range(d[0] + 1, d[0] + 3) if n in row_at or n in kept_at), None)
+            if below in row_at and _cell_count(row_at[below]) == _cell_count(d[1]):
+                rows.append(d)
     if not rows:
         return kept, dropped
     anchors = [n for n, line in kept if _is_anchor(line)]
