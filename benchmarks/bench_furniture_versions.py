@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,8 +40,9 @@ def _old_cleaner(rev: str, folder: Path):  # type: ignore[no-untyped-def]
     source = _show(rev, "src/newsprism/clean.py")
     patterns = _show(rev, "src/newsprism/data/furniture.tsv")
     address = lexicons.parse(_show(rev, "src/newsprism/data/lexicons/reader-address.tsv"), "reader-address.tsv")
-    source = source.replace("from ._firstchar import", "from newsprism._firstchar import")
-    source = source.replace("from .model import", "from newsprism.model import")
+    # relative imports, at the top or inside functions, read this tree's modules (word lists
+    # other than the two above, such as outlet-voice, are this tree's too)
+    source = re.sub(r"from \.(\w+) import", r"from newsprism.\1 import", source)
     path = folder / "clean_old.py"
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("clean_old", path)
