@@ -218,11 +218,10 @@ def _feed_entry(entry: Any, where: str, p: Path, n: int, site: str | None) -> Ra
             shown = value.strip()[:40]
             raise InputError(where, f"feed entry's {what} is only unexpanded entity references ({shown}); skipped")
     saved = _saved_page(p.parent, link) if html is None else None
+    body = None
     if html is None and saved is None:
-        described = _description(entry, where, title, link, published, site)
-        if described is not None:
-            return described
-    if html is None:
+        body = _description(entry, where)
+    if html is None and body is None:
         if saved is None:
             raise InputError(where, "feed entry has no full text and no saved page beside the feed")
         raw = read_path(saved)[0]
@@ -242,10 +241,11 @@ def _feed_entry(entry: Any, where: str, p: Path, n: int, site: str | None) -> Ra
         )
     if title is None:
         raise InputError(where, "feed entry has no title")
-    art = _from_html(f"<html><body><article>{html}</article></body></html>", where, f"{_stem(p)}-{n}", site)
+    if body is None:
+        body = _from_html(f"<html><body><article>{html}</article></body></html>", where, f"{_stem(p)}-{n}", site).body
     return RawArticle(
-        id=art.id,
-        body=art.body,
+        id=f"{_stem(p)}-{n}",
+        body=body,
         source=where,
         title=title,
         outlet=site,
@@ -276,11 +276,10 @@ def description_paragraphs(description: str) -> list[str]:
     return out
 
 
-def _description(
-    entry: Any, where: str, title: str | None, link: str | None, published: str | None, site: str | None
-) -> RawArticle | None:
-    """The entry as an article from its description when that holds a whole article; None
-    without a description; an error naming a teaser (its words and paragraphs)."""
+def _description(entry: Any, where: str) -> str | None:
+    """The entry's body from its description when that holds a whole article (paragraphs
+    joined by newlines); None without a description; an error naming a teaser (its words and
+    paragraphs)."""
     description = entry.get("summary") or entry.get("description") or ""
     if not description.strip():
         return None
@@ -297,20 +296,7 @@ def _description(
             f"{DESCRIPTION_MIN_WORDS} words in {DESCRIPTION_MIN_PARAGRAPHS} paragraphs) "
             "and no saved page beside the feed",
         )
-    if title is None:
-        raise InputError(where, "feed entry has no title")
-    n = where.rsplit("#", 1)[-1]
-    return RawArticle(
-        id=f"{_stem(Path(where.rsplit('#', 1)[0]))}-{n}",
-        body="\n".join(paragraphs),
-        source=where,
-        title=title,
-        outlet=site,
-        url=link,
-        published=published,
-        format="feed",
-        byline=(entry.get("author") or None),
-    )
+    return "\n".join(paragraphs)
 
 
 def _entry_date(entry: Any) -> str | None:
