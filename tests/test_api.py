@@ -53,3 +53,28 @@ def test_render_formats(story) -> None:
     assert newsprism.render(c, "json").startswith("{")
     assert newsprism.render(c, "md").startswith("# newsprism comparison")
     assert "Articles" in newsprism.render(c, "text")
+
+
+def test_newsprism_render_works_after_a_renderer_module_is_imported() -> None:
+    """Importing ``newsprism.render.text`` rebinds the package attribute to the subpackage;
+    ``newsprism.render(c)`` still renders (checked in a fresh process: import order matters)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = (
+        "import glob, newsprism.render.text, newsprism\n"
+        "c = newsprism.compare(sorted(glob.glob('examples/articles/*'))[:2])\n"
+        "print(newsprism.render(c, 'md') == newsprism.render.render(c, 'md') != '')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+        env={"PYTHONPATH": str(root / "src")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

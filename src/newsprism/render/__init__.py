@@ -8,6 +8,9 @@ markup) and escape article text at their own boundary; JSON is the records' ``to
 
 from __future__ import annotations
 
+import sys
+import types
+
 from ..errors import NewsprismError
 from ..model import Comparison
 
@@ -32,3 +35,16 @@ def render(comparison: Comparison, fmt: str = "text", *, width: int = 100, color
 
 
 __all__ = ["FORMATS", "render"]
+
+
+class _CallableRender(types.ModuleType):
+    """``newsprism.render`` is the function :func:`render` (the package's lazy facade), but
+    the import system sets the package attribute to this module the first time anything
+    imports ``newsprism.render.<format>``, and then ``newsprism.render(c)`` would call a
+    module. The module is made callable so both spellings work, in any import order."""
+
+    def __call__(self, comparison: Comparison, fmt: str = "text", *, width: int = 100, color: bool = False) -> str:
+        return render(comparison, fmt, width=width, color=color)
+
+
+sys.modules[__name__].__class__ = _CallableRender
