@@ -73,10 +73,10 @@ def main() -> None:
         lost: list[tuple[str, str, str]] = []
         for outlet, title, body in records:
             t = time.perf_counter()
-            before = old.clean_body(body, title=title, options=old_opts)
+            before = old.clean_body(body, title=title, options=old_opts, outlet=outlet)
             times["old"] += time.perf_counter() - t
             t = time.perf_counter()
-            after = new.clean_body(body, title=title)
+            after = new.clean_body(body, title=title, outlet=outlet)
             times["new"] += time.perf_counter() - t
             counts["old"] += len(before.removed)
             counts["new"] += len(after.removed)

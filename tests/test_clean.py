@@ -223,7 +223,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v4+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v5+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -504,3 +504,58 @@ def test_a_table_of_the_story_is_no_masthead_and_its_header_no_breadcrumb() -> N
     assert kept == (lead, *table, middle, *table[1:])
     # a breadcrumb with bars and no table below it still goes
     assert "News | Sport | Local" not in clean_body("News | Sport | Local\n" + body).paragraphs
+
+
+# furniture.v5: the outlet's own voice between the paragraphs, off the story's topic (own wordings)
+V5_BETWEEN = [
+    "Independent reporting is not cheap. Chip in from £3 a month and keep the Gullhaven Post going.",
+    "Seen something we should know? Ring the newsdesk on 0161 496 0732 or message us.",
+    "Weekend Walks, our free Saturday newsletter: sign up at www.gullhavenpost.example",
+    "Contact the editor at letters@gullhavenpost.example",
+    "Follow @gullhavenpost",
+]
+V5_STAYS = [
+    # a call-out for readers' accounts of the story itself
+    "Were you stranded by the closure? Send your photos to the Post and we will share them.",
+    # the outlet named in the story's own line
+    "Two skippers told the Post they would lose a week of fishing.",
+    # "we" and "you" alone: columns and explainers speak so
+    "How do we know the wall is unsafe?",
+    "You might think a stone wall lasts for ever.",
+    # a list item of the story with money by the year, a handle inside a sentence
+    "• skippers who earn under $40,000 a year (61 percent);",
+    "The survey was first reported by @harbourwatch on its blog.",
+]
+
+
+@pytest.mark.parametrize("line", V5_BETWEEN)
+def test_v5_the_outlet_speaking_between_paragraphs_goes(line: str) -> None:
+    body = "\n".join([*STORY_PARAS[:2], line, *STORY_PARAS[2:]])
+    cleaned = clean_body(body, title="North quay to close for repairs", outlet="The Gullhaven Post")
+    assert line in cleaned.removed
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+
+
+@pytest.mark.parametrize("line", V5_STAYS)
+def test_v5_story_lines_in_a_voice_stay(line: str) -> None:
+    for at in (2, len(STORY_PARAS)):
+        body = "\n".join([*STORY_PARAS[:at], line, *STORY_PARAS[at:]])
+        cleaned = clean_body(body, title="North quay to close for repairs", outlet="The Gullhaven Post")
+        assert line in cleaned.paragraphs
+
+
+def test_v5_an_appeal_that_speaks_of_the_story_stays() -> None:
+    """The same appeal naming the story's own topic (the quay) is not off the topic."""
+    line = "Chip in from £3 a month and keep our reporting on the quay and the harbour board going."
+    body = "\n".join([*STORY_PARAS[:2], line, *STORY_PARAS[2:]])
+    assert line in clean_body(body, title="North quay to close", outlet="The Gullhaven Post").paragraphs
+
+
+def test_v5_a_slogan_under_the_masthead_goes_a_standfirst_stays() -> None:
+    slogan = "Sailing with the news since 1921"
+    deck = "Repairs to the north quay will last until spring"
+    body = "\n".join(["THE GULLHAVEN POST", slogan, deck, *STORY_PARAS])
+    cleaned = clean_body(body, title="North quay to close for repairs", outlet="The Gullhaven Post")
+    assert slogan in cleaned.removed
+    assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[slogan] == "masthead"
+    assert deck in cleaned.paragraphs

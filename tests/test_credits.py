@@ -278,7 +278,7 @@ def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: P
     assert "**AFP \\[wire1\\]**:" in md and "**AFP \\[wire2\\]**:" in md
 
 
-@pytest.mark.parametrize("part", ["heldout-f", "heldout-g"])
+@pytest.mark.parametrize("part", ["heldout-f", "heldout-g", "heldout-h"])
 def test_credits_of_the_written_gold_parts(part: str) -> None:
     """The agency each article of a written gold part carries (its ``credits.json``, written
     with the part; both parts were scored before the forms they missed were added)."""

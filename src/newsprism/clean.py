@@ -42,7 +42,7 @@ from typing import Any
 from ._firstchar import admits, first_chars
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v4"
+CLEANER_VERSION = "furniture.v5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +337,7 @@ def _clean_lines(
         kept = [k for k in kept if k[0] < at]
     if structure and shape:
         kept, dropped = _keep_table_rows(kept, dropped)
-        kept, found = _structure(kept)
+        kept, found = _structure(kept, title=title, outlet=outlet, lines=lines)
         dropped += found
     if opts.drop_edge_labels:
         kept, labels = _split_edge_labels(kept)
@@ -565,7 +565,20 @@ def _outlet_voice() -> dict[str, frozenset[str]]:
     from .lexicons import load
 
     lexicon = load("outlet-voice")
-    kinds = ("trade", "money", "role", "company", "copy", "forbid", "policy", "self", "media", "caption")
+    kinds = (
+        "trade",
+        "money",
+        "role",
+        "company",
+        "copy",
+        "forbid",
+        "policy",
+        "self",
+        "media",
+        "caption",
+        "name",
+        "generic",
+    )
     return {kind: frozenset(lexicon.where("kind", kind)) for kind in kinds}
 
 
@@ -758,7 +771,13 @@ def _tail_reason(line: str) -> str | None:
     return None
 
 
-def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+def _structure(
+    kept: list[tuple[int, str]],
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    lines: list[str] | None = None,
+) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
     """Drop furniture by shape and position, whatever its wording. The story runs from the
     first to the last anchor (:func:`_is_anchor`); between them nothing is touched. Before it,
     a line goes only by a shape no story line has (a masthead with separators, a comment
@@ -808,10 +827,167 @@ def _structure(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list
             else:
                 del reasons[k]
         i = j + 1 if j == i else j
+    _off_topic(kept, reasons, first, title, outlet, lines or [])
     for i in [i for i in reasons if _in_table(kept, i)]:
         del reasons[i]
     found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
     return [k for i, k in enumerate(kept) if i not in reasons], found
+
+
+#: a line the outlet speaks in its own voice between paragraphs is short (an appeal, a promotion)
+INTERJECTION_WORDS = 40
+#: a slogan under a masthead is shorter still (and three words at least: "MI C+2" is a row of the story)
+SLOGAN_WORDS = 10
+_SELF = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Ww]e['’](?:re|ve|ll|d))\b")
+#: a price by the period ("from £3 a month", "$5/month"), a telephone number
+_PRICE = re.compile(r"[$€£]\s?\d{1,3}(?:\.\d\d)?\s*(?:a|per|/|an)\s?(?:month|week|year|issue)\b", re.IGNORECASE)
+#: a call-out: a question to the reader about the reader ("Were you caught in the closure?"),
+#: which asks for accounts of the story itself
+_CALL_OUT = re.compile(r"^(?:Are|Were|Have|Had|Do|Did|Is|Was|Has|Will|Can|Could|Would)\s+(?:you|your)\b")
+_LINK = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}|https?://|\bwww\.\w")
+_DIGITS = re.compile(r"\d{3}")
+_PHONE = re.compile(r"(?<![\w.,(-])(?:\+\d{1,3}[ -]?)?\(?\d{3,5}\)?[ -]?\d{3,4}[ -]?\d{3,4}\b(?![-,.]?\d)")
+
+
+def _outlet_names(outlet: str | None) -> re.Pattern[str] | None:
+    """How a line names its own outlet: the whole name, or "the" (or a verb of writing to it
+    or backing it) and its last word, unless every outlet's name shares that word ("the
+    Lantern" of "The Kessford Lantern"; ``outlet-voice`` kind ``name`` lists the shared ones:
+    "The Grainfield Times" is named whole, "the Grainfield" is a place)."""
+    words = _words(outlet or "")
+    if not words:
+        return None
+    generic = _outlet_voice()["name"]
+    forms = [r"\s+".join(map(re.escape, words[1:] if words[0].lower() == "the" else words))]
+    head = words[-1]  # "the Lantern"; not "the Grainfield" of the Grainfield Times, a place
+    if head.lower() not in generic and head[:1].isupper() and len(head) > 2:
+        forms.append(r"(?:[Tt]he|told|[Ww]rite to|[Ee]mail|[Cc]all|[Kk]eep|[Bb]ack|[Ss]upport)\s+" + re.escape(head))
+    return re.compile(r"\b(?:" + "|".join(f for f in forms if f) + r")(?![\w-])")
+
+
+def _voice(line: str, words: list[str], names: re.Pattern[str] | None) -> int:
+    """How surely the line (its ``words``) speaks as the outlet, to its reader: 3 for a price
+    by the period asked of the reader (with a word of paying, or "you"), an e-mail address,
+    a link or a telephone number, or a handle to follow
+    in a line that is no sentence ("Follow @desk"); 2 for an appeal's words (the trade's with
+    paying for it, or its rules with "we" or "you") or the outlet's own name with "we" or
+    "you"; 1 for "we", "you" or an imperative alone, or the outlet's name alone; 0 for none.
+    The cheap tests come first: most lines of a story have none of these signs."""
+    if ("@" in line or "/" in line or "www" in line) and _LINK.search(line):
+        return 3
+    voice = _outlet_voice()
+    present = {w.lower().replace("’", "'") for w in words}
+    # a price asked of the reader ("Chip in from £2 a month"), not one of the story's list
+    priced = ("$" in line or "€" in line or "£" in line) and _PRICE.search(line)
+    if priced and (not voice["money"].isdisjoint(present) or _addresses_reader(line)):
+        return 3
+    if _DIGITS.search(line) and _PHONE.search(line):
+        return 3
+    if "@" in line and not _FINAL.search(line) and len(words) <= 8 and _has_contact(line):
+        return 3
+    named = names is not None and bool(names.search(line))
+    appeal = not voice["trade"].isdisjoint(present) and not voice["money"].isdisjoint(present)
+    if appeal:
+        return 2
+    rules = not voice["policy"].isdisjoint(present)
+    if not (rules or named):
+        return 0  # level 1 drops nothing: no need to tell it from 0
+    if _SELF.search(line) or _addresses_reader(line):
+        return 2
+    return 1
+
+
+@lru_cache(maxsize=1)
+def _generic_terms() -> frozenset[str]:
+    """Terms that say nothing of a story's topic (``outlet-voice`` kind ``generic``), as terms."""
+    from .text import terms
+
+    return frozenset(t for w in _outlet_voice()["generic"] for t in terms(w))
+
+
+def _masthead_above(
+    kept: list[tuple[int, str]], reasons: dict[int, str], i: int, names: re.Pattern[str] | None, lines: list[str]
+) -> bool:
+    """The line above line ``i`` of ``kept`` (in the page: ``lines``, which may hold a line
+    dropped before) is a masthead: dropped as one, or a short line that is not a sentence
+    and is written in capitals or names the outlet."""
+    if i > 0 and reasons.get(i - 1) == "masthead" and kept[i - 1][0] == kept[i][0] - 1:
+        return True
+    n = kept[i][0] - 1
+    while n >= 0 and n < len(lines) and not lines[n].strip():
+        n -= 1
+    if n < 0 or n >= len(lines):
+        return False
+    above = lines[n].strip()
+    words = _words(above)
+    if not words or len(words) > 8 or _FINAL.search(above):
+        return False
+    return above.isupper() or (names is not None and bool(names.search(above)))
+
+
+def _off_topic(
+    kept: list[tuple[int, str]],
+    reasons: dict[int, str],
+    first: int,
+    title: str | None,
+    outlet: str | None,
+    lines: list[str],
+) -> None:
+    """Furniture by voice and topic, wherever it stands (``furniture.v5``): a line of at most
+    :data:`INTERJECTION_WORDS` words, outside quotation marks, in which the outlet speaks for
+    itself to its reader (:func:`_voice`) and which does not speak of the story is an appeal,
+    promotion, tip line or notice put between or after the paragraphs (``outlet``). The
+    story's topic is the words of the headline and the first line of story text, which the
+    line must not share; nor may it share a word with the other lines, but one where a price,
+    an address or a telephone number makes the outlet's voice certain (3). "We" or "you"
+    alone (1) is no evidence: columns and explainers speak so ("How are we so sure?"), and
+    a short line shares few words with any other. Numbers, the outlet's own name and words such as
+    "month" or "story" (``outlet-voice`` kind ``generic``) do not count. A reader's
+    invitation about the story itself ("Were you caught in the closure? Send us your
+    photos") is a call-out for accounts of the story and stays, whatever words it shares.
+    Before the first anchor, a short line without a sentence end right below a masthead,
+    sharing no word with the story, is the masthead's slogan (``masthead``).
+    Adds to ``reasons`` in place."""
+    names = _outlet_names(outlet)
+    todo = []
+    for i, (_, line) in enumerate(kept):
+        if i in reasons:
+            continue
+        s = line.strip()
+        if len(s) > MAX_SHAPE_CHARS or any(q in s for q in _QUOTES):  # most paragraphs of a story
+            continue
+        words = _words(s)
+        n = len(words)
+        if n == 0 or n > INTERJECTION_WORDS or _tweet(s):
+            continue
+        slogan = (
+            i < first
+            and 3 <= n <= SLOGAN_WORDS
+            and not _FINAL.search(s)
+            and _masthead_above(kept, reasons, i, names, lines)
+        )
+        voice = 0 if _CALL_OUT.match(s) else _voice(s, words, names)
+        if voice >= 2 or slogan:
+            todo.append((i, voice, slogan))
+    if not todo:
+        return
+    from .text import terms
+
+    skip = set(_generic_terms())
+    if outlet:
+        skip.update(terms(outlet))
+    per_line = [{t for t in terms(line) if t[0] != "#" and t not in skip} for _, line in kept]
+    counts: Counter[str] = Counter(t for bag in per_line for t in bag)
+    core = set(terms(title or "")) | (per_line[first] if 0 <= first < len(per_line) else set())
+    for i, voice, slogan in todo:
+        bag = per_line[i]
+        if not bag or (i != first and not core.isdisjoint(bag)):
+            continue
+        elsewhere = sum(1 for t in bag if counts[t] > 1)
+        if slogan and elsewhere == 0:
+            reasons[i] = "masthead"
+        elif voice >= 2 and elsewhere <= (1 if voice == 3 else 0):
+            reasons[i] = "outlet"
 
 
 def _keep_table_rows(

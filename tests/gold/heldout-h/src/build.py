@@ -82,7 +82,7 @@ def main():
                 raise SystemExit(f"{aid}: stray brace: {line}")
             if i > 0:
                 nwords += len(line.split())
-            for start, end, typ, text, note in marks:
+            for _start, _end, typ, text, note in marks:
                 entry = {"article": aid, "text": text, "type": typ}
                 if note:
                     entry["note"] = note
