@@ -17,7 +17,8 @@ How (``digest.v1``):
    sentences of the article that carries the most shared facts (the one closest to the
    common story, the first article on a tie), each shown with that one outlet only.
 4. Each fact is worded by one of its sentences: the one with the fewest own-voice framing
-   marks (hedges, loaded words, judging verbs and scare quotes outside quotations), then the
+   marks (hedges, loaded words, judging verbs, scare quotes and names that set an outlet
+   apart, outside quotations), then the
    one sharing the most words with the fact's other sentences (the most central wording),
    then the earliest article.
 
@@ -204,13 +205,13 @@ def _text(article: Article, sentence: int) -> str:
 
 
 def _own_marks(comparison: Comparison) -> dict[tuple[str, int], int]:
-    """How many own-voice framing marks (not inside a quotation, not naming) each sentence holds."""
+    """How many own-voice framing marks (not inside a quotation) each sentence holds."""
     starts: dict[str, list[tuple[int, int, int]]] = {
         a.id: [(s.span.start, s.span.end, s.index) for s in a.sentences] for a in comparison.articles
     }
     out: dict[tuple[str, int], int] = {}
     for m in comparison.framing:
-        if m.quoted or m.type == "naming":
+        if m.quoted:
             continue
         for start, end, index in starts.get(m.article, ()):
             if start <= m.span.start < end:

@@ -381,6 +381,20 @@ class DigestView:
     not_by: tuple[DigestMissing, ...]
 
 
+#: an article with this share or more of its words found in another is a republication of it,
+#: not an independent origin (the report's credits section; grouping has its own, fuller rule)
+REPUBLISHED = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """One independent origin of the story: the articles that carry one text (an article and
+    its republications), and the agencies they credit."""
+
+    labels: tuple[str, ...]
+    credits: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class ComparisonView:
     """Every section of a comparison, in reading order; an empty section is not shown."""
@@ -407,6 +421,8 @@ class ComparisonView:
     passages: tuple[Passage, ...] = ()
     #: the numbers of the per-outlet profile chart
     chart: tuple[ProfileBar, ...] = ()
+    #: independent origins: articles joined when one republishes the other (:data:`REPUBLISHED`)
+    origins: tuple[Origin, ...] = ()
 
 
 def build_view(comparison: Comparison) -> ComparisonView:
@@ -472,6 +488,26 @@ def build_view(comparison: Comparison) -> ComparisonView:
         rows=_rows(comparison, label),
         passages=_passages(comparison, label),
         chart=_chart(comparison, label),
+        origins=_origins(comparison, label),
+    )
+
+
+def _origins(comparison: Comparison, label: dict[str, str]) -> tuple[Origin, ...]:
+    from .._unionfind import UnionFind
+
+    ids = [a.id for a in comparison.articles]
+    index = {a: i for i, a in enumerate(ids)}
+    uf = UnionFind(len(ids))
+    for r in comparison.reuse:
+        if r.share >= REPUBLISHED and r.article in index and r.source in index:
+            uf.union(index[r.article], index[r.source])
+    groups: dict[int, list[str]] = {}
+    for a in ids:
+        groups.setdefault(uf.find(index[a]), []).append(a)
+    credit = {a.id: one_line(a.credit) for a in comparison.articles}
+    return tuple(
+        Origin(tuple(label[a] for a in members), tuple(dict.fromkeys(credit[a] for a in members if credit[a])))
+        for members in groups.values()
     )
 
 
@@ -782,6 +818,7 @@ __all__ = [
     "FramingLine",
     "NamingLine",
     "OnlyIn",
+    "Origin",
     "Passage",
     "ProfileBar",
     "ProfileLine",
