@@ -1,8 +1,9 @@
 """Rendering a :class:`~newsprism.model.Comparison` for people and programs.
 
 ``render(comparison, "text" | "md" | "json" | "html")`` returns a string; nothing here computes
-findings, it only lays them out. The text, Markdown and HTML renderers lay out one neutral view of the comparison (:func:`.view.build_view`, plain data, no
-markup) and escape article text at their own boundary; JSON is the records' ``to_dict()``.
+findings, it only lays them out. The text, Markdown and HTML renderers lay out one neutral
+view of the comparison (:func:`.view.build_view`, plain data, no markup) and escape article
+text at their own boundary; JSON is the records' ``to_dict()`` with the digest added.
 """
 
 from __future__ import annotations
