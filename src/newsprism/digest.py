@@ -13,9 +13,11 @@ How (``digest.v1``):
    each member sentence's place in its article, 0 at the top and 1 at the bottom: news puts
    the essentials first), then by their weakest link.
 2. The first ``max_sentences`` are kept and shown in story order (the same mean place).
-3. When fewer than ``min_sentences`` facts are shared, the digest is filled with the earliest
-   sentences of the article that carries the most shared facts (the one closest to the
-   common story, the first article on a tie), each shown with that one outlet only.
+3. When fewer than ``min_sentences`` facts are shared, the digest is filled with the
+   sentences only one outlet reports that are closest to the common story: those sharing the
+   most words with the other articles (a word weighs the log of how many articles use it, so
+   a word of one article only weighs nothing), over the square root of their length. Each is
+   shown with its one outlet, after the shared facts, in article order.
 4. Each fact is worded by one of its sentences: the one with the fewest own-voice framing
    marks (hedges, loaded words, judging verbs, scare quotes and names that set an outlet
    apart, outside quotations), then the
@@ -30,6 +32,7 @@ sentence look widely reported. Measured against human-written neutral roundups i
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +47,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 @dataclass(frozen=True, slots=True)
 class DigestOptions:
     """How long the digest is. ``max_sentences``: the most facts it shows; ``min_sentences``:
-    fewer shared facts than this are topped up from the closest article's lead (0: never);
+    fewer shared facts than this are topped up with the single-outlet sentences closest to the
+    common story (0: never);
     ``min_outlets``: how many articles a fact needs to count as shared; ``max_only``: the most
     sentences listed per article under "reported only by" (the earliest ones)."""
 
@@ -154,19 +158,8 @@ def digest(comparison: Comparison, options: DigestOptions | None = None) -> Dige
     chosen = sorted(ranked[: opts.max_sentences], key=lambda f: (place(f), f.id))
     sentences = [_sentence(f, by_id, order, marks) for f in chosen]
 
-    if len(sentences) < opts.min_sentences and arts:
-        carried = {a.id: sum(1 for f in shared if a.id in f.articles) for a in arts}
-        closest = max(arts, key=lambda a: (carried[a.id], -order[a.id]))
-        used = {(s.article, s.sentence) for s in sentences}
-        singles = {(f.members[0].article, f.members[0].sentence): f for f in facts if len(f.members) == 1}
-        for s in closest.sentences:
-            if len(sentences) >= opts.min_sentences:
-                break
-            fact = singles.get((closest.id, s.index))
-            if fact is None or (closest.id, s.index) in used:
-                continue
-            sentences.append(DigestSentence(fact.id, closest.id, s.index, s.text, (closest.id,)))
-        sentences = _story_order(sentences)
+    if len(sentences) < opts.min_sentences and len(arts) > 1:
+        sentences += _fill(comparison, facts, opts.min_sentences - len(sentences), order)
 
     in_digest = {s.fact for s in sentences}
     only_by = []
@@ -187,11 +180,28 @@ def digest(comparison: Comparison, options: DigestOptions | None = None) -> Dige
     return Digest(tuple(sentences), tuple(only_by), tuple(not_by))
 
 
-def _story_order(sentences: list[DigestSentence]) -> list[DigestSentence]:
-    """Shared facts first in their order, then the lead sentences that fill the digest."""
-    shared = [s for s in sentences if len(s.outlets) > 1]
-    filled = sorted((s for s in sentences if len(s.outlets) == 1), key=lambda s: s.sentence)
-    return shared + filled
+def _fill(comparison: Comparison, facts: list[Fact], wanted: int, order: dict[str, int]) -> list[DigestSentence]:
+    """The ``wanted`` single-outlet sentences closest to the common story: scored by the words
+    they share with the other articles (each word weighted by ``log`` of how many articles use
+    it, a word of this article only weighing nothing), over the square root of their length."""
+    by_id = {a.id: a for a in comparison.articles}
+    vocab = {a.id: _words(a.text) for a in comparison.articles}
+    df: dict[str, int] = {}
+    for words in vocab.values():
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    scored = []
+    for f in facts:
+        if len(f.members) != 1:
+            continue
+        m = f.members[0]
+        text = _text(by_id[m.article], m.sentence)
+        words = _words(text)
+        score = sum(math.log(df[w]) for w in words if df.get(w, 0) > 1) / math.sqrt(1 + len(words))
+        scored.append((-score, order[m.article], m.sentence, f.id, m.article, text))
+    scored.sort()
+    picked = sorted(scored[:wanted], key=lambda x: (x[1], x[2]))
+    return [DigestSentence(fid, article, index, text, (article,)) for _, _, index, fid, article, text in picked]
 
 
 def _place(article: Article, sentence: int) -> float:
