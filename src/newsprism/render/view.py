@@ -34,6 +34,15 @@ def one_line(text: str | None) -> str:
     return _CONTROLS.sub("", _BREAKS.sub(" ", text).replace("\t", " ")).strip()
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def one_piece(text: str) -> str:
+    """A piece of a line (a diff's run of characters): breaks and tabs become spaces, control
+    characters are dropped, and the spaces at its ends are kept (they separate it from the next)."""
+    return _CONTROLS.sub("", _BREAKS.sub(" ", text).replace("\t", " "))
+
+
 def plural(n: int, noun: str, nouns: str | None = None) -> str:
     """``1 article``, ``2 articles``; ``nouns`` for an irregular plural."""
     return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
@@ -568,7 +577,7 @@ def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, str]]
         j = i
         while j < len(kinds) and kinds[j] == kinds[i]:
             j += 1
-        piece = _CONTROLS.sub("", _BREAKS.sub(" ", text[start + i : start + j]).replace("\t", " "))
+        piece = one_piece(text[start + i : start + j])
         if piece:
             out.append(Segment(piece, kinds[i]))
         i = j
@@ -723,7 +732,7 @@ def _quotes(comparison: Comparison, label: dict[str, str]) -> tuple[QuoteSection
                     one_line(own.text if own else ""),
                     one_line(v.speaker),
                     one_line(v.cue),
-                    tuple((op, " ".join(s.split()) if s.strip() else s) for op, s in v.diff),
+                    tuple((op, _SPACES.sub(" ", one_piece(s))) for op, s in v.diff),
                 )
             )
         speaker = g.speaker or (reference.speaker if reference else None)
