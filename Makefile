@@ -22,8 +22,9 @@ demo: $(VENV)/.base
 	@mkdir -p $(OUT)
 	$(VENV)/bin/newsprism compare examples/articles/* --format md -o $(OUT)/example-report.md
 	$(VENV)/bin/newsprism compare examples/articles/* --format json -o $(OUT)/example-report.json
+	$(VENV)/bin/newsprism compare examples/articles/* --format html -o $(OUT)/example-report.html
 	$(VENV)/bin/newsprism compare examples/articles/* --width 100
-	@echo "Reports: $(OUT)/example-report.md (Markdown) and $(OUT)/example-report.json (JSON contract)"
+	@echo "Reports: $(OUT)/example-report.html (open in a browser), $(OUT)/example-report.md (Markdown) and $(OUT)/example-report.json (JSON contract)"
 
 test: $(VENV)/.dev lint typecheck unit gate
 

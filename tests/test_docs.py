@@ -52,3 +52,31 @@ def test_every_api_name_in_the_readme_exists() -> None:
         if record.endswith("Options") or record in ("RawArticle", "Article"):
             continue
         assert hasattr(newsprism, record), record
+
+
+def test_report_doc_runs() -> None:
+    """docs/report.md: its commands use real options, its Python block runs as written."""
+    import os
+
+    doc = (REPO / "docs" / "report.md").read_text(encoding="utf-8")
+    help_text = CliRunner().invoke(main, ["compare", "--help"]).output
+    commands = re.findall(r"^ {4}newsprism compare (.+)$", doc, flags=re.M)
+    assert len(commands) >= 2
+    for line in commands:
+        for option in re.findall(r"(--[a-z-]+)", line):
+            assert option in help_text, option
+        assert "--format html" in line
+    assert "html" in re.search(r"--format \[([a-z|]+)\]", help_text).group(1).split("|")  # type: ignore[union-attr]
+    code = doc.split("```python\n", 1)[1].split("```", 1)[0]
+    here = os.getcwd()
+    os.chdir(REPO)
+    try:
+        scope: dict[str, object] = {}
+        exec(compile(code, "docs/report.md", "exec"), scope)
+    finally:
+        os.chdir(here)
+    page = scope["page"]
+    assert isinstance(page, str) and page.startswith("<!DOCTYPE html>")
+    assert len(scope["summary"].sentences) <= 3  # type: ignore[attr-defined]
+    for name in ("render_html", "digest", "DigestOptions", "environment", "context", "REPUBLISHED"):
+        assert name in doc, name

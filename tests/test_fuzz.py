@@ -16,7 +16,7 @@ from newsprism import AlignOptions, CompareOptions, NewsprismError, from_html, f
 from newsprism.comparison import compare
 from newsprism.model import Comparison, Span
 
-FORMATS = ("json", "md", "text")
+FORMATS = ("json", "md", "text", "html")
 OPTIONS = CompareOptions(align=AlignOptions(embedder=None))
 
 words = st.sampled_from(

@@ -149,6 +149,7 @@ def test_markdown_escapes_hostile_strings(hostile: str) -> None:
     # headings stay the ones the renderer writes
     assert [h for h in out.splitlines() if h.startswith("#")] == [
         "# newsprism comparison",
+        "## Neutral digest",
         "## Articles",
         "## Reuse",
         "## Figures that disagree",

@@ -120,10 +120,10 @@ def _read_options(max_bytes: int) -> Any:
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["text", "json", "md"]),
+    type=click.Choice(["text", "json", "md", "html"]),
     default="text",
     show_default=True,
-    help="Output: a terminal rendering, the JSON contract, or Markdown.",
+    help="Output: a terminal rendering, the JSON contract, Markdown, or a self-contained HTML report.",
 )
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout."

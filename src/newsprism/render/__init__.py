@@ -1,9 +1,9 @@
 """Rendering a :class:`~newsprism.model.Comparison` for people and programs.
 
-``render(comparison, "text" | "md" | "json")`` returns a string; nothing here computes
-findings, it only lays them out. The text and Markdown renderers (and the HTML report to
-come) lay out one neutral view of the comparison (:func:`.view.build_view`, plain data, no
-markup) and escape article text at their own boundary; JSON is the records' ``to_dict()``.
+``render(comparison, "text" | "md" | "json" | "html")`` returns a string; nothing here computes
+findings, it only lays them out. The text, Markdown and HTML renderers lay out one neutral
+view of the comparison (:func:`.view.build_view`, plain data, no markup) and escape article
+text at their own boundary; JSON is the records' ``to_dict()`` with the digest added.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ import types
 from ..errors import NewsprismError
 from ..model import Comparison
 
-FORMATS = ("text", "md", "json")
+FORMATS = ("text", "md", "json", "html")
 
 
 def render(comparison: Comparison, fmt: str = "text", *, width: int = 100, color: bool = False) -> str:
-    """Render a comparison as ``text`` (terminal), ``md`` (Markdown) or ``json`` (the contract)."""
+    """Render a comparison as ``text`` (terminal), ``md`` (Markdown), ``json`` (the contract) or
+    ``html`` (the self-contained report, :func:`.html.render_html`)."""
     if fmt == "json":
         from .json import render_json
 
@@ -27,6 +28,10 @@ def render(comparison: Comparison, fmt: str = "text", *, width: int = 100, color
         from .markdown import render_markdown
 
         return render_markdown(comparison)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(comparison)
     if fmt == "text":
         from .text import render_text
 

@@ -39,6 +39,32 @@ def render_markdown(comparison: Comparison) -> str:
     return _markdown(build_view(comparison))
 
 
+def _digest(view: ComparisonView) -> list[str]:
+    """The neutral digest: numbered sentences with the outlets reporting each, then the lists."""
+    d = view.digest
+    if d is None:
+        return []
+    lines = ["## Neutral digest", ""]
+    if not d.lines:
+        lines += ["No fact is reported by two or more outlets.", ""]
+    for i, line in enumerate(d.lines, 1):
+        lines.append(f"{i}. {escape(line.text)} ({escape(line.fact)}: {', '.join(escape(o) for o in line.outlets)})")
+    if d.lines:
+        lines.append("")
+    if d.only_by:
+        lines += ["Reported only by:", ""]
+        for o in d.only_by:
+            shown = "; ".join(f"{escape(text)} ({escape(fact)})" for fact, text in o.sentences)
+            more = f"; {o.facts - len(o.sentences)} more" if o.facts > len(o.sentences) else ""
+            lines.append(f"- **{escape(o.label)}** ({plural(o.facts, 'fact')}): {shown}{more}")
+        lines.append("")
+    if d.not_by:
+        lines += ["Not reported by:", ""]
+        lines += [f"- **{escape(n.label)}**: {', '.join(escape(f) for f in n.facts)}" for n in d.not_by]
+        lines.append("")
+    return lines
+
+
 def _markdown(view: ComparisonView) -> str:
     s = view.summary
     lines = [
@@ -47,6 +73,9 @@ def _markdown(view: ComparisonView) -> str:
         f"{plural(s.articles, 'article')}, {plural(s.facts, 'fact')}: {s.by_all} reported by all, "
         f"{s.by_some} by some, {s.by_one} by one outlet only.",
         "",
+    ]
+    lines += _digest(view)
+    lines += [
         "## Articles",
         "",
         "| id | outlet | credit | headline | sentences | furniture removed |",

@@ -34,6 +34,15 @@ def one_line(text: str | None) -> str:
     return _CONTROLS.sub("", _BREAKS.sub(" ", text).replace("\t", " ")).strip()
 
 
+_SPACES = re.compile(r"\s+")
+
+
+def one_piece(text: str) -> str:
+    """A piece of a line (a diff's run of characters): breaks and tabs become spaces, control
+    characters are dropped, and the spaces at its ends are kept (they separate it from the next)."""
+    return _CONTROLS.sub("", _BREAKS.sub(" ", text).replace("\t", " "))
+
+
 def plural(n: int, noun: str, nouns: str | None = None) -> str:
     """``1 article``, ``2 articles``; ``nouns`` for an irregular plural."""
     return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
@@ -101,6 +110,8 @@ class FigureConflict:
     fact: str
     what: str
     figures: tuple[Figure, ...]
+    #: why the figures count the same thing (the counted noun they share, the event they date)
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +293,118 @@ class RemovedLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a sentence: ``kind`` is empty for words every article of the fact has alike,
+    else ``change`` or the framing types the differing words carry (``attribution hedge``)."""
+
+    text: str
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One article's sentence of a fact, cut into segments so the differing words can be marked."""
+
+    sentence: int
+    text: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """A row of the fact table: one fact, one cell per article (in :attr:`ComparisonView.articles`
+    order), None where the article does not report it."""
+
+    id: str
+    outlets: int
+    total: int
+    score: float
+    cells: tuple[Cell | None, ...]
+
+    @property
+    def coverage(self) -> str:
+        if self.outlets == 1:
+            return "1 outlet only"
+        return f"all {self.total} outlets" if self.outlets == self.total else f"{self.outlets} of {self.total} outlets"
+
+    @property
+    def weak(self) -> bool:
+        return self.outlets > 1 and round(self.score, 2) < WEAK_LINK
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Words of ``article`` found verbatim or nearly in ``source`` (its share of the article)."""
+
+    article: str
+    label: str
+    source: str
+    source_label: str
+    share: float
+    passages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileBar:
+    """One outlet's numbers for the profile chart: own-voice framing marks per 1,000 words by
+    type, the share of the story's shared facts it carries, the largest share of it found in one
+    other article."""
+
+    label: str
+    marks: tuple[tuple[str, float], ...]
+    shared: float
+    reuse: float
+
+
+@dataclass(frozen=True, slots=True)
+class DigestLine:
+    """A sentence of the neutral digest, the fact row it words, and the labels of the articles
+    that report it."""
+
+    fact: str
+    label: str
+    text: str
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DigestOnly:
+    label: str
+    facts: int
+    sentences: tuple[tuple[str, str], ...]  # (fact id, text)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestMissing:
+    label: str
+    facts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DigestView:
+    """The neutral digest (:mod:`newsprism.digest`) with articles named by their labels."""
+
+    method: str
+    lines: tuple[DigestLine, ...]
+    only_by: tuple[DigestOnly, ...]
+    not_by: tuple[DigestMissing, ...]
+
+
+#: an article with this share or more of its words found in another is a republication of it,
+#: not an independent origin (the report's credits section; grouping has its own, fuller rule)
+REPUBLISHED = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """One independent origin of the story: the articles that carry one text (an article and
+    its republications), and the agencies they credit."""
+
+    labels: tuple[str, ...]
+    credits: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ComparisonView:
     """Every section of a comparison, in reading order; an empty section is not shown."""
 
@@ -299,6 +422,16 @@ class ComparisonView:
     only_in: tuple[OnlyIn, ...]
     removed: tuple[RemovedLine, ...]
     warnings: tuple[str, ...]
+    #: the neutral digest; None for a comparison of nothing
+    digest: DigestView | None = None
+    #: every fact, widest first, one cell per article (the HTML report's table)
+    rows: tuple[FactRow, ...] = ()
+    #: the passages each article shares with another
+    passages: tuple[Passage, ...] = ()
+    #: the numbers of the per-outlet profile chart
+    chart: tuple[ProfileBar, ...] = ()
+    #: independent origins: articles joined when one republishes the other (:data:`REPUBLISHED`)
+    origins: tuple[Origin, ...] = ()
 
 
 def build_view(comparison: Comparison) -> ComparisonView:
@@ -360,6 +493,151 @@ def build_view(comparison: Comparison) -> ComparisonView:
             for line, why in zip(a.removed, a.removed_reasons, strict=True)
         ),
         warnings=tuple(one_line(w) for w in comparison.warnings),
+        digest=_digest(comparison, label),
+        rows=_rows(comparison, label),
+        passages=_passages(comparison, label),
+        chart=_chart(comparison, label),
+        origins=_origins(comparison, label),
+    )
+
+
+def _origins(comparison: Comparison, label: dict[str, str]) -> tuple[Origin, ...]:
+    from .._unionfind import UnionFind
+
+    ids = [a.id for a in comparison.articles]
+    index = {a: i for i, a in enumerate(ids)}
+    uf = UnionFind(len(ids))
+    for r in comparison.reuse:
+        if r.share >= REPUBLISHED and r.article in index and r.source in index:
+            uf.union(index[r.article], index[r.source])
+    groups: dict[int, list[str]] = {}
+    for a in ids:
+        groups.setdefault(uf.find(index[a]), []).append(a)
+    credit = {a.id: one_line(a.credit) for a in comparison.articles}
+    return tuple(
+        Origin(tuple(label[a] for a in members), tuple(dict.fromkeys(credit[a] for a in members if credit[a])))
+        for members in groups.values()
+    )
+
+
+def _digest(comparison: Comparison, label: dict[str, str]) -> DigestView | None:
+    from ..digest import digest
+
+    if not comparison.articles:
+        return None
+    d = digest(comparison)
+
+    def name(article: str) -> str:
+        return label.get(article, one_line(article))
+
+    return DigestView(
+        d.method,
+        tuple(
+            DigestLine(s.fact, name(s.article), one_line(s.text), tuple(name(a) for a in s.outlets))
+            for s in d.sentences
+        ),
+        tuple(
+            DigestOnly(name(o.article), o.facts, tuple((f, one_line(t)) for f, _, t in o.sentences)) for o in d.only_by
+        ),
+        tuple(DigestMissing(name(n.article), n.facts) for n in d.not_by),
+    )
+
+
+def _highlights(comparison: Comparison) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, the character ranges of the word changes the view shows (those that carry
+    framing and short ones, as :func:`_changes` picks them), with their kind."""
+    kind_of = {m.id: m.type for m in comparison.framing}
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for c in comparison.contrasts:
+        if c.fact == "headline":
+            continue
+        for e in c.edits:
+            kinds = tuple(dict.fromkeys(kind_of[k] for k in e.marks if k in kind_of))
+            if not kinds and max(len(e.before_text.split()), len(e.after_text.split())) > CHANGE_WORDS:
+                continue
+            kind = " ".join(kinds) or "change"
+            for article, span in ((e.a, e.before), (e.b, e.after)):
+                if span is not None and span.end > span.start:
+                    out.setdefault(article, []).append((span.start, span.end, kind))
+    return out
+
+
+def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> tuple[Segment, ...]:
+    """The sentence ``text[start:end]`` cut at the marked ranges inside it (framing kinds win
+    over a plain change where ranges overlap)."""
+    kinds: list[str] = [""] * (end - start)
+    for s, e, kind in marks:
+        for i in range(max(s, start), min(e, end)):
+            old = kinds[i - start]
+            if not old or old == "change":
+                kinds[i - start] = kind
+    out: list[Segment] = []
+    i = 0
+    while i < len(kinds):
+        j = i
+        while j < len(kinds) and kinds[j] == kinds[i]:
+            j += 1
+        piece = one_piece(text[start + i : start + j])
+        if piece:
+            out.append(Segment(piece, kinds[i]))
+        i = j
+    return tuple(out)
+
+
+def _rows(comparison: Comparison, label: dict[str, str]) -> tuple[FactRow, ...]:
+    arts = comparison.articles
+    marks = _highlights(comparison)
+    facts = sorted((f for f in comparison.facts if f.members), key=lambda f: (-len(f.members), _fact_number(f), f.id))
+    rows = []
+    for f in facts:
+        members = {m.article: m.sentence for m in f.members}
+        cells: list[Cell | None] = []
+        for a in arts:
+            index = members.get(a.id)
+            if index is None or not 0 <= index < len(a.sentences):
+                cells.append(None)
+                continue
+            s = a.sentences[index]
+            own = marks.get(a.id, []) if len(f.members) > 1 else []
+            cells.append(Cell(index, one_line(s.text), _segments(a.text, s.span.start, s.span.end, own)))
+        rows.append(FactRow(f.id, len(f.members), len(arts), f.score, tuple(cells)))
+    return tuple(rows)
+
+
+def _passages(comparison: Comparison, label: dict[str, str]) -> tuple[Passage, ...]:
+    by_id = {a.id: a for a in comparison.articles}
+    out = []
+    for r in comparison.reuse:
+        article = by_id.get(r.article)
+        if article is None or not r.spans or r.share <= 0:
+            continue
+        texts = tuple(t for s in r.spans if (t := one_line(article.text[s.start : s.end])))
+        if texts:
+            out.append(
+                Passage(
+                    r.article,
+                    label.get(r.article, one_line(r.article)),
+                    r.source,
+                    label.get(r.source, one_line(r.source)),
+                    r.share,
+                    texts,
+                )
+            )
+    return tuple(out)
+
+
+def _chart(comparison: Comparison, label: dict[str, str]) -> tuple[ProfileBar, ...]:
+    reuse: dict[str, float] = {}
+    for r in comparison.reuse:
+        reuse[r.article] = max(reuse.get(r.article, 0.0), r.share)
+    return tuple(
+        ProfileBar(
+            label.get(p.article, one_line(p.outlet)),
+            tuple((one_line(t), v) for t, v in p.marks_per_1000),
+            p.shared_carried / p.shared_total if p.shared_total else 0.0,
+            reuse.get(p.article, 0.0),
+        )
+        for p in comparison.profiles
     )
 
 
@@ -419,7 +697,7 @@ def _conflict(c: NumberConflict, label: dict[str, str]) -> FigureConflict:
     figures = tuple(
         Figure(q.article, label.get(q.article, one_line(q.article)), one_line(q.text)) for q in c.quantities
     )
-    return FigureConflict(c.fact, one_line(what), figures)
+    return FigureConflict(c.fact, one_line(what), figures, one_line(c.reason))
 
 
 def _fact_number(fact: Fact) -> int:
@@ -454,7 +732,7 @@ def _quotes(comparison: Comparison, label: dict[str, str]) -> tuple[QuoteSection
                     one_line(own.text if own else ""),
                     one_line(v.speaker),
                     one_line(v.cue),
-                    tuple((op, " ".join(s.split()) if s.strip() else s) for op, s in v.diff),
+                    tuple((op, _SPACES.sub(" ", one_piece(s))) for op, s in v.diff),
                 )
             )
         speaker = g.speaker or (reference.speaker if reference else None)
@@ -537,12 +815,21 @@ def _quoted_only_in(comparison: Comparison, label: dict[str, str]) -> tuple[Quot
 
 __all__ = [
     "ArticleRow",
+    "Cell",
     "ComparisonView",
+    "DigestLine",
+    "DigestMissing",
+    "DigestOnly",
+    "DigestView",
+    "FactRow",
     "Figure",
     "FigureConflict",
     "FramingLine",
     "NamingLine",
     "OnlyIn",
+    "Origin",
+    "Passage",
+    "ProfileBar",
     "ProfileLine",
     "QuoteRendering",
     "QuoteSection",
@@ -551,6 +838,7 @@ __all__ = [
     "RemovedLine",
     "ReuseMatrix",
     "ReuseRow",
+    "Segment",
     "SentenceRef",
     "SharedFact",
     "SingleQuote",
