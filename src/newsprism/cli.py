@@ -569,6 +569,81 @@ def stories(db: str, since: str | None, fmt: str) -> None:
         )
 
 
+@main.command()
+@click.option(
+    "--db",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="The corpus to browse, opened read-only (without it: comparisons of pasted articles only).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to bind (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="The port to bind.")
+@click.option(
+    "--max-articles", type=click.IntRange(min=2), default=10, show_default=True, help="Articles in one comparison."
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(min=1),
+    default=5_000_000,
+    show_default=True,
+    help="The largest request body (a form with its uploads); larger is refused with 413.",
+)
+@click.option(
+    "--max-article-bytes",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="The largest article (pasted text or uploaded file); larger is refused with 413.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=20.0,
+    show_default=True,
+    help="Seconds a request may take; a longer one is answered with 408.",
+)
+@click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="wordllama", show_default=True)
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    max_articles: int,
+    max_request_bytes: int,
+    max_article_bytes: int,
+    timeout: float,
+    embedder: str,
+) -> None:
+    """Run the web app: paste or upload articles and read their comparison, browse and search
+    the stored stories, outlets' profiles, and a JSON API (/api/..., described at
+    /openapi.json). Needs the web extra: pip install 'newsprism[web]'.
+
+    The corpus is opened read-only; the server answers only to loopback names when bound to a
+    loopback address. Ctrl-C stops it.
+    """
+    from .web import WebOptions, require_web
+    from .web import serve as run_serve
+
+    require_web()
+    if db is not None:
+        _need_db(db)
+        from .store import Store
+
+        Store(db, readonly=True).close()  # a clear error now rather than on each request
+    options = WebOptions(
+        max_articles=max_articles,
+        max_request_bytes=max_request_bytes,
+        max_article_bytes=max_article_bytes,
+        request_seconds=timeout,
+        embedder=embedder,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"newsprism: serving {db + ' (read-only)' if db else 'comparisons'} at http://{shown}:{port}/ (Ctrl-C stops)",
+        err=True,
+    )
+    run_serve(db, host=host, port=port, options=options)
+
+
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False))
 @click.option(

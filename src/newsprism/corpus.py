@@ -374,20 +374,28 @@ def comparison_key(options: CompareOptions) -> str:
 
 
 def compare_story(
-    story_id: str, *, db: str | Path = DEFAULT_PATH, options: CompareOptions | None = None, recompute: bool = False
+    story_id: str,
+    *,
+    db: str | Path | Store = DEFAULT_PATH,
+    options: CompareOptions | None = None,
+    recompute: bool = False,
+    keep: bool = True,
 ) -> Comparison:
     """Compare the articles of a stored story. The comparison is kept in the store, so a later
-    call with the same options reads it back instead of computing it (unless ``recompute``)."""
+    call with the same options reads it back instead of computing it (unless ``recompute``).
+    ``db`` is a path or an open :class:`Store`; with ``keep=False`` (a read-only store) a
+    comparison not kept before is computed and returned, not stored."""
     opts = options or CompareOptions()
     key = comparison_key(opts)
-    with Store(db) as store:
+    with nullcontext(db) if isinstance(db, Store) else Store(db) as store:
         kept = None if recompute else store.load_comparison(story_id, key)
         if kept is not None:
             return Comparison.from_dict(json.loads(kept))
         articles = store.story_articles(story_id)
     comparison = compare(articles, options=opts)
-    with Store(db) as store:
-        store.save_comparison(story_id, key, json.dumps(comparison.to_dict(), ensure_ascii=False))
+    if keep:
+        with nullcontext(db) if isinstance(db, Store) else Store(db) as store:
+            store.save_comparison(story_id, key, json.dumps(comparison.to_dict(), ensure_ascii=False))
     return comparison
 
 
