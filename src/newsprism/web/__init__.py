@@ -83,7 +83,7 @@ def require_web() -> None:
         except ImportError:
             missing.append("python-multipart" if module == "multipart" else module)
     if missing:
-        raise MissingDependencyError(f"the web app needs {', '.join(missing)}; install them with: {INSTALL}")
+        raise MissingDependencyError(f"the web app needs {', '.join(missing)} (the web extra); install it with: {INSTALL}")
 
 
 @cache

@@ -194,6 +194,7 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
         redoc_url=None,
         openapi_url="/openapi.json",
     )
+    app.state.compare_options = compare_options
     app.add_middleware(Guard, options=options)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
