@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'newsprism[web]'")
-pytest.importorskip("multipart", reason="the web extra is not installed: pip install 'newsprism[web]'")
+pytest.importorskip("python_multipart", reason="the web extra is not installed: pip install 'newsprism[web]'")
 
 from fastapi.testclient import TestClient  # noqa: E402
 

@@ -76,12 +76,21 @@ class WebOptions:
 
 def require_web() -> None:
     """Raise :class:`MissingDependencyError` naming :data:`INSTALL` when the extra is missing."""
+    from importlib.util import find_spec
+
     missing = []
-    for module in ("fastapi", "jinja2", "uvicorn", "multipart"):
+    for module, package in (
+        ("fastapi", "fastapi"),
+        ("jinja2", "jinja2"),
+        ("uvicorn", "uvicorn"),
+        ("python_multipart", "python-multipart"),
+    ):
         try:
-            __import__(module)
-        except ImportError:
-            missing.append("python-multipart" if module == "multipart" else module)
+            found = find_spec(module) is not None
+        except (ImportError, ValueError):  # a module set to None in sys.modules
+            found = False
+        if not found:
+            missing.append(package)
     if missing:
         raise MissingDependencyError(f"the web app needs {', '.join(missing)} (the web extra); install it with: {INSTALL}")
 

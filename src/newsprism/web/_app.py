@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import CompareError, InputError, NewsprismError, StoreError
@@ -198,8 +199,8 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
     app.add_middleware(Guard, options=options)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return _error_response(exc.status_code, str(exc.detail), request.url.path.startswith("/api/"))
 
     @app.exception_handler(RequestValidationError)
