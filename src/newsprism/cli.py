@@ -603,6 +603,13 @@ def stories(db: str, since: str | None, fmt: str) -> None:
     help="Seconds a request may take; a longer one is answered with 408.",
 )
 @click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="wordllama", show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Server processes: comparisons are CPU-bound, one process uses one core.",
+)
 def serve(
     db: str | None,
     host: str,
@@ -612,6 +619,7 @@ def serve(
     max_article_bytes: int,
     timeout: float,
     embedder: str,
+    workers: int,
 ) -> None:
     """Run the web app: paste or upload articles and read their comparison, browse and search
     the stored stories, outlets' profiles, and a JSON API (/api/..., described at
@@ -641,7 +649,7 @@ def serve(
         f"newsprism: serving {db + ' (read-only)' if db else 'comparisons'} at http://{shown}:{port}/ (Ctrl-C stops)",
         err=True,
     )
-    run_serve(db, host=host, port=port, options=options)
+    run_serve(db, host=host, port=port, options=options, workers=workers)
 
 
 @main.command(name="eval")

@@ -373,6 +373,16 @@ def comparison_key(options: CompareOptions) -> str:
     return f"{__version__}:" + hashlib.sha256(repr(options).encode("utf-8")).hexdigest()[:16]
 
 
+def kept_comparison(
+    story_id: str, *, db: str | Path | Store = DEFAULT_PATH, options: CompareOptions | None = None
+) -> str | None:
+    """The JSON text of the comparison of a stored story kept under ``options`` (as
+    :func:`compare_story` keeps it: ``Comparison.to_dict()``), or None when none is kept. A
+    reader that only passes it on (the web app) need not parse it."""
+    with nullcontext(db) if isinstance(db, Store) else Store(db) as store:
+        return store.load_comparison(story_id, comparison_key(options or CompareOptions()))
+
+
 def compare_story(
     story_id: str,
     *,

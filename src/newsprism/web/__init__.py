@@ -154,19 +154,54 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     options: WebOptions | None = None,
+    workers: int = 1,
     log_level: str = "warning",
 ) -> None:
-    """Run the web app with uvicorn until interrupted (binds ``host``, 127.0.0.1 by default)."""
+    """Run the web app with uvicorn until interrupted (binds ``host``, 127.0.0.1 by default).
+    ``workers`` above 1 runs that many server processes (comparisons are CPU-bound and hold
+    Python's GIL, so one process uses one core)."""
     require_web()
     import dataclasses
+    import json
+    import os
 
     import uvicorn
 
     opts = options or WebOptions()
     if opts.allowed_hosts is None and host in LOOPBACK:
         opts = dataclasses.replace(opts, allowed_hosts=LOOPBACK)
-    app = create_app(db, options=opts)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    if workers <= 1:
+        app = create_app(db, options=opts)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+        return
+    # each worker process builds the app from the environment it inherits
+    os.environ[_CONFIG] = json.dumps(
+        {"db": None if db is None else str(Path(db).resolve()), "options": dataclasses.asdict(opts)}
+    )
+    uvicorn.run(
+        "newsprism.web:from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        server_header=False,
+    )
 
 
-__all__ = ["INSTALL", "LOOPBACK", "WebOptions", "create_app", "page", "report_page", "require_web", "serve"]
+_CONFIG = "NEWSPRISM_WEB_CONFIG"
+
+
+def from_environment() -> FastAPI:
+    """The app :func:`serve` describes in ``$NEWSPRISM_WEB_CONFIG`` (for its worker processes)."""
+    import json
+    import os
+
+    config = json.loads(os.environ[_CONFIG])
+    opts = config["options"]
+    if opts.get("allowed_hosts") is not None:
+        opts["allowed_hosts"] = tuple(opts["allowed_hosts"])
+    return create_app(config["db"], options=WebOptions(**opts))
+
+
+__all__ = ["INSTALL", "LOOPBACK", "WebOptions", "create_app", "from_environment", "page", "report_page", "require_web", "serve"]

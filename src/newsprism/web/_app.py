@@ -9,6 +9,7 @@ and an HTML page elsewhere, with a 4xx status for anything the client can change
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -121,6 +122,19 @@ class Guard:
         except Refused as exc:
             if not started:
                 await refuse(exc.status_code, str(exc.detail))
+
+
+class RawJSON(Response):
+    """JSON written by :func:`json.dumps` (or passed through as text), skipping FastAPI's
+    walk over every value of a large comparison (7 ms of 50 on a seed-sized pair)."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        if isinstance(content, bytes):
+            return content
+        text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+        return text.encode("utf-8")
 
 
 def _error_response(status: int, text: str, api: bool) -> Response:
@@ -263,8 +277,10 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
 
     # ------------------------------------------------------------------ JSON API
 
-    @app.post("/api/compare", tags=["api"], responses=ERRORS)
-    async def api_compare(request: CompareIn) -> dict[str, Any]:
+    api = {"tags": ["api"], "responses": ERRORS, "response_class": RawJSON}
+
+    @app.post("/api/compare", **api)
+    async def api_compare(request: CompareIn) -> RawJSON:
         """Compare two or more articles; the answer is the JSON contract (`compare --format json`)."""
         check_count(len(request.articles))
         raws: list[RawArticle] = []
@@ -287,16 +303,16 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
                 warnings.append(f"skipped {exc}")
         if len(raws) < 2:
             raise Refused(422, "; ".join([*warnings, "fewer than two readable articles"]))
-        return (await run_compare(raws, warnings)).to_dict()
+        return RawJSON((await run_compare(raws, warnings)).to_dict())
 
-    @app.get("/api/stories", tags=["api"], responses=ERRORS)
+    @app.get("/api/stories", **api)
     def api_stories(
         outlet: Annotated[str | None, Query(max_length=200)] = None,
         since: Annotated[str | None, Query(max_length=10, description="ISO date")] = None,
         until: Annotated[str | None, Query(max_length=10, description="ISO date")] = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-    ) -> dict[str, Any]:
+    ) -> RawJSON:
         """Stored stories, newest first; filter by outlet and by date."""
         with reading() as store:
             rows = store.stories(
@@ -307,40 +323,44 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
                 limit=limit,
                 offset=offset,
             )
-        return {"stories": [r.to_dict() for r in rows], "limit": limit, "offset": offset}
+        return RawJSON({"stories": [r.to_dict() for r in rows], "limit": limit, "offset": offset})
 
-    @app.get("/api/stories/{story_id}", tags=["api"], responses=ERRORS)
-    def api_story(story_id: str) -> dict[str, Any]:
-        """One stored story and its comparison (the kept one when there is one)."""
-        from ..corpus import compare_story
+    @app.get("/api/stories/{story_id}", **api)
+    def api_story(story_id: str) -> RawJSON:
+        """One stored story and its comparison: the kept one, passed on as stored, when there
+        is one (`newsprism compare --story ID` keeps it), else computed and not kept."""
+        from ..corpus import compare_story, kept_comparison
 
         with reading() as store:
             row = store.story(story_id)
-            comparison = compare_story(story_id, db=store, options=compare_options, keep=False)
-        return {"story": row.to_dict(), "comparison": comparison.to_dict()}
+            text = kept_comparison(story_id, db=store, options=compare_options)
+            if text is None:
+                comparison = compare_story(story_id, db=store, options=compare_options, keep=False)
+                text = json.dumps(comparison.to_dict(), ensure_ascii=False)
+        return RawJSON('{"story": ' + json.dumps(row.to_dict(), ensure_ascii=False) + ', "comparison": ' + text + "}")
 
-    @app.get("/api/search", tags=["api"], responses=ERRORS)
+    @app.get("/api/search", **api)
     def api_search(
         q: Annotated[str, Query(min_length=1, max_length=500, description="SQLite FTS5 query")],
         limit: Annotated[int, Query(ge=1, le=200)] = 20,
-    ) -> dict[str, Any]:
+    ) -> RawJSON:
         """Full-text search of the stored articles, best first, each with its story."""
         with reading() as store:
             hits = store.search(q, limit=limit)
             story = store.stories_of(h.id for h in hits)
-        return {"query": q, "hits": [{**h.to_dict(), "story": story.get(h.id)} for h in hits]}
+        return RawJSON({"query": q, "hits": [{**h.to_dict(), "story": story.get(h.id)} for h in hits]})
 
-    @app.get("/api/outlets", tags=["api"], responses=ERRORS)
+    @app.get("/api/outlets", **api)
     def api_outlets(
         outlet: Annotated[str | None, Query(max_length=200)] = None,
         top: Annotated[int, Query(ge=1, le=100)] = 10,
-    ) -> dict[str, Any]:
+    ) -> RawJSON:
         """Each outlet's profile over its stored articles (`newsprism outlets --format json`)."""
         from ..outlets import outlets_in
 
         with reading() as store:
             listing = outlets_in(store, outlet=outlet or None, top=top, fill=False)
-        return {**listing.to_dict(), "unframed": listing.unframed}
+        return RawJSON({**listing.to_dict(), "unframed": listing.unframed})
 
     # ------------------------------------------------------------------ pages
 
