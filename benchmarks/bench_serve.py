@@ -37,9 +37,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import REPO, table
-
 import httpx
+from _common import REPO, table
 
 EXAMPLE = REPO / "examples" / "articles"
 LEVELS = (1, 8, 32)
@@ -140,7 +139,18 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     log = (tmp / "serve.log").open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newsprism", "serve", "--db", str(db), "--port", str(port), "--workers", str(args.workers)],
+        [
+            sys.executable,
+            "-m",
+            "newsprism",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -159,17 +169,37 @@ def main() -> int:
                 return 1
             time.sleep(0.2)
         # warm up: the embedding model loads on the first comparison
-        for i in range(3):
+        for _i in range(3):
             httpx.post(base + "/api/compare", json=_payload(wire, page, None), timeout=60).raise_for_status()
             httpx.get(f"{base}/api/stories/{story}", timeout=60).raise_for_status()
 
         same = _in_process(wire, page, False, 20)
         fresh = _in_process(wire, page, True, 20)
         base_same, base_fresh = statistics.median(same), statistics.median(fresh)
-        rows.append(["in-process compare, same pair (baseline)", 1, 20, 1 / base_same, base_same * 1000,
-                     _p95(same) * 1000, 1.0, 0])
-        rows.append(["in-process compare, fresh pair (baseline)", 1, 20, 1 / base_fresh, base_fresh * 1000,
-                     _p95(fresh) * 1000, 1.0, 0])
+        rows.append(
+            [
+                "in-process compare, same pair (baseline)",
+                1,
+                20,
+                1 / base_same,
+                base_same * 1000,
+                _p95(same) * 1000,
+                1.0,
+                0,
+            ]
+        )
+        rows.append(
+            [
+                "in-process compare, fresh pair (baseline)",
+                1,
+                20,
+                1 / base_fresh,
+                base_fresh * 1000,
+                _p95(fresh) * 1000,
+                1.0,
+                0,
+            ]
+        )
 
         def run(label: str, method: str, path: str, bodies, clients: int, total: int, baseline: float) -> None:
             nonlocal failed
@@ -179,8 +209,9 @@ def main() -> int:
             )
             failed += errors
             p95 = _p95(lat)
-            rows.append([label, clients, total, total / wall, statistics.median(lat) * 1000, p95 * 1000,
-                         p95 / baseline, errors])
+            rows.append(
+                [label, clients, total, total / wall, statistics.median(lat) * 1000, p95 * 1000, p95 / baseline, errors]
+            )
 
         n = 0
 
@@ -190,14 +221,27 @@ def main() -> int:
             return _payload(wire, page, n)
 
         for clients in LEVELS:
-            run("POST /api/compare, same pair", "POST", "/api/compare", lambda i: _payload(wire, page, None),
-                clients, args.requests, base_same)
+            run(
+                "POST /api/compare, same pair",
+                "POST",
+                "/api/compare",
+                lambda i: _payload(wire, page, None),
+                clients,
+                args.requests,
+                base_same,
+            )
         for clients in LEVELS:
-            run("POST /api/compare, fresh pair", "POST", "/api/compare", fresh_body, clients, args.requests,
-                base_fresh)
+            run("POST /api/compare, fresh pair", "POST", "/api/compare", fresh_body, clients, args.requests, base_fresh)
         for clients in (1, 8):
-            run("GET /api/stories/{id} (kept)", "GET", f"/api/stories/{story}", None, clients, 4 * args.requests,
-                base_same)
+            run(
+                "GET /api/stories/{id} (kept)",
+                "GET",
+                f"/api/stories/{story}",
+                None,
+                clients,
+                4 * args.requests,
+                base_same,
+            )
     except TimeoutError:
         print(f"bench_serve: over the budget of {args.budget:g} s", file=sys.stderr)
         return 1
@@ -210,14 +254,15 @@ def main() -> int:
         log.close()
     print(
         table(
-            f"newsprism serve on loopback ({args.workers} uvicorn worker processes, {os.cpu_count()} cores); x baseline = p95 / in-process median of the same "
+            f"newsprism serve on loopback ({args.workers} uvicorn worker processes, {os.cpu_count()} cores); "
+            "x baseline = p95 / in-process median of the same "
             "comparison",
             ["what", "clients", "requests", "req/s", "median ms", "p95 ms", "x baseline", "errors"],
             rows,
         )
     )
-    compare8 = [r for r in rows if str(r[0]).startswith("POST /api/compare, fresh") and r[1] == 8][0]
-    story8 = [r for r in rows if str(r[0]).startswith("GET") and r[1] == 8][0]
+    compare8 = next(r for r in rows if str(r[0]).startswith("POST /api/compare, fresh") and r[1] == 8)
+    story8 = next(r for r in rows if str(r[0]).startswith("GET") and r[1] == 8)
     print(
         f"\ntargets: /api/compare p95 at 8 clients {compare8[5]:.0f} ms (<= 300), "
         f"/api/stories/{{id}} p95 at 8 clients {story8[5]:.0f} ms (<= 50); errors {failed}"

@@ -15,15 +15,15 @@ from click.testing import CliRunner
 pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'newsprism[web]'")
 pytest.importorskip("python_multipart", reason="the web extra is not installed: pip install 'newsprism[web]'")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from newsprism.cli import main  # noqa: E402
-from newsprism.errors import StoreError  # noqa: E402
-from newsprism.store import Store  # noqa: E402
-from newsprism.web import WebOptions, create_app, report_page  # noqa: E402
+from newsprism.cli import main
+from newsprism.errors import StoreError
+from newsprism.store import Store
+from newsprism.web import WebOptions, create_app, report_page
 
-from .conftest import INDEPENDENT, REWRITE, WIRE  # noqa: E402
-from .webcorpus import BRIDGE_B, HOSTILE_TITLE, build_corpus  # noqa: E402
+from .conftest import INDEPENDENT, REWRITE, WIRE
+from .webcorpus import BRIDGE_B, HOSTILE_TITLE, build_corpus
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +123,7 @@ def test_api_compare_returns_the_json_contract(client: TestClient) -> None:
     assert r.status_code == 200, r.text
     data = r.json()
     assert data["schema"].startswith("newsprism.comparison/")
-    assert [a["outlet"] for a in data["articles"]][0] == "Nordpress"
+    assert next(a["outlet"] for a in data["articles"]) == "Nordpress"
     assert len(data["articles"]) == 3 and data["facts"]
 
 
@@ -131,7 +131,9 @@ def test_api_compare_reads_html_and_names_unreadable_articles(client: TestClient
     page = "<html><body><article>" + "".join(f"<p>{x}</p>" for x in WIRE.splitlines()[3:7]) + "</article></body></html>"
     r = client.post(
         "/api/compare",
-        json={"articles": [{"html": page, "title": "Fire"}, {"text": REWRITE}, {"text": "Headline only", "name": "bad"}]},
+        json={
+            "articles": [{"html": page, "title": "Fire"}, {"text": REWRITE}, {"text": "Headline only", "name": "bad"}]
+        },
     )
     assert r.status_code == 200, r.text
     assert any("bad" in w for w in r.json()["warnings"])
@@ -267,7 +269,10 @@ def test_an_article_over_its_limit_is_413() -> None:
     client = TestClient(create_app(None, options=WebOptions(max_article_bytes=2_000)))
     r = client.post("/api/compare", json={"articles": [{"text": WIRE * 5, "name": "long"}, {"text": REWRITE}]})
     assert r.status_code == 413 and r.json()["error"].startswith("long.txt: is")
-    files = [("file", ("big.txt", (WIRE * 5).encode(), "text/plain")), ("file", ("b.txt", REWRITE.encode(), "text/plain"))]
+    files = [
+        ("file", ("big.txt", (WIRE * 5).encode(), "text/plain")),
+        ("file", ("b.txt", REWRITE.encode(), "text/plain")),
+    ]
     assert client.post("/compare", files=files).status_code in (400, 413)
 
 
@@ -343,12 +348,17 @@ def test_only_the_allowed_host_names_are_answered(db: Path) -> None:
 def test_no_endpoint_reads_a_path_the_client_names(client: TestClient, tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("Top secret headline\nThe launch codes are 1234 and nobody must know them at all.\n")
-    r = client.post(
-        "/api/compare", json={"articles": [{"text": str(secret), "name": str(secret)}, {"text": WIRE}]}
-    )
+    r = client.post("/api/compare", json={"articles": [{"text": str(secret), "name": str(secret)}, {"text": WIRE}]})
     assert "launch codes" not in r.text
     files = [
-        ("file", (str(secret), b"Upload headline\nThe upload's own words are read, and only them, from memory.\n", "text/plain")),
+        (
+            "file",
+            (
+                str(secret),
+                b"Upload headline\nThe upload's own words are read, and only them, from memory.\n",
+                "text/plain",
+            ),
+        ),
         ("file", ("../../wire.txt", WIRE.encode(), "text/plain")),
     ]
     r = client.post("/compare", files=files)

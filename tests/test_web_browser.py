@@ -26,10 +26,10 @@ pytest.importorskip("playwright", reason="playwright is not installed (the dev e
 if shutil.which("chromium") is None:
     pytest.skip("no chromium on PATH: apt-get install -y chromium", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from .conftest import REWRITE, WIRE  # noqa: E402
-from .webcorpus import BRIDGE_B, HOSTILE_TITLE, build_corpus  # noqa: E402
+from .conftest import REWRITE, WIRE
+from .webcorpus import BRIDGE_B, HOSTILE_TITLE, build_corpus
 
 ARGS = [
     "--headless",

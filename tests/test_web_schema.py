@@ -33,11 +33,15 @@ def test_no_generated_request_gets_a_server_error(tmp_path: Path) -> None:
 
         @given(case=op.as_strategy(generation_mode=mode))
         @settings(
-            max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None
+            max_examples=EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+            database=None,
         )
         def check(case) -> None:
             response = case.call()
-            seen.setdefault(f"{case.method} {op.path}", set()).add(response.status_code)
+            seen.setdefault(f"{case.method} {case.path}", set()).add(response.status_code)
             where = f"{case.method} {case.formatted_path}"
             assert response.status_code < 500, f"{where}: {response.status_code} {response.text[:300]}"
             if response.status_code >= 400:

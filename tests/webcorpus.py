@@ -15,7 +15,7 @@ Shop owners on the east bank said they feared losing customers during the closur
 A temporary footbridge for pedestrians and cyclists is to open within ten days.
 """
 
-HOSTILE_TITLE = 'Brindle bridge shut <script>window.__pwned = 1</script> after cracks found'
+HOSTILE_TITLE = "Brindle bridge shut <script>window.__pwned = 1</script> after cracks found"
 
 BRIDGE_B = """The council of Brindle closed the old river bridge on Thursday after engineers found deep cracks in two of its piers <img src=x onerror="window.__pwned = 1">.
 Traffic will be diverted over the ring road for at least six weeks, the council said.

@@ -21,6 +21,7 @@ import click
 
 from ._version import __version__
 from .errors import NewsprismError, OutputError
+from .text import plural as _plural
 
 
 class _Group(click.Group):
@@ -258,11 +259,6 @@ def group(
         _need_db(db)
         grouping = group_corpus(db=db, since=since, options=opts)
     _emit(render_stories(grouping, fmt), output)
-
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -188,7 +188,8 @@ def read_bytes(
     opts = options or DEFAULT_READ_OPTIONS
     if len(data) > opts.max_article_bytes:
         raise InputError(
-            name, f"is too large for one article ({size_text(len(data))}; the limit is {size_text(opts.max_article_bytes)})"
+            name,
+            f"is too large for one article ({size_text(len(data))}; the limit is {size_text(opts.max_article_bytes)})",
         )
     p = Path(name.replace("\\", "/").rsplit("/", 1)[-1] or "article")
     suffix = p.suffix.lower()

@@ -59,6 +59,7 @@ from .readers import (
     read_path,
     size_text,
 )
+from .text import plural
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())  # a library logs; the application decides what is shown
@@ -548,7 +549,7 @@ def _warc(p: Path, opts: ReadOptions) -> Iterator[Record]:
     if not n:
         yield InputError(str(p), "is not a WARC file (no WARC/1.x record header found)")
     elif not yielded:
-        yield InputError(str(p), f"holds no HTML response records ({n} records)")
+        yield InputError(str(p), f"holds no HTML response records ({plural(n, 'record')})")
 
 
 _WARC_PROBLEMS = {

@@ -40,6 +40,7 @@ from ..grouping import GroupOptions
 from ..model import RawArticle
 from ..pipeline import prepare_article
 from ..quotes import QUOTES_VERSION, story_quotes
+from ..text import plural
 from .gold import GoldSet, load_gold, validate
 from .scoring import score_grouping, score_reports
 
@@ -82,7 +83,7 @@ def evaluate(
     if check:
         problems = validate(gold)
         if problems:
-            raise GoldSetError(f"{gold.path}: {len(problems)} problems in gold.json, first: {problems[0]}")
+            raise GoldSetError(f"{gold.path}: {plural(len(problems), 'problem')} in gold.json, first: {problems[0]}")
     notes: list[str] = []
     wanted: dict[str, Any] = {}
     stories = None
@@ -274,10 +275,12 @@ def render_result(result: EvalResult) -> str:
     counts = []
     compared = scores.get("articles_scored")
     if compared is not None:
-        counts.append(f"{compared} articles compared" if compared else "no story of two or more articles to compare")
+        counts.append(
+            f"{plural(compared, 'article')} compared" if compared else "no story of two or more articles to compare"
+        )
     per_article = [t for t in ("quotes", "framing") if isinstance(scores.get(t), dict) and "articles" in scores[t]]
     if per_article:
-        counts.append(f"{' and '.join(per_article)} on {scores[per_article[0]]['articles']} articles")
+        counts.append(f"{' and '.join(per_article)} on {plural(scores[per_article[0]]['articles'], 'article')}")
     lines = [f"gold set: {result.gold_set}" + (f" ({'; '.join(counts)})" if counts else "")]
     for key, val in scores.items():
         if not isinstance(val, dict):

@@ -71,8 +71,8 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 from ..clean import CLEANER_VERSION
 from ..errors import StoreError
@@ -1185,7 +1185,9 @@ class Store:
             where = " WHERE s.id IN (SELECT value FROM json_each(?))"
             params.insert(0, _json(list(ids)))
         clause = f" HAVING {' AND '.join(having)}" if having else ""
-        order = "max(a.published) IS NULL, max(a.published) DESC, s.id DESC" if newest_first else "min(a.published), s.id"
+        order = (
+            "max(a.published) IS NULL, max(a.published) DESC, s.id DESC" if newest_first else "min(a.published), s.id"
+        )
         page = ""
         if limit is not None:
             page = " LIMIT ? OFFSET ?"

@@ -92,7 +92,9 @@ def require_web() -> None:
         if not found:
             missing.append(package)
     if missing:
-        raise MissingDependencyError(f"the web app needs {', '.join(missing)} (the web extra); install it with: {INSTALL}")
+        raise MissingDependencyError(
+            f"the web app needs {', '.join(missing)} (the web extra); install it with: {INSTALL}"
+        )
 
 
 @cache
@@ -204,4 +206,14 @@ def from_environment() -> FastAPI:
     return create_app(config["db"], options=WebOptions(**opts))
 
 
-__all__ = ["INSTALL", "LOOPBACK", "WebOptions", "create_app", "from_environment", "page", "report_page", "require_web", "serve"]
+__all__ = [
+    "INSTALL",
+    "LOOPBACK",
+    "WebOptions",
+    "create_app",
+    "from_environment",
+    "page",
+    "report_page",
+    "require_web",
+    "serve",
+]

@@ -96,7 +96,9 @@ class Guard:
                 await refuse(400, "the Content-Length header is not a number")
                 return
             if declared > opts.max_request_bytes:
-                await refuse(413, f"the request is {_size(declared)}, over the limit of {_size(opts.max_request_bytes)}")
+                await refuse(
+                    413, f"the request is {_size(declared)}, over the limit of {_size(opts.max_request_bytes)}"
+                )
                 return
         seen = 0
 
@@ -277,7 +279,7 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
 
     # ------------------------------------------------------------------ JSON API
 
-    api = {"tags": ["api"], "responses": ERRORS, "response_class": RawJSON}
+    api: dict[str, Any] = {"tags": ["api"], "responses": ERRORS, "response_class": RawJSON}
 
     @app.post("/api/compare", **api)
     async def api_compare(request: CompareIn) -> RawJSON:
@@ -364,7 +366,7 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
 
     # ------------------------------------------------------------------ pages
 
-    html = {"response_class": HTMLResponse, "include_in_schema": False}
+    html: dict[str, Any] = {"response_class": HTMLResponse, "include_in_schema": False}
 
     @app.get("/", **html)
     def index() -> str:
@@ -373,7 +375,9 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
     @app.post("/compare", **html)
     async def compare_form(request: Request) -> Response:
         form = await request.form(
-            max_files=options.max_articles + 1, max_fields=4 * options.max_articles + 8, max_part_size=options.max_article_bytes
+            max_files=options.max_articles + 1,
+            max_fields=4 * options.max_articles + 8,
+            max_part_size=options.max_article_bytes,
         )
         texts = [str(v) for v in form.getlist("text")]
         outlets = [str(v) for v in form.getlist("outlet")]
@@ -421,9 +425,7 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
             )
             names = store.outlet_names()
         query = {"outlet": outlet or "", "since": since or "", "until": until or ""}
-        return page(
-            "stories.html", stories=rows[:per], more=len(rows) > per, page=page_no, query=query, outlets=names
-        )
+        return page("stories.html", stories=rows[:per], more=len(rows) > per, page=page_no, query=query, outlets=names)
 
     @app.get("/stories/{story_id}", **html)
     def story_page(story_id: str) -> str:
