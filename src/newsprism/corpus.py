@@ -347,18 +347,30 @@ def corpus_repeated_lines(
 
 
 def group_corpus(
-    *, db: str | Path = DEFAULT_PATH, since: str | None = None, options: GroupOptions | None = None
+    *,
+    db: str | Path = DEFAULT_PATH,
+    since: str | None = None,
+    options: GroupOptions | None = None,
+    on_progress: Callable[[str, int, int | None], None] | None = None,
 ) -> Grouping:
     """Group the stored articles (published on or after ``since``, if given) into stories and
-    store them. Stories found before keep their ids as new articles join them."""
+    store them. Stories found before keep their ids as new articles join them.
+    ``on_progress(stage, done, total)`` is told how far it is: ``features`` (articles whose
+    features were not stored, a batch at a time), ``cluster`` (0, then all)."""
     opts = options or GroupOptions()
     with Store(db) as store:
         features, missing = store.group_features(features_method(opts), since=since)
         for lo in range(0, len(missing), 2000):  # stored before features were, or other options
+            if on_progress:
+                on_progress("features", lo, len(missing))
             made = featurize(list(store.iter_articles(ids=missing[lo : lo + 2000], head=GROUP_HEAD)), opts)
             store.save_features(made)
             features += made
+        if on_progress:
+            on_progress("cluster", 0, len(features))
         grouping = cluster(features, options=opts, previous=store.assignments())
+        if on_progress:
+            on_progress("cluster", len(features), len(features))
         origins = {a: o for s in grouping.stories for a, o in zip(s.articles, s.origins, strict=True) if a != o}
         store.save_stories(grouping.story_of(), origins, grouping.method)
     return grouping

@@ -109,6 +109,40 @@ def iter_records(paths: list[str | Path], *, options: ReadOptions | None = None)
             yield from iter_file(p, options=opts)
 
 
+def count_records(paths: list[str | Path], *, max_bytes: int = 200_000_000) -> int | None:
+    """How many records :func:`iter_records` will yield for ``paths``, when that is known
+    cheaply (for a progress bar's total): one for each page file (folders searched), one for
+    each non-empty line of a plain ``.jsonl`` file under ``max_bytes`` altogether. None when
+    a path is standard input, a feed, a WARC or a gzipped JSONL file, whose records are
+    known only by reading them; an unreadable path counts one (its error)."""
+    total = 0
+    budget = max_bytes
+    for path in paths:
+        if str(path) == "-":
+            return None
+        p = Path(path)
+        files: list[Path | InputError] = _walk(p) if p.is_dir() else [p]
+        for f in files:
+            if isinstance(f, InputError) or not f.is_file():
+                total += 1
+                continue
+            name = f.name.lower()
+            if name.endswith((".jsonl", ".ndjson")):
+                try:
+                    budget -= f.stat().st_size
+                    if budget < 0:
+                        return None
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            elif name.endswith((".arc", ".arc.gz", *WARC_SUFFIXES, *FEED_SUFFIXES, *JSONL_FILE_SUFFIXES)):
+                return None
+            else:
+                total += 1
+    return total
+
+
 def iter_file(path: str | Path, *, options: ReadOptions | None = None) -> Iterator[Record]:
     """Every record of one file, by its format (its name; an unknown suffix is read as one
     text or HTML page). Yields at least one record or error."""
