@@ -133,7 +133,7 @@ def main() -> int:
     db = tmp / "news.db"
     ingest([str(EXAMPLE)], db=db, workers=1)
     story = group_corpus(db=db).stories[0].id
-    compare_story(story, db=db, options=build_app(None, WebOptions()).state.compare_options)  # kept
+    compare_story(story, db=db, options=build_app(None, WebOptions()).state.story_options)  # kept
 
     port = _free_port()
     base = f"http://127.0.0.1:{port}"

@@ -171,24 +171,25 @@ def test_api_stories_newest_first_and_filters(client: TestClient) -> None:
     assert r.status_code == 422 and "since" in r.json()["error"]
 
 
-def test_api_story_reads_the_kept_comparison(db: Path, client: TestClient) -> None:
-    """A story's kept comparison is read as stored, not recomputed: a marker put into the
-    kept JSON comes back."""
-    from newsprism.corpus import compare_story, comparison_key
-    from newsprism.web._app import build_app
+def test_api_story_reads_the_comparison_compare_story_kept(db: Path, client: TestClient) -> None:
+    """The comparison `newsprism compare --story` keeps is read as stored, not recomputed: a
+    marker put into the kept JSON comes back, on the API and on the page."""
+    from newsprism.corpus import comparison_key
 
     sid = _stories(client, outlet="Nordpress")[0]["id"]
-    app = build_app(db, WebOptions())
-    options = app.state.compare_options
-    compare_story(sid, db=db, options=options)  # kept, as `newsprism compare --story` keeps it
+    res = CliRunner().invoke(main, ["compare", "--story", sid, "--db", str(db), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    key = comparison_key(client.app.state.story_options)  # type: ignore[attr-defined]
     with Store(db) as store:
-        kept = json.loads(store.load_comparison(sid, comparison_key(options)) or "{}")
+        kept = json.loads(store.load_comparison(sid, key) or "{}")
+        assert kept, "the web app reads under another key than the command line keeps"
         kept["warnings"] = ["kept marker"]
-        store.save_comparison(sid, comparison_key(options), json.dumps(kept))
-    r = TestClient(app).get(f"/api/stories/{sid}")
+        store.save_comparison(sid, key, json.dumps(kept))
+    r = client.get(f"/api/stories/{sid}")
     assert r.status_code == 200
     assert r.json()["story"]["size"] == 3
     assert r.json()["comparison"]["warnings"] == ["kept marker"]
+    assert "kept marker" in client.get(f"/stories/{sid}").text
 
 
 def test_api_story_not_kept_is_computed_and_not_stored(db: Path, client: TestClient) -> None:
@@ -199,7 +200,7 @@ def test_api_story_not_kept_is_computed_and_not_stored(db: Path, client: TestCli
     r = client.get(f"/api/stories/{sid}")
     assert r.status_code == 200 and len(r.json()["comparison"]["articles"]) == 2
     with Store(db) as store:
-        assert store.load_comparison(sid, comparison_key(client.app.state.compare_options)) is None  # type: ignore[attr-defined]
+        assert store.load_comparison(sid, comparison_key(client.app.state.story_options)) is None  # type: ignore[attr-defined]
     assert _digest(db) == before
 
 

@@ -196,11 +196,11 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
     from ..comparison import compare as compare_records
     from ..readers import ReadOptions, read_bytes
 
-    compare_options = CompareOptions(
-        align=AlignOptions(
-            embedder=None if options.embedder == "none" else options.embedder, max_sentences=options.max_sentences
-        )
-    )
+    embedder = None if options.embedder == "none" else options.embedder
+    # pasted articles: the server's sentence cap
+    compare_options = CompareOptions(align=AlignOptions(embedder=embedder, max_sentences=options.max_sentences))
+    # stored stories: the options `newsprism compare --story ID --embedder E` keeps its comparison under
+    story_options = CompareOptions(align=AlignOptions(embedder=embedder))
     read_options = ReadOptions(max_article_bytes=options.max_article_bytes)
     limiter = anyio.CapacityLimiter(4)
 
@@ -212,6 +212,7 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.compare_options = compare_options
+    app.state.story_options = story_options
     app.add_middleware(Guard, options=options)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -335,9 +336,9 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
 
         with reading() as store:
             row = store.story(story_id)
-            text = kept_comparison(story_id, db=store, options=compare_options)
+            text = kept_comparison(story_id, db=store, options=story_options)
             if text is None:
-                comparison = compare_story(story_id, db=store, options=compare_options, keep=False)
+                comparison = compare_story(story_id, db=store, options=story_options, keep=False)
                 text = json.dumps(comparison.to_dict(), ensure_ascii=False)
         return RawJSON('{"story": ' + json.dumps(row.to_dict(), ensure_ascii=False) + ', "comparison": ' + text + "}")
 
@@ -433,7 +434,7 @@ def build_app(db: Path | None, options: WebOptions) -> FastAPI:
 
         with reading() as store:
             store.story(story_id)
-            comparison = compare_story(story_id, db=store, options=compare_options, keep=False)
+            comparison = compare_story(story_id, db=store, options=story_options, keep=False)
         return report_page(comparison)
 
     @app.get("/search", **html)
