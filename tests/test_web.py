@@ -410,3 +410,14 @@ def test_serve_refuses_a_missing_corpus(tmp_path: Path) -> None:
 def test_serve_binds_loopback_by_default() -> None:
     params = {p.name: p for p in main.commands["serve"].params}
     assert params["host"].default == "127.0.0.1"
+
+
+def test_importing_the_web_module_loads_no_server() -> None:
+    import subprocess
+
+    code = (
+        "import sys, newsprism.web, newsprism.cli; "
+        "print(','.join(m for m in ('fastapi', 'starlette', 'uvicorn', 'jinja2') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""
