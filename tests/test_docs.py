@@ -80,3 +80,42 @@ def test_report_doc_runs() -> None:
     assert len(scope["summary"].sentences) <= 3  # type: ignore[attr-defined]
     for name in ("render_html", "digest", "DigestOptions", "environment", "context", "REPUBLISHED"):
         assert name in doc, name
+
+
+def test_the_web_doc_matches_the_app() -> None:
+    """docs/web.md: its commands and options exist, its endpoints are the app's, its policy
+    and limits are the code's."""
+    import pytest
+
+    doc = (REPO / "docs" / "web.md").read_text(encoding="utf-8")
+    serve = main.commands["serve"]
+    options = {o for p in serve.params for o in getattr(p, "opts", ())}
+    for line in re.findall(r"^ {4}newsprism serve(.*)$", doc, flags=re.M):
+        for opt in re.findall(r"--[a-z-]+", line):
+            assert opt in options, opt
+    for opt in re.findall(r"`(--[a-z-]+)`", doc):
+        assert opt in options, opt
+    from newsprism.web import WebOptions
+
+    defaults = WebOptions()
+    flat = " ".join(doc.split())
+    assert f"`--max-request-bytes` ({defaults.max_request_bytes // 1_000_000} MB)" in flat
+    assert f"`--max-article-bytes` ({defaults.max_article_bytes // 1_000_000} MB)" in flat
+    assert f"`--max-articles` ({defaults.max_articles})" in flat
+    assert f"more than {defaults.max_sentences:,} sentences" in flat
+    assert f"`--timeout` seconds ({defaults.request_seconds:g})" in flat
+    pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'newsprism[web]'")
+    from newsprism.web import create_app
+    from newsprism.web._app import CSP
+
+    assert CSP in flat
+    def shape(path: str) -> str:
+        return re.sub(r"\{[^}]*\}", "{}", path)
+
+    routes = {shape(getattr(r, "path", "")) for r in create_app(None).routes}
+    shown = re.findall(r"^\| `(?:GET |POST )?(/[^`?]*)", doc, flags=re.M)
+    assert len(shown) >= 9
+    for path in shown:
+        assert shape(path) in routes, path
+    for path in re.findall(r"`, `(/[a-z]+)\?", doc):
+        assert path in routes, path

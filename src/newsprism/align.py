@@ -35,7 +35,7 @@ import numpy as np
 from ._unionfind import UnionFind
 from .errors import CompareError
 from .model import Article, Fact, FactMember, RelatedLink
-from .text import terms
+from .text import plural, terms
 
 ALIGN_VERSION = "align-hybrid.v3"
 
@@ -232,8 +232,8 @@ def _check_caps(articles: Sequence[Article], opts: AlignOptions) -> None:
     for art in articles:
         if len(art.sentences) > opts.max_sentences:
             raise CompareError(
-                f"{art.source}: {len(art.sentences):,} sentences, over the cap of {opts.max_sentences:,} a comparison"
-                " aligns (AlignOptions.max_sentences); compare a shorter extract or raise the cap"
+                f"{art.source}: {plural(len(art.sentences), 'sentence')}, over the cap of {opts.max_sentences:,} "
+                "a comparison aligns (AlignOptions.max_sentences); compare a shorter extract or raise the cap"
             )
 
 

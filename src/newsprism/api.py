@@ -10,7 +10,7 @@ through the one reader per format (:func:`newsprism.sources.iter_records`), then
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -69,18 +69,33 @@ def unknown_outlet_paths(outlets: Mapping[str, str], paths: Iterable[str | Path]
     return [p for p in outlets if _key(p) not in given]
 
 
+#: ``on_progress(stage, done, total)``: how long work says how far it is (``total`` None when
+#: unknown); the stages are ``read`` (articles cleaned and segmented), ``features`` and
+#: ``cluster`` (grouping), ``compare`` and ``single`` (eval)
+ProgressCallback = Callable[[str, int, int | None], None]
+
+
 def load_articles(
-    items: Iterable[ArticleLike], *, skip_errors: bool = False, read_options: ReadOptions | None = None
+    items: Iterable[ArticleLike],
+    *,
+    skip_errors: bool = False,
+    read_options: ReadOptions | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> tuple[list[Article], list[InputError]]:
     """Read and prepare (clean and segment) ``items``; with ``skip_errors`` what cannot be read
-    or prepared is returned as errors, else the first problem is raised."""
+    or prepared is returned as errors, else the first problem is raised. ``on_progress`` is
+    told ``("read", done, total)`` after each article."""
     records, problems = read(items, options=read_options)
     articles: list[Article] = []
-    for record in records:
+    for n, record in enumerate(records, 1):
+        if on_progress:
+            on_progress("read", n - 1, len(records))
         try:
             articles.append(prepare_article(record) if isinstance(record, RawArticle) else record)
         except InputError as exc:
             problems.append(exc)
+    if on_progress:
+        on_progress("read", len(records), len(records))
     if problems and not skip_errors:
         raise problems[0]
     return articles, problems
@@ -116,15 +131,21 @@ def group(
     previous: dict[str, str] | None = None,
     skip_errors: bool = False,
     read_options: ReadOptions | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> Grouping:
     """Group articles (records, or the files and folders that hold them) into stories.
 
     ``previous`` (article id -> story id, from an earlier grouping) keeps story ids stable.
     Inputs that cannot be read raise :class:`InputError`, or with ``skip_errors`` are left
-    out and listed in ``Grouping.problems``.
+    out and listed in ``Grouping.problems``. ``on_progress`` is told how far reading,
+    features and clustering are (:data:`ProgressCallback`).
     """
-    articles, problems = load_articles(items, skip_errors=skip_errors, read_options=read_options)
-    return group_records(articles, options=options, previous=previous, problems=[str(p) for p in problems])
+    articles, problems = load_articles(
+        items, skip_errors=skip_errors, read_options=read_options, on_progress=on_progress
+    )
+    return group_records(
+        articles, options=options, previous=previous, problems=[str(p) for p in problems], on_progress=on_progress
+    )
 
 
-__all__ = ["ArticleLike", "compare", "group", "load_articles", "read", "unknown_outlet_paths"]
+__all__ = ["ArticleLike", "ProgressCallback", "compare", "group", "load_articles", "read", "unknown_outlet_paths"]

@@ -21,6 +21,7 @@ import click
 
 from ._version import __version__
 from .errors import NewsprismError, OutputError
+from .text import plural as _plural
 
 
 class _Group(click.Group):
@@ -149,7 +150,12 @@ def _read_options(max_bytes: int) -> Any:
     default=None,
     help="Lowest similarity for two sentences to carry the same fact (default: the method's own).",
 )
-@click.option("--width", type=int, default=None, help="Width of the text rendering (default: the terminal's).")
+@click.option(
+    "--width",
+    type=click.IntRange(min=40),
+    default=None,
+    help="Width of the text rendering (default: the terminal's; elsewhere $COLUMNS, else 80).",
+)
 @click.option(
     "--max-sentences",
     type=click.IntRange(min=2),
@@ -204,8 +210,20 @@ def compare(
     for w in comparison.warnings:
         click.echo(f"newsprism: {w}", err=True)
     color = fmt == "text" and output is None and sys.stdout.isatty()
-    text = render(comparison, fmt, width=width or (shutil.get_terminal_size().columns if color else 100), color=color)
+    text = render(comparison, fmt, width=width or _text_width(color), color=color)
     _emit(text, output)
+
+
+def _text_width(terminal: bool) -> int:
+    """The width of the text rendering: the terminal's when stdout is one, else ``$COLUMNS``
+    when set, else 80, so that piped output fits an 80-column terminal too."""
+    if terminal:
+        return max(40, shutil.get_terminal_size((80, 24)).columns)
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return 80
+    return columns if columns >= 40 else 80
 
 
 DB_OPTION = click.option(
@@ -226,6 +244,7 @@ DB_OPTION = click.option(
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Lowest average similarity of a story.")
 @MAX_BYTES_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def group(
     paths: tuple[str, ...],
     db: str,
@@ -234,6 +253,7 @@ def group(
     output: str | None,
     threshold: float | None,
     max_bytes: int,
+    quiet: bool,
 ) -> None:
     """Group articles into stories.
 
@@ -242,6 +262,7 @@ def group(
     PATHS the stored corpus (--db) is grouped and its stories saved: stories found before keep
     their ids as new articles join them.
     """
+    from ._progress import Progress
     from .grouping import GroupOptions
     from .render.stories import render_stories
 
@@ -249,20 +270,23 @@ def group(
     if paths:
         from .api import group as run_group
 
-        grouping = run_group(list(paths), options=opts, skip_errors=True, read_options=_read_options(max_bytes))
+        with Progress("group", enabled=not quiet) as progress:
+            grouping = run_group(
+                list(paths),
+                options=opts,
+                skip_errors=True,
+                read_options=_read_options(max_bytes),
+                on_progress=progress.update,
+            )
         for p in grouping.problems:
             click.echo(f"newsprism: skipped {p}", err=True)
     else:
         from .corpus import group_corpus
 
         _need_db(db)
-        grouping = group_corpus(db=db, since=since, options=opts)
+        with Progress("group", enabled=not quiet) as progress:
+            grouping = group_corpus(db=db, since=since, options=opts, on_progress=progress.update)
     _emit(render_stories(grouping, fmt), output)
-
-
-def _plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -287,7 +311,7 @@ def _need_db(db: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -334,24 +358,16 @@ def ingest(
     Re-ingesting is idempotent. A record that cannot be read is skipped, counted and named in
     the summary; the run goes on.
     """
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
+    from ._progress import Progress
     from .corpus import ingest as run_ingest
+    from .sources import count_records
 
-    progress = Progress(
-        TextColumn("ingest"),
-        BarColumn(bar_width=None, pulse_style="cyan"),
-        TextColumn("{task.completed} records"),
-        TimeElapsedColumn(),
-        disable=quiet or not sys.stderr.isatty(),
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("ingest", total=None)
+    total = None if quiet else count_records(list(paths))
+    with Progress("ingest", total=total, enabled=not quiet) as progress:
         summary = run_ingest(
             list(paths),
             db=db,
-            on_record=lambda: progress.advance(task),
+            on_record=progress.advance,
             workers=workers,
             read_options=_read_options(max_bytes),
             quotes=quotes,
@@ -569,6 +585,89 @@ def stories(db: str, since: str | None, fmt: str) -> None:
         )
 
 
+@main.command()
+@click.option(
+    "--db",
+    default=None,
+    type=click.Path(dir_okay=False),
+    help="The corpus to browse, opened read-only (without it: comparisons of pasted articles only).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to bind (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="The port to bind.")
+@click.option(
+    "--max-articles", type=click.IntRange(min=2), default=10, show_default=True, help="Articles in one comparison."
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(min=1),
+    default=5_000_000,
+    show_default=True,
+    help="The largest request body (a form with its uploads); larger is refused with 413.",
+)
+@click.option(
+    "--max-article-bytes",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="The largest article (pasted text or uploaded file); larger is refused with 413.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=20.0,
+    show_default=True,
+    help="Seconds a request may take; a longer one is answered with 408.",
+)
+@click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="wordllama", show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Server processes: comparisons are CPU-bound, one process uses one core.",
+)
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    max_articles: int,
+    max_request_bytes: int,
+    max_article_bytes: int,
+    timeout: float,
+    embedder: str,
+    workers: int,
+) -> None:
+    """Run the web app: paste or upload articles and read their comparison, browse and search
+    the stored stories, outlets' profiles, and a JSON API (/api/..., described at
+    /openapi.json). Needs the web extra: pip install 'newsprism[web]'.
+
+    The corpus is opened read-only; the server answers only to loopback names when bound to a
+    loopback address. Ctrl-C stops it.
+    """
+    from .web import WebOptions, require_web
+    from .web import serve as run_serve
+
+    require_web()
+    if db is not None:
+        _need_db(db)
+        from .store import Store
+
+        Store(db, readonly=True).close()  # a clear error now rather than on each request
+    options = WebOptions(
+        max_articles=max_articles,
+        max_request_bytes=max_request_bytes,
+        max_article_bytes=max_article_bytes,
+        request_seconds=timeout,
+        embedder=embedder,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"newsprism: serving {db + ' (read-only)' if db else 'comparisons'} at http://{shown}:{port}/ (Ctrl-C stops)",
+        err=True,
+    )
+    run_serve(db, host=host, port=port, options=options, workers=workers)
+
+
 @main.command(name="eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False))
 @click.option(
@@ -589,6 +688,7 @@ def stories(db: str, since: str | None, fmt: str) -> None:
 @click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="wordllama", show_default=True)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Alignment threshold to evaluate.")
 @click.option("--end-to-end", is_flag=True, help="Compare the stories newsprism group finds, not the gold ones.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def eval_(
     gold_dir: str,
     tasks: tuple[str, ...],
@@ -598,17 +698,22 @@ def eval_(
     embedder: str,
     threshold: float | None,
     end_to_end: bool,
+    quiet: bool,
 ) -> None:
     """Score newsprism on a gold set (GOLD_DIR with articles/ and gold.json).
 
     Prints precision, recall and F1 per task as the gold format defines them. `newsprism
     convert NAME` turns a public data set into one.
     """
+    from ._progress import Progress
     from .comparison import CompareOptions
     from .eval.run import TASKS, evaluate, gate, load_baseline, render_result, save_reports
 
     options = CompareOptions(align=_align_options(embedder, threshold))
-    result = evaluate(gold_dir, tasks=tasks or TASKS, options=options, end_to_end=end_to_end)
+    with Progress("eval", enabled=not quiet) as progress:
+        result = evaluate(
+            gold_dir, tasks=tasks or TASKS, options=options, end_to_end=end_to_end, on_progress=progress.update
+        )
     if save:
         save_reports(result, save)
     if fmt == "json":

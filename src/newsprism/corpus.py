@@ -347,18 +347,30 @@ def corpus_repeated_lines(
 
 
 def group_corpus(
-    *, db: str | Path = DEFAULT_PATH, since: str | None = None, options: GroupOptions | None = None
+    *,
+    db: str | Path = DEFAULT_PATH,
+    since: str | None = None,
+    options: GroupOptions | None = None,
+    on_progress: Callable[[str, int, int | None], None] | None = None,
 ) -> Grouping:
     """Group the stored articles (published on or after ``since``, if given) into stories and
-    store them. Stories found before keep their ids as new articles join them."""
+    store them. Stories found before keep their ids as new articles join them.
+    ``on_progress(stage, done, total)`` is told how far it is: ``features`` (articles whose
+    features were not stored, a batch at a time), ``cluster`` (0, then all)."""
     opts = options or GroupOptions()
     with Store(db) as store:
         features, missing = store.group_features(features_method(opts), since=since)
         for lo in range(0, len(missing), 2000):  # stored before features were, or other options
+            if on_progress:
+                on_progress("features", lo, len(missing))
             made = featurize(list(store.iter_articles(ids=missing[lo : lo + 2000], head=GROUP_HEAD)), opts)
             store.save_features(made)
             features += made
+        if on_progress:
+            on_progress("cluster", 0, len(features))
         grouping = cluster(features, options=opts, previous=store.assignments())
+        if on_progress:
+            on_progress("cluster", len(features), len(features))
         origins = {a: o for s in grouping.stories for a, o in zip(s.articles, s.origins, strict=True) if a != o}
         store.save_stories(grouping.story_of(), origins, grouping.method)
     return grouping
@@ -373,21 +385,39 @@ def comparison_key(options: CompareOptions) -> str:
     return f"{__version__}:" + hashlib.sha256(repr(options).encode("utf-8")).hexdigest()[:16]
 
 
+def kept_comparison(
+    story_id: str, *, db: str | Path | Store = DEFAULT_PATH, options: CompareOptions | None = None
+) -> str | None:
+    """The JSON text of the comparison of a stored story kept under ``options`` (as
+    :func:`compare_story` keeps it: ``Comparison.to_dict()``), or None when none is kept. A
+    reader that only passes it on (the web app) need not parse it."""
+    with nullcontext(db) if isinstance(db, Store) else Store(db) as store:
+        return store.load_comparison(story_id, comparison_key(options or CompareOptions()))
+
+
 def compare_story(
-    story_id: str, *, db: str | Path = DEFAULT_PATH, options: CompareOptions | None = None, recompute: bool = False
+    story_id: str,
+    *,
+    db: str | Path | Store = DEFAULT_PATH,
+    options: CompareOptions | None = None,
+    recompute: bool = False,
+    keep: bool = True,
 ) -> Comparison:
     """Compare the articles of a stored story. The comparison is kept in the store, so a later
-    call with the same options reads it back instead of computing it (unless ``recompute``)."""
+    call with the same options reads it back instead of computing it (unless ``recompute``).
+    ``db`` is a path or an open :class:`Store`; with ``keep=False`` (a read-only store) a
+    comparison not kept before is computed and returned, not stored."""
     opts = options or CompareOptions()
     key = comparison_key(opts)
-    with Store(db) as store:
+    with nullcontext(db) if isinstance(db, Store) else Store(db) as store:
         kept = None if recompute else store.load_comparison(story_id, key)
         if kept is not None:
             return Comparison.from_dict(json.loads(kept))
         articles = store.story_articles(story_id)
     comparison = compare(articles, options=opts)
-    with Store(db) as store:
-        store.save_comparison(story_id, key, json.dumps(comparison.to_dict(), ensure_ascii=False))
+    if keep:
+        with nullcontext(db) if isinstance(db, Store) else Store(db) as store:
+            store.save_comparison(story_id, key, json.dumps(comparison.to_dict(), ensure_ascii=False))
     return comparison
 
 

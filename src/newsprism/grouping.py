@@ -102,7 +102,7 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib import metadata
@@ -270,6 +270,11 @@ class _BodyTerms(dict[str, str]):
 
 
 _BODY_TERMS = _BodyTerms()
+
+
+#: articles whose features are computed at a time (one embedding batch each): each article's
+#: features are its own, so batches give the same features as one call
+FEATURE_BATCH = 256
 
 
 def featurize(articles: Sequence[Article], options: GroupOptions | None = None) -> list[GroupFeatures]:
@@ -506,23 +511,41 @@ def group(
     options: GroupOptions | None = None,
     previous: dict[str, str] | None = None,
     problems: Sequence[str] = (),
+    on_progress: Callable[[str, int, int | None], None] | None = None,
 ) -> Grouping:
     """Group articles into stories (records only: :func:`newsprism.group` also reads files).
 
     A :class:`RawArticle` is cleaned and segmented first. ``previous`` (article id -> story
     id, from an earlier grouping) keeps story ids stable. Articles with the same id are
     grouped once. ``problems`` (inputs the caller left out, one line each) are reported in
-    the result.
+    the result. ``on_progress(stage, done, total)`` is told how far it is: ``read`` (raw
+    articles prepared), ``features`` (a batch at a time), ``cluster`` (0, then all).
     """
     opts = options or GroupOptions()
     unique: dict[str, Article] = {}
-    for a in articles:
+    items = list(articles)
+    raws = sum(isinstance(a, RawArticle) for a in items)
+    prepared = 0
+    for a in items:
         if isinstance(a, RawArticle):
             from .pipeline import prepare_article  # the pipeline imports this module
 
+            if on_progress:
+                on_progress("read", prepared, raws)
             a = prepare_article(a)
+            prepared += 1
         unique.setdefault(a.id, a)
-    grouping = cluster(featurize(list(unique.values()), opts), options=opts, previous=previous)
+    arts = list(unique.values())
+    features: list[GroupFeatures] = []
+    for lo in range(0, len(arts), FEATURE_BATCH):
+        if on_progress:
+            on_progress("features", lo, len(arts))
+        features += featurize(arts[lo : lo + FEATURE_BATCH], opts)
+    if on_progress:
+        on_progress("cluster", 0, len(arts))
+    grouping = cluster(features, options=opts, previous=previous)
+    if on_progress:
+        on_progress("cluster", len(arts), len(arts))
     stats = dict(grouping.stats, rejected=len(problems))
     return replace(grouping, stats=stats, problems=tuple(problems))
 

@@ -128,6 +128,8 @@ class OutletListing:
     framed: int = 0
     method: str = ""
     query: dict[str, Any] = field(default_factory=dict)
+    #: stored articles without marks of ``method``, left out (``outlets_in(fill=False)`` only)
+    unframed: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -225,6 +227,7 @@ def outlets_in(
     outlet: str | None = None,
     top: int = 10,
     on_frame: Callable[[int, int], None] | None = None,
+    fill: bool = True,
 ) -> OutletListing:
     """How each outlet reports across its stored articles: one :class:`OutletStats` per outlet
     (``outlet``: that one only), with its own-voice framing marks per 1,000 words, the ``top``
@@ -232,12 +235,14 @@ def outlets_in(
     uses for the ``top`` entities whose names vary in the corpus (see the module's
     docstring). Articles stored without marks have them found and stored here, once
     (``framed``; ``on_frame(done, total)`` is told the progress). Raises :class:`StoreError`
-    for an outlet with no stored article."""
+    for an outlet with no stored article. With ``fill=False`` (a read-only store) nothing is
+    written: articles without marks are left out of the rates and counted in ``unframed``."""
     name = db.name if isinstance(db, Store) else str(db)
     if top < 1:
         raise StoreError(f"{name}: top must be at least 1, not {top}")
     with nullcontext(db) if isinstance(db, Store) else Store(db) as store:
-        framed = fill_marks(store, on_frame)
+        framed = fill_marks(store, on_frame) if fill else 0
+        unframed = 0 if fill else len(store.unframed(corpus_marks_method()))
         sizes = store.outlet_sizes(outlet)
         if outlet is not None and not sizes:
             raise StoreError(
@@ -272,7 +277,7 @@ def outlets_in(
         )
     profiles.sort(key=lambda p: (-p.articles, p.outlet is None, p.outlet or ""))
     query = {"outlet": outlet, "top": top}
-    return OutletListing(tuple(profiles), entities, framed, corpus_marks_method(), query)
+    return OutletListing(tuple(profiles), entities, framed, corpus_marks_method(), query, unframed)
 
 
 __all__ = ["SCHEMA_OUTLETS", "TYPES", "EntityNames", "FormCount", "OutletListing", "OutletStats", "outlets_in"]

@@ -59,7 +59,7 @@ from difflib import SequenceMatcher
 
 from . import names as _article_names
 from .model import Article, FramingMark, Quote, QuoteGroup, QuoteVariant, Span
-from .text import fold_spelling, quote_spans, word_list
+from .text import fold_spelling, plural, quote_spans, word_list
 
 # the article's names: shared with the entities stage (newsprism.names)
 _clean_name = _article_names.clean_name
@@ -879,7 +879,8 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 continue
         if b - a > MAX_QUOTE_CHARS or (len(text) > 2 * MAX_QUOTE_CHARS and 2 * (b - a) > len(text)):
             notes.append(
-                f"quoted text of {b - a} characters at character {s} is too long for a quotation; not read as one"
+                f"quoted text of {plural(b - a, 'character')} at character {s} is too long for a quotation; "
+                "not read as one"
             )
             continue
         content = text[a:b]

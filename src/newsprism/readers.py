@@ -177,6 +177,31 @@ def read_page(path: str | Path, *, options: ReadOptions | None = None) -> RawArt
     return _parse_single(data, name, _stem(p), fmt, None)
 
 
+def read_bytes(
+    data: bytes, name: str, *, outlet: str | None = None, options: ReadOptions | None = None
+) -> RawArticle:
+    """Read one article held in memory (an upload, a pasted page): ``name`` is how it is
+    named in messages and, without its suffix, its id. The format comes from the suffix of
+    ``name`` (``.html``, ``.htm``, ``.txt``...), else from the bytes (HTML when they look
+    like a page), as for a file; bytes over ``max_article_bytes`` are refused. Nothing is
+    read from the file system."""
+    opts = options or DEFAULT_READ_OPTIONS
+    if len(data) > opts.max_article_bytes:
+        raise InputError(
+            name,
+            f"is too large for one article ({size_text(len(data))}; the limit is {size_text(opts.max_article_bytes)})",
+        )
+    p = Path(name.replace("\\", "/").rsplit("/", 1)[-1] or "article")
+    suffix = p.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        fmt = "html"
+    elif suffix in TEXT_SUFFIXES and suffix:
+        fmt = "txt"
+    else:
+        fmt = "html" if _looks_like_html(data) else "txt"
+    return _parse_single(data, name, _stem(p), fmt, outlet)
+
+
 def from_text(
     text: str,
     *,

@@ -59,6 +59,7 @@ from .readers import (
     read_path,
     size_text,
 )
+from .text import plural
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())  # a library logs; the application decides what is shown
@@ -106,6 +107,40 @@ def iter_records(paths: list[str | Path], *, options: ReadOptions | None = None)
                 yield InputError(str(path), NO_ARTICLE_FILES)
         else:
             yield from iter_file(p, options=opts)
+
+
+def count_records(paths: list[str | Path], *, max_bytes: int = 200_000_000) -> int | None:
+    """How many records :func:`iter_records` will yield for ``paths``, when that is known
+    cheaply (for a progress bar's total): one for each page file (folders searched), one for
+    each non-empty line of a plain ``.jsonl`` file under ``max_bytes`` altogether. None when
+    a path is standard input, a feed, a WARC or a gzipped JSONL file, whose records are
+    known only by reading them; an unreadable path counts one (its error)."""
+    total = 0
+    budget = max_bytes
+    for path in paths:
+        if str(path) == "-":
+            return None
+        p = Path(path)
+        files: list[Path | InputError] = _walk(p) if p.is_dir() else [p]
+        for f in files:
+            if isinstance(f, InputError) or not f.is_file():
+                total += 1
+                continue
+            name = f.name.lower()
+            if name.endswith((".jsonl", ".ndjson")):
+                try:
+                    budget -= f.stat().st_size
+                    if budget < 0:
+                        return None
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1
+            elif name.endswith((".arc", ".arc.gz", *WARC_SUFFIXES, *FEED_SUFFIXES, *JSONL_FILE_SUFFIXES)):
+                return None
+            else:
+                total += 1
+    return total
 
 
 def iter_file(path: str | Path, *, options: ReadOptions | None = None) -> Iterator[Record]:
@@ -548,7 +583,7 @@ def _warc(p: Path, opts: ReadOptions) -> Iterator[Record]:
     if not n:
         yield InputError(str(p), "is not a WARC file (no WARC/1.x record header found)")
     elif not yielded:
-        yield InputError(str(p), f"holds no HTML response records ({n} records)")
+        yield InputError(str(p), f"holds no HTML response records ({plural(n, 'record')})")
 
 
 _WARC_PROBLEMS = {

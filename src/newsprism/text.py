@@ -18,6 +18,12 @@ from functools import lru_cache
 
 from . import lexicons
 
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``1,200 articles``; ``nouns`` for an irregular plural
+    (``plural(n, "story", "stories")``). Every count a person reads goes through it."""
+    return f"{n:,} {noun if n == 1 else (nouns or noun + 's')}"
+
 WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 

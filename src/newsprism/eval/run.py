@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..api import compare, group, read
+from ..api import ProgressCallback, compare, group, read
 from ..comparison import CompareOptions, with_pile_repeated
 from ..entities import ENTITIES_VERSION
 from ..errors import GoldSetError, InputError, NewsprismError
@@ -40,6 +40,7 @@ from ..grouping import GroupOptions
 from ..model import RawArticle
 from ..pipeline import prepare_article
 from ..quotes import QUOTES_VERSION, story_quotes
+from ..text import plural
 from .gold import GoldSet, load_gold, validate
 from .scoring import score_grouping, score_reports
 
@@ -76,18 +77,23 @@ def evaluate(
     group_options: GroupOptions | None = None,
     end_to_end: bool = False,
     check: bool = True,
+    on_progress: ProgressCallback | None = None,
 ) -> EvalResult:
-    """Group the articles of a gold set, compare its stories and score the results."""
+    """Group the articles of a gold set, compare its stories and score the results.
+    ``on_progress(stage, done, total)`` is told how far it is (grouping's stages, then
+    ``compare`` a story at a time and ``single`` an article at a time)."""
     gold = load_gold(gold_dir)
     if check:
         problems = validate(gold)
         if problems:
-            raise GoldSetError(f"{gold.path}: {len(problems)} problems in gold.json, first: {problems[0]}")
+            raise GoldSetError(f"{gold.path}: {plural(len(problems), 'problem')} in gold.json, first: {problems[0]}")
     notes: list[str] = []
     wanted: dict[str, Any] = {}
     stories = None
     if "grouping" in tasks or end_to_end:
-        grouping = group([gold.files[a] for a in sorted(gold.data["articles"])], options=group_options)
+        grouping = group(
+            [gold.files[a] for a in sorted(gold.data["articles"])], options=group_options, on_progress=on_progress
+        )
         if "grouping" in tasks:
             wanted["grouping"] = score_grouping(gold, grouping.to_dict())
         if end_to_end:
@@ -95,10 +101,10 @@ def evaluate(
             notes.append("end to end: the stories compared are those newsprism group found")
     if not [t for t in tasks if t != "grouping"]:
         return EvalResult(gold.name, wanted, tuple(notes))
-    reports, errors = compare_stories(gold, options=options, stories=stories)
+    reports, errors = compare_stories(gold, options=options, stories=stories, on_progress=on_progress)
     singles: dict[str, dict[str, Any]] = {}
     if "quotes" in tasks or "framing" in tasks:
-        singles, single_errors = single_articles(gold, options=options, stories=stories)
+        singles, single_errors = single_articles(gold, options=options, stories=stories, on_progress=on_progress)
         errors += single_errors
     scores = score_reports(gold, reports.values(), singles.values())
     wanted.update({k: v for k, v in scores.items() if k in ("articles_scored", "articles_missing")})
@@ -124,7 +130,11 @@ def evaluate(
 
 
 def compare_stories(
-    gold: GoldSet, *, options: CompareOptions | None = None, stories: dict[str, list[str]] | None = None
+    gold: GoldSet,
+    *,
+    options: CompareOptions | None = None,
+    stories: dict[str, list[str]] | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> tuple[dict[str, dict], list[str]]:
     """The comparison JSON of every story with two or more articles, by story id (the gold
     set's stories unless ``stories`` is given).
@@ -139,20 +149,27 @@ def compare_stories(
     outlets = {str(gold.files[a]): arts[a]["outlet"] for a in sorted(arts) if arts[a].get("outlet")}
     records, _ = read([gold.files[a] for a in sorted(arts)], outlets=outlets)
     opts = with_pile_repeated(options or CompareOptions(), [r for r in records if isinstance(r, RawArticle)])
-    for story, ids in (stories or gold.stories()).items():
-        if len(ids) < 2:
-            continue
+    todo = [(story, ids) for story, ids in (stories or gold.stories()).items() if len(ids) >= 2]
+    for n, (story, ids) in enumerate(todo):
+        if on_progress:
+            on_progress("compare", n, len(todo))
         try:
             comparison = compare([gold.files[a] for a in ids], options=opts, outlets=outlets)
         except NewsprismError as exc:
             errors.append(f"story {story}: {exc}")
             continue
         reports[story] = comparison.to_dict()
+    if on_progress:
+        on_progress("compare", len(todo), len(todo))
     return reports, errors
 
 
 def single_articles(
-    gold: GoldSet, *, options: CompareOptions | None = None, stories: dict[str, list[str]] | None = None
+    gold: GoldSet,
+    *,
+    options: CompareOptions | None = None,
+    stories: dict[str, list[str]] | None = None,
+    on_progress: ProgressCallback | None = None,
 ) -> tuple[dict[str, dict], list[str]]:
     """A one-article record of every article in no story of two or more articles (the gold
     set's stories unless ``stories`` is given), by article id: the comparison JSON's
@@ -163,9 +180,10 @@ def single_articles(
     compared = {a for ids in (stories or gold.stories()).values() if len(ids) >= 2 for a in ids}
     records: dict[str, dict] = {}
     errors: list[str] = []
-    for art_id in sorted(gold.data["articles"]):
-        if art_id in compared:
-            continue
+    todo = [a for a in sorted(gold.data["articles"]) if a not in compared]
+    for n, art_id in enumerate(todo):
+        if on_progress:
+            on_progress("single", n, len(todo))
         try:
             raw, problems = read([gold.files[art_id]])
             if problems:
@@ -188,6 +206,8 @@ def single_articles(
             "warnings": notes,
             "algorithms": {"clean": opts.clean.version, "quotes": QUOTES_VERSION, "framing": FRAMING_VERSION},
         }
+    if on_progress:
+        on_progress("single", len(todo), len(todo))
     return records, errors
 
 
@@ -274,10 +294,12 @@ def render_result(result: EvalResult) -> str:
     counts = []
     compared = scores.get("articles_scored")
     if compared is not None:
-        counts.append(f"{compared} articles compared" if compared else "no story of two or more articles to compare")
+        counts.append(
+            f"{plural(compared, 'article')} compared" if compared else "no story of two or more articles to compare"
+        )
     per_article = [t for t in ("quotes", "framing") if isinstance(scores.get(t), dict) and "articles" in scores[t]]
     if per_article:
-        counts.append(f"{' and '.join(per_article)} on {scores[per_article[0]]['articles']} articles")
+        counts.append(f"{' and '.join(per_article)} on {plural(scores[per_article[0]]['articles'], 'article')}")
     lines = [f"gold set: {result.gold_set}" + (f" ({'; '.join(counts)})" if counts else "")]
     for key, val in scores.items():
         if not isinstance(val, dict):

@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 from itertools import combinations
 from typing import Any
 
+from ..text import plural
 from .gold import FRAMING_TYPES, GoldSet
 from .matching import find_spans, fold
 
@@ -287,7 +288,8 @@ def _quotes(gold: GoldSet, quotes: list[Json], scored: list[str]) -> Json:
         return not_scored(_unmarked("quotations", "quotes"), articles=len(scored), predicted=n_pred)
     if not n_gold and not n_pred:
         return not_scored(
-            f"no quotations in the gold set for its {len(scored)} articles and none found", articles=len(scored)
+            f"no quotations in the gold set for its {plural(len(scored), 'article')} and none found",
+            articles=len(scored),
         )
     out = prf(hits, n_pred, n_gold)
     out["speaker_accuracy"] = round(speakers / hits, 4) if hits else 0.0
@@ -326,7 +328,8 @@ def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scor
         return not_scored(_unmarked("framing spans", "framing"), articles=len(scored), predicted=tot[2])
     if not tot[2] and not tot[3]:
         return not_scored(
-            f"no framing spans in the gold set for its {len(scored)} articles and none found", articles=len(scored)
+            f"no framing spans in the gold set for its {plural(len(scored), 'article')} and none found",
+            articles=len(scored),
         )
     out = prf(tot[0], tot[2], tot[3], recalled=tot[1], empty_precision=0.0)
     out["articles"] = len(scored)

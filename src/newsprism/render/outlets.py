@@ -50,7 +50,7 @@ def _names(names: EntityNames, clean: Callable[[str], str]) -> str:
 
 
 def _head(p: OutletStats) -> str:
-    return f"{plural(p.articles, 'article')} · {p.words:,} words"
+    return f"{plural(p.articles, 'article')} · {plural(p.words, 'word')}"
 
 
 def _rates(p: OutletStats) -> str:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Comparison, Fact, NumberConflict
+from ..text import plural as _plural
 
 # Line breaks (including Unicode's) become spaces; other control characters (terminal escape
 # sequences, NUL, DEL, C1) are dropped: a field of the view is one printable line.
@@ -43,9 +44,7 @@ def one_piece(text: str) -> str:
     return _CONTROLS.sub("", _BREAKS.sub(" ", text).replace("\t", " "))
 
 
-def plural(n: int, noun: str, nouns: str | None = None) -> str:
-    """``1 article``, ``2 articles``; ``nouns`` for an irregular plural."""
-    return f"{n} {noun if n == 1 else (nouns or noun + 's')}"
+plural = _plural  # re-exported: renderers name counts through the view
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,11 @@ Every error is a :class:`StoreError` with a one-line message that starts with th
 file's name. Every listing is ordered (by published date, then id, unless said otherwise),
 so the same database gives the same output.
 
+**Read-only.** ``Store(path, readonly=True)`` opens an existing store through SQLite's URI
+``mode=ro``: nothing is created, migrated or written (every write fails with a StoreError
+saying the store is read-only); the web app (:mod:`newsprism.web`) opens it so. A store of
+an older schema must be opened once for writing (any ``newsprism`` command over it) first.
+
 Limits: ``published`` is compared as a string, so ``since`` works for ISO dates
 (``2025-03-01``) and articles without a date are left out of ``since`` queries. A ``Store`` is
 one connection; use it from one thread (open one ``Store`` per thread or process).
@@ -67,6 +72,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 from ..clean import CLEANER_VERSION
 from ..errors import StoreError
@@ -292,11 +298,12 @@ class Store:
     by a newer newsprism.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, timeout: float = 30.0, readonly: bool = False) -> None:
         self.path = Path(path)
         self.name = str(path)
+        self.readonly = readonly
         self._conn: sqlite3.Connection | None = None
-        self._conn = self._open(timeout)
+        self._conn = self._open_readonly(timeout) if readonly else self._open(timeout)
         self._fts = _schema.has_fts(self._conn)
         self._quotes_fts = _schema.has_fts(self._conn, "quotes_fts")
 
@@ -304,6 +311,39 @@ class Store:
     def open(cls, path: str | Path = DEFAULT_PATH, *, timeout: float = 30.0) -> Store:
         """The same as ``Store(path)``."""
         return cls(path, timeout=timeout)
+
+    def _open_readonly(self, timeout: float) -> sqlite3.Connection:
+        """A connection through ``file:...?mode=ro``: the file must exist and be a store of
+        this schema version; nothing is created or migrated."""
+        if self.path.is_dir():
+            raise StoreError(f"{self.name}: is a folder; give the path of a database file")
+        if not self.path.is_file():
+            raise StoreError(f"{self.name}: no such corpus; create it with: newsprism ingest PATH... --db {self.name}")
+        uri = "file:" + quote(str(self.path.resolve())) + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.name}: cannot open the database ({_one_line(str(exc))})") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {max(0, int(timeout * 1000))}")
+            conn.execute("PRAGMA query_only = ON")
+            version = _schema.user_version(conn)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise self._error(exc, "open the database") from None
+        if version != SCHEMA_VERSION:
+            conn.close()
+            if version == 0:
+                raise StoreError(f"{self.name}: is not a newsprism store (no schema version)")
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.name}: was written by a newer newsprism (schema version {version}); upgrade newsprism"
+                )
+            raise StoreError(
+                f"{self.name}: has schema version {version}, older than this newsprism's {SCHEMA_VERSION}; "
+                f"open it once for writing to migrate it (newsprism stories --db {self.name})"
+            )
+        return conn
 
     def _open(self, timeout: float) -> sqlite3.Connection:
         if self.path.is_dir():
@@ -339,8 +379,9 @@ class Store:
         conn, self._conn = self._conn, None
         if conn is None:
             return
-        with suppress(sqlite3.Error):
-            conn.execute("PRAGMA optimize")
+        if not self.readonly:
+            with suppress(sqlite3.Error):
+                conn.execute("PRAGMA optimize")
         conn.close()
 
     def __enter__(self) -> Store:
@@ -382,6 +423,8 @@ class Store:
             text = f"the database file is damaged ({detail}); restore it from a copy or start a new one"
         elif "locked" in low or "busy" in low:
             text = f"cannot {doing}: the database is busy (another process is writing to it); try again when it is done"
+        elif self.readonly and ("readonly" in low or "read-only" in low or "query_only" in low):
+            text = f"cannot {doing}: the store is opened read-only"
         elif "readonly" in low or "read-only" in low:
             text = f"cannot {doing}: the database file or its folder is read-only"
         elif "disk is full" in low or "full" in low:
@@ -1107,21 +1150,56 @@ class Store:
             out.setdefault(story, set()).add((article, origin))
         return out
 
-    def stories(self, *, since: str | None = None) -> list[StoryRow]:
-        """Stored stories ordered by (first published date, id); ``since`` keeps stories with
-        an article published on or after that ISO date. Each is labelled by the headline of
-        its first article (by date, then id) and its outlets (an article without a stored
-        outlet is named by its file: :func:`newsprism.model.source_name`)."""
-        having = " HAVING max(a.published) >= ?" if since is not None else ""
-        params = [since] if since is not None else []
+    def stories(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        ids: Iterable[str] | None = None,
+        newest_first: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoryRow]:
+        """Stored stories ordered by (first published date, id), or with ``newest_first`` by
+        (last published date, id) descending; ``since`` keeps stories with an article
+        published on or after that ISO date, ``until`` those with one on or before it (a date
+        ``2025-03-01`` covers the whole day), ``outlet`` those with an article of that outlet
+        (as stored), ``ids`` those ids; ``limit`` and ``offset`` give one page. Each is
+        labelled by the headline of its first article (by date, then id) and its outlets (an
+        article without a stored outlet is named by its file:
+        :func:`newsprism.model.source_name`)."""
+        having: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            having.append("max(a.published) >= ?")
+            params.append(since)
+        if until is not None:
+            having.append("min(a.published) <= ?")
+            params.append(until + "\U0010ffff" if len(until) == 10 else until)
+        if outlet is not None:
+            having.append("sum(a.outlet = ?) > 0")
+            params.append(outlet)
+        where = ""
+        if ids is not None:
+            where = " WHERE s.id IN (SELECT value FROM json_each(?))"
+            params.insert(0, _json(list(ids)))
+        clause = f" HAVING {' AND '.join(having)}" if having else ""
+        order = (
+            "max(a.published) IS NULL, max(a.published) DESC, s.id DESC" if newest_first else "min(a.published), s.id"
+        )
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
         sql = (
             "SELECT s.id, count(*), json_group_array(DISTINCT json_array(a.outlet, a.source)), min(a.published), "
             "max(a.published), sum(sa.origin IS NULL), s.method, json_group_array(DISTINCT a.credit), "
             "(SELECT f.title FROM story_articles AS fs JOIN articles AS f ON f.id = fs.article_id "
             "WHERE fs.story_id = s.id AND f.title IS NOT NULL ORDER BY f.published IS NULL, f.published, f.id LIMIT 1) "
             "FROM stories AS s JOIN story_articles AS sa ON sa.story_id = s.id "
-            "JOIN articles AS a ON a.id = sa.article_id "
-            f"GROUP BY s.id{having} ORDER BY min(a.published), s.id"
+            f"JOIN articles AS a ON a.id = sa.article_id{where} "
+            f"GROUP BY s.id{clause} ORDER BY {order}{page}"
         )
         with self._reading("list stories") as conn:
             rows = conn.execute(sql, params).fetchall()
@@ -1139,6 +1217,29 @@ class Store:
             )
             for r in rows
         ]
+
+    def story(self, story_id: str) -> StoryRow:
+        """One stored story as a listing row; a StoreError names an unknown id."""
+        rows = self.stories(ids=[story_id])
+        if not rows:
+            raise StoreError(f"{self.name}: no story {story_id}; run newsprism stories to list them")
+        return rows[0]
+
+    def stories_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The story of each of these articles that is in one: article id -> story id."""
+        with self._reading("read stories") as conn:
+            rows = conn.execute(
+                "SELECT article_id, story_id FROM story_articles "
+                "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id",
+                (_json(list(article_ids)),),
+            ).fetchall()
+        return {a: s for a, s in rows}
+
+    def outlet_names(self) -> list[str]:
+        """The distinct outlet names stored, sorted."""
+        with self._reading("list outlets") as conn:
+            rows = conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet")
+            return [r[0] for r in rows.fetchall()]
 
     def story_articles(self, story_id: str) -> list[Article]:
         """The articles of one story, ordered by (published, id)."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ...text import quote_spans
+from ...text import plural, quote_spans
 from ..matching import QUOTE_FOLDS
 
 #: Shortest quotation (in words) written as a quote; shorter quoted fragments are scare quotes
@@ -56,8 +56,8 @@ class ConvertSummary:
 
     def __str__(self) -> str:
         return (
-            f"{self.name}: {self.articles} articles, {self.stories} stories, {self.quotes} quotes, "
-            f"{self.framing} framing spans, {self.skipped_total} skipped"
+            f"{self.name}: {plural(self.articles, 'article')}, {plural(self.stories, 'story', 'stories')}, "
+            f"{plural(self.quotes, 'quote')}, {plural(self.framing, 'framing span')}, {self.skipped_total} skipped"
             + "".join(f", {n} {what}" for what, n in self.counts.items())
             + f" -> {self.dest}"
         )

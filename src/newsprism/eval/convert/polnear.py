@@ -9,6 +9,7 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from ...text import plural
 from ..scoring import overlap
 from ._common import (
     ConvertSummary,
@@ -65,7 +66,7 @@ def load_speaker_overlay(text: str, where: str = "speaker overlay") -> SpeakerOv
                 raise ValueError(f"{where}: line {no}: header must be {' | '.join(SPEAKER_COLUMNS)}")
             continue
         if len(cells) != len(SPEAKER_COLUMNS):
-            raise ValueError(f"{where}: line {no}: {len(cells)} cells, not {len(SPEAKER_COLUMNS)}")
+            raise ValueError(f"{where}: line {no}: {plural(len(cells), 'cell')}, not {len(SPEAKER_COLUMNS)}")
         article, sha8, source, speaker, _note = cells
         if not article:
             raise ValueError(f"{where}: line {no}: empty article id")
