@@ -15,7 +15,6 @@ chromium where it is missing and sets ``NEWSPRISM_REQUIRE_BROWSER``, so in CI th
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,28 +24,15 @@ import newsprism
 from newsprism.model import Comparison
 from newsprism.render.html import render_html
 
+from .browser import ARGS, CHROMIUM, REQUIRED, SKIP_REASON
 from .conftest import REPO
 from .test_render import comparison_with
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(os.environ.get("NEWSPRISM_ARTIFACTS") or REPO / "out" / "screenshots")
-
-#: set by .ci/run: there the browser must be present, and a missing one fails instead of skipping
-REQUIRED = bool(os.environ.get("NEWSPRISM_REQUIRE_BROWSER"))
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None and not REQUIRED,
-    reason="chromium is not installed (apt-get install -y chromium); .ci/run installs it",
+    reason=SKIP_REASON,
 )
 
 

@@ -11,7 +11,6 @@ Skipped, with the reason, without the web extra, Playwright or a ``chromium`` on
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,24 +22,15 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'newsprism[web]'")
 pytest.importorskip("playwright", reason="playwright is not installed (the dev extra)")
-if shutil.which("chromium") is None:
-    pytest.skip("no chromium on PATH: apt-get install -y chromium", allow_module_level=True)
+from .browser import ARGS, CHROMIUM, REQUIRED, SKIP_REASON
+
+if CHROMIUM is None and not REQUIRED:
+    pytest.skip(SKIP_REASON, allow_module_level=True)
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from .conftest import REWRITE, WIRE
 from .webcorpus import BRIDGE_B, HOSTILE_TITLE, build_corpus
-
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _free_port() -> int:
@@ -88,7 +78,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             yield b
         finally:
