@@ -12,7 +12,8 @@ this tree's), and runs both ``article_quotes`` on the same cleaned articles, in 
   cleans them.
 
 Every quotation is compared field by field (id, sentence, span, text, speaker, speaker's
-mention, cue), and so are the quoted terms and the notes. The table gives, per set, the
+mention, cue), and so are the quoted terms, the notes and what the two ``names.scan_names``
+find in each article (full names, people, organisations, roles, subjects, genders). The table gives, per set, the
 articles whose output differs, the quotations and speakers that differ, the milliseconds an
 article each version takes (the sum of its calls, after a warm-up) and their ratio, and on the
 gold sets the quote F1 and speaker accuracy of each (the scorer of ``newsprism eval``). The first
@@ -40,6 +41,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import REPO, allsides_path, shared_dir, table
 
+from newsprism import names as new_names
 from newsprism import quotes as new
 from newsprism.api import load_articles
 from newsprism.errors import InputError
@@ -83,6 +85,17 @@ def _fields(found: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], l
     return quotes, [dataclasses.astuple(t) for t in found.terms], list(found.notes)
 
 
+def _names_fields(scan: Callable[..., Any], art: Article) -> tuple[Any, ...]:
+    """What ``scan_names`` of either version reads of an article's names (outside its
+    quotations, as ``article_quotes`` calls it), as plain values."""
+    spans = [(s, e) for s, e, _, _ in new._spans(art.text)[0]]
+    found = scan(art.text, spans)
+    return tuple(
+        getattr(found, f)
+        for f in ("full", "people", "orgs", "roles", "confirmed", "subjects", "gender", "lone", "lone_gender")
+    )
+
+
 def gold_articles(gold_dir: Path) -> tuple[GoldSet, list[Article]]:
     gold = load_gold(gold_dir)
     ids = sorted(gold.files)
@@ -109,6 +122,7 @@ def compare(
     articles: list[Article],
     gold: GoldSet | None,
     old: Callable[[Article], Any],
+    names_old: ModuleType | None,
     shown: list[str],
     show: int,
 ) -> list[object]:
@@ -116,24 +130,28 @@ def compare(
         old(a)
         new.article_quotes(a)
     t_old = t_new = 0.0
-    differ = n_quotes = q_diff = s_diff = 0
+    differ = n_quotes = q_diff = s_diff = names_differ = 0
     pred_old: list[dict[str, Any]] = []
     pred_new: list[dict[str, Any]] = []
     for k, art in enumerate(articles):
         if k % 2:  # in turns: a drift of the machine's speed hits both
-            t = time.perf_counter()
+            t = time.process_time()
             a = old(art)
-            t_old += time.perf_counter() - t
-            t = time.perf_counter()
+            t_old += time.process_time() - t
+            t = time.process_time()
             b = new.article_quotes(art)
-            t_new += time.perf_counter() - t
+            t_new += time.process_time() - t
         else:
-            t = time.perf_counter()
+            t = time.process_time()
             b = new.article_quotes(art)
-            t_new += time.perf_counter() - t
-            t = time.perf_counter()
+            t_new += time.process_time() - t
+            t = time.process_time()
             a = old(art)
-            t_old += time.perf_counter() - t
+            t_old += time.process_time() - t
+        if names_old is not None and _names_fields(names_old.scan_names, art) != _names_fields(
+            new_names.scan_names, art
+        ):
+            names_differ += 1
         fa, fb = _fields(a), _fields(b)
         n_quotes += len(fb[0])
         pred_old += [{"article": art.id, "text": q.text, "speaker": q.speaker} for q in a.quotes]
@@ -153,7 +171,7 @@ def compare(
             if fa[2] != fb[2] and len(shown) < show:
                 shown.append(f"{name} {art.id}: notes differ\n  old: {fa[2]}\n  new: {fb[2]}")
     n = max(len(articles), 1)
-    row: list[object] = [name, len(articles), n_quotes, differ, q_diff, s_diff]
+    row: list[object] = [name, len(articles), n_quotes, differ, q_diff, s_diff, names_differ]
     row += [1000 * t_old / n, 1000 * t_new / n, t_new / t_old if t_old else float("nan")]
     if gold is not None:
         ids = [a.id for a in articles]
@@ -178,6 +196,7 @@ def main() -> None:
     shown: list[str] = []
     with tempfile.TemporaryDirectory(prefix="bench-quotes-versions-") as tmp:
         old = old_quotes(args.old, Path(tmp)).article_quotes
+        names_old = sys.modules["names_old"]
         sets: list[tuple[str, list[Article], GoldSet | None]] = []
         for name in ("dev", "heldout-e", "heldout-f", "heldout-g"):
             path = REPO / "tests" / "gold" / name
@@ -193,7 +212,7 @@ def main() -> None:
         if args.allsides:
             sets.append((f"allsides first {args.allsides}", allsides_articles(args.allsides), None))
         for name, arts, gold in sets:
-            rows.append(compare(name, arts, gold, old, shown, args.show))
+            rows.append(compare(name, arts, gold, old, names_old, shown, args.show))
     print(
         table(
             f"quotes of {args.old} (old) against this tree (new), same articles, calls in turns",
@@ -204,6 +223,7 @@ def main() -> None:
                 "articles differing",
                 "quotes differing",
                 "speakers differing",
+                "name scans differing",
                 "old ms/article",
                 "new ms/article",
                 "new/old",
@@ -215,7 +235,7 @@ def main() -> None:
     )
     for line in shown:
         print(line)
-    if args.same and any(r[3] for r in rows):
+    if args.same and any(r[3] or r[6] for r in rows):
         sys.exit(1)
 
 

@@ -52,10 +52,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from operator import itemgetter
 
 from . import names as _article_names
 from .model import Article, FramingMark, Quote, QuoteGroup, QuoteVariant, Span
@@ -201,6 +202,11 @@ class ArticleQuotes:
 # finding the marks
 
 
+_SINGLE_MARK = re.compile("['‘’]")
+_START = itemgetter(0)
+_END = itemgetter(1)
+
+
 def _single_spans(para: str) -> list[tuple[int, int]]:
     """Single-mark quotations of a paragraph with no double marks: an opening ‘ or ' at a word's
     start (after a space or the paragraph start) and a closing ’ or ' after a word or
@@ -208,9 +214,8 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
     are skipped; a closing mark after "s" counts only before punctuation (``the Smiths' house``)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(para):
-        if ch not in "'‘’":
-            continue
+    for m in _SINGLE_MARK.finditer(para):
+        i, ch = m.start(), m.group()
         prev = para[i - 1] if i else " "
         nxt = para[i + 1] if i + 1 < len(para) else " "
         if start is None:
@@ -792,14 +797,20 @@ def _outside(
     """The article's words within ``lo``..``hi`` that lie outside every quotation (``inside``,
     sorted, with ``open_at`` their starts)."""
     near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
-    words = []
-    ni = 0
-    for w in names.words(lo, hi):
-        while ni < len(near) and near[ni][1] <= w[0]:
-            ni += 1
-        if ni == len(near) or w[0] < near[ni][0]:
-            words.append(w)
-    return words
+    words = names.words(lo, hi)
+    if not near or not words:
+        return words
+    # the quotations are sorted and do not overlap: a word is inside one when its start is, so
+    # the words kept are the runs between the quotations, cut out by bisection on the starts
+    starts = [w[0] for w in words]
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    for qs, qe in near:
+        a = bisect_left(starts, qs, k)
+        out += words[k:a]
+        k = max(a, bisect_left(starts, qe, a))
+    out += words[k:]
+    return out
 
 
 def _paragraph_subject(
@@ -904,8 +915,11 @@ def article_quotes(article: Article) -> ArticleQuotes:
         hi = min(max(sent_end, e), para_end, e + CONTEXT_CHARS)
         # the words of the context outside every quotation
         words = _outside(names, inside, open_at, lo, hi)
-        before = [w for w in words if w[1] <= s]
-        after = [w for w in words if w[0] >= e]
+        # (the words are in text order and do not overlap: those before and after the
+        # quotation are a head and a tail of them)
+        n_before = bisect_right(words, s, key=_END)
+        first_after = bisect_left(words, e, key=_START)
+        before, after = words[:n_before], words[first_after:]
         cue_i: int | None = None
         mention: _Mention | None = None
         late_limit: int | None = None
@@ -915,7 +929,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         # before it (RUIZ: "...")
         dash = re.match(r"[\s.,]*[―—–-]\s*", text[e : e + 6])
         if dash and after and after[0][0] == e + dash.end():
-            m = _np_after(text, words, words.index(after[0]), hi)
+            m = _np_after(text, words, first_after, hi)
             if m is not None and m.kind == "name":
                 at = e + len(dash.group()) - len(dash.group().lstrip(" .,"))
                 mention, cue_span = m, Span(at, at + 1)
@@ -948,10 +962,10 @@ def article_quotes(article: Article) -> ArticleQuotes:
         ):
             gap = text[e : after[0][0]]
             if gap.strip() in ("", ",", "—", "–", "-") or gap.strip() == ",":
-                ci = _find_cue(words, words.index(after[0]), 1, min(hi, after[0][0] + 80))
-                if ci is not None and ci - words.index(after[0]) <= 6:
+                ci = _find_cue(words, first_after, 1, min(hi, after[0][0] + 80))
+                if ci is not None and ci - first_after <= 6:
                     cue_i = ci
-                    first = words.index(after[0])
+                    first = first_after
                     if ci == first:  # said Smith
                         mention = _np_after(text, words, ci + 1, hi)
                     else:
@@ -959,13 +973,13 @@ def article_quotes(article: Article) -> ArticleQuotes:
                         if mention is not None and mention.start < after[0][0]:
                             mention = None
                 if mention is None and content[-1:] in ",!?":
-                    vi, vm = _verb_next(text, words, words.index(after[0]), hi)
+                    vi, vm = _verb_next(text, words, first_after, hi)
                     if vm is not None:
                         cue_i, mention = vi, vm
         # 2. before the quotation: Smith said: "..." / said Smith, "..." / Smith said that "..."
         # (the nearest reporting verb that has a speaker, of the three nearest)
         if cue_i is None and mention is None and before:
-            k_from = words.index(before[-1])
+            k_from = n_before - 1
             for _ in range(3):
                 ci = _find_cue(words, k_from, -1, lo)
                 if ci is None or s - words[ci][1] > CONTEXT_CHARS:
@@ -1028,7 +1042,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     break
         # 4. a reporting verb later in the sentence: must "remain firm" in the face of ..., Smith said
         if cue_i is None and mention is None and after:
-            first = words.index(after[0])
+            first = first_after
             ci = _find_cue(words, first, 1, hi)
             m_before = _np_before(text, words, ci - 1) if ci is not None and ci > first else None
             if ci is not None and m_before is None and ci > first and "," in _gap_after(text, words, ci - 1):
@@ -1074,7 +1088,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         # 6. a quotation inside a sentence with no cue: the sentence's subject, when it names
         # someone and a verb follows ("Trump is promising lower taxes and "jobs, jobs, jobs"")
         if mention is None and cue_i is None and before and before[0][0] >= sent_start:
-            f = words.index(before[0])
+            f = 0  # the first of the words before
             while (
                 f < len(words) - 1 and _strip_dot(words[f][2]) in _openers() and not _is_cap(words[f + 1][2][:1] or "a")
             ):
