@@ -45,7 +45,17 @@ def reporting_cues() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def speaker_titles() -> dict[str, str]:
-    return dict(lexicons.load("speaker-titles").mapping("kind"))
+    """Words of titles, roles and organisations (lower case) -> ``title``, ``role`` or ``org``
+    (the ``speaker-titles`` lexicon, less its ``org-name`` words)."""
+    return {w: k for w, k in lexicons.load("speaker-titles").mapping("kind").items() if k != "org-name"}
+
+
+@lru_cache(maxsize=1)
+def org_name_words() -> frozenset[str]:
+    """Last words that make a capitalised run an organisation's name ("Washington Post",
+    "White House") though in lower case they name none ("the news"): ``org-name`` of the
+    ``speaker-titles`` lexicon."""
+    return frozenset(lexicons.load("speaker-titles").where("kind", "org-name"))
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +99,12 @@ def first_name_gender(name: str) -> str | None:
 #: :data:`WORD` as a separator that is kept: its ``split`` alternates the text between words
 #: and the words themselves, so that offsets come from the lengths of the pieces
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+def _given_gender(word: str) -> str | None:
+    """The gender the ``first-names`` lexicon gives one word ("Melanie" -> "f"), else ``None``."""
+    folded = unicodedata.normalize("NFKD", word.lower())
+    return first_names().get("".join(c for c in folded if not unicodedata.combining(c)))
 
 
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -152,12 +168,21 @@ def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple
         a = i
         sentence_start = a == 0 or _char_before(text, toks[a][0]) in '.!?"”\n:'
         while a <= j and (
-            strip_dot(toks[a][2]) in openers or (sentence_start and a == i and strip_dot(toks[a][2]) in DETERMINERS)
+            strip_dot(toks[a][2]) in openers
+            or (sentence_start and a == i and strip_dot(toks[a][2]) in DETERMINERS)
+            or (sentence_start and a == i and a < j and _gerund(toks[a][2]))
         ):
             a += 1
         if a <= j:
             yield a, j, sentence_start
         done = j
+
+
+def _gerund(word: str) -> bool:
+    """A verb in -ing that opens a sentence before a name ("Injecting Clinton's ...",
+    "Bashing Trump"), not a given name ("Sterling", "Irving": the ``first-names`` lexicon)."""
+    w = strip_dot(word)
+    return len(w) > 5 and w.endswith("ing") and w not in first_names()
 
 
 #: lower-case words that join the capitalised words of one name ("Ministry of Health")
@@ -230,7 +255,8 @@ def clean_name(text: str) -> tuple[str, bool]:
     # or an org word heads an "of" phrase ("Ministry of Health"), or one word in capitals ("NATO")
     org = (
         kinds[-1] == "org"
-        or any(k == "org" and i + 1 < len(words) and words[i + 1].lower() == "of" for i, k in enumerate(kinds))
+        or (len(words) >= 2 and strip_dot(words[-1]) in org_name_words())
+        or any(k == "org" and i + 1 < len(words) and words[i + 1].lower() in _ORG_LINKS for i, k in enumerate(kinds))
         or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
     )
     if org:
@@ -260,6 +286,11 @@ def clean_name(text: str) -> tuple[str, bool]:
     if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
         keep += 1
     return " ".join(rest[-keep:]), True
+
+
+#: words after an organisation's word that keep the run an organisation: "Ministry of Health",
+#: "Commission on Presidential Debates", "Center for American Progress"
+_ORG_LINKS = frozenset({"of", "on", "for"})
 
 
 def title_kind(word: str) -> str | None:
@@ -370,13 +401,21 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 m = _ROLE_APPOSITION.match(text[toks[j][1] : toks[j][1] + 60])
                 if m and titles.get(m.group(2)) == "role":
                     names.roles.append((pos, m.group(2), name))
+                else:
+                    # "David Axelrod, Obama's former campaign strategist, said": the head of
+                    # the apposition, before its closing comma or a preposition
+                    m = _HEADED_APPOSITION.match(text, toks[j][1], toks[j][1] + 80)
+                    if m and (titles.get(m.group(1)) == "role" or speaker_descriptions().get(m.group(1)) == "person"):
+                        names.roles.append((pos, m.group(1), name))
     names._gender_of = (text, toks, names.people)  # found when first read (ArticleNames.gender)
     # one-word names given only so, the subjects of reporting verbs: people when the article's
     # pronouns say so (not "Russia said", "Reuters reported")
     places = place_and_org_names()
     lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places]
     if lone:
-        names.lone_gender = genders(text, toks, lone)
+        # a given name of the first-names lexicon ("Melanie said") has its gender, as a name of
+        # two words has (the first pronoun after a name is often another person's)
+        names.lone_gender = {n: _given_gender(n) or g for n, g in genders(text, toks, lone).items()}
         names.lone = {strip_dot(n): n for _, n in lone if n in names.lone_gender}
         names.subjects = sorted([*names.subjects, *((pos, n) for pos, n in lone if n in names.lone_gender)])
     # a name whose surname the article also uses alone is a person from its first mention
@@ -397,6 +436,15 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
 
 #: an apposition that gives a role: ", the health minister," / ", a spokeswoman for X,"
 _ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b")
+
+#: an apposition of a determiner or a possessive, up to three modifiers and a head noun that
+#: ends it (a comma, a full stop) or that a preposition follows: ", Obama's former campaign
+#: strategist,", ", a senior policy adviser for the group"
+_HEADED_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|its|his|her|their|[A-Z][\w.\-]*['’]s)\s+"
+    r"(?:(?!(?:who|which|that|whose|and|or|but|is|was|has|had)\b)[a-z][\w\-]*\s+){0,3}"
+    r"([a-z]+)(?=[,.;]|\s+(?:for|of|at|to|in|with|on)\b)"
+)
 
 #: words before a place or a body, not a person ("Dina Farrow of Leeds, who ..., said")
 _PLACE_WORDS = frozenset({"of", "from", "in", "at", "for", "to", "near", "outside", "inside", "across"})
