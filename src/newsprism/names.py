@@ -216,6 +216,10 @@ class ArticleNames:
     #: verb ("Trump said" in an article that never writes "Donald Trump"): lower case -> the
     #: word; for ``quotes`` only (``entities`` reads ``people``, which they are not part of)
     lone: dict[str, str] = field(default_factory=dict)
+    #: every one-word name that is the subject of a reporting verb, never given in full, with
+    #: its position, whether or not the article's pronouns show it is a person ("Clinton
+    #: said."): the last resort of a "he" or "she" that fits no one else (quotes only)
+    speakers: list[tuple[int, str]] = field(default_factory=list)
     #: the pronouns of the ``lone`` names, as :func:`genders` reads them
     lone_gender: dict[str, str] = field(default_factory=dict)
     #: the gender ``quotes`` settled for each name, kept while it reads the article
@@ -412,6 +416,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     # pronouns say so (not "Russia said", "Reuters reported")
     places = place_and_org_names()
     lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places]
+    names.speakers = lone
     if lone:
         # a given name of the first-names lexicon ("Melanie said") has its gender, as a name of
         # two words has (the first pronoun after a name is often another person's)

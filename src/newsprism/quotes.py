@@ -1250,8 +1250,18 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
             fits = [(pos, n) for pos, n in names.confirmed if _gender(n, names) in (g, None)]
             anyone = [(pos, n) for pos, n in names.people if _gender(n, names) in (g, None)]
+            # the last resort (since quotes.v3): the speaker last quoted or the one-word name
+            # that last spoke ("Clinton said."), though nothing shows their gender
+            unsure = sorted(
+                [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) is None]
+                + [(pos, n) for pos, n in names.speakers if _gender(n, names) is None]
+            )
             return (
-                _last(known, m.start) or _last(salient, m.start) or _last(fits, m.start) or _last(anyone, m.start)
+                _last(known, m.start)
+                or _last(salient, m.start)
+                or _last(fits, m.start)
+                or _last(anyone, m.start)
+                or _last(unsure, m.start)
             ), "person"
         if p == "it":
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
