@@ -259,7 +259,12 @@ def clean_name(text: str) -> tuple[str, bool]:
     # or an org word heads an "of" phrase ("Ministry of Health"), or one word in capitals ("NATO")
     org = (
         kinds[-1] == "org"
-        or (len(words) >= 2 and strip_dot(words[-1]) in org_name_words())
+        or (
+            # "Washington Post", not "Tom Cheshire of Sky News": a person of an organisation
+            len(words) >= 2
+            and strip_dot(words[-1]) in org_name_words()
+            and not any(w.lower() in _PERSON_LINKS for w in words)
+        )
         or any(k == "org" and i + 1 < len(words) and words[i + 1].lower() in _ORG_LINKS for i, k in enumerate(kinds))
         or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
     )
@@ -291,6 +296,9 @@ def clean_name(text: str) -> tuple[str, bool]:
         keep += 1
     return " ".join(rest[-keep:]), True
 
+
+#: words between a person's name and a place or body ("Charles B. Rangel of New York")
+_PERSON_LINKS = frozenset({"of", "from", "at", "for"})
 
 #: words after an organisation's word that keep the run an organisation: "Ministry of Health",
 #: "Commission on Presidential Debates", "Center for American Progress"
