@@ -224,6 +224,11 @@ class ArticleNames:
     lone_gender: dict[str, str] = field(default_factory=dict)
     #: the gender ``quotes`` settled for each name, kept while it reads the article
     gender_memo: dict[str, str | None] = field(default_factory=dict)
+    #: for ``quotes``: "m" or "f" -> the subjects, confirmed people and people of that gender
+    #: or of none known, kept while it reads the article
+    fitting: dict[str, tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]] = field(
+        default_factory=dict
+    )
     #: every word of the article (:func:`tokens`), quoted words included, for the callers that
     #: read a part of it again (:meth:`words`)
     all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
@@ -494,6 +499,8 @@ def _heading_caps(text: str, run: str, start: int, end: int) -> bool:
     slogan of two or more words ("THE HARBOUR POST ~ ..."), or a dateline's place
     ("EASTMERE, March 3 (Wire) - ..."). One word in capitals that opens a line otherwise
     ("NATO said") stays a name."""
+    if not run.isupper():
+        return False  # a lower-case letter in some word (most runs: "Ana Ruiz")
     words = run.split()
     if not all(w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words):
         return False

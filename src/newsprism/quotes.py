@@ -1244,28 +1244,23 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             # sentence's subject or a reporting verb's, or last quoted, whom the pronoun fits
             # (the article's pronouns, else the first name); else the person named last
             g = "m" if p == "he" else "f"
-            salient = sorted(
-                [(pos, n) for pos, n in names.subjects if _gender(n, names) in (g, None)]
-                + [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) == g]
-            )
+            subjects, confirmed, people = _fitting(names, g)
+            salient = sorted(subjects + [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) == g])
             # a person shown to be of the pronoun's gender, named not far back, comes first
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
-            fits = [(pos, n) for pos, n in names.confirmed if _gender(n, names) in (g, None)]
-            anyone = [(pos, n) for pos, n in names.people if _gender(n, names) in (g, None)]
-            # the last resort (since quotes.v3): the speaker last quoted or the one-word name
-            # that last spoke ("Clinton said."), though nothing shows their gender
-            unsure = sorted(
-                [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) is None]
-                + [(pos, n) for pos, n in names.speakers if _gender(n, names) is None]
-            )
-            return (
-                _last(known, m.start)
-                or _last(salient, m.start)
-                or _last(fits, m.start)
-                or _last(anyone, m.start)
-                or _last(unsure, m.start)
-            ), "person"
+            who = _last(known, m.start) or _last(salient, m.start) or _last(confirmed, m.start)
+            if not who:
+                who = _last(people, m.start)
+            if not who:
+                # the last resort (since quotes.v3): the speaker last quoted or the one-word
+                # name that last spoke ("Clinton said."), though nothing shows their gender
+                unsure = sorted(
+                    [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) is None]
+                    + [(pos, n) for pos, n in names.speakers if _gender(n, names) is None]
+                )
+                who = _last(unsure, m.start)
+            return who, "person"
         if p == "it":
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
@@ -1322,6 +1317,20 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if text.split()[0].lower() == "the" and len(text.split()) > 1:
         text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
+
+
+def _fitting(names: _Names, g: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
+    """The article's subjects, confirmed people and people whom a pronoun of gender ``g`` may
+    name (their gender ``g`` or unknown), kept for the next pronoun of the article."""
+    found = names.fitting.get(g)
+    if found is None:
+        fits = (g, None)
+        found = names.fitting[g] = (
+            [(pos, n) for pos, n in names.subjects if _gender(n, names) in fits],
+            [(pos, n) for pos, n in names.confirmed if _gender(n, names) in fits],
+            [(pos, n) for pos, n in names.people if _gender(n, names) in fits],
+        )
+    return found
 
 
 def _gender(name: str, names: _Names) -> str | None:
