@@ -17,7 +17,12 @@ These functions moved here from ``quotes`` unchanged (quotes.v1 output is the sa
 ``entities`` reads, people, roles, confirmed names and genders, is unchanged). For quotes.v2,
 ``subjects`` also holds names after a description that opens the sentence and people
 introduced with an apposition, and ``lone`` / ``lone_gender`` the one-word names that speak
-(``entities`` reads neither).
+(``entities`` reads neither). For quotes.v3: ``speakers`` (every one-word name that speaks,
+its gender shown or not), the gender of a one-word given name from the ``first-names``
+lexicon, an organisation by the ``org-name`` last word of its name ("Washington Post") or an
+organisation's word before "on"/"for", a gerund opening a sentence left out of the name after
+it, and roles tied by an apposition with a possessive ("Obama's former campaign strategist");
+the last three change what ``entities`` reads too. ``gender`` is found on first use.
 """
 
 from __future__ import annotations
