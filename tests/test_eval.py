@@ -228,7 +228,7 @@ def test_single_article_stories_get_quotes_scored(tmp_path: Path) -> None:
     assert "0 articles compared" not in text
     assert "no story of two or more articles to compare; quotes and framing on 2 articles" in text
     assert "alignment      not scored: no articles compared" in text
-    assert "not extracted yet" not in text and "quotes by quotes.v2" in text
+    assert "not extracted yet" not in text and "quotes by quotes.v3" in text
 
 
 def test_each_article_is_scored_once(tmp_path: Path) -> None:

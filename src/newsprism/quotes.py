@@ -7,9 +7,12 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v2``, rules over the text; no parser, no model; v2 adds the speaker rules
+How (``quotes.v3``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
-``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first):
+``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
+v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
+gerund no part of a name, roles from appositions with a possessive, the gender of a one-word
+given name, and a last resort for "he"/"she"):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -52,10 +55,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from operator import itemgetter
 
 from . import names as _article_names
 from .model import Article, FramingMark, Quote, QuoteGroup, QuoteVariant, Span
@@ -75,7 +79,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v2"
+QUOTES_VERSION = "quotes.v3"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -201,6 +205,11 @@ class ArticleQuotes:
 # finding the marks
 
 
+_SINGLE_MARK = re.compile("['‘’]")
+_START = itemgetter(0)
+_END = itemgetter(1)
+
+
 def _single_spans(para: str) -> list[tuple[int, int]]:
     """Single-mark quotations of a paragraph with no double marks: an opening ‘ or ' at a word's
     start (after a space or the paragraph start) and a closing ’ or ' after a word or
@@ -208,9 +217,8 @@ def _single_spans(para: str) -> list[tuple[int, int]]:
     are skipped; a closing mark after "s" counts only before punctuation (``the Smiths' house``)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(para):
-        if ch not in "'‘’":
-            continue
+    for m in _SINGLE_MARK.finditer(para):
+        i, ch = m.start(), m.group()
         prev = para[i - 1] if i else " "
         nxt = para[i + 1] if i + 1 < len(para) else " "
         if start is None:
@@ -792,14 +800,20 @@ def _outside(
     """The article's words within ``lo``..``hi`` that lie outside every quotation (``inside``,
     sorted, with ``open_at`` their starts)."""
     near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
-    words = []
-    ni = 0
-    for w in names.words(lo, hi):
-        while ni < len(near) and near[ni][1] <= w[0]:
-            ni += 1
-        if ni == len(near) or w[0] < near[ni][0]:
-            words.append(w)
-    return words
+    words = names.words(lo, hi)
+    if not near or not words:
+        return words
+    # the quotations are sorted and do not overlap: a word is inside one when its start is, so
+    # the words kept are the runs between the quotations, cut out by bisection on the starts
+    starts = [w[0] for w in words]
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    for qs, qe in near:
+        a = bisect_left(starts, qs, k)
+        out += words[k:a]
+        k = max(a, bisect_left(starts, qe, a))
+    out += words[k:]
+    return out
 
 
 def _paragraph_subject(
@@ -905,8 +919,11 @@ def article_quotes(article: Article) -> ArticleQuotes:
         hi = min(max(sent_end, e), para_end, e + CONTEXT_CHARS)
         # the words of the context outside every quotation
         words = _outside(names, inside, open_at, lo, hi)
-        before = [w for w in words if w[1] <= s]
-        after = [w for w in words if w[0] >= e]
+        # (the words are in text order and do not overlap: those before and after the
+        # quotation are a head and a tail of them)
+        n_before = bisect_right(words, s, key=_END)
+        first_after = bisect_left(words, e, key=_START)
+        before, after = words[:n_before], words[first_after:]
         cue_i: int | None = None
         mention: _Mention | None = None
         late_limit: int | None = None
@@ -916,7 +933,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         # before it (RUIZ: "...")
         dash = re.match(r"[\s.,]*[―—–-]\s*", text[e : e + 6])
         if dash and after and after[0][0] == e + dash.end():
-            m = _np_after(text, words, words.index(after[0]), hi)
+            m = _np_after(text, words, first_after, hi)
             if m is not None and m.kind == "name":
                 at = e + len(dash.group()) - len(dash.group().lstrip(" .,"))
                 mention, cue_span = m, Span(at, at + 1)
@@ -949,10 +966,10 @@ def article_quotes(article: Article) -> ArticleQuotes:
         ):
             gap = text[e : after[0][0]]
             if gap.strip() in ("", ",", "—", "–", "-") or gap.strip() == ",":
-                ci = _find_cue(words, words.index(after[0]), 1, min(hi, after[0][0] + 80))
-                if ci is not None and ci - words.index(after[0]) <= 6:
+                ci = _find_cue(words, first_after, 1, min(hi, after[0][0] + 80))
+                if ci is not None and ci - first_after <= 6:
                     cue_i = ci
-                    first = words.index(after[0])
+                    first = first_after
                     if ci == first:  # said Smith
                         mention = _np_after(text, words, ci + 1, hi)
                     else:
@@ -960,13 +977,13 @@ def article_quotes(article: Article) -> ArticleQuotes:
                         if mention is not None and mention.start < after[0][0]:
                             mention = None
                 if mention is None and content[-1:] in ",!?":
-                    vi, vm = _verb_next(text, words, words.index(after[0]), hi)
+                    vi, vm = _verb_next(text, words, first_after, hi)
                     if vm is not None:
                         cue_i, mention = vi, vm
         # 2. before the quotation: Smith said: "..." / said Smith, "..." / Smith said that "..."
         # (the nearest reporting verb that has a speaker, of the three nearest)
         if cue_i is None and mention is None and before:
-            k_from = words.index(before[-1])
+            k_from = n_before - 1
             for _ in range(3):
                 ci = _find_cue(words, k_from, -1, lo)
                 if ci is None or s - words[ci][1] > CONTEXT_CHARS:
@@ -1029,7 +1046,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     break
         # 4. a reporting verb later in the sentence: must "remain firm" in the face of ..., Smith said
         if cue_i is None and mention is None and after:
-            first = words.index(after[0])
+            first = first_after
             ci = _find_cue(words, first, 1, hi)
             m_before = _np_before(text, words, ci - 1) if ci is not None and ci > first else None
             if ci is not None and m_before is None and ci > first and "," in _gap_after(text, words, ci - 1):
@@ -1075,7 +1092,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         # 6. a quotation inside a sentence with no cue: the sentence's subject, when it names
         # someone and a verb follows ("Trump is promising lower taxes and "jobs, jobs, jobs"")
         if mention is None and cue_i is None and before and before[0][0] >= sent_start:
-            f = words.index(before[0])
+            f = 0  # the first of the words before
             while (
                 f < len(words) - 1 and _strip_dot(words[f][2]) in _openers() and not _is_cap(words[f + 1][2][:1] or "a")
             ):
@@ -1228,18 +1245,23 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             # sentence's subject or a reporting verb's, or last quoted, whom the pronoun fits
             # (the article's pronouns, else the first name); else the person named last
             g = "m" if p == "he" else "f"
-            salient = sorted(
-                [(pos, n) for pos, n in names.subjects if _gender(n, names) in (g, None)]
-                + [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) == g]
-            )
+            subjects, confirmed, people = _fitting(names, g)
+            salient = sorted(subjects + [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) == g])
             # a person shown to be of the pronoun's gender, named not far back, comes first
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
-            fits = [(pos, n) for pos, n in names.confirmed if _gender(n, names) in (g, None)]
-            anyone = [(pos, n) for pos, n in names.people if _gender(n, names) in (g, None)]
-            return (
-                _last(known, m.start) or _last(salient, m.start) or _last(fits, m.start) or _last(anyone, m.start)
-            ), "person"
+            who = _last(known, m.start) or _last(salient, m.start) or _last(confirmed, m.start)
+            if not who:
+                who = _last(people, m.start)
+            if not who:
+                # the last resort (since quotes.v3): the speaker last quoted or the one-word
+                # name that last spoke ("Clinton said."), though nothing shows their gender
+                unsure = sorted(
+                    [(pos, n) for pos, n, k in spoken if k == "person" and _gender(n, names) is None]
+                    + [(pos, n) for pos, n in names.speakers if _gender(n, names) is None]
+                )
+                who = _last(unsure, m.start)
+            return who, "person"
         if p == "it":
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
@@ -1296,6 +1318,20 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if text.split()[0].lower() == "the" and len(text.split()) > 1:
         text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
+
+
+def _fitting(names: _Names, g: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
+    """The article's subjects, confirmed people and people whom a pronoun of gender ``g`` may
+    name (their gender ``g`` or unknown), kept for the next pronoun of the article."""
+    found = names.fitting.get(g)
+    if found is None:
+        fits = (g, None)
+        found = names.fitting[g] = (
+            [(pos, n) for pos, n in names.subjects if _gender(n, names) in fits],
+            [(pos, n) for pos, n in names.confirmed if _gender(n, names) in fits],
+            [(pos, n) for pos, n in names.people if _gender(n, names) in fits],
+        )
+    return found
 
 
 def _gender(name: str, names: _Names) -> str | None:
