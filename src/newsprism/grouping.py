@@ -778,10 +778,10 @@ def band_keys(features: Sequence[GroupFeatures]) -> list[tuple[int, ...]]:
     return [tuple(row) for row in _band_matrix(_signatures(features)).tolist()]
 
 
-def near_duplicate(a: GroupFeatures, b: GroupFeatures, threshold: float) -> bool:
-    """Whether two articles' MinHash signatures agree on at least ``threshold`` of their
-    values (the test of :func:`_near_duplicate_pairs`)."""
-    sa, sb = np.frombuffer(a.minhash, dtype="<u4"), np.frombuffer(b.minhash, dtype="<u4")
+def near_duplicate(a: bytes, b: bytes, threshold: float) -> bool:
+    """Whether two articles' MinHash signatures (:attr:`GroupFeatures.minhash`) agree on at
+    least ``threshold`` of their values (the test of :func:`_near_duplicate_pairs`)."""
+    sa, sb = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
     return float(np.mean(sa == sb)) >= threshold
 
 
