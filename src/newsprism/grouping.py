@@ -321,6 +321,12 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
     ]
 
 
+def lead_terms(bag: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """A bag of :attr:`GroupFeatures.terms` without its whole-text terms: what scoring a pair
+    reads of it unless two undated stories are compared (step 3, v5)."""
+    return _head(bag)
+
+
 def _head(bag: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
     """A bag (:func:`_bag`) without its whole-text terms, which close it."""
     for k, (t, _) in enumerate(bag):
@@ -643,16 +649,7 @@ def _cluster_rows(
     the near-duplicate pairs ``dups`` among them): the groups, in a stable order, and how many
     republication and same-credit pairs joined origins."""
     n = len(feats)
-    emb = None
-    if opts.embedder and opts.weight > 0:
-        if any(f.vector is None for f in feats):
-            raise ValueError("features without an embedding given to a grouping that uses one")
-        emb = np.frombuffer(b"".join(f.vector or b"" for f in feats), dtype="<f4").reshape(n, -1)
-    week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
-    undated = np.array([d is None for d in days])
-    body = None
-    if opts.body_floor > 0 and undated.any():
-        body = _body_rows([f.terms for f in feats], undated, opts.idf_prior, stats)
+    emb, week, body = _pair_rows(feats, days, stats, opts)
     groups = _link(n, cand, dups, mat, emb, week, body, days, opts)
     origin_sets = UnionFind(n)
     republished = credited = 0
@@ -663,6 +660,50 @@ def _cluster_rows(
             credited += by_credit
     ids = [f.id for f in feats]
     return [_origins(ids, members, origin_sets, days) for members in groups], republished, credited
+
+
+def _pair_rows(
+    feats: list[GroupFeatures], days: list[int | None], stats: PileStats | None, opts: GroupOptions
+) -> tuple[np.ndarray | None, np.ndarray, Any]:
+    """What scoring a pair reads besides the TF-IDF rows: the embeddings (None without an
+    embedder), the weekday vectors and the whole-text rows (None without undated articles)."""
+    emb = None
+    if opts.embedder and opts.weight > 0:
+        if any(f.vector is None for f in feats):
+            raise ValueError("features without an embedding given to a grouping that uses one")
+        emb = np.frombuffer(b"".join(f.vector or b"" for f in feats), dtype="<f4").reshape(len(feats), -1)
+    week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
+    undated = np.array([d is None for d in days])
+    body = None
+    if opts.body_floor > 0 and undated.any():
+        body = _body_rows([f.terms for f in feats], undated, opts.idf_prior, stats)
+    return emb, week, body
+
+
+def kept_pairs(
+    features: Iterable[GroupFeatures],
+    pairs: Iterable[tuple[str, str]],
+    stats: PileStats,
+    options: GroupOptions | None = None,
+) -> list[tuple[str, str]]:
+    """Those of the candidate ``pairs`` (by article id; ``features`` holds both articles of
+    each) that clustering takes (:func:`_queue`): near-duplicates, and pairs scoring at least
+    ``threshold`` within the date window, scored with the IDF of the whole pile (``stats``)
+    exactly as :func:`cluster` scores them. A pair's score reads only its two articles and
+    the pile statistics, so any batch of pairs gives the same answer; the connected components
+    of the kept pairs are then clustered apart (:func:`cluster_block`)."""
+    opts = options or GroupOptions()
+    feats = _unique_sorted(features)
+    if not feats:
+        return []
+    at = {f.id: k for k, f in enumerate(feats)}
+    cand = {(min(at[a], at[b]), max(at[a], at[b])) for a, b in pairs if a != b}
+    mat, _, _, _ = _tfidf_rows([f.terms for f in feats], opts, stats)
+    days = [_day(f.published) for f in feats]
+    dups = _near_duplicate_pairs(_signatures(feats), opts.near_duplicate) & cand
+    emb, week, body = _pair_rows(feats, days, stats, opts)
+    queue = _queue(len(feats), cand, dups, mat, emb, week, body, days, opts)
+    return sorted((feats[i].id, feats[j].id) for i, j in queue)
 
 
 def pile_stats(features: Iterable[GroupFeatures]) -> PileStats:
@@ -892,7 +933,7 @@ def _body_cost(whole: np.ndarray, opts: GroupOptions) -> np.ndarray:
     return opts.body_rise * short
 
 
-def _link(
+def _queue(
     n: int,
     cand: set[tuple[int, int]],
     dups: set[tuple[int, int]],
@@ -902,9 +943,11 @@ def _link(
     body: Any,
     days: list[int | None],
     opts: GroupOptions,
-) -> list[list[int]]:
-    """Average-linkage clustering over the candidate pairs, best first (the module docstring's
-    step 3); returns the clusters, each sorted, in a stable order."""
+) -> list[tuple[int, int]]:
+    """The candidate pairs clustering takes, best first: near-duplicates, and pairs scoring
+    at least ``threshold`` whose dates are not more than ``window_days`` apart. Only these
+    pairs ever join two clusters, so the clustering of a pile is the clustering of each
+    connected component of these pairs."""
     queue: list[tuple[int, int]] = []
     days_none = np.array([d is None for d in days])
     if cand:
@@ -936,6 +979,23 @@ def _link(
         # best first; rows are sorted by id, so their indexes break ties
         order = np.lexsort((ib[keep], ia[keep], -score[keep]))
         queue = list(zip(ia[keep][order].tolist(), ib[keep][order].tolist(), strict=True))
+    return queue
+
+
+def _link(
+    n: int,
+    cand: set[tuple[int, int]],
+    dups: set[tuple[int, int]],
+    mat: Any,
+    emb: np.ndarray | None,
+    week: np.ndarray,
+    body: Any,
+    days: list[int | None],
+    opts: GroupOptions,
+) -> list[list[int]]:
+    """Average-linkage clustering over the candidate pairs, best first (the module docstring's
+    step 3); returns the clusters, each sorted, in a stable order."""
+    queue = _queue(n, cand, dups, mat, emb, week, body, days, opts)
     clusters = UnionFind(n)
     # average linkage of dot products is the dot product of the clusters' summed vectors; the
     # word vectors are summed as dicts (a cluster holds a few hundred terms at most)

@@ -252,7 +252,6 @@ def group(
         cluster_block,
         features_method,
         name_stories,
-        pile_stats,
     )
     from ._rows import GROUP_COLUMNS, features_of
     from ._units import join
@@ -262,22 +261,22 @@ def group(
     sc = spark.sparkContext
     method = features_method(opts)
     feats = _articles(spark, out, GROUP_COLUMNS).map(features_of).persist()
-    other = feats.filter(lambda f: f.method != method).map(lambda f: f.method).take(1)
-    if other:
-        raise NewsprismError(
-            f"{out}: its articles have grouping features {other[0]}, not {method}; run newsprism spark ingest again "
-            "into a new folder"
-        )
     previous = _previous(spark, join(out, "stories"))
     try:
-        # the pile statistics: one aggregation (document frequencies of 1 are left out: a
-        # term missing from a table is held by one article)
-        counted = feats.map(lambda f: pile_stats([f]))
-        n = feats.count()
-        undated = counted.map(lambda s: s.undated).sum() if n else 0
-        head = counted.flatMap(lambda s: [(t, 1) for t in s.head_df]).reduceByKey(add).filter(lambda kv: kv[1] > 1)
-        body = counted.flatMap(lambda s: [(t, 1) for t in s.body_df]).reduceByKey(add).filter(lambda kv: kv[1] > 1)
-        stats = PileStats(n, head.collectAsMap(), int(undated), body.collectAsMap())
+        # the pile statistics in one aggregation (document frequencies of 1 are left out: a
+        # term missing from a table is held by one article), with the features' methods
+        found = feats.flatMap(_stat_keys).reduceByKey(add).filter(lambda kv: kv[0][0] in "nmu" or kv[1] > 1).collect()
+        other = sorted(name for (kind, name), _ in found if kind == "m" and name != method)
+        if other:
+            raise NewsprismError(
+                f"{out}: its articles have grouping features {other[0]}, not {method}; run newsprism spark ingest "
+                "again into a new folder"
+            )
+        tables: dict[str, dict[str, int]] = {"h": {}, "b": {}, "n": {}, "u": {}, "m": {}}
+        for (kind, name), count in found:
+            tables[kind][name] = count
+        n = tables["n"].get("", 0)
+        stats = PileStats(n, tables["h"], tables["u"].get("", 0), tables["b"])
         shared = sc.broadcast(stats)
         zero = {"candidate_pairs": 0, "near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
         if n == 0:
@@ -323,9 +322,17 @@ def group(
                 .flatMap(lambda kv: _near_pairs(sorted(kv[1]), threshold))
                 .distinct()
             )
-            edges = term_pairs.union(dups).distinct()
-            block_of, pairs_of = _components(edges.toLocalIterator())
+            edges = term_pairs.union(dups).distinct().persist()
+            n_cand = edges.count()
             kept.unpersist()
+            # each candidate pair with both articles' features, scored as the local grouping
+            # scores it; only the pairs it would take can join two clusters
+            by_id = feats.map(lambda f: (f.id, _for_scoring(f, opts)))
+            with_a = edges.join(by_id).map(lambda x: (x[1][0], (x[0], x[1][1])))
+            with_both = with_a.join(by_id).map(lambda x: (x[1][0][1], x[1][1]))
+            taken = with_both.mapPartitions(lambda it: _taken(it, shared.value, opts))
+            block_of, pairs_of = _components(taken.collect())
+            edges.unpersist()
             blocks = len(pairs_of)
             sizes: dict[str, int] = {}
             for root in block_of.values():
@@ -338,7 +345,8 @@ def group(
             clustered = keyed.cogroup(links, parts).mapPartitions(lambda it: [_cluster_blocks(it, shared.value, opts)])
             results = clustered.collect()
             groups = [g for gs, _ in results for g in gs]
-            counts = [c for _, c in results]
+            counts = [{**c, "candidate_pairs": 0} for _, c in results]
+            counts.append({**zero, "candidate_pairs": n_cand})
         stories = name_stories(groups, previous)
     finally:
         feats.unpersist()
@@ -353,6 +361,55 @@ def group(
     }
     _write_stories(spark, join(out, "stories"), stories)
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
+
+
+def _for_scoring(f: Any, opts: GroupOptions) -> Any:
+    """The features scoring a pair reads (:func:`newsprism.grouping.kept_pairs`): without the
+    4-word runs (origins only), and without the whole-text terms where only merges of two
+    stories read them (``body_stories_only``), so the pairs' shuffle is small."""
+    from dataclasses import replace
+
+    from ..grouping import lead_terms
+
+    return replace(f, grams=b"", terms=lead_terms(f.terms) if opts.body_stories_only else f.terms)
+
+
+#: candidate pairs scored at a time by one task
+_SCORED = 20_000
+
+
+def _taken(pairs: Iterator[tuple[Any, Any]], stats: Any, opts: GroupOptions) -> Iterator[tuple[str, str]]:
+    """Of candidate pairs given with both articles' features, those the local clustering
+    takes (:func:`newsprism.grouping.kept_pairs`), :data:`_SCORED` at a time."""
+    from ..grouping import kept_pairs
+
+    batch: list[tuple[Any, Any]] = []
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= _SCORED:
+            yield from _kept_batch(batch, stats, opts, kept_pairs)
+            batch = []
+    if batch:
+        yield from _kept_batch(batch, stats, opts, kept_pairs)
+
+
+def _kept_batch(batch: list[tuple[Any, Any]], stats: Any, opts: GroupOptions, kept: Any) -> list[tuple[str, str]]:
+    feats = {f.id: f for pair in batch for f in pair}
+    return kept(feats.values(), [(a.id, b.id) for a, b in batch], stats, opts)
+
+
+def _stat_keys(f: Any) -> list[tuple[tuple[str, str], int]]:
+    """What one article adds to the pile statistics (see :func:`newsprism.grouping.pile_stats`):
+    ``n`` an article, ``u`` an undated one, ``h`` and ``b`` its lead and whole-text terms,
+    ``m`` its features' method."""
+    from ..grouping import pile_stats
+
+    one = pile_stats([f])
+    keys = [(("n", ""), 1), (("m", f.method), 1)]
+    keys += [(("u", ""), 1)] * one.undated
+    keys += [(("h", t), 1) for t in one.head_df]
+    keys += [(("b", t), 1) for t in one.body_df]
+    return keys
 
 
 def _key_pairs(members: list[tuple[str, int]], cap: int) -> list[tuple[tuple[str, str], int]]:
