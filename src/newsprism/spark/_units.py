@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -130,17 +131,33 @@ def list_inputs(inputs: Iterable[str], split_bytes: int = SPLIT_BYTES) -> list[U
     number = 0
     for uri in inputs:
         system, path = filesystem(uri)
-        info = system.get_file_info(path)
-        prefix = uri[: len(uri) - len(uri.split("://", 1)[1])] if "://" in uri else ""
-        if info.type == fs.FileType.NotFound:
+        # what names the file system before a path in it (s3://, hdfs://host:port, file://)
+        prefix = uri[: uri.find(path)] if "://" in uri and path in uri else ""
+        if any(c in path.rsplit("/", 1)[-1] for c in "*?["):  # a pattern of file names
+            folder, pattern = path.rsplit("/", 1)
+            listed = system.get_file_info(fs.FileSelector(folder, allow_not_found=True))
+            matched = sorted(
+                (f for f in listed if f.type == fs.FileType.File and fnmatch(f.base_name, pattern)),
+                key=lambda f: f.path,
+            )
+            if not matched:
+                raise NewsprismError(f"{uri}: no file matches")
+            info, files = None, matched
+        else:
+            info = system.get_file_info(path)
+            files = []
+        if info is None:
+            pass
+        elif info.type == fs.FileType.NotFound:
             raise NewsprismError(f"{uri}: no such file or folder")
-        if info.type == fs.FileType.Directory:
+        elif info.type == fs.FileType.Directory:
             found = system.get_file_info(fs.FileSelector(path, recursive=True))
             files = sorted(
                 (f for f in found if f.type == fs.FileType.File and not _hidden(f.path, path)),
-                key=lambda f: f.path,
+                key=lambda f: Path(f.path),  # as the local ingest walks a folder
             )
-            if files and all(f.path.endswith(".parquet") for f in files):
+            data = [f for f in files if not f.base_name.startswith("_")]  # Spark's _SUCCESS
+            if data and all(f.path.endswith(".parquet") for f in data):
                 units.append(Unit(uri, number, kind="parquet"))
                 number += 1
                 continue
@@ -150,7 +167,7 @@ def list_inputs(inputs: Iterable[str], split_bytes: int = SPLIT_BYTES) -> list[U
         else:
             files = [info]
         for f in files:
-            name = prefix + f.path if prefix else f.path
+            name = prefix + f.path if prefix else _as_given(uri, path, f.path)
             if f.path.endswith(".parquet"):
                 units.append(Unit(name, number, kind="parquet"))
             elif f.path.lower().endswith(JSONL_FILE_SUFFIXES) and f.size and f.size > split_bytes:
@@ -163,7 +180,17 @@ def list_inputs(inputs: Iterable[str], split_bytes: int = SPLIT_BYTES) -> list[U
 
 
 def _hidden(path: str, base: str) -> bool:
-    return any(part.startswith((".", "_")) for part in Path(path[len(base) :]).parts if part != "/")
+    return any(part.startswith(".") for part in Path(path[len(base) :]).parts if part != "/")
+
+
+def _as_given(uri: str, path: str, found: str) -> str:
+    """A local file's name as the local ingest names it: under the input as it was given
+    (a relative path stays relative)."""
+    if found == path:
+        return uri
+    if os.path.isdir(path):
+        return os.path.join(uri, os.path.relpath(found, path))
+    return os.path.join(os.path.dirname(uri), os.path.basename(found))  # matched a pattern
 
 
 @contextmanager
