@@ -261,3 +261,32 @@ def test_allsides_same_stories_as_local(spark, tmp_path: Path) -> None:
     assert _stories(grouping) == _stories(local)
     assert {k: grouping.stats[k] for k in local.stats} == local.stats
     assert grouping.stats["blocks"] > 10 and grouping.stats["largest_block"] < ALLSIDES_N // 4
+
+
+def test_the_docs_commands_run(spark, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/spark.md's commands, run as written (in a copy of the repository's layout: the
+    dev gold set under tests/gold/dev), on this module's Spark session."""
+    import re
+
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    doc = (REPO / "docs" / "spark.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^ {4}newsprism (.+)$", doc, flags=re.M)
+    assert [c.split()[0] for c in commands] == ["spark", "spark", "spark", "import", "stories"]
+    (tmp_path / "tests" / "gold" / "dev").mkdir(parents=True)
+    shutil.copytree(DEV, tmp_path / "tests" / "gold" / "dev" / "articles")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    outputs = []
+    for command in commands:
+        args = [a.strip("'") for a in command.split()]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, (command, result.output)
+        outputs.append(result.stdout)
+    assert outputs[0].startswith("59 processed, 0 failed, 0 skipped")
+    assert outputs[2].startswith("5 compared, 0 failed")
+    assert "59 added" in outputs[3] and len(outputs[4].strip().splitlines()) == len(
+        json.loads(runner.invoke(main, ["spark", "group", "--out", "out/spark", "-f", "json"]).stdout)["stories"]
+    )

@@ -133,6 +133,7 @@ def ingest(
     read by one task per ``split_bytes`` of it."""
     opts = options or UnitOptions()
     started = time.perf_counter()
+    out = _where(out)
     units = _units(inputs, split_bytes)
     spark = spark or session()
     sc = spark.sparkContext
@@ -159,7 +160,7 @@ def ingest(
 
         results += sc.parallelize(todo, len(todo)).mapPartitions(run_files).collect()
     for unit in (u for u in units if u.kind == "parquet"):
-        frame = spark.read.parquet(unit.path)
+        frame = spark.read.parquet(unit.at or unit.path)
         parts = frame.rdd.getNumPartitions()
         keys = {k: Unit(unit.path, unit.file, k, parts, "parquet").key(salt) for k in range(parts)}
         skipped += [done[key] for key in keys.values() if key in done]
@@ -177,6 +178,12 @@ def ingest(
         errors=errors,
         seconds=time.perf_counter() - started,
     )
+
+
+def _where(out: str) -> str:
+    """An output folder as the executors must be told it: a local path made absolute (they
+    need not share the driver's working folder)."""
+    return str(out) if "://" in str(out) else os.path.abspath(out)
 
 
 def _units(inputs: Iterable[str], split_bytes: int) -> list[Unit]:
@@ -257,6 +264,7 @@ def group(
     from ._units import join
 
     opts = options or GroupOptions()
+    out = _where(out)
     spark = spark or session()
     sc = spark.sparkContext
     method = features_method(opts)
@@ -539,6 +547,7 @@ def compare(
 
     started = time.perf_counter()
     opts = options or CompareOptions()
+    out = _where(out)
     key = comparison_key(opts)
     spark = spark or session()
     sc = spark.sparkContext

@@ -11,7 +11,7 @@ from ..cli import main
 
 def run(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
-    main(args if args[:1] == ["import"] else ["spark", *args], prog_name="newsprism spark")
+    main(args if args[:1] == ["import"] else ["spark", *args], prog_name="newsprism")
 
 
 if __name__ == "__main__":

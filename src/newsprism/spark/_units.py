@@ -40,14 +40,17 @@ SPLIT_BYTES = 32 << 20
 
 @dataclass(frozen=True)
 class Unit:
-    """One task's input: ``path`` (a file, or a Parquet input), ``file`` its number in the
-    order the inputs were listed, ``part`` of ``parts`` (JSONL parts, Parquet partitions)."""
+    """One task's input: ``path`` (a file, or a Parquet input, named as given), ``file`` its
+    number in the order the inputs were listed, ``part`` of ``parts`` (JSONL parts, Parquet
+    partitions), ``at`` the absolute path of a local file (executors need not share the
+    driver's working folder)."""
 
     path: str
     file: int
     part: int = 0
     parts: int = 1
     kind: str = "file"  # or "parquet"
+    at: str = ""  # where a local file is (an absolute path), when ``path`` is relative
 
     def key(self, salt: str) -> str:
         """The unit's name in the output: a hash of what it reads and how."""
@@ -158,7 +161,7 @@ def list_inputs(inputs: Iterable[str], split_bytes: int = SPLIT_BYTES) -> list[U
             )
             data = [f for f in files if not f.base_name.startswith("_")]  # Spark's _SUCCESS
             if data and all(f.path.endswith(".parquet") for f in data):
-                units.append(Unit(uri, number, kind="parquet"))
+                units.append(Unit(uri, number, kind="parquet", at="" if "://" in uri else path))
                 number += 1
                 continue
             files = [f for f in files if f.path.lower().endswith(INGEST_SUFFIXES)]
@@ -168,13 +171,14 @@ def list_inputs(inputs: Iterable[str], split_bytes: int = SPLIT_BYTES) -> list[U
             files = [info]
         for f in files:
             name = prefix + f.path if prefix else _as_given(uri, path, f.path)
+            at = "" if "://" in uri else f.path
             if f.path.endswith(".parquet"):
-                units.append(Unit(name, number, kind="parquet"))
+                units.append(Unit(name, number, kind="parquet", at=at))
             elif f.path.lower().endswith(JSONL_FILE_SUFFIXES) and f.size and f.size > split_bytes:
                 parts = -(-f.size // split_bytes)
-                units += [Unit(name, number, k, parts) for k in range(parts)]
+                units += [Unit(name, number, k, parts, at=at) for k in range(parts)]
             else:
-                units.append(Unit(name, number))
+                units.append(Unit(name, number, at=at))
             number += 1
     return units
 
@@ -260,7 +264,7 @@ def _line(record: RawArticle | InputError) -> int:
 
 def _named(record: RawArticle | InputError, local: str, uri: str) -> RawArticle | InputError:
     """A record read from a local copy, named by its URI."""
-    if local == uri or not record.source.startswith(local):
+    if local == uri or not record.source.startswith(local):  # a local file read where it was named
         return record
     source = uri + record.source[len(local) :]
     if isinstance(record, InputError):
@@ -315,7 +319,7 @@ def run_unit(unit: Unit, out: str, options: UnitOptions, rows: Iterable[dict[str
     key = unit.key(options.salt())
     written: list[dict[str, Any]] = []
     errors: list[tuple[str, str]] = []
-    with local_copy(unit.path) if rows is None else _nothing() as local:
+    with local_copy(unit.at or unit.path) if rows is None else _nothing() as local:
         records = unit_records(unit, local, options.read) if rows is None else parquet_records(unit, rows, options.read)
         for number, result in prepare_unit(records, options):
             if isinstance(result, Storable):
