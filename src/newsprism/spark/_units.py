@@ -321,11 +321,11 @@ def run_unit(unit: Unit, out: str, options: UnitOptions, rows: Iterable[dict[str
     errors: list[tuple[str, str]] = []
     with local_copy(unit.at or unit.path) if rows is None else _nothing() as local:
         records = unit_records(unit, local, options.read) if rows is None else parquet_records(unit, rows, options.read)
-        for number, result in prepare_unit(records, options):
-            if isinstance(result, Storable):
-                written.append(article_row(result, unit.file, number))
+        for number, prepared in prepare_unit(records, options):
+            if isinstance(prepared, Storable):
+                written.append(article_row(prepared, unit.file, number))
             else:
-                errors.append(result)
+                errors.append(prepared)
     system, path = filesystem(out)
     system.create_dir(join(path, "articles"), recursive=True)
     system.create_dir(join(path, "done"), recursive=True)
