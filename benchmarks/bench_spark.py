@@ -46,6 +46,7 @@ from newsprism import spark
 src, out, events, split = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 t0 = time.perf_counter()
 session = spark.session("local[2]", conf={"spark.ui.enabled": "false", "spark.eventLog.enabled": "true",
+                                          "spark.eventLog.compress": "false",
                                           "spark.eventLog.dir": "file://" + events})
 t1 = time.perf_counter()
 s = spark.ingest([src], out, spark=session, options=spark.UnitOptions(), split_bytes=split << 20)
@@ -54,8 +55,10 @@ g = spark.group(out, spark=session)
 t3 = time.perf_counter()
 session.stop()
 shuffle = 0
-for path in glob.glob(os.path.join(events, "*")):
-    with open(path) as fh:
+for path in glob.glob(os.path.join(events, "**", "*"), recursive=True):
+    if not os.path.isfile(path):
+        continue
+    with open(path, errors="replace") as fh:
         for line in fh:
             if '"SparkListenerTaskEnd"' in line:
                 metrics = json.loads(line).get("Task Metrics") or {}
@@ -64,7 +67,8 @@ size = sum(os.path.getsize(p) for p in glob.glob(os.path.join(out, "articles", "
 print(json.dumps({"articles": s.processed, "failed": s.failed, "units": s.units, "startup": t1 - t0,
                   "ingest": t2 - t1, "group": t3 - t2, "stories": len(g.stories),
                   "candidate_pairs": g.stats["candidate_pairs"], "blocks": g.stats["blocks"],
-                  "largest_block": g.stats["largest_block"], "shuffle_bytes": shuffle, "parquet_bytes": size}))
+                  "largest_block": g.stats["largest_block"], "kept_pairs": g.stats["kept_pairs"],
+                  "pile_terms": g.stats["pile_terms"], "shuffle_bytes": shuffle, "parquet_bytes": size}))
 """
 
 

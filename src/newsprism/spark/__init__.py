@@ -247,8 +247,10 @@ def group(
     them to ``out/stories`` (Parquet: ``id``, ``articles``, ``origins``, ``size``). Stories
     written there before keep their ids as new articles join them. ``partitions``: tasks of
     the clustering step (default: Spark's default parallelism). The result's ``stats`` are
-    the local grouping's, with ``blocks`` (components of two or more articles) and
-    ``largest_block`` (articles in the largest, which one task clusters)."""
+    the local grouping's, with ``blocks`` (components of two or more articles),
+    ``largest_block`` (articles in the largest, which one task clusters), ``kept_pairs`` (the
+    candidate pairs clustering takes, which the driver joins into components) and
+    ``pile_terms`` (terms held by two or more articles: the statistics every task is sent)."""
     from ..grouping import (
         GROUP_VERSION,
         PileStats,
@@ -290,12 +292,12 @@ def group(
         if n == 0:
             groups: list[Any] = []
             counts = [zero]
-            blocks = largest = 0
+            blocks = largest = taken_pairs = 0
         elif n <= opts.block_above:  # the local grouping scores every pair of a small pile
             out_blocks = feats.coalesce(1).mapPartitions(lambda it: [cluster_block(list(it), None, shared.value, opts)])
             groups, one = out_blocks.collect()[0]
             counts = [one]
-            blocks, largest = 1, n
+            blocks, largest, taken_pairs = 1, n, 0
         else:
             cap = block_cap(n, opts)
 
@@ -342,6 +344,7 @@ def group(
             block_of, pairs_of = _components(taken.collect())
             edges.unpersist()
             blocks = len(pairs_of)
+            taken_pairs = sum(len(p) for p in pairs_of.values())
             sizes: dict[str, int] = {}
             for root in block_of.values():
                 sizes[root] = sizes.get(root, 0) + 1
@@ -366,6 +369,8 @@ def group(
         "rejected": 0,
         "blocks": blocks,
         "largest_block": largest,
+        "kept_pairs": taken_pairs,
+        "pile_terms": len(stats.head_df) + len(stats.body_df),
     }
     _write_stories(spark, join(out, "stories"), stories)
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
