@@ -275,7 +275,8 @@ def group(
     try:
         # the pile statistics in one aggregation (document frequencies of 1 are left out: a
         # term missing from a table is held by one article), with the features' methods
-        found = feats.flatMap(_stat_keys).reduceByKey(add).filter(lambda kv: kv[0][0] in "nmu" or kv[1] > 1).collect()
+        counted = feats.mapPartitions(_stat_counts).reduceByKey(add)
+        found = counted.filter(lambda kv: kv[0][0] in "nmu" or kv[1] > 1).collect()
         other = sorted(name for (kind, name), _ in found if kind == "m" and name != method)
         if other:
             raise NewsprismError(
@@ -300,13 +301,14 @@ def group(
             blocks, largest, taken_pairs = 1, n, 0
         else:
             cap = block_cap(n, opts)
+            light = feats.map(lambda f: _for_scoring(f, opts)).persist()
 
             def kept_terms(it: Iterator[Any]) -> Iterator[tuple[str, str | None, tuple[str, ...]]]:
                 batch = list(it)
                 for f, terms in zip(batch, blocking_terms(batch, shared.value, opts), strict=True):
                     yield f.id, f.published, terms
 
-            kept = feats.mapPartitions(kept_terms).persist()
+            kept = light.mapPartitions(kept_terms).persist()
             common = kept.flatMap(lambda x: [(t, 1) for t in x[2]]).reduceByKey(add).filter(lambda kv: kv[1] > cap)
             commons = sc.broadcast(set(common.keys().collect()))
             by_key = kept.flatMap(lambda x: [(k, (x[0], w)) for k, w in blocking_keys(x[2], x[1], commons.value)])
@@ -327,7 +329,7 @@ def group(
 
             threshold = opts.near_duplicate
             dups = (
-                feats.mapPartitions(bands)
+                light.mapPartitions(bands)
                 .groupByKey()
                 .flatMap(lambda kv: _near_pairs(sorted(kv[1]), threshold))
                 .distinct()
@@ -337,12 +339,13 @@ def group(
             kept.unpersist()
             # each candidate pair with both articles' features, scored as the local grouping
             # scores it; only the pairs it would take can join two clusters
-            by_id = feats.map(lambda f: (f.id, _for_scoring(f, opts)))
+            by_id = light.map(lambda f: (f.id, f))
             with_a = edges.join(by_id).map(lambda x: (x[1][0], (x[0], x[1][1])))
             with_both = with_a.join(by_id).map(lambda x: (x[1][0][1], x[1][1]))
             taken = with_both.mapPartitions(lambda it: _taken(it, shared.value, opts))
             block_of, pairs_of = _components(taken.collect())
             edges.unpersist()
+            light.unpersist()
             blocks = len(pairs_of)
             taken_pairs = sum(len(p) for p in pairs_of.values())
             sizes: dict[str, int] = {}
@@ -411,18 +414,21 @@ def _kept_batch(batch: list[tuple[Any, Any]], stats: Any, opts: GroupOptions, ke
     return kept(feats.values(), [(a.id, b.id) for a, b in batch], stats, opts)
 
 
-def _stat_keys(f: Any) -> list[tuple[tuple[str, str], int]]:
-    """What one article adds to the pile statistics (see :func:`newsprism.grouping.pile_stats`):
-    ``n`` an article, ``u`` an undated one, ``h`` and ``b`` its lead and whole-text terms,
-    ``m`` its features' method."""
+def _stat_counts(feats: Iterator[Any]) -> Iterator[tuple[tuple[str, str], int]]:
+    """What a partition's articles add to the pile statistics (its
+    :func:`newsprism.grouping.pile_stats`): ``n`` articles, ``u`` undated ones, ``h`` and ``b``
+    document frequencies of lead and whole-text terms, ``m`` the features' methods."""
+    from collections import Counter
+
     from ..grouping import pile_stats
 
-    one = pile_stats([f])
-    keys = [(("n", ""), 1), (("m", f.method), 1)]
-    keys += [(("u", ""), 1)] * one.undated
-    keys += [(("h", t), 1) for t in one.head_df]
-    keys += [(("b", t), 1) for t in one.body_df]
-    return keys
+    batch = list(feats)
+    part = pile_stats(batch)
+    yield ("n", ""), part.articles
+    yield ("u", ""), part.undated
+    yield from ((("m", m), c) for m, c in Counter(f.method for f in batch).items())
+    yield from ((("h", t), c) for t, c in part.head_df.items())
+    yield from ((("b", t), c) for t, c in part.body_df.items())
 
 
 def _key_pairs(members: list[tuple[str, int]], cap: int) -> list[tuple[tuple[str, str], int]]:
