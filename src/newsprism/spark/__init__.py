@@ -82,12 +82,22 @@ def session(master: str | None = None, *, conf: dict[str, str] | None = None) ->
         master = "local[*]"
     if master is not None:
         builder = builder.master(master)
-    settings = {"spark.ui.showConsoleProgress": "false", **(conf or {})}
+    settings = {"spark.ui.showConsoleProgress": "false", **_local_defaults(master), **(conf or {})}
     for key, value in settings.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+def _local_defaults(master: str | None) -> dict[str, str]:
+    """Settings for a local master: as many SQL shuffle partitions as two per core (Spark's
+    200 make hundreds of tiny Python tasks on one machine; a cluster sets its own)."""
+    if not master or not master.startswith("local"):
+        return {}
+    inside = master[master.find("[") + 1 : master.find("]")] if "[" in master else "1"
+    cores = (os.cpu_count() or 1) if inside.strip() in ("*", "") else int(inside.split(",")[0])
+    return {"spark.sql.shuffle.partitions": str(max(2, 2 * cores))}
 
 
 # ------------------------------------------------------------------ ingest
@@ -254,10 +264,6 @@ def group(
     from ..grouping import (
         GROUP_VERSION,
         PileStats,
-        band_keys,
-        block_cap,
-        blocking_keys,
-        blocking_terms,
         cluster_block,
         features_method,
         name_stories,
@@ -300,67 +306,7 @@ def group(
             counts = [one]
             blocks, largest, taken_pairs = 1, n, 0
         else:
-            cap = block_cap(n, opts)
-            light = feats.map(lambda f: _for_scoring(f, opts)).persist()
-
-            def kept_terms(it: Iterator[Any]) -> Iterator[tuple[str, str | None, tuple[str, ...]]]:
-                batch = list(it)
-                for f, terms in zip(batch, blocking_terms(batch, shared.value, opts), strict=True):
-                    yield f.id, f.published, terms
-
-            kept = light.mapPartitions(kept_terms).persist()
-            common = kept.flatMap(lambda x: [(t, 1) for t in x[2]]).reduceByKey(add).filter(lambda kv: kv[1] > cap)
-            commons = sc.broadcast(set(common.keys().collect()))
-            by_key = kept.flatMap(lambda x: [(k, (x[0], w)) for k, w in blocking_keys(x[2], x[1], commons.value)])
-            need = 2 * opts.min_shared
-            term_pairs = (
-                by_key.groupByKey()
-                .flatMap(lambda kv: _key_pairs(list(kv[1]), cap))
-                .reduceByKey(add)
-                .filter(lambda kv: kv[1] >= need)
-                .keys()
-            )
-
-            def bands(it: Iterator[Any]) -> Iterator[tuple[tuple[int, int], tuple[str, bytes]]]:
-                batch = list(it)
-                for f, keys in zip(batch, band_keys(batch), strict=True):
-                    for b, key in enumerate(keys):
-                        yield (b, key), (f.id, f.minhash)
-
-            threshold = opts.near_duplicate
-            dups = (
-                light.mapPartitions(bands)
-                .groupByKey()
-                .flatMap(lambda kv: _near_pairs(sorted(kv[1]), threshold))
-                .distinct()
-            )
-            edges = term_pairs.union(dups).distinct().persist()
-            n_cand = edges.count()
-            kept.unpersist()
-            # each candidate pair with both articles' features, scored as the local grouping
-            # scores it; only the pairs it would take can join two clusters
-            by_id = light.map(lambda f: (f.id, f))
-            with_a = edges.join(by_id).map(lambda x: (x[1][0], (x[0], x[1][1])))
-            with_both = with_a.join(by_id).map(lambda x: (x[1][0][1], x[1][1]))
-            taken = with_both.mapPartitions(lambda it: _taken(it, shared.value, opts))
-            block_of, pairs_of = _components(taken.collect())
-            edges.unpersist()
-            light.unpersist()
-            blocks = len(pairs_of)
-            taken_pairs = sum(len(p) for p in pairs_of.values())
-            sizes: dict[str, int] = {}
-            for root in block_of.values():
-                sizes[root] = sizes.get(root, 0) + 1
-            largest = max(sizes.values(), default=1)
-            parts = partitions or sc.defaultParallelism
-            members = sc.parallelize(list(block_of.items()), parts)
-            keyed = feats.map(lambda f: (f.id, f)).leftOuterJoin(members).map(lambda x: (x[1][1] or x[0], x[1][0]))
-            links = sc.parallelize(list(pairs_of.items()), parts)
-            clustered = keyed.cogroup(links, parts).mapPartitions(lambda it: [_cluster_blocks(it, shared.value, opts)])
-            results = clustered.collect()
-            groups = [g for gs, _ in results for g in gs]
-            counts = [{**c, "candidate_pairs": 0} for _, c in results]
-            counts.append({**zero, "candidate_pairs": n_cand})
+            groups, counts, (blocks, largest, taken_pairs) = _group_blocks(spark, feats, stats, opts, partitions)
         stories = name_stories(groups, previous)
     finally:
         feats.unpersist()
@@ -379,6 +325,172 @@ def group(
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
 
 
+def _group_blocks(
+    spark: Any, feats: Any, stats: Any, opts: GroupOptions, partitions: int | None
+) -> tuple[list[Any], list[dict[str, int]], tuple[int, int, int]]:
+    """The grouping of a pile larger than ``block_above``: candidate pairs by blocking keys and
+    MinHash bands, the pairs clustering takes, their components clustered by
+    :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
+    sees each article a few times and each candidate pair once, in Arrow batches."""
+    import pickle
+
+    from pyspark.sql import functions as F
+
+    from ..grouping import block_cap
+
+    sc = spark.sparkContext
+    n = stats.articles
+    cap = block_cap(n, opts)
+    shared = sc.broadcast(stats)
+    light = feats.mapPartitions(lambda it: _light_rows(it, shared.value, opts))
+    art = spark.createDataFrame(
+        light, "id string, published string, terms array<string>, bands array<string>, minhash binary, blob binary"
+    ).persist()
+    try:
+        # blocking keys: a term held (among the kept terms) by more than ``cap`` articles is
+        # a key only within a week (see newsprism.grouping.blocking_keys)
+        held = art.select(F.explode("terms").alias("t")).groupBy("t").count()
+        common = sc.broadcast({r["t"] for r in held.where(F.col("count") > cap).select("t").collect()})
+        keys = spark.createDataFrame(
+            art.select("id", "published", "terms").rdd.flatMap(lambda r: _keys_of(r, common.value)),
+            "key string, id string, w int",
+        )
+        usable = keys.groupBy("key").count().where((F.col("count") > 1) & (F.col("count") <= cap)).select("key")
+        k = keys.join(usable, "key")
+        a, b = k.alias("a"), k.alias("b")
+        need = 2 * opts.min_shared
+        term_pairs = (
+            a.join(b, (F.col("a.key") == F.col("b.key")) & (F.col("a.id") < F.col("b.id")))
+            .groupBy(F.col("a.id").alias("a"), F.col("b.id").alias("b"))
+            .agg(F.sum(F.col("a.w")).alias("w"))
+            .where(F.col("w") >= need)
+            .select("a", "b")
+        )
+        bands = art.select("id", "minhash", F.posexplode("bands").alias("band", "key"))
+        x, y = bands.alias("x"), bands.alias("y")
+        same_band = x.join(
+            y,
+            (F.col("x.band") == F.col("y.band")) & (F.col("x.key") == F.col("y.key")) & (F.col("x.id") < F.col("y.id")),
+        )
+        threshold = opts.near_duplicate
+        dups = (
+            same_band.select(
+                F.col("x.id").alias("a"),
+                F.col("y.id").alias("b"),
+                F.col("x.minhash").alias("ma"),
+                F.col("y.minhash").alias("mb"),
+            )
+            .dropDuplicates(["a", "b"])
+            .mapInArrow(lambda it: _near_batches(it, threshold), "a string, b string")
+        )
+        edges = term_pairs.union(dups).distinct().persist()
+        n_cand = edges.count()
+        # each candidate pair with both articles' features, scored as the local grouping
+        # scores it; only the pairs it would take can join two clusters
+        blobs = art.select("id", "blob")
+        scored = edges.join(blobs.withColumnRenamed("id", "a").withColumnRenamed("blob", "fa"), "a").join(
+            blobs.withColumnRenamed("id", "b").withColumnRenamed("blob", "fb"), "b"
+        )
+        taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), "a string, b string").collect()
+        edges.unpersist()
+    finally:
+        art.unpersist()
+    block_of, pairs_of = _components((r["a"], r["b"]) for r in taken)
+    sizes: dict[str, int] = {}
+    for root in block_of.values():
+        sizes[root] = sizes.get(root, 0) + 1
+    # each block's articles in one task, with its kept pairs (on the driver already)
+    parts = partitions or sc.defaultParallelism
+    links = sc.broadcast(pairs_of)
+    full = spark.createDataFrame(feats.map(lambda f: (f.id, pickle.dumps(f))), "id string, blob binary")
+    assigned = spark.createDataFrame(list(block_of.items()) or [("", "")], "id string, block string")
+    placed = full.join(assigned, "id", "left").withColumn("block", F.coalesce(F.col("block"), F.col("id")))
+    clustered = placed.repartition(parts, "block").mapInArrow(
+        lambda it: _cluster_batches(it, links.value, shared.value, opts), "groups string"
+    )
+    groups: list[Any] = []
+    counts: list[dict[str, int]] = []
+    for row in clustered.collect():
+        found, count = json.loads(row["groups"])
+        groups += [(tuple(m), tuple(o)) for m, o in found]
+        counts.append({**count, "candidate_pairs": 0})
+    zero = {"near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
+    counts.append({**zero, "candidate_pairs": n_cand})
+    shape = (len(pairs_of), max(sizes.values(), default=1), sum(len(p) for p in pairs_of.values()))
+    return groups, counts, shape
+
+
+def _light_rows(feats: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[tuple[Any, ...]]:
+    """Per article: id, date, the terms it blocks on, its MinHash band keys, its signature,
+    and its features for scoring, pickled."""
+    import pickle
+
+    from ..grouping import band_keys, blocking_terms
+
+    batch = [_for_scoring(f, opts) for f in feats]
+    for f, terms, keys in zip(batch, blocking_terms(batch, stats, opts), band_keys(batch), strict=True):
+        yield f.id, f.published, list(terms), [str(k) for k in keys], f.minhash, pickle.dumps(f)
+
+
+def _keys_of(row: Any, common: set[str]) -> list[tuple[str, str, int]]:
+    from ..grouping import blocking_keys
+
+    return [(key, row["id"], w) for key, w in blocking_keys(row["terms"], row["published"], common)]
+
+
+def _near_batches(batches: Iterator[Any], threshold: float) -> Iterator[Any]:
+    import pyarrow as pa
+
+    from ..grouping import near_duplicate
+
+    for batch in batches:
+        d = batch.to_pydict()
+        keep = [near_duplicate(ma, mb, threshold) for ma, mb in zip(d["ma"], d["mb"], strict=True)]
+        yield pa.RecordBatch.from_pydict(
+            {
+                "a": [v for v, k in zip(d["a"], keep, strict=True) if k],
+                "b": [v for v, k in zip(d["b"], keep, strict=True) if k],
+            }
+        )
+
+
+def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
+    """Of a task's candidate pairs (with both articles' pickled features), those the local
+    clustering takes (:func:`newsprism.grouping.kept_pairs`), a batch at a time."""
+    import pickle
+
+    import pyarrow as pa
+
+    from ..grouping import kept_pairs
+
+    for batch in batches:
+        d = batch.to_pydict()
+        feats: dict[str, Any] = {}
+        for ids, blobs in ((d["a"], d["fa"]), (d["b"], d["fb"])):
+            for i, blob in zip(ids, blobs, strict=True):
+                if i not in feats:
+                    feats[i] = pickle.loads(blob)
+        kept = kept_pairs(feats.values(), list(zip(d["a"], d["b"], strict=True)), stats, opts)
+        yield pa.RecordBatch.from_pydict({"a": [p[0] for p in kept], "b": [p[1] for p in kept]})
+
+
+def _cluster_batches(batches: Iterator[Any], links: dict[str, Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
+    """One task's blocks clustered (:func:`_cluster_blocks`), as one row of JSON."""
+    import pickle
+
+    import pyarrow as pa
+
+    by_block: dict[str, list[Any]] = {}
+    for batch in batches:
+        d = batch.to_pydict()
+        for block, blob in zip(d["block"], d["blob"], strict=True):
+            by_block.setdefault(block, []).append(pickle.loads(blob))
+    items = [(block, (members, [links[block]] if block in links else [])) for block, members in by_block.items()]
+    groups, counts = _cluster_blocks(iter(items), stats, opts)
+    found = [[list(m), list(o)] for m, o in groups]
+    yield pa.RecordBatch.from_pydict({"groups": [json.dumps([found, counts])]})
+
+
 def _for_scoring(f: Any, opts: GroupOptions) -> Any:
     """The features scoring a pair reads (:func:`newsprism.grouping.kept_pairs`): without the
     4-word runs (origins only), and without the whole-text terms where only merges of two
@@ -388,30 +500,6 @@ def _for_scoring(f: Any, opts: GroupOptions) -> Any:
     from ..grouping import lead_terms
 
     return replace(f, grams=b"", terms=lead_terms(f.terms) if opts.body_stories_only else f.terms)
-
-
-#: candidate pairs scored at a time by one task
-_SCORED = 20_000
-
-
-def _taken(pairs: Iterator[tuple[Any, Any]], stats: Any, opts: GroupOptions) -> Iterator[tuple[str, str]]:
-    """Of candidate pairs given with both articles' features, those the local clustering
-    takes (:func:`newsprism.grouping.kept_pairs`), :data:`_SCORED` at a time."""
-    from ..grouping import kept_pairs
-
-    batch: list[tuple[Any, Any]] = []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) >= _SCORED:
-            yield from _kept_batch(batch, stats, opts, kept_pairs)
-            batch = []
-    if batch:
-        yield from _kept_batch(batch, stats, opts, kept_pairs)
-
-
-def _kept_batch(batch: list[tuple[Any, Any]], stats: Any, opts: GroupOptions, kept: Any) -> list[tuple[str, str]]:
-    feats = {f.id: f for pair in batch for f in pair}
-    return kept(feats.values(), [(a.id, b.id) for a, b in batch], stats, opts)
 
 
 def _stat_counts(feats: Iterator[Any]) -> Iterator[tuple[tuple[str, str], int]]:
@@ -429,26 +517,6 @@ def _stat_counts(feats: Iterator[Any]) -> Iterator[tuple[tuple[str, str], int]]:
     yield from ((("m", m), c) for m, c in Counter(f.method for f in batch).items())
     yield from ((("h", t), c) for t, c in part.head_df.items())
     yield from ((("b", t), c) for t, c in part.body_df.items())
-
-
-def _key_pairs(members: list[tuple[str, int]], cap: int) -> list[tuple[tuple[str, str], int]]:
-    """The pairs of articles holding one blocking key, with its weight; none for a key held
-    by one article or by more than ``cap``."""
-    if not 1 < len(members) <= cap:
-        return []
-    members.sort()
-    return [((a, b), w) for k, (a, w) in enumerate(members) for b, _ in members[k + 1 :]]
-
-
-def _near_pairs(members: list[tuple[str, bytes]], threshold: float) -> list[tuple[str, str]]:
-    from ..grouping import near_duplicate
-
-    return [
-        (a, b)
-        for k, (a, sa) in enumerate(members)
-        for b, sb in members[k + 1 :]
-        if a != b and near_duplicate(sa, sb, threshold)
-    ]
 
 
 def _components(edges: Iterable[tuple[str, str]]) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
