@@ -15,7 +15,7 @@ $(VENV)/.base: pyproject.toml requirements/model.txt
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.base
-	$(PIP) install -e '.[dev]'
+	$(PIP) install -e '.[dev,spark]'
 	touch $@
 
 demo: $(VENV)/.base

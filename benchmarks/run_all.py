@@ -19,6 +19,7 @@ SCRIPTS = [
     "bench_framing.py",
     "bench_corpus.py",
     "bench_credits.py",
+    "bench_spark.py",
 ]
 
 if __name__ == "__main__":

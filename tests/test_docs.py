@@ -119,3 +119,18 @@ def test_the_web_doc_matches_the_app() -> None:
         assert shape(path) in routes, path
     for path in re.findall(r"`, `(/[a-z]+)\?", doc):
         assert path in routes, path
+
+
+def test_every_command_in_the_spark_doc_exists_and_has_help() -> None:
+    doc = (REPO / "docs" / "spark.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^ {4}newsprism ((?:spark )?[a-z]+)", doc, flags=re.M)
+    assert {"spark ingest", "spark group", "spark compare", "import", "stories"} <= set(shown)
+    runner = CliRunner()
+    for command in sorted(set(shown)):
+        res = runner.invoke(main, [*command.split(), "--help"])
+        assert res.exit_code == 0 and res.output.startswith("Usage:"), command
+    for name in re.findall(r"`([a-z_]+)`", doc.split("## Install", 1)[0]):
+        if name in ("pile_stats", "blocking_terms", "blocking_keys", "band_keys", "near_duplicate", "kept_pairs"):
+            import newsprism.grouping
+
+            assert callable(getattr(newsprism.grouping, name)), name

@@ -817,5 +817,146 @@ def _emit(text: str, output: str | None) -> None:
     click.echo(f"newsprism: wrote {output}", err=True)
 
 
+# ------------------------------------------------------------------ the Spark backend
+
+
+@main.group()
+def spark() -> None:
+    """The corpus path on Apache Spark: ingest, group, compare (needs the spark extra and Java 17).
+
+    Each writes Parquet under --out; `newsprism import --db news.db OUT` loads it into SQLite.
+    See docs/spark.md for spark-submit.
+    """
+
+
+MASTER_OPTION = click.option(
+    "--master",
+    default=None,
+    metavar="URL",
+    help="Spark master (default: the one spark-submit gives, else local[*]), e.g. local[2].",
+)
+OUT_OPTION = click.option(
+    "--out", required=True, metavar="DIR", help="The output folder (a path or URI: hdfs://, s3://, ...)."
+)
+
+
+@spark.command(name="ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@OUT_OPTION
+@MASTER_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@MAX_BYTES_OPTION
+@click.option("--quotes/--no-quotes", default=True, show_default=True, help="Find each article's quotations.")
+@click.option("--framing/--no-framing", default=True, show_default=True, help="Find each article's framing marks.")
+@click.option(
+    "--split-mb",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="A JSONL file is read by one task per this many MB of it (a WARC file by one task).",
+)
+def spark_ingest(
+    inputs: tuple[str, ...],
+    out: str,
+    master: str | None,
+    fmt: str,
+    max_bytes: int,
+    quotes: bool,
+    framing: bool,
+    split_mb: int,
+) -> None:
+    """Prepare every record of INPUTS (files, folders, JSONL, WARC, feeds, Parquet) on Spark
+    and write the articles as Parquet under --out, one file per unit of work.
+
+    Counts processed, failed and skipped records; a bad record is counted and its one-line
+    error kept in OUT/done/, never failing the job. A rerun skips the units already done.
+    """
+    from . import spark as backend
+
+    options = backend.UnitOptions(read=_read_options(max_bytes), quotes=quotes, framing=framing)
+    summary = backend.ingest(
+        list(inputs), out, spark=backend.session(master), options=options, split_bytes=split_mb << 20
+    )
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(
+            f"{summary.processed} processed, {summary.failed} failed, {summary.skipped} skipped "
+            f"({summary.units} units run, {summary.units_skipped} done before; {summary.seconds:.1f} s) into {out}"
+        )
+        for source, reason in summary.errors:
+            click.echo(f"  failed {source}: {reason}")
+        if summary.failed > len(summary.errors):
+            click.echo(f"  ... every failed record is named in {out}/done/")
+    if not summary.processed and not summary.skipped:
+        raise NewsprismError(f"{out}: no article was written: every record failed")
+
+
+@spark.command(name="group")
+@OUT_OPTION
+@MASTER_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Lowest average similarity of a story.")
+@click.option("--partitions", type=click.IntRange(min=1), default=None, help="Tasks of the clustering step.")
+def spark_group(out: str, master: str | None, fmt: str, threshold: float | None, partitions: int | None) -> None:
+    """Group the articles under --out into stories, exactly as `newsprism group` does, and
+    write them to OUT/stories/ (ids stay stable as the pile grows)."""
+    from . import spark as backend
+    from .grouping import GroupOptions
+    from .render.stories import render_stories
+
+    opts = GroupOptions() if threshold is None else dataclasses.replace(GroupOptions(), threshold=threshold)
+    grouping = backend.group(out, spark=backend.session(master), options=opts, partitions=partitions)
+    click.echo(render_stories(grouping, fmt), nl=False)
+    stats = grouping.stats
+    click.echo(
+        f"newsprism: {stats['articles']} articles, {stats['stories']} stories, {stats['candidate_pairs']} candidate "
+        f"pairs, {stats['blocks']} blocks (largest {stats['largest_block']} articles) -> {out}/stories",
+        err=True,
+    )
+
+
+@spark.command(name="compare")
+@OUT_OPTION
+@MASTER_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N stories, largest first.")
+@click.option("--partitions", type=click.IntRange(min=1), default=None, help="Tasks of the comparison step.")
+def spark_compare(out: str, master: str | None, fmt: str, limit: int | None, partitions: int | None) -> None:
+    """Compare the articles of every story of two or more under --out and write the
+    comparisons (the JSON contract) to OUT/comparisons/."""
+    from . import spark as backend
+
+    summary = backend.compare(out, spark=backend.session(master), limit=limit, partitions=partitions)
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(f"{summary.compared} compared, {summary.failed} failed ({summary.seconds:.1f} s) into {out}")
+        for story, reason in summary.errors:
+            click.echo(f"  failed {story}: {reason}")
+    if summary.failed and not summary.compared:
+        raise NewsprismError(f"{out}: no story could be compared")
+
+
+@main.command(name="import")
+@click.argument("folder", type=click.Path(file_okay=False))
+@DB_OPTION
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def import_(folder: str, db: str, fmt: str) -> None:
+    """Load the Parquet output of `newsprism spark` (FOLDER, on this machine) into the store:
+    articles with their features, quotations and marks, stories and comparisons."""
+    from .spark import import_output, require_spark
+
+    require_spark(java=False)
+    summary = import_output(folder, db=db)
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_dict(), indent=2))
+    else:
+        click.echo(
+            f"{summary.articles} added, {_plural(summary.duplicates, 'duplicate')}, "
+            f"{_plural(summary.stories, 'story', 'stories')}, {_plural(summary.comparisons, 'comparison')} into {db}"
+        )
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -102,8 +102,8 @@ import math
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import metadata
 from typing import Any
@@ -191,6 +191,24 @@ class GroupOptions:
     body_floor: float = 0.3
     body_rise: float = 0.0
     body_stories_only: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PileStats:
+    """What grouping reads of the whole pile rather than of one article: the number of
+    articles and the document frequency of each headline-and-lead term (weekday terms left
+    out), for the lead's IDF; the number of undated articles and the document frequency of
+    each whole-text term among them, for the whole-text IDF (step 3, v5). A term missing
+    from a table is held by one article (the one that holds it).
+
+    :func:`cluster` counts them over the pile it is given; a caller that clusters a pile
+    block by block (the Spark job: :mod:`newsprism.spark`) counts them over the whole pile
+    and passes them to :func:`cluster_block`, so each block is scored as in the whole."""
+
+    articles: int
+    head_df: Mapping[str, int]
+    undated: int = 0
+    body_df: Mapping[str, int] = field(default_factory=dict)
 
 
 def _lead(article: Article, n: int) -> str:
@@ -308,6 +326,12 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
     ]
 
 
+def lead_terms(bag: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """A bag of :attr:`GroupFeatures.terms` without its whole-text terms: what scoring a pair
+    reads of it unless two undated stories are compared (step 3, v5)."""
+    return _head(bag)
+
+
 def _head(bag: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
     """A bag (:func:`_bag`) without its whole-text terms, which close it."""
     for k, (t, _) in enumerate(bag):
@@ -316,25 +340,39 @@ def _head(bag: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
     return bag
 
 
-def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions) -> tuple[Any, np.ndarray, np.ndarray]:
+def _lead_bags(bags: Sequence[tuple[tuple[str, int], ...]]) -> list[tuple[tuple[str, int], ...]]:
+    """Each bag's headline-and-lead terms: without its whole-text and weekday terms."""
+    return [tuple(x for x in _head(bag) if not x[0].startswith(WHEN)) for bag in bags]
+
+
+def _tfidf_rows(
+    bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions, stats: PileStats | None = None
+) -> tuple[Any, np.ndarray, np.ndarray, list[str]]:
     """A sparse (CSR) matrix of L2-normalised TF-IDF rows over each article's ``top_terms``
     best terms (ties broken by the term), and the distinctive ones among them (held by more
-    than one article) as parallel arrays of row and term numbers."""
+    than one article) as parallel arrays of row and term numbers, and the terms by number.
+    The IDF comes from ``stats`` (the whole pile) when given, else from ``bags``."""
     from scipy.sparse import csr_matrix
 
-    bags = [tuple(x for x in _head(bag) if not x[0].startswith(WHEN)) for bag in bags]
+    bags = _lead_bags(bags)
     n = len(bags)
     sizes = np.fromiter(map(len, bags), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
     names = [t for bag in bags for t, _ in bag]
     counts = [c for bag in bags for _, c in bag]
-    vocab = {t: i for i, t in enumerate(sorted(set(names)))}
+    vocab_names = sorted(set(names))
+    vocab = {t: i for i, t in enumerate(vocab_names)}
     term = np.fromiter(map(vocab.__getitem__, names), dtype=np.int64, count=len(names))
     tf = np.array(counts, dtype=np.float64)
-    held = np.bincount(term, minlength=len(vocab))  # a term is in a bag once: its document frequency
+    if stats is None:
+        held = np.bincount(term, minlength=len(vocab))  # a term is in a bag once: its document frequency
+        pile = n
+    else:
+        held = np.fromiter((stats.head_df.get(t, 1) for t in vocab_names), dtype=np.int64, count=len(vocab_names))
+        pile = stats.articles
     # word rarity measured on a small pile is mostly noise (in a pile about two events, each
     # event's own words are common), so the IDF is shrunk toward 1 by n / (n + idf_prior)
-    weight = (1 + np.log(tf)) * (np.log((1 + n) / (1 + held[term])) * (n / (n + opts.idf_prior)) + 1)
+    weight = (1 + np.log(tf)) * (np.log((1 + pile) / (1 + held[term])) * (pile / (pile + opts.idf_prior)) + 1)
     order = np.lexsort((-term, -weight, doc))  # by row, best weight first, then the later term
     doc, term, weight = doc[order], term[order], weight[order]
     first = np.concatenate(([0], np.cumsum(sizes)[:-1]))
@@ -346,13 +384,16 @@ def _tfidf_rows(bags: Sequence[tuple[tuple[str, int], ...]], opts: GroupOptions)
         ((weight / norm[doc]).astype(np.float32), (doc, term)), shape=(n, max(1, len(vocab))), dtype=np.float32
     )
     distinctive = held[term] > 1
-    return mat, doc[distinctive], term[distinctive]
+    return mat, doc[distinctive], term[distinctive], vocab_names
 
 
-def _body_rows(bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray, prior: int) -> Any:
+def _body_rows(
+    bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray, prior: int, stats: PileStats | None = None
+) -> Any:
     """A sparse (CSR) matrix of L2-normalised TF-IDF rows over each undated article's whole-text
     terms (its ``BODY`` terms): sublinear term frequency, smoothed IDF from the undated articles
-    of the pile (the whole-text baseline's weighting); rows of dated articles are empty."""
+    of the pile, or of ``stats`` when given (the whole-text baseline's weighting); rows of
+    dated articles are empty."""
     from scipy.sparse import csr_matrix
 
     n = len(bags)
@@ -360,11 +401,16 @@ def _body_rows(bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray,
     sizes = np.fromiter(map(len, body), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
     names = [t for bag in body for t, _ in bag]
-    vocab = {t: i for i, t in enumerate(sorted(set(names)))}
+    vocab_names = sorted(set(names))
+    vocab = {t: i for i, t in enumerate(vocab_names)}
     term = np.fromiter(map(vocab.__getitem__, names), dtype=np.int64, count=len(names))
     tf = np.array([c for bag in body for _, c in bag], dtype=np.float64)
-    held = np.bincount(term, minlength=len(vocab))
-    m = int(undated.sum())
+    if stats is None:
+        held = np.bincount(term, minlength=len(vocab))
+        m = int(undated.sum())
+    else:
+        held = np.fromiter((stats.body_df.get(t, 1) for t in vocab_names), dtype=np.int64, count=len(vocab_names))
+        m = stats.undated
     weight = (1 + np.log(tf)) * (np.log((1 + m) / (1 + held[term])) * (m / (m + prior)) + 1)
     norm = np.sqrt(np.bincount(doc, weights=weight * weight, minlength=n))
     norm[norm == 0] = 1.0
@@ -477,18 +523,28 @@ def _minhashes(shingles: list[np.ndarray], num_perm: int) -> np.ndarray:
     return np.array(matrix.to_rows(), dtype=np.uint32).reshape(len(shingles), num_perm)
 
 
+def _band_matrix(signatures: np.ndarray) -> np.ndarray:
+    """Per row of a MinHash signature matrix, one key per band (16 bands, or 8 where the size
+    is not a multiple of 16): the band's values mixed into one number (a collision only adds
+    a candidate to check)."""
+    perms = signatures.shape[1]
+    bands = 16 if perms % 16 == 0 else 8
+    width = perms // bands
+    mix = np.resize(_MIX[:4], width)
+    out = np.zeros((signatures.shape[0], bands), dtype=np.uint64)
+    for b in range(bands):
+        out[:, b] = (signatures[:, b * width : (b + 1) * width].astype(np.uint64) * mix).sum(axis=1, dtype=np.uint64)
+    return out
+
+
 def _near_duplicate_pairs(signatures: np.ndarray, threshold: float) -> set[tuple[int, int]]:
     """Pairs of rows of a MinHash signature matrix (articles x permutations) whose estimated
     Jaccard similarity reaches ``threshold``: rows sharing a whole band (16 bands, or 8 where
     the size is not a multiple of 16) are candidates, and their signatures are compared."""
-    perms = signatures.shape[1]
-    bands = 16 if perms % 16 == 0 else 8
-    width = perms // bands
+    matrix = _band_matrix(signatures)
     candidates: set[tuple[int, int]] = set()
-    mix = np.resize(_MIX[:4], width)
-    for b in range(bands):
-        # a band's values mixed into one number; a collision only adds a candidate to check
-        keys = (signatures[:, b * width : (b + 1) * width].astype(np.uint64) * mix).sum(axis=1, dtype=np.uint64)
+    for b in range(matrix.shape[1]):
+        keys = matrix[:, b]
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1], [True])))
@@ -561,40 +617,19 @@ def cluster(
     ``previous`` (article id -> story id, from an earlier grouping) keeps story ids stable.
     """
     opts = options or GroupOptions()
-    unique: dict[str, GroupFeatures] = {}
-    for f in features:
-        unique.setdefault(f.id, f)
-    feats = [unique[k] for k in sorted(unique)]  # the result never depends on the input order
+    feats = _unique_sorted(features)  # the result never depends on the input order
     n = len(feats)
     if n == 0:
         return Grouping((), GROUP_VERSION, stats={"articles": 0, "rejected": 0})
-    mat, doc, term = _tfidf_rows([f.terms for f in feats], opts)
-    emb = None
-    if opts.embedder and opts.weight > 0:
-        if any(f.vector is None for f in feats):
-            raise ValueError("features without an embedding given to a grouping that uses one")
-        emb = np.frombuffer(b"".join(f.vector or b"" for f in feats), dtype="<f4").reshape(n, -1)
+    mat, doc, term, _ = _tfidf_rows([f.terms for f in feats], opts)
     days = [_day(f.published) for f in feats]
-    signatures = np.frombuffer(b"".join(f.minhash for f in feats), dtype="<u4").reshape(n, -1)
-    dups = _near_duplicate_pairs(signatures, opts.near_duplicate)
+    dups = _near_duplicate_pairs(_signatures(feats), opts.near_duplicate)
     if n <= opts.block_above:  # a small pile: every pair is cheap to score
         cand = {(i, j) for i in range(n) for j in range(i + 1, n)}
     else:
         cand = _candidates(doc, term, days, opts) | dups
-    week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
-    undated = np.array([d is None for d in days])
-    body = None
-    if opts.body_floor > 0 and undated.any():
-        body = _body_rows([f.terms for f in feats], undated, opts.idf_prior)
-    groups = _link(n, cand, dups, mat, emb, week, body, days, opts)
-    origin_sets = UnionFind(n)
-    republished = credited = 0
-    for members in groups:
-        if len(members) > 1:
-            found, by_credit = _link_origins(members, feats, dups, origin_sets, opts, days)
-            republished += found
-            credited += by_credit
-    stories = _name_stories([f.id for f in feats], groups, origin_sets, days, previous or {})
+    groups, republished, credited = _cluster_rows(feats, mat, days, cand, dups, None, opts)
+    stories = name_stories(groups, previous or {})
     stats = {
         "articles": n,
         "candidate_pairs": len(cand),
@@ -606,6 +641,227 @@ def cluster(
     }
     labels = {f.id: f.label for f in feats}
     return Grouping(tuple(stories), GROUP_VERSION, stats=stats, labels=labels)
+
+
+def _unique_sorted(features: Iterable[GroupFeatures]) -> list[GroupFeatures]:
+    """The features, one per id (the first given), sorted by id."""
+    unique: dict[str, GroupFeatures] = {}
+    for f in features:
+        unique.setdefault(f.id, f)
+    return [unique[k] for k in sorted(unique)]
+
+
+def _signatures(feats: Sequence[GroupFeatures]) -> np.ndarray:
+    return np.frombuffer(b"".join(f.minhash for f in feats), dtype="<u4").reshape(len(feats), -1)
+
+
+#: a group of a clustering: its article ids (sorted) and each one's origin (step 4)
+Group = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _cluster_rows(
+    feats: list[GroupFeatures],
+    mat: Any,
+    days: list[int | None],
+    cand: set[tuple[int, int]],
+    dups: set[tuple[int, int]],
+    stats: PileStats | None,
+    opts: GroupOptions,
+) -> tuple[list[Group], int, int]:
+    """Steps 3 and 4 over the candidate pairs ``cand`` (indexes into ``feats``, sorted by id;
+    the near-duplicate pairs ``dups`` among them): the groups, in a stable order, and how many
+    republication and same-credit pairs joined origins."""
+    n = len(feats)
+    emb, week, body = _pair_rows(feats, days, stats, opts)
+    groups = _link(n, cand, dups, mat, emb, week, body, days, opts)
+    origin_sets = UnionFind(n)
+    republished = credited = 0
+    for members in groups:
+        if len(members) > 1:
+            found, by_credit = _link_origins(members, feats, dups, origin_sets, opts, days)
+            republished += found
+            credited += by_credit
+    ids = [f.id for f in feats]
+    return [_origins(ids, members, origin_sets, days) for members in groups], republished, credited
+
+
+def _pair_rows(
+    feats: list[GroupFeatures], days: list[int | None], stats: PileStats | None, opts: GroupOptions
+) -> tuple[np.ndarray | None, np.ndarray, Any]:
+    """What scoring a pair reads besides the TF-IDF rows: the embeddings (None without an
+    embedder), the weekday vectors and the whole-text rows (None without undated articles)."""
+    emb = None
+    if opts.embedder and opts.weight > 0:
+        if any(f.vector is None for f in feats):
+            raise ValueError("features without an embedding given to a grouping that uses one")
+        emb = np.frombuffer(b"".join(f.vector or b"" for f in feats), dtype="<f4").reshape(len(feats), -1)
+    week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
+    undated = np.array([d is None for d in days])
+    body = None
+    if opts.body_floor > 0 and undated.any():
+        body = _body_rows([f.terms for f in feats], undated, opts.idf_prior, stats)
+    return emb, week, body
+
+
+def kept_pairs(
+    features: Iterable[GroupFeatures],
+    pairs: Iterable[tuple[str, str]],
+    stats: PileStats,
+    options: GroupOptions | None = None,
+) -> list[tuple[str, str]]:
+    """Those of the candidate ``pairs`` (by article id; ``features`` holds both articles of
+    each) that clustering takes (:func:`_queue`): near-duplicates, and pairs scoring at least
+    ``threshold`` within the date window, scored with the IDF of the whole pile (``stats``)
+    exactly as :func:`cluster` scores them. A pair's score reads only its two articles and
+    the pile statistics, so any batch of pairs gives the same answer; the connected components
+    of the kept pairs are then clustered apart (:func:`cluster_block`)."""
+    opts = options or GroupOptions()
+    feats = _unique_sorted(features)
+    if not feats:
+        return []
+    at = {f.id: k for k, f in enumerate(feats)}
+    cand = {(min(at[a], at[b]), max(at[a], at[b])) for a, b in pairs if a != b}
+    mat, _, _, _ = _tfidf_rows([f.terms for f in feats], opts, stats)
+    days = [_day(f.published) for f in feats]
+    dups = _near_duplicate_pairs(_signatures(feats), opts.near_duplicate) & cand
+    emb, week, body = _pair_rows(feats, days, stats, opts)
+    queue = _queue(len(feats), cand, dups, mat, emb, week, body, days, opts)
+    return sorted((feats[i].id, feats[j].id) for i, j in queue)
+
+
+def pile_stats(features: Iterable[GroupFeatures]) -> PileStats:
+    """The :class:`PileStats` of a pile (features of distinct articles), as :func:`cluster`
+    counts them; a caller with a larger pile sums the same counts over all of it."""
+    head: Counter[str] = Counter()
+    body: Counter[str] = Counter()
+    n = undated = 0
+    for f in features:
+        n += 1
+        head.update(t for t, _ in _lead_bags([f.terms])[0])
+        if _day(f.published) is None:
+            undated += 1
+            body.update(t for t, _ in f.terms[len(_head(f.terms)) :])
+    return PileStats(n, dict(head), undated, dict(body))
+
+
+def cluster_block(
+    features: Iterable[GroupFeatures],
+    pairs: Iterable[tuple[str, str]] | None,
+    stats: PileStats,
+    options: GroupOptions | None = None,
+) -> tuple[list[Group], dict[str, int]]:
+    """Steps 3 and 4 of :func:`cluster` over a block of a larger pile: the articles of one or
+    more connected components of the pile's candidate pairs, with those pairs (``pairs``, by
+    article id, near-duplicates included: see :func:`blocking_keys`; None: every pair of the
+    block, as :func:`cluster` does for a pile of at most ``block_above`` articles), scored
+    with the IDF of the whole pile (``stats``). Clusters only ever merge along candidate
+    pairs, so a component is clustered exactly as in the whole pile; the groups (article ids
+    and their origins) are named by :func:`name_stories` once all blocks are done. Returns the
+    groups and the counts :func:`cluster` reports (``candidate_pairs``,
+    ``near_duplicate_pairs``, ``republication_pairs``, ``same_credit_joins``)."""
+    opts = options or GroupOptions()
+    feats = _unique_sorted(features)
+    n = len(feats)
+    if n == 0:
+        return [], {"candidate_pairs": 0, "near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
+    mat, _, _, _ = _tfidf_rows([f.terms for f in feats], opts, stats)
+    days = [_day(f.published) for f in feats]
+    dups = _near_duplicate_pairs(_signatures(feats), opts.near_duplicate)
+    if pairs is None:
+        cand = {(i, j) for i in range(n) for j in range(i + 1, n)}
+    else:
+        at = {f.id: k for k, f in enumerate(feats)}
+        cand = {(min(at[a], at[b]), max(at[a], at[b])) for a, b in pairs if a != b}
+        # the block's near-duplicates were found in the whole pile, so they are candidates
+        dups &= cand
+    groups, republished, credited = _cluster_rows(feats, mat, days, cand, dups, stats, opts)
+    counts = {
+        "candidate_pairs": len(cand),
+        "near_duplicate_pairs": len(dups),
+        "republication_pairs": republished,
+        "same_credit_joins": credited,
+    }
+    return groups, counts
+
+
+def blocking_terms(
+    features: Sequence[GroupFeatures], stats: PileStats, options: GroupOptions | None = None
+) -> list[tuple[str, ...]]:
+    """Per article, its distinctive headline-and-lead terms among its ``top_terms`` best by
+    the pile's IDF (``stats``): what step 2 blocks on (:func:`_candidates`), computed per
+    article so that a caller can find the candidate pairs of a large pile with a shuffle."""
+    opts = options or GroupOptions()
+    if not features:
+        return []
+    _, doc, term, names = _tfidf_rows([f.terms for f in features], opts, stats)
+    out: list[list[str]] = [[] for _ in features]
+    for d, t in zip(doc.tolist(), term.tolist(), strict=True):
+        out[d].append(names[t])
+    return [tuple(x) for x in out]
+
+
+#: a blocking key's weight when both articles hold it whole (2) or tagged with a week (1):
+#: twice the weight of :func:`_candidates`, so that sums stay whole numbers
+WHOLE_KEY, WEEK_KEY = 2, 1
+
+
+def block_cap(articles: int, options: GroupOptions | None = None) -> int:
+    """The most articles a blocking key may be held by in a pile of ``articles`` (see
+    :func:`_candidates`)."""
+    opts = options or GroupOptions()
+    return min(opts.max_block, max(8, int(opts.max_df * articles)))
+
+
+def blocking_keys(kept: Sequence[str], published: str | None, common: Collection[str]) -> list[tuple[str, int]]:
+    """The blocking keys of one article as :func:`_candidates` makes them, from its
+    :func:`blocking_terms` (``kept``) and the terms among all articles' kept terms held by
+    more than :func:`block_cap` articles (``common``): a term that is not common is a key
+    whole (weight :data:`WHOLE_KEY`); a common one, for a dated article, two keys, the term
+    tagged with its week and with the next (weight :data:`WEEK_KEY` each), and none for an
+    undated article. Two articles are a candidate pair when the keys they share (each held by
+    2 to ``block_cap`` articles) weigh at least ``2 * min_shared`` together (the float
+    products of :func:`_candidates`, 1 and about 0.5 each, summed and compared with
+    ``min_shared - 1e-6``, decide alike for sums of fewer than 30 terms)."""
+    day = _day(published)
+    keys: list[tuple[str, int]] = []
+    for t in kept:
+        if t not in common:
+            keys.append((t, WHOLE_KEY))
+        elif day is not None:
+            keys.append((f"{t}\x00{day // 7}", WEEK_KEY))
+            keys.append((f"{t}\x00{day // 7 + 1}", WEEK_KEY))
+    return keys
+
+
+def band_keys(features: Sequence[GroupFeatures]) -> list[tuple[int, ...]]:
+    """Per article, its MinHash band keys as :func:`_near_duplicate_pairs` computes them (one
+    per band): articles sharing a key in the same band are near-duplicate candidates, kept
+    when :func:`near_duplicate` says so."""
+    if not features:
+        return []
+    return [tuple(row) for row in _band_matrix(_signatures(features)).tolist()]
+
+
+def near_duplicate(a: bytes, b: bytes, threshold: float) -> bool:
+    """Whether two articles' MinHash signatures (:attr:`GroupFeatures.minhash`) agree on at
+    least ``threshold`` of their values (the test of :func:`_near_duplicate_pairs`)."""
+    sa, sb = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    return float(np.mean(sa == sb)) >= threshold
+
+
+def _origins(ids: list[str], members: list[int], origin_sets: UnionFind, days: list[int | None]) -> Group:
+    """A group's article ids and each one's origin: the earliest article (by date, then id)
+    of its set of republications."""
+
+    def first(k: int) -> tuple[int, str]:
+        day = days[k]
+        return (day if day is not None else 10**9, ids[k])
+
+    by_origin: dict[int, list[int]] = defaultdict(list)
+    for k in members:
+        by_origin[origin_sets.find(k)].append(k)
+    origin_of = {k: ids[min(ks, key=first)] for ks in by_origin.values() for k in ks}
+    return tuple(ids[k] for k in members), tuple(origin_of[k] for k in members)
 
 
 def _link_origins(
@@ -700,7 +956,7 @@ def _body_cost(whole: np.ndarray, opts: GroupOptions) -> np.ndarray:
     return opts.body_rise * short
 
 
-def _link(
+def _queue(
     n: int,
     cand: set[tuple[int, int]],
     dups: set[tuple[int, int]],
@@ -710,9 +966,11 @@ def _link(
     body: Any,
     days: list[int | None],
     opts: GroupOptions,
-) -> list[list[int]]:
-    """Average-linkage clustering over the candidate pairs, best first (the module docstring's
-    step 3); returns the clusters, each sorted, in a stable order."""
+) -> list[tuple[int, int]]:
+    """The candidate pairs clustering takes, best first: near-duplicates, and pairs scoring
+    at least ``threshold`` whose dates are not more than ``window_days`` apart. Only these
+    pairs ever join two clusters, so the clustering of a pile is the clustering of each
+    connected component of these pairs."""
     queue: list[tuple[int, int]] = []
     days_none = np.array([d is None for d in days])
     if cand:
@@ -744,6 +1002,23 @@ def _link(
         # best first; rows are sorted by id, so their indexes break ties
         order = np.lexsort((ib[keep], ia[keep], -score[keep]))
         queue = list(zip(ia[keep][order].tolist(), ib[keep][order].tolist(), strict=True))
+    return queue
+
+
+def _link(
+    n: int,
+    cand: set[tuple[int, int]],
+    dups: set[tuple[int, int]],
+    mat: Any,
+    emb: np.ndarray | None,
+    week: np.ndarray,
+    body: Any,
+    days: list[int | None],
+    opts: GroupOptions,
+) -> list[list[int]]:
+    """Average-linkage clustering over the candidate pairs, best first (the module docstring's
+    step 3); returns the clusters, each sorted, in a stable order."""
+    queue = _queue(n, cand, dups, mat, emb, week, body, days, opts)
     clusters = UnionFind(n)
     # average linkage of dot products is the dot product of the clusters' summed vectors; the
     # word vectors are summed as dicts (a cluster holds a few hundred terms at most)
@@ -829,18 +1104,15 @@ def _link(
     return sorted(sorted(m) for m in clusters.members.values())
 
 
-def _name_stories(
-    ids: list[str],
-    groups: list[list[int]],
-    origins: UnionFind,
-    days: list[int | None],
-    previous: dict[str, str],
-) -> list[Story]:
-    """Story ids: a story keeps the id of the previous story it overlaps most; a new story is
-    named after its first article, so ids do not depend on the order of the input."""
+def name_stories(groups: Sequence[Group], previous: dict[str, str]) -> list[Story]:
+    """The stories of ``groups`` (each its article ids, sorted, and their origins; in the
+    order of their ids), named: a story keeps the id of the previous story it overlaps most;
+    a new story is named after its first article, so ids do not depend on the order of the
+    input. Sorted largest first, then by first article."""
+    groups = sorted(groups)
     overlap: list[tuple[int, str, int]] = []
-    for g, members in enumerate(groups):
-        counts = Counter(previous[ids[k]] for k in members if ids[k] in previous)
+    for g, (members, _) in enumerate(groups):
+        counts = Counter(previous[k] for k in members if k in previous)
         overlap += [(-c, sid, g) for sid, c in counts.items()]
     overlap.sort()
     names: dict[int, str] = {}
@@ -850,24 +1122,13 @@ def _name_stories(
             names[g] = sid
             used.add(sid)
     stories = []
-
-    def first(k: int) -> tuple[int, str]:
-        day = days[k]
-        return (day if day is not None else 10**9, ids[k])
-
-    for g, members in enumerate(groups):
+    for g, (members, origins) in enumerate(groups):
         sid = names.get(g) or ""
         if not sid:
-            sid = "s" + hashlib.sha256(ids[members[0]].encode()).hexdigest()[:10]
+            sid = "s" + hashlib.sha256(members[0].encode()).hexdigest()[:10]
             while sid in used:
                 sid = "s" + hashlib.sha256(sid.encode()).hexdigest()[:10]
             used.add(sid)
-
-        by_origin: dict[int, list[int]] = defaultdict(list)
-        for k in members:
-            by_origin[origins.find(k)].append(k)
-        origin_of = {k: ids[min(ks, key=first)] for ks in by_origin.values() for k in ks}
-        members_ids = tuple(ids[k] for k in members)
-        stories.append(Story(sid, members_ids, tuple(origin_of[k] for k in members)))
+        stories.append(Story(sid, tuple(members), tuple(origins)))
     stories.sort(key=lambda s: (-len(s.articles), s.articles[0]))
     return stories

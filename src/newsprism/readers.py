@@ -516,18 +516,37 @@ class _Capped:
             self.under.close()
 
 
-def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Iterator[RawArticle | InputError]:
+#: lines of a JSONL file in one block of a part (see :func:`iter_jsonl`)
+JSONL_PART_LINES = 64
+
+
+def iter_jsonl(
+    path: str | Path, *, options: ReadOptions | None = None, part: tuple[int, int] | None = None
+) -> Iterator[RawArticle | InputError]:
     """Every record of a JSONL file (``.gz`` gunzipped), line by line: a :class:`RawArticle`
     for each good line, an :class:`InputError` naming ``path:line`` for each bad one (not
     JSON, not an object, no text, over a cap), and the good lines around it are kept. The file
     is streamed: a line is read with ``readline(max_record_bytes + 1)``, so memory is bounded
-    by the cap, not the file. An empty file or one that stops being readable is named."""
+    by the cap, not the file. An empty file or one that stops being readable is named.
+
+    ``part`` ``(k, parts)``: only the lines of the k-th of ``parts`` interleaved parts (blocks
+    of :data:`JSONL_PART_LINES` lines, the k-th of every ``parts``), each named and numbered
+    as when the whole file is read; the other lines are read past, not parsed. The parts of
+    a file together yield what the whole file yields (an empty file is named by part 0), so
+    several tasks can share one file (the Spark job: :mod:`newsprism.spark`)."""
     opts = options or DEFAULT_READ_OPTIONS
+    k, parts = part or (0, 1)
+    if not 0 <= k < parts:
+        raise ValueError(f"part {k} of {parts} does not exist")
     p = Path(path)
     stem = _stem(p)
     limit = opts.max_record_bytes
     n = 0
     found = 0
+
+    def mine(line: int) -> bool:  # whether line ``line`` (from 1) is of this part
+        return parts == 1 or (line - 1) // JSONL_PART_LINES % parts == k
+
     try:
         with p.open("rb") as raw:
             fh: Any = gzip.GzipFile(fileobj=raw) if p.name.lower().endswith(".gz") else raw
@@ -537,6 +556,11 @@ def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Itera
                 if not line:
                     break
                 n += 1
+                if not mine(n):
+                    found += bool(line.strip())
+                    while len(line) > limit and line and not line.endswith(b"\n"):
+                        line = stream.readline(1 << 20)
+                    continue
                 if n == 1 and line.startswith(b"\xef\xbb\xbf"):
                     line = line[3:]
                 where = f"{p}:{n}"
@@ -571,20 +595,25 @@ def iter_jsonl(path: str | Path, *, options: ReadOptions | None = None) -> Itera
                     record = replace(record, warnings=(*record.warnings, note))
                 yield record
     except FileNotFoundError:
-        yield InputError(str(p), "no such file")
+        if k == 0:
+            yield InputError(str(p), "no such file")
         return
     except _TooMuch:
+        if not mine(n + 1):
+            return
         limit_text = size_text(opts.max_gunzipped_bytes)
         yield InputError(f"{p}:{n + 1}", f"file expands to more than {limit_text} when gunzipped; rest skipped")
         return
     except (OSError, EOFError, zlib.error) as exc:
+        if not mine(n + 1) or (not n and k):
+            return
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else _reason(exc)
         if n:
             yield InputError(f"{p}:{n + 1}", f"cannot be read to the end ({detail}); rest skipped")
         else:
             yield InputError(str(p), f"cannot be read ({detail})")
         return
-    if not found:
+    if not found and k == 0:
         yield InputError(str(p), "is empty")
 
 

@@ -108,6 +108,8 @@ __all__ = [
     "StoryRow",
     "article_id",
     "storable",
+    "stored_article",
+    "stored_features",
 ]
 
 #: The database file a store opens when given no path.
@@ -287,6 +289,61 @@ def storable(
         framed=None
         if mark_rows is None
         else _framed_row(aid, article.text, framer or corpus_marks_method(), len(mark_rows)),
+    )
+
+
+def stored_article(row: sqlite3.Row | tuple[Any, ...], head: int | None = None) -> Article:
+    """An article from the values of its stored columns ``id, source, title, outlet, url,
+    published, text, removed, removed_reasons, sentences, credit``, as the store reads it
+    back; with ``head`` (a text cut to that length) the sentences that fit in it. The Spark
+    job's Parquet rows (:mod:`newsprism.spark`) hold the same values and are read by it."""
+    aid, source, title, outlet, url, published, text, removed, reasons, spans, credit = row
+    sentences = []
+    for i, (s, e, *role) in enumerate(json.loads(spans or "[]")):
+        if head is not None and e > len(text):
+            break
+        sentences.append(Sentence(i, Span(s, e), text[s:e], role[0] if role else "body"))
+    return Article(
+        id=aid,
+        text=text,
+        source=source or aid,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published=published,
+        removed=tuple(json.loads(removed or "[]")),
+        removed_reasons=tuple(json.loads(reasons or "[]")),
+        sentences=tuple(sentences),
+        credit=credit,
+    )
+
+
+def stored_features(
+    aid: str,
+    method: str,
+    terms: str,
+    minhash: bytes,
+    grams: bytes,
+    vector: bytes | None,
+    source: str | None,
+    title: str | None,
+    outlet: str | None,
+    published: str | None,
+    credit: str | None,
+) -> GroupFeatures:
+    """An article's grouping features from the values of its stored ``features`` row
+    (``terms`` as JSON) and of its article row, as the store reads them back (and the Spark
+    job from its Parquet rows)."""
+    return GroupFeatures(
+        id=aid,
+        method=method,
+        published=published,
+        label=listing_label(aid, source or aid, outlet, title),
+        terms=tuple(json.loads(terms).items()),
+        minhash=bytes(minhash),
+        grams=bytes(grams),
+        vector=None if vector is None else bytes(vector),
+        credit=credit,
     )
 
 
@@ -473,25 +530,7 @@ class Store:
     def _article(row: sqlite3.Row | tuple[Any, ...], head: int | None = None) -> Article:
         """An article from its row; with ``head`` (a text cut to that length) the sentences
         that fit in it, and no removed lines."""
-        aid, source, title, outlet, url, published, text, removed, reasons, spans, credit = row
-        sentences = []
-        for i, (s, e, *role) in enumerate(json.loads(spans or "[]")):
-            if head is not None and e > len(text):
-                break
-            sentences.append(Sentence(i, Span(s, e), text[s:e], role[0] if role else "body"))
-        return Article(
-            id=aid,
-            text=text,
-            source=source or aid,
-            title=title,
-            outlet=outlet,
-            url=url,
-            published=published,
-            removed=tuple(json.loads(removed or "[]")),
-            removed_reasons=tuple(json.loads(reasons or "[]")),
-            sentences=tuple(sentences),
-            credit=credit,
-        )
+        return stored_article(row, head)
 
     # ------------------------------------------------------------------ articles
 
@@ -637,20 +676,7 @@ class Store:
                 meta = articles.pop(aid, None)
                 if meta is None:  # published before ``since``
                     continue
-                source, title, outlet, published, credit = meta
-                found.append(
-                    GroupFeatures(
-                        id=aid,
-                        method=method,
-                        published=published,
-                        label=listing_label(aid, source or aid, outlet, title),
-                        terms=tuple(json.loads(terms).items()),
-                        minhash=bytes(minhash),
-                        grams=bytes(grams),
-                        vector=None if vector is None else bytes(vector),
-                        credit=credit,
-                    )
-                )
+                found.append(stored_features(aid, method, terms, minhash, grams, vector, *meta))
         found.sort(key=lambda f: f.id)
         return found, sorted(articles)
 

@@ -1,0 +1,696 @@
+"""The corpus path on Apache Spark: ``ingest``, ``group`` and ``compare`` over a pile too large
+for one machine, with the same results as the local path (:mod:`newsprism.corpus`).
+
+    from newsprism import spark
+    summary = spark.ingest(["crawl/*.warc.gz"], "out/")   # articles/ done/ under out/
+    grouping = spark.group("out/")                          # stories/
+    compared = spark.compare("out/")                        # comparisons/
+    spark.import_output("out/", db="news.db")               # into SQLite for browsing
+
+Spark only schedules and shuffles; every step calls the local library functions:
+
+- **ingest**: each task reads one unit (an input file, a part of a large JSONL file, a
+  partition of a Parquet input) with the local readers and prepares its records with the
+  local ingest's step (:func:`newsprism.pipeline.prepare_many`: cleaning, segmentation,
+  grouping features, quotations, framing marks), and writes ``articles/<unit>.parquet``, then
+  ``done/<unit>.json`` with its counts and the one-line error of each bad record. A bad record
+  never fails the job; a rerun skips the units that have a ``done`` file.
+- **group**: the pile statistics the IDF needs (:class:`newsprism.grouping.PileStats`) by a
+  Spark aggregation; candidate pairs by the local grouping's own term blocking
+  (:func:`~newsprism.grouping.blocking_terms`, :func:`~newsprism.grouping.blocking_keys`)
+  and MinHash bands (:func:`~newsprism.grouping.band_keys`), each a shuffle; the connected
+  components of the candidate pairs (on the driver); each component scored and clustered by
+  :func:`~newsprism.grouping.cluster_block` in a task, and the stories named by
+  :func:`~newsprism.grouping.name_stories`. Clusters only merge along candidate pairs, so the
+  stories are exactly the local ones: the same articles, the same ids.
+- **compare**: each story's articles joined to it, and :func:`newsprism.compare` per story.
+
+pyspark (and Java 17) are needed only here: ``pip install 'newsprism[spark]'``. See
+docs/spark.md for ``spark-submit`` and the settings that matter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from operator import add
+from typing import Any
+
+from ..errors import MissingDependencyError, NewsprismError
+from ..grouping import GroupOptions
+from ..model import Grouping
+from ._rows import ImportSummary, import_output
+from ._units import SPLIT_BYTES, Unit, UnitOptions, UnitResult
+
+#: errors of bad records a job brings back to the driver to show (all are in ``done/``)
+SHOWN_ERRORS = 20
+
+
+def require_spark(*, java: bool = True) -> None:
+    """Raise :class:`MissingDependencyError` (one line naming the fix) when pyspark, pyarrow
+    or (with ``java``) Java is missing."""
+    try:
+        import pyarrow  # noqa: F401
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise MissingDependencyError(
+            "the Spark backend needs the spark extra: pip install 'newsprism[spark]'"
+        ) from None
+    if not java:
+        return
+    home = os.environ.get("JAVA_HOME")
+    if not (home and os.path.exists(os.path.join(home, "bin", "java"))) and not shutil.which("java"):
+        raise MissingDependencyError(
+            "Spark needs Java 17 or newer: install it (apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
+        )
+
+
+def session(master: str | None = None, *, conf: dict[str, str] | None = None) -> Any:
+    """A SparkSession: the one ``spark-submit`` made, else a local one on ``master`` (default
+    ``local[*]``). Executors run this Python (``PYSPARK_PYTHON``) unless told otherwise."""
+    require_spark()
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName("newsprism")
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit
+        master = "local[*]"
+    if master is not None:
+        builder = builder.master(master)
+    settings = {"spark.ui.showConsoleProgress": "false", **_local_defaults(master), **(conf or {})}
+    for key, value in settings.items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _local_defaults(master: str | None) -> dict[str, str]:
+    """Settings for a local master: as many SQL shuffle partitions as two per core (Spark's
+    200 make hundreds of tiny Python tasks on one machine; a cluster sets its own)."""
+    if not master or not master.startswith("local"):
+        return {}
+    inside = master[master.find("[") + 1 : master.find("]")] if "[" in master else "1"
+    cores = (os.cpu_count() or 1) if inside.strip() in ("*", "") else int(inside.split(",")[0])
+    return {"spark.sql.shuffle.partitions": str(max(2, 2 * cores))}
+
+
+# ------------------------------------------------------------------ ingest
+
+
+@dataclass(frozen=True)
+class SparkIngestSummary:
+    """What ``spark ingest`` did: records made into articles (``processed``), bad records
+    (``failed``, the first of their errors in ``errors``; all are in ``done/``), and records of
+    units an earlier run finished (``skipped``); units run and units skipped."""
+
+    processed: int
+    failed: int
+    skipped: int
+    units: int
+    units_skipped: int
+    errors: tuple[tuple[str, str], ...] = ()
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "processed": self.processed,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "units": self.units,
+            "units_skipped": self.units_skipped,
+            "errors": [{"source": s, "reason": r} for s, r in self.errors],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def ingest(
+    inputs: Iterable[str],
+    out: str,
+    *,
+    spark: Any = None,
+    options: UnitOptions | None = None,
+    split_bytes: int = SPLIT_BYTES,
+) -> SparkIngestSummary:
+    """Read and prepare every record of ``inputs`` (files, folders, JSONL, WARC, feeds,
+    Parquet; any path or URI pyarrow's file systems open: local, ``hdfs://``, ``s3://``) and
+    write the articles as Parquet under ``out`` (see the module docstring). A JSONL file is
+    read by one task per ``split_bytes`` of it."""
+    opts = options or UnitOptions()
+    started = time.perf_counter()
+    out = _where(out)
+    units = _units(inputs, split_bytes)
+    spark = spark or session()
+    sc = spark.sparkContext
+    salt = opts.salt()
+    done = _done(out)
+    processed, failed = sc.accumulator(0), sc.accumulator(0)
+    results: list[dict[str, Any]] = []
+    skipped: list[UnitResult] = []
+
+    def counted(result: UnitResult) -> dict[str, Any]:
+        processed.add(result.processed)
+        failed.add(result.failed)
+        return {**result.to_dict(), "errors": result.to_dict()["errors"][:SHOWN_ERRORS]}
+
+    files = [u for u in units if u.kind == "file"]
+    todo = [u for u in files if u.key(salt) not in done]
+    skipped += [done[u.key(salt)] for u in files if u.key(salt) in done]
+    if todo:
+        from ._units import run_unit
+
+        def run_files(it: Iterator[Unit]) -> Iterator[dict[str, Any]]:
+            for unit in it:
+                yield counted(run_unit(unit, out, opts))
+
+        results += sc.parallelize(todo, len(todo)).mapPartitions(run_files).collect()
+    for unit in (u for u in units if u.kind == "parquet"):
+        frame = spark.read.parquet(unit.at or unit.path)
+        parts = frame.rdd.getNumPartitions()
+        keys = {k: Unit(unit.path, unit.file, k, parts, "parquet").key(salt) for k in range(parts)}
+        skipped += [done[key] for key in keys.values() if key in done]
+        wanted = {k for k, key in keys.items() if key not in done}
+        if wanted:
+            task = _parquet_task(unit, parts, wanted, out, opts, counted)
+            results += frame.rdd.mapPartitionsWithIndex(task).collect()
+    errors = tuple((e["source"], e["reason"]) for r in results for e in r["errors"])[:SHOWN_ERRORS]
+    return SparkIngestSummary(
+        processed=processed.value,
+        failed=failed.value,
+        skipped=sum(r.processed + r.failed for r in skipped),
+        units=len(results),
+        units_skipped=len(skipped),
+        errors=errors,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _where(out: str) -> str:
+    """An output folder as the executors must be told it: a local path made absolute (they
+    need not share the driver's working folder)."""
+    return str(out) if "://" in str(out) else os.path.abspath(out)
+
+
+def _units(inputs: Iterable[str], split_bytes: int) -> list[Unit]:
+    from ._units import list_inputs
+
+    require_spark()
+    return list_inputs([str(i) for i in inputs], split_bytes)
+
+
+def _done(out: str) -> dict[str, UnitResult]:
+    from ._units import done_units
+
+    return done_units(out)
+
+
+def _parquet_task(unit: Unit, parts: int, wanted: set[int], out: str, opts: UnitOptions, counted: Any) -> Any:
+    from ._units import run_unit
+
+    def task(k: int, rows: Iterator[Any]) -> Iterator[dict[str, Any]]:
+        if k not in wanted:
+            return
+        part = Unit(unit.path, unit.file, k, parts, "parquet")
+        records = ({n: _plain(v) for n, v in row.asDict().items()} for row in rows)
+        yield counted(run_unit(part, out, opts, rows=records))
+
+    return task
+
+
+def _plain(value: Any) -> Any:
+    """A Parquet value as JSON would hold it: dates and times as ISO text."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+# ------------------------------------------------------------------ group
+
+
+def _articles(spark: Any, out: str, columns: Iterable[str]) -> Any:
+    """The article rows under ``out`` (an RDD of dicts, one per article id: of rows with one
+    id, the first read, as ``ingest`` keeps the first)."""
+    from ._units import join
+
+    path = join(out, "articles")
+    try:
+        frame = spark.read.parquet(path)
+    except Exception as exc:  # AnalysisException: no such folder, no Parquet in it
+        raise NewsprismError(
+            f"{out}: no articles to read ({type(exc).__name__}); run newsprism spark ingest first"
+        ) from None
+    rows = frame.select(*columns).rdd.map(lambda r: (r["id"], r.asDict()))
+    return rows.reduceByKey(_first_read).values()
+
+
+def _first_read(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    return a if (a["file"], a["record"]) <= (b["file"], b["record"]) else b
+
+
+def group(
+    out: str, *, spark: Any = None, options: GroupOptions | None = None, partitions: int | None = None
+) -> Grouping:
+    """Group the articles under ``out`` (written by :func:`ingest`) into stories and write
+    them to ``out/stories`` (Parquet: ``id``, ``articles``, ``origins``, ``size``). Stories
+    written there before keep their ids as new articles join them. ``partitions``: tasks of
+    the clustering step (default: Spark's default parallelism). The result's ``stats`` are
+    the local grouping's, with ``blocks`` (components of two or more articles),
+    ``largest_block`` (articles in the largest, which one task clusters), ``kept_pairs`` (the
+    candidate pairs clustering takes, which the driver joins into components) and
+    ``pile_terms`` (terms held by two or more articles: the statistics every task is sent)."""
+    from ..grouping import (
+        GROUP_VERSION,
+        PileStats,
+        cluster_block,
+        features_method,
+        name_stories,
+    )
+    from ._rows import GROUP_COLUMNS, features_of
+    from ._units import join
+
+    opts = options or GroupOptions()
+    out = _where(out)
+    spark = spark or session()
+    sc = spark.sparkContext
+    method = features_method(opts)
+    feats = _articles(spark, out, GROUP_COLUMNS).map(features_of).persist()
+    previous = _previous(spark, join(out, "stories"))
+    try:
+        # the pile statistics in one aggregation (document frequencies of 1 are left out: a
+        # term missing from a table is held by one article), with the features' methods
+        counted = feats.mapPartitions(_stat_counts).reduceByKey(add)
+        found = counted.filter(lambda kv: kv[0][0] in "nmu" or kv[1] > 1).collect()
+        other = sorted(name for (kind, name), _ in found if kind == "m" and name != method)
+        if other:
+            raise NewsprismError(
+                f"{out}: its articles have grouping features {other[0]}, not {method}; run newsprism spark ingest "
+                "again into a new folder"
+            )
+        tables: dict[str, dict[str, int]] = {"h": {}, "b": {}, "n": {}, "u": {}, "m": {}}
+        for (kind, name), count in found:
+            tables[kind][name] = count
+        n = tables["n"].get("", 0)
+        stats = PileStats(n, tables["h"], tables["u"].get("", 0), tables["b"])
+        shared = sc.broadcast(stats)
+        zero = {"candidate_pairs": 0, "near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
+        if n == 0:
+            groups: list[Any] = []
+            counts = [zero]
+            blocks = largest = taken_pairs = 0
+        elif n <= opts.block_above:  # the local grouping scores every pair of a small pile
+            out_blocks = feats.coalesce(1).mapPartitions(lambda it: [cluster_block(list(it), None, shared.value, opts)])
+            groups, one = out_blocks.collect()[0]
+            counts = [one]
+            blocks, largest, taken_pairs = 1, n, 0
+        else:
+            groups, counts, (blocks, largest, taken_pairs) = _group_blocks(spark, feats, stats, opts, partitions)
+        stories = name_stories(groups, previous)
+    finally:
+        feats.unpersist()
+    total = {key: sum(c[key] for c in counts) for key in zero}
+    grouping_stats = {
+        "articles": n,
+        **total,
+        "stories": len(stories),
+        "rejected": 0,
+        "blocks": blocks,
+        "largest_block": largest,
+        "kept_pairs": taken_pairs,
+        "pile_terms": len(stats.head_df) + len(stats.body_df),
+    }
+    _write_stories(spark, join(out, "stories"), stories)
+    return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
+
+
+def _group_blocks(
+    spark: Any, feats: Any, stats: Any, opts: GroupOptions, partitions: int | None
+) -> tuple[list[Any], list[dict[str, int]], tuple[int, int, int]]:
+    """The grouping of a pile larger than ``block_above``: candidate pairs by blocking keys and
+    MinHash bands, the pairs clustering takes, their components clustered by
+    :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
+    sees each article a few times and each candidate pair once, in Arrow batches."""
+    import pickle
+
+    from pyspark.sql import functions as F
+
+    from ..grouping import block_cap
+
+    sc = spark.sparkContext
+    n = stats.articles
+    cap = block_cap(n, opts)
+    shared = sc.broadcast(stats)
+    light = feats.mapPartitions(lambda it: _light_rows(it, shared.value, opts))
+    art = spark.createDataFrame(
+        light, "id string, published string, terms array<string>, bands array<string>, minhash binary, blob binary"
+    ).persist()
+    try:
+        # blocking keys: a term held (among the kept terms) by more than ``cap`` articles is
+        # a key only within a week (see newsprism.grouping.blocking_keys)
+        held = art.select(F.explode("terms").alias("t")).groupBy("t").count()
+        common = sc.broadcast({r["t"] for r in held.where(F.col("count") > cap).select("t").collect()})
+        keys = spark.createDataFrame(
+            art.select("id", "published", "terms").rdd.flatMap(lambda r: _keys_of(r, common.value)),
+            "key string, id string, w int",
+        )
+        usable = keys.groupBy("key").count().where((F.col("count") > 1) & (F.col("count") <= cap)).select("key")
+        k = keys.join(usable, "key")
+        a, b = k.alias("a"), k.alias("b")
+        need = 2 * opts.min_shared
+        term_pairs = (
+            a.join(b, (F.col("a.key") == F.col("b.key")) & (F.col("a.id") < F.col("b.id")))
+            .groupBy(F.col("a.id").alias("a"), F.col("b.id").alias("b"))
+            .agg(F.sum(F.col("a.w")).alias("w"))
+            .where(F.col("w") >= need)
+            .select("a", "b")
+        )
+        bands = art.select("id", "minhash", F.posexplode("bands").alias("band", "key"))
+        x, y = bands.alias("x"), bands.alias("y")
+        same_band = x.join(
+            y,
+            (F.col("x.band") == F.col("y.band")) & (F.col("x.key") == F.col("y.key")) & (F.col("x.id") < F.col("y.id")),
+        )
+        threshold = opts.near_duplicate
+        dups = (
+            same_band.select(
+                F.col("x.id").alias("a"),
+                F.col("y.id").alias("b"),
+                F.col("x.minhash").alias("ma"),
+                F.col("y.minhash").alias("mb"),
+            )
+            .dropDuplicates(["a", "b"])
+            .mapInArrow(lambda it: _near_batches(it, threshold), "a string, b string")
+        )
+        edges = term_pairs.union(dups).distinct().persist()
+        n_cand = edges.count()
+        # each candidate pair with both articles' features, scored as the local grouping
+        # scores it; only the pairs it would take can join two clusters
+        blobs = art.select("id", "blob")
+        scored = edges.join(blobs.withColumnRenamed("id", "a").withColumnRenamed("blob", "fa"), "a").join(
+            blobs.withColumnRenamed("id", "b").withColumnRenamed("blob", "fb"), "b"
+        )
+        taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), "a string, b string").collect()
+        edges.unpersist()
+    finally:
+        art.unpersist()
+    block_of, pairs_of = _components((r["a"], r["b"]) for r in taken)
+    sizes: dict[str, int] = {}
+    for root in block_of.values():
+        sizes[root] = sizes.get(root, 0) + 1
+    # each block's articles in one task, with its kept pairs (on the driver already)
+    parts = partitions or sc.defaultParallelism
+    links = sc.broadcast(pairs_of)
+    full = spark.createDataFrame(feats.map(lambda f: (f.id, pickle.dumps(f))), "id string, blob binary")
+    assigned = spark.createDataFrame(list(block_of.items()) or [("", "")], "id string, block string")
+    placed = full.join(assigned, "id", "left").withColumn("block", F.coalesce(F.col("block"), F.col("id")))
+    clustered = placed.repartition(parts, "block").mapInArrow(
+        lambda it: _cluster_batches(it, links.value, shared.value, opts), "groups string"
+    )
+    groups: list[Any] = []
+    counts: list[dict[str, int]] = []
+    for row in clustered.collect():
+        found, count = json.loads(row["groups"])
+        groups += [(tuple(m), tuple(o)) for m, o in found]
+        counts.append({**count, "candidate_pairs": 0})
+    zero = {"near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
+    counts.append({**zero, "candidate_pairs": n_cand})
+    shape = (len(pairs_of), max(sizes.values(), default=1), sum(len(p) for p in pairs_of.values()))
+    return groups, counts, shape
+
+
+def _light_rows(feats: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[tuple[Any, ...]]:
+    """Per article: id, date, the terms it blocks on, its MinHash band keys, its signature,
+    and its features for scoring, pickled."""
+    import pickle
+
+    from ..grouping import band_keys, blocking_terms
+
+    batch = [_for_scoring(f, opts) for f in feats]
+    for f, terms, keys in zip(batch, blocking_terms(batch, stats, opts), band_keys(batch), strict=True):
+        yield f.id, f.published, list(terms), [str(k) for k in keys], f.minhash, pickle.dumps(f)
+
+
+def _keys_of(row: Any, common: set[str]) -> list[tuple[str, str, int]]:
+    from ..grouping import blocking_keys
+
+    return [(key, row["id"], w) for key, w in blocking_keys(row["terms"], row["published"], common)]
+
+
+def _near_batches(batches: Iterator[Any], threshold: float) -> Iterator[Any]:
+    import pyarrow as pa
+
+    from ..grouping import near_duplicate
+
+    for batch in batches:
+        d = batch.to_pydict()
+        keep = [near_duplicate(ma, mb, threshold) for ma, mb in zip(d["ma"], d["mb"], strict=True)]
+        yield pa.RecordBatch.from_pydict(
+            {
+                "a": [v for v, k in zip(d["a"], keep, strict=True) if k],
+                "b": [v for v, k in zip(d["b"], keep, strict=True) if k],
+            }
+        )
+
+
+def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
+    """Of a task's candidate pairs (with both articles' pickled features), those the local
+    clustering takes (:func:`newsprism.grouping.kept_pairs`), a batch at a time."""
+    import pickle
+
+    import pyarrow as pa
+
+    from ..grouping import kept_pairs
+
+    for batch in batches:
+        d = batch.to_pydict()
+        feats: dict[str, Any] = {}
+        for ids, blobs in ((d["a"], d["fa"]), (d["b"], d["fb"])):
+            for i, blob in zip(ids, blobs, strict=True):
+                if i not in feats:
+                    feats[i] = pickle.loads(blob)
+        kept = kept_pairs(feats.values(), list(zip(d["a"], d["b"], strict=True)), stats, opts)
+        yield pa.RecordBatch.from_pydict({"a": [p[0] for p in kept], "b": [p[1] for p in kept]})
+
+
+def _cluster_batches(batches: Iterator[Any], links: dict[str, Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
+    """One task's blocks clustered (:func:`_cluster_blocks`), as one row of JSON."""
+    import pickle
+
+    import pyarrow as pa
+
+    by_block: dict[str, list[Any]] = {}
+    for batch in batches:
+        d = batch.to_pydict()
+        for block, blob in zip(d["block"], d["blob"], strict=True):
+            by_block.setdefault(block, []).append(pickle.loads(blob))
+    items = [(block, (members, [links[block]] if block in links else [])) for block, members in by_block.items()]
+    groups, counts = _cluster_blocks(iter(items), stats, opts)
+    found = [[list(m), list(o)] for m, o in groups]
+    yield pa.RecordBatch.from_pydict({"groups": [json.dumps([found, counts])]})
+
+
+def _for_scoring(f: Any, opts: GroupOptions) -> Any:
+    """The features scoring a pair reads (:func:`newsprism.grouping.kept_pairs`): without the
+    4-word runs (origins only), and without the whole-text terms where only merges of two
+    stories read them (``body_stories_only``), so the pairs' shuffle is small."""
+    from dataclasses import replace
+
+    from ..grouping import lead_terms
+
+    return replace(f, grams=b"", terms=lead_terms(f.terms) if opts.body_stories_only else f.terms)
+
+
+def _stat_counts(feats: Iterator[Any]) -> Iterator[tuple[tuple[str, str], int]]:
+    """What a partition's articles add to the pile statistics (its
+    :func:`newsprism.grouping.pile_stats`): ``n`` articles, ``u`` undated ones, ``h`` and ``b``
+    document frequencies of lead and whole-text terms, ``m`` the features' methods."""
+    from collections import Counter
+
+    from ..grouping import pile_stats
+
+    batch = list(feats)
+    part = pile_stats(batch)
+    yield ("n", ""), part.articles
+    yield ("u", ""), part.undated
+    yield from ((("m", m), c) for m, c in Counter(f.method for f in batch).items())
+    yield from ((("h", t), c) for t, c in part.head_df.items())
+    yield from ((("b", t), c) for t, c in part.body_df.items())
+
+
+def _components(edges: Iterable[tuple[str, str]]) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """The connected components of the candidate pairs: each article's block (its component's
+    smallest id) and each block's pairs. Runs on the driver: one entry per article with a
+    candidate pair, and the pairs themselves."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    kept: list[tuple[str, str]] = []
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+        kept.append((a, b))
+    block_of = {x: find(x) for x in parent}
+    pairs_of: dict[str, list[tuple[str, str]]] = {}
+    for a, b in kept:
+        pairs_of.setdefault(block_of[a], []).append((a, b))
+    return block_of, pairs_of
+
+
+def _cluster_blocks(blocks: Iterator[Any], stats: Any, opts: GroupOptions) -> tuple[list[Any], dict[str, int]]:
+    """Cluster the blocks of one task: the articles with candidate pairs in one call of
+    :func:`newsprism.grouping.cluster_block` (its components are clustered independently, as
+    in the whole pile), each article without one a story of its own."""
+    from ..grouping import cluster_block
+
+    feats: list[Any] = []
+    pairs: list[tuple[str, str]] = []
+    single: list[Any] = []
+    for _, (members, links) in blocks:
+        members, links = list(members), [p for ps in links for p in ps]
+        if links:
+            feats += members
+            pairs += links
+        else:
+            single += [((f.id,), (f.id,)) for f in members]
+    groups, counts = cluster_block(feats, pairs, stats, opts)
+    return groups + single, counts
+
+
+def _previous(spark: Any, path: str) -> dict[str, str]:
+    """Article id -> story id of the stories written to ``path`` before, if any."""
+    from pyarrow import fs
+
+    from ._units import filesystem
+
+    system, local = filesystem(path)
+    if system.get_file_info(local).type != fs.FileType.Directory:
+        return {}
+    rows = spark.read.parquet(path).select("id", "articles").collect()
+    return {a: r["id"] for r in rows for a in r["articles"]}
+
+
+def _write_stories(spark: Any, path: str, stories: list[Any]) -> None:
+    rows = [(s.id, list(s.articles), list(s.origins), len(s.articles)) for s in stories]
+    schema = "id string, articles array<string>, origins array<string>, size int"
+    spark.createDataFrame(rows, schema).coalesce(max(1, min(64, len(rows) // 100_000 + 1))).write.mode(
+        "overwrite"
+    ).parquet(path)
+
+
+# ------------------------------------------------------------------ compare
+
+
+@dataclass(frozen=True)
+class SparkCompareSummary:
+    """What ``spark compare`` did: stories compared, stories whose comparison failed (the
+    first of their errors in ``errors``), and the key the comparisons are kept under."""
+
+    compared: int
+    failed: int
+    key: str
+    errors: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "compared": self.compared,
+            "failed": self.failed,
+            "key": self.key,
+            "errors": [{"story": s, "reason": r} for s, r in self.errors],
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def compare(
+    out: str, *, spark: Any = None, options: Any = None, limit: int | None = None, partitions: int | None = None
+) -> SparkCompareSummary:
+    """Compare the articles of each story of two or more under ``out`` (written by
+    :func:`group`) with :func:`newsprism.compare`, and write the comparisons to
+    ``out/comparisons`` (Parquet: ``story``, ``key``, ``json`` as the store keeps it, and
+    ``error``). ``limit``: only the first so many stories, largest first (as listed)."""
+    from ..comparison import CompareOptions
+    from ..corpus import comparison_key
+    from ._rows import _READ_FIELDS
+    from ._units import join
+
+    started = time.perf_counter()
+    opts = options or CompareOptions()
+    out = _where(out)
+    key = comparison_key(opts)
+    spark = spark or session()
+    sc = spark.sparkContext
+    try:
+        stories = spark.read.parquet(join(out, "stories")).select("id", "articles", "size")
+    except Exception as exc:
+        raise NewsprismError(
+            f"{out}: no stories to compare ({type(exc).__name__}); run newsprism spark group first"
+        ) from None
+    listed = stories.where("size >= 2").orderBy(stories["size"].desc(), stories["articles"][0]).select("id", "articles")
+    if limit is not None:
+        listed = listed.limit(limit)
+    members = listed.rdd.flatMap(lambda r: [(a, r["id"]) for a in r["articles"]])
+    rows = _articles(spark, out, ("file", "record", *_READ_FIELDS)).map(lambda r: (r["id"], r))
+    parts = partitions or sc.defaultParallelism
+    compared, failed = sc.accumulator(0), sc.accumulator(0)
+
+    def run(item: tuple[str, Iterable[dict[str, Any]]]) -> tuple[str, str, str | None, str | None]:
+        story, found = item
+        result = _compare_story(story, list(found), opts, key)
+        (failed if result[3] else compared).add(1)
+        return result
+
+    by_story = members.join(rows, parts).map(lambda x: (x[1][0], x[1][1])).groupByKey(parts)
+    schema = "story string, key string, json string, error string"
+    spark.createDataFrame(by_story.map(run), schema).write.mode("overwrite").parquet(join(out, "comparisons"))
+    written = spark.read.parquet(join(out, "comparisons"))
+    errors = written.where("error is not null").select("story", "error").limit(SHOWN_ERRORS).collect()
+    return SparkCompareSummary(
+        compared.value,
+        failed.value,
+        key,
+        tuple((r["story"], r["error"]) for r in errors),
+        time.perf_counter() - started,
+    )
+
+
+def _compare_story(
+    story: str, rows: list[dict[str, Any]], opts: Any, key: str
+) -> tuple[str, str, str | None, str | None]:
+    """One story's comparison as the store keeps it (JSON), or its one-line error."""
+    from ..comparison import compare as compare_articles
+    from ._rows import article_of, story_order
+
+    articles = sorted((article_of(r) for r in rows), key=story_order)
+    try:
+        comparison = compare_articles(articles, options=opts)
+    except NewsprismError as exc:
+        return story, key, None, " ".join(str(exc).split())
+    except Exception as exc:  # a story never fails the job: its error is kept with it
+        return story, key, None, f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+    return story, key, json.dumps(comparison.to_dict(), ensure_ascii=False), None
+
+
+__all__ = [
+    "SPLIT_BYTES",
+    "ImportSummary",
+    "SparkCompareSummary",
+    "SparkIngestSummary",
+    "UnitOptions",
+    "compare",
+    "group",
+    "import_output",
+    "ingest",
+    "require_spark",
+    "session",
+]

@@ -1,0 +1,292 @@
+"""The Spark backend (Spark local mode, one session for the module): the same stories, ids
+and comparisons as the local backend, bad records counted, restarts skipping finished
+units, and the Parquet output loaded into SQLite. Skipped, with the reason, where pyspark or
+Java is missing; the allsides test also where ../shared is."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import MissingDependencyError
+
+from .conftest import REPO, SHARED
+
+DEV = REPO / "tests" / "gold" / "dev" / "articles"
+ALLSIDES = SHARED / "data" / "allsides_baly2020" / "articles.jsonl.gz"
+#: articles of allsides_baly2020 the equality test reads: over block_above (500), so the
+#: Spark job blocks, scores and clusters component by component
+ALLSIDES_N = 1200
+
+
+def _spark_missing() -> str | None:
+    from newsprism.spark import require_spark
+
+    try:
+        require_spark()
+    except MissingDependencyError as exc:
+        return str(exc)
+    return None
+
+
+@pytest.fixture(scope="module")
+def spark():
+    missing = _spark_missing()
+    if missing:
+        pytest.skip(missing)
+    from newsprism.spark import session
+
+    s = session("local[2]", conf={"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "4"})
+    yield s
+    s.stop()
+
+
+def _local(paths, db: Path, **kwargs):
+    from newsprism.corpus import group_corpus, ingest
+
+    ingest([str(p) for p in paths], db=db, workers=1, **kwargs)
+    return group_corpus(db=db, options=kwargs.get("group_options"))
+
+
+def _stories(grouping) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return sorted((s.id, s.articles, s.origins) for s in grouping.stories)
+
+
+# ------------------------------------------------------------------ no Spark needed
+
+
+def test_a_missing_extra_or_java_is_one_line_naming_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from newsprism.spark import require_spark
+
+    real = builtins.__import__
+
+    def no_pyspark(name, *args, **kwargs):
+        if name == "pyspark" or name.startswith("pyspark."):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyspark)
+    with pytest.raises(MissingDependencyError, match=r"pip install 'newsprism\[spark\]'$"):
+        require_spark()
+    monkeypatch.setattr(builtins, "__import__", real)
+    if _spark_missing():
+        pytest.skip(_spark_missing())
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(MissingDependencyError, match="Java 17") as caught:
+        require_spark()
+    assert "\n" not in str(caught.value) and "JAVA_HOME" in str(caught.value)
+    require_spark(java=False)  # import reads Parquet without Java
+
+
+def test_the_cli_names_the_fix_without_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    import newsprism.spark as backend
+    from newsprism.cli import main
+
+    def missing(*, java: bool = True) -> None:
+        raise MissingDependencyError("the Spark backend needs the spark extra: pip install 'newsprism[spark]'")
+
+    monkeypatch.setattr(backend, "require_spark", missing)
+    result = CliRunner().invoke(main, ["import", str(tmp_path), "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "newsprism: error: the Spark backend needs the spark extra: pip install 'newsprism[spark]'"
+    ]
+
+
+def test_jsonl_parts_together_are_the_file(tmp_path: Path) -> None:
+    from newsprism.readers import JSONL_PART_LINES, iter_jsonl
+
+    lines = [json.dumps({"title": f"Report {n}", "text": f"Body number {n} of the pile."}) for n in range(150)]
+    lines[70] = "{not json"
+    lines[3] = ""
+    path = tmp_path / "pile.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def seen(records):
+        return [(r.source, getattr(r, "title", None), getattr(r, "problem", None)) for r in records]
+
+    whole = seen(iter_jsonl(path))
+    for parts in (2, 3):
+        got = [r for k in range(parts) for r in seen(iter_jsonl(path, part=(k, parts)))]
+        assert sorted(got) == sorted(whole)
+        # part k holds whole blocks of lines, its records numbered as in the file
+        first = seen(iter_jsonl(path, part=(1, parts)))
+        assert first[0][0] == f"{path}:{JSONL_PART_LINES + 1}"
+    assert any(p and "not valid JSON" in p for _, _, p in whole)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    assert [r.problem for r in iter_jsonl(empty, part=(0, 2))] == ["is empty"]
+    assert list(iter_jsonl(empty, part=(1, 2))) == []
+
+
+# ------------------------------------------------------------------ Spark local mode
+
+
+def test_dev_gold_set_same_stories_ids_and_comparisons(spark, tmp_path: Path) -> None:
+    from newsprism import spark as backend
+    from newsprism.corpus import compare_story
+    from newsprism.store import Store
+
+    local = _local([DEV], tmp_path / "local.db")
+    out = str(tmp_path / "out")
+    summary = backend.ingest([str(DEV)], out, spark=spark)
+    assert (summary.processed, summary.failed, summary.skipped) == (len(list(DEV.iterdir())), 0, 0)
+    grouping = backend.group(out, spark=spark)
+    assert _stories(grouping) == _stories(local)
+    assert {k: grouping.stats[k] for k in local.stats} == local.stats
+    assert max(len(s.articles) for s in grouping.stories) >= 3
+
+    compared = backend.compare(out, spark=spark, limit=2)
+    assert (compared.compared, compared.failed) == (2, 0)
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(tmp_path / "out" / "comparisons").to_pylist()
+    assert len(rows) == 2
+    for row in rows:
+        mine = compare_story(row["story"], db=tmp_path / "local.db")
+        assert json.loads(row["json"]) == mine.to_dict()
+        assert row["key"] == compared.key
+
+    # newsprism import: the store holds what the local backend stored
+    db = tmp_path / "imported.db"
+    loaded = backend.import_output(out, db=db)
+    assert (loaded.articles, loaded.stories, loaded.comparisons) == (summary.processed, len(local.stories), 2)
+    with Store(db) as mine, Store(tmp_path / "local.db") as theirs:
+        assert mine.assignments() == theirs.assignments()
+        assert mine.origins() == theirs.origins()
+        assert [r.to_dict() for r in mine.stories()] == [r.to_dict() for r in theirs.stories()]
+        assert mine.count_articles() == theirs.count_articles()
+        assert len(mine.quotes()) == len(theirs.quotes()) > 0
+        assert mine.load_comparison(rows[0]["story"], compared.key) == rows[0]["json"]
+
+
+def test_blocking_path_on_the_dev_set(spark, tmp_path: Path) -> None:
+    """With ``block_above`` below the pile's size, the job finds candidate pairs with
+    shuffles, scores them, and clusters component by component: still the local result."""
+    from newsprism import spark as backend
+    from newsprism.grouping import GroupOptions, cluster
+    from newsprism.store import Store
+
+    opts = replace(GroupOptions(), block_above=10)
+    out = str(tmp_path / "out")
+    backend.ingest([str(DEV)], out, spark=spark, options=backend.UnitOptions(quotes=False))
+    grouping = backend.group(out, spark=spark, options=opts)
+    _local([DEV], tmp_path / "local.db", quotes=False)
+    with Store(tmp_path / "local.db") as store:
+        feats, _ = store.group_features(backend_features_method(opts))
+    local = cluster(feats, options=opts)
+    assert _stories(grouping) == _stories(local)
+    assert grouping.stats["candidate_pairs"] == local.stats["candidate_pairs"] < 59 * 58 // 2
+    assert grouping.stats["blocks"] > 1 and grouping.stats["largest_block"] < 59
+
+
+def backend_features_method(opts):
+    from newsprism.grouping import features_method
+
+    return features_method(opts)
+
+
+def test_bad_records_are_counted_and_restarts_skip_finished_units(spark, tmp_path: Path) -> None:
+    from newsprism import spark as backend
+
+    src = tmp_path / "in"
+    src.mkdir()
+    good = [
+        json.dumps({"title": "Harbour crane collapses in Veldmark storm", "text": _body("crane", n)}) for n in range(5)
+    ]
+    (src / "a.jsonl").write_text("\n".join([good[0], "{this is not json", good[1], json.dumps({"title": "x"})]) + "\n")
+    (src / "b.jsonl").write_text("\n".join(good[2:]) + "\n")
+    (src / "c.txt").write_text("Only a headline\n\n", encoding="utf-8")
+    out = str(tmp_path / "out")
+    first = backend.ingest([str(src)], out, spark=spark, options=backend.UnitOptions(quotes=False))
+    assert (first.processed, first.failed, first.skipped, first.units) == (5, 3, 0, 3)
+    reasons = dict(first.errors)
+    assert reasons[f"{src}/a.jsonl:2"].startswith("line is not valid JSON")
+    assert "neither a non-empty 'text' nor 'html'" in reasons[f"{src}/a.jsonl:4"]
+    assert str(src / "c.txt") in reasons
+
+    again = backend.ingest([str(src)], out, spark=spark, options=backend.UnitOptions(quotes=False))
+    assert (again.processed, again.failed, again.skipped, again.units, again.units_skipped) == (0, 0, 8, 0, 3)
+
+    done = sorted((tmp_path / "out" / "done").iterdir())
+    one = json.loads(done[0].read_text())
+    done[0].unlink()  # as if the task writing it had died
+    third = backend.ingest([str(src)], out, spark=spark, options=backend.UnitOptions(quotes=False))
+    assert (third.units, third.units_skipped) == (1, 2)
+    assert (third.processed, third.failed) == (one["processed"], one["failed"])
+    assert third.skipped == 8 - one["processed"] - one["failed"]
+    assert len(list((tmp_path / "out" / "articles").glob("*.parquet"))) == 3
+
+
+def _body(word: str, n: int) -> str:
+    return (
+        f"The {word} on pier {n} fell into the water during the storm on Tuesday night, the port authority said. "
+        f"Nobody was hurt, but the pier will stay closed for {n + 2} weeks while divers inspect the wreck.\n"
+        f"Workers had secured the {word} before the storm, a spokesman for the operator told reporters."
+    )
+
+
+@pytest.mark.slow
+def test_allsides_same_stories_as_local(spark, tmp_path: Path) -> None:
+    """A few thousand real articles (``ALLSIDES_N``; read from ../shared, never copied into
+    the repository): the same stories, ids and origins as the local backend."""
+    if not ALLSIDES.exists():
+        pytest.skip(f"{ALLSIDES} is not here")
+    from newsprism import spark as backend
+
+    pile = tmp_path / "allsides.jsonl"
+    with gzip.open(ALLSIDES, "rt", encoding="utf-8") as src, pile.open("w", encoding="utf-8") as dst:
+        for n, line in enumerate(src):
+            if n >= ALLSIDES_N:
+                break
+            dst.write(line)
+    local = _local([pile], tmp_path / "local.db", quotes=False)
+    out = str(tmp_path / "out")
+    summary = backend.ingest(
+        [str(pile)], out, spark=spark, options=backend.UnitOptions(quotes=False), split_bytes=2 << 20
+    )
+    assert summary.units > 1  # the file was read by several tasks
+    grouping = backend.group(out, spark=spark)
+    assert summary.processed == local.stats["articles"]
+    assert _stories(grouping) == _stories(local)
+    assert {k: grouping.stats[k] for k in local.stats} == local.stats
+    assert grouping.stats["blocks"] > 10 and grouping.stats["largest_block"] < ALLSIDES_N // 4
+
+
+def test_the_docs_commands_run(spark, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/spark.md's commands, run as written (in a copy of the repository's layout: the
+    dev gold set under tests/gold/dev), on this module's Spark session."""
+    import re
+
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    doc = (REPO / "docs" / "spark.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^ {4}newsprism (.+)$", doc, flags=re.M)
+    assert [c.split()[0] for c in commands] == ["spark", "spark", "spark", "import", "stories"]
+    (tmp_path / "tests" / "gold" / "dev").mkdir(parents=True)
+    shutil.copytree(DEV, tmp_path / "tests" / "gold" / "dev" / "articles")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    outputs = []
+    for command in commands:
+        args = [a.strip("'") for a in command.split()]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, (command, result.output)
+        outputs.append(result.stdout)
+    assert outputs[0].startswith("59 processed, 0 failed, 0 skipped")
+    assert outputs[2].startswith("5 compared, 0 failed")
+    assert "59 added" in outputs[3] and len(outputs[4].strip().splitlines()) == len(
+        json.loads(runner.invoke(main, ["spark", "group", "--out", "out/spark", "-f", "json"]).stdout)["stories"]
+    )
