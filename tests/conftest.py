@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from newsprism.model import Article, Sentence, Span
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -84,3 +87,17 @@ def count_rows(db: Path, sql: str) -> int:
 
     with sqlite3.connect(db) as conn:
         return int(conn.execute(sql).fetchone()[0])
+
+
+def article_of(aid: str, sentences: list[str], **fields: Any) -> Article:
+    """An article whose text is ``sentences`` joined by spaces, each with its span, read from
+    ``{aid}.txt``; ``fields`` set the rest (title, outlet, removed ...)."""
+    text, spans, pos = "", [], 0
+    for i, s in enumerate(sentences):
+        if i:
+            text += " "
+            pos += 1
+        spans.append(Sentence(i, Span(pos, pos + len(s)), s))
+        text += s
+        pos += len(s)
+    return Article(id=aid, text=text, source=f"{aid}.txt", sentences=tuple(spans), **fields)

@@ -9,19 +9,13 @@ import pytest
 
 import newsprism
 from newsprism.digest import DIGEST_VERSION, DigestOptions, digest
-from newsprism.model import Article, Comparison, Fact, FactMember, FramingMark, Sentence, Span
+from newsprism.model import Article, Comparison, Fact, FactMember, FramingMark, Span
+
+from .conftest import article_of
 
 
 def _article(aid: str, sentences: list[str]) -> Article:
-    text, spans, pos = "", [], 0
-    for i, s in enumerate(sentences):
-        if i:
-            text += " "
-            pos += 1
-        spans.append(Sentence(i, Span(pos, pos + len(s)), s))
-        text += s
-        pos += len(s)
-    return Article(id=aid, text=text, source=f"{aid}.txt", title=f"{aid} headline", sentences=tuple(spans))
+    return article_of(aid, sentences, title=f"{aid} headline")
 
 
 A = _article(

@@ -30,11 +30,12 @@ from newsprism.model import (
     QuoteVariant,
     RelatedLink,
     Reuse,
-    Sentence,
     Span,
 )
 from newsprism.render.markdown import escape
 from newsprism.render.view import build_view, one_line, plural
+
+from .conftest import article_of
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -60,24 +61,8 @@ HOSTILE = [
 def _article(
     id: str, outlet: str | None, title: str, sentences: list[str], removed: str, credit: str | None = None
 ) -> Article:
-    text, spans, pos = "", [], 0
-    for i, s in enumerate(sentences):
-        if i:
-            text += " "
-            pos += 1
-        spans.append(Sentence(i, Span(pos, pos + len(s)), s))
-        text += s
-        pos += len(s)
-    return Article(
-        id=id,
-        text=text,
-        source=f"{id}.txt",
-        title=title,
-        outlet=outlet,
-        removed=(removed,),
-        removed_reasons=("teaser",),
-        sentences=tuple(spans),
-        credit=credit,
+    return article_of(
+        id, sentences, title=title, outlet=outlet, removed=(removed,), removed_reasons=("teaser",), credit=credit
     )
 
 

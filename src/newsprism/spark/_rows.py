@@ -38,20 +38,8 @@ ARTICLE_FIELDS = (
     "ingested_at",
     "credit",
 )
-#: the columns :func:`newsprism.store.stored_article` reads, in order
-_READ_FIELDS = (
-    "id",
-    "source",
-    "title",
-    "outlet",
-    "url",
-    "published",
-    "text",
-    "removed",
-    "removed_reasons",
-    "sentences",
-    "credit",
-)
+#: the columns :func:`newsprism.store.stored_article` reads, in order (all but the record's provenance)
+_READ_FIELDS = tuple(f for f in ARTICLE_FIELDS if f not in ("raw_hash", "cleaner", "segmenter", "ingested_at"))
 #: what grouping reads of an article row
 GROUP_COLUMNS = (
     "file",
