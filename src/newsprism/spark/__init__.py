@@ -38,7 +38,6 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from operator import add
 from typing import Any
 
 from ..errors import MissingDependencyError, NewsprismError
@@ -261,14 +260,7 @@ def group(
     ``largest_block`` (articles in the largest, which one task clusters), ``kept_pairs`` (the
     candidate pairs clustering takes, which the driver joins into components) and
     ``pile_terms`` (terms held by two or more articles: the statistics every task is sent)."""
-    from ..grouping import (
-        GROUP_VERSION,
-        PileStats,
-        cluster_block,
-        features_method,
-        name_stories,
-    )
-    from ._rows import GROUP_COLUMNS, features_of
+    from ..grouping import GROUP_VERSION, PileStats, features_method, name_stories
     from ._units import join
 
     opts = options or GroupOptions()
@@ -276,22 +268,27 @@ def group(
     spark = spark or session()
     sc = spark.sparkContext
     method = features_method(opts)
-    feats = _articles(spark, out, GROUP_COLUMNS).map(features_of).persist()
+    rows = _group_rows(spark, out)
     previous = _previous(spark, join(out, "stories"))
+    # one pass of Python over the article rows: each article's light columns, and the pile
+    # statistics of each task's articles (rows of their own kind, summed below)
+    prepared = rows.mapInArrow(lambda it: _prepared_batches(it, opts), _PREPARED).persist()
     try:
         # the pile statistics in one aggregation (document frequencies of 1 are left out: a
         # term missing from a table is held by one article), with the features' methods
-        counted = feats.mapPartitions(_stat_counts).reduceByKey(add)
-        found = counted.filter(lambda kv: kv[0][0] in "nmu" or kv[1] > 1).collect()
-        other = sorted(name for (kind, name), _ in found if kind == "m" and name != method)
+        from pyspark.sql import functions as F
+
+        counted = prepared.where("kind != 'a'").groupBy("kind", "name").agg(F.sum("count").alias("count"))
+        found = counted.where("kind in ('n', 'm', 'u') or count > 1").collect()
+        other = sorted(r["name"] for r in found if r["kind"] == "m" and r["name"] != method)
         if other:
             raise NewsprismError(
                 f"{out}: its articles have grouping features {other[0]}, not {method}; run newsprism spark ingest "
                 "again into a new folder"
             )
         tables: dict[str, dict[str, int]] = {"h": {}, "b": {}, "n": {}, "u": {}, "m": {}}
-        for (kind, name), count in found:
-            tables[kind][name] = count
+        for r in found:
+            tables[r["kind"]][r["name"]] = r["count"]
         n = tables["n"].get("", 0)
         stats = PileStats(n, tables["h"], tables["u"].get("", 0), tables["b"])
         shared = sc.broadcast(stats)
@@ -301,15 +298,20 @@ def group(
             counts = [zero]
             blocks = largest = taken_pairs = 0
         elif n <= opts.block_above:  # the local grouping scores every pair of a small pile
-            out_blocks = feats.coalesce(1).mapPartitions(lambda it: [cluster_block(list(it), None, shared.value, opts)])
-            groups, one = out_blocks.collect()[0]
+            whole = rows.coalesce(1).mapInArrow(
+                lambda it: _cluster_batches(it, None, shared.value, opts), "groups string"
+            )
+            groups, one = json.loads(whole.collect()[0]["groups"])
+            groups = [(tuple(m), tuple(o)) for m, o in groups]
             counts = [one]
             blocks, largest, taken_pairs = 1, n, 0
         else:
-            groups, counts, (blocks, largest, taken_pairs) = _group_blocks(spark, feats, stats, opts, partitions)
+            groups, counts, (blocks, largest, taken_pairs) = _group_blocks(
+                spark, rows, prepared, stats, opts, partitions
+            )
         stories = name_stories(groups, previous)
     finally:
-        feats.unpersist()
+        prepared.unpersist()
     total = {key: sum(c[key] for c in counts) for key in zero}
     grouping_stats = {
         "articles": n,
@@ -325,15 +327,118 @@ def group(
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
 
 
+def _group_rows(spark: Any, out: str) -> Any:
+    """What grouping reads of the article rows under ``out`` (a DataFrame of
+    :data:`~newsprism.spark._rows.GROUP_COLUMNS`), one row per article id: of rows with one
+    id, the first read, as ``ingest`` keeps the first (then by the part that holds it). Only
+    the ids, places and parts of the rows are shuffled to find the others, which are few."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from ._rows import GROUP_COLUMNS
+    from ._units import join
+
+    path = join(out, "articles")
+    try:
+        frame = spark.read.parquet(path)
+    except Exception as exc:  # AnalysisException: no such folder, no Parquet in it
+        raise NewsprismError(
+            f"{out}: no articles to read ({type(exc).__name__}); run newsprism spark ingest first"
+        ) from None
+    frame = frame.select(*GROUP_COLUMNS).withColumn("part", F.input_file_name())
+    first = Window.partitionBy("id").orderBy("file", "record", "part")
+    placed = frame.select("id", "file", "record", "part").withColumn("k", F.row_number().over(first))
+    later = placed.where("k > 1").select("file", "record", "part").collect()
+    if later:
+        dropped = spark.createDataFrame([tuple(r) for r in later], "file long, record long, part string")
+        frame = frame.join(F.broadcast(dropped), ["file", "record", "part"], "left_anti")
+    return frame.drop("part")
+
+
+#: the rows of the one Python pass over the articles: per article (``kind`` ``a``) its id,
+#: date, day number, MinHash band keys and signature, and its features for scoring (pickled);
+#: per task, its share of the pile statistics (``kind`` ``n``, ``u``, ``m``, ``h``, ``b``:
+#: its articles, undated ones, features methods, lead and whole-text document frequencies),
+#: ``name`` and ``count``
+_PREPARED = (
+    "kind string, name string, count long, id string, published string, day int, "
+    "bands array<string>, minhash binary, blob binary"
+)
+
+
+def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[Any]:
+    """The rows of :data:`_PREPARED` of a task's article rows, a batch at a time; its
+    statistics once it has read them all."""
+    import pickle
+    from collections import Counter
+
+    import pyarrow as pa
+
+    from ..grouping import _day, band_keys, pile_stats
+    from ._rows import features_of
+
+    schema = _arrow_schema(_PREPARED)
+    totals: Counter[tuple[str, str]] = Counter()
+    for batch in batches:
+        feats = [features_of(r) for r in batch.to_pylist()]
+        part = pile_stats(feats)
+        totals.update({("n", ""): part.articles, ("u", ""): part.undated})
+        totals.update(("m", f.method) for f in feats)
+        totals.update({("h", t): c for t, c in part.head_df.items()})
+        totals.update({("b", t): c for t, c in part.body_df.items()})
+        m = len(feats)
+        yield pa.RecordBatch.from_pydict(
+            {
+                "kind": ["a"] * m,
+                "name": [None] * m,
+                "count": [None] * m,
+                "id": [f.id for f in feats],
+                "published": [f.published for f in feats],
+                "day": [_day(f.published) for f in feats],
+                "bands": [[str(k) for k in keys] for keys in band_keys(feats)],
+                "minhash": [f.minhash for f in feats],
+                "blob": [pickle.dumps(_for_scoring(f, opts)) for f in feats],
+            },
+            schema=schema,
+        )
+    items = sorted(totals.items())
+    for lo in range(0, len(items), 65536):
+        chunk = items[lo : lo + 65536]
+        m = len(chunk)
+        nulls = [None] * m
+        yield pa.RecordBatch.from_pydict(
+            {
+                "kind": [k for (k, _), _ in chunk],
+                "name": [t for (_, t), _ in chunk],
+                "count": [c for _, c in chunk],
+                **{name: nulls for name in ("id", "published", "day", "bands", "minhash", "blob")},
+            },
+            schema=schema,
+        )
+
+
+def _arrow_schema(ddl: str) -> Any:
+    """The pyarrow schema of a Spark schema in DDL (of the few types used here)."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "long": pa.int64(),
+        "int": pa.int32(),
+        "binary": pa.binary(),
+        "array<string>": pa.list_(pa.string()),
+    }
+    return pa.schema([(name, types[kind]) for name, kind in (f.strip().split(" ", 1) for f in ddl.split(","))])
+
+
 def _group_blocks(
-    spark: Any, feats: Any, stats: Any, opts: GroupOptions, partitions: int | None
+    spark: Any, rows: Any, prepared: Any, stats: Any, opts: GroupOptions, partitions: int | None
 ) -> tuple[list[Any], list[dict[str, int]], tuple[int, int, int]]:
     """The grouping of a pile larger than ``block_above``: candidate pairs by blocking keys and
     MinHash bands, the pairs clustering takes, their components clustered by
     :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
-    sees each article a few times and each candidate pair once, in Arrow batches."""
-    import pickle
-
+    sees each article a few times, in Arrow batches, and each candidate pair within the date
+    window once."""
     from pyspark.sql import functions as F
 
     from ..grouping import block_cap
@@ -342,29 +447,35 @@ def _group_blocks(
     n = stats.articles
     cap = block_cap(n, opts)
     shared = sc.broadcast(stats)
-    light = feats.mapPartitions(lambda it: _light_rows(it, shared.value, opts))
-    art = spark.createDataFrame(
-        light, "id string, published string, terms array<string>, bands array<string>, minhash binary, blob binary"
-    ).persist()
+    art = prepared.where("kind = 'a'").select("id", "published", "day", "bands", "minhash", "blob")
+    terms = art.select("id", "published", "day", "blob").mapInArrow(
+        lambda it: _term_batches(it, shared.value, opts), "id string, published string, day int, terms array<string>"
+    )
+    terms = terms.persist()
     try:
         # blocking keys: a term held (among the kept terms) by more than ``cap`` articles is
         # a key only within a week (see newsprism.grouping.blocking_keys)
-        held = art.select(F.explode("terms").alias("t")).groupBy("t").count()
+        held = terms.select(F.explode("terms").alias("t")).groupBy("t").count()
         common = sc.broadcast({r["t"] for r in held.where(F.col("count") > cap).select("t").collect()})
-        keys = spark.createDataFrame(
-            art.select("id", "published", "terms").rdd.flatMap(lambda r: _keys_of(r, common.value)),
-            "key string, id string, w int",
-        )
+        keys = terms.mapInArrow(lambda it: _key_batches(it, common.value), "key string, id string, w int, day int")
         usable = keys.groupBy("key").count().where((F.col("count") > 1) & (F.col("count") <= cap)).select("key")
         k = keys.join(usable, "key")
         a, b = k.alias("a"), k.alias("b")
         need = 2 * opts.min_shared
+        # a pair of dated articles more than the date window apart is taken only as a
+        # near-duplicate (newsprism.grouping._queue): such pairs are counted, not scored
+        apart = F.coalesce(F.abs(F.col("da") - F.col("db")) > opts.window_days, F.lit(False))
         term_pairs = (
             a.join(b, (F.col("a.key") == F.col("b.key")) & (F.col("a.id") < F.col("b.id")))
-            .groupBy(F.col("a.id").alias("a"), F.col("b.id").alias("b"))
+            .groupBy(
+                F.col("a.id").alias("a"),
+                F.col("b.id").alias("b"),
+                F.col("a.day").alias("da"),
+                F.col("b.day").alias("db"),
+            )
             .agg(F.sum(F.col("a.w")).alias("w"))
             .where(F.col("w") >= need)
-            .select("a", "b")
+            .select("a", "b", apart.alias("apart"))
         )
         bands = art.select("id", "minhash", F.posexplode("bands").alias("band", "key"))
         x, y = bands.alias("x"), bands.alias("y")
@@ -382,60 +493,87 @@ def _group_blocks(
             )
             .dropDuplicates(["a", "b"])
             .mapInArrow(lambda it: _near_batches(it, threshold), "a string, b string")
+            .select("a", "b", F.lit(False).alias("apart"))
         )
-        edges = term_pairs.union(dups).distinct().persist()
+        edges = term_pairs.unionByName(dups).groupBy("a", "b").agg(F.min("apart").alias("apart")).persist()
         n_cand = edges.count()
-        # each candidate pair with both articles' features, scored as the local grouping
-        # scores it; only the pairs it would take can join two clusters
+        # each candidate pair within the window with both articles' features, scored as the
+        # local grouping scores it; only the pairs it would take can join two clusters
         blobs = art.select("id", "blob")
-        scored = edges.join(blobs.withColumnRenamed("id", "a").withColumnRenamed("blob", "fa"), "a").join(
-            blobs.withColumnRenamed("id", "b").withColumnRenamed("blob", "fb"), "b"
+        scored = (
+            edges.where(~F.col("apart"))
+            .select("a", "b")
+            .join(blobs.withColumnRenamed("id", "a").withColumnRenamed("blob", "fa"), "a")
+            .join(blobs.withColumnRenamed("id", "b").withColumnRenamed("blob", "fb"), "b")
         )
         taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), "a string, b string").collect()
         edges.unpersist()
+        ids = [r["id"] for r in terms.select("id").collect()]
     finally:
-        art.unpersist()
+        terms.unpersist()
     block_of, pairs_of = _components((r["a"], r["b"]) for r in taken)
     sizes: dict[str, int] = {}
     for root in block_of.values():
         sizes[root] = sizes.get(root, 0) + 1
-    # each block's articles in one task, with its kept pairs (on the driver already)
-    parts = partitions or sc.defaultParallelism
-    links = sc.broadcast(pairs_of)
-    full = spark.createDataFrame(feats.map(lambda f: (f.id, pickle.dumps(f))), "id string, blob binary")
-    assigned = spark.createDataFrame(list(block_of.items()) or [("", "")], "id string, block string")
-    placed = full.join(assigned, "id", "left").withColumn("block", F.coalesce(F.col("block"), F.col("id")))
-    clustered = placed.repartition(parts, "block").mapInArrow(
-        lambda it: _cluster_batches(it, links.value, shared.value, opts), "groups string"
-    )
-    groups: list[Any] = []
+    # each block's articles in one task, with its kept pairs (on the driver already); an
+    # article without a kept pair is a story of its own
+    groups: list[Any] = [((i,), (i,)) for i in ids if i not in block_of]
     counts: list[dict[str, int]] = []
-    for row in clustered.collect():
-        found, count = json.loads(row["groups"])
-        groups += [(tuple(m), tuple(o)) for m, o in found]
-        counts.append({**count, "candidate_pairs": 0})
+    if block_of:
+        parts = partitions or sc.defaultParallelism
+        links = sc.broadcast(pairs_of)
+        assigned = spark.createDataFrame(list(block_of.items()), "id string, block string")
+        placed = rows.join(assigned, "id")
+        clustered = placed.repartition(parts, "block").mapInArrow(
+            lambda it: _cluster_batches(it, links.value, shared.value, opts), "groups string"
+        )
+        for row in clustered.collect():
+            found, count = json.loads(row["groups"])
+            groups += [(tuple(m), tuple(o)) for m, o in found]
+            counts.append({**count, "candidate_pairs": 0})
     zero = {"near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
     counts.append({**zero, "candidate_pairs": n_cand})
     shape = (len(pairs_of), max(sizes.values(), default=1), sum(len(p) for p in pairs_of.values()))
     return groups, counts, shape
 
 
-def _light_rows(feats: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[tuple[Any, ...]]:
-    """Per article: id, date, the terms it blocks on, its MinHash band keys, its signature,
-    and its features for scoring, pickled."""
+def _term_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
+    """Per article: id, date, day number and the terms it blocks on
+    (:func:`newsprism.grouping.blocking_terms`)."""
     import pickle
 
-    from ..grouping import band_keys, blocking_terms
+    import pyarrow as pa
 
-    batch = [_for_scoring(f, opts) for f in feats]
-    for f, terms, keys in zip(batch, blocking_terms(batch, stats, opts), band_keys(batch), strict=True):
-        yield f.id, f.published, list(terms), [str(k) for k in keys], f.minhash, pickle.dumps(f)
+    from ..grouping import blocking_terms
+
+    schema = _arrow_schema("id string, published string, day int, terms array<string>")
+    for batch in batches:
+        d = batch.to_pydict()
+        feats = [pickle.loads(blob) for blob in d["blob"]]
+        kept = [list(t) for t in blocking_terms(feats, stats, opts)]
+        yield pa.RecordBatch.from_pydict(
+            {"id": d["id"], "published": d["published"], "day": d["day"], "terms": kept}, schema=schema
+        )
 
 
-def _keys_of(row: Any, common: set[str]) -> list[tuple[str, str, int]]:
+def _key_batches(batches: Iterator[Any], common: set[str]) -> Iterator[Any]:
+    """Per article, its blocking keys (:func:`newsprism.grouping.blocking_keys`), one row each
+    with their weight and the article's day number."""
+    import pyarrow as pa
+
     from ..grouping import blocking_keys
 
-    return [(key, row["id"], w) for key, w in blocking_keys(row["terms"], row["published"], common)]
+    schema = _arrow_schema("key string, id string, w int, day int")
+    for batch in batches:
+        d = batch.to_pydict()
+        out: dict[str, list[Any]] = {"key": [], "id": [], "w": [], "day": []}
+        for aid, published, day, kept in zip(d["id"], d["published"], d["day"], d["terms"], strict=True):
+            for key, w in blocking_keys(kept, published, common):
+                out["key"].append(key)
+                out["id"].append(aid)
+                out["w"].append(w)
+                out["day"].append(day)
+        yield pa.RecordBatch.from_pydict(out, schema=schema)
 
 
 def _near_batches(batches: Iterator[Any], threshold: float) -> Iterator[Any]:
@@ -454,39 +592,61 @@ def _near_batches(batches: Iterator[Any], threshold: float) -> Iterator[Any]:
         )
 
 
+#: candidate pairs scored in one call of :func:`newsprism.grouping.kept_pairs`
+SCORED_AT_ONCE = 250_000
+
+
 def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
     """Of a task's candidate pairs (with both articles' pickled features), those the local
-    clustering takes (:func:`newsprism.grouping.kept_pairs`), a batch at a time."""
+    clustering takes (:func:`newsprism.grouping.kept_pairs`): up to :data:`SCORED_AT_ONCE`
+    pairs in one call, each article's features read once."""
     import pickle
 
     import pyarrow as pa
 
     from ..grouping import kept_pairs
 
+    feats: dict[str, Any] = {}
+    pairs: list[tuple[str, str]] = []
+
+    def kept() -> Any:
+        held = {i for p in pairs for i in p}
+        found = kept_pairs([feats[i] for i in sorted(held)], pairs, stats, opts)
+        pairs.clear()
+        return pa.RecordBatch.from_pydict({"a": [p[0] for p in found], "b": [p[1] for p in found]})
+
     for batch in batches:
         d = batch.to_pydict()
-        feats: dict[str, Any] = {}
         for ids, blobs in ((d["a"], d["fa"]), (d["b"], d["fb"])):
             for i, blob in zip(ids, blobs, strict=True):
                 if i not in feats:
                     feats[i] = pickle.loads(blob)
-        kept = kept_pairs(feats.values(), list(zip(d["a"], d["b"], strict=True)), stats, opts)
-        yield pa.RecordBatch.from_pydict({"a": [p[0] for p in kept], "b": [p[1] for p in kept]})
+        pairs += zip(d["a"], d["b"], strict=True)
+        if len(pairs) >= SCORED_AT_ONCE:
+            yield kept()
+    if pairs:
+        yield kept()
 
 
-def _cluster_batches(batches: Iterator[Any], links: dict[str, Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
-    """One task's blocks clustered (:func:`_cluster_blocks`), as one row of JSON."""
-    import pickle
-
+def _cluster_batches(
+    batches: Iterator[Any], links: dict[str, Any] | None, stats: Any, opts: GroupOptions
+) -> Iterator[Any]:
+    """One task's blocks clustered (:func:`_cluster_blocks`), as one row of JSON; with no
+    ``links``, the task's articles are the whole pile, clustered as one block of every pair."""
     import pyarrow as pa
+
+    from ..grouping import cluster_block
+    from ._rows import features_of
 
     by_block: dict[str, list[Any]] = {}
     for batch in batches:
-        d = batch.to_pydict()
-        for block, blob in zip(d["block"], d["blob"], strict=True):
-            by_block.setdefault(block, []).append(pickle.loads(blob))
-    items = [(block, (members, [links[block]] if block in links else [])) for block, members in by_block.items()]
-    groups, counts = _cluster_blocks(iter(items), stats, opts)
+        for row in batch.to_pylist():
+            by_block.setdefault(row.get("block") or "", []).append(features_of(row))
+    if links is None:
+        groups, counts = cluster_block([f for fs in by_block.values() for f in fs], None, stats, opts)
+    else:
+        items = [(block, (members, [links[block]] if block in links else [])) for block, members in by_block.items()]
+        groups, counts = _cluster_blocks(iter(items), stats, opts)
     found = [[list(m), list(o)] for m, o in groups]
     yield pa.RecordBatch.from_pydict({"groups": [json.dumps([found, counts])]})
 
@@ -500,23 +660,6 @@ def _for_scoring(f: Any, opts: GroupOptions) -> Any:
     from ..grouping import lead_terms
 
     return replace(f, grams=b"", terms=lead_terms(f.terms) if opts.body_stories_only else f.terms)
-
-
-def _stat_counts(feats: Iterator[Any]) -> Iterator[tuple[tuple[str, str], int]]:
-    """What a partition's articles add to the pile statistics (its
-    :func:`newsprism.grouping.pile_stats`): ``n`` articles, ``u`` undated ones, ``h`` and ``b``
-    document frequencies of lead and whole-text terms, ``m`` the features' methods."""
-    from collections import Counter
-
-    from ..grouping import pile_stats
-
-    batch = list(feats)
-    part = pile_stats(batch)
-    yield ("n", ""), part.articles
-    yield ("u", ""), part.undated
-    yield from ((("m", m), c) for m, c in Counter(f.method for f in batch).items())
-    yield from ((("h", t), c) for t, c in part.head_df.items())
-    yield from ((("b", t), c) for t, c in part.body_df.items())
 
 
 def _components(edges: Iterable[tuple[str, str]]) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
