@@ -91,12 +91,14 @@ def session(master: str | None = None, *, conf: dict[str, str] | None = None) ->
 
 def _local_defaults(master: str | None) -> dict[str, str]:
     """Settings for a local master: as many SQL shuffle partitions as two per core (Spark's
-    200 make hundreds of tiny Python tasks on one machine; a cluster sets its own)."""
+    200 make hundreds of tiny Python tasks on one machine; a cluster sets its own), and a JVM
+    of 1 GB and 1 GB per core (its default of 1 GB in all makes the grouping's joins spill to
+    disk: the JVM is the executors too). Applied when this process starts the JVM."""
     if not master or not master.startswith("local"):
         return {}
     inside = master[master.find("[") + 1 : master.find("]")] if "[" in master else "1"
     cores = (os.cpu_count() or 1) if inside.strip() in ("*", "") else int(inside.split(",")[0])
-    return {"spark.sql.shuffle.partitions": str(max(2, 2 * cores))}
+    return {"spark.sql.shuffle.partitions": str(max(2, 2 * cores)), "spark.driver.memory": f"{1 + cores}g"}
 
 
 # ------------------------------------------------------------------ ingest
@@ -268,11 +270,14 @@ def group(
     spark = spark or session()
     sc = spark.sparkContext
     method = features_method(opts)
+    _T[0] = time.perf_counter()
     rows = _group_rows(spark, out)
+    _tick("rows")
     previous = _previous(spark, join(out, "stories"))
     # one pass of Python over the article rows: each article's light columns, and the pile
     # statistics of each task's articles (rows of their own kind, summed below)
-    prepared = rows.mapInArrow(lambda it: _prepared_batches(it, opts), _PREPARED).persist()
+    light = rows.drop("f_grams")  # origins only: read when a block is clustered
+    prepared = light.mapInArrow(lambda it: _prepared_batches(it, opts), _PREPARED).persist()
     try:
         # the pile statistics in one aggregation (document frequencies of 1 are left out: a
         # term missing from a table is held by one article), with the features' methods
@@ -280,6 +285,7 @@ def group(
 
         counted = prepared.where("kind != 'a'").groupBy("kind", "name").agg(F.sum("count").alias("count"))
         found = counted.where("kind in ('n', 'm', 'u') or count > 1").collect()
+        _tick("stats")
         other = sorted(r["name"] for r in found if r["kind"] == "m" and r["name"] != method)
         if other:
             raise NewsprismError(
@@ -310,6 +316,7 @@ def group(
                 spark, rows, prepared, stats, opts, partitions
             )
         stories = name_stories(groups, previous)
+        _tick("named")
     finally:
         prepared.unpersist()
     total = {key: sum(c[key] for c in counts) for key in zero}
@@ -324,7 +331,18 @@ def group(
         "pile_terms": len(stats.head_df) + len(stats.body_df),
     }
     _write_stories(spark, join(out, "stories"), stories)
+    _tick("written")
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
+
+
+_T = [time.perf_counter()]
+
+
+def _tick(what: str) -> None:
+    if os.environ.get("NP_TICK"):
+        now = time.perf_counter()
+        print(f"TICK {what} {now - _T[0]:.1f}", file=sys.stderr, flush=True)
+        _T[0] = now
 
 
 def _group_rows(spark: Any, out: str) -> Any:
@@ -355,13 +373,13 @@ def _group_rows(spark: Any, out: str) -> Any:
     return frame.drop("part")
 
 
-#: the rows of the one Python pass over the articles: per article (``kind`` ``a``) its id,
-#: date, day number, MinHash band keys and signature, and its features for scoring (pickled);
-#: per task, its share of the pile statistics (``kind`` ``n``, ``u``, ``m``, ``h``, ``b``:
-#: its articles, undated ones, features methods, lead and whole-text document frequencies),
-#: ``name`` and ``count``
+#: the rows of the one Python pass over the articles: per article (``kind`` ``a``) its id
+#: (and as a number, :func:`_number`, for the joins), date, day number, MinHash band keys
+#: and signature, and its features for scoring (pickled); per task, its share of the pile
+#: statistics (``kind`` ``n``, ``u``, ``m``, ``h``, ``b``: its articles, undated ones,
+#: features methods, lead and whole-text document frequencies), ``name`` and ``count``
 _PREPARED = (
-    "kind string, name string, count long, id string, published string, day int, "
+    "kind string, name string, count long, id string, num long, published string, day int, "
     "bands array<string>, minhash binary, blob binary"
 )
 
@@ -380,7 +398,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
     schema = _arrow_schema(_PREPARED)
     totals: Counter[tuple[str, str]] = Counter()
     for batch in batches:
-        feats = [features_of(r) for r in batch.to_pylist()]
+        feats = [features_of({**r, "f_grams": b""}) for r in batch.to_pylist()]
         part = pile_stats(feats)
         totals.update({("n", ""): part.articles, ("u", ""): part.undated})
         totals.update(("m", f.method) for f in feats)
@@ -393,6 +411,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
                 "name": [None] * m,
                 "count": [None] * m,
                 "id": [f.id for f in feats],
+                "num": [_number(f.id) for f in feats],
                 "published": [f.published for f in feats],
                 "day": [_day(f.published) for f in feats],
                 "bands": [[str(k) for k in keys] for keys in band_keys(feats)],
@@ -411,10 +430,18 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
                 "kind": [k for (k, _), _ in chunk],
                 "name": [t for (_, t), _ in chunk],
                 "count": [c for _, c in chunk],
-                **{name: nulls for name in ("id", "published", "day", "bands", "minhash", "blob")},
+                **{name: nulls for name in ("id", "num", "published", "day", "bands", "minhash", "blob")},
             },
             schema=schema,
         )
+
+
+def _number(aid: str) -> int:
+    """An article id (16 hexadecimal digits: :func:`newsprism.store.article_id`) as a signed
+    64-bit number in the same order, which Spark joins and sorts faster than text."""
+    if len(aid) != 16 or aid.strip("0123456789abcdef"):
+        raise NewsprismError(f"{aid!r} is not an article id of newsprism ingest (16 hexadecimal digits)")
+    return int(aid, 16) - (1 << 63)
 
 
 def _arrow_schema(ddl: str) -> Any:
@@ -439,6 +466,7 @@ def _group_blocks(
     :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
     sees each article a few times, in Arrow batches, and each candidate pair within the date
     window once."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from ..grouping import block_cap
@@ -447,9 +475,9 @@ def _group_blocks(
     n = stats.articles
     cap = block_cap(n, opts)
     shared = sc.broadcast(stats)
-    art = prepared.where("kind = 'a'").select("id", "published", "day", "bands", "minhash", "blob")
-    terms = art.select("id", "published", "day", "blob").mapInArrow(
-        lambda it: _term_batches(it, shared.value, opts), "id string, published string, day int, terms array<string>"
+    art = prepared.where("kind = 'a'").select("id", "num", "published", "day", "bands", "minhash", "blob")
+    terms = art.select("num", "published", "day", "blob").mapInArrow(
+        lambda it: _term_batches(it, shared.value, opts), _TERMS
     )
     terms = terms.persist()
     try:
@@ -457,19 +485,22 @@ def _group_blocks(
         # a key only within a week (see newsprism.grouping.blocking_keys)
         held = terms.select(F.explode("terms").alias("t")).groupBy("t").count()
         common = sc.broadcast({r["t"] for r in held.where(F.col("count") > cap).select("t").collect()})
-        keys = terms.mapInArrow(lambda it: _key_batches(it, common.value), "key string, id string, w int, day int")
-        usable = keys.groupBy("key").count().where((F.col("count") > 1) & (F.col("count") <= cap)).select("key")
-        k = keys.join(usable, "key")
+        _tick("common")
+        keys = terms.mapInArrow(lambda it: _key_batches(it, common.value), _KEYS)
+        # the keys held by 2 to ``cap`` articles, counted where they are (one shuffle by key,
+        # which the self-join below reuses)
+        held_by = F.count("*").over(Window.partitionBy("key"))
+        k = keys.withColumn("c", held_by).where((F.col("c") > 1) & (F.col("c") <= cap)).drop("c").persist()
         a, b = k.alias("a"), k.alias("b")
         need = 2 * opts.min_shared
         # a pair of dated articles more than the date window apart is taken only as a
         # near-duplicate (newsprism.grouping._queue): such pairs are counted, not scored
         apart = F.coalesce(F.abs(F.col("da") - F.col("db")) > opts.window_days, F.lit(False))
         term_pairs = (
-            a.join(b, (F.col("a.key") == F.col("b.key")) & (F.col("a.id") < F.col("b.id")))
+            a.join(b, (F.col("a.key") == F.col("b.key")) & (F.col("a.num") < F.col("b.num")))
             .groupBy(
-                F.col("a.id").alias("a"),
-                F.col("b.id").alias("b"),
+                F.col("a.num").alias("a"),
+                F.col("b.num").alias("b"),
                 F.col("a.day").alias("da"),
                 F.col("b.day").alias("db"),
             )
@@ -477,38 +508,45 @@ def _group_blocks(
             .where(F.col("w") >= need)
             .select("a", "b", apart.alias("apart"))
         )
-        bands = art.select("id", "minhash", F.posexplode("bands").alias("band", "key"))
+        bands = art.select("num", "minhash", F.posexplode("bands").alias("band", "key"))
         x, y = bands.alias("x"), bands.alias("y")
         same_band = x.join(
             y,
-            (F.col("x.band") == F.col("y.band")) & (F.col("x.key") == F.col("y.key")) & (F.col("x.id") < F.col("y.id")),
+            (F.col("x.band") == F.col("y.band"))
+            & (F.col("x.key") == F.col("y.key"))
+            & (F.col("x.num") < F.col("y.num")),
         )
         threshold = opts.near_duplicate
         dups = (
             same_band.select(
-                F.col("x.id").alias("a"),
-                F.col("y.id").alias("b"),
+                F.col("x.num").alias("a"),
+                F.col("y.num").alias("b"),
                 F.col("x.minhash").alias("ma"),
                 F.col("y.minhash").alias("mb"),
             )
             .dropDuplicates(["a", "b"])
-            .mapInArrow(lambda it: _near_batches(it, threshold), "a string, b string")
+            .mapInArrow(lambda it: _near_batches(it, threshold), "a long, b long")
             .select("a", "b", F.lit(False).alias("apart"))
         )
         edges = term_pairs.unionByName(dups).groupBy("a", "b").agg(F.min("apart").alias("apart")).persist()
         n_cand = edges.count()
+        _tick("edges")
         # each candidate pair within the window with both articles' features, scored as the
         # local grouping scores it; only the pairs it would take can join two clusters
-        blobs = art.select("id", "blob")
+        side = art.select("num", "id", "blob")
         scored = (
             edges.where(~F.col("apart"))
             .select("a", "b")
-            .join(blobs.withColumnRenamed("id", "a").withColumnRenamed("blob", "fa"), "a")
-            .join(blobs.withColumnRenamed("id", "b").withColumnRenamed("blob", "fb"), "b")
+            .join(side.toDF("a", "ia", "fa"), "a")
+            .join(side.toDF("b", "ib", "fb"), "b")
+            .select(F.col("ia").alias("a"), F.col("ib").alias("b"), "fa", "fb")
         )
         taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), "a string, b string").collect()
+        _tick("taken")
         edges.unpersist()
-        ids = [r["id"] for r in terms.select("id").collect()]
+        k.unpersist()
+        ids = [r["id"] for r in art.select("id").collect()]
+        _tick("ids")
     finally:
         terms.unpersist()
     block_of, pairs_of = _components((r["a"], r["b"]) for r in taken)
@@ -523,6 +561,10 @@ def _group_blocks(
         parts = partitions or sc.defaultParallelism
         links = sc.broadcast(pairs_of)
         assigned = spark.createDataFrame(list(block_of.items()), "id string, block string")
+        # the articles of the blocks, found by sending the driver's table to every task
+        # while it is small, else by a shuffle of both
+        if len(block_of) <= BROADCAST_BLOCKS:
+            assigned = F.broadcast(assigned)
         placed = rows.join(assigned, "id")
         clustered = placed.repartition(parts, "block").mapInArrow(
             lambda it: _cluster_batches(it, links.value, shared.value, opts), "groups string"
@@ -531,46 +573,51 @@ def _group_blocks(
             found, count = json.loads(row["groups"])
             groups += [(tuple(m), tuple(o)) for m, o in found]
             counts.append({**count, "candidate_pairs": 0})
+    _tick("cluster")
     zero = {"near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
     counts.append({**zero, "candidate_pairs": n_cand})
     shape = (len(pairs_of), max(sizes.values(), default=1), sum(len(p) for p in pairs_of.values()))
     return groups, counts, shape
 
 
+#: per article: its number, date, day number and the terms it blocks on
+_TERMS = "num long, published string, day int, terms array<string>"
+#: per blocking key of an article: the key, the article's number, the key's weight, the day
+_KEYS = "key string, num long, w int, day int"
+
+
 def _term_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
-    """Per article: id, date, day number and the terms it blocks on
-    (:func:`newsprism.grouping.blocking_terms`)."""
+    """The rows of :data:`_TERMS` (:func:`newsprism.grouping.blocking_terms`)."""
     import pickle
 
     import pyarrow as pa
 
     from ..grouping import blocking_terms
 
-    schema = _arrow_schema("id string, published string, day int, terms array<string>")
+    schema = _arrow_schema(_TERMS)
     for batch in batches:
         d = batch.to_pydict()
         feats = [pickle.loads(blob) for blob in d["blob"]]
         kept = [list(t) for t in blocking_terms(feats, stats, opts)]
         yield pa.RecordBatch.from_pydict(
-            {"id": d["id"], "published": d["published"], "day": d["day"], "terms": kept}, schema=schema
+            {"num": d["num"], "published": d["published"], "day": d["day"], "terms": kept}, schema=schema
         )
 
 
 def _key_batches(batches: Iterator[Any], common: set[str]) -> Iterator[Any]:
-    """Per article, its blocking keys (:func:`newsprism.grouping.blocking_keys`), one row each
-    with their weight and the article's day number."""
+    """The rows of :data:`_KEYS` (:func:`newsprism.grouping.blocking_keys`)."""
     import pyarrow as pa
 
     from ..grouping import blocking_keys
 
-    schema = _arrow_schema("key string, id string, w int, day int")
+    schema = _arrow_schema(_KEYS)
     for batch in batches:
         d = batch.to_pydict()
-        out: dict[str, list[Any]] = {"key": [], "id": [], "w": [], "day": []}
-        for aid, published, day, kept in zip(d["id"], d["published"], d["day"], d["terms"], strict=True):
+        out: dict[str, list[Any]] = {"key": [], "num": [], "w": [], "day": []}
+        for num, published, day, kept in zip(d["num"], d["published"], d["day"], d["terms"], strict=True):
             for key, w in blocking_keys(kept, published, common):
                 out["key"].append(key)
-                out["id"].append(aid)
+                out["num"].append(num)
                 out["w"].append(w)
                 out["day"].append(day)
         yield pa.RecordBatch.from_pydict(out, schema=schema)
@@ -592,6 +639,8 @@ def _near_batches(batches: Iterator[Any], threshold: float) -> Iterator[Any]:
         )
 
 
+#: articles with a kept pair up to which the table of their blocks is broadcast
+BROADCAST_BLOCKS = 1_000_000
 #: candidate pairs scored in one call of :func:`newsprism.grouping.kept_pairs`
 SCORED_AT_ONCE = 250_000
 
