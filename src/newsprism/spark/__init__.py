@@ -665,12 +665,12 @@ def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> It
         return pa.RecordBatch.from_pydict({"a": [p[0] for p in found], "b": [p[1] for p in found]})
 
     for batch in batches:
-        d = batch.to_pydict()
-        for ids, blobs in ((d["a"], d["fa"]), (d["b"], d["fb"])):
-            for i, blob in zip(ids, blobs, strict=True):
-                if i not in feats:
-                    feats[i] = pickle.loads(blob)
-        pairs += zip(d["a"], d["b"], strict=True)
+        a, b = batch.column("a").to_pylist(), batch.column("b").to_pylist()
+        for ids, blobs in ((a, batch.column("fa")), (b, batch.column("fb"))):
+            for k, i in enumerate(ids):
+                if i not in feats:  # an article's features are read from the batch once
+                    feats[i] = pickle.loads(blobs[k].as_buffer())
+        pairs += zip(a, b, strict=True)
         if len(pairs) >= SCORED_AT_ONCE:
             yield kept()
     if pairs:
