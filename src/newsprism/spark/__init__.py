@@ -93,12 +93,19 @@ def _local_defaults(master: str | None) -> dict[str, str]:
     """Settings for a local master: as many SQL shuffle partitions as two per core (Spark's
     200 make hundreds of tiny Python tasks on one machine; a cluster sets its own), and a JVM
     of 1 GB and 1 GB per core (its default of 1 GB in all makes the grouping's joins spill to
-    disk: the JVM is the executors too). Applied when this process starts the JVM."""
+    disk: the JVM is the executors too), its code compiled by the JVM's quick compiler alone
+    (the optimising one costs more CPU than it saves in a job of minutes: about 43 against 54
+    CPU seconds of the JVM grouping allsides_baly2020). Applied when this process starts the
+    JVM; ``conf`` given to :func:`session` overrides them."""
     if not master or not master.startswith("local"):
         return {}
     inside = master[master.find("[") + 1 : master.find("]")] if "[" in master else "1"
     cores = (os.cpu_count() or 1) if inside.strip() in ("*", "") else int(inside.split(",")[0])
-    return {"spark.sql.shuffle.partitions": str(max(2, 2 * cores)), "spark.driver.memory": f"{1 + cores}g"}
+    return {
+        "spark.sql.shuffle.partitions": str(max(2, 2 * cores)),
+        "spark.driver.memory": f"{1 + cores}g",
+        "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1",
+    }
 
 
 # ------------------------------------------------------------------ ingest
@@ -270,9 +277,7 @@ def group(
     spark = spark or session()
     sc = spark.sparkContext
     method = features_method(opts)
-    _T[0] = time.perf_counter()
     rows = _group_rows(spark, out)
-    _tick("rows")
     previous = _previous(spark, join(out, "stories"))
     # one pass of Python over the article rows: each article's light columns, and the pile
     # statistics of each task's articles (rows of their own kind, summed below)
@@ -285,7 +290,6 @@ def group(
 
         counted = prepared.where("kind != 'a'").groupBy("kind", "name").agg(F.sum("count").alias("count"))
         found = counted.where("kind in ('n', 'm', 'u') or count > 1").collect()
-        _tick("stats")
         other = sorted(r["name"] for r in found if r["kind"] == "m" and r["name"] != method)
         if other:
             raise NewsprismError(
@@ -316,7 +320,6 @@ def group(
                 spark, rows, prepared, stats, opts, partitions
             )
         stories = name_stories(groups, previous)
-        _tick("named")
     finally:
         prepared.unpersist()
     total = {key: sum(c[key] for c in counts) for key in zero}
@@ -331,18 +334,7 @@ def group(
         "pile_terms": len(stats.head_df) + len(stats.body_df),
     }
     _write_stories(spark, join(out, "stories"), stories)
-    _tick("written")
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
-
-
-_T = [time.perf_counter()]
-
-
-def _tick(what: str) -> None:
-    if os.environ.get("NP_TICK"):
-        now = time.perf_counter()
-        print(f"TICK {what} {now - _T[0]:.1f}", file=sys.stderr, flush=True)
-        _T[0] = now
 
 
 def _group_rows(spark: Any, out: str) -> Any:
@@ -485,7 +477,6 @@ def _group_blocks(
         # a key only within a week (see newsprism.grouping.blocking_keys)
         held = terms.select(F.explode("terms").alias("t")).groupBy("t").count()
         common = sc.broadcast({r["t"] for r in held.where(F.col("count") > cap).select("t").collect()})
-        _tick("common")
         keys = terms.mapInArrow(lambda it: _key_batches(it, common.value), _KEYS)
         # the keys held by 2 to ``cap`` articles, counted where they are (one shuffle by key,
         # which the self-join below reuses)
@@ -508,7 +499,8 @@ def _group_blocks(
             .where(F.col("w") >= need)
             .select("a", "b", apart.alias("apart"))
         )
-        bands = art.select("num", "minhash", F.posexplode("bands").alias("band", "key"))
+        # near-duplicates: the pairs sharing a MinHash band, then their signatures compared
+        bands = art.select("num", F.posexplode("bands").alias("band", "key"))
         x, y = bands.alias("x"), bands.alias("y")
         same_band = x.join(
             y,
@@ -516,21 +508,18 @@ def _group_blocks(
             & (F.col("x.key") == F.col("y.key"))
             & (F.col("x.num") < F.col("y.num")),
         )
+        signature = art.select("num", "minhash")
         threshold = opts.near_duplicate
         dups = (
-            same_band.select(
-                F.col("x.num").alias("a"),
-                F.col("y.num").alias("b"),
-                F.col("x.minhash").alias("ma"),
-                F.col("y.minhash").alias("mb"),
-            )
-            .dropDuplicates(["a", "b"])
+            same_band.select(F.col("x.num").alias("a"), F.col("y.num").alias("b"))
+            .distinct()
+            .join(signature.toDF("a", "ma"), "a")
+            .join(signature.toDF("b", "mb"), "b")
             .mapInArrow(lambda it: _near_batches(it, threshold), "a long, b long")
             .select("a", "b", F.lit(False).alias("apart"))
         )
         edges = term_pairs.unionByName(dups).groupBy("a", "b").agg(F.min("apart").alias("apart")).persist()
         n_cand = edges.count()
-        _tick("edges")
         # each candidate pair within the window with both articles' features, scored as the
         # local grouping scores it; only the pairs it would take can join two clusters
         side = art.select("num", "id", "blob")
@@ -542,11 +531,9 @@ def _group_blocks(
             .select(F.col("ia").alias("a"), F.col("ib").alias("b"), "fa", "fb")
         )
         taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), "a string, b string").collect()
-        _tick("taken")
         edges.unpersist()
         k.unpersist()
         ids = [r["id"] for r in art.select("id").collect()]
-        _tick("ids")
     finally:
         terms.unpersist()
     block_of, pairs_of = _components((r["a"], r["b"]) for r in taken)
@@ -573,7 +560,6 @@ def _group_blocks(
             found, count = json.loads(row["groups"])
             groups += [(tuple(m), tuple(o)) for m, o in found]
             counts.append({**count, "candidate_pairs": 0})
-    _tick("cluster")
     zero = {"near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
     counts.append({**zero, "candidate_pairs": n_cand})
     shape = (len(pairs_of), max(sizes.values(), default=1), sum(len(p) for p in pairs_of.values()))
