@@ -190,6 +190,24 @@ def test_blocking_path_on_the_dev_set(spark, tmp_path: Path) -> None:
     assert grouping.stats["blocks"] > 1 and grouping.stats["largest_block"] < 59
 
 
+def test_an_article_read_twice_is_grouped_once(spark, tmp_path: Path) -> None:
+    """Rows of one id in two parts of the output (a unit's file copied): the first read is
+    kept, and the stories and statistics are those of the articles read once."""
+    from newsprism import spark as backend
+    from newsprism.grouping import GroupOptions
+
+    opts = replace(GroupOptions(), block_above=10)
+    out = tmp_path / "out"
+    backend.ingest([str(DEV)], str(out), spark=spark, options=backend.UnitOptions(quotes=False))
+    once = backend.group(str(out), spark=spark, options=opts)
+    shutil.rmtree(out / "stories")
+    part = sorted((out / "articles").glob("*.parquet"))[0]
+    shutil.copy(part, out / "articles" / f"copy-{part.name}")
+    twice = backend.group(str(out), spark=spark, options=opts)
+    assert _stories(twice) == _stories(once)
+    assert twice.stats == once.stats
+
+
 def backend_features_method(opts):
     from newsprism.grouping import features_method
 
