@@ -274,12 +274,18 @@ class ArticleNames:
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The article's words that lie within ``start``..``end`` (a word cut by either edge
         is left out), as :func:`tokens` reads them, without reading the text again."""
+        lo, hi = self.word_range(start, end)
+        return self.all_tokens[lo:hi]
+
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indices in :attr:`all_tokens` of the first word of :meth:`words` and of the one
+        after its last."""
         lo = bisect_left(self._starts, start)
         hi = bisect_left(self._starts, end, lo)
-        out = self.all_tokens[lo:hi]
-        while out and out[-1][1] > end:
-            out.pop()
-        return out
+        toks = self.all_tokens
+        while hi > lo and toks[hi - 1][1] > end:
+            hi -= 1
+        return lo, hi
 
 
 @lru_cache(maxsize=8192)

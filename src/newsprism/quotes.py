@@ -800,19 +800,20 @@ def _outside(
     """The article's words within ``lo``..``hi`` that lie outside every quotation (``inside``,
     sorted, with ``open_at`` their starts)."""
     near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
-    words = names.words(lo, hi)
-    if not near or not words:
-        return words
+    first, last = names.word_range(lo, hi)
+    toks = names.all_tokens
+    if not near or first >= last:
+        return toks[first:last]
     # the quotations are sorted and do not overlap: a word is inside one when its start is, so
     # the words kept are the runs between the quotations, cut out by bisection on the starts
-    starts = [w[0] for w in words]
+    starts = names._starts
     out: list[tuple[int, int, str]] = []
-    k = 0
+    k = first
     for qs, qe in near:
-        a = bisect_left(starts, qs, k)
-        out += words[k:a]
-        k = max(a, bisect_left(starts, qe, a))
-    out += words[k:]
+        a = bisect_left(starts, qs, k, last)
+        out += toks[k:a]
+        k = max(a, bisect_left(starts, qe, a, last))
+    out += toks[k:last]
     return out
 
 
@@ -931,7 +932,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         ends_open = content.rstrip("'’")[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
         # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
         # before it (RUIZ: "...")
-        dash = re.match(r"[\s.,]*[―—–-]\s*", text[e : e + 6])
+        dash = _DASH.match(text[e : e + 6])
         if dash and after and after[0][0] == e + dash.end():
             m = _np_after(text, words, first_after, hi)
             if m is not None and m.kind == "name":
@@ -1193,6 +1194,10 @@ def article_quotes(article: Article) -> ArticleQuotes:
     if unbalanced:
         notes.append(f"{unbalanced} quotation mark(s) without a closing mark (read to the end of their paragraph)")
     return ArticleQuotes(tuple(quotes), tuple(terms), tuple(notes))
+
+
+#: a dash after a quotation, before the name of its speaker
+_DASH = re.compile(r"[\s.,]*[―—–-]\s*")
 
 
 def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cued: bool) -> str | None:
