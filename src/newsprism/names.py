@@ -261,6 +261,8 @@ class ArticleNames:
     #: every word of the article (:func:`tokens`), quoted words included, for the callers that
     #: read a part of it again (:meth:`words`)
     all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the article's text
+    text: str = ""
     _starts: list[int] = field(default_factory=list)
 
     @property
@@ -360,6 +362,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     """Capitalised runs of the article outside ``quoted`` spans, with the titles and
     appositions that give roles."""
     names = ArticleNames({}, [], [], [])
+    names.text = text
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
     surnames: set[str] = set()
     lone: list[tuple[int, str]] = []  # one-word names that speak, not (yet) given in full
@@ -548,6 +551,9 @@ _HEADED_APPOSITION = re.compile(
 #: words before a place or a body, not a person ("Dina Farrow of Leeds, who ..., said")
 _PLACE_WORDS = frozenset({"of", "from", "in", "at", "for", "to", "near", "outside", "inside", "across"})
 
+#: prepositions whose object a name right after them is, not a subject (lower case as written)
+_PREPOSITIONS = frozenset({"on", "of", "for", "from", "with", "by", "at", "to", "about", "against", "into"})
+
 #: words that may stand between a subject and its reporting verb ("Ruiz later added")
 _BEFORE_VERB = frozenset({"also", "later", "then", "again", "previously", "recently", "once", "had", "has", "have"})
 
@@ -606,12 +612,17 @@ def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> b
     a verb in -ed follows it ("On Tuesday, Ruiz criticized"). Up to 40 words after the name,
     within its sentence."""
     if _verb_after(text, toks, j):
-        return True
+        # not the object of a preposition ("the Commission on Presidential Debates announced",
+        # "a spokesman for Ana Ruiz said": since quotes.v4)
+        return a == 0 or text[toks[a - 1][1] : toks[a][0]] != " " or toks[a - 1][2] not in _PREPOSITIONS
     if a == 0:
         return False
     cues = reporting_cues()
     before = text[toks[a - 1][1] : toks[a][0]]
     if before == " " and strip_dot(toks[a - 1][2]) in cues and a > 1:
+        # not a possessive: "..., said Ivanka Trump's statement ..." (since quotes.v4)
+        if toks[j][2].endswith(("'s", "’s")):
+            return False
         return text[toks[a - 2][1] : toks[a - 1][0]].strip()[-1:] in (",", '"', "”", "’")
     if before.strip() == "," and j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " ":
         w = toks[j + 1][2]

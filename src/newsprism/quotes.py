@@ -79,7 +79,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v3"
+QUOTES_VERSION = "quotes.v4"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1256,6 +1256,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
             who = _last(known, m.start) or _last(salient, m.start) or _last(confirmed, m.start)
+            near = _adjacent_unknown(m.start, salient, known, names)
+            if near is not None:
+                who = near
             if not who:
                 who = _last(people, m.start)
             if not who:
@@ -1323,6 +1326,28 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if text.split()[0].lower() == "the" and len(text.split()) > 1:
         text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
+
+
+def _adjacent_unknown(
+    at: int, salient: list[tuple[int, str]], known: list[tuple[int, str]], names: _Names
+) -> str | None:
+    """For "he" or "she" at ``at``: the person last named as a subject or last quoted before
+    it, when nothing shows their gender, the person shown to be of the pronoun's gender came
+    before them, and at most one paragraph break lies between them and the pronoun (since
+    quotes.v4: 'noted NBC's Dante Chinni. / "...," he wrote' is Chinni's, not that of a man
+    named a few paragraphs back)."""
+    k = bisect_left(salient, (at, "")) - 1
+    if k < 0:
+        return None
+    pos, name = salient[k]
+    if _gender(name, names) is not None:
+        return None
+    kk = bisect_left(known, (at, "")) - 1
+    if kk >= 0 and known[kk][0] >= pos:
+        return None
+    if names.text.count("\n", pos, at) > 1:
+        return None
+    return name
 
 
 def _fitting(names: _Names, g: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
