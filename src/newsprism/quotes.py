@@ -1340,8 +1340,8 @@ def _adjacent_unknown(
     if k < 0:
         return None
     pos, name = salient[k]
-    if _gender(name, names) is not None:
-        return None
+    if _gender(name, names) is not None or not any(n == name for _, n in names.confirmed):
+        return None  # a person whose gender is unknown, shown to be a person (a title, an apposition, ...)
     kk = bisect_left(known, (at, "")) - 1
     if kk >= 0 and known[kk][0] >= pos:
         return None
