@@ -1332,10 +1332,11 @@ def _adjacent_unknown(
     at: int, salient: list[tuple[int, str]], known: list[tuple[int, str]], names: _Names
 ) -> str | None:
     """For "he" or "she" at ``at``: the person last named as a subject or last quoted before
-    it, when nothing shows their gender, the person shown to be of the pronoun's gender came
-    before them, and at most one paragraph break lies between them and the pronoun (since
-    quotes.v4: 'noted NBC's Dante Chinni. / "...," he wrote' is Chinni's, not that of a man
-    named a few paragraphs back)."""
+    it, when nothing shows their gender but the article shows them to be a person (a title, an
+    apposition, a reporting verb right after, the surname used alone), the person last shown
+    to be of the pronoun's gender was named in an earlier paragraph, and at most one paragraph
+    break lies between them and the pronoun (since quotes.v4: 'noted NBC's Dante Chinni. /
+    "...," he wrote' is Chinni's, not that of a man named a few paragraphs back)."""
     k = bisect_left(salient, (at, "")) - 1
     if k < 0:
         return None
@@ -1343,8 +1344,8 @@ def _adjacent_unknown(
     if _gender(name, names) is not None or not any(n == name for _, n in names.confirmed):
         return None  # a person whose gender is unknown, shown to be a person (a title, an apposition, ...)
     kk = bisect_left(known, (at, "")) - 1
-    if kk >= 0 and known[kk][0] >= pos:
-        return None
+    if kk >= 0 and known[kk][0] >= names.text.rfind("\n", 0, pos) + 1:
+        return None  # one of the pronoun's gender named in the same paragraph, or after: theirs
     if names.text.count("\n", pos, at) > 1:
         return None
     return name
