@@ -22,7 +22,10 @@ its gender shown or not), the gender of a one-word given name from the ``first-n
 lexicon, an organisation by the ``org-name`` last word of its name ("Washington Post") or an
 organisation's word before "on"/"for", a gerund opening a sentence left out of the name after
 it, and roles tied by an apposition with a possessive ("Obama's former campaign strategist");
-the last three change what ``entities`` reads too. ``gender`` is found on first use.
+the last three change what ``entities`` reads too. ``gender`` is found on first use. For
+quotes.v4: no name right after a preposition is the subject of the verb after it, and no name
+in the possessive after an inverted cue ("said Ivanka Trump's statement") (``subjects`` and
+``lone`` only: what ``entities`` reads is unchanged); ``text`` keeps the article's text.
 """
 
 from __future__ import annotations

@@ -7,12 +7,15 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v3``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v4``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
 gerund no part of a name, roles from appositions with a possessive, the gender of a one-word
-given name, and a last resort for "he"/"she"):
+given name, and a last resort for "he"/"she"; v4 those marked "since quotes.v4": "he"/"she"
+to the nearer subject whose gender nothing shows when the last one of the pronoun's gender
+was named in an earlier paragraph, and no subject right after a preposition or in the
+possessive after an inverted cue):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
