@@ -1259,9 +1259,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
             who = _last(known, m.start) or _last(salient, m.start) or _last(confirmed, m.start)
-            near = _adjacent_unknown(m.start, salient, known, names)
-            if near is not None:
-                who = near
+            adjacent = _adjacent_unknown(m.start, salient, known, names)
+            if adjacent is not None:
+                who = adjacent
             if not who:
                 who = _last(people, m.start)
             if not who:
