@@ -16,6 +16,7 @@ from newsprism import AlignOptions, CompareOptions
 from newsprism.eval import convert as cv
 from newsprism.eval.gold import load_gold, validate
 from newsprism.eval.run import evaluate, gate, load_baseline, render_result, save_reports
+from newsprism.quotes import QUOTES_VERSION
 
 from .conftest import REPO, SHARED
 from .test_convert import make_polnear
@@ -228,7 +229,7 @@ def test_single_article_stories_get_quotes_scored(tmp_path: Path) -> None:
     assert "0 articles compared" not in text
     assert "no story of two or more articles to compare; quotes and framing on 2 articles" in text
     assert "alignment      not scored: no articles compared" in text
-    assert "not extracted yet" not in text and "quotes by quotes.v3" in text
+    assert "not extracted yet" not in text and f"quotes by {QUOTES_VERSION}" in text
 
 
 def test_each_article_is_scored_once(tmp_path: Path) -> None:

@@ -22,7 +22,10 @@ its gender shown or not), the gender of a one-word given name from the ``first-n
 lexicon, an organisation by the ``org-name`` last word of its name ("Washington Post") or an
 organisation's word before "on"/"for", a gerund opening a sentence left out of the name after
 it, and roles tied by an apposition with a possessive ("Obama's former campaign strategist");
-the last three change what ``entities`` reads too. ``gender`` is found on first use.
+the last three change what ``entities`` reads too. ``gender`` is found on first use. For
+quotes.v4: no name right after a preposition is the subject of the verb after it, and no name
+in the possessive after an inverted cue ("said Ivanka Trump's statement") (``subjects`` and
+``lone`` only: what ``entities`` reads is unchanged); ``text`` keeps the article's text.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from . import lexicons
 
@@ -115,20 +119,30 @@ def _given_gender(word: str) -> str | None:
 def tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Words of ``text[start:end]`` with offsets; a final full stop stays only on an
     abbreviation ("Sen.", "U.S.", an initial "F.")."""
+    return _tokens_starts(text, start, end)[0]
+
+
+def _tokens_starts(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """:func:`tokens` and the list of their start offsets."""
     titles = speaker_titles()
     # the text split around its words (gap, word, gap, ..., gap): each piece's end offset is
     # the running sum of the lengths, and a word's start is the end of the gap before it (the
-    # tuples are made by zip and accumulate rather than one match object a word: 15% faster)
+    # tuples are made by zip and accumulate rather than one match object a word: 15% faster);
+    # the starts and ends are every other running sum, taken by slicing
     parts = _WORD_SPLIT.split(text if start == 0 and end == len(text) else text[start:end])
-    edges = iter(accumulate(map(len, parts), initial=start))
-    next(edges)
+    edges = list(accumulate(map(len, parts), initial=start))
     words = parts[1::2]
-    out = list(zip(edges, edges, words, strict=False))  # the end of the last gap is left over
-    for k in [k for k, w in enumerate(words) if w[-1] == "."]:
+    starts = edges[1:-1:2]
+    out = list(zip(starts, edges[2::2], words, strict=False))  # the end of the last gap is left over
+    # the words that end in a full stop: found in the string of every word's last character
+    lasts = "".join(map(_LAST_CHAR, words))
+    k = lasts.find(".")
+    while k >= 0:
         s, b, w = out[k]
         if not (len(w) == 2 or "." in w[:-1] or titles.get(w[:-1].lower()) == "title"):
             out[k] = (s, b - 1, w[:-1])
-    return out
+        k = lasts.find(".", k + 1)
+    return out, starts
 
 
 @lru_cache(maxsize=65536)
@@ -157,10 +171,19 @@ def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple
     "of"/"the"/"de"... inside when a capitalised word follows; sentence openers and, at a
     sentence's start, a determiner taken off the front (a run of openers only is skipped)."""
     openers = sentence_openers()
-    caps = [t[2][:1].isupper() and t[2].rstrip(".").lower() not in NOT_NAMES for t in toks]  # is_cap, inlined
+    # is_cap of every word: its first letter in capitals (by map, the loop in C), then the
+    # days and months taken off those
+    caps = list(map(str.isupper, map(_FIRST_LETTER, map(_WORD_OF, toks))))
+    upper = list(compress(range(len(caps)), caps))
+    for k in upper:
+        w = toks[k][2]
+        if w.rstrip(".").lower() in NOT_NAMES:
+            caps[k] = False
     n_toks = len(toks)
     done = -1  # the last token of the run read last
-    for i in [k for k, cap in enumerate(caps) if cap]:
+    for i in upper:
+        if not caps[i]:
+            continue
         if i <= done:
             continue
         j = i
@@ -190,6 +213,10 @@ def _gerund(word: str) -> bool:
     return len(w) > 5 and w.endswith("ing") and w not in first_names()
 
 
+_WORD_OF = itemgetter(2)
+_FIRST_LETTER = itemgetter(0)
+_LAST_CHAR = itemgetter(-1)
+
 #: lower-case words that join the capitalised words of one name ("Ministry of Health")
 _JOINERS = frozenset(SMALL - {"and"})
 
@@ -216,7 +243,7 @@ class ArticleNames:
     #: (read through :attr:`gender`, found on first use: 4 in 10 articles of news never ask)
     _gender: dict[str, str] | None = None
     #: what :func:`genders` reads to find ``gender``: the text, its words, ``people``
-    _gender_of: tuple[str, list[tuple[int, int, str]], list[tuple[int, str]]] | None = None
+    _gender_of: tuple[str, list[tuple[int, int, str]], list[tuple[int, str]], list[int]] | None = None
     #: people the article names by one word only, never in full, as the subject of a reporting
     #: verb ("Trump said" in an article that never writes "Donald Trump"): lower case -> the
     #: word; for ``quotes`` only (``entities`` reads ``people``, which they are not part of)
@@ -237,6 +264,8 @@ class ArticleNames:
     #: every word of the article (:func:`tokens`), quoted words included, for the callers that
     #: read a part of it again (:meth:`words`)
     all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
+    #: the article's text
+    text: str = ""
     _starts: list[int] = field(default_factory=list)
 
     @property
@@ -250,12 +279,18 @@ class ArticleNames:
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The article's words that lie within ``start``..``end`` (a word cut by either edge
         is left out), as :func:`tokens` reads them, without reading the text again."""
+        lo, hi = self.word_range(start, end)
+        return self.all_tokens[lo:hi]
+
+    def word_range(self, start: int, end: int) -> tuple[int, int]:
+        """The indices in :attr:`all_tokens` of the first word of :meth:`words` and of the one
+        after its last."""
         lo = bisect_left(self._starts, start)
         hi = bisect_left(self._starts, end, lo)
-        out = self.all_tokens[lo:hi]
-        while out and out[-1][1] > end:
-            out.pop()
-        return out
+        toks = self.all_tokens
+        while hi > lo and toks[hi - 1][1] > end:
+            hi -= 1
+        return lo, hi
 
 
 @lru_cache(maxsize=8192)
@@ -330,17 +365,19 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     """Capitalised runs of the article outside ``quoted`` spans, with the titles and
     appositions that give roles."""
     names = ArticleNames({}, [], [], [])
+    names.text = text
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
     surnames: set[str] = set()
     lone: list[tuple[int, str]] = []  # one-word names that speak, not (yet) given in full
     introduced: set[tuple[int, str]] = set()  # people introduced with an apposition
     titles = speaker_titles()
-    toks = tokens(text, 0, len(text))
+    toks, names._starts = _tokens_starts(text, 0, len(text))
     names.all_tokens = toks
-    names._starts = [t[0] for t in toks]
+    kept_starts = names._starts
     if quoted:
         # the words outside every quoted span (their union), found by bisection
         kept: list[tuple[int, int, str]] = []
+        kept_starts = []
         prev = 0
         cur_s, cur_e = -1, -1
         for qs, qe in [*sorted(quoted), (len(text) + 1, len(text) + 1)]:
@@ -350,86 +387,83 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
             if cur_e > cur_s:
                 lo = bisect_left(names._starts, cur_s, prev)
                 kept.extend(toks[prev:lo])
+                kept_starts.extend(names._starts[prev:lo])
                 prev = bisect_left(names._starts, cur_e, lo)
             cur_s, cur_e = qs, qe
         kept.extend(toks[prev:])
+        kept_starts.extend(names._starts[prev:])
         toks = kept
+    full = names.full
     for a, j, sentence_start in name_runs(text, toks):
-        run = text[toks[a][0] : toks[j][1]]
-        if _heading_caps(text, run, toks[a][0], toks[j][1]):
+        pos, end = toks[a][0], toks[j][1]
+        run = text[pos:end]
+        info = _run_info(run)
+        if info is None or (info.upper and _heading_caps(text, run, pos, end)):
             continue
-        name, person = clean_name(run)
-        words = name.split()
-        if name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words):
-            pos = toks[a][0]
-            if person and (len(words) >= 2 or strip_dot(words[0]) in names.full):
-                canonical = name if len(words) >= 2 else names.full[strip_dot(words[0])]
-                if _agent(text, toks, a, j):
-                    agents.add(canonical)
-                    names.subjects.append((pos, canonical))
-                elif sentence_start or _described_subject(text, toks, a, j):
-                    names.subjects.append((pos, canonical))
-            if person and len(words) >= 2:
-                key = strip_dot(words[-1])
-                if len(name) > len(names.full.get(key, "")):
-                    names.full[key] = name
-                names.people.append((pos, name))
-                after = text[toks[j][1] : toks[j][1] + 40]
-                nxt = strip_dot(toks[j + 1][2]) if j + 1 < len(toks) else ""
-                if (
-                    len(run.split()) > len(words)
-                    or APPOSITION.match(after)
-                    or (nxt in reporting_cues() and text[toks[j][1] : toks[j + 1][0]].strip() == "")
-                ):
-                    names.confirmed.append((pos, name))
-                if (
-                    APPOSITION.match(after)
-                    and (not names.subjects or names.subjects[-1][0] != pos)
-                    and (sentence_start or _char_before(text, toks[a][0]) == "," or _after_description(text, toks, a))
-                ):
-                    # "..., Ivanka Trump, who spoke about ...", "Former governor Jan Brewer, an
-                    # early supporter,": a person introduced, not an object ("that Donald Trump,
-                    # the nominee, ..."), whom a "she said" next may name (quotes only)
-                    introduced.add((pos, name))
-                for t in run.split()[: len(run.split()) - len(words)]:
-                    for part in strip_dot(t).split("-"):
-                        if titles.get(part) == "role":
-                            names.roles.append((pos, part, name))
-                        elif part in TITLE_ROLE:  # "Sen. Ana Ruiz" ... "the senator said"
-                            names.roles.append((pos, TITLE_ROLE[part], name))
-            elif person and strip_dot(words[0]) in names.full:
-                full = names.full[strip_dot(words[0])]
-                names.people.append((pos, full))
-                names.confirmed.append((pos, full))
-                surnames.add(full)
-            elif person and len(run.split()) > 1 and title_kind(run.split()[-2]) in ("title", "role"):
-                # "Mr. Obama", "President Obama": a person, under the one name the article gives
-                key = strip_dot(words[0])
-                names.full.setdefault(key, name)
-                names.people.append((pos, names.full[key]))
-                names.confirmed.append((pos, names.full[key]))
-            elif not person:
-                names.orgs.append((pos, name))
-            elif (
-                len(words) == 1
-                and len(run.split()) == 1
-                and (a == 0 or strip_dot(toks[a - 1][2]) not in _PLACE_WORDS)
-                and _may_be_agent(text, toks, a, j)
-                and _agent(text, toks, a, j)
+        name, person, n_words = info.name, info.person, info.n_words
+        if person and (n_words >= 2 or info.first in full):
+            canonical = name if n_words >= 2 else full[info.first]
+            if _agent(text, toks, a, j):
+                agents.add(canonical)
+                names.subjects.append((pos, canonical))
+            elif sentence_start or _described_subject(text, toks, a, j):
+                names.subjects.append((pos, canonical))
+        if person and n_words >= 2:
+            key = info.last
+            if len(name) > len(full.get(key, "")):
+                full[key] = name
+            names.people.append((pos, name))
+            after = text[end : end + 40]
+            nxt = strip_dot(toks[j + 1][2]) if j + 1 < len(toks) else ""
+            if (
+                info.titled
+                or APPOSITION.match(after)
+                or (nxt in reporting_cues() and text[end : toks[j + 1][0]].strip() == "")
             ):
-                lone.append((pos, name))
-            # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
-            if person and text.startswith(",", toks[j][1]):
-                m = _ROLE_APPOSITION.match(text[toks[j][1] : toks[j][1] + 60])
-                if m and titles.get(m.group(2)) == "role":
-                    names.roles.append((pos, m.group(2), name))
-                else:
-                    # "David Axelrod, Obama's former campaign strategist, said": the head of
-                    # the apposition, before its closing comma or a preposition
-                    m = _HEADED_APPOSITION.match(text, toks[j][1], toks[j][1] + 80)
-                    if m and (titles.get(m.group(1)) == "role" or speaker_descriptions().get(m.group(1)) == "person"):
-                        names.roles.append((pos, m.group(1), name))
-    names._gender_of = (text, toks, names.people)  # found when first read (ArticleNames.gender)
+                names.confirmed.append((pos, name))
+            if (
+                APPOSITION.match(after)
+                and (not names.subjects or names.subjects[-1][0] != pos)
+                and (sentence_start or _char_before(text, pos) == "," or _after_description(text, toks, a))
+            ):
+                # "..., Ivanka Trump, who spoke about ...", "Former governor Jan Brewer, an
+                # early supporter,": a person introduced, not an object ("that Donald Trump,
+                # the nominee, ..."), whom a "she said" next may name (quotes only)
+                introduced.add((pos, name))
+            for role in info.roles:  # "Sen. Ana Ruiz" ... "the senator said"
+                names.roles.append((pos, role, name))
+        elif person and info.first in full:
+            known = full[info.first]
+            names.people.append((pos, known))
+            names.confirmed.append((pos, known))
+            surnames.add(known)
+        elif person and info.title_before:
+            # "Mr. Obama", "President Obama": a person, under the one name the article gives
+            key = info.first
+            full.setdefault(key, name)
+            names.people.append((pos, full[key]))
+            names.confirmed.append((pos, full[key]))
+        elif not person:
+            names.orgs.append((pos, name))
+        elif (
+            info.single
+            and (a == 0 or strip_dot(toks[a - 1][2]) not in _PLACE_WORDS)
+            and _may_be_agent(text, toks, a, j)
+            and _agent(text, toks, a, j)
+        ):
+            lone.append((pos, name))
+        # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
+        if person and text.startswith(",", end):
+            m = _ROLE_APPOSITION.match(text[end : end + 60])
+            if m and titles.get(m.group(2)) == "role":
+                names.roles.append((pos, m.group(2), name))
+            else:
+                # "David Axelrod, Obama's former campaign strategist, said": the head of
+                # the apposition, before its closing comma or a preposition
+                m = _HEADED_APPOSITION.match(text, end, end + 80)
+                if m and (titles.get(m.group(1)) == "role" or speaker_descriptions().get(m.group(1)) == "person"):
+                    names.roles.append((pos, m.group(1), name))
+    names._gender_of = (text, toks, names.people, kept_starts)  # found when first read (ArticleNames.gender)
     # one-word names given only so, the subjects of reporting verbs: people when the article's
     # pronouns say so (not "Russia said", "Reuters reported")
     places = place_and_org_names()
@@ -438,7 +472,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     if lone:
         # a given name of the first-names lexicon ("Melanie said") has its gender, as a name of
         # two words has (the first pronoun after a name is often another person's)
-        names.lone_gender = {n: _given_gender(n) or g for n, g in genders(text, toks, lone).items()}
+        names.lone_gender = {n: _given_gender(n) or g for n, g in genders(text, toks, lone, kept_starts).items()}
         names.lone = {strip_dot(n): n for _, n in lone if n in names.lone_gender}
         names.subjects = sorted([*names.subjects, *((pos, n) for pos, n in lone if n in names.lone_gender)])
     # a name whose surname the article also uses alone is a person from its first mention
@@ -457,6 +491,54 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     return names
 
 
+@dataclass(frozen=True, slots=True)
+class _RunInfo:
+    """What :func:`scan_names` reads of a capitalised run that depends on its words alone."""
+
+    name: str  # :func:`clean_name`
+    person: bool
+    n_words: int  # words of the name
+    first: str  # its first word and last word, as :func:`strip_dot` gives them
+    last: str
+    upper: bool  # the run is in capitals (a heading, perhaps)
+    titled: bool  # the run has words before the name (titles)
+    title_before: bool  # the word before the name's last is a title or role ("Mr. Obama")
+    single: bool  # one word, and the name is that word
+    roles: tuple[str, ...]  # the roles its titles give ("Sen." -> "senator")
+
+
+@lru_cache(maxsize=16384)
+def _run_info(run: str) -> _RunInfo | None:
+    """The :class:`_RunInfo` of a capitalised run, ``None`` for no name (empty, in lower case,
+    or titles only). (Cached: an article names the same runs again and again, and so do a
+    corpus's articles.)"""
+    name, person = clean_name(run)
+    words = name.split()
+    titles = speaker_titles()
+    if not (name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words)):
+        return None
+    parts = run.split()
+    roles: list[str] = []
+    for t in parts[: len(parts) - len(words)]:
+        for part in strip_dot(t).split("-"):
+            if titles.get(part) == "role":
+                roles.append(part)
+            elif part in TITLE_ROLE:
+                roles.append(TITLE_ROLE[part])
+    return _RunInfo(
+        name,
+        person,
+        len(words),
+        strip_dot(words[0]),
+        strip_dot(words[-1]),
+        run.isupper(),
+        len(parts) > len(words),
+        len(parts) > 1 and title_kind(parts[-2]) in ("title", "role"),
+        len(words) == 1 and len(parts) == 1,
+        tuple(roles),
+    )
+
+
 #: an apposition that gives a role: ", the health minister," / ", a spokeswoman for X,"
 _ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b")
 
@@ -471,6 +553,9 @@ _HEADED_APPOSITION = re.compile(
 
 #: words before a place or a body, not a person ("Dina Farrow of Leeds, who ..., said")
 _PLACE_WORDS = frozenset({"of", "from", "in", "at", "for", "to", "near", "outside", "inside", "across"})
+
+#: prepositions whose object a name right after them is, not a subject (lower case as written)
+_PREPOSITIONS = frozenset({"on", "of", "for", "from", "with", "by", "at", "to", "about", "against", "into"})
 
 #: words that may stand between a subject and its reporting verb ("Ruiz later added")
 _BEFORE_VERB = frozenset({"also", "later", "then", "again", "previously", "recently", "once", "had", "has", "have"})
@@ -530,12 +615,17 @@ def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> b
     a verb in -ed follows it ("On Tuesday, Ruiz criticized"). Up to 40 words after the name,
     within its sentence."""
     if _verb_after(text, toks, j):
-        return True
+        # not the object of a preposition ("the Commission on Presidential Debates announced",
+        # "a spokesman for Ana Ruiz said": since quotes.v4)
+        return a == 0 or text[toks[a - 1][1] : toks[a][0]] != " " or toks[a - 1][2] not in _PREPOSITIONS
     if a == 0:
         return False
     cues = reporting_cues()
     before = text[toks[a - 1][1] : toks[a][0]]
     if before == " " and strip_dot(toks[a - 1][2]) in cues and a > 1:
+        # not a possessive: "..., said Ivanka Trump's statement ..." (since quotes.v4)
+        if toks[j][2].endswith(("'s", "’s")):
+            return False
         return text[toks[a - 2][1] : toks[a - 1][0]].strip()[-1:] in (",", '"', "”", "’")
     if before.strip() == "," and j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " ":
         w = toks[j + 1][2]
@@ -612,37 +702,52 @@ HE_WORDS = {"he", "his", "himself", "mr"}
 SHE_WORDS = {"she", "hers", "herself", "mrs", "ms", "miss"}
 
 
-def genders(text: str, toks: list[tuple[int, int, str]], people: list[tuple[int, str]]) -> dict[str, str]:
+def genders(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    people: list[tuple[int, str]],
+    tok_starts: list[int] | None = None,
+) -> dict[str, str]:
     """Each person's pronouns, as the article uses them: after a mention, up to the end of its
     sentence or the next person named, "he"/"his" count for "m" and "she"/"her" for "f" (and
-    a "Mr."/"Ms." just before the name); the majority wins."""
+    a "Mr."/"Ms." just before the name); the majority wins. ``tok_starts``: the start offsets
+    of ``toks``, when the caller has them."""
     starts = {pos: name for pos, name in people}
     votes: dict[str, list[int]] = {}
+    if tok_starts is None:
+        tok_starts = [t[0] for t in toks]
+    n = len(toks)
     k = 0
     for pos, name in people:
-        k = bisect_left(toks, pos, k, key=_start)  # the first token at or after the mention
+        k = bisect_left(tok_starts, pos, k)  # the first token at or after the mention
         v = votes.setdefault(name, [0, 0])
         if k > 0:
             title = strip_dot(toks[k - 1][2])
             v[0] += title in HE_WORDS
             v[1] += title in SHE_WORDS
-        j = k + 1
-        while j < len(toks) and j - k < 40:
-            gap = text[toks[j - 1][1] : toks[j][0]]
-            if "\n" in gap or ". " in gap or toks[j][0] in starts:
+        if k >= n:
+            continue
+        prev_end = toks[k][1]
+        for j in range(k + 1, min(n, k + 40)):
+            start, end, word = toks[j]
+            gap = text[prev_end:start]
+            prev_end = end
+            if "\n" in gap or ". " in gap or start in starts:
                 # "Marta Keel runs a bakery. She said ...": a next sentence opening with a pronoun
-                w = toks[j][2].lower()
+                w = word.lower()
                 if ". " in gap and "\n" not in gap and w in ("he", "she"):
                     v[0] += w == "he"
                     v[1] += w == "she"
                 break
-            w = toks[j][2].lower()
-            if w in HE_WORDS or w in SHE_WORDS:  # the first pronoun after the name only
+            w = word.lower()
+            if w in _GENDER_WORDS:  # the first pronoun after the name only
                 v[0] += w in HE_WORDS
                 v[1] += w in SHE_WORDS
                 break
-            j += 1
     return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
+
+
+_GENDER_WORDS = frozenset(HE_WORDS | SHE_WORDS)
 
 
 #: abbreviated titles and the role a later "the ..." names them by

@@ -7,12 +7,15 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v3``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v4``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
 gerund no part of a name, roles from appositions with a possessive, the gender of a one-word
-given name, and a last resort for "he"/"she"):
+given name, and a last resort for "he"/"she"; v4 those marked "since quotes.v4": "he"/"she"
+to the nearer subject whose gender nothing shows when the last one of the pronoun's gender
+was named in an earlier paragraph, and no subject right after a preposition or in the
+possessive after an inverted cue):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -79,7 +82,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v3"
+QUOTES_VERSION = "quotes.v4"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -800,19 +803,20 @@ def _outside(
     """The article's words within ``lo``..``hi`` that lie outside every quotation (``inside``,
     sorted, with ``open_at`` their starts)."""
     near = inside[max(bisect_right(open_at, lo) - 1, 0) : bisect_right(open_at, hi)]
-    words = names.words(lo, hi)
-    if not near or not words:
-        return words
+    first, last = names.word_range(lo, hi)
+    toks = names.all_tokens
+    if not near or first >= last:
+        return toks[first:last]
     # the quotations are sorted and do not overlap: a word is inside one when its start is, so
     # the words kept are the runs between the quotations, cut out by bisection on the starts
-    starts = [w[0] for w in words]
+    starts = names._starts
     out: list[tuple[int, int, str]] = []
-    k = 0
+    k = first
     for qs, qe in near:
-        a = bisect_left(starts, qs, k)
-        out += words[k:a]
-        k = max(a, bisect_left(starts, qe, a))
-    out += words[k:]
+        a = bisect_left(starts, qs, k, last)
+        out += toks[k:a]
+        k = max(a, bisect_left(starts, qe, a, last))
+    out += toks[k:last]
     return out
 
 
@@ -931,7 +935,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
         ends_open = content.rstrip("'’")[-1:] in ",!?" or text[b : b + 2].lstrip("\"”’'")[:1] == ","
         # 0. a dash and a name after the quotation ("..." ― Ana Ruiz) or a transcript label
         # before it (RUIZ: "...")
-        dash = re.match(r"[\s.,]*[―—–-]\s*", text[e : e + 6])
+        dash = _DASH.match(text[e : e + 6])
         if dash and after and after[0][0] == e + dash.end():
             m = _np_after(text, words, first_after, hi)
             if m is not None and m.kind == "name":
@@ -1195,6 +1199,10 @@ def article_quotes(article: Article) -> ArticleQuotes:
     return ArticleQuotes(tuple(quotes), tuple(terms), tuple(notes))
 
 
+#: a dash after a quotation, before the name of its speaker
+_DASH = re.compile(r"[\s.,]*[―—–-]\s*")
+
+
 def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cued: bool) -> str | None:
     """``None`` when the quoted words are a quotation, else the kind of term they are."""
     pre = text[max(lo, s - 40) : s].lower()
@@ -1251,6 +1259,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
             who = _last(known, m.start) or _last(salient, m.start) or _last(confirmed, m.start)
+            adjacent = _adjacent_unknown(m.start, salient, known, names)
+            if adjacent is not None:
+                who = adjacent
             if not who:
                 who = _last(people, m.start)
             if not who:
@@ -1318,6 +1329,29 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if text.split()[0].lower() == "the" and len(text.split()) > 1:
         text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
+
+
+def _adjacent_unknown(
+    at: int, salient: list[tuple[int, str]], known: list[tuple[int, str]], names: _Names
+) -> str | None:
+    """For "he" or "she" at ``at``: the person last named as a subject or last quoted before
+    it, when nothing shows their gender but the article shows them to be a person (a title, an
+    apposition, a reporting verb right after, the surname used alone), the person last shown
+    to be of the pronoun's gender was named in an earlier paragraph, and at most one paragraph
+    break lies between them and the pronoun (since quotes.v4: 'noted NBC's Dante Chinni. /
+    "...," he wrote' is Chinni's, not that of a man named a few paragraphs back)."""
+    k = bisect_left(salient, (at, "")) - 1
+    if k < 0:
+        return None
+    pos, name = salient[k]
+    if _gender(name, names) is not None or not any(n == name for _, n in names.confirmed):
+        return None  # a person whose gender is unknown, shown to be a person (a title, an apposition, ...)
+    kk = bisect_left(known, (at, "")) - 1
+    if kk >= 0 and known[kk][0] >= names.text.rfind("\n", 0, pos) + 1:
+        return None  # one of the pronoun's gender named in the same paragraph, or after: theirs
+    if names.text.count("\n", pos, at) > 1:
+        return None
+    return name
 
 
 def _fitting(names: _Names, g: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
