@@ -95,6 +95,8 @@ from .names import (
     clean_name,
     is_cap,
     name_runs,
+    org_name_words,
+    reporting_cues,
     scan_names,
     sentence_openers,
     speaker_titles,
@@ -102,9 +104,9 @@ from .names import (
     title_kind,
     tokens,
 )
-from .text import WordList
+from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v2"
+ENTITIES_VERSION = "entities.v3"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -195,6 +197,32 @@ def aliases() -> dict[str, Alias]:
     """The ``entity-aliases`` lexicon: alias as written -> its row."""
     lex = lexicons.load("entity-aliases")
     return {row[0]: Alias(*row) for row in lex.rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """One head word of the ``entity-descriptions`` lexicon, as written (singular or plural)."""
+
+    word: str  # the singular
+    kind: str  # person | org | place: what the singular names
+    register: str  # epithet | title | neutral
+    plural: bool = False
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, Description]:
+    """The ``entity-descriptions`` lexicon: head word, singular or plural -> its row."""
+    out: dict[str, Description] = {}
+    for word, plural, kind, register in lexicons.load("entity-descriptions").rows:
+        out[word] = Description(word, kind, register)
+        if plural != "-":
+            out[plural] = Description(word, kind, register, True)
+    return out
+
+
+#: the mentions that stand for a name given elsewhere: roles ("the minister") and descriptions
+#: ("the peat giant")
+_REFERRING = frozenset({"role", "description"})
 
 
 def _alias_regex(words: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
@@ -316,6 +344,13 @@ class _Raw:
     role: tuple[str, frozenset[str], frozenset[str], bool] | None = None
     #: the name mention a role points at
     ref: _Raw | None = None
+    #: descriptions: the head's row, the modifiers' words (folded; a capitalised one as the place
+    #: or name it reads as), the capitalised ones as phrases, and the determiner ("the", "a",
+    #: "own" for a name's possessive, "" for none)
+    desc: Description | None = None
+    dmods: frozenset[str] = frozenset()
+    dcaps: tuple[frozenset[str], ...] = ()
+    det: str = ""
     #: the name the mention is merged under ("Marrovia" for "Republic of Marrovia")
     base: str = ""
     key: str = ""
@@ -343,6 +378,9 @@ class _ArticleScan:
     confirmed: set[str] = field(default_factory=set)
     #: "m" or "f" for the names whose pronouns or titles say so (scan_names)
     gender: dict[str, str] = field(default_factory=dict)
+    #: descriptions found ("the peat giant"), not yet resolved (:func:`_resolve_descriptions`)
+    descs: list[_Raw] = field(default_factory=list)
+    text: str = ""
 
 
 def _is_role(word: str) -> bool:
@@ -584,6 +622,8 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         if i < 0 or run_spans[i][1] <= s:
             add_alias(k)
     _find_roles(index, text, toks, scan)
+    scan.text = text
+    scan.descs = _find_descriptions(index, text, toks, lowered)
     scan.raws.sort(key=lambda r: (r.start, -r.end))
     return scan
 
@@ -739,12 +779,203 @@ def _resolve_roles(scan: _ArticleScan) -> None:
     scan.raws = [r for r in kept if r.source != "name" or not in_role(r)]
 
 
+#: a lower-case word after a description's head that leaves it the head: a function word, a
+#: verb of saying, or a word that reads as a verb ("has", "said", "insisted", "owns")
+_VERBISH = re.compile(r"(?:ed|[^s']s)$")
+#: a modifier that is a verb or a judging adjective ("blasted", "embattled", "leading",
+#: "hugely"): the description begins after it (a judging word is a loaded mark of its own)
+_NOT_MODIFIER = re.compile(r"(?:ed|ing|ly)$")
+#: how far before a person description the person it falls back to may be named (characters)
+_PERSON_REACH = 300
+
+
+def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], lowered: set[str]) -> list[_Raw]:
+    """Descriptions used as names: up to three modifiers and a head word of the
+    ``entity-descriptions`` lexicon in lower case ("the peat giant", "Labour chief", "union
+    barons"), each a :class:`_Raw` of source ``description``, unresolved. The head must end
+    the phrase (a capitalised word, a function word, a verb or punctuation next: "chief
+    executive", "giant panda" are no descriptions); a ``title`` head ("chief") only right
+    after a capitalised modifier ("Labour chief", not "fire chief")."""
+    table = descriptions()
+    stops = stopwords()
+    cues = reporting_cues()
+    out: list[_Raw] = []
+    for h, (s, e, w) in enumerate(toks):
+        lw = strip_dot(w)
+        owner = lw.endswith("'s")
+        if owner:
+            lw = lw[:-2]
+        row = table.get(lw)
+        if row is None or is_cap(w):
+            continue
+        end = e - 2 if owner else e
+        if not owner and h + 1 < len(toks) and text[e : toks[h + 1][0]] == " " and not is_cap(toks[h + 1][2]):
+            nxt = strip_dot(toks[h + 1][2])
+            if nxt == "of" or not (nxt in stops or nxt in cues or _VERBISH.search(nxt)):
+                continue  # "chief executive", "regime change", "the boss of ..."
+        mods: list[tuple[int, int, str]] = []
+        det = ""
+        k = h - 1
+        while k >= 0 and text[toks[k][1] : toks[k + 1][0]] == " ":
+            word = toks[k][2]
+            lk = strip_dot(word)
+            if lk.endswith("'s"):
+                det = "own"
+                break
+            if lk == "the":
+                det = "the"
+                break
+            if lk in ("a", "an"):
+                det = "a"
+                break
+            if lk in stops or lk in cues or lk in DETERMINERS or lk in SMALL:
+                break
+            if not word.replace("-", "").replace("'", "").replace("’", "").isalpha():
+                break
+            if not is_cap(word) and _NOT_MODIFIER.search(lk):
+                break
+            if len(mods) == ROLE_MODIFIERS:
+                mods = []
+                det = "x"  # too long to be one description
+                break
+            mods.insert(0, toks[k])
+            k -= 1
+        if det == "x" or det == "a":
+            continue
+        if not mods and not det:
+            det = "bare"
+        # a capitalised modifier opening a sentence is a name only if the article never writes it
+        # in lower case ("Plant boss": a common word; "Labour chief": a name)
+        capital = []
+        for t in mods:
+            at_start = t is mods[0] and _sentence_start(text, t[0])
+            capital.append(is_cap(t[2]) and not (at_start and strip_dot(t[2]) in lowered))
+        if row.register == "title" and not (mods and capital[-1]):
+            continue
+        words: set[str] = set()
+        caps: list[frozenset[str]] = []
+        for t, cap in zip(mods, capital, strict=True):
+            if cap:
+                q = _quals([t[2]])
+                caps.append(frozenset(w for x in q for w in x.split()))
+                words |= caps[-1]
+            else:
+                words |= set(fold_key(t[2]).split())
+        start = mods[0][0] if mods else s
+        raw = _Raw(index, start, end, "", "description", desc=row, dmods=frozenset(words), dcaps=tuple(caps), det=det)
+        out.append(raw)
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in '.!?\n"”:'
+
+
+def _fits(r: _Raw, d: Description, people: set[str], *, strict: bool) -> bool:
+    """Whether a name mention can be what a description's head names: a person for "tycoon",
+    an organisation for "giant", a state or its government for "regime"; a plural of a person
+    word names an organisation ("union barons"). ``strict`` (the fallback to the nearest one
+    named before): the name must show its kind (a person by a title, a role or pronouns)."""
+    shown = r.titled or fold_key(r.name) in people
+    if d.kind == "person" and not d.plural:
+        return r.person and r.kind is None and (shown or not strict)
+    if d.kind == "person" or d.kind == "org":
+        if strict:  # an organisation by the alias table, its last word ("Company", "Authority") or initials
+            words = r.name.split()
+            return r.kind == "org" and (
+                r.source == "alias"
+                or title_kind(words[-1]) == "org"
+                or strip_dot(words[-1]) in org_name_words()
+                or r.name.isupper()
+            )
+        return r.kind == "org" or (r.person and not shown and r.kind is None)
+    return r.kind == "place" if strict else not shown
+
+
+def _resolve_descriptions(scan: _ArticleScan) -> None:
+    """Point each description at the name it describes, and keep those that point at one:
+
+    1. the name written right after it ("peat giant Halden Peat Company", "Labour chief Rasmus
+       Oddvar") or the name it stands in apposition to ("Orrin Water, the private firm");
+    2. else the name of its kind whose words hold one of its modifiers, the nearest before it,
+       else the first after it ("the peat giant": Halden Peat Company; "union barons": the
+       General Workers' Union); a capitalised modifier that names none of them leaves the
+       description unresolved ("the Assad regime" is not the last state named);
+    3. else, an ``epithet`` after "the" or a possessive with no capitalised modifier: the
+       nearest name of its kind before it that shows its kind (a person within a few
+       sentences).
+
+    A description that overlaps a role or an alias of the table is left to them; a name inside
+    a kept description's span is the description's ("Northstrand" in "Northstrand boss")."""
+    if not scan.descs:
+        return
+    text = scan.text
+    people = {fold_key(n) for n in scan.people}
+    names = sorted((r for r in scan.raws if r.source in ("name", "alias", "official")), key=lambda r: r.start)
+    taken = sorted((r.start, r.end) for r in scan.raws if r.source in ("role", "alias"))
+    by_start = {r.start: r for r in names}
+    by_end = {r.end: r for r in names}
+    kept: list[_Raw] = []
+    for d in scan.descs:
+        assert d.desc is not None
+        row = d.desc
+        if any(a < d.end and d.start < b for a, b in taken):
+            continue
+        outside = [r for r in names if r.end <= d.start or r.start >= d.end]
+        ref: _Raw | None = None
+        after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " else None
+        if after is not None and _fits(after, row, people, strict=False) and not row.plural:
+            ref = after
+        if ref is None and d.det in ("the", "bare"):
+            m = re.search(r"(?:,\s+)(?:the\s+)?$", text[max(0, d.start - 8) : d.start])
+            before = by_end.get(d.start - len(m.group())) if m else None
+            if before is not None and _fits(before, row, people, strict=False) and not row.plural:
+                ref = before
+        if ref is None and d.dmods:
+            matches = [
+                r
+                for r in outside
+                if _fits(r, row, people, strict=False)
+                and (
+                    any(c and c <= set(fold_key(r.name).split()) for c in d.dcaps)
+                    or bool(d.dmods - {w for c in d.dcaps for w in c} & set(fold_key(r.name).split()))
+                )
+            ]
+            prior = [r for r in matches if r.end <= d.start]
+            ref = prior[-1] if prior else (matches[0] if matches else None)
+            if ref is None and d.dcaps:
+                continue
+        if ref is None and row.register == "epithet" and not row.plural and d.det in ("the", "own") and not d.dcaps:
+            reach = _PERSON_REACH if row.kind == "person" else len(text)
+            prior = [
+                r
+                for r in outside
+                if r.end <= d.start and d.start - r.end <= reach and _fits(r, row, people, strict=True)
+            ]
+            ref = prior[-1] if prior else None
+        if ref is None:
+            continue
+        d.ref = ref
+        kept.append(d)
+    if not kept:
+        return
+    spans = [(d.start, d.end) for d in kept]
+    scan.raws = [
+        r for r in scan.raws if r.source != "name" or not any(a <= r.start and r.end <= b for a, b in spans)
+    ] + kept
+    scan.raws.sort(key=lambda r: (r.start, -r.end))
+
+
 def story_entities(articles: Sequence[Article]) -> list[Entity]:
     """The people, organisations and places of a story's articles, merged across them (see the
     module's docstring), ids ``e1``... in order of first mention."""
     scans = [_scan_article(i, a) for i, a in enumerate(articles)]
     for scan in scans:
         _resolve_roles(scan)
+        _resolve_descriptions(scan)
     raws = [r for scan in scans for r in scan.raws]
     for r in raws:
         if r.source != "role":
@@ -780,7 +1011,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         elif r.source == "name" and r.key in acronyms:
             r.target = acronyms[r.key]
     for r in raws:
-        if r.source == "role" and r.ref is not None:
+        if r.source in _REFERRING and r.ref is not None:
             r.target = r.ref.target
     groups: dict[str, list[_Raw]] = {}
     for r in raws:
@@ -802,11 +1033,11 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
             name, kind = canon[key].canonical, canon[key].kind
         else:
             full = [m.name for m in members if m.key == key and m.source == "name"] or [
-                m.base or m.name for m in members if m.source != "role"
+                m.base or m.name for m in members if m.source not in _REFERRING
             ]
             counts = Counter(full)
             name = max(counts, key=lambda n: (len(n.split()), counts[n], -full.index(n)))
-            kinds = [m.kind for m in members if m.kind and m.source != "role"]
+            kinds = [m.kind for m in members if m.kind and m.source not in _REFERRING]
             if key in people or any(m.titled or (m.role is not None and not m.role[3]) for m in members):
                 kind = "person"
             elif kinds:
@@ -957,6 +1188,53 @@ def role_form(form: str) -> bool:
     )
 
 
+def description_register(form: str) -> str | None:
+    """How a form describes rather than names, by its last word in the ``entity-descriptions``
+    lexicon: "epithet" ("the peat giant", "union barons", a title word after a capitalised
+    modifier: "Labour chief", "the NATO chief"), "neutral" ("the carrier"), or None (no
+    description, or a title word alone: "the chief")."""
+    words = form.replace("’", "'").split()
+    if not words or is_cap(words[-1]):
+        return None
+    last = strip_dot(words[-1])
+    row = descriptions().get(last[:-2] if last.endswith("'s") else last)
+    if row is None:
+        return None
+    if row.register == "title":
+        mods = [w for w in words[:-1] if strip_dot(w) not in ("the", "a", "an")]
+        return "epithet" if mods and is_cap(mods[-1]) else None
+    return row.register
+
+
+@lru_cache(maxsize=1)
+def _loaded_words() -> frozenset[str]:
+    return frozenset(fold_key(w) for w in lexicons.load("loaded-words").entries)
+
+
+def _titled_alike(
+    key: str, outlet: str, forms: dict[str, dict[str, list[EntityMention]]], by_id: dict[str, Article]
+) -> set[str]:
+    """The other outlets that write a description's words in the title before one of their
+    mentions of the entity ("HTA chief executive Helen Okafor-Reyes" holds "HTA chief"): for
+    them the description is the title they use, not another name."""
+    need = set(key.split())
+    out = set()
+    for other, fs in forms.items():
+        if other == outlet:
+            continue
+        for ms in fs.values():
+            if any(m.article in by_id and need <= _words_before(by_id[m.article].text, m.start) for m in ms):
+                out.add(other)
+                break
+    return out
+
+
+def _words_before(text: str, start: int, n: int = 4) -> set[str]:
+    """The last ``n`` words before ``start`` on its line, folded."""
+    line = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
+    return set(fold_key(" ".join(re.findall(r"[\w'’.-]+", line)[-n:])).split())
+
+
 #: an abbreviation in capitals, dotted or not ("U.S.", "GOP", "S.C.")
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,5}")
 
@@ -1003,13 +1281,21 @@ def naming_marks(
             others = len(forms) - 1
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
+                described = description_register(ms[0].text)
+                if described == "neutral" and not role_form(ms[0].text):
+                    continue  # "the carrier", "operator": a plain description is no choice of name
+                if described == "epithet" and key in _loaded_words():
+                    continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
                 if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
                     continue  # "U.S.", "GOP", "ABA": an abbreviation is style, "DPRK" (official) is a choice
-                if 2 * len(users[key] - {outlet}) >= others:
+                alike = users[key] - {outlet}
+                if described == "epithet":  # "HTA chief" where the others write "HTA chief executive Helen ..."
+                    alike |= _titled_alike(key, outlet, forms, by_id)
+                if 2 * len(alike) >= others:
                     continue
-                if role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
+                if described != "epithet" and role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
                     continue  # "the minister" after her name: an outlet that names her more often
                 for m in ms:
                     found.append((order.get(m.article, len(order)), m.start, m.end, m, ent))
