@@ -349,7 +349,7 @@ class _Raw:
     #: "own" for a name's possessive, "" for none)
     desc: Description | None = None
     dmods: frozenset[str] = frozenset()
-    dcaps: tuple[frozenset[str], ...] = ()
+    dcaps: tuple[str, ...] = ()
     det: str = ""
     #: the name the mention is merged under ("Marrovia" for "Republic of Marrovia")
     base: str = ""
@@ -785,8 +785,6 @@ _VERBISH = re.compile(r"(?:ed|[^s']s)$")
 #: a modifier that is a verb or a judging adjective ("blasted", "embattled", "leading",
 #: "hugely"): the description begins after it (a judging word is a loaded mark of its own)
 _NOT_MODIFIER = re.compile(r"(?:ed|ing|ly)$")
-#: how far before a person description the person it falls back to may be named (characters)
-_PERSON_REACH = 300
 
 
 def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], lowered: set[str]) -> list[_Raw]:
@@ -852,19 +850,38 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
             capital.append(is_cap(t[2]) and not (at_start and strip_dot(t[2]) in lowered))
         if row.register == "title" and not (mods and capital[-1]):
             continue
+        if mods and strip_dot(mods[-1][2]) in _literal_before(lw):
+            continue  # "the inspection regime", "the current regime": no name
         words: set[str] = set()
-        caps: list[frozenset[str]] = []
-        for t, cap in zip(mods, capital, strict=True):
+        caps: list[str] = []
+        phrase: list[str] = []
+        for t, cap in [*zip(mods, capital, strict=True), ((0, 0, ""), False)]:
             if cap:
-                q = _quals([t[2]])
-                caps.append(frozenset(w for x in q for w in x.split()))
-                words |= caps[-1]
-            else:
+                phrase.append(t[2])
+                continue
+            if phrase:  # "North Korean" read as one: the place it names
+                caps.extend(_quals([" ".join(phrase)]))
+                phrase = []
+            if t[2]:
                 words |= set(fold_key(t[2]).split())
+        words |= {w for c in caps for w in c.split()}
         start = mods[0][0] if mods else s
         raw = _Raw(index, start, end, "", "description", desc=row, dmods=frozenset(words), dcaps=tuple(caps), det=det)
         out.append(raw)
     return out
+
+
+@lru_cache(maxsize=1)
+def _literal_contexts() -> dict[str, frozenset[str]]:
+    """A loaded word -> the single words that, right before it, make it literal
+    (``loaded-words`` ``unless_prev``: "sanctions regime")."""
+    lex = lexicons.load("loaded-words")
+    i = lex.columns.index("unless_prev")
+    return {row[0]: frozenset(p for p in row[i].split("|") if p != "-" and " " not in p) for row in lex.rows}
+
+
+def _literal_before(word: str) -> frozenset[str]:
+    return _literal_contexts().get(word, frozenset())
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -892,7 +909,7 @@ def _fits(r: _Raw, d: Description, people: set[str], *, strict: bool) -> bool:
                 or r.name.isupper()
             )
         return r.kind == "org" or (r.person and not shown and r.kind is None)
-    return r.kind == "place" if strict else not shown
+    return r.kind == "place" if strict else not shown and (r.kind is not None or len(r.name.split()) == 1)
 
 
 def _resolve_descriptions(scan: _ArticleScan) -> None:
@@ -900,13 +917,19 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
 
     1. the name written right after it ("peat giant Halden Peat Company", "Labour chief Rasmus
        Oddvar") or the name it stands in apposition to ("Orrin Water, the private firm");
-    2. else the name of its kind whose words hold one of its modifiers, the nearest before it,
-       else the first after it ("the peat giant": Halden Peat Company; "union barons": the
-       General Workers' Union); a capitalised modifier that names none of them leaves the
+    2. the name the same description was given before in the article, or for a person, the
+       one last given a role of the same place ("the North Korean dictator" after "North
+       Korean leader Kim Jong Un");
+    3. an organisation (or, for a plural of a person word, the body: "union barons") whose name
+       holds one of its modifiers, the nearest before it, else the first after it ("the peat
+       giant": Halden Peat Company; "union barons": the General Workers' Union); a state or
+       government ("regime") whose name is its capitalised modifier ("the Brazzaville regime",
+       "the Syrian regime"). A capitalised modifier that names none of them leaves the
        description unresolved ("the Assad regime" is not the last state named);
-    3. else, an ``epithet`` after "the" or a possessive with no capitalised modifier: the
-       nearest name of its kind before it that shows its kind (a person within a few
-       sentences).
+    4. else an organisation ``epithet`` after "the" or a possessive ("the watchdog"): the
+       nearest organisation named before it that shows it is one (the alias table, a last word
+       such as "Authority", initials). A person or a state described with no name is left
+       alone ("the dictator", "the regime": the nearest named is too often another).
 
     A description that overlaps a role or an alias of the table is left to them; a name inside
     a kept description's span is the description's ("Northstrand" in "Northstrand boss")."""
@@ -916,9 +939,11 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     people = {fold_key(n) for n in scan.people}
     names = sorted((r for r in scan.raws if r.source in ("name", "alias", "official")), key=lambda r: r.start)
     taken = sorted((r.start, r.end) for r in scan.raws if r.source in ("role", "alias"))
+    ties = sorted(scan.ties, key=lambda t: t.pos)
     by_start = {r.start: r for r in names}
     by_end = {r.end: r for r in names}
     kept: list[_Raw] = []
+    given: dict[tuple[str, frozenset[str]], _Raw] = {}  # (head, modifiers) -> the name it was given
     for d in scan.descs:
         assert d.desc is not None
         row = d.desc
@@ -927,38 +952,43 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
         outside = [r for r in names if r.end <= d.start or r.start >= d.end]
         ref: _Raw | None = None
         after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " else None
-        if after is not None and _fits(after, row, people, strict=False) and not row.plural:
+        if after is not None and not row.plural and _fits(after, row, people, strict=False):
             ref = after
-        if ref is None and d.det in ("the", "bare"):
-            m = re.search(r"(?:,\s+)(?:the\s+)?$", text[max(0, d.start - 8) : d.start])
+        if ref is None and d.det in ("the", "bare") and not row.plural:
+            m = re.search(r",\s+(?:the\s+)?$", text[max(0, d.start - 8) : d.start])
             before = by_end.get(d.start - len(m.group())) if m else None
-            if before is not None and _fits(before, row, people, strict=False) and not row.plural:
+            if before is not None and _fits(before, row, people, strict=False):
                 ref = before
-        if ref is None and d.dmods:
-            matches = [
-                r
-                for r in outside
-                if _fits(r, row, people, strict=False)
-                and (
-                    any(c and c <= set(fold_key(r.name).split()) for c in d.dcaps)
-                    or bool(d.dmods - {w for c in d.dcaps for w in c} & set(fold_key(r.name).split()))
-                )
-            ]
+        if ref is None:
+            ref = given.get((row.word, d.dmods))
+        if ref is None and row.kind == "person" and not row.plural and d.dcaps:
+            where = set(d.dcaps)
+            fit = [t for t in ties if t.pos < d.start and where <= t.caps | t.mods]
+            ref = fit[-1].mention if fit else None
+        if ref is None and d.dmods and (row.kind != "person" or row.plural):
+            lower = d.dmods - {w for c in d.dcaps for w in c.split()}
+            matches = []
+            for r in outside:
+                if not _fits(r, row, people, strict=False):
+                    continue
+                words = set(fold_key(r.name).split())
+                if row.kind == "place":
+                    hit = fold_key(r.name) in d.dcaps
+                else:
+                    hit = any(set(c.split()) <= words for c in d.dcaps) or bool(lower & words)
+                if hit:
+                    matches.append(r)
             prior = [r for r in matches if r.end <= d.start]
             ref = prior[-1] if prior else (matches[0] if matches else None)
-            if ref is None and d.dcaps:
-                continue
-        if ref is None and row.register == "epithet" and not row.plural and d.det in ("the", "own") and not d.dcaps:
-            reach = _PERSON_REACH if row.kind == "person" else len(text)
-            prior = [
-                r
-                for r in outside
-                if r.end <= d.start and d.start - r.end <= reach and _fits(r, row, people, strict=True)
-            ]
+        if ref is None and d.dcaps:
+            continue
+        if ref is None and row.register == "epithet" and row.kind == "org" and d.det in ("the", "own"):
+            prior = [r for r in outside if r.end <= d.start and _fits(r, row, people, strict=True)]
             ref = prior[-1] if prior else None
         if ref is None:
             continue
         d.ref = ref
+        given.setdefault((row.word, d.dmods), ref)
         kept.append(d)
     if not kept:
         return
@@ -1047,13 +1077,20 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         mentions = []
         seen: set[tuple[int, int, int]] = set()
         for m in members:
-            if (m.article, m.start, m.end) in seen:
+            if (m.article, m.start, m.end) in seen or (m.desc is not None and not _kind_agrees(m.desc, kind)):
                 continue
             seen.add((m.article, m.start, m.end))
             art = articles[m.article]
             mentions.append(EntityMention(art.id, Span(m.start, m.end), art.text[m.start : m.end]))
         out.append(Entity(f"e{len(out) + 1}", name, kind, tuple(mentions)))
     return out
+
+
+def _kind_agrees(desc: Description, kind: str | None) -> bool:
+    """Whether a description fits the kind of the entity it was merged into: a person word (not
+    its plural) a person, any other word anything but a person ("the Kim regime" is no name of
+    Kim Jong Un)."""
+    return (kind == "person") == (desc.kind == "person" and not desc.plural)
 
 
 def _acronyms(raws: Sequence[_Raw]) -> dict[str, str]:
