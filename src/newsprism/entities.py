@@ -798,7 +798,9 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
     stops = stopwords()
     cues = reporting_cues()
     out: list[_Raw] = []
-    for h, (s, e, w) in enumerate(toks):
+    heads = _description_heads()
+    for h in [h for h, t in enumerate(toks) if t[2] in heads]:
+        s, e, w = toks[h]
         lw = strip_dot(w)
         owner = lw.endswith("'s")
         if owner:
@@ -869,6 +871,13 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
         raw = _Raw(index, start, end, "", "description", desc=row, dmods=frozenset(words), dcaps=tuple(caps), det=det)
         out.append(raw)
     return out
+
+
+@lru_cache(maxsize=1)
+def _description_heads() -> frozenset[str]:
+    """The head words of ``entity-descriptions`` as a token writes them: lower case, with or
+    without a possessive."""
+    return frozenset(w + end for w in descriptions() for end in ("", "'s", "’s"))
 
 
 @lru_cache(maxsize=1)
