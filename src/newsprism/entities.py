@@ -7,9 +7,10 @@ kind (``person``, ``org``, ``place`` or None) and each mention with its span in
 mention, which surface forms each outlet uses and how often; :func:`naming_marks` turns the
 forms that set an outlet apart into ``naming`` framing marks.
 
-How (``entities.v2``, rules over the text and two lexicons; no parser, no model; v2 reads
+How (``entities.v3``, rules over the text and three lexicons; no parser, no model; v2 reads
 the names as ``names`` does since quotes.v3: "White House", "Fox News", "New York Times" are
-organisations by their last word, a gerund opening a sentence is no part of a name):
+organisations by their last word, a gerund opening a sentence is no part of a name; v3 reads
+descriptions used as names, "the peat giant", "union barons", "Labour chief"):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
@@ -34,6 +35,22 @@ organisations by their last word, a gerund opening a sentence is no part of a na
   stands for a president, prime minister, premier... when so qualified. "the" + an
   organisation word ("the committee", "the health ministry") is the one organisation named
   before whose name holds those words. A role never tied to a name is no mention.
+- **Descriptions** (v3, the ``entity-descriptions`` lexicon): up to three modifiers and a
+  head word in lower case ("peat giant", "the North Korean dictator", "union barons",
+  "Labour chief"), after "the", a possessive or nothing (not "a"), ending its phrase ("chief
+  executive", "giant panda", "the inspection regime" are none; a ``title`` head such as
+  "chief" only after a capitalised modifier: "NATO chief", not "fire chief"). It is a
+  mention of the name written right after it or in apposition before it; else of the name the
+  same description was given before; for a person, of the one last given a title of the same
+  place ("North Korean leader Kim Jong Un"); for an organisation (or, for a plural of a person
+  word, the body those people lead: "union barons"), of the one whose name holds one of its
+  modifiers ("the peat giant": Halden Peat Company); for a state ("regime"), of the one its
+  capitalised modifier names ("the Syrian regime"); else, for an organisation epithet after
+  "the" ("the watchdog"), of the nearest organisation named before. A capitalised modifier
+  that names none of these leaves it unresolved ("the Assad regime"), and so does a person or
+  state described with no name ("the dictator", "the regime"). A name inside a kept
+  description is the description's; a description merged into an entity of another kind is
+  dropped.
 - **Not names**: a one-word run that opens a sentence, has no title and is also written in
   lower case in the article ("Speaking") or only ever opens sentences in the story
   ("Critics"); runs of several words all in capitals (datelines, crossheads) and one word in
@@ -61,15 +78,21 @@ other does not use it), and it is not a plain name: the canonical name or words 
 ("Kishida", "North Korea", "the bank" of "Nordhavn Development Bank"), for a person with or
 without titles ("Prime Minister Kishida", "Mr. Kishida": a title is information, not a choice
 of name). A role ("the minister") is a mark only where the outlet names the entity by roles
-more often than by names (a role after the name is a reference, not a choice). So "DPRK",
+more often than by names (a role after the name is a reference, not a choice). A description
+(v3) is a mark by the first rule alone when its head is an ``epithet`` (or a ``title`` after a
+capitalised modifier), counting as users of it the outlets that write its words in the title
+before one of their mentions ("HTA chief" where the others write "HTA chief executive Helen
+..."); a ``neutral`` one ("the carrier") never is, nor an epithet alone that is a loaded word
+("the regime": the ``loaded`` mark says it; "the Brazzaville regime" names). So "DPRK",
 "Pyongyang", "Republic of Marrovia", "NHA" are marks in the outlet that stands apart. ``note``
 is the canonical name, ``entity`` its id, ``quoted`` True inside a quotation
 (:func:`newsprism.quotes.article_quotes`): then the choice is the speaker's.
 
-Limits: English; capitalised names only (an epithet in lower case, "the peat giant", is
-found only when the alias table lists it; "the North Korean dictator" only when tied to a
-name by the article); a surname shared by two people goes to the one the story names most
-unless a title says otherwise; pronouns are not mentions; the alias table is small and
+Limits: English; a description only with a head word of the lexicon, resolved only as said
+(an evaluative modifier on a plain word, "left-wing council", a capitalised nickname, "The
+Iron Lady of Castelvera", and an indefinite "a chemical plant" are not read; a sentence's
+first word before "chief" is a name unless the article writes it in lower case); a surname
+shared by two people goes to the one the story names most unless a title says otherwise; pronouns are not mentions; the alias table is small and
 general (countries, capitals used for governments, international bodies, US agencies and
 parties: ``docs/entities.md``), and reads "Washington" as the United States. Linear in the
 length of the articles.
