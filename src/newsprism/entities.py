@@ -93,9 +93,9 @@ Limits: English; a description only with a head word of the lexicon, resolved on
 Iron Lady of Castelvera", and an indefinite "a chemical plant" are not read; a sentence's
 first word before "chief" is a name unless the article writes it in lower case); a surname
 shared by two people goes to the one the story names most unless a title says otherwise;
-pronouns are not mentions; the alias table is small and general (countries, capitals used for governments, international bodies, US agencies and
-parties: ``docs/entities.md``), and reads "Washington" as the United States. Linear in the
-length of the articles.
+pronouns are not mentions; the alias table is small and general (countries, capitals used
+for governments, international bodies, US agencies and parties: ``docs/entities.md``), and
+reads "Washington" as the United States. Linear in the length of the articles.
 """
 
 from __future__ import annotations
