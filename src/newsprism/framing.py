@@ -43,6 +43,9 @@ from .quotes import QUOTES_VERSION, QuotedTerm
 from .text import word_list
 
 FRAMING_VERSION = "framing.v2"
+#: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
+#: changed only how a story's naming marks merge with them (:func:`story_marks`)
+ARTICLE_MARKS_VERSION = "framing.v1"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -128,7 +131,7 @@ def corpus_marks_method() -> str:
     the framing stage, its word lists, the quotes stage (scare quotes, ``quoted``) and the
     alias table. A store whose marks were made by another method finds them again."""
     aliases = lexicons.load("entity-aliases").version
-    return "+".join((CORPUS_MARKS_VERSION, FRAMING_VERSION, FRAMING_LEXICON_VERSION, QUOTES_VERSION, aliases))
+    return "+".join((CORPUS_MARKS_VERSION, ARTICLE_MARKS_VERSION, FRAMING_LEXICON_VERSION, QUOTES_VERSION, aliases))
 
 
 def corpus_marks(article: Article, quotes: Iterable[Quote] = (), terms: Iterable[QuotedTerm] = ()) -> list[FramingMark]:
