@@ -358,3 +358,13 @@ def test_a_neutral_description_joins_the_table_but_is_no_mark() -> None:
     ents = story_entities([a, b])
     assert ("a", "carrier") in texts(by_name(ents, "Skyra Air"))
     assert naming_marks(ents, [a, b]) == []
+
+
+def test_the_same_head_word_is_the_same_description_and_an_adjective_before_a_name_is_none() -> None:
+    a = art("Rival mob boss Carlo Venti died in prison. His company found the giant Orlo field.", "a", "A")
+    b = art("Mob boss Carlo Venti died on Monday. The firm found the Orlo field.", "b", "B")
+    ents = story_entities([a, b])
+    venti = by_name(ents, "Carlo Venti")
+    assert ("a", "Rival mob boss") in texts(venti) and ("b", "Mob boss") in texts(venti)
+    assert naming_marks(ents, [a, b]) == []  # "rival" adds no other name
+    assert not [m for e in ents for m in e.mentions if m.text == "giant"]

@@ -932,13 +932,10 @@ def _fits(r: _Raw, d: Description, people: set[str], *, strict: bool) -> bool:
     if d.kind == "person" and not d.plural:
         return r.person and r.kind is None and (shown or not strict)
     if d.kind == "person" or d.kind == "org":
-        if strict:  # an organisation by the alias table, its last word ("Company", "Authority") or initials
+        if strict:  # an organisation by the alias table or its last word ("Company", "Authority")
             words = r.name.split()
             return r.kind == "org" and (
-                r.source == "alias"
-                or title_kind(words[-1]) == "org"
-                or strip_dot(words[-1]) in org_name_words()
-                or r.name.isupper()
+                r.source == "alias" or title_kind(words[-1]) == "org" or strip_dot(words[-1]) in org_name_words()
             )
         return r.kind == "org" or (r.person and not shown and r.kind is None)
     return r.kind == "place" if strict else not shown and (r.kind is not None or len(r.name.split()) == 1)
@@ -958,10 +955,14 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
        government ("regime") whose name is its capitalised modifier ("the Brazzaville regime",
        "the Syrian regime"). A capitalised modifier that names none of them leaves the
        description unresolved ("the Assad regime" is not the last state named);
-    4. else an organisation ``epithet`` after "the" or a possessive ("the watchdog"): the
-       nearest organisation named before it that shows it is one (the alias table, a last word
-       such as "Authority", initials). A person or a state described with no name is left
-       alone ("the dictator", "the regime": the nearest named is too often another).
+    4. else an organisation ``epithet`` after "the" or a possessive ("the watchdog"): among the
+       organisations named before it that show they are one (the alias table, a last word
+       such as "Authority"), the one named most so far, else the nearest. A person or a state
+       described with no name is left alone ("the dictator", "the regime": the nearest named
+       is too often another).
+
+    A word before a name it cannot describe, or an epithet after "the" with no modifier
+    before a name ("the giant Bolton field"), is no description ("the carrier Skyra Air" is).
 
     A description that overlaps a role or an alias of the table is left to them; a name inside
     a kept description's span is the description's ("Northstrand" in "Northstrand boss")."""
@@ -984,8 +985,11 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
         outside = [r for r in names if r.end <= d.start or r.start >= d.end]
         ref: _Raw | None = None
         after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " else None
-        if after is not None and not row.plural and _fits(after, row, people, strict=False):
-            ref = after
+        if after is not None and not row.plural:
+            bare_epithet = row.register == "epithet" and not d.dmods and d.det == "the"
+            if bare_epithet or not _fits(after, row, people, strict=False):
+                continue  # a word before a name that it does not describe: "the giant Bolton field"
+            ref = after  # "peat giant Halden Peat Company"
         if ref is None and d.det in ("the", "bare") and not row.plural:
             m = re.search(r",\s+(?:the\s+)?$", text[max(0, d.start - 8) : d.start])
             before = by_end.get(d.start - len(m.group())) if m else None
@@ -1016,7 +1020,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             continue
         if ref is None and row.register == "epithet" and row.kind == "org" and d.det in ("the", "own"):
             prior = [r for r in outside if r.end <= d.start and _fits(r, row, people, strict=True)]
-            ref = prior[-1] if prior else None
+            named = Counter(fold_key(r.name) for r in prior)  # the one named most so far, else the last
+            ref = max(reversed(prior), key=lambda r: named[fold_key(r.name)]) if prior else None
         if ref is None:
             continue
         d.ref = ref
@@ -1257,16 +1262,22 @@ def role_form(form: str) -> bool:
     )
 
 
+def _head_row(form: str) -> Description | None:
+    """The ``entity-descriptions`` row of a form's last word, in lower case, or None."""
+    words = form.replace("’", "'").split()
+    if not words or is_cap(words[-1]):
+        return None
+    last = strip_dot(words[-1])
+    return descriptions().get(last[:-2] if last.endswith("'s") else last)
+
+
 def description_register(form: str) -> str | None:
     """How a form describes rather than names, by its last word in the ``entity-descriptions``
     lexicon: "epithet" ("the peat giant", "union barons", a title word after a capitalised
     modifier: "Labour chief", "the NATO chief"), "neutral" ("the carrier"), or None (no
     description, or a title word alone: "the chief")."""
     words = form.replace("’", "'").split()
-    if not words or is_cap(words[-1]):
-        return None
-    last = strip_dot(words[-1])
-    row = descriptions().get(last[:-2] if last.endswith("'s") else last)
+    row = _head_row(form)
     if row is None:
         return None
     if row.register == "title":
@@ -1296,6 +1307,20 @@ def _titled_alike(
                 out.add(other)
                 break
     return out
+
+
+def _same_head(form: str, outlet: str, forms: dict[str, dict[str, list[EntityMention]]]) -> set[str]:
+    """The other outlets that describe the entity with the same head word ("mob boss", "rival
+    mob boss"): the modifiers they add are no other name."""
+    row = _head_row(form)
+    if row is None:
+        return set()
+    return {
+        other
+        for other, fs in forms.items()
+        if other != outlet
+        and any((h := _head_row(ms[0].text)) is not None and h.word == row.word for ms in fs.values())
+    }
 
 
 def _words_before(text: str, start: int, n: int = 4) -> set[str]:
@@ -1360,8 +1385,11 @@ def naming_marks(
                 if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
                     continue  # "U.S.", "GOP", "ABA": an abbreviation is style, "DPRK" (official) is a choice
                 alike = users[key] - {outlet}
-                if described == "epithet":  # "HTA chief" where the others write "HTA chief executive Helen ..."
+                if described == "epithet":
+                    # "HTA chief" where the others write "HTA chief executive Helen ..."; "rival mob
+                    # boss" where they write "mob boss": the same head word is the same description
                     alike |= _titled_alike(key, outlet, forms, by_id)
+                    alike |= _same_head(ms[0].text, outlet, forms)
                 if 2 * len(alike) >= others:
                     continue
                 if described != "epithet" and role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
