@@ -368,3 +368,11 @@ def test_the_same_head_word_is_the_same_description_and_an_adjective_before_a_na
     assert ("a", "Rival mob boss") in texts(venti) and ("b", "Mob boss") in texts(venti)
     assert naming_marks(ents, [a, b]) == []  # "rival" adds no other name
     assert not [m for e in ents for m in e.mentions if m.text == "giant"]
+
+
+def test_a_group_word_with_a_name_in_it_names_the_body() -> None:
+    a = art("Tarn rebels shelled the town. The Tarn Freedom Party denied it.", "a", "A")
+    b = art("The Tarn Freedom Party shelled the town, officials said.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Tarn rebels") in texts(by_name(ents, "Tarn Freedom Party"))
+    assert [(m.text, m.note) for m in naming_marks(ents, [a, b])] == [("Tarn rebels", "Tarn Freedom Party")]
