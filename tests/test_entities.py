@@ -376,3 +376,12 @@ def test_a_group_word_with_a_name_in_it_names_the_body() -> None:
     ents = story_entities([a, b])
     assert ("a", "Tarn rebels") in texts(by_name(ents, "Tarn Freedom Party"))
     assert [(m.text, m.note) for m in naming_marks(ents, [a, b])] == [("Tarn rebels", "Tarn Freedom Party")]
+
+
+def test_the_nato_chief_is_the_person_given_a_nato_title_and_nato_stays_a_mention() -> None:
+    a = art("NATO Secretary General Ola Brenn met envoys. The talks were hard, the NATO chief claimed.", "a", "A")
+    b = art("NATO Secretary General Ola Brenn met envoys. Brenn said the talks were hard.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "NATO chief") in texts(by_name(ents, "Ola Brenn"))
+    assert texts(by_name(ents, "NATO")).count(("a", "NATO")) == 2
+    assert ("NATO chief", "Ola Brenn") in [(m.text, m.note) for m in naming_marks(ents, [a, b])]

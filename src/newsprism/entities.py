@@ -374,6 +374,7 @@ class _Raw:
     dmods: frozenset[str] = frozenset()
     dcaps: tuple[str, ...] = ()
     det: str = ""
+    head: int = 0  # where a description's head word starts
     #: the name the mention is merged under ("Marrovia" for "Republic of Marrovia")
     base: str = ""
     key: str = ""
@@ -891,7 +892,8 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
                 words |= set(fold_key(t[2]).split())
         words |= {w for c in caps for w in c.split()}
         start = mods[0][0] if mods else s
-        raw = _Raw(index, start, end, "", "description", desc=row, dmods=frozenset(words), dcaps=tuple(caps), det=det)
+        raw = _Raw(index, start, end, "", "description", desc=row, dmods=frozenset(words), dcaps=tuple(caps))
+        raw.det, raw.head = det, s
         out.append(raw)
     return out
 
@@ -964,14 +966,17 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     A word before a name it cannot describe, or an epithet after "the" with no modifier
     before a name ("the giant Bolton field"), is no description ("the carrier Skyra Air" is).
 
-    A description that overlaps a role or an alias of the table is left to them; a name inside
-    a kept description's span is the description's ("Northstrand" in "Northstrand boss")."""
+    A description that overlaps a role, or an alias of the table that holds its head ("Zionist
+    regime"), is left to them; a name inside a kept description's span is the description's
+    ("Northstrand" in "Northstrand boss"), an alias stays a mention of its own ("NATO" in "the
+    NATO chief")."""
     if not scan.descs:
         return
     text = scan.text
     people = {fold_key(n) for n in scan.people}
     names = sorted((r for r in scan.raws if r.source in ("name", "alias", "official")), key=lambda r: r.start)
-    taken = sorted((r.start, r.end) for r in scan.raws if r.source in ("role", "alias"))
+    roles = sorted((r.start, r.end) for r in scan.raws if r.source == "role")
+    aliased = sorted((r.start, r.end) for r in scan.raws if r.source == "alias")
     ties = sorted(scan.ties, key=lambda t: t.pos)
     by_start = {r.start: r for r in names}
     by_end = {r.end: r for r in names}
@@ -980,8 +985,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     for d in scan.descs:
         assert d.desc is not None
         row = d.desc
-        if any(a < d.end and d.start < b for a, b in taken):
-            continue
+        if any(a < d.end and d.start < b for a, b in roles) or any(a < d.end and d.head < b for a, b in aliased):
+            continue  # a role ("the NATO chief" tied to a name), an alias with the head ("Zionist regime")
         outside = [r for r in names if r.end <= d.start or r.start >= d.end]
         ref: _Raw | None = None
         after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " else None
