@@ -103,7 +103,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -934,13 +934,41 @@ def _fits(r: _Raw, d: Description, people: set[str], *, strict: bool) -> bool:
     if d.kind == "person" and not d.plural:
         return r.person and r.kind is None and (shown or not strict)
     if d.kind == "person" or d.kind == "org":
-        if strict:  # an organisation by the alias table or its last word ("Company", "Authority")
-            words = r.name.split()
-            return r.kind == "org" and (
-                r.source == "alias" or title_kind(words[-1]) == "org" or strip_dot(words[-1]) in org_name_words()
-            )
+        if strict:
+            return _shows_org(r)
         return r.kind == "org" or (r.person and not shown and r.kind is None)
     return r.kind == "place" if strict else not shown and (r.kind is not None or len(r.name.split()) == 1)
+
+
+class _Spans:
+    """Character spans, for asking in log time whether one overlaps or holds a stretch."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))  # the furthest end so far
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``."""
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a span holds ``[start, end)``: one that starts at or before ``start`` reaches
+        ``end``."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
+def _shows_org(r: _Raw) -> bool:
+    """Whether a name shows it is an organisation: by the alias table or its last word
+    ("Company", "Authority", "Post")."""
+    words = r.name.split()
+    return (
+        r.kind == "org"
+        and bool(words)
+        and (r.source == "alias" or title_kind(words[-1]) == "org" or strip_dot(words[-1]) in org_name_words())
+    )
 
 
 def _resolve_descriptions(scan: _ArticleScan) -> None:
@@ -975,19 +1003,32 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     text = scan.text
     people = {fold_key(n) for n in scan.people}
     names = sorted((r for r in scan.raws if r.source in ("name", "alias", "official")), key=lambda r: r.start)
-    roles = sorted((r.start, r.end) for r in scan.raws if r.source == "role")
-    aliased = sorted((r.start, r.end) for r in scan.raws if r.source == "alias")
+    roles = _Spans((r.start, r.end) for r in scan.raws if r.source == "role")
+    aliased = _Spans((r.start, r.end) for r in scan.raws if r.source == "alias")
     ties = sorted(scan.ties, key=lambda t: t.pos)
     by_start = {r.start: r for r in names}
     by_end = {r.end: r for r in names}
+    by_word: dict[str, list[_Raw]] = {}  # a word of a name -> its mentions, in text order
+    for r in names:
+        for w in set(fold_key(r.name).split()):
+            by_word.setdefault(w, []).append(r)
+    orgs = sorted((r for r in names if r.kind == "org"), key=lambda r: r.end)  # for the fallback
+    o = 0
+    named: Counter[str] = Counter()  # organisations named so far (that show they are one)
+    last: dict[str, _Raw] = {}
     kept: list[_Raw] = []
     given: dict[tuple[str, frozenset[str]], _Raw] = {}  # (head, modifiers) -> the name it was given
-    for d in scan.descs:
+    for d in sorted(scan.descs, key=lambda d: d.start):
         assert d.desc is not None
         row = d.desc
-        if any(a < d.end and d.start < b for a, b in roles) or any(a < d.end and d.head < b for a, b in aliased):
+        while o < len(orgs) and orgs[o].end <= d.start:
+            x = orgs[o]
+            if _shows_org(x):
+                named[fold_key(x.name)] += 1
+                last[fold_key(x.name)] = x
+            o += 1
+        if roles.overlap(d.start, d.end) or aliased.overlap(d.head, d.end):
             continue  # a role ("the NATO chief" tied to a name), an alias with the head ("Zionist regime")
-        outside = [r for r in names if r.end <= d.start or r.start >= d.end]
         ref: _Raw | None = None
         after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " else None
         if after is not None and not row.plural:
@@ -1008,9 +1049,10 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             ref = fit[-1].mention if fit else None
         if ref is None and d.dmods and (row.kind != "person" or row.plural):
             lower = d.dmods - {w for c in d.dcaps for w in c.split()}
+            cands = {id(r): r for w in d.dmods for r in by_word.get(w, ())}
             matches = []
-            for r in outside:
-                if not _fits(r, row, people, strict=False):
+            for r in sorted(cands.values(), key=lambda r: r.start):
+                if not (r.end <= d.start or r.start >= d.end) or not _fits(r, row, people, strict=False):
                     continue
                 words = set(fold_key(r.name).split())
                 if row.kind == "place":
@@ -1023,10 +1065,10 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             ref = prior[-1] if prior else (matches[0] if matches else None)
         if ref is None and d.dcaps:
             continue
-        if ref is None and row.register == "epithet" and row.kind == "org" and d.det in ("the", "own"):
-            prior = [r for r in outside if r.end <= d.start and _fits(r, row, people, strict=True)]
-            named = Counter(fold_key(r.name) for r in prior)  # the one named most so far, else the last
-            ref = max(reversed(prior), key=lambda r: named[fold_key(r.name)]) if prior else None
+        if ref is None and row.register == "epithet" and row.kind == "org" and d.det in ("the", "own") and named:
+            # the organisation named most so far, else the one named last
+            key = max(named, key=lambda k: (named[k], last[k].end))
+            ref = last[key]
         if ref is None:
             continue
         d.ref = ref
@@ -1034,10 +1076,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
         kept.append(d)
     if not kept:
         return
-    spans = [(d.start, d.end) for d in kept]
-    scan.raws = [
-        r for r in scan.raws if r.source != "name" or not any(a <= r.start and r.end <= b for a, b in spans)
-    ] + kept
+    spans = _Spans((d.start, d.end) for d in kept)
+    scan.raws = [r for r in scan.raws if r.source != "name" or not spans.holds(r.start, r.end)] + kept
     scan.raws.sort(key=lambda r: (r.start, -r.end))
 
 
