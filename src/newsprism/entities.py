@@ -82,8 +82,9 @@ more often than by names (a role after the name is a reference, not a choice). A
 (v3) is a mark by the first rule alone when its head is an ``epithet`` (or a ``title`` after a
 capitalised modifier), counting as users of it the outlets that write its words in the title
 before one of their mentions ("HTA chief" where the others write "HTA chief executive Helen
-..."); a ``neutral`` one ("the carrier") never is, nor an epithet alone that is a loaded word
-("the regime": the ``loaded`` mark says it; "the Brazzaville regime" names). So "DPRK",
+...") or a description with the same head word ("mob boss", "rival mob boss"); a
+``neutral`` one ("the carrier") never is, nor an epithet alone that is a loaded word ("the
+regime": the ``loaded`` mark says it; "the Brazzaville regime" names). So "DPRK",
 "Pyongyang", "Republic of Marrovia", "NHA" are marks in the outlet that stands apart. ``note``
 is the canonical name, ``entity`` its id, ``quoted`` True inside a quotation
 (:func:`newsprism.quotes.article_quotes`): then the choice is the speaker's.
