@@ -252,3 +252,136 @@ def test_long_story_is_fast() -> None:
     ents = story_entities([a, b])
     naming_marks(ents, [a, b])
     assert time.perf_counter() - t0 < 10
+
+
+# descriptions used as names (entities.v3, entity-descriptions.v1); made-up stories
+
+GREEN = art(
+    "Workers digging for peat giant Brackwell Fuel Company found a wooden canoe.\n"
+    "The peat giant has stopped digging near the site. Even the union barons were pleased. "
+    "The Fen Workers Union said jobs were safe.\n"
+    "Labour chief Ansel Varro said the find was welcome.",
+    "green",
+    "Green Daily",
+)
+WIRE = art(
+    "Workers at Brackwell Fuel Company found a wooden canoe in a bog.\n"
+    "Brackwell Fuel Company said it had stopped digging. The Fen Workers Union welcomed the pause.\n"
+    "Labour Minister Ansel Varro said the find was welcome.",
+    "wire",
+    "Wire",
+)
+
+
+def test_a_description_before_a_name_or_holding_its_words_is_a_mention_of_it() -> None:
+    ents = story_entities([GREEN, WIRE])
+    company = by_name(ents, "Brackwell Fuel Company")
+    # before the name, then alone (the span leaves "The" out, as the gold sets write it)
+    assert texts(company)[:3] == [("green", "peat giant"), ("green", "Brackwell Fuel Company"), ("green", "peat giant")]
+    union = by_name(ents, "Fen Workers Union")
+    assert ("green", "union barons") in texts(union)  # a plural of a person word: the body they lead
+    varro = by_name(ents, "Ansel Varro")
+    assert ("green", "Labour chief") in texts(varro)
+    # "Labour" inside the description is no entity of its own
+    assert not [e for e in ents if e.name == "Labour"]
+
+
+def test_descriptions_set_apart_are_naming_marks_with_the_canonical_name() -> None:
+    ents = story_entities([GREEN, WIRE])
+    marks = [(m.article, m.text, m.note) for m in naming_marks(ents, [GREEN, WIRE])]
+    assert ("green", "peat giant", "Brackwell Fuel Company") in marks
+    assert ("green", "union barons", "Fen Workers Union") in marks
+    assert ("green", "Labour chief", "Ansel Varro") in marks
+    assert not [m for m in marks if m[0] == "wire"]
+    rows = {n.name: n for n in naming_table(ents, [GREEN, WIRE])}
+    green_forms = dict(rows["Brackwell Fuel Company"].outlets[0].forms)
+    assert green_forms["peat giant"] == 2
+
+
+def test_a_description_every_outlet_uses_or_a_shortened_title_is_no_mark() -> None:
+    a = art("Mining giant Ostrava Metals Company cut 300 jobs. HTA chief Ida Brenner said fares would rise.", "a", "A")
+    b = art(
+        "Mining giant Ostrava Metals Company said it would cut jobs. "
+        "HTA chief executive Ida Brenner said fares would rise.",
+        "b",
+        "B",
+    )
+    ents = story_entities([a, b])
+    assert ("a", "Mining giant") in texts(by_name(ents, "Ostrava Metals Company"))
+    assert ("a", "HTA chief") in texts(by_name(ents, "Ida Brenner"))
+    assert naming_marks(ents, [a, b]) == []
+
+
+def test_what_is_no_description() -> None:
+    a = art(
+        "Fire chief Nadia Ferreby said the fire was out. The chief executive of Tollan Bank resigned. "
+        "Tollan Bank said a giant step had been taken. The inspection regime at Tollan Bank was praised. "
+        "President Ilse Kovac met the dictator of Varnia. The dictator said nothing.",
+        "a",
+        "A",
+    )
+    b = art("Nadia Ferreby said the fire was out. Tollan Bank lost its chief. Ilse Kovac met him.", "b", "B")
+    ents = story_entities([a, b])
+    forms = {m.text for e in ents for m in e.mentions}
+    # a title word after a lower-case word is a job title; a head followed by a noun is none;
+    # a literal context; a person described with no name tied to the description
+    assert not forms & {"Fire chief", "chief executive", "giant", "inspection regime", "dictator", "The dictator"}
+
+
+def test_the_watchdog_is_the_organisation_named_before_and_the_regime_alone_is_no_naming_mark() -> None:
+    a = art(
+        "The Lake Varn Water Authority published its report on Monday. The watchdog said farms were to blame. "
+        "Officials of Marrovia met envoys of the Republic of Tessaly. Critics said the regime in Tessaly "
+        "had lied, and the Tessaly regime denied it.",
+        "a",
+        "A",
+    )
+    b = art(
+        "The Lake Varn Water Authority said farms were to blame. Marrovia and Tessaly held talks. "
+        "Tessaly denied lying.",
+        "b",
+        "B",
+    )
+    ents = story_entities([a, b])
+    assert ("a", "watchdog") in texts(by_name(ents, "Lake Varn Water Authority"))
+    tessaly = by_name(ents, "Tessaly")
+    assert ("a", "Tessaly regime") in texts(tessaly)
+    marks = {(m.text, m.note) for m in naming_marks(ents, [a, b])}
+    assert ("watchdog", "Lake Varn Water Authority") in marks
+    assert ("Tessaly regime", "Tessaly") in marks
+    assert not [m for m in marks if m[0] in ("regime", "the regime")]
+
+
+def test_a_neutral_description_joins_the_table_but_is_no_mark() -> None:
+    a = art("Travellers on Skyra Air were stranded. The carrier Skyra Air blamed the storm.", "a", "A")
+    b = art("Skyra Air cancelled 40 flights because of the storm.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "carrier") in texts(by_name(ents, "Skyra Air"))
+    assert naming_marks(ents, [a, b]) == []
+
+
+def test_the_same_head_word_is_the_same_description_and_an_adjective_before_a_name_is_none() -> None:
+    a = art("Rival mob boss Carlo Venti died in prison. His company found the giant Orlo field.", "a", "A")
+    b = art("Mob boss Carlo Venti died on Monday. The firm found the Orlo field.", "b", "B")
+    ents = story_entities([a, b])
+    venti = by_name(ents, "Carlo Venti")
+    assert ("a", "Rival mob boss") in texts(venti) and ("b", "Mob boss") in texts(venti)
+    assert naming_marks(ents, [a, b]) == []  # "rival" adds no other name
+    assert not [m for e in ents for m in e.mentions if m.text == "giant"]
+
+
+def test_a_group_word_with_a_name_in_it_names_the_body() -> None:
+    a = art("Tarn rebels shelled the town. The Tarn Freedom Party denied it.", "a", "A")
+    b = art("The Tarn Freedom Party shelled the town, officials said.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Tarn rebels") in texts(by_name(ents, "Tarn Freedom Party"))
+    assert [(m.text, m.note) for m in naming_marks(ents, [a, b])] == [("Tarn rebels", "Tarn Freedom Party")]
+
+
+def test_the_nato_chief_is_the_person_given_a_nato_title_and_nato_stays_a_mention() -> None:
+    a = art("NATO Secretary General Ola Brenn met envoys. The talks were hard, the NATO chief claimed.", "a", "A")
+    b = art("NATO Secretary General Ola Brenn met envoys. Brenn said the talks were hard.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "NATO chief") in texts(by_name(ents, "Ola Brenn"))
+    assert texts(by_name(ents, "NATO")).count(("a", "NATO")) == 2
+    assert ("NATO chief", "Ola Brenn") in [(m.text, m.note) for m in naming_marks(ents, [a, b])]

@@ -132,3 +132,18 @@ def test_story_marks_number_marks_once_in_article_order() -> None:
 def test_the_comparison_round_trips_with_framing() -> None:
     c = _story()
     assert Comparison.from_dict(c.to_dict()) == c
+
+
+def test_a_loaded_word_inside_a_longer_name_stays_beside_the_naming_mark() -> None:
+    from newsprism.model import FramingMark, Span
+
+    art = prepare_article(
+        from_text("Observers doubt that the Tessaly regime will keep its word.", id="a", outlet="A", title="T")
+    )
+    at = art.text.index("Tessaly regime")
+    name = FramingMark("", "a", Span(at, at + 14), "Tessaly regime", "naming", lexicon="entities.v3", note="Tessaly")
+    marks = story_marks([art], extra=[name])
+    assert [(m.text, m.type) for m in marks] == [("Tessaly regime", "naming"), ("regime", "loaded")]
+    # a naming mark of the same span as a lexicon mark still replaces it
+    same = FramingMark("", "a", Span(at + 8, at + 14), "regime", "naming", lexicon="entities.v3", note="Tessaly")
+    assert [(m.text, m.type) for m in story_marks([art], extra=[same])] == [("regime", "naming")]

@@ -26,6 +26,7 @@ BUNDLED = {
     "durations",
     "hedges",
     "entity-aliases",
+    "entity-descriptions",
     "first-names",
     "length-words",
     "loaded-words",

@@ -7,9 +7,10 @@ kind (``person``, ``org``, ``place`` or None) and each mention with its span in
 mention, which surface forms each outlet uses and how often; :func:`naming_marks` turns the
 forms that set an outlet apart into ``naming`` framing marks.
 
-How (``entities.v2``, rules over the text and two lexicons; no parser, no model; v2 reads
+How (``entities.v3``, rules over the text and three lexicons; no parser, no model; v2 reads
 the names as ``names`` does since quotes.v3: "White House", "Fox News", "New York Times" are
-organisations by their last word, a gerund opening a sentence is no part of a name):
+organisations by their last word, a gerund opening a sentence is no part of a name; v3 reads
+descriptions used as names, "the peat giant", "union barons", "Labour chief"):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
@@ -34,6 +35,22 @@ organisations by their last word, a gerund opening a sentence is no part of a na
   stands for a president, prime minister, premier... when so qualified. "the" + an
   organisation word ("the committee", "the health ministry") is the one organisation named
   before whose name holds those words. A role never tied to a name is no mention.
+- **Descriptions** (v3, the ``entity-descriptions`` lexicon): up to three modifiers and a
+  head word in lower case ("peat giant", "the North Korean dictator", "union barons",
+  "Labour chief"), after "the", a possessive or nothing (not "a"), ending its phrase ("chief
+  executive", "giant panda", "the inspection regime" are none; a ``title`` head such as
+  "chief" only after a capitalised modifier: "NATO chief", not "fire chief"). It is a
+  mention of the name written right after it or in apposition before it; else of the name the
+  same description was given before; for a person, of the one last given a title of the same
+  place ("North Korean leader Kim Jong Un"); for an organisation (or, for a plural of a person
+  word, the body those people lead: "union barons"), of the one whose name holds one of its
+  modifiers ("the peat giant": Halden Peat Company); for a state ("regime"), of the one its
+  capitalised modifier names ("the Syrian regime"); else, for an organisation epithet after
+  "the" ("the watchdog"), of the nearest organisation named before. A capitalised modifier
+  that names none of these leaves it unresolved ("the Assad regime"), and so does a person or
+  state described with no name ("the dictator", "the regime"). A name inside a kept
+  description is the description's; a description merged into an entity of another kind is
+  dropped.
 - **Not names**: a one-word run that opens a sentence, has no title and is also written in
   lower case in the article ("Speaking") or only ever opens sentences in the story
   ("Critics"); runs of several words all in capitals (datelines, crossheads) and one word in
@@ -61,18 +78,25 @@ other does not use it), and it is not a plain name: the canonical name or words 
 ("Kishida", "North Korea", "the bank" of "Nordhavn Development Bank"), for a person with or
 without titles ("Prime Minister Kishida", "Mr. Kishida": a title is information, not a choice
 of name). A role ("the minister") is a mark only where the outlet names the entity by roles
-more often than by names (a role after the name is a reference, not a choice). So "DPRK",
+more often than by names (a role after the name is a reference, not a choice). A description
+(v3) is a mark by the first rule alone when its head is an ``epithet`` (or a ``title`` after a
+capitalised modifier), counting as users of it the outlets that write its words in the title
+before one of their mentions ("HTA chief" where the others write "HTA chief executive Helen
+...") or a description with the same head word ("mob boss", "rival mob boss"); a
+``neutral`` one ("the carrier") never is, nor an epithet alone that is a loaded word ("the
+regime": the ``loaded`` mark says it; "the Brazzaville regime" names). So "DPRK",
 "Pyongyang", "Republic of Marrovia", "NHA" are marks in the outlet that stands apart. ``note``
 is the canonical name, ``entity`` its id, ``quoted`` True inside a quotation
 (:func:`newsprism.quotes.article_quotes`): then the choice is the speaker's.
 
-Limits: English; capitalised names only (an epithet in lower case, "the peat giant", is
-found only when the alias table lists it; "the North Korean dictator" only when tied to a
-name by the article); a surname shared by two people goes to the one the story names most
-unless a title says otherwise; pronouns are not mentions; the alias table is small and
-general (countries, capitals used for governments, international bodies, US agencies and
-parties: ``docs/entities.md``), and reads "Washington" as the United States. Linear in the
-length of the articles.
+Limits: English; a description only with a head word of the lexicon, resolved only as said
+(an evaluative modifier on a plain word, "left-wing council", a capitalised nickname, "The
+Iron Lady of Castelvera", and an indefinite "a chemical plant" are not read; a sentence's
+first word before "chief" is a name unless the article writes it in lower case); a surname
+shared by two people goes to the one the story names most unless a title says otherwise;
+pronouns are not mentions; the alias table is small and general (countries, capitals used
+for governments, international bodies, US agencies and parties: ``docs/entities.md``), and
+reads "Washington" as the United States. Linear in the length of the articles.
 """
 
 from __future__ import annotations
@@ -80,7 +104,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -95,6 +119,8 @@ from .names import (
     clean_name,
     is_cap,
     name_runs,
+    org_name_words,
+    reporting_cues,
     scan_names,
     sentence_openers,
     speaker_titles,
@@ -102,9 +128,9 @@ from .names import (
     title_kind,
     tokens,
 )
-from .text import WordList
+from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v2"
+ENTITIES_VERSION = "entities.v3"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -195,6 +221,32 @@ def aliases() -> dict[str, Alias]:
     """The ``entity-aliases`` lexicon: alias as written -> its row."""
     lex = lexicons.load("entity-aliases")
     return {row[0]: Alias(*row) for row in lex.rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """One head word of the ``entity-descriptions`` lexicon, as written (singular or plural)."""
+
+    word: str  # the singular
+    kind: str  # person | org | place: what the singular names
+    register: str  # epithet | title | neutral
+    plural: bool = False
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> dict[str, Description]:
+    """The ``entity-descriptions`` lexicon: head word, singular or plural -> its row."""
+    out: dict[str, Description] = {}
+    for word, plural, kind, register in lexicons.load("entity-descriptions").rows:
+        out[word] = Description(word, kind, register)
+        if plural != "-":
+            out[plural] = Description(word, kind, register, True)
+    return out
+
+
+#: the mentions that stand for a name given elsewhere: roles ("the minister") and descriptions
+#: ("the peat giant")
+_REFERRING = frozenset({"role", "description"})
 
 
 def _alias_regex(words: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
@@ -316,6 +368,14 @@ class _Raw:
     role: tuple[str, frozenset[str], frozenset[str], bool] | None = None
     #: the name mention a role points at
     ref: _Raw | None = None
+    #: descriptions: the head's row, the modifiers' words (folded; a capitalised one as the place
+    #: or name it reads as), the capitalised ones as phrases, and the determiner ("the", "a",
+    #: "own" for a name's possessive, "" for none)
+    desc: Description | None = None
+    dmods: frozenset[str] = frozenset()
+    dcaps: tuple[str, ...] = ()
+    det: str = ""
+    head: int = 0  # where a description's head word starts
     #: the name the mention is merged under ("Marrovia" for "Republic of Marrovia")
     base: str = ""
     key: str = ""
@@ -343,6 +403,9 @@ class _ArticleScan:
     confirmed: set[str] = field(default_factory=set)
     #: "m" or "f" for the names whose pronouns or titles say so (scan_names)
     gender: dict[str, str] = field(default_factory=dict)
+    #: descriptions found ("the peat giant"), not yet resolved (:func:`_resolve_descriptions`)
+    descs: list[_Raw] = field(default_factory=list)
+    text: str = ""
 
 
 def _is_role(word: str) -> bool:
@@ -584,6 +647,8 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         if i < 0 or run_spans[i][1] <= s:
             add_alias(k)
     _find_roles(index, text, toks, scan)
+    scan.text = text
+    scan.descs = _find_descriptions(index, text, toks, lowered)
     scan.raws.sort(key=lambda r: (r.start, -r.end))
     return scan
 
@@ -739,12 +804,291 @@ def _resolve_roles(scan: _ArticleScan) -> None:
     scan.raws = [r for r in kept if r.source != "name" or not in_role(r)]
 
 
+#: a lower-case word after a description's head that leaves it the head: a function word, a
+#: verb of saying, or a word that reads as a verb ("has", "said", "insisted", "owns")
+_VERBISH = re.compile(r"(?:ed|[^s']s)$")
+#: a modifier that is a verb or a judging adjective ("blasted", "embattled", "leading",
+#: "hugely"): the description begins after it (a judging word is a loaded mark of its own)
+_NOT_MODIFIER = re.compile(r"(?:ed|ing|ly)$")
+
+
+def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], lowered: set[str]) -> list[_Raw]:
+    """Descriptions used as names: up to three modifiers and a head word of the
+    ``entity-descriptions`` lexicon in lower case ("the peat giant", "Labour chief", "union
+    barons"), each a :class:`_Raw` of source ``description``, unresolved. The head must end
+    the phrase (a capitalised word, a function word, a verb or punctuation next: "chief
+    executive", "giant panda" are no descriptions); a ``title`` head ("chief") only right
+    after a capitalised modifier ("Labour chief", not "fire chief")."""
+    table = descriptions()
+    stops = stopwords()
+    cues = reporting_cues()
+    out: list[_Raw] = []
+    heads = _description_heads()
+    for h in [h for h, t in enumerate(toks) if t[2] in heads]:
+        s, e, w = toks[h]
+        lw = strip_dot(w)
+        owner = lw.endswith("'s")
+        if owner:
+            lw = lw[:-2]
+        row = table.get(lw)
+        if row is None or is_cap(w):
+            continue
+        end = e - 2 if owner else e
+        if not owner and h + 1 < len(toks) and text[e : toks[h + 1][0]] == " " and not is_cap(toks[h + 1][2]):
+            nxt = strip_dot(toks[h + 1][2])
+            if nxt == "of" or not (nxt in stops or nxt in cues or _VERBISH.search(nxt)):
+                continue  # "chief executive", "regime change", "the boss of ..."
+        mods: list[tuple[int, int, str]] = []
+        det = ""
+        k = h - 1
+        while k >= 0 and text[toks[k][1] : toks[k + 1][0]] == " ":
+            word = toks[k][2]
+            lk = strip_dot(word)
+            if lk.endswith("'s"):
+                det = "own"
+                break
+            if lk == "the":
+                det = "the"
+                break
+            if lk in ("a", "an"):
+                det = "a"
+                break
+            if lk in stops or lk in cues or lk in DETERMINERS or lk in SMALL:
+                break
+            if not word.replace("-", "").replace("'", "").replace("’", "").isalpha():
+                break
+            if not is_cap(word) and _NOT_MODIFIER.search(lk):
+                break
+            if len(mods) == ROLE_MODIFIERS:
+                mods = []
+                det = "x"  # too long to be one description
+                break
+            mods.insert(0, toks[k])
+            k -= 1
+        if det == "x" or det == "a":
+            continue
+        if not mods and not det:
+            det = "bare"
+        # a capitalised modifier opening a sentence is a name only if the article never writes it
+        # in lower case ("Plant boss": a common word; "Labour chief": a name)
+        capital = []
+        for t in mods:
+            at_start = t is mods[0] and _sentence_start(text, t[0])
+            capital.append(is_cap(t[2]) and not (at_start and strip_dot(t[2]) in lowered))
+        if row.register == "title" and not (mods and capital[-1]):
+            continue
+        if mods and strip_dot(mods[-1][2]) in _literal_before(lw):
+            continue  # "the inspection regime", "the current regime": no name
+        words: set[str] = set()
+        caps: list[str] = []
+        phrase: list[str] = []
+        for t, cap in [*zip(mods, capital, strict=True), ((0, 0, ""), False)]:
+            if cap:
+                phrase.append(t[2])
+                continue
+            if phrase:  # "North Korean" read as one: the place it names
+                caps.extend(_quals([" ".join(phrase)]))
+                phrase = []
+            if t[2]:
+                words |= set(fold_key(t[2]).split())
+        words |= {w for c in caps for w in c.split()}
+        start = mods[0][0] if mods else s
+        raw = _Raw(index, start, end, "", "description", desc=row, dmods=frozenset(words), dcaps=tuple(caps))
+        raw.det, raw.head = det, s
+        out.append(raw)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _description_heads() -> frozenset[str]:
+    """The head words of ``entity-descriptions`` as a token writes them: lower case, with or
+    without a possessive."""
+    return frozenset(w + end for w in descriptions() for end in ("", "'s", "’s"))
+
+
+@lru_cache(maxsize=1)
+def _literal_contexts() -> dict[str, frozenset[str]]:
+    """A loaded word -> the single words that, right before it, make it literal
+    (``loaded-words`` ``unless_prev``: "sanctions regime")."""
+    lex = lexicons.load("loaded-words")
+    i = lex.columns.index("unless_prev")
+    return {row[0]: frozenset(p for p in row[i].split("|") if p != "-" and " " not in p) for row in lex.rows}
+
+
+def _literal_before(word: str) -> frozenset[str]:
+    return _literal_contexts().get(word, frozenset())
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in '.!?\n"”:'
+
+
+def _fits(r: _Raw, d: Description, people: set[str], *, strict: bool) -> bool:
+    """Whether a name mention can be what a description's head names: a person for "tycoon",
+    an organisation for "giant", a state or its government for "regime"; a plural of a person
+    word names an organisation ("union barons"). ``strict`` (the fallback to the nearest one
+    named before): the name must show its kind (a person by a title, a role or pronouns)."""
+    shown = r.titled or fold_key(r.name) in people
+    if d.kind == "person" and not d.plural:
+        return r.person and r.kind is None and (shown or not strict)
+    if d.kind == "person" or d.kind == "org":
+        if strict:
+            return _shows_org(r)
+        return r.kind == "org" or (r.person and not shown and r.kind is None)
+    return r.kind == "place" if strict else not shown and (r.kind is not None or len(r.name.split()) == 1)
+
+
+class _Spans:
+    """Character spans, for asking in log time whether one overlaps or holds a stretch."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))  # the furthest end so far
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``."""
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.reach[i] > start
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a span holds ``[start, end)``: one that starts at or before ``start`` reaches
+        ``end``."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
+def _shows_org(r: _Raw) -> bool:
+    """Whether a name shows it is an organisation: by the alias table or its last word
+    ("Company", "Authority", "Post")."""
+    words = r.name.split()
+    return (
+        r.kind == "org"
+        and bool(words)
+        and (r.source == "alias" or title_kind(words[-1]) == "org" or strip_dot(words[-1]) in org_name_words())
+    )
+
+
+def _resolve_descriptions(scan: _ArticleScan) -> None:
+    """Point each description at the name it describes, and keep those that point at one:
+
+    1. the name written right after it ("peat giant Halden Peat Company", "Labour chief Rasmus
+       Oddvar") or the name it stands in apposition to ("Orrin Water, the private firm");
+    2. the name the same description was given before in the article, or for a person, the
+       one last given a role of the same place ("the North Korean dictator" after "North
+       Korean leader Kim Jong Un");
+    3. an organisation (or, for a plural of a person word, the body: "union barons") whose name
+       holds one of its modifiers, the nearest before it, else the first after it ("the peat
+       giant": Halden Peat Company; "union barons": the General Workers' Union); a state or
+       government ("regime") whose name is its capitalised modifier ("the Brazzaville regime",
+       "the Syrian regime"). A capitalised modifier that names none of them leaves the
+       description unresolved ("the Assad regime" is not the last state named);
+    4. else an organisation ``epithet`` after "the" or a possessive ("the watchdog"): among the
+       organisations named before it that show they are one (the alias table, a last word
+       such as "Authority"), the one named most so far, else the nearest. A person or a state
+       described with no name is left alone ("the dictator", "the regime": the nearest named
+       is too often another).
+
+    A word before a name it cannot describe, or an epithet after "the" with no modifier
+    before a name ("the giant Bolton field"), is no description ("the carrier Skyra Air" is).
+
+    A description that overlaps a role, or an alias of the table that holds its head ("Zionist
+    regime"), is left to them; a name inside a kept description's span is the description's
+    ("Northstrand" in "Northstrand boss"), an alias stays a mention of its own ("NATO" in "the
+    NATO chief")."""
+    if not scan.descs:
+        return
+    text = scan.text
+    people = {fold_key(n) for n in scan.people}
+    names = sorted((r for r in scan.raws if r.source in ("name", "alias", "official")), key=lambda r: r.start)
+    roles = _Spans((r.start, r.end) for r in scan.raws if r.source == "role")
+    aliased = _Spans((r.start, r.end) for r in scan.raws if r.source == "alias")
+    ties = sorted(scan.ties, key=lambda t: t.pos)
+    by_start = {r.start: r for r in names}
+    by_end = {r.end: r for r in names}
+    by_word: dict[str, list[_Raw]] = {}  # a word of a name -> its mentions, in text order
+    for r in names:
+        for w in set(fold_key(r.name).split()):
+            by_word.setdefault(w, []).append(r)
+    orgs = sorted((r for r in names if r.kind == "org"), key=lambda r: r.end)  # for the fallback
+    o = 0
+    named: Counter[str] = Counter()  # organisations named so far (that show they are one)
+    last: dict[str, _Raw] = {}
+    kept: list[_Raw] = []
+    given: dict[tuple[str, frozenset[str]], _Raw] = {}  # (head, modifiers) -> the name it was given
+    for d in sorted(scan.descs, key=lambda d: d.start):
+        assert d.desc is not None
+        row = d.desc
+        while o < len(orgs) and orgs[o].end <= d.start:
+            x = orgs[o]
+            if _shows_org(x):
+                named[fold_key(x.name)] += 1
+                last[fold_key(x.name)] = x
+            o += 1
+        if roles.overlap(d.start, d.end) or aliased.overlap(d.head, d.end):
+            continue  # a role ("the NATO chief" tied to a name), an alias with the head ("Zionist regime")
+        ref: _Raw | None = None
+        after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " else None
+        if after is not None and not row.plural:
+            bare_epithet = row.register == "epithet" and not d.dmods and d.det == "the"
+            if bare_epithet or not _fits(after, row, people, strict=False):
+                continue  # a word before a name that it does not describe: "the giant Bolton field"
+            ref = after  # "peat giant Halden Peat Company"
+        if ref is None and d.det in ("the", "bare") and not row.plural:
+            m = re.search(r",\s+(?:the\s+)?$", text[max(0, d.start - 8) : d.start])
+            before = by_end.get(d.start - len(m.group())) if m else None
+            if before is not None and _fits(before, row, people, strict=False):
+                ref = before
+        if ref is None:
+            ref = given.get((row.word, d.dmods))
+        if ref is None and row.kind == "person" and not row.plural and d.dcaps:
+            where = set(d.dcaps)
+            fit = [t for t in ties if t.pos < d.start and where <= t.caps | t.mods]
+            ref = fit[-1].mention if fit else None
+        if ref is None and d.dmods and (row.kind != "person" or row.plural):
+            lower = d.dmods - {w for c in d.dcaps for w in c.split()}
+            cands = {id(r): r for w in d.dmods for r in by_word.get(w, ())}
+            matches = []
+            for r in sorted(cands.values(), key=lambda r: r.start):
+                if not (r.end <= d.start or r.start >= d.end) or not _fits(r, row, people, strict=False):
+                    continue
+                words = set(fold_key(r.name).split())
+                if row.kind == "place":
+                    hit = fold_key(r.name) in d.dcaps
+                else:
+                    hit = any(set(c.split()) <= words for c in d.dcaps) or bool(lower & words)
+                if hit:
+                    matches.append(r)
+            prior = [r for r in matches if r.end <= d.start]
+            ref = prior[-1] if prior else (matches[0] if matches else None)
+        if ref is None and d.dcaps:
+            continue
+        if ref is None and row.register == "epithet" and row.kind == "org" and d.det in ("the", "own") and named:
+            # the organisation named most so far, else the one named last
+            key = max(named, key=lambda k: (named[k], last[k].end))
+            ref = last[key]
+        if ref is None:
+            continue
+        d.ref = ref
+        given.setdefault((row.word, d.dmods), ref)
+        kept.append(d)
+    if not kept:
+        return
+    spans = _Spans((d.start, d.end) for d in kept)
+    scan.raws = [r for r in scan.raws if r.source != "name" or not spans.holds(r.start, r.end)] + kept
+    scan.raws.sort(key=lambda r: (r.start, -r.end))
+
+
 def story_entities(articles: Sequence[Article]) -> list[Entity]:
     """The people, organisations and places of a story's articles, merged across them (see the
     module's docstring), ids ``e1``... in order of first mention."""
     scans = [_scan_article(i, a) for i, a in enumerate(articles)]
     for scan in scans:
         _resolve_roles(scan)
+        _resolve_descriptions(scan)
     raws = [r for scan in scans for r in scan.raws]
     for r in raws:
         if r.source != "role":
@@ -780,7 +1124,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         elif r.source == "name" and r.key in acronyms:
             r.target = acronyms[r.key]
     for r in raws:
-        if r.source == "role" and r.ref is not None:
+        if r.source in _REFERRING and r.ref is not None:
             r.target = r.ref.target
     groups: dict[str, list[_Raw]] = {}
     for r in raws:
@@ -802,11 +1146,11 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
             name, kind = canon[key].canonical, canon[key].kind
         else:
             full = [m.name for m in members if m.key == key and m.source == "name"] or [
-                m.base or m.name for m in members if m.source != "role"
+                m.base or m.name for m in members if m.source not in _REFERRING
             ]
             counts = Counter(full)
             name = max(counts, key=lambda n: (len(n.split()), counts[n], -full.index(n)))
-            kinds = [m.kind for m in members if m.kind and m.source != "role"]
+            kinds = [m.kind for m in members if m.kind and m.source not in _REFERRING]
             if key in people or any(m.titled or (m.role is not None and not m.role[3]) for m in members):
                 kind = "person"
             elif kinds:
@@ -816,13 +1160,20 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         mentions = []
         seen: set[tuple[int, int, int]] = set()
         for m in members:
-            if (m.article, m.start, m.end) in seen:
+            if (m.article, m.start, m.end) in seen or (m.desc is not None and not _kind_agrees(m.desc, kind)):
                 continue
             seen.add((m.article, m.start, m.end))
             art = articles[m.article]
             mentions.append(EntityMention(art.id, Span(m.start, m.end), art.text[m.start : m.end]))
         out.append(Entity(f"e{len(out) + 1}", name, kind, tuple(mentions)))
     return out
+
+
+def _kind_agrees(desc: Description, kind: str | None) -> bool:
+    """Whether a description fits the kind of the entity it was merged into: a person word (not
+    its plural) a person, any other word anything but a person ("the Kim regime" is no name of
+    Kim Jong Un)."""
+    return (kind == "person") == (desc.kind == "person" and not desc.plural)
 
 
 def _acronyms(raws: Sequence[_Raw]) -> dict[str, str]:
@@ -957,6 +1308,73 @@ def role_form(form: str) -> bool:
     )
 
 
+def _head_row(form: str) -> Description | None:
+    """The ``entity-descriptions`` row of a form's last word, in lower case, or None."""
+    words = form.replace("’", "'").split()
+    if not words or is_cap(words[-1]):
+        return None
+    last = strip_dot(words[-1])
+    return descriptions().get(last[:-2] if last.endswith("'s") else last)
+
+
+def description_register(form: str) -> str | None:
+    """How a form describes rather than names, by its last word in the ``entity-descriptions``
+    lexicon: "epithet" ("the peat giant", "union barons", a title word after a capitalised
+    modifier: "Labour chief", "the NATO chief"), "neutral" ("the carrier"), or None (no
+    description, or a title word alone: "the chief")."""
+    words = form.replace("’", "'").split()
+    row = _head_row(form)
+    if row is None:
+        return None
+    if row.register == "title":
+        mods = [w for w in words[:-1] if strip_dot(w) not in ("the", "a", "an")]
+        return "epithet" if mods and is_cap(mods[-1]) else None
+    return row.register
+
+
+@lru_cache(maxsize=1)
+def _loaded_words() -> frozenset[str]:
+    return frozenset(fold_key(w) for w in lexicons.load("loaded-words").entries)
+
+
+def _titled_alike(
+    key: str, outlet: str, forms: dict[str, dict[str, list[EntityMention]]], by_id: dict[str, Article]
+) -> set[str]:
+    """The other outlets that write a description's words in the title before one of their
+    mentions of the entity ("HTA chief executive Helen Okafor-Reyes" holds "HTA chief"): for
+    them the description is the title they use, not another name."""
+    need = set(key.split())
+    out = set()
+    for other, fs in forms.items():
+        if other == outlet:
+            continue
+        for ms in fs.values():
+            if any(m.article in by_id and need <= _words_before(by_id[m.article].text, m.start) for m in ms):
+                out.add(other)
+                break
+    return out
+
+
+def _same_head(form: str, outlet: str, forms: dict[str, dict[str, list[EntityMention]]]) -> set[str]:
+    """The other outlets that describe the entity with the same head word ("mob boss", "rival
+    mob boss"): the modifiers they add are no other name."""
+    row = _head_row(form)
+    if row is None:
+        return set()
+    return {
+        other
+        for other, fs in forms.items()
+        if other != outlet
+        and any((h := _head_row(ms[0].text)) is not None and h.word == row.word for ms in fs.values())
+    }
+
+
+def _words_before(text: str, start: int, n: int = 4) -> set[str]:
+    """The last ``n`` words before ``start`` on its line, folded."""
+    line = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
+    return set(fold_key(" ".join(re.findall(r"[\w'’.-]+", line)[-n:])).split())
+
+
 #: an abbreviation in capitals, dotted or not ("U.S.", "GOP", "S.C.")
 _INITIALISM = re.compile(r"(?:[A-Z]\.?){2,5}")
 
@@ -1003,13 +1421,24 @@ def naming_marks(
             others = len(forms) - 1
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
+                described = description_register(ms[0].text)
+                if described == "neutral" and not role_form(ms[0].text):
+                    continue  # "the carrier", "operator": a plain description is no choice of name
+                if described == "epithet" and key in _loaded_words():
+                    continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
                 if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
                     continue  # "U.S.", "GOP", "ABA": an abbreviation is style, "DPRK" (official) is a choice
-                if 2 * len(users[key] - {outlet}) >= others:
+                alike = users[key] - {outlet}
+                if described == "epithet":
+                    # "HTA chief" where the others write "HTA chief executive Helen ..."; "rival mob
+                    # boss" where they write "mob boss": the same head word is the same description
+                    alike |= _titled_alike(key, outlet, forms, by_id)
+                    alike |= _same_head(ms[0].text, outlet, forms)
+                if 2 * len(alike) >= others:
                     continue
-                if role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
+                if described != "epithet" and role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
                     continue  # "the minister" after her name: an outlet that names her more often
                 for m in ms:
                     found.append((order.get(m.article, len(order)), m.start, m.end, m, ent))

@@ -20,7 +20,8 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
-``framing.v1``. Limits: those of the word lists (no parser: a form's part of speech is not
+``framing.v2`` (v1, and a loaded word inside a longer naming mark kept as well: "regime" in
+"the Brazzaville regime"). Limits: those of the word lists (no parser: a form's part of speech is not
 checked) and of quotation finding; a hedge the writer puts in a speaker's mouth outside the
 marks ("she allegedly said") is the outlet's.
 """
@@ -41,7 +42,10 @@ from .names import reporting_cues
 from .quotes import QUOTES_VERSION, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v1"
+FRAMING_VERSION = "framing.v2"
+#: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
+#: changed only how a story's naming marks merge with them (:func:`story_marks`)
+ARTICLE_MARKS_VERSION = "framing.v1"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -127,7 +131,7 @@ def corpus_marks_method() -> str:
     the framing stage, its word lists, the quotes stage (scare quotes, ``quoted``) and the
     alias table. A store whose marks were made by another method finds them again."""
     aliases = lexicons.load("entity-aliases").version
-    return "+".join((CORPUS_MARKS_VERSION, FRAMING_VERSION, FRAMING_LEXICON_VERSION, QUOTES_VERSION, aliases))
+    return "+".join((CORPUS_MARKS_VERSION, ARTICLE_MARKS_VERSION, FRAMING_LEXICON_VERSION, QUOTES_VERSION, aliases))
 
 
 def corpus_marks(article: Article, quotes: Iterable[Quote] = (), terms: Iterable[QuotedTerm] = ()) -> list[FramingMark]:
@@ -157,15 +161,25 @@ def story_marks(
 ) -> list[FramingMark]:
     """The framing marks of every article of a story, in article then text order, numbered
     ``m1``...; ``extra`` marks (naming) join them, a lexicon mark overlapping one of them
-    giving way."""
+    giving way, unless it is a word inside a longer name ("regime" in "the Brazzaville
+    regime": the name is a naming choice, the word a loaded one; since framing.v2)."""
     qs, ts, ex = list(quotes), list(terms), list(extra)
     out: list[FramingMark] = []
     for art in articles:
         mine = [m for m in ex if m.article == art.id]
-        found = [m for m in article_marks(art, qs, ts) if not any(x.start < m.end and m.start < x.end for x in mine)]
+        found = [m for m in article_marks(art, qs, ts) if not any(_gives_way(m, x) for x in mine)]
         merged = sorted(found + mine, key=lambda m: (m.start, m.end, m.type))
         out += merged
     return [replace(m, id=f"m{k}") for k, m in enumerate(out, start=1)]
+
+
+def _gives_way(mark: FramingMark, name: FramingMark) -> bool:
+    """Whether a lexicon mark yields to a naming mark: they overlap, and the mark is not a word
+    inside the longer name."""
+    if not (name.start < mark.end and mark.start < name.end):
+        return False
+    inside = name.start <= mark.start and mark.end <= name.end
+    return not (inside and name.end - name.start > mark.end - mark.start and mark.type == "loaded")
 
 
 def attach_facts(marks: Iterable[FramingMark], facts: Iterable[Fact], articles: Sequence[Article]) -> list[FramingMark]:
