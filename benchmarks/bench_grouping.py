@@ -30,7 +30,6 @@ headline and the first paragraphs of each outlet's article) and left out when ab
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import random
 import sys
@@ -45,7 +44,7 @@ from _common import REPO, shared_dir, skip, table
 
 from newsprism import from_text, prepare_article
 from newsprism.api import group, load_articles
-from newsprism.eval.convert import convert_basil, convert_ecbplus, default_dest
+from newsprism.eval.convert import convert_basil, convert_ecbplus, default_dest, read_neus
 from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed, score_grouping
 from newsprism.grouping import GroupOptions, cluster, featurize, near_duplicates
@@ -215,22 +214,12 @@ class _Gold:
 
 
 def neus(src: Path, limit: int | None):
-    """NeuS AllSides stories: per outlet, its headline and first paragraphs as an article."""
+    """NeuS AllSides stories (:func:`read_neus`): per outlet, its headline and first paragraphs
+    as an article."""
     arts, story, dates = [], {}, {}
-    lines = (src / "data" / "raw_crawled").glob("*.jsonl")
-    rows = [json.loads(line) for f in sorted(lines) for line in f.read_text(encoding="utf-8").splitlines() if line]
-    for r in rows[:limit]:
-        for side, v in sorted((r.get("news") or {}).items()):
-            body = v.get("newBody") or []
-            if isinstance(body, str):  # a list written as its Python repr in some rows
-                body = ast.literal_eval(body) if body.startswith("[") else [body]
-            text = "\n".join(" ".join(str(p).split()) for p in body)
-            title = " ".join(str(v.get("newsTitle") or "").split())
-            if not text.strip() or not title:
-                continue
-            aid = f"neus-{r['id']}-{side}"
-            arts.append(prepare_article(from_text(text, id=aid, title=title, outlet=v.get("newsSource"))))
-            story[aid], dates[aid] = str(r["id"]), str(r["date"])[:10]
+    for a in read_neus(src, limit):
+        arts.append(prepare_article(from_text(a.text, id=a.id, title=a.title, outlet=a.outlet)))
+        story[a.id], dates[a.id] = a.story, a.date
     return arts, _Gold(story), dates
 
 

@@ -207,13 +207,13 @@ def judged(gold: Path) -> dict[str, Any]:
     import json
     from collections import defaultdict
 
-    from train_links import JUDGED, sentence_hash
+    from train_links import judged_files, sentence_hash
 
     from newsprism.align import AlignOptions, _Similarity
     from newsprism.api import load_articles
 
     rows = []
-    for f in sorted(JUDGED.glob("*.jsonl")):
+    for f in judged_files():
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)

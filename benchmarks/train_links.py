@@ -53,9 +53,15 @@ def sentence_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
+def judged_files() -> list[Path]:
+    """The judged BASIL files; the NeuS rounds (``round2-neus-*``) are unseen stories kept for
+    measuring only, and their stories are not in the BASIL gold set these scripts read."""
+    return [f for f in sorted(JUDGED.glob("*.jsonl")) if "basil" in f.name]
+
+
 def judged_pairs() -> list[dict]:
     rows = []
-    for f in sorted(JUDGED.glob("*.jsonl")):
+    for f in judged_files():
         if "heldout" in f.name:  # held-out stories are for measuring, never for training
             continue
         for line in f.read_text(encoding="utf-8").splitlines():

@@ -40,7 +40,7 @@ def assert_valid(dest: Path) -> dict:
     gold = read_gold(dest)
     assert set(gold) >= {"articles", "boilerplate", "facts", "quotes", "framing"}
     for aid, meta in gold["articles"].items():
-        assert set(meta) == {"outlet", "story"}
+        assert {"outlet", "story"} <= set(meta) <= {"outlet", "story", "date"}  # a date where the data has one
         assert meta["story"]
         assert (dest / "articles" / f"{aid}.txt").is_file() or (dest / "articles" / f"{aid}.html").is_file()
         assert all(c.isalnum() or c in "._-" for c in aid)
@@ -581,6 +581,88 @@ def test_ecbplus_stories_by_topic_half(tmp_path: Path) -> None:
         cv.convert_ecbplus(tmp_path / "out" / "articles", tmp_path / "x")
 
 
+# ---------------------------------------------------------------- NeuS AllSides fixture
+
+
+def make_neus(root: Path) -> Path:
+    src = root / "neus_allsides"
+    folder = src / "data" / "raw_crawled"
+    folder.mkdir(parents=True)
+    rows = [
+        {
+            "id": 12,
+            "date": "2021-05-02T09:00:00-07:00",
+            "news": {
+                "left": {
+                    "newsSource": "Left Daily",
+                    "newsTitle": "Ferry  strike ends",
+                    "newBody": ["Ferry crews in Oska went back to work.", "The  strike lasted  nine days."],
+                },
+                "right": {
+                    "newsSource": "Right Post",
+                    "newsTitle": "Oska strike over",
+                    "newBody": "['Nine days of strikes ended on Sunday.', 'Fares stay the same.']",
+                },
+                "center": {
+                    "newsSource": "Centre Wire",
+                    "newsTitle": "",
+                    "newBody": ["A side without a headline is left out."],
+                },
+            },
+        },
+        {
+            "id": 9,
+            "date": "2021-05-01",
+            "news": {
+                "center": {
+                    "newsSource": "Centre Wire",
+                    "newsTitle": "Bridge opens",
+                    "newBody": ["The Oska bridge opened."],
+                }
+            },
+        },
+        {"id": 30, "date": "2021-05-03", "news": {}},
+    ]
+    (folder / "stories.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
+    return src
+
+
+def test_neus_stories_outlets_and_dates(tmp_path: Path) -> None:
+    src = make_neus(tmp_path)
+    dest = tmp_path / "out"
+    summary = cv.convert_neus(src, dest)
+    gold = assert_valid(dest)
+    assert (summary.articles, summary.stories) == (3, 2)
+    assert gold["articles"] == {
+        "neus-9-center": {"date": "2021-05-01", "outlet": "Centre Wire", "story": "9"},
+        "neus-12-left": {"date": "2021-05-02", "outlet": "Left Daily", "story": "12"},
+        "neus-12-right": {"date": "2021-05-02", "outlet": "Right Post", "story": "12"},
+    }
+    assert (
+        article_text(dest, "neus-12-left")
+        == "Ferry strike ends\nFerry crews in Oska went back to work.\nThe strike lasted nine days.\n"
+    )
+    assert article_text(dest, "neus-12-right").splitlines()[1:] == [
+        "Nine days of strikes ended on Sunday.",
+        "Fares stay the same.",
+    ]
+    one = cv.convert_neus(src, tmp_path / "one", limit=1)  # the first story in id order: 9, not 12
+    assert (one.articles, one.stories) == (1, 1)
+    assert [a.id for a in cv.read_neus(src, 2)] == ["neus-9-center", "neus-12-left", "neus-12-right"]
+
+
+def test_neus_missing_and_malformed(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="raw_crawled folder not found"):
+        cv.convert_neus(tmp_path / "nothing", tmp_path / "x")
+    folder = tmp_path / "bad" / "data" / "raw_crawled"
+    folder.mkdir(parents=True)
+    with pytest.raises(ValueError, match="no NeuS stories"):
+        cv.convert_neus(tmp_path / "bad", tmp_path / "x")
+    (folder / "a.jsonl").write_text('{"id": 1}\n{"id": 2,\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        cv.convert_neus(tmp_path / "bad", tmp_path / "x")
+
+
 # ---------------------------------------------------------------- ScrapingHub fixture
 
 PAGE_A = "<html><head><title>Owl census</title></head><body><nav>Home | News</nav><p>The owl census counted 41 barn owls this spring.</p><p>Volunteers walked every hedge.</p></body></html>"
@@ -690,7 +772,7 @@ def test_bad_limit(tmp_path: Path) -> None:
 
 
 def test_registry_and_locations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert set(cv.CONVERTERS) == {"basil", "polnear", "newswcl50", "ecbplus", "scrapinghub"}
+    assert set(cv.CONVERTERS) == {"basil", "polnear", "newswcl50", "ecbplus", "scrapinghub", "neus"}
     data = tmp_path / "shared" / "data"
     (data / "scrapinghub_aeb").mkdir(parents=True)
     monkeypatch.setenv("NEWSPRISM_SHARED_DATA", str(data))

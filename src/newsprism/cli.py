@@ -730,7 +730,7 @@ def eval_(
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["basil", "polnear", "newswcl50", "ecbplus", "scrapinghub"]))
+@click.argument("name", type=click.Choice(["basil", "polnear", "newswcl50", "ecbplus", "scrapinghub", "neus"]))
 @click.option(
     "--src",
     type=click.Path(file_okay=False, exists=True),

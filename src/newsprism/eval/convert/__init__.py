@@ -5,7 +5,8 @@ Each ``convert_<name>(src, dest, *, limit=None)`` reads one data set in the layo
 
     dest/articles/<id>.txt   first line the headline (a placeholder where the data has none),
                              then the body, one paragraph a line
-    dest/gold.json           articles (outlet, story), boilerplate, facts, quotes, framing
+    dest/gold.json           articles (outlet, story; date where the data has one),
+                             boilerplate, facts, quotes, framing
 
 and returns a :class:`ConvertSummary`. What every converter guarantees:
 
@@ -36,6 +37,7 @@ from typing import Any
 from ._common import ConvertSummary, default_cache, default_dest, default_source
 from .basil import convert_basil
 from .ecbplus import convert_ecbplus
+from .neus import NeusArticle, convert_neus, read_neus
 from .newswcl50 import convert_newswcl50
 from .polnear import convert_polnear
 from .scrapinghub import convert_scrapinghub
@@ -43,15 +45,18 @@ from .scrapinghub import convert_scrapinghub
 __all__ = [
     "CONVERTERS",
     "ConvertSummary",
+    "NeusArticle",
     "convert",
     "convert_basil",
     "convert_ecbplus",
+    "convert_neus",
     "convert_newswcl50",
     "convert_polnear",
     "convert_scrapinghub",
     "default_cache",
     "default_dest",
     "default_source",
+    "read_neus",
 ]
 
 # ---------------------------------------------------------------- registry
@@ -62,6 +67,7 @@ CONVERTERS: dict[str, Callable[..., ConvertSummary]] = {
     "newswcl50": convert_newswcl50,
     "ecbplus": convert_ecbplus,
     "scrapinghub": convert_scrapinghub,
+    "neus": convert_neus,
 }
 
 

@@ -31,6 +31,7 @@ _FOLDERS = {
     "newswcl50": "newswcl50",
     "ecbplus": "ecbplus",
     "scrapinghub": "scrapinghub_aeb",
+    "neus": "neus_allsides",
 }
 
 # ---------------------------------------------------------------- summary and locations
