@@ -238,18 +238,24 @@ def _plain(value: Any) -> Any:
 # ------------------------------------------------------------------ group
 
 
-def _articles(spark: Any, out: str, columns: Iterable[str]) -> Any:
-    """The article rows under ``out`` (an RDD of dicts, one per article id: of rows with one
-    id, the first read, as ``ingest`` keeps the first)."""
+def _article_frame(spark: Any, out: str) -> Any:
+    """The Parquet article rows ``spark ingest`` wrote under ``out``; one line naming ``out``
+    when there are none."""
     from ._units import join
 
-    path = join(out, "articles")
     try:
-        frame = spark.read.parquet(path)
+        return spark.read.parquet(join(out, "articles"))
     except Exception as exc:  # AnalysisException: no such folder, no Parquet in it
         raise NewsprismError(
             f"{out}: no articles to read ({type(exc).__name__}); run newsprism spark ingest first"
         ) from None
+
+
+def _articles(spark: Any, out: str, columns: Iterable[str]) -> Any:
+    """The article rows under ``out`` (an RDD of dicts, one per article id: of rows with one
+    id, the first read, as ``ingest`` keeps the first)."""
+
+    frame = _article_frame(spark, out)
     rows = frame.select(*columns).rdd.map(lambda r: (r["id"], r.asDict()))
     return rows.reduceByKey(_first_read).values()
 
@@ -346,15 +352,8 @@ def _group_rows(spark: Any, out: str) -> Any:
     from pyspark.sql import functions as F
 
     from ._rows import GROUP_COLUMNS
-    from ._units import join
 
-    path = join(out, "articles")
-    try:
-        frame = spark.read.parquet(path)
-    except Exception as exc:  # AnalysisException: no such folder, no Parquet in it
-        raise NewsprismError(
-            f"{out}: no articles to read ({type(exc).__name__}); run newsprism spark ingest first"
-        ) from None
+    frame = _article_frame(spark, out)
     frame = frame.select(*GROUP_COLUMNS).withColumn("part", F.input_file_name())
     first = Window.partitionBy("id").orderBy("file", "record", "part")
     placed = frame.select("id", "file", "record", "part").withColumn("k", F.row_number().over(first))
