@@ -145,3 +145,26 @@ def test_roles_from_stored_offsets() -> None:
     found = sentences(text)
     bare = [Sentence(s.index, s.span, s.text) for s in found]
     assert with_roles(text, bare) == found
+
+
+def test_a_text_cut_off_in_its_last_sentence_ends_in_a_truncated_one() -> None:
+    found = sentences("The council met on Monday.\nIt voted to close the library, and the mayor said that the...")
+    assert [s.role for s in found] == ["body", "truncated"]
+    assert [s.role for s in sentences("The council met.\nThe mayor said the vote would come soon…")] == [
+        "body",
+        "truncated",
+    ]
+
+
+def test_an_ellipsis_that_is_no_cut_stays_body() -> None:
+    # inside a quotation, mid-text, or the only sentence: nothing to tell a cut from a style
+    assert [s.role for s in sentences('The council met.\nHe said "we will see..."')] == ["body", "body"]
+    assert {s.role for s in sentences("The vote... was close. It passed.")} == {"body"}
+    assert [s.role for s in sentences("The vote was close...")] == ["body"]
+    assert [s.role for s in sentences("The council met.\nIt passed.")] == ["body", "body"]
+
+
+def test_stored_sentences_get_the_truncated_role_back() -> None:
+    text = "The council met on Monday.\nThe mayor said that the..."
+    plain = tuple(Sentence(s.index, s.span, s.text) for s in sentences(text))
+    assert [s.role for s in with_roles(text, plain)] == ["body", "truncated"]

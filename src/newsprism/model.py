@@ -29,7 +29,7 @@ FRAMING_TYPES = ("attribution", "hedge", "scare_quote", "loaded", "naming")
 #: How one outlet rendered a quotation that several carry.
 QUOTE_VARIANTS = ("verbatim", "trimmed", "altered")
 #: What a sentence is in its article: story text, the summary under the headline, a subheading.
-SENTENCE_ROLES = ("body", "standfirst", "crosshead")
+SENTENCE_ROLES = ("body", "standfirst", "crosshead", "truncated")
 #: Operations of a word- or character-level difference: kept, removed, inserted.
 DIFF_OPS = ("=", "-", "+")
 

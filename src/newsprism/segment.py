@@ -42,6 +42,11 @@ is ``body``:
   capital letter, a digit or a quotation mark (the cleaner keeps such lines between paragraphs
   as subheadings: :func:`newsprism.clean.is_label` drops them only at the edges).
 
+- ``truncated``: the last sentence of a text of two or more sentences when it ends in an
+  ellipsis ("..." or "…") after a word, not inside a quotation: a body cut off by a feed, an
+  excerpt or a scraper. What it holds is a fragment, so it carries no fact (a sentence that
+  really ends in an ellipsis at the very end of an article is rare in news).
+
 Limits of the roles: they read layout, not meaning. A lede of one sentence that the next
 paragraph merely continues is body (that is most news); a standfirst of two sentences ending
 in a full stop, or one the body does not repeat, is body. A crosshead ending in "?" or a
@@ -60,8 +65,9 @@ from . import lexicons
 from .model import Sentence, Span
 
 #: sentencex per paragraph, abbreviations rejoined (abbreviations.v1, sentence-openers.v1),
-#: standfirst and crosshead roles
-SEGMENTER_VERSION = "sentencex-lines.v2"
+#: standfirst and crosshead roles; v3: a text cut off in its last sentence ("...") ends in a
+#: ``truncated`` sentence
+SEGMENTER_VERSION = "sentencex-lines.v3"
 
 #: a standfirst is at most this many words
 STANDFIRST_MAX_WORDS = 40
@@ -169,7 +175,19 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     for (_, spans), role in zip(paragraphs, roles, strict=True):
         for start, end in spans:
             out.append(Sentence(len(out), Span(start, end), text[start:end], role))
-    return tuple(out)
+    return _mark_truncated(out)
+
+
+#: the end of a sentence cut off: an ellipsis right after a word (not "... ." or a quotation's)
+_CUT_OFF = re.compile(r"\w(?:\.\.\.|…)$")
+
+
+def _mark_truncated(found: list[Sentence]) -> tuple[Sentence, ...]:
+    """``found`` with its last sentence's role ``truncated`` when the text was cut off there."""
+    if len(found) >= 2 and found[-1].role == "body" and _CUT_OFF.search(found[-1].text.rstrip()):
+        last = found[-1]
+        found = [*found[:-1], Sentence(last.index, last.span, last.text, "truncated")]
+    return tuple(found)
 
 
 def with_roles(text: str, found: tuple[Sentence, ...] | list[Sentence]) -> tuple[Sentence, ...]:
@@ -185,7 +203,7 @@ def with_roles(text: str, found: tuple[Sentence, ...] | list[Sentence]) -> tuple
         paragraphs[-1].append((s.start, s.end))
         line_of.append(len(paragraphs) - 1)
     roles = _roles(text, paragraphs)
-    return tuple(Sentence(s.index, s.span, s.text, roles[p]) for s, p in zip(found, line_of, strict=True))
+    return _mark_truncated([Sentence(s.index, s.span, s.text, roles[p]) for s, p in zip(found, line_of, strict=True)])
 
 
 def _roles(text: str, paragraphs: list[list[tuple[int, int]]]) -> list[str]:
