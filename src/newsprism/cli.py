@@ -14,6 +14,7 @@ import shutil
 import stat
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -307,6 +308,34 @@ def _need_db(db: str) -> None:
         raise NewsprismError(f"{db}: no such corpus; create it with: newsprism ingest PATH... --db {db}")
 
 
+@contextlib.contextmanager
+def _backfill_progress(what: str) -> Iterator[Callable[[int, int], None]]:
+    """A bar on stderr (a terminal only) while the ``what`` of stored articles kept without
+    them are found; yields the callback ``(done, total)`` the corpus functions report to."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    progress = Progress(
+        TextColumn(f"finding {what} of stored articles"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed}/{task.total}"),
+        disable=not sys.stderr.isatty(),
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task(what, total=None)
+        yield lambda done, total: progress.update(task, completed=done, total=total)
+
+
+def _said_backfill(what: str, count: int, method: str) -> None:
+    """One line on stderr when ``count`` stored articles had their ``what`` found now."""
+    if count:
+        click.echo(
+            f"newsprism: found the {what} of {_plural(count, 'article')} stored without them ({method}); "
+            "they are kept for next time",
+            err=True,
+        )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
@@ -473,36 +502,15 @@ def quotes(
     Articles stored before newsprism kept quotations have theirs found on the first run
     (said on stderr).
     """
-    from rich.progress import BarColumn, Progress, TextColumn
-
     from .corpus import quotes_in
     from .render.quotes import render_quotes
 
     _need_db(db)
-    progress = Progress(
-        TextColumn("finding quotations of stored articles"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.completed}/{task.total}"),
-        disable=not sys.stderr.isatty(),
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("quotes", total=None)
+    with _backfill_progress("quotations") as report:
         listing = quotes_in(
-            db,
-            speaker=speaker,
-            search=search,
-            outlet=outlet,
-            limit=limit,
-            max_quotes=max_quotes,
-            on_extract=lambda done, total: progress.update(task, completed=done, total=total),
+            db, speaker=speaker, search=search, outlet=outlet, limit=limit, max_quotes=max_quotes, on_extract=report
         )
-    if listing.extracted:
-        click.echo(
-            f"newsprism: found the quotations of {_plural(listing.extracted, 'article')} stored without them "
-            f"({listing.method}); they are kept for next time",
-            err=True,
-        )
+    _said_backfill("quotations", listing.extracted, listing.method)
     _emit(render_quotes(listing, fmt), output)
     entries = len({r.quote.group or f"{r.quote.article}/{r.quote.id}" for r in listing.quotes})
     more = f"; --limit {listing.matched} shows all" if listing.matched > entries else ""
@@ -529,33 +537,13 @@ def outlets(db: str, outlet: str | None, top: int, fmt: str, output: str | None)
 
     Articles stored without framing marks have theirs found on the first run (said on stderr).
     """
-    from rich.progress import BarColumn, Progress, TextColumn
-
     from .outlets import outlets_in
     from .render.outlets import render_outlets
 
     _need_db(db)
-    progress = Progress(
-        TextColumn("finding framing marks of stored articles"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.completed}/{task.total}"),
-        disable=not sys.stderr.isatty(),
-        transient=True,
-    )
-    with progress:
-        task = progress.add_task("outlets", total=None)
-        listing = outlets_in(
-            db,
-            outlet=outlet,
-            top=top,
-            on_frame=lambda done, total: progress.update(task, completed=done, total=total),
-        )
-    if listing.framed:
-        click.echo(
-            f"newsprism: found the framing marks of {_plural(listing.framed, 'article')} stored without them "
-            f"({listing.method}); they are kept for next time",
-            err=True,
-        )
+    with _backfill_progress("framing marks") as report:
+        listing = outlets_in(db, outlet=outlet, top=top, on_frame=report)
+    _said_backfill("framing marks", listing.framed, listing.method)
     _emit(render_outlets(listing, fmt), output)
 
 
