@@ -13,6 +13,10 @@ framing span (type one of attribution, hedge, scare_quote, loaded, naming); the 
 and the type are removed from the article, the span stays. Notes say whose voice the
 span is in ("outlet" or "quoted") and, for naming, the canonical name.
 
+`{notquote:"Title"|kind}` marks quotation marks that are neither a quotation nor framing
+(a title of a work, a nickname): they go to `quotation_marks_not_quotes` (read by no
+scorer) and not to `quotes`.
+
 Quotations ("..." or curly) in non-furniture lines become `quotes`, except marks inside a
 `scare_quote` span. A paragraph that opens a quotation and does not close it (the first
 paragraphs of a multi-paragraph quote) gives a quote running to the end of the line; each
@@ -46,7 +50,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 MARK = re.compile(r"^\[(B|K):([a-z_]+)\] (.*)$")
-FRAME = re.compile(r"\{(attribution|hedge|scare_quote|loaded|naming):([^}|]+)(?:\|([^}]+))?\}")
+FRAME = re.compile(r"\{(attribution|hedge|scare_quote|loaded|naming|notquote):([^}|]+)(?:\|([^}]+))?\}")
 FACT = re.compile(r"\[\[([a-z0-9,]+):(.*?)\]\]")
 QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”|"([^"]+)$|“([^”“]+)$')
 
@@ -113,7 +117,7 @@ def read_figures(sents):
 def main():
     (ROOT / "articles").mkdir(exist_ok=True)
     articles, boiler, kept, quotes, credits, framing = {}, {}, [], [], {}, []
-    facts, sents, seconds = {}, {}, {}
+    facts, sents, seconds, notquotes = {}, {}, {}, []
     kinds, kkinds, ftypes = Counter(), Counter(), Counter()
     words = {}
     for src in sorted((HERE / "articles").glob("*.src")):
@@ -151,12 +155,15 @@ def main():
             if i > 0:
                 nwords += len(line.split())
             for _start, _end, typ, text, note in marks:
+                if typ == "notquote":
+                    notquotes.append({"article": aid, "text": text, "kind": note})
+                    continue
                 entry = {"article": aid, "text": text, "type": typ}
                 if note:
                     entry["note"] = note
                 framing.append(entry)
                 ftypes[typ] += 1
-            scare = [(s, e) for s, e, t, _, _ in marks if t == "scare_quote"]
+            scare = [(s, e) for s, e, t, _, _ in marks if t in ("scare_quote", "notquote")]
             for q in QUOTE.finditer(line):
                 if any(s <= q.start() and q.end() <= e for s, e in scare):
                     continue
@@ -187,6 +194,7 @@ def main():
         "framing": framing,
         "lookalike_kept": kept,
         "two_claim_sentences": two_claims,
+        "quotation_marks_not_quotes": notquotes,
     }
     (ROOT / "gold.json").write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (ROOT / "credits.json").write_text(json.dumps(credits, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
