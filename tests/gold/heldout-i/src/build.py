@@ -39,6 +39,11 @@ text must occur in exactly one sentence (a fact-marked sentence, or else a piece
 line split after `.`, `!` or `?` and a space) of its article; that sentence goes to
 figures.json with `"conflict": true` for `yes`.
 
+Near misses: each line of src/near_misses.src is
+`story | article-a | text a | article-b | text b | why`: two sentences (found as for
+figures) that share names, topic or numbers but carry different claims, so that no fact links
+them; they go to near_misses.json (read by no scorer: a list of links a method should not make).
+
 Run: python tests/gold/heldout-i/src/build.py
 """
 
@@ -93,6 +98,31 @@ def take_facts(aid, story, line, facts, sents, seconds):
     return marked.replace("\x00", "").replace("\x01", "")
 
 
+def find_sentence(sents, aid, fig):
+    """The one sentence of article `aid` that holds `fig` (fact-marked sentences first)."""
+    hits = sorted({s for k, s in sents[aid] if k == "fact" and fig in s})
+    if not hits:
+        hits = sorted({s for _, s in sents[aid] if fig in s})
+    if len(hits) != 1:
+        raise SystemExit(f"{fig!r} in {aid}: {len(hits)} sentences {hits}")
+    return hits[0]
+
+
+def read_near_misses(sents, facts):
+    """near_misses.json entries from src/near_misses.src: pairs of sentences in no common fact."""
+    out = []
+    for raw in (HERE / "near_misses.src").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        story, a, ta, b, tb, why = (x.strip() for x in raw.split(" | "))
+        sa, sb = find_sentence(sents, a, ta), find_sentence(sents, b, tb)
+        for f in facts.values():
+            if f.get(a) == sa and f.get(b) == sb:
+                raise SystemExit(f"near miss {sa!r} / {sb!r} is a fact")
+        out.append({"story": story, "articles": [a, b], "sentences": [sa, sb], "why": why})
+    return out
+
+
 def read_figures(sents):
     """figures.json entries from src/figures.src."""
     out = []
@@ -102,12 +132,7 @@ def read_figures(sents):
         story, a, fa, b, fb, conflict, why = (x.strip() for x in raw.split(" | "))
         pair = []
         for aid, fig in ((a, fa), (b, fb)):
-            hits = sorted({s for k, s in sents[aid] if k == "fact" and fig in s})
-            if not hits:
-                hits = sorted({s for _, s in sents[aid] if fig in s})
-            if len(hits) != 1:
-                raise SystemExit(f"figure {fig!r} in {aid}: {len(hits)} sentences {hits}")
-            pair.append((aid, hits[0], fig))
+            pair.append((aid, find_sentence(sents, aid, fig), fig))
         out.append({"story": story, "articles": [pair[0][0], pair[1][0]],
                     "sentences": [pair[0][1], pair[1][1]], "figures": [pair[0][2], pair[1][2]],
                     "conflict": {"yes": True, "no": False}[conflict], "why": why})
@@ -185,6 +210,8 @@ def main():
             two_claims.append({"article": aid, "sentence": sent, "main_fact": main,
                                "second_fact": fid, "second_fact_mentions": mentions})
     figures = read_figures(sents)
+    near = read_near_misses(sents, facts)
+    (ROOT / "near_misses.json").write_text(json.dumps(near, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (ROOT / "figures.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     gold = {
         "articles": articles,
@@ -207,8 +234,9 @@ def main():
           f"credits {dict(Counter(credits.values()))}")
     print(f"framing {len(framing)}: {dict(ftypes.most_common())}")
     nlinks = sum(len(f["mentions"]) * (len(f["mentions"]) - 1) // 2 for f in fact_list)
-    print(f"facts {len(fact_list)} ({nlinks} sentence pairs); figure pairs {len(figures)} "
-          f"(conflicts {sum(f['conflict'] for f in figures)})")
+    print(f"facts {len(fact_list)} ({nlinks} sentence pairs; two-claim sentences {len(two_claims)}); "
+          f"figure pairs {len(figures)} (conflicts {sum(f['conflict'] for f in figures)}); "
+          f"near misses {len(near)}")
     print("words", min(words.values()), max(words.values()), {k: v for k, v in words.items() if not 150 <= v <= 260})
 
 
