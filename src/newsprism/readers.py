@@ -591,7 +591,7 @@ def _join_chunks(tree: Any, body: str) -> Any | None:
             if not missing:
                 continue
             parts = [m for m, c in zip(members, covered, strict=True) if c >= 0.8 or m in missing]
-            return _joined(tree, parent, parts)
+            return _joined(tree, parent, parts, pwords)
     return None
 
 
@@ -602,24 +602,46 @@ def _is_prose(block: Any) -> bool:
     return words >= CHUNK_MIN_WORDS and long_paragraphs >= 2 and linked <= CHUNK_MAX_LINK_SHARE * words
 
 
-def _joined(tree: Any, parent: Any, parts: list[Any]) -> Any:
-    """A deep copy of ``tree`` where the children of ``parts`` (children of ``parent``, in page
-    order) are moved into the first of them and the others removed; None if it cannot be found."""
+def _dense_path(block: Any, pwords: Counter[Any]) -> list[int]:
+    """Child indices from ``block`` down to the deepest element holding nine tenths of its
+    paragraph words (where a template puts its paragraphs)."""
+    path: list[int] = []
+    el = block
+    for _ in range(_MAX_DEPTH):
+        total = pwords.get(el, 0)
+        nxt = next((i for i, c in enumerate(el) if total and pwords.get(c, 0) * 10 >= total * 9), None)
+        if nxt is None:
+            break
+        path.append(nxt)
+        el = el[nxt]
+    return path
+
+
+def _joined(tree: Any, parent: Any, parts: list[Any], pwords: Counter[Any]) -> Any | None:
+    """A deep copy of ``tree`` where the paragraphs' container of each of ``parts`` (children of
+    ``parent``, in page order; :func:`_dense_path`) after the first has its children moved into
+    the first's, and the emptied part removed; None if the copy cannot be walked the same way."""
     from copy import deepcopy
 
-    path = tree.getroottree().getpath(parent)
+    where = tree.getroottree().getpath(parent)
     index = [list(parent).index(m) for m in parts]
+    paths = [_dense_path(m, pwords) for m in parts]
     new = deepcopy(tree)
-    found = new.getroottree().xpath(path)
+    found = new.getroottree().xpath(where)
     if not found:
         return None
     kids = list(found[0])
-    first = kids[index[0]]
-    for i in index[1:]:
-        block = kids[i]
-        for child in list(block):
-            first.append(child)
-        found[0].remove(block)
+
+    def walk(el: Any, path: list[int]) -> Any:
+        for i in path:
+            el = el[i] if i < len(el) else el
+        return el
+
+    target = walk(kids[index[0]], paths[0])
+    for i, path in zip(index[1:], paths[1:], strict=True):
+        for child in list(walk(kids[i], path)):
+            target.append(child)
+        found[0].remove(kids[i])
     return new
 
 
