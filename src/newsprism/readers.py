@@ -479,6 +479,9 @@ CHUNK_MIN_WORDS = 30
 CHUNK_MAX_LINK_SHARE = 0.3
 #: ancestors walked up from each paragraph when summing words (bounds deep hostile markup)
 _MAX_DEPTH = 40
+#: groups of look-alike blocks whose text is compared with the body, at most (each costs a
+#: pass over its blocks' text, so hostile markup of nested look-alike blocks stays linear)
+_MAX_GROUPS = 50
 
 _TOKEN = re.compile(r"\w+")
 
@@ -562,7 +565,8 @@ def _join_chunks(tree: Any, body: str) -> Any | None:
     :data:`CHUNK_MIN_WORDS` words or more in two or more paragraphs of 20 words or more, at
     most :data:`CHUNK_MAX_LINK_SHARE` of its words in links (a list of related stories is
     links). The blocks are joined into the first, in page order. Time: one pass over the
-    paragraphs (each walking at most :data:`_MAX_DEPTH` ancestors) and one over the elements.
+    paragraphs (each walking at most :data:`_MAX_DEPTH` ancestors), one over the elements, and
+    the text of at most :data:`_MAX_GROUPS` groups of blocks.
     """
     pwords: Counter[Any] = Counter()
     for p in tree.iter("p"):
@@ -573,6 +577,7 @@ def _join_chunks(tree: Any, body: str) -> Any | None:
                     break
                 pwords[anc] += n
     have: set[tuple[str, ...]] | None = None
+    budget = _MAX_GROUPS
     for parent in list(pwords):
         groups: dict[tuple[str, str, tuple[tuple[str, str], ...]], list[Any]] = {}
         for child in parent:
@@ -582,6 +587,9 @@ def _join_chunks(tree: Any, body: str) -> Any | None:
         for members in groups.values():
             if len(members) < 2:
                 continue
+            budget -= 1
+            if budget < 0:
+                return None
             if have is None:
                 have = _shingles(body)
             covered = [_covered(m.text_content(), have) for m in members]
