@@ -642,14 +642,17 @@ def _joined(tree: Any, parent: Any, parts: list[Any], pwords: Counter[Any]) -> A
 
     def walk(el: Any, path: list[int]) -> Any:
         for i in path:
-            el = el[i] if i < len(el) else el
+            el = el[i]
         return el
 
-    target = walk(kids[index[0]], paths[0])
-    for i, path in zip(index[1:], paths[1:], strict=True):
-        for child in list(walk(kids[i], path)):
-            target.append(child)
-        found[0].remove(kids[i])
+    try:
+        target = walk(kids[index[0]], paths[0])
+        for i, path in zip(index[1:], paths[1:], strict=True):
+            for child in list(walk(kids[i], path)):
+                target.append(child)
+            found[0].remove(kids[i])
+    except IndexError:  # the copy is walked by the original's indices; a mismatch joins nothing
+        return None
     return new
 
 
