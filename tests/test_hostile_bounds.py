@@ -308,3 +308,24 @@ def test_a_multi_megabyte_line_and_many_sentences_compare_under_1_5_gb():
     assert done.returncode == 0, done.stderr[-2000:]
     n_articles, biggest_fact = map(int, done.stdout.split())
     assert n_articles == 3 and biggest_fact >= 2  # the 1,250 shared sentences of a and b are found
+
+
+def test_nested_look_alike_blocks_read_in_a_subprocess():
+    """The chunked-body rule of the HTML reading (furniture.v6) compares blocks of one
+    template with the text: on a page of 3,000 look-alike blocks, each holding the next, it
+    reads at most 50 groups of them (and the parser nests at most 255 deep). The timeout only
+    catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism.readers import from_html
+        para = "<p>" + " ".join(f"word{i}" for i in range(40)) + ".</p>"
+        block = '<div class="c"><div class="c">' + para + para + '</div>'
+        html = "<html><body><article>" + block * 3000 + "</div>" * 3000 + "</article></body></html>"
+        print(len(from_html(html).body) > 0)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

@@ -147,3 +147,99 @@ def test_read_path_and_iter_records_share_one_reader(tmp_path: Path) -> None:
         assert read_path(p) == list(iter_records([p]))
     assert read_path(page)[0].title == "Bridge reopens after repairs"
     assert read_path(feed, outlet="Courier")[0].outlet == "Courier"
+
+
+# furniture.v6: the HTML reading (chunked bodies joined by their template; edges that
+# trafilatura's two settings agree on)
+
+_CHUNK_ONE = [
+    "The harbour board voted on Thursday to rebuild the eastern breakwater, which storms breached"
+    " twice last winter and left the fishing fleet exposed.",
+    "Board members said the work would start in spring and take about two years, with most of the"
+    " money coming from a regional fund for coastal defences.",
+    "Fishermen who moor at the eastern quay told the meeting that they had lost nets and two small"
+    " boats when the sea wall gave way in January.",
+]
+_CHUNK_TWO = [
+    "Engineers from the county council presented three designs, and the board chose the one with a"
+    " higher crest and a wider base of rock armour.",
+    "The chosen design raises the wall by a metre and a half, which the engineers said should hold"
+    " against the largest storms recorded in the last century.",
+    "A public exhibition of the plans will open at the library next month, and residents can send"
+    " comments to the board until the end of the summer.",
+]
+
+
+def _block(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<div class="grid story"><div class="body article__body">{body}</div><div class="aside"></div></div>'
+
+
+def _chunked_page(second: str) -> str:
+    return (
+        "<!doctype html><html><head><title>Breakwater to be rebuilt</title></head><body>"
+        '<nav><a href="/">Home</a></nav><main><article><h1>Breakwater to be rebuilt</h1>'
+        f'<div class="article__chunks">{_block(_CHUNK_ONE)}<div class="row ad-row"><div class="ad"></div></div>'
+        f"{second}</div></article></main><footer>Footer</footer></body></html>"
+    )
+
+
+def test_a_body_printed_in_chunks_of_one_template_is_read_whole() -> None:
+    from newsprism import from_html
+
+    body = from_html(_chunked_page(_block(_CHUNK_TWO))).body
+    lines = body.splitlines()
+    assert lines[: len(_CHUNK_ONE)] == _CHUNK_ONE
+    assert lines[len(_CHUNK_ONE) :] == _CHUNK_TWO
+
+
+def test_a_block_of_links_in_the_same_template_is_not_joined() -> None:
+    from newsprism import from_html
+
+    links = [
+        f'<a href="/news/{i}">{t}</a>'
+        for i, t in enumerate(
+            [
+                "Council agrees the budget for next year after a long debate about the libraries",
+                "Primary school garden wins a national award for its pond and its orchard",
+                "Coast road to close for three weeks of repairs to the sea wall near the pier",
+            ]
+        )
+    ]
+    body = from_html(_chunked_page(_block(links))).body
+    assert body.splitlines() == _CHUNK_ONE
+
+
+def test_a_second_block_of_another_template_is_not_joined() -> None:
+    from newsprism import from_html
+
+    other = "".join(f"<p>{p}</p>" for p in _CHUNK_TWO)
+    body = from_html(_chunked_page(f'<div class="grid promo"><div class="teaser">{other}</div></div>')).body
+    assert "rock armour" not in body
+
+
+@pytest.mark.parametrize(
+    ("default", "strict", "kept"),
+    [
+        # a deck above and headlines of other stories below, which the precise setting leaves out
+        (
+            "A short deck above the story\nFirst paragraph.\nMiddle line\nLast paragraph.\nOther story one\nOther two",
+            "First paragraph.\nLast paragraph.",
+            "First paragraph.\nMiddle line\nLast paragraph.",
+        ),
+        # a long paragraph at an edge stays
+        (
+            " ".join(["word"] * 40) + "\nFirst paragraph.\nLast paragraph.",
+            "First paragraph.\nLast paragraph.",
+            " ".join(["word"] * 40) + "\nFirst paragraph.\nLast paragraph.",
+        ),
+        # no line in common: the default reading stands
+        ("One line.\nTwo line.", "Something else entirely.", "One line.\nTwo line."),
+        # lines compared by their words; a line the strict text has once is matched once
+        ("Same line\nFirst, paragraph!\nSame line", "Same line\nFirst paragraph", "Same line\nFirst, paragraph!"),
+    ],
+)
+def test_edges_both_settings_agree_on(default: str, strict: str, kept: str) -> None:
+    from newsprism.readers import _agreed_edges
+
+    assert _agreed_edges(default, strict) == kept

@@ -42,7 +42,7 @@ from typing import Any
 from ._firstchar import admits, first_chars
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v5"
+CLEANER_VERSION = "furniture.v6"
 
 
 @dataclass(frozen=True, slots=True)
