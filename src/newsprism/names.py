@@ -367,8 +367,10 @@ def title_kind(word: str) -> str | None:
     w = strip_dot(word)
     if w in titles:
         return titles[w]
+    if "-" not in w:
+        return None
     kinds = [titles.get(p) for p in w.split("-") if p]
-    return next((k for k in ("org", "role", "title") if k in kinds), None) if "-" in w else None
+    return next((k for k in ("org", "role", "title") if k in kinds), None)
 
 
 def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleNames:
