@@ -13,6 +13,7 @@ SCRIPTS = [
     "bench_extraction.py",
     "bench_grouping.py",
     "bench_quotes.py",
+    "bench_quotes_stages.py",
     "bench_framing_lexicons.py",
     "bench_naming.py",
     "judged_framing.py",

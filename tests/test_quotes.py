@@ -635,3 +635,32 @@ def test_a_person_of_the_pronouns_gender_in_the_same_paragraph_comes_first() -> 
 def test_a_person_of_an_organisation_stays_a_person() -> None:
     body = 'Tom Cheshire of Harbour News was at the pier. He said the gates were "wired everywhere".'
     assert [s for _, s, _ in found(body)] == ["Tom Cheshire"]
+
+
+def test_name_runs_sentence_start_reads_the_character_before_past_white_space() -> None:
+    # one space, two spaces, a line break and indentation, a quotation mark: the character
+    # before the run past any white space says whether it opens a sentence
+    from newsprism.names import name_runs, tokens
+
+    text = 'The meeting ended.  Ana Ruiz spoke. On Monday Ana Ruiz said\n  Bo Lin left, and Mr. Bo Lin came. "Jo Kim'
+    toks = tokens(text, 0, len(text))
+    runs = [(text[toks[a][0] : toks[j][1]], start) for a, j, start in name_runs(text, toks)]
+    assert runs == [("Ana Ruiz", True), ("Ana Ruiz", False), ("Bo Lin", False), ("Mr. Bo Lin", False), ("Jo Kim", True)]
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("Secretary-General", "role"),
+        ("co-founder", "role"),
+        ("Sen.", "title"),
+        ("Minister", "role"),
+        ("Smith", None),
+        ("Anglo-Saxon", None),
+        ("-", None),
+    ],
+)
+def test_title_kind_of_a_word_and_of_the_parts_of_a_hyphenated_one(word: str, kind: str | None) -> None:
+    from newsprism.names import title_kind
+
+    assert title_kind(word) == kind

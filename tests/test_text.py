@@ -107,6 +107,9 @@ QUOTE_CASES = [
     ),
     # ... but not when it has no closing mark (narration after a quotation never closed)
     ("She said “we will see.\nThe vote is on Friday.", ["“we will see."]),
+    # ... and a paragraph with no mark at all ends the carried quotation: a closing mark in the
+    # paragraph after it is a stray one
+    ("“Open\nplain line\nlater” he said.", ["“Open"]),
     # ... nor when it reopens with a mark of its own; a quote inside narration is still found
     ("Kai said “soon.\nThe board called it “a delay” and moved on.", ["“soon.", "“a delay”"]),
     # ... and a paragraph not after an open one is never quoted from its start

@@ -175,10 +175,9 @@ def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple
     # days and months taken off those
     caps = list(map(str.isupper, map(_FIRST_LETTER, map(_WORD_OF, toks))))
     upper = list(compress(range(len(caps)), caps))
-    for k in upper:
-        w = toks[k][2]
-        if w.rstrip(".").lower() in NOT_NAMES:
-            caps[k] = False
+    # (strip_dot, cached, lowers as ``w.rstrip(".").lower()`` does; no day or month holds an apostrophe)
+    for k in compress(upper, map(NOT_NAMES.__contains__, map(strip_dot, map(_WORD_OF, map(toks.__getitem__, upper))))):
+        caps[k] = False
     n_toks = len(toks)
     done = -1  # the last token of the run read last
     for i in upper:
@@ -194,7 +193,17 @@ def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple
         ):
             j += 1
         a = i
-        sentence_start = a == 0 or _char_before(text, toks[a][0]) in '.!?"”\n:'
+        if a == 0:
+            sentence_start = True
+        else:
+            # the character before the run, past one space inline (most runs), else _char_before
+            p = toks[a][0] - 1
+            c = text[p]
+            if c == " " and p and not text[p - 1].isspace():
+                c = text[p - 1]
+            elif c.isspace():
+                c = _char_before(text, p + 1)
+            sentence_start = c in '.!?"”\n:'
         while a <= j and (
             strip_dot(toks[a][2]) in openers
             or (sentence_start and a == i and strip_dot(toks[a][2]) in DETERMINERS)
@@ -293,7 +302,7 @@ class ArticleNames:
         return lo, hi
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> tuple[str, bool]:
     """A capitalised run without its titles and possessive: ("Jens Stoltenberg", is_person).
     (Cached: an article names the same runs again and again, and so do a corpus's articles.)"""
@@ -350,6 +359,7 @@ _PERSON_LINKS = frozenset({"of", "from", "at", "for"})
 _ORG_LINKS = frozenset({"of", "on", "for"})
 
 
+@lru_cache(maxsize=65536)
 def title_kind(word: str) -> str | None:
     """The ``speaker-titles`` kind of a word, or of any part of a hyphenated one
     ("Secretary-General")."""
@@ -357,8 +367,10 @@ def title_kind(word: str) -> str | None:
     w = strip_dot(word)
     if w in titles:
         return titles[w]
+    if "-" not in w:
+        return None
     kinds = [titles.get(p) for p in w.split("-") if p]
-    return next((k for k in ("org", "role", "title") if k in kinds), None) if "-" in w else None
+    return next((k for k in ("org", "role", "title") if k in kinds), None)
 
 
 def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleNames:
@@ -403,7 +415,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
         name, person, n_words = info.name, info.person, info.n_words
         if person and (n_words >= 2 or info.first in full):
             canonical = name if n_words >= 2 else full[info.first]
-            if _agent(text, toks, a, j):
+            if _may_be_agent(text, toks, a, j) and _agent(text, toks, a, j):
                 agents.add(canonical)
                 names.subjects.append((pos, canonical))
             elif sentence_start or _described_subject(text, toks, a, j):
@@ -507,7 +519,7 @@ class _RunInfo:
     roles: tuple[str, ...]  # the roles its titles give ("Sen." -> "senator")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _run_info(run: str) -> _RunInfo | None:
     """The :class:`_RunInfo` of a capitalised run, ``None`` for no name (empty, in lower case,
     or titles only). (Cached: an article names the same runs again and again, and so do a

@@ -62,6 +62,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from itertools import accumulate
 from operator import itemgetter
 
 from . import names as _article_names
@@ -244,8 +245,12 @@ def _spans(text: str) -> tuple[list[tuple[int, int, bool, bool]], list[str]]:
         out.append((s, e, closed, False))
     # paragraphs without double marks: single-mark quotations
     base = 0
-    have = {text.count("\n", 0, s) for s, _, _, _ in out}
-    for n, para in enumerate(text.split("\n")):
+    paras = text.split("\n")
+    # the paragraphs (their numbers) where a double-mark quotation starts, by bisection over
+    # the paragraphs' start offsets (not by counting line breaks from the start for each)
+    para_starts = list(accumulate((len(p) + 1 for p in paras[:-1]), initial=0))
+    have = {bisect_right(para_starts, s) - 1 for s, _, _, _ in out}
+    for n, para in enumerate(paras):
         if n not in have and ("'" in para or "‘" in para) and not any(c in para for c in '"“”„«»'):
             out.extend((base + s, base + e, True, True) for s, e in _single_spans(para))
         base += len(para) + 1

@@ -327,6 +327,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Source: newspaper typography (quotations over several paragraphs) and the quotation
     detector the data-set converters used before (``git show de9d297``)."""
     spans: list[tuple[int, int]] = []
+    if _DOUBLE.search(text) is None:
+        return spans  # no double mark at all (most paragraphs of news, some whole articles)
     carried = False  # the last non-blank paragraph ended inside a quotation
     base = 0
     for para in text.split("\n"):
@@ -335,6 +337,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if first == len(para):
             continue  # a blank line: a quotation left open stays open across it
         marks = [m.start() for m in _DOUBLE.finditer(para)]
+        if not marks:
+            carried = False  # a carried quotation that no mark closes here stops (as below)
+            continue
         found, carried = _paragraph_quotes(para, marks, first, carried)
         spans.extend((here + s, here + e) for s, e in found)
     return spans
