@@ -1,4 +1,4 @@
-"""numbers.v2: what a figure counts, what is not a figure, and when two figures of one fact
+"""numbers.v3: what a figure counts, what is not a figure, and when two figures of one fact
 disagree. Every sentence here is written for the test."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def test_offsets_shift_with_the_sentence() -> None:
 
 
 def test_version() -> None:
-    assert NUMBERS_VERSION == "numbers.v2"
+    assert NUMBERS_VERSION == "numbers.v3"
 
 
 # -- conflicts inside one fact -------------------------------------------------------------------
