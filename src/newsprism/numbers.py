@@ -75,7 +75,7 @@ APPROXIMATE = 0.10
 #: a bare round figure ("3,000") stands for this share either side of it
 ROUND = 0.05
 #: a rounded figure stands for values this share of its last digit either side; under a half, so
-#: that a value halfway between ("$500,000" for "$1 million") is not read as rounded to it
+#: that a value halfway between is not read as rounded to it ("two years" does not hold 18 months)
 ROUNDING = 0.49
 
 
