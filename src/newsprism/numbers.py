@@ -74,8 +74,9 @@ _SYMBOLS = "$€£¥₹"
 APPROXIMATE = 0.10
 #: a bare round figure ("3,000") stands for this share either side of it
 ROUND = 0.05
-#: a rounded figure stands for values this share of its last digit either side; under a half, so
-#: that a value halfway between is not read as rounded to it ("two years" does not hold 18 months)
+#: when two figures are written to different precision, the coarser stands for values this share
+#: of its last digit either side; under a half, so that a value halfway between is not read as
+#: rounded to it ("two years" does not hold 18 months)
 ROUNDING = 0.49
 
 
@@ -633,7 +634,7 @@ def _bounds(q: Quantity) -> tuple[float, float]:
             step = factor  # "5 million": to a million
         else:
             step = 2 * ROUND * v if v >= 100 and v % 100 == 0 else 0.0  # "3,000": within 5%
-        low_v, high_v = v - ROUNDING * step, v + ROUNDING * step
+        low_v, high_v = v - step / 2, v + step / 2
     meaning = _tables().qualifiers.get(q.qualifier or "")
     if meaning == "lower-bound":
         return low_v, float("inf")
