@@ -1,26 +1,29 @@
 """Numbers: quantities, money, percentages, durations and dates in sentences, and their
 disagreements inside aligned facts.
 
-A quantity is normalised before comparison: "two per cent" and "2%" are ``percent 2``;
-"$1.2 billion", "1.2bn dollars" and "US$1,200 million" are ``money 1.2e9 USD``; "5m people"
-is ``count 5e6`` of ``people`` ("m" joined to a figure is millions, as news writes it, unless
-a length context says metres: "5m tall", "a 5m wall", "5 m"); "January 31" and "31 Jan." are
+A quantity is normalised before comparison: "two per cent" and "2%" are ``percent 2``; "$1.2
+billion", "1.2bn dollars" and "US$1,200 million" are ``money 1.2e9 USD``; "5m people" is
+``count 5e6`` of ``people`` ("m" joined to a figure is millions, as news writes it, unless a
+length context says metres: "5m tall", "a 5m wall", "5 m"); "January 31" and "31 Jan." are
 ``date 131``; "fiscal 2027" and "2027" are ``year 2027``; "18 months", "an 18-month sentence"
 and "a year and a half" are ``duration 547.5`` (days). "20 to 30 people" is one count whose
 qualifier is ``range`` (value 20; the text holds the upper end). Qualifiers ("at least",
 "about", "nearly") are kept; the longest one before the figure wins.
 
 A count's unit is the counted thing: the head noun of the figure's noun phrase, found with
-light rules (no parser): skip "of the" and a possessor ("three of the fire department's
-trucks" -> ``trucks``), take the last word of the run of content words after the figure
-("a dozen senior officers" -> ``officers``, "3,400 full-time staff" -> ``staff``), stop at a
-participle ("12 people killed") or a function word. A hyphenated figure is a modifier: "a
-three-time champion" counts ``time``, "a 12-member panel" counts ``member``.
+light rules (no parser): skip "of the" and a possessor ("three of the fire department's trucks"
+-> ``trucks``), take the last word of the run of content words after the figure ("a dozen
+senior officers" -> ``officers``, "3,400 full-time staff" -> ``staff``), stop at a participle
+("12 people killed") or a function word. A hyphenated figure is a modifier: "a three-time
+champion" counts ``time``, "a 12-member panel" counts ``member``.
 
-Not figures: "one" (a pronoun or "one of the" too often), "zero in on", "No. 2", "#1",
-ordinals ("Fifth Avenue", "the 101st Airborne"), a number in a name ("Route 66", "F-35",
-"COVID-19"), times of day ("10:30", "9 p.m."), "9/11" and "24/7", vote tallies and scores
-("52-48", "voted 52 to 48").
+Not figures: "one" (a pronoun or "one of the" too often), "zero in on", "No. 2", "#1", ordinals
+("Fifth Avenue", "the 101st Airborne"), a number in a name ("Route 66", "F-35", "COVID-19"),
+times of day ("10:30", "9 p.m.", "3 : 30 p. m."), ages ("a 45-year-old", "45 - year - old"),
+"9/11" and "24/7", vote tallies and scores ("52-48", "voted 52 to 48"), figures with a leading
+zero ("09", the "000" of "1, 000": a time, a span or a figure split by a space), the second
+part of a span of years ("2008-09"), "in their 20s". "The 1930s" is a year with qualifier
+``decade`` and "2008-09" or "2009-2010" one with qualifier ``span``: any year in them agrees.
 
 Conflicts (:func:`conflicts`): inside one fact, two articles' figures are compared only when
 they are figures of the same thing, and the conflict's ``reason`` says which:
@@ -33,22 +36,39 @@ they are figures of the same thing, and the conflict's ``reason`` says which:
   1991 war" and "the 2003 invasion" are not compared ("both date 'war'"). Such a figure that
   both sentences give (with other words around it) settles the pair: no conflict.
 
+Not compared at all (numbers.v3): a part or an increment ("including three trucks", "two other
+victims", "an additional 40 cases", "three of them") and an earlier or other value named as
+such ("up from 40", "compared with 12", "versus"). Distances (a count of a unit of the
+``distance-words`` lexicon) are compared only when measured from the same place, read past
+compass words and "of" / "from" ("13 miles east of Cloverdale"), or with no place, when a word
+before them in the clause is shared ("a depth of 10 kilometres"); the reason names it ("both
+measure 'miles' of 'cloverdale'"). A count with a fraction ("14.9 points") counts no whole
+things and is compared only when a word other than its unit is shared.
+
 Two figures agree when their intervals meet: a figure is read as rounded to its last written
 digit when it has a decimal point or a scale word ("1.2 million" is 1.15 to 1.25 million) and
 within 5% when it is a bare multiple of 100 ("3,000"); lower bounds ("at least", "more than")
 run up without limit, upper bounds ("nearly", "almost", "up to") down to zero, approximations
-("about", "around", "an estimated") within 10% either side; a range covers its two ends.
-Years and dates are exact. A disagreement is listed once per fact, kind and unit.
+("about", "around", "an estimated") within 10% either side; a range covers its two ends. Years
+and dates are exact, but for decades and spans. When two figures are written to different
+precision ("6 miles" and "6.2 miles", "30 months" and "two years"), the coarser one stands for
+values less than half its last digit either side (``ROUNDING``): "two years" holds 20 months
+but not 18, and "six hours" still disagrees with "seven hours". A disagreement is listed once
+per fact, kind and unit.
 
 Limits: English number words up to "ninety-nine" and scales; no arithmetic ("half", "a third"
-are not read); a head noun is a guess from word shapes (a verb after a bare count, "12 people
-say", is taken as the noun); roles are only participles next to the figure ("killed",
-"injured"), so "12 killed" and "12 died" are kept apart; same-event anchors are single words,
-so "the 2016 election" and "the 2020 election" are compared.
+are not read); figures of one noun about different people, games or days ("25 points" of two
+players) are compared (on unseen ECB+ and NeuS stories 20 of 75 conflicts are real,
+``tests/gold/judged/round3-figures-heldout.jsonl``); a distance given as a conversion in
+brackets ("58 km (36 miles) south-west of X") has no place; a head noun is a guess from word
+shapes (a verb after a bare count, "12 people say", is taken as the noun); roles are only
+participles next to the figure ("killed", "injured"), so "12 killed" and "12 died" are kept
+apart; same-event anchors are single words, so "the 2016 election" and "the 2020 election" are
+compared.
 
-The word lists are data (``newsprism.lexicons``): ``number-words``, ``scales``,
-``currencies``, ``qualifiers``, ``durations`` and ``length-words``; the regular expression is
-built from them once, on first use.
+The word lists are data (``newsprism.lexicons``): ``number-words``, ``scales``, ``currencies``,
+``qualifiers``, ``durations``, ``length-words`` and ``distance-words``; the regular expression
+is built from them once, on first use.
 """
 
 from __future__ import annotations
