@@ -688,8 +688,9 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         anchors = {}
         for w in _distance_anchors(before, after):
             anchors.setdefault(stem(w), w)
-    aside = bool(_REFERENCE_BEFORE.search(before)) or (
-        q.kind == "count" and bool(_PART_BEFORE.search(before) or _PART_AFTER.match(after))
+    near = before[-40:]  # the patterns end at the figure: the words right before it are enough
+    aside = bool(_REFERENCE_BEFORE.search(near)) or (
+        q.kind == "count" and bool(_PART_BEFORE.search(near) or _PART_AFTER.match(after))
     )
     return _Figure(
         q, key, role_word, stem(role_word) if role_word else None, anchors, low, high, _step(q), aside, distance
