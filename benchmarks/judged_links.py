@@ -8,6 +8,11 @@ sample folder: link precision (SAME + half PARTIAL over all pairs), by fact scor
 (under 0.5, 0.5 to 0.6, 0.6 and up; the rounds before round 2 keep no score in some files), the
 share of single-outlet sentences judged MISSED, and conflict precision (TRUE over all).
 
+Files whose conflicts say which code found them (``found_by``, the figure rounds
+``round3-figures-*.jsonl``) get one conflict figure per version, and their ``figure-pair``
+items (linked pairs that carry figures, judged for a real disagreement) the real
+disagreements each version missed.
+
     python benchmarks/judged_links.py [FILE ...]
 
 Nothing is run: the numbers are recomputed from the verdicts alone.
@@ -38,14 +43,33 @@ def row(path: Path) -> list[object]:
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     pairs = [i for i in items if i.get("kind") == "pair"]
     ones = [i["verdict"] for i in items if i.get("kind") == "one"]
-    conflicts = [i["verdict"] for i in items if i.get("kind") == "conflict"]
     out: list[object] = [path.stem, f"{precision([p['verdict'] for p in pairs])}, n={len(pairs)}"]
     for _, lo, hi in BANDS:
         band = [p["verdict"] for p in pairs if "score" in p and lo <= p["score"] < hi]
         out.append(f"{precision(band)}, n={len(band)}" if band else "-")
     out.append(f"{ones.count('MISSED') / len(ones):.3f} ({ones.count('MISSED')} of {len(ones)})" if ones else "-")
-    out.append(f"{conflicts.count('TRUE')} of {len(conflicts)}" if conflicts else "-")
+    out.append(conflict_column(items))
     return out
+
+
+def conflict_column(items: list[dict]) -> str:
+    """TRUE of all conflicts; per version when the conflicts say which code found them."""
+    conflicts = [i for i in items if i.get("kind") == "conflict"]
+    if not conflicts:
+        return "-"
+    if not any("found_by" in c for c in conflicts):
+        verdicts = [c["verdict"] for c in conflicts]
+        return f"{verdicts.count('TRUE')} of {len(verdicts)}"
+    versions = sorted({v for c in conflicts for v in c["found_by"]})
+    parts = []
+    for v in versions:
+        found = [c["verdict"] for c in conflicts if v in c["found_by"]]
+        real = [p for p in items if p.get("kind") == "figure-pair" and p["verdict"] == "REAL"]
+        missed = [p for p in real if v not in p.get("found_by", [])]
+        pairs = sum(1 for p in items if p.get("kind") == "figure-pair")
+        recall = f", missed {len(missed)} of {len(real)} real in {pairs} pairs" if pairs else ""
+        parts.append(f"{v}: {found.count('TRUE')} of {len(found)} ({found.count('TRUE') / len(found):.3f}){recall}")
+    return "; ".join(parts)
 
 
 def main() -> int:

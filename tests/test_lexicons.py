@@ -18,6 +18,7 @@ BUNDLED = {
     "abbreviations",
     "agencies",
     "attribution-contexts",
+    "distance-words",
     "british-endings",
     "british-exceptions",
     "byline-words",
