@@ -39,13 +39,14 @@ from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
 from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Span
 from .names import reporting_cues
-from .quotes import QUOTES_VERSION, QuotedTerm
+from .quotes import QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v2"
+FRAMING_VERSION = "framing.v3"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
-#: changed only how a story's naming marks merge with them (:func:`story_marks`)
-ARTICLE_MARKS_VERSION = "framing.v1"
+#: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
+#: quoted words are scare quotes (:func:`scare_quote_reason`)
+ARTICLE_MARKS_VERSION = "framing.v3"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -79,6 +80,7 @@ def article_marks(
     starts = [s for s, _ in spans]
     cues = {(q.cue.start, q.cue.end) for q in own if q.cue is not None}
     sentence_starts = [s.start for s in article.sentences] or [0]
+    said = [_folded(q.text) for q in own]
     out: list[FramingMark] = []
     for start, end, kind, version in lexicon_marks(text):
         note = None
@@ -103,9 +105,8 @@ def article_marks(
                 note=note,
             )
         )
-    for t in terms:
-        if t.article == article.id and t.kind == "scare":
-            span = t.marked or t.span
+    for span in _scare_candidates(article, own, terms):
+        if scare_quote_reason(text, span.start, span.end, *_sentence(article, span.start), said, spans) is None:
             out.append(
                 FramingMark(
                     "",
@@ -232,3 +233,187 @@ def outlet_profiles(
             OutletProfile(art.id, art.label, words, per_1000, len(carried), len(fs), own_quotes, speakers, omitted)
         )
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# scare quotes (framing.v3)
+
+#: a verb of saying this many words after the closing mark still gives the quoted words
+#: (quotes.py reads a short quotation's cue in the same window: SHORT_CUE_WORDS before, 6 after)
+SAY_AFTER_WORDS = 6
+#: quotations the quotes stage kept (three words or more by its count) that are still read as
+#: a candidate scare quote when they hold at most this many words between spaces and have
+#: no cue and no speaker ("so-called "bank-grade security"": the hyphen made three words)
+SHORT_QUOTATION_WORDS = 2
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+_SINGLE_MARKS = "'‘‚‹"
+_MARKS = "\"“”„«»‘’'‚‹›"
+_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "&", "de", "von"})
+#: words between a subject and its verb ("the firm has repeatedly described")
+_BETWEEN_WORDS = (
+    "has have had is was were are be been will would could can may might also again later then not never keeps kept"
+    " keep even once just already still did does do who which that"
+)
+_BETWEEN = frozenset(_BETWEEN_WORDS.split())
+#: a line led by a speaker and a colon (a headline's convention: "Barr: report 'imminent'")
+_SPEAKER_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
+#: quoted words inside a clause, left out when looking for its end
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+#: what ends the clause of a verb of saying before quoted words (quotes.py's clause break, less
+#: "as": "described the grounding as an "incident"", "dismissed the plan as "a stunt"")
+_BREAK = re.compile(r"[,;:]|\b(?:while|but|whereas|although)\b")
+
+
+@cache
+def _scare_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The ``scare-quote-cues`` lexicon by kind (say with every reporting verb, mention, answer,
+    distance, institution)."""
+    rows = lexicons.load("scare-quote-cues").mapping("kind")
+    kinds = {
+        k: frozenset(w for w, v in rows.items() if v == k)
+        for k in ("say", "mention", "answer", "distance", "institution")
+    }
+    say = kinds["say"] | frozenset(reporting_cues())
+    return say, kinds["mention"], kinds["answer"], kinds["distance"], kinds["institution"]
+
+
+def _tokens(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """The words of ``text[lo:hi]`` as (start, end, lower case), less those inside ``skip``."""
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        out.append((m.start(), m.end(), m.group().lower().rstrip(".")))
+    return out
+
+
+def _ends_with(words: list[str], phrases: frozenset[str], reach: int = 1) -> bool:
+    """Whether one of ``phrases`` (one or two words) ends within the last ``reach`` of ``words``."""
+    for k in range(len(words), max(0, len(words) - reach), -1):
+        if words[k - 1] in phrases or (k >= 2 and f"{words[k - 2]} {words[k - 1]}" in phrases):
+            return True
+    return False
+
+
+def _subject_is_institution(toks: list[tuple[int, int, str]], k: int, text: str) -> bool:
+    """Whether the subject before the verb ``toks[k]`` is a state or corporate body ("the firm",
+    "the Interior Ministry", "it"): the head word before the verb, over auxiliaries and adverbs."""
+    institution = _scare_cues()[4]
+    i = k - 1
+    while i >= 0 and (toks[i][2] in _BETWEEN or toks[i][2].endswith("ly")):
+        i -= 1
+    return i >= 0 and toks[i][2].replace("’", "'").removesuffix("'s") in institution
+
+
+def _folded(text: str) -> str:
+    """Words of a quotation, lower case, without their punctuation, between spaces."""
+    return " " + " ".join(w for w in (x.strip(".,;:!?()\"“”‘’'").lower() for x in text.split()) if w) + " "
+
+
+def _sentence(article: Article, pos: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``pos`` (the whole text without sentences)."""
+    sents = article.sentences
+    if not sents:
+        return 0, len(article.text)
+    k = max(0, bisect_right([x.start for x in sents], pos) - 1)
+    return sents[k].start, max(sents[k].end, pos)
+
+
+def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable[QuotedTerm]) -> list[Span]:
+    """The spans, with their marks, of the quoted words that may be scare quotes: the quotes
+    stage's terms of kind ``scare``, and its quotations of at most ``SHORT_QUOTATION_WORDS``
+    words between spaces with neither cue nor speaker."""
+    text = article.text
+    out = [t.marked or t.span for t in terms if t.article == article.id and t.kind == "scare"]
+    for q in quotes:
+        if q.cue is None and q.speaker is None and len(q.text.split()) <= SHORT_QUOTATION_WORDS:
+            a, b = q.start, q.end
+            while a > 0 and text[a - 1].isspace():
+                a -= 1
+            while b < len(text) and text[b].isspace():
+                b += 1
+            if a > 0 and b < len(text) and text[a - 1] in _MARKS and text[b] in _MARKS:
+                out.append(Span(a - 1, b + 1))
+    return sorted(set(out), key=lambda sp: (sp.start, sp.end))
+
+
+def scare_quote_reason(
+    text: str, s: int, e: int, lo: int, hi: int, quoted: Sequence[str] = (), skip: Sequence[tuple[int, int]] = ()
+) -> str | None:
+    """Why the quoted words ``text[s:e]`` (with their marks) in the sentence ``text[lo:hi]`` are
+    not the outlet's scare quote, or ``None`` when they are (framing.v3). ``quoted`` are the
+    article's quotations (their words, lower case), ``skip`` the spans of its quotations.
+
+    In this order (the reasons are the rules; ``docs/framing.md`` says what each rests on):
+
+    - a word of distance right before the marks ("so-called", "self-styled", "vaunted") makes
+      them a scare quote whatever else holds;
+    - ``answer``: the words are an answer or a vote ("yes", "no", "yea");
+    - ``mention``: the words are named as words ("the word", "the term", "known as");
+    - ``name``: every word is capitalised and the words do not open their sentence: a title, a
+      name or a nickname ("Face the Nation", "Tent City");
+    - ``headline``: single marks in a line with no full stop (a headline, a crosshead): the
+      headline convention for a quotation;
+    - ``echo``: the words are quoted in one of the article's quotations (a speaker's word
+      quoted again);
+    - ``speaker``: a verb of saying stands within ``SHORT_CUE_WORDS`` words before the marks
+      in the same clause, within ``SAY_AFTER_WORDS`` after them, or "according to" in the
+      sentence: a partial quotation. Not when the verb's subject is a state or corporate body
+      ("the firm described the grounding as an "incident""): an institution's label quoted
+      back in a word or two is the outlet's distance from official wording."""
+    say, mention, answer, distance, _ = _scare_cues()
+    inner = text[s + 1 : e - 1].strip(" \t\"“”‘’'")
+    words = [w.strip(".,;:!?()").lower() for w in inner.split()]
+    words = [w for w in words if w]
+    if not words:
+        return "empty"
+    before = _tokens(text, lo, s, skip)
+    prev = [w for _, _, w in before]
+    if _ends_with(prev, distance, 1):
+        return None
+    if " ".join(words) in answer:
+        return "answer"
+    if _ends_with(prev, mention, 3):
+        return "mention"
+    raw = [w.strip(".,;:!?()\"“”‘’'") for w in inner.split()]
+    caps = [w for w in raw if w and w.lower() not in _SMALL]
+    opens = not text[lo:s].strip(" \t\n\"“”‘’'([—–-")
+    if (
+        caps
+        and not opens
+        and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
+        and any(w[:1].isupper() for w in caps)
+    ):
+        return "name"
+    line_start = text.rfind("\n", 0, s) + 1
+    if _SPEAKER_LINE.match(text, line_start, s):
+        return "headline"  # Barr: report on FISA abuses 'imminent'
+    if text[s] in _SINGLE_MARKS:
+        line_end = text.find("\n", e)
+        line = text[line_start : len(text) if line_end < 0 else line_end].rstrip()
+        if line.rstrip("\"”’'")[-1:] not in ".!?:":
+            return "headline"
+    if inner[-1:] in "!?" or (opens and inner[-1:] in ".,"):
+        return "speech"  # "Maybe, yes." / "Do something!": a quoted sentence, not a label
+    key = " " + " ".join(words) + " "
+    if any(key in q for q in quoted):
+        return "echo"
+    # a verb of saying before the marks, in the same clause
+    for k in range(len(before) - 1, max(-1, len(before) - 1 - SHORT_CUE_WORDS), -1):
+        w = before[k][2]
+        two = f"{before[k - 1][2]} {w}" if k else ""
+        if w in say or two in say:
+            if _BREAK.search(_QUOTED.sub("", text[before[k][1] : s])):
+                break
+            return None if _subject_is_institution(before, k - (1 if two in say else 0), text) else "speaker"
+    after = _tokens(text, e, hi, skip)[: SAY_AFTER_WORDS + 1]
+    for k, (_, _, w) in enumerate(after[:SAY_AFTER_WORDS]):
+        two = f"{w} {after[k + 1][2]}" if k + 1 < len(after) else ""
+        if (w in say or two in say) and not (k and after[k - 1][2] == "to"):
+            if k == 0:
+                return "speaker"  # "...", said Smith
+            return None if _subject_is_institution(after, k, text) else "speaker"
+    if "according to" in " ".join(prev + [w for _, _, w in _tokens(text, e, hi, skip)]):
+        return "speaker"
+    return None
