@@ -177,7 +177,7 @@ SCARE_CASES = [
 
 
 def test_scare_quotes_are_the_outlets_distance_not_someones_words() -> None:
-    from newsprism.framing import _scare_candidates, _sentence, scare_quote_reason
+    from newsprism.framing import _scare_candidates, _sentence, quoted_words, scare_quote_reason
 
     for text, words, reason in SCARE_CASES:
         art = prepare_article(from_text(text, title="Scare quotes"))
@@ -185,9 +185,10 @@ def test_scare_quotes_are_the_outlets_distance_not_someones_words() -> None:
         spans = _scare_candidates(art, found.quotes, found.terms)
         hit = [sp for sp in spans if art.text[sp.start + 1 : sp.end - 1] == words]
         assert len(hit) == 1, (text, [art.text[sp.start : sp.end] for sp in spans])
-        said = [" " + " ".join(w.strip('.,!?"').lower() for w in q.text.split()) + " " for q in found.quotes]
+        said = quoted_words(q.text for q in found.quotes)
         qs = sorted((q.start, q.end) for q in found.quotes)
-        got = scare_quote_reason(art.text, hit[0].start, hit[0].end, *_sentence(art, hit[0].start), said, qs)
+        bounds = _sentence(art, [x.start for x in art.sentences], hit[0].start)
+        got = scare_quote_reason(art.text, hit[0].start, hit[0].end, *bounds, said, qs)
         assert got == reason, (text, got)
         marked = {m.text.strip("\"'") for m in article_marks(art, found.quotes, found.terms) if m.type == "scare_quote"}
         assert (words in marked) == (reason is None), (text, marked)

@@ -308,3 +308,28 @@ def test_a_multi_megabyte_line_and_many_sentences_compare_under_1_5_gb():
     assert done.returncode == 0, done.stderr[-2000:]
     n_articles, biggest_fact = map(int, done.stdout.split())
     assert n_articles == 3 and biggest_fact >= 2  # the 1,250 shared sentences of a and b are found
+
+
+def test_many_quoted_words_in_one_sentence_are_judged_in_a_subprocess():
+    """framing.v3 reads a bounded window around each quoted word (quotes.CONTEXT_CHARS), so a
+    sentence of thousands of quoted words costs time linear in them. The timeout only catches
+    a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.framing import article_marks
+        from newsprism.pipeline import prepare_article
+        from newsprism.quotes import article_quotes
+        text = 'Officials said the "plan" and the "reform" were "fine" and a "deal", ' * 3000 + 'she said.\\n'
+        a = prepare_article(from_text(text, title="Quoted words"))
+        found = article_quotes(a)
+        marks = article_marks(a, found.quotes, found.terms)
+        print(len(found.terms), sum(m.type == "scare_quote" for m in marks))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    terms, marks = map(int, done.stdout.split())
+    assert terms == 12_000 and 0 < marks <= terms

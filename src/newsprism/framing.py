@@ -39,7 +39,7 @@ from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
 from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Span
 from .names import reporting_cues
-from .quotes import QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
+from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
 FRAMING_VERSION = "framing.v3"
@@ -80,7 +80,7 @@ def article_marks(
     starts = [s for s, _ in spans]
     cues = {(q.cue.start, q.cue.end) for q in own if q.cue is not None}
     sentence_starts = [s.start for s in article.sentences] or [0]
-    said = [_folded(q.text) for q in own]
+    said = quoted_words(q.text for q in own)
     out: list[FramingMark] = []
     for start, end, kind, version in lexicon_marks(text):
         note = None
@@ -106,7 +106,12 @@ def article_marks(
             )
         )
     for span in _scare_candidates(article, own, terms):
-        if scare_quote_reason(text, span.start, span.end, *_sentence(article, span.start), said, spans) is None:
+        if (
+            scare_quote_reason(
+                text, span.start, span.end, *_sentence(article, sentence_starts, span.start), said, spans
+            )
+            is None
+        ):
             out.append(
                 FramingMark(
                     "",
@@ -279,10 +284,13 @@ def _scare_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
 
 
 def _tokens(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-    """The words of ``text[lo:hi]`` as (start, end, lower case), less those inside ``skip``."""
+    """The words of ``text[lo:hi]`` as (start, end, lower case), less those inside ``skip``
+    (sorted, non-overlapping spans)."""
+    starts = [a for a, _ in skip]
     out = []
     for m in _TOKEN.finditer(text, lo, hi):
-        if any(a <= m.start() < b for a, b in skip):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < skip[k][1]:
             continue
         out.append((m.start(), m.end(), m.group().lower().rstrip(".")))
     return out
@@ -306,17 +314,29 @@ def _subject_is_institution(toks: list[tuple[int, int, str]], k: int, text: str)
     return i >= 0 and toks[i][2].replace("’", "'").removesuffix("'s") in institution
 
 
-def _folded(text: str) -> str:
-    """Words of a quotation, lower case, without their punctuation, between spaces."""
-    return " " + " ".join(w for w in (x.strip(".,;:!?()\"“”‘’'").lower() for x in text.split()) if w) + " "
+#: the longest run of words (a quoted term) looked for among the article's quotations
+ECHO_WORDS = 6
 
 
-def _sentence(article: Article, pos: int) -> tuple[int, int]:
-    """The bounds of the sentence that holds ``pos`` (the whole text without sentences)."""
+def quoted_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every run of one to ``ECHO_WORDS`` words of the quotations ``texts``, lower case, without
+    punctuation, joined by spaces: the words :func:`scare_quote_reason` reads as a speaker's."""
+    out: set[str] = set()
+    for text in texts:
+        words = [w for w in (x.strip(".,;:!?()\"“”‘’'").lower() for x in text.split()) if w]
+        for i in range(len(words)):
+            for n in range(1, min(ECHO_WORDS, len(words) - i) + 1):
+                out.add(" ".join(words[i : i + n]))
+    return frozenset(out)
+
+
+def _sentence(article: Article, starts: Sequence[int], pos: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``pos`` (``starts``: the sentences' starts; the
+    whole text for an article without sentences)."""
     sents = article.sentences
     if not sents:
         return 0, len(article.text)
-    k = max(0, bisect_right([x.start for x in sents], pos) - 1)
+    k = max(0, bisect_right(starts, pos) - 1)
     return sents[k].start, max(sents[k].end, pos)
 
 
@@ -339,11 +359,18 @@ def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable
 
 
 def scare_quote_reason(
-    text: str, s: int, e: int, lo: int, hi: int, quoted: Sequence[str] = (), skip: Sequence[tuple[int, int]] = ()
+    text: str,
+    s: int,
+    e: int,
+    lo: int,
+    hi: int,
+    quoted: frozenset[str] = frozenset(),
+    skip: Sequence[tuple[int, int]] = (),
 ) -> str | None:
     """Why the quoted words ``text[s:e]`` (with their marks) in the sentence ``text[lo:hi]`` are
     not the outlet's scare quote, or ``None`` when they are (framing.v3). ``quoted`` are the
-    article's quotations (their words, lower case), ``skip`` the spans of its quotations.
+    words of the article's quotations (:func:`quoted_words`), ``skip`` their spans (sorted).
+    Only ``CONTEXT_CHARS`` on either side of the marks are read.
 
     In this order (the reasons are the rules; ``docs/framing.md`` says what each rests on):
 
@@ -368,6 +395,7 @@ def scare_quote_reason(
     words = [w for w in words if w]
     if not words:
         return "empty"
+    lo, hi = max(lo, s - CONTEXT_CHARS), min(hi, e + CONTEXT_CHARS)  # bounded, whatever the sentence
     before = _tokens(text, lo, s, skip)
     prev = [w for _, _, w in before]
     if _ends_with(prev, distance, 1):
@@ -386,18 +414,21 @@ def scare_quote_reason(
         and any(w[:1].isupper() for w in caps)
     ):
         return "name"
-    line_start = text.rfind("\n", 0, s) + 1
-    if _SPEAKER_LINE.match(text, line_start, s):
+    # a short line (a headline, a crosshead): read within CONTEXT_CHARS of the marks
+    w0 = max(0, s - CONTEXT_CHARS)
+    nl = text.rfind("\n", w0, s)
+    line_start = nl + 1 if nl >= 0 else (0 if w0 == 0 else -1)
+    nl = text.find("\n", e, e + CONTEXT_CHARS)
+    line_end = nl if nl >= 0 else (len(text) if len(text) - e <= CONTEXT_CHARS else -1)
+    if line_start >= 0 and _SPEAKER_LINE.match(text, line_start, s):
         return "headline"  # Barr: report on FISA abuses 'imminent'
-    if text[s] in _SINGLE_MARKS:
-        line_end = text.find("\n", e)
-        line = text[line_start : len(text) if line_end < 0 else line_end].rstrip()
+    if text[s] in _SINGLE_MARKS and line_start >= 0 and line_end >= 0:
+        line = text[line_start:line_end].rstrip()
         if line.rstrip("\"”’'")[-1:] not in ".!?:":
             return "headline"
     if inner[-1:] in "!?" or (opens and inner[-1:] in ".,"):
         return "speech"  # "Maybe, yes." / "Do something!": a quoted sentence, not a label
-    key = " " + " ".join(words) + " "
-    if any(key in q for q in quoted):
+    if " ".join(words) in quoted:
         return "echo"
     # a verb of saying before the marks, in the same clause
     for k in range(len(before) - 1, max(-1, len(before) - 1 - SHORT_CUE_WORDS), -1):
@@ -407,13 +438,14 @@ def scare_quote_reason(
             if _BREAK.search(_QUOTED.sub("", text[before[k][1] : s])):
                 break
             return None if _subject_is_institution(before, k - (1 if two in say else 0), text) else "speaker"
-    after = _tokens(text, e, hi, skip)[: SAY_AFTER_WORDS + 1]
+    rest = _tokens(text, e, hi, skip)
+    after = rest[: SAY_AFTER_WORDS + 1]
     for k, (_, _, w) in enumerate(after[:SAY_AFTER_WORDS]):
         two = f"{w} {after[k + 1][2]}" if k + 1 < len(after) else ""
         if (w in say or two in say) and not (k and after[k - 1][2] == "to"):
             if k == 0:
                 return "speaker"  # "...", said Smith
             return None if _subject_is_institution(after, k, text) else "speaker"
-    if "according to" in " ".join(prev + [w for _, _, w in _tokens(text, e, hi, skip)]):
+    if "according to" in " ".join(prev + [w for _, _, w in rest]):
         return "speaker"
     return None
