@@ -80,7 +80,6 @@ def article_marks(
     starts = [s for s, _ in spans]
     cues = {(q.cue.start, q.cue.end) for q in own if q.cue is not None}
     sentence_starts = [s.start for s in article.sentences] or [0]
-    said = quoted_words(q.text for q in own)
     out: list[FramingMark] = []
     for start, end, kind, version in lexicon_marks(text):
         note = None
@@ -105,13 +104,12 @@ def article_marks(
                 note=note,
             )
         )
-    for span in _scare_candidates(article, own, terms):
-        if (
-            scare_quote_reason(
-                text, span.start, span.end, *_sentence(article, sentence_starts, span.start), said, spans
-            )
-            is None
-        ):
+    candidates = _scare_candidates(article, own, terms)
+    sizes = {_word_count(text[sp.start + 1 : sp.end - 1]) for sp in candidates}
+    said = quoted_words((q.text for q in own), sizes) if candidates else frozenset()
+    for span in candidates:
+        bounds = _sentence(article, sentence_starts, span.start)
+        if scare_quote_reason(text, span.start, span.end, *bounds, said, spans) is None:
             out.append(
                 FramingMark(
                     "",
@@ -283,16 +281,22 @@ def _scare_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     return say, kinds["mention"], kinds["answer"], kinds["distance"], kinds["institution"]
 
 
-def _tokens(text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+def _tokens(
+    text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (), limit: int | None = None
+) -> list[tuple[int, int, str]]:
     """The words of ``text[lo:hi]`` as (start, end, lower case), less those inside ``skip``
-    (sorted, non-overlapping spans)."""
-    starts = [a for a, _ in skip]
+    (sorted, non-overlapping spans); the first ``limit`` of them when given."""
+    k = bisect_right(skip, (lo, len(text) + 1)) - 1 if skip else -1
     out = []
     for m in _TOKEN.finditer(text, lo, hi):
-        k = bisect_right(starts, m.start()) - 1
-        if k >= 0 and m.start() < skip[k][1]:
+        at = m.start()
+        while k + 1 < len(skip) and skip[k + 1][0] <= at:
+            k += 1
+        if k >= 0 and at < skip[k][1]:
             continue
-        out.append((m.start(), m.end(), m.group().lower().rstrip(".")))
+        out.append((at, m.end(), m.group().lower().rstrip(".")))
+        if limit is not None and len(out) >= limit:
+            break
     return out
 
 
@@ -316,18 +320,24 @@ def _subject_is_institution(toks: list[tuple[int, int, str]], k: int, text: str)
 
 #: the longest run of words (a quoted term) looked for among the article's quotations
 ECHO_WORDS = 6
+_PUNCT = ".,;:!?()\"“”‘’'"
 
 
-def quoted_words(texts: Iterable[str]) -> frozenset[str]:
-    """Every run of one to ``ECHO_WORDS`` words of the quotations ``texts``, lower case, without
-    punctuation, joined by spaces: the words :func:`scare_quote_reason` reads as a speaker's."""
+def quoted_words(texts: Iterable[str], sizes: Iterable[int] = range(1, ECHO_WORDS + 1)) -> frozenset[str]:
+    """Every run of words of the quotations ``texts`` (of each length in ``sizes``, at most
+    ``ECHO_WORDS``), lower case, without punctuation, joined by spaces: the words
+    :func:`scare_quote_reason` reads as a speaker's."""
+    lengths = sorted({n for n in sizes if 1 <= n <= ECHO_WORDS})
     out: set[str] = set()
     for text in texts:
-        words = [w for w in (x.strip(".,;:!?()\"“”‘’'").lower() for x in text.split()) if w]
-        for i in range(len(words)):
-            for n in range(1, min(ECHO_WORDS, len(words) - i) + 1):
-                out.add(" ".join(words[i : i + n]))
+        words = [w for w in (x.strip(_PUNCT).lower() for x in text.split()) if w]
+        for n in lengths:
+            out.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
     return frozenset(out)
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for x in text.split() if x.strip(_PUNCT))
 
 
 def _sentence(article: Article, starts: Sequence[int], pos: int) -> tuple[int, int]:
@@ -438,14 +448,13 @@ def scare_quote_reason(
             if _BREAK.search(_QUOTED.sub("", text[before[k][1] : s])):
                 break
             return None if _subject_is_institution(before, k - (1 if two in say else 0), text) else "speaker"
-    rest = _tokens(text, e, hi, skip)
-    after = rest[: SAY_AFTER_WORDS + 1]
+    after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
     for k, (_, _, w) in enumerate(after[:SAY_AFTER_WORDS]):
         two = f"{w} {after[k + 1][2]}" if k + 1 < len(after) else ""
         if (w in say or two in say) and not (k and after[k - 1][2] == "to"):
             if k == 0:
                 return "speaker"  # "...", said Smith
             return None if _subject_is_institution(after, k, text) else "speaker"
-    if "according to" in " ".join(prev + [w for _, _, w in rest]):
+    if "according to" in " ".join(prev) or "according to" in text[e:hi].lower():
         return "speaker"
     return None
