@@ -7,7 +7,9 @@ reports (types of :data:`newsprism.model.FRAMING_TYPES`):
   (judging reporting verbs read in context, hedges, loaded words); a loaded verb of saying
   that introduces a quotation ("fumed", "lectured" as the quotation's cue) is an
   ``attribution``: it is how the outlet reports the statement;
-- ``scare_quote``: quoted words that are no quotation (:mod:`newsprism.quotes`);
+- ``scare_quote``: one or two quoted words with which the outlet keeps its distance: the quotes
+  stage's candidates (:mod:`newsprism.quotes`), less those :func:`scare_quote_reason` finds to
+  be someone's words, a name, a word mentioned as a word or an answer (since framing.v3);
 - ``naming``: names chosen for an entity where outlets differ, when the caller passes them
   (:mod:`newsprism.entities`).
 
@@ -20,8 +22,8 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
-``framing.v2`` (v1, and a loaded word inside a longer naming mark kept as well: "regime" in
-"the Brazzaville regime"). Limits: those of the word lists (no parser: a form's part of speech is not
+``framing.v3`` (v2, and scare quotes decided here: :func:`scare_quote_reason`; v2 kept a loaded
+word inside a longer naming mark as well: "regime" in "the Brazzaville regime"). Limits: those of the word lists (no parser: a form's part of speech is not
 checked) and of quotation finding; a hedge the writer puts in a speaker's mouth outside the
 marks ("she allegedly said") is the outlet's.
 """
