@@ -24,8 +24,9 @@ mark is attached to the fact of its sentence (``fact``) once the facts are known
 
 ``framing.v3`` (v2, and scare quotes decided here: :func:`scare_quote_reason`; v2 kept a loaded
 word inside a longer naming mark as well: "regime" in "the Brazzaville regime"). Limits: those
-of the word lists (no parser: a form's part of speech is not checked) and of quotation finding; a hedge the writer puts in a speaker's mouth outside the
-marks ("she allegedly said") is the outlet's.
+of the word lists (no parser: a form's part of speech is not checked) and of quotation finding;
+a hedge the writer puts in a speaker's mouth outside the marks ("she allegedly said") is the
+outlet's.
 """
 
 from __future__ import annotations
