@@ -108,8 +108,7 @@ def article_marks(
             )
         )
     candidates = _scare_candidates(article, own, terms)
-    sizes = {_word_count(text[sp.start + 1 : sp.end - 1]) for sp in candidates}
-    said = quoted_words((q.text for q in own), sizes) if candidates else frozenset()
+    said = quoted_words((q.text for q in own), {_key(text, sp.start, sp.end) for sp in candidates})
     for span in candidates:
         bounds = _sentence(article, sentence_starts, span.start)
         if scare_quote_reason(text, span.start, span.end, *bounds, said, spans) is None:
@@ -326,21 +325,44 @@ ECHO_WORDS = 6
 _PUNCT = ".,;:!?()\"“”‘’'"
 
 
-def quoted_words(texts: Iterable[str], sizes: Iterable[int] = range(1, ECHO_WORDS + 1)) -> frozenset[str]:
-    """Every run of words of the quotations ``texts`` (of each length in ``sizes``, at most
-    ``ECHO_WORDS``), lower case, without punctuation, joined by spaces: the words
-    :func:`scare_quote_reason` reads as a speaker's."""
-    lengths = sorted({n for n in sizes if 1 <= n <= ECHO_WORDS})
-    out: set[str] = set()
+def quoted_words(texts: Iterable[str], keys: Iterable[str] | None = None) -> frozenset[str]:
+    """Runs of one to ``ECHO_WORDS`` words of the quotations ``texts``, lower case, without
+    punctuation, joined by spaces: the words :func:`scare_quote_reason` reads as a speaker's.
+    With ``keys`` (such runs), only those of them that the quotations hold: one pass over the
+    words of each quotation that holds a key's first word."""
+    if keys is None:
+        out: set[str] = set()
+        for text in texts:
+            words = _fold_words(text)
+            for n in range(1, ECHO_WORDS + 1):
+                out.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+        return frozenset(out)
+    by_first: dict[str, list[list[str]]] = {}
+    for key in keys:
+        ws = key.split(" ")
+        if key and len(ws) <= ECHO_WORDS:
+            by_first.setdefault(ws[0], []).append(ws)
+    found: set[str] = set()
     for text in texts:
-        words = [w for w in (x.strip(_PUNCT).lower() for x in text.split()) if w]
-        for n in lengths:
-            out.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    return frozenset(out)
+        low = text.lower()
+        if not any(first in low for first in by_first):
+            continue
+        words = _fold_words(text)
+        for i, w in enumerate(words):
+            for ws in by_first.get(w, ()):
+                if words[i : i + len(ws)] == ws:
+                    found.add(" ".join(ws))
+    return frozenset(found)
 
 
-def _word_count(text: str) -> int:
-    return sum(1 for x in text.split() if x.strip(_PUNCT))
+def _fold_words(text: str) -> list[str]:
+    return [w for w in (x.strip(_PUNCT).lower() for x in text.split()) if w]
+
+
+def _key(text: str, s: int, e: int) -> str:
+    """The words inside the marks ``text[s:e]`` as :func:`scare_quote_reason` compares them."""
+    inner = text[s + 1 : e - 1].strip(" \t\"“”‘’'")
+    return " ".join(w for w in (x.strip(".,;:!?()").lower() for x in inner.split()) if w)
 
 
 def _sentence(article: Article, starts: Sequence[int], pos: int) -> tuple[int, int]:
