@@ -147,3 +147,56 @@ def test_a_loaded_word_inside_a_longer_name_stays_beside_the_naming_mark() -> No
     # a naming mark of the same span as a lexicon mark still replaces it
     same = FramingMark("", "a", Span(at + 8, at + 14), "regime", "naming", lexicon="entities.v3", note="Tessaly")
     assert [(m.text, m.type) for m in story_marks([art], extra=[same])] == [("regime", "naming")]
+
+
+# framing.v3: which quoted words are the outlet's scare quotes (sentences written for these tests)
+SCARE_CASES = [
+    # the outlet's distance
+    ('The council will hire ten extra "wardens" to police the ban.', "wardens", None),
+    ('Residents mocked the so-called "green" bypass for years.', "green", None),
+    ('The mayor said the so-called "reform" would cost jobs.', "reform", None),
+    ('The firm described the collision as an "incident" and declined to comment.', "incident", None),
+    ('The junta has promised "elections" within a year.', "elections", None),
+    ('Officials called the delay a "pause".', "pause", None),
+    # someone's words, a partial quotation
+    ('Senator Ruth Okafor called the plan "reckless" on Monday.', "reckless", "speaker"),
+    ('He dismissed the report as "nonsense".', "nonsense", "speaker"),
+    ('Critics slammed the budget as "cruel".', "cruel", "speaker"),
+    ('The deal was "fragile", Okafor said.', "fragile", "speaker"),
+    # a speaker's word quoted again
+    ('"We will not be bullied by anyone," Moss said.\nThe talk of being "bullied" spread.', "bullied", "echo"),
+    # the words as words, an answer, a title or a name, a headline's quotation
+    ('Voters never heard the word "austerity" from her.', "austerity", "mention"),
+    ('What is known as the "nuclear option" needs 51 votes.', "nuclear option", "mention"),
+    ('The bill passed without a single "no" vote.', "no", "answer"),
+    ('She appeared on "Newsnight" on Sunday.', "Newsnight", "name"),
+    ("Minister: talks 'on track'\nThe minister spoke on Monday.", "on track", "headline"),
+    # the cue belongs to another clause: still the outlet's
+    ('"We stand firm," Moss said, as the regime brushed off the "warnings".', "warnings", None),
+]
+
+
+def test_scare_quotes_are_the_outlets_distance_not_someones_words() -> None:
+    from newsprism.framing import _scare_candidates, _sentence, quoted_words, scare_quote_reason
+
+    for text, words, reason in SCARE_CASES:
+        art = prepare_article(from_text(text, title="Scare quotes"))
+        found = article_quotes(art)
+        spans = _scare_candidates(art, found.quotes, found.terms)
+        hit = [sp for sp in spans if art.text[sp.start + 1 : sp.end - 1] == words]
+        assert len(hit) == 1, (text, [art.text[sp.start : sp.end] for sp in spans])
+        said = quoted_words(q.text for q in found.quotes)
+        qs = sorted((q.start, q.end) for q in found.quotes)
+        bounds = _sentence(art, [x.start for x in art.sentences], hit[0].start)
+        got = scare_quote_reason(art.text, hit[0].start, hit[0].end, *bounds, said, qs)
+        assert got == reason, (text, got)
+        marked = {m.text.strip("\"'") for m in article_marks(art, found.quotes, found.terms) if m.type == "scare_quote"}
+        assert (words in marked) == (reason is None), (text, marked)
+
+
+def test_a_short_quotation_after_so_called_is_a_scare_quote() -> None:
+    # "bank-grade" makes three words for the quotes stage: a quotation with no cue and no speaker
+    art = prepare_article(from_text('Its so-called "bank-grade security" failed twice.', title="Breach"))
+    found = article_quotes(art)
+    marks = [m.text for m in article_marks(art, found.quotes, found.terms) if m.type == "scare_quote"]
+    assert marks == ['"bank-grade security"']

@@ -322,6 +322,21 @@ def test_nested_look_alike_blocks_read_in_a_subprocess():
         block = '<div class="c"><div class="c">' + para + para + '</div>'
         html = "<html><body><article>" + block * 3000 + "</div>" * 3000 + "</article></body></html>"
         print(len(from_html(html).body) > 0)
+def test_many_quoted_words_in_one_sentence_are_judged_in_a_subprocess():
+    """framing.v3 reads a bounded window around each quoted word (quotes.CONTEXT_CHARS), so a
+    sentence of thousands of quoted words costs time linear in them. The timeout only catches
+    a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.framing import article_marks
+        from newsprism.pipeline import prepare_article
+        from newsprism.quotes import article_quotes
+        text = 'Officials said the "plan" and the "reform" were "fine" and a "deal", ' * 3000 + 'she said.\\n'
+        a = prepare_article(from_text(text, title="Quoted words"))
+        found = article_quotes(a)
+        marks = article_marks(a, found.quotes, found.terms)
+        print(len(found.terms), sum(m.type == "scare_quote" for m in marks))
         """
     )
     done = subprocess.run(
@@ -329,3 +344,5 @@ def test_nested_look_alike_blocks_read_in_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
+    terms, marks = map(int, done.stdout.split())
+    assert terms == 12_000 and 0 < marks <= terms

@@ -37,6 +37,7 @@ BUNDLED = {
     "reader-address",
     "reporting-verbs",
     "scales",
+    "scare-quote-cues",
     "sentence-openers",
     "speaker-descriptions",
     "speaker-titles",

@@ -308,3 +308,13 @@ def test_the_docs_commands_run(spark, tmp_path: Path, monkeypatch: pytest.Monkey
     assert "59 added" in outputs[3] and len(outputs[4].strip().splitlines()) == len(
         json.loads(runner.invoke(main, ["spark", "group", "--out", "out/spark", "-f", "json"]).stdout)["stories"]
     )
+
+
+def test_a_units_salt_names_the_method_of_its_marks() -> None:
+    """A new framing version (framing.v3) makes the units again, as it does a local store's marks."""
+    from newsprism.framing import corpus_marks_method
+    from newsprism.spark._units import UnitOptions
+
+    assert corpus_marks_method() in UnitOptions().salt()
+    assert corpus_marks_method() not in UnitOptions(framing=False).salt()
+    assert UnitOptions().salt() != UnitOptions(framing=False).salt()

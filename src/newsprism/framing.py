@@ -7,7 +7,9 @@ reports (types of :data:`newsprism.model.FRAMING_TYPES`):
   (judging reporting verbs read in context, hedges, loaded words); a loaded verb of saying
   that introduces a quotation ("fumed", "lectured" as the quotation's cue) is an
   ``attribution``: it is how the outlet reports the statement;
-- ``scare_quote``: quoted words that are no quotation (:mod:`newsprism.quotes`);
+- ``scare_quote``: one or two quoted words with which the outlet keeps its distance: the quotes
+  stage's candidates (:mod:`newsprism.quotes`), less those :func:`scare_quote_reason` finds to
+  be someone's words, a name, a word mentioned as a word or an answer (since framing.v3);
 - ``naming``: names chosen for an entity where outlets differ, when the caller passes them
   (:mod:`newsprism.entities`).
 
@@ -20,10 +22,11 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
-``framing.v2`` (v1, and a loaded word inside a longer naming mark kept as well: "regime" in
-"the Brazzaville regime"). Limits: those of the word lists (no parser: a form's part of speech is not
-checked) and of quotation finding; a hedge the writer puts in a speaker's mouth outside the
-marks ("she allegedly said") is the outlet's.
+``framing.v3`` (v2, and scare quotes decided here: :func:`scare_quote_reason`; v2 kept a loaded
+word inside a longer naming mark as well: "regime" in "the Brazzaville regime"). Limits: those
+of the word lists (no parser: a form's part of speech is not checked) and of quotation finding;
+a hedge the writer puts in a speaker's mouth outside the marks ("she allegedly said") is the
+outlet's.
 """
 
 from __future__ import annotations
@@ -39,13 +42,14 @@ from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
 from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Span
 from .names import reporting_cues
-from .quotes import QUOTES_VERSION, QuotedTerm
+from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v2"
+FRAMING_VERSION = "framing.v3"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
-#: changed only how a story's naming marks merge with them (:func:`story_marks`)
-ARTICLE_MARKS_VERSION = "framing.v1"
+#: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
+#: quoted words are scare quotes (:func:`scare_quote_reason`)
+ARTICLE_MARKS_VERSION = "framing.v3"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -103,9 +107,11 @@ def article_marks(
                 note=note,
             )
         )
-    for t in terms:
-        if t.article == article.id and t.kind == "scare":
-            span = t.marked or t.span
+    candidates = _scare_candidates(article, own, terms)
+    said = quoted_words((q.text for q in own), {_key(text, sp.start, sp.end) for sp in candidates})
+    for span in candidates:
+        bounds = _sentence(article, sentence_starts, span.start)
+        if scare_quote_reason(text, span.start, span.end, *bounds, said, spans) is None:
             out.append(
                 FramingMark(
                     "",
@@ -232,3 +238,248 @@ def outlet_profiles(
             OutletProfile(art.id, art.label, words, per_1000, len(carried), len(fs), own_quotes, speakers, omitted)
         )
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# scare quotes (framing.v3)
+
+#: a verb of saying this many words after the closing mark still gives the quoted words
+#: (quotes.py reads a short quotation's cue in the same window: SHORT_CUE_WORDS before, 6 after)
+SAY_AFTER_WORDS = 6
+#: quotations the quotes stage kept (three words or more by its count) that are still read as
+#: a candidate scare quote when they hold at most this many words between spaces and have
+#: no cue and no speaker ("so-called "bank-grade security"": the hyphen made three words)
+SHORT_QUOTATION_WORDS = 2
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*")
+_SINGLE_MARKS = "'‘‚‹"
+_MARKS = "\"“”„«»‘’'‚‹›"
+_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or", "&", "de", "von"})
+#: words between a subject and its verb ("the firm has repeatedly described")
+_BETWEEN_WORDS = (
+    "has have had is was were are be been will would could can may might also again later then not never keeps kept"
+    " keep even once just already still did does do who which that"
+)
+_BETWEEN = frozenset(_BETWEEN_WORDS.split())
+#: a line led by a speaker and a colon (a headline's convention: "Barr: report 'imminent'")
+_SPEAKER_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
+#: quoted words inside a clause, left out when looking for its end
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+#: what ends the clause of a verb of saying before quoted words (quotes.py's clause break, less
+#: "as": "described the grounding as an "incident"", "dismissed the plan as "a stunt"")
+_BREAK = re.compile(r"[,;:]|\b(?:while|but|whereas|although)\b")
+
+
+@cache
+def _scare_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The ``scare-quote-cues`` lexicon by kind (say with every reporting verb, mention, answer,
+    distance, institution)."""
+    rows = lexicons.load("scare-quote-cues").mapping("kind")
+    kinds = {
+        k: frozenset(w for w, v in rows.items() if v == k)
+        for k in ("say", "mention", "answer", "distance", "institution")
+    }
+    say = kinds["say"] | frozenset(reporting_cues())
+    return say, kinds["mention"], kinds["answer"], kinds["distance"], kinds["institution"]
+
+
+def _tokens(
+    text: str, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (), limit: int | None = None
+) -> list[tuple[int, int, str]]:
+    """The words of ``text[lo:hi]`` as (start, end, lower case), less those inside ``skip``
+    (sorted, non-overlapping spans); the first ``limit`` of them when given."""
+    k = bisect_right(skip, (lo, len(text) + 1)) - 1 if skip else -1
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        at = m.start()
+        while k + 1 < len(skip) and skip[k + 1][0] <= at:
+            k += 1
+        if k >= 0 and at < skip[k][1]:
+            continue
+        out.append((at, m.end(), m.group().lower().rstrip(".")))
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def _ends_with(words: list[str], phrases: frozenset[str], reach: int = 1) -> bool:
+    """Whether one of ``phrases`` (one or two words) ends within the last ``reach`` of ``words``."""
+    for k in range(len(words), max(0, len(words) - reach), -1):
+        if words[k - 1] in phrases or (k >= 2 and f"{words[k - 2]} {words[k - 1]}" in phrases):
+            return True
+    return False
+
+
+def _subject_is_institution(toks: list[tuple[int, int, str]], k: int, text: str) -> bool:
+    """Whether the subject before the verb ``toks[k]`` is a state or corporate body ("the firm",
+    "the Interior Ministry", "it"): the head word before the verb, over auxiliaries and adverbs."""
+    institution = _scare_cues()[4]
+    i = k - 1
+    while i >= 0 and (toks[i][2] in _BETWEEN or toks[i][2].endswith("ly")):
+        i -= 1
+    return i >= 0 and toks[i][2].replace("’", "'").removesuffix("'s") in institution
+
+
+#: the longest run of words (a quoted term) looked for among the article's quotations
+ECHO_WORDS = 6
+_PUNCT = ".,;:!?()\"“”‘’'"
+
+
+def quoted_words(texts: Iterable[str], keys: Iterable[str] | None = None) -> frozenset[str]:
+    """Runs of one to ``ECHO_WORDS`` words of the quotations ``texts``, lower case, without
+    punctuation, joined by spaces: the words :func:`scare_quote_reason` reads as a speaker's.
+    With ``keys`` (such runs), only those of them that the quotations hold: one pass over the
+    words of each quotation that holds a key's first word."""
+    if keys is None:
+        out: set[str] = set()
+        for text in texts:
+            words = _fold_words(text)
+            for n in range(1, ECHO_WORDS + 1):
+                out.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+        return frozenset(out)
+    by_first: dict[str, list[list[str]]] = {}
+    for key in keys:
+        ws = key.split(" ")
+        if key and len(ws) <= ECHO_WORDS:
+            by_first.setdefault(ws[0], []).append(ws)
+    found: set[str] = set()
+    for text in texts:
+        low = text.lower()
+        if not any(first in low for first in by_first):
+            continue
+        words = _fold_words(text)
+        for i, w in enumerate(words):
+            for ws in by_first.get(w, ()):
+                if words[i : i + len(ws)] == ws:
+                    found.add(" ".join(ws))
+    return frozenset(found)
+
+
+def _fold_words(text: str) -> list[str]:
+    return [w for w in (x.strip(_PUNCT).lower() for x in text.split()) if w]
+
+
+def _key(text: str, s: int, e: int) -> str:
+    """The words inside the marks ``text[s:e]`` as :func:`scare_quote_reason` compares them."""
+    inner = text[s + 1 : e - 1].strip(" \t\"“”‘’'")
+    return " ".join(w for w in (x.strip(".,;:!?()").lower() for x in inner.split()) if w)
+
+
+def _sentence(article: Article, starts: Sequence[int], pos: int) -> tuple[int, int]:
+    """The bounds of the sentence that holds ``pos`` (``starts``: the sentences' starts; the
+    whole text for an article without sentences)."""
+    sents = article.sentences
+    if not sents:
+        return 0, len(article.text)
+    k = max(0, bisect_right(starts, pos) - 1)
+    return sents[k].start, max(sents[k].end, pos)
+
+
+def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable[QuotedTerm]) -> list[Span]:
+    """The spans, with their marks, of the quoted words that may be scare quotes: the quotes
+    stage's terms of kind ``scare``, and its quotations of at most ``SHORT_QUOTATION_WORDS``
+    words between spaces with neither cue nor speaker."""
+    text = article.text
+    out = [t.marked or t.span for t in terms if t.article == article.id and t.kind == "scare"]
+    for q in quotes:
+        if q.cue is None and q.speaker is None and len(q.text.split()) <= SHORT_QUOTATION_WORDS:
+            a, b = q.start, q.end
+            while a > 0 and text[a - 1].isspace():
+                a -= 1
+            while b < len(text) and text[b].isspace():
+                b += 1
+            if a > 0 and b < len(text) and text[a - 1] in _MARKS and text[b] in _MARKS:
+                out.append(Span(a - 1, b + 1))
+    return sorted(set(out), key=lambda sp: (sp.start, sp.end))
+
+
+def scare_quote_reason(
+    text: str,
+    s: int,
+    e: int,
+    lo: int,
+    hi: int,
+    quoted: frozenset[str] = frozenset(),
+    skip: Sequence[tuple[int, int]] = (),
+) -> str | None:
+    """Why the quoted words ``text[s:e]`` (with their marks) in the sentence ``text[lo:hi]`` are
+    not the outlet's scare quote, or ``None`` when they are (framing.v3). ``quoted`` are the
+    words of the article's quotations (:func:`quoted_words`), ``skip`` their spans (sorted).
+    Only ``CONTEXT_CHARS`` on either side of the marks are read.
+
+    In this order (the reasons are the rules; ``docs/framing.md`` says what each rests on):
+
+    - a word of distance right before the marks ("so-called", "self-styled", "vaunted") makes
+      them a scare quote whatever else holds;
+    - ``answer``: the words are an answer or a vote ("yes", "no", "yea");
+    - ``mention``: the words are named as words ("the word", "the term", "known as");
+    - ``name``: every word is capitalised and the words do not open their sentence: a title, a
+      name or a nickname ("Face the Nation", "Tent City");
+    - ``headline``: single marks in a line with no full stop (a headline, a crosshead): the
+      headline convention for a quotation;
+    - ``echo``: the words are quoted in one of the article's quotations (a speaker's word
+      quoted again);
+    - ``speaker``: a verb of saying stands within ``SHORT_CUE_WORDS`` words before the marks
+      in the same clause, within ``SAY_AFTER_WORDS`` after them, or "according to" in the
+      sentence: a partial quotation. Not when the verb's subject is a state or corporate body
+      ("the firm described the grounding as an "incident""): an institution's label quoted
+      back in a word or two is the outlet's distance from official wording."""
+    say, mention, answer, distance, _ = _scare_cues()
+    inner = text[s + 1 : e - 1].strip(" \t\"“”‘’'")
+    words = [w.strip(".,;:!?()").lower() for w in inner.split()]
+    words = [w for w in words if w]
+    if not words:
+        return "empty"
+    lo, hi = max(lo, s - CONTEXT_CHARS), min(hi, e + CONTEXT_CHARS)  # bounded, whatever the sentence
+    before = _tokens(text, lo, s, skip)
+    prev = [w for _, _, w in before]
+    if _ends_with(prev, distance, 1):
+        return None
+    if " ".join(words) in answer:
+        return "answer"
+    if _ends_with(prev, mention, 3):
+        return "mention"
+    raw = [w.strip(".,;:!?()\"“”‘’'") for w in inner.split()]
+    caps = [w for w in raw if w and w.lower() not in _SMALL]
+    opens = not text[lo:s].strip(" \t\n\"“”‘’'([—–-")
+    if (
+        caps
+        and not opens
+        and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
+        and any(w[:1].isupper() for w in caps)
+    ):
+        return "name"
+    # a short line (a headline, a crosshead): read within CONTEXT_CHARS of the marks
+    w0 = max(0, s - CONTEXT_CHARS)
+    nl = text.rfind("\n", w0, s)
+    line_start = nl + 1 if nl >= 0 else (0 if w0 == 0 else -1)
+    nl = text.find("\n", e, e + CONTEXT_CHARS)
+    line_end = nl if nl >= 0 else (len(text) if len(text) - e <= CONTEXT_CHARS else -1)
+    if line_start >= 0 and _SPEAKER_LINE.match(text, line_start, s):
+        return "headline"  # Barr: report on FISA abuses 'imminent'
+    if text[s] in _SINGLE_MARKS and line_start >= 0 and line_end >= 0:
+        line = text[line_start:line_end].rstrip()
+        if line.rstrip("\"”’'")[-1:] not in ".!?:":
+            return "headline"
+    if inner[-1:] in "!?" or (opens and inner[-1:] in ".,"):
+        return "speech"  # "Maybe, yes." / "Do something!": a quoted sentence, not a label
+    if " ".join(words) in quoted:
+        return "echo"
+    # a verb of saying before the marks, in the same clause
+    for k in range(len(before) - 1, max(-1, len(before) - 1 - SHORT_CUE_WORDS), -1):
+        w = before[k][2]
+        two = f"{before[k - 1][2]} {w}" if k else ""
+        if w in say or two in say:
+            if _BREAK.search(_QUOTED.sub("", text[before[k][1] : s])):
+                break
+            return None if _subject_is_institution(before, k - (1 if two in say else 0), text) else "speaker"
+    after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
+    for k, (_, _, w) in enumerate(after[:SAY_AFTER_WORDS]):
+        two = f"{w} {after[k + 1][2]}" if k + 1 < len(after) else ""
+        if (w in say or two in say) and not (k and after[k - 1][2] == "to"):
+            if k == 0:
+                return "speaker"  # "...", said Smith
+            return None if _subject_is_institution(after, k, text) else "speaker"
+    if "according to" in " ".join(prev) or "according to" in text[e:hi].lower():
+        return "speaker"
+    return None

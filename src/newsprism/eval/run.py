@@ -122,8 +122,8 @@ def evaluate(
         )
         extracted = {
             "quotes": f"quotes by {QUOTES_VERSION}",
-            "framing": f"framing by {FRAMING_VERSION} (word lists {FRAMING_LEXICON_VERSION}, scare quotes "
-            f"{QUOTES_VERSION}, naming {ENTITIES_VERSION} in stories of two or more articles)",
+            "framing": f"framing by {FRAMING_VERSION} (word lists {FRAMING_LEXICON_VERSION}, scare quotes of "
+            f"{QUOTES_VERSION}'s candidates, naming {ENTITIES_VERSION} in stories of two or more articles)",
         }
         notes.append("extracted: " + "; ".join(extracted[t] for t in per_article))
     return EvalResult(gold.name, wanted, tuple(notes), tuple(errors), reports, singles)

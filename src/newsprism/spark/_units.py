@@ -72,10 +72,14 @@ class UnitOptions:
         """What, besides a unit's input, decides its output: the cleaner and its options, the
         grouping features, quotations and marks (the local ingest's input salt with more)."""
         from ..corpus import _input_salt
+        from ..framing import corpus_marks_method
         from ..quotes import QUOTES_VERSION
 
+        # the marks' method (framing, its word lists, the alias table): a new framing version
+        # makes the units again, as it makes a local store's marks again
+        marks = corpus_marks_method() if self.framing else "no-framing"
         return "\x1f".join(
-            [_input_salt(self.clean), features_method(self.group), QUOTES_VERSION, str(self.quotes), str(self.framing)]
+            [_input_salt(self.clean), features_method(self.group), QUOTES_VERSION, str(self.quotes), marks]
         )
 
 
