@@ -191,6 +191,9 @@ class GroupOptions:
     body_floor: float = 0.3
     body_rise: float = 0.0
     body_stories_only: bool = True
+    event_floor: float = 0.0
+    event_scope: str = "stories"
+    event_model: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +228,11 @@ def _day(published: str | None) -> int | None:
         return None
 
 
+def _whole(opts: GroupOptions) -> bool:
+    """Whether grouping reads the whole texts of undated articles (v5's floor, v6's decision)."""
+    return opts.body_floor > 0 or opts.event_floor > 0
+
+
 def features_method(options: GroupOptions | None = None) -> str:
     """The name of the features ``options`` make: the method, the embedder with its package
     version, the lead length and the MinHash size. Stored features of another name are
@@ -236,7 +244,7 @@ def features_method(options: GroupOptions | None = None) -> str:
             embedder = f"{opts.embedder}-{metadata.version(opts.embedder)}"
         except metadata.PackageNotFoundError:
             embedder = opts.embedder
-    whole = ":whole" if opts.body_floor > 0 else ""
+    whole = ":whole" if _whole(opts) else ""
     return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}{whole}"
 
 
@@ -317,7 +325,7 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
             published=a.published,
             label=listing_label(a.id, a.source, a.outlet, a.title),
             credit=a.credit,
-            terms=_bag(a, opts.lead_sentences, opts.body_floor > 0),
+            terms=_bag(a, opts.lead_sentences, _whole(opts)),
             minhash=signatures[k].astype("<u4").tobytes(),
             grams=openings[k][1],
             vector=vectors[k],
@@ -417,6 +425,153 @@ def _body_rows(
     return csr_matrix(
         ((weight / norm[doc]).astype(np.float32), (doc, term)), shape=(n, max(1, len(vocab))), dtype=np.float32
     )
+
+
+#: the learned same-event decision for undated articles (step 3, v6): logistic regression
+#: weights over :data:`EVENT_FEATURES`, written by ``benchmarks/train_grouping.py``
+EVENT_MODEL_FILE = "data/same-event.v1.json"
+#: the pair features the same-event decision reads, in the model file's order
+EVENT_FEATURES = (
+    "lead_terms",  # cosine of the headline-and-lead TF-IDF rows
+    "lead_embedding",  # cosine of the headline-and-lead embeddings
+    "whole_text",  # cosine of the whole-text TF-IDF rows
+    "lead_weekdays_differ",  # both leads name weekdays: 1 - the dot product of their vectors
+    "text_weekdays_both",  # both whole texts name a weekday
+    "text_weekdays_shared",  # the share of the weekdays named that both name (0 unless both)
+    "numbers_both",  # both whole texts hold a number
+    "numbers_contained",  # the share of the fewer numbers found in the other (0 unless both)
+    "numbers_unshared",  # log(1 + numbers of either text missing from the other)
+    "distinctive_contained",  # the share of the shorter text's most distinctive terms in the other
+    "length_ratio",  # the shorter text's whole-text terms over the longer's
+)
+#: an article's most distinctive whole-text terms, for ``distinctive_contained``
+EVENT_TOP_TERMS = 15
+#: the most members of each story whose pairs the decision averages over (the first by
+#: index); beyond it a merge is judged on a sample, so one attempt costs at most its square
+EVENT_MEMBERS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class EventModel:
+    """The learned same-event decision (:data:`EVENT_MODEL_FILE`): standardisation, weights."""
+
+    version: str
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), dtype=np.float64)
+
+
+_EVENT_MODELS: dict[str | None, EventModel] = {}
+
+
+def event_model(path: str | None = None) -> EventModel:
+    """The same-event model of ``path`` (a JSON file written by
+    ``benchmarks/train_grouping.py``), or the shipped one (:data:`EVENT_MODEL_FILE`)."""
+    if path not in _EVENT_MODELS:
+        import json
+        from importlib import resources
+        from pathlib import Path
+
+        origin = path or EVENT_MODEL_FILE
+        try:
+            raw = (
+                Path(path).read_text("utf-8")
+                if path
+                else resources.files("newsprism").joinpath(EVENT_MODEL_FILE).read_text("utf-8")
+            )
+            data = json.loads(raw)
+            if list(data["features"]) != list(EVENT_FEATURES):
+                raise ValueError(f"features {data['features']} are not {list(EVENT_FEATURES)}")
+            model = EventModel(
+                str(data["version"]),
+                np.asarray(data["scaling"]["mean"], dtype=np.float64),
+                np.asarray(data["scaling"]["scale"], dtype=np.float64),
+                np.asarray(data["coefficients"], dtype=np.float64),
+                float(data["intercept"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{origin}: not a same-event model ({exc})") from None
+        _EVENT_MODELS[path] = model
+    return _EVENT_MODELS[path]
+
+
+class _EventRows:
+    """What the same-event decision reads of each article of a pile, and the pair features
+    (:data:`EVENT_FEATURES`) of any pairs of them, computed from the features grouping
+    already has (the whole-text terms of undated articles)."""
+
+    def __init__(self, bags: Sequence[tuple[tuple[str, int], ...]], mat: Any, emb: np.ndarray | None, week: np.ndarray, body: Any) -> None:
+        from scipy.sparse import csr_matrix
+
+        self.mat, self.emb, self.week, self.body = mat, emb, week, body
+        n = len(bags)
+        days = {BODY + t: k for k, d in enumerate(WEEKDAYS) for t in terms(d)}
+        numbers: list[list[str]] = []
+        text_days = np.zeros((n, len(WEEKDAYS)), dtype=np.float64)
+        for i, bag in enumerate(bags):
+            whole = bag[len(_head(bag)) :]
+            numbers.append([t for t, _ in whole if t.startswith(BODY + "#")])
+            for t, _ in whole:
+                if t in days:
+                    text_days[i, days[t]] = 1.0
+        self.text_days = text_days
+        vocab = {t: k for k, t in enumerate(sorted({t for ts in numbers for t in ts}))}
+        rows = np.repeat(np.arange(n), [len(ts) for ts in numbers])
+        cols = np.fromiter((vocab[t] for ts in numbers for t in ts), dtype=np.int64)
+        self.numbers = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
+        self.number_count = np.asarray(self.numbers.sum(axis=1), dtype=np.float64).ravel()
+        # presence of each whole-text term, and each article's most distinctive ones
+        present = body.copy()
+        present.data[:] = 1.0
+        self.present = present
+        self.term_count = np.diff(body.indptr).astype(np.float64)
+        top_rows, top_cols = [], []
+        for i in range(n):
+            lo, hi = body.indptr[i], body.indptr[i + 1]
+            if hi > lo:
+                # best weight first, then the lower term number: deterministic
+                best = np.lexsort((body.indices[lo:hi], -body.data[lo:hi]))[:EVENT_TOP_TERMS]
+                top_rows += [i] * len(best)
+                top_cols += body.indices[lo:hi][best].tolist()
+        self.top = csr_matrix(
+            (np.ones(len(top_rows), dtype=np.float32), (top_rows, top_cols)), shape=body.shape
+        )
+        self.top_count = np.asarray(self.top.sum(axis=1), dtype=np.float64).ravel()
+
+    def features(self, xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
+        """The pair features of pairs ``(xa[k], xb[k])``, one row each."""
+
+        def dot(m: Any) -> np.ndarray:
+            return np.asarray(m[xa].multiply(m[xb]).sum(axis=1), dtype=np.float64).ravel()
+
+        lex, whole = dot(self.mat), dot(self.body)
+        emb = np.einsum("ij,ij->i", self.emb[xa], self.emb[xb]).astype(np.float64) if self.emb is not None else lex
+        wa, wb = self.week[xa], self.week[xb]
+        lead_days = (wa.any(axis=1) & wb.any(axis=1)) * (1.0 - np.einsum("ij,ij->i", wa, wb))
+        ta, tb = self.text_days[xa], self.text_days[xb]
+        both_days = (ta.any(axis=1) & tb.any(axis=1)).astype(np.float64)
+        either = np.maximum(ta, tb).sum(axis=1)
+        shared_days = np.where(both_days > 0, (ta * tb).sum(axis=1) / np.maximum(either, 1.0), 0.0)
+        na, nb = self.number_count[xa], self.number_count[xb]
+        common = dot(self.numbers)
+        both_numbers = ((na > 0) & (nb > 0)).astype(np.float64)
+        contained = np.where(both_numbers > 0, common / np.maximum(np.minimum(na, nb), 1.0), 0.0)
+        unshared = np.log1p(na + nb - 2 * common)
+        ca, cb = self.term_count[xa], self.term_count[xb]
+        a_shorter = ca <= cb
+        short = np.where(a_shorter, xa, xb)
+        other = np.where(a_shorter, xb, xa)
+        found = np.asarray(self.top[short].multiply(self.present[other]).sum(axis=1), dtype=np.float64).ravel()
+        distinctive = found / np.maximum(self.top_count[short], 1.0)
+        ratio = np.minimum(ca, cb) / np.maximum(np.maximum(ca, cb), 1.0)
+        return np.column_stack(
+            [lex, emb, whole, lead_days, both_days, shared_days, both_numbers, contained, unshared, distinctive, ratio]
+        )
 
 
 def _candidates(doc: np.ndarray, term: np.ndarray, days: list[int | None], opts: GroupOptions) -> set[tuple[int, int]]:
@@ -673,7 +828,8 @@ def _cluster_rows(
     republication and same-credit pairs joined origins."""
     n = len(feats)
     emb, week, body = _pair_rows(feats, days, stats, opts)
-    groups = _link(n, cand, dups, mat, emb, week, body, days, opts)
+    events = _EventRows([f.terms for f in feats], mat, emb, week, body) if opts.event_floor > 0 and body is not None else None
+    groups = _link(n, cand, dups, mat, emb, week, body, days, opts, events)
     origin_sets = UnionFind(n)
     republished = credited = 0
     for members in groups:
@@ -698,7 +854,7 @@ def _pair_rows(
     week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
     undated = np.array([d is None for d in days])
     body = None
-    if opts.body_floor > 0 and undated.any():
+    if _whole(opts) and undated.any():
         body = _body_rows([f.terms for f in feats], undated, opts.idf_prior, stats)
     return emb, week, body
 
@@ -727,6 +883,33 @@ def kept_pairs(
     emb, week, body = _pair_rows(feats, days, stats, opts)
     queue = _queue(len(feats), cand, dups, mat, emb, week, body, days, opts)
     return sorted((feats[i].id, feats[j].id) for i, j in queue)
+
+
+def event_pairs(
+    features: Iterable[GroupFeatures], options: GroupOptions | None = None
+) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """The pairs of undated articles that clustering takes (:func:`_queue`: candidate pairs
+    scoring at least ``threshold``, near-duplicates left out) and their same-event features
+    (:data:`EVENT_FEATURES`, one row each): what ``benchmarks/train_grouping.py`` learns from."""
+    opts = options or GroupOptions()
+    feats = _unique_sorted(features)
+    n = len(feats)
+    if n < 2:
+        return [], np.zeros((0, len(EVENT_FEATURES)))
+    mat, doc, term, _ = _tfidf_rows([f.terms for f in feats], opts)
+    days = [_day(f.published) for f in feats]
+    dups = _near_duplicate_pairs(_signatures(feats), opts.near_duplicate)
+    cand = {(i, j) for i in range(n) for j in range(i + 1, n)} if n <= opts.block_above else _candidates(doc, term, days, opts) | dups
+    emb, week, body = _pair_rows(feats, days, None, replace(opts, event_floor=max(opts.event_floor, 1e-9)))
+    if body is None:
+        return [], np.zeros((0, len(EVENT_FEATURES)))
+    queue = [(i, j) for i, j in _queue(n, cand, dups, mat, emb, week, body, days, opts) if (i, j) not in dups]
+    queue = [(i, j) for i, j in queue if days[i] is None and days[j] is None]
+    if not queue:
+        return [], np.zeros((0, len(EVENT_FEATURES)))
+    arr = np.array(sorted(queue), dtype=np.int64)
+    rows = _EventRows([f.terms for f in feats], mat, emb, week, body).features(arr[:, 0], arr[:, 1])
+    return [(feats[i].id, feats[j].id) for i, j in arr.tolist()], rows
 
 
 def pile_stats(features: Iterable[GroupFeatures]) -> PileStats:
@@ -1015,6 +1198,7 @@ def _link(
     body: Any,
     days: list[int | None],
     opts: GroupOptions,
+    events: _EventRows | None = None,
 ) -> list[list[int]]:
     """Average-linkage clustering over the candidate pairs, best first (the module docstring's
     step 3); returns the clusters, each sorted, in a stable order."""
@@ -1047,6 +1231,22 @@ def _link(
     def week_of(root: int) -> tuple[np.ndarray, float]:
         return week_sum[root] if root in week_sum else (week[root], float(has_week[root]))
 
+    model = event_model(opts.event_model) if events is not None else None
+    judged: dict[tuple[int, int], float] = {}
+
+    def same_event(ra: list[int], rb: list[int]) -> float:
+        """The mean same-event probability over the pairs of two stories (step 3, v6)."""
+        assert events is not None and model is not None
+        ma, mb = sorted(ra)[:EVENT_MEMBERS], sorted(rb)[:EVENT_MEMBERS]
+        pairs = [(a, b) if a < b else (b, a) for a in ma for b in mb]
+        todo = [p for p in pairs if p not in judged]
+        if todo:
+            arr = np.array(todo, dtype=np.int64)
+            judged.update(zip(todo, model.proba(events.features(arr[:, 0], arr[:, 1])).tolist(), strict=True))
+        return sum(judged[p] for p in pairs) / len(pairs)
+
+    scope = {"stories": 2, "joins": 1, "all": 0}[opts.event_scope]
+
     for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
@@ -1076,6 +1276,15 @@ def _link(
                 alike = float(ua.multiply(ub).sum()) / (na * nb)
                 if avg / (na * nb) < bar + float(_body_cost(np.array([alike]), opts)[0]):
                     continue
+        if (
+            events is not None
+            and (i, j) not in dups
+            and span[ri] is None
+            and span[rj] is None
+            and (na > 1) + (nb > 1) >= scope
+            and same_event(clusters.members[ri], clusters.members[rj]) < opts.event_floor
+        ):
+            continue
         # the larger cluster's sums absorb the smaller's in place (each root owns its dict),
         # so a story that grows one article at a time costs no copy of its terms per step
         small, new_lex = _by_size(lex_of(ri), lex_of(rj))
