@@ -47,11 +47,35 @@ C = 1.0
 VERSION = "same-event.v1"
 #: settings tried on the training half: (event_floor, event_scope, body_floor)
 GRID = [
-    (floor, scope, body)
-    for body in (0.3, 0.0)
-    for scope in ("stories", "joins", "all")
-    for floor in (0.2, 0.3, 0.4, 0.5, 0.6)
+    (floor, scope, 0.3, variant)
+    for variant in ("all", "agreement")
+    for scope in ("stories", "joins")
+    for floor in (0.1, 0.2, 0.3, 0.4)
 ]
+#: feature sets: all of EVENT_FEATURES, or without the ones that say only whether both texts
+#: hold weekdays or numbers at all, or how long they are (which differ between sets: NeuS
+#: holds first paragraphs, ECB+ whole articles), keeping agreement and disagreement
+VARIANTS = {
+    "all": list(EVENT_FEATURES),
+    "agreement": [f for f in EVENT_FEATURES if f not in ("text_weekdays_both", "numbers_both", "length_ratio")],
+}
+
+
+class Subset:
+    """A :class:`Logistic` fitted on some of the features, its weights for the others 0."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, names: list[str]) -> None:
+        keep = [EVENT_FEATURES.index(n) for n in names]
+        inner = Logistic(x[:, keep], y, C)
+        self.mean, self.scale = x.mean(0), x.std(0)
+        self.scale[self.scale == 0] = 1.0
+        self.coef = np.zeros(x.shape[1])
+        # the same standardisation as the inner model for the features kept
+        self.mean[keep], self.scale[keep], self.coef[keep] = inner.mean, inner.scale, inner.coef
+        self.intercept = inner.intercept
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(((x - self.mean) / self.scale) @ self.coef + self.intercept)))
 
 
 def split_halves(story: dict[str, str]) -> tuple[set[str], set[str]]:
@@ -73,7 +97,10 @@ def model_json(model: Logistic, pairs: int, positive: float, auc: float) -> dict
         "features": list(EVENT_FEATURES),
         "coefficients": [round(float(c), 6) for c in model.coef],
         "intercept": round(model.intercept, 6),
-        "scaling": {"mean": [round(float(v), 6) for v in model.mean], "scale": [round(float(v), 6) for v in model.scale]},
+        "scaling": {
+            "mean": [round(float(v), 6) for v in model.mean],
+            "scale": [round(float(v), 6) for v in model.scale],
+        },
     }
 
 
@@ -118,14 +145,25 @@ def main() -> None:
         xs.append(x)
         ys.append(np.array([truth[a] == truth[b] for a, b in pairs], dtype=np.float64))
     rows = []
-    models = []
-    for k in (0, 1):
-        model = Logistic(xs[k], ys[k], C)
-        auc = roc_auc(ys[1 - k], model.proba(xs[1 - k]))
-        base_auc = roc_auc(ys[1 - k], xs[1 - k][:, EVENT_FEATURES.index("whole_text")])
-        lead_auc = roc_auc(ys[1 - k], 0.5 * xs[1 - k][:, 0] + 0.5 * xs[1 - k][:, 1])
-        rows.append([f"half {'AB'[k]} -> {'AB'[1 - k]}", len(ys[k]), float(ys[k].mean()), lead_auc, base_auc, auc])
-        models.append(model)
+    models: dict[str, object] = {}
+    for variant, names in VARIANTS.items():
+        for k in (0, 1):
+            model = Subset(xs[k], ys[k], names)
+            auc = roc_auc(ys[1 - k], model.proba(xs[1 - k]))
+            base_auc = roc_auc(ys[1 - k], xs[1 - k][:, EVENT_FEATURES.index("whole_text")])
+            lead_auc = roc_auc(ys[1 - k], 0.5 * xs[1 - k][:, 0] + 0.5 * xs[1 - k][:, 1])
+            rows.append(
+                [
+                    f"{variant}: half {'AB'[k]} -> {'AB'[1 - k]}",
+                    len(ys[k]),
+                    float(ys[k].mean()),
+                    lead_auc,
+                    base_auc,
+                    auc,
+                ]
+            )
+            if k == 0:
+                models[variant] = model
     print(
         table(
             "same-event pairs of NeuS AllSides without dates: trained on one half, ROC AUC on the other",
@@ -134,16 +172,18 @@ def main() -> None:
         )
     )
     print()
-    coef = [[name, float(c)] for name, c in zip(EVENT_FEATURES, models[0].coef, strict=True)]
-    print(table("weights fitted on half A (standardised features)", ["feature", "weight"], coef))
+    coef = [[name, *(float(m.coef[k]) for m in models.values())] for k, name in enumerate(EVENT_FEATURES)]
+    print(table("weights fitted on half A (standardised features)", ["feature", *models], coef))
     print()
     # the model of half A, to a file; its setting chosen on half A's own grouping
-    shipped = model_json(models[0], len(ys[0]), float(ys[0].mean()), float(rows[0][-1]))
-    tmp = Path(tempfile.mkdtemp()) / "same-event.json"
-    tmp.write_text(json.dumps(shipped), encoding="utf-8")
+    files, jsons = {}, {}
+    for n, (variant, model) in enumerate(models.items()):
+        jsons[variant] = model_json(model, len(ys[0]), float(ys[0].mean()), float(rows[2 * n][-1]))
+        files[variant] = Path(tempfile.mkdtemp()) / "same-event.json"
+        files[variant].write_text(json.dumps(jsons[variant]), encoding="utf-8")
     settings = [
-        replace(base, event_floor=floor, event_scope=scope, body_floor=body, event_model=str(tmp))
-        for floor, scope, body in GRID
+        replace(base, event_floor=floor, event_scope=scope, body_floor=body, event_model=str(files[variant]))
+        for floor, scope, body, variant in GRID
     ]
     train_scores = [f1(half_feats[0], half_truth[0], o) for o in settings]
     best = int(np.argmax(train_scores))
@@ -169,15 +209,22 @@ def main() -> None:
 
     header = ["setting", "train half A", *[s[0] for s in sets]]
     table_rows = [["group-hybrid.v5", f1(half_feats[0], half_truth[0], base), *[score(f, t, base) for _, f, t in sets]]]
-    for (floor, scope, body), opts, train in zip(GRID, settings, train_scores, strict=True):
+    for (floor, scope, body, variant), opts, train in zip(GRID, settings, train_scores, strict=True):
         mark = " (chosen)" if opts is chosen else ""
-        label = f"p>={floor} {scope} floor {body}{mark}"
+        label = f"{variant} p>={floor} {scope}{mark}"
         table_rows.append([label, train, *[score(f, t, opts) for _, f, t in sets]])
     print(table("B-cubed F1 without dates, one run (part H: aggregate only)", header, table_rows))
-    print(f"chosen on half A: event_floor={chosen.event_floor} event_scope={chosen.event_scope} body_floor={chosen.body_floor}")
+    print(
+        f"chosen on half A: event_floor={chosen.event_floor} event_scope={chosen.event_scope} body_floor={chosen.body_floor}"
+    )
     if args.check:
         return
-    shipped["setting"] = {"event_floor": chosen.event_floor, "event_scope": chosen.event_scope, "body_floor": chosen.body_floor}
+    shipped = jsons[GRID[best][3]]
+    shipped["setting"] = {
+        "event_floor": chosen.event_floor,
+        "event_scope": chosen.event_scope,
+        "body_floor": chosen.body_floor,
+    }
     path = REPO / "src" / "newsprism" / EVENT_MODEL_FILE
     path.write_text(json.dumps(shipped, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(REPO)}")
