@@ -50,7 +50,7 @@ GRID = [
     (floor, scope, 0.3, variant)
     for variant in ("all", "agreement")
     for scope in ("stories", "joins")
-    for floor in (0.1, 0.2, 0.3, 0.4)
+    for floor in (0.1, 0.2, 0.3)
 ]
 #: feature sets: all of EVENT_FEATURES, or without the ones that say only whether both texts
 #: hold weekdays or numbers at all, or how long they are (which differ between sets: NeuS

@@ -440,7 +440,7 @@ EVENT_FEATURES = (
     "text_weekdays_shared",  # the share of the weekdays named that both name (0 unless both)
     "numbers_both",  # both whole texts hold a number
     "numbers_contained",  # the share of the fewer numbers found in the other (0 unless both)
-    "numbers_unshared",  # log(1 + numbers of either text missing from the other)
+    "numbers_unshared",  # 1 - the Jaccard similarity of the two texts' numbers (0 unless both)
     "distinctive_contained",  # the share of the shorter text's most distinctive terms in the other
     "length_ratio",  # the shorter text's whole-text terms over the longer's
 )
@@ -561,7 +561,7 @@ class _EventRows:
         common = dot(self.numbers)
         both_numbers = ((na > 0) & (nb > 0)).astype(np.float64)
         contained = np.where(both_numbers > 0, common / np.maximum(np.minimum(na, nb), 1.0), 0.0)
-        unshared = np.log1p(na + nb - 2 * common)
+        unshared = np.where(both_numbers > 0, 1.0 - common / np.maximum(na + nb - common, 1.0), 0.0)
         ca, cb = self.term_count[xa], self.term_count[xb]
         a_shorter = ca <= cb
         short = np.where(a_shorter, xa, xb)
