@@ -194,6 +194,7 @@ class GroupOptions:
     event_floor: float = 0.0
     event_scope: str = "stories"
     event_model: str | None = None
+    event_margin: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,7 +506,9 @@ class _EventRows:
     (:data:`EVENT_FEATURES`) of any pairs of them, computed from the features grouping
     already has (the whole-text terms of undated articles)."""
 
-    def __init__(self, bags: Sequence[tuple[tuple[str, int], ...]], mat: Any, emb: np.ndarray | None, week: np.ndarray, body: Any) -> None:
+    def __init__(
+        self, bags: Sequence[tuple[tuple[str, int], ...]], mat: Any, emb: np.ndarray | None, week: np.ndarray, body: Any
+    ) -> None:
         from scipy.sparse import csr_matrix
 
         self.mat, self.emb, self.week, self.body = mat, emb, week, body
@@ -538,9 +541,7 @@ class _EventRows:
                 best = np.lexsort((body.indices[lo:hi], -body.data[lo:hi]))[:EVENT_TOP_TERMS]
                 top_rows += [i] * len(best)
                 top_cols += body.indices[lo:hi][best].tolist()
-        self.top = csr_matrix(
-            (np.ones(len(top_rows), dtype=np.float32), (top_rows, top_cols)), shape=body.shape
-        )
+        self.top = csr_matrix((np.ones(len(top_rows), dtype=np.float32), (top_rows, top_cols)), shape=body.shape)
         self.top_count = np.asarray(self.top.sum(axis=1), dtype=np.float64).ravel()
 
     def features(self, xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
@@ -828,7 +829,11 @@ def _cluster_rows(
     republication and same-credit pairs joined origins."""
     n = len(feats)
     emb, week, body = _pair_rows(feats, days, stats, opts)
-    events = _EventRows([f.terms for f in feats], mat, emb, week, body) if opts.event_floor > 0 and body is not None else None
+    events = (
+        _EventRows([f.terms for f in feats], mat, emb, week, body)
+        if opts.event_floor > 0 and body is not None
+        else None
+    )
     groups = _link(n, cand, dups, mat, emb, week, body, days, opts, events)
     origin_sets = UnionFind(n)
     republished = credited = 0
@@ -899,7 +904,11 @@ def event_pairs(
     mat, doc, term, _ = _tfidf_rows([f.terms for f in feats], opts)
     days = [_day(f.published) for f in feats]
     dups = _near_duplicate_pairs(_signatures(feats), opts.near_duplicate)
-    cand = {(i, j) for i in range(n) for j in range(i + 1, n)} if n <= opts.block_above else _candidates(doc, term, days, opts) | dups
+    cand = (
+        {(i, j) for i in range(n) for j in range(i + 1, n)}
+        if n <= opts.block_above
+        else _candidates(doc, term, days, opts) | dups
+    )
     emb, week, body = _pair_rows(feats, days, None, replace(opts, event_floor=max(opts.event_floor, 1e-9)))
     if body is None:
         return [], np.zeros((0, len(EVENT_FEATURES)))
@@ -1251,6 +1260,7 @@ def _link(
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
             continue
+        above = -1.0  # how far the merge's average similarity lies above its bar, when computed
         na, nb = len(clusters.members[ri]), len(clusters.members[rj])
         if (i, j) not in dups and (na > 1 or nb > 1):
             # two single articles: their pair score is the average already
@@ -1269,6 +1279,7 @@ def _link(
                 bar += opts.story_merge
             if avg / (na * nb) < bar:
                 continue
+            above = avg / (na * nb) - bar
             if body is not None and sa is None and sb is None and ((na > 1 and nb > 1) or not opts.body_stories_only):
                 # two undated stories: their whole texts must be alike too (step 3); summed
                 # only for a pair that passes the cheaper test above
@@ -1282,6 +1293,7 @@ def _link(
             and span[ri] is None
             and span[rj] is None
             and (na > 1) + (nb > 1) >= scope
+            and above < opts.event_margin
             and same_event(clusters.members[ri], clusters.members[rj]) < opts.event_floor
         ):
             continue
