@@ -428,9 +428,6 @@ def _body_rows(
     )
 
 
-#: the learned same-event decision for undated articles (step 3, v6): logistic regression
-#: weights over :data:`EVENT_FEATURES`, written by ``benchmarks/train_grouping.py``
-EVENT_MODEL_FILE = "data/same-event.v1.json"
 #: the pair features the same-event decision reads, in the model file's order
 EVENT_FEATURES = (
     "lead_terms",  # cosine of the headline-and-lead TF-IDF rows
@@ -454,7 +451,7 @@ EVENT_MEMBERS = 40
 
 @dataclass(frozen=True, slots=True)
 class EventModel:
-    """The learned same-event decision (:data:`EVENT_MODEL_FILE`): standardisation, weights."""
+    """The learned same-event decision (:func:`event_model`): standardisation, weights."""
 
     version: str
     mean: np.ndarray
@@ -467,25 +464,25 @@ class EventModel:
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), dtype=np.float64)
 
 
-_EVENT_MODELS: dict[str | None, EventModel] = {}
+_EVENT_MODELS: dict[str, EventModel] = {}
 
 
-def event_model(path: str | None = None) -> EventModel:
-    """The same-event model of ``path`` (a JSON file written by
-    ``benchmarks/train_grouping.py``), or the shipped one (:data:`EVENT_MODEL_FILE`)."""
+def event_model(path: str | None) -> EventModel:
+    """The same-event model of ``path``, a JSON file written by
+    ``benchmarks/train_grouping.py --out PATH``. No model is shipped: the decision did not
+    beat ``group-hybrid.v5`` across the gold sets (docs/grouping.md), so it is off unless a
+    caller sets ``GroupOptions.event_floor`` and ``event_model``."""
+    if not path:
+        raise ValueError(
+            "GroupOptions.event_floor needs event_model: a file written by benchmarks/train_grouping.py --out PATH"
+        )
     if path not in _EVENT_MODELS:
         import json
-        from importlib import resources
         from pathlib import Path
 
-        origin = path or EVENT_MODEL_FILE
+        origin = path
         try:
-            raw = (
-                Path(path).read_text("utf-8")
-                if path
-                else resources.files("newsprism").joinpath(EVENT_MODEL_FILE).read_text("utf-8")
-            )
-            data = json.loads(raw)
+            data = json.loads(Path(path).read_text("utf-8"))
             if list(data["features"]) != list(EVENT_FEATURES):
                 raise ValueError(f"features {data['features']} are not {list(EVENT_FEATURES)}")
             model = EventModel(
@@ -495,7 +492,7 @@ def event_model(path: str | None = None) -> EventModel:
                 np.asarray(data["coefficients"], dtype=np.float64),
                 float(data["intercept"]),
             )
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{origin}: not a same-event model ({exc})") from None
         _EVENT_MODELS[path] = model
     return _EVENT_MODELS[path]
