@@ -129,6 +129,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", help="write the model fitted on half A and its chosen setting to this JSON file")
     ap.add_argument("--piles", type=int, default=60)
+    ap.add_argument(
+        "--chars",
+        type=int,
+        default=0,
+        help="the decision reads the headline and this many first characters of each text "
+        "(GroupOptions.event_chars; NeuS texts hold about 570) instead of the whole text",
+    )
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None or not (shared / "data" / "neus_allsides" / "data" / "raw_crawled").is_dir():
@@ -136,6 +143,9 @@ def main() -> None:
         return
     data = shared / "data"
     base = GroupOptions()
+    # features with the openings' terms too (v5 does not read them), for the decision
+    feat = replace(base, event_floor=1e-9, event_chars=args.chars)
+    base = replace(base, event_chars=args.chars)
     arts, ngold, _ = neus(data / "neus_allsides", None)
     story = ngold.data["articles"]
     story = {a: m["story"] for a, m in story.items()}
@@ -143,7 +153,7 @@ def main() -> None:
     half_feats, half_truth = [], []
     for half in halves:
         pile = undated([a for a in arts if story[a.id] in half])
-        half_feats.append(featurize(pile, base))
+        half_feats.append(featurize(pile, feat))
         half_truth.append({a.id: story[a.id] for a in pile})
     # pairs and labels per half
     xs, ys = [], []
@@ -200,12 +210,12 @@ def main() -> None:
     sets.append(("neus half A (trained on)", half_feats[0], half_truth[0]))
     for name, convert in (("basil", convert_basil), ("ecbplus", convert_ecbplus)):
         a, gold = gold_articles(name, convert, data / name, None)
-        sets.append((name, featurize(undated(a), base), truth_of(gold)))
+        sets.append((name, featurize(undated(a), feat), truth_of(gold)))
         _, piles, truth = pile_sets(name, a, gold, args.piles)
-        sets.append((f"{name} small piles (mean)", [featurize(p, base) for p in piles], truth))
+        sets.append((f"{name} small piles (mean)", [featurize(p, feat) for p in piles], truth))
     for name in ("dev", "heldout-f", "heldout-g", "heldout-h"):
         a, gold = gold_dir(REPO / "tests" / "gold" / name)
-        sets.append((name, featurize(undated(a), base), truth_of(gold)))
+        sets.append((name, featurize(undated(a), feat), truth_of(gold)))
 
     def score(feats, truth, opts) -> float:
         if feats and isinstance(feats[0], list):

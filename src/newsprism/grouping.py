@@ -195,6 +195,7 @@ class GroupOptions:
     event_scope: str = "stories"
     event_model: str | None = None
     event_margin: float = 1.0
+    event_chars: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +247,8 @@ def features_method(options: GroupOptions | None = None) -> str:
         except metadata.PackageNotFoundError:
             embedder = opts.embedder
     whole = ":whole" if _whole(opts) else ""
+    if opts.event_floor > 0 and opts.event_chars:
+        whole += f":open{opts.event_chars}"
     return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}{whole}"
 
 
@@ -258,11 +261,14 @@ WEEKDAY_SENTENCES = 2
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 #: marks a term of the whole text (headline and body) in :attr:`GroupFeatures.terms`
 BODY = "~"
+#: marks a term of the opening (headline and first ``event_chars`` characters, the learned
+#: decision's text when set) in :attr:`GroupFeatures.terms`
+OPEN = "^"
 #: the whole text is read up to this many characters
 BODY_CHARS = 20000
 
 
-def _bag(article: Article, lead_sentences: int, whole: bool = False) -> tuple[tuple[str, int], ...]:
+def _bag(article: Article, lead_sentences: int, whole: bool = False, opening: int = 0) -> tuple[tuple[str, int], ...]:
     """Terms of the headline (weighing double) and the lead, with their weights, sorted; then
     the weekdays the headline and the first ``WEEKDAY_SENTENCES`` sentences name, marked with
     ``WHEN`` ("@friday"), sorted."""
@@ -277,7 +283,22 @@ def _bag(article: Article, lead_sentences: int, whole: bool = False) -> tuple[tu
         for word, count in Counter(word_list((article.title or "") + "\n" + article.text[:BODY_CHARS])).items():
             if term := _BODY_TERMS[word]:
                 body[term] += count
-    return tuple(sorted(bag.items())) + tuple(sorted(when.items())) + tuple(sorted(body.items()))
+    start: Counter[str] = Counter()
+    if whole and opening:
+        for word, count in Counter(word_list((article.title or "") + "\n" + article.text[:opening])).items():
+            if term := _BODY_TERMS[word]:
+                start[OPEN + term[1:]] += count
+    return (
+        tuple(sorted(bag.items()))
+        + tuple(sorted(when.items()))
+        + tuple(sorted(body.items()))
+        + tuple(sorted(start.items()))
+    )
+
+
+def _whole_part(bag: tuple[tuple[str, int], ...], mark: str) -> tuple[tuple[str, int], ...]:
+    """A bag's whole-text terms (``mark`` ``BODY``) or opening terms (``OPEN``)."""
+    return tuple(x for x in bag[len(_head(bag)) :] if x[0][0] == mark)
 
 
 _FAST_WORD = re.compile(r"\w+")
@@ -326,7 +347,7 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
             published=a.published,
             label=listing_label(a.id, a.source, a.outlet, a.title),
             credit=a.credit,
-            terms=_bag(a, opts.lead_sentences, _whole(opts)),
+            terms=_bag(a, opts.lead_sentences, _whole(opts), opts.event_chars if opts.event_floor > 0 else 0),
             minhash=signatures[k].astype("<u4").tobytes(),
             grams=openings[k][1],
             vector=vectors[k],
@@ -397,7 +418,11 @@ def _tfidf_rows(
 
 
 def _body_rows(
-    bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray, prior: int, stats: PileStats | None = None
+    bags: Sequence[tuple[tuple[str, int], ...]],
+    undated: np.ndarray,
+    prior: int,
+    stats: PileStats | None = None,
+    mark: str = BODY,
 ) -> Any:
     """A sparse (CSR) matrix of L2-normalised TF-IDF rows over each undated article's whole-text
     terms (its ``BODY`` terms): sublinear term frequency, smoothed IDF from the undated articles
@@ -406,7 +431,7 @@ def _body_rows(
     from scipy.sparse import csr_matrix
 
     n = len(bags)
-    body = [bag[len(_head(bag)) :] if undated[i] else () for i, bag in enumerate(bags)]
+    body = [_whole_part(bag, mark) if undated[i] else () for i, bag in enumerate(bags)]
     sizes = np.fromiter(map(len, body), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
     names = [t for bag in body for t, _ in bag]
@@ -414,7 +439,7 @@ def _body_rows(
     vocab = {t: i for i, t in enumerate(vocab_names)}
     term = np.fromiter(map(vocab.__getitem__, names), dtype=np.int64, count=len(names))
     tf = np.array([c for bag in body for _, c in bag], dtype=np.float64)
-    if stats is None:
+    if stats is None or mark != BODY:
         held = np.bincount(term, minlength=len(vocab))
         m = int(undated.sum())
     else:
@@ -504,18 +529,24 @@ class _EventRows:
     already has (the whole-text terms of undated articles)."""
 
     def __init__(
-        self, bags: Sequence[tuple[tuple[str, int], ...]], mat: Any, emb: np.ndarray | None, week: np.ndarray, body: Any
+        self,
+        bags: Sequence[tuple[tuple[str, int], ...]],
+        mat: Any,
+        emb: np.ndarray | None,
+        week: np.ndarray,
+        body: Any,
+        mark: str = BODY,
     ) -> None:
         from scipy.sparse import csr_matrix
 
         self.mat, self.emb, self.week, self.body = mat, emb, week, body
         n = len(bags)
-        days = {BODY + t: k for k, d in enumerate(WEEKDAYS) for t in terms(d)}
+        days = {mark + t: k for k, d in enumerate(WEEKDAYS) for t in terms(d)}
         numbers: list[list[str]] = []
         text_days = np.zeros((n, len(WEEKDAYS)), dtype=np.float64)
         for i, bag in enumerate(bags):
-            whole = bag[len(_head(bag)) :]
-            numbers.append([t for t, _ in whole if t.startswith(BODY + "#")])
+            whole = _whole_part(bag, mark)
+            numbers.append([t for t, _ in whole if t.startswith(mark + "#")])
             for t, _ in whole:
                 if t in days:
                     text_days[i, days[t]] = 1.0
@@ -570,6 +601,23 @@ class _EventRows:
         return np.column_stack(
             [lex, emb, whole, lead_days, both_days, shared_days, both_numbers, contained, unshared, distinctive, ratio]
         )
+
+
+def _event_rows(
+    bags: Sequence[tuple[tuple[str, int], ...]],
+    mat: Any,
+    emb: np.ndarray | None,
+    week: np.ndarray,
+    body: Any,
+    days: list[int | None],
+    opts: GroupOptions,
+) -> _EventRows:
+    """The same-event decision's rows: of the whole texts, or with ``event_chars`` of the
+    openings (their own TF-IDF rows, the IDF from the pile's undated articles)."""
+    if not opts.event_chars:
+        return _EventRows(bags, mat, emb, week, body)
+    undated = np.array([d is None for d in days])
+    return _EventRows(bags, mat, emb, week, _body_rows(bags, undated, opts.idf_prior, None, OPEN), OPEN)
 
 
 def _candidates(doc: np.ndarray, term: np.ndarray, days: list[int | None], opts: GroupOptions) -> set[tuple[int, int]]:
@@ -827,7 +875,7 @@ def _cluster_rows(
     n = len(feats)
     emb, week, body = _pair_rows(feats, days, stats, opts)
     events = (
-        _EventRows([f.terms for f in feats], mat, emb, week, body)
+        _event_rows([f.terms for f in feats], mat, emb, week, body, days, opts)
         if opts.event_floor > 0 and body is not None
         else None
     )
@@ -914,7 +962,7 @@ def event_pairs(
     if not queue:
         return [], np.zeros((0, len(EVENT_FEATURES)))
     arr = np.array(sorted(queue), dtype=np.int64)
-    rows = _EventRows([f.terms for f in feats], mat, emb, week, body).features(arr[:, 0], arr[:, 1])
+    rows = _event_rows([f.terms for f in feats], mat, emb, week, body, days, opts).features(arr[:, 0], arr[:, 1])
     return [(feats[i].id, feats[j].id) for i, j in arr.tolist()], rows
 
 
@@ -929,7 +977,7 @@ def pile_stats(features: Iterable[GroupFeatures]) -> PileStats:
         head.update(t for t, _ in _lead_bags([f.terms])[0])
         if _day(f.published) is None:
             undated += 1
-            body.update(t for t, _ in f.terms[len(_head(f.terms)) :])
+            body.update(t for t, _ in _whole_part(f.terms, BODY))
     return PileStats(n, dict(head), undated, dict(body))
 
 
