@@ -78,6 +78,12 @@ headline-and-lead terms, MinHash signature, embedding and 4-word-run hashes) is 
 :func:`features_method`; change :data:`FEATURES_VERSION` whenever :func:`featurize` changes),
 and grouping a stored corpus only clusters. :func:`group` does both for files in memory.
 
+**Tried, not the default: a learned same-event decision.** ``GroupOptions.event_floor`` and
+its companions hold undated merges to a logistic regression over pair features
+(:data:`EVENT_FEATURES`) trained on NeuS AllSides by ``benchmarks/train_grouping.py``; no
+setting beat v5 on every set (docs/grouping.md), so none is shipped and grouping does not
+read it unless asked.
+
 Limits: English; articles without headline or lead text rely on their body's first
 sentences; an event reported with no shared distinctive words and no shared wording is missed
 when the embedding alone cannot bridge it. Without dates, successive events of one story
@@ -167,6 +173,16 @@ class GroupOptions:
     (NeuS 0.766, 0.777; ECB+ topics 0.844, 0.829); 0.35 gains NeuS (0.780) and BASIL (0.980)
     but costs ECB+ (0.861, topics alone 0.804). Without the IDF shrinkage, ECB+ topics alone
     fell to 0.717.
+
+    ``event_floor``, ``event_scope``, ``event_margin``, ``event_chars`` and ``event_model``: a
+    learned same-event decision for undated merges, off by default (``event_floor`` 0) and
+    not shipped: a merge of undated articles (``event_scope``: "stories", two stories of two
+    or more; "joins", any merge with a story; "all") whose average similarity lies less than
+    ``event_margin`` above its bar needs the mean same-event probability of its pairs
+    (:class:`EventModel` from the file ``event_model``, written by
+    ``benchmarks/train_grouping.py --out``; text features of the whole text, or of the
+    headline and first ``event_chars`` characters) to reach ``event_floor``. Trained on half
+    of NeuS AllSides, it beat v5 on no setting across the sets: docs/grouping.md.
     """
 
     threshold: float = 0.35
