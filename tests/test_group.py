@@ -410,6 +410,10 @@ def test_learned_same_event_decision_for_undated_stories(tmp_path: Path) -> None
     assert len(group(same, options=learned).stories) == 1
     dated = [replace(a, published="2025-03-03") for a in vote + deal]
     assert len(group(dated, options=learned).stories) == 1
+    # the openings' terms instead of the whole text's: these short texts fit in 2,000 characters
+    opening = replace(learned, event_chars=2000)
+    assert _partition(group(vote + deal, options=opening)) == {frozenset({"v1", "v2"}), frozenset({"d1", "d2"})}
+    assert len(group(same, options=opening).stories) == 1
     # off by default: the default grouping is v5's
     assert GroupOptions().event_floor == 0
     assert group(vote + deal).method == "group-hybrid.v5"
@@ -426,6 +430,11 @@ def test_same_event_model_errors(tmp_path: Path) -> None:
     deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
     with pytest.raises(ValueError, match=r"needs event_model: a file written by benchmarks/train_grouping\.py"):
         group(vote + deal, options=GroupOptions(event_floor=0.5))
+    with pytest.raises(ValueError, match="event_scope is 'some': use 'stories', 'joins' or 'all'"):
+        group(
+            vote + deal,
+            options=GroupOptions(event_floor=0.5, event_scope="some", event_model=_event_model_file(tmp_path)),
+        )
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"version": "x", "features": ["lead_terms"]}), encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.json: not a same-event model \(features"):

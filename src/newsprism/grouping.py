@@ -1315,7 +1315,10 @@ def _link(
             judged.update(zip(todo, model.proba(events.features(arr[:, 0], arr[:, 1])).tolist(), strict=True))
         return sum(judged[p] for p in pairs) / len(pairs)
 
-    scope = {"stories": 2, "joins": 1, "all": 0}[opts.event_scope]
+    scopes = {"stories": 2, "joins": 1, "all": 0}
+    if opts.event_scope not in scopes:
+        raise ValueError(f"GroupOptions.event_scope is {opts.event_scope!r}: use 'stories', 'joins' or 'all'")
+    scope = scopes[opts.event_scope]
 
     for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)
