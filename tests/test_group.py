@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from newsprism import from_text
 from newsprism import prepare_article as prepare
 from newsprism.grouping import group
@@ -368,3 +370,96 @@ def test_block_by_block_is_the_whole_pile() -> None:
         ]
         assert candidates == whole.stats["candidate_pairs"]
         assert any(len(s.articles) > 2 for s in stories) and len(stories) < len(feats)
+
+
+def _event_model_file(tmp_path: Path, at: float = 0.6) -> str:
+    """A same-event model (the format ``benchmarks/train_grouping.py --out`` writes) that
+    reads the whole-text cosine alone: probability 0.5 at ``at``."""
+    from newsprism.grouping import EVENT_FEATURES
+
+    k = len(EVENT_FEATURES)
+    coef = [10.0 if name == "whole_text" else 0.0 for name in EVENT_FEATURES]
+    model = {
+        "version": "test",
+        "features": list(EVENT_FEATURES),
+        "coefficients": coef,
+        "intercept": -10.0 * at,
+        "scaling": {"mean": [0.0] * k, "scale": [1.0] * k},
+    }
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(model), encoding="utf-8")
+    return str(path)
+
+
+def test_learned_same_event_decision_for_undated_stories(tmp_path: Path) -> None:
+    """The learned same-event decision (not the default: docs/grouping.md): two undated
+    stories merge only when their pairs' mean same-event probability reaches ``event_floor``.
+    Successive events with unlike bodies stay apart, one event's reports join, dated
+    articles are left to the date window, and the default grouping does not read it."""
+    from dataclasses import replace
+
+    from newsprism.grouping import GroupOptions
+
+    vote = [_quay(f"v{k}", f"Harwick council clash on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2)]
+    deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
+    loose = GroupOptions(story_merge=0, threshold=0.3, body_floor=0)
+    learned = replace(loose, event_floor=0.5, event_model=_event_model_file(tmp_path))
+    assert len(group(vote + deal, options=loose).stories) == 1
+    assert _partition(group(vote + deal, options=learned)) == {frozenset({"v1", "v2"}), frozenset({"d1", "d2"})}
+    same = [*vote, *(_quay(f"w{k}", f"Harwick council row on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2))]
+    assert len(group(same, options=learned).stories) == 1
+    dated = [replace(a, published="2025-03-03") for a in vote + deal]
+    assert len(group(dated, options=learned).stories) == 1
+    # the openings' terms instead of the whole text's: these short texts fit in 2,000 characters
+    opening = replace(learned, event_chars=2000)
+    assert _partition(group(vote + deal, options=opening)) == {frozenset({"v1", "v2"}), frozenset({"d1", "d2"})}
+    assert len(group(same, options=opening).stories) == 1
+    # off by default: the default grouping is v5's
+    assert GroupOptions().event_floor == 0
+    assert group(vote + deal).method == "group-hybrid.v5"
+
+
+def test_same_event_model_errors(tmp_path: Path) -> None:
+    """A learned decision without a model file, or with a file of other features, is refused
+    with one line naming what to do."""
+    import pytest
+
+    from newsprism.grouping import GroupOptions, event_model
+
+    vote = [_quay(f"v{k}", f"Harwick council clash on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2)]
+    deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
+    with pytest.raises(ValueError, match=r"needs event_model: a file written by benchmarks/train_grouping\.py"):
+        group(vote + deal, options=GroupOptions(event_floor=0.5))
+    with pytest.raises(ValueError, match="event_scope is 'some': use 'stories', 'joins' or 'all'"):
+        group(
+            vote + deal,
+            options=GroupOptions(event_floor=0.5, event_scope="some", event_model=_event_model_file(tmp_path)),
+        )
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": "x", "features": ["lead_terms"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.json: not a same-event model \(features"):
+        event_model(str(bad))
+    with pytest.raises(ValueError, match="not a same-event model"):
+        event_model(str(tmp_path / "missing.json"))
+
+
+def test_event_pairs_are_the_undated_pairs_clustering_takes() -> None:
+    """:func:`event_pairs` (the training pairs of benchmarks/train_grouping.py): undated pairs
+    scoring at least the threshold, one row of bounded features each; dated articles give
+    none."""
+    from dataclasses import replace
+
+    from newsprism.grouping import EVENT_FEATURES, GroupOptions, event_pairs, featurize
+
+    vote = [_quay(f"v{k}", f"Harwick council clash on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2)]
+    deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
+    opts = GroupOptions(threshold=0.3)
+    pairs, rows = event_pairs(featurize(vote + deal, opts), opts)
+    # the reports of one event here are near-copies, which always join: left out
+    assert pairs == [("d1", "v1"), ("d1", "v2"), ("d2", "v1"), ("d2", "v2")]
+    assert rows.shape == (len(pairs), len(EVENT_FEATURES))
+    assert np.all(rows >= -1e-6) and np.all(rows <= 1 + 1e-6)
+    lead, whole = EVENT_FEATURES.index("lead_terms"), EVENT_FEATURES.index("whole_text")
+    assert np.all(rows[:, whole] < rows[:, lead])  # the leads alike, the bodies not
+    dated = [replace(a, published="2025-03-03") for a in vote + deal]
+    assert event_pairs(featurize(dated, opts), opts)[0] == []

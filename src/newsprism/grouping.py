@@ -78,6 +78,12 @@ headline-and-lead terms, MinHash signature, embedding and 4-word-run hashes) is 
 :func:`features_method`; change :data:`FEATURES_VERSION` whenever :func:`featurize` changes),
 and grouping a stored corpus only clusters. :func:`group` does both for files in memory.
 
+**Tried, not the default: a learned same-event decision.** ``GroupOptions.event_floor`` and
+its companions hold undated merges to a logistic regression over pair features
+(:data:`EVENT_FEATURES`) trained on NeuS AllSides by ``benchmarks/train_grouping.py``; no
+setting beat v5 on every set (docs/grouping.md), so none is shipped and grouping does not
+read it unless asked.
+
 Limits: English; articles without headline or lead text rely on their body's first
 sentences; an event reported with no shared distinctive words and no shared wording is missed
 when the embedding alone cannot bridge it. Without dates, successive events of one story
@@ -167,6 +173,16 @@ class GroupOptions:
     (NeuS 0.766, 0.777; ECB+ topics 0.844, 0.829); 0.35 gains NeuS (0.780) and BASIL (0.980)
     but costs ECB+ (0.861, topics alone 0.804). Without the IDF shrinkage, ECB+ topics alone
     fell to 0.717.
+
+    ``event_floor``, ``event_scope``, ``event_margin``, ``event_chars`` and ``event_model``: a
+    learned same-event decision for undated merges, off by default (``event_floor`` 0) and
+    not shipped: a merge of undated articles (``event_scope``: "stories", two stories of two
+    or more; "joins", any merge with a story; "all") whose average similarity lies less than
+    ``event_margin`` above its bar needs the mean same-event probability of its pairs
+    (:class:`EventModel` from the file ``event_model``, written by
+    ``benchmarks/train_grouping.py --out``; text features of the whole text, or of the
+    headline and first ``event_chars`` characters) to reach ``event_floor``. Trained on half
+    of NeuS AllSides, it beat v5 on no setting across the sets: docs/grouping.md.
     """
 
     threshold: float = 0.35
@@ -191,6 +207,11 @@ class GroupOptions:
     body_floor: float = 0.3
     body_rise: float = 0.0
     body_stories_only: bool = True
+    event_floor: float = 0.0
+    event_scope: str = "stories"
+    event_model: str | None = None
+    event_margin: float = 1.0
+    event_chars: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +246,11 @@ def _day(published: str | None) -> int | None:
         return None
 
 
+def _whole(opts: GroupOptions) -> bool:
+    """Whether grouping reads the whole texts of undated articles (v5's floor, v6's decision)."""
+    return opts.body_floor > 0 or opts.event_floor > 0
+
+
 def features_method(options: GroupOptions | None = None) -> str:
     """The name of the features ``options`` make: the method, the embedder with its package
     version, the lead length and the MinHash size. Stored features of another name are
@@ -236,7 +262,9 @@ def features_method(options: GroupOptions | None = None) -> str:
             embedder = f"{opts.embedder}-{metadata.version(opts.embedder)}"
         except metadata.PackageNotFoundError:
             embedder = opts.embedder
-    whole = ":whole" if opts.body_floor > 0 else ""
+    whole = ":whole" if _whole(opts) else ""
+    if opts.event_floor > 0 and opts.event_chars:
+        whole += f":open{opts.event_chars}"
     return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}{whole}"
 
 
@@ -249,11 +277,14 @@ WEEKDAY_SENTENCES = 2
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
 #: marks a term of the whole text (headline and body) in :attr:`GroupFeatures.terms`
 BODY = "~"
+#: marks a term of the opening (headline and first ``event_chars`` characters, the learned
+#: decision's text when set) in :attr:`GroupFeatures.terms`
+OPEN = "^"
 #: the whole text is read up to this many characters
 BODY_CHARS = 20000
 
 
-def _bag(article: Article, lead_sentences: int, whole: bool = False) -> tuple[tuple[str, int], ...]:
+def _bag(article: Article, lead_sentences: int, whole: bool = False, opening: int = 0) -> tuple[tuple[str, int], ...]:
     """Terms of the headline (weighing double) and the lead, with their weights, sorted; then
     the weekdays the headline and the first ``WEEKDAY_SENTENCES`` sentences name, marked with
     ``WHEN`` ("@friday"), sorted."""
@@ -268,7 +299,22 @@ def _bag(article: Article, lead_sentences: int, whole: bool = False) -> tuple[tu
         for word, count in Counter(word_list((article.title or "") + "\n" + article.text[:BODY_CHARS])).items():
             if term := _BODY_TERMS[word]:
                 body[term] += count
-    return tuple(sorted(bag.items())) + tuple(sorted(when.items())) + tuple(sorted(body.items()))
+    start: Counter[str] = Counter()
+    if whole and opening:
+        for word, count in Counter(word_list((article.title or "") + "\n" + article.text[:opening])).items():
+            if term := _BODY_TERMS[word]:
+                start[OPEN + term[1:]] += count
+    return (
+        tuple(sorted(bag.items()))
+        + tuple(sorted(when.items()))
+        + tuple(sorted(body.items()))
+        + tuple(sorted(start.items()))
+    )
+
+
+def _whole_part(bag: tuple[tuple[str, int], ...], mark: str) -> tuple[tuple[str, int], ...]:
+    """A bag's whole-text terms (``mark`` ``BODY``) or opening terms (``OPEN``)."""
+    return tuple(x for x in bag[len(_head(bag)) :] if x[0][0] == mark)
 
 
 _FAST_WORD = re.compile(r"\w+")
@@ -317,7 +363,7 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
             published=a.published,
             label=listing_label(a.id, a.source, a.outlet, a.title),
             credit=a.credit,
-            terms=_bag(a, opts.lead_sentences, opts.body_floor > 0),
+            terms=_bag(a, opts.lead_sentences, _whole(opts), opts.event_chars if opts.event_floor > 0 else 0),
             minhash=signatures[k].astype("<u4").tobytes(),
             grams=openings[k][1],
             vector=vectors[k],
@@ -388,7 +434,11 @@ def _tfidf_rows(
 
 
 def _body_rows(
-    bags: Sequence[tuple[tuple[str, int], ...]], undated: np.ndarray, prior: int, stats: PileStats | None = None
+    bags: Sequence[tuple[tuple[str, int], ...]],
+    undated: np.ndarray,
+    prior: int,
+    stats: PileStats | None = None,
+    mark: str = BODY,
 ) -> Any:
     """A sparse (CSR) matrix of L2-normalised TF-IDF rows over each undated article's whole-text
     terms (its ``BODY`` terms): sublinear term frequency, smoothed IDF from the undated articles
@@ -397,7 +447,7 @@ def _body_rows(
     from scipy.sparse import csr_matrix
 
     n = len(bags)
-    body = [bag[len(_head(bag)) :] if undated[i] else () for i, bag in enumerate(bags)]
+    body = [_whole_part(bag, mark) if undated[i] else () for i, bag in enumerate(bags)]
     sizes = np.fromiter(map(len, body), dtype=np.int64, count=n)
     doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
     names = [t for bag in body for t, _ in bag]
@@ -405,7 +455,7 @@ def _body_rows(
     vocab = {t: i for i, t in enumerate(vocab_names)}
     term = np.fromiter(map(vocab.__getitem__, names), dtype=np.int64, count=len(names))
     tf = np.array([c for bag in body for _, c in bag], dtype=np.float64)
-    if stats is None:
+    if stats is None or mark != BODY:
         held = np.bincount(term, minlength=len(vocab))
         m = int(undated.sum())
     else:
@@ -417,6 +467,173 @@ def _body_rows(
     return csr_matrix(
         ((weight / norm[doc]).astype(np.float32), (doc, term)), shape=(n, max(1, len(vocab))), dtype=np.float32
     )
+
+
+#: the pair features the same-event decision reads, in the model file's order
+EVENT_FEATURES = (
+    "lead_terms",  # cosine of the headline-and-lead TF-IDF rows
+    "lead_embedding",  # cosine of the headline-and-lead embeddings
+    "whole_text",  # cosine of the whole-text TF-IDF rows
+    "lead_weekdays_differ",  # both leads name weekdays: 1 - the dot product of their vectors
+    "text_weekdays_both",  # both whole texts name a weekday
+    "text_weekdays_shared",  # the share of the weekdays named that both name (0 unless both)
+    "numbers_both",  # both whole texts hold a number
+    "numbers_contained",  # the share of the fewer numbers found in the other (0 unless both)
+    "numbers_unshared",  # 1 - the Jaccard similarity of the two texts' numbers (0 unless both)
+    "distinctive_contained",  # the share of the shorter text's most distinctive terms in the other
+    "length_ratio",  # the shorter text's whole-text terms over the longer's
+)
+#: an article's most distinctive whole-text terms, for ``distinctive_contained``
+EVENT_TOP_TERMS = 15
+#: the most members of each story whose pairs the decision averages over (the first by
+#: index); beyond it a merge is judged on a sample, so one attempt costs at most its square
+EVENT_MEMBERS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class EventModel:
+    """The learned same-event decision (:func:`event_model`): standardisation, weights."""
+
+    version: str
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def proba(self, x: np.ndarray) -> np.ndarray:
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))), dtype=np.float64)
+
+
+_EVENT_MODELS: dict[str, EventModel] = {}
+
+
+def event_model(path: str | None) -> EventModel:
+    """The same-event model of ``path``, a JSON file written by
+    ``benchmarks/train_grouping.py --out PATH``. No model is shipped: the decision did not
+    beat ``group-hybrid.v5`` across the gold sets (docs/grouping.md), so it is off unless a
+    caller sets ``GroupOptions.event_floor`` and ``event_model``."""
+    if not path:
+        raise ValueError(
+            "GroupOptions.event_floor needs event_model: a file written by benchmarks/train_grouping.py --out PATH"
+        )
+    if path not in _EVENT_MODELS:
+        import json
+        from pathlib import Path
+
+        origin = path
+        try:
+            data = json.loads(Path(path).read_text("utf-8"))
+            if list(data["features"]) != list(EVENT_FEATURES):
+                raise ValueError(f"features {data['features']} are not {list(EVENT_FEATURES)}")
+            model = EventModel(
+                str(data["version"]),
+                np.asarray(data["scaling"]["mean"], dtype=np.float64),
+                np.asarray(data["scaling"]["scale"], dtype=np.float64),
+                np.asarray(data["coefficients"], dtype=np.float64),
+                float(data["intercept"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{origin}: not a same-event model ({exc})") from None
+        _EVENT_MODELS[path] = model
+    return _EVENT_MODELS[path]
+
+
+class _EventRows:
+    """What the same-event decision reads of each article of a pile, and the pair features
+    (:data:`EVENT_FEATURES`) of any pairs of them, computed from the features grouping
+    already has (the whole-text terms of undated articles)."""
+
+    def __init__(
+        self,
+        bags: Sequence[tuple[tuple[str, int], ...]],
+        mat: Any,
+        emb: np.ndarray | None,
+        week: np.ndarray,
+        body: Any,
+        mark: str = BODY,
+    ) -> None:
+        from scipy.sparse import csr_matrix
+
+        self.mat, self.emb, self.week, self.body = mat, emb, week, body
+        n = len(bags)
+        days = {mark + t: k for k, d in enumerate(WEEKDAYS) for t in terms(d)}
+        numbers: list[list[str]] = []
+        text_days = np.zeros((n, len(WEEKDAYS)), dtype=np.float64)
+        for i, bag in enumerate(bags):
+            whole = _whole_part(bag, mark)
+            numbers.append([t for t, _ in whole if t.startswith(mark + "#")])
+            for t, _ in whole:
+                if t in days:
+                    text_days[i, days[t]] = 1.0
+        self.text_days = text_days
+        vocab = {t: k for k, t in enumerate(sorted({t for ts in numbers for t in ts}))}
+        rows = np.repeat(np.arange(n), [len(ts) for ts in numbers])
+        cols = np.fromiter((vocab[t] for ts in numbers for t in ts), dtype=np.int64)
+        self.numbers = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
+        self.number_count = np.asarray(self.numbers.sum(axis=1), dtype=np.float64).ravel()
+        # presence of each whole-text term, and each article's most distinctive ones
+        present = body.copy()
+        present.data[:] = 1.0
+        self.present = present
+        self.term_count = np.diff(body.indptr).astype(np.float64)
+        top_rows, top_cols = [], []
+        for i in range(n):
+            lo, hi = body.indptr[i], body.indptr[i + 1]
+            if hi > lo:
+                # best weight first, then the lower term number: deterministic
+                best = np.lexsort((body.indices[lo:hi], -body.data[lo:hi]))[:EVENT_TOP_TERMS]
+                top_rows += [i] * len(best)
+                top_cols += body.indices[lo:hi][best].tolist()
+        self.top = csr_matrix((np.ones(len(top_rows), dtype=np.float32), (top_rows, top_cols)), shape=body.shape)
+        self.top_count = np.asarray(self.top.sum(axis=1), dtype=np.float64).ravel()
+
+    def features(self, xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
+        """The pair features of pairs ``(xa[k], xb[k])``, one row each."""
+
+        def dot(m: Any) -> np.ndarray:
+            return np.asarray(m[xa].multiply(m[xb]).sum(axis=1), dtype=np.float64).ravel()
+
+        lex, whole = dot(self.mat), dot(self.body)
+        emb = np.einsum("ij,ij->i", self.emb[xa], self.emb[xb]).astype(np.float64) if self.emb is not None else lex
+        wa, wb = self.week[xa], self.week[xb]
+        lead_days = (wa.any(axis=1) & wb.any(axis=1)) * (1.0 - np.einsum("ij,ij->i", wa, wb))
+        ta, tb = self.text_days[xa], self.text_days[xb]
+        both_days = (ta.any(axis=1) & tb.any(axis=1)).astype(np.float64)
+        either = np.maximum(ta, tb).sum(axis=1)
+        shared_days = np.where(both_days > 0, (ta * tb).sum(axis=1) / np.maximum(either, 1.0), 0.0)
+        na, nb = self.number_count[xa], self.number_count[xb]
+        common = dot(self.numbers)
+        both_numbers = ((na > 0) & (nb > 0)).astype(np.float64)
+        contained = np.where(both_numbers > 0, common / np.maximum(np.minimum(na, nb), 1.0), 0.0)
+        unshared = np.where(both_numbers > 0, 1.0 - common / np.maximum(na + nb - common, 1.0), 0.0)
+        ca, cb = self.term_count[xa], self.term_count[xb]
+        a_shorter = ca <= cb
+        short = np.where(a_shorter, xa, xb)
+        other = np.where(a_shorter, xb, xa)
+        found = np.asarray(self.top[short].multiply(self.present[other]).sum(axis=1), dtype=np.float64).ravel()
+        distinctive = found / np.maximum(self.top_count[short], 1.0)
+        ratio = np.minimum(ca, cb) / np.maximum(np.maximum(ca, cb), 1.0)
+        return np.column_stack(
+            [lex, emb, whole, lead_days, both_days, shared_days, both_numbers, contained, unshared, distinctive, ratio]
+        )
+
+
+def _event_rows(
+    bags: Sequence[tuple[tuple[str, int], ...]],
+    mat: Any,
+    emb: np.ndarray | None,
+    week: np.ndarray,
+    body: Any,
+    days: list[int | None],
+    opts: GroupOptions,
+) -> _EventRows:
+    """The same-event decision's rows: of the whole texts, or with ``event_chars`` of the
+    openings (their own TF-IDF rows, the IDF from the pile's undated articles)."""
+    if not opts.event_chars:
+        return _EventRows(bags, mat, emb, week, body)
+    undated = np.array([d is None for d in days])
+    return _EventRows(bags, mat, emb, week, _body_rows(bags, undated, opts.idf_prior, None, OPEN), OPEN)
 
 
 def _candidates(doc: np.ndarray, term: np.ndarray, days: list[int | None], opts: GroupOptions) -> set[tuple[int, int]]:
@@ -673,7 +890,12 @@ def _cluster_rows(
     republication and same-credit pairs joined origins."""
     n = len(feats)
     emb, week, body = _pair_rows(feats, days, stats, opts)
-    groups = _link(n, cand, dups, mat, emb, week, body, days, opts)
+    events = (
+        _event_rows([f.terms for f in feats], mat, emb, week, body, days, opts)
+        if opts.event_floor > 0 and body is not None
+        else None
+    )
+    groups = _link(n, cand, dups, mat, emb, week, body, days, opts, events)
     origin_sets = UnionFind(n)
     republished = credited = 0
     for members in groups:
@@ -698,7 +920,7 @@ def _pair_rows(
     week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
     undated = np.array([d is None for d in days])
     body = None
-    if opts.body_floor > 0 and undated.any():
+    if _whole(opts) and undated.any():
         body = _body_rows([f.terms for f in feats], undated, opts.idf_prior, stats)
     return emb, week, body
 
@@ -729,6 +951,37 @@ def kept_pairs(
     return sorted((feats[i].id, feats[j].id) for i, j in queue)
 
 
+def event_pairs(
+    features: Iterable[GroupFeatures], options: GroupOptions | None = None
+) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """The pairs of undated articles that clustering takes (:func:`_queue`: candidate pairs
+    scoring at least ``threshold``, near-duplicates left out) and their same-event features
+    (:data:`EVENT_FEATURES`, one row each): what ``benchmarks/train_grouping.py`` learns from."""
+    opts = options or GroupOptions()
+    feats = _unique_sorted(features)
+    n = len(feats)
+    if n < 2:
+        return [], np.zeros((0, len(EVENT_FEATURES)))
+    mat, doc, term, _ = _tfidf_rows([f.terms for f in feats], opts)
+    days = [_day(f.published) for f in feats]
+    dups = _near_duplicate_pairs(_signatures(feats), opts.near_duplicate)
+    cand = (
+        {(i, j) for i in range(n) for j in range(i + 1, n)}
+        if n <= opts.block_above
+        else _candidates(doc, term, days, opts) | dups
+    )
+    emb, week, body = _pair_rows(feats, days, None, replace(opts, event_floor=max(opts.event_floor, 1e-9)))
+    if body is None:
+        return [], np.zeros((0, len(EVENT_FEATURES)))
+    queue = [(i, j) for i, j in _queue(n, cand, dups, mat, emb, week, body, days, opts) if (i, j) not in dups]
+    queue = [(i, j) for i, j in queue if days[i] is None and days[j] is None]
+    if not queue:
+        return [], np.zeros((0, len(EVENT_FEATURES)))
+    arr = np.array(sorted(queue), dtype=np.int64)
+    rows = _event_rows([f.terms for f in feats], mat, emb, week, body, days, opts).features(arr[:, 0], arr[:, 1])
+    return [(feats[i].id, feats[j].id) for i, j in arr.tolist()], rows
+
+
 def pile_stats(features: Iterable[GroupFeatures]) -> PileStats:
     """The :class:`PileStats` of a pile (features of distinct articles), as :func:`cluster`
     counts them; a caller with a larger pile sums the same counts over all of it."""
@@ -740,7 +993,7 @@ def pile_stats(features: Iterable[GroupFeatures]) -> PileStats:
         head.update(t for t, _ in _lead_bags([f.terms])[0])
         if _day(f.published) is None:
             undated += 1
-            body.update(t for t, _ in f.terms[len(_head(f.terms)) :])
+            body.update(t for t, _ in _whole_part(f.terms, BODY))
     return PileStats(n, dict(head), undated, dict(body))
 
 
@@ -1015,6 +1268,7 @@ def _link(
     body: Any,
     days: list[int | None],
     opts: GroupOptions,
+    events: _EventRows | None = None,
 ) -> list[list[int]]:
     """Average-linkage clustering over the candidate pairs, best first (the module docstring's
     step 3); returns the clusters, each sorted, in a stable order."""
@@ -1047,10 +1301,30 @@ def _link(
     def week_of(root: int) -> tuple[np.ndarray, float]:
         return week_sum[root] if root in week_sum else (week[root], float(has_week[root]))
 
+    model = event_model(opts.event_model) if events is not None else None
+    judged: dict[tuple[int, int], float] = {}
+
+    def same_event(ra: list[int], rb: list[int]) -> float:
+        """The mean same-event probability over the pairs of two stories (step 3, v6)."""
+        assert events is not None and model is not None
+        ma, mb = sorted(ra)[:EVENT_MEMBERS], sorted(rb)[:EVENT_MEMBERS]
+        pairs = [(a, b) if a < b else (b, a) for a in ma for b in mb]
+        todo = [p for p in pairs if p not in judged]
+        if todo:
+            arr = np.array(todo, dtype=np.int64)
+            judged.update(zip(todo, model.proba(events.features(arr[:, 0], arr[:, 1])).tolist(), strict=True))
+        return sum(judged[p] for p in pairs) / len(pairs)
+
+    scopes = {"stories": 2, "joins": 1, "all": 0}
+    if opts.event_scope not in scopes:
+        raise ValueError(f"GroupOptions.event_scope is {opts.event_scope!r}: use 'stories', 'joins' or 'all'")
+    scope = scopes[opts.event_scope]
+
     for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
             continue
+        above = -1.0  # how far the merge's average similarity lies above its bar, when computed
         na, nb = len(clusters.members[ri]), len(clusters.members[rj])
         if (i, j) not in dups and (na > 1 or nb > 1):
             # two single articles: their pair score is the average already
@@ -1069,6 +1343,7 @@ def _link(
                 bar += opts.story_merge
             if avg / (na * nb) < bar:
                 continue
+            above = avg / (na * nb) - bar
             if body is not None and sa is None and sb is None and ((na > 1 and nb > 1) or not opts.body_stories_only):
                 # two undated stories: their whole texts must be alike too (step 3); summed
                 # only for a pair that passes the cheaper test above
@@ -1076,6 +1351,16 @@ def _link(
                 alike = float(ua.multiply(ub).sum()) / (na * nb)
                 if avg / (na * nb) < bar + float(_body_cost(np.array([alike]), opts)[0]):
                     continue
+        if (
+            events is not None
+            and (i, j) not in dups
+            and span[ri] is None
+            and span[rj] is None
+            and (na > 1) + (nb > 1) >= scope
+            and above < opts.event_margin
+            and same_event(clusters.members[ri], clusters.members[rj]) < opts.event_floor
+        ):
+            continue
         # the larger cluster's sums absorb the smaller's in place (each root owns its dict),
         # so a story that grows one article at a time costs no copy of its terms per step
         small, new_lex = _by_size(lex_of(ri), lex_of(rj))
