@@ -322,6 +322,15 @@ def test_nested_look_alike_blocks_read_in_a_subprocess():
         block = '<div class="c"><div class="c">' + para + para + '</div>'
         html = "<html><body><article>" + block * 3000 + "</div>" * 3000 + "</article></body></html>"
         print(len(from_html(html).body) > 0)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
+
+
 def test_many_quoted_words_in_one_sentence_are_judged_in_a_subprocess():
     """framing.v3 reads a bounded window around each quoted word (quotes.CONTEXT_CHARS), so a
     sentence of thousands of quoted words costs time linear in them. The timeout only catches
@@ -343,6 +352,5 @@ def test_many_quoted_words_in_one_sentence_are_judged_in_a_subprocess():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "True"
     terms, marks = map(int, done.stdout.split())
     assert terms == 12_000 and 0 < marks <= terms
