@@ -30,6 +30,7 @@ test: $(VENV)/.dev lint typecheck unit gate
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
 
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy

@@ -68,13 +68,16 @@ class DenseSimilarity:
     """The alignment's similarities as before issue #14: the whole sentences-by-sentences
     matrix, dense, computed up front (the reference for the blocked version's time)."""
 
-    def __init__(self, texts, options) -> None:
+    def __init__(self, texts, options, floors=None) -> None:
         weight = options.params[0]
         lex = _tfidf(texts)
         sim = lex @ lex.T
+        self.emb = None  # read by the same-claim model and the related links, as on the real class
         if options.embedder and weight > 0:
-            emb = get_embedder(options.embedder).encode(list(texts))
-            sim = weight * (emb @ emb.T) + (1 - weight) * sim
+            self.emb = get_embedder(options.embedder).encode(list(texts))
+            sim = weight * (self.emb @ self.emb.T) + (1 - weight) * sim
+        for (a, b), v in (floors or {}).items():  # pairs sharing a quotation, as align gives them
+            sim[a, b] = sim[b, a] = max(sim[a, b], v)
         self.sim = sim
 
     def block(self, rows, cols):

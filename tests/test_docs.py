@@ -109,6 +109,7 @@ def test_the_web_doc_matches_the_app() -> None:
     from newsprism.web._app import CSP
 
     assert CSP in flat
+
     def shape(path: str) -> str:
         return re.sub(r"\{[^}]*\}", "{}", path)
 

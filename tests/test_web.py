@@ -93,7 +93,12 @@ def test_story_page_is_the_report(client: TestClient) -> None:
     sid = _stories(client, outlet="Nordpress")[0]["id"]
     r = client.get(f"/stories/{sid}")
     assert r.status_code == 200
-    assert "3 articles" in r.text and "Harbour Times" in r.text and "Facts, outlet by outlet" in r.text and "Neutral digest" in r.text
+    assert (
+        "3 articles" in r.text
+        and "Harbour Times" in r.text
+        and "Facts, outlet by outlet" in r.text
+        and "Neutral digest" in r.text
+    )
 
 
 def test_search_page_links_each_hit_to_its_story(client: TestClient) -> None:

@@ -178,9 +178,7 @@ def read_page(path: str | Path, *, options: ReadOptions | None = None) -> RawArt
     return _parse_single(data, name, _stem(p), fmt, None)
 
 
-def read_bytes(
-    data: bytes, name: str, *, outlet: str | None = None, options: ReadOptions | None = None
-) -> RawArticle:
+def read_bytes(data: bytes, name: str, *, outlet: str | None = None, options: ReadOptions | None = None) -> RawArticle:
     """Read one article held in memory (an upload, a pasted page): ``name`` is how it is
     named in messages and, without its suffix, its id. The format comes from the suffix of
     ``name`` (``.html``, ``.htm``, ``.txt``...), else from the bytes (HTML when they look

@@ -24,6 +24,7 @@ def plural(n: int, noun: str, nouns: str | None = None) -> str:
     (``plural(n, "story", "stories")``). Every count a person reads goes through it."""
     return f"{n:,} {noun if n == 1 else (nouns or noun + 's')}"
 
+
 WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 

@@ -38,7 +38,7 @@ def strip_framing(line):
     """The line without framing markup, and the marks as (start, end, type, text, note)."""
     out, marks, pos = [], [], 0
     for m in FRAME.finditer(line):
-        out.append(line[pos:m.start()])
+        out.append(line[pos : m.start()])
         start = sum(len(x) for x in out)
         typ, text, note = m.groups()
         out.append(text)
@@ -111,11 +111,15 @@ def main():
     (ROOT / "credits.json").write_text(json.dumps(credits, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     stories = Counter(a["story"] for a in articles.values())
     print(f"articles {len(articles)}, stories {len(stories)}: {dict(sorted(stories.items()))}")
-    print(f"outlets {len({a['outlet'] for a in articles.values()})}: {dict(Counter(a['outlet'] for a in articles.values()))}")
+    print(
+        f"outlets {len({a['outlet'] for a in articles.values()})}: {dict(Counter(a['outlet'] for a in articles.values()))}"
+    )
     print(f"boilerplate {sum(kinds.values())} lines in {len(boiler)} articles: {dict(kinds.most_common())}")
     print(f"kept look-alikes {len(kept)}: {dict(kkinds.most_common())}")
-    print(f"quotes {len(quotes)} (null speaker {sum(q['speaker'] is None for q in quotes)}); "
-          f"credits {dict(Counter(credits.values()))}")
+    print(
+        f"quotes {len(quotes)} (null speaker {sum(q['speaker'] is None for q in quotes)}); "
+        f"credits {dict(Counter(credits.values()))}"
+    )
     print(f"framing {len(framing)}: {dict(ftypes.most_common())}")
     print("words", min(words.values()), max(words.values()), {k: v for k, v in words.items() if not 150 <= v <= 260})
 

@@ -64,7 +64,7 @@ def strip_framing(line):
     """The line without framing markup, and the marks as (start, end, type, text, note)."""
     out, marks, pos = [], [], 0
     for m in FRAME.finditer(line):
-        out.append(line[pos:m.start()])
+        out.append(line[pos : m.start()])
         start = sum(len(x) for x in out)
         typ, text, note = m.groups()
         out.append(text)
@@ -79,6 +79,7 @@ SPLIT = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’)])\s+")
 
 def take_facts(aid, story, line, facts, sents, seconds):
     """The line without fact markup; each marked sentence recorded in `facts` and `sents`."""
+
     def repl(m):
         ids, inner = m.groups()
         plain = strip_framing(inner)[0].strip()
@@ -91,6 +92,7 @@ def take_facts(aid, story, line, facts, sents, seconds):
         for key in second:
             seconds[key][aid] = (plain, main)
         return "\x00" + inner + "\x01"
+
     marked = FACT.sub(repl, line)
     if "[[" in marked or "]]" in marked:
         raise SystemExit(f"{aid}: stray fact bracket: {line}")
@@ -133,9 +135,16 @@ def read_figures(sents):
         pair = []
         for aid, fig in ((a, fa), (b, fb)):
             pair.append((aid, find_sentence(sents, aid, fig), fig))
-        out.append({"story": story, "articles": [pair[0][0], pair[1][0]],
-                    "sentences": [pair[0][1], pair[1][1]], "figures": [pair[0][2], pair[1][2]],
-                    "conflict": {"yes": True, "no": False}[conflict], "why": why})
+        out.append(
+            {
+                "story": story,
+                "articles": [pair[0][0], pair[1][0]],
+                "sentences": [pair[0][1], pair[1][1]],
+                "figures": [pair[0][2], pair[1][2]],
+                "conflict": {"yes": True, "no": False}[conflict],
+                "why": why,
+            }
+        )
     return out
 
 
@@ -207,8 +216,15 @@ def main():
         if len(mentions) >= 2:
             fact_list.append({"id": fid, "mentions": mentions})
         for aid, (sent, main) in also.items():
-            two_claims.append({"article": aid, "sentence": sent, "main_fact": main,
-                               "second_fact": fid, "second_fact_mentions": mentions})
+            two_claims.append(
+                {
+                    "article": aid,
+                    "sentence": sent,
+                    "main_fact": main,
+                    "second_fact": fid,
+                    "second_fact_mentions": mentions,
+                }
+            )
     figures = read_figures(sents)
     near = read_near_misses(sents, facts)
     (ROOT / "near_misses.json").write_text(json.dumps(near, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -227,16 +243,22 @@ def main():
     (ROOT / "credits.json").write_text(json.dumps(credits, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     stories = Counter(a["story"] for a in articles.values())
     print(f"articles {len(articles)}, stories {len(stories)}: {dict(sorted(stories.items()))}")
-    print(f"outlets {len({a['outlet'] for a in articles.values()})}: {dict(Counter(a['outlet'] for a in articles.values()))}")
+    print(
+        f"outlets {len({a['outlet'] for a in articles.values()})}: {dict(Counter(a['outlet'] for a in articles.values()))}"
+    )
     print(f"boilerplate {sum(kinds.values())} lines in {len(boiler)} articles: {dict(kinds.most_common())}")
     print(f"kept look-alikes {len(kept)}: {dict(kkinds.most_common())}")
-    print(f"quotes {len(quotes)} (null speaker {sum(q['speaker'] is None for q in quotes)}); "
-          f"credits {dict(Counter(credits.values()))}")
+    print(
+        f"quotes {len(quotes)} (null speaker {sum(q['speaker'] is None for q in quotes)}); "
+        f"credits {dict(Counter(credits.values()))}"
+    )
     print(f"framing {len(framing)}: {dict(ftypes.most_common())}")
     nlinks = sum(len(f["mentions"]) * (len(f["mentions"]) - 1) // 2 for f in fact_list)
-    print(f"facts {len(fact_list)} ({nlinks} sentence pairs; two-claim sentences {len(two_claims)}); "
-          f"figure pairs {len(figures)} (conflicts {sum(f['conflict'] for f in figures)}); "
-          f"near misses {len(near)}")
+    print(
+        f"facts {len(fact_list)} ({nlinks} sentence pairs; two-claim sentences {len(two_claims)}); "
+        f"figure pairs {len(figures)} (conflicts {sum(f['conflict'] for f in figures)}); "
+        f"near misses {len(near)}"
+    )
     print("words", min(words.values()), max(words.values()), {k: v for k, v in words.items() if not 150 <= v <= 260})
 
 
