@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsprism import AlignOptions, CompareOptions, compare, from_text
 from newsprism import prepare_article as prepare
-from newsprism.align import align
+from newsprism.align import align, align_story
 from newsprism.embed import MINILM_SHA256, get_embedder
 
 PARAPHRASE = (
@@ -172,3 +173,43 @@ def test_same_claim_veto_is_an_option() -> None:
     vetoed = align(arts, options=AlignOptions(embedder=None, claims=True, claim_threshold=0.999))
     assert any(len(f.members) == 2 for f in plain)
     assert all(len(f.members) == 1 for f in vetoed)
+
+
+_OTHERS = (
+    "Heavy snow closed the mountain pass for a second day.",
+    "The city library will extend its opening hours in winter.",
+    "A local bakery won a regional prize for its rye bread.",
+    "Farmers expect a late harvest after the cold spring.",
+    "The museum reopened its west wing after repairs.",
+)
+_MORE = (
+    "Ticket prices for the ferry rose by a small amount.",
+    "The football club signed a young goalkeeper on loan.",
+    "Volunteers planted trees along the river bank.",
+    "A new bus route links the hospital and the station.",
+    "The choir gave a concert in the old cathedral.",
+)
+
+
+def _linked(facts, a: tuple[str, int], b: tuple[str, int]) -> bool:
+    return any({a, b} <= {(m.article, m.sentence) for m in f.members} for f in facts)
+
+
+def test_independently_written_articles_need_the_higher_bar() -> None:
+    # align-hybrid.v4: two articles with few close sentences (under rewrite_share of either's
+    # sentences at the higher bar) link only at independent_threshold; a rewrite of one text
+    # (many close sentences) links at the ordinary threshold; short articles are not judged
+    bar = AlignOptions(embedder="wordllama", threshold=0.05, independent_threshold=0.99, rewrite_share=0.15)
+    independent = _articles(" ".join((PARAPHRASE[0], *_OTHERS)), " ".join((PARAPHRASE[1], *_MORE)))
+    facts, related = align_story(independent, options=bar)
+    assert not _linked(facts, ("a0", 0), ("a1", 0))
+    assert any({(r.a.article, r.a.sentence), (r.b.article, r.b.sentence)} == {("a0", 0), ("a1", 0)} for r in related)
+    one_bar = dataclasses.replace(bar, independent_threshold=0.0)
+    assert _linked(align_story(independent, options=one_bar)[0], ("a0", 0), ("a1", 0))
+    rewrite = _articles(" ".join((PARAPHRASE[0], *_OTHERS)), " ".join((PARAPHRASE[1], *_OTHERS)))
+    assert _linked(align_story(rewrite, options=bar)[0], ("a0", 0), ("a1", 0))
+    short = _articles(" ".join((PARAPHRASE[0], *_OTHERS[:3])), " ".join((PARAPHRASE[1], *_MORE[:3])))
+    assert _linked(align_story(short, options=bar)[0], ("a0", 0), ("a1", 0))
+    assert AlignOptions().independent_threshold == 0.5 and AlignOptions(embedder="minilm").independent_threshold == 0.0
+    with pytest.raises(ValueError, match="independent_threshold"):
+        AlignOptions(independent_threshold=1.5)

@@ -89,7 +89,10 @@ def _align_options(embedder: str, threshold: float | None, max_sentences: int | 
     opts = AlignOptions(embedder=None if embedder == "none" else embedder)
     if max_sentences is not None:
         opts = dataclasses.replace(opts, max_sentences=max_sentences)
-    return opts if threshold is None else dataclasses.replace(opts, threshold=threshold)
+    if threshold is None:
+        return opts
+    # an explicit threshold is the one bar for every pair of articles
+    return dataclasses.replace(opts, threshold=threshold, independent_threshold=threshold)
 
 
 MAX_BYTES_OPTION = click.option(
@@ -149,7 +152,8 @@ def _read_options(max_bytes: int) -> Any:
     "--threshold",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Lowest similarity for two sentences to carry the same fact (default: the method's own).",
+    help="Lowest similarity for two sentences to carry the same fact, for every pair of articles (default: the "
+    "method's own, with a higher bar for articles written independently).",
 )
 @click.option(
     "--width",

@@ -1,0 +1,101 @@
+"""Judged links of real reporting under one bar (align-hybrid.v3) and two bars (v4).
+
+``align-hybrid.v4`` links the sentences of two articles written independently (few close
+sentences between them) only at a higher similarity (docs/claims.md, "Two bars"). This runs
+``compare`` on every judged story twice, with ``AlignOptions(independent_threshold=0)`` (one
+bar, as v3) and with the defaults, and holds each judged pair (``tests/gold/judged``) against
+the facts, by sentence hash: which judged links each keeps, their precision (SAME + half
+PARTIAL), and the sentences shown as "only in one outlet" with the judged links v4 drops (a
+dropped SAME or PARTIAL link leaves a sentence another outlet does report).
+
+    newsprism convert basil && newsprism convert neus     # the gold folders it reads
+    python benchmarks/judged_bars.py
+
+Rows: the BASIL pairs that are not held out (what the bars were chosen on), the held-out
+BASIL links of rounds 0 and 1, the NeuS AllSides links of round 2.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import REPO, skip, table
+
+from newsprism import AlignOptions, CompareOptions, compare
+from newsprism.eval.convert._common import default_dest
+
+JUDGED = REPO / "tests" / "gold" / "judged"
+VERDICTS = ("SAME", "PARTIAL", "DIFFERENT")
+SETS = [
+    ("BASIL, not held out", "basil", ["train-basil.jsonl", "round0-basil-dev.jsonl"]),
+    ("BASIL held out (rounds 0, 1)", "basil", ["round0-basil-heldout.jsonl", "round1-basil-heldout.jsonl"]),
+    ("NeuS AllSides (round 2)", "neus", ["round2-neus-default.jsonl"]),
+]
+BARS = {"v3 (one bar)": AlignOptions(independent_threshold=0.0), "v4 (two bars)": AlignOptions()}
+
+
+def sentence_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def precision(c: Counter) -> str:
+    n = sum(c.values())
+    if not n:
+        return "-"
+    return f"{(c['SAME'] + 0.5 * c['PARTIAL']) / n:.3f} ({'/'.join(str(c[v]) for v in VERDICTS)})"
+
+
+def run(gold: Path, files: list[str]) -> list[list[object]]:
+    meta = json.loads((gold / "gold.json").read_text(encoding="utf-8"))["articles"]
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for aid, m in sorted(meta.items()):
+        by_story[str(m["story"])].append(aid)
+    pairs = [
+        row
+        for f in files
+        for line in (JUDGED / f).read_text(encoding="utf-8").splitlines()
+        if line.strip() and (row := json.loads(line)).get("kind") == "pair" and row.get("verdict") in VERDICTS
+    ]
+    linked = {name: Counter() for name in BARS}
+    ones = Counter()
+    kept: dict[str, set[int]] = {name: set() for name in BARS}
+    for story in sorted({p["story"] for p in pairs}):
+        paths = [gold / "articles" / f"{a}.txt" for a in by_story[story]]
+        for name, opts in BARS.items():
+            c = compare(paths, options=CompareOptions(align=opts), skip_errors=True)
+            fact = {(m.article, m.sentence): f.id for f in c.facts for m in f.members}
+            index = {(a.id, sentence_hash(s.text)): s.index for a in c.articles for s in a.sentences}
+            ones[name] += sum(1 for f in c.facts if f.coverage == "one")
+            for k, p in enumerate(pairs):
+                if p["story"] != story:
+                    continue
+                a = index.get((p["a"]["article"], p["a"]["sha"]))
+                b = index.get((p["b"]["article"], p["b"]["sha"]))
+                fa, fb = fact.get((p["a"]["article"], a)), fact.get((p["b"]["article"], b))
+                if a is not None and b is not None and fa is not None and fa == fb:
+                    linked[name][p["verdict"]] += 1
+                    kept[name].add(k)
+    old, new = BARS
+    dropped = Counter(pairs[k]["verdict"] for k in kept[old] - kept[new])
+    return [[name, precision(linked[name]), ones[name], precision(dropped) if name == new else "-"] for name in BARS]
+
+
+def main() -> int:
+    rows = []
+    for label, source, files in SETS:
+        gold = default_dest(source)
+        if not (gold / "gold.json").is_file():
+            skip(f"no {source} gold set at {gold}; run: newsprism convert {source}")
+        rows += [[label, *r] for r in run(gold, files)]
+    header = ["judged stories", "bars", "judged links kept: precision (S/P/D)", "one-outlet sentences", "links dropped"]
+    print(table("Judged links under one bar and two (tests/gold/judged)", header, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
