@@ -1,7 +1,7 @@
 """Rebuild tests/gold/heldout-j from the marked-up sources in src/articles/*.src.
 
-Adapted from tests/gold/heldout-h/src/build.py (same source format), plus fact marks and a
-list of figure pairs (src/figures.src) that gives figures.json.
+Adapted from tests/gold/heldout-i/src/build.py (same source format; only the paths and the
+word range printed at the end, 150 to 300, changed).
 
 Source format: header lines `key: value` (outlet, story, credit, speakers), a line `===`,
 then the article as scraped (first line the headline). A body line starting with
