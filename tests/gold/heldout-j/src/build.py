@@ -1,7 +1,8 @@
 """Rebuild tests/gold/heldout-j from the marked-up sources in src/articles/*.src.
 
 Adapted from tests/gold/heldout-i/src/build.py (same source format; only the paths and the
-word range printed at the end, 150 to 300, changed).
+word range printed at the end, 150 to 300, changed; a framing span without a note gets the
+note "outlet's voice").
 
 Source format: header lines `key: value` (outlet, story, credit, speakers), a line `===`,
 then the article as scraped (first line the headline). A body line starting with
@@ -193,8 +194,8 @@ def main():
                     notquotes.append({"article": aid, "text": text, "kind": note})
                     continue
                 entry = {"article": aid, "text": text, "type": typ}
-                if note:
-                    entry["note"] = note
+                # every span in this part is in the outlet's voice; a naming note is the canonical name
+                entry["note"] = note if note else "outlet's voice"
                 framing.append(entry)
                 ftypes[typ] += 1
             scare = [(s, e) for s, e, t, _, _ in marks if t in ("scare_quote", "notquote")]
