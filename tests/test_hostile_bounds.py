@@ -354,3 +354,31 @@ def test_many_quoted_words_in_one_sentence_are_judged_in_a_subprocess():
     assert done.returncode == 0, done.stderr
     terms, marks = map(int, done.stdout.split())
     assert terms == 12_000 and 0 < marks <= terms
+
+
+def test_credit_lines_of_hostile_shape_in_a_subprocess():
+    """credits.v2's origin and "with AGENCY" patterns on edge lines built to make a regular
+    expression backtrack: long runs of capitalised words, brackets, commas and "with". The
+    timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism.credits import credit_of, find_credits, other_origin
+        runs = [
+            "By " + "Jane Roe, " * 20000 + "with Reuters",
+            "EASTMERE " + "(Harbour Wire " * 20000 + ") - x",
+            "Ledger " * 30000 + ", with Reuters",
+            "By " + "A " * 50000 + ", Harbour Wire",
+            "(" + "Harbour, with Reuters " * 5000,
+        ]
+        for line in runs:
+            body = line + "\\nThe council met.\\n(Reporting by Jane Roe; editing by Tom Moe)\\n" + line
+            credit_of(find_credits(body, byline=line))
+            other_origin([line] * 8, "Reuters", byline=line)
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
