@@ -127,8 +127,25 @@ def compare_versions(args: argparse.Namespace, records: list[tuple[str, str, str
             if w_old:
                 print(f"{part.name} wrong with {label_old}: {'; '.join(w_old)}")
         print(table("Written gold parts: articles credited right", ["part", label_old, label_new, "wrong now"], rows))
-        a_old, f_old, by_old = counts(old, records)
-        a_new, f_new, by_new = counts(new, records)
+        times: dict[str, list[float]] = {"old": [], "new": []}
+        for _ in range(2):  # alternating, twice each: the machine's load drifts
+            t0 = time.perf_counter()
+            a_old, f_old, by_old = counts(old, records)
+            times["old"].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            a_new, f_new, by_new = counts(new, records)
+            times["new"].append(time.perf_counter() - t0)
+    n = max(1, len(records))
+    print(
+        table(
+            "Time to find credits (same run, alternating; best of 2)",
+            ["version", "ms/article", "ratio to old"],
+            [
+                [label_old, 1000 * min(times["old"]) / n, 1.0],
+                [label_new, 1000 * min(times["new"]) / n, min(times["new"]) / max(min(times["old"]), 1e-9)],
+            ],
+        )
+    )
     print(
         table(
             "Articles credited per agency",
