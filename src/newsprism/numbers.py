@@ -756,10 +756,9 @@ def _distance_anchors(before: str, after: str) -> list[str]:
     place follows, up to two content words before it in its clause ("a depth of 10 kilometres"
     -> depth).
 
-    numbers.v4: a word right after the unit is what it measures ("a 13 km stretch" -> stretch,
-    "6 miles long from the gate" -> gate, long); a conversion in brackets stands between: "12
-    km (7.5 miles) north of X" measures both figures from X, and with no place both take the
-    words before "12 km"; a compass word is read with or without its hyphen ("south-west")."""
+    numbers.v4: a conversion in brackets stands between: "12 km (7.5 miles) north of X"
+    measures both figures from X, and with no place both take the words before "12 km"; a
+    compass word is read with or without its hyphen ("south-west")."""
     tables = _tables()
     inside = _IN_CONVERSION.search(before[-80:])
     if inside:
@@ -769,15 +768,9 @@ def _distance_anchors(before: str, after: str) -> list[str]:
     tokens = _TOKEN.findall(after[:160])
     i = 1 if tokens and tokens[0].lower() in tables.distance_units else 0
     i = _past_conversion(tokens, i, inside=inside is not None)
-    unit_end = i
     while i < len(tokens) and (tokens[i].lower().replace("-", "") in tables.directions or tokens[i] == "-"):
         i += 1
     words: list[str] = []
-    measured: list[str] = []
-    if i == unit_end and i < len(tokens) and _is_word(tokens[i]) and _content(tokens[i]):
-        # what the distance measures, right after its unit: "a 13 km stretch", "6 miles long"
-        measured.append(tokens[i].lower())
-        i += 1
     if i < len(tokens) and tokens[i].lower() in ("of", "from"):
         i += 1
         while i < len(tokens) and len(words) < 3:
@@ -787,8 +780,8 @@ def _distance_anchors(before: str, after: str) -> list[str]:
             if _content(t):
                 words.append(t.lower())
             i += 1
-    if words or measured:
-        return words + measured
+    if words:
+        return words
     seen = 0
     for t in reversed(_TOKEN.findall(before[-160:])[-8:]):
         if t in _CLAUSE or (not _is_word(t) and t != "."):
