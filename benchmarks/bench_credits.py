@@ -13,7 +13,17 @@ text names an agency (as written or in capitals) anywhere, credited or not. The 
 article is measured against reading the record alone (the baseline, same run) and, for
 scale, against the cleaner (``clean_body``), which every article goes through too.
 
-    python benchmarks/bench_credits.py [--limit N] [--sample 40] [--seed 0]
+    python benchmarks/bench_credits.py [--limit N] [--sample 40] [--seed 0] [--old REV [--changed 40]]
+
+The written gold parts: every ``tests/gold/*/credits.json`` (a part joins when it has one) is
+scored, each article's credit against the file's (``null`` for own reporting, ``agency`` for
+a credit that names none), as ``tests/test_credits.py`` checks them.
+
+``--old REV`` (a git revision) loads ``src/newsprism/credits.py`` of that revision beside this
+tree's (with ``git show``; its other imports and the word lists are this tree's) and prints,
+in the same run, both versions' counts per agency and per form, both versions' scores on the
+written parts, and the articles whose credit changes (``--changed N`` of them, seeded, with
+the lines each version reads as credits) to judge by hand.
 
 ``--sample N`` prints N credited articles (the credit line) and N not credited but naming an
 agency (the lines that name it, the byline field, the first and last lines), to judge by
@@ -25,19 +35,146 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import random
+import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import shared_dir, skip, table
+from _common import REPO, shared_dir, skip, table
 
+from newsprism import credits as new
 from newsprism.clean import CleanOptions, clean_body
-from newsprism.credits import _agencies, credit_of, find_credits
+from newsprism.credits import GENERIC, _agencies, credit_of, find_credits
+from newsprism.readers import read_path
+
+
+def old_credits(rev: str, folder: Path) -> ModuleType:
+    """``newsprism.credits`` of ``rev`` (its relative imports read this tree's modules)."""
+    source = subprocess.run(
+        ["git", "show", f"{rev}:src/newsprism/credits.py"], cwd=REPO, check=True, capture_output=True, text=True
+    ).stdout
+    source = re.sub(r"from \.(\w+) import", r"from newsprism.\1 import", source)
+    path = folder / "credits_old.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("credits_old", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["credits_old"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def written_parts() -> list[Path]:
+    """Every written gold part with a ``credits.json``, by name."""
+    return sorted(p.parent for p in (REPO / "tests" / "gold").glob("*/credits.json"))
+
+
+def score_part(part: Path, module: ModuleType) -> tuple[int, int, list[str]]:
+    """Articles of ``part`` whose credit ``module`` reads as its ``credits.json`` says, of all,
+    and the others (``id: got, want``)."""
+    want = json.loads((part / "credits.json").read_text(encoding="utf-8"))
+    short = {"Associated Press": "AP", "agency": GENERIC}
+    right, wrong = 0, []
+    for art, credit in sorted(want.items()):
+        [path] = [p for p in (part / "articles").glob(f"{art}.*") if p.suffix in (".txt", ".html", ".htm")]
+        raw = read_path(path)[0]
+        got = module.credit_of(module.find_credits(raw.body, byline=raw.byline))
+        expected = short.get(credit, credit) if credit else None
+        if got == expected:
+            right += 1
+        else:
+            wrong.append(f"{art}: {got}, want {expected}")
+    return right, len(want), wrong
+
+
+def counts(
+    module: ModuleType, records: list[tuple[str, str, str]]
+) -> tuple[Counter[str], Counter[str], dict[str, Any]]:
+    """Articles per agency and per form, and each credited article's credits, by id."""
+    per_agency: Counter[str] = Counter()
+    per_form: Counter[str] = Counter()
+    found_by_id: dict[str, Any] = {}
+    for rid, body, byline in records:
+        found = module.find_credits(body, byline=byline or None)
+        credit = module.credit_of(found)
+        if credit:
+            found_by_id[rid] = found
+            per_agency.update(credit.split(", "))
+            per_form.update({c.form for c in found})
+    return per_agency, per_form, found_by_id
+
+
+def compare_versions(args: argparse.Namespace, records: list[tuple[str, str, str]]) -> None:
+    """Both versions' counts, written-part scores and changed articles, in one run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        old = old_credits(args.old, Path(tmp))
+        label_old, label_new = f"{old.CREDITS_VERSION} ({args.old})", f"{new.CREDITS_VERSION} (this tree)"
+        rows = []
+        for part in written_parts():
+            r_old, n, w_old = score_part(part, old)
+            r_new, _, w_new = score_part(part, new)
+            rows.append([part.name, f"{r_old} of {n}", f"{r_new} of {n}", "; ".join(w_new) or "-"])
+            if w_old:
+                print(f"{part.name} wrong with {label_old}: {'; '.join(w_old)}")
+        print(table("Written gold parts: articles credited right", ["part", label_old, label_new, "wrong now"], rows))
+        times: dict[str, list[float]] = {"old": [], "new": []}
+        for _ in range(2):  # alternating, twice each: the machine's load drifts
+            t0 = time.perf_counter()
+            a_old, f_old, by_old = counts(old, records)
+            times["old"].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            a_new, f_new, by_new = counts(new, records)
+            times["new"].append(time.perf_counter() - t0)
+    n = max(1, len(records))
+    print(
+        table(
+            "Time to find credits (same run, alternating; best of 2)",
+            ["version", "ms/article", "ratio to old"],
+            [
+                [label_old, 1000 * min(times["old"]) / n, 1.0],
+                [label_new, 1000 * min(times["new"]) / n, min(times["new"]) / max(min(times["old"]), 1e-9)],
+            ],
+        )
+    )
+    print(
+        table(
+            "Articles credited per agency",
+            ["agency", label_old, label_new],
+            [[a, a_old[a], a_new[a]] for a in sorted(set(a_old) | set(a_new), key=lambda a: (-a_new[a], a))],
+        )
+    )
+    print(
+        table(
+            "Articles per credit form",
+            ["form", label_old, label_new],
+            [[f, f_old[f], f_new[f]] for f in sorted(set(f_old) | set(f_new), key=lambda f: (-f_new[f], f))],
+        )
+    )
+    changed = [rid for rid, _, _ in records if _credit(by_old.get(rid)) != _credit(by_new.get(rid))]
+    print(f"{len(changed)} articles of {len(records)} change their credit; {len(by_old)} -> {len(by_new)} credited")
+    rnd = random.Random(args.seed)
+    shown = sorted(rnd.sample(changed, min(args.changed, len(changed))))
+    print(f"\n# changed (which version is right?), {len(shown)} of {len(changed)}")
+    for rid in shown:
+        print(f"- {rid}: {_credit(by_old.get(rid))} -> {_credit(by_new.get(rid))}")
+        for tag, found in (("old", by_old.get(rid) or ()), ("new", by_new.get(rid) or ())):
+            for c in found:
+                print(f"    {tag} {c.form}:{','.join(c.agencies)}: {c.line[:120]}")
+
+
+def _credit(found: Any) -> str | None:
+    """The credit string of an article's credits (None without)."""
+    return credit_of(found) if found else None
 
 
 def main() -> None:
@@ -45,6 +182,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="read at most N records (0: all)")
     ap.add_argument("--sample", type=int, default=0, help="print N credited and N uncredited mentioning an agency")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--old", help="a git revision: compare its credits.py with this tree's")
+    ap.add_argument("--changed", type=int, default=40, help="with --old: print N articles whose credit changes")
     args = ap.parse_args()
     shared = shared_dir()
     path = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
@@ -60,6 +199,14 @@ def main() -> None:
             rec = json.loads(line)
             records.append((rec.get("ID") or str(n), rec.get("content_original") or "", rec.get("authors") or ""))
     read_s = time.perf_counter() - t0
+    if args.old:
+        compare_versions(args, records)
+        return
+    rows = []
+    for part in written_parts():
+        right, n, wrong = score_part(part, new)
+        rows.append([part.name, f"{right} of {n}", "; ".join(wrong) or "-"])
+    print(table(f"Written gold parts ({new.CREDITS_VERSION})", ["part", "credited right", "wrong"], rows))
     pattern = _agencies().pattern
     t0 = time.perf_counter()
     for _rid, body, _byline in records:

@@ -50,6 +50,27 @@ def test_compare_json_contract(story: list[Path]) -> None:
         assert m["type"] in ("attribution", "hedge", "scare_quote", "loaded", "naming")
         assert by_id[m["article"]]["text"][m["start"] : m["end"]] == m["text"]
     assert {(r["article"], r["source"]) for r in data["reuse"]} == {(a, b) for a in ids for b in ids if a != b}
+    # the figures block (docs/report.md, "The figures in the JSON"): quantities at their offsets,
+    # conflicts inside one fact, across articles, holding quantities of the list
+    numbers = data["numbers"]
+    assert set(numbers) == {"quantities", "conflicts"}
+    kinds = {"count", "percent", "money", "year", "date", "duration"}
+    for q in numbers["quantities"]:
+        assert set(q) == {"article", "sentence", "start", "end", "text", "value", "kind", "unit", "qualifier"}
+        art = by_id[q["article"]]
+        sent = art["sentences"][q["sentence"]]
+        assert sent["start"] <= q["start"] < q["end"] <= sent["end"]
+        assert art["text"][q["start"] : q["end"]] == q["text"]
+        assert q["kind"] in kinds and isinstance(q["value"], float)
+    members = {f["id"]: {(m["article"], m["sentence"]) for m in f["mentions"]} for f in data["facts"]}
+    assert numbers["conflicts"], "the story's figures disagree"
+    for c in numbers["conflicts"]:
+        assert set(c) == {"fact", "kind", "unit", "quantities", "reason"}
+        assert c["kind"] in kinds and c["reason"]
+        assert len({q["article"] for q in c["quantities"]}) >= 2
+        for q in c["quantities"]:
+            assert q in numbers["quantities"] and q["kind"] == c["kind"]
+            assert (q["article"], q["sentence"]) in members[c["fact"]]
     wire = data["articles"][0]
     assert "Also read: Harbour tolls to rise next spring" in wire["removed"]
     assert "KORSHOLM:" in wire["removed"] and "Replying to Erik" in wire["removed"]

@@ -354,3 +354,59 @@ def test_many_quoted_words_in_one_sentence_are_judged_in_a_subprocess():
     assert done.returncode == 0, done.stderr
     terms, marks = map(int, done.stdout.split())
     assert terms == 12_000 and 0 < marks <= terms
+
+
+def test_credit_lines_of_hostile_shape_in_a_subprocess():
+    """credits.v2's origin and "with AGENCY" patterns on edge lines built to make a regular
+    expression backtrack: long runs of capitalised words, brackets, commas and "with". The
+    timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism.credits import credit_of, find_credits, other_origin
+        runs = [
+            "By " + "Jane Roe, " * 20000 + "with Reuters",
+            "EASTMERE " + "(Harbour Wire " * 20000 + ") - x",
+            "Ledger " * 30000 + ", with Reuters",
+            "By " + "A " * 50000 + ", Harbour Wire",
+            "(" + "Harbour, with Reuters " * 5000,
+        ]
+        for line in runs:
+            body = line + "\\nThe council met.\\n(Reporting by Jane Roe; editing by Tom Moe)\\n" + line
+            credit_of(find_credits(body, byline=line))
+            other_origin([line] * 8, "Reuters", byline=line)
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_distances_with_many_brackets_in_a_subprocess():
+    """numbers.v4 reads past conversions in brackets in bounded windows (the 80 characters
+    before a figure, 8 words after it): bracket-heavy sentences, and lines of bracketed
+    figures broken into sentences as the pipeline caps them. The timeout only catches a hang.
+    (One sentence of thousands of figures costs more than linear time in ``quantities_in``,
+    numbers.v3 as v4: the pipeline's ``max_sentence_chars`` bounds it.)"""
+    code = textwrap.dedent(
+        """
+        from newsprism.model import Fact, FactMember
+        from newsprism.numbers import conflicts, quantities_in
+        text = "It struck " + "12 km (7.5 miles ( ( 3 " * 100 + "north of the dam."
+        qs = quantities_in(text, article="a")
+        qs += quantities_in(text.replace("12 km", "15 km"), article="b")
+        fact = Fact("f1", (FactMember("a", 0), FactMember("b", 0)), "all")
+        found = conflicts([fact], qs)
+        for line in ("1 " + "a " * 20000 + "(" * 5000 + " 2 km) north of X.", "(" * 20000 + "3 km", "4 km (" * 5000):
+            for i in range(0, len(line), 2000):  # sentences as the pipeline caps them
+                quantities_in(line[i : i + 2000])
+        print(len(qs) > 0, len(found) >= 0)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True True"

@@ -1,4 +1,4 @@
-"""numbers.v3: what a figure counts, what is not a figure, and when two figures of one fact
+"""numbers.v4: what a figure counts, what is not a figure, and when two figures of one fact
 disagree. Every sentence here is written for the test."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def test_offsets_shift_with_the_sentence() -> None:
 
 
 def test_version() -> None:
-    assert NUMBERS_VERSION == "numbers.v3"
+    assert NUMBERS_VERSION == "numbers.v4"
 
 
 # -- conflicts inside one fact -------------------------------------------------------------------
@@ -302,4 +302,68 @@ def test_quantities_v3(text: str, expected: list[tuple]) -> None:
     ],
 )
 def test_conflicts_v3(a: str, b: str, expected: list[tuple]) -> None:
+    assert _conflicts(a, b) == expected
+
+
+# -- numbers.v4: distances with a conversion in brackets, units of length ending the noun ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The road was shut 13 km north of the dam.", [("13", "count", 13.0, "km", None)]),
+        ("The wall is 10 feet west of the road.", [("10", "count", 10.0, "feet", None)]),
+        (
+            "It struck 58 km (36 miles) south-west of the dam.",
+            [("58", "count", 58.0, "km", None), ("36", "count", 36.0, "miles", None)],
+        ),
+    ],
+)
+def test_quantities_v4(text: str, expected: list[tuple]) -> None:
+    got = [(q.text, q.kind, q.value, q.unit, q.qualifier) for q in quantities_in(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # the place after the brackets is both figures' place
+        (
+            "The quake struck 58 km (36 miles) south-west of Eastmere.",
+            "The quake struck 40 miles south-west of Eastmere.",
+            [("count", ["36", "40"], "both measure 'miles' of 'eastmere'")],
+        ),
+        (
+            "The quake struck 58 km (36 miles) south-west of Eastmere.",
+            "The quake struck 58 kilometres south-west of Eastmere.",
+            [],
+        ),
+        ("The quake struck 58 km (36 miles) south-west of Eastmere.", "It struck 36 miles southwest of Eastmere.", []),
+        # different places: not compared (numbers.v3 compared them by the verb before them)
+        (
+            "The quake struck 12 km (7.5 miles) north of Eastmere.",
+            "The quake struck 20 km (12 miles) north of Tolbridge.",
+            [],
+        ),
+        # no place: the words before the first figure, for both
+        (
+            "The well reached a depth of 10 km (6 miles).",
+            "Drillers stopped at a depth of 8 miles.",
+            [("count", ["6", "8"], "both measure 'miles' of 'depth'")],
+        ),
+        # a unit of length ends the noun: "13 km north of" is a distance from its place
+        (
+            "The road was shut 13 km north of the dam.",
+            "The road was shut 15 km north of the dam.",
+            [("count", ["13", "15"], "both measure 'km' of 'dam'")],
+        ),
+        ("The road was shut 13 km north of the dam.", "The road was shut 15 km north of the bridge.", []),
+        # no place and no word before it in its clause: a distance is not compared (a word after
+        # the unit, "stretch", was tried as what it measures and made false conflicts of yards
+        # rushing on the judged round)
+        ("A 13 km stretch of the coast road was shut.", "A 15 km stretch was closed by the police.", []),
+        ("The trail is 6.3 miles long from the gate.", "The trail runs 6 miles from the gate.", []),
+    ],
+)
+def test_conflicts_v4(a: str, b: str, expected: list[tuple]) -> None:
     assert _conflicts(a, b) == expected

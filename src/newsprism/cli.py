@@ -666,7 +666,7 @@ def serve(
     "--task",
     "tasks",
     multiple=True,
-    type=click.Choice(["grouping", "cleaning", "alignment", "quotes", "framing"]),
+    type=click.Choice(["grouping", "cleaning", "alignment", "quotes", "framing", "figures"]),
     help="Score only these tasks (repeatable; default: all).",
 )
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

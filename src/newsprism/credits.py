@@ -1,6 +1,6 @@
 """Who wrote it first: news-agency credits at the edges of an article.
 
-Method ``credits.v1``. Much news is agency copy republished or rewritten by other outlets, and
+Method ``credits.v2``. Much news is agency copy republished or rewritten by other outlets, and
 the page says so only in its furniture: a byline ("AFP January 31, 2023", "By Jane Doe,
 Reuters", "Reuters Staff"), a dateline opening the first paragraph ("PARIS (AFP) -",
 "WASHINGTON, Jan 31 (Reuters) -", "NEW DELHI (PTI):") or a credit line ("— Associated Press",
@@ -24,6 +24,12 @@ agency inputs", "contributed to this report": the article is partly agency copy)
 credit ("with agency inputs", "published from a wire agency feed") names no agency and is
 written :data:`GENERIC`.
 
+``credits.v2`` (after held-out part I): the ``reporting`` line credits Reuters only when no
+dateline or byline of the head names another origin (:func:`other_origin`: "(Marchland Wire) -",
+"By Jane Roe, Marchland Wire"): other wire services close their copy with the same line; and a
+byline closing ", with AGENCY" ("Ledger staff, with Reuters", "By Jane Roe with AFP") is an
+``inputs`` credit.
+
 Limits: English forms only; an agency missing from the list is not seen; a byline naming a
 staff writer and the outlet ("By Jane Doe, Daily Post") gives no credit (no agency in it); a
 rewrite that took agency copy without saying so has no credit (reuse and grouping's
@@ -39,7 +45,7 @@ from functools import lru_cache
 
 from .dates import MONTH_PATTERN
 
-CREDITS_VERSION = "credits.v1"
+CREDITS_VERSION = "credits.v2"
 
 #: non-empty lines of a body, from its top, in which bylines and datelines are looked for
 HEAD_LINES = 8
@@ -231,7 +237,82 @@ def _forms() -> dict[str, re.Pattern[str]]:
             r"|^.{0,80}\b(?:published|auto-generated)\s+from\s+a\s+(?:wire\s+agency|syndicated)\s+feed",
             re.IGNORECASE,
         ),
+        # a byline closing with the agency its writers worked with: "Ledger staff, with Reuters"
+        # (what stands before "with" is checked by _with_agency)
+        "with": re.compile(
+            rf"^\(?\s*([^\W\d_][^()\n!?:]{{0,80}}?)(?:\s*,\s*|\s+)with\s+"
+            rf"({agency}(?:\s*(?:,|and|&)\s*{agency})*)\s*\.?\s*\)?$"
+        ),
     }
+
+
+#: a capitalised word of an organisation's name (or "&" between two)
+_ORG_WORD = r"(?:[A-Z][\w'’.&-]*|&)"
+#: a dateline naming an origin in brackets, agency or not: "CAWDREY, Marlshire (Marchland Wire) -"
+_ORIGIN_DATELINE = re.compile(_DATELINE_HEAD + rf"\(\s*((?:the\s+)?{_ORG_WORD}(?:\s+{_ORG_WORD}){{0,5}})\s*\)\s*[-–—:]")
+#: a byline naming its writers' organisation after a comma: "By Jane Roe, Marchland Wire"
+_ORIGIN_BYLINE = re.compile(
+    rf"^\W*(?i:by)\s+[^,;|()\n]{{1,80}}?,\s*((?:the\s+)?{_ORG_WORD}(?:\s+{_ORG_WORD}){{0,5}})\s*\.?$"
+)
+#: a party and state in brackets after a politician's name ("Sen. Jane Roe (R-Texas) -"): no origin
+_PARTY = re.compile(r"^[RDI]-[A-Z]")
+
+
+def _is_origin(name: str, agency: str) -> bool:
+    """Whether ``name``, written in a dateline's brackets or after a byline's comma, names an
+    origin other than ``agency``: a name with a word that is no byline word ("Marchland Wire",
+    not "Staff Writer") and no alias of ``agency``."""
+    byline_words, _ = _byline_words()
+    words = [w for w in name.split() if w.lower() != "the"]
+    if not words or not words[0][0].isupper() or all(w.lower() in byline_words for w in words):
+        return False
+    if _PARTY.match(words[0]):
+        return False
+    named = {a for _, _, a in _spans(name)}
+    return agency not in named
+
+
+def other_origin(lines: Sequence[str], agency: str, *, byline: str | None = None) -> str | None:
+    """The first origin other than ``agency`` that a dateline or a byline among ``lines`` (the
+    head of a body) or the metadata ``byline`` names: the organisation in a dateline's brackets
+    ("CAWDREY (Marchland Wire) -") or after a byline's comma ("By Jane Roe, Marchland Wire");
+    None when they name none, or only ``agency``."""
+    given = byline.strip() if byline else ""
+    if given and not _OPENS_BY.match(given):
+        given = f"By {given}"  # the metadata's author field is a byline without its "By"
+    for line in ([given] if given else []) + list(lines):
+        head = line[:MAX_CREDIT_CHARS]
+        for pattern in (_ORIGIN_DATELINE, _ORIGIN_BYLINE):
+            m = pattern.search(head) if pattern is _ORIGIN_DATELINE else pattern.match(head)
+            if m and _is_origin(m.group(1), agency):
+                return m.group(1)
+    return None
+
+
+def _with_agency(line: str) -> tuple[str, ...]:
+    """The agencies of a byline closing ", with AGENCY" ("Ledger staff, with Reuters", "By Jane
+    Roe with AFP and AP"): before "with", only names (runs of at most :data:`MAX_NAME_WORDS`
+    capitalised words) and byline words, at most :data:`MAX_BYLINE_WORDS` words."""
+    if len(line) > MAX_CREDIT_CHARS or _PICTURE.search(line):
+        return ()
+    m = _forms()["with"].match(line)
+    if not m:
+        return ()
+    byline_words, _ = _byline_words()
+    words = [w for w in re.split(r"[\s,;|]+", m.group(1)) if w]
+    if not words or len(words) > MAX_BYLINE_WORDS:
+        return ()
+    run = 0
+    for w in words:
+        if w.lower() in byline_words:
+            run = 0
+        elif _WORD.fullmatch(w) and w[0].isupper() and not _spans(w):
+            run += 1
+            if run > MAX_NAME_WORDS:
+                return ()
+        else:
+            return ()  # a lower-case word of a sentence, a number, an agency before "with"
+    return _unique([name for _, _, name in _spans(m.group(2))])
 
 
 def _named(line: str, form: str) -> tuple[str, ...]:
@@ -261,6 +342,9 @@ def find_credits(body: str, *, byline: str | None = None) -> tuple[Credit, ...]:
             found = _credit(line, head, tail, forms)
             if found is not None:
                 out.append(found)
+    if any(c.form == "reporting" for c in out) and other_origin(lines[:HEAD_LINES], "Reuters", byline=byline):
+        # another wire service closing its own copy with Reuters' style of credit line
+        out = [c for c in out if c.form != "reporting"]
     return tuple(out)
 
 
@@ -289,6 +373,9 @@ def _credit(line: str, head: bool, tail: bool, forms: dict[str, re.Pattern[str]]
             continue
         if forms[form].search(line):
             return Credit(_named(line, form), form, line)
+    names = _with_agency(line)
+    if names:
+        return Credit(names, "inputs", line)
     names = _byline(line)
     if names:
         return Credit(names, "byline", line)

@@ -40,7 +40,9 @@ Not compared at all (numbers.v3): a part or an increment ("including three truck
 victims", "an additional 40 cases", "three of them") and an earlier or other value named as
 such ("up from 40", "compared with 12", "versus"). Distances (a count of a unit of the
 ``distance-words`` lexicon) are compared only when measured from the same place, read past
-compass words and "of" / "from" ("13 miles east of Cloverdale"), or with no place, when a word
+compass words (with or without a hyphen), a conversion in brackets (numbers.v4: "12 km (7.5
+miles) north of Cloverdale" measures both figures from Cloverdale) and "of" / "from" ("13
+miles east of Cloverdale"), or with no place, when a word
 before them in the clause is shared ("a depth of 10 kilometres"); the reason names it ("both
 measure 'miles' of 'cloverdale'"). A count with a fraction ("14.9 points") counts no whole
 things and is compared only when a word other than its unit is shared.
@@ -59,8 +61,8 @@ per fact, kind and unit.
 Limits: English number words up to "ninety-nine" and scales; no arithmetic ("half", "a third"
 are not read); figures of one noun about different people, games or days ("25 points" of two
 players) are compared (on unseen ECB+ and NeuS stories 20 of 75 conflicts are real,
-``tests/gold/judged/round3-figures-heldout.jsonl``); a distance given as a conversion in
-brackets ("58 km (36 miles) south-west of X") has no place; a head noun is a guess from word
+``tests/gold/judged/round3-figures-heldout.jsonl``); a distance written with its unit joined
+("58km") is not read, nor is a conversion written as a modifier ("175km (109-mile)"); a head noun is a guess from word
 shapes (a verb after a bare count, "12 people say", is taken as the noun); roles are only
 participles next to the figure ("killed", "injured"), so "12 killed" and "12 died" are kept
 apart; same-event anchors are single words, so "the 2016 election" and "the 2020 election" are
@@ -85,8 +87,11 @@ from .text import number_words, stem, stopwords
 
 #: numbers.v2: a conflict needs the same counted thing or event, and values that disagree after
 #: qualifiers, ranges, rounding and units; numbers.v3: parts, increments and earlier values are not
-#: compared with totals, distances need the same place, precision is read from the other figure
-NUMBERS_VERSION = "numbers.v3"
+#: compared with totals, distances need the same place, precision is read from the other figure;
+#: numbers.v4: a distance converted in brackets ("12 km (7.5 miles) north of X") is measured from
+#: the place after the brackets, both figures of it; a unit of length ends a count's noun ("13 km
+#: north of X" counts km, not "north"); hyphenated compass words ("south-west") are compass words
+NUMBERS_VERSION = "numbers.v4"
 
 #: characters that make a currency sign a symbol ("us$"); a sign of letters only starts a word
 _SYMBOLS = "$€£¥₹"
@@ -334,8 +339,10 @@ def _head_and_role(after: str) -> tuple[str | None, str | None]:
     run, i = _noun_run(tokens, prepositions=frozenset({"of"}))
     if not run:
         return None, None
-    # the first plural noun of the run ends it ("12 ships sank", "20 ministers quit"), else its last word
-    plural = next((k for k, w in enumerate(run) if _plural(w)), len(run) - 1)
+    # the first plural noun of the run ends it ("12 ships sank", "20 ministers quit"), and so does a
+    # unit of length ("13 km north of", "10 feet deep": numbers.v4), else its last word
+    units = _tables().distance_units
+    plural = next((k for k, w in enumerate(run) if _plural(w) or w in units), len(run) - 1)
     head = run[plural].split("-")[-1]
     i -= len(run) - 1 - plural
     while i < len(tokens) and tokens[i].lower() in _AUXILIARIES:
@@ -720,15 +727,48 @@ def _step(q: Quantity) -> float:
     return q.value / written[-1] * 10**-decimals
 
 
+#: a figure and its unit, then an opening bracket: the figure after it is a conversion
+#: ("12 km (" of "12 km (7.5 miles)", "58km (", "20 miles (about ")
+_IN_CONVERSION = re.compile(r"\d[\d,.]*\s*(?:[^\W\d_]+(?:-[^\W\d_]+)?\s*)?\(\s*(?:[^\W\d_]+\s+){0,2}$")
+
+
+def _past_conversion(tokens: list[str], i: int, *, inside: bool) -> int:
+    """The index in ``tokens`` (the words after a distance, from ``i``) past a conversion in
+    brackets: "(7.5 miles)" after "12 km", or the closing bracket of the conversion a figure
+    ``inside`` stands in; ``i`` when there is none."""
+    tables = _tables()
+    if inside and i < len(tokens) and tokens[i] == ")":
+        return i + 1
+    if i < len(tokens) and tokens[i] == "(":
+        for j in range(i + 1, min(len(tokens), i + 8)):
+            if tokens[j] == ")":
+                inner = [t.lower() for t in tokens[i + 1 : j]]
+                figure = any(t[0].isdigit() or t in tables.number_words for t in inner)
+                if figure and any(t in tables.distance_units for t in inner):
+                    return j + 1
+                break
+    return i
+
+
 def _distance_anchors(before: str, after: str) -> list[str]:
     """What a distance is measured from or of: the place after its unit, past compass words and
     "of" / "from" ("13 miles north of the town of Cloverdale" -> town, cloverdale), or when no
     place follows, up to two content words before it in its clause ("a depth of 10 kilometres"
-    -> depth)."""
+    -> depth).
+
+    numbers.v4: a conversion in brackets stands between: "12 km (7.5 miles) north of X"
+    measures both figures from X, and with no place both take the words before "12 km"; a
+    compass word is read with or without its hyphen ("south-west")."""
     tables = _tables()
+    inside = _IN_CONVERSION.search(before[-80:])
+    if inside:
+        # the figure is a conversion in brackets ("7.5" of "12 km (7.5 miles) north of X"): its
+        # place is the bracketed figure's, and so are the words before it
+        before = before[: len(before) - len(before[-80:]) + inside.start()]
     tokens = _TOKEN.findall(after[:160])
     i = 1 if tokens and tokens[0].lower() in tables.distance_units else 0
-    while i < len(tokens) and (tokens[i].lower() in tables.directions or tokens[i] == "-"):
+    i = _past_conversion(tokens, i, inside=inside is not None)
+    while i < len(tokens) and (tokens[i].lower().replace("-", "") in tables.directions or tokens[i] == "-"):
         i += 1
     words: list[str] = []
     if i < len(tokens) and tokens[i].lower() in ("of", "from"):
@@ -746,7 +786,12 @@ def _distance_anchors(before: str, after: str) -> list[str]:
     for t in reversed(_TOKEN.findall(before[-160:])[-8:]):
         if t in _CLAUSE or (not _is_word(t) and t != "."):
             break
-        if _is_word(t) and _content(t) and not t.lower().endswith("'s") and t.lower() not in tables.directions:
+        if (
+            _is_word(t)
+            and _content(t)
+            and not t.lower().endswith("'s")
+            and t.lower().replace("-", "") not in tables.directions
+        ):
             words.append(t.lower())
             seen += 1
             if seen == 2:

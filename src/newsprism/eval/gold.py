@@ -1,10 +1,13 @@
 """Gold sets (the format of GOLD_FORMAT.md): loading and validating.
 
-A gold set is a folder with ``articles/<id>.txt`` (or ``.html``) and ``gold.json``.
+A gold set is a folder with ``articles/<id>.txt`` (or ``.html``) and ``gold.json``; a written
+part may add ``figures.json``, pairs of figures in two articles' sentences that disagree or
+not (read by the ``figures`` task of ``newsprism eval``; not part of GOLD_FORMAT.md).
 :func:`load_gold` reads it and :func:`validate` lists every way it breaks the format: a
 missing file, a boilerplate line that is not a line of its article, a fact, quote or framing
 text that does not occur in its article, a fact with two sentences of one article or
-linking two stories, a sentence in two facts.
+linking two stories, a sentence in two facts, a pair of figures whose sentence is not in its
+article.
 """
 
 from __future__ import annotations
@@ -34,6 +37,21 @@ class GoldSet:
 
     def raw(self, article_id: str) -> str:
         return self.files[article_id].read_text(encoding="utf-8", errors="replace")
+
+    def figures(self) -> list[dict[str, Any]] | None:
+        """The written pairs of figures of ``figures.json`` beside ``gold.json`` (each: ``story``,
+        two ``articles``, their two ``sentences``, the two ``figures`` as written, ``conflict``
+        true or false, ``why``), or None when the set has no such file."""
+        path = self.path / "figures.json"
+        if not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise GoldSetError(f"{path}: not valid JSON ({exc})") from None
+        if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
+            raise GoldSetError(f"{path}: needs a list of pairs of figures (objects)")
+        return data
 
     def stories(self) -> dict[str, list[str]]:
         """Gold story id -> its article ids (sorted), in story-id order."""
@@ -113,6 +131,18 @@ def validate(gold: GoldSet) -> list[str]:
             problems.append(f"quotes[{i}]: unknown article {a}")
         elif not find_spans(q.get("text", ""), texts[a]):
             problems.append(f"quotes[{i}]: text not found in {a}: {q.get('text', '')[:60]!r}")
+    for i, pair in enumerate(gold.figures() or []):
+        ids, sents = pair.get("articles"), pair.get("sentences")
+        if not (isinstance(ids, list) and isinstance(sents, list) and len(ids) == len(sents) == 2):
+            problems.append(f"figures[{i}]: needs two articles and their two sentences")
+            continue
+        if not isinstance(pair.get("conflict"), bool):
+            problems.append(f"figures[{i}]: 'conflict' must be true or false")
+        for a, sent in zip(ids, sents, strict=True):
+            if a not in arts:
+                problems.append(f"figures[{i}]: unknown article {a}")
+            elif not find_spans(str(sent), texts[a]):
+                problems.append(f"figures[{i}]: sentence not found in {a}: {str(sent)[:60]!r}")
     for i, f in enumerate(data.get("framing", [])):
         a = f.get("article")
         if f.get("type") not in FRAMING_TYPES:

@@ -38,13 +38,14 @@ from ..framing import FRAMING_VERSION, story_marks
 from ..framing_lexicon import FRAMING_LEXICON_VERSION
 from ..grouping import GroupOptions
 from ..model import RawArticle
+from ..numbers import NUMBERS_VERSION
 from ..pipeline import prepare_article
 from ..quotes import QUOTES_VERSION, story_quotes
 from ..text import plural
 from .gold import GoldSet, load_gold, validate
-from .scoring import score_grouping, score_reports
+from .scoring import is_scored, score_grouping, score_reports
 
-TASKS = ("grouping", "cleaning", "alignment", "quotes", "framing")
+TASKS = ("grouping", "cleaning", "alignment", "quotes", "framing", "figures")
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,11 @@ def evaluate(
             wanted["body_coverage"] = scores["body_coverage"]
         elif task in scores:
             wanted[task] = scores[task]
+    if "figures" in tasks and is_scored(scores["figures"]):
+        notes.append(
+            f"figures: the conflicts of {NUMBERS_VERSION} matched by sentence to the written pairs of figures.json "
+            "(real: a pair with a disagreement; false alarm: a pair without; unmatched: no pair written there)"
+        )
     per_article = [t for t in ("quotes", "framing") if t in tasks]
     if per_article:
         notes.append(

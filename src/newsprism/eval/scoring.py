@@ -16,6 +16,13 @@ them (the same definitions as the shared ``score.py``; a test checks that both a
   predictions, or a gold set that marks nothing for the task at all (it does not annotate it:
   PolNeAR has no framing, no boilerplate, no facts; predictions are then counted, not
   scored). Here newsprism departs from ``score.py``, which gives such a task 1.0 or 0.0;
+- figures (``figures.json``, written parts only; GOLD_FORMAT.md and ``score.py`` have no such
+  task): each reported disagreement (``numbers.conflicts``) is matched to the written pairs of
+  figures by sentence: it matches a pair when it holds a quantity inside the pair's sentence in
+  each of the pair's two articles. A conflict matched to a pair with ``"conflict": true`` is
+  real; else one matched to a pair with ``"conflict": false`` is a false alarm on a written
+  pair; else it is unmatched (the writers wrote no pair there: neither right nor wrong).
+  Recall: the real pairs some conflict matches, of every real pair of the set;
 - body extraction (:func:`score_bodies`): shared 4-token shingles, as the ScrapingHub benchmark does.
 """
 
@@ -133,6 +140,7 @@ def score_reports(gold: GoldSet, reports: Iterable[Json], singles: Iterable[Json
     links: set[frozenset[tuple[str, int]]] = set()
     quotes: list[Json] = []
     framing: list[Json] = []
+    conflicts: list[Json] = []
     for rep in reports:
         arts = {a["id"]: a for a in rep.get("articles", [])}
         articles.update(arts)
@@ -141,6 +149,7 @@ def score_reports(gold: GoldSet, reports: Iterable[Json], singles: Iterable[Json
             links.update(frozenset(pair) for pair in combinations(nodes, 2) if pair[0][0] != pair[1][0])
         quotes.extend(rep.get("quotes", []))
         framing.extend(rep.get("framing", []))
+        conflicts.extend((rep.get("numbers") or {}).get("conflicts", []))
     known = gold.data["articles"]
     scored = sorted(a for a in articles if a in known)
     in_scope = set(scored)
@@ -163,6 +172,61 @@ def score_reports(gold: GoldSet, reports: Iterable[Json], singles: Iterable[Json
         "alignment": _alignment(gold, articles, links, in_scope),
         "quotes": _quotes(gold, quotes, per_article),
         "framing": _framing(gold, every, framing, per_article),
+        "figures": _figures(gold, articles, conflicts, in_scope),
+    }
+
+
+def _figures(gold: GoldSet, articles: dict[str, Json], conflicts: list[Json], in_scope: set[str]) -> Json:
+    pairs = gold.figures()
+    if pairs is None:
+        return not_scored("the gold set has no figures.json (written pairs of figures); conflicts not scored")
+    if not in_scope:
+        return not_scored(NO_ARTICLES_COMPARED)
+    # each pair's two (article, sentence spans in the cleaned text); None when not compared
+    located: list[tuple[bool, list[tuple[str, list[tuple[int, int]]]] | None]] = []
+    for pair in pairs:
+        ends = list(zip(pair["articles"], pair["sentences"], strict=True))
+        if all(a in in_scope for a, _ in ends):
+            located.append((bool(pair["conflict"]), [(a, find_spans(s, articles[a].get("text", ""))) for a, s in ends]))
+        else:
+            located.append((bool(pair["conflict"]), None))
+
+    def holds(conflict: Json, article: str, spans: list[tuple[int, int]]) -> bool:
+        return any(
+            q.get("article") == article and any(overlap((q["start"], q["end"]), sp) for sp in spans)
+            for q in conflict.get("quantities", [])
+        )
+
+    real = false_alarm = unmatched = 0
+    found: set[int] = set()
+    for c in conflicts:
+        if not {q.get("article") for q in c.get("quantities", [])} <= in_scope:
+            continue
+        matched = [
+            i
+            for i, (_, ends) in enumerate(located)
+            if ends is not None and all(holds(c, a, spans) for a, spans in ends)
+        ]
+        found.update(i for i in matched if located[i][0])
+        if any(located[i][0] for i in matched):
+            real += 1
+        elif matched:
+            false_alarm += 1
+        else:
+            unmatched += 1
+    reported = real + false_alarm + unmatched
+    real_pairs = sum(1 for is_real, _ in located if is_real)
+    return {
+        "reported": reported,
+        "real": real,
+        "false_alarm": false_alarm,
+        "unmatched": unmatched,
+        "real_pairs": real_pairs,
+        "real_found": len(found),
+        "real_pairs_not_compared": sum(1 for is_real, ends in located if is_real and ends is None),
+        "pairs": len(pairs),
+        "precision": round(real / reported, 4) if reported else 0.0,
+        "recall": round(len(found) / real_pairs, 4) if real_pairs else 1.0,
     }
 
 
