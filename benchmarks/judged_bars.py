@@ -9,7 +9,7 @@ PARTIAL), and the sentences shown as "only in one outlet" with the judged links 
 dropped SAME or PARTIAL link leaves a sentence another outlet does report).
 
     newsprism convert basil && newsprism convert neus     # the gold folders it reads
-    python benchmarks/judged_bars.py
+    python benchmarks/judged_bars.py [--embedder minilm]
 
 Rows: the BASIL pairs that are not held out (what the bars were chosen on), the held-out
 BASIL links of rounds 0 and 1, the NeuS AllSides links of round 2.
@@ -17,6 +17,7 @@ BASIL links of rounds 0 and 1, the NeuS AllSides links of round 2.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -36,7 +37,11 @@ SETS = [
     ("BASIL held out (rounds 0, 1)", "basil", ["round0-basil-heldout.jsonl", "round1-basil-heldout.jsonl"]),
     ("NeuS AllSides (round 2)", "neus", ["round2-neus-default.jsonl"]),
 ]
-BARS = {"v3 (one bar)": AlignOptions(independent_threshold=0.0), "v4 (two bars)": AlignOptions()}
+#: the rounds judged on what MiniLM links, in place of the default's
+MINILM_FILES = {
+    "round1-basil-heldout.jsonl": "round1m-basil-heldout.jsonl",
+    "round2-neus-default.jsonl": "round2-neus-minilm.jsonl",
+}
 
 
 def sentence_hash(text: str) -> str:
@@ -50,7 +55,11 @@ def precision(c: Counter) -> str:
     return f"{(c['SAME'] + 0.5 * c['PARTIAL']) / n:.3f} ({'/'.join(str(c[v]) for v in VERDICTS)})"
 
 
-def run(gold: Path, files: list[str]) -> list[list[object]]:
+def run(gold: Path, files: list[str], embedder: str) -> list[list[object]]:
+    bars = {
+        "v3 (one bar)": AlignOptions(embedder=embedder, independent_threshold=0.0),
+        "v4 (two bars)": AlignOptions(embedder=embedder),
+    }
     meta = json.loads((gold / "gold.json").read_text(encoding="utf-8"))["articles"]
     by_story: dict[str, list[str]] = defaultdict(list)
     for aid, m in sorted(meta.items()):
@@ -61,12 +70,12 @@ def run(gold: Path, files: list[str]) -> list[list[object]]:
         for line in (JUDGED / f).read_text(encoding="utf-8").splitlines()
         if line.strip() and (row := json.loads(line)).get("kind") == "pair" and row.get("verdict") in VERDICTS
     ]
-    linked = {name: Counter() for name in BARS}
+    linked = {name: Counter() for name in bars}
     ones = Counter()
-    kept: dict[str, set[int]] = {name: set() for name in BARS}
+    kept: dict[str, set[int]] = {name: set() for name in bars}
     for story in sorted({p["story"] for p in pairs}):
         paths = [gold / "articles" / f"{a}.txt" for a in by_story[story]]
-        for name, opts in BARS.items():
+        for name, opts in bars.items():
             c = compare(paths, options=CompareOptions(align=opts), skip_errors=True)
             fact = {(m.article, m.sentence): f.id for f in c.facts for m in f.members}
             index = {(a.id, sentence_hash(s.text)): s.index for a in c.articles for s in a.sentences}
@@ -80,20 +89,26 @@ def run(gold: Path, files: list[str]) -> list[list[object]]:
                 if a is not None and b is not None and fa is not None and fa == fb:
                     linked[name][p["verdict"]] += 1
                     kept[name].add(k)
-    old, new = BARS
+    old, new = bars
     dropped = Counter(pairs[k]["verdict"] for k in kept[old] - kept[new])
-    return [[name, precision(linked[name]), ones[name], precision(dropped) if name == new else "-"] for name in BARS]
+    return [[name, precision(linked[name]), ones[name], precision(dropped) if name == new else "-"] for name in bars]
 
 
 def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--embedder", choices=["wordllama", "minilm"], default="wordllama")
+    args = ap.parse_args()
     rows = []
     for label, source, files in SETS:
+        if args.embedder == "minilm":
+            files = [MINILM_FILES.get(f, f) for f in files if f != "round0-basil-heldout.jsonl"]
+            label = label.replace("rounds 0, 1", "round 1m")
         gold = default_dest(source)
         if not (gold / "gold.json").is_file():
             skip(f"no {source} gold set at {gold}; run: newsprism convert {source}")
-        rows += [[label, *r] for r in run(gold, files)]
+        rows += [[label, *r] for r in run(gold, files, args.embedder)]
     header = ["judged stories", "bars", "judged links kept: precision (S/P/D)", "one-outlet sentences", "links dropped"]
-    print(table("Judged links under one bar and two (tests/gold/judged)", header, rows))
+    print(table(f"Judged links under one bar and two ({args.embedder}; tests/gold/judged)", header, rows))
     return 0
 
 

@@ -210,6 +210,7 @@ def test_independently_written_articles_need_the_higher_bar() -> None:
     assert _linked(align_story(rewrite, options=bar)[0], ("a0", 0), ("a1", 0))
     short = _articles(" ".join((PARAPHRASE[0], *_OTHERS[:3])), " ".join((PARAPHRASE[1], *_MORE[:3])))
     assert _linked(align_story(short, options=bar)[0], ("a0", 0), ("a1", 0))
-    assert AlignOptions().independent_threshold == 0.5 and AlignOptions(embedder="minilm").independent_threshold == 0.0
+    assert AlignOptions().independent_threshold == 0.5 and AlignOptions(embedder="minilm").independent_threshold == 0.55
+    assert AlignOptions(embedder=None).independent_threshold == 0.0
     with pytest.raises(ValueError, match="independent_threshold"):
         AlignOptions(independent_threshold=1.5)
