@@ -223,7 +223,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v6+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v7+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -365,7 +365,7 @@ V4_TAIL = [
     ("The Gullhaven Post is owned by Northsea Titles Ltd, part of the Brightwater group.", "notice"),
     ("This page may not be copied or redistributed without the publisher's consent.", "notice"),
     ("We correct our mistakes promptly: if you spot an error, tell the standards desk.", "notice"),
-    ("312 comments · Top | Latest", "navigation"),
+    ("312 comments · Top | Latest", "comments"),
     ("Replies (9) | Order: Oldest first", "navigation"),
     ("Commenting on this report has been turned off for legal reasons.", "comments"),
     ("This archive is for subscribers only. Sign in to keep reading.", "prompt"),
@@ -559,3 +559,46 @@ def test_v5_a_slogan_under_the_masthead_goes_a_standfirst_stays() -> None:
     assert slogan in cleaned.removed
     assert dict(zip(cleaned.removed, cleaned.reasons, strict=True))[slogan] == "masthead"
     assert deck in cleaned.paragraphs
+
+
+def test_furniture_v7_shapes_at_the_edges() -> None:
+    # furniture.v7: a comment heading joined to its controls cuts the comments below the story;
+    # a strip of figures, a wire slug and a line that is only an agency credit go at the edges
+    comments = ["Comments (12) | Sort by: Oldest", "Harbour Hal: Good news at last.", "Mia K: About time too, frankly."]
+    cleaned = clean_body("\n".join([*STORY_PARAS, *comments]))
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    assert set(cleaned.reasons) == {"comments"}
+    shouting = clean_body("\n".join([*STORY_PARAS, "31 COMMENTS — Join the debate", "Skipper: Well said."]))
+    assert shouting.paragraphs == tuple(STORY_PARAS)
+    # the heading alone with story below it as long as above: a subheading, nothing cut
+    story_below = clean_body("\n".join([STORY_PARAS[0], "Comments (2) | Sort by: Top", *STORY_PARAS[1:]]))
+    assert STORY_PARAS[-1] in story_below.paragraphs
+    top = ["KLB 100 2,140.5 ▲0.4% | €/$ 1.09 | Brent $80.10", "KELBY-HARBOUR/ (updates with vote)"]
+    tail = ["The Associated Press contributed to this report."]
+    cleaned = clean_body("\n".join([*top, *STORY_PARAS, *tail]))
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    assert cleaned.reasons == ("ticker", "slug", "credit")
+    # a table of the story's own stays, and so does a dateline
+    table = ["2019 | 4,100 | 12%", "2020 | 4,600 | 14%"]
+    kept = clean_body("\n".join([*STORY_PARAS[:2], *table, *STORY_PARAS[2:]]))
+    assert kept.paragraphs == (*STORY_PARAS[:2], *table, *STORY_PARAS[2:])
+    dateline = "KELBY (AP) - " + STORY_PARAS[0]
+    assert clean_body("\n".join([dateline, *STORY_PARAS[1:]])).paragraphs[0] == dateline
+
+
+def test_an_edge_line_repeated_with_other_figures_is_the_outlets() -> None:
+    from newsprism.clean import CleanOptions, pile_repeated
+    from newsprism.model import RawArticle
+
+    other = [
+        "The lighthouse on Skarv Point will be lit again next month after a two-year restoration.",
+        "Volunteers raised most of the money for new lenses at summer fairs and a winter auction.",
+    ]
+    one = RawArticle("a", "\n".join(["You have 2 free articles left.", *STORY_PARAS]), "a.txt", outlet="Kelby Record")
+    two = RawArticle("b", "\n".join(["You have 1 free article left.", *other]), "b.txt", outlet="Kelby Record")
+    three = RawArticle("c", "\n".join(["You have 1 free articles left.", *other]), "c.txt", outlet="Kelby Record")
+    assert pile_repeated([one, two]) == frozenset()  # "article" against "articles": another line
+    keys = pile_repeated([one, three])
+    cleaned = clean_body(one.body, options=CleanOptions(repeated=keys), outlet="Kelby Record")
+    assert cleaned.paragraphs == tuple(STORY_PARAS)
+    assert cleaned.reasons == ("repeated-line",)

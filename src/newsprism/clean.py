@@ -42,7 +42,7 @@ from typing import Any
 from ._firstchar import admits, first_chars
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v6"
+CLEANER_VERSION = "furniture.v7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,13 +317,24 @@ def _clean_lines(
         stripped = line.strip()
         if not stripped:
             continue
-        if repeated and line_key(stripped, outlet) in repeated:
+        if repeated and (
+            line_key(stripped, outlet) in repeated
+            or (len(stripped.split()) <= PILE_MAX_WORDS and line_key(stripped, outlet, digits=True) in repeated)
+        ):
             dropped.append((n, line, "repeated-line"))
+            # a comment section's heading the outlet prints on every page still heads its comments
+            pat = classify_line(stripped, patterns)
+            if (pat is not None and pat.scope == "rest") or (structure and _comment_heading(stripped)):
+                rest.append((n, pat.category if pat is not None else "comments"))
             continue
         if headline is not None and abs(len(stripped) - len(headline)) < 8 and _fold(stripped) == headline:
             dropped.append((n, line, "headline"))
             continue
         pat = classify_line(stripped, patterns)
+        if pat is None and structure and _comment_heading(stripped):
+            dropped.append((n, line, "comments"))
+            rest.append((n, "comments"))
+            continue
         if pat is None:
             kept.append((n, line))
             continue
@@ -352,14 +363,20 @@ def _clean_lines(
     )
 
 
-def line_key(line: str, outlet: str | None = None) -> str:
+def line_key(line: str, outlet: str | None = None, *, digits: bool = False) -> str:
     """The key of a line in a table of repeated lines: a short hash of the outlet's name and
     the line's folded text (whitespace runs folded, lower-cased), so that the tables of many
-    outlets make one set, which can be stored and shipped."""
+    outlets make one set, which can be stored and shipped. ``digits``: every run of digits
+    read as one ("You have 2 free articles left" and "... 3 free articles ..." share a key,
+    in keys of their own), as :func:`pile_repeated` counts edge lines."""
     import hashlib
 
-    data = f"{_fold(outlet or '')}\x1f{_fold(line)}".encode("utf-8", "surrogatepass")
+    text = _DIGIT_RUN.sub("0", _fold(line)) if digits else _fold(line)
+    data = f"{_fold(outlet or '')}\x1f{'#' if digits else ''}{text}".encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def repeated_lines(
@@ -447,7 +464,9 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
             continue
         first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
         anchors = frozenset(_fold(x) for x, f in zip(lines, flags, strict=True) if f)
-        edge = frozenset(_fold(x) for x in lines[:first] + lines[last + 1 :] if len(x.split()) <= PILE_MAX_WORDS)
+        edge = frozenset(
+            _DIGIT_RUN.sub("0", _fold(x)) for x in lines[:first] + lines[last + 1 :] if len(x.split()) <= PILE_MAX_WORDS
+        )
         edges.setdefault(_fold(raw.outlet), []).append((edge, anchors))
     found: set[str] = set()
     for outlet, bodies in edges.items():
@@ -465,7 +484,7 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
                 if all(bodies[i][1].isdisjoint(bodies[j][1]) for j in apart):
                     apart.append(i)
                     if len(apart) >= min_articles:
-                        found.add(line_key(line, outlet))
+                        found.add(line_key(line, outlet, digits=True))
                         break
     return frozenset(found)
 
@@ -721,12 +740,63 @@ def _in_table(kept: list[tuple[int, str]], i: int) -> bool:
     )
 
 
+#: a comment-section heading with its controls: a count of comments, or the word, then short
+#: parts after a bar or dash ("Comments (31) | Sort by: Newest", "48 COMMENTS — Join the debate")
+_COMMENT_COUNT = re.compile(r"^(?:\d[\d,]*\s+comments?|comments?(?:\s*\(\d[\d,]*\))?)$", re.IGNORECASE)
+_HEADING_PARTS = re.compile(r"\s*[|·•]\s*|\s+[—–]\s+")
+#: a wire service's slug line opening its copy ("BRITAIN-ECONOMY/ (updates with ...)")
+_SLUG = re.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+/(?:\s|$)")
+
+
+def _comment_heading(line: str) -> bool:
+    """A comment section's heading joined to its controls on one line: the count or the word
+    first, then at most three short parts that are no sentence. Alone ("Comments (31)") the
+    phrase patterns take it; either way it cuts the rest of the page only on the evidence
+    :func:`_rest_cut` asks for."""
+    if len(line) > 80 or _FINAL.search(line):
+        return False
+    parts = [p for p in _HEADING_PARTS.split(line) if p.strip()]
+    return (
+        2 <= len(parts) <= 4
+        and bool(_COMMENT_COUNT.match(parts[0].strip()))
+        and all(len(p.split()) <= 4 for p in parts[1:])
+    )
+
+
+def _ticker(line: str) -> bool:
+    """A strip of figures (market prices, a weather line): two or more short parts between
+    bars, each holding a figure, none a sentence; a row of a story's table stands next to
+    another row and is kept before this is asked (:func:`_keep_table_rows`)."""
+    if len(line) > 120 or _FINAL.search(line):
+        return False
+    parts = [p.strip() for p in line.split("|") if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 and any(c.isdigit() for c in p) for p in parts)
+
+
+def _credit_line(line: str) -> bool:
+    """A line that is an agency credit and nothing else (a byline, a sign-off, "The Associated
+    Press contributed to this report", "Source: AFP"): the credit is read from it
+    (:func:`newsprism.credits.find_credits`) and the line is furniture. A dateline opens a
+    paragraph of the story and stays."""
+    from .credits import find_credits
+
+    if len(line.split()) > 15:
+        return False
+    return any(c.form != "dateline" and c.line == line for c in find_credits(line))
+
+
 def _edge_reason(line: str, *, tail: bool = False) -> str | None:
     """Furniture by shape alone, for a line before the first or after the last anchor."""
     if _tweet(line):
         return None
     if _COMMENT_FORM.match(line):
         return "comment-form"
+    if _SLUG.match(line):
+        return "slug"
+    if _ticker(line):
+        return "ticker"
+    if _credit_line(line):
+        return "credit"
     if _CONTROL.match(line) or _control_line(line):
         return "navigation"
     if _masthead(line, tail=tail):
