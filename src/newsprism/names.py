@@ -84,6 +84,14 @@ def place_and_org_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of countries, US states and regions as written ("South Carolina", "Central
+    Asia"; the ``place-names`` lexicon): a capitalised run of two words or more that is one of
+    them, or a one-word name that speaks, is a place, not a person (since quotes.v5)."""
+    return frozenset(lexicons.load("place-names").entries)
+
+
+@lru_cache(maxsize=1)
 def sentence_openers() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.load("sentence-openers").entries)
 
@@ -322,6 +330,10 @@ def clean_name(text: str) -> tuple[str, bool]:
         or any(k == "org" and i + 1 < len(words) and words[i + 1].lower() in _ORG_LINKS for i, k in enumerate(kinds))
         or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
     )
+    if not org and len(words) >= 2:
+        # a place of two words or more: "South Carolina", "the United States" (since quotes.v5)
+        k = 1 if strip_dot(words[0]) in DETERMINERS else 0
+        org = " ".join(words[k:]) in place_names()
     if org:
         # "Ministry of Health" stays whole; drop leading determiners
         while words and strip_dot(words[0]) in DETERMINERS:
@@ -348,7 +360,17 @@ def clean_name(text: str) -> tuple[str, bool]:
         keep += 1
     if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
         keep += 1
+    if keep == 2 and len(rest) >= 3 and strip_dot(rest[-1]) in NAME_SUFFIXES:
+        keep = 3  # "Donald Trump Jr." (since quotes.v5)
+    if keep < len(rest) and _given_gender(rest[-keep - 1]) is not None and rest[-keep - 1][:1].isupper():
+        # a given name before a middle name or a second surname: "Ruth Bader Ginsburg", "Hillary
+        # Rodham Clinton", "Donald John Trump", not "Bader Ginsburg" (since quotes.v5)
+        keep += 1
     return " ".join(rest[-keep:]), True
+
+
+#: words after a surname that belong to the name ("Donald Trump Jr.")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 #: words between a person's name and a place or body ("Charles B. Rangel of New York")
@@ -422,7 +444,12 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 names.subjects.append((pos, canonical))
         if person and n_words >= 2:
             key = info.last
-            if len(name) > len(full.get(key, "")):
+            known = full.get(key, "")
+            if (len(name) > len(known) and len(name.split()) <= len(known.split() or name.split())) or (
+                known and set(known.split()) < set(name.split())
+            ):
+                # the longest name of as many words, or one that adds a middle name ("Hillary
+                # Rodham Clinton"), not another person's of three words ("Anne Marie Murphy")
                 full[key] = name
             names.people.append((pos, name))
             after = text[end : end + 40]
@@ -456,7 +483,8 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
             names.people.append((pos, full[key]))
             names.confirmed.append((pos, full[key]))
         elif not person:
-            names.orgs.append((pos, name))
+            if name not in place_names():  # a place is no organisation "it" may name (quotes.v5)
+                names.orgs.append((pos, name))
         elif (
             info.single
             and (a == 0 or strip_dot(toks[a - 1][2]) not in _PLACE_WORDS)
@@ -479,7 +507,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     # one-word names given only so, the subjects of reporting verbs: people when the article's
     # pronouns say so (not "Russia said", "Reuters reported")
     places = place_and_org_names()
-    lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places]
+    lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places and n not in place_names()]
     names.speakers = lone
     if lone:
         # a given name of the first-names lexicon ("Melanie said") has its gender, as a name of

@@ -790,6 +790,124 @@ def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: in
     return m
 
 
+#: how far before a participle cue its main clause's subject is looked for (since quotes.v5)
+PARTICIPLE_REACH = 600
+
+#: words that open a phrase before a sentence's subject ("In his interview with Fox News, Ryan
+#: ...", "After the vote, the senator ..."), besides the ``sentence-openers`` lexicon
+_PHRASE_OPENERS = frozenset(
+    {"in", "on", "at", "after", "before", "during", "since", "with", "without", "for", "from", "by", "as"}
+    | {"following", "despite", "amid", "while", "when", "speaking", "asked", "pressed", "responding"}
+)
+
+
+def _participle_subject(
+    text: str, names: _Names, inside: list[tuple[int, int]], open_at: list[int], start: int, cue: int
+) -> _Mention | None:
+    """The subject of the main clause of a participle cue after a comma ("Sen. Bernie Sanders
+    (I-Vt.) on Saturday criticized the accord ..., saying", "The Florida senator sought to calm
+    his supporters ..., saying", "Asked whether ..., Mr. Santorum did not back down, saying",
+    "..., Nefzi said, adding"), read from ``start`` (the sentence's start, at most
+    ``PARTICIPLE_REACH`` characters back) to the cue at ``cue``: past opening phrases that end
+    in a comma, the first noun phrase (a name, a pronoun, a role or a description after "the")
+    that a verb or an apposition follows. ``None`` when the clause has no such subject (since
+    quotes.v5)."""
+    words = _outside(names, inside, open_at, max(start, cue - PARTICIPLE_REACH), cue)
+    if len(words) < 2:
+        return None
+    last = len(words) - 1
+    # "..., Nefzi said, adding" / "..., said Nefzi, adding": the reporting verb's speaker
+    if _strip_dot(words[last][2]) in _cues():
+        m = _np_before(text, words, last - 1)
+        if m is not None and m.kind in ("name", "role") and not text[m.end : words[last][0]].strip():
+            return m
+    for j in range(max(0, last - 4), last):
+        if _strip_dot(words[j][2]) in _cues() and _strip_dot(words[j][2]) not in _TELL:  # not "told O'Reilly"
+            m = _np_after(text, words, j + 1, cue)
+            if m is not None and m.kind == "name" and m.end >= words[last][1]:
+                return m
+    # the subject opens the sentence, or follows an opening phrase and its comma ("On Friday,",
+    # "In his interview with Fox News,", "Asked whether he was suggesting ...,", "Speaking at a
+    # town hall in Salem, New Hampshire,"): the first noun phrase after one of the first three
+    # commas that a verb or an apposition follows
+    starts = [0] + [i + 1 for i in range(last) if "," in _gap_after(text, words, i)][:3]
+    for f in starts:
+        lw = _strip_dot(words[f][2])
+        if lw in _openers() or lw in _PHRASE_OPENERS:
+            continue
+        if _is_cap(words[f][2]) and lw.endswith(("ing", "ed")) and lw not in _article_names.first_names():
+            continue  # "Asked whether ...,", "Speaking to reporters,"
+        m = _np_after(text, words, f, cue)
+        if m is not None and _opens_at(words, f, m) and _heads_clause(text, words, f, m):
+            return m
+    return None
+
+
+def _opens_at(words: list[tuple[int, int, str]], f: int, m: _Mention) -> bool:
+    """Whether the noun phrase ``m`` opens at word ``f``: only capitalised words, determiners,
+    titles, roles and descriptions before it ("the aide, Elizabeth Lauten"), not a verb and
+    its object ("advising Williams College graduates")."""
+    for w in words[f:]:
+        if w[0] >= m.start:
+            return True
+        lw = _strip_dot(w[2])
+        if not (_is_cap(w[2]) or lw in _DETERMINERS or _title_kind(lw) or _desc_kind(lw) or lw in _GROUPS):
+            return False
+    return True
+
+
+#: past forms of common verbs that end in neither -ed nor -s: the verb after a clause's subject
+#: ("The Florida senator sought to calm ...", "Trump went after Bush")
+_IRREGULAR_PAST = frozenset(
+    "sought went took gave made spoke wrote told said began came kept let sent set won met left led held brought"
+    " thought felt stood ran saw became fought struck hit cut put read drew threw broke chose rose knew heard"
+    " found paid lost taught caught sold built shot got sat swore bore withdrew undertook".split()
+)
+
+
+#: words that do not follow a sentence's subject ("Hours later, ...", "Early in his campaign, ...")
+_NOT_AFTER_SUBJECT = frozenset({"later", "earlier", "ago", "last", "next", "of", "for", "from", "about", "into"})
+
+
+def _heads_clause(text: str, words: list[tuple[int, int, str]], f: int, m: _Mention) -> bool:
+    """Whether the noun phrase ``m`` (from word ``f``) is a clause's subject: a name, a
+    pronoun, a role or "the" and a description, followed by its verb (a lower-case word that is
+    no preposition or determiner; "on" or "in" before a capitalised word or a figure: "on
+    Saturday criticized"), or by an apposition ("Piet Dahl, the opposition leader, rejected")."""
+    if m.kind in ("desc", "role") and m.text.split()[0].lower() not in ("the", "this"):
+        return False  # "a statement", "one user", "president of the Center ...": no one named
+    if m.kind == "group" and not m.text[:1].isupper():
+        return False
+    if m.text.endswith(("'s", "’s")):
+        return False  # "Sanders' fundraising email ...": the name is no subject
+    end = m.end
+    party = _PARTY_TAG.match(text, end)
+    if party is not None:
+        end = party.end()  # "Sen. Bernie Sanders (I-Vt.) on Saturday criticized"
+    nxt = next((i for i in range(f, len(words)) if words[i][0] >= end), None)
+    if nxt is None:
+        return False
+    gap = text[end : words[nxt][0]].strip()
+    if gap == ",":
+        # "Elizabeth Lauten, the communications director for ..., wrote", "the aide, Elizabeth
+        # Lauten, 31, who ..."; not "Salem, New Hampshire, Trump went"
+        if m.kind == "name" and nxt < len(words) and words[nxt][2][:1].islower():
+            return True  # "Cathi Herrod, president of the Center for Arizona Policy, ..."
+        return m.kind in ("name", "role", "desc") and _article_names.APPOSITION.match(text, end) is not None
+    if gap:
+        return False
+    w = words[nxt][2]
+    lw = _strip_dot(w)
+    if _is_cap(w) or lw in _NOT_AFTER_SUBJECT:
+        return False
+    if lw in ("on", "in", "at"):
+        after = words[nxt + 1][2] if nxt + 1 < len(words) else ""
+        return _is_cap(after) or after[:1].isdigit()
+    if lw.endswith("ly") and nxt + 1 < len(words):
+        lw = _strip_dot(words[nxt + 1][2])  # "Warren officially endorsed"
+    return _looks_like_verb(lw) or lw in _VERB_WORDS or lw in _IRREGULAR_PAST or lw in _cues() or lw in _BEFORE_VERB
+
+
 #: reporting verbs in -s that are plural nouns too ("Trump's late-night tweets targeting ...")
 _NOUN_CUES = frozenset(
     {"tweets", "posts", "reports", "notes", "claims", "replies", "answers", "urges", "vows", "boasts", "laments"}
@@ -1139,6 +1257,18 @@ def article_quotes(article: Article) -> ArticleQuotes:
             continue
         speaker: str | None = None
         speaker_span: Span | None = None
+        if (
+            cue_i is not None
+            and cue_i > 0
+            and words[cue_i][1] <= s
+            and words[cue_i][2].endswith("ing")
+            and ("," in _gap_after(text, words, cue_i - 1) or words[cue_i - 1][2] == "and")
+        ):
+            # a participle after a comma ("..., saying", "..., Nefzi said, adding"): the main
+            # clause's subject, not the nearest name before the cue (since quotes.v5)
+            sm = _participle_subject(text, names, inside, open_at, max(sent_start, para_start), words[cue_i][0])
+            if sm is not None:
+                mention = sm
         if mention is None and late_limit is not None:
             mention = _clause_subject(text, words, names, max(sent_start, lo), late_limit)
         if mention is not None:
@@ -1264,7 +1394,13 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
             who = _last(known, m.start) or _last(salient, m.start) or _last(confirmed, m.start)
-            adjacent = _adjacent_unknown(m.start, salient, known, names)
+            # the speaker last quoted counts too though nothing shows their gender ('"...," Cruz
+            # said. / "...," he said.', since quotes.v5)
+            quoted = {n for _, n, k in spoken if k == "person" and _gender(n, names) is None}
+            unsure_quoted = [(pos, n) for pos, n, k in spoken if n in quoted]
+            adjacent = _adjacent_unknown(
+                m.start, sorted(salient + unsure_quoted) if unsure_quoted else salient, known, names, quoted
+            )
             if adjacent is not None:
                 who = adjacent
             if not who:
@@ -1306,6 +1442,11 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         words = name.split()
         if person and len(words) == 1:
             return names.full.get(_strip_dot(words[0]), name), "person"
+        if person:
+            # "Trump Jr." -> "Donald Trump Jr.": the fullest name the article gives it (since quotes.v5)
+            full = names.full.get(_strip_dot(words[-1]), "")
+            if full.rstrip(".").endswith(" " + name.rstrip(".")):
+                return full, "person"
         return name, "person" if person else "org"
     # a role or group in lower case
     text = " ".join(m.text.split())
@@ -1337,7 +1478,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
 
 
 def _adjacent_unknown(
-    at: int, salient: list[tuple[int, str]], known: list[tuple[int, str]], names: _Names
+    at: int, salient: list[tuple[int, str]], known: list[tuple[int, str]], names: _Names, quoted: set[str]
 ) -> str | None:
     """For "he" or "she" at ``at``: the person last named as a subject or last quoted before
     it, when nothing shows their gender but the article shows them to be a person (a title, an
@@ -1349,8 +1490,8 @@ def _adjacent_unknown(
     if k < 0:
         return None
     pos, name = salient[k]
-    if _gender(name, names) is not None or not any(n == name for _, n in names.confirmed):
-        return None  # a person whose gender is unknown, shown to be a person (a title, an apposition, ...)
+    if _gender(name, names) is not None or not (name in quoted or any(n == name for _, n in names.confirmed)):
+        return None  # a person whose gender is unknown, shown to be a person (a title, an apposition, quoted, ...)
     kk = bisect_left(known, (at, "")) - 1
     if kk >= 0 and known[kk][0] >= names.text.rfind("\n", 0, pos) + 1:
         return None  # one of the pronoun's gender named in the same paragraph, or after: theirs
