@@ -669,6 +669,8 @@ def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> b
         return text[toks[a - 2][1] : toks[a - 1][0]].strip()[-1:] in (",", '"', "”", "’")
     if before.strip() == "," and j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " ":
         w = toks[j + 1][2]
+        if (w in _BEFORE_VERB or (w.endswith("ly") and w.islower())) and j + 2 < len(toks):
+            w = toks[j + 2][2]  # "In his interview, Ryan also hammered" (since quotes.v5)
         return w.islower() and len(w) > 3 and w.endswith("ed")
     return False
 
