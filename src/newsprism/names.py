@@ -360,6 +360,8 @@ def clean_name(text: str) -> tuple[str, bool]:
         keep += 1
     if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
         keep += 1
+    if strip_dot(rest[-1]) in ("jr", "sr") and not rest[-1].endswith("."):
+        rest = [*rest[:-1], rest[-1] + "."]  # "Trump Jr" at a sentence's end: "Trump Jr." (since quotes.v5)
     if keep == 2 and len(rest) >= 3 and strip_dot(rest[-1]) in NAME_SUFFIXES:
         keep = 3  # "Donald Trump Jr." (since quotes.v5)
     if keep < len(rest) and _given_gender(rest[-keep - 1]) is not None and rest[-keep - 1][:1].isupper():

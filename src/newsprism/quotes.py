@@ -1226,9 +1226,20 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 f += 1
             m = _np_after(text, words, f, s)
             if m is not None and m.kind in ("name", "pronoun") and (m.kind != "name" or _known_person(m.text, names)):
-                nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
+                party = _PARTY_TAG.match(text, m.end)  # "Sen. Ted Cruz (R-Texas) on Friday lashed out" (v5)
+                nxt = next((i for i, w in enumerate(words) if w[0] >= (party.end() if party else m.end)), None)
                 if (
                     nxt is not None
+                    and words[nxt][1] <= s
+                    and party is not None
+                    and _strip_dot(words[nxt][2]) in ("on", "in", "at")
+                    and nxt + 1 < len(words)
+                    and (_is_cap(words[nxt + 1][2]) or words[nxt + 1][2][:1].isdigit())
+                ):
+                    nxt += 2  # a time after the party tag: "on Friday"
+                if (
+                    nxt is not None
+                    and nxt < len(words)
                     and words[nxt][1] <= s
                     and not _is_cap(words[nxt][2])
                     and _strip_dot(words[nxt][2]) not in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB)
