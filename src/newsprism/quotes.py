@@ -826,10 +826,19 @@ def _participle_subject(
             m = _np_after(text, words, j + 1, cue)
             if m is not None and m.kind == "name" and m.end >= words[last][1]:
                 return m
-    # the subject opens the sentence, or follows an opening phrase and its comma ("On Friday,",
-    # "In his interview with Fox News,", "Asked whether he was suggesting ...,", "Speaking at a
-    # town hall in Salem, New Hampshire,"): the first noun phrase after one of the first three
-    # commas that a verb or an apposition follows
+    return _main_subject(text, words)
+
+
+def _main_subject(text: str, words: list[tuple[int, int, str]]) -> _Mention | None:
+    """The subject of the main clause of the sentence whose words (up to some point) are
+    ``words``: it opens the sentence, or follows an opening phrase and its comma ("On
+    Friday,", "In his interview with Fox News,", "Asked whether he was suggesting ...,",
+    "Speaking at a town hall in Salem, New Hampshire,"): the first noun phrase after one of the
+    first three commas that a verb or an apposition follows (since quotes.v5)."""
+    if not words:
+        return None
+    cue = words[-1][1] + 1
+    last = len(words) - 1
     starts = [0] + [i + 1 for i in range(last) if "," in _gap_after(text, words, i)][:3]
     for f in starts:
         lw = _strip_dot(words[f][2])
@@ -1282,6 +1291,12 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 mention = sm
         if mention is None and late_limit is not None:
             mention = _clause_subject(text, words, names, max(sent_start, lo), late_limit)
+        if mention is not None and mention.kind == "desc":
+            # "the statement continued", "the IMF report stated": whoever issued it, where the
+            # article says (since quotes.v5)
+            mention = (
+                _document_issuer(text, names, starts if article.sentences else [0], inside, open_at, mention) or mention
+            )
         if mention is not None:
             speaker, skind = _resolve(mention, names, speakers)
             speaker_span = Span(mention.start, mention.end)
@@ -1343,6 +1358,70 @@ def article_quotes(article: Article) -> ArticleQuotes:
     if unbalanced:
         notes.append(f"{unbalanced} quotation mark(s) without a closing mark (read to the end of their paragraph)")
     return ArticleQuotes(tuple(quotes), tuple(terms), tuple(notes))
+
+
+def _document_issuer(
+    text: str, names: _Names, starts: list[int], inside: list[tuple[int, int]], open_at: list[int], m: _Mention
+) -> _Mention | None:
+    """For a document named with "the" ("the statement", "the ad", "the IMF report"), who issued
+    it: a capitalised name among its words ("the IMF report" -> IMF), else the subject of the
+    sentence that last introduced a document of that head within ``PRONOUN_REACH`` characters
+    ("Trump said in a statement released by his campaign. ... the statement continued", "The
+    Romney campaign retorted with an ad of its own. The ad says: ..."); ``None`` when the
+    article does not say (since quotes.v5)."""
+    words = m.text.split()
+    if words[0].lower() not in ("the", "this") or _desc_kind(words[-1]) != "document" or not words[-1].islower():
+        return None  # not "The Washington Post"
+    toks = names.words(m.start, m.end)
+    caps = [t for t in toks[1:-1] if _is_cap(t[2])]
+    if caps:
+        a, b = caps[0][0], caps[-1][1]
+        name = text[a:b]
+        if name.endswith(("'s", "’s")):
+            name, b = name[:-2], b - 2
+        return _Mention(a, b, name, "name")
+    head = re.escape(words[-1])
+    lo = max(0, m.start - PRONOUN_REACH)
+    found = None
+    for found in re.finditer(rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b", text[lo : m.start]):
+        pass
+    if found is None:
+        return None
+    at = lo + found.start()
+    si = _sentence_of(starts, at)
+    start = max(starts[si], text.rfind("\n", 0, at) + 1)
+    swords = _outside(names, inside, open_at, start, at)
+    who = None
+    k = len(swords) - 1
+    if k >= 1 and _strip_dot(swords[k][2]) in ("in", "with", "via", "through", "on", "by", "into"):
+        k -= 1  # "said in a statement", "retorted with an ad"
+    verb = _strip_dot(swords[k][2]) if k >= 1 else ""
+    if k >= 1 and swords[k][2].islower() and (_looks_like_verb(verb) or verb in _IRREGULAR_PAST or verb in _cues()):
+        # the subject of the verb that issued it: "The Times said Cook provided a written
+        # statement" is Cook's
+        who = _np_before(text, swords, k - 1)
+        if who is not None and not (
+            who.kind in ("name", "pronoun") or (who.kind == "role" and any(_is_cap(w) for w in who.text.split()[1:]))
+        ):
+            who = None
+    if who is None and swords:
+        who = _clause_subject(text, swords, names, start, at)
+    if who is None and swords:
+        who = _main_subject(text, swords)
+        if who is not None and not (
+            who.kind in ("name", "pronoun") or (who.kind == "role" and any(_is_cap(w) for w in who.text.split()[1:]))
+        ):
+            who = None  # "The Romney campaign retorted with an ad": the campaign; not "the man"
+    if who is not None and who.kind == "name" and _clean_name(who.text)[0] in _article_names.place_names():
+        who = None  # "..., Libya, have filed a lawsuit": a place issues nothing
+    if who is not None and who.kind == "role":
+        # "The Romney campaign": its words, without the determiner
+        first = who.text.split()[0]
+        if first.lower() in _DETERMINERS:
+            who = _Mention(who.start + len(first) + 1, who.end, who.text[len(first) + 1 :], "name")
+        else:
+            who = _Mention(who.start, who.end, who.text, "name")
+    return who
 
 
 #: a dash after a quotation, before the name of its speaker
