@@ -317,6 +317,7 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     while k >= 0 and not _is_cap(toks[k][2]) and (toks[k][2].lower().endswith("ly") or toks[k][2] in _BEFORE_VERB):
         k -= 1  # "Ruiz angrily said", "Ruiz once described", "Ruiz has said"
     # a party and state after a name: "Jim Jordan, R-Ohio, said", "Jason Chaffetz (R-Utah) said"
+    k0 = k
     while k >= 1 and (_PARTY.match(toks[k][2]) or ")" in _gap_after(text, toks, k)):
         opening = text.rfind("(", toks[0][0], toks[k][0] + 1)
         if ")" in _gap_after(text, toks, k) and opening >= 0:
@@ -332,7 +333,11 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     # an apposition: "NAME, the minister, said" -> NAME; over several commas, the name that
     # opens the clause ("Scott Pruitt, the attorney general of Oklahoma, one of the states
     # suing the EPA, said" -> Scott Pruitt, not "EPA"), else the nearest
-    if k + 1 < len(toks) and "," in text[toks[k][1] : toks[k + 1][0]]:
+    if k + 1 < len(toks) and (
+        "," in text[toks[k][1] : toks[k + 1][0]] or (k0 > k and "," in _gap_after(text, toks, k0) and _object_name(toks, k))
+    ):
+        # (a comma after a party tag closes an apposition too: "Elizabeth Lauten, the
+        # communications director for Rep. Stephen Fincher (R-Tenn.), wrote", since quotes.v5)
         nearest: _Mention | None = None
         lead: _Mention | None = None
         i = k
@@ -418,6 +423,15 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         i += 1
     kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
     return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], kind)
+
+
+def _object_name(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the capitalised run that ends with token ``k`` is a preposition's object ("for
+    Rep. Stephen Fincher"), not a clause's subject ("in Berea, OH, ..., Gov. John Kasich")."""
+    i = k
+    while i > 0 and _is_cap(toks[i - 1][2]):
+        i -= 1
+    return i > 0 and _strip_dot(toks[i - 1][2]) in _OBJECT_OF
 
 
 _GROUPS = {
