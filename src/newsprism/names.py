@@ -509,7 +509,9 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     # one-word names given only so, the subjects of reporting verbs: people when the article's
     # pronouns say so (not "Russia said", "Reuters reported")
     places = place_and_org_names()
-    lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places and n not in place_names()]
+    lone = [
+        (pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places and n not in place_names()
+    ]
     names.speakers = lone
     if lone:
         # a given name of the first-names lexicon ("Melanie said") has its gender, as a name of

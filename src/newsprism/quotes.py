@@ -334,7 +334,8 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     # opens the clause ("Scott Pruitt, the attorney general of Oklahoma, one of the states
     # suing the EPA, said" -> Scott Pruitt, not "EPA"), else the nearest
     if k + 1 < len(toks) and (
-        "," in text[toks[k][1] : toks[k + 1][0]] or (k0 > k and "," in _gap_after(text, toks, k0) and _object_name(toks, k))
+        "," in text[toks[k][1] : toks[k + 1][0]]
+        or (k0 > k and "," in _gap_after(text, toks, k0) and _object_name(toks, k))
     ):
         # (a comma after a party tag closes an apposition too: "Elizabeth Lauten, the
         # communications director for Rep. Stephen Fincher (R-Tenn.), wrote", since quotes.v5)
@@ -853,10 +854,13 @@ def _main_subject(text: str, words: list[tuple[int, int, str]]) -> _Mention | No
         return None
     cue = words[-1][1] + 1
     last = len(words) - 1
-    starts = [0] + [i + 1 for i in range(last) if "," in _gap_after(text, words, i)][:3]
+    starts = [0, *[i + 1 for i in range(last) if "," in _gap_after(text, words, i)][:3]]
     for f in starts:
         lw = _strip_dot(words[f][2])
-        if lw in _openers() or lw in _PHRASE_OPENERS:
+        while f < last and _plain_opener(lw) and "," not in _gap_after(text, words, f):
+            f += 1  # "But Trump said", "And then the senator"
+            lw = _strip_dot(words[f][2])
+        if lw in _PHRASE_OPENERS or _plain_opener(lw):
             continue
         if _is_cap(words[f][2]) and lw.endswith(("ing", "ed")) and lw not in _article_names.first_names():
             continue  # "Asked whether ...,", "Speaking to reporters,"
@@ -864,6 +868,13 @@ def _main_subject(text: str, words: list[tuple[int, int, str]]) -> _Mention | No
         if m is not None and _opens_at(words, f, m) and _heads_clause(text, words, f, m):
             return m
     return None
+
+
+def _plain_opener(lw: str) -> bool:
+    """A word that opens a sentence before its subject ("but", "meanwhile"): of the
+    ``sentence-openers`` lexicon, no determiner or pronoun ("The senator", "He") and none of the
+    prepositions that open a phrase up to a comma."""
+    return lw in _openers() and lw not in _DETERMINERS and lw not in _PRONOUNS and lw not in _PHRASE_OPENERS
 
 
 def _opens_at(words: list[tuple[int, int, str]], f: int, m: _Mention) -> bool:
@@ -882,9 +893,11 @@ def _opens_at(words: list[tuple[int, int, str]], f: int, m: _Mention) -> bool:
 #: past forms of common verbs that end in neither -ed nor -s: the verb after a clause's subject
 #: ("The Florida senator sought to calm ...", "Trump went after Bush")
 _IRREGULAR_PAST = frozenset(
-    "sought went took gave made spoke wrote told said began came kept let sent set won met left led held brought"
-    " thought felt stood ran saw became fought struck hit cut put read drew threw broke chose rose knew heard"
-    " found paid lost taught caught sold built shot got sat swore bore withdrew undertook".split()
+    {"sought", "went", "took", "gave", "made", "spoke", "wrote", "told", "said", "began", "came", "kept", "let"}
+    | {"sent", "set", "won", "met", "left", "led", "held", "brought", "thought", "felt", "stood", "ran", "saw"}
+    | {"became", "fought", "struck", "hit", "cut", "put", "read", "drew", "threw", "broke", "chose", "rose"}
+    | {"knew", "heard", "found", "paid", "lost", "taught", "caught", "sold", "built", "shot", "got", "sat"}
+    | {"swore", "bore", "withdrew", "undertook"}
 )
 
 
@@ -903,6 +916,8 @@ def _heads_clause(text: str, words: list[tuple[int, int, str]], f: int, m: _Ment
         return False
     if m.text.endswith(("'s", "’s")):
         return False  # "Sanders' fundraising email ...": the name is no subject
+    if m.kind == "name" and _strip_dot(m.text.split()[0]) in _openers():
+        return False  # "That", "The": no name
     end = m.end
     party = _PARTY_TAG.match(text, end)
     if party is not None:
@@ -925,7 +940,7 @@ def _heads_clause(text: str, words: list[tuple[int, int, str]], f: int, m: _Ment
         return False
     if lw in ("on", "in", "at"):
         after = words[nxt + 1][2] if nxt + 1 < len(words) else ""
-        return _is_cap(after) or after[:1].isdigit()
+        return after[:1].isupper() or after[:1].isdigit()  # "on Saturday", "in March"
     if lw.endswith("ly") and nxt + 1 < len(words):
         lw = _strip_dot(words[nxt + 1][2])  # "Warren officially endorsed"
     return _looks_like_verb(lw) or lw in _VERB_WORDS or lw in _IRREGULAR_PAST or lw in _cues() or lw in _BEFORE_VERB
@@ -1257,7 +1272,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     and party is not None
                     and _strip_dot(words[nxt][2]) in ("on", "in", "at")
                     and nxt + 1 < len(words)
-                    and (_is_cap(words[nxt + 1][2]) or words[nxt + 1][2][:1].isdigit())
+                    and (words[nxt + 1][2][:1].isupper() or words[nxt + 1][2][:1].isdigit())
                 ):
                     nxt += 2  # a time after the party tag: "on Friday"
                 if (
@@ -1396,12 +1411,13 @@ def _document_issuer(
         return _Mention(a, b, name, "name")
     head = re.escape(words[-1])
     lo = max(0, m.start - PRONOUN_REACH)
+    introduced = re.compile(rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b")
     found = None
-    for found in re.finditer(rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b", text[lo : m.start]):
+    for found in introduced.finditer(text, lo, m.start):  # noqa: B007 (the last one is kept)
         pass
     if found is None:
         return None
-    at = lo + found.start()
+    at = found.start()
     si = _sentence_of(starts, at)
     start = max(starts[si], text.rfind("\n", 0, at) + 1)
     swords = _outside(names, inside, open_at, start, at)
@@ -1571,6 +1587,10 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                     return who, "person"
             break
         if kind == "org":
+            if any(x[:1].isupper() for x in raw[1:h]) and raw[0].lower() in _DETERMINERS:
+                # "the Sanders campaign", "the Obama administration": its own words, not the
+                # organisation named last (since quotes.v5)
+                return " ".join(raw[1:]), "org"
             if not caps:
                 who = last_spoken(("org",)) or _last(names.orgs, m.start)
                 if who is not None:
