@@ -694,25 +694,28 @@ def test_he_after_a_quoted_speaker_of_unknown_gender_is_theirs() -> None:
 def test_a_place_of_two_words_is_no_person_and_no_organisation() -> None:
     from newsprism import names
 
-    assert names.clean_name("South Carolina") == ("South Carolina", False)
-    assert names.clean_name("the United States") == ("United States", False)
-    assert names.clean_name("Carolina Herrera")[1]  # a person's name that starts like a place
-    scan = names.scan_names("South Carolina voted on Tuesday. The Fenmark Council met.")
+    assert names.clean_name("South Carolina", True) == ("South Carolina", False)
+    assert names.clean_name("the United States", True) == ("United States", False)
+    assert names.clean_name("Carolina Herrera", True)[1]  # a person's name that starts like a place
+    scan = names.scan_names("South Carolina voted on Tuesday. The Fenmark Council met.", speakers=True)
     assert [n for _, n in scan.orgs] == ["Fenmark Council"]
+    # the names the entities stage reads are those of entities.v3
+    assert names.clean_name("South Carolina") == ("South Carolina", True)
 
 
 def test_names_with_a_suffix_and_a_middle_name() -> None:
     from newsprism import names
 
-    assert names.clean_name("Donald Trump Jr.")[0] == "Donald Trump Jr."
-    assert names.clean_name("Trump Jr")[0] == "Trump Jr."
-    assert names.clean_name("Hillary Rodham Clinton")[0] == "Hillary Rodham Clinton"
-    assert names.clean_name("Sen. Bernie Sanders")[0] == "Bernie Sanders"
+    assert names.clean_name("Donald Trump Jr.", True)[0] == "Donald Trump Jr."
+    assert names.clean_name("Trump Jr", True)[0] == "Trump Jr."
+    assert names.clean_name("Hillary Rodham Clinton", True)[0] == "Hillary Rodham Clinton"
+    assert names.clean_name("Hillary Rodham Clinton")[0] == "Rodham Clinton"  # entities.v3
+    assert names.clean_name("Sen. Bernie Sanders", True)[0] == "Bernie Sanders"
     # a surname names the person first given in full with it, or one that adds a middle name,
     # not another person's name of three words
-    scan = names.scan_names("Chris Murphy spoke. Anne Marie Murphy was a teacher.")
+    scan = names.scan_names("Chris Murphy spoke. Anne Marie Murphy was a teacher.", speakers=True)
     assert scan.full["murphy"] == "Chris Murphy"
-    scan = names.scan_names("Hillary Clinton spoke. Hillary Rodham Clinton was a senator.")
+    scan = names.scan_names("Hillary Clinton spoke. Hillary Rodham Clinton was a senator.", speakers=True)
     assert scan.full["clinton"] == "Hillary Rodham Clinton"
 
 

@@ -311,8 +311,12 @@ class ArticleNames:
 
 
 @lru_cache(maxsize=65536)
-def clean_name(text: str) -> tuple[str, bool]:
+def clean_name(text: str, speakers: bool = False) -> tuple[str, bool]:
     """A capitalised run without its titles and possessive: ("Jens Stoltenberg", is_person).
+    With ``speakers`` (the quotes stage, since quotes.v5), a place of two words or more
+    ("South Carolina") is no person, a given name before a middle name or a second surname
+    stays ("Hillary Rodham Clinton"), and so does a suffix ("Donald Trump Jr."); without, the
+    names are those ``entities`` reads (entities.v3).
     (Cached: an article names the same runs again and again, and so do a corpus's articles.)"""
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
@@ -330,7 +334,7 @@ def clean_name(text: str) -> tuple[str, bool]:
         or any(k == "org" and i + 1 < len(words) and words[i + 1].lower() in _ORG_LINKS for i, k in enumerate(kinds))
         or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
     )
-    if not org and len(words) >= 2:
+    if speakers and not org and len(words) >= 2:
         # a place of two words or more: "South Carolina", "the United States" (since quotes.v5)
         k = 1 if strip_dot(words[0]) in DETERMINERS else 0
         org = " ".join(words[k:]) in place_names()
@@ -360,6 +364,8 @@ def clean_name(text: str) -> tuple[str, bool]:
         keep += 1
     if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
         keep += 1
+    if not speakers:
+        return " ".join(rest[-keep:]), True
     if strip_dot(rest[-1]) in ("jr", "sr") and not rest[-1].endswith("."):
         rest = [*rest[:-1], rest[-1] + "."]  # "Trump Jr" at a sentence's end: "Trump Jr." (since quotes.v5)
     if keep == 2 and len(rest) >= 3 and strip_dot(rest[-1]) in NAME_SUFFIXES:
@@ -397,9 +403,12 @@ def title_kind(word: str) -> str | None:
     return next((k for k in ("org", "role", "title") if k in kinds), None)
 
 
-def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleNames:
+def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: bool = False) -> ArticleNames:
     """Capitalised runs of the article outside ``quoted`` spans, with the titles and
-    appositions that give roles."""
+    appositions that give roles. ``speakers`` (the quotes stage) reads names as
+    :func:`clean_name` does with it, keeps places out of ``orgs`` and out of the one-word names
+    that speak, and gives a surname the person first named in full with it, or a later name
+    that adds to that one ("Hillary Rodham Clinton"), rather than the longest (since quotes.v5)."""
     names = ArticleNames({}, [], [], [])
     names.text = text
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
@@ -433,7 +442,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     for a, j, sentence_start in name_runs(text, toks):
         pos, end = toks[a][0], toks[j][1]
         run = text[pos:end]
-        info = _run_info(run)
+        info = _run_info(run, speakers)
         if info is None or (info.upper and _heading_caps(text, run, pos, end)):
             continue
         name, person, n_words = info.name, info.person, info.n_words
@@ -447,9 +456,9 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
         if person and n_words >= 2:
             key = info.last
             known = full.get(key, "")
-            if (len(name) > len(known) and len(name.split()) <= len(known.split() or name.split())) or (
-                known and set(known.split()) < set(name.split())
-            ):
+            if (
+                len(name) > len(known) and (not speakers or len(name.split()) <= len(known.split() or name.split()))
+            ) or (speakers and known and set(known.split()) < set(name.split())):
                 # the longest name of as many words, or one that adds a middle name ("Hillary
                 # Rodham Clinton"), not another person's of three words ("Anne Marie Murphy")
                 full[key] = name
@@ -485,7 +494,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
             names.people.append((pos, full[key]))
             names.confirmed.append((pos, full[key]))
         elif not person:
-            if name not in place_names():  # a place is no organisation "it" may name (quotes.v5)
+            if not speakers or name not in place_names():  # a place is no organisation "it" may name (v5)
                 names.orgs.append((pos, name))
         elif (
             info.single
@@ -510,7 +519,9 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     # pronouns say so (not "Russia said", "Reuters reported")
     places = place_and_org_names()
     lone = [
-        (pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places and n not in place_names()
+        (pos, n)
+        for pos, n in lone
+        if strip_dot(n) not in names.full and n not in places and not (speakers and n in place_names())
     ]
     names.speakers = lone
     if lone:
@@ -552,11 +563,11 @@ class _RunInfo:
 
 
 @lru_cache(maxsize=65536)
-def _run_info(run: str) -> _RunInfo | None:
+def _run_info(run: str, speakers: bool = False) -> _RunInfo | None:
     """The :class:`_RunInfo` of a capitalised run, ``None`` for no name (empty, in lower case,
     or titles only). (Cached: an article names the same runs again and again, and so do a
     corpus's articles.)"""
-    name, person = clean_name(run)
+    name, person = clean_name(run, speakers)
     words = name.split()
     titles = speaker_titles()
     if not (name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words)):

@@ -69,8 +69,14 @@ from . import names as _article_names
 from .model import Article, FramingMark, Quote, QuoteGroup, QuoteVariant, Span
 from .text import fold_spelling, plural, quote_spans, word_list
 
+
 # the article's names: shared with the entities stage (newsprism.names)
-_clean_name = _article_names.clean_name
+def _clean_name(text: str) -> tuple[str, bool]:
+    """:func:`newsprism.names.clean_name` as the quotes stage reads names (places, middle names
+    and suffixes since quotes.v5)."""
+    return _article_names.clean_name(text, True)
+
+
 _cues = _article_names.reporting_cues
 _DETERMINERS = _article_names.DETERMINERS
 _is_cap = _article_names.is_cap
@@ -83,7 +89,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v4"
+QUOTES_VERSION = "quotes.v5"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1031,7 +1037,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
     spans, notes = _spans(text)
     if not spans:
         return ArticleQuotes(())
-    names = _scan_names(text, [(s, e) for s, e, _, _ in spans])
+    names = _scan_names(text, [(s, e) for s, e, _, _ in spans], speakers=True)
     starts = [s.start for s in article.sentences] or [0]
     ends = [s.end for s in article.sentences] or [len(text)]
     inside = [(s, e) for s, e, _, _ in spans]
