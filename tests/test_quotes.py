@@ -711,6 +711,8 @@ def test_names_with_a_suffix_and_a_middle_name() -> None:
     assert names.clean_name("Hillary Rodham Clinton", True)[0] == "Hillary Rodham Clinton"
     assert names.clean_name("Hillary Rodham Clinton")[0] == "Rodham Clinton"  # entities.v3
     assert names.clean_name("Sen. Bernie Sanders", True)[0] == "Bernie Sanders"
+    assert names.clean_name("New Hampshire Sanders", True)[0] == "Sanders"  # a place before the name
+    assert names.clean_name("Jordan Reynolds", True)[0] == "Jordan Reynolds"  # a one-word place is a name too
     # a surname names the person first given in full with it, or one that adds a middle name,
     # not another person's name of three words
     scan = names.scan_names("Chris Murphy spoke. Anne Marie Murphy was a teacher.", speakers=True)

@@ -366,6 +366,14 @@ def clean_name(text: str, speakers: bool = False) -> tuple[str, bool]:
         keep += 1
     if not speakers:
         return " ".join(rest[-keep:]), True
+    for k in (3, 2):
+        # a place of two words or more before the name: "New Hampshire Sanders" (since
+        # quotes.v5; not of one word: "Jordan Reynolds", "Chad Sweet")
+        lead = " ".join(rest[:k])
+        if k < len(rest) and lead in place_names():
+            rest = rest[k:]
+            keep = min(keep, len(rest))
+            break
     if strip_dot(rest[-1]) in ("jr", "sr") and not rest[-1].endswith("."):
         rest = [*rest[:-1], rest[-1] + "."]  # "Trump Jr" at a sentence's end: "Trump Jr." (since quotes.v5)
     if keep == 2 and len(rest) >= 3 and strip_dot(rest[-1]) in NAME_SUFFIXES:
