@@ -1425,7 +1425,8 @@ def _document_issuer(
         return None
     at = found.start()
     si = _sentence_of(starts, at)
-    start = max(starts[si], text.rfind("\n", 0, at) + 1)
+    # (bounded: a sentence of a hostile text may be the whole article)
+    start = max(starts[si], text.rfind("\n", max(0, at - PARTICIPLE_REACH), at) + 1, at - PARTICIPLE_REACH)
     swords = _outside(names, inside, open_at, start, at)
     who = None
     k = len(swords) - 1
