@@ -25,7 +25,12 @@ it, and roles tied by an apposition with a possessive ("Obama's former campaign 
 the last three change what ``entities`` reads too. ``gender`` is found on first use. For
 quotes.v4: no name right after a preposition is the subject of the verb after it, and no name
 in the possessive after an inverted cue ("said Ivanka Trump's statement") (``subjects`` and
-``lone`` only: what ``entities`` reads is unchanged); ``text`` keeps the article's text.
+``lone`` only: what ``entities`` reads is unchanged); ``text`` keeps the article's text. For
+quotes.v5, with ``speakers`` only (:func:`clean_name`, :func:`scan_names`; what ``entities``
+reads is unchanged): places of the ``place-names`` lexicon are no people, a given name before
+a middle name and a suffix stay in a name, and a surname names the person first given in full
+with it; and a name after an opening phrase's comma and an adverb before its verb in -ed is a
+subject (``subjects`` only).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v4``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v5``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -15,7 +15,9 @@ gerund no part of a name, roles from appositions with a possessive, the gender o
 given name, and a last resort for "he"/"she"; v4 those marked "since quotes.v4": "he"/"she"
 to the nearer subject whose gender nothing shows when the last one of the pronoun's gender
 was named in an earlier paragraph, and no subject right after a preposition or in the
-possessive after an inverted cue):
+possessive after an inverted cue; v5 those marked "since quotes.v5": a participle's main
+clause subject, places, middle names and suffixes, the quoted speaker of unknown gender for
+"he"/"she", documents resolved to their issuer):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
