@@ -58,8 +58,14 @@ def main() -> None:
     spans = {a.id: [(s, e) for s, e, _, _ in quotes._spans(a.text)[0]] for a in arts}
     marks = _clock(arts, lambda a: quotes._spans(a.text))
     words = _clock(arts, lambda a: names._tokens_starts(a.text, 0, len(a.text)) if spans[a.id] else None)
-    scan = _clock(arts, lambda a: names.scan_names(a.text, spans[a.id]) if spans[a.id] else None)
-    scans = {a.id: names.scan_names(a.text, spans[a.id]) for a in arts if spans[a.id]}
+    # as the quotes stage reads names (``speakers``, since quotes.v5), where the commit has it
+    try:
+        names.scan_names("", (), speakers=True)  # type: ignore[call-arg]
+        opts = {"speakers": True}
+    except TypeError:
+        opts = {}
+    scan = _clock(arts, lambda a: names.scan_names(a.text, spans[a.id], **opts) if spans[a.id] else None)
+    scans = {a.id: names.scan_names(a.text, spans[a.id], **opts) for a in arts if spans[a.id]}
 
     def gender(a: Article) -> None:
         found = scans.get(a.id)

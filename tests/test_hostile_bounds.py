@@ -410,3 +410,29 @@ def test_distances_with_many_brackets_in_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True True"
+
+
+def test_participles_and_documents_in_one_long_sentence_in_a_subprocess():
+    """quotes.v5 looks for a participle's or a document's clause subject at most
+    quotes.PARTICIPLE_REACH characters back, so one sentence of thousands of such quotations
+    costs time linear in them. The timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.pipeline import prepare_article
+        from newsprism.quotes import article_quotes
+        text = (
+            'Mayor Ana Ruiz said in a statement that the wall held, and the statement said "the channel '
+            'stays open all night", as Tomas Dahl went on, saying "we will win the vote" '
+        ) * 3000 + 'she said.\\n'
+        a = prepare_article(from_text(text, title="Participles"))
+        found = article_quotes(a)
+        print(len(found.quotes), len({q.speaker for q in found.quotes}))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    quotes, speakers = map(int, done.stdout.split())
+    assert quotes == 6_000 and speakers >= 1

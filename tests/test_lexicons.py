@@ -38,6 +38,7 @@ BUNDLED = {
     "reporting-verbs",
     "scales",
     "scare-quote-cues",
+    "place-names",
     "sentence-openers",
     "speaker-descriptions",
     "speaker-titles",

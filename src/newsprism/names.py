@@ -25,7 +25,12 @@ it, and roles tied by an apposition with a possessive ("Obama's former campaign 
 the last three change what ``entities`` reads too. ``gender`` is found on first use. For
 quotes.v4: no name right after a preposition is the subject of the verb after it, and no name
 in the possessive after an inverted cue ("said Ivanka Trump's statement") (``subjects`` and
-``lone`` only: what ``entities`` reads is unchanged); ``text`` keeps the article's text.
+``lone`` only: what ``entities`` reads is unchanged); ``text`` keeps the article's text. For
+quotes.v5, with ``speakers`` only (:func:`clean_name`, :func:`scan_names`; what ``entities``
+reads is unchanged): places of the ``place-names`` lexicon are no people, a given name before
+a middle name and a suffix stay in a name, and a surname names the person first given in full
+with it; and a name after an opening phrase's comma and an adverb before its verb in -ed is a
+subject (``subjects`` only).
 """
 
 from __future__ import annotations
@@ -81,6 +86,14 @@ def place_and_org_names() -> frozenset[str]:
     lex = lexicons.load("entity-aliases")
     k_alias, k_kind = lex.columns.index("alias"), lex.columns.index("kind")
     return frozenset(r[k_alias] for r in lex.rows if r[k_kind] != "person")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of countries, US states and regions as written ("South Carolina", "Central
+    Asia"; the ``place-names`` lexicon): a capitalised run of two words or more that is one of
+    them, or a one-word name that speaks, is a place, not a person (since quotes.v5)."""
+    return frozenset(lexicons.load("place-names").entries)
 
 
 @lru_cache(maxsize=1)
@@ -303,8 +316,12 @@ class ArticleNames:
 
 
 @lru_cache(maxsize=65536)
-def clean_name(text: str) -> tuple[str, bool]:
+def clean_name(text: str, speakers: bool = False) -> tuple[str, bool]:
     """A capitalised run without its titles and possessive: ("Jens Stoltenberg", is_person).
+    With ``speakers`` (the quotes stage, since quotes.v5), a place of two words or more
+    ("South Carolina") is no person, a given name before a middle name or a second surname
+    stays ("Hillary Rodham Clinton"), and so does a suffix ("Donald Trump Jr."); without, the
+    names are those ``entities`` reads (entities.v3).
     (Cached: an article names the same runs again and again, and so do a corpus's articles.)"""
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
@@ -322,6 +339,10 @@ def clean_name(text: str) -> tuple[str, bool]:
         or any(k == "org" and i + 1 < len(words) and words[i + 1].lower() in _ORG_LINKS for i, k in enumerate(kinds))
         or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1)
     )
+    if speakers and not org and len(words) >= 2:
+        # a place of two words or more: "South Carolina", "the United States" (since quotes.v5)
+        k = 1 if strip_dot(words[0]) in DETERMINERS else 0
+        org = " ".join(words[k:]) in place_names()
     if org:
         # "Ministry of Health" stays whole; drop leading determiners
         while words and strip_dot(words[0]) in DETERMINERS:
@@ -348,7 +369,29 @@ def clean_name(text: str) -> tuple[str, bool]:
         keep += 1
     if keep < len(rest) and len(rest[-keep - 1]) <= 2 and rest[-keep - 1].endswith("."):
         keep += 1
+    if not speakers:
+        return " ".join(rest[-keep:]), True
+    for k in (3, 2):
+        # a place of two words or more before the name: "New Hampshire Sanders" (since
+        # quotes.v5; not of one word: "Jordan Reynolds", "Chad Sweet")
+        lead = " ".join(rest[:k])
+        if k < len(rest) and lead in place_names():
+            rest = rest[k:]
+            keep = min(keep, len(rest))
+            break
+    if strip_dot(rest[-1]) in ("jr", "sr") and not rest[-1].endswith("."):
+        rest = [*rest[:-1], rest[-1] + "."]  # "Trump Jr" at a sentence's end: "Trump Jr." (since quotes.v5)
+    if keep == 2 and len(rest) >= 3 and strip_dot(rest[-1]) in NAME_SUFFIXES:
+        keep = 3  # "Donald Trump Jr." (since quotes.v5)
+    if keep < len(rest) and _given_gender(rest[-keep - 1]) is not None and rest[-keep - 1][:1].isupper():
+        # a given name before a middle name or a second surname: "Ruth Bader Ginsburg", "Hillary
+        # Rodham Clinton", "Donald John Trump", not "Bader Ginsburg" (since quotes.v5)
+        keep += 1
     return " ".join(rest[-keep:]), True
+
+
+#: words after a surname that belong to the name ("Donald Trump Jr.")
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 #: words between a person's name and a place or body ("Charles B. Rangel of New York")
@@ -373,9 +416,12 @@ def title_kind(word: str) -> str | None:
     return next((k for k in ("org", "role", "title") if k in kinds), None)
 
 
-def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleNames:
+def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: bool = False) -> ArticleNames:
     """Capitalised runs of the article outside ``quoted`` spans, with the titles and
-    appositions that give roles."""
+    appositions that give roles. ``speakers`` (the quotes stage) reads names as
+    :func:`clean_name` does with it, keeps places out of ``orgs`` and out of the one-word names
+    that speak, and gives a surname the person first named in full with it, or a later name
+    that adds to that one ("Hillary Rodham Clinton"), rather than the longest (since quotes.v5)."""
     names = ArticleNames({}, [], [], [])
     names.text = text
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
@@ -409,7 +455,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     for a, j, sentence_start in name_runs(text, toks):
         pos, end = toks[a][0], toks[j][1]
         run = text[pos:end]
-        info = _run_info(run)
+        info = _run_info(run, speakers)
         if info is None or (info.upper and _heading_caps(text, run, pos, end)):
             continue
         name, person, n_words = info.name, info.person, info.n_words
@@ -422,7 +468,12 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
                 names.subjects.append((pos, canonical))
         if person and n_words >= 2:
             key = info.last
-            if len(name) > len(full.get(key, "")):
+            known = full.get(key, "")
+            if (
+                len(name) > len(known) and (not speakers or len(name.split()) <= len(known.split() or name.split()))
+            ) or (speakers and known and set(known.split()) < set(name.split())):
+                # the longest name of as many words, or one that adds a middle name ("Hillary
+                # Rodham Clinton"), not another person's of three words ("Anne Marie Murphy")
                 full[key] = name
             names.people.append((pos, name))
             after = text[end : end + 40]
@@ -456,7 +507,8 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
             names.people.append((pos, full[key]))
             names.confirmed.append((pos, full[key]))
         elif not person:
-            names.orgs.append((pos, name))
+            if not speakers or name not in place_names():  # a place is no organisation "it" may name (v5)
+                names.orgs.append((pos, name))
         elif (
             info.single
             and (a == 0 or strip_dot(toks[a - 1][2]) not in _PLACE_WORDS)
@@ -479,7 +531,11 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = ()) -> ArticleName
     # one-word names given only so, the subjects of reporting verbs: people when the article's
     # pronouns say so (not "Russia said", "Reuters reported")
     places = place_and_org_names()
-    lone = [(pos, n) for pos, n in lone if strip_dot(n) not in names.full and n not in places]
+    lone = [
+        (pos, n)
+        for pos, n in lone
+        if strip_dot(n) not in names.full and n not in places and not (speakers and n in place_names())
+    ]
     names.speakers = lone
     if lone:
         # a given name of the first-names lexicon ("Melanie said") has its gender, as a name of
@@ -520,11 +576,11 @@ class _RunInfo:
 
 
 @lru_cache(maxsize=65536)
-def _run_info(run: str) -> _RunInfo | None:
+def _run_info(run: str, speakers: bool = False) -> _RunInfo | None:
     """The :class:`_RunInfo` of a capitalised run, ``None`` for no name (empty, in lower case,
     or titles only). (Cached: an article names the same runs again and again, and so do a
     corpus's articles.)"""
-    name, person = clean_name(run)
+    name, person = clean_name(run, speakers)
     words = name.split()
     titles = speaker_titles()
     if not (name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words)):
@@ -641,6 +697,8 @@ def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> b
         return text[toks[a - 2][1] : toks[a - 1][0]].strip()[-1:] in (",", '"', "”", "’")
     if before.strip() == "," and j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " ":
         w = toks[j + 1][2]
+        if (w in _BEFORE_VERB or (w.endswith("ly") and w.islower())) and j + 2 < len(toks):
+            w = toks[j + 2][2]  # "In his interview, Ryan also hammered" (since quotes.v5)
         return w.islower() and len(w) > 3 and w.endswith("ed")
     return False
 

@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v4``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v5``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -15,7 +15,9 @@ gerund no part of a name, roles from appositions with a possessive, the gender o
 given name, and a last resort for "he"/"she"; v4 those marked "since quotes.v4": "he"/"she"
 to the nearer subject whose gender nothing shows when the last one of the pronoun's gender
 was named in an earlier paragraph, and no subject right after a preposition or in the
-possessive after an inverted cue):
+possessive after an inverted cue; v5 those marked "since quotes.v5": a participle's main
+clause subject, places, middle names and suffixes, the quoted speaker of unknown gender for
+"he"/"she", documents resolved to their issuer):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -69,8 +71,14 @@ from . import names as _article_names
 from .model import Article, FramingMark, Quote, QuoteGroup, QuoteVariant, Span
 from .text import fold_spelling, plural, quote_spans, word_list
 
+
 # the article's names: shared with the entities stage (newsprism.names)
-_clean_name = _article_names.clean_name
+def _clean_name(text: str) -> tuple[str, bool]:
+    """:func:`newsprism.names.clean_name` as the quotes stage reads names (places, middle names
+    and suffixes since quotes.v5)."""
+    return _article_names.clean_name(text, True)
+
+
 _cues = _article_names.reporting_cues
 _DETERMINERS = _article_names.DETERMINERS
 _is_cap = _article_names.is_cap
@@ -83,7 +91,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v4"
+QUOTES_VERSION = "quotes.v5"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -317,6 +325,7 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     while k >= 0 and not _is_cap(toks[k][2]) and (toks[k][2].lower().endswith("ly") or toks[k][2] in _BEFORE_VERB):
         k -= 1  # "Ruiz angrily said", "Ruiz once described", "Ruiz has said"
     # a party and state after a name: "Jim Jordan, R-Ohio, said", "Jason Chaffetz (R-Utah) said"
+    k0 = k
     while k >= 1 and (_PARTY.match(toks[k][2]) or ")" in _gap_after(text, toks, k)):
         opening = text.rfind("(", toks[0][0], toks[k][0] + 1)
         if ")" in _gap_after(text, toks, k) and opening >= 0:
@@ -332,7 +341,12 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     # an apposition: "NAME, the minister, said" -> NAME; over several commas, the name that
     # opens the clause ("Scott Pruitt, the attorney general of Oklahoma, one of the states
     # suing the EPA, said" -> Scott Pruitt, not "EPA"), else the nearest
-    if k + 1 < len(toks) and "," in text[toks[k][1] : toks[k + 1][0]]:
+    if k + 1 < len(toks) and (
+        "," in text[toks[k][1] : toks[k + 1][0]]
+        or (k0 > k and "," in _gap_after(text, toks, k0) and _object_name(toks, k))
+    ):
+        # (a comma after a party tag closes an apposition too: "Elizabeth Lauten, the
+        # communications director for Rep. Stephen Fincher (R-Tenn.), wrote", since quotes.v5)
         nearest: _Mention | None = None
         lead: _Mention | None = None
         i = k
@@ -418,6 +432,15 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         i += 1
     kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
     return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], kind)
+
+
+def _object_name(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the capitalised run that ends with token ``k`` is a preposition's object ("for
+    Rep. Stephen Fincher"), not a clause's subject ("in Berea, OH, ..., Gov. John Kasich")."""
+    i = k
+    while i > 0 and _is_cap(toks[i - 1][2]):
+        i -= 1
+    return i > 0 and _strip_dot(toks[i - 1][2]) in _OBJECT_OF
 
 
 _GROUPS = {
@@ -790,6 +813,147 @@ def _subject(text: str, words: list[tuple[int, int, str]], start: int, limit: in
     return m
 
 
+#: how far before a participle cue its main clause's subject is looked for (since quotes.v5)
+PARTICIPLE_REACH = 600
+
+#: words that open a phrase before a sentence's subject ("In his interview with Fox News, Ryan
+#: ...", "After the vote, the senator ..."), besides the ``sentence-openers`` lexicon
+_PHRASE_OPENERS = frozenset(
+    {"in", "on", "at", "after", "before", "during", "since", "with", "without", "for", "from", "by", "as"}
+    | {"following", "despite", "amid", "while", "when", "speaking", "asked", "pressed", "responding"}
+)
+
+
+def _participle_subject(
+    text: str, names: _Names, inside: list[tuple[int, int]], open_at: list[int], start: int, cue: int
+) -> _Mention | None:
+    """The subject of the main clause of a participle cue after a comma ("Sen. Bernie Sanders
+    (I-Vt.) on Saturday criticized the accord ..., saying", "The Florida senator sought to calm
+    his supporters ..., saying", "Asked whether ..., Mr. Santorum did not back down, saying",
+    "..., Nefzi said, adding"), read from ``start`` (the sentence's start, at most
+    ``PARTICIPLE_REACH`` characters back) to the cue at ``cue``: past opening phrases that end
+    in a comma, the first noun phrase (a name, a pronoun, a role or a description after "the")
+    that a verb or an apposition follows. ``None`` when the clause has no such subject (since
+    quotes.v5)."""
+    words = _outside(names, inside, open_at, max(start, cue - PARTICIPLE_REACH), cue)
+    if len(words) < 2:
+        return None
+    last = len(words) - 1
+    # "..., Nefzi said, adding" / "..., said Nefzi, adding": the reporting verb's speaker
+    if _strip_dot(words[last][2]) in _cues():
+        m = _np_before(text, words, last - 1)
+        if m is not None and m.kind in ("name", "role") and not text[m.end : words[last][0]].strip():
+            return m
+    for j in range(max(0, last - 4), last):
+        if _strip_dot(words[j][2]) in _cues() and _strip_dot(words[j][2]) not in _TELL:  # not "told O'Reilly"
+            m = _np_after(text, words, j + 1, cue)
+            if m is not None and m.kind == "name" and m.end >= words[last][1]:
+                return m
+    return _main_subject(text, words)
+
+
+def _main_subject(text: str, words: list[tuple[int, int, str]]) -> _Mention | None:
+    """The subject of the main clause of the sentence whose words (up to some point) are
+    ``words``: it opens the sentence, or follows an opening phrase and its comma ("On
+    Friday,", "In his interview with Fox News,", "Asked whether he was suggesting ...,",
+    "Speaking at a town hall in Salem, New Hampshire,"): the first noun phrase after one of the
+    first three commas that a verb or an apposition follows (since quotes.v5)."""
+    if not words:
+        return None
+    cue = words[-1][1] + 1
+    last = len(words) - 1
+    starts = [0, *[i + 1 for i in range(last) if "," in _gap_after(text, words, i)][:3]]
+    for f in starts:
+        lw = _strip_dot(words[f][2])
+        while f < last and _plain_opener(lw) and "," not in _gap_after(text, words, f):
+            f += 1  # "But Trump said", "And then the senator"
+            lw = _strip_dot(words[f][2])
+        if lw in _PHRASE_OPENERS or _plain_opener(lw):
+            continue
+        if _is_cap(words[f][2]) and lw.endswith(("ing", "ed")) and lw not in _article_names.first_names():
+            continue  # "Asked whether ...,", "Speaking to reporters,"
+        m = _np_after(text, words, f, cue)
+        if m is not None and _opens_at(words, f, m) and _heads_clause(text, words, f, m):
+            return m
+    return None
+
+
+def _plain_opener(lw: str) -> bool:
+    """A word that opens a sentence before its subject ("but", "meanwhile"): of the
+    ``sentence-openers`` lexicon, no determiner or pronoun ("The senator", "He") and none of the
+    prepositions that open a phrase up to a comma."""
+    return lw in _openers() and lw not in _DETERMINERS and lw not in _PRONOUNS and lw not in _PHRASE_OPENERS
+
+
+def _opens_at(words: list[tuple[int, int, str]], f: int, m: _Mention) -> bool:
+    """Whether the noun phrase ``m`` opens at word ``f``: only capitalised words, determiners,
+    titles, roles and descriptions before it ("the aide, Elizabeth Lauten"), not a verb and
+    its object ("advising Williams College graduates")."""
+    for w in words[f:]:
+        if w[0] >= m.start:
+            return True
+        lw = _strip_dot(w[2])
+        if not (_is_cap(w[2]) or lw in _DETERMINERS or _title_kind(lw) or _desc_kind(lw) or lw in _GROUPS):
+            return False
+    return True
+
+
+#: past forms of common verbs that end in neither -ed nor -s: the verb after a clause's subject
+#: ("The Florida senator sought to calm ...", "Trump went after Bush")
+_IRREGULAR_PAST = frozenset(
+    {"sought", "went", "took", "gave", "made", "spoke", "wrote", "told", "said", "began", "came", "kept", "let"}
+    | {"sent", "set", "won", "met", "left", "led", "held", "brought", "thought", "felt", "stood", "ran", "saw"}
+    | {"became", "fought", "struck", "hit", "cut", "put", "read", "drew", "threw", "broke", "chose", "rose"}
+    | {"knew", "heard", "found", "paid", "lost", "taught", "caught", "sold", "built", "shot", "got", "sat"}
+    | {"swore", "bore", "withdrew", "undertook"}
+)
+
+
+#: words that do not follow a sentence's subject ("Hours later, ...", "Early in his campaign, ...")
+_NOT_AFTER_SUBJECT = frozenset({"later", "earlier", "ago", "last", "next", "of", "for", "from", "about", "into"})
+
+
+def _heads_clause(text: str, words: list[tuple[int, int, str]], f: int, m: _Mention) -> bool:
+    """Whether the noun phrase ``m`` (from word ``f``) is a clause's subject: a name, a
+    pronoun, a role or "the" and a description, followed by its verb (a lower-case word that is
+    no preposition or determiner; "on" or "in" before a capitalised word or a figure: "on
+    Saturday criticized"), or by an apposition ("Piet Dahl, the opposition leader, rejected")."""
+    if m.kind in ("desc", "role") and m.text.split()[0].lower() not in ("the", "this"):
+        return False  # "a statement", "one user", "president of the Center ...": no one named
+    if m.kind == "group" and not m.text[:1].isupper():
+        return False
+    if m.text.endswith(("'s", "’s")):
+        return False  # "Sanders' fundraising email ...": the name is no subject
+    if m.kind == "name" and _strip_dot(m.text.split()[0]) in _openers():
+        return False  # "That", "The": no name
+    end = m.end
+    party = _PARTY_TAG.match(text, end)
+    if party is not None:
+        end = party.end()  # "Sen. Bernie Sanders (I-Vt.) on Saturday criticized"
+    nxt = next((i for i in range(f, len(words)) if words[i][0] >= end), None)
+    if nxt is None:
+        return False
+    gap = text[end : words[nxt][0]].strip()
+    if gap == ",":
+        # "Elizabeth Lauten, the communications director for ..., wrote", "the aide, Elizabeth
+        # Lauten, 31, who ..."; not "Salem, New Hampshire, Trump went"
+        if m.kind == "name" and nxt < len(words) and words[nxt][2][:1].islower():
+            return True  # "Cathi Herrod, president of the Center for Arizona Policy, ..."
+        return m.kind in ("name", "role", "desc") and _article_names.APPOSITION.match(text, end) is not None
+    if gap:
+        return False
+    w = words[nxt][2]
+    lw = _strip_dot(w)
+    if _is_cap(w) or lw in _NOT_AFTER_SUBJECT:
+        return False
+    if lw in ("on", "in", "at"):
+        after = words[nxt + 1][2] if nxt + 1 < len(words) else ""
+        return after[:1].isupper() or after[:1].isdigit()  # "on Saturday", "in March"
+    if lw.endswith("ly") and nxt + 1 < len(words):
+        lw = _strip_dot(words[nxt + 1][2])  # "Warren officially endorsed"
+    return _looks_like_verb(lw) or lw in _VERB_WORDS or lw in _IRREGULAR_PAST or lw in _cues() or lw in _BEFORE_VERB
+
+
 #: reporting verbs in -s that are plural nouns too ("Trump's late-night tweets targeting ...")
 _NOUN_CUES = frozenset(
     {"tweets", "posts", "reports", "notes", "claims", "replies", "answers", "urges", "vows", "boasts", "laments"}
@@ -875,7 +1039,7 @@ def article_quotes(article: Article) -> ArticleQuotes:
     spans, notes = _spans(text)
     if not spans:
         return ArticleQuotes(())
-    names = _scan_names(text, [(s, e) for s, e, _, _ in spans])
+    names = _scan_names(text, [(s, e) for s, e, _, _ in spans], speakers=True)
     starts = [s.start for s in article.sentences] or [0]
     ends = [s.end for s in article.sentences] or [len(text)]
     inside = [(s, e) for s, e, _, _ in spans]
@@ -1108,9 +1272,20 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 f += 1
             m = _np_after(text, words, f, s)
             if m is not None and m.kind in ("name", "pronoun") and (m.kind != "name" or _known_person(m.text, names)):
-                nxt = next((i for i, w in enumerate(words) if w[0] >= m.end), None)
+                party = _PARTY_TAG.match(text, m.end)  # "Sen. Ted Cruz (R-Texas) on Friday lashed out" (v5)
+                nxt = next((i for i, w in enumerate(words) if w[0] >= (party.end() if party else m.end)), None)
                 if (
                     nxt is not None
+                    and words[nxt][1] <= s
+                    and party is not None
+                    and _strip_dot(words[nxt][2]) in ("on", "in", "at")
+                    and nxt + 1 < len(words)
+                    and (words[nxt + 1][2][:1].isupper() or words[nxt + 1][2][:1].isdigit())
+                ):
+                    nxt += 2  # a time after the party tag: "on Friday"
+                if (
+                    nxt is not None
+                    and nxt < len(words)
                     and words[nxt][1] <= s
                     and not _is_cap(words[nxt][2])
                     and _strip_dot(words[nxt][2]) not in (_SMALL | _DETERMINERS | _STOP_AFTER_VERB)
@@ -1139,8 +1314,26 @@ def article_quotes(article: Article) -> ArticleQuotes:
             continue
         speaker: str | None = None
         speaker_span: Span | None = None
+        if (
+            cue_i is not None
+            and cue_i > 0
+            and words[cue_i][1] <= s
+            and words[cue_i][2].endswith("ing")
+            and ("," in _gap_after(text, words, cue_i - 1) or words[cue_i - 1][2] == "and")
+        ):
+            # a participle after a comma ("..., saying", "..., Nefzi said, adding"): the main
+            # clause's subject, not the nearest name before the cue (since quotes.v5)
+            sm = _participle_subject(text, names, inside, open_at, max(sent_start, para_start), words[cue_i][0])
+            if sm is not None:
+                mention = sm
         if mention is None and late_limit is not None:
             mention = _clause_subject(text, words, names, max(sent_start, lo), late_limit)
+        if mention is not None and mention.kind == "desc":
+            # "the statement continued", "the IMF report stated": whoever issued it, where the
+            # article says (since quotes.v5)
+            mention = (
+                _document_issuer(text, names, starts if article.sentences else [0], inside, open_at, mention) or mention
+            )
         if mention is not None:
             speaker, skind = _resolve(mention, names, speakers)
             speaker_span = Span(mention.start, mention.end)
@@ -1204,6 +1397,72 @@ def article_quotes(article: Article) -> ArticleQuotes:
     return ArticleQuotes(tuple(quotes), tuple(terms), tuple(notes))
 
 
+def _document_issuer(
+    text: str, names: _Names, starts: list[int], inside: list[tuple[int, int]], open_at: list[int], m: _Mention
+) -> _Mention | None:
+    """For a document named with "the" ("the statement", "the ad", "the IMF report"), who issued
+    it: a capitalised name among its words ("the IMF report" -> IMF), else the subject of the
+    sentence that last introduced a document of that head within ``PRONOUN_REACH`` characters
+    ("Trump said in a statement released by his campaign. ... the statement continued", "The
+    Romney campaign retorted with an ad of its own. The ad says: ..."); ``None`` when the
+    article does not say (since quotes.v5)."""
+    words = m.text.split()
+    if words[0].lower() not in ("the", "this") or _desc_kind(words[-1]) != "document" or not words[-1].islower():
+        return None  # not "The Washington Post"
+    toks = names.words(m.start, m.end)
+    caps = [t for t in toks[1:-1] if _is_cap(t[2])]
+    if caps:
+        a, b = caps[0][0], caps[-1][1]
+        name = text[a:b]
+        if name.endswith(("'s", "’s")):
+            name, b = name[:-2], b - 2
+        return _Mention(a, b, name, "name")
+    head = re.escape(words[-1])
+    lo = max(0, m.start - PRONOUN_REACH)
+    introduced = re.compile(rf"\b(?:[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b")
+    found = None
+    for found in introduced.finditer(text, lo, m.start):  # noqa: B007 (the last one is kept)
+        pass
+    if found is None:
+        return None
+    at = found.start()
+    si = _sentence_of(starts, at)
+    # (bounded: a sentence of a hostile text may be the whole article)
+    start = max(starts[si], text.rfind("\n", max(0, at - PARTICIPLE_REACH), at) + 1, at - PARTICIPLE_REACH)
+    swords = _outside(names, inside, open_at, start, at)
+    who = None
+    k = len(swords) - 1
+    if k >= 1 and _strip_dot(swords[k][2]) in ("in", "with", "via", "through", "on", "by", "into"):
+        k -= 1  # "said in a statement", "retorted with an ad"
+    verb = _strip_dot(swords[k][2]) if k >= 1 else ""
+    if k >= 1 and swords[k][2].islower() and (_looks_like_verb(verb) or verb in _IRREGULAR_PAST or verb in _cues()):
+        # the subject of the verb that issued it: "The Times said Cook provided a written
+        # statement" is Cook's
+        who = _np_before(text, swords, k - 1)
+        if who is not None and not (
+            who.kind in ("name", "pronoun") or (who.kind == "role" and any(_is_cap(w) for w in who.text.split()[1:]))
+        ):
+            who = None
+    if who is None and swords:
+        who = _clause_subject(text, swords, names, start, at)
+    if who is None and swords:
+        who = _main_subject(text, swords)
+        if who is not None and not (
+            who.kind in ("name", "pronoun") or (who.kind == "role" and any(_is_cap(w) for w in who.text.split()[1:]))
+        ):
+            who = None  # "The Romney campaign retorted with an ad": the campaign; not "the man"
+    if who is not None and who.kind == "name" and _clean_name(who.text)[0] in _article_names.place_names():
+        who = None  # "..., Libya, have filed a lawsuit": a place issues nothing
+    if who is not None and who.kind == "role":
+        # "The Romney campaign": its words, without the determiner
+        first = who.text.split()[0]
+        if first.lower() in _DETERMINERS:
+            who = _Mention(who.start + len(first) + 1, who.end, who.text[len(first) + 1 :], "name")
+        else:
+            who = _Mention(who.start, who.end, who.text, "name")
+    return who
+
+
 #: a dash after a quotation, before the name of its speaker
 _DASH = re.compile(r"[\s.,]*[―—–-]\s*")
 
@@ -1264,7 +1523,13 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             known = [(pos, n) for pos, n in salient if _gender(n, names) == g and m.start - pos <= PRONOUN_REACH]
             # (the first-names lexicon too, since quotes.v2: "she" is not "Ted Cruz")
             who = _last(known, m.start) or _last(salient, m.start) or _last(confirmed, m.start)
-            adjacent = _adjacent_unknown(m.start, salient, known, names)
+            # the speaker last quoted counts too though nothing shows their gender ('"...," Cruz
+            # said. / "...," he said.', since quotes.v5)
+            quoted = {n for _, n, k in spoken if k == "person" and _gender(n, names) is None}
+            unsure_quoted = [(pos, n) for pos, n, k in spoken if n in quoted]
+            adjacent = _adjacent_unknown(
+                m.start, sorted(salient + unsure_quoted) if unsure_quoted else salient, known, names, quoted
+            )
             if adjacent is not None:
                 who = adjacent
             if not who:
@@ -1306,6 +1571,11 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         words = name.split()
         if person and len(words) == 1:
             return names.full.get(_strip_dot(words[0]), name), "person"
+        if person:
+            # "Trump Jr." -> "Donald Trump Jr.": the fullest name the article gives it (since quotes.v5)
+            full = names.full.get(_strip_dot(words[-1]), "")
+            if full.rstrip(".").endswith(" " + name.rstrip(".")):
+                return full, "person"
         return name, "person" if person else "org"
     # a role or group in lower case
     text = " ".join(m.text.split())
@@ -1326,6 +1596,10 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                     return who, "person"
             break
         if kind == "org":
+            if any(x[:1].isupper() for x in raw[1:h]) and raw[0].lower() in _DETERMINERS:
+                # "the Sanders campaign", "the Obama administration": its own words, not the
+                # organisation named last (since quotes.v5)
+                return " ".join(raw[1:]), "org"
             if not caps:
                 who = last_spoken(("org",)) or _last(names.orgs, m.start)
                 if who is not None:
@@ -1337,7 +1611,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
 
 
 def _adjacent_unknown(
-    at: int, salient: list[tuple[int, str]], known: list[tuple[int, str]], names: _Names
+    at: int, salient: list[tuple[int, str]], known: list[tuple[int, str]], names: _Names, quoted: set[str]
 ) -> str | None:
     """For "he" or "she" at ``at``: the person last named as a subject or last quoted before
     it, when nothing shows their gender but the article shows them to be a person (a title, an
@@ -1349,8 +1623,8 @@ def _adjacent_unknown(
     if k < 0:
         return None
     pos, name = salient[k]
-    if _gender(name, names) is not None or not any(n == name for _, n in names.confirmed):
-        return None  # a person whose gender is unknown, shown to be a person (a title, an apposition, ...)
+    if _gender(name, names) is not None or not (name in quoted or any(n == name for _, n in names.confirmed)):
+        return None  # a person whose gender is unknown, shown to be a person (a title, an apposition, quoted, ...)
     kk = bisect_left(known, (at, "")) - 1
     if kk >= 0 and known[kk][0] >= names.text.rfind("\n", 0, pos) + 1:
         return None  # one of the pronoun's gender named in the same paragraph, or after: theirs
