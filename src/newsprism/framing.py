@@ -45,11 +45,13 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v3"
+FRAMING_VERSION = "framing.v4"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
-#: quoted words are scare quotes (:func:`scare_quote_reason`)
-ARTICLE_MARKS_VERSION = "framing.v3"
+#: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
+#: Gazette understands" as a hedge (:func:`self_sourced`) and the word lists of
+#: ``framing-lexicon.v2``
+ARTICLE_MARKS_VERSION = "framing.v4"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -123,8 +125,54 @@ def article_marks(
                     quoted=_inside(spans, starts, span.start, span.end),
                 )
             )
+    taken = [(m.start, m.end) for m in out]
+    for start, end in self_sourced(text, article.outlet):
+        if not any(s < end and start < e for s, e in taken):
+            out.append(
+                FramingMark(
+                    "",
+                    article.id,
+                    Span(start, end),
+                    text[start:end],
+                    "hedge",
+                    lexicon=FRAMING_VERSION,
+                    quoted=_inside(spans, starts, start, end),
+                    note="the outlet's own unnamed sourcing",
+                )
+            )
     out.sort(key=lambda m: (m.start, m.end, m.type))
     return out
+
+
+#: what an outlet says of itself when it reports what it was told by no one it names ("The
+#: Gazette understands", "the Times has learned")
+_SELF_VERBS = r"(?:understands|understood|has\s+learned|has\s+learnt|has\s+been\s+told|was\s+told)"
+
+
+@cache
+def _self_pattern(outlet: str) -> re.Pattern[str] | None:
+    """The expression of ``outlet`` naming itself before a verb of :data:`_SELF_VERBS`: its
+    name (less a leading "The"), or its last word after "the" ("the Gazette" of "The Harnwick
+    Gazette"); none for a name of no letters."""
+    words = re.findall(r"[\w&'’.-]+", outlet)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return None
+    full = r"\s+".join(re.escape(w) for w in words)
+    forms = [rf"(?:[Tt]he\s+)?{full}"]
+    if len(words) > 1 and len(words[-1]) > 2:
+        forms.append(rf"[Tt]he\s+{re.escape(words[-1])}")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})\s+{_SELF_VERBS}(?![\w-])")
+
+
+def self_sourced(text: str, outlet: str | None) -> list[tuple[int, int]]:
+    """The spans where the outlet names itself as knowing what it does not source ("The Harnwick
+    Gazette understands that...", "the Times has learned"): a hedge in the outlet's own voice,
+    the claim pinned on no one named (since framing.v4). Matched case-sensitively on the
+    outlet's name as the input gives it; without an outlet, none."""
+    pattern = _self_pattern(outlet) if outlet else None
+    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
 
 
 #: which marks the corpus keeps of an article (:func:`corpus_marks`)
