@@ -61,6 +61,10 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 
 
 _REPORTING = re.compile(r"[A-Za-z]+(?: (?:to|out))?")
+#: a verb of saying that opens reported speech: "that" right after it or after an object that
+#: is a pronoun or a name ("lectured MPs that", "scolded him that"; not "brushed aside warnings
+#: that", where "that" opens the warnings)
+_SAYING_THAT = re.compile(r"(?:\s+(?:him|her|them|us|me|[A-Z][\w'’-]*)){0,2}\s+that\b")
 
 
 def _reported(text: str, sentence_starts: list[int], start: int) -> bool:
@@ -90,8 +94,12 @@ def article_marks(
         note = None
         if kind == "loaded":
             row = entry(text, (start, end, kind, version))
-            if row.get("kind") == "saying" and any(cs <= start and end <= ce for cs, ce in cues):
-                kind = "attribution"  # "...," fumed the mayor: how the outlet reports the statement
+            if row.get("kind") == "saying" and (
+                any(cs <= start and end <= ce for cs, ce in cues) or _SAYING_THAT.match(text, end)
+            ):
+                # "...," fumed the mayor / he lectured MPs that...: how the outlet reports the
+                # statement (reported speech since framing.v4)
+                kind = "attribution"
             elif row.get("neutral"):
                 note = f"neutral: {row['neutral']}"
         quoted = _inside(spans, starts, start, end)
