@@ -317,6 +317,9 @@ _BETWEEN_WORDS = (
     " keep even once just already still did does do who which that"
 )
 _BETWEEN = frozenset(_BETWEEN_WORDS.split())
+#: a verb of saying after the marks names no speaker of them after these words: "to" ("wants
+#: to say"), and the passive of a hedge ("ministers are said to be haggling", since framing.v4)
+_NOT_SPEAKER_BEFORE = frozenset({"to", "is", "are", "was", "were", "be", "been", "being"})
 #: a line led by a speaker and a colon (a headline's convention: "Barr: report 'imminent'")
 _SPEAKER_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
 #: quoted words inside a clause, left out when looking for its end
@@ -436,7 +439,7 @@ def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable
     stage's terms of kind ``scare``, and its quotations of at most ``SHORT_QUOTATION_WORDS``
     words between spaces with neither cue nor speaker."""
     text = article.text
-    out = [t.marked or t.span for t in terms if t.article == article.id and t.kind == "scare"]
+    out = [t.marked or t.span for t in terms if t.article == article.id and t.kind in ("scare", "speaker")]
     for q in quotes:
         if q.cue is None and q.speaker is None and len(q.text.split()) <= SHORT_QUOTATION_WORDS:
             a, b = q.start, q.end
@@ -532,7 +535,7 @@ def scare_quote_reason(
     after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
     for k, (_, _, w) in enumerate(after[:SAY_AFTER_WORDS]):
         two = f"{w} {after[k + 1][2]}" if k + 1 < len(after) else ""
-        if (w in say or two in say) and not (k and after[k - 1][2] == "to"):
+        if (w in say or two in say) and not (k and after[k - 1][2] in _NOT_SPEAKER_BEFORE):
             if k == 0:
                 return "speaker"  # "...", said Smith
             return None if _subject_is_institution(after, k, text) else "speaker"
