@@ -64,7 +64,13 @@ _REPORTING = re.compile(r"[A-Za-z]+(?: (?:to|out))?")
 #: a verb of saying that opens reported speech: "that" right after it or after an object that
 #: is a pronoun or a name ("lectured MPs that", "scolded him that"; not "brushed aside warnings
 #: that", where "that" opens the warnings)
-_SAYING_THAT = re.compile(r"(?:\s+(?:him|her|them|us|me|[A-Z][\w'’-]*)){0,2}\s+that\b")
+_SAYING_THAT = re.compile(
+    r"(?:\s+(?:him|her|them|us|me|[A-Z][\w'’-]*)){0,2}\s+that\s+"
+    # what opens the reported clause: a determiner, a pronoun, a name, a figure or a quotation
+    # ("railed that "screens...", "scoffed that Obama"; not "brushed off that treatment")
+    r"(?:(?:the|a|an|this|these|those|his|her|its|their|our|my|your|some|no|any|every|all|he|she|it"
+    r"|they|we|i|you|there|nobody|no-one|everyone|everybody|nothing)\b|[A-Z0-9\"“‘'])"
+)
 
 
 def _reported(text: str, sentence_starts: list[int], start: int) -> bool:
