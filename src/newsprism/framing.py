@@ -160,14 +160,16 @@ def article_marks(
 
 #: what an outlet says of itself when it reports what it was told by no one it names ("The
 #: Gazette understands", "the Times has learned")
-_SELF_VERBS = r"(?:understands|understood|has\s+learned|has\s+learnt|has\s+been\s+told|was\s+told)"
+_SELF_VERBS = re.compile(r"(?:understands|understood|has\s+learn(?:ed|t)|has\s+been\s+told|was\s+told)(?![\w-])")
+#: words one of which a text holds when it can hold such a phrase (a quick test first)
+_SELF_WORDS = ("understands", "understood", "learned", "learnt", "told")
 
 
 @cache
 def _self_pattern(outlet: str) -> re.Pattern[str] | None:
-    """The expression of ``outlet`` naming itself before a verb of :data:`_SELF_VERBS`: its
+    """The expression of ``outlet`` naming itself right before one of :data:`_SELF_VERBS`: its
     name (less a leading "The"), or its last word after "the" ("the Gazette" of "The Harnwick
-    Gazette"); none for a name of no letters."""
+    Gazette"), then spaces to the end of the searched stretch; none for a name of no letters."""
     words = re.findall(r"[\w&'’.-]+", outlet)
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -177,16 +179,27 @@ def _self_pattern(outlet: str) -> re.Pattern[str] | None:
     forms = [rf"(?:[Tt]he\s+)?{full}"]
     if len(words) > 1 and len(words[-1]) > 2:
         forms.append(rf"[Tt]he\s+{re.escape(words[-1])}")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})\s+{_SELF_VERBS}(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})\s+\Z")
 
 
 def self_sourced(text: str, outlet: str | None) -> list[tuple[int, int]]:
     """The spans where the outlet names itself as knowing what it does not source ("The Harnwick
     Gazette understands that...", "the Times has learned"): a hedge in the outlet's own voice,
     the claim pinned on no one named (since framing.v4). Matched case-sensitively on the
-    outlet's name as the input gives it; without an outlet, none."""
+    outlet's name as the input gives it; without an outlet, none. Each verb looks back only as
+    far as the outlet's name reaches."""
     pattern = _self_pattern(outlet) if outlet else None
-    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+    if pattern is None or not any(w in text for w in _SELF_WORDS):
+        return []
+    reach = len(outlet or "") + 16
+    out = []
+    for m in _SELF_VERBS.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+            continue
+        named = pattern.search(text, max(0, m.start() - reach), m.start())
+        if named is not None:
+            out.append((named.start(), m.end()))
+    return out
 
 
 #: which marks the corpus keeps of an article (:func:`corpus_marks`)
