@@ -161,6 +161,8 @@ def article_marks(
 #: what an outlet says of itself when it reports what it was told by no one it names ("The
 #: Gazette understands", "the Times has learned")
 _SELF_VERBS = re.compile(r"(?:understands|understood|has\s+learn(?:ed|t)|has\s+been\s+told|was\s+told)(?![\w-])")
+#: an outlet name longer than this is not looked for (each verb looks back as far as the name)
+SELF_NAME_CHARS = 120
 #: words one of which a text holds when it can hold such a phrase (a quick test first)
 _SELF_WORDS = ("understands", "understood", "learned", "learnt", "told")
 
@@ -186,9 +188,9 @@ def self_sourced(text: str, outlet: str | None) -> list[tuple[int, int]]:
     """The spans where the outlet names itself as knowing what it does not source ("The Harnwick
     Gazette understands that...", "the Times has learned"): a hedge in the outlet's own voice,
     the claim pinned on no one named (since framing.v4). Matched case-sensitively on the
-    outlet's name as the input gives it; without an outlet, none. Each verb looks back only as
-    far as the outlet's name reaches."""
-    pattern = _self_pattern(outlet) if outlet else None
+    outlet's name as the input gives it; without an outlet (or with one of more than
+    ``SELF_NAME_CHARS``), none. Each verb looks back only as far as the outlet's name reaches."""
+    pattern = _self_pattern(outlet) if outlet and len(outlet) <= SELF_NAME_CHARS else None
     if pattern is None or not any(w in text for w in _SELF_WORDS):
         return []
     reach = len(outlet or "") + 16
