@@ -22,8 +22,12 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
-``framing.v3`` (v2, and scare quotes decided here: :func:`scare_quote_reason`; v2 kept a loaded
-word inside a longer naming mark as well: "regime" in "the Brazzaville regime"). Limits: those
+``framing.v4`` (v3, and: the outlet naming itself as knowing, "the Gazette understands", is a
+hedge (:func:`self_sourced`); a loaded verb of saying that opens reported speech, "lectured MPs
+that...", is an attribution; the quotes stage's speaker terms are scare-quote candidates too,
+and a hedge's passive after the marks, "are said to", names no speaker; the word lists of
+``framing-lexicon.v2``). ``framing.v3``: scare quotes decided here (:func:`scare_quote_reason`);
+v2 kept a loaded word inside a longer naming mark as well: "regime" in "the Brazzaville regime". Limits: those
 of the word lists (no parser: a form's part of speech is not checked) and of quotation finding;
 a hedge the writer puts in a speaker's mouth outside the marks ("she allegedly said") is the
 outlet's.
@@ -457,7 +461,8 @@ def _sentence(article: Article, starts: Sequence[int], pos: int) -> tuple[int, i
 
 def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable[QuotedTerm]) -> list[Span]:
     """The spans, with their marks, of the quoted words that may be scare quotes: the quotes
-    stage's terms of kind ``scare``, and its quotations of at most ``SHORT_QUOTATION_WORDS``
+    stage's terms of kind ``scare`` and, since framing.v4, ``speaker`` (:func:`scare_quote_reason`
+    decides whose words they are), and its quotations of at most ``SHORT_QUOTATION_WORDS``
     words between spaces with neither cue nor speaker."""
     text = article.text
     out = [t.marked or t.span for t in terms if t.article == article.id and t.kind in ("scare", "speaker")]
