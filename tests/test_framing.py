@@ -67,6 +67,32 @@ def test_a_loaded_verb_that_introduces_a_quotation_is_an_attribution() -> None:
     assert kinds.get("fumed") == "attribution"
 
 
+def _marks(text: str, outlet: str | None = None) -> dict[str, str]:
+    a = prepare_article(from_text(text, title="Story", outlet=outlet))
+    found = article_quotes(a)
+    return {m.text: m.type for m in article_marks(a, found.quotes, found.terms) if not m.quoted}
+
+
+def test_a_loaded_verb_that_opens_reported_speech_is_an_attribution() -> None:
+    # framing.v4: "lectured MPs that...": how the outlet reports what was said
+    assert _marks("The minister lectured MPs that nobody should go hungry.").get("lectured") == "attribution"
+    assert _marks("Critics railed that the plan was a ploy.").get("railed") == "attribution"
+    # "that" opens no clause here: the verb stays a loaded word
+    assert _marks("The mayor brushed off that criticism at once.").get("brushed off") == "loaded"
+    assert _marks("The minister lectured the nurses for an hour.").get("lectured") == "loaded"
+
+
+def test_the_outlet_naming_itself_as_knowing_is_a_hedge() -> None:
+    # framing.v4: the outlet pins a claim on no one it names
+    text = "The pier will close. The Harnwick Gazette understands that the council agreed.\n"
+    assert _marks(text, outlet="The Harnwick Gazette").get("The Harnwick Gazette understands") == "hedge"
+    short = "The pier will close. The Gazette has learned that the council agreed.\n"
+    assert _marks(short, outlet="The Harnwick Gazette").get("The Gazette has learned") == "hedge"
+    # another outlet's name, or no outlet: no mark
+    assert "hedge" not in _marks(text, outlet="Ferrow Times").values()
+    assert "hedge" not in _marks(text).values()
+
+
 def test_marks_are_attached_to_the_fact_of_their_sentence() -> None:
     c = _story()
     fact_of = {(m.article, m.sentence): f.id for f in c.facts for m in f.members}
@@ -173,6 +199,10 @@ SCARE_CASES = [
     ("Minister: talks 'on track'\nThe minister spoke on Monday.", "on track", "headline"),
     # the cue belongs to another clause: still the outlet's
     ('"We stand firm," Moss said, as the regime brushed off the "warnings".', "warnings", None),
+    # framing.v4: a hedge's passive after the marks names no speaker; an institution's word
+    # the quotes stage gave to a speaker is decided here too
+    ("The deal would build a 'green' furnace, and ministers are said to be haggling.", "green", None),
+    ('The mill will close. It promised a "fair" redundancy package.', "fair", None),
 ]
 
 

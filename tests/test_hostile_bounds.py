@@ -436,3 +436,21 @@ def test_participles_and_documents_in_one_long_sentence_in_a_subprocess():
     assert done.returncode == 0, done.stderr
     quotes, speakers = map(int, done.stdout.split())
     assert quotes == 6_000 and speakers >= 1
+
+
+def test_an_outlet_naming_itself_thousands_of_times_is_read_in_a_subprocess():
+    """framing.v4's "the Gazette understands": each verb looks back only as far as the outlet's
+    name reaches, so a text of 40,000 such verbs, and a name of thousands of words, cost time
+    linear in the text. The timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism.framing import self_sourced
+        text = 'The Gazette understands, was told, has learned ' * 13_000 + 'the end.'
+        print(len(self_sourced(text, 'The Harnwick Gazette')), len(self_sourced(text, 'Word ' * 5000)))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["13000", "0"]

@@ -22,8 +22,12 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
-``framing.v3`` (v2, and scare quotes decided here: :func:`scare_quote_reason`; v2 kept a loaded
-word inside a longer naming mark as well: "regime" in "the Brazzaville regime"). Limits: those
+``framing.v4`` (v3, and: the outlet naming itself as knowing, "the Gazette understands", is a
+hedge (:func:`self_sourced`); a loaded verb of saying that opens reported speech, "lectured MPs
+that...", is an attribution; the quotes stage's speaker terms are scare-quote candidates too,
+and a hedge's passive after the marks, "are said to", names no speaker; the word lists of
+``framing-lexicon.v2``). ``framing.v3``: scare quotes decided here (:func:`scare_quote_reason`);
+v2 kept a loaded word inside a longer naming mark as well: "regime" in "the Brazzaville regime". Limits: those
 of the word lists (no parser: a form's part of speech is not checked) and of quotation finding;
 a hedge the writer puts in a speaker's mouth outside the marks ("she allegedly said") is the
 outlet's.
@@ -45,11 +49,13 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v3"
+FRAMING_VERSION = "framing.v4"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
-#: quoted words are scare quotes (:func:`scare_quote_reason`)
-ARTICLE_MARKS_VERSION = "framing.v3"
+#: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
+#: Gazette understands" as a hedge (:func:`self_sourced`) and the word lists of
+#: ``framing-lexicon.v2``
+ARTICLE_MARKS_VERSION = "framing.v4"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -59,6 +65,16 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
 
 
 _REPORTING = re.compile(r"[A-Za-z]+(?: (?:to|out))?")
+#: a verb of saying that opens reported speech: "that" right after it or after an object that
+#: is a pronoun or a name ("lectured MPs that", "scolded him that"; not "brushed aside warnings
+#: that", where "that" opens the warnings)
+_SAYING_THAT = re.compile(
+    r"(?:\s+(?:him|her|them|us|me|[A-Z][\w'’-]*)){0,2}\s+that\s+"
+    # what opens the reported clause: a determiner, a pronoun, a name, a figure or a quotation
+    # ("railed that "screens...", "scoffed that Obama"; not "brushed off that treatment")
+    r"(?:(?:the|a|an|this|these|those|his|her|its|their|our|my|your|some|no|any|every|all|he|she|it"
+    r"|they|we|i|you|there|nobody|no-one|everyone|everybody|nothing)\b|[A-Z0-9\"“‘'])"
+)
 
 
 def _reported(text: str, sentence_starts: list[int], start: int) -> bool:
@@ -88,8 +104,12 @@ def article_marks(
         note = None
         if kind == "loaded":
             row = entry(text, (start, end, kind, version))
-            if row.get("kind") == "saying" and any(cs <= start and end <= ce for cs, ce in cues):
-                kind = "attribution"  # "...," fumed the mayor: how the outlet reports the statement
+            if row.get("kind") == "saying" and (
+                any(cs <= start and end <= ce for cs, ce in cues) or _SAYING_THAT.match(text, end)
+            ):
+                # "...," fumed the mayor / he lectured MPs that...: how the outlet reports the
+                # statement (reported speech since framing.v4)
+                kind = "attribution"
             elif row.get("neutral"):
                 note = f"neutral: {row['neutral']}"
         quoted = _inside(spans, starts, start, end)
@@ -123,7 +143,68 @@ def article_marks(
                     quoted=_inside(spans, starts, span.start, span.end),
                 )
             )
+    taken = [(m.start, m.end) for m in out]
+    for start, end in self_sourced(text, article.outlet):
+        if not any(s < end and start < e for s, e in taken):
+            out.append(
+                FramingMark(
+                    "",
+                    article.id,
+                    Span(start, end),
+                    text[start:end],
+                    "hedge",
+                    lexicon=FRAMING_VERSION,
+                    quoted=_inside(spans, starts, start, end),
+                    note="the outlet's own unnamed sourcing",
+                )
+            )
     out.sort(key=lambda m: (m.start, m.end, m.type))
+    return out
+
+
+#: what an outlet says of itself when it reports what it was told by no one it names ("The
+#: Gazette understands", "the Times has learned")
+_SELF_VERBS = re.compile(r"(?:understands|understood|has\s+learn(?:ed|t)|has\s+been\s+told|was\s+told)(?![\w-])")
+#: an outlet name longer than this is not looked for (each verb looks back as far as the name)
+SELF_NAME_CHARS = 120
+#: words one of which a text holds when it can hold such a phrase (a quick test first)
+_SELF_WORDS = ("understands", "understood", "learned", "learnt", "told")
+
+
+@cache
+def _self_pattern(outlet: str) -> re.Pattern[str] | None:
+    """The expression of ``outlet`` naming itself right before one of :data:`_SELF_VERBS`: its
+    name (less a leading "The"), or its last word after "the" ("the Gazette" of "The Harnwick
+    Gazette"), then spaces to the end of the searched stretch; none for a name of no letters."""
+    words = re.findall(r"[\w&'’.-]+", outlet)
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return None
+    full = r"\s+".join(re.escape(w) for w in words)
+    forms = [rf"(?:[Tt]he\s+)?{full}"]
+    if len(words) > 1 and len(words[-1]) > 2:
+        forms.append(rf"[Tt]he\s+{re.escape(words[-1])}")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})\s+\Z")
+
+
+def self_sourced(text: str, outlet: str | None) -> list[tuple[int, int]]:
+    """The spans where the outlet names itself as knowing what it does not source ("The Harnwick
+    Gazette understands that...", "the Times has learned"): a hedge in the outlet's own voice,
+    the claim pinned on no one named (since framing.v4). Matched case-sensitively on the
+    outlet's name as the input gives it; without an outlet (or with one of more than
+    ``SELF_NAME_CHARS``), none. Each verb looks back only as far as the outlet's name reaches."""
+    pattern = _self_pattern(outlet) if outlet and len(outlet) <= SELF_NAME_CHARS else None
+    if pattern is None or not any(w in text for w in _SELF_WORDS):
+        return []
+    reach = len(outlet or "") + 16
+    out = []
+    for m in _SELF_VERBS.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+            continue
+        named = pattern.search(text, max(0, m.start() - reach), m.start())
+        if named is not None:
+            out.append((named.start(), m.end()))
     return out
 
 
@@ -261,6 +342,9 @@ _BETWEEN_WORDS = (
     " keep even once just already still did does do who which that"
 )
 _BETWEEN = frozenset(_BETWEEN_WORDS.split())
+#: a verb of saying after the marks names no speaker of them after these words: "to" ("wants
+#: to say"), and the passive of a hedge ("ministers are said to be haggling", since framing.v4)
+_NOT_SPEAKER_BEFORE = frozenset({"to", "is", "are", "was", "were", "be", "been", "being"})
 #: a line led by a speaker and a colon (a headline's convention: "Barr: report 'imminent'")
 _SPEAKER_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
 #: quoted words inside a clause, left out when looking for its end
@@ -377,10 +461,11 @@ def _sentence(article: Article, starts: Sequence[int], pos: int) -> tuple[int, i
 
 def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable[QuotedTerm]) -> list[Span]:
     """The spans, with their marks, of the quoted words that may be scare quotes: the quotes
-    stage's terms of kind ``scare``, and its quotations of at most ``SHORT_QUOTATION_WORDS``
+    stage's terms of kind ``scare`` and, since framing.v4, ``speaker`` (:func:`scare_quote_reason`
+    decides whose words they are), and its quotations of at most ``SHORT_QUOTATION_WORDS``
     words between spaces with neither cue nor speaker."""
     text = article.text
-    out = [t.marked or t.span for t in terms if t.article == article.id and t.kind == "scare"]
+    out = [t.marked or t.span for t in terms if t.article == article.id and t.kind in ("scare", "speaker")]
     for q in quotes:
         if q.cue is None and q.speaker is None and len(q.text.split()) <= SHORT_QUOTATION_WORDS:
             a, b = q.start, q.end
@@ -476,7 +561,7 @@ def scare_quote_reason(
     after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
     for k, (_, _, w) in enumerate(after[:SAY_AFTER_WORDS]):
         two = f"{w} {after[k + 1][2]}" if k + 1 < len(after) else ""
-        if (w in say or two in say) and not (k and after[k - 1][2] == "to"):
+        if (w in say or two in say) and not (k and after[k - 1][2] in _NOT_SPEAKER_BEFORE):
             if k == 0:
                 return "speaker"  # "...", said Smith
             return None if _subject_is_institution(after, k, text) else "speaker"
