@@ -294,22 +294,26 @@ def group(
     spark = spark or session()
     sc = spark.sparkContext
     method = features_method(opts)
-    read = _group_rows(spark, out)
+    rows = _group_rows(spark, out)
     previous = _previous(spark, join(out, "stories"))
-    rows = read.drop("part")
-    prepared, found = _prepare(rows, opts)
-    if any(r["kind"] == "a" for r in found):  # an id read twice: keep its first read, count again
-        prepared.unpersist()
-        rows = _first_reads(spark, read)
-        prepared, found = _prepare(rows, opts)
+    # one pass of Python over the article rows: each article's light columns, and the pile
+    # statistics of each task's articles (rows of their own kind, summed below)
+    light = rows.drop("f_grams")  # origins only: read when a block is clustered
+    prepared = light.mapInArrow(lambda it: _prepared_batches(it, opts), _PREPARED).persist()
     try:
+        # the pile statistics in one aggregation (document frequencies of 1 are left out: a
+        # term missing from a table is held by one article), with the features' methods
+        from pyspark.sql import functions as F
+
+        counted = prepared.where("kind != 'a'").groupBy("kind", "name").agg(F.sum("count").alias("count"))
+        found = counted.where("kind in ('n', 'm', 'u') or count > 1").collect()
         other = sorted(r["name"] for r in found if r["kind"] == "m" and r["name"] != method)
         if other:
             raise NewsprismError(
                 f"{out}: its articles have grouping features {other[0]}, not {method}; run newsprism spark ingest "
                 "again into a new folder"
             )
-        tables: dict[str, dict[str, int]] = {"h": {}, "b": {}, "n": {}, "u": {}, "m": {}, "a": {}}
+        tables: dict[str, dict[str, int]] = {"h": {}, "b": {}, "n": {}, "u": {}, "m": {}}
         for r in found:
             tables[r["kind"]][r["name"]] = r["count"]
         n = tables["n"].get("", 0)
@@ -350,37 +354,18 @@ def group(
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
 
 
-def _prepare(rows: Any, opts: GroupOptions) -> tuple[Any, list[Any]]:
-    """One pass of Python over the article rows: each article's light columns (cached), and
-    the pile statistics in one aggregation of each task's share (document frequencies of 1
-    are left out: a term missing from a table is held by one article), with the features'
-    methods and the ids held by two or more rows (``kind`` ``a``)."""
-    from pyspark.sql import functions as F
-
-    light = rows.drop("f_grams")  # origins only: read when a block is clustered
-    prepared = light.mapInArrow(lambda it: _prepared_batches(it, opts), _PREPARED).persist()
-    counted = prepared.groupBy("kind", "name").agg(F.sum("count").alias("count"))
-    return prepared, counted.where("kind in ('n', 'm', 'u') or count > 1").collect()
-
-
 def _group_rows(spark: Any, out: str) -> Any:
-    """What grouping reads of the article rows under ``out``: a DataFrame of
-    :data:`~newsprism.spark._rows.GROUP_COLUMNS` and ``part``, the Parquet file of each row."""
+    """What grouping reads of the article rows under ``out`` (a DataFrame of
+    :data:`~newsprism.spark._rows.GROUP_COLUMNS`), one row per article id: of rows with one
+    id, the first read, as ``ingest`` keeps the first (then by the part that holds it). Only
+    the ids, places and parts of the rows are shuffled to find the others, which are few."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from ._rows import GROUP_COLUMNS
 
     frame = _article_frame(spark, out)
-    return frame.select(*GROUP_COLUMNS).withColumn("part", F.input_file_name())
-
-
-def _first_reads(spark: Any, frame: Any) -> Any:
-    """The rows of :func:`_group_rows`, one per article id (without ``part``): of rows with
-    one id, the first read, as ``ingest`` keeps the first (then by the part that holds it).
-    Only the ids, places and parts of the rows are shuffled to find the others."""
-    from pyspark.sql import Window
-    from pyspark.sql import functions as F
-
+    frame = frame.select(*GROUP_COLUMNS).withColumn("part", F.input_file_name())
     first = Window.partitionBy("id").orderBy("file", "record", "part")
     placed = frame.select("id", "file", "record", "part").withColumn("k", F.row_number().over(first))
     later = placed.where("k > 1").select("file", "record", "part").collect()
@@ -390,8 +375,8 @@ def _first_reads(spark: Any, frame: Any) -> Any:
     return frame.drop("part")
 
 
-#: the rows of the one Python pass over the articles: per article (``kind`` ``a``, ``name``
-#: its id, ``count`` 1) its id (and as a number, :func:`_number`, for the joins), date, day number, MinHash band keys
+#: the rows of the one Python pass over the articles: per article (``kind`` ``a``) its id
+#: (and as a number, :func:`_number`, for the joins), date, day number, MinHash band keys
 #: and signature, and its features for scoring (pickled); per task, its share of the pile
 #: statistics (``kind`` ``n``, ``u``, ``m``, ``h``, ``b``: its articles, undated ones,
 #: features methods, lead and whole-text document frequencies), ``name`` and ``count``
@@ -425,8 +410,8 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
         yield pa.RecordBatch.from_pydict(
             {
                 "kind": ["a"] * m,
-                "name": [f.id for f in feats],
-                "count": [1] * m,
+                "name": [None] * m,
+                "count": [None] * m,
                 "id": [f.id for f in feats],
                 "num": [_number(f.id) for f in feats],
                 "published": [f.published for f in feats],
