@@ -81,23 +81,12 @@ def session(master: str | None = None, *, conf: dict[str, str] | None = None) ->
         master = "local[*]"
     if master is not None:
         builder = builder.master(master)
-    settings = {"spark.ui.showConsoleProgress": "false", **ONE_WORKER_POOL, **_local_defaults(master), **(conf or {})}
+    settings = {"spark.ui.showConsoleProgress": "false", **_local_defaults(master), **(conf or {})}
     for key, value in settings.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
-
-
-#: Python workers of one pool for the RDD steps (ingest, compare) and the Spark SQL steps
-#: (group's Arrow passes): Spark keys its pools of Python workers by their environment, and
-#: SQL's simplified tracebacks (which only shorten the traceback of an error in a Python
-#: function) add a variable to it, so by default an executor starts a second Python daemon
-#: and second workers for the SQL steps, each importing pyspark, pandas, pyarrow and
-#: newsprism again (about 1 CPU second each), instead of reusing the workers an earlier step
-#: of the application started. Set for every master; ``conf`` given to :func:`session`
-#: overrides it.
-ONE_WORKER_POOL = {"spark.sql.execution.pyspark.udf.simplifiedTraceback.enabled": "false"}
 
 
 def _local_defaults(master: str | None) -> dict[str, str]:
