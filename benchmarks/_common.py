@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def git_show(rev: str, path: str) -> str:
+    """The text of ``path`` (relative to the repository) at revision ``rev``."""
+    return subprocess.run(["git", "show", f"{rev}:{path}"], cwd=REPO, check=True, capture_output=True, text=True).stdout
+
+
+def old_module(rev: str, name: str, folder: Path) -> ModuleType:
+    """``newsprism.<name>`` as it was at ``rev``, loaded beside this tree's as ``<name>_old``
+    (written into ``folder``); its relative imports read this tree's modules."""
+    source = re.sub(r"from \.(\w+) import", r"from newsprism.\1 import", git_show(rev, f"src/newsprism/{name}.py"))
+    path = folder / f"{name}_old.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location(f"{name}_old", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[f"{name}_old"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def shared_dir() -> Path | None:

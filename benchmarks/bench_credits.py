@@ -35,11 +35,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import random
-import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,7 +47,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import REPO, shared_dir, skip, table
+from _common import REPO, old_module, shared_dir, skip, table
 
 from newsprism import credits as new
 from newsprism.clean import CleanOptions, clean_body
@@ -60,18 +57,7 @@ from newsprism.readers import read_path
 
 def old_credits(rev: str, folder: Path) -> ModuleType:
     """``newsprism.credits`` of ``rev`` (its relative imports read this tree's modules)."""
-    source = subprocess.run(
-        ["git", "show", f"{rev}:src/newsprism/credits.py"], cwd=REPO, check=True, capture_output=True, text=True
-    ).stdout
-    source = re.sub(r"from \.(\w+) import", r"from newsprism.\1 import", source)
-    path = folder / "credits_old.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("credits_old", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["credits_old"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return old_module(rev, "credits", folder)
 
 
 def written_parts() -> list[Path]:

@@ -13,10 +13,7 @@ adds (to judge by eye: story text or furniture), and the time of each. Reads
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import random
-import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import added_lines, allsides_records, table
+from _common import added_lines, allsides_records, git_show, old_module, table
 
 from newsprism import clean as new
 from newsprism import lexicons
@@ -32,24 +29,12 @@ from newsprism import lexicons
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _show(rev: str, path: str) -> str:
-    return subprocess.run(["git", "show", f"{rev}:{path}"], cwd=REPO, check=True, capture_output=True, text=True).stdout
-
-
 def _old_cleaner(rev: str, folder: Path):  # type: ignore[no-untyped-def]
-    source = _show(rev, "src/newsprism/clean.py")
-    patterns = _show(rev, "src/newsprism/data/furniture.tsv")
-    address = lexicons.parse(_show(rev, "src/newsprism/data/lexicons/reader-address.tsv"), "reader-address.tsv")
+    patterns = git_show(rev, "src/newsprism/data/furniture.tsv")
+    address = lexicons.parse(git_show(rev, "src/newsprism/data/lexicons/reader-address.tsv"), "reader-address.tsv")
     # relative imports, at the top or inside functions, read this tree's modules (word lists
     # other than the two above, such as outlet-voice, are this tree's too)
-    source = re.sub(r"from \.(\w+) import", r"from newsprism.\1 import", source)
-    path = folder / "clean_old.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("clean_old", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["clean_old"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
+    module = old_module(rev, "clean", folder)
     module._reader_address = lambda: (  # the old word list, not this one's
         frozenset(address.where("kind", "pronoun")),
         frozenset(address.where("kind", "imperative")),
