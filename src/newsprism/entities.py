@@ -130,7 +130,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v3"
+ENTITIES_VERSION = "entities.v4"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -1117,9 +1117,12 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                     ctx.gender.setdefault(r.key, Counter())[r.honorific] += 1
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
     acronyms = _acronyms(raws)
+    short = _short_names(raws, articles, people)
     for r in raws:
         r.target = r.key
-        if r.source == "name" and r.person:
+        if r.source == "name" and r.key in short:
+            r.target = short[r.key]
+        elif r.source == "name" and r.person:
             r.target = _merge_target(r, ctx)
         elif r.source == "name" and r.key in acronyms:
             r.target = acronyms[r.key]
@@ -1192,6 +1195,38 @@ def _acronyms(raws: Sequence[_Raw]) -> dict[str, str]:
             keys = initials.get(word, set())
             if len(keys) == 1:
                 out[r.key] = next(iter(keys))
+    return out
+
+
+def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[str]) -> dict[str, str]:
+    """A short name -> the key of the one longer name of the story it opens ("Vessock" ->
+    "Vessock Chemicals", entities.v4): the short name's words are the first words of exactly
+    one longer name of the story (two longer names that share them, "Harbour Bank" and
+    "Harbour Trust", leave it alone), neither is shown to be a person (a title, a pronoun, a
+    role tied to it), the short name has no title, and it is never written as a place ("in Cawdrey", "visited Tamm": the town, not the
+    company named after it)."""
+    names = {r.key for r in raws if r.source == "name" and r.key}
+    by_first: dict[tuple[str, ...], set[str]] = {}
+    for k in names:
+        ws = tuple(k.split())
+        for n in range(1, len(ws)):
+            by_first.setdefault(ws[:n], set()).add(k)
+    out: dict[str, str] = {}
+    placed: set[str] = set()
+    for r in raws:
+        if r.source == "name" and r.key and tuple(r.key.split()) in by_first:
+            if _literal(articles[r.article].text, r.start, r.end):
+                placed.add(r.key)
+    for r in raws:
+        if r.source != "name" or r.titled or not r.key or r.key in out or r.key in placed:
+            continue
+        longer = by_first.get(tuple(r.key.split()), set())
+        if len(longer) != 1 or r.key in people:
+            continue
+        target = next(iter(longer))
+        if target in people:
+            continue
+        out[r.key] = target
     return out
 
 
