@@ -1116,7 +1116,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                 if r.honorific:
                     ctx.gender.setdefault(r.key, Counter())[r.honorific] += 1
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
-    acronyms = _acronyms(raws)
+    acronyms = _acronyms(raws) | _coined(raws, articles)
     short = _short_names(raws, articles, people)
     for r in raws:
         r.target = r.key
@@ -1198,6 +1198,35 @@ def _acronyms(raws: Sequence[_Raw]) -> dict[str, str]:
     return out
 
 
+#: the most words a short name of a longer one has ("Vessock" of "Vessock Chemicals"): bounds the
+#: prefixes kept for a long capitalised run
+_SHORT_WORDS = 3
+
+
+def _coined(raws: Sequence[_Raw], articles: Sequence[Article]) -> dict[str, str]:
+    """An abbreviation an article coins in brackets right after a name -> that name's key
+    ("Greyline Transport (GRL)", "the General Confederation of Labour (CGL)", entities.v4),
+    where its letters are not the name's initials: it opens with the initial of one of the
+    name's words and each of its letters is in the name. An abbreviation coined for two
+    names in the story is left alone."""
+    names = {(r.article, r.end): r for r in raws if r.source in ("name", "official") and len(r.name.split()) >= 2}
+    found: dict[str, set[str]] = {}
+    for r in raws:
+        word = r.name.replace(".", "")
+        if r.source != "name" or not (2 <= len(word) <= MAX_ACRONYM and word.isupper() and word.isalpha()):
+            continue
+        text = articles[r.article].text
+        if text[r.start - 2 : r.start] != " (" or text[r.end : r.end + 1] != ")":
+            continue
+        full = names.get((r.article, r.start - 2))
+        if full is None:
+            continue
+        letters = text[full.start : full.end].upper()
+        if word[0] in {w[0] for w in letters.split()} and all(c in letters for c in word):
+            found.setdefault(r.key, set()).add(full.key)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
 def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[str]) -> dict[str, str]:
     """A short name -> the key of the one longer name of the story it opens ("Vessock" ->
     "Vessock Chemicals", entities.v4): the short name's words are the first words of exactly
@@ -1209,7 +1238,7 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
     by_first: dict[tuple[str, ...], set[str]] = {}
     for k in names:
         ws = tuple(k.split())
-        for n in range(1, len(ws)):
+        for n in range(1, min(len(ws), _SHORT_WORDS + 1)):  # a short name of up to three words
             by_first.setdefault(ws[:n], set()).add(k)
     out: dict[str, str] = {}
     placed: set[str] = set()
