@@ -424,3 +424,13 @@ def test_an_abbreviation_coined_in_brackets_is_the_name_before_it() -> None:
     c = art("Dunmere Harbour (QXZ) was closed. QXZ said nothing.", "c", "C")
     ents = story_entities([c, art("Dunmere Harbour was closed.", "d", "D")])
     assert ("c", "QXZ") not in texts(by_name(ents, "Dunmere Harbour"))
+
+
+def test_a_place_of_the_story_before_a_plain_name_is_no_mark() -> None:
+    a = art("Flooding hit Brenmoor. Brenmoor MP Ada Quell said help was slow. Brenmoor Coast Guard came.", "a", "A")
+    b = art("Brenmoor flooded on Monday. Ada Quell said help was slow. The Coast Guard came.", "b", "B")
+    marks = [m.text for m in naming_marks(story_entities([a, b]), [a, b])]
+    assert "Brenmoor MP Ada Quell" not in marks and "Brenmoor Coast Guard" not in marks
+    # an evaluative word is no place: still a choice
+    c = art("Flooding hit Brenmoor. Furious MP Ada Quell said help was slow.", "c", "C")
+    assert "Furious MP Ada Quell" in [m.text for m in naming_marks(story_entities([c, b]), [c, b])]

@@ -1473,6 +1473,7 @@ def naming_marks(
     quoted: dict[str, list[Span]] = {}
     found: list[tuple[int, int, int, EntityMention, Entity]] = []
     order = {a.id: i for i, a in enumerate(articles)}
+    named = {fold_key(e.name): e.id for e in entities}
     for ent in entities:
         forms = _forms(ent, labels)
         if len(forms) < 2:
@@ -1492,6 +1493,8 @@ def naming_marks(
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
+                if described is None and _placed_name(ms[0].text, ent, named):
+                    continue  # "North Calloway National Guard", "Lantry MP Ruth Castellan" (v4)
                 if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
                     continue  # "U.S.", "GOP", "ABA": an abbreviation is style, "DPRK" (official) is a choice
                 alike = users[key] - {outlet}
@@ -1540,6 +1543,19 @@ def naming_marks(
 #: how many characters around an alias its neighbouring words are read from
 _AROUND = 80
 _JOINS = frozenset(SMALL - {"and"})  # as newsprism.names.name_runs joins capitalised words
+
+
+def _placed_name(form: str, ent: Entity, named: dict[str, str]) -> bool:
+    """Whether a form is another entity's name of the story (a place, a constituency) before a
+    plain name of ``ent`` ("North Calloway National Guard" where the others write "National
+    Guard"; "Lantry MP Ruth Castellan"): the outlet says where, not what it calls it
+    (entities.v4)."""
+    words = form.split()
+    for i in range(1, min(len(words), _SHORT_WORDS + 1)):
+        other = named.get(fold_key(" ".join(words[:i])))
+        if other is not None and other != ent.id and plain_name(" ".join(words[i:]), ent.name, True):
+            return True
+    return False
 
 
 def _joined(text: str, a: int, b: int) -> bool:
