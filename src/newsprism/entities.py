@@ -10,7 +10,10 @@ forms that set an outlet apart into ``naming`` framing marks.
 How (``entities.v3``, rules over the text and three lexicons; no parser, no model; v2 reads
 the names as ``names`` does since quotes.v3: "White House", "Fox News", "New York Times" are
 organisations by their last word, a gerund opening a sentence is no part of a name; v3 reads
-descriptions used as names, "the peat giant", "union barons", "Labour chief"):
+descriptions used as names, "the peat giant", "union barons", "Labour chief"; v4 merges a short
+name with the one longer name of the story it opens, "Vessock" = "Vessock Chemicals", and an
+abbreviation coined in brackets with the name before it, "Greyline Transport (GRL)", and makes
+no mark of another name of the story before a plain one, "North Calloway National Guard"):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
