@@ -1232,17 +1232,34 @@ def _coined(raws: Sequence[_Raw], articles: Sequence[Article]) -> dict[str, str]
 
 def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[str]) -> dict[str, str]:
     """A short name -> the key of the one longer name of the story it opens ("Vessock" ->
-    "Vessock Chemicals", entities.v4): the short name's words are the first words of exactly
-    one longer name of the story (two longer names that share them, "Harbour Bank" and
-    "Harbour Trust", leave it alone), neither is shown to be a person (a title, a pronoun, a
-    role tied to it), the short name has no title, and it is never written as a place ("in Cawdrey", "visited Tamm": the town, not the
-    company named after it)."""
-    names = {r.key for r in raws if r.source == "name" and r.key}
+    "Vessock Chemicals", entities.v4), where:
+
+    - the short name's words (up to three, not an abbreviation in capitals, three letters or
+      more) are the first words of exactly one longer name of the story, written before a
+      space ("Al Qaeda-type" is no longer name of "Al Qaeda"); two longer names that share them
+      ("Harbour Bank", "Harbour Trust") leave it alone;
+    - the story shows one of them is an organisation: the longer name by its last word or the
+      alias table ("Oxmere Council", "Orrin Water Authority"), or either by a description of
+      an organisation tied to it ("chemical giant Vessock"): two capitalised words are as
+      often a person ("Bill" and "Bill Hemmer");
+    - neither is shown to be a person (a title, a pronoun, a role tied to it), the short name
+      has no title and it is never written as a place ("in Oxmere": the town, not the council
+      named after it)."""
+    names: dict[str, set[str]] = {}
+    for r in raws:
+        if r.source == "name" and r.key:
+            names.setdefault(r.key, set()).add(r.name)
     by_first: dict[tuple[str, ...], set[str]] = {}
     for k in names:
         ws = tuple(k.split())
         for n in range(1, min(len(ws), _SHORT_WORDS + 1)):  # a short name of up to three words
             by_first.setdefault(ws[:n], set()).add(k)
+    orgs = {r.key for r in raws if r.source == "name" and r.key and _shows_org(r)}
+    orgs |= {
+        r.ref.key
+        for r in raws
+        if r.source == "description" and r.ref is not None and r.desc is not None and r.desc.kind == "org"
+    }
     out: dict[str, str] = {}
     placed: set[str] = set()
     for r in raws:
@@ -1250,13 +1267,17 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
             if _literal(articles[r.article].text, r.start, r.end):
                 placed.add(r.key)
     for r in raws:
-        if r.source != "name" or r.titled or not r.key or r.key in out or r.key in placed:
+        if r.source != "name" or r.titled or not r.key or r.key in out or r.key in placed or r.key in people:
+            continue
+        if len(r.name) < 3 or r.name.isupper() or not r.name.replace(" ", "").isalpha():
             continue
         longer = by_first.get(tuple(r.key.split()), set())
-        if len(longer) != 1 or r.key in people:
+        if len(longer) != 1:
             continue
         target = next(iter(longer))
-        if target in people:
+        if target in people or not (target in orgs or r.key in orgs):
+            continue
+        if not any(n.startswith(r.name + " ") for n in names[target]):
             continue
         out[r.key] = target
     return out
