@@ -1238,10 +1238,12 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
       more) are the first words of exactly one longer name of the story, written before a
       space ("Al Qaeda-type" is no longer name of "Al Qaeda"); two longer names that share them
       ("Harbour Bank", "Harbour Trust") leave it alone;
-    - the story shows one of them is an organisation: the longer name by its last word or the
-      alias table ("Oxmere Council", "Orrin Water Authority"), or either by a description of
-      an organisation tied to it ("chemical giant Vessock"): two capitalised words are as
-      often a person ("Bill" and "Bill Hemmer");
+    - the story ties a description of an organisation to the short name ("chemical giant
+      Vessock", "the firm" after it): a word that opens a longer name is as often a name of
+      its own ("Obama" and "Obama administration", "House" and "House Oversight Committee",
+      "Virginia" and "Virginia Western Community College") or a person ("Bill" and "Bill
+      Hemmer"), and on real reporting (allsides stories) a longer name's last word showing an
+      organisation was no evidence of one entity;
     - neither is shown to be a person (a title, a pronoun, a role tied to it), the short name
       has no title and it is never written as a place ("in Oxmere": the town, not the council
       named after it)."""
@@ -1254,8 +1256,7 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
         ws = tuple(k.split())
         for n in range(1, min(len(ws), _SHORT_WORDS + 1)):  # a short name of up to three words
             by_first.setdefault(ws[:n], set()).add(k)
-    orgs = {r.key for r in raws if r.source == "name" and r.key and _shows_org(r)}
-    orgs |= {
+    orgs = {
         r.ref.key
         for r in raws
         if r.source == "description" and r.ref is not None and r.desc is not None and r.desc.kind == "org"
@@ -1275,7 +1276,7 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
         if len(longer) != 1:
             continue
         target = next(iter(longer))
-        if target in people or not (target in orgs or r.key in orgs):
+        if target in people or r.key not in orgs:
             continue
         if not any(n.startswith(r.name + " ") for n in names[target]):
             continue
