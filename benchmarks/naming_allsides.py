@@ -46,8 +46,17 @@ def main() -> None:
             for m in naming_marks(story_entities(arts), arts):
                 text = by_id[m.article].text
                 ctx = text[max(0, m.span.start - 80) : m.span.end + 80].replace("\n", " ")
-                row = {"story": s, "article": m.article, "outlet": by_id[m.article].label, "text": m.text,
-                       "start": m.span.start, "note": m.note, "quoted": m.quoted, "lexicon": m.lexicon, "context": ctx}
+                row = {
+                    "story": s,
+                    "article": m.article,
+                    "outlet": by_id[m.article].label,
+                    "text": m.text,
+                    "start": m.span.start,
+                    "note": m.note,
+                    "quoted": m.quoted,
+                    "lexicon": m.lexicon,
+                    "context": ctx,
+                }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n_marks += 1
     print(f"{ENTITIES_VERSION}: {len(stories)} stories, {n_articles} articles, {n_marks} naming marks", file=sys.stderr)

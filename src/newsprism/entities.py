@@ -1264,9 +1264,13 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
     out: dict[str, str] = {}
     placed: set[str] = set()
     for r in raws:
-        if r.source == "name" and r.key and tuple(r.key.split()) in by_first:
-            if _literal(articles[r.article].text, r.start, r.end):
-                placed.add(r.key)
+        if (
+            r.source == "name"
+            and r.key
+            and tuple(r.key.split()) in by_first
+            and _literal(articles[r.article].text, r.start, r.end)
+        ):
+            placed.add(r.key)
     for r in raws:
         if r.source != "name" or r.titled or not r.key or r.key in out or r.key in placed or r.key in people:
             continue
