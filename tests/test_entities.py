@@ -385,3 +385,52 @@ def test_the_nato_chief_is_the_person_given_a_nato_title_and_nato_stays_a_mentio
     assert ("a", "NATO chief") in texts(by_name(ents, "Ola Brenn"))
     assert texts(by_name(ents, "NATO")).count(("a", "NATO")) == 2
     assert ("NATO chief", "Ola Brenn") in [(m.text, m.note) for m in naming_marks(ents, [a, b])]
+
+
+# entities.v4: short names and coined abbreviations; made-up stories
+
+
+def test_a_short_name_that_opens_one_longer_name_of_the_story_is_that_entity() -> None:
+    a = art("Smoke rose over Tarnby. Chemical giant Brellock said the fire was out. Brellock will pay.", "a", "A")
+    b = art("A fire broke out at Brellock Chemicals near Tarnby. Brellock Chemicals said nobody was hurt.", "b", "B")
+    ents = story_entities([a, b])
+    firm = by_name(ents, "Brellock Chemicals")
+    assert {("a", "Brellock"), ("a", "Chemical giant"), ("b", "Brellock Chemicals")} <= set(texts(firm))
+    assert not [e for e in ents if e.name == "Brellock"]
+    # the short name is a plain name; the description only one outlet uses is the mark
+    marks = [(m.article, m.text, m.note) for m in naming_marks(ents, [a, b])]
+    assert marks == [("a", "Chemical giant", "Brellock Chemicals")]
+
+
+def test_a_short_name_shared_by_two_longer_names_or_written_as_a_place_stays_apart() -> None:
+    a = art("Harwell Bank and Harwell Trust both lent money. Harwell said little.", "a", "A")
+    b = art("Harwell Bank lent money to the town. Harwell Trust did too.", "b", "B")
+    ents = story_entities([a, b])
+    assert {e.name for e in ents} >= {"Harwell Bank", "Harwell Trust"}
+    assert ("a", "Harwell") not in texts(by_name(ents, "Harwell Bank")) + texts(by_name(ents, "Harwell Trust"))
+    # the town, not the council named after it
+    c = art("Flooding hit homes in Oxmere on Monday. Oxmere Council opened a shelter.", "c", "C")
+    d = art("Oxmere Council opened a shelter after the flood.", "d", "D")
+    ents = story_entities([c, d])
+    assert ("c", "Oxmere") not in texts(by_name(ents, "Oxmere Council"))
+
+
+def test_an_abbreviation_coined_in_brackets_is_the_name_before_it() -> None:
+    a = art("Staff at Greyline Transport (GRL) walked out. GRL said talks would resume.", "a", "A")
+    b = art("Greyline Transport staff walked out on Monday.", "b", "B")
+    ents = story_entities([a, b])
+    assert {("a", "GRL"), ("b", "Greyline Transport")} <= set(texts(by_name(ents, "Greyline Transport")))
+    # letters the name lacks: no coinage ("Orla Fenn (BBC)")
+    c = art("Dunmere Harbour (QXZ) was closed. QXZ said nothing.", "c", "C")
+    ents = story_entities([c, art("Dunmere Harbour was closed.", "d", "D")])
+    assert ("c", "QXZ") not in texts(by_name(ents, "Dunmere Harbour"))
+
+
+def test_a_place_of_the_story_before_a_plain_name_is_no_mark() -> None:
+    a = art("Flooding hit Brenmoor. Brenmoor MP Ada Quell said help was slow. Brenmoor Coast Guard came.", "a", "A")
+    b = art("Brenmoor flooded on Monday. Ada Quell said help was slow. The Coast Guard came.", "b", "B")
+    marks = [m.text for m in naming_marks(story_entities([a, b]), [a, b])]
+    assert "Brenmoor MP Ada Quell" not in marks and "Brenmoor Coast Guard" not in marks
+    # an evaluative word is no place: still a choice
+    c = art("Flooding hit Brenmoor. Furious MP Ada Quell said help was slow.", "c", "C")
+    assert "Furious MP Ada Quell" in [m.text for m in naming_marks(story_entities([c, b]), [c, b])]

@@ -10,7 +10,10 @@ forms that set an outlet apart into ``naming`` framing marks.
 How (``entities.v3``, rules over the text and three lexicons; no parser, no model; v2 reads
 the names as ``names`` does since quotes.v3: "White House", "Fox News", "New York Times" are
 organisations by their last word, a gerund opening a sentence is no part of a name; v3 reads
-descriptions used as names, "the peat giant", "union barons", "Labour chief"):
+descriptions used as names, "the peat giant", "union barons", "Labour chief"; v4 merges a short
+name with the one longer name of the story it opens, "Vessock" = "Vessock Chemicals", and an
+abbreviation coined in brackets with the name before it, "Greyline Transport (GRL)", and makes
+no mark of another name of the story before a plain one, "North Calloway National Guard"):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
@@ -130,7 +133,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v3"
+ENTITIES_VERSION = "entities.v4"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -1116,10 +1119,13 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                 if r.honorific:
                     ctx.gender.setdefault(r.key, Counter())[r.honorific] += 1
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
-    acronyms = _acronyms(raws)
+    acronyms = _acronyms(raws) | _coined(raws, articles)
+    short = _short_names(raws, articles, people)
     for r in raws:
         r.target = r.key
-        if r.source == "name" and r.person:
+        if r.source == "name" and r.key in short:
+            r.target = short[r.key]
+        elif r.source == "name" and r.person:
             r.target = _merge_target(r, ctx)
         elif r.source == "name" and r.key in acronyms:
             r.target = acronyms[r.key]
@@ -1192,6 +1198,93 @@ def _acronyms(raws: Sequence[_Raw]) -> dict[str, str]:
             keys = initials.get(word, set())
             if len(keys) == 1:
                 out[r.key] = next(iter(keys))
+    return out
+
+
+#: the most words a short name of a longer one has ("Vessock" of "Vessock Chemicals"): bounds the
+#: prefixes kept for a long capitalised run
+_SHORT_WORDS = 3
+
+
+def _coined(raws: Sequence[_Raw], articles: Sequence[Article]) -> dict[str, str]:
+    """An abbreviation an article coins in brackets right after a name -> that name's key
+    ("Greyline Transport (GRL)", "the General Confederation of Labour (CGL)", entities.v4),
+    where its letters are not the name's initials: it opens with the initial of one of the
+    name's words and each of its letters is in the name. An abbreviation coined for two
+    names in the story is left alone."""
+    names = {(r.article, r.end): r for r in raws if r.source in ("name", "official") and len(r.name.split()) >= 2}
+    found: dict[str, set[str]] = {}
+    for r in raws:
+        word = r.name.replace(".", "")
+        if r.source != "name" or not (2 <= len(word) <= MAX_ACRONYM and word.isupper() and word.isalpha()):
+            continue
+        text = articles[r.article].text
+        if text[r.start - 2 : r.start] != " (" or text[r.end : r.end + 1] != ")":
+            continue
+        full = names.get((r.article, r.start - 2))
+        if full is None:
+            continue
+        letters = text[full.start : full.end].upper()
+        if word[0] in {w[0] for w in letters.split()} and all(c in letters for c in word):
+            found.setdefault(r.key, set()).add(full.key)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[str]) -> dict[str, str]:
+    """A short name -> the key of the one longer name of the story it opens ("Vessock" ->
+    "Vessock Chemicals", entities.v4), where:
+
+    - the short name's words (up to three, not an abbreviation in capitals, three letters or
+      more) are the first words of exactly one longer name of the story, written before a
+      space ("Al Qaeda-type" is no longer name of "Al Qaeda"); two longer names that share them
+      ("Harbour Bank", "Harbour Trust") leave it alone;
+    - the story ties a description of an organisation to the short name ("chemical giant
+      Vessock", "the firm" after it): a word that opens a longer name is as often a name of
+      its own ("Obama" and "Obama administration", "House" and "House Oversight Committee",
+      "Virginia" and "Virginia Western Community College") or a person ("Bill" and "Bill
+      Hemmer"), and on real reporting (allsides stories) a longer name's last word showing an
+      organisation was no evidence of one entity;
+    - neither is shown to be a person (a title, a pronoun, a role tied to it), the short name
+      has no title and it is never written as a place ("in Oxmere": the town, not the council
+      named after it)."""
+    names: dict[str, set[str]] = {}
+    for r in raws:
+        if r.source == "name" and r.key:
+            names.setdefault(r.key, set()).add(r.name)
+    by_first: dict[tuple[str, ...], set[str]] = {}
+    for k in names:
+        ws = tuple(k.split())
+        for n in range(1, min(len(ws), _SHORT_WORDS + 1)):  # a short name of up to three words
+            by_first.setdefault(ws[:n], set()).add(k)
+    orgs = {
+        r.ref.key
+        for r in raws
+        if r.source == "description" and r.ref is not None and r.desc is not None and r.desc.kind == "org"
+    }
+    out: dict[str, str] = {}
+    placed: set[str] = set()
+    for r in raws:
+        if (
+            r.source == "name"
+            and r.key
+            and tuple(r.key.split()) in by_first
+            and _literal(articles[r.article].text, r.start, r.end)
+        ):
+            placed.add(r.key)
+    for r in raws:
+        if r.source != "name" or r.titled or not r.key or r.key in out or r.key in placed or r.key in people:
+            continue
+        if len(r.name) < 3 or r.name.isupper() or not r.name.replace(" ", "").isalpha():
+            continue
+        longer = by_first.get(tuple(r.key.split()), set())
+        if len(longer) != 1:
+            continue
+        target = next(iter(longer))
+        if target in people or r.key not in orgs:
+            continue
+        if not any(n.startswith(r.name + " ") for n in names[target]):
+            continue
+        out[r.key] = target
     return out
 
 
@@ -1409,6 +1502,7 @@ def naming_marks(
     quoted: dict[str, list[Span]] = {}
     found: list[tuple[int, int, int, EntityMention, Entity]] = []
     order = {a.id: i for i, a in enumerate(articles)}
+    named = {fold_key(e.name): e.id for e in entities}
     for ent in entities:
         forms = _forms(ent, labels)
         if len(forms) < 2:
@@ -1428,6 +1522,8 @@ def naming_marks(
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
+                if described is None and _placed_name(ms[0].text, ent, named):
+                    continue  # "North Calloway National Guard", "Lantry MP Ruth Castellan" (v4)
                 if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
                     continue  # "U.S.", "GOP", "ABA": an abbreviation is style, "DPRK" (official) is a choice
                 alike = users[key] - {outlet}
@@ -1476,6 +1572,19 @@ def naming_marks(
 #: how many characters around an alias its neighbouring words are read from
 _AROUND = 80
 _JOINS = frozenset(SMALL - {"and"})  # as newsprism.names.name_runs joins capitalised words
+
+
+def _placed_name(form: str, ent: Entity, named: dict[str, str]) -> bool:
+    """Whether a form is another entity's name of the story (a place, a constituency) before a
+    plain name of ``ent`` ("North Calloway National Guard" where the others write "National
+    Guard"; "Lantry MP Ruth Castellan"): the outlet says where, not what it calls it
+    (entities.v4)."""
+    words = form.split()
+    for i in range(1, min(len(words), _SHORT_WORDS + 1)):
+        other = named.get(fold_key(" ".join(words[:i])))
+        if other is not None and other != ent.id and plain_name(" ".join(words[i:]), ent.name, True):
+            return True
+    return False
 
 
 def _joined(text: str, a: int, b: int) -> bool:

@@ -1,0 +1,66 @@
+"""Naming marks on real reporting: allsides_baly2020 articles grouped into stories by topic and
+date (two or more outlets), written to a JSONL file to diff two versions and judge a sample.
+
+    python benchmarks/naming_allsides.py OUT.jsonl [--stories 300]
+    PYTHONPATH=/work/main/src python benchmarks/naming_allsides.py OLD.jsonl   # the other version
+
+Each line: story, article, outlet, mark text, note (canonical), quoted, lexicon, and 160
+characters of context. Stories: groups of records with the same ``topic`` and ``date`` from
+two or more outlets, in file order, at most 8 articles each, the first ``--stories``."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+
+from _common import allsides_path
+
+from newsprism import from_text
+from newsprism.entities import ENTITIES_VERSION, naming_marks, story_entities
+from newsprism.pipeline import prepare_article
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("out")
+    ap.add_argument("--stories", type=int, default=300)
+    args = ap.parse_args()
+    groups: dict[tuple[str, str], list[dict]] = {}
+    with gzip.open(allsides_path(), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d.get("topic") and d.get("date"):
+                groups.setdefault((d["topic"], d["date"]), []).append(d)
+    stories = [g[:8] for g in groups.values() if len({d["source"] for d in g[:8]}) >= 2][: args.stories]
+    n_articles = n_marks = 0
+    with open(args.out, "w", encoding="utf-8") as out:
+        for s, recs in enumerate(stories):
+            arts = [
+                prepare_article(from_text(d["content_original"], title=d["title"], outlet=d["source"], id=f"s{s}-{k}"))
+                for k, d in enumerate(recs)
+            ]
+            n_articles += len(arts)
+            by_id = {a.id: a for a in arts}
+            for m in naming_marks(story_entities(arts), arts):
+                text = by_id[m.article].text
+                ctx = text[max(0, m.span.start - 80) : m.span.end + 80].replace("\n", " ")
+                row = {
+                    "story": s,
+                    "article": m.article,
+                    "outlet": by_id[m.article].label,
+                    "text": m.text,
+                    "start": m.span.start,
+                    "note": m.note,
+                    "quoted": m.quoted,
+                    "lexicon": m.lexicon,
+                    "context": ctx,
+                }
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                n_marks += 1
+    print(f"{ENTITIES_VERSION}: {len(stories)} stories, {n_articles} articles, {n_marks} naming marks", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
