@@ -852,6 +852,41 @@ def _participle_subject(
     return _main_subject(text, words)
 
 
+#: words that open a phrase of a participle before the main clause ("After saying ...,")
+_OPENING_PARTICIPLE = frozenset({"after", "before", "while", "since", "upon", "by", "without", "when"})
+
+
+def _after_opening(
+    text: str,
+    words: list[tuple[int, int, str]],
+    ci: int,
+    sent_start: int,
+    first_after: int,
+    e: int,
+    hi: int,
+    content: str,
+) -> _Mention | None:
+    """For a participle cue that opens the sentence after "After", "While", "Before"...
+    ("After saying her foot was "so swollen I could barely get my shoe on," she was ..."):
+    the name or pronoun right after the comma that closes the opening phrase, once the
+    quotation is over; ``None`` otherwise (since quotes.v6)."""
+    if not words[ci][2].endswith("ing") or _strip_dot(words[ci - 1][2]) not in _OPENING_PARTICIPLE:
+        return None
+    if text[sent_start : words[ci - 1][0]].strip(" \"“'‘("):
+        return None  # the phrase must open the sentence
+    for k in range(first_after, min(len(words), first_after + 8)):
+        # (the quotation's own last character counts before its first word after)
+        gap = text[words[k - 1][1] : words[k][0]] if k > first_after else content.rstrip()[-1:] + text[e : words[k][0]]
+        if "," in gap:
+            m = _np_after(text, words, k, hi)
+            if m is not None and m.start == words[k][0] and m.kind in ("name", "pronoun"):
+                return m
+            return None
+        if any(c in gap for c in ".;:!?"):
+            return None
+    return None
+
+
 def _main_subject(text: str, words: list[tuple[int, int, str]]) -> _Mention | None:
     """The subject of the main clause of the sentence whose words (up to some point) are
     ``words``: it opens the sentence, or follows an opening phrase and its comma ("On
@@ -1191,6 +1226,10 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     # "Santorum did not back down, saying, ...", "..., calling it X and
                     # asserting that ...": the clause's subject
                     found = _subject(text, words, sent_start, words[ci][0]) or found
+                if found is None and ci > 0:
+                    # "After saying her foot was "so swollen ...," she was ...": the subject
+                    # after the opening phrase (since quotes.v6)
+                    found = _after_opening(text, words, ci, sent_start, first_after, e, hi, content)
                 found = _issuer(text, words, names, max(sent_start, lo), found)
                 if found is not None:
                     cue_i, mention = ci, found
