@@ -428,6 +428,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
     surnames: set[str] = set()
     lone: list[tuple[int, str]] = []  # one-word names that speak, not (yet) given in full
     introduced: set[tuple[int, str]] = set()  # people introduced with an apposition
+    variants: dict[str, bool] = {}  # one-word names looked up as other spellings of a surname
     titles = speaker_titles()
     toks, names._starts = _tokens_starts(text, 0, len(text))
     names.all_tokens = toks
@@ -495,7 +496,10 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
                 introduced.add((pos, name))
             for role in info.roles:  # "Sen. Ana Ruiz" ... "the senator said"
                 names.roles.append((pos, role, name))
-        elif person and info.first in full:
+        elif person and (
+            info.first in full
+            or (speakers and info.single and not info.title_before and _spelt_otherwise(info.first, full, variants))
+        ):
             known = full[info.first]
             names.people.append((pos, known))
             names.confirmed.append((pos, known))
@@ -557,6 +561,60 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
     if introduced:
         names.subjects = sorted({*names.subjects, *introduced})
     return names
+
+
+#: the shortest surname whose other spellings are looked for
+MIN_VARIANT_CHARS = 6
+#: the most one-word names of an article looked up as other spellings of a surname
+MAX_VARIANT_LOOKUPS = 200
+
+
+def _spelt_otherwise(word: str, full: dict[str, str], tried: dict[str, bool]) -> bool:
+    """For a one-word name the article never gives in full: whether it is another spelling of
+    exactly one surname it does give in full ("McLenney", "McClenney"): the same first two
+    letters, one letter added, dropped or changed (not a plural's "s"; no title, description
+    or word of an organisation's name).
+    When it is, the word is added to ``full`` with that person's name (quotes only, since
+    quotes.v6). ``tried`` keeps the answers for the article; after ``MAX_VARIANT_LOOKUPS``
+    words no more are looked up (linear time on a text of many names)."""
+    if word in tried:
+        return tried[word]
+    if len(word) < MIN_VARIANT_CHARS or not word.isalpha() or len(tried) >= MAX_VARIANT_LOOKUPS:
+        return False
+    if word in speaker_titles() or word in speaker_descriptions() or word in org_name_words():
+        tried[word] = False
+        return False  # "Republican", "Democrats": words, not a misspelt surname
+    found = ""
+    for key, name in full.items():
+        if key[:2] != word[:2] or abs(len(key) - len(word)) > 1 or key == word:
+            continue
+        if key == word + "s" or word == key + "s" or key in speaker_titles() or key in org_name_words():
+            continue
+        if _edits(word, key, 1) <= 1:
+            if found and found != name:
+                found = ""  # two people it may be: neither
+                break
+            found = name
+    if found:
+        full[word] = found
+    tried[word] = bool(found)
+    return bool(found)
+
+
+def _edits(a: str, b: str, reach: int) -> int:
+    """The edit distance of ``a`` and ``b`` (letters added, dropped or changed), or ``reach + 1``
+    once it is sure to exceed ``reach``."""
+    if abs(len(a) - len(b)) > reach:
+        return reach + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > reach:
+            return reach + 1
+        prev = cur
+    return prev[-1]
 
 
 @dataclass(frozen=True, slots=True)
