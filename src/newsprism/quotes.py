@@ -1571,6 +1571,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             )
             if adjacent is not None:
                 who = adjacent
+            introduced = _introduced_before(m.start, g, names)
+            if introduced is not None:
+                who = introduced
             if not who:
                 who = _last(people, m.start)
             if not who:
@@ -1668,6 +1671,36 @@ def _adjacent_unknown(
     if kk >= 0 and known[kk][0] >= names.text.rfind("\n", 0, pos) + 1:
         return None  # one of the pronoun's gender named in the same paragraph, or after: theirs
     if names.text.count("\n", pos, at) > 1:
+        return None
+    return name
+
+
+_OPENING_MARKS = "\"“‘'«„"
+
+
+def _introduced_before(at: int, g: str, names: _Names) -> str | None:
+    """For "he" or "she" at ``at`` in a paragraph that opens with a quotation
+    ('"No one is writing songs for Hillary," he said.'): the person named last in the paragraph
+    before, when that paragraph quotes no one, names them with a role ("something that
+    concerns Henry Crespo, president of the ... Caucus.": an apposition of a role after the
+    name alone) and their gender
+    is the pronoun's or unknown; ``None`` otherwise (since quotes.v6: such a person is no
+    sentence's subject, and the one named before as a subject was chosen)."""
+    text = names.text
+    para = text.rfind("\n", 0, at) + 1
+    if para < 2 or text[para:at].lstrip()[:1] not in _OPENING_MARKS:
+        return None
+    prev_end = len(text[: para - 1].rstrip())
+    prev = text.rfind("\n", 0, prev_end) + 1
+    if any(c in text[prev:prev_end] for c in _OPENING_MARKS[:3]):
+        return None  # the paragraph before quotes someone: theirs, as before
+    k = bisect_left(names.people, (para, "")) - 1
+    if k < 0 or names.people[k][0] < prev:
+        return None
+    pos, name = names.people[k]
+    if not text.startswith(name + ",", pos) or not any(p == pos for p, _, _ in names.roles):
+        return None  # a role in an apposition after the bare name, not a title ("President Barack Obama")
+    if _gender(name, names) not in (g, None):
         return None
     return name
 
