@@ -620,6 +620,37 @@ _TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z
 _LABEL_INSIDE = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,2}):\s")
 
 
+#: a name and a colon right before a quotation: 'Clinton: "Our goal ..."'
+_LABEL_BEFORE = re.compile(r"(?<![\w'’.\-])((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*):[ \t]?")
+
+
+def _label_before(text: str, names: _Names, para_start: int, s: int) -> _Mention | None:
+    """A person's name and a colon right before the quotation at ``s`` ('Clinton: "..."'),
+    after the paragraph's start, a sentence's end, a dash or a bracket, or after a short
+    description that opens the paragraph ("Former secretary of state Hillary Rodham
+    Clinton:"); a reporting verb before the name is left out ("Said Ellis:"). ``None``
+    otherwise: "He said of Congress:", "Williams added about Carson:" (since quotes.v6)."""
+    lm = _LABEL_BEFORE.search(text, max(para_start, s - 80), s)
+    if lm is None or lm.end() != s:
+        return None
+    start = lm.start(1)
+    first = text[start : text.find(" ", start, lm.end(1)) if " " in text[start : lm.end(1)] else lm.end(1)]
+    if _strip_dot(first) in _cues() and start + len(first) < lm.end(1):
+        start += len(first) + 1  # "Said Ellis:", "Added Gibbs:"
+    pre = text[para_start:start].rstrip()
+    if pre and pre[-1] not in ".!?-–—)]":
+        pre_words = [_strip_dot(w) for w in pre.split()]
+        if (
+            len(pre_words) > 6
+            or any(c in pre for c in ",.;:\"“”")
+            or not pre[:1].isupper()
+            or pre_words[-1] in _OBJECT_OF
+            or any(w in _cues() or w in _PRONOUNS for w in pre_words)
+        ):
+            return None
+    return _label_mention(text, start, lm.end(1), names, True)
+
+
 def _label_mention(text: str, start: int, end: int, names: _Names, known: bool) -> _Mention | None:
     """A transcript's speaker label as a name mention, in title case when written in capitals
     ("WALLACE" -> "Wallace", which resolves to the article's "Chris Wallace"). With ``known``
@@ -853,7 +884,7 @@ def _participle_subject(
 
 
 #: words that open a phrase of a participle before the main clause ("After saying ...,")
-_OPENING_PARTICIPLE = frozenset({"after", "before", "while", "since", "upon", "by", "without", "when"})
+_OPENING_PARTICIPLE = frozenset({"after", "before", "while", "since", "upon", "by", "without", "when", "in"})
 
 
 def _after_opening(
@@ -870,9 +901,16 @@ def _after_opening(
     ("After saying her foot was "so swollen I could barely get my shoe on," she was ..."):
     the name or pronoun right after the comma that closes the opening phrase, once the
     quotation is over; ``None`` otherwise (since quotes.v6)."""
-    if not words[ci][2].endswith("ing") or _strip_dot(words[ci - 1][2]) not in _OPENING_PARTICIPLE:
+    if not words[ci][2].endswith("ing"):
         return None
-    if text[sent_start : words[ci - 1][0]].strip(" \"“'‘("):
+    f = ci
+    if ci > 0 and _strip_dot(words[ci - 1][2]) in _OPENING_PARTICIPLE:
+        f = ci - 1
+        if f > 0 and _plain_opener(_strip_dot(words[f - 1][2])):
+            f -= 1  # "And in explaining why ..., Clinton described"
+    elif not words[ci][2][:1].isupper():
+        return None  # "Acknowledging that Trump "says a lot of stupid stuff," though, Allen did"
+    if f > 0 and words[f - 1][1] > sent_start or text[sent_start : words[f][0]].strip(" \"“'‘("):
         return None  # the phrase must open the sentence
     for k in range(first_after, min(len(words), first_after + 8)):
         # (the quotation's own last character counts before its first word after)
@@ -881,6 +919,8 @@ def _after_opening(
             m = _np_after(text, words, k, hi)
             if m is not None and m.start == words[k][0] and m.kind in ("name", "pronoun"):
                 return m
+            if k + 1 < len(words) and "," in text[words[k][1] : words[k + 1][0]] and words[k][2].islower():
+                continue  # '..., stuff," though, Allen did': one word between two commas
             return None
         if any(c in gap for c in ".;:!?"):
             return None
@@ -1226,10 +1266,6 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     # "Santorum did not back down, saying, ...", "..., calling it X and
                     # asserting that ...": the clause's subject
                     found = _subject(text, words, sent_start, words[ci][0]) or found
-                if found is None and ci > 0:
-                    # "After saying her foot was "so swollen ...," she was ...": the subject
-                    # after the opening phrase (since quotes.v6)
-                    found = _after_opening(text, words, ci, sent_start, first_after, e, hi, content)
                 found = _issuer(text, words, names, max(sent_start, lo), found)
                 if found is not None:
                     cue_i, mention = ci, found
@@ -1367,6 +1403,17 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 mention = sm
         if mention is None and late_limit is not None:
             mention = _clause_subject(text, words, names, max(sent_start, lo), late_limit)
+        if mention is None and cue_i is not None and words[cue_i][1] <= s:
+            # "After saying her foot was "so swollen ...," she was ...": the subject after the
+            # opening phrase (looked for once the quoted words are a quotation, since quotes.v6)
+            mention = _after_opening(text, words, cue_i, sent_start, first_after, e, hi, content)
+        if mention is None and cue_span is None:
+            # a name and a colon right before the quotation inside a paragraph ('... ISIS.
+            # Clinton: "Our goal is ..."', 'Pollsters agree - Carl Bialik: "..."'; looked for
+            # once the quoted words are a quotation, since quotes.v6)
+            label_b = _label_before(text, names, para_start, s)
+            if label_b is not None:
+                mention, cue_span = label_b, Span(label_b.end, label_b.end + 1)
         if mention is not None and mention.kind == "desc":
             # "the statement continued", "the IMF report stated": whoever issued it, where the
             # article says (since quotes.v5)
