@@ -883,6 +883,9 @@ def _participle_subject(
     return _main_subject(text, words)
 
 
+#: auxiliaries of a passive "asked" ("Trump was asked, "..."")
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+
 #: words that open a phrase of a participle before the main clause ("After saying ...,")
 _OPENING_PARTICIPLE = frozenset({"after", "before", "while", "since", "upon", "by", "without", "when", "in"})
 
@@ -1420,11 +1423,29 @@ def article_quotes(article: Article) -> ArticleQuotes:
             mention = (
                 _document_issuer(text, names, starts if article.sentences else [0], inside, open_at, mention) or mention
             )
+        asked = (
+            mention is not None
+            and cue_i is not None
+            and cue_i > 0
+            and words[cue_i][1] <= s
+            and _strip_dot(words[cue_i][2]) == "asked"
+            and _strip_dot(words[cue_i - 1][2]) in _PASSIVE
+        )
+        if asked and cue_i is not None:
+            # "Sanders was asked by host Bill Maher, ..., "Now, you famously said ..."": the
+            # question is the asker's, who is no one the article names without "by" (since
+            # quotes.v6)
+            mention = None
+            if cue_i + 2 < len(words) and words[cue_i + 1][2] == "by" and words[cue_i + 2][1] <= s:
+                by = _np_after(text, words, cue_i + 2, s)
+                mention = by if by is not None and by.kind in ("name", "role") else None
         if mention is not None:
             speaker, skind = _resolve(mention, names, speakers)
             speaker_span = Span(mention.start, mention.end)
-            if speaker is not None:
+            if speaker is not None and not asked:  # (the asker is not whom "he said" next names)
                 speakers.append((mention.start, speaker, skind))
+        elif asked:
+            pass  # the asker is not named: no speaker
         elif (
             quotes
             and quotes[-1].speaker is not None
