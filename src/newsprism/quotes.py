@@ -642,7 +642,7 @@ def _label_before(text: str, names: _Names, para_start: int, s: int) -> _Mention
         pre_words = [_strip_dot(w) for w in pre.split()]
         if (
             len(pre_words) > 6
-            or any(c in pre for c in ",.;:\"“”")
+            or any(c in pre for c in ',.;:"“”')
             or not pre[:1].isupper()
             or pre_words[-1] in _OBJECT_OF
             or any(w in _cues() or w in _PRONOUNS for w in pre_words)
@@ -913,7 +913,7 @@ def _after_opening(
             f -= 1  # "And in explaining why ..., Clinton described"
     elif not words[ci][2][:1].isupper():
         return None  # "Acknowledging that Trump "says a lot of stupid stuff," though, Allen did"
-    if f > 0 and words[f - 1][1] > sent_start or text[sent_start : words[f][0]].strip(" \"“'‘("):
+    if (f > 0 and words[f - 1][1] > sent_start) or text[sent_start : words[f][0]].strip(" \"“'‘("):
         return None  # the phrase must open the sentence
     for k in range(first_after, min(len(words), first_after + 8)):
         # (the quotation's own last character counts before its first word after)
@@ -1768,9 +1768,12 @@ def _introduced_before(at: int, g: str, names: _Names) -> str | None:
     pos, name = names.people[k]
     if not text.startswith(name + ",", pos) or not any(p == pos for p, _, _ in names.roles):
         return None  # a role in an apposition after the bare name, not a title ("President Barack Obama")
-    if _gender(name, names) not in (g, None):
-        return None
-    return name
+    gender = _gender(name, names)
+    if gender is None and any(
+        _gender(n, names) == g for _, n in names.people[bisect_left(names.people, (prev, "")) : k]
+    ):
+        return None  # "Clara Moss, who ..., said ... Jonas Wirth, the site manager, said ... / she said"
+    return name if gender in (g, None) else None
 
 
 def _fitting(names: _Names, g: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
