@@ -621,7 +621,7 @@ _LABEL_INSIDE = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][\w'’.
 
 
 #: a name and a colon right before a quotation: 'Clinton: "Our goal ..."'
-_LABEL_BEFORE = re.compile(r"(?<![\w'’.\-])((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*):[ \t]?")
+_LABEL_BEFORE = re.compile(r"(?<![\w'’.\-])((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*):[ \t]?$")
 
 
 def _label_before(text: str, names: _Names, para_start: int, s: int) -> _Mention | None:
@@ -638,7 +638,7 @@ def _label_before(text: str, names: _Names, para_start: int, s: int) -> _Mention
     if _strip_dot(first) in _cues() and start + len(first) < lm.end(1):
         start += len(first) + 1  # "Said Ellis:", "Added Gibbs:"
     pre = text[para_start:start].rstrip()
-    if pre and pre[-1] not in ".!?-–—)]":
+    if pre and pre.rstrip("\"”'’")[-1:] not in tuple(".!?-–—)]"):
         pre_words = [_strip_dot(w) for w in pre.split()]
         if (
             len(pre_words) > 6
@@ -1763,15 +1763,17 @@ def _introduced_before(at: int, g: str, names: _Names) -> str | None:
     if any(c in text[prev:prev_end] for c in _OPENING_MARKS[:3]):
         return None  # the paragraph before quotes someone: theirs, as before
     k = bisect_left(names.people, (para, "")) - 1
-    if k < 0 or names.people[k][0] < prev:
+    first = bisect_left(names.people, (prev, ""))
+    while k >= first and not text.startswith(names.people[k][1] + ",", names.people[k][0]):
+        k -= 1  # a name inside the apposition ("the Harbour Guild")
+    if k < first:
         return None
     pos, name = names.people[k]
-    if not text.startswith(name + ",", pos) or not any(p == pos for p, _, _ in names.roles):
-        return None  # a role in an apposition after the bare name, not a title ("President Barack Obama")
+    if not any(p == pos for p, _, _ in names.roles) or re.search(r"[.!?]\s", text[pos:prev_end]):
+        return None  # a role in an apposition after the bare name, not a title ("President Barack
+        # Obama"), in the paragraph's last sentence
     gender = _gender(name, names)
-    if gender is None and any(
-        _gender(n, names) == g for _, n in names.people[bisect_left(names.people, (prev, "")) : k]
-    ):
+    if gender is None and any(_gender(n, names) == g for _, n in names.people[first:k]):
         return None  # "Clara Moss, who ..., said ... Jonas Wirth, the site manager, said ... / she said"
     return name if gender in (g, None) else None
 
