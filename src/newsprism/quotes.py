@@ -1679,6 +1679,8 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if m.kind == "name":
         name, person = _clean_name(m.text)
         words = name.split()
+        if len(words) == 1 and _strip_dot(words[0]) in _DETERMINERS:
+            return None, "role"  # "The bias begins to show ...:": a sentence's first word, no name (since quotes.v6)
         if person and len(words) == 1:
             return names.full.get(_strip_dot(words[0]), name), "person"
         if person:
