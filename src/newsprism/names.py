@@ -421,7 +421,9 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
     appositions that give roles. ``speakers`` (the quotes stage) reads names as
     :func:`clean_name` does with it, keeps places out of ``orgs`` and out of the one-word names
     that speak, and gives a surname the person first named in full with it, or a later name
-    that adds to that one ("Hillary Rodham Clinton"), rather than the longest (since quotes.v5)."""
+    that adds to that one ("Hillary Rodham Clinton"), rather than the longest (since quotes.v5),
+    and a one-word name spelt one letter otherwise than a surname it gives in full that person
+    ("McLenney" -> "Tyresha McClenney", since quotes.v6; :func:`_spelt_otherwise`)."""
     names = ArticleNames({}, [], [], [])
     names.text = text
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
