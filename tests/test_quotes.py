@@ -761,10 +761,11 @@ def test_quotes_v6_speakers_not_taken(body: str, speakers: list[str | None]) -> 
 def test_a_surname_spelt_otherwise_is_looked_up_a_bounded_number_of_times() -> None:
     from newsprism import names
 
-    body = "Dorit Hallvardsen spoke. " + " ".join(f"Hallvard{chr(97 + k % 26)}x{k} said no." for k in range(500))
+    many = " ".join(f"Hallvard{chr(97 + k // 26)}{chr(97 + k % 26)} said no." for k in range(600))
+    body = "Dorit Hallvardsen spoke. Hallvardsan said yes. " + many
     scan = names.scan_names(body, speakers=True)
-    assert scan.full["hallvardsen"] == "Dorit Hallvardsen"
-    assert len([k for k in scan.full if k.startswith("hallvard")]) <= 1 + names.MAX_VARIANT_LOOKUPS
+    assert scan.variants["hallvardsan"] == "Dorit Hallvardsen"
+    assert len(scan.variants) <= names.MAX_VARIANT_LOOKUPS
 
 
 def test_he_after_a_quoted_speaker_of_unknown_gender_is_theirs() -> None:

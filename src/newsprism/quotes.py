@@ -1685,7 +1685,8 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         if len(words) == 1 and _strip_dot(words[0]) in _DETERMINERS:
             return None, "role"  # "The bias begins to show ...:": a sentence's first word, no name (since quotes.v6)
         if person and len(words) == 1:
-            return names.full.get(_strip_dot(words[0]), name), "person"
+            w = _strip_dot(words[0])
+            return names.full.get(w) or names.variants.get(w, name), "person"
         if person:
             # "Trump Jr." -> "Donald Trump Jr.": the fullest name the article gives it (since quotes.v5)
             full = names.full.get(_strip_dot(words[-1]), "")
