@@ -539,9 +539,10 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
         # a one-word name spelt one letter otherwise than a surname given in full: that person
         # (since quotes.v6; kept apart from ``full``, which decides what is a quotation)
         tried: dict[str, str] = {}
+        prefixes = {key[:2] for key in full}
         for a, j, word in singles:
-            if word in full:
-                continue
+            if word in full or word[:2] not in prefixes:
+                continue  # (most words: no surname of the article starts with the same two letters)
             found = _spelt_otherwise(word, full, tried)
             if found is None:
                 continue
