@@ -640,8 +640,10 @@ def _label_before(text: str, names: _Names, para_start: int, s: int) -> _Mention
     first = text[start : text.find(" ", start, lm.end(1)) if " " in text[start : lm.end(1)] else lm.end(1)]
     if _strip_dot(first) in _cues() and start + len(first) < lm.end(1):
         start += len(first) + 1  # "Said Ellis:", "Added Gibbs:"
-    pre = text[para_start:start].rstrip()
+    pre = text[max(para_start, start - 120) : start].rstrip()
     if pre and pre.rstrip("\"”'’")[-1:] not in tuple(".!?-–—)]"):
+        if start - para_start > 120:
+            return None  # a description that opens the paragraph is short
         pre_words = [_strip_dot(w) for w in pre.split()]
         if (
             len(pre_words) > 6
@@ -916,7 +918,9 @@ def _after_opening(
             f -= 1  # "And in explaining why ..., Clinton described"
     elif not words[ci][2][:1].isupper():
         return None  # "Acknowledging that Trump "says a lot of stupid stuff," though, Allen did"
-    if (f > 0 and words[f - 1][1] > sent_start) or text[sent_start : words[f][0]].strip(" \"“'‘("):
+    if (f > 0 and words[f - 1][1] > sent_start) or text[sent_start : min(words[f][0], sent_start + 20)].strip(
+        " \"“'‘("
+    ):
         return None  # the phrase must open the sentence
     for k in range(first_after, min(len(words), first_after + 8)):
         # (the quotation's own last character counts before its first word after)
@@ -1762,10 +1766,14 @@ def _introduced_before(at: int, g: str, names: _Names) -> str | None:
     sentence's subject, and the one named before as a subject was chosen)."""
     text = names.text
     para = text.rfind("\n", 0, at) + 1
-    if para < 2 or text[para:at].lstrip()[:1] not in _OPENING_MARKS:
+    if para < 2 or text[para : min(at, para + 8)].lstrip()[:1] not in _OPENING_MARKS:
         return None
-    prev_end = len(text[: para - 1].rstrip())
-    prev = text.rfind("\n", 0, prev_end) + 1
+    prev_end = para - 1
+    while prev_end > 0 and text[prev_end - 1].isspace() and para - prev_end < 8:
+        prev_end -= 1
+    prev = text.rfind("\n", max(0, prev_end - PRONOUN_REACH), prev_end) + 1
+    if prev == 0 and prev_end > PRONOUN_REACH:
+        return None  # (a paragraph longer than that: not read, so the time stays linear)
     if any(c in text[prev:prev_end] for c in _OPENING_MARKS[:3]):
         return None  # the paragraph before quotes someone: theirs, as before
     k = bisect_left(names.people, (para, "")) - 1
