@@ -5,7 +5,7 @@ Reads ``src/newsprism/quotes.py`` and ``src/newsprism/names.py`` of ``--old`` (a
 with ``git show``, loads them beside this tree's (their other imports and the word lists are
 this tree's), and runs both ``article_quotes`` on the same cleaned articles, in turns:
 
-- the team's gold sets ``tests/gold/dev``, ``heldout-e`` to ``heldout-i``;
+- the team's gold sets ``tests/gold/dev``, ``heldout-e`` to ``heldout-j``;
 - PolNeAR dev and BASIL, converted into a temporary folder (``newsprism convert``'s code),
   when ``../shared/data`` holds them; PolNeAR dev in two seeded halves (``polnear-dev-a``
   and ``polnear-dev-b``: the shared data has no PolNeAR test split, so half B stands for
@@ -22,7 +22,9 @@ find in each article (full names, people, organisations, roles, subjects, gender
 articles whose output differs, the quotations and speakers that differ, the milliseconds an
 article each version takes (the sum of its calls, after a warm-up) and their ratio, and on the
 gold sets the quote F1 and speaker accuracy of each (the scorer of ``newsprism eval``). The first
-``--show`` differences are printed. Exit 1 when ``--same`` is given and anything differs.
+``--show`` differences are printed. Exit 1 when ``--same`` is given and anything differs, or
+when ``--same-quotes`` is given and a quotation's span or words or a quoted term differs
+(the articles "differing in quoted words"; speakers and cues may differ).
 Reads ``../shared/data`` at run time; nothing of it is kept.
 
     python benchmarks/bench_quotes_versions.py --old 7c48433 [--allsides 3000] [--same] [--show 20]
@@ -167,7 +169,7 @@ def compare(
         old(a)
         new.article_quotes(a)
     t_old = t_new = 0.0
-    differ = n_quotes = q_diff = s_diff = names_differ = 0
+    differ = n_quotes = q_diff = s_diff = names_differ = words_differ = 0
     pred_old: list[dict[str, Any]] = []
     pred_new: list[dict[str, Any]] = []
     for k, art in enumerate(articles):
@@ -196,6 +198,9 @@ def compare(
         if fa == fb:
             continue
         differ += 1
+        # the quotations themselves (spans and words) and the quoted terms, speakers and cues aside
+        if [(q[2], q[3]) for q in fa[0]] != [(q[2], q[3]) for q in fb[0]] or fa[1] != fb[1]:
+            words_differ += 1
         qa, qb = {q[2]: q for q in fa[0]}, {q[2]: q for q in fb[0]}
         q_diff += len(set(qa) ^ set(qb)) + sum(qa[s] != qb[s] for s in set(qa) & set(qb))
         s_diff += sum(qa[s][4] != qb[s][4] for s in set(qa) & set(qb))
@@ -208,7 +213,7 @@ def compare(
             if fa[2] != fb[2] and len(shown) < show:
                 shown.append(f"{name} {art.id}: notes differ\n  old: {fa[2]}\n  new: {fb[2]}")
     n = max(len(articles), 1)
-    row: list[object] = [name, len(articles), n_quotes, differ, q_diff, s_diff, names_differ]
+    row: list[object] = [name, len(articles), n_quotes, differ, words_differ, q_diff, s_diff, names_differ]
     row += [1000 * t_old / n, 1000 * t_new / n, t_new / t_old if t_old else float("nan")]
     if gold is not None:
         ids = [a.id for a in articles]
@@ -229,6 +234,11 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=20, help="differences to print")
     ap.add_argument("--same", action="store_true", help="exit 1 when any output differs")
     ap.add_argument(
+        "--same-quotes",
+        action="store_true",
+        help="exit 1 when a quotation's span or words, or a quoted term, differs (speakers and cues may)",
+    )
+    ap.add_argument(
         "--polnear-b",
         action="store_true",
         help="also score PolNeAR dev's half B, the stand-in for a test split (score it once before and once after)",
@@ -240,7 +250,7 @@ def main() -> None:
         old = old_quotes(args.old, Path(tmp)).article_quotes
         names_old = sys.modules["names_old"]
         sets: list[tuple[str, list[Article], GoldSet | None]] = []
-        for name in ("dev", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i"):
+        for name in ("dev", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j"):
             path = REPO / "tests" / "gold" / name
             if (path / "gold.json").is_file():
                 gold, arts = gold_articles(path)
@@ -272,6 +282,7 @@ def main() -> None:
                 "articles",
                 "quotes (new)",
                 "articles differing",
+                "of them in quoted words",
                 "quotes differing",
                 "speakers differing",
                 "name scans differing",
@@ -286,7 +297,9 @@ def main() -> None:
     )
     for line in shown:
         print(line)
-    if args.same and any(r[3] or r[6] for r in rows):
+    if args.same and any(r[3] or r[7] for r in rows):
+        sys.exit(1)
+    if args.same_quotes and any(r[4] for r in rows):
         sys.exit(1)
 
 

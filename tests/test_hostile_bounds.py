@@ -438,6 +438,38 @@ def test_participles_and_documents_in_one_long_sentence_in_a_subprocess():
     assert quotes == 6_000 and speakers >= 1
 
 
+def test_labels_askers_and_introduced_people_in_long_paragraphs_in_a_subprocess():
+    """quotes.v6's labels before quotations, "was asked" questions, opening participle phrases,
+    the person introduced before a paragraph and the surnames spelt otherwise read a bounded
+    stretch of text each (a label's 120 characters, a paragraph's last PRONOUN_REACH, at most
+    MAX_VARIANT_LOOKUPS names), so thousands of them in one paragraph, after a paragraph of
+    100,000 characters, cost time linear in the text. The timeout only catches a hang, it
+    measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.pipeline import prepare_article
+        from newsprism.quotes import article_quotes
+        names = " ".join(f"Hallvard{chr(97 + k // 26)}{chr(97 + k % 26)} spoke." for k in range(600))
+        text = (
+            "Dorit Hallvardsen, president of the guild, spoke. " + names + " word" * 20000 + ".\\n"
+            + '"We wait," he said. '
+            + 'Ruiz: "The wall stays." Berg was asked by Ana Ruiz, "Will it hold?" '
+            'After saying "it holds," she left. ' * 2000
+            + "\\n"
+        )
+        a = prepare_article(from_text(text, title="Labels"))
+        found = article_quotes(a)
+        print(len(found.quotes) >= 4000, len({q.speaker for q in found.quotes}) >= 1)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True True"
+
+
 def test_an_outlet_naming_itself_thousands_of_times_is_read_in_a_subprocess():
     """framing.v4's "the Gazette understands": each verb looks back only as far as the outlet's
     name reaches, so a text of 40,000 such verbs, and a name of thousands of words, cost time

@@ -286,6 +286,9 @@ class ArticleNames:
     #: every word of the article (:func:`tokens`), quoted words included, for the callers that
     #: read a part of it again (:meth:`words`)
     all_tokens: list[tuple[int, int, str]] = field(default_factory=list)
+    #: one-word names spelt one letter otherwise than a surname given in full (lower case) ->
+    #: that person's name (quotes only, since quotes.v6)
+    variants: dict[str, str] = field(default_factory=dict)
     #: the article's text
     text: str = ""
     _starts: list[int] = field(default_factory=list)
@@ -421,13 +424,16 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
     appositions that give roles. ``speakers`` (the quotes stage) reads names as
     :func:`clean_name` does with it, keeps places out of ``orgs`` and out of the one-word names
     that speak, and gives a surname the person first named in full with it, or a later name
-    that adds to that one ("Hillary Rodham Clinton"), rather than the longest (since quotes.v5)."""
+    that adds to that one ("Hillary Rodham Clinton"), rather than the longest (since quotes.v5),
+    and a one-word name spelt one letter otherwise than a surname it gives in full that person
+    ("McLenney" -> "Tyresha McClenney", since quotes.v6: :attr:`ArticleNames.variants`)."""
     names = ArticleNames({}, [], [], [])
     names.text = text
     agents: set[str] = set()  # people the article shows to speak (the subject of a reporting verb)
     surnames: set[str] = set()
     lone: list[tuple[int, str]] = []  # one-word names that speak, not (yet) given in full
     introduced: set[tuple[int, str]] = set()  # people introduced with an apposition
+    singles: list[tuple[int, int, str]] = []  # one-word names not (yet) given in full
     titles = speaker_titles()
     toks, names._starts = _tokens_starts(text, 0, len(text))
     names.all_tokens = toks
@@ -459,6 +465,8 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
         if info is None or (info.upper and _heading_caps(text, run, pos, end)):
             continue
         name, person, n_words = info.name, info.person, info.n_words
+        if speakers and person and info.single and not info.title_before and info.first not in full:
+            singles.append((a, j, info.first))  # looked up as another spelling of a surname below (v6)
         if person and (n_words >= 2 or info.first in full):
             canonical = name if n_words >= 2 else full[info.first]
             if _may_be_agent(text, toks, a, j) and _agent(text, toks, a, j):
@@ -527,6 +535,25 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
                 m = _HEADED_APPOSITION.match(text, end, end + 80)
                 if m and (titles.get(m.group(1)) == "role" or speaker_descriptions().get(m.group(1)) == "person"):
                     names.roles.append((pos, m.group(1), name))
+    if singles:
+        # a one-word name spelt one letter otherwise than a surname given in full: that person
+        # (since quotes.v6; kept apart from ``full``, which decides what is a quotation)
+        tried: dict[str, str] = {}
+        prefixes = {key[:2] for key in full}
+        for a, j, word in singles:
+            if word in full or word[:2] not in prefixes:
+                continue  # (most words: no surname of the article starts with the same two letters)
+            found = _spelt_otherwise(word, full, tried)
+            if found is None:
+                continue
+            pos = toks[a][0]
+            names.variants[word] = found
+            names.people.append((pos, found))
+            names.confirmed.append((pos, found))
+            if _may_be_agent(text, toks, a, j) and _agent(text, toks, a, j):
+                names.subjects.append((pos, found))
+        names.people.sort()
+        names.subjects.sort()
     names._gender_of = (text, toks, names.people, kept_starts)  # found when first read (ArticleNames.gender)
     # one-word names given only so, the subjects of reporting verbs: people when the article's
     # pronouns say so (not "Russia said", "Reuters reported")
@@ -557,6 +584,58 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
     if introduced:
         names.subjects = sorted({*names.subjects, *introduced})
     return names
+
+
+#: the shortest surname whose other spellings are looked for
+MIN_VARIANT_CHARS = 6
+#: the most one-word names of an article looked up as other spellings of a surname
+MAX_VARIANT_LOOKUPS = 200
+
+
+def _spelt_otherwise(word: str, full: dict[str, str], tried: dict[str, str]) -> str | None:
+    """For a one-word name the article never gives in full: whether it is another spelling of
+    exactly one surname it does give in full ("McLenney", "McClenney"): the same first two
+    letters, one letter added, dropped or changed (not a plural's "s"; no title, description
+    or word of an organisation's name).
+    Returns that person's name, else ``None`` (quotes only, since quotes.v6). ``tried`` keeps
+    the answers for the article; after ``MAX_VARIANT_LOOKUPS`` words no more are looked up
+    (linear time on a text of many names)."""
+    if word in tried:
+        return tried[word] or None
+    if len(word) < MIN_VARIANT_CHARS or not word.isalpha() or len(tried) >= MAX_VARIANT_LOOKUPS:
+        return None
+    if word in speaker_titles() or word in speaker_descriptions() or word in org_name_words():
+        tried[word] = ""
+        return None  # "Republican", "Democrats": words, not a misspelt surname
+    found = ""
+    for key, name in full.items():
+        if key[:2] != word[:2] or abs(len(key) - len(word)) > 1 or key == word:
+            continue
+        if key == word + "s" or word == key + "s" or key in speaker_titles() or key in org_name_words():
+            continue
+        if _edits(word, key, 1) <= 1:
+            if found and found != name:
+                found = ""  # two people it may be: neither
+                break
+            found = name
+    tried[word] = found
+    return found or None
+
+
+def _edits(a: str, b: str, reach: int) -> int:
+    """The edit distance of ``a`` and ``b`` (letters added, dropped or changed), or ``reach + 1``
+    once it is sure to exceed ``reach``."""
+    if abs(len(a) - len(b)) > reach:
+        return reach + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > reach:
+            return reach + 1
+        prev = cur
+    return prev[-1]
 
 
 @dataclass(frozen=True, slots=True)

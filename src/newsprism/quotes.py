@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v5``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v6``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -17,7 +17,10 @@ to the nearer subject whose gender nothing shows when the last one of the pronou
 was named in an earlier paragraph, and no subject right after a preposition or in the
 possessive after an inverted cue; v5 those marked "since quotes.v5": a participle's main
 clause subject, places, middle names and suffixes, the quoted speaker of unknown gender for
-"he"/"she", documents resolved to their issuer):
+"he"/"she", documents resolved to their issuer; v6 those marked "since quotes.v6": the subject
+after an opening participle phrase, a name and a colon before a quotation inside a paragraph,
+a person introduced with a role apposition for the "he"/"she" of the next paragraph, a
+surname spelt another way, the asker of a question after "was asked"):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -91,7 +94,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v5"
+QUOTES_VERSION = "quotes.v6"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -620,6 +623,39 @@ _TRANSCRIPT = re.compile(r"[ \t]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][A-Z
 _LABEL_INSIDE = re.compile(r"((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s)?[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,2}):\s")
 
 
+#: a name and a colon right before a quotation: 'Clinton: "Our goal ..."'
+_LABEL_BEFORE = re.compile(r"(?<![\w'’.\-])((?:[A-Z][\w'’.\-]*\s){0,3}[A-Z][\w'’.\-]*):[ \t]?$")
+
+
+def _label_before(text: str, names: _Names, para_start: int, s: int) -> _Mention | None:
+    """A person's name and a colon right before the quotation at ``s`` ('Clinton: "..."'),
+    after the paragraph's start, a sentence's end, a dash or a bracket, or after a short
+    description that opens the paragraph ("Former secretary of state Hillary Rodham
+    Clinton:"); a reporting verb before the name is left out ("Said Ellis:"). ``None``
+    otherwise: "He said of Congress:", "Williams added about Carson:" (since quotes.v6)."""
+    lm = _LABEL_BEFORE.search(text, max(para_start, s - 80), s)
+    if lm is None or lm.end() != s:
+        return None
+    start = lm.start(1)
+    first = text[start : text.find(" ", start, lm.end(1)) if " " in text[start : lm.end(1)] else lm.end(1)]
+    if _strip_dot(first) in _cues() and start + len(first) < lm.end(1):
+        start += len(first) + 1  # "Said Ellis:", "Added Gibbs:"
+    pre = text[max(para_start, start - 120) : start].rstrip()
+    if pre and pre.rstrip("\"”'’")[-1:] not in tuple(".!?-–—)]"):
+        if start - para_start > 120:
+            return None  # a description that opens the paragraph is short
+        pre_words = [_strip_dot(w) for w in pre.split()]
+        if (
+            len(pre_words) > 6
+            or any(c in pre for c in ',.;:"“”')
+            or not pre[:1].isupper()
+            or pre_words[-1] in _OBJECT_OF
+            or any(w in _cues() or w in _PRONOUNS for w in pre_words)
+        ):
+            return None
+    return _label_mention(text, start, lm.end(1), names, True)
+
+
 def _label_mention(text: str, start: int, end: int, names: _Names, known: bool) -> _Mention | None:
     """A transcript's speaker label as a name mention, in title case when written in capitals
     ("WALLACE" -> "Wallace", which resolves to the article's "Chris Wallace"). With ``known``
@@ -850,6 +886,55 @@ def _participle_subject(
             if m is not None and m.kind == "name" and m.end >= words[last][1]:
                 return m
     return _main_subject(text, words)
+
+
+#: auxiliaries of a passive "asked" ("Trump was asked, "..."")
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "being", "be"})
+
+#: words that open a phrase of a participle before the main clause ("After saying ...,")
+_OPENING_PARTICIPLE = frozenset({"after", "before", "while", "since", "upon", "by", "without", "when", "in"})
+
+
+def _after_opening(
+    text: str,
+    words: list[tuple[int, int, str]],
+    ci: int,
+    sent_start: int,
+    first_after: int,
+    e: int,
+    hi: int,
+    content: str,
+) -> _Mention | None:
+    """For a participle cue that opens the sentence after "After", "While", "Before"...
+    ("After saying her foot was "so swollen I could barely get my shoe on," she was ..."):
+    the name or pronoun right after the comma that closes the opening phrase, once the
+    quotation is over; ``None`` otherwise (since quotes.v6)."""
+    if not words[ci][2].endswith("ing"):
+        return None
+    f = ci
+    if ci > 0 and _strip_dot(words[ci - 1][2]) in _OPENING_PARTICIPLE:
+        f = ci - 1
+        if f > 0 and _plain_opener(_strip_dot(words[f - 1][2])):
+            f -= 1  # "And in explaining why ..., Clinton described"
+    elif not words[ci][2][:1].isupper():
+        return None  # "Acknowledging that Trump "says a lot of stupid stuff," though, Allen did"
+    if (f > 0 and words[f - 1][1] > sent_start) or text[sent_start : min(words[f][0], sent_start + 20)].strip(
+        " \"“'‘("
+    ):
+        return None  # the phrase must open the sentence
+    for k in range(first_after, min(len(words), first_after + 8)):
+        # (the quotation's own last character counts before its first word after)
+        gap = text[words[k - 1][1] : words[k][0]] if k > first_after else content.rstrip()[-1:] + text[e : words[k][0]]
+        if "," in gap:
+            m = _np_after(text, words, k, hi)
+            if m is not None and m.start == words[k][0] and m.kind in ("name", "pronoun"):
+                return m
+            if k + 1 < len(words) and "," in text[words[k][1] : words[k + 1][0]] and words[k][2].islower():
+                continue  # '..., stuff," though, Allen did': one word between two commas
+            return None
+        if any(c in gap for c in ".;:!?"):
+            return None
+    return None
 
 
 def _main_subject(text: str, words: list[tuple[int, int, str]]) -> _Mention | None:
@@ -1328,17 +1413,46 @@ def article_quotes(article: Article) -> ArticleQuotes:
                 mention = sm
         if mention is None and late_limit is not None:
             mention = _clause_subject(text, words, names, max(sent_start, lo), late_limit)
+        if mention is None and cue_i is not None and words[cue_i][1] <= s:
+            # "After saying her foot was "so swollen ...," she was ...": the subject after the
+            # opening phrase (looked for once the quoted words are a quotation, since quotes.v6)
+            mention = _after_opening(text, words, cue_i, sent_start, first_after, e, hi, content)
+        if mention is None and cue_span is None:
+            # a name and a colon right before the quotation inside a paragraph ('... ISIS.
+            # Clinton: "Our goal is ..."', 'Pollsters agree - Carl Bialik: "..."'; looked for
+            # once the quoted words are a quotation, since quotes.v6)
+            label_b = _label_before(text, names, para_start, s)
+            if label_b is not None:
+                mention, cue_span = label_b, Span(label_b.end, label_b.end + 1)
         if mention is not None and mention.kind == "desc":
             # "the statement continued", "the IMF report stated": whoever issued it, where the
             # article says (since quotes.v5)
             mention = (
                 _document_issuer(text, names, starts if article.sentences else [0], inside, open_at, mention) or mention
             )
+        asked = (
+            mention is not None
+            and cue_i is not None
+            and cue_i > 0
+            and words[cue_i][1] <= s
+            and _strip_dot(words[cue_i][2]) == "asked"
+            and _strip_dot(words[cue_i - 1][2]) in _PASSIVE
+        )
+        if asked and cue_i is not None:
+            # "Sanders was asked by host Bill Maher, ..., "Now, you famously said ..."": the
+            # question is the asker's, who is no one the article names without "by" (since
+            # quotes.v6)
+            mention = None
+            if cue_i + 2 < len(words) and words[cue_i + 1][2] == "by" and words[cue_i + 2][1] <= s:
+                by = _np_after(text, words, cue_i + 2, s)
+                mention = by if by is not None and by.kind in ("name", "role") else None
         if mention is not None:
             speaker, skind = _resolve(mention, names, speakers)
             speaker_span = Span(mention.start, mention.end)
-            if speaker is not None:
+            if speaker is not None and not asked:  # (the asker is not whom "he said" next names)
                 speakers.append((mention.start, speaker, skind))
+        elif asked:
+            pass  # the asker is not named: no speaker
         elif (
             quotes
             and quotes[-1].speaker is not None
@@ -1532,6 +1646,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             )
             if adjacent is not None:
                 who = adjacent
+            introduced = _introduced_before(m.start, g, names)
+            if introduced is not None:
+                who = introduced
             if not who:
                 who = _last(people, m.start)
             if not who:
@@ -1569,8 +1686,11 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if m.kind == "name":
         name, person = _clean_name(m.text)
         words = name.split()
+        if len(words) == 1 and _strip_dot(words[0]) in _DETERMINERS:
+            return None, "role"  # "The bias begins to show ...:": a sentence's first word, no name (since quotes.v6)
         if person and len(words) == 1:
-            return names.full.get(_strip_dot(words[0]), name), "person"
+            w = _strip_dot(words[0])
+            return names.full.get(w) or names.variants.get(w, name), "person"
         if person:
             # "Trump Jr." -> "Donald Trump Jr.": the fullest name the article gives it (since quotes.v5)
             full = names.full.get(_strip_dot(words[-1]), "")
@@ -1631,6 +1751,45 @@ def _adjacent_unknown(
     if names.text.count("\n", pos, at) > 1:
         return None
     return name
+
+
+_OPENING_MARKS = "\"“‘'«„"
+
+
+def _introduced_before(at: int, g: str, names: _Names) -> str | None:
+    """For "he" or "she" at ``at`` in a paragraph that opens with a quotation
+    ('"No one is writing songs for Hillary," he said.'): the person named last in the paragraph
+    before, when that paragraph quotes no one, names them with a role ("something that
+    concerns Henry Crespo, president of the ... Caucus.": an apposition of a role after the
+    name alone) and their gender
+    is the pronoun's or unknown; ``None`` otherwise (since quotes.v6: such a person is no
+    sentence's subject, and the one named before as a subject was chosen)."""
+    text = names.text
+    para = text.rfind("\n", 0, at) + 1
+    if para < 2 or text[para : min(at, para + 8)].lstrip()[:1] not in _OPENING_MARKS:
+        return None
+    prev_end = para - 1
+    while prev_end > 0 and text[prev_end - 1].isspace() and para - prev_end < 8:
+        prev_end -= 1
+    prev = text.rfind("\n", max(0, prev_end - PRONOUN_REACH), prev_end) + 1
+    if prev == 0 and prev_end > PRONOUN_REACH:
+        return None  # (a paragraph longer than that: not read, so the time stays linear)
+    if any(c in text[prev:prev_end] for c in _OPENING_MARKS[:3]):
+        return None  # the paragraph before quotes someone: theirs, as before
+    k = bisect_left(names.people, (para, "")) - 1
+    first = bisect_left(names.people, (prev, ""))
+    while k >= first and not text.startswith(names.people[k][1] + ",", names.people[k][0]):
+        k -= 1  # a name inside the apposition ("the Harbour Guild")
+    if k < first:
+        return None
+    pos, name = names.people[k]
+    if not any(p == pos for p, _, _ in names.roles) or re.search(r"[.!?]\s", text[pos:prev_end]):
+        return None  # a role in an apposition after the bare name, not a title ("President Barack
+        # Obama"), in the paragraph's last sentence
+    gender = _gender(name, names)
+    if gender is None and any(_gender(n, names) == g for _, n in names.people[first:k]):
+        return None  # "Clara Moss, who ..., said ... Jonas Wirth, the site manager, said ... / she said"
+    return name if gender in (g, None) else None
 
 
 def _fitting(names: _Names, g: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[tuple[int, str]]]:
