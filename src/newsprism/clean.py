@@ -766,7 +766,8 @@ def _comment_heading(line: str) -> bool:
 def _ticker(line: str) -> bool:
     """A strip of figures (market prices, a weather line): two or more short parts between
     bars, each holding a figure, none a sentence; a row of a story's table stands next to
-    another row and is kept before this is asked (:func:`_keep_table_rows`)."""
+    another row of as many cells and is kept all the same (:func:`_in_table`, the last step of
+    :func:`_structure`)."""
     if len(line) > 120 or _FINAL.search(line):
         return False
     parts = [p.strip() for p in line.split("|") if p.strip()]
