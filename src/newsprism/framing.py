@@ -103,6 +103,14 @@ def article_marks(
     cues = {(q.cue.start, q.cue.end) for q in own if q.cue is not None}
     sentence_starts = [s.start for s in article.sentences] or [0]
     out: list[FramingMark] = []
+
+    def mark(start: int, end: int, kind: str, lexicon: str, quoted: bool, note: str | None = None) -> None:
+        out.append(
+            FramingMark(
+                "", article.id, Span(start, end), text[start:end], kind, lexicon=lexicon, quoted=quoted, note=note
+            )
+        )
+
     for start, end, kind, version in lexicon_marks(text):
         note = None
         if kind == "loaded":
@@ -118,49 +126,18 @@ def article_marks(
         quoted = _inside(spans, starts, start, end)
         if kind == "loaded" and not quoted and _reported(text, sentence_starts, start):
             quoted, note = True, "reported speech" + (f"; {note}" if note else "")
-        out.append(
-            FramingMark(
-                "",
-                article.id,
-                Span(start, end),
-                text[start:end],
-                kind,
-                lexicon=FRAMING_LEXICON_VERSION,
-                quoted=quoted,
-                note=note,
-            )
-        )
+        mark(start, end, kind, FRAMING_LEXICON_VERSION, quoted, note)
     candidates = _scare_candidates(article, own, terms)
     said = quoted_words((q.text for q in own), {_key(text, sp.start, sp.end) for sp in candidates})
     for span in candidates:
         bounds = _sentence(article, sentence_starts, span.start)
         if scare_quote_reason(text, span.start, span.end, *bounds, said, spans) is None:
-            out.append(
-                FramingMark(
-                    "",
-                    article.id,
-                    span,
-                    span.of(text),
-                    "scare_quote",
-                    lexicon=QUOTES_VERSION,
-                    quoted=_inside(spans, starts, span.start, span.end),
-                )
-            )
+            mark(span.start, span.end, "scare_quote", QUOTES_VERSION, _inside(spans, starts, span.start, span.end))
     taken = [(m.start, m.end) for m in out]
     for start, end in self_sourced(text, article.outlet):
         if not any(s < end and start < e for s, e in taken):
-            out.append(
-                FramingMark(
-                    "",
-                    article.id,
-                    Span(start, end),
-                    text[start:end],
-                    "hedge",
-                    lexicon=FRAMING_VERSION,
-                    quoted=_inside(spans, starts, start, end),
-                    note="the outlet's own unnamed sourcing",
-                )
-            )
+            note = "the outlet's own unnamed sourcing"
+            mark(start, end, "hedge", FRAMING_VERSION, _inside(spans, starts, start, end), note)
     out.sort(key=lambda m: (m.start, m.end, m.type))
     return out
 
