@@ -38,6 +38,8 @@ FURNITURE = [
     ("KORSHOLM:", "dateline"),
     ("NEW DELHI --", "dateline"),
     ("Replying to Erik", "comments"),
+    ("You have 2 free articles left this month. Subscribe for full access.", "prompt"),
+    ("You have read 3 of 5 free articles this month.", "prompt"),
     ("Comments are moderated before they appear.", "comments"),
     ("What do you think? Leave a comment below.", "comments"),
     ("Don't miss a story: get the Courier newsletter every morning", "prompt"),
@@ -55,6 +57,7 @@ FURNITURE = [
 ]
 
 STORY = [
+    "You have 10 days left to apply for the grant, the council told residents on Monday.",
     "A fire broke out in the engine room of the ferry on Monday, the coastguard said.",
     "By Tuesday, the water had receded from most streets.",
     "Deepening ties",
