@@ -40,6 +40,7 @@ from itertools import islice
 from typing import Any
 
 from ._firstchar import admits, first_chars
+from .credits import find_credits
 from .model import RawArticle
 
 CLEANER_VERSION = "furniture.v7"
@@ -779,8 +780,6 @@ def _credit_line(line: str) -> bool:
     Press contributed to this report", "Source: AFP"): the credit is read from it
     (:func:`newsprism.credits.find_credits`) and the line is furniture. A dateline opens a
     paragraph of the story and stays."""
-    from .credits import find_credits
-
     if len(line.split()) > 15:
         return False
     return any(c.form != "dateline" and c.line == line for c in find_credits(line))
