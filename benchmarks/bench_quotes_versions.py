@@ -5,7 +5,7 @@ Reads ``src/newsprism/quotes.py`` and ``src/newsprism/names.py`` of ``--old`` (a
 with ``git show``, loads them beside this tree's (their other imports and the word lists are
 this tree's), and runs both ``article_quotes`` on the same cleaned articles, in turns:
 
-- the team's gold sets ``tests/gold/dev``, ``heldout-e`` to ``heldout-j``;
+- the team's gold sets ``tests/gold/dev``, ``heldout-e`` to ``heldout-k``;
 - PolNeAR dev and BASIL, converted into a temporary folder (``newsprism convert``'s code),
   when ``../shared/data`` holds them; PolNeAR dev in two seeded halves (``polnear-dev-a``
   and ``polnear-dev-b``: the shared data has no PolNeAR test split, so half B stands for
@@ -250,7 +250,7 @@ def main() -> None:
         old = old_quotes(args.old, Path(tmp)).article_quotes
         names_old = sys.modules["names_old"]
         sets: list[tuple[str, list[Article], GoldSet | None]] = []
-        for name in ("dev", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j"):
+        for name in ("dev", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j", "heldout-k"):
             path = REPO / "tests" / "gold" / name
             if (path / "gold.json").is_file():
                 gold, arts = gold_articles(path)
