@@ -183,7 +183,8 @@ def _tables() -> _Tables:
         scale_cue=re.compile(rf"\s*(?:{cue})", re.IGNORECASE),
         qualifiers={q: qualifiers[q] for q in sorted(qualifiers, key=lambda w: -len(w))},
         durations=durations,
-        number=re.compile(rf"\b{number}\b", re.IGNORECASE),
+        # numbers.v5: a figure joined to its scale ("£14m", "14.2m") is read whole
+        number=re.compile(rf"\b{number}(?!\d)", re.IGNORECASE),
         distance_units=frozenset(lexicons.load("distance-words").where("kind", "unit")),
         directions=frozenset(lexicons.load("distance-words").where("kind", "direction")),
     )
@@ -637,6 +638,16 @@ class _Figure(NamedTuple):
     aside: bool
     #: a distance ("13 miles"): compared only when both name the same place or measure
     distance: bool
+    #: numbers.v5: the period the figure is counted over, as written in its sentence ("since
+    #: october", "first three months", "this year", "a year"): figures of different periods are
+    #: not compared
+    scope: frozenset[str]
+    #: numbers.v5: stems of the content words of the figure's sentence, with a surface form each,
+    #: in the order they stand: the words two sentences share besides the figure's noun are the
+    #: evidence that they tell the same claim
+    words: dict[str, tuple[str, int]]
+    #: where the figure starts in its sentence
+    at: int
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -696,12 +707,110 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         for w in _distance_anchors(before, after):
             anchors.setdefault(stem(w), w)
     near = before[-40:]  # the patterns end at the figure: the words right before it are enough
-    aside = bool(_REFERENCE_BEFORE.search(near)) or (
-        q.kind == "count" and bool(_PART_BEFORE.search(near) or _PART_AFTER.match(after))
+    aside = (
+        bool(_REFERENCE_BEFORE.search(near))
+        or (q.kind == "count" and bool(_PART_BEFORE.search(near) or _PART_AFTER.match(after)))
+        # numbers.v5: one figure of a ratio ("eight of their last 10 games") and a figure of an
+        # earlier event ("the last earthquake ... a depth of 1.1 miles", "a prior conviction in 1992")
+        or (q.kind in ("count", "money", "percent", "duration") and _ratio(near, after))
+        or bool(_OTHER_EVENT.search(before[-_CONTEXT:]))
     )
     return _Figure(
-        q, key, role_word, stem(role_word) if role_word else None, anchors, low, high, _step(q), aside, distance
+        q,
+        key,
+        role_word,
+        stem(role_word) if role_word else None,
+        anchors,
+        low,
+        high,
+        _step(q),
+        aside,
+        distance,
+        _scope(text),
+        _sentence_words(text),
+        start,
     )
+
+
+#: how far before a figure its sentence is read for an earlier event (characters)
+_CONTEXT = 400
+_NUMBER_WORD = r"(?:\d[\d,.]*|[a-z]+(?:-[a-z]+)?)"
+#: "N of (their) (last)" right before a figure, and "of (their) (last) N" right after one
+_OF_BEFORE = re.compile(
+    r"([\w,.-]+)\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:last|next|first|past|previous)\s+)?$", re.IGNORECASE
+)
+_OF_AFTER = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:last|next|first|past|previous)\s+)?([\w,.-]+)", re.IGNORECASE
+)
+
+
+def _ratio(before: str, after: str) -> bool:
+    """Whether a figure is one end of a ratio: the whole ("18 of its next 23 games") or the
+    part ("eight of their last 10"), which no total is compared with."""
+    tables = _tables()
+
+    def figure(word: str) -> bool:
+        return word[0].isdigit() or word.lower().split("-")[0] in tables.number_words
+
+    b, a = _OF_BEFORE.search(before), _OF_AFTER.match(after)
+    return bool((b and figure(b.group(1))) or (a and figure(a.group(1))))
+
+
+#: words that put what follows in an earlier event than the story's ("a previous record of 12",
+#: "a prior conviction", "had previously been arrested four times", "the last earthquake"); "the
+#: last" only before a word that is not a span of time or a figure ("the last 10 games", "last
+#: week" are periods: see :func:`_scope`)
+_OTHER_EVENT = re.compile(
+    r"\b(?:previous|previously|prior(?!\s+to\b)|(?:the|its|their|his|her)\s+last\s+"
+    r"(?!(?:\d|time|times|day|days|night|week|weeks|weekend|month|months|year|years|season|seasons|quarter|"
+    r"decade|century|minute|minutes|hour|hours|one|two|three|four|five|six|seven|eight|nine|ten|few|several|of)\b)"
+    r"[a-z])",
+    re.IGNORECASE,
+)
+_PERIOD = r"(?:day|week|month|year|season|quarter|half|decade|weekend)s?"
+#: the period a figure is counted over: "since October" (a month, a year or "since last ..."),
+#: "so far", "this year", "in the first three months", "a year" / "per week" / "annually" (a rate)
+_SCOPE = re.compile(
+    rf"\bsince\s+(?:{MONTH_PATTERN}|(?:1[89]|20)\d\d|last\s+\w+|the\s+(?:start|beginning)\b)"
+    r"|\bso\s+far\b|\bto\s+date\b"
+    rf"|\b(?:this|last|next)\s+(?:year|season|quarter|fiscal\s+year)\b"
+    rf"|\b(?:first|last|past|previous|next)\s+(?:{_NUMBER_WORD}\s+)?{_PERIOD}\b"
+    r"|\b(?:a|an|per|each|every)\s+(?:day|week|month|year|season|quarter)\b(?!\s+(?:ago|earlier|later|after|before|old|long|and)\b)"
+    r"|\b(?:annually|yearly|monthly|weekly|daily)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=256)
+def _scope(text: str) -> frozenset[str]:
+    """The periods a sentence counts its figures over, folded ("since october", "first three
+    months", "per year"): two figures are not compared when both sentences name periods and
+    not the same ones (one that names none may just not say)."""
+    return frozenset(
+        re.sub(r"^(?:a|an|per|each|every)\s", "per ", " ".join(m.group().lower().split()))
+        for m in _SCOPE.finditer(text)
+    )
+
+
+@lru_cache(maxsize=256)
+def _sentence_words(text: str) -> dict[str, tuple[str, int]]:
+    """Stems of a sentence's content words (no figures, months, stopwords or reporting verbs),
+    each with its first surface form and where it starts. Cached: a sentence's figures share
+    it (read only)."""
+    out: dict[str, tuple[str, int]] = {}
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        w = t.lower()
+        if _is_word(t) and len(w) > 2 and _content(w) and w not in _reporting_words():
+            out.setdefault(stem(w), (w, m.start()))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _reporting_words() -> frozenset[str]:
+    """Words of the ``reporting-verbs`` lexicon ("said", "according to"): shared by sentences
+    of any claims, so no evidence of one."""
+    return frozenset(w for form in lexicons.load("reporting-verbs").entries for w in form.split())
 
 
 #: a figure given as an earlier or other value to compare with ("up from 40", "compared with 12")
@@ -803,34 +912,76 @@ _VERB = {"duration": "measure", "money": "are sums for", "percent": "are shares 
 
 
 def _same_thing(x: _Figure, y: _Figure) -> str | None:
-    """Why ``x`` and ``y`` are figures of the same thing, or None when they are not."""
+    """Why ``x`` and ``y`` are figures of the same thing, or None when they are not.
+
+    numbers.v5 asks for more than one shared word: the two sentences must count over the same
+    period (:func:`_scope`), the values must be within ``MAX_RATIO`` of each other unless they
+    are written with the same digits ("1.2" and "12", "£64,000" and "£46,000": a slip), and the
+    sentences must share a content word besides those the reason names ("both count 'cables',
+    and both say 'undersea'")."""
     kind = x.quantity.kind
     if kind != y.quantity.kind:
         return None
     if x.aside or y.aside:
         return None
+    found = _same_noun(x, y)
+    if found is None:
+        return None
+    reason, named = found
+    if kind not in ("year", "date") and (x.scope and y.scope and x.scope != y.scope or _far_apart(x, y)):
+        return None  # a year or a date is not counted over a period, nor read as a ratio
+    shared = sorted(
+        (abs(at - x.at), w) for st, (w, at) in x.words.items() if st in y.words and st not in named
+    )
+    if not shared:
+        return None
+    return f"{reason}, and both say " + ", ".join(f"'{w}'" for _, w in shared[:2])
+
+
+#: numbers.v5: two figures of one thing more than this many times apart are of different scopes
+#: (a part and the whole, a margin and a total, one quarter and a year), unless a slip
+MAX_RATIO = 3.0
+
+
+def _digits(q: Quantity) -> str:
+    return "".join(sorted(re.sub(r"\D", "", q.text).lstrip("0")))
+
+
+def _far_apart(x: _Figure, y: _Figure) -> bool:
+    """Whether two figures are more than ``MAX_RATIO`` times apart and not written with the same
+    digits (a slip of the decimal point or two digits swapped)."""
+    a, b = sorted((abs(x.quantity.value), abs(y.quantity.value)))
+    if b <= MAX_RATIO * a:
+        return False
+    return not (_digits(x.quantity) and _digits(x.quantity) == _digits(y.quantity))
+
+
+def _same_noun(x: _Figure, y: _Figure) -> tuple[str, set[str]] | None:
+    """numbers.v4's test: the reason ``x`` and ``y`` are figures of one thing and the stems it
+    names, or None."""
+    kind = x.quantity.kind
     if kind == "count":
         if x.key is None and y.key is None and x.quantity.unit and x.quantity.unit == y.quantity.unit:
             unit = stem(x.quantity.unit)
             shared = next((a for a in x.anchors if a in y.anchors and a != unit), None)
             if shared is None:
                 return None
-            return f"both measure '{x.quantity.unit}' of '{x.anchors[shared]}'"
+            return f"both measure '{x.quantity.unit}' of '{x.anchors[shared]}'", {unit, shared}
         if not x.key or x.key != y.key or (x.role and y.role and x.role != y.role):
             return None
         if x.distance:
             place = next((a for a in x.anchors if a in y.anchors), None)
             if place is None:
                 return None
-            return f"both measure '{x.quantity.unit}' of '{x.anchors[place]}'"
+            return f"both measure '{x.quantity.unit}' of '{x.anchors[place]}'", {x.key, place}
         role = f" {x.role_word}" if x.role and x.role == y.role else ""
-        return f"both count '{x.quantity.unit}'{role}"
+        return f"both count '{x.quantity.unit}'{role}", {x.key} | ({x.role} if x.role and x.role == y.role else set())
     if kind == "money" and x.key != y.key:
         return None
     shared = next((a for a in x.anchors if a in y.anchors), None)
     if shared is None:
         return None
-    return f"both {_VERB[kind]} '{x.anchors[shared]}'"
+    return f"both {_VERB[kind]} '{x.anchors[shared]}'", {shared}
 
 
 def _approximate(f: _Figure) -> bool:
@@ -851,6 +1002,9 @@ def _agree(x: _Figure, y: _Figure) -> bool:
         # years"): the coarser figure stands for what rounds to it
         c = x if x.step > y.step else y
         v, half = c.quantity.value, ROUNDING * c.step
+        if _approximate(c):
+            # numbers.v5: "about 2 years" is rounded to the year and then hedged: both widen it
+            half += APPROXIMATE * v
         low, high = min(c.low, v - half), max(c.high, v + half)
         (xl, xh), (yl, yh) = ((low, high), (yl, yh)) if c is x else ((xl, xh), (low, high))
     return xl <= yh + slack and yl <= xh + slack
