@@ -928,14 +928,15 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
     if found is None:
         return None
     reason, named = found
-    if kind not in ("year", "date") and (x.scope and y.scope and x.scope != y.scope or _far_apart(x, y)):
+    if kind not in ("year", "date") and ((x.scope and y.scope and x.scope != y.scope) or _far_apart(x, y)):
         return None  # a year or a date is not counted over a period, nor read as a ratio
     shared = sorted(
-        (abs(at - x.at), w) for st, (w, at) in x.words.items() if st in y.words and st not in named
+        (abs(at - x.at), w) for st, (w, at) in x.words.items() if st in y.words and st not in named and st != x.role
     )
-    if not shared:
-        return None
-    return f"{reason}, and both say " + ", ".join(f"'{w}'" for _, w in shared[:2])
+    if shared:
+        return f"{reason}, and both say " + ", ".join(f"'{w}'" for _, w in shared[:2])
+    # the verb that gives both counts their role ("12 people killed") is the claim they share
+    return reason if kind == "count" and x.role and x.role == y.role else None
 
 
 #: numbers.v5: two figures of one thing more than this many times apart are of different scopes
@@ -975,7 +976,7 @@ def _same_noun(x: _Figure, y: _Figure) -> tuple[str, set[str]] | None:
                 return None
             return f"both measure '{x.quantity.unit}' of '{x.anchors[place]}'", {x.key, place}
         role = f" {x.role_word}" if x.role and x.role == y.role else ""
-        return f"both count '{x.quantity.unit}'{role}", {x.key} | ({x.role} if x.role and x.role == y.role else set())
+        return f"both count '{x.quantity.unit}'{role}", {x.key}
     if kind == "money" and x.key != y.key:
         return None
     shared = next((a for a in x.anchors if a in y.anchors), None)
