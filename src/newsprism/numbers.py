@@ -90,8 +90,13 @@ from .text import number_words, stem, stopwords
 #: compared with totals, distances need the same place, precision is read from the other figure;
 #: numbers.v4: a distance converted in brackets ("12 km (7.5 miles) north of X") is measured from
 #: the place after the brackets, both figures of it; a unit of length ends a count's noun ("13 km
-#: north of X" counts km, not "north"); hyphenated compass words ("south-west") are compass words
-NUMBERS_VERSION = "numbers.v4"
+#: north of X" counts km, not "north"); hyphenated compass words ("south-west") are compass words;
+#: numbers.v5, precision first: two sentences must share a word besides the figure's noun (or the
+#: verb of both counts' role), count over the same period, and give values within three times of
+#: each other (or with the same digits); ratios ("8 of its last 10") and earlier events ("a prior
+#: conviction", "the last quake") are not compared; "about 2 years" holds 30 months; "£14m" is
+#: read to the million
+NUMBERS_VERSION = "numbers.v5"
 
 #: characters that make a currency sign a symbol ("us$"); a sign of letters only starts a word
 _SYMBOLS = "$€£¥₹"
