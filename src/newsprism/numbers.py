@@ -653,6 +653,9 @@ class _Figure(NamedTuple):
     words: dict[str, tuple[str, int]]
     #: where the figure starts in its sentence
     at: int
+    #: numbers.v5: the stem of the name nearest before the figure in its clause ("Smith scored 25
+    #: points" -> smith), not the sentence's first word; None when there is none
+    holder: str | None
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -734,6 +737,7 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         _scope(text),
         _sentence_words(text),
         start,
+        _holder(before),
     )
 
 
@@ -795,6 +799,31 @@ def _scope(text: str) -> frozenset[str]:
         re.sub(r"^(?:a|an|per|each|every)\s", "per ", " ".join(m.group().lower().split()))
         for m in _SCOPE.finditer(text)
     )
+
+
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _holder(before: str) -> str | None:
+    """The name nearest before a figure in its clause, up to three words back ("Smith scored 25",
+    "Jones, who scored 18" -> jones): a capitalised word that does not open the sentence and is
+    not a month, a weekday, a stopword or a qualifier; its stem."""
+    cut = max(0, len(before) - 160)
+    tokens = list(_TOKEN.finditer(before, cut))[-3:]
+    for m in reversed(tokens):
+        t = m.group()
+        if t in _CLAUSE or (not _is_word(t) and t != "."):
+            return None
+        w = t.lower()
+        if (
+            t[0].isupper()
+            and before[: m.start()].strip()
+            and _content(w)
+            and w not in _WEEKDAYS
+            and w not in _tables().qualifiers
+        ):
+            return stem(w)
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -935,9 +964,13 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
     reason, named = found
     if kind not in ("year", "date") and ((x.scope and y.scope and x.scope != y.scope) or _far_apart(x, y)):
         return None  # a year or a date is not counted over a period, nor read as a ratio
+    if x.holder and y.holder and x.holder != y.holder and x.holder not in y.words and y.holder not in x.words:
+        return None  # figures of two names, neither named in the other sentence ("Smith scored 25")
     shared = sorted(
         (abs(at - x.at), w) for st, (w, at) in x.words.items() if st in y.words and st not in named and st != x.role
     )
+    if kind in ("year", "date") and len(shared) < 2:
+        return None  # a year dates many events of a story: two more shared words tie it to one
     if shared:
         return f"{reason}, and both say " + ", ".join(f"'{w}'" for _, w in shared[:2])
     # the verb that gives both counts their role ("12 people killed") is the claim they share
