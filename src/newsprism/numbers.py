@@ -1085,7 +1085,15 @@ def _disagreeing(a: list[_Figure], b: list[_Figure]) -> list[tuple[_Figure, _Fig
     """Pairs of figures of the same thing that disagree, where neither agrees with another
     figure of that thing in the other sentence."""
     same = [(x, y, r) for x in a for y in b if (r := _same_thing(x, y))]
-    settled = {id(f) for x, y, _ in same if _agree(x, y) for f in (x, y)}
+    # numbers.v5: a figure that agrees with a figure of the same noun in the other sentence is
+    # settled even when the stricter test would not compare the two
+    settled = {
+        id(f)
+        for x in a
+        for y in b
+        if x.quantity.kind == y.quantity.kind and not (x.aside or y.aside) and _same_noun(x, y) and _agree(x, y)
+        for f in (x, y)
+    }
     # a percentage, sum, duration or date that both sentences give is no disagreement, whatever
     # the words around it: the two articles hold the same figures, arranged differently
     settled |= {
