@@ -380,9 +380,9 @@ def test_conflicts_v4(a: str, b: str, expected: list[tuple]) -> None:
     [
         # numbers.v5: the reason names words both sentences share besides the counted noun
         (
-            "Two undersea cables were cut off the coast.",
-            "Three undersea cables were damaged off the coast.",
-            [("count", ["Two", "Three"], "both count 'cables', and both say 'undersea', 'coast'")],
+            "Two power cables were cut off the coast.",
+            "Three power cables were cut off the coast.",
+            [("count", ["Two", "Three"], "both count 'cables', and both say 'power', 'cut'")],
         ),
         # ... and without any, the shared noun is no evidence of one claim
         ("The council needs £20m.", "Its budget shows the council has £14m.", []),
@@ -398,27 +398,27 @@ def test_conflicts_v4(a: str, b: str, expected: list[tuple]) -> None:
         ("Rowe beat Kale by 1,212 votes.", "Rowe beat Kale with 14,806 votes.", []),
         # ... unless written with the same digits: a slip
         (
-            "The quake struck at a depth of 1.2 miles near the town.",
-            "The quake struck at a depth of 12 miles near the town.",
-            [("count", ["1.2", "12"], "both measure 'miles' of 'depth', and both say 'near', 'town'")],
+            "The quake struck at a depth of 2.3 miles near the town.",
+            "The quake struck at a depth of 23 miles near the town.",
+            [("count", ["2.3", "23"], "both measure 'miles' of 'depth', and both say 'near', 'town'")],
         ),
         # counts over different periods are not compared; a sentence that names none may not say
         ("The plant makes 400 cars a day.", "The plant makes 500 cars a week.", []),
         (
-            "The firm made $3.5 billion in the first three months of the year.",
-            "The firm made $4 billion this year.",
+            "The firm made $2.1 billion in the first six months of the year.",
+            "The firm made $2.6 billion this year.",
             [],
         ),
         (
-            "The firm made $3.5 billion in sales.",
-            "The firm made $4.5 billion in sales this year.",
-            [("money", ["$3.5 billion", "$4.5 billion"], "both are sums for 'sales', and both say 'firm'")],
+            "The firm made $2.1 billion in sales.",
+            "The firm made $2.6 billion in sales this year.",
+            [("money", ["$2.1 billion", "$2.6 billion"], "both are sums for 'sales', and both say 'firm'")],
         ),
         # a year is not counted over a period: the period words do not keep two years apart
         (
-            "Voters in 2009 approved the bond this year.",
-            "Voters in 2010 approved the bond.",
-            [("year", ["2009", "2010"], "both date 'approved', and both say 'voters', 'bond'")],
+            "Residents in 2014 backed the school levy this year.",
+            "Residents in 2016 backed the school levy.",
+            [("year", ["2014", "2016"], "both date 'backed', and both say 'residents', 'school'")],
         ),
         # figures of two names, neither named in the other sentence
         ("In the final, Smith scored 25 points.", "In the final, Jones scored 18 points.", []),
@@ -428,24 +428,20 @@ def test_conflicts_v4(a: str, b: str, expected: list[tuple]) -> None:
             [("count", ["25", "18"], "both count 'points' scored, and both say 'smith', 'final'")],
         ),
         # a figure of an earlier event is not compared with the story's
-        (
-            "The last quake in the valley had a depth of 1.1 miles.",
-            "The quake in the valley had a depth of 2.7 miles.",
-            [],
-        ),
-        ("He had a prior conviction for theft in 1992.", "He had a conviction for theft in 1990.", []),
-        ("He had previously been arrested four times for theft.", "He was arrested three times for theft.", []),
+        ("The last flood in the valley covered 120 homes.", "The flood in the valley covered 140 homes.", []),
+        ("He had a prior conviction for fraud in 2004.", "He had a conviction for fraud in 2006.", []),
+        ("She had previously been fined four times for speeding.", "She was fined three times for speeding.", []),
         # either end of a ratio is no total
-        ("The team won eight of its last 10 games at home.", "The team won 12 games at home.", []),
-        ("The team won 18 of its next 23 games at home.", "The team won 22 games at home.", []),
-        # rounding and hedges together: "about 2 years" holds 30 months
-        ("The hall was opened 30 months ago in the village.", "The hall in the village opened about 2 years ago.", []),
-        # a figure joined to its scale is read to its last digit: "£14m" holds "£14.2m"
-        ("The council must save £14.2m next year.", "The council must save £14m next year.", []),
+        ("The club lost six of its last 9 matches at home.", "The club lost 11 matches at home.", []),
+        ("The club won 14 of its next 20 matches at home.", "The club won 17 matches at home.", []),
+        # rounding and hedges together: "about 3 years" holds 42 months
+        ("The hall was opened 42 months ago in the village.", "The hall in the village opened about 3 years ago.", []),
+        # a figure joined to its scale is read to its last digit: "£8m" holds "£8.3m"
+        ("The council must save £8.3m next year.", "The council must save £8m next year.", []),
         (
-            "The council must save £14.6m next year.",
-            "The council must save £14m next year.",
-            [("money", ["£14.6m", "£14m"], "both are sums for 'year', and both say 'save', 'next'")],
+            "The council must save £8.6m next year.",
+            "The council must save £8m next year.",
+            [("money", ["£8.6m", "£8m"], "both are sums for 'year', and both say 'save', 'next'")],
         ),
     ],
 )

@@ -53,19 +53,19 @@ same thing in the same event. Two figures are compared only when, besides the te
 - their sentences share a content word other than those the reason names (no stopwords,
   reporting verbs, figures or months), or both counts have the same role verb ("12 people
   killed"); a year or a date needs two such words, since a story dates many events. The reason
-  names the two shared words nearest the figure ("both count 'cables', and both say 'undersea',
-  'damaged'"); without the sentences' text nothing is compared;
+  names the two shared words nearest the figure ("both count 'cables', and both say 'power',
+  'cut'"); without the sentences' text nothing is compared;
 - their sentences do not name different periods ("since October", "so far", "this year", "in
   the first three months", "a year" as a rate: :func:`_scope`; a sentence that names none may
   just not say), for all kinds but years and dates;
 - the values are within ``MAX_RATIO`` (three times) of each other, or are written with the same
-  digits ("1.2" and "12 miles", "£64,000" and "£46,000": a slip); further apart, they are of
+  digits ("2.3" and "23 miles", "£64,000" and "£46,000": a slip); further apart, they are of
   different scopes: a part and the whole, a margin and a total, one quarter and a year;
 - the names right before them (within three words in the clause, "In the final, Smith scored
   25") are the same, or each sentence names the other's;
-- neither is one end of a ratio ("eight of their last 10 games", "18 of its next 23") nor in a
+- neither is one end of a ratio ("six of its last 9 matches", "14 of its next 20") nor in a
   sentence about an earlier event before it ("a prior conviction", "had previously been
-  arrested", "the last earthquake ... a depth of 1.1 miles").
+  fined", "the last flood ... covered 120 homes").
 
 A figure that agrees with a figure of the same noun in the other sentence still settles it.
 
@@ -78,7 +78,7 @@ and dates are exact, but for decades and spans. When two figures are written to 
 precision ("6 miles" and "6.2 miles", "30 months" and "two years"), the coarser one stands for
 values less than half its last digit either side (``ROUNDING``): "two years" holds 20 months
 but not 18, and "six hours" still disagrees with "seven hours"; an approximate coarser figure
-also keeps its 10% ("about 2 years" holds 30 months: numbers.v5). A figure joined to its scale
+also keeps its 10% ("about 3 years" holds 42 months: numbers.v5). A figure joined to its scale
 is read to its last digit ("£14m" is 13.5 to 14.5 million; numbers.v4 read it exactly). A
 disagreement is listed once per fact, kind and unit.
 
@@ -87,9 +87,10 @@ are not read); figures of one noun about different people, games or days are com
 the sentences share other words and no name right before the figures tells them apart (on
 the unseen round-3 ECB+ and NeuS stories numbers.v5 reports 43 conflicts: 8 judged real, 16
 false, 19 not judged yet; ``benchmarks/judged_figures_versions.py``); real disagreements
-more than three times apart are missed (a casualty count that grew from 2 to 10); a distance written with its unit joined
-("58km") is not read, nor is a conversion written as a modifier ("175km (109-mile)"); a head noun is a guess from word
-shapes (a verb after a bare count, "12 people say", is taken as the noun); roles are only
+more than three times apart are missed (a casualty count that grew from 2 to 10), and so
+are those in sentences that share no word but the noun; a distance written with its unit
+joined ("58km") is not read, nor is a conversion written as a modifier ("175km (109-mile)");
+a head noun is a guess from word shapes (a verb after a bare count, "12 people say", is taken as the noun); roles are only
 participles next to the figure ("killed", "injured"), so "12 killed" and "12 died" are kept
 apart; same-event anchors are single words, so "the 2016 election" and "the 2020 election" are
 compared.
@@ -120,7 +121,7 @@ from .text import number_words, stem, stopwords
 #: numbers.v5, precision first: two sentences must share a word besides the figure's noun (or the
 #: verb of both counts' role), count over the same period, and give values within three times of
 #: each other (or with the same digits); ratios ("8 of its last 10") and earlier events ("a prior
-#: conviction", "the last quake") are not compared; "about 2 years" holds 30 months; "£14m" is
+#: conviction", "the last flood") are not compared; "about 3 years" holds 42 months; "£14m" is
 #: read to the million
 NUMBERS_VERSION = "numbers.v5"
 
@@ -744,8 +745,8 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
     aside = (
         bool(_REFERENCE_BEFORE.search(near))
         or (q.kind == "count" and bool(_PART_BEFORE.search(near) or _PART_AFTER.match(after)))
-        # numbers.v5: one figure of a ratio ("eight of their last 10 games") and a figure of an
-        # earlier event ("the last earthquake ... a depth of 1.1 miles", "a prior conviction in 1992")
+        # numbers.v5: one figure of a ratio ("six of its last 9 matches") and a figure of an
+        # earlier event ("the last flood ... covered 120 homes", "a prior conviction in 2004")
         or (q.kind in ("count", "money", "percent", "duration") and _ratio(near, after))
         or bool(_OTHER_EVENT.search(before[-_CONTEXT:]))
     )
@@ -780,8 +781,8 @@ _OF_AFTER = re.compile(
 
 
 def _ratio(before: str, after: str) -> bool:
-    """Whether a figure is one end of a ratio: the whole ("18 of its next 23 games") or the
-    part ("eight of their last 10"), which no total is compared with."""
+    """Whether a figure is one end of a ratio: the whole ("14 of its next 20 matches") or the
+    part ("six of its last 9"), which no total is compared with."""
     tables = _tables()
 
     def figure(word: str) -> bool:
@@ -792,7 +793,7 @@ def _ratio(before: str, after: str) -> bool:
 
 
 #: words that put what follows in an earlier event than the story's ("a previous record of 12",
-#: "a prior conviction", "had previously been arrested four times", "the last earthquake"); "the
+#: "a prior conviction", "had previously been fined four times", "the last flood"); "the
 #: last" only before a word that is not a span of time or a figure ("the last 10 games", "last
 #: week" are periods: see :func:`_scope`)
 _OTHER_EVENT = re.compile(
@@ -976,9 +977,9 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
 
     numbers.v5 asks for more than one shared word: the two sentences must count over the same
     period (:func:`_scope`), the values must be within ``MAX_RATIO`` of each other unless they
-    are written with the same digits ("1.2" and "12", "£64,000" and "£46,000": a slip), and the
+    are written with the same digits ("2.3" and "23", "£64,000" and "£46,000": a slip), and the
     sentences must share a content word besides those the reason names ("both count 'cables',
-    and both say 'undersea'")."""
+    and both say 'power'")."""
     kind = x.quantity.kind
     if kind != y.quantity.kind:
         return None
@@ -1068,7 +1069,7 @@ def _agree(x: _Figure, y: _Figure) -> bool:
         c = x if x.step > y.step else y
         v, half = c.quantity.value, ROUNDING * c.step
         if _approximate(c):
-            # numbers.v5: "about 2 years" is rounded to the year and then hedged: both widen it
+            # numbers.v5: "about 3 years" is rounded to the year and then hedged: both widen it
             half += APPROXIMATE * v
         low, high = min(c.low, v - half), max(c.high, v + half)
         (xl, xh), (yl, yh) = ((low, high), (yl, yh)) if c is x else ((xl, xh), (low, high))
