@@ -90,10 +90,10 @@ false, 19 not judged yet; ``benchmarks/judged_figures_versions.py``); real disag
 more than three times apart are missed (a casualty count that grew from 2 to 10), and so
 are those in sentences that share no word but the noun; a distance written with its unit
 joined ("58km") is not read, nor is a conversion written as a modifier ("175km (109-mile)");
-a head noun is a guess from word shapes (a verb after a bare count, "12 people say", is taken as the noun); roles are only
-participles next to the figure ("killed", "injured"), so "12 killed" and "12 died" are kept
-apart; same-event anchors are single words, so "the 2016 election" and "the 2020 election" are
-compared.
+a head noun is a guess from word shapes (a verb after a bare count, "12 people say", is
+taken as the noun); roles are only participles next to the figure ("killed", "injured"), so
+"12 killed" and "12 died" are kept apart; same-event anchors are single words, so "the 2016
+election" and "the 2020 election" are compared.
 
 The word lists are data (``newsprism.lexicons``): ``number-words``, ``scales``, ``currencies``,
 ``qualifiers``, ``durations``, ``length-words`` and ``distance-words``; the regular expression
