@@ -11,9 +11,13 @@ figure as written); a conflict no verdict covers is printed, with its two senten
 judged by hand (by ``shared/eval/JUDGING.md``; the printout is for the terminal only, never
 the repository).
 
-    python benchmarks/judged_figures_versions.py [--old main] [--part dev|heldout|both]
+    python benchmarks/judged_figures_versions.py [--old main] [--part dev|heldout|both] [--quiet]
+        [--unjudged-out FILE]
 
-Nothing of the data is written anywhere.
+``--quiet`` prints the table only (no conflict and no sentence: for scoring the held-out part
+without reading it); ``--unjudged-out FILE`` writes the conflicts of this tree that no verdict
+covers, one JSON line each with both sentences and figures, to be judged blind (keep FILE out
+of the repository: the sentences belong to their publishers). Nothing else is written.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--old", default="main", help="git revision of the other numbers.py (default: main)")
     ap.add_argument("--part", choices=["dev", "heldout", "both"], default="both")
+    ap.add_argument("--quiet", action="store_true", help="print the table only")
+    ap.add_argument("--unjudged-out", type=Path, help="write this tree's unjudged conflicts here (JSONL)")
     cache = Path.home() / ".cache" / "newsprism" / "gold"
     ap.add_argument("--neus", type=Path, default=cache / "neus")
     ap.add_argument("--ecbplus", type=Path, default=cache / "ecbplus")
@@ -78,6 +84,7 @@ def main() -> None:
     golds = {"neus": load_gold(args.neus), "ecbplus": load_gold(args.ecbplus)}
     parts = ["dev", "heldout"] if args.part == "both" else [args.part]
     rows = []
+    to_judge: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         old = old_numbers(args.old, Path(tmp))
         versions = {f"{old.NUMBERS_VERSION} ({args.old})": old, f"{new.NUMBERS_VERSION} (this tree)": new}
@@ -112,6 +119,27 @@ def main() -> None:
                             found[label][key] = f"{source} {story} {verdict} ({c.reason}): " + ", ".join(
                                 sorted(f"{q.article} {q.text!r}" for q in c.quantities)
                             )
+                            if verdict == "unjudged" and module is new:
+                                to_judge.append(
+                                    {
+                                        "part": part,
+                                        "source": source,
+                                        "story": story,
+                                        "fact": c.fact,
+                                        "kind": c.kind,
+                                        "reason": c.reason,
+                                        "quantities": [
+                                            {
+                                                "article": q.article,
+                                                "sentence": q.sentence,
+                                                "sha": sha(texts[(q.article, q.sentence)]),
+                                                "words": q.text,
+                                                "text": texts[(q.article, q.sentence)],
+                                            }
+                                            for q in c.quantities
+                                        ],
+                                    }
+                                )
                             if verdict == "unjudged":
                                 shown = " | ".join(
                                     f"{q.article}: {q.text!r} in {texts[(q.article, q.sentence)][:200]!r}"
@@ -119,21 +147,42 @@ def main() -> None:
                                 )
                                 unjudged[label].append(f"{source} {story} ({c.reason}): {shown}")
             (a_label, a), (b_label, b) = found.items()
-            for key in sorted(a.keys() - b.keys(), key=a.get):
-                print(f"only {a_label}, {part}: {a[key]}")
-            for key in sorted(b.keys() - a.keys(), key=b.get):
-                print(f"only {b_label}, {part}: {b[key]}")
+            if not args.quiet:
+                for key in sorted(a.keys() - b.keys(), key=a.get):
+                    print(f"only {a_label}, {part}: {a[key]}")
+                for key in sorted(b.keys() - a.keys(), key=b.get):
+                    print(f"only {b_label}, {part}: {b[key]}")
             for label in versions:
                 n = sum(counts[label].values())
-                share = f"{counts[label]['TRUE'] / n:.3f}" if n else "-"
                 c = counts[label]
-                rows.append([part, label, n, c["TRUE"], c["FALSE"], c["unjudged"], share])
-                for u in unjudged[label]:
-                    print(f"unjudged, {part}, {label}: {u}")
+                share = f"{c['TRUE'] / n:.3f}" if n else "-"
+                # precision when every unjudged conflict is false, and when every one is true
+                span = f"{c['TRUE'] / n:.3f} to {(c['TRUE'] + c['unjudged']) / n:.3f}" if n else "-"
+                judged = c["TRUE"] + c["FALSE"]
+                rows.append(
+                    [
+                        part,
+                        label,
+                        n,
+                        c["TRUE"],
+                        c["FALSE"],
+                        c["unjudged"],
+                        share,
+                        span,
+                        f"{c['TRUE'] / judged:.3f}" if judged else "-",
+                    ]
+                )
+                if not args.quiet:
+                    for u in unjudged[label]:
+                        print(f"unjudged, {part}, {label}: {u}")
+    if args.unjudged_out:
+        args.unjudged_out.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in to_judge), encoding="utf-8"
+        )
     print(
         table(
             "Round-3 figure conflicts matched to their verdicts",
-            ["part", "version", "conflicts", "TRUE", "FALSE", "unjudged", "TRUE of all"],
+            ["part", "version", "conflicts", "TRUE", "FALSE", "unjudged", "TRUE of all", "range", "TRUE of judged"],
             rows,
         )
     )
