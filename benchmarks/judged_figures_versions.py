@@ -6,10 +6,11 @@ sets ``newsprism convert neus`` and ``newsprism convert ecbplus`` write to the c
 names of ``gold.json``), then finds the quantities and conflicts of the comparison with this
 tree's ``newsprism.numbers`` and with that of ``--old`` (a git revision, loaded beside it with
 ``git show``; its other imports are this tree's). Each conflict is matched to the verdicts of
-``round3-figures-{dev,heldout}.jsonl`` by its quantities (article, the sentence's hash, the
-figure as written); a conflict no verdict covers is printed, with its two sentences, to be
-judged by hand (by ``shared/eval/JUDGING.md``; the printout is for the terminal only, never
-the repository).
+``round3-figures-{dev,heldout}.jsonl`` and of later rounds on the same stories
+(``round5-figures-*``: numbers.v5's conflicts no earlier round judged) by its quantities
+(article, the sentence's hash, the figure as written); a conflict no verdict covers is
+printed, with its two sentences, to be judged by hand (by ``shared/eval/JUDGING.md``; the
+printout is for the terminal only, never the repository).
 
     python benchmarks/judged_figures_versions.py [--old main] [--part dev|heldout|both] [--quiet]
         [--unjudged-out FILE]
@@ -90,7 +91,9 @@ def main() -> None:
         versions = {f"{old.NUMBERS_VERSION} ({args.old})": old, f"{new.NUMBERS_VERSION} (this tree)": new}
         for part in parts:
             verdicts: dict[frozenset[tuple[str, str, str]], str] = {}
-            for line in (JUDGED / f"round3-figures-{part}.jsonl").read_text(encoding="utf-8").splitlines():
+            for line in "".join(
+                p.read_text(encoding="utf-8") for p in sorted(JUDGED.glob(f"round*-figures-{part}.jsonl"))
+            ).splitlines():
                 item = json.loads(line)
                 if item.get("kind") == "conflict":
                     key = frozenset((q["article"], q["sha"], q["words"]) for q in item["quantities"])
