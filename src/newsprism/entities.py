@@ -133,7 +133,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v4"
+ENTITIES_VERSION = "entities.v5"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -809,6 +809,8 @@ def _resolve_roles(scan: _ArticleScan) -> None:
 
 #: a lower-case word after a description's head that leaves it the head: a function word, a
 #: verb of saying, or a word that reads as a verb ("has", "said", "insisted", "owns")
+#: an abbreviation written with full stops ("U.S.", "U.K."): a modifier of a description
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _VERBISH = re.compile(r"(?:ed|[^s']s)$")
 #: a modifier that is a verb or a judging adjective ("blasted", "embattled", "leading",
 #: "hugely"): the description begins after it (a judging word is a loaded mark of its own)
@@ -858,8 +860,8 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
                 break
             if lk in stops or lk in cues or lk in DETERMINERS or lk in SMALL:
                 break
-            if not word.replace("-", "").replace("'", "").replace("’", "").isalpha():
-                break
+            if not word.replace("-", "").replace("'", "").replace("’", "").isalpha() and not _DOTTED.fullmatch(word):
+                break  # a number, a symbol; a dotted abbreviation is a modifier ("U.S. officials", v5)
             if not is_cap(word) and _NOT_MODIFIER.search(lk):
                 break
             if len(mods) == ROLE_MODIFIERS:
@@ -1034,18 +1036,19 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
         if roles.overlap(d.start, d.end) or aliased.overlap(d.head, d.end):
             continue  # a role ("the NATO chief" tied to a name), an alias with the head ("Zionist regime")
         ref: _Raw | None = None
-        after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " else None
+        state = row.kind == "place" and row.register == "neutral"  # "the Russian government" (v5)
+        after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " and not state else None
         if after is not None and not row.plural:
             bare_epithet = row.register == "epithet" and not d.dmods and d.det == "the"
             if bare_epithet or not _fits(after, row, people, strict=False):
                 continue  # a word before a name that it does not describe: "the giant Bolton field"
             ref = after  # "peat giant Halden Peat Company"
-        if ref is None and d.det in ("the", "bare") and not row.plural:
+        if ref is None and d.det in ("the", "bare") and not row.plural and not state:
             m = re.search(r",\s+(?:the\s+)?$", text[max(0, d.start - 8) : d.start])
             before = by_end.get(d.start - len(m.group())) if m else None
             if before is not None and _fits(before, row, people, strict=False):
                 ref = before
-        if ref is None:
+        if ref is None and not state:
             ref = given.get((row.word, d.dmods))
         if ref is None and row.kind == "person" and not row.plural and d.dcaps:
             where = set(d.dcaps)
@@ -1058,6 +1061,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             for r in sorted(cands.values(), key=lambda r: r.start):
                 if not (r.end <= d.start or r.start >= d.end) or not _fits(r, row, people, strict=False):
                     continue
+                if state and r.kind != "place":
+                    continue  # "White House officials": a state's people, not an organisation's
                 words = set(fold_key(r.name).split())
                 if row.kind == "place":
                     hit = fold_key(r.name) in d.dcaps
@@ -1410,6 +1415,14 @@ def _head_row(form: str) -> Description | None:
     return descriptions().get(last[:-2] if last.endswith("'s") else last)
 
 
+def _state_description(form: str) -> bool:
+    """Whether a form is a neutral description of a state ("the Russian government", "U.S.
+    officials"; entities.v5): never a naming mark, even where its head is also an organisation
+    word ("government")."""
+    row = _head_row(form)
+    return row is not None and row.kind == "place" and row.register == "neutral"
+
+
 def description_register(form: str) -> str | None:
     """How a form describes rather than names, by its last word in the ``entity-descriptions``
     lexicon: "epithet" ("the peat giant", "union barons", a title word after a capitalised
@@ -1516,8 +1529,8 @@ def naming_marks(
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
                 described = description_register(ms[0].text)
-                if described == "neutral" and not role_form(ms[0].text):
-                    continue  # "the carrier", "operator": a plain description is no choice of name
+                if described == "neutral" and (not role_form(ms[0].text) or _state_description(ms[0].text)):
+                    continue  # "the carrier", "U.S. officials": a plain description is no choice of name
                 if described == "epithet" and key in _loaded_words():
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
