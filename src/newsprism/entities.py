@@ -882,6 +882,13 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
             capital.append(is_cap(t[2]) and not (at_start and strip_dot(t[2]) in lowered))
         if row.register == "title" and not (mods and capital[-1]):
             continue
+        if row.kind == "place" and row.register == "neutral":
+            # a state's people ("senior British officials"): named by its capitalised modifier, the
+            # description begins there; none, no description ("the government") (v5)
+            if not any(capital):
+                continue
+            first = capital.index(True)
+            mods, capital = mods[first:], capital[first:]
         if mods and strip_dot(mods[-1][2]) in _literal_before(lw):
             continue  # "the inspection regime", "the current regime": no name
         words: set[str] = set()
