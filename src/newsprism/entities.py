@@ -249,7 +249,7 @@ def descriptions() -> dict[str, Description]:
 
 #: the mentions that stand for a name given elsewhere: roles ("the minister") and descriptions
 #: ("the peat giant")
-_REFERRING = frozenset({"role", "description"})
+_REFERRING = frozenset({"role", "description", "nickname"})
 
 
 def _alias_regex(words: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
@@ -1097,13 +1097,55 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     scan.raws.sort(key=lambda r: (r.start, -r.end))
 
 
+#: a nickname in quotation marks right after a name: 'Vossberg – dubbed “Red Ilaria”',
+#: 'Mr Vantreight, dubbed “the Quiet Millionaire”', 'Piet Haverkamp – the “Octopus”' (v5)
+_NICKNAME = re.compile(
+    r"(?:,|[ \t][–—-])[ \t]+(?P<verb>(?:also[ \t]+)?(?:dubbed|nicknamed|known[ \t]+as|called)[ \t]+)?"
+    r"(?P<the>the[ \t]+)?(?P<open>[“\"‘'])"
+    r"(?P<nick>(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:of|the|[A-Z][\w’'.-]*)){0,3})"
+    r"(?P<close>[”\"’'])(?!\w)"
+)
+_CLOSING = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def _find_nicknames(index: int, scan: _ArticleScan) -> None:
+    """Nicknames (v5): a capitalised phrase of up to four words in quotation marks, right after
+    a name and a comma or a dash, after "dubbed", "nicknamed", "known as" or "called", or with
+    "the" before or inside the quotation marks ("Vossberg – dubbed “Red Ilaria”", "Piet
+    Haverkamp – the “Octopus”"), is a mention of that name's entity (the words inside the
+    marks). No verb and no "the" ('Smith, "Never"') is no nickname, nor a phrase not right
+    after a name; the same nickname elsewhere in the story is not read."""
+    text = scan.text
+    if not any(q in text for q in _CLOSING):
+        return
+    ends = {r.end: r for r in scan.raws if r.source in ("name", "alias", "official")}
+    found: list[_Raw] = []
+    for m in _NICKNAME.finditer(text):
+        if _CLOSING[m.group("open")] != m.group("close"):
+            continue
+        nick = m.group("nick")
+        if not (m.group("verb") or m.group("the") or nick[:4] in ("the ", "The ")):
+            continue
+        ref = ends.get(m.start())
+        if ref is None or fold_key(nick) == fold_key(ref.name):
+            continue
+        raw = _Raw(index, m.start("nick"), m.end("nick"), "", "nickname")
+        raw.ref = ref
+        found.append(raw)
+    if found:
+        held = _Spans((r.start, r.end) for r in found)
+        scan.raws = [r for r in scan.raws if r.source != "name" or not held.overlap(r.start, r.end)] + found
+        scan.raws.sort(key=lambda r: (r.start, -r.end))
+
+
 def story_entities(articles: Sequence[Article]) -> list[Entity]:
     """The people, organisations and places of a story's articles, merged across them (see the
     module's docstring), ids ``e1``... in order of first mention."""
     scans = [_scan_article(i, a) for i, a in enumerate(articles)]
-    for scan in scans:
+    for i, scan in enumerate(scans):
         _resolve_roles(scan)
         _resolve_descriptions(scan)
+        _find_nicknames(i, scan)
     raws = [r for scan in scans for r in scan.raws]
     for r in raws:
         if r.source != "role":
@@ -1523,6 +1565,7 @@ def naming_marks(
     found: list[tuple[int, int, int, EntityMention, Entity]] = []
     order = {a.id: i for i, a in enumerate(articles)}
     named = {fold_key(e.name): e.id for e in entities}
+    lowered = _Lowered(articles)
     for ent in entities:
         forms = _forms(ent, labels)
         if len(forms) < 2:
@@ -1542,6 +1585,8 @@ def naming_marks(
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
+                if described is None and _common_opener(ms, ent, by_id, lowered):
+                    continue  # "Goalkeeper Piet Haverkamp" opening a sentence, "goalkeeper" elsewhere (v5)
                 if described is None and _placed_name(ms[0].text, ent, named):
                     continue  # "North Calloway National Guard", "Lantry MP Ruth Castellan" (v4)
                 if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
@@ -1592,6 +1637,31 @@ def naming_marks(
 #: how many characters around an alias its neighbouring words are read from
 _AROUND = 80
 _JOINS = frozenset(SMALL - {"and"})  # as newsprism.names.name_runs joins capitalised words
+
+
+class _Lowered:
+    """The words the story's articles write in lower case, read once when first asked."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = articles
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = {w for a in self.articles for w in re.findall(r"\b[a-z][a-z'’-]*\b", a.text)}
+        return word in self.words
+
+
+def _common_opener(ms: Sequence[EntityMention], ent: Entity, by_id: dict[str, Article], lowered: _Lowered) -> bool:
+    """Whether a form is a common word opening each of its sentences before a plain name of
+    ``ent``, a word the story also writes in lower case ("Goalkeeper Piet Haverkamp" where an
+    article writes "goalkeeper"): the capital is the sentence's, not a name's (entities.v5)."""
+    words = ms[0].text.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0].isalpha():
+        return False
+    if not all(m.article in by_id and _sentence_start(by_id[m.article].text, m.start) for m in ms):
+        return False
+    return words[0].lower() in lowered and plain_name(" ".join(words[1:]), ent.name, ent.kind == "person")
 
 
 def _placed_name(form: str, ent: Entity, named: dict[str, str]) -> bool:
