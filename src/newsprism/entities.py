@@ -839,6 +839,7 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
         if row is None or is_cap(w):
             continue
         end = e - 2 if owner else e
+        state = row.kind == "place" and row.register == "neutral"  # "the Russian government" (v5)
         if not owner and h + 1 < len(toks) and text[e : toks[h + 1][0]] == " " and not is_cap(toks[h + 1][2]):
             nxt = strip_dot(toks[h + 1][2])
             if nxt == "of" or not (nxt in stops or nxt in cues or _VERBISH.search(nxt)):
@@ -860,8 +861,10 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
                 break
             if lk in stops or lk in cues or lk in DETERMINERS or lk in SMALL:
                 break
-            if not word.replace("-", "").replace("'", "").replace("’", "").isalpha() and not _DOTTED.fullmatch(word):
-                break  # a number, a symbol; a dotted abbreviation is a modifier ("U.S. officials", v5)
+            if not word.replace("-", "").replace("'", "").replace("’", "").isalpha() and not (
+                state and _DOTTED.fullmatch(word)
+            ):
+                break  # a number, a symbol; a dotted abbreviation names a state's people ("U.S. officials", v5)
             if not is_cap(word) and _NOT_MODIFIER.search(lk):
                 break
             if len(mods) == ROLE_MODIFIERS:
@@ -882,7 +885,7 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
             capital.append(is_cap(t[2]) and not (at_start and strip_dot(t[2]) in lowered))
         if row.register == "title" and not (mods and capital[-1]):
             continue
-        if row.kind == "place" and row.register == "neutral":
+        if state:
             # a state's people ("senior British officials"): named by its capitalised modifier, the
             # description begins there; none, no description ("the government") (v5)
             if not any(capital):
