@@ -1117,11 +1117,14 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
     "the" before or inside the quotation marks ("Vossberg – dubbed “Red Ilaria”", "Piet
     Haverkamp – the “Octopus”"), is a mention of that name's entity (the words inside the
     marks). No verb and no "the" ('Smith, "Never"') is no nickname, nor a phrase not right
-    after a name; the same nickname elsewhere in the story is not read."""
+    after a name, nor one with a noun right after it ('Twitter, the "Power" rapper': after it, a
+    function word, a verb or punctuation, as after a description's head); the same nickname elsewhere in the story is not read."""
     text = scan.text
     if not any(q in text for q in _CLOSING):
         return
     ends = {r.end: r for r in scan.raws if r.source in ("name", "alias", "official")}
+    stops = stopwords()
+    cues = reporting_cues()
     found: list[_Raw] = []
     for m in _NICKNAME.finditer(text):
         if _CLOSING[m.group("open")] != m.group("close"):
@@ -1129,6 +1132,9 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
         nick = m.group("nick")
         if not (m.group("verb") or m.group("the") or nick[:4] in ("the ", "The ")):
             continue
+        nxt = re.match(r"[ \t]+([a-z][\w'’-]*)", text[m.end() : m.end() + 40])
+        if nxt is not None and not (nxt.group(1) in stops or nxt.group(1) in cues or _VERBISH.search(nxt.group(1))):
+            continue  # 'the "Power" rapper': the quoted word qualifies a noun (as a description's head ends)
         ref = ends.get(m.start())
         if ref is None or fold_key(nick) == fold_key(ref.name):
             continue
