@@ -1118,7 +1118,8 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
     Haverkamp – the “Octopus”"), is a mention of that name's entity (the words inside the
     marks). No verb and no "the" ('Smith, "Never"') is no nickname, nor a phrase not right
     after a name, nor one with a noun right after it ('Twitter, the "Power" rapper': after it, a
-    function word, a verb or punctuation, as after a description's head); the same nickname elsewhere in the story is not read."""
+    function word, a verb or punctuation, as after a description's head); the same nickname
+    elsewhere in the story is not read."""
     text = scan.text
     if not any(q in text for q in _CLOSING):
         return
