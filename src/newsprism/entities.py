@@ -13,7 +13,11 @@ organisations by their last word, a gerund opening a sentence is no part of a na
 descriptions used as names, "the peat giant", "union barons", "Labour chief"; v4 merges a short
 name with the one longer name of the story it opens, "Vessock" = "Vessock Chemicals", and an
 abbreviation coined in brackets with the name before it, "Greyline Transport (GRL)", and makes
-no mark of another name of the story before a plain one, "North Calloway National Guard"):
+no mark of another name of the story before a plain one, "North Calloway National Guard"; v5
+reads a state's government and officials, "the Russian government", "U.S. officials", as the
+state (never a mark), a nickname in quotation marks right after a name, "Vossberg – dubbed
+“Red Ilaria”", as that name's entity, and makes no mark of a common word opening a sentence
+before a plain name, "Goalkeeper Piet Haverkamp"):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
