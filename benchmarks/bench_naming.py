@@ -38,7 +38,11 @@ How:
   its places overlaps a prediction. Every article of the set counts (one alone gets no
   marks: it has no other outlet to differ from).
 
-    python benchmarks/bench_naming.py [--actors 5] [--show]
+NewsWCL50's 10 events are split into two seeded halves of 5 (``NEWSWCL50_SPLIT_SEED``): A,
+whose misses may be read to write rules, and B, scored only, the stand-in for unseen events
+(``--half a`` / ``--half b``; both, and each half's total, by default).
+
+    python benchmarks/bench_naming.py [--actors 5] [--half a|b] [--show]
 
 ``--show`` prints, for dev and examples, the marks that match no gold span and the gold spans
 missed, and for NewsWCL50 the forms missed per event.
@@ -48,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 import sys
 import tempfile
 import time
@@ -67,6 +72,16 @@ from newsprism.eval.scoring import overlap
 from newsprism.model import Article, Entity
 
 MAIN_TYPES = ("ACTOR", "COUNTRY", "GROUP")
+
+#: the seed of NewsWCL50's halves of events: A, whose misses may be read, and B, scored only
+NEWSWCL50_SPLIT_SEED = 18
+
+
+def newswcl50_halves(events: list[str]) -> tuple[list[str], list[str]]:
+    """NewsWCL50's event ids in two seeded halves (A, B), each sorted."""
+    events = sorted(events)
+    b = set(random.Random(NEWSWCL50_SPLIT_SEED).sample(events, len(events) // 2))
+    return [e for e in events if e not in b], sorted(b)
 
 
 def _story_articles(gold: GoldSet) -> dict[str, list[Article]]:
@@ -167,7 +182,12 @@ def _name_form(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w in ("of", "the", "and", "de") for w in words) and "'" not in text
 
 
-def newswcl50(src: Path, actors: int, show: bool) -> tuple[list[list[object]], list[list[object]], list[str]]:
+def newswcl50(
+    src: Path, actors: int, show: bool, half: str | None = None
+) -> tuple[list[list[object]], list[list[object]], list[str]]:
+    """Rows per event (of ``half``, "a" or "b", or both), with a total per half and for all;
+    the form recall by concept type; and the main actors' entities (with ``show``, the forms
+    missed in half A: half B's are never printed)."""
     tmp = Path(tempfile.mkdtemp(prefix="bench-naming-"))
     convert_newswcl50(src, tmp / "nwcl")
     gold = load_gold(tmp / "nwcl")
@@ -175,10 +195,16 @@ def newswcl50(src: Path, actors: int, show: bool) -> tuple[list[list[object]], l
     stories = _story_articles(gold)
     rows: list[list[object]] = []
     notes: list[str] = []
-    totals = [0, 0, 0, 0, 0, 0]
-    by_type: dict[str, list[int]] = {}
+    half_a, half_b = newswcl50_halves([s.removeprefix("event-") for s in stories])
+    half_of = {e: "A" for e in half_a} | {e: "B" for e in half_b}
+    totals: dict[str, list[int]] = {}
+    counts: dict[str, list[int]] = {}
+    by_type: dict[tuple[str, str], list[int]] = {}
     for story, arts in stories.items():
         event = story.removeprefix("event-")
+        hf = half_of[event]
+        if half is not None and hf != half.upper():
+            continue
         ids = {a.id for a in arts}
         items = [g for g in gold.data["framing"] if g["type"] == "naming" and g["article"] in ids]
         per_concept: Counter[str] = Counter()
@@ -228,14 +254,16 @@ def newswcl50(src: Path, actors: int, show: bool) -> tuple[list[list[object]], l
                     got[4] += 1
                     got[5] += ok_form
                 ctype = (types.get((event, concept)) or Counter()).most_common(1)[0][0]
-                by_type.setdefault(ctype, [0, 0])
-                by_type[ctype][0] += 1
-                by_type[ctype][1] += ok_form
-                if show and not ok_form:
+                for key2 in ((hf, ctype), ("all", ctype)):
+                    by_type.setdefault(key2, [0, 0])
+                    by_type[key2][0] += 1
+                    by_type[key2][1] += ok_form
+                if show and not ok_form and hf == "A":
                     notes.append(f"  event {event} {label[a]}: {g['text']!r} ({concept})")
+        n_marks = len(naming_marks(entities, arts))
         rows.append(
             [
-                event,
+                f"{event} ({hf})",
                 len(main),
                 got[0],
                 got[1],
@@ -245,42 +273,44 @@ def newswcl50(src: Path, actors: int, show: bool) -> tuple[list[list[object]], l
                 got[3] / got[0] if got[0] else 0.0,
                 len(entities),
                 len(table_rows),
-                len(naming_marks(entities, arts)),
+                n_marks,
             ]
         )
-        notes.insert(0, f"  event {event}: " + "; ".join(matched))
-        totals = [x + y for x, y in zip(totals, got, strict=True)]
-    n = totals[0] or 1
-    rows.append(
-        [
-            "all",
-            sum(int(str(r[1])) for r in rows),
-            totals[0],
-            totals[1],
-            totals[1] / n,
-            totals[5] / (totals[4] or 1),
-            totals[2] / n,
-            totals[3] / n,
-            sum(int(str(r[8])) for r in rows),
-            sum(int(str(r[9])) for r in rows),
-            sum(int(str(r[10])) for r in rows),
-        ]
-    )
-    type_rows: list[list[object]] = [[t, n, k, k / n if n else 0.0] for t, (n, k) in sorted(by_type.items())]
+        if hf == "A":  # half B's matches and misses are never printed
+            notes.insert(0, f"  event {event} ({hf}): " + "; ".join(matched))
+        for group in (f"half {hf}", "all"):
+            totals[group] = [x + y for x, y in zip(totals.get(group, [0] * 6), got, strict=True)]
+            sizes = [len(main), len(entities), len(table_rows), n_marks]
+            counts[group] = [x + y for x, y in zip(counts.get(group, [0] * 4), sizes, strict=True)]
+    for group in sorted(totals):
+        if group == "all" and len(totals) == 2:
+            continue  # one half only: its total is all
+        t = totals[group]
+        n = t[0] or 1
+        c = counts[group]
+        rows.append([group, c[0], t[0], t[1], t[1] / n, t[5] / (t[4] or 1), t[2] / n, t[3] / n, c[1], c[2], c[3]])
+    type_rows: list[list[object]] = [
+        [hf, t, n, k, k / n if n else 0.0]
+        for (hf, t), (n, k) in sorted(by_type.items())
+        if not (hf == "all" and len(totals) == 2)
+    ]
     return rows, type_rows, notes
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--actors", type=int, default=5, help="main actors per NewsWCL50 event (default 5)")
-    ap.add_argument("--show", action="store_true", help="print the errors")
+    ap.add_argument(
+        "--half", choices=("a", "b"), help="NewsWCL50: only the events of half A or B (default both, with totals)"
+    )
+    ap.add_argument("--show", action="store_true", help="print the errors (NewsWCL50: half A's only)")
     args = ap.parse_args(argv)
     print(f"newsprism {ENTITIES_VERSION}\n")
     shared = shared_dir()
     src = shared / "data" / "newswcl50" if shared else None
     if src is not None and src.is_dir():
         t0 = time.perf_counter()
-        rows, type_rows, notes = newswcl50(src, args.actors, args.show)
+        rows, type_rows, notes = newswcl50(src, args.actors, args.show, args.half)
         print(
             table(
                 f"NewsWCL50: annotated forms of each event's main actors (top {args.actors}) found in the naming table",
@@ -301,8 +331,14 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         print(f"({time.perf_counter() - t0:.1f}s with conversion)\n")
-        print(table("NewsWCL50 form recall by concept type", ["type", "forms", "found", "form recall"], type_rows))
-        print("main actors -> matched entity" + (" and missed forms" if args.show else "") + ":")
+        print(
+            table(
+                "NewsWCL50 form recall by concept type",
+                ["half", "type", "forms", "found", "form recall"],
+                type_rows,
+            )
+        )
+        print("half A's main actors -> matched entity" + (" and missed forms" if args.show else "") + ":")
         print("\n".join(notes))
         print()
     else:

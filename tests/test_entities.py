@@ -434,3 +434,69 @@ def test_a_place_of_the_story_before_a_plain_name_is_no_mark() -> None:
     # an evaluative word is no place: still a choice
     c = art("Flooding hit Brenmoor. Furious MP Ada Quell said help was slow.", "c", "C")
     assert "Furious MP Ada Quell" in [m.text for m in naming_marks(story_entities([c, b]), [c, b])]
+
+
+# entities.v5: a state's government and officials, nicknames, a common word opening a sentence;
+# made-up stories
+
+
+def test_a_states_government_and_officials_name_the_state_and_are_no_mark() -> None:
+    a = art(
+        "Russia denied the report. The Russian government said senior U.S. officials had lied, "
+        "and British authorities agreed with the United States.",
+        "a",
+        "A",
+    )
+    b = art("Moscow denied the report. The United States said Britain agreed.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Russian government") in texts(by_name(ents, "Russia"))
+    assert ("a", "U.S. officials") in texts(by_name(ents, "United States"))  # from the capitalised modifier
+    assert ("a", "U.S.") in texts(by_name(ents, "United States"))  # the alias stays a mention
+    assert "British authorities" not in [m.text for e in ents for m in e.mentions]  # no UK named in a
+    marks = [m.text for m in naming_marks(ents, [a, b])]
+    assert "Russian government" not in marks and "U.S. officials" not in marks
+    assert "Moscow" in marks  # the metonym is still a choice
+
+
+def test_what_names_no_state() -> None:
+    a = art(
+        "Russia said no. The government said White House officials and Trump administration "
+        "officials had met. U.N. nuclear watchdog staff left.",
+        "a",
+        "A",
+    )
+    ents = story_entities([a])
+    found = [m.text for e in ents for m in e.mentions]
+    assert not [t for t in found if t.endswith(("government", "officials", "watchdog"))], found
+    assert "White House" in found and "U.N." in found
+
+
+def test_a_nickname_right_after_a_name_is_a_mention_and_a_mark() -> None:
+    a = art(
+        "Councillor Ilaria Vossberg – dubbed “Red Ilaria” by her opponents – backed the law. "
+        "Goalkeeper Piet Haverkamp – the “Octopus” to the fans – made eight saves.",
+        "a",
+        "A",
+    )
+    b = art("Ilaria Vossberg backed the law. The team's goalkeeper Piet Haverkamp made saves.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Red Ilaria") in texts(by_name(ents, "Ilaria Vossberg"))
+    assert ("a", "Octopus") in texts(by_name(ents, "Piet Haverkamp"))
+    assert not [e for e in ents if e.name in ("Red Ilaria", "Octopus")]
+    marks = [(m.text, m.note) for m in naming_marks(ents, [a, b])]
+    assert ("Red Ilaria", "Ilaria Vossberg") in marks and ("Octopus", "Piet Haverkamp") in marks
+    # "Goalkeeper" opens the sentence and the story writes "goalkeeper": no choice of name
+    assert "Goalkeeper Piet Haverkamp" not in [m for m, _ in marks]
+
+
+def test_what_is_no_nickname() -> None:
+    a = art(
+        'Ola Brenn, "Never" was all she said. Mira Tolk, the "Power" singer, sang. '
+        'The bill, dubbed "Clean Water First", passed.',
+        "a",
+        "A",
+    )
+    ents = story_entities([a])
+    assert ("a", "Power") not in texts(by_name(ents, "Mira Tolk"))
+    assert ("a", "Never") not in texts(by_name(ents, "Ola Brenn"))
+    assert not [m for e in ents for m in e.mentions if m.text in ("Power", "Never")]

@@ -486,3 +486,27 @@ def test_an_outlet_naming_itself_thousands_of_times_is_read_in_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["13000", "0"]
+
+
+def test_thousands_of_nicknames_and_state_descriptions_are_read_in_a_subprocess():
+    """entities.v5's nicknames ('Ola Brenn, dubbed "Red Ola"') are matched by one bounded pattern
+    after each name, and a state's officials ("U.S. officials") by the description reader's
+    bounded look-back, so an article of thousands of each costs time linear in the text. The
+    timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.pipeline import prepare_article
+        from newsprism.entities import story_entities
+        body = ('Ola Brenn, dubbed "Red Ola", said U.S. officials and the Russian government met. ' * 3000
+                + 'Russia and the United States agreed. ' + 'X, "The The The The The' * 2000)
+        ents = story_entities([prepare_article(from_text(body, id='a', title='T'))])
+        brenn = [e for e in ents if e.name == 'Ola Brenn'][0]
+        print(sum(m.text == 'Red Ola' for m in brenn.mentions))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["3000"]

@@ -13,7 +13,11 @@ organisations by their last word, a gerund opening a sentence is no part of a na
 descriptions used as names, "the peat giant", "union barons", "Labour chief"; v4 merges a short
 name with the one longer name of the story it opens, "Vessock" = "Vessock Chemicals", and an
 abbreviation coined in brackets with the name before it, "Greyline Transport (GRL)", and makes
-no mark of another name of the story before a plain one, "North Calloway National Guard"):
+no mark of another name of the story before a plain one, "North Calloway National Guard"; v5
+reads a state's government and officials, "the Russian government", "U.S. officials", as the
+state (never a mark), a nickname in quotation marks right after a name, "Vossberg – dubbed
+“Red Ilaria”", as that name's entity, and makes no mark of a common word opening a sentence
+before a plain name, "Goalkeeper Piet Haverkamp"):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
@@ -133,7 +137,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v4"
+ENTITIES_VERSION = "entities.v5"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -249,7 +253,7 @@ def descriptions() -> dict[str, Description]:
 
 #: the mentions that stand for a name given elsewhere: roles ("the minister") and descriptions
 #: ("the peat giant")
-_REFERRING = frozenset({"role", "description"})
+_REFERRING = frozenset({"role", "description", "nickname"})
 
 
 def _alias_regex(words: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
@@ -809,6 +813,8 @@ def _resolve_roles(scan: _ArticleScan) -> None:
 
 #: a lower-case word after a description's head that leaves it the head: a function word, a
 #: verb of saying, or a word that reads as a verb ("has", "said", "insisted", "owns")
+#: an abbreviation written with full stops ("U.S.", "U.K."): a modifier of a description
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _VERBISH = re.compile(r"(?:ed|[^s']s)$")
 #: a modifier that is a verb or a judging adjective ("blasted", "embattled", "leading",
 #: "hugely"): the description begins after it (a judging word is a loaded mark of its own)
@@ -837,6 +843,7 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
         if row is None or is_cap(w):
             continue
         end = e - 2 if owner else e
+        state = row.kind == "place" and row.register == "neutral"  # "the Russian government" (v5)
         if not owner and h + 1 < len(toks) and text[e : toks[h + 1][0]] == " " and not is_cap(toks[h + 1][2]):
             nxt = strip_dot(toks[h + 1][2])
             if nxt == "of" or not (nxt in stops or nxt in cues or _VERBISH.search(nxt)):
@@ -858,8 +865,10 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
                 break
             if lk in stops or lk in cues or lk in DETERMINERS or lk in SMALL:
                 break
-            if not word.replace("-", "").replace("'", "").replace("’", "").isalpha():
-                break
+            if not word.replace("-", "").replace("'", "").replace("’", "").isalpha() and not (
+                state and _DOTTED.fullmatch(word)
+            ):
+                break  # a number, a symbol; a dotted abbreviation names a state's people ("U.S. officials", v5)
             if not is_cap(word) and _NOT_MODIFIER.search(lk):
                 break
             if len(mods) == ROLE_MODIFIERS:
@@ -880,6 +889,13 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
             capital.append(is_cap(t[2]) and not (at_start and strip_dot(t[2]) in lowered))
         if row.register == "title" and not (mods and capital[-1]):
             continue
+        if state:
+            # a state's people ("senior British officials"): named by its capitalised modifier, the
+            # description begins there; none, no description ("the government") (v5)
+            if not any(capital):
+                continue
+            first = capital.index(True)
+            mods, capital = mods[first:], capital[first:]
         if mods and strip_dot(mods[-1][2]) in _literal_before(lw):
             continue  # "the inspection regime", "the current regime": no name
         words: set[str] = set()
@@ -975,6 +991,27 @@ def _shows_org(r: _Raw) -> bool:
     )
 
 
+def _state_named(d: _Raw, places: dict[str, tuple[list[_Raw], list[int], list[int]]]) -> _Raw | None:
+    """The state a neutral description of a state's people names ("U.S. officials", "the
+    Russian government"; entities.v5): a mention of the place its capitalised modifier names, the
+    nearest before it, else the first after it; None when the article names no such place (a
+    "White House" or a "Trump" is no state). Found by bisection: a text of thousands of them is
+    read in n log n."""
+    before: _Raw | None = None
+    after: _Raw | None = None
+    for key in d.dcaps:
+        if key not in places:
+            continue
+        ms, starts, ends = places[key]
+        i = bisect_right(ends, d.start) - 1  # mentions are in text order, none overlap
+        if i >= 0 and (before is None or ms[i].end > before.end):
+            before = ms[i]
+        j = bisect_left(starts, d.end)
+        if j < len(ms) and (after is None or ms[j].start < after.start):
+            after = ms[j]
+    return before or after
+
+
 def _resolve_descriptions(scan: _ArticleScan) -> None:
     """Point each description at the name it describes, and keep those that point at one:
 
@@ -1017,6 +1054,11 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
         for w in set(fold_key(r.name).split()):
             by_word.setdefault(w, []).append(r)
     orgs = sorted((r for r in names if r.kind == "org"), key=lambda r: r.end)  # for the fallback
+    by_place: dict[str, list[_Raw]] = {}  # a state's people ("U.S. officials"): the states by name (v5)
+    for r in names:
+        if r.kind == "place" and not r.titled and fold_key(r.name) not in people:
+            by_place.setdefault(fold_key(r.name), []).append(r)
+    places = {k: (ms, [m.start for m in ms], [m.end for m in ms]) for k, ms in by_place.items()}
     o = 0
     named: Counter[str] = Counter()  # organisations named so far (that show they are one)
     last: dict[str, _Raw] = {}
@@ -1034,24 +1076,27 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
         if roles.overlap(d.start, d.end) or aliased.overlap(d.head, d.end):
             continue  # a role ("the NATO chief" tied to a name), an alias with the head ("Zionist regime")
         ref: _Raw | None = None
-        after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " else None
+        state = row.kind == "place" and row.register == "neutral"  # "the Russian government" (v5)
+        after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " and not state else None
         if after is not None and not row.plural:
             bare_epithet = row.register == "epithet" and not d.dmods and d.det == "the"
             if bare_epithet or not _fits(after, row, people, strict=False):
                 continue  # a word before a name that it does not describe: "the giant Bolton field"
             ref = after  # "peat giant Halden Peat Company"
-        if ref is None and d.det in ("the", "bare") and not row.plural:
+        if ref is None and d.det in ("the", "bare") and not row.plural and not state:
             m = re.search(r",\s+(?:the\s+)?$", text[max(0, d.start - 8) : d.start])
             before = by_end.get(d.start - len(m.group())) if m else None
             if before is not None and _fits(before, row, people, strict=False):
                 ref = before
-        if ref is None:
+        if ref is None and not state:
             ref = given.get((row.word, d.dmods))
         if ref is None and row.kind == "person" and not row.plural and d.dcaps:
             where = set(d.dcaps)
             fit = [t for t in ties if t.pos < d.start and where <= t.caps | t.mods]
             ref = fit[-1].mention if fit else None
-        if ref is None and d.dmods and (row.kind != "person" or row.plural):
+        if state:
+            ref = _state_named(d, places)
+        elif ref is None and d.dmods and (row.kind != "person" or row.plural):
             lower = d.dmods - {w for c in d.dcaps for w in c.split()}
             cands = {id(r): r for w in d.dmods for r in by_word.get(w, ())}
             matches = []
@@ -1085,13 +1130,62 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     scan.raws.sort(key=lambda r: (r.start, -r.end))
 
 
+#: a nickname in quotation marks right after a name: 'Vossberg – dubbed “Red Ilaria”',
+#: 'Mr Vantreight, dubbed “the Quiet Millionaire”', 'Piet Haverkamp – the “Octopus”' (v5)
+_NICKNAME = re.compile(
+    r"(?:,|[ \t][–—-])[ \t]+(?P<verb>(?:also[ \t]+)?(?:dubbed|nicknamed|known[ \t]+as|called)[ \t]+)?"
+    r"(?P<the>the[ \t]+)?(?P<open>[“\"‘'])"
+    r"(?P<nick>(?:[Tt]he[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:of|the|[A-Z][\w’'.-]*)){0,3})"
+    r"(?P<close>[”\"’'])(?!\w)"
+)
+_CLOSING = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def _find_nicknames(index: int, scan: _ArticleScan) -> None:
+    """Nicknames (v5): a capitalised phrase of up to four words in quotation marks, right after
+    a name and a comma or a dash, after "dubbed", "nicknamed", "known as" or "called", or with
+    "the" before or inside the quotation marks ("Vossberg – dubbed “Red Ilaria”", "Piet
+    Haverkamp – the “Octopus”"), is a mention of that name's entity (the words inside the
+    marks). No verb and no "the" ('Smith, "Never"') is no nickname, nor a phrase not right
+    after a name, nor one with a noun right after it ('Twitter, the "Power" rapper': after it, a
+    function word, a verb or punctuation, as after a description's head); the same nickname
+    elsewhere in the story is not read."""
+    text = scan.text
+    if not any(q in text for q in _CLOSING):
+        return
+    ends = {r.end: r for r in scan.raws if r.source in ("name", "alias", "official")}
+    stops = stopwords()
+    cues = reporting_cues()
+    found: list[_Raw] = []
+    for m in _NICKNAME.finditer(text):
+        if _CLOSING[m.group("open")] != m.group("close"):
+            continue
+        nick = m.group("nick")
+        if not (m.group("verb") or m.group("the") or nick[:4] in ("the ", "The ")):
+            continue
+        nxt = re.match(r"[ \t]+([a-z][\w'’-]*)", text[m.end() : m.end() + 40])
+        if nxt is not None and not (nxt.group(1) in stops or nxt.group(1) in cues or _VERBISH.search(nxt.group(1))):
+            continue  # 'the "Power" rapper': the quoted word qualifies a noun (as a description's head ends)
+        ref = ends.get(m.start())
+        if ref is None or fold_key(nick) == fold_key(ref.name):
+            continue
+        raw = _Raw(index, m.start("nick"), m.end("nick"), "", "nickname")
+        raw.ref = ref
+        found.append(raw)
+    if found:
+        held = _Spans((r.start, r.end) for r in found)
+        scan.raws = [r for r in scan.raws if r.source != "name" or not held.overlap(r.start, r.end)] + found
+        scan.raws.sort(key=lambda r: (r.start, -r.end))
+
+
 def story_entities(articles: Sequence[Article]) -> list[Entity]:
     """The people, organisations and places of a story's articles, merged across them (see the
     module's docstring), ids ``e1``... in order of first mention."""
     scans = [_scan_article(i, a) for i, a in enumerate(articles)]
-    for scan in scans:
+    for i, scan in enumerate(scans):
         _resolve_roles(scan)
         _resolve_descriptions(scan)
+        _find_nicknames(i, scan)
     raws = [r for scan in scans for r in scan.raws]
     for r in raws:
         if r.source != "role":
@@ -1410,6 +1504,14 @@ def _head_row(form: str) -> Description | None:
     return descriptions().get(last[:-2] if last.endswith("'s") else last)
 
 
+def _state_description(form: str) -> bool:
+    """Whether a form is a neutral description of a state ("the Russian government", "U.S.
+    officials"; entities.v5): never a naming mark, even where its head is also an organisation
+    word ("government")."""
+    row = _head_row(form)
+    return row is not None and row.kind == "place" and row.register == "neutral"
+
+
 def description_register(form: str) -> str | None:
     """How a form describes rather than names, by its last word in the ``entity-descriptions``
     lexicon: "epithet" ("the peat giant", "union barons", a title word after a capitalised
@@ -1503,6 +1605,7 @@ def naming_marks(
     found: list[tuple[int, int, int, EntityMention, Entity]] = []
     order = {a.id: i for i, a in enumerate(articles)}
     named = {fold_key(e.name): e.id for e in entities}
+    lowered = _Lowered(articles)
     for ent in entities:
         forms = _forms(ent, labels)
         if len(forms) < 2:
@@ -1516,12 +1619,14 @@ def naming_marks(
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
                 described = description_register(ms[0].text)
-                if described == "neutral" and not role_form(ms[0].text):
-                    continue  # "the carrier", "operator": a plain description is no choice of name
+                if described == "neutral" and (not role_form(ms[0].text) or _state_description(ms[0].text)):
+                    continue  # "the carrier", "U.S. officials": a plain description is no choice of name
                 if described == "epithet" and key in _loaded_words():
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
+                if described is None and _common_opener(ms, ent, by_id, lowered):
+                    continue  # "Goalkeeper Piet Haverkamp" opening a sentence, "goalkeeper" elsewhere (v5)
                 if described is None and _placed_name(ms[0].text, ent, named):
                     continue  # "North Calloway National Guard", "Lantry MP Ruth Castellan" (v4)
                 if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
@@ -1572,6 +1677,31 @@ def naming_marks(
 #: how many characters around an alias its neighbouring words are read from
 _AROUND = 80
 _JOINS = frozenset(SMALL - {"and"})  # as newsprism.names.name_runs joins capitalised words
+
+
+class _Lowered:
+    """The words the story's articles write in lower case, read once when first asked."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = articles
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = {w for a in self.articles for w in re.findall(r"\b[a-z][a-z'’-]*\b", a.text)}
+        return word in self.words
+
+
+def _common_opener(ms: Sequence[EntityMention], ent: Entity, by_id: dict[str, Article], lowered: _Lowered) -> bool:
+    """Whether a form is a common word opening each of its sentences before a plain name of
+    ``ent``, a word the story also writes in lower case ("Goalkeeper Piet Haverkamp" where an
+    article writes "goalkeeper"): the capital is the sentence's, not a name's (entities.v5)."""
+    words = ms[0].text.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[0].isalpha():
+        return False
+    if not all(m.article in by_id and _sentence_start(by_id[m.article].text, m.start) for m in ms):
+        return False
+    return words[0].lower() in lowered and plain_name(" ".join(words[1:]), ent.name, ent.kind == "person")
 
 
 def _placed_name(form: str, ent: Entity, named: dict[str, str]) -> bool:

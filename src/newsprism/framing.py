@@ -22,6 +22,10 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
+``framing.v6``: v5 with the naming marks of ``entities.v5`` (a nickname in quotation marks right
+after a name, "dubbed “Red Ilaria”", is a mention and can be a mark; a common word opening a
+sentence before a plain name, "Goalkeeper Piet Haverkamp", is none; a state's government or
+officials join the naming table, never a mark); one article's marks are unchanged.
 ``framing.v5``: v4 with the naming marks of ``entities.v4`` (a short name merged with the longer
 name it opens, an abbreviation coined in brackets, no mark for a place of the story before a
 plain name); one article's marks (:data:`ARTICLE_MARKS_VERSION`) are unchanged.
@@ -52,7 +56,7 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v5"
+FRAMING_VERSION = "framing.v6"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
