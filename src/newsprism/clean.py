@@ -73,6 +73,8 @@ class CleanOptions:
     drop_edge_labels: bool = True
     use_structure: bool = True
     repeated: frozenset[str] = frozenset()
+    learned_shape: bool = False
+    shape_model: str | None = None
 
     def __post_init__(self) -> None:
         if self.patterns is not None:
@@ -356,6 +358,12 @@ def _clean_lines(
         dropped += [(n, line, "label") for n, line in labels]
         kept, labels = _split_labels_beside_furniture(kept, sorted(dropped), len(lines))
         dropped += [(n, line, "label") for n, line in labels]
+    if structure and shape and (opts.learned_shape or opts.shape_model is not None):
+        from .lineshape import load_model, shape_drops
+
+        found_n = set(shape_drops(lines, title, {n for n, _, _ in dropped}, load_model(opts.shape_model)))
+        dropped += [(n, line, "shape") for n, line in kept if n in found_n]
+        kept = [k for k in kept if k[0] not in found_n]
     dropped.sort()
     return Cleaned(
         tuple(" ".join(line.split()) for _, line in kept),  # runs of whitespace folded
