@@ -106,7 +106,7 @@ def part_lines(part: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             if left[line] > 0:
                 left[line] -= 1
                 dropped.add(n)
-        feats, eligible = line_features(lines, raw.title, dropped)
+        feats, eligible = line_features(lines, raw.title, dropped, every=True)
         for n, f in feats.items():
             X.append(f)
             y.append(1 if fold(lines[n]) in truth else 0)

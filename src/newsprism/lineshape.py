@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -68,11 +69,13 @@ FEATURES = (
     "deck_place",
     "before_story_shares_story",
     "after_story_shares_story",
+    "log_words_beyond",
 )
 
 _BRACKETED_COUNT = re.compile(r"\(\d[\d,]*\)")
 _DIGIT = re.compile(r"\d")
 _SEP = re.compile(r"[|—–·•>]|\s:\s|:\s*$|^[^:]{1,30}:\s")
+_BARS = re.compile(r"[|·•]|\s[—–]\s")
 _YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _QUESTION = re.compile(r"\?")
@@ -144,6 +147,8 @@ def _short(line: str) -> bool:
 #: a line of this many words or more before the story, in sentence case and without
 #: separators, reads as a deck or a lead: never dropped by the learned decision
 DECK_WORDS = 6
+#: a longer line is left to the other evidence
+MAX_WORDS = 20
 
 
 def _loose(line: str) -> bool:
@@ -151,59 +156,58 @@ def _loose(line: str) -> bool:
 
 
 def _prose(words: int, title_share: float, line: str) -> bool:
-    return words >= DECK_WORDS and title_share < 0.5 and not _SEP.search(line)
+    """A deck or a lead's summary: six words or more, no separators, and under 70% of the
+    words that are not small ones capitalized (names raise the share of a sentence-case
+    line: "Attack last September killed Ambassador ...")."""
+    return words >= DECK_WORDS and title_share < 0.7 and not _BARS.search(line)
 
 
 def line_features(
-    lines: list[str], title: str | None, dropped: set[int]
+    lines: list[str], title: str | None, dropped: set[int], *, every: bool = False
 ) -> tuple[dict[int, list[float]], set[int]]:
-    """Features of every non-empty line of a body (by its index in ``lines``), and the lines
-    the decision may drop: not in ``dropped`` (the other evidence's), before the first or
-    after the last anchor of the kept lines, not an anchor. Linear in the lines (a line over
-    :data:`newsprism.clean.MAX_SHAPE_CHARS` characters is read by its first ones)."""
+    """Features of the lines of a body (by index in ``lines``) the decision may look at, and
+    the lines it may drop. It looks at the lines outside the story that the other evidence
+    keeps (``dropped`` are its drops): before the first or after the last anchor among the
+    kept lines; ``every=True`` gives the features of every non-empty line (for training).
+    It may drop such a line unless it is a sentence, ends in a colon, runs over
+    :data:`MAX_WORDS` words, reads as a deck (:data:`DECK_WORDS`), a list item, a table row
+    or a table's heading, or stands alone after the story. Linear in the lines: anchors are
+    searched from either end, and a line is read by its first characters."""
     order = [n for n, line in enumerate(lines) if line.strip()]
     if not order:
         return {}, set()
     text = {n: lines[n].strip()[: _c.MAX_SHAPE_CHARS * 4] for n in order}
-    anchor = {n for n in order if n not in dropped and _c._is_anchor(text[n])}
-    kept_anchors = [n for n in order if n in anchor]
-    first = kept_anchors[0] if kept_anchors else None
-    last = kept_anchors[-1] if kept_anchors else None
-    lead = _content(title or "") | (_content(text[first]) if first is not None else set())
-    counts: dict[str, int] = {}
-    for n in anchor:
-        for w in _content(text[n]):
-            counts[w] = counts.get(w, 0) + 1
-    short = {n: _short(text[n]) for n in order}
-    # runs of short lines, in page order
-    run: dict[int, int] = {}
-    i = 0
-    while i < len(order):
-        j = i
-        while j < len(order) and short[order[j]]:
-            j += 1
-        for k in range(i, max(j, i + 1)):
-            run[order[k]] = j - i
-        i = max(j, i + 1)
-    cells = {n: _c._cell_count(text[n]) for n in order}
-    # runs of lines that are not sentences (at most 20 words, kept): a lone one after the story
-    # is as often the story's own (a crosshead, a line of a list) as furniture
-    loose: dict[int, int] = {}
-    i = 0
-    while i < len(order):
-        j = i
-        while j < len(order) and order[j] not in dropped and _loose(text[order[j]]):
-            j += 1
-        for k in range(i, max(j, i + 1)):
-            loose[order[k]] = j - i
-        i = max(j, i + 1)
+    kept = [n for n in order if n not in dropped]
+    first = next((n for n in kept if _c._is_anchor(text[n])), None)
+    last = next((n for n in reversed(kept) if _c._is_anchor(text[n])), None) if first is not None else None
     pos = {n: k for k, n in enumerate(order)}
     total = len(order)
+    lead = _content(title or "") | (_content(text[first]) if first is not None else set())
+    counts: dict[str, int] = {}
+    if first is not None and last is not None:
+        for n in kept:
+            if pos[first] <= pos[n] <= pos[last]:
+                for w in _content(text[n]):
+                    counts[w] = counts.get(w, 0) + 1
+    short = {n: _short(text[n]) for n in order}
+    run = _runs(order, lambda n: short[n])
+    # runs of kept lines that are not sentences: a lone one after the story is as often the
+    # story's own (a crosshead, a line of a list) as furniture
+    loose = _runs(order, lambda n: n not in dropped and _loose(text[n]))
+    cells = {n: _c._cell_count(text[n]) for n in order}
+    words_before = [0]
+    for n in order:
+        words_before.append(words_before[-1] + len(text[n].split()))
     out: dict[int, list[float]] = {}
     eligible: set[int] = set()
     for n in order:
-        line = text[n]
         k = pos[n]
+        before = first is not None and k < pos[first]
+        after = last is not None and k > pos[last]
+        outside = (before or after) and n not in dropped
+        if not (every or outside):
+            continue
+        line = text[n]
         words = _c._words(line)
         nw = len(line.split())
         caps = [w for w in words if w.lower() not in _c._SMALL]
@@ -211,24 +215,25 @@ def line_features(
         upper_share = sum(1 for w in words if len(w) > 1 and w.isupper()) / len(words) if words else 0.0
         tokens = line.split()
         digit_share = sum(1 for t in tokens if _DIGIT.search(t)) / len(tokens) if tokens else 0.0
-        before = first is not None and k < pos[first]
-        after = last is not None and k > pos[last]
         if before and first is not None:
             gap = pos[first] - k
+            beyond = words_before[k]
         elif after and last is not None:
             gap = k - pos[last]
+            beyond = words_before[-1] - words_before[k + 1]
         else:
-            gap = 0
+            gap = beyond = 0
         own = _content(line)
-        others = sum(1 for w in own if counts.get(w, 0) - (1 if n in anchor else 0) > 0)
+        inside = first is not None and last is not None and n not in dropped and pos[first] <= k <= pos[last]
+        shares_story = sum(1 for w in own if counts.get(w, 0) - (1 if inside else 0) > 0) / len(own) if own else 0.0
         prev_n = order[k - 1] if k > 0 else None
         next_n = order[k + 1] if k + 1 < total else None
-        shares_story = others / len(own) if own else 0.0
         table = cells[n] >= 3 and any(m is not None and cells[m] == cells[n] for m in (prev_n, next_n))
+        sentence = bool(_c._FINAL.search(line))
         out[n] = [
             math.log1p(nw),
             math.log1p(len(line)),
-            1.0 if _c._FINAL.search(line) else 0.0,
+            1.0 if sentence else 0.0,
             1.0 if line.endswith(":") else 0.0,
             1.0 if line.rstrip("\"'”’)]").endswith(("?", "!")) else 0.0,
             title_share,
@@ -259,19 +264,37 @@ def line_features(
             1.0 if before and gap == 1 and k > 0 else 0.0,
             shares_story if before else 0.0,
             shares_story if after else 0.0,
+            math.log1p(beyond),
         ]
         if (
-            (before or after)
-            and n not in dropped
-            and not out[n][2]
+            outside
+            and not sentence
+            and not line.endswith(":")
+            and nw <= MAX_WORDS
             and not (before and _prose(nw, title_share, line))
             and not _c._LIST_ITEM.search(line)
+            and not _c._tweet(line)
             and not table
             and not (next_n is not None and cells[next_n] >= 3)
             and not (after and loose[n] == 1 and prev_n not in dropped and next_n not in dropped)
         ):
             eligible.add(n)
     return out, eligible
+
+
+def _runs(order: list[int], test: Callable[[int], bool]) -> dict[int, int]:
+    """For each line, the length of the run of consecutive lines passing ``test`` that holds
+    it (0 when it fails)."""
+    out: dict[int, int] = {}
+    i = 0
+    while i < len(order):
+        j = i
+        while j < len(order) and test(order[j]):
+            j += 1
+        for k in range(i, max(j, i + 1)):
+            out[order[k]] = j - i
+        i = max(j, i + 1)
+    return out
 
 
 def shape_drops(lines: list[str], title: str | None, dropped: set[int], model: ShapeModel) -> list[int]:
