@@ -146,7 +146,8 @@ def main() -> None:
     data = {p: part_lines(p) for p in PARTS}
     for p in PARTS:
         X, y, el = data[p]
-        print(f"{p}: {len(y)} lines, {int(y.sum())} furniture; eligible {int(el.sum())}, of them furniture {int(y[el].sum())}", file=sys.stderr)
+        n_el, n_el_furn = int(el.sum()), int(y[el].sum())
+        print(f"{p}: {len(y)} lines, {int(y.sum())} furniture; eligible {n_el}, furniture {n_el_furn}", file=sys.stderr)
     rows = []
     bars = []
     for p in PARTS:
@@ -171,14 +172,21 @@ def main() -> None:
     print(
         table(
             "Cleaning by leave-one-part-out (newsprism eval, task cleaning)",
-            ["part left out", "bar", "v7 P / R / F1", "v7 + shape P / R / F1", "dropped", "eligible furniture / story dropped"],
+            [
+                "part left out",
+                "bar",
+                "v7 P / R / F1",
+                "v7 + shape P / R / F1",
+                "dropped",
+                "eligible dropped: furn. / story",
+            ],
             rows,
         )
     )
     final_bar = max(bars)
     model = fit(data, list(PARTS))
     print(f"shipped bar (highest of the parts' bars): {final_bar:.3f}")
-    for name, w in sorted(zip(FEATURES, model.coef), key=lambda t: -abs(t[1])):
+    for name, w in sorted(zip(FEATURES, model.coef, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {name:28s} {w:+.3f}")
     if not args.check:
         out = REPO / "src" / "newsprism" / "data" / MODEL_FILE

@@ -102,8 +102,17 @@ def test_features_and_eligible_lines():
         ("[]", "not a JSON object"),
         (json.dumps({"version": "shape.v0"}), "not a shape.v1 model"),
         (
-            json.dumps({"version": VERSION, "features": list(FEATURES), "mean": [0.0], "scale": [1.0],
-                        "coefficients": [1.0], "intercept": 0, "bar": 0.9}),
+            json.dumps(
+                {
+                    "version": VERSION,
+                    "features": list(FEATURES),
+                    "mean": [0.0],
+                    "scale": [1.0],
+                    "coefficients": [1.0],
+                    "intercept": 0,
+                    "bar": 0.9,
+                }
+            ),
             "needs",
         ),
     ],

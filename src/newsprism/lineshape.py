@@ -80,8 +80,47 @@ _YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _QUESTION = re.compile(r"\?")
 _STOP = frozenset(
-    "a an and are as at be by for from has have he her his in is it its of on or our she that the their they this "
-    "to was we were which who will with you your".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "that",
+        "the",
+        "their",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
 )
 
 
@@ -101,7 +140,7 @@ class ShapeModel:
 
     def probability(self, x: list[float]) -> float:
         z = self.intercept
-        for v, m, s, w in zip(x, self.mean, self.scale, self.coef):
+        for v, m, s, w in zip(x, self.mean, self.scale, self.coef, strict=True):
             z += (v - m) / s * w
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
