@@ -75,7 +75,7 @@ FEATURES = (
 _BRACKETED_COUNT = re.compile(r"\(\d[\d,]*\)")
 _DIGIT = re.compile(r"\d")
 _SEP = re.compile(r"[|—–·•>]|\s:\s|:\s*$|^[^:]{1,30}:\s")
-_BARS = re.compile(r"[|·•]|\s[—–]\s")
+_BARS = re.compile(r"[|·•]")
 _YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _QUESTION = re.compile(r"\?")
@@ -186,8 +186,15 @@ def _short(line: str) -> bool:
 #: a line of this many words or more before the story, in sentence case and without
 #: separators, reads as a deck or a lead: never dropped by the learned decision
 DECK_WORDS = 6
+#: a kept line of this many words or more ending a sentence is story text: the decision drops
+#: no line between it and the story
+SENTENCE_WORDS = 6
 #: a longer line is left to the other evidence
 MAX_WORDS = 20
+
+
+def _sentence(line: str) -> bool:
+    return len(line.split()) >= SENTENCE_WORDS and bool(_c._FINAL.search(line))
 
 
 def _loose(line: str) -> bool:
@@ -237,6 +244,10 @@ def line_features(
     words_before = [0]
     for n in order:
         words_before.append(words_before[-1] + len(text[n].split()))
+    # kept sentences of six words or more: story text; furniture lies beyond the last of them
+    prose = [k for k, n in enumerate(order) if n not in dropped and _sentence(text[n])]
+    first_prose = prose[0] if prose else total
+    last_prose = prose[-1] if prose else -1
     out: dict[int, list[float]] = {}
     eligible: set[int] = set()
     for n in order:
@@ -316,6 +327,8 @@ def line_features(
             and not table
             and not (next_n is not None and cells[next_n] >= 3)
             and not (after and loose[n] == 1 and prev_n not in dropped and next_n not in dropped)
+            and not (before and k > first_prose)
+            and not (after and k < last_prose)
         ):
             eligible.add(n)
     return out, eligible
