@@ -69,6 +69,13 @@ def test_story_shapes_after_the_story_stay(tail):
     assert "shape" not in clean_body(page, title=TITLE, options=ON).reasons
 
 
+def test_nothing_with_a_kept_sentence_between_the_line_and_the_story():
+    closing = "The county will review the slope again in the spring."
+    page = "\n".join([*STORY, TAIL[1], TAIL[2], closing])
+    result = clean_body(page, title=TITLE, options=ON)
+    assert "shape" not in result.reasons
+
+
 def test_a_deck_above_the_story_and_lines_inside_it_stay():
     deck = "Upper village cut off as engineers check the slope"
     inside = "Road works ahead"
