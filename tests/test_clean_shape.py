@@ -76,6 +76,20 @@ def test_nothing_with_a_kept_sentence_between_the_line_and_the_story():
     assert "shape" not in result.reasons
 
 
+def test_a_field_with_its_value_stays():
+    field = "Venue: Carrow Park on Saturday afternoon"
+    page = "\n".join([*STORY, field, TAIL[1], TAIL[2]])
+    result = clean_body(page, title=TITLE, options=ON)
+    assert field in result.paragraphs
+    assert "shape" in result.reasons  # a line beside it goes
+
+
+def test_nothing_with_a_long_kept_line_between_the_line_and_the_story():
+    quote = " ".join(["the council should have acted on the slope years ago"] * 3) + " — Valley Residents Group"
+    page = "\n".join([*STORY, "Views", TAIL[1], quote])
+    assert "shape" not in clean_body(page, title=TITLE, options=ON).reasons
+
+
 def test_a_deck_above_the_story_and_lines_inside_it_stay():
     deck = "Upper village cut off as engineers check the slope"
     inside = "Road works ahead"

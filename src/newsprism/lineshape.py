@@ -195,12 +195,15 @@ DECK_WORDS = 6
 #: a kept line of this many words or more ending a sentence is story text: the decision drops
 #: no line between it and the story
 SENTENCE_WORDS = 6
+#: so is a kept line of more words than this, whatever its end (a quotation ending in its source)
+LONG_WORDS = 25
 #: a longer line is left to the other evidence
 MAX_WORDS = 20
 
 
 def _sentence(line: str) -> bool:
-    return len(line.split()) >= SENTENCE_WORDS and bool(_c._FINAL.search(line))
+    words = len(line.split())
+    return words > LONG_WORDS or (words >= SENTENCE_WORDS and bool(_c._FINAL.search(line)))
 
 
 def _loose(line: str) -> bool:
@@ -223,8 +226,9 @@ def line_features(
     kept lines; ``every=True`` gives the features of every non-empty line (for training).
     It may drop such a line unless it is a sentence, ends in a colon, runs over
     :data:`MAX_WORDS` words, reads as a deck (:data:`DECK_WORDS`), a list item, a table row
-    or a table's heading or an embedded post, stands alone after the story, or has a kept
-    sentence (:data:`SENTENCE_WORDS`) between it and the story. Linear in the lines: anchors are
+    or a table's heading, an embedded post or a field with its value, stands alone after the
+    story, or has a kept sentence (:data:`SENTENCE_WORDS`) or a long kept line
+    (:data:`LONG_WORDS`) between it and the story. Linear in the lines: anchors are
     searched from either end, and a line is read by its first characters."""
     order = [n for n, line in enumerate(lines) if line.strip()]
     if not order:
@@ -331,6 +335,7 @@ def line_features(
             and not (before and _prose(nw, title_share, line))
             and not _c._LIST_ITEM.search(line)
             and not _c._tweet(line)
+            and not _c._FIELD.match(line)
             and not table
             and not (next_n is not None and cells[next_n] >= 3)
             and not (after and loose[n] == 1 and prev_n not in dropped and next_n not in dropped)
