@@ -48,10 +48,14 @@ def main() -> None:
     ap.add_argument("--step", type=int, default=1)
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--seed", type=int, default=97, help="seed of the printed sample (judge a fresh one)")
+    ap.add_argument(
+        "--learned", choices=("on", "off"), help="this tree with the learned shape evidence switched on or off"
+    )
     args = ap.parse_args()
     records = allsides_records(args.step, None)
     with tempfile.TemporaryDirectory() as tmp:
         old, old_opts = _old_cleaner(args.old, Path(tmp))
+        new_opts = None if args.learned is None else new.CleanOptions(learned_shape=args.learned == "on")
         times = Counter[str]()
         counts = Counter[str]()
         added: list[tuple[str, str, str]] = []
@@ -61,7 +65,7 @@ def main() -> None:
             before = old.clean_body(body, title=title, options=old_opts, outlet=outlet)
             times["old"] += time.perf_counter() - t
             t = time.perf_counter()
-            after = new.clean_body(body, title=title, outlet=outlet)
+            after = new.clean_body(body, title=title, outlet=outlet, options=new_opts)
             times["new"] += time.perf_counter() - t
             counts["old"] += len(before.removed)
             counts["new"] += len(after.removed)

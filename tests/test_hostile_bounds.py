@@ -166,6 +166,26 @@ def test_five_thousand_label_lines_clean_in_a_subprocess():
     assert int(done.stdout) == 10_002  # every label touches furniture through its neighbours
 
 
+def test_learned_shape_on_ten_thousand_edge_lines_in_a_subprocess():
+    """The learned line-shape decision reads each line outside the story once (runs, counts
+    and sums in one pass each): linear, ten thousand short lines below a story and a long
+    line of one token take a second or two. The timeout only catches a hang."""
+    code = textwrap.dedent(
+        """
+        from newsprism.clean import CleanOptions, clean_body
+        story = "The harbour board voted on Tuesday to rebuild the northern breakwater, its chair said.\\n" * 3
+        lines = [f"more notes from the harbour board, item {i}" for i in range(10_000)] + ["x" * 200_000]
+        result = clean_body(story + "\\n".join(lines), options=CleanOptions(learned_shape=True))
+        print(len(result.paragraphs) >= 3)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True"]
+
+
 def test_shape_rules_and_speaker_names_on_hostile_lines_in_a_subprocess():
     """The structural furniture rules (contact addresses, separators, comment headings) and
     the speaker scan on lines built to make a backtracking expression or a per-run lookback

@@ -66,6 +66,11 @@ class CleanOptions:
     ``drop_repeated_headline``: drop body lines that repeat the headline.
     ``drop_edge_labels``: drop short non-sentence lines (five words or fewer, no final
     punctuation) above the first and below the last line of story text.
+    ``learned_shape``: also drop, outside the story, the lines the learned line-shape
+    decision (:mod:`newsprism.lineshape`, ``shape.v1``) calls furniture (reason ``shape``);
+    off by default: on real scraped text it drops story lines too (docs/cleaning.md).
+    ``shape_model``: the JSON text of a model of one's own instead of the shipped one
+    (switches the decision on).
     """
 
     patterns: str | None = None
@@ -73,10 +78,16 @@ class CleanOptions:
     drop_edge_labels: bool = True
     use_structure: bool = True
     repeated: frozenset[str] = frozenset()
+    learned_shape: bool = False
+    shape_model: str | None = None
 
     def __post_init__(self) -> None:
         if self.patterns is not None:
             parse_patterns(self.patterns)  # a bad file is refused here, once, naming its line
+        if self.shape_model is not None:
+            from .lineshape import load_model
+
+            load_model(self.shape_model)  # a bad model is refused here, once
 
     @classmethod
     def from_file(cls, path: str, **options: Any) -> CleanOptions:
@@ -92,6 +103,12 @@ class CleanOptions:
         base = CLEANER_VERSION
         if self.patterns is not None:
             base = "furniture.custom-" + hashlib.sha256(self.patterns.encode("utf-8")).hexdigest()[:8]
+        if self.shape_model is not None:
+            base += "+shape-custom-" + hashlib.sha256(self.shape_model.encode("utf-8")).hexdigest()[:8]
+        elif self.learned_shape:
+            from .lineshape import VERSION as SHAPE_VERSION
+
+            base += "+" + SHAPE_VERSION
         if self.repeated:
             base += "+repeated-" + hashlib.sha256(",".join(sorted(self.repeated)).encode()).hexdigest()[:8]
         return base
@@ -356,6 +373,12 @@ def _clean_lines(
         dropped += [(n, line, "label") for n, line in labels]
         kept, labels = _split_labels_beside_furniture(kept, sorted(dropped), len(lines))
         dropped += [(n, line, "label") for n, line in labels]
+    if structure and shape and (opts.learned_shape or opts.shape_model is not None):
+        from .lineshape import load_model, shape_drops
+
+        found_n = set(shape_drops(lines, title, {n for n, _, _ in dropped}, load_model(opts.shape_model)))
+        dropped += [(n, line, "shape") for n, line in kept if n in found_n]
+        kept = [k for k in kept if k[0] not in found_n]
     dropped.sort()
     return Cleaned(
         tuple(" ".join(line.split()) for _, line in kept),  # runs of whitespace folded

@@ -1,0 +1,152 @@
+"""The learned line-shape evidence of the cleaner (``shape.v1``, off by default): what it may
+drop, what it never touches, the shipped model file and bad model files."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from newsprism.clean import CLEANER_VERSION, CleanOptions, clean_body
+from newsprism.lineshape import FEATURES, VERSION, ShapeModelError, line_features, load_model
+
+TITLE = "Landslip closes valley road"
+STORY = [
+    "Crews worked through the night to clear the landslip that closed the valley road on Monday, the county said.",
+    "Engineers expect one lane to reopen by the weekend once the slope has been checked and fenced off.",
+    "Residents of the upper village have been driving a forty-minute detour through the forest track since then.",
+]
+TAIL = [
+    "Tonight on Valley FM: The Farm Hour with Gwen Astley, 8pm",
+    "Market prices slip for second week",
+    "New head named at Carrow primary school",
+    "Sheila from Pellow: about time they fixed that bank",
+]
+PAGE = "\n".join(["Pellow Valley Voice", "Written by Tomas Breck", *STORY, *TAIL])
+ON = CleanOptions(learned_shape=True)
+
+
+def test_the_shipped_model_loads_with_its_header():
+    data = json.loads(resources.files("newsprism").joinpath("data", "shape.v1.json").read_text(encoding="utf-8"))
+    assert data["version"] == VERSION
+    assert data["source"] and data["licence"]
+    assert tuple(data["features"]) == FEATURES
+    model = load_model()
+    assert 0.5 <= model.bar < 1.0
+
+
+def test_off_by_default_and_named_in_the_version_when_on():
+    assert CleanOptions().learned_shape is False
+    assert CleanOptions().version == CLEANER_VERSION
+    assert ON.version == CLEANER_VERSION + "+shape.v1"
+    assert "shape" not in clean_body(PAGE, title=TITLE).reasons
+
+
+def test_lines_after_the_story_that_the_other_evidence_keeps_are_dropped_with_their_reason():
+    before = clean_body(PAGE, title=TITLE)
+    after = clean_body(PAGE, title=TITLE, options=ON)
+    assert all(line in before.paragraphs for line in TAIL)
+    assert set(before.removed) <= set(after.removed)  # it only adds
+    added = {line: why for line, why in zip(after.removed, after.reasons, strict=True) if line not in before.removed}
+    assert added == dict.fromkeys(TAIL, "shape")
+    assert after.paragraphs == tuple(STORY)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Talks resume on Thursday."],  # a sentence
+        ["The full list of closures:", "Upper Lane", "Mill Hill"],  # a line ending in a colon, and what it introduces
+        ["Road | Closed | Reopens", "Upper Lane | Monday | Friday", "Mill Hill | Tuesday | Sunday"],  # a table
+        ["Detour via Carrow, Pellow, Stanning and Ebb"],  # a list item
+        ["Thanks to the crews — Ada Lyle (@adalyle) March 3, 2024"],  # an embedded post
+        ["A lone line after the story stays"],  # one line alone: a crosshead as often as furniture
+    ],
+)
+def test_story_shapes_after_the_story_stay(tail):
+    page = "\n".join([*STORY, *tail])
+    assert "shape" not in clean_body(page, title=TITLE, options=ON).reasons
+
+
+def test_nothing_with_a_kept_sentence_between_the_line_and_the_story():
+    closing = "The county will review the slope again in the spring."
+    page = "\n".join([*STORY, TAIL[1], TAIL[2], closing])
+    result = clean_body(page, title=TITLE, options=ON)
+    assert "shape" not in result.reasons
+
+
+def test_a_field_with_its_value_stays():
+    field = "Venue: Carrow Park on Saturday afternoon"
+    page = "\n".join([*STORY, field, TAIL[1], TAIL[2]])
+    result = clean_body(page, title=TITLE, options=ON)
+    assert field in result.paragraphs
+    assert "shape" in result.reasons  # a line beside it goes
+
+
+def test_nothing_with_a_long_kept_line_between_the_line_and_the_story():
+    quote = " ".join(["the council should have acted on the slope years ago"] * 3) + " — Valley Residents Group"
+    page = "\n".join([*STORY, "Views", TAIL[1], quote])
+    assert "shape" not in clean_body(page, title=TITLE, options=ON).reasons
+
+
+def test_a_deck_above_the_story_and_lines_inside_it_stay():
+    deck = "Upper village cut off as engineers check the slope"
+    inside = "Road works ahead"
+    page = "\n".join([deck, STORY[0], inside, STORY[1], STORY[2], *TAIL])
+    result = clean_body(page, title=TITLE, options=ON)
+    assert deck in result.paragraphs and inside in result.paragraphs
+
+
+def test_nothing_without_an_anchor_and_nothing_on_html():
+    page = "\n".join(TAIL)
+    assert "shape" not in clean_body(page, title=TITLE, options=ON).reasons
+    assert "shape" not in clean_body(PAGE, title=TITLE, options=ON, html=True).reasons
+
+
+def test_features_and_eligible_lines():
+    lines = PAGE.split("\n")
+    feats, eligible = line_features(lines, TITLE, set(), every=True)
+    assert set(feats) == set(range(len(lines)))
+    assert all(len(f) == len(FEATURES) for f in feats.values())
+    story = {lines.index(s) for s in STORY}
+    assert not eligible & story
+    only, _ = line_features(lines, TITLE, set())
+    assert not set(only) & story  # at inference only the lines outside the story are read
+    assert all(only[n] == feats[n] for n in only)  # and read the same
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{", "not valid JSON"),
+        ("[]", "not a JSON object"),
+        (json.dumps({"version": "shape.v0"}), "not a shape.v1 model"),
+        (
+            json.dumps(
+                {
+                    "version": VERSION,
+                    "features": list(FEATURES),
+                    "mean": [0.0],
+                    "scale": [1.0],
+                    "coefficients": [1.0],
+                    "intercept": 0,
+                    "bar": 0.9,
+                }
+            ),
+            "needs",
+        ),
+    ],
+)
+def test_a_bad_model_is_refused_once_in_one_line(text, message):
+    with pytest.raises(ShapeModelError, match=message) as info:
+        CleanOptions(shape_model=text)
+    assert "\n" not in str(info.value)
+
+
+def test_a_model_of_ones_own_switches_the_decision_on_and_is_named():
+    data = json.loads(resources.files("newsprism").joinpath("data", "shape.v1.json").read_text(encoding="utf-8"))
+    data["bar"] = 0.999999
+    opts = CleanOptions(shape_model=json.dumps(data))
+    assert "+shape-custom-" in opts.version
+    assert "shape" not in clean_body(PAGE, title=TITLE, options=opts).reasons  # a bar nothing reaches
