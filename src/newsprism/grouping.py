@@ -491,7 +491,11 @@ EVENT_FEATURES = (
     "numbers_unshared",  # 1 - the Jaccard similarity of the two texts' numbers (0 unless both)
     "distinctive_contained",  # the share of the shorter text's most distinctive terms in the other
     "length_ratio",  # the shorter text's whole-text terms over the longer's
+    "lead_missing",  # the weighted share of each lead's best terms missing from the other text: the smaller
+    "lead_numbers_missing",  # the share of each lead's numbers missing from the other text: the smaller
 )
+#: an article's best headline-and-lead terms (by TF-IDF weight), for ``lead_missing``
+EVENT_LEAD_TERMS = 10
 #: an article's most distinctive whole-text terms, for ``distinctive_contained``
 EVENT_TOP_TERMS = 15
 #: the most members of each story whose pairs the decision averages over (the first by
@@ -596,6 +600,46 @@ class _EventRows:
                 top_cols += body.indices[lo:hi][best].tolist()
         self.top = csr_matrix((np.ones(len(top_rows), dtype=np.float32), (top_rows, top_cols)), shape=body.shape)
         self.top_count = np.asarray(self.top.sum(axis=1), dtype=np.float64).ravel()
+        # each lead's best terms (by weight in ``mat``) and numbers, as columns of the whole
+        # text's terms; a lead term no whole text holds has no column and counts as missing
+        lead_names = sorted({t for bag in _lead_bags(bags) for t, _ in bag})
+        body_names = sorted({t for bag in bags for t, _ in _whole_part(bag, mark)})
+        body_col = {t: k for k, t in enumerate(body_names)}
+        lead_rows: list[int] = []
+        lead_cols: list[int] = []
+        lead_vals: list[float] = []
+        num_rows: list[int] = []
+        num_cols: list[int] = []
+        self.lead_total = np.zeros(n, dtype=np.float64)
+        self.lead_numbers = np.zeros(n, dtype=np.float64)
+        for i in range(n):
+            lo, hi = mat.indptr[i], mat.indptr[i + 1]
+            best = np.lexsort((mat.indices[lo:hi], -mat.data[lo:hi]))[:EVENT_LEAD_TERMS]
+            for k in best.tolist():
+                name, weight = lead_names[mat.indices[lo + k]], float(mat.data[lo + k])
+                self.lead_total[i] += weight
+                col = body_col.get(mark + name)
+                if col is not None:
+                    lead_rows.append(i)
+                    lead_cols.append(col)
+                    lead_vals.append(weight)
+            for k in range(lo, hi):
+                name = lead_names[mat.indices[k]]
+                if name.startswith("#"):
+                    self.lead_numbers[i] += 1
+                    col = body_col.get(mark + name)
+                    if col is not None:
+                        num_rows.append(i)
+                        num_cols.append(col)
+        width = max(1, len(body_names))
+        self.lead_best = csr_matrix((np.array(lead_vals, dtype=np.float64), (lead_rows, lead_cols)), shape=(n, width))
+        self.lead_num = csr_matrix((np.ones(len(num_rows), dtype=np.float64), (num_rows, num_cols)), shape=(n, width))
+        held_rows, held_cols = [], []
+        for i, bag in enumerate(bags):
+            for t, _ in _whole_part(bag, mark):
+                held_rows.append(i)
+                held_cols.append(body_col[t])
+        self.held = csr_matrix((np.ones(len(held_rows), dtype=np.float64), (held_rows, held_cols)), shape=(n, width))
 
     def features(self, xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
         """The pair features of pairs ``(xa[k], xb[k])``, one row each."""
@@ -623,8 +667,33 @@ class _EventRows:
         found = np.asarray(self.top[short].multiply(self.present[other]).sum(axis=1), dtype=np.float64).ravel()
         distinctive = found / np.maximum(self.top_count[short], 1.0)
         ratio = np.minimum(ca, cb) / np.maximum(np.maximum(ca, cb), 1.0)
+
+        def missing(lead: Any, total: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+            found = np.asarray(lead[x].multiply(self.held[y]).sum(axis=1), dtype=np.float64).ravel()
+            return np.where(total[x] > 0, 1.0 - found / np.maximum(total[x], 1e-12), 0.0)
+
+        lead_missing = np.minimum(
+            missing(self.lead_best, self.lead_total, xa, xb), missing(self.lead_best, self.lead_total, xb, xa)
+        )
+        numbers_missing = np.minimum(
+            missing(self.lead_num, self.lead_numbers, xa, xb), missing(self.lead_num, self.lead_numbers, xb, xa)
+        )
         return np.column_stack(
-            [lex, emb, whole, lead_days, both_days, shared_days, both_numbers, contained, unshared, distinctive, ratio]
+            [
+                lex,
+                emb,
+                whole,
+                lead_days,
+                both_days,
+                shared_days,
+                both_numbers,
+                contained,
+                unshared,
+                distinctive,
+                ratio,
+                lead_missing,
+                numbers_missing,
+            ]
         )
 
 
