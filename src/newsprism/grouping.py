@@ -606,7 +606,9 @@ class _EventRows:
         # each lead's best terms (by weight in ``mat``) and numbers, as columns of the whole
         # text's terms; a lead term no whole text holds has no column and counts as missing
         lead_names = sorted({t for bag in _lead_bags(bags) for t, _ in bag})
-        body_names = sorted({t for bag in bags for t, _ in _whole_part(bag, mark)})
+        # the columns of ``body`` (:func:`_body_rows`): the terms of the rows it fills, sorted
+        filled = np.diff(body.indptr) > 0
+        body_names = sorted({t for i, bag in enumerate(bags) if filled[i] for t, _ in _whole_part(bag, mark)})
         body_col = {t: k for k, t in enumerate(body_names)}
         lead_rows: list[int] = []
         lead_cols: list[int] = []
@@ -634,15 +636,9 @@ class _EventRows:
                     if col is not None:
                         num_rows.append(i)
                         num_cols.append(col)
-        width = max(1, len(body_names))
+        width = body.shape[1]
         self.lead_best = csr_matrix((np.array(lead_vals, dtype=np.float64), (lead_rows, lead_cols)), shape=(n, width))
         self.lead_num = csr_matrix((np.ones(len(num_rows), dtype=np.float64), (num_rows, num_cols)), shape=(n, width))
-        held_rows, held_cols = [], []
-        for i, bag in enumerate(bags):
-            for t, _ in _whole_part(bag, mark):
-                held_rows.append(i)
-                held_cols.append(body_col[t])
-        self.held = csr_matrix((np.ones(len(held_rows), dtype=np.float64), (held_rows, held_cols)), shape=(n, width))
 
     def features(self, xa: np.ndarray, xb: np.ndarray) -> np.ndarray:
         """The pair features of pairs ``(xa[k], xb[k])``, one row each."""
@@ -672,7 +668,7 @@ class _EventRows:
         ratio = np.minimum(ca, cb) / np.maximum(np.maximum(ca, cb), 1.0)
 
         def missing(lead: Any, total: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-            found = np.asarray(lead[x].multiply(self.held[y]).sum(axis=1), dtype=np.float64).ravel()
+            found = np.asarray(lead[x].multiply(self.present[y]).sum(axis=1), dtype=np.float64).ravel()
             return np.where(total[x] > 0, 1.0 - found / np.maximum(total[x], 1e-12), 0.0)
 
         lead_missing = np.minimum(
