@@ -216,7 +216,6 @@ class GroupOptions:
     event_model: str | None = None
     event_margin: float = 1.0
     event_chars: int = 0
-    event_contrast: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -1382,26 +1381,16 @@ def _link(
     model = event_model(opts.event_model) if events is not None else None
     judged: dict[tuple[int, int], float] = {}
 
-    def mean_p(pairs: list[tuple[int, int]]) -> float:
+    def same_event(ra: list[int], rb: list[int]) -> float:
+        """The mean same-event probability over the pairs of two stories (step 3, v6)."""
         assert events is not None and model is not None
+        ma, mb = sorted(ra)[:EVENT_MEMBERS], sorted(rb)[:EVENT_MEMBERS]
+        pairs = [(a, b) if a < b else (b, a) for a in ma for b in mb]
         todo = [p for p in pairs if p not in judged]
         if todo:
             arr = np.array(todo, dtype=np.int64)
             judged.update(zip(todo, model.proba(events.features(arr[:, 0], arr[:, 1])).tolist(), strict=True))
         return sum(judged[p] for p in pairs) / len(pairs)
-
-    def same_event(ra: list[int], rb: list[int]) -> bool:
-        """Whether two stories pass the same-event decision (step 3, tried): the mean
-        probability over their pairs reaches ``event_floor``, or, with ``event_contrast``,
-        lies less than that below the mean within the stories of two or more."""
-        ma, mb = sorted(ra)[:EVENT_MEMBERS], sorted(rb)[:EVENT_MEMBERS]
-        across = mean_p([(a, b) if a < b else (b, a) for a in ma for b in mb])
-        if across >= opts.event_floor:
-            return True
-        if opts.event_contrast <= 0:
-            return False
-        inside = [mean_p([(a, b) for k, a in enumerate(m) for b in m[k + 1 :]]) for m in (ma, mb) if len(m) > 1]
-        return not inside or min(inside) - across < opts.event_contrast
 
     scopes = {"stories": 2, "joins": 1, "all": 0}
     if opts.event_scope not in scopes:
@@ -1446,7 +1435,7 @@ def _link(
             and span[rj] is None
             and (na > 1) + (nb > 1) >= scope
             and above < opts.event_margin
-            and not same_event(clusters.members[ri], clusters.members[rj])
+            and same_event(clusters.members[ri], clusters.members[rj]) < opts.event_floor
         ):
             continue
         # the larger cluster's sums absorb the smaller's in place (each root owns its dict),
