@@ -463,3 +463,44 @@ def test_event_pairs_are_the_undated_pairs_clustering_takes() -> None:
     assert np.all(rows[:, whole] < rows[:, lead])  # the leads alike, the bodies not
     dated = [replace(a, published="2025-03-03") for a in vote + deal]
     assert event_pairs(featurize(dated, opts), opts)[0] == []
+
+
+def test_lead_terms_missing_from_the_other_text() -> None:
+    """The same-event features ``lead_missing`` and ``lead_numbers_missing``: the share of
+    each lead's best terms (and numbers) that the other whole text lacks, the smaller of the
+    two. Two reports of one walkout each hold the other's lead words and figures; the later
+    deal's lead ("deal", "12 days", "7%") is missing from the walkout's text, and the
+    walkout's lead from the deal's."""
+    from newsprism.grouping import EVENT_FEATURES, GroupOptions, event_pairs, featurize
+
+    background = (
+        "Talbury port handles most of the region's container traffic and employs 2,000 people.\n"
+        "Shipping lines have diverted vessels to other harbours along the coast.\n"
+    )
+    walkout = (
+        "Dockers at Talbury port walked out after pay talks with Harbour Holdings collapsed.\n"
+        "Pickets gathered at the gates as 430 dockworkers stopped loading ships.\n"
+        "The union said the walkout would continue until a fair offer was made.\n"
+    )
+    walkout_too = (
+        "Pay talks collapsed and 430 dockworkers walked out at Talbury port, halting loading.\n"
+        "Harbour Holdings said pickets at the gates blocked lorries.\n"
+        "Union leaders promised the walkout would go on without a fair offer.\n"
+    )
+    deal = (
+        "Talbury dockers accepted a pay deal from Harbour Holdings, ending a strike of 12 days.\n"
+        "The agreement gives workers a 7% rise over two years and backdated bonuses.\n"
+        "Ships queued outside the harbour are expected to dock by the weekend.\n"
+    )
+    arts = [
+        prepare(from_text(background + walkout, id="a", title="Talbury dockers walk out as pay talks collapse")),
+        prepare(from_text(background + walkout_too, id="b", title="Talbury port halted by dockers' walkout")),
+        prepare(from_text(background + deal, id="c", title="Talbury dockers accept pay deal to end strike")),
+    ]
+    opts = GroupOptions(threshold=-1.0)
+    pairs, rows = event_pairs(featurize(arts, opts), opts)
+    by_pair = dict(zip(pairs, rows.tolist(), strict=True))
+    missing, numbers = EVENT_FEATURES.index("lead_missing"), EVENT_FEATURES.index("lead_numbers_missing")
+    same, other = by_pair[("a", "b")], by_pair[("a", "c")]
+    assert 0 <= same[missing] < other[missing] <= 1
+    assert same[numbers] == 0 and other[numbers] > 0
