@@ -1,4 +1,4 @@
-"""The learned line-shape evidence of the cleaner (``shape.v1``, off by default): what it may
+"""The learned line-shape evidence of the cleaner (``shape.v2``, off by default): what it may
 drop, what it never touches, the shipped model file and bad model files."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ ON = CleanOptions(learned_shape=True)
 
 
 def test_the_shipped_model_loads_with_its_header():
-    data = json.loads(resources.files("newsprism").joinpath("data", "shape.v1.json").read_text(encoding="utf-8"))
+    data = json.loads(resources.files("newsprism").joinpath("data", "shape.v2.json").read_text(encoding="utf-8"))
     assert data["version"] == VERSION
     assert data["source"] and data["licence"]
     assert tuple(data["features"]) == FEATURES
@@ -39,7 +39,7 @@ def test_the_shipped_model_loads_with_its_header():
 def test_off_by_default_and_named_in_the_version_when_on():
     assert CleanOptions().learned_shape is False
     assert CleanOptions().version == CLEANER_VERSION
-    assert ON.version == CLEANER_VERSION + "+shape.v1"
+    assert ON.version == CLEANER_VERSION + "+shape.v2"
     assert "shape" not in clean_body(PAGE, title=TITLE).reasons
 
 
@@ -121,7 +121,7 @@ def test_features_and_eligible_lines():
     [
         ("{", "not valid JSON"),
         ("[]", "not a JSON object"),
-        (json.dumps({"version": "shape.v0"}), "not a shape.v1 model"),
+        (json.dumps({"version": "shape.v0"}), "not a shape.v2 model"),
         (
             json.dumps(
                 {
@@ -145,7 +145,7 @@ def test_a_bad_model_is_refused_once_in_one_line(text, message):
 
 
 def test_a_model_of_ones_own_switches_the_decision_on_and_is_named():
-    data = json.loads(resources.files("newsprism").joinpath("data", "shape.v1.json").read_text(encoding="utf-8"))
+    data = json.loads(resources.files("newsprism").joinpath("data", "shape.v2.json").read_text(encoding="utf-8"))
     data["bar"] = 0.999999
     opts = CleanOptions(shape_model=json.dumps(data))
     assert "+shape-custom-" in opts.version

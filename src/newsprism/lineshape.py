@@ -38,8 +38,8 @@ from importlib import resources
 
 from . import clean as _c
 
-VERSION = "shape.v1"
-MODEL_FILE = "shape.v1.json"
+VERSION = "shape.v2"
+MODEL_FILE = "shape.v2.json"
 
 FEATURES = (
     "log_words",
@@ -349,7 +349,7 @@ def line_features(
                 and next_n not in dropped
             )
             and not (before and k > first_prose)
-            and not (after and k < last_prose)
+            and not (after and k <= last_prose)
         ):
             eligible.add(n)
     read = order if every else sorted(eligible)
