@@ -1,4 +1,5 @@
-"""The learned line-shape evidence of the cleaner (``shape.v2``, off by default): what it may
+"""The learned line-shape evidence of the cleaner (``shape.v2``, on by default since
+``furniture.v8``; off, the output and version are ``furniture.v7``'s): what it may
 drop, what it never touches, the shipped model file and bad model files."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from newsprism.clean import CLEANER_VERSION, CleanOptions, clean_body
+from newsprism.clean import CLEANER_VERSION, CLEANER_VERSION_WITHOUT_SHAPE, CleanOptions, clean_body
 from newsprism.lineshape import FEATURES, VERSION, ShapeModelError, line_features, load_model
 
 TITLE = "Landslip closes valley road"
@@ -25,6 +26,11 @@ TAIL = [
 ]
 PAGE = "\n".join(["Pellow Valley Voice", "Written by Tomas Breck", *STORY, *TAIL])
 ON = CleanOptions(learned_shape=True)
+OFF = CleanOptions(learned_shape=False)
+
+
+def _shipped_text() -> str:
+    return resources.files("newsprism").joinpath("data", "shape.v2.json").read_text(encoding="utf-8")
 
 
 def test_the_shipped_model_loads_with_its_header():
@@ -36,15 +42,19 @@ def test_the_shipped_model_loads_with_its_header():
     assert 0.5 <= model.bar < 1.0
 
 
-def test_off_by_default_and_named_in_the_version_when_on():
-    assert CleanOptions().learned_shape is False
-    assert CleanOptions().version == CLEANER_VERSION
-    assert ON.version == CLEANER_VERSION + "+shape.v2"
-    assert "shape" not in clean_body(PAGE, title=TITLE).reasons
+def test_on_by_default_as_furniture_v8_and_v7_when_off():
+    assert CleanOptions().learned_shape is True
+    assert CleanOptions().version == ON.version == CLEANER_VERSION == "furniture.v8"
+    assert OFF.version == CLEANER_VERSION_WITHOUT_SHAPE == "furniture.v7"
+    assert "shape" not in clean_body(PAGE, title=TITLE, options=OFF).reasons
+    assert "shape" in clean_body(PAGE, title=TITLE).reasons
+    custom = CleanOptions(shape_model=_shipped_text())
+    assert custom.version.startswith("furniture.v7+shape-custom-")
+    assert CleanOptions(patterns="", learned_shape=True).version.endswith("+" + VERSION)
 
 
 def test_lines_after_the_story_that_the_other_evidence_keeps_are_dropped_with_their_reason():
-    before = clean_body(PAGE, title=TITLE)
+    before = clean_body(PAGE, title=TITLE, options=OFF)
     after = clean_body(PAGE, title=TITLE, options=ON)
     assert all(line in before.paragraphs for line in TAIL)
     assert set(before.removed) <= set(after.removed)  # it only adds

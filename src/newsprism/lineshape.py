@@ -272,7 +272,8 @@ def line_features(
     (:data:`DECK_WORDS`) or stands next to one before the story (a summary's items), reads as
     a sentence that lost its stop after the story (:data:`PROSE_WORDS`), is a list item, a
     table row or a table's heading, an embedded post or a field with its value, stands alone
-    after the story, or has a kept sentence (:data:`SENTENCE_WORDS`), a long kept line
+    after the story or under a kept lead-in of six words or more ending in a colon (the
+    story's own list), or has a kept sentence (:data:`SENTENCE_WORDS`), a long kept line
     (:data:`LONG_WORDS`) or, after the story, such an unstopped sentence between it and the
     story. The guards are read first, and the features only for the lines they leave: most
     pages have none, and their story lines are never read. Linear in the lines: anchors and
@@ -302,6 +303,18 @@ def line_features(
         ),
         -1,
     )
+    # after the story, the unpunctuated lines under a kept lead-in of a sentence's length ending
+    # in a colon ("The papers that backed the plan are:") are the story's own list
+    listed: set[int] = set()
+    if last is not None:
+        under = False
+        for n in order[pos[last] + 1 :]:
+            if n in dropped:
+                under = False
+            elif under and _loose(text[n]):
+                listed.add(n)
+            else:
+                under = text[n].endswith(":") and len(text[n].split()) >= SENTENCE_WORDS
     cells: dict[int, int] = {}
 
     def cell(n: int) -> int:
@@ -350,6 +363,7 @@ def line_features(
             )
             and not (before and k > first_prose)
             and not (after and k <= last_prose)
+            and n not in listed
         ):
             eligible.add(n)
     read = order if every else sorted(eligible)
