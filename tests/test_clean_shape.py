@@ -160,3 +160,56 @@ def test_a_model_of_ones_own_switches_the_decision_on_and_is_named():
     opts = CleanOptions(shape_model=json.dumps(data))
     assert "+shape-custom-" in opts.version
     assert "shape" not in clean_body(PAGE, title=TITLE, options=opts).reasons  # a bar nothing reaches
+
+
+# shape.v2: guards where real pages showed story lines outside the anchors
+
+
+def test_an_anchor_may_end_in_an_attribution():
+    from newsprism.lineshape import _anchor
+
+    quote = (
+        "“We rebuilt the wall in a fortnight and the road will stay open all winter,” the engineer said. — County Post"
+    )
+    assert _anchor(quote)
+    assert not _anchor("Market prices slip for second week — County Post")
+    # the line between the story and such a paragraph is inside the story: not dropped
+    page = "\n".join([*STORY, TAIL[1], quote, TAIL[2]])
+    result = clean_body(page, title=TITLE, options=ON)
+    assert TAIL[1] in result.paragraphs and quote in result.paragraphs
+
+
+def test_a_summary_s_items_before_the_story_stay():
+    items = [
+        "Crews spent the night clearing rock from the valley road",
+        "Repairs to cost millions",  # short: a headline's shape, but one of the summary's items
+        "Residents of the upper village face a long detour",
+    ]
+    page = "\n".join([*items, *STORY, *TAIL])
+    result = clean_body(page, title=TITLE, options=ON)
+    assert all(item in result.paragraphs for item in items)
+    assert "shape" in result.reasons  # the tail still goes
+
+
+def test_a_sentence_that_lost_its_stop_after_the_story_stays_and_so_does_what_lies_before_it():
+    pointer = "For the engineers' full report on the slope and the repairs, see the county council's planning pages"
+    page = "\n".join([*STORY, TAIL[1], pointer])
+    result = clean_body(page, title=TITLE, options=ON)
+    assert pointer in result.paragraphs and TAIL[1] in result.paragraphs
+    # a line of headline case of the same length is no sentence: a list of headlines still goes
+    headline = "Council Approves New Budget For Roads And Bridges After Months Of Talks In Pellow"
+    page = "\n".join([*STORY, TAIL[1], TAIL[2], headline])
+    assert "shape" in clean_body(page, title=TITLE, options=ON).reasons
+
+
+def test_the_story_s_list_under_a_lead_in_stays_and_a_short_heading_s_does_not():
+    lead_in = "The villages cut off by the landslip are:"
+    # six words each: shorter lines at the edges are labels, dropped before the decision runs
+    places = [
+        "Upper Pellow Green and the Old Mill",
+        "Carrow Bridge End and Farthing Lane",
+        "Stanning Mill Row and Ebb Cottages",
+    ]
+    result = clean_body("\n".join([*STORY, lead_in, *places]), title=TITLE, options=ON)
+    assert all(p in result.paragraphs for p in places)
+    assert "shape" in clean_body("\n".join([*STORY, *TAIL[1:3], "More:", *places]), title=TITLE).reasons
