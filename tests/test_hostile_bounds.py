@@ -175,6 +175,7 @@ def test_learned_shape_on_ten_thousand_edge_lines_in_a_subprocess():
         from newsprism.clean import CleanOptions, clean_body
         story = "The harbour board voted on Tuesday to rebuild the northern breakwater, its chair said.\\n" * 3
         lines = [f"more notes from the harbour board, item {i}" for i in range(10_000)] + ["x" * 200_000]
+        lines += ["a. — b " * 30_000, "Notes: are — " * 20_000]  # attributions and lead-ins, over and over
         result = clean_body(story + "\\n".join(lines), options=CleanOptions(learned_shape=True))
         print(len(result.paragraphs) >= 3)
         """

@@ -43,7 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v7"
+CLEANER_VERSION = "furniture.v8"
+#: the version of the cleaner with the learned line-shape decision switched off: its output is
+#: ``furniture.v7``'s (``furniture.v8`` is ``furniture.v7`` and ``shape.v2``)
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +70,11 @@ class CleanOptions:
     ``drop_edge_labels``: drop short non-sentence lines (five words or fewer, no final
     punctuation) above the first and below the last line of story text.
     ``learned_shape``: also drop, outside the story, the lines the learned line-shape
-    decision (:mod:`newsprism.lineshape`, ``shape.v1``) calls furniture (reason ``shape``);
-    off by default: on real scraped text it drops story lines too (docs/cleaning.md).
+    decision (:mod:`newsprism.lineshape`, ``shape.v2``) calls furniture (reason ``shape``);
+    on by default since ``furniture.v8`` (measured in docs/cleaning.md); ``False`` gives
+    ``furniture.v7``'s output and version.
     ``shape_model``: the JSON text of a model of one's own instead of the shipped one
-    (switches the decision on).
+    (switches the decision on; the version names it on top of ``furniture.v7``).
     """
 
     patterns: str | None = None
@@ -78,7 +82,7 @@ class CleanOptions:
     drop_edge_labels: bool = True
     use_structure: bool = True
     repeated: frozenset[str] = frozenset()
-    learned_shape: bool = False
+    learned_shape: bool = True
     shape_model: str | None = None
 
     def __post_init__(self) -> None:
@@ -100,15 +104,15 @@ class CleanOptions:
         """The cleaner's version, or ``furniture.custom-<hash>`` with patterns of one's own."""
         import hashlib
 
-        base = CLEANER_VERSION
+        base = CLEANER_VERSION if self.learned_shape and self.shape_model is None else CLEANER_VERSION_WITHOUT_SHAPE
         if self.patterns is not None:
             base = "furniture.custom-" + hashlib.sha256(self.patterns.encode("utf-8")).hexdigest()[:8]
+            if self.learned_shape and self.shape_model is None:
+                from .lineshape import VERSION as SHAPE_VERSION
+
+                base += "+" + SHAPE_VERSION
         if self.shape_model is not None:
             base += "+shape-custom-" + hashlib.sha256(self.shape_model.encode("utf-8")).hexdigest()[:8]
-        elif self.learned_shape:
-            from .lineshape import VERSION as SHAPE_VERSION
-
-            base += "+" + SHAPE_VERSION
         if self.repeated:
             base += "+repeated-" + hashlib.sha256(",".join(sorted(self.repeated)).encode()).hexdigest()[:8]
         return base
