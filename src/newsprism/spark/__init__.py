@@ -444,6 +444,7 @@ def _arrow_schema(ddl: str) -> Any:
         "long": pa.int64(),
         "int": pa.int32(),
         "binary": pa.binary(),
+        "boolean": pa.bool_(),
         "array<string>": pa.list_(pa.string()),
     }
     return pa.schema([(name, types[kind]) for name, kind in (f.strip().split(" ", 1) for f in ddl.split(","))])
@@ -457,7 +458,6 @@ def _group_blocks(
     :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
     sees each article a few times, in Arrow batches, and each candidate pair within the date
     window once."""
-    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from ..grouping import block_cap
@@ -466,76 +466,51 @@ def _group_blocks(
     n = stats.articles
     cap = block_cap(n, opts)
     shared = sc.broadcast(stats)
-    art = prepared.where("kind = 'a'").select("id", "num", "published", "day", "bands", "minhash", "blob")
-    terms = art.select("num", "published", "day", "blob").mapInArrow(
-        lambda it: _term_batches(it, shared.value, opts), _TERMS
+    art = prepared.where("kind = 'a'").select("id", "num", "published", "bands", "blob")
+    need = 2 * opts.min_shared
+    # each article's blocking terms and MinHash band keys, one row each, shuffled by term or
+    # key; one Python pass over each term's (or band key's) holders makes the blocking keys
+    # (common terms: held by more than ``cap`` articles, keys within a week only), the pairs
+    # sharing each key and the pairs sharing a band; summed per pair by one aggregation
+    postings = art.select("num", "published", "bands", "blob").mapInArrow(
+        lambda it: _posting_batches(it, shared.value, opts), _POSTINGS
     )
-    terms = terms.persist()
+    by_key = postings.repartition("band", "key").sortWithinPartitions("band", "key")
+    held = by_key.mapInArrow(lambda it: _shared_batches(it, cap, opts.window_days), _SHARED)
+    edges = (
+        held.groupBy("a", "b")
+        .agg(F.sum("w").alias("w"), F.max("near").alias("near"), F.max("apart").alias("apart"))
+        .where((F.col("w") >= need) | F.col("near"))
+        .persist()  # read by both branches below, made once
+    )
+    # each pair within the date window, and each pair sharing a band, with both articles'
+    # features: near-duplicates found and the pairs scored as the local grouping does; only
+    # the pairs it would take can join two clusters. A pair of dated articles more than the
+    # window apart is taken only as a near-duplicate (newsprism.grouping._queue): the other
+    # such pairs are counted, not scored; the counts and the ids of all articles come back in
+    # the same query (one shuffle of the pairs, read by both of its branches)
+    side = art.select("num", "id", "blob")
+    scored = (
+        edges.where(~F.col("apart") | F.col("near"))
+        .select("a", "b", "w", "near")
+        .join(side.toDF("a", "ia", "fa"), "a")
+        .join(side.toDF("b", "ib", "fb"), "b")
+        .select(F.col("ia").alias("a"), F.col("ib").alias("b"), "w", "near", "fa", "fb")
+    )
+    taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), _TAKEN)
+    nothing = F.lit(None).cast("string")
+    aside = edges.where(F.col("apart") & ~F.col("near")).groupBy().count()
     try:
-        # blocking keys: a term held (among the kept terms) by more than ``cap`` articles is
-        # a key only within a week (see newsprism.grouping.blocking_keys)
-        held = terms.select(F.explode("terms").alias("t")).groupBy("t").count()
-        common = sc.broadcast({r["t"] for r in held.where(F.col("count") > cap).select("t").collect()})
-        keys = terms.mapInArrow(lambda it: _key_batches(it, common.value), _KEYS)
-        # the keys held by 2 to ``cap`` articles, counted where they are (one shuffle by key,
-        # which the self-join below reuses)
-        held_by = F.count("*").over(Window.partitionBy("key"))
-        k = keys.withColumn("c", held_by).where((F.col("c") > 1) & (F.col("c") <= cap)).drop("c").persist()
-        a, b = k.alias("a"), k.alias("b")
-        need = 2 * opts.min_shared
-        # a pair of dated articles more than the date window apart is taken only as a
-        # near-duplicate (newsprism.grouping._queue): such pairs are counted, not scored
-        apart = F.coalesce(F.abs(F.col("da") - F.col("db")) > opts.window_days, F.lit(False))
-        term_pairs = (
-            a.join(b, (F.col("a.key") == F.col("b.key")) & (F.col("a.num") < F.col("b.num")))
-            .groupBy(
-                F.col("a.num").alias("a"),
-                F.col("b.num").alias("b"),
-                F.col("a.day").alias("da"),
-                F.col("b.day").alias("db"),
-            )
-            .agg(F.sum(F.col("a.w")).alias("w"))
-            .where(F.col("w") >= need)
-            .select("a", "b", apart.alias("apart"))
+        found = (
+            taken.unionByName(aside.select(nothing.alias("a"), nothing.alias("b"), F.col("count").alias("n")))
+            .unionByName(art.select(F.col("id").alias("a"), nothing.alias("b"), F.lit(None).cast("long").alias("n")))
+            .collect()
         )
-        # near-duplicates: the pairs sharing a MinHash band, then their signatures compared
-        bands = art.select("num", F.posexplode("bands").alias("band", "key"))
-        x, y = bands.alias("x"), bands.alias("y")
-        same_band = x.join(
-            y,
-            (F.col("x.band") == F.col("y.band"))
-            & (F.col("x.key") == F.col("y.key"))
-            & (F.col("x.num") < F.col("y.num")),
-        )
-        signature = art.select("num", "minhash")
-        threshold = opts.near_duplicate
-        dups = (
-            same_band.select(F.col("x.num").alias("a"), F.col("y.num").alias("b"))
-            .distinct()
-            .join(signature.toDF("a", "ma"), "a")
-            .join(signature.toDF("b", "mb"), "b")
-            .mapInArrow(lambda it: _near_batches(it, threshold), "a long, b long")
-            .select("a", "b", F.lit(False).alias("apart"))
-        )
-        edges = term_pairs.unionByName(dups).groupBy("a", "b").agg(F.min("apart").alias("apart")).persist()
-        n_cand = edges.count()
-        # each candidate pair within the window with both articles' features, scored as the
-        # local grouping scores it; only the pairs it would take can join two clusters
-        side = art.select("num", "id", "blob")
-        scored = (
-            edges.where(~F.col("apart"))
-            .select("a", "b")
-            .join(side.toDF("a", "ia", "fa"), "a")
-            .join(side.toDF("b", "ib", "fb"), "b")
-            .select(F.col("ia").alias("a"), F.col("ib").alias("b"), "fa", "fb")
-        )
-        taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), "a string, b string").collect()
-        edges.unpersist()
-        k.unpersist()
-        ids = [r["id"] for r in art.select("id").collect()]
     finally:
-        terms.unpersist()
-    block_of, pairs_of = _components((r["a"], r["b"]) for r in taken)
+        edges.unpersist()
+    n_cand = sum(r["n"] for r in found if r["n"] is not None)
+    ids = [r["a"] for r in found if r["b"] is None and r["n"] is None]
+    block_of, pairs_of = _components((r["a"], r["b"]) for r in found if r["b"] is not None)
     sizes: dict[str, int] = {}
     for root in block_of.values():
         sizes[root] = sizes.get(root, 0) + 1
@@ -565,63 +540,129 @@ def _group_blocks(
     return groups, counts, shape
 
 
-#: per article: its number, date, day number and the terms it blocks on
-_TERMS = "num long, published string, day int, terms array<string>"
-#: per blocking key of an article: the key, the article's number, the key's weight, the day
-_KEYS = "key string, num long, w int, day int"
+#: per blocking term of an article (``band`` -1) and per MinHash band key (``band`` its
+#: band's number): the term or key, the article's number and date
+_POSTINGS = "band int, key string, num long, published string"
+#: per pair of articles (by number, ``a`` < ``b``) sharing one blocking key: the key's weight
+#: (:func:`newsprism.grouping.blocking_keys`), or sharing one band key (``near``); and
+#: whether both are dated further apart than the date window
+_SHARED = "a long, b long, w int, near boolean, apart boolean"
+#: the pairs clustering takes (``a``, ``b``: article ids), and the candidate pairs counted
+#: (``n``, in a row of its own)
+_TAKEN = "a string, b string, n long"
 
 
-def _term_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
-    """The rows of :data:`_TERMS` (:func:`newsprism.grouping.blocking_terms`)."""
+def _posting_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
+    """The rows of :data:`_POSTINGS`: each article's terms it blocks on
+    (:func:`newsprism.grouping.blocking_terms`) and its MinHash band keys."""
     import pickle
 
     import pyarrow as pa
 
     from ..grouping import blocking_terms
 
-    schema = _arrow_schema(_TERMS)
+    schema = _arrow_schema(_POSTINGS)
     for batch in batches:
         d = batch.to_pydict()
-        feats = [pickle.loads(blob) for blob in d["blob"]]
-        kept = [list(t) for t in blocking_terms(feats, stats, opts)]
-        yield pa.RecordBatch.from_pydict(
-            {"num": d["num"], "published": d["published"], "day": d["day"], "terms": kept}, schema=schema
-        )
-
-
-def _key_batches(batches: Iterator[Any], common: set[str]) -> Iterator[Any]:
-    """The rows of :data:`_KEYS` (:func:`newsprism.grouping.blocking_keys`)."""
-    import pyarrow as pa
-
-    from ..grouping import blocking_keys
-
-    schema = _arrow_schema(_KEYS)
-    for batch in batches:
-        d = batch.to_pydict()
-        out: dict[str, list[Any]] = {"key": [], "num": [], "w": [], "day": []}
-        for num, published, day, kept in zip(d["num"], d["published"], d["day"], d["terms"], strict=True):
-            for key, w in blocking_keys(kept, published, common):
-                out["key"].append(key)
-                out["num"].append(num)
-                out["w"].append(w)
-                out["day"].append(day)
+        kept = blocking_terms([pickle.loads(blob) for blob in d["blob"]], stats, opts)
+        out: dict[str, list[Any]] = {"band": [], "key": [], "num": [], "published": []}
+        for num, published, terms, bands in zip(d["num"], d["published"], kept, d["bands"], strict=True):
+            keys = [(-1, t) for t in terms] + list(enumerate(bands))
+            out["band"] += [b for b, _ in keys]
+            out["key"] += [k for _, k in keys]
+            out["num"] += [num] * len(keys)
+            out["published"] += [published] * len(keys)
         yield pa.RecordBatch.from_pydict(out, schema=schema)
 
 
-def _near_batches(batches: Iterator[Any], threshold: float) -> Iterator[Any]:
+#: pairs of :data:`_SHARED` held before they are sent on as one batch
+SHARED_BATCH = 1 << 20
+
+
+def _shared_batches(batches: Iterator[Any], cap: int, window_days: int) -> Iterator[Any]:
+    """The rows of :data:`_SHARED` of a task's :data:`_POSTINGS`, which come sorted by band and
+    key: the holders of one term (or band key) read together. A term held by more than
+    ``cap`` articles is common (:func:`newsprism.grouping.blocking_keys`); each blocking key
+    held by 2 to ``cap`` articles pairs its holders with its weight, as the local grouping's
+    :func:`~newsprism.grouping._candidates` counts them; each band key pairs its holders as
+    :func:`~newsprism.grouping._near_duplicate_pairs` does (their signatures are compared when
+    the pairs are scored). Memory: the holders of one term, and at most :data:`SHARED_BATCH`
+    pairs."""
+    import numpy as np
     import pyarrow as pa
 
-    from ..grouping import near_duplicate
+    from ..grouping import _day, blocking_keys
 
+    schema = _arrow_schema(_SHARED)
+    parts: list[tuple[Any, Any, int, bool]] = []
+    pending = 0
+
+    def flush() -> Any:
+        nonlocal pending
+        a, b = np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        sizes = [len(p[0]) for p in parts]
+        w = np.repeat(np.array([p[2] for p in parts], dtype=np.int32), sizes)
+        near = np.repeat(np.array([p[3] for p in parts], dtype=bool), sizes)
+        parts.clear()
+        pending = 0
+        apart = (a[:, 1] >= 0) & (b[:, 1] >= 0) & (np.abs(a[:, 1] - b[:, 1]) > window_days)
+        return pa.RecordBatch.from_arrays(
+            [pa.array(a[:, 0]), pa.array(b[:, 0]), pa.array(w), pa.array(near), pa.array(apart)], schema=schema
+        )
+
+    def pairs(members: list[tuple[int, int]], w: int, near: bool) -> Iterator[Any]:
+        """Every pair of ``members`` (number, day or -1), the smaller number first."""
+        nonlocal pending
+        held = np.array(sorted(members), dtype=np.int64).reshape(-1, 2)
+        m = len(held)
+        if m * (m - 1) // 2 <= SHARED_BATCH:
+            i, j = np.triu_indices(m, 1)
+            parts.append((held[i], held[j], w, near))
+            pending += len(i)
+        else:  # a key held by very many articles: its pairs a row at a time
+            for k in range(m - 1):
+                parts.append((np.repeat(held[k : k + 1], m - k - 1, axis=0), held[k + 1 :], w, near))
+                pending += m - k - 1
+                if pending >= SHARED_BATCH:
+                    yield flush()
+        if pending >= SHARED_BATCH:
+            yield flush()
+
+    def dated(published: str | None) -> int:
+        day = _day(published)
+        return -1 if day is None else day
+
+    def paired(band: int, key: str, holders: list[tuple[int, str | None]]) -> Iterator[Any]:
+        if len(holders) < 2:
+            return
+        if band >= 0:  # a MinHash band key: near-duplicate candidates
+            yield from pairs([(num, dated(published)) for num, published in holders], 0, True)
+            return
+        common = {key} if len(holders) > cap else set()
+        by_key: dict[str, list[tuple[int, int]]] = {}
+        weight: dict[str, int] = {}
+        for num, published in holders:
+            for k, w in blocking_keys([key], published, common):
+                by_key.setdefault(k, []).append((num, dated(published)))
+                weight[k] = w
+        for k, members in by_key.items():
+            if 1 < len(members) <= cap:
+                yield from pairs(members, weight[k], False)
+
+    current: tuple[int, str] | None = None
+    holders: list[tuple[int, str | None]] = []
     for batch in batches:
         d = batch.to_pydict()
-        keep = [near_duplicate(ma, mb, threshold) for ma, mb in zip(d["ma"], d["mb"], strict=True)]
-        yield pa.RecordBatch.from_pydict(
-            {
-                "a": [v for v, k in zip(d["a"], keep, strict=True) if k],
-                "b": [v for v, k in zip(d["b"], keep, strict=True) if k],
-            }
-        )
+        for band, key, num, published in zip(d["band"], d["key"], d["num"], d["published"], strict=True):
+            if (band, key) != current:
+                if current is not None:
+                    yield from paired(*current, holders)
+                current, holders = (band, key), []
+            holders.append((num, published))
+    if current is not None:
+        yield from paired(*current, holders)
+    if parts:
+        yield flush()
 
 
 #: articles with a kept pair up to which the table of their blocks is broadcast
@@ -631,23 +672,31 @@ SCORED_AT_ONCE = 250_000
 
 
 def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
-    """Of a task's candidate pairs (with both articles' pickled features), those the local
-    clustering takes (:func:`newsprism.grouping.kept_pairs`): up to :data:`SCORED_AT_ONCE`
-    pairs in one call, each article's features read once."""
+    """The rows of :data:`_TAKEN` of a task's pairs (with both articles' pickled features,
+    the weight of the blocking keys they share and whether they share a band key): the
+    candidate pairs among them (keys weighing at least ``2 * min_shared``, or near-duplicates:
+    :func:`newsprism.grouping.near_duplicate`), counted, and those the local clustering takes
+    (:func:`newsprism.grouping.kept_pairs`): up to :data:`SCORED_AT_ONCE` pairs in one call,
+    each article's features read once."""
     import pickle
 
     import pyarrow as pa
 
-    from ..grouping import kept_pairs
+    from ..grouping import kept_pairs, near_duplicate
 
+    need, threshold = 2 * opts.min_shared, opts.near_duplicate
     feats: dict[str, Any] = {}
     pairs: list[tuple[str, str]] = []
+    counted = 0
 
     def kept() -> Any:
         held = {i for p in pairs for i in p}
         found = kept_pairs([feats[i] for i in sorted(held)], pairs, stats, opts)
         pairs.clear()
-        return pa.RecordBatch.from_pydict({"a": [p[0] for p in found], "b": [p[1] for p in found]})
+        return pa.RecordBatch.from_pydict(
+            {"a": [p[0] for p in found], "b": [p[1] for p in found], "n": [None] * len(found)},
+            schema=_arrow_schema(_TAKEN),
+        )
 
     for batch in batches:
         a, b = batch.column("a").to_pylist(), batch.column("b").to_pylist()
@@ -655,11 +704,16 @@ def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> It
             for k, i in enumerate(ids):
                 if i not in feats:  # an article's features are read from the batch once
                     feats[i] = pickle.loads(blobs[k].as_buffer())
-        pairs += zip(a, b, strict=True)
+        weights, near = batch.column("w").to_pylist(), batch.column("near").to_pylist()
+        for x, y, w, band in zip(a, b, weights, near, strict=True):
+            if w >= need or (band and near_duplicate(feats[x].minhash, feats[y].minhash, threshold)):
+                pairs.append((x, y))
+                counted += 1
         if len(pairs) >= SCORED_AT_ONCE:
             yield kept()
     if pairs:
         yield kept()
+    yield pa.RecordBatch.from_pydict({"a": [None], "b": [None], "n": [counted]}, schema=_arrow_schema(_TAKEN))
 
 
 def _cluster_batches(
