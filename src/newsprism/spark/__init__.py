@@ -446,6 +446,8 @@ def _arrow_schema(ddl: str) -> Any:
         "binary": pa.binary(),
         "boolean": pa.bool_(),
         "array<string>": pa.list_(pa.string()),
+        "array<long>": pa.list_(pa.int64()),
+        "array<int>": pa.list_(pa.int32()),
     }
     return pa.schema([(name, types[kind]) for name, kind in (f.strip().split(" ", 1) for f in ddl.split(","))])
 
@@ -476,13 +478,9 @@ def _group_blocks(
         lambda it: _posting_batches(it, shared.value, opts), _POSTINGS
     )
     by_key = postings.repartition("band", "key").sortWithinPartitions("band", "key")
-    held = by_key.mapInArrow(lambda it: _shared_batches(it, cap, opts.window_days), _SHARED)
-    edges = (
-        held.groupBy("a", "b")
-        .agg(F.sum("w").alias("w"), F.max("near").alias("near"), F.max("apart").alias("apart"))
-        .where((F.col("w") >= need) | F.col("near"))
-        .persist()  # read by both branches below, made once
-    )
+    held = by_key.mapInArrow(lambda it: _shared_batches(it, cap), _SHARED)
+    by_article = held.repartition("a").sortWithinPartitions("a")
+    edges = by_article.mapInArrow(lambda it: _pair_batches(it, need, opts.window_days), _PAIRS).persist()
     # each pair within the date window, and each pair sharing a band, with both articles'
     # features: near-duplicates found and the pairs scored as the local grouping does; only
     # the pairs it would take can join two clusters. A pair of dated articles more than the
@@ -543,10 +541,14 @@ def _group_blocks(
 #: per blocking term of an article (``band`` -1) and per MinHash band key (``band`` its
 #: band's number): the term or key, the article's number and date
 _POSTINGS = "band int, key string, num long, published string"
-#: per pair of articles (by number, ``a`` < ``b``) sharing one blocking key: the key's weight
-#: (:func:`newsprism.grouping.blocking_keys`), or sharing one band key (``near``); and
+#: per article ``a`` and key it shares: the articles after it (by number) that share the key
+#: (``bs``), their day numbers (``dbs``; -1: undated) and ``a``'s (``da``), the key's weight
+#: (:func:`newsprism.grouping.blocking_keys`), or ``near`` for a MinHash band key
+_SHARED = "a long, da int, bs array<long>, dbs array<int>, w int, near boolean"
+#: per pair of articles (by number, ``a`` < ``b``) that is a candidate (its shared keys weigh
+#: at least ``2 * min_shared``) or shares a band key (``near``): the weight of its keys and
 #: whether both are dated further apart than the date window
-_SHARED = "a long, b long, w int, near boolean, apart boolean"
+_PAIRS = "a long, b long, w int, near boolean, apart boolean"
 #: the pairs clustering takes (``a``, ``b``: article ids), and the candidate pairs counted
 #: (``n``, in a row of its own)
 _TAKEN = "a string, b string, n long"
@@ -575,18 +577,40 @@ def _posting_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> 
         yield pa.RecordBatch.from_pydict(out, schema=schema)
 
 
-#: pairs of :data:`_SHARED` held before they are sent on as one batch
+#: pairs held before they are sent on as one batch (of :data:`_SHARED` or :data:`_PAIRS`)
 SHARED_BATCH = 1 << 20
 
 
-def _shared_batches(batches: Iterator[Any], cap: int, window_days: int) -> Iterator[Any]:
+def _sorted_groups(batches: Iterator[Any], keys: tuple[str, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """The rows of Arrow batches sorted by ``keys``, a group of rows with the same keys at a
+    time (a group may span batches): the keys and a table of the group's rows."""
+    import pyarrow as pa
+
+    current: tuple[Any, ...] | None = None
+    held: list[Any] = []
+    for batch in batches:
+        if not batch.num_rows:
+            continue
+        values = list(zip(*(batch.column(k).to_pylist() for k in keys), strict=True))
+        starts = [0] + [i for i in range(1, len(values)) if values[i] != values[i - 1]]
+        for lo, hi in zip(starts, [*starts[1:], len(values)], strict=True):
+            if values[lo] != current:
+                if held:
+                    yield current, pa.Table.from_batches(held)  # type: ignore[misc]
+                current, held = values[lo], []
+            held.append(batch.slice(lo, hi - lo))
+    if held:
+        yield current, pa.Table.from_batches(held)  # type: ignore[misc]
+
+
+def _shared_batches(batches: Iterator[Any], cap: int) -> Iterator[Any]:
     """The rows of :data:`_SHARED` of a task's :data:`_POSTINGS`, which come sorted by band and
     key: the holders of one term (or band key) read together. A term held by more than
     ``cap`` articles is common (:func:`newsprism.grouping.blocking_keys`); each blocking key
     held by 2 to ``cap`` articles pairs its holders with its weight, as the local grouping's
     :func:`~newsprism.grouping._candidates` counts them; each band key pairs its holders as
     :func:`~newsprism.grouping._near_duplicate_pairs` does (their signatures are compared when
-    the pairs are scored). Memory: the holders of one term, and at most :data:`SHARED_BATCH`
+    the pairs are scored). Memory: the holders of one term, and about :data:`SHARED_BATCH`
     pairs."""
     import numpy as np
     import pyarrow as pa
@@ -594,37 +618,37 @@ def _shared_batches(batches: Iterator[Any], cap: int, window_days: int) -> Itera
     from ..grouping import _day, blocking_keys
 
     schema = _arrow_schema(_SHARED)
-    parts: list[tuple[Any, Any, int, bool]] = []
+    rows: list[tuple[Any, int, bool]] = []  # (holders: number and day, sorted; weight; near)
     pending = 0
 
     def flush() -> Any:
         nonlocal pending
-        a, b = np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
-        sizes = [len(p[0]) for p in parts]
-        w = np.repeat(np.array([p[2] for p in parts], dtype=np.int32), sizes)
-        near = np.repeat(np.array([p[3] for p in parts], dtype=bool), sizes)
-        parts.clear()
+        heads = np.concatenate([h[:-1] for h, _, _ in rows])
+        tails = [h[k + 1 :] for h, _, _ in rows for k in range(len(h) - 1)]
+        sizes = np.array([len(t) for t in tails], dtype=np.int32)
+        flat = np.concatenate(tails)
+        offsets = pa.array(np.concatenate(([0], np.cumsum(sizes))).astype(np.int32))
+        per_row = [len(h) - 1 for h, _, _ in rows]
+        w = np.repeat(np.array([x for _, x, _ in rows], dtype=np.int32), per_row)
+        near = np.repeat(np.array([x for _, _, x in rows], dtype=bool), per_row)
+        rows.clear()
         pending = 0
-        apart = (a[:, 1] >= 0) & (b[:, 1] >= 0) & (np.abs(a[:, 1] - b[:, 1]) > window_days)
         return pa.RecordBatch.from_arrays(
-            [pa.array(a[:, 0]), pa.array(b[:, 0]), pa.array(w), pa.array(near), pa.array(apart)], schema=schema
+            [
+                pa.array(heads[:, 0]),
+                pa.array(heads[:, 1].astype(np.int32)),
+                pa.ListArray.from_arrays(offsets, pa.array(flat[:, 0])),
+                pa.ListArray.from_arrays(offsets, pa.array(flat[:, 1].astype(np.int32))),
+                pa.array(w),
+                pa.array(near),
+            ],
+            schema=schema,
         )
 
-    def pairs(members: list[tuple[int, int]], w: int, near: bool) -> Iterator[Any]:
-        """Every pair of ``members`` (number, day or -1), the smaller number first."""
+    def add(members: list[tuple[int, int]], w: int, near: bool) -> Iterator[Any]:
         nonlocal pending
-        held = np.array(sorted(members), dtype=np.int64).reshape(-1, 2)
-        m = len(held)
-        if m * (m - 1) // 2 <= SHARED_BATCH:
-            i, j = np.triu_indices(m, 1)
-            parts.append((held[i], held[j], w, near))
-            pending += len(i)
-        else:  # a key held by very many articles: its pairs a row at a time
-            for k in range(m - 1):
-                parts.append((np.repeat(held[k : k + 1], m - k - 1, axis=0), held[k + 1 :], w, near))
-                pending += m - k - 1
-                if pending >= SHARED_BATCH:
-                    yield flush()
+        rows.append((np.array(sorted(members), dtype=np.int64).reshape(-1, 2), w, near))
+        pending += len(members) * (len(members) - 1) // 2
         if pending >= SHARED_BATCH:
             yield flush()
 
@@ -632,12 +656,26 @@ def _shared_batches(batches: Iterator[Any], cap: int, window_days: int) -> Itera
         day = _day(published)
         return -1 if day is None else day
 
-    def paired(band: int, key: str, holders: list[tuple[int, str | None]]) -> Iterator[Any]:
+    def holders_of(batches: Iterator[Any]) -> Iterator[tuple[int, str, list[tuple[int, str | None]]]]:
+        current: tuple[int, str] | None = None
+        holders: list[tuple[int, str | None]] = []
+        for batch in batches:
+            d = batch.to_pydict()
+            for band, key, num, published in zip(d["band"], d["key"], d["num"], d["published"], strict=True):
+                if (band, key) != current:
+                    if current is not None:
+                        yield (*current, holders)
+                    current, holders = (band, key), []
+                holders.append((num, published))
+        if current is not None:
+            yield (*current, holders)
+
+    for band, key, holders in holders_of(batches):
         if len(holders) < 2:
-            return
+            continue
         if band >= 0:  # a MinHash band key: near-duplicate candidates
-            yield from pairs([(num, dated(published)) for num, published in holders], 0, True)
-            return
+            yield from add([(num, dated(published)) for num, published in holders], 0, True)
+            continue
         common = {key} if len(holders) > cap else set()
         by_key: dict[str, list[tuple[int, int]]] = {}
         weight: dict[str, int] = {}
@@ -647,21 +685,51 @@ def _shared_batches(batches: Iterator[Any], cap: int, window_days: int) -> Itera
                 weight[k] = w
         for k, members in by_key.items():
             if 1 < len(members) <= cap:
-                yield from pairs(members, weight[k], False)
+                yield from add(members, weight[k], False)
+    if rows:
+        yield flush()
 
-    current: tuple[int, str] | None = None
-    holders: list[tuple[int, str | None]] = []
-    for batch in batches:
-        d = batch.to_pydict()
-        for band, key, num, published in zip(d["band"], d["key"], d["num"], d["published"], strict=True):
-            if (band, key) != current:
-                if current is not None:
-                    yield from paired(*current, holders)
-                current, holders = (band, key), []
-            holders.append((num, published))
-    if current is not None:
-        yield from paired(*current, holders)
-    if parts:
+
+def _pair_batches(batches: Iterator[Any], need: int, window_days: int) -> Iterator[Any]:
+    """The rows of :data:`_PAIRS` of a task's :data:`_SHARED`, which come sorted by ``a``: the
+    keys each pair of articles shares summed (as :func:`~newsprism.grouping._candidates`
+    sums them), the pairs below ``need`` that share no band key left out."""
+    import numpy as np
+    import pyarrow as pa
+
+    schema = _arrow_schema(_PAIRS)
+    out: list[tuple[Any, ...]] = []
+    pending = 0
+
+    def flush() -> Any:
+        nonlocal pending
+        columns = [np.concatenate([o[k] for o in out]) for k in range(5)]
+        out.clear()
+        pending = 0
+        return pa.RecordBatch.from_arrays([pa.array(c) for c in columns], schema=schema)
+
+    for (a,), group in _sorted_groups(batches, ("a",)):
+        da = group.column("da")[0].as_py()
+        bs = group.column("bs").combine_chunks()
+        sizes = np.diff(bs.offsets.to_numpy())
+        b = bs.flatten().to_numpy()
+        db = group.column("dbs").combine_chunks().flatten().to_numpy()
+        weights = np.repeat(group.column("w").to_numpy(), sizes)
+        near = np.repeat(group.column("near").to_numpy(zero_copy_only=False), sizes)
+        held, at = np.unique(b, return_inverse=True)
+        w = np.bincount(at, weights=weights).astype(np.int32)
+        shares = np.bincount(at, weights=near) > 0
+        days = np.empty(len(held), dtype=np.int64)
+        days[at] = db
+        keep = (w >= need) | shares
+        apart = (da >= 0) & (days >= 0) & (np.abs(da - days) > window_days)
+        n = int(keep.sum())
+        if n:
+            out.append((np.full(n, a, dtype=np.int64), held[keep], w[keep], shares[keep], apart[keep]))
+            pending += n
+        if pending >= SHARED_BATCH:
+            yield flush()
+    if out:
         yield flush()
 
 
