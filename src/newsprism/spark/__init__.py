@@ -365,13 +365,12 @@ def _group_rows(spark: Any, out: str) -> Any:
 
 
 #: the rows of the one Python pass over the articles: per article (``kind`` ``a``) its id
-#: (and as a number, :func:`_number`, for the joins), date, day number, MinHash band keys
-#: and signature, and its features for scoring (pickled); per task, its share of the pile
+#: (and as a number, :func:`_number`, for the joins), date, MinHash band keys and its
+#: features for scoring (pickled, the signature with them); per task, its share of the pile
 #: statistics (``kind`` ``n``, ``u``, ``m``, ``h``, ``b``: its articles, undated ones,
 #: features methods, lead and whole-text document frequencies), ``name`` and ``count``
 _PREPARED = (
-    "kind string, name string, count long, id string, num long, published string, day int, "
-    "bands array<string>, minhash binary, blob binary"
+    "kind string, name string, count long, id string, num long, published string, bands array<string>, blob binary"
 )
 
 
@@ -383,7 +382,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
 
     import pyarrow as pa
 
-    from ..grouping import _day, band_keys, pile_stats
+    from ..grouping import band_keys, pile_stats
     from ._rows import features_of
 
     schema = _arrow_schema(_PREPARED)
@@ -404,9 +403,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
                 "id": [f.id for f in feats],
                 "num": [_number(f.id) for f in feats],
                 "published": [f.published for f in feats],
-                "day": [_day(f.published) for f in feats],
                 "bands": [[str(k) for k in keys] for keys in band_keys(feats)],
-                "minhash": [f.minhash for f in feats],
                 "blob": [pickle.dumps(_for_scoring(f, opts)) for f in feats],
             },
             schema=schema,
@@ -421,7 +418,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
                 "kind": [k for (k, _), _ in chunk],
                 "name": [t for (_, t), _ in chunk],
                 "count": [c for _, c in chunk],
-                **{name: nulls for name in ("id", "num", "published", "day", "bands", "minhash", "blob")},
+                **{name: nulls for name in ("id", "num", "published", "bands", "blob")},
             },
             schema=schema,
         )
@@ -458,8 +455,10 @@ def _group_blocks(
     """The grouping of a pile larger than ``block_above``: candidate pairs by blocking keys and
     MinHash bands, the pairs clustering takes, their components clustered by
     :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
-    sees each article a few times, in Arrow batches, and each candidate pair within the date
-    window once."""
+    sees each article a few times, in Arrow batches, each blocking term and band key with its
+    holders once, and each candidate pair within the date window once. Three actions: the
+    candidate pairs with their scores, counts and the ids in one, the clustering in another,
+    and writing the stories."""
     from pyspark.sql import functions as F
 
     from ..grouping import block_cap
@@ -472,8 +471,9 @@ def _group_blocks(
     need = 2 * opts.min_shared
     # each article's blocking terms and MinHash band keys, one row each, shuffled by term or
     # key; one Python pass over each term's (or band key's) holders makes the blocking keys
-    # (common terms: held by more than ``cap`` articles, keys within a week only), the pairs
-    # sharing each key and the pairs sharing a band; summed per pair by one aggregation
+    # (common terms: held by more than ``cap`` articles, keys within a week only) and, per
+    # key and holder, the holders after it; shuffled by that holder, a second pass sums the
+    # keys each pair shares and keeps the candidate pairs and the pairs sharing a band
     postings = art.select("num", "published", "bands", "blob").mapInArrow(
         lambda it: _posting_batches(it, shared.value, opts), _POSTINGS
     )
@@ -486,7 +486,8 @@ def _group_blocks(
     # the pairs it would take can join two clusters. A pair of dated articles more than the
     # window apart is taken only as a near-duplicate (newsprism.grouping._queue): the other
     # such pairs are counted, not scored; the counts and the ids of all articles come back in
-    # the same query (one shuffle of the pairs, read by both of its branches)
+    # the same query (the pairs are cached as they are made, so both branches read them once
+    # made: without the cache Spark made them twice, once for each branch)
     side = art.select("num", "id", "blob")
     scored = (
         edges.where(~F.col("apart") | F.col("near"))
@@ -586,7 +587,7 @@ def _sorted_groups(batches: Iterator[Any], keys: tuple[str, ...]) -> Iterator[tu
     time (a group may span batches): the keys and a table of the group's rows."""
     import pyarrow as pa
 
-    current: tuple[Any, ...] | None = None
+    current: tuple[Any, ...] = ()
     held: list[Any] = []
     for batch in batches:
         if not batch.num_rows:
@@ -594,13 +595,13 @@ def _sorted_groups(batches: Iterator[Any], keys: tuple[str, ...]) -> Iterator[tu
         values = list(zip(*(batch.column(k).to_pylist() for k in keys), strict=True))
         starts = [0] + [i for i in range(1, len(values)) if values[i] != values[i - 1]]
         for lo, hi in zip(starts, [*starts[1:], len(values)], strict=True):
-            if values[lo] != current:
+            if not held or values[lo] != current:
                 if held:
-                    yield current, pa.Table.from_batches(held)  # type: ignore[misc]
+                    yield current, pa.Table.from_batches(held)
                 current, held = values[lo], []
             held.append(batch.slice(lo, hi - lo))
     if held:
-        yield current, pa.Table.from_batches(held)  # type: ignore[misc]
+        yield current, pa.Table.from_batches(held)
 
 
 def _shared_batches(batches: Iterator[Any], cap: int) -> Iterator[Any]:
