@@ -456,9 +456,8 @@ def _group_blocks(
     MinHash bands, the pairs clustering takes, their components clustered by
     :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
     sees each article a few times, in Arrow batches, each blocking term and band key with its
-    holders once, and each candidate pair within the date window once. Three actions: the
-    candidate pairs with their scores, counts and the ids in one, the clustering in another,
-    and writing the stories."""
+    holders once, and each candidate pair within the date window once. Two actions: the kept
+    pairs with the candidate count and the ids of all articles, then the clustering."""
     from pyspark.sql import functions as F
 
     from ..grouping import block_cap
