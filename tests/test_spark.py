@@ -129,12 +129,14 @@ def test_jsonl_parts_together_are_the_file(tmp_path: Path) -> None:
     assert list(iter_jsonl(empty, part=(1, 2))) == []
 
 
-def test_the_pair_passes_find_the_local_candidate_pairs() -> None:
+@pytest.mark.parametrize("batch", [None, 7])
+def test_the_pair_passes_find_the_local_candidate_pairs(batch: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
     """The two Python passes that make the candidate pairs of ``spark group`` (per blocking
     term or band key, then per article), fed as Spark feeds them (sorted, in batches that
     split the groups), find exactly the local grouping's candidate pairs, near-duplicates and
     date windows, on a pile built to hold common terms, week keys, undated articles and
-    signatures sharing bands."""
+    signatures sharing bands; also when they send their pairs on a few at a time (a key's
+    holders over several batches)."""
     pa = pytest.importorskip("pyarrow")
     import pickle
     import random
@@ -156,6 +158,8 @@ def test_the_pair_passes_find_the_local_candidate_pairs() -> None:
     )
     from newsprism.model import GroupFeatures
 
+    if batch is not None:
+        monkeypatch.setattr(backend, "SHARED_BATCH", batch)
     rng = random.Random(7)
     opts = GroupOptions(max_block=12)
     words = [f"w{k}" for k in range(60)]

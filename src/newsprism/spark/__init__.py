@@ -618,19 +618,21 @@ def _shared_batches(batches: Iterator[Any], cap: int) -> Iterator[Any]:
     from ..grouping import _day, blocking_keys
 
     schema = _arrow_schema(_SHARED)
-    rows: list[tuple[Any, int, bool]] = []  # (holders: number and day, sorted; weight; near)
+    # (holders of a key: number and day, sorted; the first and past-the-last holder whose
+    # rows are made; weight; near)
+    rows: list[tuple[Any, int, int, int, bool]] = []
     pending = 0
 
     def flush() -> Any:
         nonlocal pending
-        heads = np.concatenate([h[:-1] for h, _, _ in rows])
-        tails = [h[k + 1 :] for h, _, _ in rows for k in range(len(h) - 1)]
-        sizes = np.array([len(t) for t in tails], dtype=np.int32)
+        heads = np.concatenate([h[lo:hi] for h, lo, hi, _, _ in rows])
+        tails = [h[k + 1 :] for h, lo, hi, _, _ in rows for k in range(lo, hi)]
+        sizes = np.array([len(t) for t in tails], dtype=np.int64)
         flat = np.concatenate(tails)
         offsets = pa.array(np.concatenate(([0], np.cumsum(sizes))).astype(np.int32))
-        per_row = [len(h) - 1 for h, _, _ in rows]
-        w = np.repeat(np.array([x for _, x, _ in rows], dtype=np.int32), per_row)
-        near = np.repeat(np.array([x for _, _, x in rows], dtype=bool), per_row)
+        per_row = [hi - lo for _, lo, hi, _, _ in rows]
+        w = np.repeat(np.array([x for _, _, _, x, _ in rows], dtype=np.int32), per_row)
+        near = np.repeat(np.array([x for _, _, _, _, x in rows], dtype=bool), per_row)
         rows.clear()
         pending = 0
         return pa.RecordBatch.from_arrays(
@@ -646,11 +648,27 @@ def _shared_batches(batches: Iterator[Any], cap: int) -> Iterator[Any]:
         )
 
     def add(members: list[tuple[int, int]], w: int, near: bool) -> Iterator[Any]:
+        """The rows of one key's holders, sent on in batches of about :data:`SHARED_BATCH`
+        pairs (a key held by very many articles, its rows over several batches)."""
         nonlocal pending
-        rows.append((np.array(sorted(members), dtype=np.int64).reshape(-1, 2), w, near))
-        pending += len(members) * (len(members) - 1) // 2
-        if pending >= SHARED_BATCH:
-            yield flush()
+        held = np.array(sorted(members), dtype=np.int64).reshape(-1, 2)
+        m = len(held)
+        if pending + m * (m - 1) // 2 <= SHARED_BATCH:
+            rows.append((held, 0, m - 1, w, near))
+            pending += m * (m - 1) // 2
+            return
+        lo = 0
+        while lo < m - 1:
+            hi = lo + 1
+            made = m - 1 - lo
+            while hi < m - 1 and pending + made + (m - 1 - hi) <= SHARED_BATCH:
+                made += m - 1 - hi
+                hi += 1
+            rows.append((held, lo, hi, w, near))
+            pending += made
+            lo = hi
+            if pending >= SHARED_BATCH:
+                yield flush()
 
     def dated(published: str | None) -> int:
         day = _day(published)
