@@ -18,8 +18,10 @@ Spark only schedules and shuffles; every step calls the local library functions:
 - **group**: the pile statistics the IDF needs (:class:`newsprism.grouping.PileStats`) by a
   Spark aggregation; candidate pairs by the local grouping's own term blocking
   (:func:`~newsprism.grouping.blocking_terms`, :func:`~newsprism.grouping.blocking_keys`)
-  and MinHash bands (:func:`~newsprism.grouping.band_keys`), each a shuffle; the connected
-  components of the candidate pairs (on the driver); each component scored and clustered by
+  and MinHash bands (:func:`~newsprism.grouping.band_keys`): a shuffle by term or band key
+  and one by article, each followed by a Python pass; the pairs clustering takes scored in
+  a task (:func:`~newsprism.grouping.kept_pairs`) and their connected components found (on
+  the driver); each component clustered by
   :func:`~newsprism.grouping.cluster_block` in a task, and the stories named by
   :func:`~newsprism.grouping.name_stories`. Clusters only merge along candidate pairs, so the
   stories are exactly the local ones: the same articles, the same ids.
