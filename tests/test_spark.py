@@ -129,6 +129,89 @@ def test_jsonl_parts_together_are_the_file(tmp_path: Path) -> None:
     assert list(iter_jsonl(empty, part=(1, 2))) == []
 
 
+@pytest.mark.parametrize("batch", [None, 7])
+def test_the_pair_passes_find_the_local_candidate_pairs(batch: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two Python passes that make the candidate pairs of ``spark group`` (per blocking
+    term or band key, then per article), fed as Spark feeds them (sorted, in batches that
+    split the groups), find exactly the local grouping's candidate pairs, near-duplicates and
+    date windows, on a pile built to hold common terms, week keys, undated articles and
+    signatures sharing bands; also when they send their pairs on a few at a time (a key's
+    holders over several batches)."""
+    pa = pytest.importorskip("pyarrow")
+    import pickle
+    import random
+
+    import numpy as np
+
+    import newsprism.spark as backend
+    from newsprism.grouping import (
+        GroupOptions,
+        _candidates,
+        _day,
+        _near_duplicate_pairs,
+        _signatures,
+        _tfidf_rows,
+        band_keys,
+        block_cap,
+        near_duplicate,
+        pile_stats,
+    )
+    from newsprism.model import GroupFeatures
+
+    if batch is not None:
+        monkeypatch.setattr(backend, "SHARED_BATCH", batch)
+    rng = random.Random(7)
+    opts = GroupOptions(max_block=12)
+    words = [f"w{k}" for k in range(60)]
+    feats = []
+    for k in range(160):
+        day = rng.choice([None, *range(1, 40)])
+        published = None if day is None else f"2020-01-{day:02d}" if day <= 31 else f"2020-02-{day - 31:02d}"
+        terms = tuple((w, rng.randint(1, 3)) for w in sorted(rng.sample(words[: 10 + k % 50], 8)))
+        sig = np.array([rng.getrandbits(32) for _ in range(64)], dtype="<u4")
+        if k % 9 == 0 and feats:  # a near-duplicate of an earlier article (or sharing bands only)
+            sig = np.frombuffer(feats[-1].minhash, dtype="<u4").copy()
+            sig[: 8 * (k % 5)] = rng.getrandbits(32)
+        feats.append(GroupFeatures(f"{k * 7919:016x}", "m", published, "", terms, sig.tobytes(), b""))
+    feats.sort(key=lambda f: f.id)
+    stats = pile_stats(feats)
+    _, doc, term, _ = _tfidf_rows([f.terms for f in feats], opts)
+    days = [_day(f.published) for f in feats]
+    dups = _near_duplicate_pairs(_signatures(feats), opts.near_duplicate)
+    local = {(feats[i].id, feats[j].id) for i, j in _candidates(doc, term, days, opts) | dups}
+
+    def split(table, size):
+        return iter(table.to_batches(max_chunksize=size))
+
+    article = pa.Table.from_pydict(
+        {
+            "num": [backend._number(f.id) for f in feats],
+            "published": [f.published for f in feats],
+            "bands": [[str(k) for k in keys] for keys in band_keys(feats)],
+            "blob": [pickle.dumps(f) for f in feats],
+        }
+    )
+    postings = pa.Table.from_batches(list(backend._posting_batches(split(article, 16), stats, opts)))
+    postings = postings.sort_by([("band", "ascending"), ("key", "ascending")])
+    shared = pa.Table.from_batches(list(backend._shared_batches(split(postings, 7), block_cap(len(feats), opts))))
+    shared = shared.sort_by([("a", "ascending")])
+    need = 2 * opts.min_shared
+    pairs = pa.Table.from_batches(list(backend._pair_batches(split(shared, 5), need, opts.window_days))).to_pylist()
+    by_num = {backend._number(f.id): f for f in feats}
+    found = set()
+    for p in pairs:
+        fa, fb = by_num[p["a"]], by_num[p["b"]]
+        da, db = _day(fa.published), _day(fb.published)
+        assert p["apart"] == (da is not None and db is not None and abs(da - db) > opts.window_days)
+        if p["w"] >= need or (p["near"] and near_duplicate(fa.minhash, fb.minhash, opts.near_duplicate)):
+            found.add((fa.id, fb.id))
+    assert found == local
+    # the pile exercises what it was built for: pairs by week keys (weight 1), by whole keys,
+    # near-duplicates, pairs further apart than the window
+    weights = set(shared.column("w").to_pylist())
+    assert {0, 1, 2} <= weights and len(local) > 50 and len(dups) >= 3 and any(p["apart"] for p in pairs)
+
+
 # ------------------------------------------------------------------ Spark local mode
 
 

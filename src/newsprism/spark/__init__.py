@@ -18,8 +18,10 @@ Spark only schedules and shuffles; every step calls the local library functions:
 - **group**: the pile statistics the IDF needs (:class:`newsprism.grouping.PileStats`) by a
   Spark aggregation; candidate pairs by the local grouping's own term blocking
   (:func:`~newsprism.grouping.blocking_terms`, :func:`~newsprism.grouping.blocking_keys`)
-  and MinHash bands (:func:`~newsprism.grouping.band_keys`), each a shuffle; the connected
-  components of the candidate pairs (on the driver); each component scored and clustered by
+  and MinHash bands (:func:`~newsprism.grouping.band_keys`): a shuffle by term or band key
+  and one by article, each followed by a Python pass; the pairs clustering takes scored in
+  a task (:func:`~newsprism.grouping.kept_pairs`) and their connected components found (on
+  the driver); each component clustered by
   :func:`~newsprism.grouping.cluster_block` in a task, and the stories named by
   :func:`~newsprism.grouping.name_stories`. Clusters only merge along candidate pairs, so the
   stories are exactly the local ones: the same articles, the same ids.
@@ -365,13 +367,12 @@ def _group_rows(spark: Any, out: str) -> Any:
 
 
 #: the rows of the one Python pass over the articles: per article (``kind`` ``a``) its id
-#: (and as a number, :func:`_number`, for the joins), date, day number, MinHash band keys
-#: and signature, and its features for scoring (pickled); per task, its share of the pile
+#: (and as a number, :func:`_number`, for the joins), date, MinHash band keys and its
+#: features for scoring (pickled, the signature with them); per task, its share of the pile
 #: statistics (``kind`` ``n``, ``u``, ``m``, ``h``, ``b``: its articles, undated ones,
 #: features methods, lead and whole-text document frequencies), ``name`` and ``count``
 _PREPARED = (
-    "kind string, name string, count long, id string, num long, published string, day int, "
-    "bands array<string>, minhash binary, blob binary"
+    "kind string, name string, count long, id string, num long, published string, bands array<string>, blob binary"
 )
 
 
@@ -383,7 +384,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
 
     import pyarrow as pa
 
-    from ..grouping import _day, band_keys, pile_stats
+    from ..grouping import band_keys, pile_stats
     from ._rows import features_of
 
     schema = _arrow_schema(_PREPARED)
@@ -404,9 +405,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
                 "id": [f.id for f in feats],
                 "num": [_number(f.id) for f in feats],
                 "published": [f.published for f in feats],
-                "day": [_day(f.published) for f in feats],
                 "bands": [[str(k) for k in keys] for keys in band_keys(feats)],
-                "minhash": [f.minhash for f in feats],
                 "blob": [pickle.dumps(_for_scoring(f, opts)) for f in feats],
             },
             schema=schema,
@@ -421,7 +420,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
                 "kind": [k for (k, _), _ in chunk],
                 "name": [t for (_, t), _ in chunk],
                 "count": [c for _, c in chunk],
-                **{name: nulls for name in ("id", "num", "published", "day", "bands", "minhash", "blob")},
+                **{name: nulls for name in ("id", "num", "published", "bands", "blob")},
             },
             schema=schema,
         )
@@ -444,7 +443,10 @@ def _arrow_schema(ddl: str) -> Any:
         "long": pa.int64(),
         "int": pa.int32(),
         "binary": pa.binary(),
+        "boolean": pa.bool_(),
         "array<string>": pa.list_(pa.string()),
+        "array<long>": pa.list_(pa.int64()),
+        "array<int>": pa.list_(pa.int32()),
     }
     return pa.schema([(name, types[kind]) for name, kind in (f.strip().split(" ", 1) for f in ddl.split(","))])
 
@@ -455,9 +457,9 @@ def _group_blocks(
     """The grouping of a pile larger than ``block_above``: candidate pairs by blocking keys and
     MinHash bands, the pairs clustering takes, their components clustered by
     :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
-    sees each article a few times, in Arrow batches, and each candidate pair within the date
-    window once."""
-    from pyspark.sql import Window
+    sees each article a few times, in Arrow batches, each blocking term and band key with its
+    holders once, and each candidate pair within the date window once. Two actions: the kept
+    pairs with the candidate count and the ids of all articles, then the clustering."""
     from pyspark.sql import functions as F
 
     from ..grouping import block_cap
@@ -466,76 +468,49 @@ def _group_blocks(
     n = stats.articles
     cap = block_cap(n, opts)
     shared = sc.broadcast(stats)
-    art = prepared.where("kind = 'a'").select("id", "num", "published", "day", "bands", "minhash", "blob")
-    terms = art.select("num", "published", "day", "blob").mapInArrow(
-        lambda it: _term_batches(it, shared.value, opts), _TERMS
+    art = prepared.where("kind = 'a'").select("id", "num", "published", "bands", "blob")
+    need = 2 * opts.min_shared
+    # each article's blocking terms and MinHash band keys, one row each, shuffled by term or
+    # key; one Python pass over each term's (or band key's) holders makes the blocking keys
+    # (common terms: held by more than ``cap`` articles, keys within a week only) and, per
+    # key and holder, the holders after it; shuffled by that holder, a second pass sums the
+    # keys each pair shares and keeps the candidate pairs and the pairs sharing a band
+    postings = art.select("num", "published", "bands", "blob").mapInArrow(
+        lambda it: _posting_batches(it, shared.value, opts), _POSTINGS
     )
-    terms = terms.persist()
+    by_key = postings.repartition("band", "key").sortWithinPartitions("band", "key")
+    held = by_key.mapInArrow(lambda it: _shared_batches(it, cap), _SHARED)
+    by_article = held.repartition("a").sortWithinPartitions("a")
+    edges = by_article.mapInArrow(lambda it: _pair_batches(it, need, opts.window_days), _PAIRS).persist()
+    # each pair within the date window, and each pair sharing a band, with both articles'
+    # features: near-duplicates found and the pairs scored as the local grouping does; only
+    # the pairs it would take can join two clusters. A pair of dated articles more than the
+    # window apart is taken only as a near-duplicate (newsprism.grouping._queue): the other
+    # such pairs are counted, not scored; the counts and the ids of all articles come back in
+    # the same query (the pairs are cached as they are made, so both branches read them once
+    # made: without the cache Spark made them twice, once for each branch)
+    side = art.select("num", "id", "blob")
+    scored = (
+        edges.where(~F.col("apart") | F.col("near"))
+        .select("a", "b", "w", "near")
+        .join(side.toDF("a", "ia", "fa"), "a")
+        .join(side.toDF("b", "ib", "fb"), "b")
+        .select(F.col("ia").alias("a"), F.col("ib").alias("b"), "w", "near", "fa", "fb")
+    )
+    taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), _TAKEN)
+    nothing = F.lit(None).cast("string")
+    aside = edges.where(F.col("apart") & ~F.col("near")).groupBy().count()
     try:
-        # blocking keys: a term held (among the kept terms) by more than ``cap`` articles is
-        # a key only within a week (see newsprism.grouping.blocking_keys)
-        held = terms.select(F.explode("terms").alias("t")).groupBy("t").count()
-        common = sc.broadcast({r["t"] for r in held.where(F.col("count") > cap).select("t").collect()})
-        keys = terms.mapInArrow(lambda it: _key_batches(it, common.value), _KEYS)
-        # the keys held by 2 to ``cap`` articles, counted where they are (one shuffle by key,
-        # which the self-join below reuses)
-        held_by = F.count("*").over(Window.partitionBy("key"))
-        k = keys.withColumn("c", held_by).where((F.col("c") > 1) & (F.col("c") <= cap)).drop("c").persist()
-        a, b = k.alias("a"), k.alias("b")
-        need = 2 * opts.min_shared
-        # a pair of dated articles more than the date window apart is taken only as a
-        # near-duplicate (newsprism.grouping._queue): such pairs are counted, not scored
-        apart = F.coalesce(F.abs(F.col("da") - F.col("db")) > opts.window_days, F.lit(False))
-        term_pairs = (
-            a.join(b, (F.col("a.key") == F.col("b.key")) & (F.col("a.num") < F.col("b.num")))
-            .groupBy(
-                F.col("a.num").alias("a"),
-                F.col("b.num").alias("b"),
-                F.col("a.day").alias("da"),
-                F.col("b.day").alias("db"),
-            )
-            .agg(F.sum(F.col("a.w")).alias("w"))
-            .where(F.col("w") >= need)
-            .select("a", "b", apart.alias("apart"))
+        found = (
+            taken.unionByName(aside.select(nothing.alias("a"), nothing.alias("b"), F.col("count").alias("n")))
+            .unionByName(art.select(F.col("id").alias("a"), nothing.alias("b"), F.lit(None).cast("long").alias("n")))
+            .collect()
         )
-        # near-duplicates: the pairs sharing a MinHash band, then their signatures compared
-        bands = art.select("num", F.posexplode("bands").alias("band", "key"))
-        x, y = bands.alias("x"), bands.alias("y")
-        same_band = x.join(
-            y,
-            (F.col("x.band") == F.col("y.band"))
-            & (F.col("x.key") == F.col("y.key"))
-            & (F.col("x.num") < F.col("y.num")),
-        )
-        signature = art.select("num", "minhash")
-        threshold = opts.near_duplicate
-        dups = (
-            same_band.select(F.col("x.num").alias("a"), F.col("y.num").alias("b"))
-            .distinct()
-            .join(signature.toDF("a", "ma"), "a")
-            .join(signature.toDF("b", "mb"), "b")
-            .mapInArrow(lambda it: _near_batches(it, threshold), "a long, b long")
-            .select("a", "b", F.lit(False).alias("apart"))
-        )
-        edges = term_pairs.unionByName(dups).groupBy("a", "b").agg(F.min("apart").alias("apart")).persist()
-        n_cand = edges.count()
-        # each candidate pair within the window with both articles' features, scored as the
-        # local grouping scores it; only the pairs it would take can join two clusters
-        side = art.select("num", "id", "blob")
-        scored = (
-            edges.where(~F.col("apart"))
-            .select("a", "b")
-            .join(side.toDF("a", "ia", "fa"), "a")
-            .join(side.toDF("b", "ib", "fb"), "b")
-            .select(F.col("ia").alias("a"), F.col("ib").alias("b"), "fa", "fb")
-        )
-        taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), "a string, b string").collect()
-        edges.unpersist()
-        k.unpersist()
-        ids = [r["id"] for r in art.select("id").collect()]
     finally:
-        terms.unpersist()
-    block_of, pairs_of = _components((r["a"], r["b"]) for r in taken)
+        edges.unpersist()
+    n_cand = sum(r["n"] for r in found if r["n"] is not None)
+    ids = [r["a"] for r in found if r["b"] is None and r["n"] is None]
+    block_of, pairs_of = _components((r["a"], r["b"]) for r in found if r["b"] is not None)
     sizes: dict[str, int] = {}
     for root in block_of.values():
         sizes[root] = sizes.get(root, 0) + 1
@@ -565,63 +540,217 @@ def _group_blocks(
     return groups, counts, shape
 
 
-#: per article: its number, date, day number and the terms it blocks on
-_TERMS = "num long, published string, day int, terms array<string>"
-#: per blocking key of an article: the key, the article's number, the key's weight, the day
-_KEYS = "key string, num long, w int, day int"
+#: per blocking term of an article (``band`` -1) and per MinHash band key (``band`` its
+#: band's number): the term or key, the article's number and date
+_POSTINGS = "band int, key string, num long, published string"
+#: per article ``a`` and key it shares: the articles after it (by number) that share the key
+#: (``bs``), their day numbers (``dbs``; -1: undated) and ``a``'s (``da``), the key's weight
+#: (:func:`newsprism.grouping.blocking_keys`), or ``near`` for a MinHash band key
+_SHARED = "a long, da int, bs array<long>, dbs array<int>, w int, near boolean"
+#: per pair of articles (by number, ``a`` < ``b``) that is a candidate (its shared keys weigh
+#: at least ``2 * min_shared``) or shares a band key (``near``): the weight of its keys and
+#: whether both are dated further apart than the date window
+_PAIRS = "a long, b long, w int, near boolean, apart boolean"
+#: the pairs clustering takes (``a``, ``b``: article ids), and the candidate pairs counted
+#: (``n``, in a row of its own)
+_TAKEN = "a string, b string, n long"
 
 
-def _term_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
-    """The rows of :data:`_TERMS` (:func:`newsprism.grouping.blocking_terms`)."""
+def _posting_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
+    """The rows of :data:`_POSTINGS`: each article's terms it blocks on
+    (:func:`newsprism.grouping.blocking_terms`) and its MinHash band keys."""
     import pickle
 
     import pyarrow as pa
 
     from ..grouping import blocking_terms
 
-    schema = _arrow_schema(_TERMS)
+    schema = _arrow_schema(_POSTINGS)
     for batch in batches:
         d = batch.to_pydict()
-        feats = [pickle.loads(blob) for blob in d["blob"]]
-        kept = [list(t) for t in blocking_terms(feats, stats, opts)]
-        yield pa.RecordBatch.from_pydict(
-            {"num": d["num"], "published": d["published"], "day": d["day"], "terms": kept}, schema=schema
-        )
-
-
-def _key_batches(batches: Iterator[Any], common: set[str]) -> Iterator[Any]:
-    """The rows of :data:`_KEYS` (:func:`newsprism.grouping.blocking_keys`)."""
-    import pyarrow as pa
-
-    from ..grouping import blocking_keys
-
-    schema = _arrow_schema(_KEYS)
-    for batch in batches:
-        d = batch.to_pydict()
-        out: dict[str, list[Any]] = {"key": [], "num": [], "w": [], "day": []}
-        for num, published, day, kept in zip(d["num"], d["published"], d["day"], d["terms"], strict=True):
-            for key, w in blocking_keys(kept, published, common):
-                out["key"].append(key)
-                out["num"].append(num)
-                out["w"].append(w)
-                out["day"].append(day)
+        kept = blocking_terms([pickle.loads(blob) for blob in d["blob"]], stats, opts)
+        out: dict[str, list[Any]] = {"band": [], "key": [], "num": [], "published": []}
+        for num, published, terms, bands in zip(d["num"], d["published"], kept, d["bands"], strict=True):
+            keys = [(-1, t) for t in terms] + list(enumerate(bands))
+            out["band"] += [b for b, _ in keys]
+            out["key"] += [k for _, k in keys]
+            out["num"] += [num] * len(keys)
+            out["published"] += [published] * len(keys)
         yield pa.RecordBatch.from_pydict(out, schema=schema)
 
 
-def _near_batches(batches: Iterator[Any], threshold: float) -> Iterator[Any]:
+#: pairs held before they are sent on as one batch (of :data:`_SHARED` or :data:`_PAIRS`)
+SHARED_BATCH = 1 << 20
+
+
+def _sorted_groups(batches: Iterator[Any], keys: tuple[str, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """The rows of Arrow batches sorted by ``keys``, a group of rows with the same keys at a
+    time (a group may span batches): the keys and a table of the group's rows."""
     import pyarrow as pa
 
-    from ..grouping import near_duplicate
-
+    current: tuple[Any, ...] = ()
+    held: list[Any] = []
     for batch in batches:
-        d = batch.to_pydict()
-        keep = [near_duplicate(ma, mb, threshold) for ma, mb in zip(d["ma"], d["mb"], strict=True)]
-        yield pa.RecordBatch.from_pydict(
-            {
-                "a": [v for v, k in zip(d["a"], keep, strict=True) if k],
-                "b": [v for v, k in zip(d["b"], keep, strict=True) if k],
-            }
+        if not batch.num_rows:
+            continue
+        values = list(zip(*(batch.column(k).to_pylist() for k in keys), strict=True))
+        starts = [0] + [i for i in range(1, len(values)) if values[i] != values[i - 1]]
+        for lo, hi in zip(starts, [*starts[1:], len(values)], strict=True):
+            if not held or values[lo] != current:
+                if held:
+                    yield current, pa.Table.from_batches(held)
+                current, held = values[lo], []
+            held.append(batch.slice(lo, hi - lo))
+    if held:
+        yield current, pa.Table.from_batches(held)
+
+
+def _shared_batches(batches: Iterator[Any], cap: int) -> Iterator[Any]:
+    """The rows of :data:`_SHARED` of a task's :data:`_POSTINGS`, which come sorted by band and
+    key: the holders of one term (or band key) read together. A term held by more than
+    ``cap`` articles is common (:func:`newsprism.grouping.blocking_keys`); each blocking key
+    held by 2 to ``cap`` articles pairs its holders with its weight, as the local grouping's
+    :func:`~newsprism.grouping._candidates` counts them; each band key pairs its holders as
+    :func:`~newsprism.grouping._near_duplicate_pairs` does (their signatures are compared when
+    the pairs are scored). Memory: the holders of one term, and about :data:`SHARED_BATCH`
+    pairs."""
+    import numpy as np
+    import pyarrow as pa
+
+    from ..grouping import _day, blocking_keys
+
+    schema = _arrow_schema(_SHARED)
+    # (holders of a key: number and day, sorted; the first and past-the-last holder whose
+    # rows are made; weight; near)
+    rows: list[tuple[Any, int, int, int, bool]] = []
+    pending = 0
+
+    def flush() -> Any:
+        nonlocal pending
+        heads = np.concatenate([h[lo:hi] for h, lo, hi, _, _ in rows])
+        tails = [h[k + 1 :] for h, lo, hi, _, _ in rows for k in range(lo, hi)]
+        sizes = np.array([len(t) for t in tails], dtype=np.int64)
+        flat = np.concatenate(tails)
+        offsets = pa.array(np.concatenate(([0], np.cumsum(sizes))).astype(np.int32))
+        per_row = [hi - lo for _, lo, hi, _, _ in rows]
+        w = np.repeat(np.array([x for _, _, _, x, _ in rows], dtype=np.int32), per_row)
+        near = np.repeat(np.array([x for _, _, _, _, x in rows], dtype=bool), per_row)
+        rows.clear()
+        pending = 0
+        return pa.RecordBatch.from_arrays(
+            [
+                pa.array(heads[:, 0]),
+                pa.array(heads[:, 1].astype(np.int32)),
+                pa.ListArray.from_arrays(offsets, pa.array(flat[:, 0])),
+                pa.ListArray.from_arrays(offsets, pa.array(flat[:, 1].astype(np.int32))),
+                pa.array(w),
+                pa.array(near),
+            ],
+            schema=schema,
         )
+
+    def add(members: list[tuple[int, int]], w: int, near: bool) -> Iterator[Any]:
+        """The rows of one key's holders, sent on in batches of about :data:`SHARED_BATCH`
+        pairs (a key held by very many articles, its rows over several batches)."""
+        nonlocal pending
+        held = np.array(sorted(members), dtype=np.int64).reshape(-1, 2)
+        m = len(held)
+        if pending + m * (m - 1) // 2 <= SHARED_BATCH:
+            rows.append((held, 0, m - 1, w, near))
+            pending += m * (m - 1) // 2
+            return
+        lo = 0
+        while lo < m - 1:
+            hi = lo + 1
+            made = m - 1 - lo
+            while hi < m - 1 and pending + made + (m - 1 - hi) <= SHARED_BATCH:
+                made += m - 1 - hi
+                hi += 1
+            rows.append((held, lo, hi, w, near))
+            pending += made
+            lo = hi
+            if pending >= SHARED_BATCH:
+                yield flush()
+
+    def dated(published: str | None) -> int:
+        day = _day(published)
+        return -1 if day is None else day
+
+    def holders_of(batches: Iterator[Any]) -> Iterator[tuple[int, str, list[tuple[int, str | None]]]]:
+        current: tuple[int, str] | None = None
+        holders: list[tuple[int, str | None]] = []
+        for batch in batches:
+            d = batch.to_pydict()
+            for band, key, num, published in zip(d["band"], d["key"], d["num"], d["published"], strict=True):
+                if (band, key) != current:
+                    if current is not None:
+                        yield (*current, holders)
+                    current, holders = (band, key), []
+                holders.append((num, published))
+        if current is not None:
+            yield (*current, holders)
+
+    for band, key, holders in holders_of(batches):
+        if len(holders) < 2:
+            continue
+        if band >= 0:  # a MinHash band key: near-duplicate candidates
+            yield from add([(num, dated(published)) for num, published in holders], 0, True)
+            continue
+        common = {key} if len(holders) > cap else set()
+        by_key: dict[str, list[tuple[int, int]]] = {}
+        weight: dict[str, int] = {}
+        for num, published in holders:
+            for k, w in blocking_keys([key], published, common):
+                by_key.setdefault(k, []).append((num, dated(published)))
+                weight[k] = w
+        for k, members in by_key.items():
+            if 1 < len(members) <= cap:
+                yield from add(members, weight[k], False)
+    if rows:
+        yield flush()
+
+
+def _pair_batches(batches: Iterator[Any], need: int, window_days: int) -> Iterator[Any]:
+    """The rows of :data:`_PAIRS` of a task's :data:`_SHARED`, which come sorted by ``a``: the
+    keys each pair of articles shares summed (as :func:`~newsprism.grouping._candidates`
+    sums them), the pairs below ``need`` that share no band key left out."""
+    import numpy as np
+    import pyarrow as pa
+
+    schema = _arrow_schema(_PAIRS)
+    out: list[tuple[Any, ...]] = []
+    pending = 0
+
+    def flush() -> Any:
+        nonlocal pending
+        columns = [np.concatenate([o[k] for o in out]) for k in range(5)]
+        out.clear()
+        pending = 0
+        return pa.RecordBatch.from_arrays([pa.array(c) for c in columns], schema=schema)
+
+    for (a,), group in _sorted_groups(batches, ("a",)):
+        da = group.column("da")[0].as_py()
+        bs = group.column("bs").combine_chunks()
+        sizes = np.diff(bs.offsets.to_numpy())
+        b = bs.flatten().to_numpy()
+        db = group.column("dbs").combine_chunks().flatten().to_numpy()
+        weights = np.repeat(group.column("w").to_numpy(), sizes)
+        near = np.repeat(group.column("near").to_numpy(zero_copy_only=False), sizes)
+        held, at = np.unique(b, return_inverse=True)
+        w = np.bincount(at, weights=weights).astype(np.int32)
+        shares = np.bincount(at, weights=near) > 0
+        days = np.empty(len(held), dtype=np.int64)
+        days[at] = db
+        keep = (w >= need) | shares
+        apart = (da >= 0) & (days >= 0) & (np.abs(da - days) > window_days)
+        n = int(keep.sum())
+        if n:
+            out.append((np.full(n, a, dtype=np.int64), held[keep], w[keep], shares[keep], apart[keep]))
+            pending += n
+        if pending >= SHARED_BATCH:
+            yield flush()
+    if out:
+        yield flush()
 
 
 #: articles with a kept pair up to which the table of their blocks is broadcast
@@ -631,23 +760,31 @@ SCORED_AT_ONCE = 250_000
 
 
 def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
-    """Of a task's candidate pairs (with both articles' pickled features), those the local
-    clustering takes (:func:`newsprism.grouping.kept_pairs`): up to :data:`SCORED_AT_ONCE`
-    pairs in one call, each article's features read once."""
+    """The rows of :data:`_TAKEN` of a task's pairs (with both articles' pickled features,
+    the weight of the blocking keys they share and whether they share a band key): the
+    candidate pairs among them (keys weighing at least ``2 * min_shared``, or near-duplicates:
+    :func:`newsprism.grouping.near_duplicate`), counted, and those the local clustering takes
+    (:func:`newsprism.grouping.kept_pairs`): up to :data:`SCORED_AT_ONCE` pairs in one call,
+    each article's features read once."""
     import pickle
 
     import pyarrow as pa
 
-    from ..grouping import kept_pairs
+    from ..grouping import kept_pairs, near_duplicate
 
+    need, threshold = 2 * opts.min_shared, opts.near_duplicate
     feats: dict[str, Any] = {}
     pairs: list[tuple[str, str]] = []
+    counted = 0
 
     def kept() -> Any:
         held = {i for p in pairs for i in p}
         found = kept_pairs([feats[i] for i in sorted(held)], pairs, stats, opts)
         pairs.clear()
-        return pa.RecordBatch.from_pydict({"a": [p[0] for p in found], "b": [p[1] for p in found]})
+        return pa.RecordBatch.from_pydict(
+            {"a": [p[0] for p in found], "b": [p[1] for p in found], "n": [None] * len(found)},
+            schema=_arrow_schema(_TAKEN),
+        )
 
     for batch in batches:
         a, b = batch.column("a").to_pylist(), batch.column("b").to_pylist()
@@ -655,11 +792,16 @@ def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> It
             for k, i in enumerate(ids):
                 if i not in feats:  # an article's features are read from the batch once
                     feats[i] = pickle.loads(blobs[k].as_buffer())
-        pairs += zip(a, b, strict=True)
+        weights, near = batch.column("w").to_pylist(), batch.column("near").to_pylist()
+        for x, y, w, band in zip(a, b, weights, near, strict=True):
+            if w >= need or (band and near_duplicate(feats[x].minhash, feats[y].minhash, threshold)):
+                pairs.append((x, y))
+                counted += 1
         if len(pairs) >= SCORED_AT_ONCE:
             yield kept()
     if pairs:
         yield kept()
+    yield pa.RecordBatch.from_pydict({"a": [None], "b": [None], "n": [counted]}, schema=_arrow_schema(_TAKEN))
 
 
 def _cluster_batches(
