@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
+import train_claims
 from _common import REPO, table
 
 from newsprism.clean import CleanOptions, clean_body
@@ -51,29 +52,9 @@ FLOOR = 0.5  # and never below even odds: the model must call the line furniture
 V7 = CleanOptions(learned_shape=False)  # the cleaner without the learned decision (furniture.v7)
 
 
-class Logistic:
-    """L2-regularised logistic regression on standardised features, fitted by Newton's method."""
-
-    def __init__(self, X: np.ndarray, y: np.ndarray, c: float = C) -> None:
-        self.mean = X.mean(0)
-        self.scale = X.std(0)
-        self.scale[self.scale == 0] = 1.0
-        Z = np.column_stack([(X - self.mean) / self.scale, np.ones(len(X))])
-        w = np.zeros(Z.shape[1])
-        penalty = np.ones(Z.shape[1])
-        penalty[-1] = 0.0
-        for _ in range(100):
-            p = 1.0 / (1.0 + np.exp(-Z @ w))
-            grad = c * Z.T @ (p - y) + penalty * w
-            hess = c * (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(penalty) + 1e-9 * np.eye(len(w))
-            step = np.linalg.solve(hess, grad)
-            w -= step
-            if np.max(np.abs(step)) < 1e-10:
-                break
-        self.coef, self.intercept = w[:-1], float(w[-1])
-
-    def proba(self, X: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(((X - self.mean) / self.scale) @ self.coef + self.intercept)))
+class Logistic(train_claims.Logistic):
+    """``train_claims``' L2 logistic regression (standardised features, Newton's method, the
+    intercept not penalised), written out as the cleaner's model file."""
 
     def to_json(self, bar: float, **meta: object) -> str:
         data = {
