@@ -42,7 +42,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import REPO, shared_dir, skip, table
-from bench_grouping import basil_dates, gold_articles, neus, pile_sets, tfidf_agglomerative, undated
+from bench_grouping import basil_dates, gold_articles, neus, pile_sets, pile_tfidf, tfidf_agglomerative, undated
 from train_claims import roc_auc
 
 from newsprism.api import load_articles
@@ -146,23 +146,11 @@ def f1(feats, truth: dict[str, str], opts: GroupOptions) -> float:
 def pile_baseline(piles, truth: dict[str, str]) -> tuple[float, float]:
     """The whole-text TF-IDF + agglomerative baseline over small piles: mean B-cubed F1 at its
     best single threshold over all piles, and that threshold."""
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     scores: dict[float, list[float]] = {}
     for pile in piles:
         true = {a.id: truth[a.id] for a in pile}
-        x = (
-            TfidfVectorizer(sublinear_tf=True, stop_words="english")
-            .fit_transform([(a.title or "") + "\n" + a.text for a in pile])
-            .toarray()
-        )
-        for thr in np.arange(0.5, 0.96, 0.05):
-            labels = AgglomerativeClustering(
-                n_clusters=None, distance_threshold=float(thr), metric="cosine", linkage="average"
-            ).fit_predict(x)
-            pred = {a.id: str(lab) for a, lab in zip(pile, labels, strict=True)}
-            scores.setdefault(round(float(thr), 2), []).append(bcubed(true, pred)[2])
+        for thr, f1 in pile_tfidf(pile, true):
+            scores.setdefault(thr, []).append(f1)
     thr, best = max(scores.items(), key=lambda kv: float(np.mean(kv[1])))
     return float(np.mean(best)), thr
 
