@@ -162,6 +162,16 @@ def test_every_judging_form_is_an_attribution(form: str) -> None:
         ("It ends a bruising six-week campaign.", "bruising", "hard-fought"),
         ("Rents have soared in the old town.", "soared", "rose sharply"),
         ("Carers were left scrambling for childcare.", "scrambling", "hurrying"),
+        # loaded-words.v3 (sentences written for these tests)
+        ("The treasurer funnelled the levy to a cousin.", "funnelled", "sent"),
+        ("Burglars made off with the church silver.", "made off with", "stole"),
+        ("The budget scraped through by four votes.", "scraped through", "passed narrowly"),
+        ("A convicted fraudster ran the charity.", "fraudster", "convicted of fraud"),
+        ("The ruling set off a firestorm online.", "firestorm", "criticism"),
+        ("The board pulled the plug on the tram scheme.", "pulled the plug", "ended"),
+        ("Up to 90 porters face the axe.", "face the axe", "lose their jobs"),
+        ("The council grudgingly reopened the park.", "grudgingly", "reluctantly"),
+        ("Ferry fares have ballooned since spring.", "ballooned", "rose"),
     ],
 )
 def test_loaded_words_are_found_with_their_neutral_alternative(sentence: str, word: str, neutral: str) -> None:
@@ -186,6 +196,12 @@ def test_loaded_words_are_found_with_their_neutral_alternative(sentence: str, wo
         "She had bruising on her arm.",
         "Diners were scrambling for cover when the roof gave way.",
         "Handout / Getty Images",  # a photo credit
+        # loaded-words.v3: the technical senses
+        "The bridge was under a monitoring regime.",
+        "An oversight regime for the banks began.",
+        "The rule has a chilling effect on reporters.",
+        "He was charged with sharing obscene material.",
+        "The knee-jerk reflex was tested.",
     ],
 )
 def test_neutral_and_literal_uses_are_not_loaded(sentence: str) -> None:

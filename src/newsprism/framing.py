@@ -22,6 +22,10 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
+``framing.v7``: v6 with the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``: general
+news vocabulary of every kind the list defines, fraudster, swindled, made off with, scraped
+through, firestorm, pull the plug..., and no "regime" after "monitoring", "oversight" and other
+technical heads); the rules are v6's.
 ``framing.v6``: v5 with the naming marks of ``entities.v5`` (a nickname in quotation marks right
 after a name, "dubbed “Red Ilaria”", is a mention and can be a mark; a common word opening a
 sentence before a plain name, "Goalkeeper Piet Haverkamp", is none; a state's government or
@@ -56,13 +60,13 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v6"
+FRAMING_VERSION = "framing.v7"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
 #: Gazette understands" as a hedge (:func:`self_sourced`) and the word lists of
-#: ``framing-lexicon.v2``
-ARTICLE_MARKS_VERSION = "framing.v4"
+#: ``framing-lexicon.v2``, v7 the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``)
+ARTICLE_MARKS_VERSION = "framing.v7"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

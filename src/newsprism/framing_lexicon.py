@@ -10,7 +10,8 @@ an entry of three lexicons as ``(start, end, type, lexicon_version)``, in text o
 - ``attribution``: the forms of ``reporting-verbs`` with stance ``judging`` (claimed, alleged,
   insisted, admitted, conceded, boasted...), read with ``attribution-contexts``.
 
-How (``framing-lexicon.v1``; v2 reads `loaded-words.v2` and `hedges.v2`, the same way):
+How (``framing-lexicon.v1``; v2 reads `loaded-words.v2` and `hedges.v2`, v3 `loaded-words.v3`,
+the same way):
 
 - **Matching**: one regular expression per lexicon, built once and cached, alternatives longest
   first, case-insensitive, whole words: a form does not match inside a longer word or a
@@ -46,7 +47,7 @@ from functools import cache, partial
 from . import lexicons
 from .text import WordList
 
-FRAMING_LEXICON_VERSION = "framing-lexicon.v2"
+FRAMING_LEXICON_VERSION = "framing-lexicon.v3"
 
 #: a framing mark from a word list: start, end, type (hedge|loaded|attribution), lexicon version
 Mark = tuple[int, int, str, str]
