@@ -362,8 +362,8 @@ def _frame(spark: Any, rows: list[tuple[Any, ...]], ddl: str) -> Any:
 
     schema = _arrow_schema(ddl)
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
-    table = pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)], schema=schema)
-    return spark.createDataFrame(table)
+    arrays = [pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)]
+    return spark.createDataFrame(pa.Table.from_arrays(arrays, schema=schema))
 
 
 def _group_rows(spark: Any, out: str) -> Any:
@@ -923,9 +923,9 @@ def _previous(spark: Any, path: str) -> dict[str, str]:
 def _write_stories(spark: Any, path: str, stories: list[Any]) -> None:
     rows = [(s.id, list(s.articles), list(s.origins), len(s.articles)) for s in stories]
     schema = "id string, articles array<string>, origins array<string>, size int"
-    _frame(spark, rows, schema).coalesce(max(1, min(64, len(rows) // 100_000 + 1))).write.mode(
-        "overwrite"
-    ).parquet(path)
+    _frame(spark, rows, schema).coalesce(max(1, min(64, len(rows) // 100_000 + 1))).write.mode("overwrite").parquet(
+        path
+    )
 
 
 # ------------------------------------------------------------------ compare
