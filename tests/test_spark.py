@@ -273,6 +273,23 @@ def test_blocking_path_on_the_dev_set(spark, tmp_path: Path) -> None:
     assert grouping.stats["blocks"] > 1 and grouping.stats["largest_block"] < 59
 
 
+def test_the_drivers_tables_reach_spark_whole_and_share_one_worker_pool(spark) -> None:
+    """The tables the driver makes (ids read twice, blocks, stories) go to the JVM as Arrow:
+    the same rows and types as the schema says, none too; and the session keeps one pool of
+    Python workers (no SQL-only environment variable)."""
+    from newsprism.spark import ONE_WORKER_POOL, _frame
+
+    ddl = "id string, articles array<string>, origins array<string>, size int"
+    rows = [("s1", ["a", "b"], ["a"], 2), ("s2", [], [], 0), ("s3", ["c"], ["c"], 1)]
+    frame = _frame(spark, rows, ddl)
+    assert frame.schema.simpleString() == "struct<id:string,articles:array<string>,origins:array<string>,size:int>"
+    assert sorted(tuple(r) for r in frame.collect()) == rows
+    empty = _frame(spark, [], "file long, record long, part string")
+    assert empty.count() == 0 and empty.columns == ["file", "record", "part"]
+    for key, value in ONE_WORKER_POOL.items():
+        assert spark.conf.get(key) == value
+
+
 def test_an_article_read_twice_is_grouped_once(spark, tmp_path: Path) -> None:
     """Rows of one id in two parts of the output (a unit's file copied): the first read is
     kept, and the stories and statistics are those of the articles read once."""

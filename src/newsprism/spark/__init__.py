@@ -83,12 +83,21 @@ def session(master: str | None = None, *, conf: dict[str, str] | None = None) ->
         master = "local[*]"
     if master is not None:
         builder = builder.master(master)
-    settings = {"spark.ui.showConsoleProgress": "false", **_local_defaults(master), **(conf or {})}
+    settings = {"spark.ui.showConsoleProgress": "false", **ONE_WORKER_POOL, **_local_defaults(master), **(conf or {})}
     for key, value in settings.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark
+
+
+#: Spark keeps one pool of Python workers per environment, and its simplified tracebacks of
+#: SQL Python functions add a variable to the SQL workers' environment: on, the grouping's SQL
+#: steps start a second daemon and workers on each executor (each importing pyspark, pyarrow
+#: and newsprism again) beside those that ran the ingest's tasks or the RDD steps. Off, every
+#: step of a job is served by the same workers; an error in a task shows its whole traceback
+#: (newsprism catches a bad record's errors itself). Set on every session, local or not.
+ONE_WORKER_POOL = {"spark.sql.execution.pyspark.udf.simplifiedTraceback.enabled": "false"}
 
 
 def _local_defaults(master: str | None) -> dict[str, str]:
@@ -345,6 +354,18 @@ def group(
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
 
 
+def _frame(spark: Any, rows: list[tuple[Any, ...]], ddl: str) -> Any:
+    """A DataFrame of rows the driver holds (the ids read twice, the table of blocks, the
+    stories), handed to the JVM as one Arrow table: ``createDataFrame`` of a Python list runs
+    a Python task to unpickle the rows (and so starts Python workers where none were needed)."""
+    import pyarrow as pa
+
+    schema = _arrow_schema(ddl)
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
+    arrays = [pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)]
+    return spark.createDataFrame(pa.Table.from_arrays(arrays, schema=schema))
+
+
 def _group_rows(spark: Any, out: str) -> Any:
     """What grouping reads of the article rows under ``out`` (a DataFrame of
     :data:`~newsprism.spark._rows.GROUP_COLUMNS`), one row per article id: of rows with one
@@ -361,7 +382,7 @@ def _group_rows(spark: Any, out: str) -> Any:
     placed = frame.select("id", "file", "record", "part").withColumn("k", F.row_number().over(first))
     later = placed.where("k > 1").select("file", "record", "part").collect()
     if later:
-        dropped = spark.createDataFrame([tuple(r) for r in later], "file long, record long, part string")
+        dropped = _frame(spark, [tuple(r) for r in later], "file long, record long, part string")
         frame = frame.join(F.broadcast(dropped), ["file", "record", "part"], "left_anti")
     return frame.drop("part")
 
@@ -521,7 +542,7 @@ def _group_blocks(
     if block_of:
         parts = partitions or sc.defaultParallelism
         links = sc.broadcast(pairs_of)
-        assigned = spark.createDataFrame(list(block_of.items()), "id string, block string")
+        assigned = _frame(spark, list(block_of.items()), "id string, block string")
         # the articles of the blocks, found by sending the driver's table to every task
         # while it is small, else by a shuffle of both
         if len(block_of) <= BROADCAST_BLOCKS:
@@ -902,9 +923,9 @@ def _previous(spark: Any, path: str) -> dict[str, str]:
 def _write_stories(spark: Any, path: str, stories: list[Any]) -> None:
     rows = [(s.id, list(s.articles), list(s.origins), len(s.articles)) for s in stories]
     schema = "id string, articles array<string>, origins array<string>, size int"
-    spark.createDataFrame(rows, schema).coalesce(max(1, min(64, len(rows) // 100_000 + 1))).write.mode(
-        "overwrite"
-    ).parquet(path)
+    _frame(spark, rows, schema).coalesce(max(1, min(64, len(rows) // 100_000 + 1))).write.mode("overwrite").parquet(
+        path
+    )
 
 
 # ------------------------------------------------------------------ compare
