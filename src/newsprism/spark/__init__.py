@@ -502,22 +502,37 @@ def _group_blocks(
     by_key = postings.repartition("band", "key").sortWithinPartitions("band", "key")
     held = by_key.mapInArrow(lambda it: _shared_batches(it, cap), _SHARED)
     by_article = held.repartition("a").sortWithinPartitions("a")
-    edges = by_article.mapInArrow(lambda it: _pair_batches(it, need, opts.window_days), _PAIRS).persist()
-    # each pair within the date window, and each pair sharing a band, with both articles'
-    # features: near-duplicates found and the pairs scored as the local grouping does; only
-    # the pairs it would take can join two clusters. A pair of dated articles more than the
-    # window apart is taken only as a near-duplicate (newsprism.grouping._queue): the other
-    # such pairs are counted, not scored; the counts and the ids of all articles come back in
-    # the same query (the pairs are cached as they are made, so both branches read them once
-    # made: without the cache Spark made them twice, once for each branch)
-    side = art.select("num", "id", "blob")
-    scored = (
-        edges.where(~F.col("apart") | F.col("near"))
-        .select("a", "b", "w", "near")
-        .join(side.toDF("a", "ia", "fa"), "a")
-        .join(side.toDF("b", "ib", "fb"), "b")
-        .select(F.col("ia").alias("a"), F.col("ib").alias("b"), "w", "near", "fa", "fb")
+    edges = (
+        by_article.mapInArrow(lambda it: _pair_batches(it, need, opts.window_days), _PAIRS)
+        .withColumn("p", F.spark_partition_id())
+        .persist()
     )
+    # each pair within the date window, and each pair sharing a band, scored in the group of
+    # its first article's partition (``p``: all pairs of an article are in one), which is sent
+    # the features of every article its pairs name once, not those of both articles with each
+    # pair: near-duplicates found and the pairs scored as the local grouping does; only the
+    # pairs it would take can join two clusters. A pair of dated articles more than the window
+    # apart is taken only as a near-duplicate (newsprism.grouping._queue): the other such
+    # pairs are counted, not scored; the counts and the ids of all articles come back in the
+    # same query (the pairs are cached as they are made, so every branch reads them once
+    # made: without the cache Spark made them once for each branch)
+    scoring = edges.where(~F.col("apart") | F.col("near"))
+    wanted = (
+        scoring.select("p", "a")
+        .unionByName(scoring.select("p", F.col("b").alias("a")))
+        .groupBy("a")
+        .agg(F.collect_set("p").alias("ps"))
+    )
+    nulls = {"b": "long", "w": "int", "near": "boolean"}
+    sent = wanted.join(art.select(F.col("num").alias("a"), "blob"), "a").select(
+        F.explode("ps").alias("p"),
+        F.lit(0).alias("kind"),
+        "a",
+        *[F.lit(None).cast(t).alias(c) for c, t in nulls.items()],
+        "blob",
+    )
+    pairs = scoring.select("p", F.lit(1).alias("kind"), "a", "b", "w", "near", F.lit(None).cast("binary").alias("blob"))
+    scored = sent.unionByName(pairs).repartition("p").sortWithinPartitions("p", "kind")
     taken = scored.mapInArrow(lambda it: _taken_batches(it, shared.value, opts), _TAKEN)
     nothing = F.lit(None).cast("string")
     aside = edges.where(F.col("apart") & ~F.col("near")).groupBy().count()
@@ -781,12 +796,15 @@ SCORED_AT_ONCE = 250_000
 
 
 def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> Iterator[Any]:
-    """The rows of :data:`_TAKEN` of a task's pairs (with both articles' pickled features,
-    the weight of the blocking keys they share and whether they share a band key): the
-    candidate pairs among them (keys weighing at least ``2 * min_shared``, or near-duplicates:
-    :func:`newsprism.grouping.near_duplicate`), counted, and those the local clustering takes
-    (:func:`newsprism.grouping.kept_pairs`): up to :data:`SCORED_AT_ONCE` pairs in one call,
-    each article's features read once."""
+    """The rows of :data:`_TAKEN` of a task's groups of pairs, which come sorted by group
+    (``p``, the partition of the pairs' first articles) and kind: first the features of every
+    article the group's pairs name (``kind`` 0: ``a`` its number, ``blob`` its pickled
+    features), then the pairs (``kind`` 1: ``a``, ``b``, the weight ``w`` of the blocking keys
+    they share and whether they share a band key, ``near``). The candidate pairs among them
+    (keys weighing at least ``2 * min_shared``, or near-duplicates:
+    :func:`newsprism.grouping.near_duplicate`) are counted, and those the local clustering
+    takes found (:func:`newsprism.grouping.kept_pairs`): up to :data:`SCORED_AT_ONCE` pairs in
+    one call. Memory: the features of one group's articles and those pairs."""
     import pickle
 
     import pyarrow as pa
@@ -794,13 +812,15 @@ def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> It
     from ..grouping import kept_pairs, near_duplicate
 
     need, threshold = 2 * opts.min_shared, opts.near_duplicate
-    feats: dict[str, Any] = {}
-    pairs: list[tuple[str, str]] = []
+    feats: dict[int, Any] = {}
+    pairs: list[tuple[int, int]] = []
     counted = 0
+    group: int | None = None
 
     def kept() -> Any:
         held = {i for p in pairs for i in p}
-        found = kept_pairs([feats[i] for i in sorted(held)], pairs, stats, opts)
+        ids = [(feats[x].id, feats[y].id) for x, y in pairs]
+        found = kept_pairs([feats[i] for i in sorted(held)], ids, stats, opts)
         pairs.clear()
         return pa.RecordBatch.from_pydict(
             {"a": [p[0] for p in found], "b": [p[1] for p in found], "n": [None] * len(found)},
@@ -808,18 +828,22 @@ def _taken_batches(batches: Iterator[Any], stats: Any, opts: GroupOptions) -> It
         )
 
     for batch in batches:
-        a, b = batch.column("a").to_pylist(), batch.column("b").to_pylist()
-        for ids, blobs in ((a, batch.column("fa")), (b, batch.column("fb"))):
-            for k, i in enumerate(ids):
-                if i not in feats:  # an article's features are read from the batch once
-                    feats[i] = pickle.loads(blobs[k].as_buffer())
-        weights, near = batch.column("w").to_pylist(), batch.column("near").to_pylist()
-        for x, y, w, band in zip(a, b, weights, near, strict=True):
-            if w >= need or (band and near_duplicate(feats[x].minhash, feats[y].minhash, threshold)):
+        d = batch.to_pydict()
+        for p, kind, x, y, w, band, blob in zip(
+            d["p"], d["kind"], d["a"], d["b"], d["w"], d["near"], d["blob"], strict=True
+        ):
+            if p != group:  # a new group: the last one's pairs scored, its features let go
+                if pairs:
+                    yield kept()
+                feats.clear()
+                group = p
+            if kind == 0:
+                feats[x] = pickle.loads(blob)
+            elif w >= need or (band and near_duplicate(feats[x].minhash, feats[y].minhash, threshold)):
                 pairs.append((x, y))
                 counted += 1
-        if len(pairs) >= SCORED_AT_ONCE:
-            yield kept()
+                if len(pairs) >= SCORED_AT_ONCE:
+                    yield kept()
     if pairs:
         yield kept()
     yield pa.RecordBatch.from_pydict({"a": [None], "b": [None], "n": [counted]}, schema=_arrow_schema(_TAKEN))
