@@ -307,6 +307,26 @@ def test_an_article_read_twice_is_grouped_once(spark, tmp_path: Path) -> None:
     assert _stories(twice) == _stories(once)
     assert twice.stats == once.stats
 
+    # copies read after the first rows, with other features (another article's terms, no
+    # date): left out, and what they added to the statistics taken off again, not what the
+    # rows kept hold
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    shutil.rmtree(out / "stories")
+    (out / "articles" / f"copy-{part.name}").unlink()
+    for k, path in enumerate(sorted((out / "articles").glob("*.parquet"))[:2]):
+        table = pq.read_table(path)
+        terms = table.column("f_terms").to_pylist()
+        table = table.set_column(table.schema.get_field_index("f_terms"), "f_terms", pa.array(terms[1:] + terms[:1]))
+        table = table.set_column(
+            table.schema.get_field_index("published"), "published", pa.array([None] * len(table), pa.string())
+        )
+        pq.write_table(table, out / "articles" / f"zz-copy-{k}.parquet")
+    changed = backend.group(str(out), spark=spark, options=opts)
+    assert _stories(changed) == _stories(once)
+    assert changed.stats == once.stats
+
 
 def backend_features_method(opts):
     from newsprism.grouping import features_method

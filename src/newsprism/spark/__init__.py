@@ -296,26 +296,56 @@ def group(
     method = features_method(opts)
     rows = _group_rows(spark, out)
     previous = _previous(spark, join(out, "stories"))
-    # one pass of Python over the article rows: each article's light columns, and the pile
-    # statistics of each task's articles (rows of their own kind, summed below)
+    # one pass of Python over the article rows: each article's light columns and place, and
+    # the pile statistics of each task's articles (rows of their own kind, summed below)
     light = rows.drop("f_grams")  # origins only: read when a block is clustered
     prepared = light.mapInArrow(lambda it: _prepared_batches(it, opts), _PREPARED).persist()
     try:
         # the pile statistics in one aggregation (document frequencies of 1 are left out: a
-        # term missing from a table is held by one article), with the features' methods
+        # term missing from a table is held by one article), with the features' methods; in
+        # the same query, the places of the rows of an id read before (kind ``d``)
+        from pyspark.sql import Window
         from pyspark.sql import functions as F
 
         counted = prepared.where("kind != 'a'").groupBy("kind", "name").agg(F.sum("count").alias("count"))
-        found = counted.where("kind in ('n', 'm', 'u') or count > 1").collect()
-        other = sorted(r["name"] for r in found if r["kind"] == "m" and r["name"] != method)
+        first = Window.partitionBy("id").orderBy("file", "record", "part")
+        placed = prepared.where("kind = 'a'").select("id", "file", "record", "part")
+        later = placed.withColumn("k", F.row_number().over(first)).where("k > 1")
+        nothing = F.lit(None).cast("long")
+        found = (
+            counted.where("kind in ('n', 'm', 'u') or count > 1")
+            .select("kind", "name", "count", nothing.alias("file"), nothing.alias("record"))
+            .unionByName(
+                later.select(
+                    F.lit("d").alias("kind"), F.col("part").alias("name"), nothing.alias("count"), "file", "record"
+                )
+            )
+            .collect()
+        )
+        tables: dict[str, dict[str, int]] = {"h": {}, "b": {}, "n": {}, "u": {}, "m": {}}
+        for r in found:
+            if r["kind"] != "d":
+                tables[r["kind"]][r["name"]] = r["count"]
+        art = prepared.where("kind = 'a'")
+        dropped = [(r["file"], r["record"], r["name"]) for r in found if r["kind"] == "d"]
+        if dropped:
+            # rows of an id read before (a unit's output copied, an input listed twice): left
+            # out, and their share of the statistics taken off (their own rows counted again)
+            gone = F.broadcast(_frame(spark, dropped, "file long, record long, part string"))
+            place = ["file", "record", "part"]
+            again = light.join(gone, place, "left_semi").mapInArrow(lambda it: _prepared_batches(it, opts), _PREPARED)
+            for r in again.where("kind != 'a'").groupBy("kind", "name").agg(F.sum("count").alias("count")).collect():
+                tables[r["kind"]][r["name"]] = tables[r["kind"]].get(r["name"], 0) - r["count"]
+            tables = {k: {t: c for t, c in v.items() if c > (1 if k in ("h", "b") else 0)} for k, v in tables.items()}
+            rows = rows.join(gone, place, "left_anti")
+            art = art.join(gone, place, "left_anti")
+        rows = rows.drop("part")
+        other = sorted(m for m in tables["m"] if m != method)
         if other:
             raise NewsprismError(
                 f"{out}: its articles have grouping features {other[0]}, not {method}; run newsprism spark ingest "
                 "again into a new folder"
             )
-        tables: dict[str, dict[str, int]] = {"h": {}, "b": {}, "n": {}, "u": {}, "m": {}}
-        for r in found:
-            tables[r["kind"]][r["name"]] = r["count"]
         n = tables["n"].get("", 0)
         stats = PileStats(n, tables["h"], tables["u"].get("", 0), tables["b"])
         shared = sc.broadcast(stats)
@@ -333,9 +363,7 @@ def group(
             counts = [one]
             blocks, largest, taken_pairs = 1, n, 0
         else:
-            groups, counts, (blocks, largest, taken_pairs) = _group_blocks(
-                spark, rows, prepared, stats, opts, partitions
-            )
+            groups, counts, (blocks, largest, taken_pairs) = _group_blocks(spark, rows, art, stats, opts, partitions)
         stories = name_stories(groups, previous)
     finally:
         prepared.unpersist()
@@ -367,33 +395,26 @@ def _frame(spark: Any, rows: list[tuple[Any, ...]], ddl: str) -> Any:
 
 
 def _group_rows(spark: Any, out: str) -> Any:
-    """What grouping reads of the article rows under ``out`` (a DataFrame of
-    :data:`~newsprism.spark._rows.GROUP_COLUMNS`), one row per article id: of rows with one
-    id, the first read, as ``ingest`` keeps the first (then by the part that holds it). Only
-    the ids, places and parts of the rows are shuffled to find the others, which are few."""
-    from pyspark.sql import Window
+    """What grouping reads of the article rows under ``out``: a DataFrame of
+    :data:`~newsprism.spark._rows.GROUP_COLUMNS` and the Parquet part that holds each row
+    (``part``), every row read. Of rows with one id, :func:`group` keeps the first read, as
+    ``ingest`` keeps the first (then by part), and finds the others in its statistics query."""
     from pyspark.sql import functions as F
 
     from ._rows import GROUP_COLUMNS
 
-    frame = _article_frame(spark, out)
-    frame = frame.select(*GROUP_COLUMNS).withColumn("part", F.input_file_name())
-    first = Window.partitionBy("id").orderBy("file", "record", "part")
-    placed = frame.select("id", "file", "record", "part").withColumn("k", F.row_number().over(first))
-    later = placed.where("k > 1").select("file", "record", "part").collect()
-    if later:
-        dropped = _frame(spark, [tuple(r) for r in later], "file long, record long, part string")
-        frame = frame.join(F.broadcast(dropped), ["file", "record", "part"], "left_anti")
-    return frame.drop("part")
+    return _article_frame(spark, out).select(*GROUP_COLUMNS).withColumn("part", F.input_file_name())
 
 
 #: the rows of the one Python pass over the articles: per article (``kind`` ``a``) its id
-#: (and as a number, :func:`_number`, for the joins), date, MinHash band keys and its
-#: features for scoring (pickled, the signature with them); per task, its share of the pile
-#: statistics (``kind`` ``n``, ``u``, ``m``, ``h``, ``b``: its articles, undated ones,
-#: features methods, lead and whole-text document frequencies), ``name`` and ``count``
+#: (and as a number, :func:`_number`, for the joins), date, MinHash band keys, its features
+#: for scoring (pickled, the signature with them) and where it was read (``file``,
+#: ``record``, ``part``); per task, its share of the pile statistics (``kind`` ``n``, ``u``,
+#: ``m``, ``h``, ``b``: its articles, undated ones, features methods, lead and whole-text
+#: document frequencies), ``name`` and ``count``
 _PREPARED = (
-    "kind string, name string, count long, id string, num long, published string, bands array<string>, blob binary"
+    "kind string, name string, count long, id string, num long, published string, bands array<string>, "
+    "blob binary, file long, record long, part string"
 )
 
 
@@ -411,7 +432,8 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
     schema = _arrow_schema(_PREPARED)
     totals: Counter[tuple[str, str]] = Counter()
     for batch in batches:
-        feats = [features_of({**r, "f_grams": b""}) for r in batch.to_pylist()]
+        rows = batch.to_pylist()
+        feats = [features_of({**r, "f_grams": b""}) for r in rows]
         part = pile_stats(feats)
         totals.update({("n", ""): part.articles, ("u", ""): part.undated})
         totals.update(("m", f.method) for f in feats)
@@ -428,6 +450,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
                 "published": [f.published for f in feats],
                 "bands": [[str(k) for k in keys] for keys in band_keys(feats)],
                 "blob": [pickle.dumps(_for_scoring(f, opts)) for f in feats],
+                **{name: [r[name] for r in rows] for name in ("file", "record", "part")},
             },
             schema=schema,
         )
@@ -441,7 +464,7 @@ def _prepared_batches(batches: Iterator[Any], opts: GroupOptions) -> Iterator[An
                 "kind": [k for (k, _), _ in chunk],
                 "name": [t for (_, t), _ in chunk],
                 "count": [c for _, c in chunk],
-                **{name: nulls for name in ("id", "num", "published", "bands", "blob")},
+                **{name: nulls for name in ("id", "num", "published", "bands", "blob", "file", "record", "part")},
             },
             schema=schema,
         )
@@ -473,7 +496,7 @@ def _arrow_schema(ddl: str) -> Any:
 
 
 def _group_blocks(
-    spark: Any, rows: Any, prepared: Any, stats: Any, opts: GroupOptions, partitions: int | None
+    spark: Any, rows: Any, articles: Any, stats: Any, opts: GroupOptions, partitions: int | None
 ) -> tuple[list[Any], list[dict[str, int]], tuple[int, int, int]]:
     """The grouping of a pile larger than ``block_above``: candidate pairs by blocking keys and
     MinHash bands, the pairs clustering takes, their components clustered by
@@ -489,7 +512,7 @@ def _group_blocks(
     n = stats.articles
     cap = block_cap(n, opts)
     shared = sc.broadcast(stats)
-    art = prepared.where("kind = 'a'").select("id", "num", "published", "bands", "blob")
+    art = articles.select("id", "num", "published", "bands", "blob")
     need = 2 * opts.min_shared
     # each article's blocking terms and MinHash band keys, one row each, shuffled by term or
     # key; one Python pass over each term's (or band key's) holders makes the blocking keys
