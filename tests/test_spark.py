@@ -274,7 +274,7 @@ def test_blocking_path_on_the_dev_set(spark, tmp_path: Path) -> None:
 
 
 def test_the_drivers_tables_reach_spark_whole_and_share_one_worker_pool(spark) -> None:
-    """The tables the driver makes (ids read twice, blocks, stories) go to the JVM as Arrow:
+    """The tables the driver makes (ids read twice, blocks) go to the JVM as Arrow:
     the same rows and types as the schema says, none too; and the session keeps one pool of
     Python workers (no SQL-only environment variable)."""
     from newsprism.spark import ONE_WORKER_POOL, _frame

@@ -378,13 +378,13 @@ def group(
         "kept_pairs": taken_pairs,
         "pile_terms": len(stats.head_df) + len(stats.body_df),
     }
-    _write_stories(spark, join(out, "stories"), stories)
+    _write_stories(join(out, "stories"), stories)
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
 
 
 def _frame(spark: Any, rows: list[tuple[Any, ...]], ddl: str) -> Any:
-    """A DataFrame of rows the driver holds (the ids read twice, the table of blocks, the
-    stories), handed to the JVM as one Arrow table: ``createDataFrame`` of a Python list runs
+    """A DataFrame of rows the driver holds (the places of rows of an id read before, the
+    table of blocks), handed to the JVM as one Arrow table: ``createDataFrame`` of a Python list runs
     a Python task to unpickle the rows (and so starts Python workers where none were needed)."""
     import pyarrow as pa
 
@@ -967,12 +967,37 @@ def _previous(spark: Any, path: str) -> dict[str, str]:
     return {a: r["id"] for r in rows for a in r["articles"]}
 
 
-def _write_stories(spark: Any, path: str, stories: list[Any]) -> None:
-    rows = [(s.id, list(s.articles), list(s.origins), len(s.articles)) for s in stories]
-    schema = "id string, articles array<string>, origins array<string>, size int"
-    _frame(spark, rows, schema).coalesce(max(1, min(64, len(rows) // 100_000 + 1))).write.mode("overwrite").parquet(
-        path
-    )
+#: stories in one Parquet file of ``stories/``
+STORIES_A_FILE = 100_000
+
+
+def _write_stories(path: str, stories: list[Any]) -> None:
+    """The stories as Parquet files under ``path`` (what was there replaced), written by the
+    driver, which holds them all already (it named them): a Spark job would plan, schedule
+    and commit the write of rows the driver first hands to the JVM. :data:`STORIES_A_FILE` a
+    file, each written to a temporary name and renamed; one file, empty, for no stories."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from pyarrow import fs
+
+    from ._units import _write_atomic, filesystem
+
+    system, local = filesystem(path)
+    if system.get_file_info(local).type != fs.FileType.NotFound:
+        system.delete_dir(local)
+    system.create_dir(local, recursive=True)
+    schema = _arrow_schema("id string, articles array<string>, origins array<string>, size int")
+    for k, lo in enumerate(range(0, max(1, len(stories)), STORIES_A_FILE)):
+        chunk = stories[lo : lo + STORIES_A_FILE]
+        columns = {
+            "id": [s.id for s in chunk],
+            "articles": [list(s.articles) for s in chunk],
+            "origins": [list(s.origins) for s in chunk],
+            "size": [len(s.articles) for s in chunk],
+        }
+        sink = pa.BufferOutputStream()
+        pq.write_table(pa.table(columns, schema=schema), sink, compression="zstd")
+        _write_atomic(system, f"{local}/part-{k:05d}.parquet", sink.getvalue().to_pybytes())
 
 
 # ------------------------------------------------------------------ compare
