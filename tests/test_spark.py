@@ -129,6 +129,38 @@ def test_jsonl_parts_together_are_the_file(tmp_path: Path) -> None:
     assert list(iter_jsonl(empty, part=(1, 2))) == []
 
 
+def test_a_grouping_pass_freezes_the_heap_and_collects_its_own_cycles() -> None:
+    """A grouping pass in a Python worker (``_frozen_heap``) moves what the worker held before
+    out of the cyclic collector's way, and collects the cycles the pass left when it ends
+    (automatic collection off here, so only that collection can free them)."""
+    import gc
+    import weakref
+
+    from newsprism.spark import _frozen_heap
+
+    class Node:
+        other: object = None
+
+    left: list[weakref.ref[Node]] = []
+
+    def rows():
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a cycle, garbage once the pass ends
+        left.append(weakref.ref(a))
+        yield 1
+        yield 2
+
+    gc.unfreeze()
+    gc.disable()
+    try:
+        assert list(_frozen_heap(rows())) == [1, 2]
+        assert gc.get_freeze_count() > 0
+        assert left[0]() is None
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 @pytest.mark.parametrize("batch", [None, 7])
 def test_the_pair_passes_find_the_local_candidate_pairs(batch: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
     """The two Python passes that make the candidate pairs of ``spark group`` (per blocking
