@@ -16,12 +16,13 @@ Spark only schedules and shuffles; every step calls the local library functions:
   ``done/<unit>.json`` with its counts and the one-line error of each bad record. A bad record
   never fails the job; a rerun skips the units that have a ``done`` file.
 - **group**: the pile statistics the IDF needs (:class:`newsprism.grouping.PileStats`) by a
-  Spark aggregation; candidate pairs by the local grouping's own term blocking
-  (:func:`~newsprism.grouping.blocking_terms`, :func:`~newsprism.grouping.blocking_keys`)
-  and MinHash bands (:func:`~newsprism.grouping.band_keys`): a shuffle by term or band key
+  Spark aggregation, the rows of an id read twice found in the same query; candidate pairs
+  by the local grouping's own term blocking (:func:`~newsprism.grouping.blocking_terms`,
+  :func:`~newsprism.grouping.blocking_keys`) and MinHash bands (:func:`~newsprism.grouping.band_keys`): a shuffle by term or band key
   and one by article, each followed by a Python pass; the pairs clustering takes scored in
-  a task (:func:`~newsprism.grouping.kept_pairs`) and their connected components found (on
-  the driver); each component clustered by
+  a task (:func:`~newsprism.grouping.kept_pairs`), grouped by their first article's
+  partition so that each article's features reach a group once, and their connected
+  components found (on the driver); each component clustered by
   :func:`~newsprism.grouping.cluster_block` in a task, and the stories named by
   :func:`~newsprism.grouping.name_stories`. Clusters only merge along candidate pairs, so the
   stories are exactly the local ones: the same articles, the same ids.
@@ -520,8 +521,9 @@ def _group_blocks(
     MinHash bands, the pairs clustering takes, their components clustered by
     :func:`newsprism.grouping.cluster_block`. The shuffles and joins are Spark SQL's; Python
     sees each article a few times, in Arrow batches, each blocking term and band key with its
-    holders once, and each candidate pair within the date window once. Two actions: the kept
-    pairs with the candidate count and the ids of all articles, then the clustering."""
+    holders once, and each candidate pair within the date window once. ``articles``: the
+    article rows of the statistics pass (one per id). Two actions: the kept pairs with the
+    candidate count and the ids of all articles, then the clustering."""
     from pyspark.sql import functions as F
 
     from ..grouping import block_cap
