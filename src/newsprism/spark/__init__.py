@@ -18,8 +18,9 @@ Spark only schedules and shuffles; every step calls the local library functions:
 - **group**: the pile statistics the IDF needs (:class:`newsprism.grouping.PileStats`) by a
   Spark aggregation, the rows of an id read twice found in the same query; candidate pairs
   by the local grouping's own term blocking (:func:`~newsprism.grouping.blocking_terms`,
-  :func:`~newsprism.grouping.blocking_keys`) and MinHash bands (:func:`~newsprism.grouping.band_keys`): a shuffle by term or band key
-  and one by article, each followed by a Python pass; the pairs clustering takes scored in
+  :func:`~newsprism.grouping.blocking_keys`) and MinHash bands
+  (:func:`~newsprism.grouping.band_keys`): a shuffle by term or band key and one by article,
+  each followed by a Python pass; the pairs clustering takes scored in
   a task (:func:`~newsprism.grouping.kept_pairs`), grouped by their first article's
   partition so that each article's features reach a group once, and their connected
   components found (on the driver); each component clustered by
