@@ -665,6 +665,8 @@ def _run_info(run: str, speakers: bool = False) -> _RunInfo | None:
     if not (name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words)):
         return None
     parts = run.split()
+    if speakers and person and _adjective_of_place(parts, words):
+        return None  # "Senior Iranian diplomats", "Top U.S. officials" (since quotes.v7)
     roles: list[str] = []
     for t in parts[: len(parts) - len(words)]:
         for part in strip_dot(t).split("-"):
@@ -684,6 +686,38 @@ def _run_info(run: str, speakers: bool = False) -> _RunInfo | None:
         len(words) == 1 and len(parts) == 1,
         tuple(roles),
     )
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Adjectives of places as written ("Iranian", "South Korean", "U.S."; the ``demonyms``
+    lexicon, since quotes.v7)."""
+    return frozenset(lexicons.load("demonyms").entries)
+
+
+#: titles that make the next word a person's name even when it is an adjective of a place
+#: ("Mr. French"); "senior", "former", "acting" and the like describe a noun as well
+_NOT_HONORIFIC = frozenset({"deputy", "vice", "acting", "former", "interim", "assistant", "associate", "senior"})
+
+
+def _adjective_of_place(parts: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether a person's name read from a capitalised run is an adjective of a place before a
+    noun: the name ends in a demonym ("Iranian", "South Korean", "U.S."), no word before the
+    demonym in the name is a given name ("Top U.S.", not "David French"), and no title before
+    the name is an honorific or a role ("Senior Iranian", not "Mr. French")."""
+    names = demonyms()
+    cut = next((k for k in (2, 1) if k <= len(words) and " ".join(words[-k:]) in names), None)
+    if cut is None:
+        return False
+    if any(_given_gender(w) is not None for w in words[:-cut]):
+        return False
+    titles = speaker_titles()
+    for t in parts[: len(parts) - len(words)]:
+        for part in strip_dot(t).split("-"):
+            kind = titles.get(part)
+            if kind == "role" or (kind == "title" and part not in _NOT_HONORIFIC):
+                return False
+    return True
 
 
 #: an apposition that gives a role: ", the health minister," / ", a spokeswoman for X,"
