@@ -1,10 +1,10 @@
 """Rebuild tests/gold/heldout-l from the marked-up sources in src/articles/*.src.
 
-Copied from tests/gold/heldout-k/src/build.py (itself part J's; only the paths changed).
+Copied from tests/gold/heldout-k/src/build.py (itself part J's); only the paths changed.
 Part K's note: copied from tests/gold/heldout-j/src/build.py (itself adapted from part I's;
-only the paths changed). Part J's note: adapted from part I's (same source format; only the paths and the
-word range printed at the end, 150 to 300, changed; a framing span without a note gets the
-note "outlet's voice").
+only the paths changed). Part J's note: adapted from part I's (same source format; only the
+paths and the word range printed at the end, 150 to 300, changed; a framing span without a
+note gets the note "outlet's voice").
 
 Source format: header lines `key: value` (outlet, story, credit, speakers), a line `===`,
 then the article as scraped (first line the headline). A body line starting with
