@@ -122,8 +122,13 @@ from .text import number_words, stem, stopwords
 #: verb of both counts' role), count over the same period, and give values within three times of
 #: each other (or with the same digits); ratios ("8 of its last 10") and earlier events ("a prior
 #: conviction", "the last flood") are not compared; "about 3 years" holds 42 months; "£14m" is
-#: read to the million
-NUMBERS_VERSION = "numbers.v5"
+#: read to the million; numbers.v6, figures of different things inside one fact: two figures are
+#: not compared when their noun phrases are qualified differently ("in federal taxes" against
+#: "in state taxes"), they belong to different owners ("Acme's bid", "Wednesday's quake"), name
+#: different ordinals ("the second quake"), or one is marked a total ("in all", "a total of") and
+#: the other not; a part or an increment is set aside for every kind; a figure the other
+#: article gives too, anywhere in it, settles the pair (a sub-total and a total of one outlet)
+NUMBERS_VERSION = "numbers.v6"
 
 #: characters that make a currency sign a symbol ("us$"); a sign of letters only starts a word
 _SYMBOLS = "$€£¥₹"
@@ -683,6 +688,17 @@ class _Figure(NamedTuple):
     #: numbers.v5: the stem of the name nearest before the figure in its clause ("Smith scored 25
     #: points" -> smith), not the sentence's first word; None when there is none
     holder: str | None
+    #: numbers.v6: the stems of the content words qualifying the figure's noun phrase: the
+    #: prepositional phrases right after it or after its role ("300 houses in the province",
+    #: "$43m in federal taxes", "four seasons as director")
+    qualifiers: frozenset[str]
+    #: numbers.v6: the stem of the possessor the figure belongs to ("Acme's $5bn bid", "Wednesday's
+    #: quake ... 50 miles"), nearest before it in its clause, or the one that opens the sentence
+    owner: str | None
+    #: numbers.v6: an ordinal in the figure's clause ("the second quake", "the 3rd round")
+    ordinal: str | None
+    #: numbers.v6: the figure is given as a total ("a total of 40", "40 in all", "altogether")
+    total: bool
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -744,7 +760,8 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
     near = before[-40:]  # the patterns end at the figure: the words right before it are enough
     aside = (
         bool(_REFERENCE_BEFORE.search(near))
-        or (q.kind == "count" and bool(_PART_BEFORE.search(near) or _PART_AFTER.match(after)))
+        # numbers.v6: a part or an increment of any kind ("an additional $13.6 million")
+        or bool(_PART_BEFORE.search(near) or _PART_AFTER.match(after))
         # numbers.v5: one figure of a ratio ("six of its last 9 matches") and a figure of an
         # earlier event ("the last flood ... covered 120 homes", "a prior conviction in 2004")
         or (q.kind in ("count", "money", "percent", "duration") and _ratio(near, after))
@@ -765,6 +782,10 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         _sentence_words(text),
         start,
         _holder(before),
+        frozenset() if distance else _qualifier_words(after, q.kind),
+        _owner(before),
+        _ordinal(before, after),
+        bool(_TOTAL_BEFORE.search(near) or _TOTAL_AFTER.match(after)),
     )
 
 
@@ -853,6 +874,108 @@ def _holder(before: str) -> str | None:
     return None
 
 
+#: numbers.v6: prepositions that open a phrase qualifying a figure's noun ("300 houses in the
+#: province", "$43m in federal taxes", "four seasons as director", "21 percent of voters")
+_QUALIFYING = frozenset(
+    ["in", "at", "across", "near", "for", "as", "with", "between", "on", "from", "among", "inside", "outside"]
+    + ["within", "to", "of", "into", "under"]
+)
+#: how many content words of the qualifying phrases are read
+_QUALIFIER_WORDS = 6
+
+
+def _qualifier_words(after: str, kind: str) -> frozenset[str]:
+    """numbers.v6: stems of the content words of the prepositional phrases that qualify a figure's
+    noun phrase, right after it or after its role ("10 houses were damaged in Takengon" ->
+    takengon; "$43,885,310 in federal taxes" -> federal, tax), at most ``_QUALIFIER_WORDS``,
+    read in the figure's clause (up to 200 characters)."""
+    tokens = _TOKEN.findall(after[:200])
+    if tokens and tokens[0] == "-" and len(tokens) > 1 and _is_word(tokens[1]):
+        tokens = tokens[2:]  # "an 18-month sentence", "a 12-member panel": the compound's noun follows
+    _, i = _noun_run(tokens, prepositions=frozenset({"of"}) if kind == "count" else frozenset())
+    while i < len(tokens) and tokens[i].lower() in _AUXILIARIES:
+        i += 1
+    if i < len(tokens) and _is_word(tokens[i]) and (_participle(tokens[i].lower()) or tokens[i].lower() in _ROLE_WORDS):
+        i += 1
+    words: set[str] = set()
+    while i < len(tokens) and tokens[i].lower() in _QUALIFYING and len(words) < _QUALIFIER_WORDS:
+        i += 1
+        while i < len(tokens) and len(words) < _QUALIFIER_WORDS:
+            t = tokens[i]
+            w = t.lower().replace("’", "'")
+            if t[0].isdigit() and i + 1 < len(tokens) and _is_word(tokens[i + 1]):
+                i += 1  # "the 76ers": the digits of a name
+                continue
+            if not _is_word(t) or (not _content(w) and w not in _DETERMINERS and w != "and"):
+                break
+            if _participle(w) or w in _VERBS:
+                break  # the phrase ends at its clause's verb ("in the Mediterranean suffered ...")
+            if _content(w) and len(w) > 2 and w not in _reporting_words():
+                words.add(stem(w))
+            i += 1
+    return frozenset(words)
+
+
+#: possessives that are contractions ("it's"), not owners
+_CONTRACTIONS = frozenset(
+    ["it's", "that's", "he's", "she's", "there's", "here's", "what's", "who's", "let's", "where's", "one's"]
+)
+
+
+def _possessor(token: str) -> str | None:
+    w = token.lower().replace("’", "'")
+    if _is_word(token) and (w.endswith("'s") or w.endswith("s'")) and w not in _CONTRACTIONS:
+        return stem(w)
+    return None
+
+
+def _owner(before: str) -> str | None:
+    """numbers.v6: the possessor a figure belongs to: the nearest possessive before it in its
+    clause, up to ten words back ("Acme's $5bn bid", "the union's 300 members"), else one among
+    the first three words of its sentence ("Wednesday's shallow quake hit ... 50 miles west of
+    X"); its stem."""
+    cut = max(0, len(before) - 160)
+    for t in reversed(_TOKEN.findall(before, cut)[-10:]):
+        if t in _CLAUSE:
+            break
+        if owner := _possessor(t):
+            return owner
+    for t in _TOKEN.findall(before[:60])[:3]:
+        if owner := _possessor(t):
+            return owner
+    return None
+
+
+_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b(?!\s+times?\b)",
+    re.IGNORECASE,
+)
+
+
+def _ordinal(before: str, after: str) -> str | None:
+    """numbers.v6: an ordinal in a figure's clause ("the second quake, of magnitude 6.1", "the 3rd
+    round"), the nearest before it, else the first after it; "the first time" is none."""
+    head = before[-120:]
+    cut = max((head.rfind(c) for c in ",;:()"), default=-1)
+    found = _ORDINAL.findall(head[cut + 1 :])
+    if found:
+        return found[-1].lower()
+    tail = re.split(r"[,;:()]", after[:80], maxsplit=1)[0]
+    found = _ORDINAL.findall(tail)
+    return found[0].lower() if found else None
+
+
+#: numbers.v6: a figure given as a total ("a total of 40", "40 people in all", "altogether 40")
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:a\s+total\s+of|total(?:ling|ing|led|ed|s)?|in\s+all|altogether|overall|combined|cumulative|all\s+told)\s*$",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(
+    r"[^,;:.()]{0,40}?\b(?:in\s+total|in\s+all|altogether|all\s+told|combined|overall)\b(?!\s+[a-z])",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=256)
 def _sentence_words(text: str) -> dict[str, tuple[str, int]]:
     """Stems of a sentence's content words (no figures, months, stopwords or reporting verbs),
@@ -878,7 +1001,10 @@ def _reporting_words() -> frozenset[str]:
 _REFERENCE_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?)\s*$", re.IGNORECASE)
 #: a count that is part of a total ("including three trucks") or added to one ("two other victims",
 #: "12 more people", "three of them")
-_PART_BEFORE = re.compile(r"\b(?:including|includes|include|additional|another|extra|further)\s*$", re.IGNORECASE)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|includes|include|additional|another|extra|further|among\s+(?:them|those|whom|the\s+\w+)\s*,?)\s*$",
+    re.IGNORECASE,
+)
 _PART_AFTER = re.compile(
     r"\s+(?:more|other|others|additional|further|extra|another)\b|\s+of\s+(?:them|those|whom|which)\b", re.IGNORECASE
 )
@@ -993,6 +1119,8 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
         return None  # a year or a date is not counted over a period, nor read as a ratio
     if x.holder and y.holder and x.holder != y.holder and x.holder not in y.words and y.holder not in x.words:
         return None  # figures of two names, neither named in the other sentence ("Smith scored 25")
+    if _different_things(x, y):
+        return None
     shared = sorted(
         (abs(at - x.at), w) for st, (w, at) in x.words.items() if st in y.words and st not in named and st != x.role
     )
@@ -1002,6 +1130,23 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
         return f"{reason}, and both say " + ", ".join(f"'{w}'" for _, w in shared[:2])
     # the verb that gives both counts their role ("12 people killed") is the claim they share
     return reason if kind == "count" and x.role and x.role == y.role else None
+
+
+def _different_things(x: _Figure, y: _Figure) -> str | None:
+    """numbers.v6: why two figures of one noun count different things, or None: a total against
+    a figure not given as one; different owners, neither named in the other sentence ("Acme's
+    bid", "Brill's bid"); different ordinals ("the first quake", "the second"); or noun phrases
+    qualified differently, each by a word the other sentence lacks ("in federal taxes" against
+    "in state taxes", "in the town" against "in the region")."""
+    if x.total != y.total:
+        return "a total against a figure not given as one"
+    if x.owner and y.owner and x.owner != y.owner and x.owner not in y.words and y.owner not in x.words:
+        return f"of '{x.owner}' against of '{y.owner}'"
+    if x.ordinal and y.ordinal and x.ordinal != y.ordinal:
+        return f"the {x.ordinal} against the {y.ordinal}"
+    if x.qualifiers and y.qualifiers and x.qualifiers - y.words.keys() and y.qualifiers - x.words.keys():
+        return "qualified differently"
+    return None
 
 
 #: numbers.v5: two figures of one thing more than this many times apart are of different scopes
