@@ -468,7 +468,11 @@ def test_conflicts_v5(a: str, b: str, expected: list[tuple]) -> None:
             [("money", ["$20.1 million", "$13.6 million"], "both are sums for 'taxes', and both say 'paid', 'couple'")],
         ),
         # figures of two owners, neither named in the other sentence
-        ("Acme's bid of $5 billion was rejected by the board.", "Brill's bid of $4 billion was rejected by the board.", []),
+        (
+            "Acme's bid of $5 billion was rejected by the board.",
+            "Brill's bid of $4 billion was rejected by the board.",
+            [],
+        ),
         (
             "Wednesday's quake struck the coast 50 miles west of the city.",
             "Sunday's quake struck the coast 85 miles west of the city.",

@@ -878,8 +878,26 @@ def _holder(before: str) -> str | None:
 #: numbers.v6: prepositions that open a phrase qualifying a figure's noun ("300 houses in the
 #: province", "$43m in federal taxes", "four seasons as director", "21 percent of voters")
 _QUALIFYING = frozenset(
-    ["in", "at", "across", "near", "for", "as", "with", "between", "on", "from", "among", "inside", "outside"]
-    + ["within", "to", "of", "into", "under"]
+    [
+        "in",
+        "at",
+        "across",
+        "near",
+        "for",
+        "as",
+        "with",
+        "between",
+        "on",
+        "from",
+        "among",
+        "inside",
+        "outside",
+        "within",
+        "to",
+        "of",
+        "into",
+        "under",
+    ]
 )
 #: how many content words of the qualifying phrases are read
 _QUALIFIER_WORDS = 6
