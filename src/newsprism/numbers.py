@@ -102,9 +102,8 @@ is built from them once, on first use.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -1250,18 +1249,21 @@ def conflicts(
     else, can be compared, and only counts are."""
     sentences = {(a.id, s.index): (s.text, s.start) for a in articles for s in a.sentences}
     by_sentence: dict[tuple[str, int], list[_Figure]] = {}
-    by_article: dict[str, list[_Figure]] = {}
+    #: numbers.v6: each article's first ``TWIN_REACH`` figures of each kind
+    by_article: dict[str, dict[str, list[_Figure]]] = {}
     for q in quantities:
         text, start = sentences.get((q.article, q.sentence), (q.text, q.start))
         f = _figure(q, text, start)
         by_sentence.setdefault((q.article, q.sentence), []).append(f)
-        by_article.setdefault(q.article, []).append(f)
+        kinds = by_article.setdefault(q.article, {}).setdefault(q.kind, [])
+        if len(kinds) < TWIN_REACH:
+            kinds.append(f)
     out: list[NumberConflict] = []
     for fact in facts:
         if len(fact.members) < 2:
             continue
         per_article = [by_sentence.get((m.article, m.sentence), []) for m in fact.members]
-        whole = [by_article.get(m.article, []) for m in fact.members]
+        whole = [by_article.get(m.article, {}) for m in fact.members]
         found: dict[tuple[str, str | None], tuple[list[Quantity], str]] = {}
         for i in range(len(per_article)):
             for j in range(i + 1, len(per_article)):
@@ -1280,21 +1282,22 @@ def conflicts(
 TWIN_REACH = 64
 
 
-def _given_in(f: _Figure, article: Sequence[_Figure]) -> bool:
-    """numbers.v6: whether the other ``article`` gives a figure of the same thing as ``f`` that
-    agrees with it, anywhere in its text (the first ``TWIN_REACH`` figures of ``f``'s kind): that
-    outlet holds both values, so they are two quantities (a sub-total and a total, a figure and
-    an update), not a disagreement."""
+def _given_in(f: _Figure, article: Mapping[str, Sequence[_Figure]]) -> bool:
+    """numbers.v6: whether the other article (its first ``TWIN_REACH`` figures of each kind) gives
+    a figure of the same thing as ``f`` that agrees with it, anywhere in its text: that outlet
+    holds both values, so they are two quantities (a sub-total and a total, a figure and an
+    update), not a disagreement."""
     kind = f.quantity.kind
-    same_kind = (g for g in article if g.quantity.kind == kind)
-    for g in itertools.islice(same_kind, TWIN_REACH):
-        if (g.key == f.key if kind == "count" else _same_noun(g, f)) and _agree(g, f):
-            return True
-    return False
+    return any(
+        (g.key == f.key if kind == "count" else _same_noun(g, f)) and _agree(g, f) for g in article.get(kind, ())
+    )
 
 
 def _disagreeing(
-    a: list[_Figure], b: list[_Figure], a_article: Sequence[_Figure] = (), b_article: Sequence[_Figure] = ()
+    a: list[_Figure],
+    b: list[_Figure],
+    a_article: Mapping[str, Sequence[_Figure]] | None = None,
+    b_article: Mapping[str, Sequence[_Figure]] | None = None,
 ) -> list[tuple[_Figure, _Figure, str]]:
     """Pairs of figures of the same thing that disagree, where neither agrees with another
     figure of that thing in the other sentence, nor (numbers.v6) in the other article."""
@@ -1302,7 +1305,7 @@ def _disagreeing(
         (x, y, r)
         for x in a
         for y in b
-        if (r := _same_thing(x, y)) and not _given_in(x, b_article) and not _given_in(y, a_article)
+        if (r := _same_thing(x, y)) and not _given_in(x, b_article or {}) and not _given_in(y, a_article or {})
     ]
     # numbers.v5: a figure that agrees with a figure of the same noun in the other sentence is
     # settled even when the stricter test would not compare the two
