@@ -115,8 +115,8 @@ taken as the noun); roles are only participles next to the figure ("killed", "in
 "12 killed" and "12 died" are kept apart; same-event anchors are single words, so "the 2016
 election" and "the 2020 election" are compared. numbers.v6's qualifiers are read by word
 shapes, not a parser: a phrase ends at a word shaped like a verb, a place and the region around
-it ("in Takengon", "in Aceh") are different words, and a synonym ("undersea", "submarine") in
-both qualifiers keeps two figures of one thing apart; an owner is a possessive only ("Acme bid
+it ("in Takengon", "in Aceh") are different words, and two names of one place ("in the
+capital", "in Jakarta") keep two figures of one thing apart; an owner is a possessive only ("Acme bid
 $5bn" has none), and a true disagreement whose outlet also gives the other's value elsewhere
 (an early and a later count) is no longer listed.
 
