@@ -1,4 +1,4 @@
-"""numbers.v5: what a figure counts, what is not a figure, and when two figures of one fact
+"""numbers.v5 and v6: what a figure counts, what is not a figure, and when two figures of one fact
 disagree. Every sentence here is written for the test."""
 
 from __future__ import annotations
