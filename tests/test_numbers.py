@@ -501,23 +501,34 @@ def test_conflicts_v6(a: str, b: str, expected: list[tuple]) -> None:
     assert _conflicts(a, b) == expected
 
 
+def _found(sentences: list[str], other: str) -> list[list[str]]:
+    """The conflicts of a fact of article a's first sentence and article b's only one, a's other
+    sentences in its text."""
+    spans, start = [], 0
+    for i, s in enumerate(sentences):
+        spans.append(Sentence(i, Span(start, start + len(s)), s))
+        start += len(s) + 1
+    a = Article("a", " ".join(sentences), "a.txt", sentences=tuple(spans))
+    b = _article("b", other)
+    qs = [q for s in a.sentences for q in quantities_in(s.text, article="a", sentence=s.index, offset=s.start)]
+    qs += quantities_in(other, article="b")
+    fact = Fact("f1", (FactMember("a", 0), FactMember("b", 0)), "all")
+    return [[q.text for q in c.quantities] for c in conflicts([fact], qs, [a, b])]
+
+
 def test_a_figure_the_other_article_gives_settles_the_pair() -> None:
     """numbers.v6: when one outlet writes both values of one noun (a sub-total and a total), the
     other outlet giving one of them is no disagreement, wherever in the article the value stands."""
     first, second = "12 people died in the flood in the town.", "In the whole region, 30 people died in the flood."
     other = "30 people died in the flood in the town."
+    assert _found([first], other) == [["12", "30"]]
+    assert _found([first, second], other) == []
 
-    def found(sentences: list[str]) -> list[list[str]]:
-        spans, start = [], 0
-        for i, s in enumerate(sentences):
-            spans.append(Sentence(i, Span(start, start + len(s)), s))
-            start += len(s) + 1
-        a = Article("a", " ".join(sentences), "a.txt", sentences=tuple(spans))
-        b = _article("b", other)
-        qs = [q for s in a.sentences for q in quantities_in(s.text, article="a", sentence=s.index, offset=s.start)]
-        qs += quantities_in(other, article="b")
-        fact = Fact("f1", (FactMember("a", 0), FactMember("b", 0)), "all")
-        return [[q.text for q in c.quantities] for c in conflicts([fact], qs, [a, b])]
 
-    assert found([first]) == [["12", "30"]]
-    assert found([first, second]) == []
+def test_a_bound_is_settled_only_by_a_close_value() -> None:
+    """numbers.v6: "at least 15" agrees with any larger figure; another figure of the noun in the
+    other article ("212 passengers" evacuated) is not the same value and settles nothing."""
+    first, second = "12 passengers were taken to hospital.", "The crew evacuated 212 passengers."
+    other = "At least 15 passengers were taken to hospital."
+    assert _found([first, second], other) == [["12", "At least 15"]]
+    assert _found([first, "Later, 15 passengers were taken to a clinic."], other) == []

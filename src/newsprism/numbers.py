@@ -1312,10 +1312,23 @@ def _given_in(f: _Figure, article: Mapping[str, Sequence[_Figure]]) -> bool:
     a figure of the same thing as ``f`` that agrees with it, anywhere in its text: that outlet
     holds both values, so they are two quantities (a sub-total and a total, a figure and an
     update), not a disagreement."""
-    kind = f.quantity.kind
-    return any(
-        (g.key == f.key if kind == "count" else _same_noun(g, f)) and _agree(g, f) for g in article.get(kind, ())
-    )
+    return any(_same_noun(g, f) and _same_value(g, f) for g in article.get(f.quantity.kind, ()))
+
+
+def _open(f: _Figure) -> bool:
+    return _tables().qualifiers.get(f.quantity.qualifier or "") in ("lower-bound", "upper-bound")
+
+
+def _same_value(x: _Figure, y: _Figure) -> bool:
+    """numbers.v6: whether two figures give one value: they agree, and when either is a bound
+    ("at least 15", "nearly 200", which agree with any larger or smaller figure) their written
+    values are within ``ROUND`` of each other ("at least 15" is not "212")."""
+    if not _agree(x, y):
+        return False
+    if _open(x) or _open(y):
+        a, b = abs(x.quantity.value), abs(y.quantity.value)
+        return abs(a - b) <= ROUND * max(a, b)
+    return True
 
 
 def _disagreeing(
