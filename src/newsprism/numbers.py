@@ -87,7 +87,8 @@ Two figures that pass the tests above are not compared when
 - the other article gives, anywhere in its text, a figure of the same thing that agrees with
   it: that outlet writes both values, so they are two quantities (a sub-total and a total, a
   figure and its update), not a disagreement (read among the other article's first
-  ``TWIN_REACH`` figures of that kind).
+  ``TWIN_REACH`` figures of that kind; a bound, "at least 15", agrees with any larger figure, so
+  only a value within ``ROUND`` of it settles it).
 
 Two figures agree when their intervals meet: a figure is read as rounded to its last written
 digit when it has a decimal point or a scale word ("1.2 million" is 1.15 to 1.25 million) and
