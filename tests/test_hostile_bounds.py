@@ -433,6 +433,35 @@ def test_distances_with_many_brackets_in_a_subprocess():
     assert done.stdout.strip() == "True True"
 
 
+def test_figures_of_one_noun_across_a_long_article_in_a_subprocess():
+    """numbers.v6 looks for a figure the other article gives too among that article's first
+    ``TWIN_REACH`` figures of each kind, not all of them: two articles of thousands of figures of
+    one noun, every sentence in one fact with the other's, cost time linear in the pairs of
+    the fact's sentences. The timeout only catches a hang."""
+    code = textwrap.dedent(
+        """
+        from newsprism.model import Article, Fact, FactMember, Sentence, Span
+        from newsprism.numbers import conflicts, quantities_in
+        arts, qs = [], []
+        for aid, base in (("a", 10), ("b", 13)):
+            sents, start = [], 0
+            for i in range(4000):
+                t = f"Officials said {base + i} people were evacuated from the valley town."
+                sents.append(Sentence(i, Span(start, start + len(t)), t))
+                qs += quantities_in(t, article=aid, sentence=i, offset=start)
+                start += len(t) + 1
+            arts.append(Article(aid, " ".join(s.text for s in sents), aid + ".txt", sentences=tuple(sents)))
+        facts = [Fact(f"f{i}", (FactMember("a", i), FactMember("b", i)), "all") for i in range(4000)]
+        print(len(conflicts(facts, qs, arts)) >= 0)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
+
+
 def test_participles_and_documents_in_one_long_sentence_in_a_subprocess():
     """quotes.v5 looks for a participle's or a document's clause subject at most
     quotes.PARTICIPLE_REACH characters back, so one sentence of thousands of such quotations
