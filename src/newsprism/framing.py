@@ -137,9 +137,12 @@ def article_marks(
         mark(start, end, kind, FRAMING_LEXICON_VERSION, quoted, note)
     candidates = _scare_candidates(article, own, terms)
     said = quoted_words((q.text for q in own), {_key(text, sp.start, sp.end) for sp in candidates})
-    for span in candidates:
-        bounds = _sentence(article, sentence_starts, span.start)
-        if scare_quote_reason(text, span.start, span.end, *bounds, said, spans) is None:
+    reasons = [
+        scare_quote_reason(text, span.start, span.end, *_sentence(article, sentence_starts, span.start), said, spans)
+        for span in candidates
+    ]
+    for span, why in zip(candidates, article_scare_reasons(text, candidates, reasons, own), strict=True):
+        if why is None:
             mark(span.start, span.end, "scare_quote", QUOTES_VERSION, _inside(spans, starts, span.start, span.end))
     taken = [(m.start, m.end) for m in out]
     for start, end in self_sourced(text, article.outlet):
@@ -343,16 +346,16 @@ _BREAK = re.compile(r"[,;:]|\b(?:while|but|whereas|although)\b")
 
 
 @cache
-def _scare_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _scare_cues() -> tuple[frozenset[str], ...]:
     """The ``scare-quote-cues`` lexicon by kind (say with every reporting verb, mention, answer,
-    distance, institution)."""
+    distance, institution, defines)."""
     rows = lexicons.load("scare-quote-cues").mapping("kind")
     kinds = {
         k: frozenset(w for w, v in rows.items() if v == k)
-        for k in ("say", "mention", "answer", "distance", "institution")
+        for k in ("say", "mention", "answer", "distance", "institution", "defines")
     }
     say = kinds["say"] | frozenset(reporting_cues())
-    return say, kinds["mention"], kinds["answer"], kinds["distance"], kinds["institution"]
+    return say, kinds["mention"], kinds["answer"], kinds["distance"], kinds["institution"], kinds["defines"]
 
 
 def _tokens(
@@ -447,6 +450,52 @@ def _sentence(article: Article, starts: Sequence[int], pos: int) -> tuple[int, i
     return sents[k].start, max(sents[k].end, pos)
 
 
+#: at most this many characters between two quoted spans for one to stand beside the other
+#: (a speaker's words quoted in pieces: "the "Trump dossier," that was turned into...")
+NEIGHBOUR_CHARS = 40
+#: and at most this many words
+NEIGHBOUR_WORDS = 3
+_NEIGHBOUR_BREAK = re.compile(r"[.;:!?()\n]")
+
+
+def article_scare_reasons(
+    text: str, candidates: Sequence[Span], reasons: Sequence[str | None], quotes: Sequence[Quote] = ()
+) -> list[str | None]:
+    """The reasons of :func:`scare_quote_reason` for an article's ``candidates`` (sorted, with
+    their marks), with what the rest of the article says of whose words they are (since
+    framing.v8): a candidate with no reason is ``echo`` when the same words are quoted
+    elsewhere in the article and given to a speaker there (a label someone coined, quoted again
+    without a verb), and ``speaker`` when it stands beside a speaker's quoted words, at most
+    ``NEIGHBOUR_WORDS`` words and no stop between (a partial quotation in pieces: "agreed to
+    "immediately begin" buying "large quantities""). ``quotes`` are the article's quotations;
+    those with a speaker or a cue count as a speaker's words."""
+    out = list(reasons)
+    given = {_key(text, sp.start, sp.end) for sp, why in zip(candidates, reasons, strict=True) if why == "speaker"}
+    spoken = sorted(
+        [(sp.start, sp.end) for sp, why in zip(candidates, reasons, strict=True) if why in ("speaker", "echo")]
+        + [(q.start, q.end) for q in quotes if q.speaker is not None or q.cue is not None]
+    )
+    for i, (sp, why) in enumerate(zip(candidates, reasons, strict=True)):
+        if why is not None:
+            continue
+        if given and _key(text, sp.start, sp.end) in given:
+            out[i] = "echo"
+            continue
+        k = bisect_right(spoken, (sp.start, len(text) + 1))
+        near = spoken[max(0, k - 1) : k + 1]
+        for a, b in near:
+            gap = text[b : sp.start] if b <= sp.start else text[sp.end : a] if sp.end <= a else None
+            if (
+                gap is not None
+                and len(gap) <= NEIGHBOUR_CHARS
+                and not _NEIGHBOUR_BREAK.search(gap)
+                and len(_TOKEN.findall(gap)) <= NEIGHBOUR_WORDS
+            ):
+                out[i] = "speaker"
+                break
+    return out
+
+
 def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable[QuotedTerm]) -> list[Span]:
     """The spans, with their marks, of the quoted words that may be scare quotes: the quotes
     stage's terms of kind ``scare`` and, since framing.v4, ``speaker`` (:func:`scare_quote_reason`
@@ -497,7 +546,7 @@ def scare_quote_reason(
       sentence: a partial quotation. Not when the verb's subject is a state or corporate body
       ("the firm described the grounding as an "incident""): an institution's label quoted
       back in a word or two is the outlet's distance from official wording."""
-    say, mention, answer, distance, _ = _scare_cues()
+    say, mention, answer, distance, _, defines = _scare_cues()
     inner = text[s + 1 : e - 1].strip(" \t\"“”‘’'")
     words = [w.strip(".,;:!?()").lower() for w in inner.split()]
     words = [w for w in words if w]
@@ -512,6 +561,13 @@ def scare_quote_reason(
         return "answer"
     if _ends_with(prev, mention, 3):
         return "mention"
+    if text[e : e + 1] == ":" or text[s - 1 : s] in ("{", ":", "["):
+        return "code"  # {"unitName":"dfpPosition5"}: a page's code, not prose
+    after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
+    if _starts_with([w for _, _, w in after], defines) and not text[e : after[0][0]].strip(" )\"”’'").strip():
+        return "mention"  # "antifa" stands for..., used "liberal" to mean...
+    if _in_list(text, s, e):
+        return "list"  # "consistently liberal," "mixed," "mostly conservative": labels of a scale
     raw = [w.strip(".,;:!?()\"“”‘’'") for w in inner.split()]
     caps = [w for w in raw if w and w.lower() not in _SMALL]
     opens = not text[lo:s].strip(" \t\n\"“”‘’'([—–-")
@@ -546,7 +602,6 @@ def scare_quote_reason(
             if _BREAK.search(_QUOTED.sub("", text[before[k][1] : s])):
                 break
             return None if _subject_is_institution(before, k - (1 if two in say else 0), text) else "speaker"
-    after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
     for k, (_, _, w) in enumerate(after[:SAY_AFTER_WORDS]):
         two = f"{w} {after[k + 1][2]}" if k + 1 < len(after) else ""
         if (w in say or two in say) and not (k and after[k - 1][2] in _NOT_SPEAKER_BEFORE):
@@ -555,4 +610,97 @@ def scare_quote_reason(
             return None if _subject_is_institution(after, k, text) else "speaker"
     if "according to" in " ".join(prev) or "according to" in text[e:hi].lower():
         return "speaker"
+    # since framing.v8: reported speech ("Sanders has said that overall, the agency is still
+    # providing "excellent" care"; "She said she would allow ... a "hardship exemption"")
+    k = _reported_from(text, before, s)
+    if k is not None:
+        return None if _subject_is_institution(before, k, text) else "speaker"
+    # since framing.v8: the sentence's attribution after a comma further on ("The state's case
+    # rested on a "radical" interpretation of the law, Johnson & Johnson said")
+    k_after = _attributed_after(text, e, hi, skip)
+    if k_after is not None:
+        toks, k = k_after
+        return None if _subject_is_institution(toks, k, text) else "speaker"
     return None
+
+
+#: personal pronouns that open a reported clause right after a verb of saying ("said she would")
+_REPORTED_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
+#: words a verb of saying may take before the "that" of its reported clause ("told reporters on
+#: Monday that", "said in a statement that")
+REPORTED_THAT_WORDS = 5
+#: words of an attribution clause after a comma before its verb of saying (", sources familiar
+#: with the move told Fox News"; "..., Schiff said")
+ATTRIBUTION_WORDS = 6
+
+
+def _reported_from(text: str, before: list[tuple[int, int, str]], s: int) -> int | None:
+    """The index in ``before`` (the words of the sentence before the marks at ``s``) of a verb of
+    saying whose reported clause holds the marks: "said that ...", "told reporters on Monday
+    that ...", "said she would ..."; none when a quotation mark, a colon or a semicolon stands
+    between the verb and its "that" (the verb then introduces something else)."""
+    cues = reporting_cues()
+    say = _scare_cues()[0]
+    for k, (_, end, w) in enumerate(before):
+        if w not in say:
+            continue
+        nxt = before[k + 1 : k + 1 + REPORTED_THAT_WORDS]
+        for j, (a, _, x) in enumerate(nxt):
+            if re.search(r"[\"“”;:.!?]", text[end:a]):
+                break
+            if x == "that" or (j == 0 and w in cues and x in _REPORTED_SUBJECTS):
+                return k
+    return None
+
+
+def _attributed_after(
+    text: str, e: int, hi: int, skip: Sequence[tuple[int, int]]
+) -> tuple[list[tuple[int, int, str]], int] | None:
+    """A clause after a comma between the marks (ending at ``e``) and the sentence's end ``hi``
+    whose verb of saying attributes the sentence: its words and the verb's index in them."""
+    cues = reporting_cues()
+    for m in re.finditer(r",", text[e:hi]):
+        at = e + m.start()
+        q = bisect_right(skip, (at, len(text) + 1)) - 1
+        if q >= 0 and skip[q][0] <= at < skip[q][1]:
+            continue  # a comma inside a quotation
+        toks = _tokens(text, at + 1, hi, skip, ATTRIBUTION_WORDS + 2)
+        for j, (_, _, w) in enumerate(toks[: ATTRIBUTION_WORDS + 1]):
+            nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+            if w in cues and nxt != "to" and not (j and toks[j - 1][2] in _NOT_SPEAKER_BEFORE):
+                return toks, j
+    return None
+
+
+def _starts_with(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether ``words`` open with one of ``phrases`` (one to three words)."""
+    return any(" ".join(words[:n]) in phrases for n in (1, 2, 3) if len(words) >= n)
+
+
+#: quoted words in a run of quoted items ("red" to "yellow" to "green")
+_LIST_ITEM = re.compile(r"[\"“][^\"“”\n]{1,40}[\"”]")
+#: what may stand between two items of a list of quoted labels
+_LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|to|then|versus|vs\.)\s+)?")
+#: quoted items a run must hold to be a list of labels
+LIST_ITEMS = 3
+
+
+def _in_list(text: str, s: int, e: int) -> bool:
+    """Whether the marks ``text[s:e]`` stand in a run of at least ``LIST_ITEMS`` quoted items
+    joined by commas, "to" or "or" (at least one of them: "a "sneaky" and "scheming" horde" is
+    no list): the labels of a scale, the options of a survey, categories named, not used."""
+    lo, hi = max(0, s - CONTEXT_CHARS), min(len(text), e + CONTEXT_CHARS)
+    items = [(m.start(), m.end()) for m in _LIST_ITEM.finditer(text, lo, hi)]
+    if (s, e) not in items:
+        return False
+    i = items.index((s, e))
+    a = b = i
+    while a > 0 and _LIST_GAP.fullmatch(text, items[a - 1][1], items[a][0]):
+        a -= 1
+    while b + 1 < len(items) and _LIST_GAP.fullmatch(text, items[b][1], items[b + 1][0]):
+        b += 1
+    if b - a + 1 < LIST_ITEMS:
+        return False
+    gaps = [text[items[x][1] : items[x + 1][0]] for x in range(a, b)]
+    inner = [text[items[x][1] - 2 : items[x][1]] for x in range(a, b)]
+    return any("," in g or re.search(r"\b(?:to|or)\b", g) for g in gaps) or any("," in x for x in inner)
