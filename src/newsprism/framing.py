@@ -352,10 +352,18 @@ def _scare_cues() -> tuple[frozenset[str], ...]:
     rows = lexicons.load("scare-quote-cues").mapping("kind")
     kinds = {
         k: frozenset(w for w, v in rows.items() if v == k)
-        for k in ("say", "mention", "answer", "distance", "institution", "defines")
+        for k in ("say", "mention", "answer", "distance", "institution", "defines", "reports")
     }
     say = kinds["say"] | frozenset(reporting_cues())
-    return say, kinds["mention"], kinds["answer"], kinds["distance"], kinds["institution"], kinds["defines"]
+    return (
+        say,
+        kinds["mention"],
+        kinds["answer"],
+        kinds["distance"],
+        kinds["institution"],
+        kinds["defines"],
+        say | kinds["reports"],
+    )
 
 
 def _tokens(
@@ -470,16 +478,22 @@ def article_scare_reasons(
     "immediately begin" buying "large quantities""). ``quotes`` are the article's quotations;
     those with a speaker or a cue count as a speaker's words."""
     out = list(reasons)
+    bare = _bare_counts(text, candidates, reasons)
     given = {_key(text, sp.start, sp.end) for sp, why in zip(candidates, reasons, strict=True) if why == "speaker"}
     spoken = sorted(
         [(sp.start, sp.end) for sp, why in zip(candidates, reasons, strict=True) if why in ("speaker", "echo")]
         + [(q.start, q.end) for q in quotes if q.speaker is not None or q.cue is not None]
     )
+    distance = _scare_cues()[3]
     for i, (sp, why) in enumerate(zip(candidates, reasons, strict=True)):
-        if why is not None:
-            continue
-        if given and _key(text, sp.start, sp.end) in given:
+        if why is not None or _ends_with([w for _, _, w in _tokens(text, max(0, sp.start - 40), sp.start)], distance):
+            continue  # a word of distance before the marks holds whatever else does ("so-called")
+        key = _key(text, sp.start, sp.end)
+        if given and key in given:
             out[i] = "echo"
+            continue
+        if bare.get(key, 0) > 0:
+            out[i] = "term"  # the outlet writes the words without marks elsewhere: a term, not distance
             continue
         k = bisect_right(spoken, (sp.start, len(text) + 1))
         near = spoken[max(0, k - 1) : k + 1]
@@ -494,6 +508,35 @@ def article_scare_reasons(
                 out[i] = "speaker"
                 break
     return out
+
+
+#: at most this many distinct terms of an article are looked for without their marks
+TERM_KEYS = 200
+
+
+def _bare_counts(text: str, candidates: Sequence[Span], reasons: Sequence[str | None]) -> dict[str, int]:
+    """For the words of each candidate with no reason that hold two words or more (or a hyphen:
+    "swing states", "fast-track"), how many times the article writes them beyond its quoted
+    candidates: without marks, the outlet's own term (since framing.v8). One pass over the
+    words of the text; at most ``TERM_KEYS`` distinct words looked for."""
+    quoted: Counter[str] = Counter(_key(text, sp.start, sp.end) for sp in candidates)
+    keys = sorted(
+        {k for sp, why in zip(candidates, reasons, strict=True) if why is None for k in [_key(text, sp.start, sp.end)]}
+    )
+    keys = [k for k in keys if (" " in k or "-" in k) and len(k.split(" ")) <= ECHO_WORDS][:TERM_KEYS]
+    if not keys:
+        return {}
+    by_first: dict[str, list[list[str]]] = {}
+    for key in keys:
+        ws = key.split(" ")
+        by_first.setdefault(ws[0], []).append(ws)
+    seen: Counter[str] = Counter()
+    words = _fold_words(text)
+    for i, w in enumerate(words):
+        for ws in by_first.get(w, ()):
+            if words[i : i + len(ws)] == ws:
+                seen[" ".join(ws)] += 1
+    return {k: seen[k] - quoted[k] for k in keys}
 
 
 def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable[QuotedTerm]) -> list[Span]:
@@ -546,7 +589,7 @@ def scare_quote_reason(
       sentence: a partial quotation. Not when the verb's subject is a state or corporate body
       ("the firm described the grounding as an "incident""): an institution's label quoted
       back in a word or two is the outlet's distance from official wording."""
-    say, mention, answer, distance, _, defines = _scare_cues()
+    say, mention, answer, distance, _, defines, _ = _scare_cues()
     inner = text[s + 1 : e - 1].strip(" \t\"“”‘’'")
     words = [w.strip(".,;:!?()").lower() for w in inner.split()]
     words = [w for w in words if w]
@@ -577,6 +620,10 @@ def scare_quote_reason(
         and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
         and any(w[:1].isupper() for w in caps)
     ):
+        return "name"
+    if len(raw) >= 2 and raw[0][:1].isupper() and raw[0] != "I" and raw[1][:1] not in "'’":
+        # since framing.v8: a label led by a name ("Ferguson effect", "Buffett rule", "FISA
+        # memo", "October surprise"), a slogan or a quoted phrase ("America first", "Trust us")
         return "name"
     # a short line (a headline, a crosshead): read within CONTEXT_CHARS of the marks
     w0 = max(0, s - CONTEXT_CHARS)
@@ -640,16 +687,24 @@ def _reported_from(text: str, before: list[tuple[int, int, str]], s: int) -> int
     that ...", "said she would ..."; none when a quotation mark, a colon or a semicolon stands
     between the verb and its "that" (the verb then introduces something else)."""
     cues = reporting_cues()
-    say = _scare_cues()[0]
+    say = _scare_cues()[6]
+    first = None
     for k, (_, end, w) in enumerate(before):
         if w not in say:
             continue
+        first = k if first is None else first
         nxt = before[k + 1 : k + 1 + REPORTED_THAT_WORDS]
         for j, (a, _, x) in enumerate(nxt):
             if re.search(r"[\"“”;:.!?]", text[end:a]):
                 break
             if x == "that" or (j == 0 and w in cues and x in _REPORTED_SUBJECTS):
                 return k
+    if first is not None:
+        # a second reported clause: "Sanders also said, "...," and that the administration
+        # remains "hopeful""
+        for j in range(first + 2, len(before)):
+            if before[j][2] == "that" and before[j - 1][2] == "and":
+                return first
     return None
 
 
@@ -665,11 +720,26 @@ def _attributed_after(
         if q >= 0 and skip[q][0] <= at < skip[q][1]:
             continue  # a comma inside a quotation
         toks = _tokens(text, at + 1, hi, skip, ATTRIBUTION_WORDS + 2)
-        for j, (_, _, w) in enumerate(toks[: ATTRIBUTION_WORDS + 1]):
+        for j, (_, end, w) in enumerate(toks[: ATTRIBUTION_WORDS + 1]):
             nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
             if w in cues and nxt != "to" and not (j and toks[j - 1][2] in _NOT_SPEAKER_BEFORE):
-                return toks, j
+                if j == 0 and (w not in _INVERTED or text[end : end + 1] == ","):
+                    break  # ", noted climate sceptics", "working with, say, a..."
+                if _ATTRIBUTION_TAIL.match(text, end, hi):
+                    return toks, j
+                break
     return None
+
+
+#: what may follow the verb of an attribution clause before the sentence ends or the next
+#: comma: a few words with no "that" (", Schiff said.", ", sources told Fox News, even as...",
+#: ", the agency said in a statement."; not ", the president never said or implied that...")
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?:\s+(?!that\b)[\w'’&.-]+){0,5}?\s*"
+    r"(?:[,;:!?)\]—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.|\Z)"
+)
+#: verbs of saying that open an attribution clause before their subject (", said Smith")
+_INVERTED = frozenset({"said", "says", "added", "wrote", "told", "according"})
 
 
 def _starts_with(words: list[str], phrases: frozenset[str]) -> bool:
