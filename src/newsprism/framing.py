@@ -338,6 +338,12 @@ _BETWEEN = frozenset(_BETWEEN_WORDS.split())
 _NOT_SPEAKER_BEFORE = frozenset({"to", "is", "are", "was", "were", "be", "been", "being"})
 #: a line led by a speaker and a colon (a headline's convention: "Barr: report 'imminent'")
 _SPEAKER_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
+#: a headline's "Name: " inside a sentence (a list of headlines run into the text)
+_HEADLINE_IN_TEXT = re.compile(r"(?<![\w,])[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
+#: a share of people right before quoted words: the words are their answer in a survey
+_SURVEY = re.compile(r"(?:\bpercent|%|\bper cent)\s+(?:\w+\s+){1,3}\Z")
+#: the byline of an embedded post after its text ("— Donald J. Trump (@realDonaldTrump)")
+_POST_BYLINE = re.compile(r"[—–-]\s*[A-Z][^()\n]{0,60}\(@\w+\)")
 #: quoted words inside a clause, left out when looking for its end
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 #: what ends the clause of a verb of saying before quoted words (quotes.py's clause break, less
@@ -637,8 +643,17 @@ def scare_quote_reason(
         line = text[line_start:line_end].rstrip()
         if line.rstrip("\"”’'")[-1:] not in ".!?:":
             return "headline"
+    if text[s] in _SINGLE_MARKS and _HEADLINE_IN_TEXT.search(text, lo, s):
+        # since framing.v8: a list of headlines run into the text ("Overnight Energy: Senate eyes
+        # nixing 'forever chemicals' fix | ...", "Gowdy: I '100 percent' still believe ...")
+        return "headline"
     if inner[-1:] in "!?" or (opens and inner[-1:] in ".,"):
         return "speech"  # "Maybe, yes." / "Do something!": a quoted sentence, not a label
+    if _SURVEY.search(text, max(lo, s - 40), s):
+        return "answer"  # since framing.v8: "41 percent would be "mostly satisfied"": a survey's answer
+    nl = text.find("\n", e, e + CONTEXT_CHARS)
+    if _POST_BYLINE.search(text, e, nl if nl >= 0 else min(len(text), e + CONTEXT_CHARS)):
+        return "speaker"  # since framing.v8: an embedded post: "... our "leaders" ... — Name (@handle)"
     if " ".join(words) in quoted:
         return "echo"
     # a verb of saying before the marks, in the same clause
@@ -695,7 +710,7 @@ def _reported_from(text: str, before: list[tuple[int, int, str]], s: int) -> int
         first = k if first is None else first
         nxt = before[k + 1 : k + 1 + REPORTED_THAT_WORDS]
         for j, (a, _, x) in enumerate(nxt):
-            if re.search(r"[\"“”;:.!?]", text[end:a]):
+            if re.search(r"[;:!?]|\.(?=\s)", text[end:a]):
                 break
             if x == "that" or (j == 0 and w in cues and x in _REPORTED_SUBJECTS):
                 return k
