@@ -38,7 +38,8 @@ def dump(out_path: str, start: int, step: int, count: int) -> None:
                 continue
             d = json.loads(line)
             try:
-                art = prepare_article(from_text(d["content_original"], title=d["title"], outlet=d["source"], id=d["ID"]))
+                raw = from_text(d["content_original"], title=d["title"], outlet=d["source"], id=d["ID"])
+                art = prepare_article(raw)
             except NewsprismError:
                 continue
             n_articles += 1
@@ -63,10 +64,15 @@ def dump(out_path: str, start: int, step: int, count: int) -> None:
     print(f"{ARTICLE_MARKS_VERSION}: {n_articles} articles, {n_marks} own-voice scare quotes", file=sys.stderr)
 
 
+def _read(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(x) for x in fh]
+
+
 def sample(path: str, n: int, seed: int, against: str | None) -> None:
-    rows = [json.loads(x) for x in open(path, encoding="utf-8")]
+    rows = _read(path)
     if against:
-        old = [json.loads(x) for x in open(against, encoding="utf-8")]
+        old = _read(against)
         key = {(r["record"], r["start"], r["end"]) for r in old}
         kept = sum((r["record"], r["start"], r["end"]) in key for r in rows)
         print(f"{path}: {len(rows)} marks; {against}: {len(old)} marks; in both: {kept}")

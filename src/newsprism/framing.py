@@ -22,6 +22,15 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
+``framing.v8``: v7 with scare quotes that hold on real reporting (``scare-quote-cues.v2``): a
+quoted word or two is no scare quote when it stands in reported speech ("said that ...", "said
+she would ...") or in a sentence attributed after a comma (", Schiff said."), beside a
+speaker's quoted words, quoted elsewhere in the article and given to a speaker there, written
+without marks elsewhere in the article (two words or more: a term), led by a capital ("Ferguson
+effect", "Buffett rule": a name), named as words by what follows ("stands for", "to mean"), one
+of a list of quoted labels ("red" to "yellow" to "green"), a survey's answer ("41 percent would
+be "mostly satisfied""), in a list of headlines run into the text or an embedded post, or code;
+:func:`article_scare_reasons`.
 ``framing.v7``: v6 with the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``: general
 news vocabulary of every kind the list defines, fraudster, swindled, made off with, scraped
 through, firestorm, pull the plug..., and no "regime" after "monitoring", "oversight" and other
@@ -60,13 +69,14 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v7"
+FRAMING_VERSION = "framing.v8"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
 #: Gazette understands" as a hedge (:func:`self_sourced`) and the word lists of
-#: ``framing-lexicon.v2``, v7 the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``)
-ARTICLE_MARKS_VERSION = "framing.v7"
+#: ``framing-lexicon.v2``, v7 the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``),
+#: v8 which quoted words are scare quotes (:func:`article_scare_reasons`, ``scare-quote-cues.v2``)
+ARTICLE_MARKS_VERSION = "framing.v8"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -594,7 +604,20 @@ def scare_quote_reason(
       in the same clause, within ``SAY_AFTER_WORDS`` after them, or "according to" in the
       sentence: a partial quotation. Not when the verb's subject is a state or corporate body
       ("the firm described the grounding as an "incident""): an institution's label quoted
-      back in a word or two is the outlet's distance from official wording."""
+      back in a word or two is the outlet's distance from official wording.
+
+    Since framing.v8 (``scare-quote-cues.v2``), also: ``code`` (a page's code:
+    ``{"unitName":"..."}``); ``mention`` when a word after the marks says what they mean
+    ("stands for", "to mean", "connotes"); ``list`` (one of three quoted labels or more joined
+    by commas, "to" or "or": a scale's or a survey's labels); ``name`` for two words or more led
+    by a capital ("Ferguson effect", "America first"); ``headline`` for single marks after a
+    headline's "Name: " inside the sentence (a list of headlines run into the text);
+    ``answer`` after a share of people ("41 percent would be"); ``speaker`` for an embedded
+    post ("— Name (@handle)" after the words), in reported speech (a verb of saying, or a
+    ``reports`` word such as "believe", "found", "allegations", before "that" or before a
+    pronoun: "said she would"), and in a sentence attributed by a clause after a comma (",
+    the former FBI director said."), each but the post unless the speaker is an institution.
+    :func:`article_scare_reasons` adds what the rest of the article says."""
     say, mention, answer, distance, _, defines, _ = _scare_cues()
     inner = text[s + 1 : e - 1].strip(" \t\"“”‘’'")
     words = [w.strip(".,;:!?()").lower() for w in inner.split()]
@@ -674,15 +697,15 @@ def scare_quote_reason(
         return "speaker"
     # since framing.v8: reported speech ("Sanders has said that overall, the agency is still
     # providing "excellent" care"; "She said she would allow ... a "hardship exemption"")
-    k = _reported_from(text, before, s)
-    if k is not None:
-        return None if _subject_is_institution(before, k, text) else "speaker"
+    verb = _reported_from(text, before, s)
+    if verb is not None:
+        return None if _subject_is_institution(before, verb, text) else "speaker"
     # since framing.v8: the sentence's attribution after a comma further on ("The state's case
     # rested on a "radical" interpretation of the law, Johnson & Johnson said")
     k_after = _attributed_after(text, e, hi, skip)
     if k_after is not None:
-        toks, k = k_after
-        return None if _subject_is_institution(toks, k, text) else "speaker"
+        toks, at = k_after
+        return None if _subject_is_institution(toks, at, text) else "speaker"
     return None
 
 
@@ -750,7 +773,7 @@ def _attributed_after(
 #: comma: a few words with no "that" (", Schiff said.", ", sources told Fox News, even as...",
 #: ", the agency said in a statement."; not ", the president never said or implied that...")
 _ATTRIBUTION_TAIL = re.compile(
-    r"(?:\s+(?!that\b)[\w'’&.-]+){0,5}?\s*"
+    r"(?:\s+(?!that\b)[\w'’&.-]+){0,8}?\s*"
     r"(?:[,;:!?)\]—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.|\Z)"
 )
 #: verbs of saying that open an attribution clause before their subject (", said Smith")
