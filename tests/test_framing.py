@@ -232,6 +232,7 @@ SCARE_CASES = [
     ('Voters blamed the so-called "Harlow effect" for the swing.', "Harlow effect", None),
     ('Traders braced for the "Harlow effect" on prices.', "Harlow effect", "name"),
     ('Some 41 percent would be "mostly satisfied" with the result.', "mostly satisfied", "answer"),
+    ('About 33 percent of voters thought the new rules were "about right" last year.', "about right", "answer"),
     ("Tax rises loom Ward: cuts 'a disgrace' Vote delayed MORE (D-Ohio) said on Monday.", "a disgrace", "headline"),
     ('This is about the weakness of our "leaders" to act! — Ann Tully (@anntully) May 4, 2019', "leaders", "speaker"),
     ('{"unitName":"dfpPosition5","display":"mobile"} hidden ad unit', "dfpPosition5", "code"),

@@ -351,7 +351,10 @@ _SPEAKER_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: "
 #: a headline's "Name: " inside a sentence (a list of headlines run into the text)
 _HEADLINE_IN_TEXT = re.compile(r"(?<![\w,])[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
 #: a share of people right before quoted words: the words are their answer in a survey
-_SURVEY = re.compile(r"(?:\bpercent|%|\bper cent)\s+(?:\w+\s+){1,3}\Z")
+_SURVEY = re.compile(
+    r"(?:\bpercent|%|\bper cent)\s+(?:(?:\w+\s+){1,3}"
+    r"|(?:[\w’'-]+\s+){0,6}(?:is|are|was|were|be|said|say|says|thought|think|felt|feel|feels|rated|answered|chose)\s+)\Z"
+)
 #: the byline of an embedded post after its text ("— Donald J. Trump (@realDonaldTrump)")
 _POST_BYLINE = re.compile(r"[—–-]\s*[A-Z][^()\n]{0,60}\(@\w+\)")
 #: quoted words inside a clause, left out when looking for its end
