@@ -675,7 +675,7 @@ def scare_quote_reason(
         return "headline"
     if inner[-1:] in "!?" or (opens and inner[-1:] in ".,"):
         return "speech"  # "Maybe, yes." / "Do something!": a quoted sentence, not a label
-    if _SURVEY.search(text, max(lo, s - 40), s):
+    if _SURVEY.search(text, max(lo, s - 80), s):
         return "answer"  # since framing.v8: "41 percent would be "mostly satisfied"": a survey's answer
     nl = text.find("\n", e, e + CONTEXT_CHARS)
     if _POST_BYLINE.search(text, e, nl if nl >= 0 else min(len(text), e + CONTEXT_CHARS)):
