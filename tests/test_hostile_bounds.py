@@ -377,6 +377,34 @@ def test_many_quoted_words_in_one_sentence_are_judged_in_a_subprocess():
     assert terms == 12_000 and 0 < marks <= terms
 
 
+def test_many_distinct_quoted_terms_and_commas_are_judged_in_a_subprocess():
+    """framing.v8 looks for each quoted term of two words (or a hyphen) written without marks elsewhere in the
+    article (at most ``TERM_KEYS`` distinct terms, one pass over the words), for speakers'
+    quoted words beside each term (a bisection) and for an attribution after each comma within
+    ``CONTEXT_CHARS``: an article of thousands of distinct terms costs time linear in them. The
+    timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.framing import article_marks
+        from newsprism.pipeline import prepare_article
+        from newsprism.quotes import article_quotes
+        w = lambda k: "".join(chr(97 + int(d)) for d in str(k))
+        text = " ".join(f'The "plan-{w(k)}" grew, a, b, c, d, and the "{w(k)} deal" too.' for k in range(4000)) + "\\n"
+        a = prepare_article(from_text(text, title="Quoted terms"))
+        found = article_quotes(a)
+        marks = article_marks(a, found.quotes, found.terms)
+        print(len(found.terms), sum(m.type == "scare_quote" for m in marks))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    terms, marks = map(int, done.stdout.split())
+    assert terms == 8_000 and 0 < marks <= terms
+
+
 def test_credit_lines_of_hostile_shape_in_a_subprocess():
     """credits.v2's origin and "with AGENCY" patterns on edge lines built to make a regular
     expression backtrack: long runs of capitalised words, brackets, commas and "with". The
