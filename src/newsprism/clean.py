@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v8"
-#: the version of the cleaner with the learned line-shape decision switched off: its output is
-#: ``furniture.v7``'s (``furniture.v8`` is ``furniture.v7`` and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v7"
+CLEANER_VERSION = "furniture.v9"
+#: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
+#: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v9-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -941,7 +941,9 @@ _PRICE = re.compile(r"[$€£]\s?\d{1,3}(?:\.\d\d)?\s*(?:a|per|/|an)\s?(?:month|
 #: a call-out: a question to the reader about the reader ("Were you caught in the closure?"),
 #: which asks for accounts of the story itself
 _CALL_OUT = re.compile(r"^(?:Are|Were|Have|Had|Do|Did|Is|Was|Has|Will|Can|Could|Would)\s+(?:you|your)\b")
-_LINK = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}|https?://|\bwww\.\w")
+_LINK = re.compile(
+    r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}|https?://|\bwww\.\w|\b[a-z0-9-]{2,63}\.[a-z]{2,10}/[a-z]"
+)  # an address, a link, or a bare site and path ("example.org/join", furniture.v9)
 _DIGITS = re.compile(r"\d{3}")
 _PHONE = re.compile(r"(?<![\w.,(-])(?:\+\d{1,3}[ -]?)?\(?\d{3,5}\)?[ -]?\d{3,4}[ -]?\d{3,4}\b(?![-,.]?\d)")
 
@@ -1000,6 +1002,18 @@ def _generic_terms() -> frozenset[str]:
     from .text import terms
 
     return frozenset(t for w in _outlet_voice()["generic"] for t in terms(w))
+
+
+@lru_cache(maxsize=1)
+def _appeal_terms() -> frozenset[str]:
+    """The terms of an appeal's own words (``outlet-voice`` kinds ``trade`` and ``money``:
+    "reporting", "costs", "members", "fund"): in a line whose voice is certain (a price by the
+    period, an address, a link, a telephone number) they say it is an appeal, not what the
+    story is about, and are not counted as shared with the story (``furniture.v9``)."""
+    from .text import terms
+
+    voice = _outlet_voice()
+    return frozenset(t for w in voice["trade"] | voice["money"] | {"news"} for t in terms(w))
 
 
 def _masthead_above(
@@ -1076,8 +1090,14 @@ def _off_topic(
     per_line = [{t for t in terms(line) if t[0] != "#" and t not in skip} for _, line in kept]
     counts: Counter[str] = Counter(t for bag in per_line for t in bag)
     core = set(terms(title or "")) | (per_line[first] if 0 <= first < len(per_line) else set())
+    appeal_terms = _appeal_terms()
     for i, voice, slogan in todo:
         bag = per_line[i]
+        s = kept[i][1].strip()
+        if voice == 3 and (_addresses_reader(s) or _SELF.search(s) or (names is not None and names.search(s))):
+            # the voice is certain and the outlet speaks to its reader or as itself: the words
+            # of the appeal name no topic (furniture.v9)
+            bag = bag - appeal_terms
         if not bag or (i != first and not core.isdisjoint(bag)):
             continue
         elsewhere = sum(1 for t in bag if counts[t] > 1)
