@@ -370,7 +370,9 @@ def _clean_lines(
         kept = [k for k in kept if k[0] < at]
     if structure and shape:
         kept, dropped = _keep_table_rows(kept, dropped)
-        kept, found = _structure(kept, title=title, outlet=outlet, lines=lines)
+        kept, found = _structure(
+            kept, title=title, outlet=outlet, lines=lines, dropped={n: why for n, _, why in dropped}
+        )
         dropped += found
     if opts.drop_edge_labels:
         kept, labels = _split_edge_labels(kept)
@@ -768,6 +770,16 @@ def _in_table(kept: list[tuple[int, str]], i: int) -> bool:
     )
 
 
+def _beside_row(kept: list[tuple[int, str]], i: int) -> bool:
+    """Line ``i`` of ``kept`` is a table row (:func:`_table_row`) under or over a line of as
+    many cells between bars: another row, or the table's heading ("Mill | Jobs | Output")."""
+    line = kept[i][1]
+    if not _table_row(line):
+        return False
+    cells = _cell_count(line)
+    return any(0 <= k < len(kept) and _cell_count(kept[k][1]) == cells for k in (i - 1, i + 1))
+
+
 #: a comment-section heading with its controls: a count of comments, or the word, then short
 #: parts after a bar or dash ("Comments (31) | Sort by: Newest", "48 COMMENTS — Join the debate")
 _COMMENT_COUNT = re.compile(r"^(?:\d[\d,]*\s+comments?|comments?(?:\s*\(\d[\d,]*\))?)$", re.IGNORECASE)
@@ -874,6 +886,7 @@ def _structure(
     title: str | None = None,
     outlet: str | None = None,
     lines: list[str] | None = None,
+    dropped: dict[int, str] | None = None,
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
     """Drop furniture by shape and position, whatever its wording. The story runs from the
     first to the last anchor (:func:`_is_anchor`); between them nothing is touched. Before it,
@@ -892,8 +905,9 @@ def _structure(
     what the plan means") reads as a masthead; furniture between two anchors (a teaser
     between paragraphs) is left to the phrase patterns."""
     reasons: dict[int, str] = {}
+    own = _own_words(outlet)
     for i, (_, line) in enumerate(kept):
-        why = _anywhere_reason(line.strip())
+        why = _anywhere_reason(line.strip()) or (own and _own_label(line.strip(), own))
         if why:
             reasons[i] = why
     # the first and the last anchor, searched from either end
@@ -924,11 +938,89 @@ def _structure(
             else:
                 del reasons[k]
         i = j + 1 if j == i else j
+    _under_dropped_heading(kept, reasons, last, dropped or {}, lines or [])
     _off_topic(kept, reasons, first, title, outlet, lines or [])
     for i in [i for i in reasons if _in_table(kept, i)]:
         del reasons[i]
     found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
     return [k for i, k in enumerate(kept) if i not in reasons], found
+
+
+#: the outlet's own label before a colon is short ("More on Feedwell:", "Coming up on PVR:")
+OWN_LABEL_WORDS = 5
+#: and what follows it is a headline or a programme, not a paragraph
+OWN_LABEL_REST = 25
+_LABEL = re.compile(r"^([^:\n]{2,60}):\s+(\S.*)$")
+#: a heading of other stories dropped by the patterns (``teaser``) heads a list of them
+_LIST_HEADINGS = frozenset(["teaser", "headline-list"])
+HEADLINE_WORDS = 20
+
+
+def _own_words(outlet: str | None) -> frozenset[str]:
+    """The words of the outlet's name that name it alone (capitalized, three letters or more,
+    not one many outlets' names share: ``outlet-voice`` kind ``name``): "PVR" of "PVR News",
+    "Feedwell"."""
+    generic = _outlet_voice()["name"]
+    return frozenset(
+        w for w in _words(outlet or "") if len(w) > 2 and w[:1].isupper() and w.lower() not in generic
+    )
+
+
+def _own_label(line: str, own: frozenset[str]) -> str | None:
+    """The outlet promoting its own pages or programmes (``furniture.v9``): a label of two to
+    :data:`OWN_LABEL_WORDS` words before a colon that holds a word of the outlet's own name
+    and another word ("More on Feedwell:", "Coming up on PVR:", "RBK Travel:"), then a
+    headline or a programme: at most :data:`OWN_LABEL_REST` words, no sentence end, outside
+    quotation marks. The outlet's name alone before a colon ("Feedwell: ...") is no
+    evidence (a source quoted by name), nor is a line that ends a sentence."""
+    if len(line) > MAX_SHAPE_CHARS or ":" not in line or any(q in line for q in _QUOTES) or _FINAL.search(line):
+        return None
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    label = _words(m.group(1))
+    if not 2 <= len(label) <= OWN_LABEL_WORDS or own.isdisjoint(label) or not label[0][:1].isupper():
+        return None
+    if len(_words(m.group(2))) > OWN_LABEL_REST:
+        return None
+    return "promo"
+
+
+def _under_dropped_heading(
+    kept: list[tuple[int, str]], reasons: dict[int, str], last: int, dropped: dict[int, str], lines: list[str]
+) -> None:
+    """After the story, a run of lines right under a heading of other stories that the
+    patterns dropped ("Trending now", "Related coverage": ``teaser``), or a short heading
+    without a sentence end dropped as the outlet's repeated line, is that list
+    (``headline-list``, ``furniture.v9``), numbered ("1. ...") or not, with money or commas:
+    each line at most :data:`HEADLINE_WORDS` words, no sentence end, not ending in a colon,
+    outside quotation marks. The run ends at the first line of another shape; a kept line
+    between the heading and the run (a lead-in of the story's own) stops it. Adds to
+    ``reasons`` in place."""
+    for i in range(last + 1, len(kept)):
+        if i in reasons and reasons[i] != "after-story":
+            continue
+        n = kept[i][0] - 1
+        while n >= 0 and not lines[n].strip():
+            n -= 1
+        above = dropped.get(n) if n >= 0 else None
+        if above is None and i > 0 and kept[i - 1][0] == n and reasons.get(i - 1) == "headline-list":
+            above = "headline-list"
+        if above == "repeated-line":  # a short heading the outlet prints on every page
+            head = lines[n].strip()
+            above = "teaser" if len(_words(head)) <= 6 and not _FINAL.search(head) else None
+        if above not in _LIST_HEADINGS:
+            continue
+        s = kept[i][1].strip()
+        if (
+            _FINAL.search(s)
+            or s.endswith((":", ";", ","))
+            or any(q in s for q in _QUOTES)
+            or not 2 <= len(_words(s)) <= HEADLINE_WORDS
+            or _tweet(s)
+        ):
+            continue
+        reasons[i] = "headline-list"
 
 
 #: a line the outlet speaks in its own voice between paragraphs is short (an appeal, a promotion)
@@ -1202,9 +1294,15 @@ def _split_labels_beside_furniture(
     """A label in the first or last quarter of the page, next to a line of furniture (a
     masthead above a byline, a section name under a share bar), is furniture too; so is a
     label next to such a label. In the page order of all non-empty lines, a run of such
-    labels is dropped whole when a line of furniture touches either end: one pass, linear."""
+    labels is dropped whole when a line of furniture touches either end: one pass, linear.
+    A row of a table next to a row or heading of as many cells (:func:`_beside_row`) is the story's own and
+    stays (``furniture.v9``)."""
     edge = max(3, n_lines // 4)
-    candidate = {n for n, line in kept if is_label(line) and not edge <= n < n_lines - edge}
+    candidate = {
+        n
+        for i, (n, line) in enumerate(kept)
+        if is_label(line) and not edge <= n < n_lines - edge and not _beside_row(kept, i)  # a table stays (v9)
+    }
     furniture = {n for n, _, _ in dropped}
     order = sorted([n for n, _ in kept] + list(furniture))
     found: set[int] = set()
@@ -1224,9 +1322,13 @@ def _split_labels_beside_furniture(
 
 def _split_edge_labels(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Labels before the first and after the last line of story text (site names, section
-    labels, kickers) are furniture; the same lines between paragraphs are subheadings."""
-    first = next((i for i, (_, line) in enumerate(kept) if not is_label(line)), len(kept))
-    last = next((i for i in range(len(kept) - 1, -1, -1) if not is_label(kept[i][1])), -1)
+    labels, kickers) are furniture; the same lines between paragraphs are subheadings. A row
+    of a table beside its heading or another row (:func:`_beside_row`) is the story's table."""
+    def label(i: int) -> bool:  # a table's row beside its heading or another row is no label (v9)
+        return is_label(kept[i][1]) and not _beside_row(kept, i)
+
+    first = next((i for i in range(len(kept)) if not label(i)), len(kept))
+    last = next((i for i in range(len(kept) - 1, -1, -1) if not label(i)), -1)
     if first > last:  # nothing but labels: keep them rather than empty the article
         return kept, []
     return kept[first : last + 1], kept[:first] + kept[last + 1 :]
