@@ -379,6 +379,11 @@ def _clean_lines(
         dropped += [(n, line, "label") for n, line in labels]
         kept, labels = _split_labels_beside_furniture(kept, sorted(dropped), len(lines))
         dropped += [(n, line, "label") for n, line in labels]
+    if structure and shape:
+        posts = _readers_posts(kept, dropped, lines)
+        if posts:
+            dropped += [(n, line, "comments") for n, line in kept if n in posts]
+            kept = [k for k in kept if k[0] not in posts]
     if structure and shape and (opts.learned_shape or opts.shape_model is not None):
         from .lineshape import load_model, shape_drops
 
@@ -391,6 +396,36 @@ def _clean_lines(
         tuple(line for _, line, _ in dropped),
         tuple(why for _, _, why in dropped),
     )
+
+
+#: a count of comments heading the readers' posts ("Readers' comments (4)", "1,041 comments")
+_COMMENT_TALLY = re.compile(r"\bcomments?\s*\(\d[\d,]*\)$|^\d[\d,]*\s+comments?$", re.IGNORECASE)
+#: a reader's post: a signature of at most four words before a colon ("Dave from Millgate:",
+#: "S. Obi:", "Realist42:"), then the post
+_POST = re.compile(r"^([^:\n\"“”]{1,30}):\s+\S")
+POST_SIGNATURE_WORDS = 4
+
+
+def _readers_posts(kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], lines: list[str]) -> set[int]:
+    """The readers' posts under a count of comments (``furniture.v9``): when a line dropped as
+    furniture that is a count of comments ("Echo Comments (12)", "1,041 comments") stands in
+    the second half of the page below at least :data:`REST_BODY_WORDS` words of story, and
+    every line kept below it is a post (a signature of at most
+    :data:`POST_SIGNATURE_WORDS` words before a colon, then the post), those lines are the
+    comment section. One line of another shape below the count keeps them all: the run must
+    be the page's end. Returns their line numbers."""
+    tallies = [n for n, line, _ in dropped if n * 2 >= len(lines) and _COMMENT_TALLY.search(line.strip())]
+    if not tallies:
+        return set()
+    at = min(tallies)
+    below = [(n, line.strip()) for n, line in kept if n > at]
+    if not below or sum(len(line.split()) for n, line in kept if n < at) < REST_BODY_WORDS:
+        return set()
+    for _, line in below:
+        m = _POST.match(line)
+        if not m or not 1 <= len(_words(m.group(1))) <= POST_SIGNATURE_WORDS or not m.group(1)[:1].isalnum():
+            return set()
+    return {n for n, _ in below}
 
 
 def line_key(line: str, outlet: str | None = None, *, digits: bool = False) -> str:
@@ -636,6 +671,11 @@ _BIO_SUBJECT = re.compile(
     r"^(?:(?!The |A |An |This |That )[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}|He|She|They)\s+"
     r"(?:is|was|has been|joined|(writes|covers|reports))\b"
 )
+#: a writer's beat after "writes", "covers" or "reports": "about" or "on" (not after "covers")
+#: and a lower-case word that is no pronoun or figure ("writes about technology", "about the sea")
+_BEAT = re.compile(r"(?<=writes) about (?!a |an |it |this |that |\d)[a-z]|(?<=reports) on (?!the |a |an |it |this |that |\d)[a-z]|(?<=covers) (?!the |a |an |it |this |that |up |most |all |some |more |less |only |about )[a-z]")
+#: a bio by its beat alone is short: a name, a beat, perhaps one more sentence
+BEAT_WORDS = 30
 _FOR_OUTLET = re.compile(r"\b(?:for|at) (?:the )?[A-Z]")
 _BIO_WORDS = 14  # a bio names the writer's job within its first words
 
@@ -667,6 +707,13 @@ def _trailer_reason(line: str) -> str | None:
             return "bio"
         if subject.group(1) and _FOR_OUTLET.search(line, subject.end()):
             return "bio"  # "She covers the courts for the Evening Star."
+        if (
+            subject.group(1)
+            and not subject.group(0).startswith(("He ", "She ", "They "))  # a name, not a pronoun
+            and len(words) <= BEAT_WORDS
+            and _BEAT.match(line, subject.end())
+        ):
+            return "bio"  # "Jane Doe writes about energy and money." (furniture.v9)
     if len(words) > APPEAL_WORDS:
         pass
     elif _addresses_reader(line):  # "you", "your", or a sentence opening "Support", "Read" ...
@@ -956,6 +1003,9 @@ _LIST_HEADINGS = frozenset(["teaser", "headline-list"])
 HEADLINE_WORDS = 20
 
 
+_ON_OUTLET = frozenset(["on", "from", "at"])
+
+
 def _own_words(outlet: str | None) -> frozenset[str]:
     """The words of the outlet's name that name it alone (capitalized, three letters or more,
     not one many outlets' names share: ``outlet-voice`` kind ``name``): "PVR" of "PVR News",
@@ -967,19 +1017,25 @@ def _own_words(outlet: str | None) -> frozenset[str]:
 
 
 def _own_label(line: str, own: frozenset[str]) -> str | None:
-    """The outlet promoting its own pages or programmes (``furniture.v9``): a label of two to
-    :data:`OWN_LABEL_WORDS` words before a colon that holds a word of the outlet's own name
-    and another word ("More on Feedwell:", "Coming up on PVR:", "RBK Travel:"), then a
-    headline or a programme: at most :data:`OWN_LABEL_REST` words, no sentence end, outside
-    quotation marks. The outlet's name alone before a colon ("Feedwell: ...") is no
-    evidence (a source quoted by name), nor is a line that ends a sentence."""
+    """The outlet promoting its own pages or programmes (``furniture.v9``): a label of three
+    to :data:`OWN_LABEL_WORDS` words before a colon that ends in "on", "from" or "at" and the
+    outlet's own name ("More on Feedwell:", "Coming up on PVR:"), then a headline or a
+    programme: at most :data:`OWN_LABEL_REST` words, no sentence end, outside quotation marks.
+    The outlet's name alone before a colon ("Feedwell: ...") is no evidence (a source quoted
+    by name), nor is a label naming it otherwise: on allsides_baly2020 "Story highlights
+    President Obama:" (under an outlet named for him) and "CNN Poll:" open the story's own
+    summary and crossheads as often as a promotion. Nor is a line that ends a sentence."""
     if len(line) > MAX_SHAPE_CHARS or ":" not in line or any(q in line for q in _QUOTES) or _FINAL.search(line):
         return None
     m = _LABEL.match(line)
     if not m:
         return None
     label = _words(m.group(1))
-    if not 2 <= len(label) <= OWN_LABEL_WORDS or own.isdisjoint(label) or not label[0][:1].isupper():
+    if not 3 <= len(label) <= OWN_LABEL_WORDS or not label[0][:1].isupper():
+        return None
+    # the label ends in the outlet's name after "on", "from" or "at": where, not who
+    at = next((k for k in range(len(label) - 1, 0, -1) if label[k - 1].lower() in _ON_OUTLET), None)
+    if at is None or own.isdisjoint(label[at:]) or not all(w[:1].isupper() for w in label[at:] if w != "the"):
         return None
     if len(_words(m.group(2))) > OWN_LABEL_REST:
         return None
