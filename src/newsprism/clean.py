@@ -1034,7 +1034,14 @@ def _own_label(line: str, own: frozenset[str]) -> str | None:
     if not 3 <= len(label) <= OWN_LABEL_WORDS or not label[0][:1].isupper():
         return None
     # the label ends in the outlet's name after "on", "from" or "at": where, not who
-    at = next((k for k in range(len(label) - 1, 0, -1) if label[k - 1].lower() in _ON_OUTLET), None)
+    at = next(
+        (
+            k
+            for k in range(len(label) - 1, 0, -1)
+            if label[k - 1] in _ON_OUTLET or (k == 1 and label[0].lower() in _ON_OUTLET)  # "From the NPR Newscast"
+        ),
+        None,
+    )  # a preposition in capitals ("FIRST ON CNN:") opens the story's own summary line
     if at is None or own.isdisjoint(label[at:]) or not all(w[:1].isupper() for w in label[at:] if w != "the"):
         return None
     if len(_words(m.group(2))) > OWN_LABEL_REST:
