@@ -1059,20 +1059,26 @@ def _under_dropped_heading(
     each line at most :data:`HEADLINE_WORDS` words, no sentence end, not ending in a colon,
     outside quotation marks. The run ends at the first line of another shape; a kept line
     between the heading and the run (a lead-in of the story's own) stops it. Adds to
-    ``reasons`` in place."""
+    ``reasons`` in place. The run grows only from such a heading: a line next to one that
+    another rule took for a headline is no evidence (on allsides_baly2020 a list of a letter's
+    signatories, some of them read as a run of headlines, would have gone whole)."""
+    mine: set[int] = set()
     for i in range(last + 1, len(kept)):
-        if i in reasons and reasons[i] != "after-story":
+        if i in reasons and reasons[i] not in ("after-story", "headline-list"):
             continue
         n = kept[i][0] - 1
         while n >= 0 and not lines[n].strip():
             n -= 1
         above = dropped.get(n) if n >= 0 else None
-        if above is None and i > 0 and kept[i - 1][0] == n and reasons.get(i - 1) == "headline-list":
+        if above is None and i - 1 in mine and kept[i - 1][0] == n:
             above = "headline-list"
         if above == "repeated-line":  # a short heading the outlet prints on every page
             head = lines[n].strip()
             above = "teaser" if len(_words(head)) <= 6 and not _FINAL.search(head) else None
         if above not in _LIST_HEADINGS:
+            continue
+        if reasons.get(i) == "headline-list":  # a run of headlines under the heading already
+            mine.add(i)
             continue
         s = kept[i][1].strip()
         if (
@@ -1084,6 +1090,7 @@ def _under_dropped_heading(
         ):
             continue
         reasons[i] = "headline-list"
+        mine.add(i)
 
 
 #: a line the outlet speaks in its own voice between paragraphs is short (an appeal, a promotion)
