@@ -673,7 +673,11 @@ _BIO_SUBJECT = re.compile(
 )
 #: a writer's beat after "writes", "covers" or "reports": "about" or "on" (not after "covers")
 #: and a lower-case word that is no pronoun or figure ("writes about technology", "about the sea")
-_BEAT = re.compile(r"(?<=writes) about (?!a |an |it |this |that |\d)[a-z]|(?<=reports) on (?!the |a |an |it |this |that |\d)[a-z]|(?<=covers) (?!the |a |an |it |this |that |up |most |all |some |more |less |only |about )[a-z]")
+_BEAT = re.compile(
+    r"(?<=writes) about (?!a |an |it |this |that |\d)[a-z]"
+    r"|(?<=reports) on (?!the |a |an |it |this |that |\d)[a-z]"
+    r"|(?<=covers) (?!the |a |an |it |this |that |up |most |all |some |more |less |only |about )[a-z]"
+)
 #: a bio by its beat alone is short: a name, a beat, perhaps one more sentence
 BEAT_WORDS = 30
 _FOR_OUTLET = re.compile(r"\b(?:for|at) (?:the )?[A-Z]")
@@ -1011,9 +1015,7 @@ def _own_words(outlet: str | None) -> frozenset[str]:
     not one many outlets' names share: ``outlet-voice`` kind ``name``): "PVR" of "PVR News",
     "Feedwell"."""
     generic = _outlet_voice()["name"]
-    return frozenset(
-        w for w in _words(outlet or "") if len(w) > 2 and w[:1].isupper() and w.lower() not in generic
-    )
+    return frozenset(w for w in _words(outlet or "") if len(w) > 2 and w[:1].isupper() and w.lower() not in generic)
 
 
 def _own_label(line: str, own: frozenset[str]) -> str | None:
@@ -1394,6 +1396,7 @@ def _split_edge_labels(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str
     """Labels before the first and after the last line of story text (site names, section
     labels, kickers) are furniture; the same lines between paragraphs are subheadings. A row
     of a table beside its heading or another row (:func:`_beside_row`) is the story's table."""
+
     def label(i: int) -> bool:  # a table's row beside its heading or another row is no label (v9)
         return is_label(kept[i][1]) and not _beside_row(kept, i)
 
