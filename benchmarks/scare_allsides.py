@@ -34,6 +34,8 @@ def dump(out_path: str, start: int, step: int, count: int) -> None:
     n_articles = n_marks = 0
     with gzip.open(allsides_path(), "rt", encoding="utf-8") as fh, open(out_path, "w", encoding="utf-8") as out:
         for i, line in enumerate(fh):
+            if i > start + step * (count - 1):
+                break
             if i not in wanted:
                 continue
             d = json.loads(line)
@@ -59,8 +61,6 @@ def dump(out_path: str, start: int, step: int, count: int) -> None:
                 }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n_marks += 1
-            if i >= start + step * count:
-                break
     print(f"{ARTICLE_MARKS_VERSION}: {n_articles} articles, {n_marks} own-voice scare quotes", file=sys.stderr)
 
 

@@ -662,6 +662,9 @@ def test_v9_readers_posts_under_a_comment_count() -> None:
         ("Mara Quell writes about ports, shipping and the people who work on them.", "bio"),
         ("Mara Quell covers transport and energy.", "bio"),
         ("Mara Quell covers the cost herself.", None),
+        # a story's own sentence with "covers" and an amount (review of furniture.v9)
+        ("Tropical Storm Maria covers large parts of the island.", None),
+        ("Lake Ardmore Park covers most of the valley floor.", None),
         ("She writes about it in a new book out next month.", None),
     ],
 )

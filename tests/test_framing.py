@@ -289,6 +289,41 @@ def test_the_article_says_whose_quoted_words_they_are() -> None:
         assert len(spans) > index and got[index] == reason, (text, [art.text[sp.start : sp.end] for sp in spans], got)
 
 
+def test_scare_quote_reasons_found_in_review() -> None:
+    """framing.v8's rules as a review of them found they misread (sentences written for this test)."""
+    from newsprism.framing import _bare_counts, _in_list
+    from newsprism.model import Span
+
+    text = 'Critics called it a cut, but the bill is a "reform": it lowers rates for the rich.'
+    s = text.index('"reform"')
+    assert _reason_of(text, "reform") != "code"  # a colon after prose is no page code
+    assert _reason_of('Officials imposed a 20 percent tax on "luxury" goods.', "luxury") != "answer"
+    assert _reason_of('Some 40 percent of voters answered "maybe" in May.', "maybe") == "answer"
+    # a list of quoted labels whatever stands before it
+    tail = 'Voters rated it "good", "fair" or "poor" in the poll.'
+    for lead in ("", 'He said "this is a very long quotation of more than forty characters" and '):
+        t = lead + tail
+        s = t.index('"fair"')
+        assert _in_list(t, s, s + len('"fair"'))
+    # the words written without marks are counted whatever punctuation touches the marks
+    t = 'Officials toured the "swing states"—Ohio first. Later the swing states voted.'
+    s = t.index('"swing states"')
+    assert _bare_counts(t, [Span(s, s + len('"swing states"'))], [None]) == {"swing states": 1}
+
+
+def _reason_of(text: str, words: str) -> str | None:
+    from newsprism.framing import _scare_candidates, _sentence, quoted_words, scare_quote_reason
+
+    art = prepare_article(from_text(text, title="Scare quotes"))
+    found = article_quotes(art)
+    spans = [sp for sp in _scare_candidates(art, found.quotes, found.terms) if words in art.text[sp.start : sp.end]]
+    assert spans, text
+    said = quoted_words(q.text for q in found.quotes)
+    qs = sorted((q.start, q.end) for q in found.quotes)
+    bounds = _sentence(art, [x.start for x in art.sentences], spans[0].start)
+    return scare_quote_reason(art.text, spans[0].start, spans[0].end, *bounds, said, qs)
+
+
 def test_a_short_quotation_after_so_called_is_a_scare_quote() -> None:
     # "bank-grade" makes three words for the quotes stage: a quotation with no cue and no speaker
     art = prepare_article(from_text('Its so-called "bank-grade security" failed twice.', title="Breach"))

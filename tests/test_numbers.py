@@ -100,6 +100,13 @@ def test_version() -> None:
 # -- conflicts inside one fact -------------------------------------------------------------------
 
 
+def test_in_all_before_a_figure_is_no_total() -> None:
+    # "in all 50 states" counts states like "in 38 states"; "In all, 40" is a total (review of numbers.v6)
+    a = "Protesters marched against the new law in all 50 states on Saturday."
+    b = "Protesters marched against the new law in 38 states on Saturday."
+    assert [c[1] for c in _conflicts(a, b)] == [["50", "38"]]
+
+
 def _article(aid: str, text: str) -> Article:
     return Article(aid, text, f"{aid}.txt", sentences=(Sentence(0, Span(0, len(text)), text),))
 

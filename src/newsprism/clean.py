@@ -684,6 +684,18 @@ _FOR_OUTLET = re.compile(r"\b(?:for|at) (?:the )?[A-Z]")
 _BIO_WORDS = 14  # a bio names the writer's job within its first words
 
 
+#: words after "covers" that say how much of something, not a writer's beat
+_COVERED_AMOUNT = frozenset({"large", "vast", "huge", "much", "half", "parts", "areas", "nearly", "roughly", "almost"})
+
+
+def _beat_covered(line: str, at: int) -> bool:
+    """Whether what "covers" takes is a beat ("covers transport and energy") and not a stretch
+    of ground or a share ("Tropical Storm Maria covers large parts of the island": story text):
+    no word of amount first and no "of" within its first four words."""
+    after = [w.lower() for w in _words(line[at:])][:4]
+    return bool(after) and after[0] not in _COVERED_AMOUNT and "of" not in after
+
+
 def _trailer_reason(line: str) -> str | None:
     """Lines a site prints below its stories in its own voice, whatever their wording, by
     the kinds of words they combine (``data/lexicons/outlet-voice.tsv``), outside quotation
@@ -716,6 +728,7 @@ def _trailer_reason(line: str) -> str | None:
             and not subject.group(0).startswith(("He ", "She ", "They "))  # a name, not a pronoun
             and len(words) <= BEAT_WORDS
             and _BEAT.match(line, subject.end())
+            and (subject.group(1) != "covers" or _beat_covered(line, subject.end()))
         ):
             return "bio"  # "Jane Doe writes about energy and money." (furniture.v9)
     if len(words) > APPEAL_WORDS:

@@ -352,7 +352,9 @@ _SPEAKER_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: "
 _HEADLINE_IN_TEXT = re.compile(r"(?<![\w,])[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
 #: a share of people right before quoted words: the words are their answer in a survey
 _SURVEY = re.compile(
-    r"(?:\bpercent|%|\bper cent)\s+(?:(?:\w+\s+){1,3}"
+    r"(?:\bpercent|%|\bper cent)\s+(?:(?:of\s+)?(?:\w+\s+){0,2}(?:voters|respondents|people|adults|Americans"
+    r"|residents|members|users|participants|parents|students|workers|patients|viewers|readers|customers"
+    r"|citizens|those\s+(?:polled|surveyed|asked))\s+"
     r"|(?:[\w’'-]+\s+){0,6}(?:is|are|was|were|be|said|say|says|thought|think|felt|feel|feels|rated|answered|chose)\s+)\Z"
 )
 #: the byline of an embedded post after its text ("— Donald J. Trump (@realDonaldTrump)")
@@ -538,7 +540,6 @@ def _bare_counts(text: str, candidates: Sequence[Span], reasons: Sequence[str | 
     "swing states", "fast-track"), how many times the article writes them beyond its quoted
     candidates: without marks, the outlet's own term (since framing.v8). One pass over the
     words of the text; at most ``TERM_KEYS`` distinct words looked for."""
-    quoted: Counter[str] = Counter(_key(text, sp.start, sp.end) for sp in candidates)
     keys = sorted(
         {k for sp, why in zip(candidates, reasons, strict=True) if why is None for k in [_key(text, sp.start, sp.end)]}
     )
@@ -549,13 +550,18 @@ def _bare_counts(text: str, candidates: Sequence[Span], reasons: Sequence[str | 
     for key in keys:
         ws = key.split(" ")
         by_first.setdefault(ws[0], []).append(ws)
+    # the candidates' own words blanked, so what is counted is what stands without marks
+    # (counting all and taking the quoted ones off missed a quoted one glued to a dash)
+    chars = list(text)
+    for sp in candidates:
+        chars[sp.start : sp.end] = " " * (sp.end - sp.start)
     seen: Counter[str] = Counter()
-    words = _fold_words(text)
+    words = _fold_words(re.sub(r"[—–/]", " ", "".join(chars)))
     for i, w in enumerate(words):
         for ws in by_first.get(w, ()):
             if words[i : i + len(ws)] == ws:
                 seen[" ".join(ws)] += 1
-    return {k: seen[k] - quoted[k] for k in keys}
+    return {k: seen[k] for k in keys}
 
 
 def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable[QuotedTerm]) -> list[Span]:
@@ -636,8 +642,10 @@ def scare_quote_reason(
         return "answer"
     if _ends_with(prev, mention, 3):
         return "mention"
-    if text[e : e + 1] == ":" or text[s - 1 : s] in ("{", ":", "["):
-        return "code"  # {"unitName":"dfpPosition5"}: a page's code, not prose
+    if (text[e : e + 1] == ":" and (text[e + 1 : e + 2] in ('"', "{", "[") or text[e + 1 : e + 2].isdigit())) or text[
+        s - 1 : s
+    ] in ("{", ":", "["):
+        return "code"  # {"unitName":"dfpPosition5"}: a page's code, not prose ("a "reform": it" is prose)
     after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
     if _starts_with([w for _, _, w in after], defines) and not text[e : after[0][0]].strip(" )\"”’'").strip():
         return "mention"  # "antifa" stands for..., used "liberal" to mean...
@@ -792,6 +800,8 @@ def _starts_with(words: list[str], phrases: frozenset[str]) -> bool:
 _LIST_ITEM = re.compile(r"[\"“][^\"“”\n]{1,40}[\"”]")
 #: what may stand between two items of a list of quoted labels
 _LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|to|then|versus|vs\.)\s+)?")
+#: the same gap read backwards from an item: it must end where the item starts
+_LIST_GAP_BEFORE = re.compile(r"(?<=[\"”])\s*[,;/]?\s*(?:(?:and|or|to|then|versus|vs\.)\s+)?\Z")
 #: quoted items a run must hold to be a list of labels
 LIST_ITEMS = 3
 
@@ -799,17 +809,33 @@ LIST_ITEMS = 3
 def _in_list(text: str, s: int, e: int) -> bool:
     """Whether the marks ``text[s:e]`` stand in a run of at least ``LIST_ITEMS`` quoted items
     joined by commas, "to" or "or" (at least one of them: "a "sneaky" and "scheming" horde" is
-    no list): the labels of a scale, the options of a survey, categories named, not used."""
-    lo, hi = max(0, s - CONTEXT_CHARS), min(len(text), e + CONTEXT_CHARS)
-    items = [(m.start(), m.end()) for m in _LIST_ITEM.finditer(text, lo, hi)]
-    if (s, e) not in items:
+    no list): the labels of a scale, the options of a survey, categories named, not used. The
+    run is walked outwards from the candidate, item by item, so what stands further away (a
+    long quotation, a stray mark) does not change it."""
+    if not _LIST_ITEM.fullmatch(text, s, e):
         return False
-    i = items.index((s, e))
-    a = b = i
-    while a > 0 and _LIST_GAP.fullmatch(text, items[a - 1][1], items[a][0]):
-        a -= 1
-    while b + 1 < len(items) and _LIST_GAP.fullmatch(text, items[b][1], items[b + 1][0]):
-        b += 1
+    items = [(s, e)]
+    while len(items) < 2 * LIST_ITEMS:  # to the left: a gap, then an item that ends there
+        a = items[0][0]
+        gap = _LIST_GAP_BEFORE.search(text, max(0, a - 16), a)
+        c = gap.start() - 1 if gap else -1
+        if c < 0 or text[c] not in '"”':
+            break
+        o = max(text.rfind('"', max(0, c - 41), c), text.rfind("“", max(0, c - 41), c))
+        if o < 0 or not _LIST_ITEM.fullmatch(text, o, c + 1):
+            break
+        items.insert(0, (o, c + 1))
+    while len(items) < 4 * LIST_ITEMS:  # to the right: a gap, then an item that starts there
+        b = items[-1][1]
+        gap = _LIST_GAP.match(text, b, min(len(text), b + 16))
+        o = gap.end() if gap else len(text)
+        if o >= len(text) or text[o] not in '"“' or (o == b and text[o - 1 : o] in '"”'):
+            break
+        c = min((x for x in (text.find('"', o + 1, o + 42), text.find("”", o + 1, o + 42)) if x >= 0), default=-1)
+        if c < 0 or not _LIST_ITEM.fullmatch(text, o, c + 1) or not _LIST_GAP.fullmatch(text, b, o):
+            break
+        items.append((o, c + 1))
+    a, b = 0, len(items) - 1
     if b - a + 1 < LIST_ITEMS:
         return False
     gaps = [text[items[x][1] : items[x + 1][0]] for x in range(a, b)]

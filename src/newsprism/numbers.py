@@ -1011,7 +1011,8 @@ def _ordinal(before: str, after: str) -> str | None:
 
 #: numbers.v6: a figure given as a total ("a total of 40", "40 people in all", "altogether 40")
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:a\s+total\s+of|total(?:ling|ing|led|ed|s)?|in\s+all|altogether|overall|combined|cumulative|all\s+told)\s*$",
+    r"\b(?:a\s+total\s+of|total(?:ling|ing|led|ed|s)?|overall|combined|cumulative"
+    r"|(?:in\s+all|altogether|all\s+told)\s*,)\s*$",  # "in all 50 states" is no total; "In all, 40" is
     re.IGNORECASE,
 )
 _TOTAL_AFTER = re.compile(
@@ -1340,11 +1341,18 @@ def _disagreeing(
 ) -> list[tuple[_Figure, _Figure, str]]:
     """Pairs of figures of the same thing that disagree, where neither agrees with another
     figure of that thing in the other sentence, nor (numbers.v6) in the other article."""
+    given: dict[int, bool] = {}  # each figure's look-up in the other article, once
+
+    def given_in(f: _Figure, article: Mapping[str, Sequence[_Figure]] | None) -> bool:
+        if id(f) not in given:
+            given[id(f)] = _given_in(f, article or {})
+        return given[id(f)]
+
     same = [
         (x, y, r)
         for x in a
         for y in b
-        if (r := _same_thing(x, y)) and not _given_in(x, b_article or {}) and not _given_in(y, a_article or {})
+        if (r := _same_thing(x, y)) and not given_in(x, b_article) and not given_in(y, a_article)
     ]
     # numbers.v5: a figure that agrees with a figure of the same noun in the other sentence is
     # settled even when the stricter test would not compare the two
