@@ -1178,6 +1178,67 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
         scan.raws.sort(key=lambda r: (r.start, -r.end))
 
 
+#: at most this many nicknames of a story are looked for again in its other places (v6): a
+#: story with more is no news story, and each one is a pass over every article
+MAX_STORY_NICKNAMES = 32
+
+
+def _story_nicknames(scans: Sequence[_ArticleScan]) -> None:
+    """Nicknames across the story (v6): a nickname tied to a name somewhere in the story
+    (:func:`_find_nicknames`) is a mention of that name's entity wherever else the story
+    writes it, in any article, with or without "the" or quotation marks: a headline's
+    "‘the Quiet Millionaire’", "the former fund boss, known as the "Quiet Millionaire"" (no
+    name right before it). Its words must be written as the tie wrote them (case and all), or
+    in a line of capitals ("'QUIET MILLIONAIRE'"), and not go on into a longer capitalised
+    name. The first tie of a nickname decides its entity."""
+    ties: dict[str, _Raw] = {}
+    for scan in scans:
+        for r in scan.raws:
+            if r.source == "nickname" and r.ref is not None:
+                words = scan.text[r.start : r.end].split()
+                if words and words[0] in ("the", "The"):
+                    words = words[1:]
+                if words:
+                    ties.setdefault(" ".join(words), r)
+    if not ties:
+        return
+    phrases = sorted(ties, key=lambda w: (-len(w), w))[:MAX_STORY_NICKNAMES]
+    pattern = re.compile(
+        r"(?<![\w’'-])(?:"
+        + "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in phrases)
+        + r")(?!\w|[’'-]\w)",
+        re.IGNORECASE,
+    )
+    folded = {" ".join(p.casefold().split()): p for p in phrases}
+    for i, scan in enumerate(scans):
+        text = scan.text
+        held = _Spans((r.start, r.end) for r in scan.raws if r.source == "nickname")
+        found: list[_Raw] = []
+        for m in pattern.finditer(text):
+            if held.overlap(m.start(), m.end()):
+                continue
+            phrase = folded.get(" ".join(m.group().casefold().split()))
+            if phrase is None:
+                continue
+            written = " ".join(m.group().split())
+            if written != phrase:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start : len(text) if line_end < 0 else line_end]
+                if written != written.upper() or any(c.islower() for c in line):
+                    continue  # "the octopus" in lower case is the animal
+            nxt = re.match(r"[ \t]+[A-Z]", text[m.end() : m.end() + 3])
+            if nxt is not None:
+                continue  # "Quiet Millionaire Fund": a longer name
+            raw = _Raw(i, m.start(), m.end(), "", "nickname")
+            raw.ref = ties[phrase].ref
+            found.append(raw)
+        if found:
+            spans = _Spans((r.start, r.end) for r in found)
+            scan.raws = [r for r in scan.raws if r.source != "name" or not spans.overlap(r.start, r.end)] + found
+            scan.raws.sort(key=lambda r: (r.start, -r.end))
+
+
 def story_entities(articles: Sequence[Article]) -> list[Entity]:
     """The people, organisations and places of a story's articles, merged across them (see the
     module's docstring), ids ``e1``... in order of first mention."""
@@ -1186,6 +1247,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         _resolve_roles(scan)
         _resolve_descriptions(scan)
         _find_nicknames(i, scan)
+    _story_nicknames(scans)
     raws = [r for scan in scans for r in scan.raws]
     for r in raws:
         if r.source != "role":
@@ -1564,6 +1626,24 @@ def _same_head(form: str, outlet: str, forms: dict[str, dict[str, list[EntityMen
     }
 
 
+_OPENING_MARKS = frozenset("“\"‘'")
+_CLOSING_MARKS = frozenset("”\"’'")
+
+
+def _nickname_form(ms: Sequence[EntityMention], by_id: dict[str, Article]) -> bool:
+    """Whether an outlet's form is a nickname (v6): one of its mentions written in quotation
+    marks with no other word inside them ("“the Quiet Millionaire”", 'the "Octopus"')."""
+    for m in ms:
+        art = by_id.get(m.article)
+        if art is None:
+            continue
+        before = art.text[max(0, m.start - 1) : m.start]
+        after = art.text[m.end : m.end + 1]
+        if before and after and before in _OPENING_MARKS and after in _CLOSING_MARKS:
+            return True
+    return False
+
+
 def _words_before(text: str, start: int, n: int = 4) -> set[str]:
     """The last ``n`` words before ``start`` on its line, folded."""
     line = text[max(0, start - 60) : start].rsplit("\n", 1)[-1]
@@ -1637,8 +1717,8 @@ def naming_marks(
                     # boss" where they write "mob boss": the same head word is the same description
                     alike |= _titled_alike(key, outlet, forms, by_id)
                     alike |= _same_head(ms[0].text, outlet, forms)
-                if 2 * len(alike) >= others:
-                    continue
+                if 2 * len(alike) > others or (2 * len(alike) == others and not _nickname_form(ms, by_id)):
+                    continue  # a nickname (v6) is a choice that half of the others may share
                 if described != "epithet" and role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
                     continue  # "the minister" after her name: an outlet that names her more often
                 for m in ms:
