@@ -500,3 +500,48 @@ def test_what_is_no_nickname() -> None:
     assert ("a", "Power") not in texts(by_name(ents, "Mira Tolk"))
     assert ("a", "Never") not in texts(by_name(ents, "Ola Brenn"))
     assert not [m for e in ents for m in e.mentions if m.text in ("Power", "Never")]
+
+
+# entities.v6: a nickname tied to a name is that entity wherever the story writes it; made-up
+# stories
+
+
+def test_a_tied_nickname_is_the_entity_elsewhere_in_the_story() -> None:
+    a = art(
+        "Fund manager once known as ‘the Quiet Millionaire’ faces jail.\n"
+        "Mr Oskar Brandvik, dubbed “the Quiet Millionaire” by the press, stood still.",
+        "a",
+        "A",
+    )
+    b = art(
+        "CONMAN JAILED: 'QUIET MILLIONAIRE' GUILTY\n"
+        'Oskar Brandvik was convicted. The former fund boss, 58, known as the "Quiet Millionaire", wept.',
+        "b",
+        "B",
+    )
+    c = art("Oskar Brandvik was convicted of fraud. Brandvik said nothing.", "c", "C")
+    ents = story_entities([a, b, c])
+    found = texts(by_name(ents, "Oskar Brandvik"))
+    assert [t for x, t in found if x == "a" and "Quiet" in t] == ["Quiet Millionaire", "the Quiet Millionaire"]
+    assert ("b", "QUIET MILLIONAIRE") in found and ("b", "Quiet Millionaire") in found
+    assert not [e for e in ents if "millionaire" in e.name.casefold()]
+    # two of three outlets write it: still each one's choice of name (half the others share it)
+    marks = [(m.article, m.text) for m in naming_marks(ents, [a, b, c])]
+    assert ("a", "Quiet Millionaire") in marks and ("b", "Quiet Millionaire") in marks
+
+
+def test_what_a_tied_nickname_does_not_reach() -> None:
+    a = art("Goalkeeper Piet Haverkamp – the “Octopus” to the fans – made eight saves.", "a", "A")
+    b = art(
+        "Piet Haverkamp made saves. An octopus was seen in the harbour. Octopus Holdings sponsors the club.",
+        "b",
+        "B",
+    )
+    ents = story_entities([a, b])
+    found = texts(by_name(ents, "Piet Haverkamp"))
+    assert ("a", "Octopus") in found
+    assert not [t for x, t in found if x == "b" and "ctopus" in t]  # lower case; a longer name
+    # a form every other outlet writes is no choice, nickname or not
+    c = art("Piet Haverkamp – the “Octopus” – saved twice.", "c", "C")
+    marks = [m.text for m in naming_marks(story_entities([a, c]), [a, c])]
+    assert "Octopus" not in marks

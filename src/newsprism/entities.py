@@ -1064,6 +1064,7 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     last: dict[str, _Raw] = {}
     kept: list[_Raw] = []
     given: dict[tuple[str, frozenset[str]], _Raw] = {}  # (head, modifiers) -> the name it was given
+    by_head: dict[tuple[str, bool], _Raw] = {}  # (head, plural) -> the name it was last given (v6)
     for d in sorted(scan.descs, key=lambda d: d.start):
         assert d.desc is not None
         row = d.desc
@@ -1090,6 +1091,9 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
                 ref = before
         if ref is None and not state:
             ref = given.get((row.word, d.dmods))
+        if ref is None and not state and d.det == "the" and not d.dmods:
+            # "the militants" after "Hamas militants", "the tycoon" after "tech tycoon Ravi Sorel" (v6)
+            ref = by_head.get((row.word, row.plural))
         if ref is None and row.kind == "person" and not row.plural and d.dcaps:
             where = set(d.dcaps)
             fit = [t for t in ties if t.pos < d.start and where <= t.caps | t.mods]
@@ -1122,6 +1126,7 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             continue
         d.ref = ref
         given.setdefault((row.word, d.dmods), ref)
+        by_head[(row.word, row.plural)] = ref
         kept.append(d)
     if not kept:
         return
@@ -1204,7 +1209,7 @@ def _story_nicknames(scans: Sequence[_ArticleScan]) -> None:
         return
     phrases = sorted(ties, key=lambda w: (-len(w), w))[:MAX_STORY_NICKNAMES]
     pattern = re.compile(
-        r"(?<![\w’'-])(?:"
+        r"(?<!\w)(?<!\w[’'-])(?:"
         + "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in phrases)
         + r")(?!\w|[’'-]\w)",
         re.IGNORECASE,
