@@ -545,3 +545,54 @@ def test_what_a_tied_nickname_does_not_reach() -> None:
     c = art("Piet Haverkamp – the “Octopus” – saved twice.", "c", "C")
     marks = [m.text for m in naming_marks(story_entities([a, c]), [a, c])]
     assert "Octopus" not in marks
+
+
+def test_the_head_alone_is_the_entity_last_described_with_it() -> None:
+    a = art(
+        "Tech tycoon Ravi Sorel bought the club on Monday. The tycoon said he would invest. Sorel met fans.",
+        "a",
+        "A",
+    )
+    b = art("Ravi Sorel bought the club on Monday. Sorel said he would invest.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "tycoon") in texts(by_name(ents, "Ravi Sorel"))
+    marks = [m.text for m in naming_marks(ents, [a, b])]
+    assert "Tech tycoon" in marks and "tycoon" in marks
+    # with no description before it, "the tycoon" is still no one's (the nearest named is too often another)
+    c = art("Ravi Sorel met Ida Quist on Monday. The tycoon said he would invest.", "c", "C")
+    assert not [m for e in story_entities([c]) for m in e.mentions if m.text == "tycoon"]
+
+
+def test_chiefs_after_a_lower_case_word_are_the_body_named_by_it() -> None:
+    a = art(
+        "The Regional Health Agency traced the outbreak. A cooling tower was the source, health chiefs have confirmed.",
+        "a",
+        "A",
+    )
+    b = art("The Regional Health Agency traced the outbreak to a cooling tower.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "health chiefs") in texts(by_name(ents, "Regional Health Agency"))
+    assert "health chiefs" in [m.text for m in naming_marks(ents, [a, b])]
+    # the kind of body is no name of it ("service chiefs", "police chiefs": many chiefs); a fire
+    # chief is a job
+    c = art(
+        "The National Parks Service closed the trails, service chiefs said. On Monday fire chief Ada Lind agreed.",
+        "c",
+        "C",
+    )
+    found = [m.text for e in story_entities([c]) for m in e.mentions]
+    assert "service chiefs" not in found and "fire chief" not in found
+
+
+def test_a_role_written_with_capitals_is_a_role() -> None:
+    a = art(
+        "President Ana Lutz flew to Orvik on Monday. The President said the talks went well.",
+        "a",
+        "A",
+    )
+    b = art("Ana Lutz flew to Orvik on Monday. Lutz said the talks went well.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "The President") in texts(by_name(ents, "Ana Lutz"))
+    # a title before a name is the name's own mention
+    c = art("The President Ana Lutz spoke.", "c", "C")
+    assert "The President" not in [m.text for e in story_entities([c]) for m in e.mentions]

@@ -137,7 +137,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v5"
+ENTITIES_VERSION = "entities.v6"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -711,7 +711,10 @@ def _role_after(
                 return
         if "'" in lw or not word.replace(".", "").replace("-", "").isalpha():
             return
-        kind = title_kind(lw) if not is_cap(word) else None
+        # a role written with capitals ("the President", "the Prime Minister": v6), every word
+        # of it so far a title word
+        capital_role = is_cap(word) and not mods and all(title_kind(strip_dot(c)) == "role" for c in caps)
+        kind = title_kind(lw) if not is_cap(word) or (capital_role and title_kind(lw) == "role") else None
         if kind == "role" and lw in titles and end == toks[h][1] and _later_role(text, toks, h):
             kind = None  # "the chief economic adviser": "chief" qualifies the role after it
         if kind in ("role", "org") and lw in titles:
@@ -722,6 +725,8 @@ def _role_after(
                 return  # a title before a name: "the prime minister Fumio Kishida"
             if after is not None and text[toks[h][1] : after[0]] == ", " and after[0] in starts:
                 return  # "its leader, Kim Jong-un": the name's own mention
+            if is_cap(word):
+                mods, caps = {strip_dot(c) for c in caps}, []  # "the Prime Minister": as "the prime minister"
             role = (lw, frozenset(mods), _quals(caps), kind == "org")
             scan.raws.append(_Raw(index, start, end, "", "role", role=role))
             return
@@ -887,8 +892,8 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
         for t in mods:
             at_start = t is mods[0] and _sentence_start(text, t[0])
             capital.append(is_cap(t[2]) and not (at_start and strip_dot(t[2]) in lowered))
-        if row.register == "title" and not (mods and capital[-1]):
-            continue
+        if row.register == "title" and not (mods and (capital[-1] or (row.plural and det != "own"))):
+            continue  # "fire chief"; the plural after a lower-case word is the body ("health chiefs", v6)
         if state:
             # a state's people ("senior British officials"): named by its capitalised modifier, the
             # description begins there; none, no description ("the government") (v5)
@@ -1110,6 +1115,11 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
                 words = set(fold_key(r.name).split())
                 if row.kind == "place":
                     hit = fold_key(r.name) in d.dcaps
+                elif row.register == "title" and not d.dcaps:
+                    # "health chiefs": a word of the body's name before its last ("Regional Health
+                    # Agency"), not the kind of body it is ("service chiefs", "police chiefs" are
+                    # many chiefs, not the "National Parks Service") (v6)
+                    hit = bool(lower & set(fold_key(r.name).split()[:-1]))
                 else:
                     hit = any(set(c.split()) <= words for c in d.dcaps) or bool(lower & words)
                 if hit:
@@ -1590,7 +1600,8 @@ def description_register(form: str) -> str | None:
         return None
     if row.register == "title":
         mods = [w for w in words[:-1] if strip_dot(w) not in ("the", "a", "an")]
-        return "epithet" if mods and is_cap(mods[-1]) else None
+        plural = strip_dot(words[-1]) != row.word
+        return "epithet" if mods and (is_cap(mods[-1]) or plural) else None
     return row.register
 
 

@@ -60,7 +60,7 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v7"
+FRAMING_VERSION = "framing.v8"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
