@@ -582,17 +582,3 @@ def test_chiefs_after_a_lower_case_word_are_the_body_named_by_it() -> None:
     )
     found = [m.text for e in story_entities([c]) for m in e.mentions]
     assert "service chiefs" not in found and "fire chief" not in found
-
-
-def test_a_role_written_with_capitals_is_a_role() -> None:
-    a = art(
-        "President Ana Lutz flew to Orvik on Monday. The President said the talks went well.",
-        "a",
-        "A",
-    )
-    b = art("Ana Lutz flew to Orvik on Monday. Lutz said the talks went well.", "b", "B")
-    ents = story_entities([a, b])
-    assert ("a", "The President") in texts(by_name(ents, "Ana Lutz"))
-    # a title before a name is the name's own mention
-    c = art("The President Ana Lutz spoke.", "c", "C")
-    assert "The President" not in [m.text for e in story_entities([c]) for m in e.mentions]

@@ -711,10 +711,7 @@ def _role_after(
                 return
         if "'" in lw or not word.replace(".", "").replace("-", "").isalpha():
             return
-        # a role written with capitals ("the President", "the Prime Minister": v6), every word
-        # of it so far a title word
-        capital_role = is_cap(word) and not mods and all(title_kind(strip_dot(c)) == "role" for c in caps)
-        kind = title_kind(lw) if not is_cap(word) or (capital_role and title_kind(lw) == "role") else None
+        kind = title_kind(lw) if not is_cap(word) else None
         if kind == "role" and lw in titles and end == toks[h][1] and _later_role(text, toks, h):
             kind = None  # "the chief economic adviser": "chief" qualifies the role after it
         if kind in ("role", "org") and lw in titles:
@@ -725,8 +722,6 @@ def _role_after(
                 return  # a title before a name: "the prime minister Fumio Kishida"
             if after is not None and text[toks[h][1] : after[0]] == ", " and after[0] in starts:
                 return  # "its leader, Kim Jong-un": the name's own mention
-            if is_cap(word):
-                mods, caps = {strip_dot(c) for c in caps}, []  # "the Prime Minister": as "the prime minister"
             role = (lw, frozenset(mods), _quals(caps), kind == "org")
             scan.raws.append(_Raw(index, start, end, "", "role", role=role))
             return
@@ -1116,10 +1111,11 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
                 if row.kind == "place":
                     hit = fold_key(r.name) in d.dcaps
                 elif row.register == "title" and not d.dcaps:
-                    # "health chiefs": a word of the body's name before its last ("Regional Health
-                    # Agency"), not the kind of body it is ("service chiefs", "police chiefs" are
-                    # many chiefs, not the "National Parks Service") (v6)
-                    hit = bool(lower & set(fold_key(r.name).split()[:-1]))
+                    # "health chiefs" (v6): one word, a word of the name of a body that shows it is
+                    # one before its last word ("Regional Health Agency"), not the kind of body it
+                    # is ("service chiefs", "police chiefs": many chiefs, not the "National Parks
+                    # Service"), nor one of several ("local state party chiefs": many chiefs)
+                    hit = len(d.dmods) == 1 and bool(lower & set(fold_key(r.name).split()[:-1])) and _shows_org(r)
                 else:
                     hit = any(set(c.split()) <= words for c in d.dcaps) or bool(lower & words)
                 if hit:
@@ -1642,22 +1638,26 @@ def _same_head(form: str, outlet: str, forms: dict[str, dict[str, list[EntityMen
     }
 
 
-_OPENING_MARKS = frozenset("“\"‘'")
-_CLOSING_MARKS = frozenset("”\"’'")
-
-
 def _nickname_form(ms: Sequence[EntityMention], by_id: dict[str, Article]) -> bool:
-    """Whether an outlet's form is a nickname (v6): one of its mentions written in quotation
-    marks with no other word inside them ("“the Quiet Millionaire”", 'the "Octopus"')."""
+    """Whether an outlet's form is a nickname (v6): no name of the alias table, and one of its
+    mentions written in a pair of quotation marks with no other word inside them ("“the Quiet
+    Millionaire”", 'the "Octopus"'; not "“America’s only ...": a possessive)."""
+    if not ms or fold_key(ms[0].text) in _alias_keys():
+        return False
     for m in ms:
         art = by_id.get(m.article)
         if art is None:
             continue
         before = art.text[max(0, m.start - 1) : m.start]
-        after = art.text[m.end : m.end + 1]
-        if before and after and before in _OPENING_MARKS and after in _CLOSING_MARKS:
+        after = art.text[m.end : m.end + 2]
+        if before in _CLOSING and after[:1] == _CLOSING[before] and not after[1:].isalnum():
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _alias_keys() -> frozenset[str]:
+    return frozenset(fold_key(a) for a in aliases())
 
 
 def _words_before(text: str, start: int, n: int = 4) -> set[str]:
