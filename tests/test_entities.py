@@ -582,3 +582,19 @@ def test_chiefs_after_a_lower_case_word_are_the_body_named_by_it() -> None:
     )
     found = [m.text for e in story_entities([c]) for m in e.mentions]
     assert "service chiefs" not in found and "fire chief" not in found
+
+
+def test_a_description_before_the_and_a_name_describes_that_name() -> None:
+    a = art(
+        "Oskar Brandvik was convicted. Shamed watchdog the Financial Conduct Board admitted failings.",
+        "a",
+        "A",
+    )
+    b = art("Oskar Brandvik was convicted. The Financial Conduct Board admitted failings.", "b", "B")
+    ents = story_entities([a, b])
+    # a capitalised word opening the sentence is a modifier of the description
+    assert ("a", "Shamed watchdog") in texts(by_name(ents, "Financial Conduct Board"))
+    assert "Shamed watchdog" in [m.text for m in naming_marks(ents, [a, b])]
+    # a name after "the" that the description cannot describe: no description
+    c = art("Oskar Brandvik met tycoon the Financial Conduct Board chairman.", "c", "C")
+    assert "tycoon" not in [m.text for m in by_name(story_entities([c]), "Financial Conduct Board").mentions]

@@ -1079,6 +1079,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
         ref: _Raw | None = None
         state = row.kind == "place" and row.register == "neutral"  # "the Russian government" (v5)
         after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " and not state else None
+        if after is None and not state and d.det != "the" and text[d.end : d.end + 5] == " the ":
+            after = by_start.get(d.end + 5)  # "watchdog the Financial Conduct Board" (v6)
         if after is not None and not row.plural:
             bare_epithet = row.register == "epithet" and not d.dmods and d.det == "the"
             if bare_epithet or not _fits(after, row, people, strict=False):
