@@ -17,7 +17,12 @@ no mark of another name of the story before a plain one, "North Calloway Nationa
 reads a state's government and officials, "the Russian government", "U.S. officials", as the
 state (never a mark), a nickname in quotation marks right after a name, "Vossberg – dubbed
 “Red Ilaria”", as that name's entity, and makes no mark of a common word opening a sentence
-before a plain name, "Goalkeeper Piet Haverkamp"):
+before a plain name, "Goalkeeper Piet Haverkamp"; v6 reads a nickname tied to a name wherever
+else the story writes it, "‘the Quiet Millionaire’", and makes it a mark when at most half of
+the other outlets write it, reads "the" and a description's head alone as the entity the
+article last described with that head, "the tycoon", "health chiefs" as the organisation whose
+name holds "health" before its last word, and a description before "the" and a name,
+"watchdog the Financial Conduct Board", as that name):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
