@@ -598,3 +598,10 @@ def test_a_description_before_the_and_a_name_describes_that_name() -> None:
     # a name after "the" that the description cannot describe: no description
     c = art("Oskar Brandvik met tycoon the Financial Conduct Board chairman.", "c", "C")
     assert "tycoon" not in [m.text for m in by_name(story_entities([c]), "Financial Conduct Board").mentions]
+
+
+def test_a_plural_head_alone_is_no_mention() -> None:
+    # "the rebels" after "Tory rebels" are those MPs, not the party
+    a = art("Tory rebels defeated the Conservative Party whip on Monday. The rebels said more would follow.", "a", "A")
+    found = [m.text for e in story_entities([a]) for m in e.mentions]
+    assert "rebels" not in found

@@ -19,8 +19,8 @@ state (never a mark), a nickname in quotation marks right after a name, "Vossber
 “Red Ilaria”", as that name's entity, and makes no mark of a common word opening a sentence
 before a plain name, "Goalkeeper Piet Haverkamp"; v6 reads a nickname tied to a name wherever
 else the story writes it, "‘the Quiet Millionaire’", and makes it a mark when at most half of
-the other outlets write it, reads "the" and a description's head alone as the entity the
-article last described with that head, "the tycoon", "health chiefs" as the organisation whose
+the other outlets write it, reads "the" and a singular description's head alone as the
+entity the article last described with that head, "the tycoon", "health chiefs" as the organisation whose
 name holds "health" before its last word, and a description before "the" and a name,
 "watchdog the Financial Conduct Board", as that name):
 
@@ -1069,7 +1069,7 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     last: dict[str, _Raw] = {}
     kept: list[_Raw] = []
     given: dict[tuple[str, frozenset[str]], _Raw] = {}  # (head, modifiers) -> the name it was given
-    by_head: dict[tuple[str, bool], _Raw] = {}  # (head, plural) -> the name it was last given (v6)
+    by_head: dict[str, _Raw] = {}  # a singular head -> the name it was last given (v6)
     for d in sorted(scan.descs, key=lambda d: d.start):
         assert d.desc is not None
         row = d.desc
@@ -1098,9 +1098,10 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
                 ref = before
         if ref is None and not state:
             ref = given.get((row.word, d.dmods))
-        if ref is None and not state and d.det == "the" and not d.dmods:
-            # "the militants" after "Hamas militants", "the tycoon" after "tech tycoon Ravi Sorel" (v6)
-            ref = by_head.get((row.word, row.plural))
+        if ref is None and not state and d.det == "the" and not d.dmods and not row.plural:
+            # "the tycoon" after "tech tycoon Ravi Sorel" (v6); not a plural: "the rebels" after
+            # "Tory rebels" are those MPs, not the party (9 of 9 wrong on allsides)
+            ref = by_head.get(row.word)
         if ref is None and row.kind == "person" and not row.plural and d.dcaps:
             where = set(d.dcaps)
             fit = [t for t in ties if t.pos < d.start and where <= t.caps | t.mods]
@@ -1139,7 +1140,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             continue
         d.ref = ref
         given.setdefault((row.word, d.dmods), ref)
-        by_head[(row.word, row.plural)] = ref
+        if not row.plural:
+            by_head[row.word] = ref
         kept.append(d)
     if not kept:
         return

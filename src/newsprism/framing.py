@@ -32,8 +32,8 @@ of a list of quoted labels ("red" to "yellow" to "green"), a survey's answer ("4
 be "mostly satisfied""), in a list of headlines run into the text or an embedded post, or code;
 :func:`article_scare_reasons`. framing.v8 also takes the naming marks of ``entities.v6`` (a
 nickname tied to a name is that entity wherever the story writes it, and a mark when at most
-half the other outlets write it; "the" and a head alone, "the tycoon", is the entity the
-article last described with it; "health chiefs" the body named by the word; a description
+half the other outlets write it; "the" and a singular head alone, "the tycoon", is the entity
+the article last described with it; "health chiefs" the body named by the word; a description
 before "the" and a name, "watchdog the Financial Conduct Board"); one article's marks are not
 changed by it.
 ``framing.v7``: v6 with the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``: general
