@@ -588,3 +588,28 @@ def test_thousands_of_nicknames_and_state_descriptions_are_read_in_a_subprocess(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["3000"]
+
+
+def test_a_story_of_thousands_of_nicknames_is_searched_for_a_bounded_few():
+    """entities.v6 looks for a story's nicknames again in every article: at most
+    ``MAX_STORY_NICKNAMES`` of them, in one pattern, so an article of thousands of different
+    nicknames costs time linear in the text. The timeout only catches a hang."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.pipeline import prepare_article
+        from newsprism.entities import MAX_STORY_NICKNAMES, story_entities
+        tags = ['abcdefghij'[i % 10] * (1 + i // 10) for i in range(2000)]
+        body = ' '.join(f'Ola Brenn{t}, dubbed "Iron Vos{t}", spoke.' for t in tags)
+        other = ' '.join(f'Iron Vos{t} spoke.' for t in tags)
+        arts = [prepare_article(from_text(t, id=i, title='T', outlet=i)) for i, t in (('a', body), ('b', other))]
+        ents = story_entities(arts)
+        again = sum(1 for e in ents for m in e.mentions if m.article == 'b' and e.name.startswith('Ola Brenn'))
+        print(again <= MAX_STORY_NICKNAMES, again > 0)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]

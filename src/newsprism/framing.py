@@ -30,7 +30,12 @@ without marks elsewhere in the article (two words or more: a term), led by a cap
 effect", "Buffett rule": a name), named as words by what follows ("stands for", "to mean"), one
 of a list of quoted labels ("red" to "yellow" to "green"), a survey's answer ("41 percent would
 be "mostly satisfied""), in a list of headlines run into the text or an embedded post, or code;
-:func:`article_scare_reasons`.
+:func:`article_scare_reasons`. framing.v8 also takes the naming marks of ``entities.v6`` (a
+nickname tied to a name is that entity wherever the story writes it, and a mark when at most
+half the other outlets write it; "the" and a singular head alone, "the tycoon", is the entity
+the article last described with it; "health chiefs" the body named by the word; a description
+before "the" and a name, "watchdog the Financial Conduct Board"); one article's marks are not
+changed by it.
 ``framing.v7``: v6 with the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``: general
 news vocabulary of every kind the list defines, fraudster, swindled, made off with, scraped
 through, firestorm, pull the plug..., and no "regime" after "monitoring", "oversight" and other
