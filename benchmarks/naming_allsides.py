@@ -1,18 +1,20 @@
 """Naming marks on real reporting: allsides_baly2020 articles grouped into stories by topic and
 date (two or more outlets), written to a JSONL file to diff two versions and judge a sample.
 
-    python benchmarks/naming_allsides.py OUT.jsonl [--stories 300]
+    python benchmarks/naming_allsides.py OUT.jsonl [--stories 300] [--seed N]
     PYTHONPATH=/work/main/src python benchmarks/naming_allsides.py OLD.jsonl   # the other version
 
 Each line: story, article, outlet, mark text, note (canonical), quoted, lexicon, and 160
 characters of context. Stories: groups of records with the same ``topic`` and ``date`` from
-two or more outlets, in file order, at most 8 articles each, the first ``--stories``."""
+two or more outlets, in file order, at most 8 articles each, the first ``--stories``; with
+``--seed`` the ``--stories`` drawn at random with that seed (a fresh sample for judging)."""
 
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import random
 import sys
 
 from _common import allsides_path
@@ -26,6 +28,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--stories", type=int, default=300)
+    ap.add_argument("--seed", type=int, help="draw the stories at random with this seed (default: the first ones)")
     args = ap.parse_args()
     groups: dict[tuple[str, str], list[dict]] = {}
     with gzip.open(allsides_path(), "rt", encoding="utf-8") as fh:
@@ -33,7 +36,10 @@ def main() -> None:
             d = json.loads(line)
             if d.get("topic") and d.get("date"):
                 groups.setdefault((d["topic"], d["date"]), []).append(d)
-    stories = [g[:8] for g in groups.values() if len({d["source"] for d in g[:8]}) >= 2][: args.stories]
+    stories = [g[:8] for g in groups.values() if len({d["source"] for d in g[:8]}) >= 2]
+    if args.seed is not None:
+        stories = random.Random(args.seed).sample(stories, min(args.stories, len(stories)))
+    stories = stories[: args.stories]
     n_articles = n_marks = 0
     with open(args.out, "w", encoding="utf-8") as out:
         for s, recs in enumerate(stories):
@@ -48,6 +54,8 @@ def main() -> None:
                 ctx = text[max(0, m.span.start - 80) : m.span.end + 80].replace("\n", " ")
                 row = {
                     "story": s,
+                    "topic": recs[0]["topic"],
+                    "date": recs[0]["date"],
                     "article": m.article,
                     "outlet": by_id[m.article].label,
                     "text": m.text,

@@ -226,7 +226,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v8+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v9+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -605,3 +605,82 @@ def test_an_edge_line_repeated_with_other_figures_is_the_outlets() -> None:
     cleaned = clean_body(one.body, options=CleanOptions(repeated=keys), outlet="Kelby Record")
     assert cleaned.paragraphs == tuple(STORY_PARAS)
     assert cleaned.reasons == ("repeated-line",)
+
+
+# furniture.v9: the outlet's own promotions, headline lists under a dropped heading, readers'
+# posts under a comment count, bios by their beat, appeals whose own words are the only overlap
+
+
+def _v9(lines: list[str], outlet: str = "Brackwater Signal") -> dict[str, str]:
+    page = "\n".join([*STORY_PARAS, *lines])
+    cleaned = clean_body(page, title="Harbour board closes north quay", outlet=outlet)
+    return dict(zip(cleaned.removed, cleaned.reasons, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Coming up on Signal: The Harbour Hour with Ros Penna, 6pm", "promo"),
+        ("Also read on the Signal: Ferry timetable changes from May", "promo"),
+        # the outlet's name alone before a colon is a source; a label naming it otherwise too
+        ("Signal: The board has not replied to questions", None),
+        ("Story highlights on CNN: The harbour closes", None),
+        ("FIRST ON SIGNAL: Board to close quay", None),
+        # a sentence is never a promotion
+        ("Coming up on Signal: the board's vote, in full.", None),
+    ],
+)
+def test_v9_the_outlets_own_promotions(line: str, why: str | None) -> None:
+    assert _v9([line]).get(line) == why
+
+
+def test_v9_a_run_of_headlines_under_a_dropped_heading_goes_with_figures_and_numbers() -> None:
+    tail = ["Trending now", "1. Ferry fares to rise by 4% in June", "2. Lifeboat crew honoured, at last, in Carrow"]
+    found = _v9(tail)
+    assert found[tail[1]] == found[tail[2]] == "headline-list"
+    # under a kept lead-in of the story's own, the same lines stay
+    story_list = [
+        "The boats that will move are:",
+        "1. Morning Star, the trawler from Carrow",
+        "2. Kittiwake and her tender from Pellow",
+    ]
+    assert not set(story_list) & set(_v9(story_list))
+
+
+def test_v9_readers_posts_under_a_comment_count() -> None:
+    tail = ["Signal Comments (2)", "Rosa from Quay Lane: About time too.", "Harbourwatcher7: they said that last year"]
+    found = _v9(tail)
+    assert found[tail[1]] == found[tail[2]] == "comments"
+    # one line of another shape below the count keeps them all: the run must end the page
+    mixed = _v9([*tail, "The board meets again in March to review the timetable for the repairs."])
+    assert tail[1] not in mixed
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Mara Quell writes about ports, shipping and the people who work on them.", "bio"),
+        ("Mara Quell covers transport and energy.", "bio"),
+        ("Mara Quell covers the cost herself.", None),
+        # a story's own sentence with "covers" and an amount (review of furniture.v9)
+        ("Tropical Storm Maria covers large parts of the island.", None),
+        ("Lake Ardmore Park covers most of the valley floor.", None),
+        ("She writes about it in a new book out next month.", None),
+    ],
+)
+def test_v9_a_bio_by_its_beat_at_the_end(line: str, why: str | None) -> None:
+    assert _v9([line]).get(line) == why
+
+
+def test_v9_an_appeal_whose_shared_words_are_its_own_and_a_figure_of_the_story() -> None:
+    appeal = "Reporting costs money. Back the Signal from £3 a month."
+    assert _v9([appeal]) == {appeal: "outlet"} or _v9([appeal])[appeal] in {"outlet", "appeal"}
+    # a price by the period that does not speak to the reader is the story's figure
+    fact = "Boat owners will pay an extra £40 a year in mooring fees."
+    assert fact not in _v9([fact, "The board meets again in March."])
+
+
+def test_v9_a_tables_rows_under_their_heading_are_no_labels() -> None:
+    tail = ["Quay | Berths | Length (m)", "North | 14 | 220", "Filed under: Harbours", "Related stories"]
+    found = _v9(tail)
+    assert "North | 14 | 220" not in found

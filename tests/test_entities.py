@@ -500,3 +500,108 @@ def test_what_is_no_nickname() -> None:
     assert ("a", "Power") not in texts(by_name(ents, "Mira Tolk"))
     assert ("a", "Never") not in texts(by_name(ents, "Ola Brenn"))
     assert not [m for e in ents for m in e.mentions if m.text in ("Power", "Never")]
+
+
+# entities.v6: a nickname tied to a name is that entity wherever the story writes it; made-up
+# stories
+
+
+def test_a_tied_nickname_is_the_entity_elsewhere_in_the_story() -> None:
+    a = art(
+        "Fund manager once known as ‘the Quiet Millionaire’ faces jail.\n"
+        "Mr Oskar Brandvik, dubbed “the Quiet Millionaire” by the press, stood still.",
+        "a",
+        "A",
+    )
+    b = art(
+        "CONMAN JAILED: 'QUIET MILLIONAIRE' GUILTY\n"
+        'Oskar Brandvik was convicted. The former fund boss, 58, known as the "Quiet Millionaire", wept.',
+        "b",
+        "B",
+    )
+    c = art("Oskar Brandvik was convicted of fraud. Brandvik said nothing.", "c", "C")
+    ents = story_entities([a, b, c])
+    found = texts(by_name(ents, "Oskar Brandvik"))
+    assert [t for x, t in found if x == "a" and "Quiet" in t] == ["Quiet Millionaire", "the Quiet Millionaire"]
+    assert ("b", "QUIET MILLIONAIRE") in found and ("b", "Quiet Millionaire") in found
+    assert not [e for e in ents if "millionaire" in e.name.casefold()]
+    # two of three outlets write it: still each one's choice of name (half the others share it)
+    marks = [(m.article, m.text) for m in naming_marks(ents, [a, b, c])]
+    assert ("a", "Quiet Millionaire") in marks and ("b", "Quiet Millionaire") in marks
+
+
+def test_what_a_tied_nickname_does_not_reach() -> None:
+    a = art("Goalkeeper Piet Haverkamp – the “Octopus” to the fans – made eight saves.", "a", "A")
+    b = art(
+        "Piet Haverkamp made saves. An octopus was seen in the harbour. Octopus Holdings sponsors the club.",
+        "b",
+        "B",
+    )
+    ents = story_entities([a, b])
+    found = texts(by_name(ents, "Piet Haverkamp"))
+    assert ("a", "Octopus") in found
+    assert not [t for x, t in found if x == "b" and "ctopus" in t]  # lower case; a longer name
+    # a form every other outlet writes is no choice, nickname or not
+    c = art("Piet Haverkamp – the “Octopus” – saved twice.", "c", "C")
+    marks = [m.text for m in naming_marks(story_entities([a, c]), [a, c])]
+    assert "Octopus" not in marks
+
+
+def test_the_head_alone_is_the_entity_last_described_with_it() -> None:
+    a = art(
+        "Tech tycoon Ravi Sorel bought the club on Monday. The tycoon said he would invest. Sorel met fans.",
+        "a",
+        "A",
+    )
+    b = art("Ravi Sorel bought the club on Monday. Sorel said he would invest.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "tycoon") in texts(by_name(ents, "Ravi Sorel"))
+    marks = [m.text for m in naming_marks(ents, [a, b])]
+    assert "Tech tycoon" in marks and "tycoon" in marks
+    # with no description before it, "the tycoon" is still no one's (the nearest named is too often another)
+    c = art("Ravi Sorel met Ida Quist on Monday. The tycoon said he would invest.", "c", "C")
+    assert not [m for e in story_entities([c]) for m in e.mentions if m.text == "tycoon"]
+
+
+def test_chiefs_after_a_lower_case_word_are_the_body_named_by_it() -> None:
+    a = art(
+        "The Regional Health Agency traced the outbreak. A cooling tower was the source, health chiefs have confirmed.",
+        "a",
+        "A",
+    )
+    b = art("The Regional Health Agency traced the outbreak to a cooling tower.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "health chiefs") in texts(by_name(ents, "Regional Health Agency"))
+    assert "health chiefs" in [m.text for m in naming_marks(ents, [a, b])]
+    # the kind of body is no name of it ("service chiefs", "police chiefs": many chiefs); a fire
+    # chief is a job
+    c = art(
+        "The National Parks Service closed the trails, service chiefs said. On Monday fire chief Ada Lind agreed.",
+        "c",
+        "C",
+    )
+    found = [m.text for e in story_entities([c]) for m in e.mentions]
+    assert "service chiefs" not in found and "fire chief" not in found
+
+
+def test_a_description_before_the_and_a_name_describes_that_name() -> None:
+    a = art(
+        "Oskar Brandvik was convicted. Shamed watchdog the Financial Conduct Board admitted failings.",
+        "a",
+        "A",
+    )
+    b = art("Oskar Brandvik was convicted. The Financial Conduct Board admitted failings.", "b", "B")
+    ents = story_entities([a, b])
+    # a capitalised word opening the sentence is a modifier of the description
+    assert ("a", "Shamed watchdog") in texts(by_name(ents, "Financial Conduct Board"))
+    assert "Shamed watchdog" in [m.text for m in naming_marks(ents, [a, b])]
+    # a name after "the" that the description cannot describe: no description
+    c = art("Oskar Brandvik met tycoon the Financial Conduct Board chairman.", "c", "C")
+    assert "tycoon" not in [m.text for m in by_name(story_entities([c]), "Financial Conduct Board").mentions]
+
+
+def test_a_plural_head_alone_is_no_mention() -> None:
+    # "the rebels" after "Tory rebels" are those MPs, not the party
+    a = art("Tory rebels defeated the Conservative Party whip on Monday. The rebels said more would follow.", "a", "A")
+    found = [m.text for e in story_entities([a]) for m in e.mentions]
+    assert "rebels" not in found

@@ -203,6 +203,39 @@ SCARE_CASES = [
     # the quotes stage gave to a speaker is decided here too
     ("The deal would build a 'green' furnace, and ministers are said to be haggling.", "green", None),
     ('The mill will close. It promised a "fair" redundancy package.', "fair", None),
+    # framing.v8 (sentences written for these tests): reported speech, an attribution after a
+    # comma, words named by what follows, a list of labels, a name led by a capital, a survey's
+    # answer, a headline list run into the text, an embedded post, code
+    ('Okafor has said that overall, the depot is still giving "excellent" service.', "excellent", "speaker"),
+    (
+        'She said she would let tenants who lost their homes in the floods last winter apply for a "hardship waiver".',
+        "hardship waiver",
+        "speaker",
+    ),
+    ("The council's case rested on a \"novel\" reading of the bylaw, the tenants' lawyer said.", "novel", "speaker"),
+    ('The ministry said that the "temporary" closure would last a year.', "temporary", None),
+    ('Its "risk" score, Moss said in a statement, was never published.', "risk", "speaker"),
+    (
+        'The "deficit" grew for three years running, and the plan never said or implied that it would shrink.',
+        "deficit",
+        None,
+    ),
+    (
+        'Critics of the "reforms" in the north of the country, noted economists among them, stayed silent.',
+        "reforms",
+        None,
+    ),
+    ('The "reforms" of last year left many of the tenants working with, say, a broken boiler.', "reforms", None),
+    ('Ratings run from "green" to "amber" to "red" under the scheme.', "amber", "list"),
+    ('A "sneaky" and "scheming" "foreign" horde, the leaflet warned.', "scheming", "speaker"),
+    ('In this essay I use "managed decline" to mean cuts without a plan.', "managed decline", "mention"),
+    ('Voters blamed the so-called "Harlow effect" for the swing.', "Harlow effect", None),
+    ('Traders braced for the "Harlow effect" on prices.', "Harlow effect", "name"),
+    ('Some 41 percent would be "mostly satisfied" with the result.', "mostly satisfied", "answer"),
+    ('About 33 percent of voters thought the new rules were "about right" last year.', "about right", "answer"),
+    ("Tax rises loom Ward: cuts 'a disgrace' Vote delayed MORE (D-Ohio) said on Monday.", "a disgrace", "headline"),
+    ('This is about the weakness of our "leaders" to act! — Ann Tully (@anntully) May 4, 2019', "leaders", "speaker"),
+    ('{"unitName":"dfpPosition5","display":"mobile"} hidden ad unit', "dfpPosition5", "code"),
 ]
 
 
@@ -222,6 +255,73 @@ def test_scare_quotes_are_the_outlets_distance_not_someones_words() -> None:
         assert got == reason, (text, got)
         marked = {m.text.strip("\"'") for m in article_marks(art, found.quotes, found.terms) if m.type == "scare_quote"}
         assert (words in marked) == (reason is None), (text, marked)
+
+
+# framing.v8: what the rest of the article says of the quoted words (sentences written for these tests)
+ARTICLE_SCARE_CASES = [
+    # a label a speaker coined, quoted again later without a verb
+    ('Lena Moss called the levy a "stealth tax" on Monday.\nThe "stealth tax" takes effect in May.', 1, "echo"),
+    # beside a speaker's quoted words
+    ('"We will start at once," Lena Moss said on Monday, "buying" "large volumes" of grain.', 0, "speaker"),
+    # written without marks elsewhere: the outlet's own term
+    ('Ohio is one of the "swing states" this year.\nThe swing states decide the race.', 0, "term"),
+    # a single word written without marks elsewhere is still read as a scare quote
+    ('The "experts" disagreed.\nThe experts met on Monday.', 0, None),
+    # a word of distance holds whatever else does
+    ('Moss called it "electioneering" in May.\nGroups must disclose so-called "electioneering" ads.', 1, None),
+]
+
+
+def test_the_article_says_whose_quoted_words_they_are() -> None:
+    from newsprism.framing import _scare_candidates, _sentence, article_scare_reasons, quoted_words, scare_quote_reason
+
+    for text, index, reason in ARTICLE_SCARE_CASES:
+        art = prepare_article(from_text(text, title="Scare quotes"))
+        found = article_quotes(art)
+        spans = _scare_candidates(art, found.quotes, found.terms)
+        said = quoted_words(q.text for q in found.quotes)
+        qs = sorted((q.start, q.end) for q in found.quotes)
+        starts = [x.start for x in art.sentences]
+        first = [
+            scare_quote_reason(art.text, sp.start, sp.end, *_sentence(art, starts, sp.start), said, qs) for sp in spans
+        ]
+        got = article_scare_reasons(art.text, spans, first, found.quotes)
+        assert len(spans) > index and got[index] == reason, (text, [art.text[sp.start : sp.end] for sp in spans], got)
+
+
+def test_scare_quote_reasons_found_in_review() -> None:
+    """framing.v8's rules as a review of them found they misread (sentences written for this test)."""
+    from newsprism.framing import _bare_counts, _in_list
+    from newsprism.model import Span
+
+    text = 'Critics called it a cut, but the bill is a "reform": it lowers rates for the rich.'
+    s = text.index('"reform"')
+    assert _reason_of(text, "reform") != "code"  # a colon after prose is no page code
+    assert _reason_of('Officials imposed a 20 percent tax on "luxury" goods.', "luxury") != "answer"
+    assert _reason_of('Some 40 percent of voters answered "maybe" in May.', "maybe") == "answer"
+    # a list of quoted labels whatever stands before it
+    tail = 'Voters rated it "good", "fair" or "poor" in the poll.'
+    for lead in ("", 'He said "this is a very long quotation of more than forty characters" and '):
+        t = lead + tail
+        s = t.index('"fair"')
+        assert _in_list(t, s, s + len('"fair"'))
+    # the words written without marks are counted whatever punctuation touches the marks
+    t = 'Officials toured the "swing states"—Ohio first. Later the swing states voted.'
+    s = t.index('"swing states"')
+    assert _bare_counts(t, [Span(s, s + len('"swing states"'))], [None]) == {"swing states": 1}
+
+
+def _reason_of(text: str, words: str) -> str | None:
+    from newsprism.framing import _scare_candidates, _sentence, quoted_words, scare_quote_reason
+
+    art = prepare_article(from_text(text, title="Scare quotes"))
+    found = article_quotes(art)
+    spans = [sp for sp in _scare_candidates(art, found.quotes, found.terms) if words in art.text[sp.start : sp.end]]
+    assert spans, text
+    said = quoted_words(q.text for q in found.quotes)
+    qs = sorted((q.start, q.end) for q in found.quotes)
+    bounds = _sentence(art, [x.start for x in art.sentences], spans[0].start)
+    return scare_quote_reason(art.text, spans[0].start, spans[0].end, *bounds, said, qs)
 
 
 def test_a_short_quotation_after_so_called_is_a_scare_quote() -> None:

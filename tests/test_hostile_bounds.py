@@ -377,6 +377,34 @@ def test_many_quoted_words_in_one_sentence_are_judged_in_a_subprocess():
     assert terms == 12_000 and 0 < marks <= terms
 
 
+def test_many_distinct_quoted_terms_and_commas_are_judged_in_a_subprocess():
+    """framing.v8 looks for each quoted term of two words (or a hyphen) written without marks elsewhere in the
+    article (at most ``TERM_KEYS`` distinct terms, one pass over the words), for speakers'
+    quoted words beside each term (a bisection) and for an attribution after each comma within
+    ``CONTEXT_CHARS``: an article of thousands of distinct terms costs time linear in them. The
+    timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.framing import article_marks
+        from newsprism.pipeline import prepare_article
+        from newsprism.quotes import article_quotes
+        w = lambda k: "".join(chr(97 + int(d)) for d in str(k))
+        text = " ".join(f'The "plan-{w(k)}" grew, a, b, c, d, and the "{w(k)} deal" too.' for k in range(4000)) + "\\n"
+        a = prepare_article(from_text(text, title="Quoted terms"))
+        found = article_quotes(a)
+        marks = article_marks(a, found.quotes, found.terms)
+        print(len(found.terms), sum(m.type == "scare_quote" for m in marks))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    terms, marks = map(int, done.stdout.split())
+    assert terms == 8_000 and 0 < marks <= terms
+
+
 def test_credit_lines_of_hostile_shape_in_a_subprocess():
     """credits.v2's origin and "with AGENCY" patterns on edge lines built to make a regular
     expression backtrack: long runs of capitalised words, brackets, commas and "with". The
@@ -431,6 +459,35 @@ def test_distances_with_many_brackets_in_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True True"
+
+
+def test_figures_of_one_noun_across_a_long_article_in_a_subprocess():
+    """numbers.v6 looks for a figure the other article gives too among that article's first
+    ``TWIN_REACH`` figures of each kind, not all of them: two articles of thousands of figures of
+    one noun, every sentence in one fact with the other's, cost time linear in the pairs of
+    the fact's sentences. The timeout only catches a hang."""
+    code = textwrap.dedent(
+        """
+        from newsprism.model import Article, Fact, FactMember, Sentence, Span
+        from newsprism.numbers import conflicts, quantities_in
+        arts, qs = [], []
+        for aid, base in (("a", 10), ("b", 13)):
+            sents, start = [], 0
+            for i in range(4000):
+                t = f"Officials said {base + i} people were evacuated from the valley town."
+                sents.append(Sentence(i, Span(start, start + len(t)), t))
+                qs += quantities_in(t, article=aid, sentence=i, offset=start)
+                start += len(t) + 1
+            arts.append(Article(aid, " ".join(s.text for s in sents), aid + ".txt", sentences=tuple(sents)))
+        facts = [Fact(f"f{i}", (FactMember("a", i), FactMember("b", i)), "all") for i in range(4000)]
+        print(len(conflicts(facts, qs, arts)) >= 0)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
 
 
 def test_participles_and_documents_in_one_long_sentence_in_a_subprocess():
@@ -531,3 +588,28 @@ def test_thousands_of_nicknames_and_state_descriptions_are_read_in_a_subprocess(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["3000"]
+
+
+def test_a_story_of_thousands_of_nicknames_is_searched_for_a_bounded_few():
+    """entities.v6 looks for a story's nicknames again in every article: at most
+    ``MAX_STORY_NICKNAMES`` of them, in one pattern, so an article of thousands of different
+    nicknames costs time linear in the text. The timeout only catches a hang."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.pipeline import prepare_article
+        from newsprism.entities import MAX_STORY_NICKNAMES, story_entities
+        tags = ['abcdefghij'[i % 10] * (1 + i // 10) for i in range(2000)]
+        body = ' '.join(f'Ola Brenn{t}, dubbed "Iron Vos{t}", spoke.' for t in tags)
+        other = ' '.join(f'Iron Vos{t} spoke.' for t in tags)
+        arts = [prepare_article(from_text(t, id=i, title='T', outlet=i)) for i, t in (('a', body), ('b', other))]
+        ents = story_entities(arts)
+        again = sum(1 for e in ents for m in e.mentions if m.article == 'b' and e.name.startswith('Ola Brenn'))
+        print(again <= MAX_STORY_NICKNAMES, again > 0)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]

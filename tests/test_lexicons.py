@@ -39,6 +39,7 @@ BUNDLED = {
     "scales",
     "scare-quote-cues",
     "place-names",
+    "demonyms",
     "sentence-openers",
     "speaker-descriptions",
     "speaker-titles",

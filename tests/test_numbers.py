@@ -1,4 +1,4 @@
-"""numbers.v5: what a figure counts, what is not a figure, and when two figures of one fact
+"""numbers.v5 and v6: what a figure counts, what is not a figure, and when two figures of one fact
 disagree. Every sentence here is written for the test."""
 
 from __future__ import annotations
@@ -94,10 +94,17 @@ def test_offsets_shift_with_the_sentence() -> None:
 
 
 def test_version() -> None:
-    assert NUMBERS_VERSION == "numbers.v5"
+    assert NUMBERS_VERSION == "numbers.v6"
 
 
 # -- conflicts inside one fact -------------------------------------------------------------------
+
+
+def test_in_all_before_a_figure_is_no_total() -> None:
+    # "in all 50 states" counts states like "in 38 states"; "In all, 40" is a total (review of numbers.v6)
+    a = "Protesters marched against the new law in all 50 states on Saturday."
+    b = "Protesters marched against the new law in 38 states on Saturday."
+    assert [c[1] for c in _conflicts(a, b)] == [["50", "38"]]
 
 
 def _article(aid: str, text: str) -> Article:
@@ -447,3 +454,88 @@ def test_conflicts_v4(a: str, b: str, expected: list[tuple]) -> None:
 )
 def test_conflicts_v5(a: str, b: str, expected: list[tuple]) -> None:
     assert _conflicts(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # numbers.v6: noun phrases qualified differently, each by a word the other sentence lacks
+        ("The couple paid $20.1 million in federal taxes.", "The couple paid $13.6 million in state taxes.", []),
+        ("The storm damaged 300 houses in the province.", "The storm damaged 200 houses in the town.", []),
+        ("He spent 19 seasons with the club.", "He spent four seasons as the club's director.", []),
+        # ... but a qualifier the other sentence also names is the same thing, told in more detail
+        (
+            "Two cables in the Mediterranean were cut.",
+            "Three cables between Italy and Egypt in the Mediterranean were cut.",
+            [("count", ["Two", "Three"], "both count 'cables', and both say 'mediterranean', 'cut'")],
+        ),
+        (
+            "The couple paid $20.1 million in federal taxes.",
+            "The couple paid $13.6 million in federal taxes.",
+            [("money", ["$20.1 million", "$13.6 million"], "both are sums for 'taxes', and both say 'paid', 'couple'")],
+        ),
+        # figures of two owners, neither named in the other sentence
+        (
+            "Acme's bid of $5 billion was rejected by the board.",
+            "Brill's bid of $4 billion was rejected by the board.",
+            [],
+        ),
+        (
+            "Wednesday's quake struck the coast 50 miles west of the city.",
+            "Sunday's quake struck the coast 85 miles west of the city.",
+            [],
+        ),
+        (
+            "Acme's bid of $5.5 billion was rejected by the board.",
+            "Acme's bid of $4 billion was rejected by the board.",
+            [("money", ["$5.5 billion", "$4 billion"], "both are sums for 'bid', and both say 'acme's', 'rejected'")],
+        ),
+        # different ordinals in the figures' clauses
+        ("The second quake killed 12 people in the valley.", "The first quake killed 15 people in the valley.", []),
+        # a total against a figure not given as one; a part of any kind
+        ("A total of 40 people were arrested at the march.", "Police arrested 25 people at the march.", []),
+        ("Police arrested 40 people at the march in all.", "Police arrested 25 people at the march.", []),
+        (
+            "Police arrested 40 people at the march in all.",
+            "A total of 30 people were arrested at the march.",
+            [("count", ["40", "30"], "both count 'people' arrested")],
+        ),
+        ("The couple paid an additional $13.6 million in taxes.", "The couple paid $20 million in taxes.", []),
+        ("Among them, 12 children died in the fire.", "Fifteen children died in the fire.", []),
+    ],
+)
+def test_conflicts_v6(a: str, b: str, expected: list[tuple]) -> None:
+    assert _conflicts(a, b) == expected
+
+
+def _found(sentences: list[str], other: str) -> list[list[str]]:
+    """The conflicts of a fact of article a's first sentence and article b's only one, a's other
+    sentences in its text."""
+    spans, start = [], 0
+    for i, s in enumerate(sentences):
+        spans.append(Sentence(i, Span(start, start + len(s)), s))
+        start += len(s) + 1
+    a = Article("a", " ".join(sentences), "a.txt", sentences=tuple(spans))
+    b = _article("b", other)
+    qs = [q for s in a.sentences for q in quantities_in(s.text, article="a", sentence=s.index, offset=s.start)]
+    qs += quantities_in(other, article="b")
+    fact = Fact("f1", (FactMember("a", 0), FactMember("b", 0)), "all")
+    return [[q.text for q in c.quantities] for c in conflicts([fact], qs, [a, b])]
+
+
+def test_a_figure_the_other_article_gives_settles_the_pair() -> None:
+    """numbers.v6: when one outlet writes both values of one noun (a sub-total and a total), the
+    other outlet giving one of them is no disagreement, wherever in the article the value stands."""
+    first, second = "12 people died in the flood in the town.", "In the whole region, 30 people died in the flood."
+    other = "30 people died in the flood in the town."
+    assert _found([first], other) == [["12", "30"]]
+    assert _found([first, second], other) == []
+
+
+def test_a_bound_is_settled_only_by_a_close_value() -> None:
+    """numbers.v6: "at least 15" agrees with any larger figure; another figure of the noun in the
+    other article ("212 passengers" evacuated) is not the same value and settles nothing."""
+    first, second = "12 passengers were taken to hospital.", "The crew evacuated 212 passengers."
+    other = "At least 15 passengers were taken to hospital."
+    assert _found([first, second], other) == [["12", "At least 15"]]
+    assert _found([first, "Later, 15 passengers were taken to a clinic."], other) == []

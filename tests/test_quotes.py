@@ -791,6 +791,25 @@ def test_a_place_of_two_words_is_no_person_and_no_organisation() -> None:
     assert names.clean_name("South Carolina") == ("South Carolina", True)
 
 
+def test_an_adjective_of_a_place_before_a_noun_is_no_speaker() -> None:
+    from newsprism import names
+
+    def people(text: str) -> list[str]:
+        return [n for _, n in names.scan_names(text, speakers=True).people]
+
+    assert people("Senior Iranian diplomats said talks would resume.") == []
+    assert people("South Korean officials said the drill was over.") == []
+    assert people("Top U.S. officials said so.") == []
+    assert people("Former Israeli officials said so.") == []
+    # a given name, an honorific or a role keeps the person: several adjectives are surnames too
+    assert people("David French said so.") == ["David French"]
+    assert people("Mr. French said so.") == ["French"]
+    assert people("Iranian President Hassan Rouhani said so.") == ["Hassan Rouhani"]
+    # "South Korean officials" now leaves the quotation to the officials, not to a person
+    body = 'Talks\n\nSouth Korean officials said the drill was "routine and planned."'
+    assert [s for _, s, _ in found(body)] == ["officials"]
+
+
 def test_names_with_a_suffix_and_a_middle_name() -> None:
     from newsprism import names
 

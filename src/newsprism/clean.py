@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v8"
-#: the version of the cleaner with the learned line-shape decision switched off: its output is
-#: ``furniture.v7``'s (``furniture.v8`` is ``furniture.v7`` and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v7"
+CLEANER_VERSION = "furniture.v9"
+#: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
+#: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v9-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,9 @@ class CleanOptions:
     ``learned_shape``: also drop, outside the story, the lines the learned line-shape
     decision (:mod:`newsprism.lineshape`, ``shape.v2``) calls furniture (reason ``shape``);
     on by default since ``furniture.v8`` (measured in docs/cleaning.md); ``False`` gives
-    ``furniture.v7``'s output and version.
+    ``furniture.v9-noshape``'s output and version.
     ``shape_model``: the JSON text of a model of one's own instead of the shipped one
-    (switches the decision on; the version names it on top of ``furniture.v7``).
+    (switches the decision on; the version names it on top of ``furniture.v9-noshape``).
     """
 
     patterns: str | None = None
@@ -370,13 +370,20 @@ def _clean_lines(
         kept = [k for k in kept if k[0] < at]
     if structure and shape:
         kept, dropped = _keep_table_rows(kept, dropped)
-        kept, found = _structure(kept, title=title, outlet=outlet, lines=lines)
+        kept, found = _structure(
+            kept, title=title, outlet=outlet, lines=lines, dropped={n: why for n, _, why in dropped}
+        )
         dropped += found
     if opts.drop_edge_labels:
         kept, labels = _split_edge_labels(kept)
         dropped += [(n, line, "label") for n, line in labels]
         kept, labels = _split_labels_beside_furniture(kept, sorted(dropped), len(lines))
         dropped += [(n, line, "label") for n, line in labels]
+    if structure and shape:
+        posts = _readers_posts(kept, dropped, lines)
+        if posts:
+            dropped += [(n, line, "comments") for n, line in kept if n in posts]
+            kept = [k for k in kept if k[0] not in posts]
     if structure and shape and (opts.learned_shape or opts.shape_model is not None):
         from .lineshape import load_model, shape_drops
 
@@ -389,6 +396,36 @@ def _clean_lines(
         tuple(line for _, line, _ in dropped),
         tuple(why for _, _, why in dropped),
     )
+
+
+#: a count of comments heading the readers' posts ("Readers' comments (4)", "1,041 comments")
+_COMMENT_TALLY = re.compile(r"\bcomments?\s*\(\d[\d,]*\)$|^\d[\d,]*\s+comments?$", re.IGNORECASE)
+#: a reader's post: a signature of at most four words before a colon ("Dave from Millgate:",
+#: "S. Obi:", "Realist42:"), then the post
+_POST = re.compile(r"^([^:\n\"“”]{1,30}):\s+\S")
+POST_SIGNATURE_WORDS = 4
+
+
+def _readers_posts(kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], lines: list[str]) -> set[int]:
+    """The readers' posts under a count of comments (``furniture.v9``): when a line dropped as
+    furniture that is a count of comments ("Echo Comments (12)", "1,041 comments") stands in
+    the second half of the page below at least :data:`REST_BODY_WORDS` words of story, and
+    every line kept below it is a post (a signature of at most
+    :data:`POST_SIGNATURE_WORDS` words before a colon, then the post), those lines are the
+    comment section. One line of another shape below the count keeps them all: the run must
+    be the page's end. Returns their line numbers."""
+    tallies = [n for n, line, _ in dropped if n * 2 >= len(lines) and _COMMENT_TALLY.search(line.strip())]
+    if not tallies:
+        return set()
+    at = min(tallies)
+    below = [(n, line.strip()) for n, line in kept if n > at]
+    if not below or sum(len(line.split()) for n, line in kept if n < at) < REST_BODY_WORDS:
+        return set()
+    for _, line in below:
+        m = _POST.match(line)
+        if not m or not 1 <= len(_words(m.group(1))) <= POST_SIGNATURE_WORDS or not m.group(1)[:1].isalnum():
+            return set()
+    return {n for n, _ in below}
 
 
 def line_key(line: str, outlet: str | None = None, *, digits: bool = False) -> str:
@@ -634,8 +671,29 @@ _BIO_SUBJECT = re.compile(
     r"^(?:(?!The |A |An |This |That )[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}|He|She|They)\s+"
     r"(?:is|was|has been|joined|(writes|covers|reports))\b"
 )
+#: a writer's beat after "writes", "covers" or "reports": "about" or "on" (not after "covers")
+#: and a lower-case word that is no pronoun or figure ("writes about technology", "about the sea")
+_BEAT = re.compile(
+    r"(?<=writes) about (?!a |an |it |this |that |\d)[a-z]"
+    r"|(?<=reports) on (?!the |a |an |it |this |that |\d)[a-z]"
+    r"|(?<=covers) (?!the |a |an |it |this |that |up |most |all |some |more |less |only |about )[a-z]"
+)
+#: a bio by its beat alone is short: a name, a beat, perhaps one more sentence
+BEAT_WORDS = 30
 _FOR_OUTLET = re.compile(r"\b(?:for|at) (?:the )?[A-Z]")
 _BIO_WORDS = 14  # a bio names the writer's job within its first words
+
+
+#: words after "covers" that say how much of something, not a writer's beat
+_COVERED_AMOUNT = frozenset({"large", "vast", "huge", "much", "half", "parts", "areas", "nearly", "roughly", "almost"})
+
+
+def _beat_covered(line: str, at: int) -> bool:
+    """Whether what "covers" takes is a beat ("covers transport and energy") and not a stretch
+    of ground or a share ("Tropical Storm Maria covers large parts of the island": story text):
+    no word of amount first and no "of" within its first four words."""
+    after = [w.lower() for w in _words(line[at:])][:4]
+    return bool(after) and after[0] not in _COVERED_AMOUNT and "of" not in after
 
 
 def _trailer_reason(line: str) -> str | None:
@@ -665,6 +723,14 @@ def _trailer_reason(line: str) -> str | None:
             return "bio"
         if subject.group(1) and _FOR_OUTLET.search(line, subject.end()):
             return "bio"  # "She covers the courts for the Evening Star."
+        if (
+            subject.group(1)
+            and not subject.group(0).startswith(("He ", "She ", "They "))  # a name, not a pronoun
+            and len(words) <= BEAT_WORDS
+            and _BEAT.match(line, subject.end())
+            and (subject.group(1) != "covers" or _beat_covered(line, subject.end()))
+        ):
+            return "bio"  # "Jane Doe writes about energy and money." (furniture.v9)
     if len(words) > APPEAL_WORDS:
         pass
     elif _addresses_reader(line):  # "you", "your", or a sentence opening "Support", "Read" ...
@@ -766,6 +832,16 @@ def _in_table(kept: list[tuple[int, str]], i: int) -> bool:
     return any(
         0 <= k < len(kept) and _table_row(kept[k][1]) and _cell_count(kept[k][1]) == cells for k in (i - 1, i + 1)
     )
+
+
+def _beside_row(kept: list[tuple[int, str]], i: int) -> bool:
+    """Line ``i`` of ``kept`` is a table row (:func:`_table_row`) under or over a line of as
+    many cells between bars: another row, or the table's heading ("Mill | Jobs | Output")."""
+    line = kept[i][1]
+    if not _table_row(line):
+        return False
+    cells = _cell_count(line)
+    return any(0 <= k < len(kept) and _cell_count(kept[k][1]) == cells for k in (i - 1, i + 1))
 
 
 #: a comment-section heading with its controls: a count of comments, or the word, then short
@@ -874,6 +950,7 @@ def _structure(
     title: str | None = None,
     outlet: str | None = None,
     lines: list[str] | None = None,
+    dropped: dict[int, str] | None = None,
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
     """Drop furniture by shape and position, whatever its wording. The story runs from the
     first to the last anchor (:func:`_is_anchor`); between them nothing is touched. Before it,
@@ -892,8 +969,9 @@ def _structure(
     what the plan means") reads as a masthead; furniture between two anchors (a teaser
     between paragraphs) is left to the phrase patterns."""
     reasons: dict[int, str] = {}
+    own = _own_words(outlet)
     for i, (_, line) in enumerate(kept):
-        why = _anywhere_reason(line.strip())
+        why = _anywhere_reason(line.strip()) or (own and _own_label(line.strip(), own))
         if why:
             reasons[i] = why
     # the first and the last anchor, searched from either end
@@ -924,11 +1002,110 @@ def _structure(
             else:
                 del reasons[k]
         i = j + 1 if j == i else j
+    _under_dropped_heading(kept, reasons, last, dropped or {}, lines or [])
     _off_topic(kept, reasons, first, title, outlet, lines or [])
     for i in [i for i in reasons if _in_table(kept, i)]:
         del reasons[i]
     found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
     return [k for i, k in enumerate(kept) if i not in reasons], found
+
+
+#: the outlet's own label before a colon is short ("More on Feedwell:", "Coming up on PVR:")
+OWN_LABEL_WORDS = 5
+#: and what follows it is a headline or a programme, not a paragraph
+OWN_LABEL_REST = 25
+_LABEL = re.compile(r"^([^:\n]{2,60}):\s+(\S.*)$")
+#: a heading of other stories dropped by the patterns (``teaser``) heads a list of them
+_LIST_HEADINGS = frozenset(["teaser", "headline-list"])
+HEADLINE_WORDS = 20
+
+
+_ON_OUTLET = frozenset(["on", "from", "at"])
+
+
+def _own_words(outlet: str | None) -> frozenset[str]:
+    """The words of the outlet's name that name it alone (capitalized, three letters or more,
+    not one many outlets' names share: ``outlet-voice`` kind ``name``): "PVR" of "PVR News",
+    "Feedwell"."""
+    generic = _outlet_voice()["name"]
+    return frozenset(w for w in _words(outlet or "") if len(w) > 2 and w[:1].isupper() and w.lower() not in generic)
+
+
+def _own_label(line: str, own: frozenset[str]) -> str | None:
+    """The outlet promoting its own pages or programmes (``furniture.v9``): a label of three
+    to :data:`OWN_LABEL_WORDS` words before a colon that ends in "on", "from" or "at" and the
+    outlet's own name ("More on Feedwell:", "Coming up on PVR:"), then a headline or a
+    programme: at most :data:`OWN_LABEL_REST` words, no sentence end, outside quotation marks.
+    The outlet's name alone before a colon ("Feedwell: ...") is no evidence (a source quoted
+    by name), nor is a label naming it otherwise: on allsides_baly2020 "Story highlights
+    President Obama:" (under an outlet named for him) and "CNN Poll:" open the story's own
+    summary and crossheads as often as a promotion. Nor is a line that ends a sentence."""
+    if len(line) > MAX_SHAPE_CHARS or ":" not in line or any(q in line for q in _QUOTES) or _FINAL.search(line):
+        return None
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    label = _words(m.group(1))
+    if not 3 <= len(label) <= OWN_LABEL_WORDS or not label[0][:1].isupper():
+        return None
+    # the label ends in the outlet's name after "on", "from" or "at": where, not who
+    at = next(
+        (
+            k
+            for k in range(len(label) - 1, 0, -1)
+            if label[k - 1] in _ON_OUTLET or (k == 1 and label[0].lower() in _ON_OUTLET)  # "From the NPR Newscast"
+        ),
+        None,
+    )  # a preposition in capitals ("FIRST ON CNN:") opens the story's own summary line
+    if at is None or own.isdisjoint(label[at:]) or not all(w[:1].isupper() for w in label[at:] if w != "the"):
+        return None
+    if len(_words(m.group(2))) > OWN_LABEL_REST:
+        return None
+    return "promo"
+
+
+def _under_dropped_heading(
+    kept: list[tuple[int, str]], reasons: dict[int, str], last: int, dropped: dict[int, str], lines: list[str]
+) -> None:
+    """After the story, a run of lines right under a heading of other stories that the
+    patterns dropped ("Trending now", "Related coverage": ``teaser``), or a short heading
+    without a sentence end dropped as the outlet's repeated line, is that list
+    (``headline-list``, ``furniture.v9``), numbered ("1. ...") or not, with money or commas:
+    each line at most :data:`HEADLINE_WORDS` words, no sentence end, not ending in a colon,
+    outside quotation marks. The run ends at the first line of another shape; a kept line
+    between the heading and the run (a lead-in of the story's own) stops it. Adds to
+    ``reasons`` in place. The run grows only from such a heading: a line next to one that
+    another rule took for a headline is no evidence (on allsides_baly2020 a list of a letter's
+    signatories, some of them read as a run of headlines, would have gone whole)."""
+    mine: set[int] = set()
+    for i in range(last + 1, len(kept)):
+        if i in reasons and reasons[i] not in ("after-story", "headline-list"):
+            continue
+        n = kept[i][0] - 1
+        while n >= 0 and not lines[n].strip():
+            n -= 1
+        above = dropped.get(n) if n >= 0 else None
+        if above is None and i - 1 in mine and kept[i - 1][0] == n:
+            above = "headline-list"
+        if above == "repeated-line":  # a short heading the outlet prints on every page
+            head = lines[n].strip()
+            above = "teaser" if len(_words(head)) <= 6 and not _FINAL.search(head) else None
+        if above not in _LIST_HEADINGS:
+            continue
+        if reasons.get(i) == "headline-list":  # a run of headlines under the heading already
+            mine.add(i)
+            continue
+        s = kept[i][1].strip()
+        if (
+            _FINAL.search(s)
+            or s.endswith((":", ";", ","))
+            or any(q in s for q in _QUOTES)
+            or not 2 <= len(_words(s)) <= HEADLINE_WORDS
+            or _tweet(s)
+        ):
+            continue
+        reasons[i] = "headline-list"
+        mine.add(i)
 
 
 #: a line the outlet speaks in its own voice between paragraphs is short (an appeal, a promotion)
@@ -941,7 +1118,9 @@ _PRICE = re.compile(r"[$€£]\s?\d{1,3}(?:\.\d\d)?\s*(?:a|per|/|an)\s?(?:month|
 #: a call-out: a question to the reader about the reader ("Were you caught in the closure?"),
 #: which asks for accounts of the story itself
 _CALL_OUT = re.compile(r"^(?:Are|Were|Have|Had|Do|Did|Is|Was|Has|Will|Can|Could|Would)\s+(?:you|your)\b")
-_LINK = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}|https?://|\bwww\.\w")
+_LINK = re.compile(
+    r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}|https?://|\bwww\.\w|\b[a-z0-9-]{2,63}\.[a-z]{2,10}/[a-z]"
+)  # an address, a link, or a bare site and path ("example.org/join", furniture.v9)
 _DIGITS = re.compile(r"\d{3}")
 _PHONE = re.compile(r"(?<![\w.,(-])(?:\+\d{1,3}[ -]?)?\(?\d{3,5}\)?[ -]?\d{3,4}[ -]?\d{3,4}\b(?![-,.]?\d)")
 
@@ -1000,6 +1179,18 @@ def _generic_terms() -> frozenset[str]:
     from .text import terms
 
     return frozenset(t for w in _outlet_voice()["generic"] for t in terms(w))
+
+
+@lru_cache(maxsize=1)
+def _appeal_terms() -> frozenset[str]:
+    """The terms of an appeal's own words (``outlet-voice`` kinds ``trade`` and ``money``:
+    "reporting", "costs", "members", "fund"): in a line whose voice is certain (a price by the
+    period, an address, a link, a telephone number) they say it is an appeal, not what the
+    story is about, and are not counted as shared with the story (``furniture.v9``)."""
+    from .text import terms
+
+    voice = _outlet_voice()
+    return frozenset(t for w in voice["trade"] | voice["money"] | {"news"} for t in terms(w))
 
 
 def _masthead_above(
@@ -1076,8 +1267,14 @@ def _off_topic(
     per_line = [{t for t in terms(line) if t[0] != "#" and t not in skip} for _, line in kept]
     counts: Counter[str] = Counter(t for bag in per_line for t in bag)
     core = set(terms(title or "")) | (per_line[first] if 0 <= first < len(per_line) else set())
+    appeal_terms = _appeal_terms()
     for i, voice, slogan in todo:
         bag = per_line[i]
+        s = kept[i][1].strip()
+        if voice == 3 and (_addresses_reader(s) or _SELF.search(s) or (names is not None and names.search(s))):
+            # the voice is certain and the outlet speaks to its reader or as itself: the words
+            # of the appeal name no topic (furniture.v9)
+            bag = bag - appeal_terms
         if not bag or (i != first and not core.isdisjoint(bag)):
             continue
         elsewhere = sum(1 for t in bag if counts[t] > 1)
@@ -1182,9 +1379,15 @@ def _split_labels_beside_furniture(
     """A label in the first or last quarter of the page, next to a line of furniture (a
     masthead above a byline, a section name under a share bar), is furniture too; so is a
     label next to such a label. In the page order of all non-empty lines, a run of such
-    labels is dropped whole when a line of furniture touches either end: one pass, linear."""
+    labels is dropped whole when a line of furniture touches either end: one pass, linear.
+    A row of a table next to a row or heading of as many cells (:func:`_beside_row`) is the story's own and
+    stays (``furniture.v9``)."""
     edge = max(3, n_lines // 4)
-    candidate = {n for n, line in kept if is_label(line) and not edge <= n < n_lines - edge}
+    candidate = {
+        n
+        for i, (n, line) in enumerate(kept)
+        if is_label(line) and not edge <= n < n_lines - edge and not _beside_row(kept, i)  # a table stays (v9)
+    }
     furniture = {n for n, _, _ in dropped}
     order = sorted([n for n, _ in kept] + list(furniture))
     found: set[int] = set()
@@ -1204,9 +1407,14 @@ def _split_labels_beside_furniture(
 
 def _split_edge_labels(kept: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Labels before the first and after the last line of story text (site names, section
-    labels, kickers) are furniture; the same lines between paragraphs are subheadings."""
-    first = next((i for i, (_, line) in enumerate(kept) if not is_label(line)), len(kept))
-    last = next((i for i in range(len(kept) - 1, -1, -1) if not is_label(kept[i][1])), -1)
+    labels, kickers) are furniture; the same lines between paragraphs are subheadings. A row
+    of a table beside its heading or another row (:func:`_beside_row`) is the story's table."""
+
+    def label(i: int) -> bool:  # a table's row beside its heading or another row is no label (v9)
+        return is_label(kept[i][1]) and not _beside_row(kept, i)
+
+    first = next((i for i in range(len(kept)) if not label(i)), len(kept))
+    last = next((i for i in range(len(kept) - 1, -1, -1) if not label(i)), -1)
     if first > last:  # nothing but labels: keep them rather than empty the article
         return kept, []
     return kept[first : last + 1], kept[:first] + kept[last + 1 :]

@@ -17,7 +17,12 @@ no mark of another name of the story before a plain one, "North Calloway Nationa
 reads a state's government and officials, "the Russian government", "U.S. officials", as the
 state (never a mark), a nickname in quotation marks right after a name, "Vossberg – dubbed
 “Red Ilaria”", as that name's entity, and makes no mark of a common word opening a sentence
-before a plain name, "Goalkeeper Piet Haverkamp"):
+before a plain name, "Goalkeeper Piet Haverkamp"; v6 reads a nickname tied to a name wherever
+else the story writes it, "‘the Quiet Millionaire’", and makes it a mark when at most half of
+the other outlets write it, reads "the" and a singular description's head alone as the
+entity the article last described with that head, "the tycoon", "health chiefs" as the organisation whose
+name holds "health" before its last word, and a description before "the" and a name,
+"watchdog the Financial Conduct Board", as that name):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
@@ -137,7 +142,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v5"
+ENTITIES_VERSION = "entities.v6"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -887,8 +892,8 @@ def _find_descriptions(index: int, text: str, toks: list[tuple[int, int, str]], 
         for t in mods:
             at_start = t is mods[0] and _sentence_start(text, t[0])
             capital.append(is_cap(t[2]) and not (at_start and strip_dot(t[2]) in lowered))
-        if row.register == "title" and not (mods and capital[-1]):
-            continue
+        if row.register == "title" and not (mods and (capital[-1] or (row.plural and det != "own"))):
+            continue  # "fire chief"; the plural after a lower-case word is the body ("health chiefs", v6)
         if state:
             # a state's people ("senior British officials"): named by its capitalised modifier, the
             # description begins there; none, no description ("the government") (v5)
@@ -1064,6 +1069,7 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     last: dict[str, _Raw] = {}
     kept: list[_Raw] = []
     given: dict[tuple[str, frozenset[str]], _Raw] = {}  # (head, modifiers) -> the name it was given
+    by_head: dict[str, _Raw] = {}  # a singular head -> the name it was last given (v6)
     for d in sorted(scan.descs, key=lambda d: d.start):
         assert d.desc is not None
         row = d.desc
@@ -1078,6 +1084,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
         ref: _Raw | None = None
         state = row.kind == "place" and row.register == "neutral"  # "the Russian government" (v5)
         after = by_start.get(d.end + 1) if text[d.end : d.end + 1] == " " and not state else None
+        if after is None and not state and d.det != "the" and text[d.end : d.end + 5] == " the ":
+            after = by_start.get(d.end + 5)  # "watchdog the Financial Conduct Board" (v6)
         if after is not None and not row.plural:
             bare_epithet = row.register == "epithet" and not d.dmods and d.det == "the"
             if bare_epithet or not _fits(after, row, people, strict=False):
@@ -1090,6 +1098,10 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
                 ref = before
         if ref is None and not state:
             ref = given.get((row.word, d.dmods))
+        if ref is None and not state and d.det == "the" and not d.dmods and not row.plural:
+            # "the tycoon" after "tech tycoon Ravi Sorel" (v6); not a plural: "the rebels" after
+            # "Tory rebels" are those MPs, not the party (9 of 9 wrong on allsides)
+            ref = by_head.get(row.word)
         if ref is None and row.kind == "person" and not row.plural and d.dcaps:
             where = set(d.dcaps)
             fit = [t for t in ties if t.pos < d.start and where <= t.caps | t.mods]
@@ -1106,6 +1118,12 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
                 words = set(fold_key(r.name).split())
                 if row.kind == "place":
                     hit = fold_key(r.name) in d.dcaps
+                elif row.register == "title" and not d.dcaps:
+                    # "health chiefs" (v6): one word, a word of the name of a body that shows it is
+                    # one before its last word ("Regional Health Agency"), not the kind of body it
+                    # is ("service chiefs", "police chiefs": many chiefs, not the "National Parks
+                    # Service"), nor one of several ("local state party chiefs": many chiefs)
+                    hit = len(d.dmods) == 1 and bool(lower & set(fold_key(r.name).split()[:-1])) and _shows_org(r)
                 else:
                     hit = any(set(c.split()) <= words for c in d.dcaps) or bool(lower & words)
                 if hit:
@@ -1122,6 +1140,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             continue
         d.ref = ref
         given.setdefault((row.word, d.dmods), ref)
+        if not row.plural:
+            by_head[row.word] = ref
         kept.append(d)
     if not kept:
         return
@@ -1178,6 +1198,67 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
         scan.raws.sort(key=lambda r: (r.start, -r.end))
 
 
+#: at most this many nicknames of a story are looked for again in its other places (v6): a
+#: story with more is no news story, and each one is a pass over every article
+MAX_STORY_NICKNAMES = 32
+
+
+def _story_nicknames(scans: Sequence[_ArticleScan]) -> None:
+    """Nicknames across the story (v6): a nickname tied to a name somewhere in the story
+    (:func:`_find_nicknames`) is a mention of that name's entity wherever else the story
+    writes it, in any article, with or without "the" or quotation marks: a headline's
+    "‘the Quiet Millionaire’", "the former fund boss, known as the "Quiet Millionaire"" (no
+    name right before it). Its words must be written as the tie wrote them (case and all), or
+    in a line of capitals ("'QUIET MILLIONAIRE'"), and not go on into a longer capitalised
+    name. The first tie of a nickname decides its entity."""
+    ties: dict[str, _Raw] = {}
+    for scan in scans:
+        for r in scan.raws:
+            if r.source == "nickname" and r.ref is not None:
+                words = scan.text[r.start : r.end].split()
+                if words and words[0] in ("the", "The"):
+                    words = words[1:]
+                if words:
+                    ties.setdefault(" ".join(words), r)
+    if not ties:
+        return
+    phrases = sorted(ties, key=lambda w: (-len(w), w))[:MAX_STORY_NICKNAMES]
+    pattern = re.compile(
+        r"(?<!\w)(?<!\w[’'-])(?:"
+        + "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in phrases)
+        + r")(?!\w|[’'-]\w)",
+        re.IGNORECASE,
+    )
+    folded = {" ".join(p.casefold().split()): p for p in phrases}
+    for i, scan in enumerate(scans):
+        text = scan.text
+        held = _Spans((r.start, r.end) for r in scan.raws if r.source == "nickname")
+        found: list[_Raw] = []
+        for m in pattern.finditer(text):
+            if held.overlap(m.start(), m.end()):
+                continue
+            phrase = folded.get(" ".join(m.group().casefold().split()))
+            if phrase is None:
+                continue
+            written = " ".join(m.group().split())
+            if written != phrase:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start : len(text) if line_end < 0 else line_end]
+                if written != written.upper() or any(c.islower() for c in line):
+                    continue  # "the octopus" in lower case is the animal
+            nxt = re.match(r"[ \t]+[A-Z]", text[m.end() : m.end() + 3])
+            if nxt is not None:
+                continue  # "Quiet Millionaire Fund": a longer name
+            raw = _Raw(i, m.start(), m.end(), "", "nickname")
+            raw.ref = ties[phrase].ref
+            found.append(raw)
+        if found:
+            spans = _Spans((r.start, r.end) for r in found)
+            scan.raws = [r for r in scan.raws if r.source != "name" or not spans.overlap(r.start, r.end)] + found
+            scan.raws.sort(key=lambda r: (r.start, -r.end))
+
+
 def story_entities(articles: Sequence[Article]) -> list[Entity]:
     """The people, organisations and places of a story's articles, merged across them (see the
     module's docstring), ids ``e1``... in order of first mention."""
@@ -1186,6 +1267,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         _resolve_roles(scan)
         _resolve_descriptions(scan)
         _find_nicknames(i, scan)
+    _story_nicknames(scans)
     raws = [r for scan in scans for r in scan.raws]
     for r in raws:
         if r.source != "role":
@@ -1523,7 +1605,8 @@ def description_register(form: str) -> str | None:
         return None
     if row.register == "title":
         mods = [w for w in words[:-1] if strip_dot(w) not in ("the", "a", "an")]
-        return "epithet" if mods and is_cap(mods[-1]) else None
+        plural = strip_dot(words[-1]) != row.word
+        return "epithet" if mods and (is_cap(mods[-1]) or plural) else None
     return row.register
 
 
@@ -1562,6 +1645,28 @@ def _same_head(form: str, outlet: str, forms: dict[str, dict[str, list[EntityMen
         if other != outlet
         and any((h := _head_row(ms[0].text)) is not None and h.word == row.word for ms in fs.values())
     }
+
+
+def _nickname_form(ms: Sequence[EntityMention], by_id: dict[str, Article]) -> bool:
+    """Whether an outlet's form is a nickname (v6): no name of the alias table, and one of its
+    mentions written in a pair of quotation marks with no other word inside them ("“the Quiet
+    Millionaire”", 'the "Octopus"'; not "“America’s only ...": a possessive)."""
+    if not ms or fold_key(ms[0].text) in _alias_keys():
+        return False
+    for m in ms:
+        art = by_id.get(m.article)
+        if art is None:
+            continue
+        before = art.text[max(0, m.start - 1) : m.start]
+        after = art.text[m.end : m.end + 2]
+        if before in _CLOSING and after[:1] == _CLOSING[before] and not after[1:].isalnum():
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _alias_keys() -> frozenset[str]:
+    return frozenset(fold_key(a) for a in aliases())
 
 
 def _words_before(text: str, start: int, n: int = 4) -> set[str]:
@@ -1637,8 +1742,8 @@ def naming_marks(
                     # boss" where they write "mob boss": the same head word is the same description
                     alike |= _titled_alike(key, outlet, forms, by_id)
                     alike |= _same_head(ms[0].text, outlet, forms)
-                if 2 * len(alike) >= others:
-                    continue
+                if 2 * len(alike) > others or (2 * len(alike) == others and not _nickname_form(ms, by_id)):
+                    continue  # a nickname (v6) is a choice that half of the others may share
                 if described != "epithet" and role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
                     continue  # "the minister" after her name: an outlet that names her more often
                 for m in ms:

@@ -22,6 +22,20 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
+``framing.v8``: v7 with scare quotes that hold on real reporting (``scare-quote-cues.v2``): a
+quoted word or two is no scare quote when it stands in reported speech ("said that ...", "said
+she would ...") or in a sentence attributed after a comma (", Schiff said."), beside a
+speaker's quoted words, quoted elsewhere in the article and given to a speaker there, written
+without marks elsewhere in the article (two words or more: a term), led by a capital ("Ferguson
+effect", "Buffett rule": a name), named as words by what follows ("stands for", "to mean"), one
+of a list of quoted labels ("red" to "yellow" to "green"), a survey's answer ("41 percent would
+be "mostly satisfied""), in a list of headlines run into the text or an embedded post, or code;
+:func:`article_scare_reasons`. framing.v8 also takes the naming marks of ``entities.v6`` (a
+nickname tied to a name is that entity wherever the story writes it, and a mark when at most
+half the other outlets write it; "the" and a singular head alone, "the tycoon", is the entity
+the article last described with it; "health chiefs" the body named by the word; a description
+before "the" and a name, "watchdog the Financial Conduct Board"); one article's marks are not
+changed by it.
 ``framing.v7``: v6 with the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``: general
 news vocabulary of every kind the list defines, fraudster, swindled, made off with, scraped
 through, firestorm, pull the plug..., and no "regime" after "monitoring", "oversight" and other
@@ -60,13 +74,14 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v7"
+FRAMING_VERSION = "framing.v8"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
 #: Gazette understands" as a hedge (:func:`self_sourced`) and the word lists of
-#: ``framing-lexicon.v2``, v7 the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``)
-ARTICLE_MARKS_VERSION = "framing.v7"
+#: ``framing-lexicon.v2``, v7 the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``),
+#: v8 which quoted words are scare quotes (:func:`article_scare_reasons`, ``scare-quote-cues.v2``)
+ARTICLE_MARKS_VERSION = "framing.v8"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -137,9 +152,12 @@ def article_marks(
         mark(start, end, kind, FRAMING_LEXICON_VERSION, quoted, note)
     candidates = _scare_candidates(article, own, terms)
     said = quoted_words((q.text for q in own), {_key(text, sp.start, sp.end) for sp in candidates})
-    for span in candidates:
-        bounds = _sentence(article, sentence_starts, span.start)
-        if scare_quote_reason(text, span.start, span.end, *bounds, said, spans) is None:
+    reasons = [
+        scare_quote_reason(text, span.start, span.end, *_sentence(article, sentence_starts, span.start), said, spans)
+        for span in candidates
+    ]
+    for span, why in zip(candidates, article_scare_reasons(text, candidates, reasons, own), strict=True):
+        if why is None:
             mark(span.start, span.end, "scare_quote", QUOTES_VERSION, _inside(spans, starts, span.start, span.end))
     taken = [(m.start, m.end) for m in out]
     for start, end in self_sourced(text, article.outlet):
@@ -335,6 +353,17 @@ _BETWEEN = frozenset(_BETWEEN_WORDS.split())
 _NOT_SPEAKER_BEFORE = frozenset({"to", "is", "are", "was", "were", "be", "been", "being"})
 #: a line led by a speaker and a colon (a headline's convention: "Barr: report 'imminent'")
 _SPEAKER_LINE = re.compile(r"[ \t]*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: ")
+#: a headline's "Name: " inside a sentence (a list of headlines run into the text)
+_HEADLINE_IN_TEXT = re.compile(r"(?<![\w,])[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}: \S")
+#: a share of people right before quoted words: the words are their answer in a survey
+_SURVEY = re.compile(
+    r"(?:\bpercent|%|\bper cent)\s+(?:(?:of\s+)?(?:\w+\s+){0,2}(?:voters|respondents|people|adults|Americans"
+    r"|residents|members|users|participants|parents|students|workers|patients|viewers|readers|customers"
+    r"|citizens|those\s+(?:polled|surveyed|asked))\s+"
+    r"|(?:[\w’'-]+\s+){0,6}(?:is|are|was|were|be|said|say|says|thought|think|felt|feel|feels|rated|answered|chose)\s+)\Z"
+)
+#: the byline of an embedded post after its text ("— Donald J. Trump (@realDonaldTrump)")
+_POST_BYLINE = re.compile(r"[—–-]\s*[A-Z][^()\n]{0,60}\(@\w+\)")
 #: quoted words inside a clause, left out when looking for its end
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 #: what ends the clause of a verb of saying before quoted words (quotes.py's clause break, less
@@ -343,16 +372,24 @@ _BREAK = re.compile(r"[,;:]|\b(?:while|but|whereas|although)\b")
 
 
 @cache
-def _scare_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _scare_cues() -> tuple[frozenset[str], ...]:
     """The ``scare-quote-cues`` lexicon by kind (say with every reporting verb, mention, answer,
-    distance, institution)."""
+    distance, institution, defines)."""
     rows = lexicons.load("scare-quote-cues").mapping("kind")
     kinds = {
         k: frozenset(w for w, v in rows.items() if v == k)
-        for k in ("say", "mention", "answer", "distance", "institution")
+        for k in ("say", "mention", "answer", "distance", "institution", "defines", "reports")
     }
     say = kinds["say"] | frozenset(reporting_cues())
-    return say, kinds["mention"], kinds["answer"], kinds["distance"], kinds["institution"]
+    return (
+        say,
+        kinds["mention"],
+        kinds["answer"],
+        kinds["distance"],
+        kinds["institution"],
+        kinds["defines"],
+        say | kinds["reports"],
+    )
 
 
 def _tokens(
@@ -447,6 +484,91 @@ def _sentence(article: Article, starts: Sequence[int], pos: int) -> tuple[int, i
     return sents[k].start, max(sents[k].end, pos)
 
 
+#: at most this many characters between two quoted spans for one to stand beside the other
+#: (a speaker's words quoted in pieces: "the "Trump dossier," that was turned into...")
+NEIGHBOUR_CHARS = 40
+#: and at most this many words
+NEIGHBOUR_WORDS = 3
+_NEIGHBOUR_BREAK = re.compile(r"[.;:!?()\n]")
+
+
+def article_scare_reasons(
+    text: str, candidates: Sequence[Span], reasons: Sequence[str | None], quotes: Sequence[Quote] = ()
+) -> list[str | None]:
+    """The reasons of :func:`scare_quote_reason` for an article's ``candidates`` (sorted, with
+    their marks), with what the rest of the article says of whose words they are (since
+    framing.v8): a candidate with no reason is ``echo`` when the same words are quoted
+    elsewhere in the article and given to a speaker there (a label someone coined, quoted again
+    without a verb), and ``speaker`` when it stands beside a speaker's quoted words, at most
+    ``NEIGHBOUR_WORDS`` words and no stop between (a partial quotation in pieces: "agreed to
+    "immediately begin" buying "large quantities""). ``quotes`` are the article's quotations;
+    those with a speaker or a cue count as a speaker's words."""
+    out = list(reasons)
+    bare = _bare_counts(text, candidates, reasons)
+    given = {_key(text, sp.start, sp.end) for sp, why in zip(candidates, reasons, strict=True) if why == "speaker"}
+    spoken = sorted(
+        [(sp.start, sp.end) for sp, why in zip(candidates, reasons, strict=True) if why in ("speaker", "echo")]
+        + [(q.start, q.end) for q in quotes if q.speaker is not None or q.cue is not None]
+    )
+    distance = _scare_cues()[3]
+    for i, (sp, why) in enumerate(zip(candidates, reasons, strict=True)):
+        if why is not None or _ends_with([w for _, _, w in _tokens(text, max(0, sp.start - 40), sp.start)], distance):
+            continue  # a word of distance before the marks holds whatever else does ("so-called")
+        key = _key(text, sp.start, sp.end)
+        if given and key in given:
+            out[i] = "echo"
+            continue
+        if bare.get(key, 0) > 0:
+            out[i] = "term"  # the outlet writes the words without marks elsewhere: a term, not distance
+            continue
+        k = bisect_right(spoken, (sp.start, len(text) + 1))
+        near = spoken[max(0, k - 1) : k + 1]
+        for a, b in near:
+            gap = text[b : sp.start] if b <= sp.start else text[sp.end : a] if sp.end <= a else None
+            if (
+                gap is not None
+                and len(gap) <= NEIGHBOUR_CHARS
+                and not _NEIGHBOUR_BREAK.search(gap)
+                and len(_TOKEN.findall(gap)) <= NEIGHBOUR_WORDS
+            ):
+                out[i] = "speaker"
+                break
+    return out
+
+
+#: at most this many distinct terms of an article are looked for without their marks
+TERM_KEYS = 200
+
+
+def _bare_counts(text: str, candidates: Sequence[Span], reasons: Sequence[str | None]) -> dict[str, int]:
+    """For the words of each candidate with no reason that hold two words or more (or a hyphen:
+    "swing states", "fast-track"), how many times the article writes them beyond its quoted
+    candidates: without marks, the outlet's own term (since framing.v8). One pass over the
+    words of the text; at most ``TERM_KEYS`` distinct words looked for."""
+    keys = sorted(
+        {k for sp, why in zip(candidates, reasons, strict=True) if why is None for k in [_key(text, sp.start, sp.end)]}
+    )
+    keys = [k for k in keys if (" " in k or "-" in k) and len(k.split(" ")) <= ECHO_WORDS][:TERM_KEYS]
+    if not keys:
+        return {}
+    by_first: dict[str, list[list[str]]] = {}
+    for key in keys:
+        ws = key.split(" ")
+        by_first.setdefault(ws[0], []).append(ws)
+    # the candidates' own words blanked, so what is counted is what stands without marks
+    # (counting all and taking the quoted ones off missed a quoted one glued to a dash)
+    chars = list(text)
+    for sp in candidates:
+        chars[sp.start : sp.end] = " " * (sp.end - sp.start)
+    seen: Counter[str] = Counter()
+    words = _fold_words(re.sub(r"[—–/]", " ", "".join(chars)))
+    for i, w in enumerate(words):
+        for ws in by_first.get(w, ()):
+            if words[i : i + len(ws)] == ws:
+                seen[" ".join(ws)] += 1
+    return {k: seen[k] for k in keys}
+
+
 def _scare_candidates(article: Article, quotes: Sequence[Quote], terms: Iterable[QuotedTerm]) -> list[Span]:
     """The spans, with their marks, of the quoted words that may be scare quotes: the quotes
     stage's terms of kind ``scare`` and, since framing.v4, ``speaker`` (:func:`scare_quote_reason`
@@ -496,8 +618,21 @@ def scare_quote_reason(
       in the same clause, within ``SAY_AFTER_WORDS`` after them, or "according to" in the
       sentence: a partial quotation. Not when the verb's subject is a state or corporate body
       ("the firm described the grounding as an "incident""): an institution's label quoted
-      back in a word or two is the outlet's distance from official wording."""
-    say, mention, answer, distance, _ = _scare_cues()
+      back in a word or two is the outlet's distance from official wording.
+
+    Since framing.v8 (``scare-quote-cues.v2``), also: ``code`` (a page's code:
+    ``{"unitName":"..."}``); ``mention`` when a word after the marks says what they mean
+    ("stands for", "to mean", "connotes"); ``list`` (one of three quoted labels or more joined
+    by commas, "to" or "or": a scale's or a survey's labels); ``name`` for two words or more led
+    by a capital ("Ferguson effect", "America first"); ``headline`` for single marks after a
+    headline's "Name: " inside the sentence (a list of headlines run into the text);
+    ``answer`` after a share of people ("41 percent would be"); ``speaker`` for an embedded
+    post ("— Name (@handle)" after the words), in reported speech (a verb of saying, or a
+    ``reports`` word such as "believe", "found", "allegations", before "that" or before a
+    pronoun: "said she would"), and in a sentence attributed by a clause after a comma (",
+    the former FBI director said."), each but the post unless the speaker is an institution.
+    :func:`article_scare_reasons` adds what the rest of the article says."""
+    say, mention, answer, distance, _, defines, _ = _scare_cues()
     inner = text[s + 1 : e - 1].strip(" \t\"“”‘’'")
     words = [w.strip(".,;:!?()").lower() for w in inner.split()]
     words = [w for w in words if w]
@@ -512,6 +647,15 @@ def scare_quote_reason(
         return "answer"
     if _ends_with(prev, mention, 3):
         return "mention"
+    if (text[e : e + 1] == ":" and (text[e + 1 : e + 2] in ('"', "{", "[") or text[e + 1 : e + 2].isdigit())) or text[
+        s - 1 : s
+    ] in ("{", ":", "["):
+        return "code"  # {"unitName":"dfpPosition5"}: a page's code, not prose ("a "reform": it" is prose)
+    after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
+    if _starts_with([w for _, _, w in after], defines) and not text[e : after[0][0]].strip(" )\"”’'").strip():
+        return "mention"  # "antifa" stands for..., used "liberal" to mean...
+    if _in_list(text, s, e):
+        return "list"  # "consistently liberal," "mixed," "mostly conservative": labels of a scale
     raw = [w.strip(".,;:!?()\"“”‘’'") for w in inner.split()]
     caps = [w for w in raw if w and w.lower() not in _SMALL]
     opens = not text[lo:s].strip(" \t\n\"“”‘’'([—–-")
@@ -521,6 +665,10 @@ def scare_quote_reason(
         and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
         and any(w[:1].isupper() for w in caps)
     ):
+        return "name"
+    if len(raw) >= 2 and raw[0][:1].isupper() and raw[0] != "I" and raw[1][:1] not in "'’":
+        # since framing.v8: a label led by a name ("Ferguson effect", "Buffett rule", "FISA
+        # memo", "October surprise"), a slogan or a quoted phrase ("America first", "Trust us")
         return "name"
     # a short line (a headline, a crosshead): read within CONTEXT_CHARS of the marks
     w0 = max(0, s - CONTEXT_CHARS)
@@ -534,8 +682,17 @@ def scare_quote_reason(
         line = text[line_start:line_end].rstrip()
         if line.rstrip("\"”’'")[-1:] not in ".!?:":
             return "headline"
+    if text[s] in _SINGLE_MARKS and _HEADLINE_IN_TEXT.search(text, lo, s):
+        # since framing.v8: a list of headlines run into the text ("Overnight Energy: Senate eyes
+        # nixing 'forever chemicals' fix | ...", "Gowdy: I '100 percent' still believe ...")
+        return "headline"
     if inner[-1:] in "!?" or (opens and inner[-1:] in ".,"):
         return "speech"  # "Maybe, yes." / "Do something!": a quoted sentence, not a label
+    if _SURVEY.search(text, max(lo, s - 80), s):
+        return "answer"  # since framing.v8: "41 percent would be "mostly satisfied"": a survey's answer
+    nl = text.find("\n", e, e + CONTEXT_CHARS)
+    if _POST_BYLINE.search(text, e, nl if nl >= 0 else min(len(text), e + CONTEXT_CHARS)):
+        return "speaker"  # since framing.v8: an embedded post: "... our "leaders" ... — Name (@handle)"
     if " ".join(words) in quoted:
         return "echo"
     # a verb of saying before the marks, in the same clause
@@ -546,7 +703,6 @@ def scare_quote_reason(
             if _BREAK.search(_QUOTED.sub("", text[before[k][1] : s])):
                 break
             return None if _subject_is_institution(before, k - (1 if two in say else 0), text) else "speaker"
-    after = _tokens(text, e, hi, skip, SAY_AFTER_WORDS + 1)
     for k, (_, _, w) in enumerate(after[:SAY_AFTER_WORDS]):
         two = f"{w} {after[k + 1][2]}" if k + 1 < len(after) else ""
         if (w in say or two in say) and not (k and after[k - 1][2] in _NOT_SPEAKER_BEFORE):
@@ -555,4 +711,138 @@ def scare_quote_reason(
             return None if _subject_is_institution(after, k, text) else "speaker"
     if "according to" in " ".join(prev) or "according to" in text[e:hi].lower():
         return "speaker"
+    # since framing.v8: reported speech ("Sanders has said that overall, the agency is still
+    # providing "excellent" care"; "She said she would allow ... a "hardship exemption"")
+    verb = _reported_from(text, before, s)
+    if verb is not None:
+        return None if _subject_is_institution(before, verb, text) else "speaker"
+    # since framing.v8: the sentence's attribution after a comma further on ("The state's case
+    # rested on a "radical" interpretation of the law, Johnson & Johnson said")
+    k_after = _attributed_after(text, e, hi, skip)
+    if k_after is not None:
+        toks, at = k_after
+        return None if _subject_is_institution(toks, at, text) else "speaker"
     return None
+
+
+#: personal pronouns that open a reported clause right after a verb of saying ("said she would")
+_REPORTED_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you"})
+#: words a verb of saying may take before the "that" of its reported clause ("told reporters on
+#: Monday that", "said in a statement that")
+REPORTED_THAT_WORDS = 5
+#: words of an attribution clause after a comma before its verb of saying (", sources familiar
+#: with the move told Fox News"; "..., Schiff said")
+ATTRIBUTION_WORDS = 6
+
+
+def _reported_from(text: str, before: list[tuple[int, int, str]], s: int) -> int | None:
+    """The index in ``before`` (the words of the sentence before the marks at ``s``) of a verb of
+    saying whose reported clause holds the marks: "said that ...", "told reporters on Monday
+    that ...", "said she would ..."; none when a quotation mark, a colon or a semicolon stands
+    between the verb and its "that" (the verb then introduces something else)."""
+    cues = reporting_cues()
+    say = _scare_cues()[6]
+    first = None
+    for k, (_, end, w) in enumerate(before):
+        if w not in say:
+            continue
+        first = k if first is None else first
+        nxt = before[k + 1 : k + 1 + REPORTED_THAT_WORDS]
+        for j, (a, _, x) in enumerate(nxt):
+            if re.search(r"[;:!?]|\.(?=\s)", text[end:a]):
+                break
+            if x == "that" or (j == 0 and w in cues and x in _REPORTED_SUBJECTS):
+                return k
+    if first is not None:
+        # a second reported clause: "Sanders also said, "...," and that the administration
+        # remains "hopeful""
+        for j in range(first + 2, len(before)):
+            if before[j][2] == "that" and before[j - 1][2] == "and":
+                return first
+    return None
+
+
+def _attributed_after(
+    text: str, e: int, hi: int, skip: Sequence[tuple[int, int]]
+) -> tuple[list[tuple[int, int, str]], int] | None:
+    """A clause after a comma between the marks (ending at ``e``) and the sentence's end ``hi``
+    whose verb of saying attributes the sentence: its words and the verb's index in them."""
+    cues = reporting_cues()
+    for m in re.finditer(r",", text[e:hi]):
+        at = e + m.start()
+        q = bisect_right(skip, (at, len(text) + 1)) - 1
+        if q >= 0 and skip[q][0] <= at < skip[q][1]:
+            continue  # a comma inside a quotation
+        toks = _tokens(text, at + 1, hi, skip, ATTRIBUTION_WORDS + 2)
+        for j, (_, end, w) in enumerate(toks[: ATTRIBUTION_WORDS + 1]):
+            nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+            if w in cues and nxt != "to" and not (j and toks[j - 1][2] in _NOT_SPEAKER_BEFORE):
+                if j == 0 and (w not in _INVERTED or text[end : end + 1] == ","):
+                    break  # ", noted climate sceptics", "working with, say, a..."
+                if _ATTRIBUTION_TAIL.match(text, end, hi):
+                    return toks, j
+                break
+    return None
+
+
+#: what may follow the verb of an attribution clause before the sentence ends or the next
+#: comma: a few words with no "that" (", Schiff said.", ", sources told Fox News, even as...",
+#: ", the agency said in a statement."; not ", the president never said or implied that...")
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?:\s+(?!that\b)[\w'’&.-]+){0,8}?\s*"
+    r"(?:[,;:!?)\]—–]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.|\Z)"
+)
+#: verbs of saying that open an attribution clause before their subject (", said Smith")
+_INVERTED = frozenset({"said", "says", "added", "wrote", "told", "according"})
+
+
+def _starts_with(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether ``words`` open with one of ``phrases`` (one to three words)."""
+    return any(" ".join(words[:n]) in phrases for n in (1, 2, 3) if len(words) >= n)
+
+
+#: quoted words in a run of quoted items ("red" to "yellow" to "green")
+_LIST_ITEM = re.compile(r"[\"“][^\"“”\n]{1,40}[\"”]")
+#: what may stand between two items of a list of quoted labels
+_LIST_GAP = re.compile(r"\s*[,;/]?\s*(?:(?:and|or|to|then|versus|vs\.)\s+)?")
+#: the same gap read backwards from an item: it must end where the item starts
+_LIST_GAP_BEFORE = re.compile(r"(?<=[\"”])\s*[,;/]?\s*(?:(?:and|or|to|then|versus|vs\.)\s+)?\Z")
+#: quoted items a run must hold to be a list of labels
+LIST_ITEMS = 3
+
+
+def _in_list(text: str, s: int, e: int) -> bool:
+    """Whether the marks ``text[s:e]`` stand in a run of at least ``LIST_ITEMS`` quoted items
+    joined by commas, "to" or "or" (at least one of them: "a "sneaky" and "scheming" horde" is
+    no list): the labels of a scale, the options of a survey, categories named, not used. The
+    run is walked outwards from the candidate, item by item, so what stands further away (a
+    long quotation, a stray mark) does not change it."""
+    if not _LIST_ITEM.fullmatch(text, s, e):
+        return False
+    items = [(s, e)]
+    while len(items) < 2 * LIST_ITEMS:  # to the left: a gap, then an item that ends there
+        a = items[0][0]
+        gap = _LIST_GAP_BEFORE.search(text, max(0, a - 16), a)
+        c = gap.start() - 1 if gap else -1
+        if c < 0 or text[c] not in '"”':
+            break
+        o = max(text.rfind('"', max(0, c - 41), c), text.rfind("“", max(0, c - 41), c))
+        if o < 0 or not _LIST_ITEM.fullmatch(text, o, c + 1):
+            break
+        items.insert(0, (o, c + 1))
+    while len(items) < 4 * LIST_ITEMS:  # to the right: a gap, then an item that starts there
+        b = items[-1][1]
+        gap = _LIST_GAP.match(text, b, min(len(text), b + 16))
+        o = gap.end() if gap else len(text)
+        if o >= len(text) or text[o] not in '"“' or (o == b and text[o - 1 : o] in '"”'):
+            break
+        c = min((x for x in (text.find('"', o + 1, o + 42), text.find("”", o + 1, o + 42)) if x >= 0), default=-1)
+        if c < 0 or not _LIST_ITEM.fullmatch(text, o, c + 1) or not _LIST_GAP.fullmatch(text, b, o):
+            break
+        items.append((o, c + 1))
+    a, b = 0, len(items) - 1
+    if b - a + 1 < LIST_ITEMS:
+        return False
+    gaps = [text[items[x][1] : items[x + 1][0]] for x in range(a, b)]
+    inner = [text[items[x][1] - 2 : items[x][1]] for x in range(a, b)]
+    return any("," in g or re.search(r"\b(?:to|or)\b", g) for g in gaps) or any("," in x for x in inner)

@@ -30,7 +30,9 @@ quotes.v5, with ``speakers`` only (:func:`clean_name`, :func:`scan_names`; what 
 reads is unchanged): places of the ``place-names`` lexicon are no people, a given name before
 a middle name and a suffix stay in a name, and a surname names the person first given in full
 with it; and a name after an opening phrase's comma and an adverb before its verb in -ed is a
-subject (``subjects`` only).
+subject (``subjects`` only). For quotes.v7, with ``speakers`` only: an adjective of a place
+before a noun ("Senior Iranian diplomats", "Top U.S. officials", "South Korean officials"; the
+``demonyms`` lexicon) is no person.
 """
 
 from __future__ import annotations
@@ -665,6 +667,8 @@ def _run_info(run: str, speakers: bool = False) -> _RunInfo | None:
     if not (name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words)):
         return None
     parts = run.split()
+    if speakers and person and _adjective_of_place(parts, words):
+        return None  # "Senior Iranian diplomats", "Top U.S. officials" (since quotes.v7)
     roles: list[str] = []
     for t in parts[: len(parts) - len(words)]:
         for part in strip_dot(t).split("-"):
@@ -684,6 +688,50 @@ def _run_info(run: str, speakers: bool = False) -> _RunInfo | None:
         len(words) == 1 and len(parts) == 1,
         tuple(roles),
     )
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Adjectives of places as written ("Iranian", "South Korean", "U.S."; the ``demonyms``
+    lexicon, since quotes.v7)."""
+    return frozenset(lexicons.load("demonyms").entries)
+
+
+#: titles that make the next word a person's name even when it is an adjective of a place
+#: ("Mr. French"); "senior", "former", "acting" and the like describe a noun as well
+_NOT_HONORIFIC = frozenset({"deputy", "vice", "acting", "former", "interim", "assistant", "associate", "senior"})
+
+
+def _adjective_of_place(parts: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether a person's name read from a capitalised run is an adjective of a place before a
+    noun: the name ends in a demonym ("Iranian", "South Korean", "U.S."), and what stands
+    before the demonym says it is no surname: a title that describes ("Senior Iranian",
+    "Former Israeli"; not an honorific or a role: "Mr. French"), a word that opens sentences
+    ("Some Chinese", "Top U.S."; not a given name: "David French"), or nothing, for a demonym
+    of two words ("South Korean"). A lone demonym of one word stays what it was: it may be the
+    surname of a name given in full earlier ("Mona Iraqi ... Iraqi said")."""
+    names = demonyms()
+    cut = next((k for k in (2, 1) if k <= len(words) and " ".join(words[-k:]) in names), None)
+    if cut is None:
+        return False
+    described = False
+    titles = speaker_titles()
+    for t in parts[: len(parts) - len(words)]:
+        for part in strip_dot(t).split("-"):
+            kind = titles.get(part)
+            if kind == "role" or (kind == "title" and part not in _NOT_HONORIFIC):
+                return False
+            described = described or kind == "title"
+    before = [strip_dot(w) for w in words[:-cut]]
+    if before:
+        openers = sentence_openers()
+        return all(w in openers or w in _BEFORE_DEMONYM for w in before)
+    return described or cut == 2
+
+
+#: words that open a sentence before an adjective of a place ("Top U.S. officials") and are
+#: no given name (with the ``sentence-openers`` lexicon)
+_BEFORE_DEMONYM = frozenset({"top", "leading", "prominent", "fellow", "veteran", "local"})
 
 
 #: an apposition that gives a role: ", the health minister," / ", a spokeswoman for X,"

@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v6``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v7``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -20,7 +20,8 @@ clause subject, places, middle names and suffixes, the quoted speaker of unknown
 "he"/"she", documents resolved to their issuer; v6 those marked "since quotes.v6": the subject
 after an opening participle phrase, a name and a colon before a quotation inside a paragraph,
 a person introduced with a role apposition for the "he"/"she" of the next paragraph, a
-surname spelt another way, the asker of a question after "was asked"):
+surname spelt another way, the asker of a question after "was asked"; v7: an adjective of a
+place before a noun is no person, ``names.scan_names``):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -94,7 +95,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v6"
+QUOTES_VERSION = "quotes.v7"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200

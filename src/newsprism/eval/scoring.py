@@ -361,9 +361,12 @@ def _quotes(gold: GoldSet, quotes: list[Json], scored: list[str]) -> Json:
     return out
 
 
-def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scored: list[str]) -> Json:
+def _framing_counts(
+    gold: GoldSet, articles: dict[str, Json], framing: list[Json], scored: list[str]
+) -> tuple[Json, list[int]]:
+    """Per type and in all: precise hits, recalled hits, predicted, gold."""
     by_type: Json = {}
-    tot = [0, 0, 0, 0]  # precise hits, recalled hits, predicted, gold
+    tot = [0, 0, 0, 0]
     for kind in FRAMING_TYPES:
         c = [0, 0, 0, 0]
         for a in scored:
@@ -386,6 +389,14 @@ def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scor
         else:
             by_type[kind] = not_scored(f"no {kind} spans in the gold set for these articles and none found")
         tot = [x + y for x, y in zip(tot, c, strict=True)]
+    return by_type, tot
+
+
+def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scored: list[str]) -> Json:
+    """Every mark as the report contract lists it, and apart (``own_voice_*``) the outlet's own
+    marks only: a mark flagged ``quoted`` is in a speaker's words, which the gold format never
+    marks as the outlet's framing (issue 18: kept out of the outlet's own counts)."""
+    by_type, tot = _framing_counts(gold, articles, framing, scored)
     if not scored:
         return not_scored("no articles", articles=0)
     if not gold.data.get("framing"):
@@ -397,6 +408,11 @@ def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scor
         )
     out = prf(tot[0], tot[2], tot[3], recalled=tot[1], empty_precision=0.0)
     out["articles"] = len(scored)
+    _, o = _framing_counts(gold, articles, [f for f in framing if not f.get("quoted")], scored)
+    own = prf(o[0], o[2], o[3], recalled=o[1], empty_precision=0.0)
+    out["own_voice_precision"] = own["precision"]
+    out["own_voice_f1"] = own["f1"]
+    out["own_voice_predicted"] = own["predicted"]
     out["by_type"] = by_type
     return out
 
