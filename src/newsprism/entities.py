@@ -263,6 +263,7 @@ _REFERRING = frozenset({"role", "description", "nickname", "seat"})
 #: a council's seat standing for it (entities.v7): "County Hall has admitted", not "at Oldmere
 #: Town Hall" (a name before it: the building) nor "in County Hall" (a place)
 _SEAT = re.compile(r"(?<![\w’'-])(?P<w>County|City|Town|Borough|District) Hall(?![\w’'-])")
+_PREVIOUS_WORD = re.compile(r"([\w’'-]+)[ \t]+\Z")
 #: a road's number before its name (entities.v7): "B3290 Fellgate Road", "A1 Great North Road"
 _ROAD_NUMBER = re.compile(r"[A-Z]{1,2}-?\d{1,4}[a-z]?")
 #: a formal name stated as information, not chosen: "Korvania, officially the Republic of
@@ -682,10 +683,9 @@ def _find_seats(index: int, text: str, scan: _ArticleScan) -> None:
     made of the same words is replaced."""
     for m in _SEAT.finditer(text):
         s, e = m.span()
-        before = _word_before(text, s)
-        if before is not None and (
-            before[1][:1].isupper() and not _sentence_start(text, s) or before[1].lower() in _LOCATIVE | {"to", "from"}
-        ):
+        before = _PREVIOUS_WORD.search(text, max(0, s - 40), s)
+        word = before.group(1) if before else ""
+        if (word[:1].isupper() and not _sentence_start(text, s)) or word.lower() in _LOCATIVE | {"to", "from"}:
             continue
         scan.raws = [r for r in scan.raws if r.end <= s or r.start >= e]
         raw = _Raw(index, s, e, text[s:e], "seat", kind="org", words=2)
