@@ -264,11 +264,19 @@ _REFERRING = frozenset({"role", "description", "nickname", "seat"})
 #: Town Hall" (a name before it: the building) nor "in County Hall" (a place)
 _SEAT = re.compile(r"(?<![\w’'-])(?P<w>County|City|Town|Borough|District) Hall(?![\w’'-])")
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+)[ \t]+\Z")
-#: a road's number before its name (entities.v7): "B3290 Fellgate Road", "A1 Great North Road"
+#: a road's number before its name (entities.v7): "B3290 Fellgate Road", "A1 Great North Road";
+#: the name must end with a road word ("F-35 Lightning II", "TX-23 Will Hurd" are no roads)
 _ROAD_NUMBER = re.compile(r"[A-Z]{1,2}-?\d{1,4}[a-z]?")
+_ROAD_WORDS = frozenset(
+    {"road", "street", "avenue", "lane", "way", "highway", "motorway", "bypass", "drive", "boulevard"}
+    | {"expressway", "freeway", "turnpike", "parkway", "pike", "route"}
+)
 #: a formal name stated as information, not chosen: "Korvania, officially the Republic of
 #: Korvania", "formally known as" (entities.v7)
-_STATED_FORMALLY = re.compile(r"\b(?:officially|formally)(?:\s+(?:known\s+as|called|named|styled))?\s+(?:the\s+)?\Z", re.I)
+_STATED_FORMALLY = re.compile(
+    r"(?:[,(]|\b(?:is|was|are|were|be))\s+(?:officially|formally)(?:\s+(?:known\s+as|called|named|styled))?\s+(?:the\s+)?\Z",
+    re.I,
+)
 
 
 def _alias_regex(words: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
@@ -715,7 +723,7 @@ def _road_target(r: _Raw, keys: set[str]) -> str | None:
     """The road a numbered road's name is ("B3290 Fellgate Road" -> "Fellgate Road", entities.v7)
     when the story writes that name without its number; else None."""
     words = r.name.split()
-    if len(words) < 3 or not _ROAD_NUMBER.fullmatch(words[0]):
+    if len(words) < 3 or not _ROAD_NUMBER.fullmatch(words[0]) or words[-1].lower() not in _ROAD_WORDS:
         return None
     rest = fold_key(" ".join(words[1:]))
     return rest if rest in keys else None
