@@ -685,7 +685,7 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
 
 
 def _find_seats(index: int, text: str, scan: _ArticleScan) -> None:
-    """"County Hall", "City Hall" standing for a council (entities.v7): with no capitalised word
+    """ "County Hall", "City Hall" standing for a council (entities.v7): with no capitalised word
     right before it (that is the building: "Oldmere Town Hall") and no locative word ("at County
     Hall": the place); resolved across the story in :func:`_seat_targets`. A name run the reader
     made of the same words is replaced."""
