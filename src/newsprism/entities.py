@@ -688,17 +688,26 @@ def _find_seats(index: int, text: str, scan: _ArticleScan) -> None:
     """ "County Hall", "City Hall" standing for a council (entities.v7): with no capitalised word
     right before it (that is the building: "Oldmere Town Hall") and no locative word ("at County
     Hall": the place); resolved across the story in :func:`_seat_targets`. A name run the reader
-    made of the same words is replaced."""
+    made of the same words is replaced (one pass over the article's mentions)."""
+    seats: list[_Raw] = []
     for m in _SEAT.finditer(text):
         s, e = m.span()
         before = _PREVIOUS_WORD.search(text, max(0, s - 40), s)
         word = before.group(1) if before else ""
         if (word[:1].isupper() and not _sentence_start(text, s)) or word.lower() in _LOCATIVE | {"to", "from"}:
             continue
-        scan.raws = [r for r in scan.raws if r.end <= s or r.start >= e]
         raw = _Raw(index, s, e, text[s:e], "seat", kind="org", words=2)
         raw.dmods = frozenset({m.group("w").lower()})
-        scan.raws.append(raw)
+        seats.append(raw)
+    if not seats:
+        return
+    starts = [r.start for r in seats]
+
+    def overlaps(r: _Raw) -> bool:
+        i = bisect_right(starts, r.start) - 1  # seats do not overlap: the last one starting at or before r
+        return (i >= 0 and seats[i].end > r.start) or (i + 1 < len(seats) and seats[i + 1].start < r.end)
+
+    scan.raws = [r for r in scan.raws if not overlaps(r)] + seats
 
 
 def _seat_targets(raws: Sequence[_Raw]) -> None:
