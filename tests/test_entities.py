@@ -605,3 +605,56 @@ def test_a_plural_head_alone_is_no_mention() -> None:
     a = art("Tory rebels defeated the Conservative Party whip on Monday. The rebels said more would follow.", "a", "A")
     found = [m.text for e in story_entities([a]) for m in e.mentions]
     assert "rebels" not in found
+
+
+# entities.v7: a council's seat, a numbered road, a formal name stated as information; made-up
+# stories
+
+
+def test_a_council_seat_is_the_council_of_the_story() -> None:
+    a = art("Dunmarsh District Council closed the pier on Monday. The council blamed the storm.", "a", "A")
+    b = art("District Hall has admitted that it ignored a warning about the pier.", "b", "B")
+    c = art("Dunmarsh District Council said the pier would reopen in May.", "c", "C")
+    ents = story_entities([a, b, c])
+    council = by_name(ents, "Dunmarsh District Council")
+    assert ("b", "District Hall") in texts(council)
+    assert [(m.article, m.text) for m in naming_marks(ents, [a, b, c])] == [("b", "District Hall")]
+    # the building: after a locative word, or with a name before it; no council: a name of its own
+    d = art("Fans sang outside District Hall. A vigil was held at Dunmarsh District Hall.", "d", "D")
+    ents = story_entities([a, d, c])
+    assert not [t for _, t in texts(by_name(ents, "Dunmarsh District Council")) if "Hall" in t]
+    e = art("City Hall has admitted that it ignored a warning.", "e", "E")
+    assert [x.name for x in story_entities([e])] == ["City Hall"]
+
+
+def test_a_seat_with_two_councils_of_its_kind_is_left_alone() -> None:
+    a = art("Dunmarsh District Council and Orley District Council met.", "a", "A")
+    b = art("District Hall said nothing.", "b", "B")
+    ents = story_entities([a, b])
+    assert all(("b", "District Hall") not in texts(e) for e in ents if "Council" in e.name)
+
+
+def test_a_numbered_road_is_the_road_its_name_says() -> None:
+    a = art("Engineers cleared the B4410 Kelmer Road on Friday.", "a", "A")
+    b = art("The Kelmer Road will reopen on Monday, engineers said.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "B4410 Kelmer Road") in texts(by_name(ents, "Kelmer Road"))
+    assert [m.text for m in naming_marks(ents, [a, b])] == ["B4410 Kelmer Road"]
+    # no road word at the end: a model or a district code, not a road
+    c = art("The F-35 Lightning fleet was grounded.", "c", "C")
+    d = art("The Lightning fleet was grounded.", "d", "D")
+    assert not [e for e in story_entities([c, d]) if ("c", "F-35 Lightning") in texts(e) and e.name == "Lightning"]
+
+
+def test_a_formal_name_stated_as_information_is_no_mark() -> None:
+    a = art("Tessaly, officially the Republic of Tessaly, seized the boat.", "a", "A")
+    b = art("Tessaly seized the boat on Tuesday.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Republic of Tessaly") in texts(by_name(ents, "Tessaly"))
+    assert naming_marks(ents, [a, b]) == []
+    c = art("The Republic of Tessaly seized the boat on Tuesday.", "c", "C")
+    assert [m.text for m in naming_marks(story_entities([c, b]), [c, b])] == ["Republic of Tessaly"]
+
+
+def test_version_is_v7() -> None:
+    assert ENTITIES_VERSION == "entities.v7"

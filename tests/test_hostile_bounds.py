@@ -613,3 +613,25 @@ def test_a_story_of_thousands_of_nicknames_is_searched_for_a_bounded_few():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_thousands_of_council_seats_are_read_in_a_subprocess():
+    """entities.v7 reads "County Hall" as the story's county council: the seats of an article are
+    found in one pass and the name reader's runs of the same words dropped in one more, so an
+    article of thousands of them costs time linear in the text. The timeout only catches a hang."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.pipeline import prepare_article
+        from newsprism.entities import story_entities
+        body = 'Dunmarsh County Council met. ' + 'County Hall said no. Fans sang outside County Hall. ' * 4000
+        ents = story_entities([prepare_article(from_text(body, id='a', title='T'))])
+        council = [e for e in ents if e.name == 'Dunmarsh County Council'][0]
+        print(sum(m.text == 'County Hall' for m in council.mentions))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["4000"]

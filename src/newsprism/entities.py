@@ -142,7 +142,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v6"
+ENTITIES_VERSION = "entities.v7"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -258,7 +258,25 @@ def descriptions() -> dict[str, Description]:
 
 #: the mentions that stand for a name given elsewhere: roles ("the minister") and descriptions
 #: ("the peat giant")
-_REFERRING = frozenset({"role", "description", "nickname"})
+_REFERRING = frozenset({"role", "description", "nickname", "seat"})
+
+#: a council's seat standing for it (entities.v7): "County Hall has admitted", not "at Oldmere
+#: Town Hall" (a name before it: the building) nor "in County Hall" (a place)
+_SEAT = re.compile(r"(?<![\w’'-])(?P<w>County|City|Town|Borough|District) Hall(?![\w’'-])")
+_PREVIOUS_WORD = re.compile(r"([\w’'-]+)[ \t]+\Z")
+#: a road's number before its name (entities.v7): "B3290 Fellgate Road", "A1 Great North Road";
+#: the name must end with a road word ("F-35 Lightning II", "TX-23 Will Hurd" are no roads)
+_ROAD_NUMBER = re.compile(r"[A-Z]{1,2}-?\d{1,4}[a-z]?")
+_ROAD_WORDS = frozenset(
+    {"road", "street", "avenue", "lane", "way", "highway", "motorway", "bypass", "drive", "boulevard"}
+    | {"expressway", "freeway", "turnpike", "parkway", "pike", "route"}
+)
+#: a formal name stated as information, not chosen: "Korvania, officially the Republic of
+#: Korvania", "formally known as" (entities.v7)
+_STATED_FORMALLY = re.compile(
+    r"(?:[,(]|\b(?:is|was|are|were|be))\s+(?:officially|formally)(?:\s+(?:known\s+as|called|named|styled))?\s+(?:the\s+)?\Z",
+    re.I,
+)
 
 
 def _alias_regex(words: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
@@ -658,11 +676,66 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         i = bisect_left(run_starts, e) - 1  # runs do not overlap: the last one starting before e
         if i < 0 or run_spans[i][1] <= s:
             add_alias(k)
+    _find_seats(index, text, scan)
     _find_roles(index, text, toks, scan)
     scan.text = text
     scan.descs = _find_descriptions(index, text, toks, lowered)
     scan.raws.sort(key=lambda r: (r.start, -r.end))
     return scan
+
+
+def _find_seats(index: int, text: str, scan: _ArticleScan) -> None:
+    """ "County Hall", "City Hall" standing for a council (entities.v7): with no capitalised word
+    right before it (that is the building: "Oldmere Town Hall") and no locative word ("at County
+    Hall": the place); resolved across the story in :func:`_seat_targets`. A name run the reader
+    made of the same words is replaced (one pass over the article's mentions)."""
+    seats: list[_Raw] = []
+    for m in _SEAT.finditer(text):
+        s, e = m.span()
+        before = _PREVIOUS_WORD.search(text, max(0, s - 40), s)
+        word = before.group(1) if before else ""
+        if (word[:1].isupper() and not _sentence_start(text, s)) or word.lower() in _LOCATIVE | {"to", "from"}:
+            continue
+        raw = _Raw(index, s, e, text[s:e], "seat", kind="org", words=2)
+        raw.dmods = frozenset({m.group("w").lower()})
+        seats.append(raw)
+    if not seats:
+        return
+    starts = [r.start for r in seats]
+
+    def overlaps(r: _Raw) -> bool:
+        i = bisect_right(starts, r.start) - 1  # seats do not overlap: the last one starting at or before r
+        return (i >= 0 and seats[i].end > r.start) or (i + 1 < len(seats) and seats[i + 1].start < r.end)
+
+    scan.raws = [r for r in scan.raws if not overlaps(r)] + seats
+
+
+def _seat_targets(raws: Sequence[_Raw]) -> None:
+    """Point each seat at the one council of the story whose name ends with its word and
+    "Council" ("County Hall" -> "Brannock County Council"); with none, or two, it is a name of
+    its own, as before entities.v7."""
+    councils: dict[str, set[str]] = {}
+    for r in raws:
+        ws = r.key.split() if r.source == "name" else []
+        if len(ws) >= 3 and ws[-1] == "council" and r.target:
+            councils.setdefault(ws[-2], set()).add(r.target)
+    for r in raws:
+        if r.source == "seat":
+            found = councils.get(next(iter(r.dmods), ""), set())
+            if len(found) == 1:
+                r.target = next(iter(found))
+            else:
+                r.source = "name"  # a name of its own, as the name reader reads it
+
+
+def _road_target(r: _Raw, keys: set[str]) -> str | None:
+    """The road a numbered road's name is ("B3290 Fellgate Road" -> "Fellgate Road", entities.v7)
+    when the story writes that name without its number; else None."""
+    words = r.name.split()
+    if len(words) < 3 or not _ROAD_NUMBER.fullmatch(words[0]) or words[-1].lower() not in _ROAD_WORDS:
+        return None
+    rest = fold_key(" ".join(words[1:]))
+    return rest if rest in keys else None
 
 
 def _find_roles(index: int, text: str, toks: list[tuple[int, int, str]], scan: _ArticleScan) -> None:
@@ -1297,14 +1370,19 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
     acronyms = _acronyms(raws) | _coined(raws, articles)
     short = _short_names(raws, articles, people)
+    keys = {r.key for r in raws if r.source == "name" and not r.person}
     for r in raws:
         r.target = r.key
-        if r.source == "name" and r.key in short:
+        road = _road_target(r, keys) if r.source == "name" and not r.person else None
+        if road is not None:
+            r.target = road
+        elif r.source == "name" and r.key in short:
             r.target = short[r.key]
         elif r.source == "name" and r.person:
             r.target = _merge_target(r, ctx)
         elif r.source == "name" and r.key in acronyms:
             r.target = acronyms[r.key]
+    _seat_targets(raws)
     for r in raws:
         if r.source in _REFERRING and r.ref is not None:
             r.target = r.ref.target
@@ -1723,6 +1801,9 @@ def naming_marks(
             others = len(forms) - 1
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
+                ms = [m for m in ms if not _stated(m, by_id)]
+                if not ms:
+                    continue  # "officially the Republic of Korvania": information, not a choice (v7)
                 described = description_register(ms[0].text)
                 if described == "neutral" and (not role_form(ms[0].text) or _state_description(ms[0].text)):
                     continue  # "the carrier", "U.S. officials": a plain description is no choice of name
@@ -1795,6 +1876,14 @@ class _Lowered:
         if self.words is None:
             self.words = {w for a in self.articles for w in re.findall(r"\b[a-z][a-z'’-]*\b", a.text)}
         return word in self.words
+
+
+def _stated(m: EntityMention, by_id: dict[str, Article]) -> bool:
+    """Whether a mention is a formal name stated after "officially" or "formally (known as)"."""
+    art = by_id.get(m.article)
+    if art is None or "ally" not in art.text[max(0, m.start - 25) : m.start]:
+        return False  # no "officially"/"formally" close before it: most mentions, at no regex's cost
+    return _STATED_FORMALLY.search(art.text, max(0, m.start - 40), m.start) is not None
 
 
 def _common_opener(ms: Sequence[EntityMention], ent: Entity, by_id: dict[str, Article], lowered: _Lowered) -> bool:

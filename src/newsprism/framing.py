@@ -22,6 +22,9 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
+``framing.v9``: v8 with the naming marks of ``entities.v7`` ("County Hall" for the story's one
+county council, "B3290 Fellgate Road" for the road the others call "Fellgate Road", a formal name
+stated after "officially" no mark); one article's marks are not changed by it.
 ``framing.v8``: v7 with scare quotes that hold on real reporting (``scare-quote-cues.v2``): a
 quoted word or two is no scare quote when it stands in reported speech ("said that ...", "said
 she would ...") or in a sentence attributed after a comma (", Schiff said."), beside a
@@ -74,7 +77,7 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v8"
+FRAMING_VERSION = "framing.v9"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
