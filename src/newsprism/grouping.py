@@ -216,6 +216,8 @@ class GroupOptions:
     event_model: str | None = None
     event_margin: float = 1.0
     event_chars: int = 0
+    body_rescue: float = 0.0
+    rescue_margin: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -1327,7 +1329,11 @@ def _queue(
         day = np.array([-1 if d is None else d for d in days], dtype=np.int64)
         da, db = day[ia], day[ib]
         apart = (da >= 0) & (db >= 0) & (np.abs(da - db) > opts.window_days)
-        keep = near | (~apart & (score >= opts.threshold))
+        bar = np.full(len(score), opts.threshold)
+        if body is not None and opts.body_rescue > 0:
+            # both undated: a pair just below the bar may still join on its whole text (step 3)
+            bar = bar - opts.rescue_margin * (days_none[ia] & days_none[ib])
+        keep = near | (~apart & (score >= bar))
         score = np.where(near, 1.0, np.round(score, 6))
         # best first; rows are sorted by id, so their indexes break ties
         order = np.lexsort((ib[keep], ia[keep], -score[keep]))
@@ -1403,7 +1409,8 @@ def _link(
             continue
         above = -1.0  # how far the merge's average similarity lies above its bar, when computed
         na, nb = len(clusters.members[ri]), len(clusters.members[rj])
-        if (i, j) not in dups and (na > 1 or nb > 1):
+        rescue = body is not None and opts.body_rescue > 0
+        if (i, j) not in dups and (na > 1 or nb > 1 or rescue):
             # two single articles: their pair score is the average already
             sa, sb = span[ri], span[rj]
             if sa and sb and (sb[0] - sa[1] > opts.window_days or sa[0] - sb[1] > opts.window_days):
@@ -1418,10 +1425,23 @@ def _link(
             bar = opts.threshold
             if na > 1 and nb > 1 and sa is None and sb is None:  # two undated stories (step 3)
                 bar += opts.story_merge
+            rescued = False
             if avg / (na * nb) < bar:
-                continue
+                # undated, just below the bar: joins when the whole texts are alike (rescue)
+                if not rescue or sa is not None or sb is not None or avg / (na * nb) < bar - opts.rescue_margin:
+                    continue
+                ua, ub = (ones[:, : len(m)] @ body[m] for m in (clusters.members[ri], clusters.members[rj]))
+                if float(ua.multiply(ub).sum()) / (na * nb) < max(opts.body_rescue, opts.body_floor):
+                    continue
+                rescued = True
             above = avg / (na * nb) - bar
-            if body is not None and sa is None and sb is None and ((na > 1 and nb > 1) or not opts.body_stories_only):
+            if (
+                not rescued
+                and body is not None
+                and sa is None
+                and sb is None
+                and ((na > 1 and nb > 1) or not opts.body_stories_only)
+            ):
                 # two undated stories: their whole texts must be alike too (step 3); summed
                 # only for a pair that passes the cheaper test above
                 ua, ub = (ones[:, : len(m)] @ body[m] for m in (clusters.members[ri], clusters.members[rj]))
