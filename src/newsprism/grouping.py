@@ -218,6 +218,8 @@ class GroupOptions:
     event_chars: int = 0
     body_rescue: float = 0.0
     rescue_margin: float = 0.0
+    rescue_days: float = 1.0
+    rescue_distinct: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -971,7 +973,7 @@ def _cluster_rows(
     emb, week, body = _pair_rows(feats, days, stats, opts)
     events = (
         _event_rows([f.terms for f in feats], mat, emb, week, body, days, opts)
-        if opts.event_floor > 0 and body is not None
+        if (opts.event_floor > 0 or opts.body_rescue > 0) and body is not None
         else None
     )
     groups = _link(n, cand, dups, mat, emb, week, body, days, opts, events)
@@ -1384,7 +1386,7 @@ def _link(
     def week_of(root: int) -> tuple[np.ndarray, float]:
         return week_sum[root] if root in week_sum else (week[root], float(has_week[root]))
 
-    model = event_model(opts.event_model) if events is not None else None
+    model = event_model(opts.event_model) if events is not None and opts.event_floor > 0 else None
     judged: dict[tuple[int, int], float] = {}
 
     def same_event(ra: list[int], rb: list[int]) -> float:
@@ -1397,6 +1399,17 @@ def _link(
             arr = np.array(todo, dtype=np.int64)
             judged.update(zip(todo, model.proba(events.features(arr[:, 0], arr[:, 1])).tolist(), strict=True))
         return sum(judged[p] for p in pairs) / len(pairs)
+
+    def against(ra: list[int], rb: list[int]) -> tuple[float, float]:
+        """Over the pairs of two stories: the share whose texts both name weekdays and share
+        none, and the mean share of the shorter text's distinctive terms found in the other."""
+        assert events is not None
+        ma, mb = sorted(ra)[:EVENT_MEMBERS], sorted(rb)[:EVENT_MEMBERS]
+        xa = np.array([a for a in ma for _ in mb], dtype=np.int64)
+        xb = np.array([b for _ in ma for b in mb], dtype=np.int64)
+        x = events.features(xa, xb)
+        disjoint = (x[:, 4] > 0) & (x[:, 5] == 0)
+        return float(disjoint.mean()), float(x[:, 9].mean())
 
     scopes = {"stories": 2, "joins": 1, "all": 0}
     if opts.event_scope not in scopes:
@@ -1433,6 +1446,9 @@ def _link(
                 ua, ub = (ones[:, : len(m)] @ body[m] for m in (clusters.members[ri], clusters.members[rj]))
                 if float(ua.multiply(ub).sum()) / (na * nb) < max(opts.body_rescue, opts.body_floor):
                     continue
+                disjoint, distinct = against(clusters.members[ri], clusters.members[rj])
+                if disjoint >= opts.rescue_days or distinct < opts.rescue_distinct:
+                    continue
                 rescued = True
             above = avg / (na * nb) - bar
             if (
@@ -1449,7 +1465,8 @@ def _link(
                 if avg / (na * nb) < bar + float(_body_cost(np.array([alike]), opts)[0]):
                     continue
         if (
-            events is not None
+            model is not None
+            and events is not None
             and (i, j) not in dups
             and span[ri] is None
             and span[rj] is None
