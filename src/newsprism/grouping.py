@@ -220,6 +220,7 @@ class GroupOptions:
     rescue_margin: float = 0.0
     rescue_days: float = 1.0
     rescue_distinct: float = 0.0
+    rescue_joins: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -1442,6 +1443,8 @@ def _link(
             if avg / (na * nb) < bar:
                 # undated, just below the bar: joins when the whole texts are alike (rescue)
                 if not rescue or sa is not None or sb is not None or avg / (na * nb) < bar - opts.rescue_margin:
+                    continue
+                if opts.rescue_joins and not (min(na, nb) == 1 and max(na, nb) > 1):
                     continue
                 ua, ub = (ones[:, : len(m)] @ body[m] for m in (clusters.members[ri], clusters.members[rj]))
                 if float(ua.multiply(ub).sum()) / (na * nb) < max(opts.body_rescue, opts.body_floor):
