@@ -123,7 +123,7 @@ from ._unionfind import UnionFind
 from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
 from .text import stem, terms, word_list
 
-GROUP_VERSION = "group-hybrid.v5"
+GROUP_VERSION = "group-hybrid.v6"
 #: the version of :func:`featurize` (part of :func:`features_method`)
 FEATURES_VERSION = "group-features.v3"
 #: grouping reads no further into an article than this many characters (headline, lead,
@@ -216,11 +216,11 @@ class GroupOptions:
     event_model: str | None = None
     event_margin: float = 1.0
     event_chars: int = 0
-    body_rescue: float = 0.0
-    rescue_margin: float = 0.0
-    rescue_days: float = 1.0
-    rescue_distinct: float = 0.0
-    rescue_joins: bool = False
+    body_rescue: float = 0.3
+    rescue_margin: float = 0.1
+    rescue_days: float = 0.5
+    rescue_distinct: float = 0.5
+    rescue_joins: bool = True
 
 
 @dataclass(frozen=True, slots=True)
