@@ -40,9 +40,9 @@ from newsprism.eval.scoring import bcubed
 from newsprism.grouping import (
     GroupOptions,
     _body_rows,
+    _day,
     _tfidf_rows,
     _weekdays,
-    _day,
     cluster,
     featurize,
 )
@@ -119,12 +119,18 @@ def main() -> None:
     if shared is None or not (shared / "data" / "basil").is_dir():
         skip("shared/data not found")
     data = shared / "data"
-    settings = [("group-hybrid.v5", GroupOptions(body_rescue=0)), ("group-hybrid.v6", GroupOptions()), *parse(args.settings)]
+    settings = [
+        ("group-hybrid.v5", GroupOptions(body_rescue=0)),
+        ("group-hybrid.v6", GroupOptions()),
+        *parse(args.settings),
+    ]
     sets: list[tuple[str, list, dict[str, str]]] = []
     for part in (*PARTS, "dev"):
         gold = load_gold(REPO / "tests" / "gold" / part)
         arts, _ = load_articles([gold.files[a] for a in sorted(gold.data["articles"])], skip_errors=True)
-        sets.append((part.removeprefix("heldout-"), undated(arts), {a: m["story"] for a, m in gold.data["articles"].items()}))
+        sets.append(
+            (part.removeprefix("heldout-"), undated(arts), {a: m["story"] for a, m in gold.data["articles"].items()})
+        )
     arts, bgold = gold_articles("basil", convert_basil, data / "basil", args.limit)
     btruth = {a: m["story"] for a, m in bgold.data["articles"].items()}
     bdates = basil_dates(data / "basil")
@@ -150,8 +156,10 @@ def main() -> None:
     base: list[object] = ["tf-idf + agglomerative, best threshold (ECB+)", *["-"] * (len(sets) - 1)]
     base.append(tfidf_agglomerative(earts, egold)[0])
     names = [n for n, _, _ in sets]
-    for pname, piles, story in (pile_sets("basil", *(gold_articles("basil", convert_basil, data / "basil", args.limit)), 60),
-                                pile_sets("ecbplus", earts, egold, 60)):
+    for pname, piles, story in (
+        pile_sets("basil", *(gold_articles("basil", convert_basil, data / "basil", args.limit)), 60),
+        pile_sets("ecbplus", earts, egold, 60),
+    ):
         names.append(f"{pname} piles")
         done = [(featurize(pile, GroupOptions()), {a.id: story[a.id] for a in pile}) for pile in piles]
         for row, (_, opts) in zip(rows, settings, strict=True):
