@@ -62,8 +62,8 @@ Method ``group-hybrid.v6``, near-linear in the number of articles:
    scores a little under ``threshold`` against the story of the other two (on the written gold
    parts F to K and the undated dev set, 21 of the 30 same-story pairs v5 splits score below
    the bar on their own, most of them 0.26 to 0.38; the other 9 are kept apart by average
-   linkage; none by the two-story bar or the whole-text floor). An undated article joining an undated story of two or more
-   (``rescue_joins``) whose average lies less than ``rescue_margin`` (0.1) below the bar
+   linkage; none by the two-story bar or the whole-text floor). An undated article joining
+   an undated story of two or more (``rescue_joins``) whose average lies less than ``rescue_margin`` (0.1) below the bar
    still joins when, over their pairs, the whole texts' TF-IDF cosine averages at least
    ``body_rescue`` (0.3), the share of the shorter text's 15 most distinctive whole-text
    terms found in the other averages at least ``rescue_distinct`` (0.5), and fewer than
