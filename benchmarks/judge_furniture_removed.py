@@ -104,28 +104,34 @@ def show(pick: list[dict[str, object]]) -> None:
 
 def score(path: Path) -> None:
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    counts = Counter[str]()
+    counts = Counter[tuple[str, str]]()
     for r in rows:
-        counts[(r["reason"], r["verdict"])] += 1  # type: ignore[index]
+        counts[(r["reason"], r["verdict"])] += 1
     total = {r["reason"]: r.get("reason_lines", 0) for r in rows}
-    out = []
-    weighted = 0.0
+    out: list[list[object]] = []
+    w_strict = w_lenient = w_story = 0.0
     for reason in sorted(total):
         f, s, a = (counts[(reason, v)] for v in ("furniture", "story", "arguable"))
         n = f + s + a
-        p = f / n if n else 0.0
-        weighted += p * total[reason]
-        out.append([reason, total[reason], n, f, s, a, p, (f + a) / n if n else 0.0])
+        w_strict += total[reason] * f / n
+        w_lenient += total[reason] * (f + a) / n
+        w_story += total[reason] * s / n
+        out.append([reason, total[reason], n, f, s, a, f / n, (f + a) / n])
     f, s, a = (sum(counts[(r, v)] for r in total) for v in ("furniture", "story", "arguable"))
     n = f + s + a
-    out.append(["all (sample)", sum(total.values()), n, f, s, a, f / n, (f + a) / n])
-    out.append(["all (weighted by lines)", sum(total.values()), "", "", "", "", weighted / max(1, sum(total.values())), ""])
+    lines = max(1, sum(total.values()))
+    out.append(["all (the sample)", sum(total.values()), n, f, s, a, f / n, (f + a) / n])
+    out.append(["all (weighted by lines)", sum(total.values()), "", "", "", "", w_strict / lines, w_lenient / lines])
     print(
         table(
             f"judged removed lines: {path.name}",
             ["reason", "lines removed", "judged", "furniture", "story", "arguable", "P strict", "P lenient"],
             out,
         )
+    )
+    print(
+        f"story text among the removed lines, weighted by each reason's lines: {w_story / lines:.4f}"
+        f" (~{w_story:.0f} lines)"
     )
 
 
