@@ -371,7 +371,7 @@ def _clean_lines(
     listed: set[int] = set()
     if structure and shape:
         kept, dropped = _keep_story_headings(kept, dropped, lines)
-        listed = _announced_list(kept)
+        listed = _announced_list(kept, outlet)
     if structure and shape:
         kept, dropped = _keep_table_rows(kept, dropped)
         kept, found = _structure(
@@ -465,13 +465,13 @@ def _keep_story_headings(
     return sorted(kept + [(n, line) for n, line, _ in dropped if n in back]), [d for d in dropped if d[0] not in back]
 
 
-def _announced_list(kept: list[tuple[int, str]]) -> set[int]:
+def _announced_list(kept: list[tuple[int, str]], outlet: str | None) -> set[int]:
     """The items of a list the story announces (``furniture.v10``): after the first anchor, a
     kept line of prose (three words or more, not in title case, no link) ending in a colon
-    ("Signatories to the letter include:", "Participants in the poll:") that names none of the
-    outlet's own pages and staff (``outlet-voice`` kinds ``pages``, ``trade``, ``media``,
-    ``role``, a word or its singular: "Our coverage of the speech:", "Other articles in the
-    series:", "To contact the editors:"), then the kept lines
+    ("Signatories to the letter include:", "Participants in the poll:") that names neither the
+    outlet (a word of its name no other outlet shares: "Read more from The Hill:") nor its
+    own pages and staff (``outlet-voice`` kinds ``pages``, ``media``, ``role``, a word or its
+    singular: "Other articles in the series:", "To contact the editors:"), then the kept lines
     below it while each is short (at most :data:`LIST_ITEM_WORDS` words), no anchor and no
     new lead-in. Their line numbers; no shape rule (``headline-list``, ``label``, ``shape``)
     takes them: on allsides_baly2020 a letter's list of 79 signatory organisations (names
@@ -485,7 +485,8 @@ def _announced_list(kept: list[tuple[int, str]]) -> set[int]:
     if first is None:
         return out
     voice = _outlet_voice()
-    others = voice["pages"] | voice["trade"] | voice["media"] | voice["role"]
+    others = voice["pages"] | voice["media"] | voice["role"]
+    own = _own_words(outlet)
     i = first + 1
     while i < len(kept):
         s = kept[i][1].strip()
@@ -493,8 +494,8 @@ def _announced_list(kept: list[tuple[int, str]]) -> set[int]:
         if not (s.endswith(":") and len(words) >= 3 and not _title_case(words) and not _has_contact(s)):
             i += 1
             continue
-        if any(w.lower() in others or w.lower()[:-1] in others for w in words):
-            i += 1  # "Other articles in the series:", "To contact the editors:": other pages, the desk
+        if any(w.lower() in others or w.lower()[:-1] in others for w in words) or not own.isdisjoint(words):
+            i += 1  # "Other articles in the series:", "Read more from the Courier:": other pages, the desk
             continue
         j = i + 1
         while j < len(kept):
