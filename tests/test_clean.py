@@ -717,6 +717,7 @@ def test_a_list_the_story_announces_stays_whole() -> None:
         None,  # no lead-in: a run of title-case lines after the story is other stories' headlines
         "Other articles in the harbour series:",  # the outlet's own pages
         "To contact the editors responsible for this story:",  # the desk
+        "Read more about the quay from the Brackwater Signal:",  # the outlet itself
     ],
 )
 def test_a_run_without_the_storys_lead_in_still_goes(lead: str | None) -> None:
