@@ -226,7 +226,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v9+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v10+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -684,3 +684,72 @@ def test_v9_a_tables_rows_under_their_heading_are_no_labels() -> None:
     tail = ["Quay | Berths | Length (m)", "North | 14 | 220", "Filed under: Harbours", "Related stories"]
     found = _v9(tail)
     assert "North | 14 | 220" not in found
+
+
+# furniture.v10: the story's own lists and structure that shape rules and patterns took for
+# furniture (issue 16, a sample of every removed line on real text judged by eye)
+
+_MEMBERS = [
+    "Brackwater Tenants Union",
+    "Coastal Rights Forum",
+    "Dunmore Fishers Cooperative",
+    "Eastfield Legal Aid Centre",
+    "Friends of the North Quay",
+    "Greyport Dockworkers Association",
+    "Harbour Heritage Trust",
+]
+
+
+def _cleaned(lines: list[str]) -> tuple[tuple[str, ...], dict[str, str]]:
+    cleaned = clean_body("\n".join(lines), title="Harbour board closes north quay", outlet="Brackwater Signal")
+    return cleaned.paragraphs, dict(zip(cleaned.removed, cleaned.reasons, strict=True))
+
+
+def test_a_list_the_story_announces_stays_whole() -> None:
+    kept, removed = _cleaned([*STORY_PARAS, "The groups that signed the letter to the board include:", *_MEMBERS])
+    assert removed == {}
+    assert kept[-len(_MEMBERS) :] == tuple(_MEMBERS)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        None,  # no lead-in: a run of title-case lines after the story is other stories' headlines
+        "Other articles in the harbour series:",  # the outlet's own pages
+        "To contact the editors responsible for this story:",  # the desk
+        "Read more about the quay from the Brackwater Signal:",  # the outlet itself
+    ],
+)
+def test_a_run_without_the_storys_lead_in_still_goes(lead: str | None) -> None:
+    _, removed = _cleaned([*STORY_PARAS, *([lead] if lead else []), *_MEMBERS])
+    assert {removed.get(m) for m in _MEMBERS} - {None}  # some of them go, as in furniture.v9
+
+
+def test_the_announced_list_ends_at_the_next_paragraph() -> None:
+    kept, removed = _cleaned(
+        [*STORY_PARAS[:2], "The groups that signed include:", *_MEMBERS[:3], *STORY_PARAS[2:], "Read more:", "A"]
+    )
+    assert all(m in kept for m in _MEMBERS[:3])
+    assert "Read more:" in removed  # the patterns still apply after it
+
+
+@pytest.mark.parametrize("label", ["JANE ODUYA, HOST:", "THE MAYOR:", "THE VOTE:"])
+def test_a_speaker_or_crosshead_in_capitals_between_paragraphs_stays(label: str) -> None:
+    kept, removed = _cleaned([STORY_PARAS[0], label, *STORY_PARAS[1:]])
+    assert label in kept and removed == {}
+
+
+def test_a_dateline_above_the_story_still_goes() -> None:
+    _, removed = _cleaned(["KESSFORD:", *STORY_PARAS])
+    assert removed == {"KESSFORD:": "dateline"}
+
+
+def test_the_dates_of_a_timeline_stay() -> None:
+    lines = [STORY_PARAS[0], "March 3, 2024", STORY_PARAS[1], "9 March 2024", STORY_PARAS[2], STORY_PARAS[3]]
+    kept, removed = _cleaned(lines)
+    assert removed == {} and "March 3, 2024" in kept and "9 March 2024" in kept
+
+
+def test_one_date_between_paragraphs_is_the_pages_own() -> None:
+    _, removed = _cleaned([STORY_PARAS[0], "March 3, 2024", *STORY_PARAS[1:]])
+    assert removed == {"March 3, 2024": "time"}

@@ -635,3 +635,26 @@ def test_thousands_of_council_seats_are_read_in_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["4000"]
+
+
+def test_announced_lists_timelines_and_speaker_labels_in_a_subprocess():
+    """furniture.v10 walks announced lists once (each line is a lead-in or an item of one
+    lead-in) and restores speaker labels and dates in one pass: thousands of each stay linear.
+    The timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism.clean import clean_body
+        para = "The harbour board voted on Tuesday to close the north quay for repairs until spring."
+        lines = [para]
+        for i in range(3000):
+            lines += ["The groups that signed the letter include:", f"Harbour Group {i}", "JANE DOE, HOST:", para]
+            lines += ["March 3, 2024", para]
+        result = clean_body("\\n".join(lines))
+        print(len(result.removed))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == 0  # the story's own lists, speakers and timeline all stay

@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v9"
+CLEANER_VERSION = "furniture.v10"
 #: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
 #: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v9-noshape"
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v10-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,9 @@ class CleanOptions:
     ``learned_shape``: also drop, outside the story, the lines the learned line-shape
     decision (:mod:`newsprism.lineshape`, ``shape.v2``) calls furniture (reason ``shape``);
     on by default since ``furniture.v8`` (measured in docs/cleaning.md); ``False`` gives
-    ``furniture.v9-noshape``'s output and version.
+    ``furniture.v10-noshape``'s output and version.
     ``shape_model``: the JSON text of a model of one's own instead of the shipped one
-    (switches the decision on; the version names it on top of ``furniture.v9-noshape``).
+    (switches the decision on; the version names it on top of ``furniture.v10-noshape``).
     """
 
     patterns: str | None = None
@@ -368,6 +368,10 @@ def _clean_lines(
         at, why = cut
         dropped += [(n, line, why) for n, line in kept if n > at]
         kept = [k for k in kept if k[0] < at]
+    listed: set[int] = set()
+    if structure and shape:
+        kept, dropped = _keep_story_headings(kept, dropped, lines)
+        listed = _announced_list(kept, outlet)
     if structure and shape:
         kept, dropped = _keep_table_rows(kept, dropped)
         kept, found = _structure(
@@ -390,12 +394,123 @@ def _clean_lines(
         found_n = set(shape_drops(lines, title, {n for n, _, _ in dropped}, load_model(opts.shape_model)))
         dropped += [(n, line, "shape") for n, line in kept if n in found_n]
         kept = [k for k in kept if k[0] not in found_n]
+    if listed:  # the story's own list, announced by a line of its own: no shape rule takes an item
+        back = [(n, line) for n, line, why in dropped if n in listed and why in _LIST_SHAPE_REASONS]
+        dropped = [d for d in dropped if not (d[0] in listed and d[2] in _LIST_SHAPE_REASONS)]
+        kept = sorted(kept + back)
     dropped.sort()
     return Cleaned(
         tuple(" ".join(line.split()) for _, line in kept),  # runs of whitespace folded
         tuple(line for _, line, _ in dropped),
         tuple(why for _, _, why in dropped),
     )
+
+
+#: the reasons of the shape rules, which never take an item of a list the story announces
+_LIST_SHAPE_REASONS = frozenset(["headline-list", "label", "shape"])
+#: an item of such a list is short (a name with its affiliation, a signatory, a row)
+LIST_ITEM_WORDS = 20
+#: a date alone on a line ("January 21, 2017", "3 March 2024"), no time of day
+_BARE_DATE = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?)\s+\d{4}$",
+    re.IGNORECASE,
+)
+#: a timeline has at least this many dated entries between the story's anchors
+TIMELINE_DATES = 2
+
+
+def _keep_story_headings(
+    kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], lines: list[str]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """Lines of the story's own structure that the phrase patterns take for furniture
+    (``furniture.v10``), kept between the first and the last anchor (:func:`_is_anchor`):
+
+    - a line in capitals ending in a colon, read as a dateline ("TOKYO:"), right above a kept
+      line: between two paragraphs it is a speaker's name in a transcript ("JANE DOE, HOST:"),
+      the claim's author in a fact check ("SENATOR:") or a crosshead ("THE VOTE:"); a
+      dateline opens a story, it does not stand inside one;
+    - dates alone on a line, read as the page's time stamp, when at least
+      :data:`TIMELINE_DATES` of them stand between the anchors, each right above a kept line:
+      the entries of a timeline. A page's date stands above or below the story, once.
+
+    On allsides_baly2020 (every 10th article, a sample judged by eye: docs/cleaning.md) both
+    kinds were story text dropped as ``dateline`` and ``time``."""
+    maybe = [
+        d
+        for d in dropped
+        if (d[2] == "dateline" and d[1].strip().endswith(":")) or (d[2] == "time" and _BARE_DATE.match(d[1].strip()))
+    ]
+    if not maybe:
+        return kept, dropped
+    first = next((n for n, line in kept if _is_anchor(line)), None)
+    last = next((n for n, line in reversed(kept) if _is_anchor(line)), None)
+    if first is None or last is None or first == last:
+        return kept, dropped
+    kept_at = {n for n, _ in kept}
+
+    def above_kept(n: int) -> bool:
+        m = n + 1
+        while m < len(lines) and not lines[m].strip():
+            m += 1
+        return m in kept_at
+
+    inside = [d for d in maybe if first < d[0] < last and above_kept(d[0])]
+    back = {n for n, line, why in inside if why == "dateline" and line.strip().endswith(":")}
+    dates = {n for n, line, why in inside if why == "time" and _BARE_DATE.match(line.strip())}
+    if len(dates) >= TIMELINE_DATES:
+        back |= dates
+    if not back:
+        return kept, dropped
+    return sorted(kept + [(n, line) for n, line, _ in dropped if n in back]), [d for d in dropped if d[0] not in back]
+
+
+def _announced_list(kept: list[tuple[int, str]], outlet: str | None) -> set[int]:
+    """The items of a list the story announces (``furniture.v10``): after the first anchor, a
+    kept line of prose (three words or more, not in title case, no link) ending in a colon
+    ("Signatories to the letter include:", "Participants in the poll:") that names neither the
+    outlet (a word of its name no other outlet shares: "Read more from The Hill:") nor its
+    own pages and staff (``outlet-voice`` kinds ``pages``, ``media``, ``role``, a word or its
+    singular: "Other articles in the series:", "To contact the editors:"), then the kept lines
+    below it while each is short (at most :data:`LIST_ITEM_WORDS` words), no anchor and no
+    new lead-in. Their line numbers; no shape rule (``headline-list``, ``label``, ``shape``)
+    takes them: on allsides_baly2020 a letter's list of 79 signatory organisations (names
+    in title case, without final punctuation) lost 68 lines as other stories' headlines, and
+    a poll's list of participants with their affiliations is of the same shape. The phrase
+    patterns still apply to them (an advertisement inside the list goes)."""
+    out: set[int] = set()
+    if not any(line.rstrip().endswith(":") for _, line in kept):
+        return out
+    first = next((i for i, (_, line) in enumerate(kept) if _is_anchor(line)), None)
+    if first is None:
+        return out
+    voice = _outlet_voice()
+    others = voice["pages"] | voice["media"] | voice["role"]
+    own = _own_words(outlet)
+    i = first + 1
+    while i < len(kept):
+        s = kept[i][1].strip()
+        words = _words(s)
+        if not (s.endswith(":") and len(words) >= 3 and not _title_case(words) and not _has_contact(s)):
+            i += 1
+            continue
+        if any(w.lower() in others or w.lower()[:-1] in others for w in words) or not own.isdisjoint(words):
+            i += 1  # "Other articles in the series:", "Read more from the Courier:": other pages, the desk
+            continue
+        j = i + 1
+        while j < len(kept):
+            item = kept[j][1].strip()
+            n_words = len(_words(item))
+            if (
+                item.endswith(":")
+                or n_words > LIST_ITEM_WORDS
+                or (n_words >= ANCHOR_WORDS and _FINAL.search(item) and _is_anchor(item))
+            ):
+                break
+            out.add(kept[j][0])
+            j += 1
+        i = j
+    return out
 
 
 #: a count of comments heading the readers' posts ("Readers' comments (4)", "1,041 comments")
@@ -662,6 +777,7 @@ def _outlet_voice() -> dict[str, frozenset[str]]:
         "caption",
         "name",
         "generic",
+        "pages",
     )
     return {kind: frozenset(lexicon.where("kind", kind)) for kind in kinds}
 
