@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .model import Article, Entity, EntityMention, Fact, FramingContrast, FramingMark, Span, WordEdit
 from .text import fold_spelling
@@ -39,8 +40,10 @@ _QUOTE_MARKS = set("\"“”„«»‘’'")
 MAX_EDITS = 12
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
-    """Lower case, straight apostrophe, American spelling, plurals too ("neighbours")."""
+    """Lower case, straight apostrophe, American spelling, plurals too ("neighbours"). (Cached:
+    the sentences of a story repeat their words; a bounded cache of words.)"""
     w = word.lower().replace("’", "'")
     if len(w) > 5 and w.endswith("s") and not w.endswith("ss"):
         return fold_spelling(w[:-1]) + "s"
