@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v10"
+CLEANER_VERSION = "furniture.v11"
 #: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
 #: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v10-noshape"
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v11-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,8 +370,10 @@ def _clean_lines(
         kept = [k for k in kept if k[0] < at]
     listed: set[int] = set()
     if structure and shape:
+        before = {n for n, _ in kept}
         kept, dropped = _keep_story_headings(kept, dropped, lines)
-        listed = _announced_list(kept, outlet)
+        # the story's own headings and list items: no shape rule takes them
+        listed = _announced_list(kept, outlet) | {n for n, _ in kept if n not in before}
     if structure and shape:
         kept, dropped = _keep_table_rows(kept, dropped)
         kept, found = _structure(
@@ -394,7 +396,7 @@ def _clean_lines(
         found_n = set(shape_drops(lines, title, {n for n, _, _ in dropped}, load_model(opts.shape_model)))
         dropped += [(n, line, "shape") for n, line in kept if n in found_n]
         kept = [k for k in kept if k[0] not in found_n]
-    if listed:  # the story's own list, announced by a line of its own: no shape rule takes an item
+    if listed:  # the story's own list or heading (above): no shape rule takes it
         back = [(n, line) for n, line, why in dropped if n in listed and why in _LIST_SHAPE_REASONS]
         dropped = [d for d in dropped if not (d[0] in listed and d[2] in _LIST_SHAPE_REASONS)]
         kept = sorted(kept + back)
@@ -420,11 +422,19 @@ _BARE_DATE = re.compile(
 TIMELINE_DATES = 2
 
 
+#: a speaker's label in a transcript, in capitals before a colon ("JANE DOE, HOST:",
+#: "SEN. JOHN ROE (R-TX):"), alone on its line or opening the speaker's words
+_SPEAKER = re.compile(r"^([A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4}(?:, [A-Z][A-Z.'’\- ]{1,40}| \([A-Z][\w.\- ]{0,20}\))?):(?:\s|$)")
+#: a transcript has at least this many speakers' labels on kept lines
+TRANSCRIPT_SPEAKERS = 2
+
+
 def _keep_story_headings(
     kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], lines: list[str]
 ) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
     """Lines of the story's own structure that the phrase patterns take for furniture
-    (``furniture.v10``), kept between the first and the last anchor (:func:`_is_anchor`):
+    (``furniture.v10``, ``furniture.v11``), kept between the first and the last anchor
+    (:func:`_is_anchor`):
 
     - a line in capitals ending in a colon, read as a dateline ("TOKYO:"), right above a kept
       line: between two paragraphs it is a speaker's name in a transcript ("JANE DOE, HOST:"),
@@ -432,14 +442,26 @@ def _keep_story_headings(
       dateline opens a story, it does not stand inside one;
     - dates alone on a line, read as the page's time stamp, when at least
       :data:`TIMELINE_DATES` of them stand between the anchors, each right above a kept line:
-      the entries of a timeline. A page's date stands above or below the story, once.
+      the entries of a timeline. A page's date stands above or below the story, once. Once
+      the timeline is there (``furniture.v11``), each bare date between the anchors is one of
+      its entries, whatever stands below it (a caption the patterns drop);
+    - (``furniture.v11``) a line read as a byline that is no byline's shape (no "By", no
+      comma, date, figure or address; at most five words) with an anchor right above and
+      right below: a crosshead between two paragraphs ("The ... team").
 
-    On allsides_baly2020 (every 10th article, a sample judged by eye: docs/cleaning.md) both
-    kinds were story text dropped as ``dateline`` and ``time``."""
+    Above the first anchor (``furniture.v11``): a speaker's label in capitals alone on its
+    line (:data:`_SPEAKER`, read as a dateline), right above a kept line, when the page is a
+    transcript (at least :data:`TRANSCRIPT_SPEAKERS` kept lines open with such a label): the
+    first speaker of the transcript, not a dateline.
+
+    On allsides_baly2020 (every 10th article, samples judged by eye: docs/cleaning.md) each
+    kind was story text dropped as ``dateline``, ``time`` or ``byline``."""
     maybe = [
         d
         for d in dropped
-        if (d[2] == "dateline" and d[1].strip().endswith(":")) or (d[2] == "time" and _BARE_DATE.match(d[1].strip()))
+        if (d[2] == "dateline" and d[1].strip().endswith(":"))
+        or (d[2] == "time" and _BARE_DATE.match(d[1].strip()))
+        or (d[2] == "byline" and _crosshead_shape(d[1].strip()))
     ]
     if not maybe:
         return kept, dropped
@@ -447,22 +469,58 @@ def _keep_story_headings(
     last = next((n for n, line in reversed(kept) if _is_anchor(line)), None)
     if first is None or last is None or first == last:
         return kept, dropped
-    kept_at = {n for n, _ in kept}
+    kept_text = dict(kept)
+
+    def neighbour(n: int, step: int) -> int:
+        m = n + step
+        while 0 <= m < len(lines) and not lines[m].strip():
+            m += step
+        return m
 
     def above_kept(n: int) -> bool:
-        m = n + 1
-        while m < len(lines) and not lines[m].strip():
-            m += 1
-        return m in kept_at
+        return neighbour(n, 1) in kept_text
 
-    inside = [d for d in maybe if first < d[0] < last and above_kept(d[0])]
-    back = {n for n, line, why in inside if why == "dateline" and line.strip().endswith(":")}
+    def anchor_at(m: int) -> bool:
+        return m in kept_text and _is_anchor(kept_text[m])
+
+    inside = [d for d in maybe if first < d[0] < last]
+    back = {
+        n
+        for n, line, why in inside
+        if why == "dateline" and line.strip().endswith(":") and above_kept(n)
+    }
+    back |= {n for n, _, why in inside if why == "byline" and anchor_at(neighbour(n, -1)) and anchor_at(neighbour(n, 1))}
     dates = {n for n, line, why in inside if why == "time" and _BARE_DATE.match(line.strip())}
-    if len(dates) >= TIMELINE_DATES:
+    if sum(1 for n in dates if above_kept(n)) >= TIMELINE_DATES:
         back |= dates
+    heads = [d for d in maybe if d[0] < first and d[2] == "dateline" and _SPEAKER.fullmatch(d[1].strip())]
+    if heads:
+        speakers = {m.group(1).split(",")[0] for _, line in kept if (m := _SPEAKER.match(line.strip()))}
+        if len(speakers) >= TRANSCRIPT_SPEAKERS:  # a transcript: its first speaker, named with a role or again
+            back |= {
+                n
+                for n, line, _ in heads
+                if above_kept(n) and ("," in line or line.strip()[:-1].split(",")[0] in speakers)
+            }
     if not back:
         return kept, dropped
     return sorted(kept + [(n, line) for n, line, _ in dropped if n in back]), [d for d in dropped if d[0] not in back]
+
+
+#: a crosshead's most words (a byline between two paragraphs that is no byline)
+CROSSHEAD_WORDS = 5
+
+
+def _crosshead_shape(line: str) -> bool:
+    """A short line without a byline's marks: no "By", comma, figure, address or sentence end."""
+    words = _words(line)
+    return (
+        0 < len(words) <= CROSSHEAD_WORDS
+        and words[0].lower() != "by"
+        and not any(c in line for c in ",|@/:")
+        and not any(ch.isdigit() for ch in line)
+        and not _FINAL.search(line)
+    )
 
 
 def _announced_list(kept: list[tuple[int, str]], outlet: str | None) -> set[int]:
