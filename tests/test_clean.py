@@ -226,7 +226,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v10+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v11+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -753,3 +753,58 @@ def test_the_dates_of_a_timeline_stay() -> None:
 def test_one_date_between_paragraphs_is_the_pages_own() -> None:
     _, removed = _cleaned([STORY_PARAS[0], "March 3, 2024", *STORY_PARAS[1:]])
     assert removed == {"March 3, 2024": "time"}
+
+
+# furniture.v11: the story text v10 still dropped in a sample of real removed lines (issue 16)
+
+
+def test_a_crosshead_read_as_a_byline_between_paragraphs_stays() -> None:
+    kept, removed = _cleaned([STORY_PARAS[0], STORY_PARAS[1], "The harbour team", *STORY_PARAS[2:]])
+    assert "The harbour team" in kept and removed == {}
+
+
+def test_a_staff_byline_above_the_story_still_goes() -> None:
+    _, removed = _cleaned(["The Signal news team", *STORY_PARAS])
+    assert removed == {"The Signal news team": "byline"}
+
+
+def test_a_byline_between_paragraphs_with_a_comma_still_goes() -> None:
+    # not a crosshead's shape: a comma
+    line = "The Signal news team, with Tom Brigg"
+    _, removed = _cleaned([STORY_PARAS[0], STORY_PARAS[1], line, *STORY_PARAS[2:]])
+    assert line in removed
+
+
+_TRANSCRIPT = [
+    "JANE ODUYA, HOST:",
+    "Today we look at why the harbour board closed the north quay for repairs until the spring.",
+    "TOM BRIGG, BYLINE: Engineers found cracks in the old stone wall last month after the storms.",
+    "JANE ODUYA: And the boats will moor at the south pier while the work goes on, the board said.",
+    "TOM BRIGG: The repairs are expected to cost about two million crowns, shared with the port.",
+]
+
+
+def test_a_transcripts_first_speaker_above_the_first_paragraph_stays() -> None:
+    kept, removed = _cleaned(_TRANSCRIPT)
+    assert kept[0] == "JANE ODUYA, HOST:" and removed == {}
+
+
+def test_a_dateline_above_a_page_that_is_no_transcript_still_goes() -> None:
+    _, removed = _cleaned(["JANE ODUYA, HOST:", *STORY_PARAS])
+    assert removed == {"JANE ODUYA, HOST:": "dateline"}
+
+
+def test_a_timelines_date_above_a_caption_stays() -> None:
+    lines = [
+        STORY_PARAS[0],
+        "March 3, 2024",
+        STORY_PARAS[1],
+        "9 March 2024",
+        "Photo: the north quay at low tide",
+        STORY_PARAS[2],
+        "March 12, 2024",
+        STORY_PARAS[3],
+    ]
+    kept, removed = _cleaned(lines)
+    assert all(d in kept for d in ("March 3, 2024", "9 March 2024", "March 12, 2024"))
+    assert removed == {"Photo: the north quay at low tide": "photo"}
