@@ -424,7 +424,9 @@ TIMELINE_DATES = 2
 
 #: a speaker's label in a transcript, in capitals before a colon ("JANE DOE, HOST:",
 #: "SEN. JOHN ROE (R-TX):"), alone on its line or opening the speaker's words
-_SPEAKER = re.compile(r"^([A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4}(?:, [A-Z][A-Z.'’\- ]{1,40}| \([A-Z][\w.\- ]{0,20}\))?):(?:\s|$)")
+_SPEAKER = re.compile(
+    r"^([A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,4}(?:, [A-Z][A-Z.'’\- ]{1,40}| \([A-Z][\w.\- ]{0,20}\))?):(?:\s|$)"
+)
 #: a transcript has at least this many speakers' labels on kept lines
 TRANSCRIPT_SPEAKERS = 2
 
@@ -484,12 +486,10 @@ def _keep_story_headings(
         return m in kept_text and _is_anchor(kept_text[m])
 
     inside = [d for d in maybe if first < d[0] < last]
-    back = {
-        n
-        for n, line, why in inside
-        if why == "dateline" and line.strip().endswith(":") and above_kept(n)
+    back = {n for n, line, why in inside if why == "dateline" and line.strip().endswith(":") and above_kept(n)}
+    back |= {
+        n for n, _, why in inside if why == "byline" and anchor_at(neighbour(n, -1)) and anchor_at(neighbour(n, 1))
     }
-    back |= {n for n, _, why in inside if why == "byline" and anchor_at(neighbour(n, -1)) and anchor_at(neighbour(n, 1))}
     dates = {n for n, line, why in inside if why == "time" and _BARE_DATE.match(line.strip())}
     if sum(1 for n in dates if above_kept(n)) >= TIMELINE_DATES:
         back |= dates
