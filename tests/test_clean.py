@@ -808,3 +808,24 @@ def test_a_timelines_date_above_a_caption_stays() -> None:
     kept, removed = _cleaned(lines)
     assert all(d in kept for d in ("March 3, 2024", "9 March 2024", "March 12, 2024"))
     assert removed == {"Photo: the north quay at low tide": "photo"}
+
+
+_ROUNDUP = [
+    "The board's vote drew comment from both sides.",
+    "“The quay has needed this work for a decade, and the board was right to act now.”",
+    "Jane Oduya, Kessford Lantern",
+    "“Closing the quay in the fishing season puts the smallest boats out of work.”",
+    "Tom Brigg, The Greyport Courier",
+    "“Two million crowns is a fair price for a wall that will stand another century.”",
+    "Editorial Board, Brackwater Herald",
+]
+
+
+def test_a_roundups_attributions_stay_down_to_the_last() -> None:
+    kept, removed = _cleaned([*STORY_PARAS, *_ROUNDUP])
+    assert kept[-1] == "Editorial Board, Brackwater Herald" and removed == {}
+
+
+def test_one_name_and_outlet_below_the_story_is_still_a_label() -> None:
+    _, removed = _cleaned([*STORY_PARAS, "Jane Oduya, Kessford Lantern"])
+    assert removed == {"Jane Oduya, Kessford Lantern": "label"}

@@ -373,7 +373,7 @@ def _clean_lines(
         before = {n for n, _ in kept}
         kept, dropped = _keep_story_headings(kept, dropped, lines)
         # the story's own headings and list items: no shape rule takes them
-        listed = _announced_list(kept, outlet) | {n for n, _ in kept if n not in before}
+        listed = _announced_list(kept, outlet) | {n for n, _ in kept if n not in before} | _attributions(kept)
     if structure and shape:
         kept, dropped = _keep_table_rows(kept, dropped)
         kept, found = _structure(
@@ -505,6 +505,25 @@ def _keep_story_headings(
     if not back:
         return kept, dropped
     return sorted(kept + [(n, line) for n, line, _ in dropped if n in back]), [d for d in dropped if d[0] not in back]
+
+
+#: the attribution of a quoted excerpt in a roundup: a name, a comma, the outlet or role
+#: ("Jane Doe, The Kessford Lantern", "Editorial Board, Los Angeles Times")
+_ATTRIBUTION = re.compile(
+    r"^[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,4}, (?:[Tt]he )?[A-Z][\w.'’&-]{0,30}"
+    r"(?: (?:[A-Z][\w.'’&-]{0,30}|of|and|for|the)){0,5}$"
+)
+#: a roundup attributes at least this many excerpts so
+ROUNDUP_ATTRIBUTIONS = 3
+
+
+def _attributions(kept: list[tuple[int, str]]) -> set[int]:
+    """The attributions of a roundup's quoted excerpts (``furniture.v11``): when at least
+    :data:`ROUNDUP_ATTRIBUTIONS` kept lines are a name and an outlet (:data:`_ATTRIBUTION`),
+    each is the story's (who wrote the excerpt), and no shape rule takes one: on
+    allsides_baly2020 the last of them, below the last paragraph, went as a label."""
+    found = {n for n, line in kept if len(line) <= MAX_SHAPE_CHARS and _ATTRIBUTION.match(line.strip())}
+    return found if len(found) >= ROUNDUP_ATTRIBUTIONS else set()
 
 
 #: a crosshead's most words (a byline between two paragraphs that is no byline)
