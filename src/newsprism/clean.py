@@ -448,7 +448,7 @@ def _keep_story_headings(
       the timeline is there (``furniture.v11``), each bare date between the anchors is one of
       its entries, whatever stands below it (a caption the patterns drop);
     - (``furniture.v11``) a line read as a byline that is no byline's shape (no "By", no
-      comma, date, figure or address; at most five words) with an anchor right above and
+      comma, date, figure or address; at most ten words) with an anchor right above and
       right below: a crosshead between two paragraphs ("The ... team").
 
     Above the first anchor (``furniture.v11``): a speaker's label in capitals alone on its
@@ -527,7 +527,7 @@ def _attributions(kept: list[tuple[int, str]]) -> set[int]:
 
 
 #: a crosshead's most words (a byline between two paragraphs that is no byline)
-CROSSHEAD_WORDS = 5
+CROSSHEAD_WORDS = 10
 
 
 def _crosshead_shape(line: str) -> bool:
