@@ -69,6 +69,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
@@ -837,15 +838,14 @@ def _in_list(text: str, s: int, e: int) -> bool:
         b = items[-1][1]
         gap = _LIST_GAP.match(text, b, min(len(text), b + 16))
         o = gap.end() if gap else len(text)
-        if o >= len(text) or text[o] not in '"“' or (o == b and text[o - 1 : o] in '"”'):
-            break
+        if o == b or o >= len(text) or text[o] not in '"“':
+            break  # no gap at all: marks glued to the last item's are no new item
         c = min((x for x in (text.find('"', o + 1, o + 42), text.find("”", o + 1, o + 42)) if x >= 0), default=-1)
         if c < 0 or not _LIST_ITEM.fullmatch(text, o, c + 1) or not _LIST_GAP.fullmatch(text, b, o):
             break
         items.append((o, c + 1))
-    a, b = 0, len(items) - 1
-    if b - a + 1 < LIST_ITEMS:
+    if len(items) < LIST_ITEMS:
         return False
-    gaps = [text[items[x][1] : items[x + 1][0]] for x in range(a, b)]
-    inner = [text[items[x][1] - 2 : items[x][1]] for x in range(a, b)]
+    gaps = [text[x[1] : y[0]] for x, y in pairwise(items)]
+    inner = [text[x[1] - 2 : x[1]] for x in items[:-1]]
     return any("," in g or re.search(r"\b(?:to|or)\b", g) for g in gaps) or any("," in x for x in inner)
