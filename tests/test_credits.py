@@ -326,7 +326,11 @@ def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: P
 #: articles credited to an invented agency get none; K and L the same, each with its own
 #: invented agency).
 MEASURED = {"heldout-j": 31, "heldout-k": 31, "heldout-l": 30}
-PARTS = sorted(p.parent.name for p in (Path(__file__).parent / "gold").glob("*/credits.json"))
+#: Parts written but not yet scored: left out so that no test reads them before the lead scores them.
+UNSCORED = {"heldout-m"}
+PARTS = sorted(
+    p.parent.name for p in (Path(__file__).parent / "gold").glob("*/credits.json") if p.parent.name not in UNSCORED
+)
 
 
 def test_the_written_parts_with_credits_are_found() -> None:
