@@ -324,10 +324,10 @@ def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: P
 #: Parts scored for credits but with no round of rules written for what they missed: the
 #: number of their articles read right when first scored (part J, credits.v2: its two
 #: articles credited to an invented agency get none; K and L the same, each with its own
-#: invented agency).
-MEASURED = {"heldout-j": 31, "heldout-k": 31, "heldout-l": 30}
+#: invented agency; M too, 2026-12-03 at bcda639).
+MEASURED = {"heldout-j": 31, "heldout-k": 31, "heldout-l": 30, "heldout-m": 29}
 #: Parts written but not yet scored: left out so that no test reads them before the lead scores them.
-UNSCORED = {"heldout-m"}
+UNSCORED: set[str] = set()
 PARTS = sorted(
     p.parent.name for p in (Path(__file__).parent / "gold").glob("*/credits.json") if p.parent.name not in UNSCORED
 )
@@ -348,7 +348,7 @@ def test_credits_of_the_written_gold_parts(part: str) -> None:
     want = json.loads((root / "credits.json").read_text(encoding="utf-8"))
     short = {"Associated Press": "AP", "agency": GENERIC}
     got = {}
-    for path in sorted((root / "articles").glob("*.txt")):
+    for path in sorted(p for p in (root / "articles").iterdir() if p.suffix in (".txt", ".html")):
         got[path.stem] = prepare_article(read_path(path)[0]).credit
     expected = {k: short.get(v, v) if v else None for k, v in want.items()}
     if part in MEASURED:  # scored, no round written for it yet: no fewer right than measured
