@@ -211,7 +211,7 @@ def test_independently_written_articles_need_the_higher_bar() -> None:
     short = _articles(" ".join((PARAPHRASE[0], *_OTHERS[:3])), " ".join((PARAPHRASE[1], *_MORE[:3])))
     assert _linked(align_story(short, options=bar)[0], ("a0", 0), ("a1", 0))
     assert AlignOptions().independent_threshold == 0.5 and AlignOptions(embedder="minilm").independent_threshold == 0.55
-    assert AlignOptions().rewrite_share == 0.11
+    assert AlignOptions().rewrite_share == 0.15 and AlignOptions().rewrite_share_either == 0.11
     assert AlignOptions(embedder=None).independent_threshold == 0.0
     with pytest.raises(ValueError, match="independent_threshold"):
         AlignOptions(independent_threshold=1.5)
@@ -228,10 +228,10 @@ _OWN = (
 
 
 def test_a_long_article_with_few_close_sentences_reads_as_independent() -> None:
-    # align-hybrid.v5: the share of close sentences is read in either article. A short report
-    # that shares one sentence with a long one (1 of 5 sentences, 0.2) is no rewrite of it when
-    # that sentence is 1 of the long one's 12 (0.08): v4, which asked few of both, took them
-    # for a rewrite and linked their paraphrases at the ordinary threshold.
+    # align-hybrid.v5: the share of close sentences is also read in either article. A short
+    # report that shares one sentence with a long one (1 of 5 sentences, 0.2) is no rewrite of
+    # it when that sentence is 1 of the long one's 12 (0.08): v4, which asked few of both,
+    # took them for a rewrite and linked their paraphrases at the ordinary threshold.
     bar = AlignOptions(embedder="wordllama", threshold=0.05, independent_threshold=0.99)
     long = " ".join((PARAPHRASE[0], *_OTHERS, *_OWN))
     short = " ".join((PARAPHRASE[1], _OTHERS[0], *_MORE[:3]))
@@ -239,6 +239,8 @@ def test_a_long_article_with_few_close_sentences_reads_as_independent() -> None:
     assert _linked(facts, ("a0", 1), ("a1", 1))  # the shared sentence is over the higher bar
     assert not _linked(facts, ("a0", 0), ("a1", 0))
     assert any({(r.a.article, r.a.sentence), (r.b.article, r.b.sentence)} == {("a0", 0), ("a1", 0)} for r in related)
-    # a share at or over rewrite_share in both articles still reads as a rewrite
-    both = dataclasses.replace(bar, rewrite_share=0.08)
-    assert _linked(align_story(_articles(long, short), options=both)[0], ("a0", 0), ("a1", 0))
+    # rewrite_share_either=0 is v4's decision: a rewrite
+    v4 = dataclasses.replace(bar, rewrite_share_either=0.0)
+    assert _linked(align_story(_articles(long, short), options=v4)[0], ("a0", 0), ("a1", 0))
+    with pytest.raises(ValueError, match="rewrite_share_either"):
+        AlignOptions(rewrite_share_either=-0.1)
