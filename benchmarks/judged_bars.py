@@ -1,9 +1,9 @@
 """Judged links of real reporting under one bar (align-hybrid.v3) and two bars (v4 on).
 
 ``align-hybrid.v4`` links the sentences of two articles written independently (few close
-sentences between them) only at a higher similarity (docs/claims.md, "Two bars"); v5 decides
-"independent" by either article's share of close sentences instead of both's ("Which pairs
-are rewrites"). This runs ``compare`` on every judged story with
+sentences between them) only at a higher similarity (docs/claims.md, "Two bars"); v5 also
+reads few close sentences in one of the two articles as "independent" ("Which pairs are
+rewrites"). This runs ``compare`` on every judged story with
 ``AlignOptions(independent_threshold=0)`` (one bar, as v3), with the alignment of an older
 revision when ``--old REV`` is given (its ``align.py`` loaded beside this tree's) and with the
 defaults, and holds each judged pair (``tests/gold/judged``) against the facts, by sentence
