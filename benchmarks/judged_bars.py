@@ -1,15 +1,18 @@
-"""Judged links of real reporting under one bar (align-hybrid.v3) and two bars (v4).
+"""Judged links of real reporting under one bar (align-hybrid.v3) and two bars (v4 on).
 
 ``align-hybrid.v4`` links the sentences of two articles written independently (few close
-sentences between them) only at a higher similarity (docs/claims.md, "Two bars"). This runs
-``compare`` on every judged story twice, with ``AlignOptions(independent_threshold=0)`` (one
-bar, as v3) and with the defaults, and holds each judged pair (``tests/gold/judged``) against
-the facts, by sentence hash: which judged links each keeps, their precision (SAME + half
-PARTIAL), and the sentences shown as "only in one outlet" with the judged links v4 drops (a
-dropped SAME or PARTIAL link leaves a sentence another outlet does report).
+sentences between them) only at a higher similarity (docs/claims.md, "Two bars"); v5 also
+reads few close sentences in one of the two articles as "independent" ("Which pairs are
+rewrites"). This runs ``compare`` on every judged story with
+``AlignOptions(independent_threshold=0)`` (one bar, as v3), with the alignment of an older
+revision when ``--old REV`` is given (its ``align.py`` loaded beside this tree's) and with the
+defaults, and holds each judged pair (``tests/gold/judged``) against the facts, by sentence
+hash: which judged links each keeps, their precision (SAME + half PARTIAL), and the
+sentences shown as "only in one outlet" with the judged links the last row drops against
+the first (a dropped SAME or PARTIAL link leaves a sentence another outlet does report).
 
     newsprism convert basil && newsprism convert neus     # the gold folders it reads
-    python benchmarks/judged_bars.py [--embedder minilm]
+    python benchmarks/judged_bars.py [--embedder minilm] [--old main]
 
 Rows: the BASIL pairs that are not held out (what the bars were chosen on), the held-out
 BASIL links of rounds 0 and 1, the NeuS AllSides links of round 2.
@@ -21,13 +24,17 @@ import argparse
 import hashlib
 import json
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import REPO, skip, table
+from _common import REPO, old_module, skip, table
 
+import newsprism.comparison
 from newsprism import AlignOptions, CompareOptions, compare
+from newsprism.align import ALIGN_VERSION, align_story
 from newsprism.eval.convert._common import default_dest
 
 JUDGED = REPO / "tests" / "gold" / "judged"
@@ -55,11 +62,15 @@ def precision(c: Counter) -> str:
     return f"{(c['SAME'] + 0.5 * c['PARTIAL']) / n:.3f} ({'/'.join(str(c[v]) for v in VERDICTS)})"
 
 
-def run(gold: Path, files: list[str], embedder: str) -> list[list[object]]:
-    bars = {
-        "v3 (one bar)": AlignOptions(embedder=embedder, independent_threshold=0.0),
-        "v4 (two bars)": AlignOptions(embedder=embedder),
+def run(gold: Path, files: list[str], embedder: str, old: tuple[str, Any] | None = None) -> list[list[object]]:
+    """Rows of the judged pairs of ``files`` under each alignment; ``old``: (revision, its
+    ``align`` module), run with its own default options."""
+    bars: dict[str, tuple[Any, Any]] = {
+        "v3 (one bar)": (align_story, AlignOptions(embedder=embedder, independent_threshold=0.0))
     }
+    if old:
+        bars[f"{old[0]}: {old[1].ALIGN_VERSION}"] = (old[1].align_story, old[1].AlignOptions(embedder=embedder))
+    bars[f"{ALIGN_VERSION} (this tree)"] = (align_story, AlignOptions(embedder=embedder))
     meta = json.loads((gold / "gold.json").read_text(encoding="utf-8"))["articles"]
     by_story: dict[str, list[str]] = defaultdict(list)
     for aid, m in sorted(meta.items()):
@@ -81,8 +92,12 @@ def run(gold: Path, files: list[str], embedder: str) -> list[list[object]]:
                 file=sys.stderr,
             )
             continue
-        for name, opts in bars.items():
-            c = compare(paths, options=CompareOptions(align=opts), skip_errors=True)
+        for name, (aligner, opts) in bars.items():
+            newsprism.comparison.align_story = aligner  # type: ignore[attr-defined]
+            try:
+                c = compare(paths, options=CompareOptions(align=opts), skip_errors=True)
+            finally:
+                newsprism.comparison.align_story = align_story  # type: ignore[attr-defined]
             fact = {(m.article, m.sentence): f.id for f in c.facts for m in f.members}
             index = {(a.id, sentence_hash(s.text)): s.index for a in c.articles for s in a.sentences}
             ones[name] += sum(1 for f in c.facts if f.coverage == "one")
@@ -95,15 +110,20 @@ def run(gold: Path, files: list[str], embedder: str) -> list[list[object]]:
                 if a is not None and b is not None and fa is not None and fa == fb:
                     linked[name][p["verdict"]] += 1
                     kept[name].add(k)
-    old, new = bars
-    dropped = Counter(pairs[k]["verdict"] for k in kept[old] - kept[new])
+    first, *_, new = bars
+    dropped = Counter(pairs[k]["verdict"] for k in kept[first] - kept[new])
     return [[name, precision(linked[name]), ones[name], precision(dropped) if name == new else "-"] for name in bars]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--embedder", choices=["wordllama", "minilm"], default="wordllama")
+    ap.add_argument("--old", metavar="REV", help="also run the alignment of this git revision (e.g. main)")
     args = ap.parse_args()
+    old = None
+    if args.old:
+        folder = Path(tempfile.mkdtemp(prefix="judged-bars-"))
+        old = (args.old, old_module(args.old, "align", folder))
     rows = []
     for label, source, files in SETS:
         if args.embedder == "minilm":
@@ -112,8 +132,8 @@ def main() -> int:
         gold = default_dest(source)
         if not (gold / "gold.json").is_file():
             skip(f"no {source} gold set at {gold}; run: newsprism convert {source}")
-        rows += [[label, *r] for r in run(gold, files, args.embedder)]
-    header = ["judged stories", "bars", "judged links kept: precision (S/P/D)", "one-outlet sentences", "links dropped"]
+        rows += [[label, *r] for r in run(gold, files, args.embedder, old)]
+    header = ["judged stories", "bars", "judged links kept: precision (S/P/D)", "one-outlet sentences", "dropped vs v3"]
     print(table(f"Judged links under one bar and two ({args.embedder}; tests/gold/judged)", header, rows))
     return 0
 

@@ -196,7 +196,7 @@ def _linked(facts, a: tuple[str, int], b: tuple[str, int]) -> bool:
 
 
 def test_independently_written_articles_need_the_higher_bar() -> None:
-    # align-hybrid.v4: two articles with few close sentences (under rewrite_share of either's
+    # align-hybrid.v4: two articles with few close sentences (under rewrite_share of the
     # sentences at the higher bar) link only at independent_threshold; a rewrite of one text
     # (many close sentences) links at the ordinary threshold; short articles are not judged
     bar = AlignOptions(embedder="wordllama", threshold=0.05, independent_threshold=0.99, rewrite_share=0.15)
@@ -211,6 +211,36 @@ def test_independently_written_articles_need_the_higher_bar() -> None:
     short = _articles(" ".join((PARAPHRASE[0], *_OTHERS[:3])), " ".join((PARAPHRASE[1], *_MORE[:3])))
     assert _linked(align_story(short, options=bar)[0], ("a0", 0), ("a1", 0))
     assert AlignOptions().independent_threshold == 0.5 and AlignOptions(embedder="minilm").independent_threshold == 0.55
+    assert AlignOptions().rewrite_share == 0.15 and AlignOptions().rewrite_share_either == 0.11
     assert AlignOptions(embedder=None).independent_threshold == 0.0
     with pytest.raises(ValueError, match="independent_threshold"):
         AlignOptions(independent_threshold=1.5)
+
+
+_OWN = (
+    "The harbour master said the pier would be repainted next month.",
+    "A cycling club raised money for a new clubhouse roof.",
+    "The town hall clock was stopped for cleaning on Friday.",
+    "Two schools will share a swimming pool from the autumn.",
+    "A market stall owner retired after forty years of trading.",
+    "The council counted more swallows nesting under the bridge.",
+)
+
+
+def test_a_long_article_with_few_close_sentences_reads_as_independent() -> None:
+    # align-hybrid.v5: the share of close sentences is also read in either article. A short
+    # report that shares one sentence with a long one (1 of 5 sentences, 0.2) is no rewrite of
+    # it when that sentence is 1 of the long one's 12 (0.08): v4, which asked few of both,
+    # took them for a rewrite and linked their paraphrases at the ordinary threshold.
+    bar = AlignOptions(embedder="wordllama", threshold=0.05, independent_threshold=0.99)
+    long = " ".join((PARAPHRASE[0], *_OTHERS, *_OWN))
+    short = " ".join((PARAPHRASE[1], _OTHERS[0], *_MORE[:3]))
+    facts, related = align_story(_articles(long, short), options=bar)
+    assert _linked(facts, ("a0", 1), ("a1", 1))  # the shared sentence is over the higher bar
+    assert not _linked(facts, ("a0", 0), ("a1", 0))
+    assert any({(r.a.article, r.a.sentence), (r.b.article, r.b.sentence)} == {("a0", 0), ("a1", 0)} for r in related)
+    # rewrite_share_either=0 is v4's decision: a rewrite
+    v4 = dataclasses.replace(bar, rewrite_share_either=0.0)
+    assert _linked(align_story(_articles(long, short), options=v4)[0], ("a0", 0), ("a1", 0))
+    with pytest.raises(ValueError, match="rewrite_share_either"):
+        AlignOptions(rewrite_share_either=-0.1)
