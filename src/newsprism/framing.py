@@ -78,14 +78,14 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v9"
+FRAMING_VERSION = "framing.v10"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
 #: Gazette understands" as a hedge (:func:`self_sourced`) and the word lists of
 #: ``framing-lexicon.v2``, v7 the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``),
 #: v8 which quoted words are scare quotes (:func:`article_scare_reasons`, ``scare-quote-cues.v2``)
-ARTICLE_MARKS_VERSION = "framing.v8"
+ARTICLE_MARKS_VERSION = "framing.v10"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
