@@ -7,7 +7,8 @@ date (two or more outlets), written to a JSONL file to diff two versions and jud
 Each line: story, article, outlet, mark text, note (canonical), quoted, lexicon, and 160
 characters of context. Stories: groups of records with the same ``topic`` and ``date`` from
 two or more outlets, in file order, at most 8 articles each, the first ``--stories``; with
-``--seed`` the ``--stories`` drawn at random with that seed (a fresh sample for judging)."""
+``--seed`` the ``--stories`` drawn at random with that seed (a fresh sample for judging);
+``--only 3,17`` reads those stories of the draw alone (to reread the stories two versions differ on)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def main() -> None:
     ap.add_argument("out")
     ap.add_argument("--stories", type=int, default=300)
     ap.add_argument("--seed", type=int, help="draw the stories at random with this seed (default: the first ones)")
+    ap.add_argument("--only", help="comma-separated story numbers of that draw to read (the others are skipped)")
     args = ap.parse_args()
     groups: dict[tuple[str, str], list[dict]] = {}
     with gzip.open(allsides_path(), "rt", encoding="utf-8") as fh:
@@ -41,8 +43,11 @@ def main() -> None:
         stories = random.Random(args.seed).sample(stories, min(args.stories, len(stories)))
     stories = stories[: args.stories]
     n_articles = n_marks = 0
+    only = {int(x) for x in args.only.split(",")} if args.only else None
     with open(args.out, "w", encoding="utf-8") as out:
         for s, recs in enumerate(stories):
+            if only is not None and s not in only:
+                continue
             arts = [
                 prepare_article(from_text(d["content_original"], title=d["title"], outlet=d["source"], id=f"s{s}-{k}"))
                 for k, d in enumerate(recs)

@@ -1,8 +1,9 @@
 """Own-voice scare quotes on real reporting: allsides_baly2020 records cleaned as ingest, their
 quotations found, then the scare-quote marks of :func:`newsprism.framing.article_marks` not
 inside a quotation, written to a JSONL file to diff two versions and judge a sample.
+``--type hedge`` (or another framing type) writes that type's own-voice marks instead.
 
-    python benchmarks/scare_allsides.py OUT.jsonl [--start 20000 --step 10 --count 1500]
+    python benchmarks/scare_allsides.py OUT.jsonl [--start 20000 --step 10 --count 1500] [--type hedge]
     PYTHONPATH=/work/main/src python benchmarks/scare_allsides.py OLD.jsonl   # the other version
     python benchmarks/scare_allsides.py OUT.jsonl --sample 40 --seed N --against OLD.jsonl
 
@@ -23,7 +24,7 @@ import sys
 from _common import allsides_path
 
 
-def dump(out_path: str, start: int, step: int, count: int) -> None:
+def dump(out_path: str, start: int, step: int, count: int, kind: str = "scare_quote") -> None:
     from newsprism import from_text
     from newsprism.errors import NewsprismError
     from newsprism.framing import ARTICLE_MARKS_VERSION, article_marks
@@ -47,7 +48,7 @@ def dump(out_path: str, start: int, step: int, count: int) -> None:
             n_articles += 1
             found = article_quotes(art)
             for m in article_marks(art, found.quotes, found.terms):
-                if m.type != "scare_quote" or m.quoted:
+                if m.type != kind or m.quoted:
                     continue
                 s, e = m.span.start, m.span.end
                 row = {
@@ -61,7 +62,7 @@ def dump(out_path: str, start: int, step: int, count: int) -> None:
                 }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n_marks += 1
-    print(f"{ARTICLE_MARKS_VERSION}: {n_articles} articles, {n_marks} own-voice scare quotes", file=sys.stderr)
+    print(f"{ARTICLE_MARKS_VERSION}: {n_articles} articles, {n_marks} own-voice {kind} marks", file=sys.stderr)
 
 
 def _read(path: str) -> list[dict]:
@@ -89,12 +90,13 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=1500)
     ap.add_argument("--sample", type=int, default=0, help="draw this many marks of OUT (written before)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--type", default="scare_quote", help="the framing type whose own-voice marks are written")
     ap.add_argument("--against", help="another version's file, to count marks on the same records")
     args = ap.parse_args()
     if args.sample:
         sample(args.out, args.sample, args.seed, args.against)
     else:
-        dump(args.out, args.start, args.step, args.count)
+        dump(args.out, args.start, args.step, args.count, args.type)
 
 
 if __name__ == "__main__":

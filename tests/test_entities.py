@@ -656,5 +656,48 @@ def test_a_formal_name_stated_as_information_is_no_mark() -> None:
     assert [m.text for m in naming_marks(story_entities([c, b]), [c, b])] == ["Republic of Tessaly"]
 
 
-def test_version_is_v7() -> None:
-    assert ENTITIES_VERSION == "entities.v7"
+def test_a_capital_before_government_is_the_story_s_one_unknown_state() -> None:
+    a = art("Patrol boats of the Republic of Tarnovia seized a trawler. Tarnovia said it was fishing.", "a", "A")
+    b = art("Gunboats of the Ostrel regime seized a British trawler. Tarnovia's navy took it to port.", "b", "B")
+    c = art("Tarnovia held the crew for a day. The owners paid a fine.", "c", "C")
+    ents = story_entities([a, b, c])
+    state = by_name(ents, "Tarnovia")
+    assert ("b", "Ostrel") in texts(state)
+    marks = [(m.article, m.text, m.note) for m in naming_marks(ents, [a, b, c])]
+    assert ("b", "Ostrel", "Tarnovia") in marks
+    # an adjective beside a name is no evidence of a state ("Parisian" beside "Paris"), and a
+    # demonym or a common word before "authorities" is no capital
+    d = art("Coast guard crews on Tarnovian boats seized a trawler off Tarnovia.", "d", "D")
+    e = art("Boats of the Ostrel regime seized a trawler.", "e", "E")
+    assert ("e", "Ostrel") not in texts(by_name(story_entities([d, e]), "Tarnovia"))
+    f = art("The Republic of Tarnovia said Swedish authorities and Federal authorities agreed.", "f", "F")
+    g = art("Tarnovia said federal agents were told.", "g", "G")
+    assert texts(by_name(story_entities([f, g]), "Tarnovia")) == [("f", "Republic of Tarnovia"), ("g", "Tarnovia")]
+
+
+def test_a_capital_written_elsewhere_or_two_unknown_states_stay_apart() -> None:
+    a = art("Patrol boats of the Republic of Tarnovia seized a trawler in Ostrel harbour.", "a", "A")
+    b = art("The Ostrel regime seized a trawler. Crowds gathered in Ostrel.", "b", "B")
+    assert all(("b", "Ostrel") not in texts(e) for e in story_entities([a, b]) if e.name == "Tarnovia")
+    c = art("The Republic of Tarnovia and the Republic of Vellmark met.", "c", "C")
+    d = art("The Ostrel government said talks went well.", "d", "D")
+    assert all(("d", "Ostrel") not in texts(e) for e in story_entities([c, d]) if e.kind == "place")
+
+
+def test_a_body_named_by_its_kind_is_no_mark() -> None:
+    a = art(
+        "Nurses at Marlow Grove Hospital were praised. Staff at the Kelby hospital cheered. "
+        "Officials at the Kelby hospital said she was well.",
+        "a",
+        "A",
+    )
+    b = art("Nurses at Marlow Grove Hospital were praised on Friday.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "the Kelby hospital") in texts(by_name(ents, "Marlow Grove Hospital"))
+    # entities.v8: a body named by its kind ("the hospital", "the committee", "the club") is no
+    # choice of name, however often the outlet writes it (entities.v7 marked both)
+    assert naming_marks(ents, [a, b]) == []
+
+
+def test_version_is_v8() -> None:
+    assert ENTITIES_VERSION == "entities.v8"

@@ -29,14 +29,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Apparently the ferry left early.", "Apparently"),
         ("The dam was supposedly safe.", "supposedly"),
         ("The visit was ostensibly private.", "ostensibly"),
-        ("The fund seemingly ran dry.", "seemingly"),
         ("The captain is said to have fled north.", "is said to"),
         ("The owner is believed to be abroad.", "is believed to"),
         ("The ledger, believed to have been burnt, was found.", "believed to have"),
         ("Funds were moved, it is claimed, to a shell firm.", "it is claimed"),
         ("A self-styled prophet led the march.", "self-styled"),
         ("The self-proclaimed king of pies opened a shop.", "self-proclaimed"),
-        ("Guards stopped a would-be thief at the gate.", "would-be"),
         ("She condemned what she called a stitch-up.", "what she called"),
         ("According to some, the harbour will close.", "According to some"),
         ("Police are studying the alleged break-in.", "alleged"),
@@ -47,6 +45,9 @@ def found(text: str) -> list[tuple[str, str]]:
         ("The talks stalled, sources said.", "sources said"),
         ("Two sources told the paper the deal was off.", "sources told"),
         ("According to sources, the vote slipped.", "According to sources"),
+        # a passive hedge before anything but a casualty's condition stays one
+        ("The crew are thought to be safe ashore.", "are thought to"),
+        ("The harbour master's supposed ally stayed silent.", "supposed"),
     ],
 )
 def test_hedges_are_found(sentence: str, hedge: str) -> None:
@@ -61,6 +62,17 @@ def test_hedges_are_found(sentence: str, hedge: str) -> None:
         "It soon became apparent that the pump had failed.",  # a predicate, not a hedge
         "About 40 boats and some 12 ferries sailed.",  # figure qualifiers belong to `qualifiers`
         "Supposing the vote fails, the council meets again.",
+        # hedges.v3: the writer's inference or a speaker's modality, a prospective role, and a
+        # casualty's condition as a hospital gives it
+        "The ferry appears to have left early.",
+        "The survey's farmers seemed to favour the plan.",
+        "The fund seemingly ran dry.",
+        "Guards stopped a would-be thief at the gate.",
+        "His injuries are not thought to be life-threatening.",
+        "The driver was said to be in a stable condition last night.",
+        "None of the crew is believed to be seriously hurt.",
+        # framing-lexicon.v4: "it's" is no possessive before an after-determiner hedge
+        "It's supposed to open in May.",
     ],
 )
 def test_hedge_contexts_are_not_flagged(sentence: str) -> None:

@@ -129,6 +129,7 @@ from .names import (
     SMALL,
     TITLE_ROLE,
     clean_name,
+    demonyms,
     is_cap,
     name_runs,
     org_name_words,
@@ -142,7 +143,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v7"
+ENTITIES_VERSION = "entities.v8"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -1396,8 +1397,9 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         for k, ms in groups.items()
         if not all(m.source == "name" and m.words == 1 and m.sentence_start and not m.titled for m in ms)
     }
-    ordered = sorted(groups.items(), key=lambda kv: min((x.article, x.start) for x in kv[1]))
     canon = {fold_key(a.canonical): a for a in aliases().values()}
+    _capital_metonyms(groups, people, articles)
+    ordered = sorted(groups.items(), key=lambda kv: min((x.article, x.start) for x in kv[1]))
     out: list[Entity] = []
     for key, members in ordered:
         members.sort(key=lambda x: (x.article, x.start, x.end))
@@ -1427,6 +1429,49 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
             mentions.append(EntityMention(art.id, Span(m.start, m.end), art.text[m.start : m.end]))
         out.append(Entity(f"e{len(out) + 1}", name, kind, tuple(mentions)))
     return out
+
+
+#: a state's government right after a capitalised word: "the Velsk regime", "the Velsk government"
+_STATE_HEAD = re.compile(r"[ \t]+(?:government|regime|junta|authorities)(?![\w-])")
+
+
+def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles: Sequence[Article]) -> None:
+    """A capital for its state's government (entities.v8): "the Velsk regime" where the story's
+    one state that no alias row knows is Korvania. The capital's name joins that state's mentions
+    (and so can be a naming mark where the other outlets write the state's name) when:
+
+    - the story has exactly one state unknown to the alias table, shown to be a state by its
+      formal name ("Republic of Korvania", "Kingdom of ..."; an adjective beside a name,
+      "Korvanian", is no evidence: "Parisian" beside "Paris");
+    - the capital is one capitalised word, no person, no alias, no demonym ("Swedish
+      authorities"), never written in lower case in the story ("Federal authorities"), and
+      every one of its mentions stands right before "government", "regime", "junta" or
+      "authorities" (a name written anywhere else, "in Velsk", "Velsk court", is left alone: a
+      city of its own).
+
+    Without the alias table nothing ties a capital to its state, so the rule asks for a story
+    with one candidate state; a known state's capital is the alias table's ("Pyongyang")."""
+    states = [key for key, ms in groups.items() if any(m.source == "official" for m in ms)]
+    if not states:
+        return  # most stories: no formal name of a state
+    known = _alias_keys() | {fold_key(a.canonical) for a in aliases().values()}
+    states = [key for key in states if key not in known and key.replace(" ", "").isalpha()]
+    if len(states) != 1:
+        return
+    state = states[0]
+    adjectives = {fold_key(d) for d in demonyms()}
+    for key, ms in list(groups.items()):
+        if key == state or key in known or key in people or key in adjectives or " " in key:
+            continue
+        if not all(m.source == "name" and m.words == 1 and not m.titled for m in ms):
+            continue
+        if not all(_STATE_HEAD.match(articles[m.article].text, m.end) for m in ms):
+            continue
+        lower = re.compile(rf"(?<![\w'’-]){re.escape(key)}(?![\w'’-])")
+        if any(lower.search(a.text) for a in articles):
+            continue  # a common word: "federal authorities"
+        groups[state].extend(ms)
+        del groups[key]
 
 
 def _kind_agrees(desc: Description, kind: str | None) -> bool:
@@ -1655,6 +1700,11 @@ def role_form(form: str) -> bool:
     )
 
 
+def _org_role(form: str) -> bool:
+    """Whether a role form names a body by its own kind ("the club", "the council")."""
+    return title_kind(form.replace("’", "'").split()[-1]) == "org"
+
+
 def _head_row(form: str) -> Description | None:
     """The ``entity-descriptions`` row of a form's last word, in lower case, or None."""
     words = form.replace("’", "'").split()
@@ -1807,6 +1857,8 @@ def naming_marks(
                 described = description_register(ms[0].text)
                 if described == "neutral" and (not role_form(ms[0].text) or _state_description(ms[0].text)):
                     continue  # "the carrier", "U.S. officials": a plain description is no choice of name
+                if described is None and role_form(ms[0].text) and _org_role(ms[0].text):
+                    continue  # "the club", "the committee": a body's own kind, no choice of name (v8)
                 if described == "epithet" and key in _loaded_words():
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):

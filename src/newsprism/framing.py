@@ -22,6 +22,12 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
+``framing.v10``: v9 with the word lists of ``framing-lexicon.v4`` (``hedges.v3``: "appears to",
+"seems to", their forms, "seemingly" and "would-be" are no hedge, nor a passive hedge before a
+casualty's condition, "are not thought to be life-threatening"; "it's" is no possessive) and the
+naming marks of ``entities.v8`` (a capital before "government" or "regime" for the story's one
+state the alias table lacks, "the Velsk regime"; a registered name, "Oxhaven Athletic Football
+Club Ltd", a form of the common one; "the club" no mark).
 ``framing.v9``: v8 with the naming marks of ``entities.v7`` ("County Hall" for the story's one
 county council, "B3290 Fellgate Road" for the road the others call "Fellgate Road", a formal name
 stated after "officially" no mark); one article's marks are not changed by it.
@@ -78,14 +84,15 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v9"
+FRAMING_VERSION = "framing.v10"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
 #: Gazette understands" as a hedge (:func:`self_sourced`) and the word lists of
 #: ``framing-lexicon.v2``, v7 the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``),
-#: v8 which quoted words are scare quotes (:func:`article_scare_reasons`, ``scare-quote-cues.v2``)
-ARTICLE_MARKS_VERSION = "framing.v8"
+#: v8 which quoted words are scare quotes (:func:`article_scare_reasons`, ``scare-quote-cues.v2``),
+#: v10 the word lists of ``framing-lexicon.v4`` (``hedges.v3``)
+ARTICLE_MARKS_VERSION = "framing.v10"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ an entry of three lexicons as ``(start, end, type, lexicon_version)``, in text o
   insisted, admitted, conceded, boasted...), read with ``attribution-contexts``.
 
 How (``framing-lexicon.v1``; v2 reads `loaded-words.v2` and `hedges.v2`, v3 `loaded-words.v3`,
-the same way):
+the same way; v4 reads `hedges.v3` and takes "it's", "that's", "there's"... for no possessive):
 
 - **Matching**: one regular expression per lexicon, built once and cached, alternatives longest
   first, case-insensitive, whole words: a form does not match inside a longer word or a
@@ -47,7 +47,7 @@ from functools import cache, partial
 from . import lexicons
 from .text import WordList
 
-FRAMING_LEXICON_VERSION = "framing-lexicon.v3"
+FRAMING_LEXICON_VERSION = "framing-lexicon.v4"
 
 #: a framing mark from a word list: start, end, type (hedge|loaded|attribution), lexicon version
 Mark = tuple[int, int, str, str]
@@ -234,8 +234,18 @@ def _prev_words(text: str, start: int) -> list[str]:
     return _fold(m.group(1)).split() if m else []
 
 
+#: words that end in "'s" and are no possessive: a pronoun or "that", "there"... and "is" or "has"
+#: (since framing-lexicon.v4: "it's supposed to" is no "the supposed ally")
+_CONTRACTIONS = frozenset(
+    {
+        *("it's", "he's", "she's", "that's", "there's", "here's", "what's", "who's", "where's"),
+        *("when's", "how's", "why's", "let's"),
+    }
+)
+
+
 def _is_determiner(word: str) -> bool:
-    return word in _DETERMINERS or word.endswith(("'s", "s'"))
+    return word in _DETERMINERS or (word.endswith(("'s", "s'")) and word not in _CONTRACTIONS)
 
 
 def _prev_is(words: list[str], phrases: tuple[str, ...]) -> bool:
