@@ -49,7 +49,7 @@ from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed, score_grouping
 from newsprism.grouping import GroupOptions, cluster, featurize, near_duplicates
 
-#: earlier behaviours, measured in the same run: group-hybrid.v5 (no rescue of an undated
+#: earlier behaviours, measured in the same run: group-hybrid.v6 (no learned rescue), v5 (no rescue of an undated
 #: report just below the bar), v4 (no whole-text floor for merging two undated stories either),
 #: v3 (no higher bar for them either) and v2 (no weekdays from undated leads either)
 BEFORE = (
@@ -57,6 +57,7 @@ BEFORE = (
     ("no story bar (v3)", GroupOptions(story_merge=0, body_floor=0, body_rescue=0)),
     ("no whole-text floor (v4)", GroupOptions(body_floor=0, body_rescue=0)),
     ("no rescue of a report just below the bar (v5)", GroupOptions(body_rescue=0)),
+    ("no learned rescue (v6)", GroupOptions(rescue_model=None)),
 )
 
 

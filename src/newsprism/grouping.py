@@ -250,6 +250,10 @@ class GroupOptions:
     rescue_days: float = 0.5
     rescue_distinct: float = 0.5
     rescue_joins: bool = True
+    rescue_model: str | None = "same-event.v3"
+    rescue_floor: float = 0.4
+    rescue_singles: bool = True
+    learned_margin: float = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,6 +591,34 @@ def event_model(path: str | None) -> EventModel:
             raise ValueError(f"{origin}: not a same-event model ({exc})") from None
         _EVENT_MODELS[path] = model
     return _EVENT_MODELS[path]
+
+
+#: the learned rescue's model shipped with newsprism (``GroupOptions.rescue_model``'s default)
+RESCUE_MODEL = "same-event.v3"
+_RESCUE_FILE = "data/same-event.v3.json"
+
+
+def rescue_model(name: str) -> EventModel:
+    """The same-event model the v7 rescue reads (``GroupOptions.rescue_model``):
+    :data:`RESCUE_MODEL`, the file shipped in the package (written by
+    ``benchmarks/train_rescue.py --out``), or the path of a JSON file of the same format."""
+    if name != RESCUE_MODEL:
+        return event_model(name)
+    if name not in _EVENT_MODELS:
+        from importlib import resources
+
+        from .errors import NewsprismError
+
+        try:
+            path = resources.files("newsprism").joinpath(_RESCUE_FILE)
+            with resources.as_file(path) as file:
+                model = event_model(str(file))
+        except (OSError, ValueError) as exc:
+            raise NewsprismError(f"{_RESCUE_FILE}: cannot read the same-event model ({exc}); reinstall newsprism") from None
+        if model.version != RESCUE_MODEL:
+            raise NewsprismError(f"{_RESCUE_FILE}: version {model.version!r}, this newsprism reads {RESCUE_MODEL!r}")
+        _EVENT_MODELS[name] = model
+    return _EVENT_MODELS[name]
 
 
 class _EventRows:
@@ -1320,6 +1352,11 @@ def _body_cost(whole: np.ndarray, opts: GroupOptions) -> np.ndarray:
     return opts.body_rise * short
 
 
+def _rescue_reach(opts: GroupOptions) -> float:
+    """How far below the bar an undated merge may still be rescued (step 3)."""
+    return max(opts.rescue_margin, opts.learned_margin if opts.rescue_model else 0.0)
+
+
 def _queue(
     n: int,
     cand: set[tuple[int, int]],
@@ -1364,7 +1401,7 @@ def _queue(
         bar = np.full(len(score), opts.threshold)
         if body is not None and opts.body_rescue > 0:
             # both undated: a pair just below the bar may still join on its whole text (step 3)
-            bar = bar - opts.rescue_margin * (days_none[ia] & days_none[ib])
+            bar = bar - _rescue_reach(opts) * (days_none[ia] & days_none[ib])
         keep = near | (~apart & (score >= bar))
         score = np.where(near, 1.0, np.round(score, 6))
         # best first; rows are sorted by id, so their indexes break ties
@@ -1417,18 +1454,26 @@ def _link(
         return week_sum[root] if root in week_sum else (week[root], float(has_week[root]))
 
     model = event_model(opts.event_model) if events is not None and opts.event_floor > 0 else None
-    judged: dict[tuple[int, int], float] = {}
+    rescuer = rescue_model(opts.rescue_model) if events is not None and opts.rescue_model else None
+    judged: dict[tuple[int, int, int], float] = {}
 
-    def same_event(ra: list[int], rb: list[int]) -> float:
-        """The mean same-event probability over the pairs of two stories (step 3, v6)."""
-        assert events is not None and model is not None
+    def mean_proba(which: EventModel, ra: list[int], rb: list[int]) -> float:
+        """The mean same-event probability by ``which`` over the pairs of two stories (the
+        first ``EVENT_MEMBERS`` members of each; each pair judged once)."""
+        assert events is not None
+        key = id(which)
         ma, mb = sorted(ra)[:EVENT_MEMBERS], sorted(rb)[:EVENT_MEMBERS]
-        pairs = [(a, b) if a < b else (b, a) for a in ma for b in mb]
+        pairs = [(key, a, b) if a < b else (key, b, a) for a in ma for b in mb]
         todo = [p for p in pairs if p not in judged]
         if todo:
-            arr = np.array(todo, dtype=np.int64)
-            judged.update(zip(todo, model.proba(events.features(arr[:, 0], arr[:, 1])).tolist(), strict=True))
+            arr = np.array([p[1:] for p in todo], dtype=np.int64)
+            judged.update(zip(todo, which.proba(events.features(arr[:, 0], arr[:, 1])).tolist(), strict=True))
         return sum(judged[p] for p in pairs) / len(pairs)
+
+    def same_event(ra: list[int], rb: list[int]) -> float:
+        """The mean same-event probability over the pairs of two stories (the veto)."""
+        assert model is not None
+        return mean_proba(model, ra, rb)
 
     def against(ra: list[int], rb: list[int]) -> tuple[float, float, float]:
         """Over the pairs of two stories (the first ``EVENT_MEMBERS`` members of each, so one
@@ -1473,16 +1518,26 @@ def _link(
             rescued = False
             if avg / (na * nb) < bar:
                 # undated, just below the bar: joins when the whole texts are alike (rescue)
-                if not rescue or sa is not None or sb is not None or avg / (na * nb) < bar - opts.rescue_margin:
+                if not rescue or sa is not None or sb is not None or avg / (na * nb) < bar - _rescue_reach(opts):
                     continue
-                if opts.rescue_joins and not (min(na, nb) == 1 and max(na, nb) > 1):
+                joins = min(na, nb) == 1 and max(na, nb) > 1
+                learned = (
+                    rescuer is not None
+                    and avg / (na * nb) >= bar - opts.learned_margin
+                    and (not opts.rescue_joins or joins or (opts.rescue_singles and na == nb == 1))
+                )
+                if (joins or not opts.rescue_joins) and avg / (na * nb) >= bar - opts.rescue_margin:
+                    alike, disjoint, distinct = against(clusters.members[ri], clusters.members[rj])
+                    rescued = (
+                        alike >= max(opts.body_rescue, opts.body_floor)
+                        and disjoint < opts.rescue_days
+                        and distinct >= opts.rescue_distinct
+                    )
+                if not rescued and learned:
+                    assert rescuer is not None
+                    rescued = mean_proba(rescuer, clusters.members[ri], clusters.members[rj]) >= opts.rescue_floor
+                if not rescued:
                     continue
-                alike, disjoint, distinct = against(clusters.members[ri], clusters.members[rj])
-                if alike < max(opts.body_rescue, opts.body_floor):
-                    continue
-                if disjoint >= opts.rescue_days or distinct < opts.rescue_distinct:
-                    continue
-                rescued = True
             above = avg / (na * nb) - bar
             if (
                 not rescued
