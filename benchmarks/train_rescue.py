@@ -44,6 +44,8 @@ VERSION = "same-event.v3"
 WRITTEN = ("dev", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j", "heldout-k")
 REAL = ("basil", "neus", "ecbplus")
 WIDEST = 0.15
+#: the veto's training pairs score from the threshold to this much above it
+VETO_BAND = 0.1
 #: settings tried: (rescue_floor, rescue_margin, scope)
 SCOPES = {
     "joins": {"rescue_joins": True, "rescue_singles": False},
@@ -85,6 +87,13 @@ def main() -> None:
     ap.add_argument("--scopes", default="", help="','-separated scopes to try (default: all of them)")
     ap.add_argument("--piles", type=int, default=60)
     ap.add_argument(
+        "--combine",
+        action="store_true",
+        help="the chosen rescue (all features, joins and singles, margin 0.15, p >= 0.4) with each "
+        "veto setting (two undated stories, event_margin as --margins, event_floor as --floors), "
+        "each with its own model trained on its own band",
+    )
+    ap.add_argument(
         "--veto",
         action="store_true",
         help="instead: train on pairs scoring threshold to threshold + --band-top and grid the veto "
@@ -97,7 +106,7 @@ def main() -> None:
         return
     data = shared / "data"
     t0 = time.perf_counter()
-    base = GroupOptions(rescue_model=None)  # v6
+    base = GroupOptions(rescue_model=None, event_floor=0)  # v6
     sets: dict[str, tuple[list, dict[str, str]]] = {}
     for name in WRITTEN:
         a, gold = gold_dir(REPO / "tests" / "gold" / name)
@@ -118,6 +127,7 @@ def main() -> None:
 
     wide = replace(base, rescue_margin=WIDEST)
     pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    veto_pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     li, ei, di = (EVENT_FEATURES.index(k) for k in ("lead_terms", "lead_embedding", "lead_weekdays_differ"))
     for name in names:
         feats, truth = sets[name]
@@ -128,6 +138,8 @@ def main() -> None:
         if args.veto:
             keep &= score >= base.threshold
         pairs[name] = (x[keep], y[keep])
+        above = (score >= base.threshold) & (score < base.threshold + VETO_BAND)
+        veto_pairs[name] = (x[above], y[above])
     print(
         table(
             "training pairs: undated, headline-and-lead score in the band",
@@ -137,9 +149,10 @@ def main() -> None:
     )
     print()
 
-    def fit(train: list[str], features: list[str]) -> Weighted:
-        xs = [pairs[p][0] for p in train if len(pairs[p][1])]
-        ys = [pairs[p][1] for p in train if len(pairs[p][1])]
+    def fit(train: list[str], features: list[str], band: dict | None = None) -> Weighted:
+        band = pairs if band is None else band
+        xs = [band[p][0] for p in train if len(band[p][1])]
+        ys = [band[p][1] for p in train if len(band[p][1])]
         total = sum(len(y) for y in ys)
         ws = [np.full(len(y), total / (len(ys) * len(y))) for y in ys]
         return Weighted(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), features)
@@ -155,6 +168,26 @@ def main() -> None:
         models[variant] = {**lopo, "full": fit(names, features)}
         auc_rows.append([variant, *(roc_auc(pairs[n][1], lopo[n].proba(pairs[n][0])) for n in names)])
         files = {n: write_tmp(lopo[n]) for n in names}
+        if args.combine:
+            vetoes = {n: fit([m for m in names if m != n], features, veto_pairs) for n in names}
+            models["veto " + variant] = {**vetoes, "full": fit(names, features, veto_pairs)}
+            veto_files = {n: write_tmp(vetoes[n]) for n in names}
+            rescue = replace(base, rescue_floor=0.4, learned_margin=0.15, rescue_singles=True)
+            got = {n: f1(*sets[n], replace(rescue, rescue_model=files[n])) for n in names}
+            gain = [got[n] - v6[n] for n in names]
+            rows.append([f"{variant} rescue alone", *(got[n] for n in names), float(np.mean(gain)), min(gain)])
+            for margin in map(float, args.margins.split(",")):
+                for floor in map(float, args.floors.split(",")):
+                    opts = replace(rescue, event_floor=floor, event_margin=margin, event_scope="stories")
+                    got = {
+                        n: f1(*sets[n], replace(opts, rescue_model=files[n], event_model=veto_files[n]))
+                        for n in names
+                    }
+                    gain = [got[n] - v6[n] for n in names]
+                    label = f"{variant} rescue + veto of two stories margin {margin} p>={floor}"
+                    rows.append([label, *(got[n] for n in names), float(np.mean(gain)), min(gain)])
+                    choice.append((min(gain) >= -0.005, float(np.mean(gain)), label, variant, opts))
+            continue
         for scope, kw in (VETO_SCOPES if args.veto else SCOPES).items():
             if args.scopes and scope not in args.scopes.split(","):
                 continue
@@ -189,10 +222,28 @@ def main() -> None:
     _, gain, label, variant, opts = best
     print(f"\nchosen: {label} (mean gain {gain:+.4f})\n")
     pile_rows = [["group-hybrid.v6", *(f1(*piles[n], base) for n in piles)]]
-    key = "event_model" if args.veto else "rescue_model"
-    pile_rows.append(
-        [label, *(f1(*piles[n], replace(opts, **{key: write_tmp(models[variant][n])})) for n in piles)]
-    )
+    if args.combine:
+        pile_rows.append(
+            [
+                label,
+                *(
+                    f1(
+                        *piles[n],
+                        replace(
+                            opts,
+                            rescue_model=write_tmp(models[variant][n]),
+                            event_model=write_tmp(models["veto " + variant][n]),
+                        ),
+                    )
+                    for n in piles
+                ),
+            ]
+        )
+    else:
+        key = "event_model" if args.veto else "rescue_model"
+        pile_rows.append(
+            [label, *(f1(*piles[n], replace(opts, **{key: write_tmp(models[variant][n])})) for n in piles)]
+        )
     pile_rows.append(["whole-text TF-IDF + agglomerative, best threshold", *(baselines[n] for n in piles)])
     print(table("small piles, mean B-cubed F1 (model without the set)", ["setting", *piles], pile_rows))
     if args.out:
@@ -210,7 +261,26 @@ def main() -> None:
             "rescue_joins": opts.rescue_joins,
             "rescue_singles": opts.rescue_singles,
         }
-        Path(args.out).write_text(json.dumps(model_file(full, about, setting), indent=1) + "\n", encoding="utf-8")
+        out = model_file(full, about, setting)
+        if args.combine:
+            setting.update(event_floor=opts.event_floor, event_margin=opts.event_margin, event_scope=opts.event_scope)
+            veto = models["veto " + variant]["full"].to_json("")
+            out = {
+                "version": VERSION,
+                "model": out["model"],
+                "training_data": about.replace(
+                    "undated pairs of headline-and-lead score",
+                    "rescue: undated pairs of headline-and-lead score",
+                )
+                + f"; veto: the same sets' undated pairs scoring {base.threshold:.2f} to "
+                f"{base.threshold + VETO_BAND:.2f}, {sum(len(veto_pairs[n][1]) for n in names)} pairs",
+                "setting": setting,
+                "models": {
+                    role: {k: m[k] for k in ("features", "coefficients", "intercept", "scaling")}
+                    for role, m in (("rescue", out), ("veto", veto))
+                },
+            }
+        Path(args.out).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
 
 

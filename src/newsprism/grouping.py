@@ -142,7 +142,7 @@ from ._unionfind import UnionFind
 from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
 from .text import stem, terms, word_list
 
-GROUP_VERSION = "group-hybrid.v6"
+GROUP_VERSION = "group-hybrid.v7"
 #: the version of :func:`featurize` (part of :func:`features_method`)
 FEATURES_VERSION = "group-features.v3"
 #: grouping reads no further into an article than this many characters (headline, lead,
@@ -240,10 +240,10 @@ class GroupOptions:
     body_floor: float = 0.3
     body_rise: float = 0.0
     body_stories_only: bool = True
-    event_floor: float = 0.0
+    event_floor: float = 0.4
     event_scope: str = "stories"
-    event_model: str | None = None
-    event_margin: float = 1.0
+    event_model: str | None = "same-event.v3"
+    event_margin: float = 0.1
     event_chars: int = 0
     body_rescue: float = 0.3
     rescue_margin: float = 0.1
@@ -571,6 +571,8 @@ def event_model(path: str | None) -> EventModel:
         raise ValueError(
             "GroupOptions.event_floor needs event_model: a file written by benchmarks/train_grouping.py --out PATH"
         )
+    if path == SAME_EVENT:
+        return _shipped("veto")
     if path not in _EVENT_MODELS:
         import json
         from pathlib import Path
@@ -593,32 +595,48 @@ def event_model(path: str | None) -> EventModel:
     return _EVENT_MODELS[path]
 
 
-#: the learned rescue's model shipped with newsprism (``GroupOptions.rescue_model``'s default)
-RESCUE_MODEL = "same-event.v3"
-_RESCUE_FILE = "data/same-event.v3.json"
+#: the same-event models shipped with newsprism (``GroupOptions.rescue_model`` and
+#: ``event_model``'s default): one file, a model for each role ("rescue" and "veto")
+SAME_EVENT = "same-event.v3"
+_SAME_EVENT_FILE = "data/same-event.v3.json"
 
 
-def rescue_model(name: str) -> EventModel:
-    """The same-event model the v7 rescue reads (``GroupOptions.rescue_model``):
-    :data:`RESCUE_MODEL`, the file shipped in the package (written by
-    ``benchmarks/train_rescue.py --out``), or the path of a JSON file of the same format."""
-    if name != RESCUE_MODEL:
-        return event_model(name)
-    if name not in _EVENT_MODELS:
+def _shipped(role: str) -> EventModel:
+    """The shipped same-event model of ``role`` (written by ``benchmarks/train_rescue.py
+    --combine --out``)."""
+    key = f"{SAME_EVENT}:{role}"
+    if key not in _EVENT_MODELS:
+        import json
         from importlib import resources
 
         from .errors import NewsprismError
 
         try:
-            path = resources.files("newsprism").joinpath(_RESCUE_FILE)
-            with resources.as_file(path) as file:
-                model = event_model(str(file))
-        except (OSError, ValueError) as exc:
-            raise NewsprismError(f"{_RESCUE_FILE}: cannot read the same-event model ({exc}); reinstall newsprism") from None
-        if model.version != RESCUE_MODEL:
-            raise NewsprismError(f"{_RESCUE_FILE}: version {model.version!r}, this newsprism reads {RESCUE_MODEL!r}")
-        _EVENT_MODELS[name] = model
-    return _EVENT_MODELS[name]
+            data = json.loads(resources.files("newsprism").joinpath(_SAME_EVENT_FILE).read_text("utf-8"))
+            if data.get("version") != SAME_EVENT:
+                raise ValueError(f"version {data.get('version')!r}, this newsprism reads {SAME_EVENT!r}")
+            m = data["models"][role]
+            if list(m["features"]) != list(EVENT_FEATURES):
+                raise ValueError(f"features {m['features']} are not {list(EVENT_FEATURES)}")
+            _EVENT_MODELS[key] = EventModel(
+                SAME_EVENT,
+                np.asarray(m["scaling"]["mean"], dtype=np.float64),
+                np.asarray(m["scaling"]["scale"], dtype=np.float64),
+                np.asarray(m["coefficients"], dtype=np.float64),
+                float(m["intercept"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise NewsprismError(
+                f"{_SAME_EVENT_FILE}: cannot read the same-event {role} model ({exc}); reinstall newsprism"
+            ) from None
+    return _EVENT_MODELS[key]
+
+
+def rescue_model(name: str) -> EventModel:
+    """The same-event model the v7 rescue reads (``GroupOptions.rescue_model``):
+    :data:`SAME_EVENT`, the package's rescue model, or the path of a JSON file of
+    :func:`event_model`'s format."""
+    return _shipped("rescue") if name == SAME_EVENT else event_model(name)
 
 
 class _EventRows:
