@@ -180,8 +180,7 @@ def main() -> None:
                 for floor in map(float, args.floors.split(",")):
                     opts = replace(rescue, event_floor=floor, event_margin=margin, event_scope="stories")
                     got = {
-                        n: f1(*sets[n], replace(opts, rescue_model=files[n], event_model=veto_files[n]))
-                        for n in names
+                        n: f1(*sets[n], replace(opts, rescue_model=files[n], event_model=veto_files[n])) for n in names
                     }
                     gain = [got[n] - v6[n] for n in names]
                     label = f"{variant} rescue + veto of two stories margin {margin} p>={floor}"

@@ -121,26 +121,26 @@ parts F to J with half of NeuS) gains the written parts and the dev set without 
 splits real reports of one event on BASIL and ECB+ (docs/grouping.md); v7 judges two stories
 only, in a narrow band above the bar.
 
-Limits: English; articles without headline or lead text rely on their body's first
-sentences; the v7 models were trained on five written parts, the dev set and three real sets
-that were also used to choose their settings (left out one at a time), so their gains on
-unseen text are not shown by these numbers; a report naming no weekday and no figure gives
-the models little to go on (a later step of a story that names a day the others do not
-is not told from another report by the rescue); the v6 rescue reads at most ``EVENT_MEMBERS`` members of a story for its pair
-features; an event reported with no shared distinctive words and no shared wording is missed
-when the embedding alone cannot bridge it. Without dates, successive events of one story
-that name no weekday, or the same one, still merge when their leads are alike, above all a
-single report of one event joining another event's story (the higher bar and the
-whole-text floor are for two stories only: the dev set's four wrong joins without dates are
+Limits: English; articles without headline or lead text rely on their body's first sentences;
+the v7 models were trained on five written parts, the dev set and three real sets that were
+also used to choose their settings (left out one at a time), so their gains on unseen text are
+not shown by these numbers; a report naming no weekday and no figure gives the models little to
+go on (a later step of a story that names a day the others do not is not told from another
+report by the rescue); the v6 rescue and v7's models read at most ``EVENT_MEMBERS`` members of
+a story for their pair features; an event reported with no shared distinctive words and no
+shared wording is missed when the embedding alone cannot bridge it. Without dates, successive
+events of one story that name no weekday, or the same one, still merge when their leads are
+alike, above all a single report of one event joining another event's story (the higher bar and
+the whole-text floor are for two stories only: the dev set's four wrong joins without dates are
 such single reports, and no whole-text condition on them helped: its own wrong joins have
 whole-text cosines of 0.33 to 0.42 to the story they join, like true joins elsewhere); dates
-written in the text ("March 3") are not read (an article names a month and day in 26% of
-BASIL and 16% of NeuS articles, mostly of earlier events; read from the headline and first
-two sentences as a penalty like the weekdays they changed little: NeuS +0.004, ECB+ -0.004),
-and the body beyond the lead is not mixed into the similarity (its terms mixed in at 0.3 or
-0.5 of the score, at thresholds 0.27 to 0.42: no setting did better on BASIL, NeuS and the
-dev set without dates together; at the usual threshold the dev set's precision fell, a
-developing story repeating its background); it is only the v5 condition above.
+written in the text ("March 3") are not read (an article names a month and day in 26% of BASIL
+and 16% of NeuS articles, mostly of earlier events; read from the headline and first two
+sentences as a penalty like the weekdays they changed little: NeuS +0.004, ECB+ -0.004), and
+the body beyond the lead is not mixed into the similarity (its terms mixed in at 0.3 or 0.5 of
+the score, at thresholds 0.27 to 0.42: no setting did better on BASIL, NeuS and the dev set
+without dates together; at the usual threshold the dev set's precision fell, a developing story
+repeating its background); it is only the v5 condition above.
 """
 
 from __future__ import annotations
