@@ -49,14 +49,18 @@ from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed, score_grouping
 from newsprism.grouping import GroupOptions, cluster, featurize, near_duplicates
 
-#: earlier behaviours, measured in the same run: group-hybrid.v5 (no rescue of an undated
-#: report just below the bar), v4 (no whole-text floor for merging two undated stories either),
-#: v3 (no higher bar for them either) and v2 (no weekdays from undated leads either)
+#: earlier behaviours, measured in the same run: group-hybrid.v6 (no learned rescue or veto),
+#: v5 (no rescue of an undated report just below the bar), v4 (no whole-text floor for merging
+#: two undated stories either), v3 (no higher bar for them either) and v2 (no weekdays from undated leads either)
 BEFORE = (
-    ("no story bar, weekdays off (v2)", GroupOptions(weekday_penalty=0, story_merge=0, body_floor=0, body_rescue=0)),
-    ("no story bar (v3)", GroupOptions(story_merge=0, body_floor=0, body_rescue=0)),
-    ("no whole-text floor (v4)", GroupOptions(body_floor=0, body_rescue=0)),
-    ("no rescue of a report just below the bar (v5)", GroupOptions(body_rescue=0)),
+    (
+        "no story bar, weekdays off (v2)",
+        GroupOptions(weekday_penalty=0, story_merge=0, body_floor=0, body_rescue=0, event_floor=0),
+    ),
+    ("no story bar (v3)", GroupOptions(story_merge=0, body_floor=0, body_rescue=0, event_floor=0)),
+    ("no whole-text floor (v4)", GroupOptions(body_floor=0, body_rescue=0, event_floor=0)),
+    ("no rescue of a report just below the bar (v5)", GroupOptions(body_rescue=0, event_floor=0)),
+    ("no learned rescue or veto (v6)", GroupOptions(rescue_model=None, event_floor=0)),
 )
 
 
@@ -244,7 +248,13 @@ def scan(sets: list[tuple[str, list, object]], piles: list[tuple[str, list, dict
     for setting in ["0", *settings]:
         floor, _, rise = setting.removesuffix("s").partition(":")
         only = setting.endswith("s")
-        opts = GroupOptions(body_floor=float(floor), body_rise=float(rise or 0), body_stories_only=only)
+        opts = GroupOptions(
+            body_floor=float(floor),
+            body_rise=float(rise or 0),
+            body_stories_only=only,
+            event_floor=0,
+            rescue_model=None,
+        )
         options.append((setting, opts))
     rows: list[list[object]] = [[label] for label, _ in options]
     base: list[object] = ["baseline: tf-idf + agglomerative, best threshold"]

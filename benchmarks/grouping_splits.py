@@ -120,8 +120,9 @@ def main() -> None:
         skip("shared/data not found")
     data = shared / "data"
     settings = [
-        ("group-hybrid.v5", GroupOptions(body_rescue=0)),
-        ("group-hybrid.v6", GroupOptions()),
+        ("group-hybrid.v5", GroupOptions(body_rescue=0, rescue_model=None, event_floor=0)),
+        ("group-hybrid.v6", GroupOptions(rescue_model=None, event_floor=0)),
+        ("group-hybrid.v7", GroupOptions()),
         *parse(args.settings),
     ]
     sets: list[tuple[str, list, dict[str, str]]] = []
@@ -150,7 +151,7 @@ def main() -> None:
         for row, (_, opts) in zip(rows, settings, strict=True):
             row.append(bcubed(truth, cluster(feats, options=opts).story_of())[2])
         if not args.no_diagnose and "dated" not in name:
-            r = diagnose(feats, truth, GroupOptions(body_rescue=0))
+            r = diagnose(feats, truth, GroupOptions(body_rescue=0, rescue_model=None, event_floor=0))
             diag.append([name, *(f"{r[k]} ({r[k + ' (story pairs)']})" for k in kinds)])
         print(name, "done", file=sys.stderr, flush=True)
     base: list[object] = ["tf-idf + agglomerative, best threshold (ECB+)", *["-"] * (len(sets) - 1)]

@@ -176,7 +176,9 @@ def main() -> None:
         return
     data = shared / "data"
     t0 = time.perf_counter()
-    base = replace(GroupOptions(body_rescue=0), event_chars=args.chars)  # v5, as measured then
+    base = replace(
+        GroupOptions(body_rescue=0, event_floor=0, event_model=None), event_chars=args.chars
+    )  # v5, as measured then
     feat = replace(base, event_floor=1e-9)  # the features with what the decision reads
     sets: dict[str, tuple[list, dict[str, str]]] = {}
     arts, ngold, _ = neus(data / "neus_allsides", None)

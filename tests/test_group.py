@@ -403,7 +403,7 @@ def test_learned_same_event_decision_for_undated_stories(tmp_path: Path) -> None
     vote = [_quay(f"v{k}", f"Harwick council clash on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2)]
     deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
     loose = GroupOptions(story_merge=0, threshold=0.3, body_floor=0)
-    learned = replace(loose, event_floor=0.5, event_model=_event_model_file(tmp_path))
+    learned = replace(loose, event_floor=0.5, event_margin=1.0, event_model=_event_model_file(tmp_path))
     assert len(group(vote + deal, options=loose).stories) == 1
     assert _partition(group(vote + deal, options=learned)) == {frozenset({"v1", "v2"}), frozenset({"d1", "d2"})}
     same = [*vote, *(_quay(f"w{k}", f"Harwick council row on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2))]
@@ -414,9 +414,9 @@ def test_learned_same_event_decision_for_undated_stories(tmp_path: Path) -> None
     opening = replace(learned, event_chars=2000)
     assert _partition(group(vote + deal, options=opening)) == {frozenset({"v1", "v2"}), frozenset({"d1", "d2"})}
     assert len(group(same, options=opening).stories) == 1
-    # off by default: the default grouping is v5's
-    assert GroupOptions().event_floor == 0
-    assert group(vote + deal).method == "group-hybrid.v6"
+    # on by default since v7, with the shipped veto, for two undated stories just above their bar
+    assert (GroupOptions().event_floor, GroupOptions().event_scope) == (0.4, "stories")
+    assert group(vote + deal).method == "group-hybrid.v7"
 
 
 def test_same_event_model_errors(tmp_path: Path) -> None:
@@ -429,7 +429,7 @@ def test_same_event_model_errors(tmp_path: Path) -> None:
     vote = [_quay(f"v{k}", f"Harwick council clash on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2)]
     deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
     with pytest.raises(ValueError, match=r"needs event_model: a file written by benchmarks/train_grouping\.py"):
-        group(vote + deal, options=GroupOptions(event_floor=0.5))
+        group(vote + deal, options=GroupOptions(event_floor=0.5, event_model=None))
     with pytest.raises(ValueError, match="event_scope is 'some': use 'stories', 'joins' or 'all'"):
         group(
             vote + deal,
@@ -520,8 +520,8 @@ def test_undated_report_just_below_the_bar_joins_on_its_whole_text() -> None:
     gold = load_gold(Path(__file__).parent / "gold" / "heldout-i")
     arts, _ = load_articles([gold.files[a] for a in sorted(gold.data["articles"])], skip_errors=True)
     feats = featurize([replace(a, published=None) for a in arts])
-    v5 = _partition(cluster(feats, options=GroupOptions(body_rescue=0)))
-    v6 = _partition(cluster(feats))
+    v5 = _partition(cluster(feats, options=GroupOptions(body_rescue=0, event_floor=0)))
+    v6 = _partition(cluster(feats, options=GroupOptions(rescue_model=None, event_floor=0)))
     court = frozenset({"court-clarion", "court-courier", "court-gazette"})
     fire = frozenset({"fire-2-advertiser", "fire-2-fieldnote", "fire-2-wire"})
     assert court in v6 and fire in v6
@@ -530,5 +530,104 @@ def test_undated_report_just_below_the_bar_joins_on_its_whole_text() -> None:
     # every story of v6 is a story of v5 or a story of v5 with one report added
     for story in v6 - v5:
         assert any(len(story - old) == 1 and old <= story for old in v5 if len(old) > 1)
-    assert _partition(cluster(feats, options=GroupOptions(rescue_days=0.0))) == v5
-    assert _partition(cluster(feats, options=GroupOptions(rescue_distinct=1.01))) == v5
+    hand = GroupOptions(rescue_model=None, event_floor=0)
+    assert _partition(cluster(feats, options=replace(hand, rescue_days=0.0))) == v5
+    assert _partition(cluster(feats, options=replace(hand, rescue_distinct=1.01))) == v5
+
+
+#: three invented reports of one event (a bridge shut): two alike, a third led by the detour
+VELMORA = (
+    (
+        "a1",
+        "Velmora river bridge shut after girder cracks found\n"
+        "The Velmora river bridge was shut to all traffic after inspectors found cracks in its girders, "
+        "the highways office said.\n"
+        "The crossing carries about 18,000 vehicles a day between the old town and Kestrel Park.\n"
+        "Buses will use the Tannery crossing instead, adding up to 25 minutes to journeys.\n"
+        "Repairs are put at 3.4 million and will take at least six weeks.\n",
+    ),
+    (
+        "a2",
+        "Cracked girders force closure of Velmora river bridge\n"
+        "Inspectors found cracked girders on the Velmora river bridge, which was shut to all traffic, "
+        "the highways office said.\n"
+        "Some 18,000 vehicles cross it each day on the way to Kestrel Park from the old town.\n"
+        "Bus routes move to the Tannery crossing; the detour adds as much as 25 minutes.\n"
+        "Officials said mending the steel would cost 3.4 million over six weeks or more.\n",
+    ),
+    (
+        "a3",
+        "Commuters face long detours in Velmora\n"
+        "Drivers heading to Kestrel Park must take a detour of up to 25 minutes for at least six weeks, "
+        "officials warned.\n"
+        "The river bridge, used by 18,000 vehicles daily, closed when cracks were found in two girders.\n"
+        "Buses now run over the Tannery crossing while repairs costing 3.4 million go ahead.\n",
+    ),
+)
+
+
+def test_learned_rescue_of_a_report_below_the_bar(tmp_path: Path) -> None:
+    """group-hybrid.v7: an undated report up to ``learned_margin`` (0.15) below the bar of a
+    story joins it when the shipped same-event model's mean probability over its pairs
+    reaches ``rescue_floor`` (0.4), where v6's hand-set test refuses (the third report holds
+    under half of the shorter text's distinctive terms) and its margin (0.1) does not reach.
+    Refused by a model that says no, beyond the margin, and with dates (the window decides).
+    (No embedder, and the bar set from the pair scores, so that the report lies 0.12 below.)"""
+    from dataclasses import replace
+
+    from newsprism.grouping import GroupOptions, event_pairs, featurize
+
+    arts = [prepare(from_text(text, id=name)) for name, text in VELMORA]
+    plain = GroupOptions(embedder=None, threshold=-1.0)
+    pairs, rows = event_pairs(featurize(arts, plain), plain)
+    lead = dict(zip(pairs, rows[:, 0].tolist(), strict=True))
+    assert lead[("a1", "a2")] > 0.6
+    below = (lead[("a1", "a3")] + lead[("a2", "a3")]) / 2  # a3's average against the story of a1, a2
+    v7 = GroupOptions(embedder=None, threshold=below + 0.12)
+    v6 = replace(v7, rescue_model=None, event_floor=0)
+    apart = {frozenset({"a1", "a2"}), frozenset({"a3"})}
+    assert _partition(group(arts, options=v6)) == apart
+    assert _partition(group(arts, options=v7)) == {frozenset({"a1", "a2", "a3"})}
+    assert _partition(group(arts, options=replace(v6, rescue_margin=0.15))) == apart  # the hand test refuses
+    assert _partition(group(arts, options=replace(v7, rescue_model=_event_model_file(tmp_path, 0.99)))) == apart
+    assert _partition(group(arts, options=replace(v7, threshold=below + 0.16))) == apart
+    dated = [replace(a, published="2025-03-03") for a in arts]
+    assert _partition(group(dated, options=v7)) == apart
+
+
+def test_shipped_same_event_models() -> None:
+    """``same-event.v3`` ships in the package, one model for each role, over
+    :data:`EVENT_FEATURES`. Read as documented: a pair just below the bar whose texts share
+    their weekdays and figures is one event for the rescue, the same pair with texts naming
+    only other weekdays and other figures is not; the veto says the same of a pair just
+    above the bar."""
+    from newsprism.grouping import EVENT_FEATURES, SAME_EVENT, GroupOptions, event_model, rescue_model
+
+    assert SAME_EVENT == "same-event.v3" == GroupOptions().rescue_model == GroupOptions().event_model
+    rescue, veto = rescue_model(SAME_EVENT), event_model(SAME_EVENT)
+    assert rescue.version == veto.version == SAME_EVENT
+    assert rescue.coef.shape == veto.coef.shape == (len(EVENT_FEATURES),)
+    at = {name: k for k, name in enumerate(EVENT_FEATURES)}
+
+    def row(lead: float, agree: bool) -> np.ndarray:
+        x = np.zeros(len(EVENT_FEATURES))
+        values = {
+            "lead_terms": lead,
+            "lead_embedding": lead + 0.3,
+            "whole_text": 0.35,
+            "text_weekdays_both": 1.0,
+            "text_weekdays_shared": 1.0 if agree else 0.0,
+            "numbers_both": 1.0,
+            "numbers_contained": 1.0 if agree else 0.0,
+            "numbers_unshared": 0.0 if agree else 1.0,
+            "distinctive_contained": 0.4,
+            "length_ratio": 0.8,
+            "lead_missing": 0.5,
+            "lead_numbers_missing": 0.0 if agree else 1.0,
+        }
+        for name, value in values.items():
+            x[at[name]] = value
+        return x[None]
+
+    assert rescue.proba(row(0.3, True))[0] >= 0.4 > rescue.proba(row(0.3, False))[0]
+    assert veto.proba(row(0.4, True))[0] >= 0.4 > veto.proba(row(0.4, False))[0]
