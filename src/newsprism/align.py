@@ -410,7 +410,7 @@ def align_story(
     links: list[tuple[float, int, int]] = []
     nearby: list[tuple[float, int, int]] = []
     vetoed: set[tuple[int, int]] = set()
-    words = [len(WORD.findall(t)) for t in cut] if opts.veto_length_ratio > 0 else []
+    words: list[int] = []  # word counts, read once a pair of articles is independent
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
             if i not in spans or j not in spans:
@@ -420,7 +420,8 @@ def align_story(
             keep = scores >= threshold
             if _independent(scores, x, y, ri, rj, threshold, opts):
                 keep = scores >= float(opts.independent_threshold or 0.0)
-                if words and keep.any():
+                if opts.veto_length_ratio > 0 and keep.any():
+                    words = words or [len(WORD.findall(t)) for t in cut]
                     veto = _length_veto(words, ri.start + x, rj.start + y, opts.veto_length_ratio) & keep
                     vetoed.update(zip((ri.start + x[veto]).tolist(), (rj.start + y[veto]).tolist(), strict=True))
                     keep &= ~veto
