@@ -244,3 +244,30 @@ def test_a_long_article_with_few_close_sentences_reads_as_independent() -> None:
     assert _linked(align_story(_articles(long, short), options=v4)[0], ("a0", 0), ("a1", 0))
     with pytest.raises(ValueError, match="rewrite_share_either"):
         AlignOptions(rewrite_share_either=-0.1)
+
+
+_LONG_CLAIM = (
+    "Mayor Lind told the harbour board on Tuesday that the old pier would be dredged, widened "
+    "and reopened to fishing boats before the summer season."
+)
+_SHORT_ACT = "Mayor Lind told the harbour board."
+
+
+def test_a_much_shorter_sentence_of_independent_articles_is_only_related() -> None:
+    # align-hybrid.v6: between articles written independently, a pair over the higher bar whose
+    # shorter sentence has under a third of the longer one's words (6 against 26) carries the
+    # same people and act, not the same claim: listed as related with a reason; v5 linked it
+    from newsprism.align import VETO_REASON
+
+    independent = _articles(" ".join((_LONG_CLAIM, *_OTHERS, *_OWN)), " ".join((_SHORT_ACT, *_MORE)))
+    facts, related = align_story(independent)
+    assert not _linked(facts, ("a0", 0), ("a1", 0))
+    assert [(r.a.sentence, r.b.sentence, r.reason) for r in related if r.a.sentence == 0] == [(0, 0, VETO_REASON)]
+    v5 = AlignOptions(veto_length_ratio=0.0)
+    assert _linked(align_story(independent, options=v5)[0], ("a0", 0), ("a1", 0))
+    # a rewrite of one text keeps the ordinary bar and no veto
+    rewrite = _articles(" ".join((_LONG_CLAIM, *_OTHERS)), " ".join((_SHORT_ACT, *_OTHERS)))
+    assert _linked(align_story(rewrite)[0], ("a0", 0), ("a1", 0))
+    assert AlignOptions().veto_length_ratio == 0.35
+    with pytest.raises(ValueError, match="veto_length_ratio"):
+        AlignOptions(veto_length_ratio=1.5)

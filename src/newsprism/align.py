@@ -15,6 +15,11 @@ Method ``align-hybrid.v1``:
    one of them (in practice the longer) have a close partner: the longer article of a pair
    tells independent reporting from a rewrite better (docs/claims.md, "Which pairs are
    rewrites").
+   ``align-hybrid.v6`` vetoes, between two articles written independently only, a pair whose
+   shorter sentence has under ``veto_length_ratio`` of the longer one's words: in real
+   reporting such a pair carries a fragment of the other's claim (the same person with
+   another act, a detail of a longer sentence), not the same claim; it is listed as related
+   with a reason instead (docs/claims.md, "Wrong links above the high bar").
 3. Matched pairs of all article pairs are merged into facts, best first, under two
    constraints: a fact never holds two sentences of one article, and two groups merge only
    when the average similarity over all their cross-article pairs stays above
@@ -40,9 +45,9 @@ import numpy as np
 from ._unionfind import UnionFind
 from .errors import CompareError
 from .model import Article, Fact, FactMember, RelatedLink
-from .text import plural, terms
+from .text import WORD, plural, terms
 
-ALIGN_VERSION = "align-hybrid.v5"
+ALIGN_VERSION = "align-hybrid.v6"
 
 
 #: Per embedder: (weight of the embedding cosine, threshold, group threshold, member threshold).
@@ -79,6 +84,13 @@ DEFAULTS: dict[str | None, tuple[float, float, float, float]] = {
 #: overlap alone (no embedder) was not calibrated and keeps one bar.
 INDEPENDENT: dict[str | None, float] = {"wordllama": 0.5, "minilm": 0.55, None: 0.0}
 
+#: align-hybrid.v6: the reason of a related link whose pair the length veto kept apart
+#: (``AlignOptions.veto_length_ratio``). Of the judged BASIL pairs that are not held out at
+#: similarity 0.5 and more, none of the 58 SAME has a shorter sentence under 0.35 of the
+#: longer's words (the lowest: 0.37); 7 of 39 PARTIAL and 2 of 9 DIFFERENT do
+#: (docs/claims.md, "Wrong links above the high bar").
+VETO_REASON = "one sentence is much shorter: a part of the other's claim at most"
+
 
 @dataclass(frozen=True, slots=True)
 class AlignOptions:
@@ -101,6 +113,9 @@ class AlignOptions:
     body sentences, and under ``rewrite_share`` of the sentences of each article, or under
     ``rewrite_share_either`` of one of them (``align-hybrid.v5``; 0 turns it off, as v4),
     have a partner at ``independent_threshold``.
+    ``veto_length_ratio`` (``align-hybrid.v6``): between two articles written independently,
+    a pair whose shorter sentence has fewer than this share of the longer one's words is not
+    matched but listed as related, with :data:`VETO_REASON` (0 turns it off, as v5).
     ``related_threshold``: lowest similarity for two sentences of different facts to be
     listed as related (``Comparison.related``), at most ``related_per_sentence`` a sentence.
     ``claims``: also require the same-claim model (:mod:`newsprism.claims`, trained on MSRP)
@@ -134,6 +149,7 @@ class AlignOptions:
     rewrite_share: float = 0.15
     rewrite_share_either: float = 0.11
     rewrite_min_sentences: int = 5
+    veto_length_ratio: float = 0.35
     claims: bool = False
     claim_threshold: float = 0.1
     claim_member: float = 0.05
@@ -156,7 +172,7 @@ class AlignOptions:
                 raise ValueError(f"{name} must lie between 0 and 1")
         if self.independent_threshold is None:
             object.__setattr__(self, "independent_threshold", INDEPENDENT[self.embedder])
-        for name in ("independent_threshold", "rewrite_share", "rewrite_share_either"):
+        for name in ("independent_threshold", "rewrite_share", "rewrite_share_either", "veto_length_ratio"):
             if not 0.0 <= float(getattr(self, name)) <= 1.0:
                 raise ValueError(f"{name} must lie between 0 and 1")
         for name in ("max_sentences", "max_sentence_chars", "rewrite_min_sentences"):
@@ -393,6 +409,8 @@ def align_story(
 
     links: list[tuple[float, int, int]] = []
     nearby: list[tuple[float, int, int]] = []
+    vetoed: set[tuple[int, int]] = set()
+    words: list[int] = []  # word counts, read once a pair of articles is independent
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
             if i not in spans or j not in spans:
@@ -402,6 +420,11 @@ def align_story(
             keep = scores >= threshold
             if _independent(scores, x, y, ri, rj, threshold, opts):
                 keep = scores >= float(opts.independent_threshold or 0.0)
+                if opts.veto_length_ratio > 0 and keep.any():
+                    words = words or [len(WORD.findall(t)) for t in cut]
+                    veto = _length_veto(words, ri.start + x, rj.start + y, opts.veto_length_ratio) & keep
+                    vetoed.update(zip((ri.start + x[veto]).tolist(), (rj.start + y[veto]).tolist(), strict=True))
+                    keep &= ~veto
             if claim is not None and keep.any():
                 pairs = list(zip((ri.start + x[keep]).tolist(), (rj.start + y[keep]).tolist(), strict=True))
                 keep[np.flatnonzero(keep)] = claims_of(pairs) >= opts.claim_threshold
@@ -451,7 +474,15 @@ def align_story(
         coverage = "all" if n == n_articles else ("one" if n == 1 else "some")
         facts.append(Fact(f"f{k}", members_, coverage, round(score, 4)))
         fact_of.update((m, k) for m in members)
-    return facts, _related(nearby, fact_of, nodes, articles, rank, opts.related_per_sentence)
+    return facts, _related(nearby, fact_of, nodes, articles, rank, opts.related_per_sentence, vetoed)
+
+
+def _length_veto(words: Sequence[int], a: np.ndarray, b: np.ndarray, ratio: float) -> np.ndarray:
+    """Whether each pair (node indexes ``a``, ``b``) has a shorter sentence of under ``ratio``
+    of the longer one's words (``align-hybrid.v6``)."""
+    n = np.asarray(words, dtype=np.float64)
+    wa, wb = n[a], n[b]
+    return np.minimum(wa, wb) < ratio * np.maximum(wa, wb)
 
 
 def _independent(
@@ -485,9 +516,11 @@ def _related(
     articles: Sequence[Article],
     rank: dict[int, tuple[str, int]],
     per_sentence: int,
+    vetoed: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset(),
 ) -> list[RelatedLink]:
     """The close pairs that ended in different facts, best first, at most ``per_sentence`` for
-    any one sentence; each pair is written with the article of the smaller id first."""
+    any one sentence; each pair is written with the article of the smaller id first. A pair in
+    ``vetoed`` (node indexes, as found) carries :data:`VETO_REASON`."""
     nearby.sort(key=lambda t: (-round(t[0], 6), *sorted((rank[t[1]], rank[t[2]]))))
     count: dict[int, int] = {}
     out: list[RelatedLink] = []
@@ -502,7 +535,7 @@ def _related(
                 FactMember(articles[nodes[first][0]].id, nodes[first][1]),
                 FactMember(articles[nodes[second][0]].id, nodes[second][1]),
                 round(score, 4),
-                None,
+                VETO_REASON if (a, b) in vetoed or (b, a) in vetoed else None,
             )
         )
     out.sort(key=lambda r: (r.a.article, r.a.sentence, r.b.article, r.b.sentence))
