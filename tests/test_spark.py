@@ -224,7 +224,13 @@ def test_the_pair_passes_find_the_local_candidate_pairs(batch: int | None, monke
         }
     )
     postings = pa.Table.from_batches(list(backend._posting_batches(split(article, 16), stats, opts)))
-    postings = postings.sort_by([("band", "ascending"), ("key", "ascending")])
+    # sorted by a hash of band and key, as Spark sorts them; here one of 5 values, so that
+    # many keys share a hash and the pass must part them
+    hashes = [
+        (b * 31 + sum(map(ord, k))) % 5
+        for b, k in zip(postings["band"].to_pylist(), postings["key"].to_pylist(), strict=True)
+    ]
+    postings = postings.append_column("h", pa.array(hashes, pa.int64())).sort_by([("h", "ascending")])
     shared = pa.Table.from_batches(list(backend._shared_batches(split(postings, 7), block_cap(len(feats), opts))))
     shared = shared.sort_by([("a", "ascending")])
     need = 2 * opts.min_shared
