@@ -108,8 +108,10 @@ def _local_defaults(master: str | None) -> dict[str, str]:
     of 1 GB and 1 GB per core (its default of 1 GB in all makes the grouping's joins spill to
     disk: the JVM is the executors too), its code compiled by the JVM's quick compiler alone
     (the optimising one costs more CPU than it saves in a job of minutes: about 43 against 54
-    CPU seconds of the JVM grouping allsides_baly2020). Applied when this process starts the
-    JVM; ``conf`` given to :func:`session` overrides them."""
+    CPU seconds of the JVM grouping allsides_baly2020) and its memory collected by the
+    parallel collector (G1's concurrent threads cost more CPU in a short job whose heap is
+    mostly young garbage). Applied when this process starts the JVM; ``conf`` given to
+    :func:`session` overrides them."""
     if not master or not master.startswith("local"):
         return {}
     inside = master[master.find("[") + 1 : master.find("]")] if "[" in master else "1"
@@ -117,7 +119,7 @@ def _local_defaults(master: str | None) -> dict[str, str]:
     return {
         "spark.sql.shuffle.partitions": str(max(2, 2 * cores)),
         "spark.driver.memory": f"{1 + cores}g",
-        "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1",
+        "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC",
     }
 
 
