@@ -224,7 +224,13 @@ def test_the_pair_passes_find_the_local_candidate_pairs(batch: int | None, monke
         }
     )
     postings = pa.Table.from_batches(list(backend._posting_batches(split(article, 16), stats, opts)))
-    postings = postings.sort_by([("band", "ascending"), ("key", "ascending")])
+    # sorted by a hash of band and key, as Spark sorts them; here one of 5 values, so that
+    # many keys share a hash and the pass must part them
+    hashes = [
+        (b * 31 + sum(map(ord, k))) % 5
+        for b, k in zip(postings["band"].to_pylist(), postings["key"].to_pylist(), strict=True)
+    ]
+    postings = postings.append_column("h", pa.array(hashes, pa.int64())).sort_by([("h", "ascending")])
     shared = pa.Table.from_batches(list(backend._shared_batches(split(postings, 7), block_cap(len(feats), opts))))
     shared = shared.sort_by([("a", "ascending")])
     need = 2 * opts.min_shared
@@ -322,11 +328,21 @@ def test_the_drivers_tables_reach_spark_whole_and_share_one_worker_pool(spark) -
         assert spark.conf.get(key) == value
 
 
-def test_an_article_read_twice_is_grouped_once(spark, tmp_path: Path) -> None:
+@pytest.mark.parametrize("driver", [True, False])
+def test_an_article_read_twice_is_grouped_once(
+    spark, tmp_path: Path, driver: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Rows of one id in two parts of the output (a unit's file copied): the first read is
-    kept, and the stories and statistics are those of the articles read once."""
+    kept, and the stories and statistics are those of the articles read once; their share of
+    the statistics taken off by the driver (a few rows) or by a Spark job (more)."""
     from newsprism import spark as backend
     from newsprism.grouping import GroupOptions
+
+    if not driver:
+        monkeypatch.setattr(backend, "DRIVER_DROPPED", 0)
+    calls: list[int] = []
+    read_by_driver = backend._dropped_stats
+    monkeypatch.setattr(backend, "_dropped_stats", lambda *a: calls.append(1) or read_by_driver(*a))
 
     opts = replace(GroupOptions(), block_above=10)
     out = tmp_path / "out"
@@ -358,6 +374,7 @@ def test_an_article_read_twice_is_grouped_once(spark, tmp_path: Path) -> None:
     changed = backend.group(str(out), spark=spark, options=opts)
     assert _stories(changed) == _stories(once)
     assert changed.stats == once.stats
+    assert bool(calls) == driver
 
 
 def backend_features_method(opts):

@@ -108,8 +108,10 @@ def _local_defaults(master: str | None) -> dict[str, str]:
     of 1 GB and 1 GB per core (its default of 1 GB in all makes the grouping's joins spill to
     disk: the JVM is the executors too), its code compiled by the JVM's quick compiler alone
     (the optimising one costs more CPU than it saves in a job of minutes: about 43 against 54
-    CPU seconds of the JVM grouping allsides_baly2020). Applied when this process starts the
-    JVM; ``conf`` given to :func:`session` overrides them."""
+    CPU seconds of the JVM grouping allsides_baly2020) and its memory collected by the
+    parallel collector (G1's concurrent threads cost more CPU in a short job whose heap is
+    mostly young garbage). Applied when this process starts the JVM; ``conf`` given to
+    :func:`session` overrides them."""
     if not master or not master.startswith("local"):
         return {}
     inside = master[master.find("[") + 1 : master.find("]")] if "[" in master else "1"
@@ -117,7 +119,7 @@ def _local_defaults(master: str | None) -> dict[str, str]:
     return {
         "spark.sql.shuffle.partitions": str(max(2, 2 * cores)),
         "spark.driver.memory": f"{1 + cores}g",
-        "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1",
+        "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC",
     }
 
 
@@ -301,45 +303,57 @@ def group(
     # one pass of Python over the article rows: each article's light columns and place, and
     # the pile statistics of each task's articles (rows of their own kind, summed below)
     light = rows.drop("f_grams")  # origins only: read when a block is clustered
-    prepared = light.mapInArrow(lambda it: _frozen_heap(_prepared_batches(it, opts)), _PREPARED).persist()
+    prepared = light.mapInArrow(
+        lambda it: _frozen_heap(_prepared_batches(it, opts)), _spark_schema(_PREPARED)
+    ).persist()
     try:
         # the pile statistics in one aggregation (document frequencies of 1 are left out: a
         # term missing from a table is held by one article), with the features' methods; in
         # the same query, the places of the rows of an id read before (kind ``d``)
         from pyspark.sql import Window
         from pyspark.sql import functions as F
+        from pyspark.sql.types import LongType
 
-        counted = prepared.where("kind != 'a'").groupBy("kind", "name").agg(F.sum("count").alias("count"))
+        kind = F.col("kind")
+        counted = prepared.where(kind != "a").groupBy("kind", "name").agg(F.sum("count").alias("count"))
         first = Window.partitionBy("id").orderBy("file", "record", "part")
-        placed = prepared.where("kind = 'a'").select("id", "file", "record", "part")
-        later = placed.withColumn("k", F.row_number().over(first)).where("k > 1")
-        nothing = F.lit(None).cast("long")
-        found = (
-            counted.where("kind in ('n', 'm', 'u') or count > 1")
+        placed = prepared.where(kind == "a").select("id", "file", "record", "part")
+        later = placed.withColumn("k", F.row_number().over(first)).where(F.col("k") > 1)
+        nothing = F.lit(None).cast(LongType())
+        found = _collected(
+            counted.where(kind.isin("n", "m", "u") | (F.col("count") > 1))
             .select("kind", "name", "count", nothing.alias("file"), nothing.alias("record"))
             .unionByName(
                 later.select(
                     F.lit("d").alias("kind"), F.col("part").alias("name"), nothing.alias("count"), "file", "record"
                 )
             )
-            .collect()
         )
         tables: dict[str, dict[str, int]] = {"h": {}, "b": {}, "n": {}, "u": {}, "m": {}}
-        for r in found:
-            if r["kind"] != "d":
-                tables[r["kind"]][r["name"]] = r["count"]
-        art = prepared.where("kind = 'a'")
-        dropped = [(r["file"], r["record"], r["name"]) for r in found if r["kind"] == "d"]
+        for k, name, count in zip(found["kind"], found["name"], found["count"], strict=True):
+            if k != "d":
+                tables[k][name] = count
+        art = prepared.where(kind == "a")
+        dropped = [
+            (f, r, name)
+            for k, name, f, r in zip(found["kind"], found["name"], found["file"], found["record"], strict=True)
+            if k == "d"
+        ]
         if dropped:
             # rows of an id read before (a unit's output copied, an input listed twice): left
-            # out, and their share of the statistics taken off (their own rows counted again)
+            # out, and their share of the statistics taken off (their own rows counted again:
+            # a few by the driver itself, read from their Parquet files; more by a Spark job)
             gone = F.broadcast(_frame(spark, dropped, "file long, record long, part string"))
             place = ["file", "record", "part"]
-            again = light.join(gone, place, "left_semi").mapInArrow(
-                lambda it: _frozen_heap(_prepared_batches(it, opts)), _PREPARED
-            )
-            for r in again.where("kind != 'a'").groupBy("kind", "name").agg(F.sum("count").alias("count")).collect():
-                tables[r["kind"]][r["name"]] = tables[r["kind"]].get(r["name"], 0) - r["count"]
+            if len(dropped) <= DRIVER_DROPPED:
+                taken = _dropped_stats(dropped, light.columns, opts)
+            else:
+                again = light.join(gone, place, "left_semi").mapInArrow(
+                    lambda it: _frozen_heap(_prepared_batches(it, opts)), _spark_schema(_PREPARED)
+                )
+                taken = _collected(again.where(kind != "a").groupBy("kind", "name").agg(F.sum("count").alias("count")))
+            for k, name, count in zip(taken["kind"], taken["name"], taken["count"], strict=True):
+                tables[k][name] = tables[k].get(name, 0) - count
             tables = {k: {t: c for t, c in v.items() if c > (1 if k in ("h", "b") else 0)} for k, v in tables.items()}
             rows = rows.join(gone, place, "left_anti")
             art = art.join(gone, place, "left_anti")
@@ -360,9 +374,9 @@ def group(
             blocks = largest = taken_pairs = 0
         elif n <= opts.block_above:  # the local grouping scores every pair of a small pile
             whole = rows.coalesce(1).mapInArrow(
-                lambda it: _frozen_heap(_cluster_batches(it, None, shared.value, opts)), "groups string"
+                lambda it: _frozen_heap(_cluster_batches(it, None, shared.value, opts)), _spark_schema("groups string")
             )
-            groups, one = json.loads(whole.collect()[0]["groups"])
+            groups, one = json.loads(_collected(whole)["groups"][0])
             groups = [(tuple(m), tuple(o)) for m, o in groups]
             counts = [one]
             blocks, largest, taken_pairs = 1, n, 0
@@ -384,6 +398,44 @@ def group(
     }
     _write_stories(join(out, "stories"), stories)
     return Grouping(tuple(stories), GROUP_VERSION, stats=grouping_stats)
+
+
+#: rows of an id read before up to which the driver reads them itself to take their share off
+#: the pile statistics (more: a Spark job, as the statistics pass)
+DRIVER_DROPPED = 10_000
+
+
+def _dropped_stats(dropped: list[tuple[int, int, str]], columns: list[str], opts: GroupOptions) -> dict[str, list[Any]]:
+    """The share of the pile statistics of the rows at ``dropped`` (``file``, ``record`` and
+    the Parquet file that holds them), as the statistics pass counts it
+    (:func:`_prepared_batches` over their ``columns``), read by the driver with pyarrow from
+    those files alone: no Spark job. Columns ``kind``, ``name``, ``count``."""
+    from collections import Counter
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ._units import filesystem
+
+    wanted: dict[str, set[tuple[int, int]]] = {}
+    for file, record, part in dropped:
+        wanted.setdefault(part, set()).add((file, record))
+    read = [c for c in columns if c != "part"]
+    batches = []
+    for part, places in sorted(wanted.items()):
+        system, local = filesystem(part)
+        table = pq.read_table(local, columns=read, filesystem=system)
+        keep = [
+            p in places for p in zip(table.column("file").to_pylist(), table.column("record").to_pylist(), strict=True)
+        ]
+        table = table.filter(pa.array(keep)).append_column("part", pa.array([part] * sum(keep), pa.string()))
+        batches += table.to_batches()
+    totals: Counter[tuple[str, str]] = Counter()
+    for batch in _prepared_batches(iter(batches), opts):
+        d = batch.to_pydict()
+        totals.update({(k, t): c for k, t, c in zip(d["kind"], d["name"], d["count"], strict=True) if k != "a"})
+    items = sorted(totals.items())
+    return {"kind": [k for (k, _), _ in items], "name": [t for (_, t), _ in items], "count": [c for _, c in items]}
 
 
 def _frozen_heap(rows: Iterator[Any]) -> Iterator[Any]:
@@ -412,6 +464,22 @@ def _frame(spark: Any, rows: list[tuple[Any, ...]], ddl: str) -> Any:
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
     arrays = [pa.array(c, type=f.type) for c, f in zip(columns, schema, strict=True)]
     return spark.createDataFrame(pa.Table.from_arrays(arrays, schema=schema))
+
+
+def _spark_schema(ddl: str) -> Any:
+    """The Spark schema of a schema in DDL (of the few types :func:`_arrow_schema` knows), made
+    in Python: a schema given as text is parsed by Spark's SQL parser in the JVM, whose first
+    use in a job costs it a fraction of a CPU second (the same holds for an expression or a
+    type name given as text, so the grouping gives neither)."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    return from_arrow_schema(_arrow_schema(ddl))
+
+
+def _collected(frame: Any) -> dict[str, list[Any]]:
+    """The rows of ``frame`` on the driver, column by column, sent as Arrow batches (a plain
+    ``collect`` pickles them row by row in the JVM and makes a Row object of each here)."""
+    return frame.toArrow().to_pydict()
 
 
 def _group_rows(spark: Any, out: str) -> Any:
@@ -526,6 +594,7 @@ def _group_blocks(
     article rows of the statistics pass (one per id). Two actions: the kept pairs with the
     candidate count and the ids of all articles, then the clustering."""
     from pyspark.sql import functions as F
+    from pyspark.sql.types import BinaryType, BooleanType, IntegerType, LongType, StringType
 
     from ..grouping import block_cap
 
@@ -541,13 +610,17 @@ def _group_blocks(
     # key and holder, the holders after it; shuffled by that holder, a second pass sums the
     # keys each pair shares and keeps the candidate pairs and the pairs sharing a band
     postings = art.select("num", "published", "bands", "blob").mapInArrow(
-        lambda it: _frozen_heap(_posting_batches(it, shared.value, opts)), _POSTINGS
+        lambda it: _frozen_heap(_posting_batches(it, shared.value, opts)), _spark_schema(_POSTINGS)
     )
-    by_key = postings.repartition("band", "key").sortWithinPartitions("band", "key")
-    held = by_key.mapInArrow(lambda it: _frozen_heap(_shared_batches(it, cap)), _SHARED)
+    # shuffled and sorted by one 64-bit hash of band and key (the JVM sorts a single number
+    # by its prefix, radix sort; by band and key it compared the texts of nearly every pair of
+    # rows, as nearly all share the band -1); the Python pass parts the rare keys of one hash
+    keyed = postings.withColumn("h", F.xxhash64("band", "key"))
+    by_key = keyed.repartition("h").sortWithinPartitions("h")
+    held = by_key.mapInArrow(lambda it: _frozen_heap(_shared_batches(it, cap)), _spark_schema(_SHARED))
     by_article = held.repartition("a").sortWithinPartitions("a")
     edges = (
-        by_article.mapInArrow(lambda it: _frozen_heap(_pair_batches(it, need, opts.window_days)), _PAIRS)
+        by_article.mapInArrow(lambda it: _frozen_heap(_pair_batches(it, need, opts.window_days)), _spark_schema(_PAIRS))
         .withColumn("p", F.spark_partition_id())
         .persist()
     )
@@ -567,7 +640,7 @@ def _group_blocks(
         .groupBy("a")
         .agg(F.collect_set("p").alias("ps"))
     )
-    nulls = {"b": "long", "w": "int", "near": "boolean"}
+    nulls = {"b": LongType(), "w": IntegerType(), "near": BooleanType()}
     sent = wanted.join(art.select(F.col("num").alias("a"), "blob"), "a").select(
         F.explode("ps").alias("p"),
         F.lit(0).alias("kind"),
@@ -575,22 +648,27 @@ def _group_blocks(
         *[F.lit(None).cast(t).alias(c) for c, t in nulls.items()],
         "blob",
     )
-    pairs = scoring.select("p", F.lit(1).alias("kind"), "a", "b", "w", "near", F.lit(None).cast("binary").alias("blob"))
-    scored = sent.unionByName(pairs).repartition("p").sortWithinPartitions("p", "kind")
-    taken = scored.mapInArrow(lambda it: _frozen_heap(_taken_batches(it, shared.value, opts)), _TAKEN)
-    nothing = F.lit(None).cast("string")
+    pairs = scoring.select(
+        "p", F.lit(1).alias("kind"), "a", "b", "w", "near", F.lit(None).cast(BinaryType()).alias("blob")
+    )
+    # sorted by one number, group then kind (see the blocking keys' sort above)
+    scored = sent.unionByName(pairs).repartition("p").sortWithinPartitions(F.col("p") * 2 + F.col("kind"))
+    taken = scored.mapInArrow(lambda it: _frozen_heap(_taken_batches(it, shared.value, opts)), _spark_schema(_TAKEN))
+    nothing = F.lit(None).cast(StringType())
     aside = edges.where(F.col("apart") & ~F.col("near")).groupBy().count()
     try:
-        found = (
-            taken.unionByName(aside.select(nothing.alias("a"), nothing.alias("b"), F.col("count").alias("n")))
-            .unionByName(art.select(F.col("id").alias("a"), nothing.alias("b"), F.lit(None).cast("long").alias("n")))
-            .collect()
+        found = _collected(
+            taken.unionByName(
+                aside.select(nothing.alias("a"), nothing.alias("b"), F.col("count").alias("n"))
+            ).unionByName(
+                art.select(F.col("id").alias("a"), nothing.alias("b"), F.lit(None).cast(LongType()).alias("n"))
+            )
         )
     finally:
         edges.unpersist()
-    n_cand = sum(r["n"] for r in found if r["n"] is not None)
-    ids = [r["a"] for r in found if r["b"] is None and r["n"] is None]
-    block_of, pairs_of = _components((r["a"], r["b"]) for r in found if r["b"] is not None)
+    n_cand = sum(n for n in found["n"] if n is not None)
+    ids = [a for a, b, n in zip(found["a"], found["b"], found["n"], strict=True) if b is None and n is None]
+    block_of, pairs_of = _components((a, b) for a, b in zip(found["a"], found["b"], strict=True) if b is not None)
     sizes: dict[str, int] = {}
     for root in block_of.values():
         sizes[root] = sizes.get(root, 0) + 1
@@ -608,10 +686,11 @@ def _group_blocks(
             assigned = F.broadcast(assigned)
         placed = rows.join(assigned, "id")
         clustered = placed.repartition(parts, "block").mapInArrow(
-            lambda it: _frozen_heap(_cluster_batches(it, links.value, shared.value, opts)), "groups string"
+            lambda it: _frozen_heap(_cluster_batches(it, links.value, shared.value, opts)),
+            _spark_schema("groups string"),
         )
-        for row in clustered.collect():
-            found, count = json.loads(row["groups"])
+        for text in _collected(clustered)["groups"]:
+            found, count = json.loads(text)
             groups += [(tuple(m), tuple(o)) for m, o in found]
             counts.append({**count, "candidate_pairs": 0})
     zero = {"near_duplicate_pairs": 0, "republication_pairs": 0, "same_credit_joins": 0}
@@ -686,8 +765,8 @@ def _sorted_groups(batches: Iterator[Any], keys: tuple[str, ...]) -> Iterator[tu
 
 
 def _shared_batches(batches: Iterator[Any], cap: int) -> Iterator[Any]:
-    """The rows of :data:`_SHARED` of a task's :data:`_POSTINGS`, which come sorted by band and
-    key: the holders of one term (or band key) read together. A term held by more than
+    """The rows of :data:`_SHARED` of a task's :data:`_POSTINGS`, which come sorted by a hash
+    of band and key (``h``): the holders of one term (or band key) read together. A term held by more than
     ``cap`` articles is common (:func:`newsprism.grouping.blocking_keys`); each blocking key
     held by 2 to ``cap`` articles pairs its holders with its weight, as the local grouping's
     :func:`~newsprism.grouping._candidates` counts them; each band key pairs its holders as
@@ -757,18 +836,20 @@ def _shared_batches(batches: Iterator[Any], cap: int) -> Iterator[Any]:
         return -1 if day is None else day
 
     def holders_of(batches: Iterator[Any]) -> Iterator[tuple[int, str, list[tuple[int, str | None]]]]:
-        current: tuple[int, str] | None = None
-        holders: list[tuple[int, str | None]] = []
+        """Each band and key with its holders: the rows come sorted by a hash of band and key
+        (``h``), so the keys of one hash come together, in no order among themselves."""
+        current: int | None = None
+        held: dict[tuple[int, str], list[tuple[int, str | None]]] = {}
         for batch in batches:
             d = batch.to_pydict()
-            for band, key, num, published in zip(d["band"], d["key"], d["num"], d["published"], strict=True):
-                if (band, key) != current:
-                    if current is not None:
-                        yield (*current, holders)
-                    current, holders = (band, key), []
-                holders.append((num, published))
-        if current is not None:
-            yield (*current, holders)
+            for h, band, key, num, published in zip(d["h"], d["band"], d["key"], d["num"], d["published"], strict=True):
+                if h != current:
+                    for (b, k), holders in sorted(held.items()):
+                        yield b, k, holders
+                    current, held = h, {}
+                held.setdefault((band, key), []).append((num, published))
+        for (b, k), holders in sorted(held.items()):
+            yield b, k, holders
 
     for band, key, holders in holders_of(batches):
         if len(holders) < 2:
@@ -984,8 +1065,8 @@ def _previous(spark: Any, path: str) -> dict[str, str]:
     system, local = filesystem(path)
     if system.get_file_info(local).type != fs.FileType.Directory:
         return {}
-    rows = spark.read.parquet(path).select("id", "articles").collect()
-    return {a: r["id"] for r in rows for a in r["articles"]}
+    rows = _collected(spark.read.parquet(path).select("id", "articles"))
+    return {a: story for story, articles in zip(rows["id"], rows["articles"], strict=True) for a in articles}
 
 
 #: stories in one Parquet file of ``stories/``
