@@ -1650,6 +1650,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             introduced = _introduced_before(m.start, g, names)
             if introduced is not None:
                 who = introduced
+            nearer = _nearer_of_gender(m.start, g, who, names)
+            if nearer is not None:
+                who = nearer
             if not who:
                 who = _last(people, m.start)
             if not who:
@@ -1752,6 +1755,59 @@ def _adjacent_unknown(
     if names.text.count("\n", pos, at) > 1:
         return None
     return name
+
+
+#: words before a capitalised run that make it a place or an organisation rather than the
+#: person a "he" or "she" names ("outside the Lant Cafe", "in Saxby Close"; since quotes.v8)
+_PLACE_BEFORE = frozenset(
+    "the in at on from of to near into outside inside by for with across via towards toward around".split()
+)
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """Whether the word right before ``pos`` is "the" or a preposition."""
+    before = text[max(0, pos - 16) : pos].split()
+    return bool(before) and before[-1].lower() in _PLACE_BEFORE
+
+
+def _nearer_of_gender(at: int, g: str, who: str | None, names: _Names) -> str | None:
+    """For "he" or "she" at ``at`` whose candidate ``who`` shows no gender (or is none): the
+    person of the pronoun's gender named last before it, when named after ``who``'s last
+    mention, at most one paragraph break before and within ``PRONOUN_REACH`` ("Team manager
+    Ilse Marchetti met the riders. "...," she said." is hers, not that of a capitalised run
+    named earlier that nothing shows to be of either gender; since quotes.v8)."""
+    if who is not None and _gender(who, names) is not None:
+        return None
+    people = names.people
+    k = bisect_left(people, (at, "")) - 1
+    lo = at - PRONOUN_REACH
+    while k >= 0 and people[k][0] >= lo:
+        pos, name = people[k]
+        if name == who:
+            return None  # ``who`` named after the last of the pronoun's gender
+        if _gender(name, names) == g and not _after_preposition(names.text, pos):
+            if names.text.count("\n", pos, at) > 1 or _in_sentence_of(who, pos, k, names):
+                return None
+            return name
+        k -= 1
+    return None
+
+
+def _in_sentence_of(who: str | None, pos: int, k: int, names: _Names) -> bool:
+    """Whether ``who`` is named earlier in the sentence of the person ``names.people[k]`` at
+    ``pos`` ("Marit Olsgaard, head of operations at forwarder Nordlink Cargo, said": an
+    apposition's name)."""
+    if who is None:
+        return False
+    text = names.text
+    while k > 0:
+        k -= 1
+        p, name = names.people[k]
+        if re.search(r"[.!?][\"”’']?\s", text[p:pos]):
+            return False
+        if name == who:
+            return True
+    return False
 
 
 _OPENING_MARKS = "\"“‘'«„"
