@@ -1725,7 +1725,12 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 # organisation named last (since quotes.v5)
                 return " ".join(raw[1:]), "org"
             if not caps:
-                who = last_spoken(("org",)) or _last(names.orgs, m.start)
+                # "the authority" -> "Esselmoor Rivers Authority": the organisation last named
+                # whose name ends in that word, before the one that spoke last (since quotes.v8)
+                headed = [
+                    (pos, n) for pos, n in names.orgs if m.start - pos <= PRONOUN_REACH and n.split()[-1].lower() == w
+                ]
+                who = _last(headed, m.start) or last_spoken(("org",)) or _last(names.orgs, m.start)
                 if who is not None:
                     return who, "org"
             break
