@@ -1653,6 +1653,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             nearer = _nearer_of_gender(m.start, g, who, names)
             if nearer is not None:
                 who = nearer
+            before = _sentence_before_person(m.start, g, names)
+            if before is not None:
+                who = before
             if not who:
                 who = _last(people, m.start)
             if not who:
@@ -1796,6 +1799,76 @@ def _nearer_of_gender(at: int, g: str, who: str | None, names: _Names) -> str | 
             return name
         k -= 1
     return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
+    """For "he" or "she" at ``at`` right after a quotation that opens its sentence
+    ('"...," she said'): the one person the sentence before it names, of the pronoun's gender
+    or of none shown, when that sentence is in the quotation's paragraph or ends the one
+    before ("Team manager Ilse Marchetti met the riders. "...," she said."; since quotes.v8)."""
+    text = names.text
+    close = at - 1
+    while close > 0 and text[close] in " ,\t":
+        close -= 1
+    if close <= 0 or text[close] not in "\"”":
+        return None
+    opening = text.rfind("“" if text[close] == "”" else '"', max(0, close - 1200), close)
+    if opening <= 0:
+        return None
+    head = text[max(0, opening - 4) : opening]
+    para = text.rfind("\n", 0, opening) + 1
+    if text[para:opening].strip():
+        # the quotation opens a sentence inside the paragraph: the sentence before ends right there
+        if not _SENTENCE_END.search(head + " ") and not re.search(r"[.!?][\"”’']?\s*$", text[para:opening]):
+            return None
+        end = opening
+    else:
+        end = para
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0 or text.count("\n", end, para) > 2:
+            return None
+    start = max(0, end - PRONOUN_REACH)
+    prev = [
+        mm.end()
+        for mm in _SENTENCE_END.finditer(text, start, max(start, end - 2))
+        if not _abbreviation(text, mm.start())
+    ]
+    start = prev[-1] if prev else text.rfind("\n", 0, end) + 1
+    start = max(start, text.rfind("\n", 0, end) + 1)
+    people = names.people
+    lo, hi = bisect_left(people, (start, "")), bisect_left(people, (end, ""))
+    # not a place's or an organisation's name ("at Tarrowby Mills", "the Clinton campaign"),
+    # but "according to Dr. Ana Ruiz"
+    named = [
+        (pos, n)
+        for pos, n in people[lo:hi]
+        if not _after_preposition(text, pos) or text[max(0, pos - 13) : pos].lower().endswith("according to ")
+    ]
+    if not named or len({n for _, n in named}) != 1:
+        return None  # no one, or several people: the rules before decide
+    pos, name = named[0]
+    if _gender(name, names) not in (g, None) or pos - start > SUBJECT_REACH:
+        return None  # of the other gender, or named late in its sentence (an object, most often)
+    return name
+
+
+#: how far from its sentence's start the one person of the sentence before a quotation may be
+#: named to be taken for its subject ("Retired crane driver Ossie Brand, 71, joined ..."; since quotes.v8)
+SUBJECT_REACH = 60
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends a short capitalised word ("Sen.", "Dr.", "U.S.")
+    rather than a sentence."""
+    k = dot
+    while k > 0 and not text[k - 1].isspace() and dot - k < 6:
+        k -= 1
+    word = text[k:dot]
+    return bool(word) and word[:1].isupper() and len(word.replace(".", "")) <= 3
 
 
 def _in_sentence_of(who: str | None, pos: int, k: int, names: _Names) -> bool:
