@@ -1853,7 +1853,13 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
     pos, name = named[0]
     if _gender(name, names) not in (g, None) or pos - start > SUBJECT_REACH:
         return None  # of the other gender, or named late in its sentence (an object, most often)
+    if _PERSONAL.search(text, start, pos):
+        return None  # "At one point, he even called White House spokesman Jay Carney ...": an object
     return name
+
+
+#: a personal pronoun before the one person of a sentence makes that person no subject
+_PERSONAL = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
 
 
 #: how far from its sentence's start the one person of the sentence before a quotation may be
@@ -1881,7 +1887,7 @@ def _in_sentence_of(who: str | None, pos: int, k: int, names: _Names) -> bool:
     while k > 0:
         k -= 1
         p, name = names.people[k]
-        if re.search(r"[.!?][\"”’']?\s", text[p:pos]):
+        if any(not _abbreviation(text, p + mm.start()) for mm in _SENTENCE_END.finditer(text[p:pos])):
             return False
         if name == who:
             return True
