@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v7``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v8``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -95,7 +95,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v7"
+QUOTES_VERSION = "quotes.v8"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1855,6 +1855,10 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
         return None  # of the other gender, or named late in its sentence (an object, most often)
     if _PERSONAL.search(text, start, pos):
         return None  # "At one point, he even called White House spokesman Jay Carney ...": an object
+    if _gender(name, names) is None:
+        para = text.rfind("\n", 0, start) + 1
+        if any(_gender(n, names) == g for _, n in people[bisect_left(people, (para, "")) : lo]):
+            return None  # "Clara Moss ... said ... Jonas Wirth, the site manager, said ... / she said" (v4)
     return name
 
 
