@@ -1853,8 +1853,10 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
     pos, name = named[0]
     if _gender(name, names) not in (g, None) or pos - start > SUBJECT_REACH:
         return None  # of the other gender, or named late in its sentence (an object, most often)
-    if _PERSONAL.search(text, start, pos):
-        return None  # "At one point, he even called White House spokesman Jay Carney ...": an object
+    if _PERSONAL.search(text, start, end):
+        # "At one point, he even called White House spokesman Jay Carney ...", "Announcing her
+        # candidacy at an event in central London, she said ...": the pronoun is the subject
+        return None
     if _gender(name, names) is None:
         para = text.rfind("\n", 0, start) + 1
         if any(_gender(n, names) == g for _, n in people[bisect_left(people, (para, "")) : lo]):
@@ -1862,7 +1864,7 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
     return name
 
 
-#: a personal pronoun before the one person of a sentence makes that person no subject
+#: a personal pronoun in the sentence of the one person it names makes that person no subject
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
 
 
