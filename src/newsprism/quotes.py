@@ -1730,9 +1730,11 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             if not caps:
                 # "the authority" -> "Esselmoor Rivers Authority": the organisation last named
                 # whose name ends in that word, before the one that spoke last (since quotes.v8)
-                headed = [
-                    (pos, n) for pos, n in names.orgs if m.start - pos <= PRONOUN_REACH and n.split()[-1].lower() == w
-                ]
+                headed = sorted(
+                    (pos, n)
+                    for pos, n in [*names.orgs, *((pos, n) for pos, n, k in spoken if k == "org")]
+                    if m.start - pos <= PRONOUN_REACH and n.split()[-1].lower() == w
+                )
                 who = _last(headed, m.start) or last_spoken(("org",)) or _last(names.orgs, m.start)
                 if who is not None:
                     return who, "org"
@@ -1791,7 +1793,7 @@ def _nearer_of_gender(at: int, g: str, who: str | None, names: _Names) -> str | 
     lo = at - PRONOUN_REACH
     while k >= 0 and people[k][0] >= lo:
         pos, name = people[k]
-        if name == who:
+        if who is not None and _same_person(name, who):
             return None  # ``who`` named after the last of the pronoun's gender
         if _gender(name, names) == g and not _after_preposition(names.text, pos):
             if names.text.count("\n", pos, at) > 1 or _in_sentence_of(who, pos, k, names):
@@ -1895,9 +1897,14 @@ def _in_sentence_of(who: str | None, pos: int, k: int, names: _Names) -> bool:
         p, name = names.people[k]
         if any(not _abbreviation(text, p + mm.start()) for mm in _SENTENCE_END.finditer(text[p:pos])):
             return False
-        if name == who:
+        if _same_person(name, who):
             return True
     return False
+
+
+def _same_person(name: str, who: str) -> bool:
+    """Whether two names of the article are one person's ("Al Dwoskin", "Dwoskin")."""
+    return name == who or name.split()[-1] == who.split()[-1]
 
 
 _OPENING_MARKS = "\"“‘'«„"
