@@ -1798,6 +1798,8 @@ def _nearer_of_gender(at: int, g: str, who: str | None, names: _Names) -> str | 
         if _gender(name, names) == g and not _after_preposition(names.text, pos):
             if names.text.count("\n", pos, at) > 1 or _in_sentence_of(who, pos, k, names):
                 return None
+            if who is not None and re.search(r"\b" + re.escape(who.split()[-1]) + r"\b", names.text[pos:at]):
+                return None  # ``who`` named again after it ("Al Dwoskin ... behind Soros. ... Dwoskin said")
             return name
         k -= 1
     return None
@@ -1855,7 +1857,7 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
     pos, name = named[0]
     if _gender(name, names) not in (g, None) or pos - start > SUBJECT_REACH:
         return None  # of the other gender, or named late in its sentence (an object, most often)
-    if _PERSONAL.search(text, start, end):
+    if _PERSONAL.search(text, start, end) or _RELATIVE.search(text, start, pos):
         # "At one point, he even called White House spokesman Jay Carney ...", "Announcing her
         # candidacy at an event in central London, she said ...": the pronoun is the subject
         return None
@@ -1865,6 +1867,10 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
             return None  # "Clara Moss ... said ... Jonas Wirth, the site manager, said ... / she said" (v4)
     return name
 
+
+#: a relative pronoun before the one person of a sentence makes that person the subject of
+#: a relative clause, not of the sentence ("North Carolina, which Obama won narrowly, ...")
+_RELATIVE = re.compile(r"\b(?:which|that|whom|whose|who)\b")
 
 #: a personal pronoun in the sentence of the one person it names makes that person no subject
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
@@ -1879,9 +1885,9 @@ def _abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` ends a short capitalised word ("Sen.", "Dr.", "U.S.")
     rather than a sentence."""
     k = dot
-    while k > 0 and not text[k - 1].isspace() and dot - k < 6:
+    while k > 0 and not text[k - 1].isspace() and dot - k < 12:
         k -= 1
-    word = text[k:dot]
+    word = re.split(r"[-/(\"“‘']", text[k:dot])[-1]  # "ex.-U.S.": its last part
     return bool(word) and word[:1].isupper() and len(word.replace(".", "")) <= 3
 
 
