@@ -1835,16 +1835,21 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
             end -= 1
         if end <= 0 or text.count("\n", end, para) > 2:
             return None
-    start = max(0, end - PRONOUN_REACH)
+    para_start = text.rfind("\n", max(0, end - SENTENCE_REACH), end) + 1
+    window = max(para_start, end - SENTENCE_REACH)
+    people = names.people
+    hi = bisect_left(people, (end, ""))
+    if hi == 0 or people[hi - 1][0] < window:
+        return None  # no one named in the window: nothing to read
     prev = [
         mm.end()
-        for mm in _SENTENCE_END.finditer(text, start, max(start, end - 2))
+        for mm in _SENTENCE_END.finditer(text, window, max(window, end - 2))
         if not _abbreviation(text, mm.start())
     ]
-    start = prev[-1] if prev else text.rfind("\n", 0, end) + 1
-    start = max(start, text.rfind("\n", 0, end) + 1)
-    people = names.people
-    lo, hi = bisect_left(people, (start, "")), bisect_left(people, (end, ""))
+    if not prev and para_start == 0 and end > SENTENCE_REACH:
+        return None  # a sentence longer than the window: not read, so the time stays bounded
+    start = prev[-1] if prev else window
+    lo = bisect_left(people, (start, ""))
     # not a place's or an organisation's name ("at Tarrowby Mills", "the Clinton campaign"),
     # but "according to Dr. Ana Ruiz"
     named = [
@@ -1875,6 +1880,9 @@ _RELATIVE = re.compile(r"\b(?:which|that|whom|whose|who)\b")
 #: a personal pronoun in the sentence of the one person it names makes that person no subject
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
 
+
+#: how far back the sentence before a quotation is looked for (since quotes.v8)
+SENTENCE_REACH = 600
 
 #: how far from its sentence's start the one person of the sentence before a quotation may be
 #: named to be taken for its subject ("Retired crane driver Ossie Brand, 71, joined ..."; since quotes.v8)
