@@ -1770,7 +1770,10 @@ def _adjacent_unknown(
 #: words before a capitalised run that make it a place or an organisation rather than the
 #: person a "he" or "she" names ("outside the Lant Cafe", "in Saxby Close"; since quotes.v8)
 _PLACE_BEFORE = frozenset(
-    "the in at on from of to near into outside inside by for with across via towards toward around".split()
+    {
+        *("the", "in", "at", "on", "from", "of", "to", "near", "into", "outside"),
+        *("inside", "by", "for", "with", "across", "via", "towards", "toward", "around"),
+    }
 )
 
 
@@ -1817,7 +1820,7 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
     close = at - 1
     while close > 0 and text[close] in " ,\t":
         close -= 1
-    if close <= 0 or text[close] not in "\"”":
+    if close <= 0 or text[close] not in '"”':
         return None
     opening = text.rfind("“" if text[close] == "”" else '"', max(0, close - 1200), close)
     if opening <= 0:
