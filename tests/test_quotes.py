@@ -758,6 +758,57 @@ def test_quotes_v6_speakers_not_taken(body: str, speakers: list[str | None]) -> 
     assert [s for _, s, _ in found(body)] == speakers
 
 
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # "she" after a quotation: the person of her gender named after an organisation that
+        # spoke, not the organisation (which nothing shows to be of either gender)
+        (
+            "Kelda Rowing said on Friday that its stroke, Anders Moe, had failed a test. Moe said he had "
+            "taken nothing.\nCrew manager Ysolde Brekkan met the rowers at the boathouse that evening, "
+            'and her assistants packed the boats.\n"I told them the truth," she said.',
+            ["Ysolde Brekkan"],
+        ),
+        # "the authority": the organisation whose name ends in that word, not a road named after it
+        (
+            "The Tallvik Harbour Authority approved the sea wall in 2019. Work on the B812 link road "
+            'began in May.\nA spokesperson for the authority said: "We will publish a timetable next week."',
+            ["Tallvik Harbour Authority"],
+        ),
+        # "he" after a quotation that opens its paragraph: the one person named early in the
+        # sentence before, not the man named as a subject further back
+        (
+            "Port director Tomas Dahl said the old cranes would be sold. He spoke after the vote.\n"
+            "Retired welder Osric Vannberg, 68, joined the march on Sunday.\n"
+            '"I built half of these cranes," he said.',
+            ["Osric Vannberg"],
+        ),
+        # the same inside one paragraph
+        (
+            "Port director Tomas Dahl said the old cranes would be sold.\n"
+            'Retired welder Osric Vannberg, 68, joined the march on Sunday. "I built half of these cranes," he said.',
+            ["Osric Vannberg"],
+        ),
+        # a place after a preposition in the sentence before is no speaker
+        (
+            "Mayor Ingrid Solvang visited the flooded streets on Monday.\n"
+            "The water rose fastest in Kettle Row overnight.\n"
+            '"We will not leave until every street is dry," she said.',
+            ["Ingrid Solvang"],
+        ),
+        # a person named after a pronoun in the sentence before is its object, not the speaker
+        (
+            "Mayor Ingrid Solvang visited the flooded streets on Monday.\n"
+            "She met engineer Liv Aasen at the pumps.\n"
+            '"We will not leave until every street is dry," she said.',
+            ["Ingrid Solvang"],
+        ),
+    ],
+)
+def test_quotes_v8_speakers(body: str, speakers: list[str]) -> None:
+    assert [s for _, s, _ in found(body)] == speakers
+
+
 def test_a_surname_spelt_otherwise_is_looked_up_a_bounded_number_of_times() -> None:
     from newsprism import names
 

@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v7``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v8``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -95,7 +95,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v7"
+QUOTES_VERSION = "quotes.v8"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1650,6 +1650,12 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             introduced = _introduced_before(m.start, g, names)
             if introduced is not None:
                 who = introduced
+            nearer = _nearer_of_gender(m.start, g, who, names)
+            if nearer is not None:
+                who = nearer
+            before = _sentence_before_person(m.start, g, names)
+            if before is not None:
+                who = before
             if not who:
                 who = _last(people, m.start)
             if not who:
@@ -1722,7 +1728,14 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 # organisation named last (since quotes.v5)
                 return " ".join(raw[1:]), "org"
             if not caps:
-                who = last_spoken(("org",)) or _last(names.orgs, m.start)
+                # "the authority" -> "Esselmoor Rivers Authority": the organisation last named
+                # whose name ends in that word, before the one that spoke last (since quotes.v8)
+                headed = sorted(
+                    (pos, n)
+                    for pos, n in [*names.orgs, *((pos, n) for pos, n, k in spoken if k == "org")]
+                    if m.start - pos <= PRONOUN_REACH and n.split()[-1].lower() == w
+                )
+                who = _last(headed, m.start) or last_spoken(("org",)) or _last(names.orgs, m.start)
                 if who is not None:
                     return who, "org"
             break
@@ -1752,6 +1765,163 @@ def _adjacent_unknown(
     if names.text.count("\n", pos, at) > 1:
         return None
     return name
+
+
+#: words before a capitalised run that make it a place or an organisation rather than the
+#: person a "he" or "she" names ("outside the Lant Cafe", "in Saxby Close"; since quotes.v8)
+_PLACE_BEFORE = frozenset(
+    {
+        *("the", "in", "at", "on", "from", "of", "to", "near", "into", "outside"),
+        *("inside", "by", "for", "with", "across", "via", "towards", "toward", "around"),
+    }
+)
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """Whether the word right before ``pos`` is "the" or a preposition."""
+    before = text[max(0, pos - 16) : pos].split()
+    return bool(before) and before[-1].lower() in _PLACE_BEFORE
+
+
+def _nearer_of_gender(at: int, g: str, who: str | None, names: _Names) -> str | None:
+    """For "he" or "she" at ``at`` whose candidate ``who`` shows no gender (or is none): the
+    person of the pronoun's gender named last before it, when named after ``who``'s last
+    mention, at most one paragraph break before and within ``PRONOUN_REACH`` ("Team manager
+    Ilse Marchetti met the riders. "...," she said." is hers, not that of a capitalised run
+    named earlier that nothing shows to be of either gender; since quotes.v8)."""
+    if who is not None and _gender(who, names) is not None:
+        return None
+    people = names.people
+    k = bisect_left(people, (at, "")) - 1
+    lo = at - PRONOUN_REACH
+    while k >= 0 and people[k][0] >= lo:
+        pos, name = people[k]
+        if who is not None and _same_person(name, who):
+            return None  # ``who`` named after the last of the pronoun's gender
+        if _gender(name, names) == g and not _after_preposition(names.text, pos):
+            if names.text.count("\n", pos, at) > 1 or _in_sentence_of(who, pos, k, names):
+                return None
+            if who is not None and re.search(r"\b" + re.escape(who.split()[-1]) + r"\b", names.text[pos:at]):
+                return None  # ``who`` named again after it ("Al Dwoskin ... behind Soros. ... Dwoskin said")
+            return name
+        k -= 1
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
+    """For "he" or "she" at ``at`` right after a quotation that opens its sentence
+    ('"...," she said'): the one person the sentence before it names, of the pronoun's gender
+    or of none shown, when that sentence is in the quotation's paragraph or ends the one
+    before ("Team manager Ilse Marchetti met the riders. "...," she said."; since quotes.v8)."""
+    text = names.text
+    close = at - 1
+    while close > 0 and text[close] in " ,\t":
+        close -= 1
+    if close <= 0 or text[close] not in '"”':
+        return None
+    opening = text.rfind("“" if text[close] == "”" else '"', max(0, close - 1200), close)
+    if opening <= 0:
+        return None
+    head = text[max(0, opening - 4) : opening]
+    para = text.rfind("\n", 0, opening) + 1
+    if text[para:opening].strip():
+        # the quotation opens a sentence inside the paragraph: the sentence before ends right there
+        if not _SENTENCE_END.search(head + " ") and not re.search(r"[.!?][\"”’']?\s*$", text[para:opening]):
+            return None
+        end = opening
+    else:
+        end = para
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0 or text.count("\n", end, para) > 2:
+            return None
+    para_start = text.rfind("\n", max(0, end - SENTENCE_REACH), end) + 1
+    window = max(para_start, end - SENTENCE_REACH)
+    people = names.people
+    hi = bisect_left(people, (end, ""))
+    if hi == 0 or people[hi - 1][0] < window:
+        return None  # no one named in the window: nothing to read
+    prev = [
+        mm.end()
+        for mm in _SENTENCE_END.finditer(text, window, max(window, end - 2))
+        if not _abbreviation(text, mm.start())
+    ]
+    if not prev and para_start == 0 and end > SENTENCE_REACH:
+        return None  # a sentence longer than the window: not read, so the time stays bounded
+    start = prev[-1] if prev else window
+    lo = bisect_left(people, (start, ""))
+    # not a place's or an organisation's name ("at Tarrowby Mills", "the Clinton campaign"),
+    # but "according to Dr. Ana Ruiz"
+    named = [
+        (pos, n)
+        for pos, n in people[lo:hi]
+        if not _after_preposition(text, pos) or text[max(0, pos - 13) : pos].lower().endswith("according to ")
+    ]
+    if not named or len({n for _, n in named}) != 1:
+        return None  # no one, or several people: the rules before decide
+    pos, name = named[0]
+    if _gender(name, names) not in (g, None) or pos - start > SUBJECT_REACH:
+        return None  # of the other gender, or named late in its sentence (an object, most often)
+    if _PERSONAL.search(text, start, end) or _RELATIVE.search(text, start, pos):
+        # "At one point, he even called White House spokesman Jay Carney ...", "Announcing her
+        # candidacy at an event in central London, she said ...": the pronoun is the subject
+        return None
+    if _gender(name, names) is None:
+        para = text.rfind("\n", 0, start) + 1
+        if any(_gender(n, names) == g for _, n in people[bisect_left(people, (para, "")) : lo]):
+            return None  # "Clara Moss ... said ... Jonas Wirth, the site manager, said ... / she said" (v4)
+    return name
+
+
+#: a relative pronoun before the one person of a sentence makes that person the subject of
+#: a relative clause, not of the sentence ("North Carolina, which Obama won narrowly, ...")
+_RELATIVE = re.compile(r"\b(?:which|that|whom|whose|who)\b")
+
+#: a personal pronoun in the sentence of the one person it names makes that person no subject
+_PERSONAL = re.compile(r"\b(?:he|she|they|we|I|He|She|They|We)\b")
+
+
+#: how far back the sentence before a quotation is looked for (since quotes.v8)
+SENTENCE_REACH = 600
+
+#: how far from its sentence's start the one person of the sentence before a quotation may be
+#: named to be taken for its subject ("Retired crane driver Ossie Brand, 71, joined ..."; since quotes.v8)
+SUBJECT_REACH = 60
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends a short capitalised word ("Sen.", "Dr.", "U.S.")
+    rather than a sentence."""
+    k = dot
+    while k > 0 and not text[k - 1].isspace() and dot - k < 12:
+        k -= 1
+    word = re.split(r"[-/(\"“‘']", text[k:dot])[-1]  # "ex.-U.S.": its last part
+    return bool(word) and word[:1].isupper() and len(word.replace(".", "")) <= 3
+
+
+def _in_sentence_of(who: str | None, pos: int, k: int, names: _Names) -> bool:
+    """Whether ``who`` is named earlier in the sentence of the person ``names.people[k]`` at
+    ``pos`` ("Marit Olsgaard, head of operations at forwarder Nordlink Cargo, said": an
+    apposition's name)."""
+    if who is None:
+        return False
+    text = names.text
+    while k > 0:
+        k -= 1
+        p, name = names.people[k]
+        if any(not _abbreviation(text, p + mm.start()) for mm in _SENTENCE_END.finditer(text[p:pos])):
+            return False
+        if _same_person(name, who):
+            return True
+    return False
+
+
+def _same_person(name: str, who: str) -> bool:
+    """Whether two names of the article are one person's ("Al Dwoskin", "Dwoskin")."""
+    return name == who or name.split()[-1] == who.split()[-1]
 
 
 _OPENING_MARKS = "\"“‘'«„"
