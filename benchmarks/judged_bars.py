@@ -55,6 +55,25 @@ def sentence_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
+def story_articles(gold: Path) -> dict[str, list[str]]:
+    """The article ids of each story of a converted gold set, sorted."""
+    meta = json.loads((gold / "gold.json").read_text(encoding="utf-8"))["articles"]
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for aid, m in sorted(meta.items()):
+        by_story[str(m["story"])].append(aid)
+    return by_story
+
+
+def judged_pairs(files: list[str]) -> list[dict[str, Any]]:
+    """The judged pairs of ``files`` (names under tests/gold/judged) that carry a verdict."""
+    return [
+        row
+        for f in files
+        for line in (JUDGED / f).read_text(encoding="utf-8").splitlines()
+        if line.strip() and (row := json.loads(line)).get("kind") == "pair" and row.get("verdict") in VERDICTS
+    ]
+
+
 def precision(c: Counter) -> str:
     n = sum(c.values())
     if not n:
@@ -71,16 +90,8 @@ def run(gold: Path, files: list[str], embedder: str, old: tuple[str, Any] | None
     if old:
         bars[f"{old[0]}: {old[1].ALIGN_VERSION}"] = (old[1].align_story, old[1].AlignOptions(embedder=embedder))
     bars[f"{ALIGN_VERSION} (this tree)"] = (align_story, AlignOptions(embedder=embedder))
-    meta = json.loads((gold / "gold.json").read_text(encoding="utf-8"))["articles"]
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for aid, m in sorted(meta.items()):
-        by_story[str(m["story"])].append(aid)
-    pairs = [
-        row
-        for f in files
-        for line in (JUDGED / f).read_text(encoding="utf-8").splitlines()
-        if line.strip() and (row := json.loads(line)).get("kind") == "pair" and row.get("verdict") in VERDICTS
-    ]
+    by_story = story_articles(gold)
+    pairs = judged_pairs(files)
     linked = {name: Counter() for name in bars}
     ones = Counter()
     kept: dict[str, set[int]] = {name: set() for name in bars}

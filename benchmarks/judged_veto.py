@@ -22,17 +22,16 @@ The held-out judged files are refused (``--files`` with "heldout" in a name): th
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import REPO, skip, table
+from _common import skip, table
+from judged_bars import VERDICTS, judged_pairs, sentence_hash, story_articles
 
 import newsprism.align as align_module
 import newsprism.comparison
@@ -40,13 +39,7 @@ from newsprism import AlignOptions, CompareOptions, compare
 from newsprism.claims import ClaimModel, _read, feature_names, pair_features
 from newsprism.eval.convert._common import default_dest
 
-JUDGED = REPO / "tests" / "gold" / "judged"
-VERDICTS = ("SAME", "PARTIAL", "DIFFERENT")
 BAR = 0.5
-
-
-def sentence_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
 class _Capture:
@@ -97,16 +90,8 @@ def judged_rows(files: list[str], bar: float = BAR) -> list[dict[str, Any]]:
     gold = default_dest("basil")
     if not (gold / "gold.json").is_file():
         skip(f"no basil gold set at {gold}; run: newsprism convert basil")
-    meta = json.loads((gold / "gold.json").read_text(encoding="utf-8"))["articles"]
-    by_story: dict[str, list[str]] = defaultdict(list)
-    for aid, m in sorted(meta.items()):
-        by_story[str(m["story"])].append(aid)
-    pairs = [
-        row
-        for f in files
-        for line in (JUDGED / f).read_text(encoding="utf-8").splitlines()
-        if line.strip() and (row := json.loads(line)).get("kind") == "pair" and row.get("verdict") in VERDICTS
-    ]
+    by_story = story_articles(gold)
+    pairs = judged_pairs(files)
     model = ClaimModel.load("wordllama")
     names = list(feature_names("wordllama"))
     rows = []
