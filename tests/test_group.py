@@ -430,7 +430,11 @@ def test_same_event_model_errors(tmp_path: Path) -> None:
 
     vote = [_quay(f"v{k}", f"Harwick council clash on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2)]
     deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
-    with pytest.raises(ValueError, match=r"needs event_model: a file written by benchmarks/train_grouping\.py"):
+    with pytest.raises(
+        ValueError,
+        match=r"needs event_model: a file written by benchmarks/train_grouping\.py --out PATH or "
+        r"'same-event\.v3' \(the shipped veto, the default\); event_floor 0 turns the veto off$",
+    ):
         group(vote + deal, options=GroupOptions(event_floor=0.5, event_model=None))
     with pytest.raises(ValueError, match="event_scope is 'some': use 'stories', 'joins' or 'all'"):
         group(

@@ -608,6 +608,7 @@ def event_model(path: str | None) -> EventModel:
     if not path:
         raise ValueError(
             "GroupOptions.event_floor needs event_model: a file written by benchmarks/train_grouping.py --out PATH"
+            f" or {SAME_EVENT!r} (the shipped veto, the default); event_floor 0 turns the veto off"
         )
     if path == SAME_EVENT:
         return _shipped("veto")
