@@ -711,7 +711,9 @@ def test_a_nation_party_or_form_of_government_is_no_capital(word: str) -> None:
     within a state, a people, a party or a form of government ("the Scottish government", "the
     Houthi authorities", "the Military government") is no capital of the story's one unknown
     state, and no naming mark for it."""
-    a = art("Patrol boats of the Republic of Tarnovia seized a British trawler. Tarnovia said it was fishing.", "a", "A")
+    a = art(
+        "Patrol boats of the Republic of Tarnovia seized a British trawler. Tarnovia said it was fishing.", "a", "A"
+    )
     b = art(f"Ministers said the {word} government protested to Tarnovia. Tarnovia held the crew.", "b", "B")
     ents = story_entities([a, b])
     assert ("b", word) not in texts(by_name(ents, "Tarnovia"))

@@ -1462,7 +1462,8 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
     if len(states) != 1:
         return
     state = states[0]
-    adjectives = {fold_key(d) for d in demonyms()} | {fold_key(w) for w in lexicons.load("government-modifiers").entries}
+    modifiers = lexicons.load("government-modifiers").entries
+    adjectives = {fold_key(d) for d in demonyms()} | {fold_key(w) for w in modifiers}
     for key, ms in list(groups.items()):
         if key == state or key in known or key in people or key in adjectives or " " in key:
             continue
