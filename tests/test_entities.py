@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from newsprism import from_text, lexicons
 from newsprism.entities import (
     ENTITIES_VERSION,
@@ -701,3 +703,18 @@ def test_a_body_named_by_its_kind_is_no_mark() -> None:
 
 def test_version_is_v8() -> None:
     assert ENTITIES_VERSION == "entities.v8"
+
+
+@pytest.mark.parametrize("word", ["Scottish", "Welsh", "Catalan", "Houthi", "Tory", "Communist", "Military"])
+def test_a_nation_party_or_form_of_government_is_no_capital(word: str) -> None:
+    """entities.v8's capital rule: a capitalised word before "government" that names a nation
+    within a state, a people, a party or a form of government ("the Scottish government", "the
+    Houthi authorities", "the Military government") is no capital of the story's one unknown
+    state, and no naming mark for it."""
+    a = art(
+        "Patrol boats of the Republic of Tarnovia seized a British trawler. Tarnovia said it was fishing.", "a", "A"
+    )
+    b = art(f"Ministers said the {word} government protested to Tarnovia. Tarnovia held the crew.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("b", word) not in texts(by_name(ents, "Tarnovia"))
+    assert [m.text for m in naming_marks(ents, [a, b])] == ["Republic of Tarnovia"]

@@ -71,6 +71,9 @@ def test_hedges_are_found(sentence: str, hedge: str) -> None:
         "His injuries are not thought to be life-threatening.",
         "The driver was said to be in a stable condition last night.",
         "None of the crew is believed to be seriously hurt.",
+        # the same without "a", as US outlets write it
+        "The cyclist is believed to be in critical condition at the county hospital.",
+        "Two passengers were said to be in serious but stable condition.",
         # framing-lexicon.v4: "it's" is no possessive before an after-determiner hedge
         "It's supposed to open in May.",
     ],

@@ -5,8 +5,10 @@ import random
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import pytest
 
 from newsprism import from_text
 from newsprism import prepare_article as prepare
@@ -428,7 +430,11 @@ def test_same_event_model_errors(tmp_path: Path) -> None:
 
     vote = [_quay(f"v{k}", f"Harwick council clash on harbour levy {k}", "clash", QUAY_VOTE) for k in (1, 2)]
     deal = [_quay(f"d{k}", f"Harwick council deal on harbour levy {k}", "agree", QUAY_DEAL) for k in (1, 2)]
-    with pytest.raises(ValueError, match=r"needs event_model: a file written by benchmarks/train_grouping\.py"):
+    with pytest.raises(
+        ValueError,
+        match=r"needs event_model: a file written by benchmarks/train_grouping\.py --out PATH or "
+        r"'same-event\.v3' \(the shipped veto, the default\); event_floor 0 turns the veto off$",
+    ):
         group(vote + deal, options=GroupOptions(event_floor=0.5, event_model=None))
     with pytest.raises(ValueError, match="event_scope is 'some': use 'stories', 'joins' or 'all'"):
         group(
@@ -631,3 +637,41 @@ def test_shipped_same_event_models() -> None:
 
     assert rescue.proba(row(0.3, True))[0] >= 0.4 > rescue.proba(row(0.3, False))[0]
     assert veto.proba(row(0.4, True))[0] >= 0.4 > veto.proba(row(0.4, False))[0]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"coefficients": [1.0, 2.0]},  # too few weights: a numpy error deep in the grouping
+        {"scaling": {"mean": [0.0], "scale": [1.0]}},  # one value: broadcast to every feature
+        {"intercept": float("nan")},  # every probability NaN: no rescue, no veto, silently
+        {"scaling": {"mean": None, "scale": None}},
+    ],
+)
+def test_a_corrupt_same_event_model_is_refused_in_one_line_naming_it(tmp_path: Path, change: dict[str, Any]) -> None:
+    """A same-event model file whose weights or scaling do not fit :data:`EVENT_FEATURES`, or
+    hold values that are no numbers, is refused when read, in one line naming the file (the
+    shipped file too): never a numpy error while grouping, never a model that judges
+    nothing."""
+    from newsprism import grouping
+    from newsprism.errors import NewsprismError
+
+    model = json.loads(Path(_event_model_file(tmp_path)).read_text("utf-8")) | change
+    bad = tmp_path / "bad-model.json"
+    bad.write_text(json.dumps(model), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^[^\n]*bad-model\.json: not a same-event model \([^\n]*$"):
+        grouping.event_model(str(bad))
+    shipped = tmp_path / "shipped.json"
+    shipped.write_text(
+        json.dumps({"version": grouping.SAME_EVENT, "models": {"rescue": model, "veto": model}}), encoding="utf-8"
+    )
+    saved = dict(grouping._EVENT_MODELS)
+    grouping._EVENT_MODELS.clear()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(grouping, "_SAME_EVENT_FILE", str(shipped))
+            with pytest.raises(NewsprismError, match=r"^[^\n]*shipped\.json: cannot read the same-event rescue model"):
+                grouping.rescue_model(grouping.SAME_EVENT)
+    finally:
+        grouping._EVENT_MODELS.clear()
+        grouping._EVENT_MODELS.update(saved)

@@ -19,6 +19,7 @@ BUNDLED = {
     "agencies",
     "attribution-contexts",
     "distance-words",
+    "government-modifiers",
     "british-endings",
     "british-exceptions",
     "byline-words",

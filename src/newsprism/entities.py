@@ -1444,7 +1444,10 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
       formal name ("Republic of Korvania", "Kingdom of ..."; an adjective beside a name,
       "Korvanian", is no evidence: "Parisian" beside "Paris");
     - the capital is one capitalised word, no person, no alias, no demonym ("Swedish
-      authorities"), never written in lower case in the story ("Federal authorities"), and
+      authorities"), no word of the ``government-modifiers`` lexicon (a nation inside a state,
+      a people, a party or a form of government: "the Scottish government", "the Houthi
+      authorities", "the Military government"), never written in lower case in the story
+      ("Federal authorities"), and
       every one of its mentions stands right before "government", "regime", "junta" or
       "authorities" (a name written anywhere else, "in Velsk", "Velsk court", is left alone: a
       city of its own).
@@ -1459,7 +1462,8 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
     if len(states) != 1:
         return
     state = states[0]
-    adjectives = {fold_key(d) for d in demonyms()}
+    modifiers = lexicons.load("government-modifiers").entries
+    adjectives = {fold_key(d) for d in demonyms()} | {fold_key(w) for w in modifiers}
     for key, ms in list(groups.items()):
         if key == state or key in known or key in people or key in adjectives or " " in key:
             continue

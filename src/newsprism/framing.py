@@ -25,9 +25,10 @@ mark is attached to the fact of its sentence (``fact``) once the facts are known
 ``framing.v10``: v9 with the word lists of ``framing-lexicon.v4`` (``hedges.v3``: "appears to",
 "seems to", their forms, "seemingly" and "would-be" are no hedge, nor a passive hedge before a
 casualty's condition, "are not thought to be life-threatening"; "it's" is no possessive) and the
-naming marks of ``entities.v8`` (a capital before "government" or "regime" for the story's one
-state the alias table lacks, "the Velsk regime"; a registered name, "Oxhaven Athletic Football
-Club Ltd", a form of the common one; "the club" no mark).
+naming marks of ``entities.v8`` (a capital before "government", "regime", "junta" or
+"authorities" for the story's one state the alias table lacks, "the Velsk regime"; "the club"
+no mark; a registered name, "... Football Club Ltd", was tried as a form of the common one and
+dropped: docs/entities.md).
 ``framing.v9``: v8 with the naming marks of ``entities.v7`` ("County Hall" for the story's one
 county council, "B3290 Fellgate Road" for the road the others call "Fellgate Road", a formal name
 stated after "officially" no mark); one article's marks are not changed by it.

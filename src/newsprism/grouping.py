@@ -220,7 +220,7 @@ class GroupOptions:
     ``body_rescue`` (0.3), ``rescue_margin`` (0.1), ``rescue_distinct`` (0.5), ``rescue_days``
     (0.5) and ``rescue_joins`` (True): the v6 rescue of an undated report just below the bar
     (module docstring, step 3; ``body_rescue`` 0 turns it off, and it reads the whole-text
-    rows, so it is off with ``body_floor`` 0 as well). Chosen in one round
+    rows, so it is off with ``body_floor`` 0 and ``event_floor`` 0 as well). Chosen in one round
     (``benchmarks/grouping_splits.py``, about 30 settings) on the written parts F to K, the
     dev set, BASIL, NeuS and ECB+ (whole and small piles), the rule being no real set below
     v5 and the written parts gaining; neighbours score alike (``body_rescue`` 0.28, margins
@@ -242,7 +242,8 @@ class GroupOptions:
     setting across the sets: docs/grouping.md.
 
     ``rescue_model``, ``rescue_floor``, ``learned_margin`` and ``rescue_singles``: the learned
-    rescue (v7; ``rescue_model`` None turns it off, which with ``event_floor`` 0 is v6): an
+    rescue (v7; ``rescue_model`` None turns it off, which with ``event_floor`` 0 is v6; it
+    is part of the v6 rescue's step, so ``body_rescue`` 0 turns it off too): an
     undated merge less than ``learned_margin`` below its bar that the hand-set rescue
     refuses joins when the mean probability of the rescue model (:data:`SAME_EVENT`, or a
     file of :func:`event_model`'s format) reaches ``rescue_floor``; a single report and a
@@ -599,13 +600,15 @@ _EVENT_MODELS: dict[str, EventModel] = {}
 
 
 def event_model(path: str | None) -> EventModel:
-    """The same-event model of ``path``, a JSON file written by
-    ``benchmarks/train_grouping.py --out PATH``. No model is shipped: the decision did not
-    beat ``group-hybrid.v5`` across the gold sets (docs/grouping.md), so it is off unless a
-    caller sets ``GroupOptions.event_floor`` and ``event_model``."""
+    """The same-event model of ``path``: :data:`SAME_EVENT`, the shipped veto model (the
+    default of ``GroupOptions.event_model``, read when ``event_floor`` is above 0, as it is by
+    default since ``group-hybrid.v7``), or a JSON file written by
+    ``benchmarks/train_grouping.py --out PATH``. A file that is no such model is refused in one
+    line naming it (``ValueError``)."""
     if not path:
         raise ValueError(
             "GroupOptions.event_floor needs event_model: a file written by benchmarks/train_grouping.py --out PATH"
+            f" or {SAME_EVENT!r} (the shipped veto, the default); event_floor 0 turns the veto off"
         )
     if path == SAME_EVENT:
         return _shipped("veto")
@@ -618,17 +621,35 @@ def event_model(path: str | None) -> EventModel:
             data = json.loads(Path(path).read_text("utf-8"))
             if list(data["features"]) != list(EVENT_FEATURES):
                 raise ValueError(f"features {data['features']} are not {list(EVENT_FEATURES)}")
-            model = EventModel(
-                str(data["version"]),
-                np.asarray(data["scaling"]["mean"], dtype=np.float64),
-                np.asarray(data["scaling"]["scale"], dtype=np.float64),
-                np.asarray(data["coefficients"], dtype=np.float64),
-                float(data["intercept"]),
-            )
+            model = _checked_model(str(data["version"]), data)
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{origin}: not a same-event model ({exc})") from None
         _EVENT_MODELS[path] = model
     return _EVENT_MODELS[path]
+
+
+def _checked_model(version: str, m: Any) -> EventModel:
+    """The :class:`EventModel` of one model's JSON object, refused (``ValueError``) unless its
+    scaling and weights hold one finite number per feature of :data:`EVENT_FEATURES` (no scale
+    0) and its intercept is finite: a corrupt file never reaches the grouping's arithmetic."""
+    k = len(EVENT_FEATURES)
+    arrays = {
+        "scaling.mean": m["scaling"]["mean"],
+        "scaling.scale": m["scaling"]["scale"],
+        "coefficients": m["coefficients"],
+    }
+    out = {}
+    for name, value in arrays.items():
+        a = np.asarray(value, dtype=np.float64)
+        if a.shape != (k,) or not np.isfinite(a).all():
+            raise ValueError(f"{name} is not {k} finite numbers")
+        out[name] = a
+    if not out["scaling.scale"].all():
+        raise ValueError("scaling.scale holds 0")
+    intercept = float(m["intercept"])
+    if not np.isfinite(intercept):
+        raise ValueError("intercept is not a finite number")
+    return EventModel(version, out["scaling.mean"], out["scaling.scale"], out["coefficients"], intercept)
 
 
 #: the same-event models shipped with newsprism (``GroupOptions.rescue_model`` and
@@ -654,13 +675,7 @@ def _shipped(role: str) -> EventModel:
             m = data["models"][role]
             if list(m["features"]) != list(EVENT_FEATURES):
                 raise ValueError(f"features {m['features']} are not {list(EVENT_FEATURES)}")
-            _EVENT_MODELS[key] = EventModel(
-                SAME_EVENT,
-                np.asarray(m["scaling"]["mean"], dtype=np.float64),
-                np.asarray(m["scaling"]["scale"], dtype=np.float64),
-                np.asarray(m["coefficients"], dtype=np.float64),
-                float(m["intercept"]),
-            )
+            _EVENT_MODELS[key] = _checked_model(SAME_EVENT, m)
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise NewsprismError(
                 f"{_SAME_EVENT_FILE}: cannot read the same-event {role} model ({exc}); reinstall newsprism"
