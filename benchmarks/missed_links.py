@@ -28,6 +28,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import REPO, table
 from judged_veto import _Capture
@@ -153,15 +155,20 @@ def analyse(part: str, folder: Path) -> tuple[list[dict[str, Any]], int]:
             rows.append(row)
             na = node.get((aa, sa)) if sa is not None else None
             nb = node.get((ab, sb)) if sb is not None else None
-            if na is None or nb is None:
+            if sa is None or sb is None or na is None or nb is None:
                 continue
             sim = float(cap.sim.block([na], [nb])[0, 0])
-            independent = bool(cap.independent.get(tuple(sorted((first[aa], first[ab]))), False))  # type: ignore[call-overload]
+            fa, fb = sorted((first[aa], first[ab]))
+            independent = bool(cap.independent.get((fa, fb), False))
             rel = related.get(frozenset(((aa, sa), (ab, sb))))
 
             x = pair_features(cap.texts, cap.sim.emb, [(na, nb)], opts.embedder)[0]
             feats = dict(zip(names, x.tolist(), strict=True))
-            vetoed = independent and sim >= bar and bool(_length_veto(words, [na], [nb], opts.veto_length_ratio)[0])  # type: ignore[arg-type]
+            vetoed = (
+                independent
+                and sim >= bar
+                and bool(_length_veto(words, np.array([na]), np.array([nb]), opts.veto_length_ratio)[0])
+            )
             row.update(
                 similarity=sim,
                 independent=independent,
@@ -191,7 +198,7 @@ def by_cause(results: dict[str, tuple[list[dict[str, Any]], int]]) -> str:
     """Per cause, over all parts: similarity and the flags."""
     every = [r for rows, _ in results.values() for r in rows if "similarity" in r]
     head = ["cause (all parts)", "n", "median similarity", "independent", "related", "other partner", "figure", "name"]
-    body = []
+    body: list[list[object]] = []
     for cause in CAUSES[1:]:
         rows = [r for r in every if r["cause"] == cause]
         if not rows:
@@ -211,7 +218,7 @@ def share(n: int, d: int) -> str:
 def cause_table(results: dict[str, tuple[list[dict[str, Any]], int]]) -> str:
     head = ["missed gold links, first cause that holds", *(f"part {p}" for p in results), "all"]
     every = [r for rows, _ in results.values() for r in rows]
-    body = [
+    body: list[list[object]] = [
         ["gold links (found)", *(f"{t} ({t - len(rows)})" for rows, t in results.values()), ""],
         ["missed", *(str(len(rows)) for rows, _ in results.values()), str(len(every))],
     ]
@@ -243,7 +250,7 @@ def flag_table(results: dict[str, tuple[list[dict[str, Any]], int]]) -> str:
     every = [r for rows in scored.values() for r in rows]
     for r in every:
         r["short"] = r["ratio"] < 0.5
-    body = [["n", *(str(len(v)) for v in scored.values()), str(len(every))]]
+    body: list[list[object]] = [["n", *(str(len(v)) for v in scored.values()), str(len(every))]]
     for label, key in FLAGS:
         cells = [share(sum(bool(r[key]) for r in v), len(v)) for v in scored.values()]
         body.append([label, *cells, share(sum(bool(r[key]) for r in every), len(every))])
@@ -255,13 +262,13 @@ def flag_table(results: dict[str, tuple[list[dict[str, Any]], int]]) -> str:
 
 def what_if(parts: dict[str, Path]) -> str:
     head = ["option set (AlignOptions)", *(f"part {p}: R / P / F1 (links; new, right)" for p in parts)]
-    body = []
+    body: list[list[object]] = []
     base: dict[str, tuple[int, int]] = {}
     for label, kw in WHAT_IF.items():
         cells = []
         for p, folder in parts.items():
             gold = load_gold(folder)
-            reports, _ = compare_stories(gold, options=CompareOptions(align=AlignOptions(**kw)))  # type: ignore[arg-type]
+            reports, _ = compare_stories(gold, options=CompareOptions(align=AlignOptions(**kw)))
             a = score_reports(gold, reports.values())["alignment"]
             right, links = round(a["precision"] * a["predicted"]), int(a["predicted"])
             base.setdefault(p, (right, links))
