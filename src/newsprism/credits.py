@@ -77,6 +77,16 @@ class _Agencies:
     names: dict[str, str]  # alias as it may be written -> agency
     alternation: str  # any alias (a regular expression without groups)
     pattern: re.Pattern[str]  # any alias, as a whole word, group 1
+    #: agencies found by their name's shape as an after-name name ("Anadolu Agency"): in a
+    #: byline only as the whole author
+    whole_author: frozenset[str] = frozenset()
+
+
+def _table(names: dict[str, str], whole_author: frozenset[str] = frozenset()) -> _Agencies:
+    firsts = "".join(sorted({re.escape(a[0]) for a in names}))
+    # a look-ahead on the first letter lets the search skip most positions at once
+    alternation = f"(?=[{firsts}])(?:" + "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a))) + ")"
+    return _Agencies(names, alternation, re.compile(rf"(?<!\w)({alternation})(?![\w-])"), whole_author)
 
 
 @lru_cache(maxsize=1)
@@ -87,10 +97,143 @@ def _agencies() -> _Agencies:
     for alias, agency in load("agencies").rows:
         names[alias] = agency
         names.setdefault(alias.upper(), agency)
-    firsts = "".join(sorted({re.escape(a[0]) for a in names}))
-    # a look-ahead on the first letter lets the search skip most positions at once
-    alternation = f"(?=[{firsts}])(?:" + "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a))) + ")"
-    return _Agencies(names, alternation, re.compile(rf"(?<!\w)({alternation})(?![\w-])"))
+    return _table(names)
+
+
+@lru_cache(maxsize=256)
+def _with_shaped(shaped: tuple[tuple[str, str], ...], whole_author: frozenset[str]) -> _Agencies:
+    """The listed agencies and an article's agencies found by their names' shape (alias ->
+    name, :func:`_shaped_names`)."""
+    names = dict(_agencies().names)
+    for alias, agency in shaped:
+        names.setdefault(alias, agency)
+        names.setdefault(alias.upper(), agency)
+    return _table(names, whole_author)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shapes:
+    suffix: re.Pattern[str]  # the last words of an agency's name, group 1
+    ending: re.Pattern[str]  # those words closing a text (before an acronym in brackets), group 1
+    last_words: tuple[str, ...]  # the last word of every suffix: a quick test before the search
+    after_name: frozenset[str]  # suffixes that mark an agency only after a name ("Agency")
+    public: frozenset[str]  # words that make an after-name name a public body or a firm
+    state: frozenset[str]  # words that make any name a government's
+    not_agency: frozenset[str]  # whole names shaped like agencies that are none
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> _Shapes:
+    from .lexicons import load
+
+    rows = load("agency-names").rows
+    suffixes = sorted((w for w, k in rows if k in ("suffix", "after-name")), key=lambda w: (-len(w), w))
+    alt = "|".join(re.escape(w) for w in suffixes)
+    return _Shapes(
+        re.compile(rf"(?<![\w-])({alt})(?![\w-])"),
+        re.compile(rf"(?<![\w-])({alt})\s*$"),
+        tuple(sorted({re.split(r"[\s-]", w)[-1] for w in suffixes})),
+        frozenset(w for w, k in rows if k == "after-name"),
+        frozenset(w for w, k in rows if k == "public"),
+        frozenset(w for w, k in rows if k == "state"),
+        frozenset(w for w, k in rows if k == "not"),
+    )
+
+
+#: an acronym in brackets ("(SWS)"), as a dateline gives it
+_BRACKETED = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)")
+
+
+#: a word of an organisation's name, read back from the suffix: capitalised, or "&"
+_NAME_WORD = re.compile(r"(?:[^\W\d_][\w'’&.-]*|&)")
+#: at most this many words of a name before its suffix
+MAX_SHAPE_WORDS = 5
+
+
+def _shape_name(text: str, start: int, suffix: str) -> tuple[str, bool] | None:
+    """The agency name ending with ``suffix`` at ``start`` of ``text``, by its shape: the
+    capitalised words right before the suffix (at most :data:`MAX_SHAPE_WORDS`, none a
+    possessive or closing a phrase with a comma or a full stop), without leading byline words
+    ("By", "The", "Source"); and whether it is an after-name name. None when no name stands
+    before it, or a word of the ``agency-names`` lexicon says it is a public body, a
+    government's or no agency."""
+    sh = _shapes()
+    byline_words, _ = _byline_words()
+    words: list[str] = []
+    for w in reversed(text[max(0, start - 120) : start].split()[-(MAX_SHAPE_WORDS + 3) :]):
+        if not _NAME_WORD.fullmatch(w) or not (w[0].isupper() or w == "&") or w[-1] in ",;:." or w.endswith(("'s", "’s")):
+            break
+        words.append(w)
+        if len(words) >= MAX_SHAPE_WORDS + 3:
+            break
+    words.reverse()
+    while words and (words[0].lower() in byline_words or words[0] == "&"):
+        words.pop(0)  # "By", "The", "Source", "From", ...
+    if not words or len(words) > MAX_SHAPE_WORDS or words[-1] == "&":
+        return None
+    after = suffix in sh.after_name
+    if after and len(words) > 3:
+        return None
+    every = words + suffix.split()
+    if any(w in sh.state for w in every) or (after and any(w in sh.public for w in words)):
+        return None
+    name = " ".join(every)
+    if name in sh.not_agency or _agencies().pattern.search(name):
+        return None  # no agency, or a listed one's name (found as listed: "Reuters News Service")
+    return name, after
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _shaped_names(body: str, edges: Sequence[str], byline: str | None) -> _Agencies:
+    """The agencies of one article: the listed ones, and those whose names' shape marks them
+    (``agency-names``) in its edge lines and metadata byline (``edges``), with their initials
+    (three letters or more); an acronym in brackets at the edges ("(SWS) -") also names the
+    agency the body introduces with it ("Sable Wire Service (SWS)"). A name found so counts
+    only where a listed agency would."""
+    sh = _shapes()
+    found: dict[str, str] = {}
+    whole: set[str] = set()
+    texts = [line[:MAX_CREDIT_CHARS] for line in [*edges, byline or ""]]
+    joined = "\n".join(texts)
+    if any(w in joined for w in sh.last_words):
+        for head in texts:
+            for m in sh.suffix.finditer(head):
+                got = _shape_name(head, m.start(1), m.group(1))
+                if got:
+                    name, after = got
+                    found.setdefault(name, name)
+                    if after:
+                        whole.add(name)
+                    elif len(_initials(name)) >= 3:
+                        found.setdefault(_initials(name), name)
+    if "(" in joined:
+        listed = _agencies().names
+        for acronym in dict.fromkeys(m.group(1) for m in _BRACKETED.finditer(joined)):
+            if acronym in found or acronym in listed:
+                continue
+            for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", body):
+                before = body[max(0, m.start() - 120) : m.start()]
+                e = sh.ending.search(before)
+                got = _shape_name(before, e.start(1), e.group(1)) if e else None
+                if got and _initials(got[0]).startswith(acronym[0]):
+                    found.setdefault(got[0], got[0])
+                    found[acronym] = got[0]
+                    if got[1]:
+                        whole.add(got[0])
+                    break
+    if not found:
+        return _agencies()
+    owners = {}
+    for name in set(found.values()):
+        # "MNA Wire Service" beside "Meridian News Agency (MNA)": the agency's own service
+        owner = next((found[w] for w in name.split()[:-1] if found.get(w, name) != name), None)
+        if owner:
+            owners[name] = owner
+    found = {alias: owners.get(name, name) for alias, name in found.items()}
+    return _with_shaped(tuple(sorted(found.items())), frozenset(whole))
 
 
 def agencies() -> tuple[str, ...]:
@@ -131,8 +274,8 @@ _TOKEN = re.compile(r"[\x00\x01]|[|/·•,;:()\[\]{}\-–—―_*]+|[^\s|/·•,
 MAX_NAME_WORDS = 4
 
 
-def _spans(line: str) -> list[tuple[int, int, str]]:
-    a = _agencies()
+def _spans(line: str, ags: _Agencies | None = None) -> list[tuple[int, int, str]]:
+    a = ags or _agencies()
     return [(m.start(1), m.end(1), a.names[m.group(1)]) for m in a.pattern.finditer(line)]
 
 
@@ -140,7 +283,7 @@ def _unique(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _byline(line: str) -> tuple[str, ...]:
+def _byline(line: str, ags: _Agencies | None = None) -> tuple[str, ...]:
     """The agencies of a byline: a short line of the agency, names, dates and byline words.
 
     Names are runs of capitalised words (at most :data:`MAX_NAME_WORDS` a run) between
@@ -150,10 +293,11 @@ def _byline(line: str) -> tuple[str, ...]:
     an agency ("Japan Tells AFP It Will Act", "A Game Changer for Bloomberg") is none."""
     if len(line) > MAX_CREDIT_CHARS or _PICTURE.search(line):
         return ()
-    found = _spans(line)
+    found = _spans(line, ags)
     if not found:
         return ()
     byline_words, after_agency = _byline_words()
+    whole_author = ags is not None and any(name in ags.whole_author for _, _, name in found)
     by = bool(_OPENS_BY.match(line))
     for start, end, _ in found:
         if not by and (line[:start].rstrip().endswith("/") or line[end:].startswith("/")):
@@ -175,8 +319,8 @@ def _byline(line: str) -> tuple[str, ...]:
         if not _WORD.fullmatch(t) or not t[0].isupper():
             return ()  # a lower-case word of a sentence, a stray sign: not a byline
         run += 1
-        if run > MAX_NAME_WORDS:
-            return ()  # a headline in title case, not names
+        if run > MAX_NAME_WORDS or whole_author:
+            return ()  # a headline in title case, not names; "Jane Roe, Harbour Agency": an employer
     if by:
         return _unique([name for _, _, name in found])
     core = [t for t in tokens if t.lower() not in ("the", "source", "sources", ".")]
@@ -203,9 +347,13 @@ def _byline(line: str) -> tuple[str, ...]:
 _DATELINE_HEAD = r"^(?:[^\W\d_][^()\n!?]{0,80}?[\s,]\s*)?"
 
 
-@lru_cache(maxsize=1)
-def _forms() -> dict[str, re.Pattern[str]]:
-    agency = rf"(?:the\s+)?(?<!\w)(?:{_agencies().alternation})(?![\w-])"
+def _forms(ags: _Agencies | None = None) -> dict[str, re.Pattern[str]]:
+    return _forms_of((ags or _agencies()).alternation)
+
+
+@lru_cache(maxsize=256)
+def _forms_of(alternation: str) -> dict[str, re.Pattern[str]]:
+    agency = rf"(?:the\s+)?(?<!\w)(?:{alternation})(?![\w-])"
     either = rf"(?:{agency}|agenc(?:y|ies)|wires?|news\s+agenc(?:y|ies))"
     return {
         # "PARIS (AFP) -", "WASHINGTON, Jan 31 (Reuters) -", "(AP) —", "NEW DELHI (PTI):"
@@ -258,7 +406,7 @@ _ORIGIN_BYLINE = re.compile(
 _PARTY = re.compile(r"^[RDI]-[A-Z]")
 
 
-def _is_origin(name: str, agency: str) -> bool:
+def _is_origin(name: str, agency: str, ags: _Agencies | None = None) -> bool:
     """Whether ``name``, written in a dateline's brackets or after a byline's comma, names an
     origin other than ``agency``: a name with a word that is no byline word ("Marchland Wire",
     not "Staff Writer") and no alias of ``agency``."""
@@ -268,11 +416,13 @@ def _is_origin(name: str, agency: str) -> bool:
         return False
     if _PARTY.match(words[0]):
         return False
-    named = {a for _, _, a in _spans(name)}
+    named = {a for _, _, a in _spans(name, ags)}
     return agency not in named
 
 
-def other_origin(lines: Sequence[str], agency: str, *, byline: str | None = None) -> str | None:
+def other_origin(
+    lines: Sequence[str], agency: str, *, byline: str | None = None, ags: _Agencies | None = None
+) -> str | None:
     """The first origin other than ``agency`` that a dateline or a byline among ``lines`` (the
     head of a body) or the metadata ``byline`` names: the organisation in a dateline's brackets
     ("CAWDREY (Marchland Wire) -") or after a byline's comma ("By Jane Roe, Marchland Wire");
@@ -284,18 +434,28 @@ def other_origin(lines: Sequence[str], agency: str, *, byline: str | None = None
         head = line[:MAX_CREDIT_CHARS]
         for pattern in (_ORIGIN_DATELINE, _ORIGIN_BYLINE):
             m = pattern.search(head) if pattern is _ORIGIN_DATELINE else pattern.match(head)
-            if m and _is_origin(m.group(1), agency):
+            if m and _is_origin(m.group(1), agency, ags):
                 return m.group(1)
     return None
 
 
-def _with_agency(line: str) -> tuple[str, ...]:
+def _dateline_origin(lines: Sequence[str], ags: _Agencies) -> str | None:
+    """The origin other than Reuters that a dateline among ``lines`` names in its brackets
+    ("CAWDREY, Marlshire (Marchland Wire) - ..."), without a leading "the"; None without."""
+    for line in lines:
+        m = _ORIGIN_DATELINE.search(line[:MAX_CREDIT_CHARS])
+        if m and _is_origin(m.group(1), "Reuters", ags):
+            return re.sub(r"^the\s+", "", m.group(1), flags=re.IGNORECASE)
+    return None
+
+
+def _with_agency(line: str, ags: _Agencies | None = None) -> tuple[str, ...]:
     """The agencies of a byline closing ", with AGENCY" ("Ledger staff, with Reuters", "By Jane
     Roe with AFP and AP"): before "with", only names (runs of at most :data:`MAX_NAME_WORDS`
     capitalised words) and byline words, at most :data:`MAX_BYLINE_WORDS` words."""
     if len(line) > MAX_CREDIT_CHARS or _PICTURE.search(line):
         return ()
-    m = _forms()["with"].match(line)
+    m = _forms(ags)["with"].match(line)
     if not m:
         return ()
     byline_words, _ = _byline_words()
@@ -306,45 +466,54 @@ def _with_agency(line: str) -> tuple[str, ...]:
     for w in words:
         if w.lower() in byline_words:
             run = 0
-        elif _WORD.fullmatch(w) and w[0].isupper() and not _spans(w):
+        elif _WORD.fullmatch(w) and w[0].isupper() and not _spans(w, ags):
             run += 1
             if run > MAX_NAME_WORDS:
                 return ()
         else:
             return ()  # a lower-case word of a sentence, a number, an agency before "with"
-    return _unique([name for _, _, name in _spans(m.group(2))])
+    return _unique([name for _, _, name in _spans(m.group(2), ags)])
 
 
-def _named(line: str, form: str) -> tuple[str, ...]:
+def _named(line: str, form: str, ags: _Agencies | None = None) -> tuple[str, ...]:
     """The agencies ``line`` names (as written or in capitals), or the generic credit."""
     if form == "reporting":
         return ("Reuters",)
-    names = _unique([name for _, _, name in _spans(line)])
+    names = _unique([name for _, _, name in _spans(line, ags)])
     return names or (GENERIC,)
 
 
-def find_credits(body: str, *, byline: str | None = None) -> tuple[Credit, ...]:
+def find_credits(body: str, *, byline: str | None = None, shapes: bool = True) -> tuple[Credit, ...]:
     """The credits at the edges of a raw body (bylines and datelines in its first
     :data:`HEAD_LINES` non-empty lines, credit lines in its last :data:`TAIL_LINES`), in
     order, each line at most once; ``byline`` (the author field of a page's metadata or a
     JSONL record) is read as a byline first."""
     out: list[Credit] = []
-    if byline and byline.strip():
-        names = _byline(byline.strip())
-        if names:
-            out.append(Credit(names, "byline", byline.strip()))
     lines = [line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
-    forms = _forms()
-    for i, line in enumerate(lines):
+    edges = range(len(lines)) if len(lines) <= HEAD_LINES + TAIL_LINES else [
+        *range(HEAD_LINES),
+        *range(len(lines) - TAIL_LINES, len(lines)),
+    ]
+    ags = _shaped_names(body, [lines[i] for i in edges], byline) if shapes else _agencies()
+    if byline and byline.strip():
+        names = _byline(byline.strip(), ags)
+        if names:
+            out.append(Credit(names, "byline", byline.strip()))
+    forms = _forms(ags)
+    for i in edges:
         head, tail = i < HEAD_LINES, i >= len(lines) - TAIL_LINES
-        if head or tail:
-            found = _credit(line, head, tail, forms)
-            if found is not None:
-                out.append(found)
-    if any(c.form == "reporting" for c in out) and other_origin(lines[:HEAD_LINES], "Reuters", byline=byline):
-        # another wire service closing its own copy with Reuters' style of credit line
-        out = [c for c in out if c.form != "reporting"]
+        found = _credit(lines[i], head, tail, forms, ags)
+        if found is not None:
+            out.append(found)
+    if any(c.form == "reporting" for c in out) and other_origin(lines[:HEAD_LINES], "Reuters", byline=byline, ags=ags):
+        # another wire service closing its own copy with Reuters' style of credit line: the
+        # copy of the service its dateline names, when that is no agency credited already
+        origin = _dateline_origin(lines[:HEAD_LINES], ags) if shapes else None
+        if origin and not _spans(origin, ags):
+            out = [Credit((origin,), c.form, c.line) if c.form == "reporting" else c for c in out]
+        else:
+            out = [c for c in out if c.form != "reporting"]
     return tuple(out)
 
 
@@ -352,31 +521,33 @@ def find_credits(body: str, *, byline: str | None = None) -> tuple[Credit, ...]:
 _GENERIC_CUES = ("input", "contribut", "feed", "editing by")
 
 
-def _credit(line: str, head: bool, tail: bool, forms: dict[str, re.Pattern[str]]) -> Credit | None:
-    if _agencies().pattern.search(line[:MAX_CREDIT_CHARS]) is None:
+def _credit(
+    line: str, head: bool, tail: bool, forms: dict[str, re.Pattern[str]], ags: _Agencies
+) -> Credit | None:
+    if ags.pattern.search(line[:MAX_CREDIT_CHARS]) is None:
         # most lines name no agency: only a generic or Reuters-style credit line may stand there
         lower = line.lower()
         if len(line) > MAX_CREDIT_CHARS or not any(cue in lower for cue in _GENERIC_CUES):
             return None
         for form in ("reporting", "inputs"):
             if (tail or form != "reporting") and forms[form].search(line):
-                return Credit(_named(line, form), form, line)
+                return Credit(_named(line, form, ags), form, line)
         return None
     if head:
         m = forms["dateline"].search(line[:MAX_CREDIT_CHARS])
         if m:
-            return Credit(_named(m.group(0), "dateline"), "dateline", line)
+            return Credit(_named(m.group(0), "dateline", ags), "dateline", line)
     if len(line) > MAX_CREDIT_CHARS:
         return None
     for form in ("signoff", "copyright", "reporting", "inputs"):
         if not tail and form in ("signoff", "reporting"):
             continue
         if forms[form].search(line):
-            return Credit(_named(line, form), form, line)
-    names = _with_agency(line)
+            return Credit(_named(line, form, ags), form, line)
+    names = _with_agency(line, ags)
     if names:
         return Credit(names, "inputs", line)
-    names = _byline(line)
+    names = _byline(line, ags)
     if names:
         return Credit(names, "byline", line)
     return None
