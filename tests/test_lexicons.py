@@ -17,6 +17,7 @@ from newsprism.numbers import quantities_in
 BUNDLED = {
     "abbreviations",
     "agencies",
+    "agency-names",
     "attribution-contexts",
     "distance-words",
     "government-modifiers",
@@ -118,7 +119,7 @@ def test_columns_by_name() -> None:
 def test_unknown_lexicon_is_named() -> None:
     with pytest.raises(
         LexiconError,
-        match=r"data/lexicons/nonesuch\.tsv: no such lexicon \(bundled: abbreviations, agencies, attribution-contexts, british-endings",
+        match=r"data/lexicons/nonesuch\.tsv: no such lexicon \(bundled: abbreviations, agencies, agency-names, attribution-contexts, british-endings",
     ):
         lexicons.load("nonesuch")
     with pytest.raises(LexiconError, match="not a lexicon name"):

@@ -1075,10 +1075,11 @@ def _credit_line(line: str) -> bool:
     """A line that is an agency credit and nothing else (a byline, a sign-off, "The Associated
     Press contributed to this report", "Source: AFP"): the credit is read from it
     (:func:`newsprism.credits.find_credits`) and the line is furniture. A dateline opens a
-    paragraph of the story and stays."""
+    paragraph of the story and stays. Only listed agencies count here (``shapes=False``: the
+    agencies credits.v3 finds by their names' shape would change this cleaner's output)."""
     if len(line.split()) > 15:
         return False
-    return any(c.form != "dateline" and c.line == line for c in find_credits(line))
+    return any(c.form != "dateline" and c.line == line for c in find_credits(line, shapes=False))
 
 
 def _edge_reason(line: str, *, tail: bool = False) -> str | None:

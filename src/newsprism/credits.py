@@ -113,7 +113,8 @@ def _with_shaped(shaped: tuple[tuple[str, str], ...], whole_author: frozenset[st
 
 @dataclass(frozen=True, slots=True)
 class _Shapes:
-    suffix: re.Pattern[str]  # the last words of an agency's name, group 1
+    suffix: re.Pattern[str]  # the last words of an agency's name (as written or in capitals), group 1
+    canonical: dict[str, str]  # those words in capitals -> as the lexicon writes them
     ending: re.Pattern[str]  # those words closing a text (before an acronym in brackets), group 1
     last_words: tuple[str, ...]  # the last word of every suffix: a quick test before the search
     after_name: frozenset[str]  # suffixes that mark an agency only after a name ("Agency")
@@ -127,10 +128,12 @@ def _shapes() -> _Shapes:
     from .lexicons import load
 
     rows = load("agency-names").rows
-    suffixes = sorted((w for w, k in rows if k in ("suffix", "after-name")), key=lambda w: (-len(w), w))
+    listed = [w for w, k in rows if k in ("suffix", "after-name")]
+    suffixes = sorted({*listed, *(w.upper() for w in listed)}, key=lambda w: (-len(w), w))
     alt = "|".join(re.escape(w) for w in suffixes)
     return _Shapes(
         re.compile(rf"(?<![\w-])({alt})(?![\w-])"),
+        {w.upper(): w for w in listed},
         re.compile(rf"(?<![\w-])({alt})\s*$"),
         tuple(sorted({re.split(r"[\s-]", w)[-1] for w in suffixes})),
         frozenset(w for w, k in rows if k == "after-name"),
@@ -150,27 +153,39 @@ _NAME_WORD = re.compile(r"(?:[^\W\d_][\w'’&.-]*|&)")
 MAX_SHAPE_WORDS = 5
 
 
-def _shape_name(text: str, start: int, suffix: str) -> tuple[str, bool] | None:
+def _shape_name(text: str, start: int, suffix: str) -> tuple[str, bool, str] | None:
     """The agency name ending with ``suffix`` at ``start`` of ``text``, by its shape: the
     capitalised words right before the suffix (at most :data:`MAX_SHAPE_WORDS`, none a
     possessive or closing a phrase with a comma or a full stop), without leading byline words
-    ("By", "The", "Source"); and whether it is an after-name name. None when no name stands
-    before it, or a word of the ``agency-names`` lexicon says it is a public body, a
-    government's or no agency."""
+    ("By", "The", "Source"); whether it is an after-name name; and the agency it is: itself,
+    or the listed agency whose name opens it ("Kyodo News Agency": Kyodo). None when no name
+    stands before it, a word of the ``agency-names`` lexicon says it is a public body, a
+    government's or no agency, or a listed agency's name stands inside it but not first
+    ("JANE ROE Associated Press": the listed agency is found as listed)."""
     sh = _shapes()
     byline_words, _ = _byline_words()
     words: list[str] = []
     for w in reversed(text[max(0, start - 120) : start].split()[-(MAX_SHAPE_WORDS + 3) :]):
-        if not _NAME_WORD.fullmatch(w) or not (w[0].isupper() or w == "&") or w[-1] in ",;:." or w.endswith(("'s", "’s")):
+        opening = w[:1] in "([\"“‘'"
+        w = w[1:] if opening else w  # "(Northland News Agency)": the name opens with the bracket
+        if not _NAME_WORD.fullmatch(w) or not (w[0].isupper() or w == "&"):
             break
+        if w[-1] in ",;:." or w.endswith(("'s", "’s")):
+            break  # "Jane Roe, Harbour Wire Service", "Northland's Harbour Wire Service
         words.append(w)
-        if len(words) >= MAX_SHAPE_WORDS + 3:
+        if opening or len(words) >= MAX_SHAPE_WORDS + 3:
             break
     words.reverse()
     while words and (words[0].lower() in byline_words or words[0] == "&"):
         words.pop(0)  # "By", "The", "Source", "From", ...
     if not words or len(words) > MAX_SHAPE_WORDS or words[-1] == "&":
         return None
+    if suffix.isupper() and suffix in sh.canonical:
+        # a name in capitals ("MERIDIAN PRESS AGENCY"), shown in title case
+        if not all(w.isupper() or w == "&" for w in words):
+            return None
+        words = [_title(w) for w in words]
+        suffix = sh.canonical[suffix]
     after = suffix in sh.after_name
     if after and len(words) > 3:
         return None
@@ -178,9 +193,34 @@ def _shape_name(text: str, start: int, suffix: str) -> tuple[str, bool] | None:
     if any(w in sh.state for w in every) or (after and any(w in sh.public for w in words)):
         return None
     name = " ".join(every)
-    if name in sh.not_agency or _agencies().pattern.search(name):
-        return None  # no agency, or a listed one's name (found as listed: "Reuters News Service")
-    return name, after
+    if name in sh.not_agency:
+        return None
+    listed = _agencies().pattern.search(name)
+    if listed and listed.start(1) > 0:
+        return None
+    return name, after, _agencies().names[listed.group(1)] if listed else name
+
+
+def _title(word: str) -> str:
+    """A word in capitals in title case, each part of a hyphenated word ("TRANS-ARCTIC" ->
+    "Trans-Arctic")."""
+    return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+
+
+def _acronym_name(acronym: str, lines: Sequence[str]) -> str:
+    """The name whose initials ``acronym`` gives, when a line among ``lines`` writes it (in
+    capitals it is shown in title case: "GLOBAL TECH WIRE | June 12" and "(GTW)" give "Global
+    Tech Wire"); else the acronym."""
+    if not re.fullmatch(r"[A-Z]{2,8}", acronym):
+        return acronym
+    words = r"\s+".join(rf"{c}[\w'’-]*" for c in acronym)
+    pattern = re.compile(rf"(?<![\w-])({words})(?![\w-])")
+    for line in lines:
+        m = pattern.search(line[:MAX_CREDIT_CHARS])
+        if m and m.group(1) != acronym:
+            name = m.group(1)
+            return " ".join(_title(w) for w in name.split()) if name.isupper() else name
+    return acronym
 
 
 def _initials(name: str) -> str:
@@ -203,12 +243,12 @@ def _shaped_names(body: str, edges: Sequence[str], byline: str | None) -> _Agenc
             for m in sh.suffix.finditer(head):
                 got = _shape_name(head, m.start(1), m.group(1))
                 if got:
-                    name, after = got
-                    found.setdefault(name, name)
+                    name, after, agency = got
+                    found.setdefault(name, agency)
                     if after:
-                        whole.add(name)
+                        whole.add(agency)
                     elif len(_initials(name)) >= 3:
-                        found.setdefault(_initials(name), name)
+                        found.setdefault(_initials(name), agency)
     if "(" in joined:
         listed = _agencies().names
         for acronym in dict.fromkeys(m.group(1) for m in _BRACKETED.finditer(joined)):
@@ -219,10 +259,10 @@ def _shaped_names(body: str, edges: Sequence[str], byline: str | None) -> _Agenc
                 e = sh.ending.search(before)
                 got = _shape_name(before, e.start(1), e.group(1)) if e else None
                 if got and _initials(got[0]).startswith(acronym[0]):
-                    found.setdefault(got[0], got[0])
-                    found[acronym] = got[0]
+                    found.setdefault(got[0], got[2])
+                    found[acronym] = got[2]
                     if got[1]:
-                        whole.add(got[0])
+                        whole.add(got[2])
                     break
     if not found:
         return _agencies()
@@ -491,10 +531,14 @@ def find_credits(body: str, *, byline: str | None = None, shapes: bool = True) -
     out: list[Credit] = []
     lines = [line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
-    edges = range(len(lines)) if len(lines) <= HEAD_LINES + TAIL_LINES else [
-        *range(HEAD_LINES),
-        *range(len(lines) - TAIL_LINES, len(lines)),
-    ]
+    edges = (
+        range(len(lines))
+        if len(lines) <= HEAD_LINES + TAIL_LINES
+        else [
+            *range(HEAD_LINES),
+            *range(len(lines) - TAIL_LINES, len(lines)),
+        ]
+    )
     ags = _shaped_names(body, [lines[i] for i in edges], byline) if shapes else _agencies()
     if byline and byline.strip():
         names = _byline(byline.strip(), ags)
@@ -510,6 +554,8 @@ def find_credits(body: str, *, byline: str | None = None, shapes: bool = True) -
         # another wire service closing its own copy with Reuters' style of credit line: the
         # copy of the service its dateline names, when that is no agency credited already
         origin = _dateline_origin(lines[:HEAD_LINES], ags) if shapes else None
+        if origin:
+            origin = _acronym_name(origin, [lines[i] for i in edges])
         if origin and not _spans(origin, ags):
             out = [Credit((origin,), c.form, c.line) if c.form == "reporting" else c for c in out]
         else:
@@ -521,9 +567,7 @@ def find_credits(body: str, *, byline: str | None = None, shapes: bool = True) -
 _GENERIC_CUES = ("input", "contribut", "feed", "editing by")
 
 
-def _credit(
-    line: str, head: bool, tail: bool, forms: dict[str, re.Pattern[str]], ags: _Agencies
-) -> Credit | None:
+def _credit(line: str, head: bool, tail: bool, forms: dict[str, re.Pattern[str]], ags: _Agencies) -> Credit | None:
     if ags.pattern.search(line[:MAX_CREDIT_CHARS]) is None:
         # most lines name no agency: only a generic or Reuters-style credit line may stand there
         lower = line.lower()
