@@ -433,6 +433,34 @@ def test_credit_lines_of_hostile_shape_in_a_subprocess():
     assert done.stdout.strip() == "ok"
 
 
+def test_agency_names_of_hostile_shape_in_a_subprocess():
+    """credits.v3's agencies by their names' shape on edge lines and bodies built to make the
+    search slow: long runs of capitalised words before "News Agency", many acronyms in
+    brackets, a body full of introductions. The timeout only catches a hang."""
+    code = textwrap.dedent(
+        """
+        from newsprism.credits import credit_of, find_credits
+        acronyms = " ".join(f"({chr(65 + i % 26)}{chr(65 + i // 26 % 26)}X)" for i in range(600))
+        runs = [
+            "By " + "Harbour " * 50000 + "News Agency",
+            "EASTMERE " + acronyms + " - x",
+            "(" * 40000 + "Harbour Wire Service",
+            "NORTHLAND " * 30000 + "PRESS AGENCY",
+        ]
+        intro = "The Harbour Wire Service (AAX) said. " * 20000
+        for line in runs:
+            body = line + "\\nThe council met.\\n" + intro + "\\n(Reporting by Jane Roe; editing by Tom Moe)\\n" + line
+            credit_of(find_credits(body, byline=line))
+        print("ok")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
 def test_distances_with_many_brackets_in_a_subprocess():
     """numbers.v4 reads past conversions in brackets in bounded windows (the 80 characters
     before a figure, 8 words after it): bracket-heavy sentences, and lines of bracketed

@@ -1,6 +1,6 @@
 """Who wrote it first: news-agency credits at the edges of an article.
 
-Method ``credits.v2``. Much news is agency copy republished or rewritten by other outlets, and
+Method ``credits.v3``. Much news is agency copy republished or rewritten by other outlets, and
 the page says so only in its furniture: a byline ("AFP January 31, 2023", "By Jane Doe,
 Reuters", "Reuters Staff"), a dateline opening the first paragraph ("PARIS (AFP) -",
 "WASHINGTON, Jan 31 (Reuters) -", "NEW DELHI (PTI):") or a credit line ("— Associated Press",
@@ -30,7 +30,22 @@ dateline or byline of the head names another origin (:func:`other_origin`: "(Mar
 byline closing ", with AGENCY" ("Ledger staff, with Reuters", "By Jane Roe with AFP") is an
 ``inputs`` credit.
 
-Limits: English forms only; an agency missing from the list is not seen; a byline naming a
+``credits.v3`` (issue 16, after parts J and K): the credit is the agency whose copy the text
+is, an agency's own reports included. An agency not on the list is found by its name's shape
+(:func:`_shaped_names`, the ``agency-names`` lexicon): capitalised words ending "News Agency",
+"Press Agency", "Wire Service", "Newswire", "News Service", "Telegraph Agency",
+"Presse-Agentur", ... or "Agency" after a name ("Anadolu Agency"; in a byline only as the whole
+author), unless a word makes it a public body or a government's ("Environment Agency",
+"National Security Agency", "Government News Service"); with its initials (three letters or
+more: "(SWS) -" beside "By Sable Wire Service") or an acronym the body introduces ("Sable Wire
+Service (SWS)"). Such a name counts only where a listed agency would, never in story text.
+The ``reporting`` line of another wire service whose dateline names it ("CAWDREY (Marchland
+Wire) - ...") credits that service (its name from an edge line when the dateline gives an
+acronym). ``find_credits(..., shapes=False)`` is credits.v2's reading with the list of
+``agencies.v3`` (the cleaner's, so that its output stays furniture.v11's).
+
+Limits: English forms only; an agency neither listed nor named in a shape of ``agency-names``
+("Harbour Wire", "Oxhaven Press") is not seen, nor an acronym the article does not introduce; a byline naming a
 staff writer and the outlet ("By Jane Doe, Daily Post") gives no credit (no agency in it); a
 rewrite that took agency copy without saying so has no credit (reuse and grouping's
 republication links still see the copied text).
@@ -45,7 +60,7 @@ from functools import lru_cache
 
 from .dates import MONTH_PATTERN
 
-CREDITS_VERSION = "credits.v2"
+CREDITS_VERSION = "credits.v3"
 
 #: non-empty lines of a body, from its top, in which bylines and datelines are looked for
 HEAD_LINES = 8
@@ -143,6 +158,8 @@ def _shapes() -> _Shapes:
     )
 
 
+#: at most this many acronyms in brackets at an article's edges are looked up in its body
+MAX_ACRONYMS = 4
 #: an acronym in brackets ("(SWS)"), as a dateline gives it
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Z0-9&-]{1,9})\s*\)")
 
@@ -251,8 +268,9 @@ def _shaped_names(body: str, edges: Sequence[str], byline: str | None) -> _Agenc
                         found.setdefault(_initials(name), agency)
     if "(" in joined:
         listed = _agencies().names
-        for acronym in dict.fromkeys(m.group(1) for m in _BRACKETED.finditer(joined)):
-            if acronym in found or acronym in listed:
+        unknown = [a for a in dict.fromkeys(m.group(1) for m in _BRACKETED.finditer(joined)) if a not in listed]
+        for acronym in unknown[:MAX_ACRONYMS]:
+            if acronym in found:
                 continue
             for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)", body):
                 before = body[max(0, m.start() - 120) : m.start()]
