@@ -545,7 +545,9 @@ def find_credits(body: str, *, byline: str | None = None, shapes: bool = True) -
     """The credits at the edges of a raw body (bylines and datelines in its first
     :data:`HEAD_LINES` non-empty lines, credit lines in its last :data:`TAIL_LINES`), in
     order, each line at most once; ``byline`` (the author field of a page's metadata or a
-    JSONL record) is read as a byline first."""
+    JSONL record) is read as a byline first. Agencies are the listed ones and, with
+    ``shapes`` (credits.v3), those found by their names' shape (:func:`_shaped_names`) and the
+    wire service a reporting line's dateline names; without, listed agencies only."""
     out: list[Credit] = []
     lines = [line.strip() for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line for line in lines if line]
