@@ -18,8 +18,14 @@ when every piece does, and is related elsewhere when a piece is). The rest are c
 matched (a sentence merged into a longer one since). A sentence judged in two rounds of one
 set counts once.
 
+A second table does the same on the written gold sets, where the gold facts say what is shared
+(no reader): the dev set (rewrites of wire stories) and parts E, I, J, K (F to H annotate no
+facts); a single-outlet
+sentence is "reported elsewhere" when it is one end of a gold link (the scorer's mapping of
+gold sentences). Parts L to N are held out and not read.
+
     newsprism convert basil && newsprism convert neus     # the gold folders it reads
-    python benchmarks/judged_singles.py [--embedder minilm]
+    python benchmarks/judged_singles.py [--embedder minilm] [--no-written]
 """
 
 from __future__ import annotations
@@ -31,12 +37,15 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import skip, table
+from _common import REPO, skip, table
 from judged_bars import judged_items, sentence_hash, story_articles
+from missed_links import gold_links
 
 from newsprism import AlignOptions, CompareOptions, Comparison, compare
 from newsprism.align import ALIGN_VERSION
 from newsprism.eval.convert._common import default_dest
+from newsprism.eval.gold import load_gold
+from newsprism.eval.run import compare_stories
 from newsprism.model import ONLY_HERE, RELATED_ELSEWHERE
 from newsprism.singles import SINGLES_VERSION
 
@@ -46,6 +55,8 @@ SETS = [
     ("NeuS AllSides (round 2)", "neus", ["round2-neus-default.jsonl", "round2-neus-minilm.jsonl"]),
 ]
 VERDICTS = ("MISSED", "UNIQUE")
+#: the written gold sets read (held-out parts L to N are not; F to H annotate no facts)
+WRITTEN = ["dev", "heldout-e", "heldout-i", "heldout-j", "heldout-k"]
 #: the longest run of consecutive sentences a judged sentence may have been split into since
 MAX_PIECES = 3
 
@@ -130,9 +141,33 @@ def row(label: str, r: dict[str, Any]) -> list[object]:
     ]
 
 
+def written(part: str, embedder: str) -> list[object]:
+    """One row of the written gold sets: single-outlet sentences of each kind, and how many
+    are one end of a gold link (reported elsewhere by the gold facts)."""
+    gold = load_gold(REPO / "tests" / "gold" / part)
+    if not gold.data.get("facts"):
+        return [part, "no facts annotated", "-", "-", "-"]
+    reports, _ = compare_stories(gold, options=CompareOptions(align=AlignOptions(embedder=embedder)))
+    counts: dict[str, Counter] = {ONLY_HERE: Counter(), RELATED_ELSEWHERE: Counter()}
+    for rep in reports.values():
+        shared = {node for link in gold_links(gold, rep) for node in link}
+        for x in rep["singles"]:
+            counts[x["kind"]][(x["article"], x["sentence"]) in shared] += 1
+    alone, near = counts[ONLY_HERE], counts[RELATED_ELSEWHERE]
+    both = alone + near
+    return [
+        part,
+        share(both[True], both.total()),
+        share(alone[True], alone.total()),
+        share(near[True], near.total()),
+        share(near.total(), both.total()),
+    ]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--embedder", choices=["wordllama", "minilm"], default="wordllama")
+    ap.add_argument("--no-written", action="store_true", help="skip the written gold sets")
     args = ap.parse_args()
     rows = []
     for label, source, files in SETS:
@@ -155,6 +190,16 @@ def main() -> int:
         "(MISSED: another outlet does report it; tests/gold/judged)"
     )
     print(table(title, header, rows))
+    if not args.no_written:
+        header = [
+            "written gold set",
+            "single, undivided: shared",
+            "only here: shared",
+            "related elsewhere: shared",
+            "singles related elsewhere",
+        ]
+        title = "\nThe same on written gold sets (shared: one end of a gold link; no reader)"
+        print(table(title, header, [written(part, args.embedder) for part in WRITTEN]))
     return 0
 
 

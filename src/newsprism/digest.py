@@ -186,11 +186,9 @@ def digest(comparison: Comparison, options: DigestOptions | None = None) -> Dige
         if own:
             alone = [f for f in own if f.id not in elsewhere]
             near = [f for f in own if f.id in elsewhere]
-
-            def shown(fs: list[Fact], a: Article = a) -> tuple[tuple[str, int, str], ...]:
-                return tuple((f.id, f.members[0].sentence, _text(a, f.members[0].sentence)) for f in fs[: opts.max_only])
-
-            only_by.append(OnlyBy(a.id, len(alone), shown(alone), len(near), shown(near)))
+            only_by.append(
+                OnlyBy(a.id, len(alone), _listed(a, alone, opts.max_only), len(near), _listed(a, near, opts.max_only))
+            )
     digest_shared = [s for s in sentences if len(s.outlets) >= opts.min_outlets]
     not_by = []
     for a in arts:
@@ -198,6 +196,12 @@ def digest(comparison: Comparison, options: DigestOptions | None = None) -> Dige
         if missing:
             not_by.append(NotBy(a.id, missing))
     return Digest(tuple(sentences), tuple(only_by), tuple(not_by))
+
+
+def _listed(article: Article, facts: list[Fact], most: int) -> tuple[tuple[str, int, str], ...]:
+    """The first ``most`` of ``facts`` (one sentence of ``article`` each) as listed under
+    "reported only by": ``(fact id, sentence index, text)``."""
+    return tuple((f.id, f.members[0].sentence, _text(article, f.members[0].sentence)) for f in facts[:most])
 
 
 def _fill(comparison: Comparison, facts: list[Fact], wanted: int, order: dict[str, int]) -> list[DigestSentence]:

@@ -198,10 +198,10 @@ def renderables(view: ComparisonView) -> list[object]:
             body = Text()
             for single in only.related:
                 body.append("• " + single.sentence.text + "\n")
-                for r in single.related:
+                for near in single.related:
                     body.append("  ~ ")
-                    body.append(f"{r.sentence.label} ({r.fact}, {r.score:.2f}): ", style="cyan")
-                    body.append(r.sentence.text + "\n", style="dim")
+                    body.append(f"{near.sentence.label} ({near.fact}, {near.score:.2f}): ", style="cyan")
+                    body.append(near.sentence.text + "\n", style="dim")
             out.append(
                 Panel(
                     body,
