@@ -82,7 +82,10 @@ def test_each_single_sentence_is_only_here_or_related_elsewhere() -> None:
     }
     f2 = singles["f2"]
     # the related sentences, best first, with their facts, spans, scores and reasons
-    assert [(r.article, r.sentence, r.fact, r.score) for r in f2.related] == [("b", 2, "f5", 0.46), ("c", 1, "f7", 0.33)]
+    assert [(r.article, r.sentence, r.fact, r.score) for r in f2.related] == [
+        ("b", 2, "f5", 0.46),
+        ("c", 1, "f7", 0.33),
+    ]
     assert f2.related[0].span == B.sentences[2].span and f2.related[1].reason == "a part of the other's claim"
     assert f2.best_score == 0.46 and f2.span == A.sentences[1].span
     assert singles["f4"].related[0].fact == "f1"
