@@ -24,6 +24,7 @@ from .pipeline import prepare_article
 from .quotes import QUOTES_VERSION, shared_sentences, story_quotes
 from .reuse import REUSE_VERSION, ReuseOptions, reuse
 from .segment import SEGMENTER_VERSION
+from .singles import SINGLES_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ def compare(
         "framing": FRAMING_VERSION,
         "entities": ENTITIES_VERSION,
         "contrast": CONTRAST_VERSION,
+        "singles": SINGLES_VERSION,
     }
     return Comparison(
         articles=tuple(kept),
