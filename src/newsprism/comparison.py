@@ -124,18 +124,7 @@ def compare(
     entities = story_entities(kept)
     naming = naming_marks(entities, kept, quotes)
     marks = attach_facts(story_marks(kept, quotes, terms, naming), facts, kept)
-    algorithms = {
-        "clean": opts.clean.version,
-        "segment": SEGMENTER_VERSION,
-        "align": f"{ALIGN_VERSION}+{opts.align.embedder or 'lexical'}",
-        "reuse": REUSE_VERSION,
-        "numbers": NUMBERS_VERSION,
-        "quotes": QUOTES_VERSION,
-        "framing": FRAMING_VERSION,
-        "entities": ENTITIES_VERSION,
-        "contrast": CONTRAST_VERSION,
-        "singles": SINGLES_VERSION,
-    }
+    algorithms = algorithm_versions(opts)
     return Comparison(
         articles=tuple(kept),
         facts=tuple(facts),
@@ -153,3 +142,21 @@ def compare(
         warnings=tuple(all_warnings),
         algorithms=algorithms,
     )
+
+
+def algorithm_versions(options: CompareOptions | None = None) -> dict[str, str]:
+    """The version of every algorithm a comparison under ``options`` runs, as its JSON's
+    ``algorithms`` records them (a stored comparison is kept under them too)."""
+    opts = options or CompareOptions()
+    return {
+        "clean": opts.clean.version,
+        "segment": SEGMENTER_VERSION,
+        "align": f"{ALIGN_VERSION}+{opts.align.embedder or 'lexical'}",
+        "reuse": REUSE_VERSION,
+        "numbers": NUMBERS_VERSION,
+        "quotes": QUOTES_VERSION,
+        "framing": FRAMING_VERSION,
+        "entities": ENTITIES_VERSION,
+        "contrast": CONTRAST_VERSION,
+        "singles": SINGLES_VERSION,
+    }
