@@ -725,6 +725,10 @@ class _Figure(NamedTuple):
     ordinal: str | None
     #: numbers.v6: the figure is given as a total ("a total of 40", "40 in all", "altogether")
     total: bool
+    #: numbers.v7: the stems of the names in the figure's sentence (capitalised words after its
+    #: first word, not months or weekdays): a name two sentences share ties their figures to
+    #: one subject
+    names: frozenset[str]
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -812,6 +816,7 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         _owner(before),
         _ordinal(before, after),
         bool(_TOTAL_BEFORE.search(near) or _TOTAL_AFTER.match(after)),
+        _names(text),
     )
 
 
@@ -1162,7 +1167,7 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
     reason, named = found
     if kind not in ("year", "date") and ((x.scope and y.scope and x.scope != y.scope) or _far_apart(x, y)):
         return None  # a year or a date is not counted over a period, nor read as a ratio
-    if x.holder and y.holder and x.holder != y.holder and x.holder not in y.words and y.holder not in x.words:
+    if _held_apart(x, y):
         return None  # figures of two names, neither named in the other sentence ("Smith scored 25")
     if _different_things(x, y):
         return None
@@ -1175,6 +1180,12 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
         return f"{reason}, and both say " + ", ".join(f"'{w}'" for _, w in shared[:2])
     # the verb that gives both counts their role ("12 people killed") is the claim they share
     return reason if kind == "count" and x.role and x.role == y.role else None
+
+
+def _held_apart(x: _Figure, y: _Figure) -> bool:
+    """Whether two figures belong to two names, neither named in the other's sentence ("Smith
+    scored 25", "Jones scored 19")."""
+    return bool(x.holder and y.holder and x.holder != y.holder and x.holder not in y.words and y.holder not in x.words)
 
 
 def _different_things(x: _Figure, y: _Figure) -> str | None:
@@ -1317,6 +1328,40 @@ def _given_in(f: _Figure, article: Mapping[str, Sequence[_Figure]]) -> bool:
     return any(_same_noun(g, f) and _same_value(g, f) for g in article.get(f.quantity.kind, ()))
 
 
+@lru_cache(maxsize=256)
+def _names(text: str) -> frozenset[str]:
+    """numbers.v7: stems of the capitalised words of a sentence after its first word ("Ray
+    Gulliver", "Acme"), but months, weekdays and words written in capitals only."""
+    out = set()
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        t = m.group()
+        if i and _is_word(t) and len(t) > 2 and t[0].isupper() and not t.isupper():
+            w = t.lower()
+            if w not in _WEEKDAYS and not _month(w):
+                out.add(stem(w))
+    return frozenset(out)
+
+
+def _several(f: _Figure, other: _Figure, article: Mapping[str, Sequence[_Figure]]) -> bool:
+    """numbers.v7: whether ``f``'s own article (its first ``TWIN_REACH`` figures of each kind)
+    gives another figure of the same thing that does not agree with it: that outlet tells more
+    than one quantity of that thing (two quakes' distances, two bidders' offers, a sub-total and
+    a total, an early and a later count). A figure of another name is not the same thing: one
+    whose sentence lacks a name that ``f``'s sentence and ``other``'s (the figure of the other
+    article) share ("Gulliver came third with 2,107 votes" against "Farrant won by 1,212 votes"
+    when the other outlet gives Gulliver's votes too)."""
+    shared = f.names & other.names
+    return any(
+        g is not f
+        and shared <= g.names
+        and _same_noun(g, f)
+        and not _held_apart(g, f)
+        and not _different_things(g, f)
+        and not _agree(g, f)
+        for g in article.get(f.quantity.kind, ())
+    )
+
+
 def _open(f: _Figure) -> bool:
     return _tables().qualifiers.get(f.quantity.qualifier or "") in ("lower-bound", "upper-bound")
 
@@ -1348,11 +1393,18 @@ def _disagreeing(
             given[id(f)] = _given_in(f, article or {})
         return given[id(f)]
 
+    def several_in(f: _Figure, other: _Figure, article: Mapping[str, Sequence[_Figure]] | None) -> bool:
+        return _several(f, other, article or {})
+
     same = [
         (x, y, r)
         for x in a
         for y in b
-        if (r := _same_thing(x, y)) and not given_in(x, b_article) and not given_in(y, a_article)
+        if (r := _same_thing(x, y))
+        and not given_in(x, b_article)
+        and not given_in(y, a_article)
+        # numbers.v7: both outlets give more than one value of the thing: it is more than one
+        and not (several_in(x, y, a_article) and several_in(y, x, b_article))
     ]
     # numbers.v5: a figure that agrees with a figure of the same noun in the other sentence is
     # settled even when the stricter test would not compare the two
