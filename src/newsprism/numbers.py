@@ -154,7 +154,7 @@ from .text import number_words, stem, stopwords
 #: different ordinals ("the second quake"), or one is marked a total ("in all", "a total of") and
 #: the other not; a part or an increment is set aside for every kind; a figure the other
 #: article gives too, anywhere in it, settles the pair (a sub-total and a total of one outlet)
-NUMBERS_VERSION = "numbers.v6"
+NUMBERS_VERSION = "numbers.v7"
 
 #: characters that make a currency sign a symbol ("us$"); a sign of letters only starts a word
 _SYMBOLS = "$€£¥₹"
