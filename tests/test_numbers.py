@@ -553,7 +553,12 @@ def _found_in_both(a_sentences: list[str], b_sentences: list[str]) -> list[list[
     """The conflicts of a fact of the first sentences of articles a and b, the other sentences
     in their texts."""
     arts = [_article_of("a", a_sentences), _article_of("b", b_sentences)]
-    qs = [q for art in arts for s in art.sentences for q in quantities_in(s.text, article=art.id, sentence=s.index, offset=s.start)]
+    qs = [
+        q
+        for art in arts
+        for s in art.sentences
+        for q in quantities_in(s.text, article=art.id, sentence=s.index, offset=s.start)
+    ]
     fact = Fact("f1", (FactMember("a", 0), FactMember("b", 0)), "all")
     return [[q.text for q in c.quantities] for c in conflicts([fact], qs, arts)]
 
