@@ -97,9 +97,9 @@ another name, not qualified differently, not a different owner, ordinal or total
 tell more than one quantity of that thing (two quakes' magnitudes, two bidders' offers, a
 sub-total and a total), so a pair that differs is more likely two of them than a disagreement.
 Another value counts only when its sentence names every name the two compared sentences share
-("Gulliver came third with 2,107 votes" against "Gulliver was third with 2,170": the winner's
-margin in the first outlet is another thing). One outlet's second value alone (an update) keeps
-the pair.
+("Tolland came third with 2,107 votes" against "Tolland was third with 2,170": the winner's
+margin in the first outlet, "Quist won by 1,212 votes", is another thing). One outlet's second
+value alone (an update) keeps the pair.
 
 Two figures agree when their intervals meet: a figure is read as rounded to its last written
 digit when it has a decimal point or a scale word ("1.2 million" is 1.15 to 1.25 million) and
@@ -1345,7 +1345,7 @@ def _given_in(f: _Figure, article: Mapping[str, Sequence[_Figure]]) -> bool:
 @lru_cache(maxsize=256)
 def _names(text: str) -> frozenset[str]:
     """numbers.v7: stems of the capitalised words of a sentence after its first word ("Ray
-    Gulliver", "Acme"), but months, weekdays and words written in capitals only."""
+    Tolland", "Acme"), but months, weekdays and words written in capitals only."""
     out = set()
     for i, m in enumerate(_TOKEN.finditer(text)):
         t = m.group()
@@ -1362,8 +1362,8 @@ def _several(f: _Figure, other: _Figure, article: Mapping[str, Sequence[_Figure]
     than one quantity of that thing (two quakes' distances, two bidders' offers, a sub-total and
     a total, an early and a later count). A figure of another name is not the same thing: one
     whose sentence lacks a name that ``f``'s sentence and ``other``'s (the figure of the other
-    article) share ("Gulliver came third with 2,107 votes" against "Farrant won by 1,212 votes"
-    when the other outlet gives Gulliver's votes too)."""
+    article) share ("Tolland came third with 2,107 votes" against "Quist won by 1,212 votes"
+    when the other outlet gives Tolland's votes too)."""
     shared = f.names & other.names
     return any(
         g is not f
@@ -1407,9 +1407,6 @@ def _disagreeing(
             given[id(f)] = _given_in(f, article or {})
         return given[id(f)]
 
-    def several_in(f: _Figure, other: _Figure, article: Mapping[str, Sequence[_Figure]] | None) -> bool:
-        return _several(f, other, article or {})
-
     same = [
         (x, y, r)
         for x in a
@@ -1418,7 +1415,7 @@ def _disagreeing(
         and not given_in(x, b_article)
         and not given_in(y, a_article)
         # numbers.v7: both outlets give more than one value of the thing: it is more than one
-        and not (several_in(x, y, a_article) and several_in(y, x, b_article))
+        and not (_several(x, y, a_article or {}) and _several(y, x, b_article or {}))
     ]
     # numbers.v5: a figure that agrees with a figure of the same noun in the other sentence is
     # settled even when the stricter test would not compare the two
