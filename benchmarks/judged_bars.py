@@ -64,14 +64,20 @@ def story_articles(gold: Path) -> dict[str, list[str]]:
     return by_story
 
 
-def judged_pairs(files: list[str]) -> list[dict[str, Any]]:
-    """The judged pairs of ``files`` (names under tests/gold/judged) that carry a verdict."""
+def judged_items(files: list[str], kind: str, verdicts: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The items of ``kind`` of ``files`` (names under tests/gold/judged) that carry one of
+    ``verdicts``, in file order."""
     return [
         row
         for f in files
         for line in (JUDGED / f).read_text(encoding="utf-8").splitlines()
-        if line.strip() and (row := json.loads(line)).get("kind") == "pair" and row.get("verdict") in VERDICTS
+        if line.strip() and (row := json.loads(line)).get("kind") == kind and row.get("verdict") in verdicts
     ]
+
+
+def judged_pairs(files: list[str]) -> list[dict[str, Any]]:
+    """The judged pairs of ``files`` (names under tests/gold/judged) that carry a verdict."""
+    return judged_items(files, "pair", VERDICTS)
 
 
 def precision(c: Counter) -> str:

@@ -106,6 +106,20 @@ def test_group_since_a_date_reads_only_articles_from_then(tmp_path: Path) -> Non
         assert missing == [] and {f.published[:7] for f in features if f.published} == {"2025-03"}
 
 
+def test_a_changed_algorithm_computes_a_stored_comparison_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stored comparison is kept under the version of every algorithm it ran, not only the
+    package's: after an algorithm's version changes, the old one is no longer read back."""
+    from newsprism import comparison
+    from newsprism.corpus import comparison_key
+
+    options = newsprism.CompareOptions()
+    before = comparison_key(options)
+    assert comparison_key(newsprism.CompareOptions()) == before
+    monkeypatch.setattr(comparison, "SINGLES_VERSION", "singles.v0-test")
+    assert comparison.algorithm_versions(options)["singles"] == "singles.v0-test"
+    assert comparison_key(options) != before
+
+
 def test_compare_a_stored_story(tmp_path: Path) -> None:
     ingest(_write(tmp_path / "in", ALL), db=tmp_path / "c.db")
     grouping = group_corpus(db=tmp_path / "c.db")

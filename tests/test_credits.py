@@ -445,7 +445,7 @@ def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: P
 #: and M are the lead's to rescore (their numbers are credits.v2's, under the old convention).
 MEASURED = {"heldout-l": 30, "heldout-m": 29}
 #: Parts written but not yet scored: left out so that no test reads them before the lead scores them.
-UNSCORED: set[str] = set()
+UNSCORED: set[str] = {"heldout-n"}
 PARTS = sorted(
     p.parent.name for p in (Path(__file__).parent / "gold").glob("*/credits.json") if p.parent.name not in UNSCORED
 )

@@ -1,4 +1,4 @@
-"""The neutral digest (digest.v1): which facts, which wording, what only one outlet reports and
+"""The neutral digest (digest.v2): which facts, which wording, what only one outlet reports and
 what each outlet leaves out. Comparisons are built by hand from sentences the team wrote."""
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def test_same_comparison_same_digest_and_dict() -> None:
     d1, d2 = digest(_comparison()), digest(_comparison())
     assert d1 == d2
     out = d1.to_dict()
-    assert out["method"] == "digest.v1"
+    assert out["method"] == "digest.v2"
     assert [s["fact"] for s in out["sentences"]] == ["f1", "f2", "f3"]
     assert out["not_by"] == [{"article": "a", "facts": ["f2"]}, {"article": "c", "facts": ["f3"]}]
     assert d1.text.startswith(d1.sentences[0].text)

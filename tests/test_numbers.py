@@ -94,7 +94,7 @@ def test_offsets_shift_with_the_sentence() -> None:
 
 
 def test_version() -> None:
-    assert NUMBERS_VERSION == "numbers.v6"
+    assert NUMBERS_VERSION == "numbers.v7"
 
 
 # -- conflicts inside one fact -------------------------------------------------------------------
@@ -539,3 +539,51 @@ def test_a_bound_is_settled_only_by_a_close_value() -> None:
     other = "At least 15 passengers were taken to hospital."
     assert _found([first, second], other) == [["12", "At least 15"]]
     assert _found([first, "Later, 15 passengers were taken to a clinic."], other) == []
+
+
+def _article_of(aid: str, sentences: list[str]) -> Article:
+    spans, start = [], 0
+    for i, s in enumerate(sentences):
+        spans.append(Sentence(i, Span(start, start + len(s)), s))
+        start += len(s) + 1
+    return Article(aid, " ".join(sentences), f"{aid}.txt", sentences=tuple(spans))
+
+
+def _found_in_both(a_sentences: list[str], b_sentences: list[str]) -> list[list[str]]:
+    """The conflicts of a fact of the first sentences of articles a and b, the other sentences
+    in their texts."""
+    arts = [_article_of("a", a_sentences), _article_of("b", b_sentences)]
+    qs = [
+        q
+        for art in arts
+        for s in art.sentences
+        for q in quantities_in(s.text, article=art.id, sentence=s.index, offset=s.start)
+    ]
+    fact = Fact("f1", (FactMember("a", 0), FactMember("b", 0)), "all")
+    return [[q.text for q in c.quantities] for c in conflicts([fact], qs, arts)]
+
+
+def test_both_outlets_giving_several_values_of_a_thing_is_no_disagreement() -> None:
+    """numbers.v7: when each outlet gives more than one value of the thing (two tremors'
+    distances), a differing pair across them is likely two of those things, not a disagreement;
+    one outlet's second value alone (an update) keeps the pair."""
+    a = "The quake struck 40 miles from Harlow, the survey said."
+    b = "The quake struck 55 miles from Harlow, the survey said."
+    a_other = "An aftershock on Tuesday was felt 12 miles from Harlow."
+    b_other = "A smaller tremor was felt 20 miles from Harlow."
+    assert _found_in_both([a], [b]) == [["40", "55"]]
+    assert _found_in_both([a, a_other], [b]) == [["40", "55"]]
+    assert _found_in_both([a], [b, b_other]) == [["40", "55"]]
+    assert _found_in_both([a, a_other], [b, b_other]) == []
+
+
+def test_a_shared_name_keeps_apart_the_other_values() -> None:
+    """numbers.v7: an outlet's other values of the thing count only when their sentence names
+    whom both sentences name: the votes of another candidate are another thing."""
+    a = ["Independent Ray Tolland came third with 2,107 votes.", "Mara Quist won by 1,212 votes."]
+    b = ["Independent Ray Tolland was third with 2,170 votes.", "Four rivals shared fewer than 1,500 votes."]
+    assert _found_in_both(a, b) == [["2,107", "2,170"]]
+    # the same values told without the name: each outlet's two values are of one thing
+    a_bare = ["The third candidate had 2,107 votes.", "The winner's margin was 1,212 votes."]
+    b_bare = ["The third candidate had 2,170 votes.", "Four rivals shared fewer than 1,500 votes."]
+    assert _found_in_both(a_bare, b_bare) == []

@@ -144,8 +144,8 @@ def test_markdown_escapes_hostile_strings(hostile: str) -> None:
         "## Quotes",
         f"### Quote g1 · {escape(one_line(hostile))} · 2 outlets",
         "## Framing",
-        f"## Only in {escape(one_line(hostile))} (1)",
-        "## Only in b (1)",
+        f"## In {escape(one_line(hostile))}; related sentences elsewhere (1)",
+        "## In b; related sentences elsewhere (1)",
         "## Page furniture removed",
         "## Warnings",
     ]
@@ -198,7 +198,8 @@ def test_plural(n: int, noun: str, nouns: str | None, out: str) -> None:
 
 def test_view_sections_in_reading_order() -> None:
     view = build_view(comparison_with("x"))
-    assert (view.summary.articles, view.summary.facts, view.summary.by_all, view.summary.by_one) == (2, 3, 1, 2)
+    s = view.summary
+    assert (s.articles, s.facts, s.by_all, s.by_one, s.by_one_related) == (2, 3, 1, 0, 2)
     assert [r.label for r in view.articles] == ["x", "b"]
     assert view.reuse is not None and view.reuse.rows[0].shares == (None, 0.25)
     assert [f.text for f in view.conflicts[0].figures] == ["12", "At least 11"]

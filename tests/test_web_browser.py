@@ -117,6 +117,32 @@ def test_paste_two_articles_and_read_the_report(server: str, page: Page, shots: 
     page.screenshot(path=str(shots / "report.png"), full_page=True)
 
 
+def test_a_report_shows_only_here_apart_from_related_elsewhere(server: str, page: Page, shots: Path) -> None:
+    rewrite = (
+        "Ferry blaze\nA fire broke out in the engine room of the ferry Aurora Dawn on Monday.\n"
+        "Investigators will examine whether a fuel leak caused the blaze.\n"
+        "Fire crews suspect that a leak of fuel in the engine room started the blaze.\n"
+        "A harbour cafe handed out free coffee to the evacuated travellers.\n"
+    )
+    page.goto(server + "/")
+    page.fill("#outlet-0", "Nordpress")
+    page.fill("#text-0", WIRE)
+    page.fill("#outlet-1", "Daily Post")
+    page.fill("#text-1", rewrite)
+    page.click("button[type=submit]")
+    page.wait_for_selector("#facts-h")
+    near = page.locator("tr.single.related-elsewhere", has_text="Fire crews suspect")
+    assert near.count() == 1 and "1 outlet, related elsewhere" in near.inner_text()
+    link = near.locator(".related-to a").first
+    target = link.get_attribute("href")
+    assert target and page.locator(f"tr{target}.shared").count() == 1  # it leads to the fact it is related to
+    alone = page.locator("tr.single.only-here", has_text="A harbour cafe")
+    assert alone.count() == 1 and "1 outlet only" in alone.inner_text()
+    meta = page.inner_text("p.meta")
+    assert "by one outlet only" in meta and "1 by one outlet with related sentences elsewhere" in meta
+    page.screenshot(path=str(shots / "singles.png"), full_page=True)
+
+
 def test_browse_filter_and_open_a_story(server: str, page: Page, shots: Path) -> None:
     page.goto(server + "/stories")
     titles = page.locator("li.story > a").all_inner_texts()

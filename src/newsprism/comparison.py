@@ -24,6 +24,7 @@ from .pipeline import prepare_article
 from .quotes import QUOTES_VERSION, shared_sentences, story_quotes
 from .reuse import REUSE_VERSION, ReuseOptions, reuse
 from .segment import SEGMENTER_VERSION
+from .singles import SINGLES_VERSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,17 +124,7 @@ def compare(
     entities = story_entities(kept)
     naming = naming_marks(entities, kept, quotes)
     marks = attach_facts(story_marks(kept, quotes, terms, naming), facts, kept)
-    algorithms = {
-        "clean": opts.clean.version,
-        "segment": SEGMENTER_VERSION,
-        "align": f"{ALIGN_VERSION}+{opts.align.embedder or 'lexical'}",
-        "reuse": REUSE_VERSION,
-        "numbers": NUMBERS_VERSION,
-        "quotes": QUOTES_VERSION,
-        "framing": FRAMING_VERSION,
-        "entities": ENTITIES_VERSION,
-        "contrast": CONTRAST_VERSION,
-    }
+    algorithms = algorithm_versions(opts)
     return Comparison(
         articles=tuple(kept),
         facts=tuple(facts),
@@ -151,3 +142,21 @@ def compare(
         warnings=tuple(all_warnings),
         algorithms=algorithms,
     )
+
+
+def algorithm_versions(options: CompareOptions | None = None) -> dict[str, str]:
+    """The version of every algorithm a comparison under ``options`` runs, as its JSON's
+    ``algorithms`` records them (a stored comparison is kept under them too)."""
+    opts = options or CompareOptions()
+    return {
+        "clean": opts.clean.version,
+        "segment": SEGMENTER_VERSION,
+        "align": f"{ALIGN_VERSION}+{opts.align.embedder or 'lexical'}",
+        "reuse": REUSE_VERSION,
+        "numbers": NUMBERS_VERSION,
+        "quotes": QUOTES_VERSION,
+        "framing": FRAMING_VERSION,
+        "entities": ENTITIES_VERSION,
+        "contrast": CONTRAST_VERSION,
+        "singles": SINGLES_VERSION,
+    }

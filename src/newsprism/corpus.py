@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .clean import CleanOptions
-from .comparison import CompareOptions, compare
+from .comparison import CompareOptions, algorithm_versions, compare
 from .errors import InputError, StoreError
 from .grouping import GROUP_HEAD, GroupOptions, cluster, features_method, featurize
 from .model import Comparison, Grouping, QuoteGroup, RawArticle
@@ -377,12 +377,13 @@ def group_corpus(
 
 
 def comparison_key(options: CompareOptions) -> str:
-    """The key a stored comparison is kept under: the newsprism version and every option of
-    the comparison (algorithm versions included), hashed. Another version or other options
-    compute the comparison anew."""
+    """The key a stored comparison is kept under: the newsprism version, every option of the
+    comparison and the version of every algorithm it runs (``comparison.algorithm_versions``),
+    hashed. Another version, other options or a changed algorithm compute the comparison anew."""
     from ._version import __version__
 
-    return f"{__version__}:" + hashlib.sha256(repr(options).encode("utf-8")).hexdigest()[:16]
+    what = repr((options, sorted(algorithm_versions(options).items())))
+    return f"{__version__}:" + hashlib.sha256(what.encode("utf-8")).hexdigest()[:16]
 
 
 def kept_comparison(

@@ -3,10 +3,12 @@
 :func:`digest` reads a :class:`~newsprism.model.Comparison` (records only, no I/O) and picks
 its sentences from the facts the most outlets carry, so the summary says what the reporting
 agrees on before anything one outlet adds. Each digest sentence names every article that
-reports its fact; then come what only one outlet reports and, for each outlet, the digest's
-facts it leaves out.
+reports its fact; then come what only one outlet reports (apart: the sentences no other outlet
+has a related sentence to, and those with related sentences elsewhere) and, for each outlet,
+the digest's facts it leaves out.
 
-How (``digest.v1``):
+How (``digest.v2``; v1 chose the same sentences and listed every single-outlet fact under
+"reported only by"):
 
 1. Candidates are the facts two or more articles carry (``min_outlets``). They are ranked by
    how many articles carry them, then by how early they come in those articles (the mean of
@@ -23,6 +25,11 @@ How (``digest.v1``):
    apart, outside quotations), then the
    one sharing the most words with the fact's other sentences (the most central wording),
    then the earliest article.
+5. "Reported only by" counts and lists per article the facts it reports alone that no other
+   article has a related sentence to (``only_here``, :mod:`newsprism.singles`); those with a
+   related sentence elsewhere are counted and listed apart (``related_facts``,
+   ``related``): on judged real reporting a third to two thirds of them are reported
+   elsewhere after all (docs/claims.md, "Only here, or related elsewhere").
 
 Limits: it is extractive, so a digest sentence keeps its outlet's wording (the least marked
 one, not a neutral rewrite), and it inherits the alignment's errors: a wrong link can make a
@@ -37,9 +44,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Article, Comparison, Fact
+from .model import RELATED_ELSEWHERE, Article, Comparison, Fact
 
-DIGEST_VERSION = "digest.v1"
+DIGEST_VERSION = "digest.v2"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -50,7 +57,8 @@ class DigestOptions:
     fewer shared facts than this are topped up with the single-outlet sentences closest to the
     common story (0: never);
     ``min_outlets``: how many articles a fact needs to count as shared; ``max_only``: the most
-    sentences listed per article under "reported only by" (the earliest ones)."""
+    sentences listed per article under "reported only by", and apart the most with related
+    sentences elsewhere (the earliest ones)."""
 
     max_sentences: int = 5
     min_sentences: int = 3
@@ -91,18 +99,24 @@ class DigestSentence:
 
 @dataclass(frozen=True, slots=True)
 class OnlyBy:
-    """What only one article reports: how many facts, and the first ``sentences`` of them
-    (``(fact id, sentence index, text)``, in story order)."""
+    """What only one article reports: how many facts no other article has a related sentence
+    to, and the first ``sentences`` of them (``(fact id, sentence index, text)``, in story
+    order); then apart how many it reports alone with related sentences elsewhere
+    (``related_facts``) and the first of them (``related``)."""
 
     article: str
     facts: int
     sentences: tuple[tuple[str, int, str], ...]
+    related_facts: int = 0
+    related: tuple[tuple[str, int, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article,
             "facts": self.facts,
             "sentences": [{"fact": f, "sentence": i, "text": t} for f, i, t in self.sentences],
+            "related_facts": self.related_facts,
+            "related": [{"fact": f, "sentence": i, "text": t} for f, i, t in self.related],
         }
 
 
@@ -162,6 +176,7 @@ def digest(comparison: Comparison, options: DigestOptions | None = None) -> Dige
         sentences += _fill(comparison, facts, opts.min_sentences - len(sentences), order)
 
     in_digest = {s.fact for s in sentences}
+    elsewhere = {x.fact for x in comparison.singles if x.kind == RELATED_ELSEWHERE}
     only_by = []
     for a in arts:
         own = sorted(
@@ -169,8 +184,11 @@ def digest(comparison: Comparison, options: DigestOptions | None = None) -> Dige
             key=lambda f: f.members[0].sentence,
         )
         if own:
-            shown = tuple((f.id, f.members[0].sentence, _text(a, f.members[0].sentence)) for f in own[: opts.max_only])
-            only_by.append(OnlyBy(a.id, len(own), shown))
+            alone = [f for f in own if f.id not in elsewhere]
+            near = [f for f in own if f.id in elsewhere]
+            only_by.append(
+                OnlyBy(a.id, len(alone), _listed(a, alone, opts.max_only), len(near), _listed(a, near, opts.max_only))
+            )
     digest_shared = [s for s in sentences if len(s.outlets) >= opts.min_outlets]
     not_by = []
     for a in arts:
@@ -178,6 +196,12 @@ def digest(comparison: Comparison, options: DigestOptions | None = None) -> Dige
         if missing:
             not_by.append(NotBy(a.id, missing))
     return Digest(tuple(sentences), tuple(only_by), tuple(not_by))
+
+
+def _listed(article: Article, facts: list[Fact], most: int) -> tuple[tuple[str, int, str], ...]:
+    """The first ``most`` of ``facts`` (one sentence of ``article`` each) as listed under
+    "reported only by": ``(fact id, sentence index, text)``."""
+    return tuple((f.id, f.members[0].sentence, _text(article, f.members[0].sentence)) for f in facts[:most])
 
 
 def _fill(comparison: Comparison, facts: list[Fact], wanted: int, order: dict[str, int]) -> list[DigestSentence]:

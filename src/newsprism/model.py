@@ -387,6 +387,72 @@ class RelatedLink:
         return cls(FactMember.from_dict(d["a"]), FactMember.from_dict(d["b"]), float(d["score"]), d.get("reason"))
 
 
+#: what a sentence only one outlet reports is (:attr:`SingleSentence.kind`): no sentence of
+#: another outlet is related to it
+ONLY_HERE = "only_here"
+#: ... or another outlet has a related sentence (a :class:`RelatedLink`): not the same claim by
+#: the alignment, but on judged real reporting often the same information (docs/claims.md,
+#: "Only here, or related elsewhere")
+RELATED_ELSEWHERE = "related_elsewhere"
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedSentence:
+    """A sentence of another article related to a single-outlet sentence: where it stands
+    (``span``: None when the comparison lacks that sentence), the fact it belongs to, the
+    related link's ``score`` and ``reason``."""
+
+    article: str
+    sentence: int
+    span: Span | None
+    fact: str | None
+    score: float
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "sentence": self.sentence,
+            "start": self.span.start if self.span else None,
+            "end": self.span.end if self.span else None,
+            "fact": self.fact,
+            "score": self.score,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SingleSentence:
+    """A sentence only one outlet reports (the member of a fact of coverage ``one``), and what
+    it is: :data:`ONLY_HERE` (no other outlet has a related sentence) or
+    :data:`RELATED_ELSEWHERE` (``related``: the related sentences of other outlets, best
+    first). Derived from the facts and the related links (:mod:`newsprism.singles`)."""
+
+    fact: str
+    article: str
+    sentence: int
+    span: Span | None
+    kind: str
+    related: tuple[RelatedSentence, ...] = ()
+
+    @property
+    def best_score(self) -> float | None:
+        """The score of the closest related sentence; None for :data:`ONLY_HERE`."""
+        return max((r.score for r in self.related), default=None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fact": self.fact,
+            "article": self.article,
+            "sentence": self.sentence,
+            "start": self.span.start if self.span else None,
+            "end": self.span.end if self.span else None,
+            "kind": self.kind,
+            "best_score": self.best_score,
+            "related": [r.to_dict() for r in self.related],
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Reuse:
     """How much of ``article`` (quotations excluded) lies in passages taken from ``source``."""
@@ -855,6 +921,14 @@ class Comparison:
     naming: tuple[Naming, ...] = ()
     profiles: tuple[OutletProfile, ...] = ()
 
+    @property
+    def singles(self) -> tuple[SingleSentence, ...]:
+        """Each sentence only one outlet reports, as only here or related elsewhere, in fact
+        order (derived from ``facts`` and ``related``: :func:`newsprism.singles.single_sentences`)."""
+        from .singles import single_sentences
+
+        return single_sentences(self.facts, self.related, self.articles)
+
     def article(self, article_id: str) -> Article:
         for a in self.articles:
             if a.id == article_id:
@@ -868,6 +942,7 @@ class Comparison:
             "articles": [a.to_dict() for a in self.articles],
             "facts": [f.to_dict() for f in self.facts],
             "related": [r.to_dict() for r in self.related],
+            "singles": [x.to_dict() for x in self.singles],
             "quotes": [q.to_dict() for q in self.quotes],
             "quote_groups": [g.to_dict() for g in self.quote_groups],
             "entities": [e.to_dict() for e in self.entities],
@@ -885,7 +960,8 @@ class Comparison:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Comparison:
-        """Read back what :meth:`to_dict` wrote; raises ``ValueError`` for another schema."""
+        """Read back what :meth:`to_dict` wrote; raises ``ValueError`` for another schema.
+        ``singles`` is derived from the facts and related links, so it is not read."""
         if d.get("schema") != SCHEMA_COMPARISON:
             raise ValueError(f"not a comparison of schema {SCHEMA_COMPARISON} (schema {d.get('schema')!r})")
         numbers = d.get("numbers") or {}

@@ -51,12 +51,19 @@ def _digest(view: ComparisonView) -> list[str]:
         lines.append(f"{i}. {escape(line.text)} ({escape(line.fact)}: {', '.join(escape(o) for o in line.outlets)})")
     if d.lines:
         lines.append("")
-    if d.only_by:
-        lines += ["Reported only by:", ""]
-        for o in d.only_by:
-            shown = "; ".join(f"{escape(text)} ({escape(fact)})" for fact, text in o.sentences)
-            more = f"; {o.facts - len(o.sentences)} more" if o.facts > len(o.sentences) else ""
-            lines.append(f"- **{escape(o.label)}** ({plural(o.facts, 'fact')}): {shown}{more}")
+    for heading, count, listed in (
+        ("Reported only by:", lambda o: o.facts, lambda o: o.sentences),
+        ("Reported by one outlet, with related sentences elsewhere:", lambda o: o.related_facts, lambda o: o.related),
+    ):
+        rows = [o for o in d.only_by if count(o)]
+        if not rows:
+            continue
+        lines += [heading, ""]
+        for o in rows:
+            n, sentences = count(o), listed(o)
+            shown = "; ".join(f"{escape(text)} ({escape(fact)})" for fact, text in sentences)
+            more = f"; {n - len(sentences)} more" if n > len(sentences) else ""
+            lines.append(f"- **{escape(o.label)}** ({plural(n, 'fact')}): {shown}{more}")
         lines.append("")
     if d.not_by:
         lines += ["Not reported by:", ""]
@@ -71,7 +78,8 @@ def _markdown(view: ComparisonView) -> str:
         "# newsprism comparison",
         "",
         f"{plural(s.articles, 'article')}, {plural(s.facts, 'fact')}: {s.by_all} reported by all, "
-        f"{s.by_some} by some, {s.by_one} by one outlet only.",
+        f"{s.by_some} by some, {s.by_one} by one outlet only, "
+        f"{s.by_one_related} by one outlet with related sentences elsewhere.",
         "",
     ]
     lines += _digest(view)
@@ -170,9 +178,19 @@ def _markdown(view: ComparisonView) -> str:
             lines.append(f"- **{escape(m.label)}** · {kind}: “{escape(m.text)}”{note}")
         lines.append("")
     for only in view.only_in:
-        lines += [f"## Only in {escape(only.label)} ({len(only.sentences)})", ""]
-        lines += [f"- {escape(ref.text)}" for ref in only.sentences]
-        lines.append("")
+        if only.sentences:
+            lines += [f"## Only in {escape(only.label)} ({len(only.sentences)})", ""]
+            lines += [f"- {escape(ref.text)}" for ref in only.sentences]
+            lines.append("")
+        if only.related:
+            lines += [f"## In {escape(only.label)}; related sentences elsewhere ({len(only.related)})", ""]
+            for single in only.related:
+                lines.append(f"- {escape(single.sentence.text)}")
+                lines += [
+                    f"  - ~ **{escape(r.sentence.label)}** ({escape(r.fact)}, {r.score:.2f}): {escape(r.sentence.text)}"
+                    for r in single.related
+                ]
+            lines.append("")
     if view.removed:
         lines += ["## Page furniture removed", ""]
         lines += [f"- **{escape(r.label)}** ({escape(r.reason)}): {escape(r.line)}" for r in view.removed]

@@ -45,7 +45,8 @@ def renderables(view: ComparisonView) -> list[object]:
     out.append(
         _t(
             f"newsprism: {plural(s.articles, 'article')}, {plural(s.facts, 'fact')} "
-            f"({s.by_all} reported by all, {s.by_some} by some, {s.by_one} by one outlet only)",
+            f"({s.by_all} reported by all, {s.by_some} by some, {s.by_one} by one outlet only, "
+            f"{s.by_one_related} by one outlet with related sentences elsewhere)",
             style="bold",
         )
     )
@@ -181,17 +182,34 @@ def renderables(view: ComparisonView) -> list[object]:
         out.append(Panel(body, title=_t("Framing"), title_align="left", border_style="magenta"))
 
     for only in view.only_in:
-        body = Text()
-        for ref in only.sentences:
-            body.append("• " + ref.text + "\n")
-        out.append(
-            Panel(
-                body,
-                title=_t(f"Only in {only.label} ({len(only.sentences)})"),
-                title_align="left",
-                border_style="yellow",
+        if only.sentences:
+            body = Text()
+            for ref in only.sentences:
+                body.append("• " + ref.text + "\n")
+            out.append(
+                Panel(
+                    body,
+                    title=_t(f"Only in {only.label} ({len(only.sentences)})"),
+                    title_align="left",
+                    border_style="yellow",
+                )
             )
-        )
+        if only.related:
+            body = Text()
+            for single in only.related:
+                body.append("• " + single.sentence.text + "\n")
+                for near in single.related:
+                    body.append("  ~ ")
+                    body.append(f"{near.sentence.label} ({near.fact}, {near.score:.2f}): ", style="cyan")
+                    body.append(near.sentence.text + "\n", style="dim")
+            out.append(
+                Panel(
+                    body,
+                    title=_t(f"In {only.label}; related sentences elsewhere ({len(only.related)})"),
+                    title_align="left",
+                    border_style="blue",
+                )
+            )
 
     if view.removed:
         removed = Text()

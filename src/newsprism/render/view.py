@@ -16,9 +16,10 @@ backslash escapes and HTML entities for Markdown, autoescaping for HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Article, Comparison, Fact, NumberConflict
+from ..model import RELATED_ELSEWHERE, Article, Comparison, Fact, NumberConflict, SingleSentence
 from ..text import plural as _plural
 
 # Line breaks (including Unicode's) become spaces; other control characters (terminal escape
@@ -49,13 +50,17 @@ plural = _plural  # re-exported: renderers name counts through the view
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """How many articles and facts, and how many facts all, some or one outlet report."""
+    """How many articles and facts, and how many facts all, some or one outlet report:
+    ``by_one`` counts the facts only one outlet reports and no other outlet has a related
+    sentence to (only here), ``by_one_related`` those one outlet reports with related
+    sentences elsewhere (:mod:`newsprism.singles`)."""
 
     articles: int
     facts: int
     by_all: int
     by_some: int
     by_one: int
+    by_one_related: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,12 +278,36 @@ class ProfileLine:
 
 
 @dataclass(frozen=True, slots=True)
+class RelatedRef:
+    """A sentence of another article related to a single-outlet sentence: ``fact`` is the
+    fact it belongs to, ``score`` the related link's similarity."""
+
+    sentence: SentenceRef
+    fact: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedSingle:
+    """A sentence one article reports that other articles have related sentences to
+    (``related_elsewhere``): not the same claim by the alignment, but often the same
+    information told inside another claim. ``related`` best first."""
+
+    fact: str
+    sentence: SentenceRef
+    related: tuple[RelatedRef, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class OnlyIn:
-    """What only one article reports: its sentences in story order."""
+    """What one article reports alone: ``sentences`` no other article has a related sentence
+    to (only here), then ``related`` those with related sentences elsewhere, each in story
+    order."""
 
     article: str
     label: str
     sentences: tuple[SentenceRef, ...]
+    related: tuple[RelatedSingle, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,11 +348,14 @@ class FactRow:
     total: int
     score: float
     cells: tuple[Cell | None, ...]
+    #: for a fact one outlet reports: the related sentences of other outlets (their fact,
+    #: label and score, best first); empty when it is only here
+    related: tuple[RelatedRef, ...] = ()
 
     @property
     def coverage(self) -> str:
         if self.outlets == 1:
-            return "1 outlet only"
+            return "1 outlet, related elsewhere" if self.related else "1 outlet only"
         return f"all {self.total} outlets" if self.outlets == self.total else f"{self.outlets} of {self.total} outlets"
 
     @property
@@ -368,9 +400,15 @@ class DigestLine:
 
 @dataclass(frozen=True, slots=True)
 class DigestOnly:
+    """What the digest lists for one outlet: ``facts`` only it reports (no related sentence
+    elsewhere) and the first of them; ``related_facts`` it reports alone with related
+    sentences elsewhere, and the first of those."""
+
     label: str
     facts: int
     sentences: tuple[tuple[str, str], ...]  # (fact id, text)
+    related_facts: int = 0
+    related: tuple[tuple[str, str], ...] = ()  # (fact id, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +477,7 @@ def build_view(comparison: Comparison) -> ComparisonView:
     by_id = {a.id: a for a in arts}
     label = _labels(arts)
     changes = _changes(comparison, label)
+    singles = comparison.singles
 
     def ref(article: str, index: int) -> SentenceRef:
         a = by_id[article]
@@ -446,7 +485,7 @@ def build_view(comparison: Comparison) -> ComparisonView:
         return SentenceRef(article, label.get(article, one_line(article)), index, one_line(text))
 
     return ComparisonView(
-        summary=_summary(comparison),
+        summary=_summary(comparison, singles),
         articles=tuple(_article_row(a, label[a.id]) for a in arts),
         reuse=_reuse(comparison, label),
         conflicts=tuple(_conflict(c, label) for c in comparison.conflicts),
@@ -481,11 +520,7 @@ def build_view(comparison: Comparison) -> ComparisonView:
             )
             for m in sorted(comparison.framing, key=lambda m: (_order(arts, m.article), m.start, m.id))
         ),
-        only_in=tuple(
-            OnlyIn(a.id, label[a.id], tuple(ref(a.id, f.members[0].sentence) for f in unique))
-            for a in arts
-            if (unique := _only_in(comparison.facts, a))
-        ),
+        only_in=_only_in(singles, arts, label, ref),
         removed=tuple(
             RemovedLine(a.id, label[a.id], one_line(why), one_line(line))
             for a in arts
@@ -493,7 +528,7 @@ def build_view(comparison: Comparison) -> ComparisonView:
         ),
         warnings=tuple(one_line(w) for w in comparison.warnings),
         digest=_digest(comparison, label),
-        rows=_rows(comparison, label),
+        rows=_rows(comparison, label, _related_refs(singles, ref)),
         passages=_passages(comparison, label),
         chart=_chart(comparison, label),
         origins=_origins(comparison, label),
@@ -536,7 +571,14 @@ def _digest(comparison: Comparison, label: dict[str, str]) -> DigestView | None:
             for s in d.sentences
         ),
         tuple(
-            DigestOnly(name(o.article), o.facts, tuple((f, one_line(t)) for f, _, t in o.sentences)) for o in d.only_by
+            DigestOnly(
+                name(o.article),
+                o.facts,
+                tuple((f, one_line(t)) for f, _, t in o.sentences),
+                o.related_facts,
+                tuple((f, one_line(t)) for f, _, t in o.related),
+            )
+            for o in d.only_by
         ),
         tuple(DigestMissing(name(n.article), n.facts) for n in d.not_by),
     )
@@ -583,7 +625,9 @@ def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, str]]
     return tuple(out)
 
 
-def _rows(comparison: Comparison, label: dict[str, str]) -> tuple[FactRow, ...]:
+def _rows(
+    comparison: Comparison, label: dict[str, str], related: dict[str, tuple[RelatedRef, ...]]
+) -> tuple[FactRow, ...]:
     arts = comparison.articles
     marks = _highlights(comparison)
     facts = sorted((f for f in comparison.facts if f.members), key=lambda f: (-len(f.members), _fact_number(f), f.id))
@@ -599,7 +643,7 @@ def _rows(comparison: Comparison, label: dict[str, str]) -> tuple[FactRow, ...]:
             s = a.sentences[index]
             own = marks.get(a.id, []) if len(f.members) > 1 else []
             cells.append(Cell(index, one_line(s.text), _segments(a.text, s.span.start, s.span.end, own)))
-        rows.append(FactRow(f.id, len(f.members), len(arts), f.score, tuple(cells)))
+        rows.append(FactRow(f.id, len(f.members), len(arts), f.score, tuple(cells), related.get(f.id, ())))
     return tuple(rows)
 
 
@@ -644,11 +688,19 @@ def _order(arts: tuple[Article, ...], article: str) -> int:
     return next((i for i, a in enumerate(arts) if a.id == article), len(arts))
 
 
-def _summary(comparison: Comparison) -> Summary:
+def _summary(comparison: Comparison, singles: tuple[SingleSentence, ...]) -> Summary:
     counts = {"all": 0, "some": 0, "one": 0}
     for f in comparison.facts:
         counts[f.coverage] = counts.get(f.coverage, 0) + 1
-    return Summary(len(comparison.articles), len(comparison.facts), counts["all"], counts["some"], counts["one"])
+    related = sum(1 for x in singles if x.kind == RELATED_ELSEWHERE)
+    return Summary(
+        len(comparison.articles),
+        len(comparison.facts),
+        counts["all"],
+        counts["some"],
+        counts["one"] - related,
+        related,
+    )
 
 
 def _labels(arts: tuple[Article, ...]) -> dict[str, str]:
@@ -710,8 +762,43 @@ def _shared_facts(facts: tuple[Fact, ...]) -> list[Fact]:
     return sorted(multi, key=lambda f: (-len(f.members), _fact_number(f), f.id))
 
 
-def _only_in(facts: tuple[Fact, ...], article: Article) -> list[Fact]:
-    return [f for f in facts if len(f.members) == 1 and f.members[0].article == article.id]
+def _related_refs(
+    singles: tuple[SingleSentence, ...], ref: Callable[[str, int], SentenceRef]
+) -> dict[str, tuple[RelatedRef, ...]]:
+    """Per single-outlet fact related elsewhere, its related sentences as the view shows them."""
+    return {
+        x.fact: tuple(RelatedRef(ref(r.article, r.sentence), r.fact or "", r.score) for r in x.related)
+        for x in singles
+        if x.kind == RELATED_ELSEWHERE
+    }
+
+
+def _only_in(
+    singles: tuple[SingleSentence, ...],
+    arts: tuple[Article, ...],
+    label: dict[str, str],
+    ref: Callable[[str, int], SentenceRef],
+) -> tuple[OnlyIn, ...]:
+    """Per article, in story order, its sentences only here and those related elsewhere."""
+    related = _related_refs(singles, ref)
+    out = []
+    for a in arts:
+        own = sorted((x for x in singles if x.article == a.id), key=lambda x: (x.sentence, x.fact))
+        if not own:
+            continue
+        out.append(
+            OnlyIn(
+                a.id,
+                label[a.id],
+                tuple(ref(a.id, x.sentence) for x in own if x.kind != RELATED_ELSEWHERE),
+                tuple(
+                    RelatedSingle(x.fact, ref(a.id, x.sentence), related[x.fact])
+                    for x in own
+                    if x.kind == RELATED_ELSEWHERE
+                ),
+            )
+        )
+    return tuple(out)
 
 
 def _quotes(comparison: Comparison, label: dict[str, str]) -> tuple[QuoteSection, ...]:
@@ -834,6 +921,8 @@ __all__ = [
     "QuoteSection",
     "QuotedOnlyIn",
     "Related",
+    "RelatedRef",
+    "RelatedSingle",
     "RemovedLine",
     "ReuseMatrix",
     "ReuseRow",
