@@ -118,6 +118,9 @@ def test_a_changed_algorithm_computes_a_stored_comparison_anew(monkeypatch: pyte
     monkeypatch.setattr(comparison, "SINGLES_VERSION", "singles.v0-test")
     assert comparison.algorithm_versions(options)["singles"] == "singles.v0-test"
     assert comparison_key(options) != before
+    # credits too: an article's credit and outlet come from them (credits.v3 names more agencies)
+    monkeypatch.setattr(comparison, "CREDITS_VERSION", "credits.v0-test")
+    assert comparison.algorithm_versions(options)["credits"] == "credits.v0-test"
 
 
 def test_compare_a_stored_story(tmp_path: Path) -> None:

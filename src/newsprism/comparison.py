@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from .align import ALIGN_VERSION, AlignOptions, align_story
 from .clean import CleanOptions, pile_repeated
 from .contrast import CONTRAST_VERSION, fact_contrasts
+from .credits import CREDITS_VERSION
 from .entities import ENTITIES_VERSION, naming_marks, naming_table, story_entities
 from .errors import CompareError, InputError
 from .framing import FRAMING_VERSION, attach_facts, outlet_profiles, story_marks
@@ -150,6 +151,7 @@ def algorithm_versions(options: CompareOptions | None = None) -> dict[str, str]:
     opts = options or CompareOptions()
     return {
         "clean": opts.clean.version,
+        "credits": CREDITS_VERSION,
         "segment": SEGMENTER_VERSION,
         "align": f"{ALIGN_VERSION}+{opts.align.embedder or 'lexical'}",
         "reuse": REUSE_VERSION,
