@@ -174,11 +174,11 @@ def _shape_name(text: str, start: int, suffix: str) -> tuple[str, bool, str] | N
     """The agency name ending with ``suffix`` at ``start`` of ``text``, by its shape: the
     capitalised words right before the suffix (at most :data:`MAX_SHAPE_WORDS`, none a
     possessive or closing a phrase with a comma or a full stop), without leading byline words
-    ("By", "The", "Source"); whether it is an after-name name; and the agency it is: itself,
-    or the listed agency whose name opens it ("Kyodo News Agency": Kyodo). None when no name
-    stands before it, a word of the ``agency-names`` lexicon says it is a public body, a
-    government's or no agency, or a listed agency's name stands inside it but not first
-    ("JANE ROE Associated Press": the listed agency is found as listed)."""
+    ("By", "The", "Source") or a copyright line's "Copyright"; whether it is an after-name name;
+    and the agency it is: itself, or the listed agency whose name opens it ("Kyodo News Agency":
+    Kyodo). None when no name stands before it, a word of the ``agency-names`` lexicon says it
+    is a public body, a government's or no agency, or a listed agency's name stands inside it
+    but not first ("JANE ROE Associated Press": the listed agency is found as listed)."""
     sh = _shapes()
     byline_words, _ = _byline_words()
     words: list[str] = []
@@ -193,8 +193,8 @@ def _shape_name(text: str, start: int, suffix: str) -> tuple[str, bool, str] | N
         if opening or len(words) >= MAX_SHAPE_WORDS + 3:
             break
     words.reverse()
-    while words and (words[0].lower() in byline_words or words[0] == "&"):
-        words.pop(0)  # "By", "The", "Source", "From", ...
+    while words and (words[0].lower() in byline_words or words[0].lower() == "copyright" or words[0] == "&"):
+        words.pop(0)  # "By", "The", "Source", "From", ..., and a copyright line's "Copyright"
     if not words or len(words) > MAX_SHAPE_WORDS or words[-1] == "&":
         return None
     if suffix.isupper() and suffix in sh.canonical:
