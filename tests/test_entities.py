@@ -718,3 +718,22 @@ def test_a_nation_party_or_form_of_government_is_no_capital(word: str) -> None:
     ents = story_entities([a, b])
     assert ("b", word) not in texts(by_name(ents, "Tarnovia"))
     assert [m.text for m in naming_marks(ents, [a, b])] == ["Republic of Tarnovia"]
+
+
+# entities.v9: within-story resolution with no alias row; made-up stories
+
+
+def test_an_abbreviation_an_outlet_never_writes_out_is_a_mark() -> None:
+    a = art("The Tarrant Rowing Council ruled on Sunday that the race stands.", "a", "A")
+    b = art("The result stands, according to the TRC. Crews were told on Sunday.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("b", "TRC") in texts(by_name(ents, "Tarrant Rowing Council"))
+    assert [(m.article, m.text, m.note) for m in naming_marks(ents, [a, b])] == [
+        ("b", "TRC", "Tarrant Rowing Council")
+    ]
+    # introduced beside the full name: style, no mark (as before)
+    c = art("The Tarrant Rowing Council (TRC) ruled. The TRC said the race stands.", "c", "C")
+    assert naming_marks(story_entities([a, c]), [a, c]) == []
+    # two letters, or letters that are not the name's initials: no mark
+    d = art("The result stands, according to the TR. Crews were told.", "d", "D")
+    assert naming_marks(story_entities([a, d]), [a, d]) == []

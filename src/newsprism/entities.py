@@ -1822,6 +1822,23 @@ def _register(form: str) -> str | None:
     return table.get(fold_key(form))
 
 
+def _spelled_out(form: str, ent: Entity, outlet_forms: dict[str, list[EntityMention]]) -> bool:
+    """Whether an abbreviation no alias row knows stands, in an outlet that never writes it out,
+    for an organisation whose full name the story writes ("PRB" where the others write
+    "Professional Referees Board", "NHA" for "National Hydropower Authority"; entities.v9): its
+    readers meet the letters only, a name the outlet chose. An abbreviation the outlet
+    introduces beside the full name ("Lake Orrin Water Authority (LOWA)"), one with full stops
+    ("N.Y.") or of two letters ("ID" merged with "Inauguration Day"), one whose letters are not
+    the initials of the full name's capitalised words (a name cut short by the name reader:
+    "OPB" for "Public Broadcasting"), one of a person or a place, and one of the alias table
+    ("DRC", "FBI", "U.S.", its register's rule) are style or doubtful merges."""
+    if _register(form) is not None or not form.isalpha() or len(form) < 3 or ent.kind in ("person", "place"):
+        return False
+    if "".join(w[0] for w in ent.name.split() if w[:1].isupper()) != form:
+        return False  # the letters of the full name's capitalised words, as written: not "ID" of "Inauguration Day"
+    return not any(len(ms[0].text.split()) >= 2 and plain_name(ms[0].text, ent.name) for ms in outlet_forms.values())
+
+
 @lru_cache(maxsize=1)
 def _registers() -> dict[str, str]:
     return {fold_key(a): row.register for a, row in aliases().items()}
@@ -1871,8 +1888,12 @@ def naming_marks(
                     continue  # "Goalkeeper Piet Haverkamp" opening a sentence, "goalkeeper" elsewhere (v5)
                 if described is None and _placed_name(ms[0].text, ent, named):
                     continue  # "North Calloway National Guard", "Lantry MP Ruth Castellan" (v4)
-                if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
-                    continue  # "U.S.", "GOP", "ABA": an abbreviation is style, "DPRK" (official) is a choice
+                if (
+                    _INITIALISM.fullmatch(ms[0].text)
+                    and _register(ms[0].text) not in _FRAMING_REGISTERS
+                    and not _spelled_out(ms[0].text, ent, fs)
+                ):
+                    continue  # "U.S.", "GOP": a known abbreviation is style, "DPRK" (official) a choice
                 alike = users[key] - {outlet}
                 if described == "epithet":
                     # "HTA chief" where the others write "HTA chief executive Helen ..."; "rival mob
