@@ -737,3 +737,28 @@ def test_an_abbreviation_an_outlet_never_writes_out_is_a_mark() -> None:
     # two letters, or letters that are not the name's initials: no mark
     d = art("The result stands, according to the TR. Crews were told.", "d", "D")
     assert naming_marks(story_entities([a, d]), [a, d]) == []
+
+
+def test_a_brand_and_its_owner_are_one_entity_when_the_outlets_split_on_them() -> None:
+    a = art("The regulator fined Corlan Mobile on Monday. Corlan Mobile customers lost service for a day.", "a", "A")
+    b = art(
+        "Brightwave Communications Group was fined £3m. Shares in Brightwave fell 2.1%. "
+        "Brightwave made £1.2bn last year and trades as Corlan Mobile.",
+        "b",
+        "B",
+    )
+    c = art("The regulator fined Corlan Mobile's owner, Brightwave, £3m. Brightwave said sorry.", "c", "C")
+    ents = story_entities([a, b, c])
+    firm = by_name(ents, "Brightwave Communications Group")
+    assert {("a", "Corlan Mobile"), ("b", "Brightwave"), ("c", "Brightwave")} <= set(texts(firm))
+    # the brand where the others write the owner is the choice; the names inside the stated
+    # relation ("trades as Corlan Mobile", "Corlan Mobile's owner") are told, not chosen
+    marks = [(m.article, m.text, m.note) for m in naming_marks(ents, [a, b, c])]
+    assert marks == [("a", "Corlan Mobile", "Brightwave Communications Group")] * 2
+
+
+def test_a_brand_and_owner_every_outlet_names_stay_two() -> None:
+    a = art("Harlow Foods, which owns Pell Market, bought a farm. Pell Market shoppers were told.", "a", "A")
+    b = art("Harlow Foods bought a farm. Pell Market will sell its milk.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Pell Market") not in texts(by_name(ents, "Harlow Foods"))

@@ -1370,7 +1370,8 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                     ctx.gender.setdefault(r.key, Counter())[r.honorific] += 1
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
     acronyms = _acronyms(raws) | _coined(raws, articles)
-    short = _short_names(raws, articles, people)
+    owned = _ownership(raws, articles)
+    short = _short_names(raws, articles, people, {k for pair in owned for k in pair[:2]})
     keys = {r.key for r in raws if r.source == "name" and not r.person}
     for r in raws:
         r.target = r.key
@@ -1399,6 +1400,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
     }
     canon = {fold_key(a.canonical): a for a in aliases().values()}
     _capital_metonyms(groups, people, articles)
+    _merge_owned(groups, owned, people)
     ordered = sorted(groups.items(), key=lambda kv: min((x.article, x.start) for x in kv[1]))
     out: list[Entity] = []
     for key, members in ordered:
@@ -1478,6 +1480,72 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
         del groups[key]
 
 
+#: a capitalised name as the relations below read it: up to six words, "of", "and", "&" inside
+_OWNED_NAME = r"[A-Z][\w&'’-]*(?: (?:of |and |& )?[A-Z][\w&'’-]*){0,5}"
+#: a company and its brand or owner, as an article states the relation (entities.v9): ``y`` the
+#: brand or the company owned, ``x`` its owner
+_OWNERSHIP = tuple(
+    re.compile(p)
+    for p in (
+        rf"(?P<y>{_OWNED_NAME})['’]s (?:parent(?: company| group| firm)?|owner),? (?:the )?(?P<x>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME}), (?:the )?(?:owner|parent(?: company| group| firm)?) of (?P<y>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME}),? which (?:owns|trades as|operates as) (?P<y>{_OWNED_NAME})",
+        rf"(?P<y>{_OWNED_NAME}),? (?:which is |is |was )?owned by (?P<x>{_OWNED_NAME})",
+        rf"(?P<y>{_OWNED_NAME}), (?:a|the) (?:subsidiary|brand) of (?P<x>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME})(?:,? (?:which |and )?(?:trades|trading) as| (?:[^.!?\n]|\.(?=\d)){{0,80}}? and trades as)"
+        rf" (?P<y>{_OWNED_NAME})",
+    )
+)
+
+
+def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[str, str, set[tuple[int, int]]]]:
+    """The pairs (brand's key, owner's key, the mentions inside the stated relations) that the
+    story's articles state (entities.v9): "Velcom’s owner, Velmont", "Velmont, which owns
+    Velcom", "Velcom, owned by Velmont", "Velcom, a subsidiary of Velmont", "Velmont ... trades
+    as Velcom". Each side must be the one name mention (no title) that the relation's name
+    holds; a name shown to be a person's is left out when the groups merge."""
+    by_article: dict[int, list[_Raw]] = {}
+    for r in raws:
+        if r.source == "name" and not r.titled:
+            by_article.setdefault(r.article, []).append(r)
+    found: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for i, art in enumerate(articles):
+        names = by_article.get(i)
+        if not names or not any(w in art.text for w in ("own", "parent", "subsidiary", "brand", "trad")):
+            continue  # most articles state no such relation
+        for pat in _OWNERSHIP:
+            for m in pat.finditer(art.text):
+                y = [r for r in names if m.start("y") <= r.start and r.end <= m.end("y")]
+                x = [r for r in names if m.start("x") <= r.start and r.end <= m.end("x")]
+                if len(y) != 1 or len(x) != 1 or y[0].key == x[0].key:
+                    continue
+                pos = found.setdefault((y[0].key, x[0].key), set())
+                pos |= {(i, y[0].start), (i, x[0].start)}
+    return [(y, x, pos) for (y, x), pos in found.items()]
+
+
+def _merge_owned(
+    groups: dict[str, list[_Raw]], owned: Sequence[tuple[str, str, set[tuple[int, int]]]], people: set[str]
+) -> None:
+    """A brand and its owner as one entity (entities.v9), when an article states the relation
+    (:func:`_ownership`) and the outlets split on it: one article names the brand and not the
+    owner, another the owner and not the brand (the mentions inside the stated relation aside).
+    A story whose articles all name both ("Amazon, which owns Whole Foods", then each company
+    on its own) keeps two entities: the relation is then news, not another name."""
+    where = {r.key: k for k, ms in groups.items() for r in ms if r.source == "name"}
+    for y, x, pos in owned:
+        ky, kx = where.get(y), where.get(x)
+        if ky is None or kx is None or ky == kx or ky not in groups or kx not in groups or {ky, kx} & people:
+            continue
+        only_y = {r.article for r in groups[ky] if (r.article, r.start) not in pos}
+        only_x = {r.article for r in groups[kx] if (r.article, r.start) not in pos}
+        if not (only_y - only_x) or not (only_x - only_y):
+            continue
+        groups[kx].extend(groups.pop(ky))
+        for k in [k for k, v in where.items() if v == ky]:
+            where[k] = kx
+
+
 def _kind_agrees(desc: Description, kind: str | None) -> bool:
     """Whether a description fits the kind of the entity it was merged into: a person word (not
     its plural) a person, any other word anything but a person ("the Kim regime" is no name of
@@ -1533,7 +1601,13 @@ def _coined(raws: Sequence[_Raw], articles: Sequence[Article]) -> dict[str, str]
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
-def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[str]) -> dict[str, str]:
+#: "in" after a holding is no place: "shares in Velmont", "a stake in Velmont" (entities.v9)
+_HOLDING = re.compile(r"(?i)\b(?:shares|stakes?|investors?|investment)[ \t]+in[ \t]+\Z")
+
+
+def _short_names(
+    raws: Sequence[_Raw], articles: Sequence[Article], people: set[str], owners: set[str] = frozenset()
+) -> dict[str, str]:
     """A short name -> the key of the one longer name of the story it opens ("Vessock" ->
     "Vessock Chemicals", entities.v4), where:
 
@@ -1542,7 +1616,8 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
       space ("Al Qaeda-type" is no longer name of "Al Qaeda"); two longer names that share them
       ("Harbour Bank", "Harbour Trust") leave it alone;
     - the story ties a description of an organisation to the short name ("chemical giant
-      Vessock", "the firm" after it): a word that opens a longer name is as often a name of
+      Vessock", "the firm" after it), or, since entities.v9, says it owns or is owned by
+      another name (:func:`_ownership`): a word that opens a longer name is as often a name of
       its own ("Obama" and "Obama administration", "House" and "House Oversight Committee",
       "Virginia" and "Virginia Western Community College") or a person ("Bill" and "Bill
       Hemmer"), and on real reporting (allsides stories) a longer name's last word showing an
@@ -1563,7 +1638,7 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
         r.ref.key
         for r in raws
         if r.source == "description" and r.ref is not None and r.desc is not None and r.desc.kind == "org"
-    }
+    } | (owners - people)  # a name the story says owns or is owned by another is a company (v9)
     out: dict[str, str] = {}
     placed: set[str] = set()
     for r in raws:
@@ -1572,6 +1647,7 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
             and r.key
             and tuple(r.key.split()) in by_first
             and _literal(articles[r.article].text, r.start, r.end)
+            and not _HOLDING.search(articles[r.article].text, max(0, r.start - 20), r.start)
         ):
             placed.add(r.key)
     for r in raws:
@@ -1860,21 +1936,23 @@ def naming_marks(
     order = {a.id: i for i, a in enumerate(articles)}
     named = {fold_key(e.name): e.id for e in entities}
     lowered = _Lowered(articles)
+    relations = _Relations(by_id)
     for ent in entities:
         forms = _forms(ent, labels)
         if len(forms) < 2:
             continue
         users: dict[str, set[str]] = {}
         for outlet, fs in forms.items():
-            for key in fs:
-                users.setdefault(key, set()).add(outlet)
+            for key, ms in fs.items():
+                if not all(relations.inside(m) for m in ms):  # "Velmont trades as Velcom" tells, not names (v9)
+                    users.setdefault(key, set()).add(outlet)
         for outlet, fs in forms.items():
             others = len(forms) - 1
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
-                ms = [m for m in ms if not _stated(m, by_id)]
+                ms = [m for m in ms if not _stated(m, by_id) and not relations.inside(m)]
                 if not ms:
-                    continue  # "officially the Republic of Korvania": information, not a choice (v7)
+                    continue  # "officially the Republic of Korvania", "Velcom's owner": information (v7, v9)
                 described = description_register(ms[0].text)
                 if described == "neutral" and (not role_form(ms[0].text) or _state_description(ms[0].text)):
                     continue  # "the carrier", "U.S. officials": a plain description is no choice of name
@@ -1953,6 +2031,27 @@ class _Lowered:
         if self.words is None:
             self.words = {w for a in self.articles for w in re.findall(r"\b[a-z][a-z'’-]*\b", a.text)}
         return word in self.words
+
+
+class _Relations:
+    """The spans of each article's stated ownership relations ("Velcom’s owner, Velmont",
+    :data:`_OWNERSHIP`), found once per article on demand (entities.v9): a name inside one is
+    told, not chosen."""
+
+    def __init__(self, by_id: dict[str, Article]) -> None:
+        self.by_id = by_id
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+
+    def inside(self, m: EntityMention) -> bool:
+        spans = self.spans.get(m.article)
+        if spans is None:
+            art = self.by_id.get(m.article)
+            text = art.text if art is not None else ""
+            spans = []
+            if any(w in text for w in ("own", "parent", "subsidiary", "brand", "trad")):
+                spans = sorted(mt.span() for pat in _OWNERSHIP for mt in pat.finditer(text))
+            self.spans[m.article] = spans
+        return any(s <= m.start and m.end <= e for s, e in spans)
 
 
 def _stated(m: EntityMention, by_id: dict[str, Article]) -> bool:
