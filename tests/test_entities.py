@@ -762,3 +762,16 @@ def test_a_brand_and_owner_every_outlet_names_stay_two() -> None:
     b = art("Harlow Foods bought a farm. Pell Market will sell its milk.", "b", "B")
     ents = story_entities([a, b])
     assert ("a", "Pell Market") not in texts(by_name(ents, "Harlow Foods"))
+
+
+def test_a_nickname_tied_without_quotation_marks_is_the_entity() -> None:
+    a = art("Oxmere Rovers, known as the Herons, won planning permission for a new ground on Friday.", "a", "A")
+    b = art("The Herons are getting a new home. Fans of the Herons cheered.", "b", "B")
+    c = art("Oxmere Rovers won permission for a new ground. Oxmere Rovers will move in 2029.", "c", "C")
+    ents = story_entities([a, b, c])
+    assert {("a", "Herons"), ("b", "Herons")} <= set(texts(by_name(ents, "Oxmere Rovers")))
+    marks = [(m.article, m.text) for m in naming_marks(ents, [a, b, c])]
+    assert marks == [("a", "Herons"), ("b", "Herons"), ("b", "Herons")]
+    # no "the", or an alias of the table: no nickname
+    d = art("Oxmere Rovers, known as Herons United, won. Herons United fans cheered.", "d", "D")
+    assert ("d", "Herons United") not in texts(by_name(story_entities([d, c]), "Oxmere Rovers"))

@@ -1233,6 +1233,14 @@ _NICKNAME = re.compile(
     r"(?P<close>[”\"’'])(?!\w)"
 )
 _CLOSING = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+#: a nickname with no quotation marks (entities.v9): "Oxmere Rovers, known as the Herons,", "Mr
+#: Quell – nicknamed the Iron Broom –": "known as" or "nicknamed", then "the" and up to three
+#: capitalised words, then punctuation or a preposition
+_BARE_NICKNAME = re.compile(
+    r"(?:,|[ \t][–—-])[ \t]+(?:also[ \t]+|better[ \t]+|widely[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]+"
+    r"(?P<nick>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})"
+    r"(?=[ \t]*[,.;:)–—]|[ \t]+(?:by|to|for|in|since|after|among)[ \t])"
+)
 
 
 def _find_nicknames(index: int, scan: _ArticleScan) -> None:
@@ -1243,9 +1251,12 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
     marks). No verb and no "the" ('Smith, "Never"') is no nickname, nor a phrase not right
     after a name, nor one with a noun right after it ('Twitter, the "Power" rapper': after it, a
     function word, a verb or punctuation, as after a description's head); the same nickname
-    elsewhere in the story is not read."""
+    elsewhere in the story is not read. Since v9 also with no quotation marks after "known as
+    the" or "nicknamed the" (:data:`_BARE_NICKNAME`: "Oxmere Rovers, known as the Herons,"),
+    not an alias of the table."""
     text = scan.text
-    if not any(q in text for q in _CLOSING):
+    bare = "known as the " in text or "nicknamed the " in text
+    if not bare and not any(q in text for q in _CLOSING):
         return
     ends = {r.end: r for r in scan.raws if r.source in ("name", "alias", "official")}
     stops = stopwords()
@@ -1262,6 +1273,13 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
             continue  # 'the "Power" rapper': the quoted word qualifies a noun (as a description's head ends)
         ref = ends.get(m.start())
         if ref is None or fold_key(nick) == fold_key(ref.name):
+            continue
+        raw = _Raw(index, m.start("nick"), m.end("nick"), "", "nickname")
+        raw.ref = ref
+        found.append(raw)
+    for m in _BARE_NICKNAME.finditer(text) if bare else ():
+        ref = ends.get(m.start())
+        if ref is None or ref.source != "name" or fold_key(m.group("nick")) in _alias_keys():
             continue
         raw = _Raw(index, m.start("nick"), m.end("nick"), "", "nickname")
         raw.ref = ref
@@ -1872,6 +1890,16 @@ def _nickname_form(ms: Sequence[EntityMention], by_id: dict[str, Article]) -> bo
     return False
 
 
+_BARE_TIE = re.compile(r"(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]+\Z")
+
+
+def _bare_tie(m: EntityMention, by_id: dict[str, Article]) -> bool:
+    """Whether a mention is a nickname tied with no quotation marks ("known as the Herons",
+    v9): a nickname as :func:`_nickname_form` reads one."""
+    art = by_id.get(m.article)
+    return art is not None and _BARE_TIE.search(art.text, max(0, m.start - 30), m.start) is not None
+
+
 @lru_cache(maxsize=1)
 def _alias_keys() -> frozenset[str]:
     return frozenset(fold_key(a) for a in aliases())
@@ -1942,6 +1970,7 @@ def naming_marks(
         if len(forms) < 2:
             continue
         users: dict[str, set[str]] = {}
+        tied = {key for fs in forms.values() for key, ms in fs.items() if any(_bare_tie(m, by_id) for m in ms)}
         for outlet, fs in forms.items():
             for key, ms in fs.items():
                 if not all(relations.inside(m) for m in ms):  # "Velmont trades as Velcom" tells, not names (v9)
@@ -1978,7 +2007,9 @@ def naming_marks(
                     # boss" where they write "mob boss": the same head word is the same description
                     alike |= _titled_alike(key, outlet, forms, by_id)
                     alike |= _same_head(ms[0].text, outlet, forms)
-                if 2 * len(alike) > others or (2 * len(alike) == others and not _nickname_form(ms, by_id)):
+                if 2 * len(alike) > others or (
+                    2 * len(alike) == others and not _nickname_form(ms, by_id) and key not in tied
+                ):
                     continue  # a nickname (v6) is a choice that half of the others may share
                 if described != "epithet" and role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
                     continue  # "the minister" after her name: an outlet that names her more often
