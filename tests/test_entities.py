@@ -775,3 +775,17 @@ def test_a_nickname_tied_without_quotation_marks_is_the_entity() -> None:
     # no "the", or an alias of the table: no nickname
     d = art("Oxmere Rovers, known as Herons United, won. Herons United fans cheered.", "d", "D")
     assert ("d", "Herons United") not in texts(by_name(story_entities([d, c]), "Oxmere Rovers"))
+
+
+def test_a_capital_tied_to_its_state_stands_for_it_as_a_government() -> None:
+    a = art("Protesters marched in Durnsk, the capital of Ostravia, on Sunday. Ostravia said the march was legal.", "a")
+    b = art("The Durnsk government banned the march. Durnsk denied any arrests. A Durnsk court will sit on Monday.", "b")
+    c = art("Ostravia banned the march on Saturday. Ostravia said police would keep order.", "c")
+    ents = story_entities([a, b, c])
+    state = texts(by_name(ents, "Ostravia"))
+    assert state.count(("b", "Durnsk")) == 2  # "the Durnsk government", "Durnsk denied"
+    assert texts(by_name(ents, "Durnsk")) == [("a", "Durnsk"), ("b", "Durnsk")]  # the tie, "a Durnsk court"
+    assert [(m.article, m.text, m.note) for m in naming_marks(ents, [a, b, c])] == [("b", "Durnsk", "Ostravia")] * 2
+    # a provincial capital, or no tie in the story: the city alone
+    d = art("Protesters marched in Durnsk, the provincial capital of Ostravia. Ostravia said it was legal.", "d")
+    assert ("b", "Durnsk") not in texts(by_name(story_entities([d, b, c]), "Ostravia"))

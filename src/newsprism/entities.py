@@ -1417,6 +1417,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         if not all(m.source == "name" and m.words == 1 and m.sentence_start and not m.titled for m in ms)
     }
     canon = {fold_key(a.canonical): a for a in aliases().values()}
+    _tied_capitals(groups, people, articles)
     _capital_metonyms(groups, people, articles)
     _merge_owned(groups, owned, people)
     ordered = sorted(groups.items(), key=lambda kv: min((x.article, x.start) for x in kv[1]))
@@ -1453,6 +1454,68 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
 
 #: a state's government right after a capitalised word: "the Velsk regime", "the Velsk government"
 _STATE_HEAD = re.compile(r"[ \t]+(?:government|regime|junta|authorities)(?![\w-])")
+
+
+_CAP_WORD = r"[A-Z][\w'’-]+"
+#: a capital tied to its state in so many words (entities.v9): "Velsk, the capital of Korvania",
+#: "Korvania's capital, Velsk", "Velsk is the capital of Korvania"
+_CAPITAL_OF = tuple(
+    re.compile(p)
+    for p in (
+        rf"(?P<c>{_CAP_WORD}),[ \t]+(?:the|its)[ \t]+capital[ \t]+of[ \t]+(?:the[ \t]+)?(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)",
+        rf"(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)['’]s[ \t]+capital,?[ \t]+(?P<c>{_CAP_WORD})",
+        rf"(?P<c>{_CAP_WORD})[ \t]+is[ \t]+(?:the[ \t]+)?capital[ \t]+of[ \t]+(?:the[ \t]+)?(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)",
+    )
+)
+#: the government in a city: "the government in Velsk", "authorities in Velsk"
+_GOVERNMENT_IN = re.compile(r"(?:government|regime|junta|authorities|leadership)[ \t]+in[ \t]+\Z")
+
+
+def _tied_capitals(groups: dict[str, list[_Raw]], people: set[str], articles: Sequence[Article]) -> None:
+    """A capital the story ties to its state in so many words (:data:`_CAPITAL_OF`:
+    "Velsk, the capital of Korvania", entities.v9) stands for that state where it is used as a
+    government: right before "government", "regime", "junta" or "authorities" ("the Velsk
+    government"), after "the government in" ("the government in Velsk"), or before a verb of
+    saying ("Velsk said", "Velsk denied"). Its other mentions ("in Velsk", "a Velsk court", the
+    tie itself) stay the city. The state must be one the alias table lacks (a known state's
+    capital is the table's to decide: "Paris" is a city) and the capital no person."""
+    if not any("capital" in a.text for a in articles):
+        return  # most stories tie no capital to a state
+    known = _alias_keys() | {fold_key(a.canonical) for a in aliases().values()}
+    cues = reporting_cues()
+    ties: dict[str, str] = {}
+    tie_at: set[tuple[int, int]] = set()
+    for i, art in enumerate(articles):
+        if "capital" not in art.text:
+            continue
+        for pat in _CAPITAL_OF:
+            for m in pat.finditer(art.text):
+                ck, sk = fold_key(m.group("c")), fold_key(m.group("s"))
+                if sk in groups and ck in groups and sk not in known and ck not in known and ck not in people:
+                    ties.setdefault(ck, sk)
+                    tie_at.add((i, m.start("c")))
+    for ck, sk in ties.items():
+        if ck not in groups or sk not in groups:
+            continue
+        moved: list[_Raw] = []
+        for m in groups[ck]:
+            text = articles[m.article].text
+            if m.source != "name" or (m.article, m.start) in tie_at:
+                continue
+            after = re.match(r"[ \t]+([a-z]+)", text[m.end : m.end + 30])
+            if (
+                _STATE_HEAD.match(text, m.end)
+                or _GOVERNMENT_IN.search(text, max(0, m.start - 30), m.start)
+                or (after is not None and after.group(1) in cues)
+            ):
+                moved.append(m)
+        if moved:
+            groups[sk].extend(moved)
+            kept = [m for m in groups[ck] if m not in moved]
+            if kept:
+                groups[ck] = kept
+            else:
+                del groups[ck]
 
 
 def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles: Sequence[Article]) -> None:
