@@ -1579,6 +1579,10 @@ _OWNERSHIP = tuple(
 )
 
 
+#: the words one of :data:`_OWNERSHIP` needs, searched first: most articles hold none
+_OWNERSHIP_CUE = re.compile(r"\b(?:owns|owner|owned by|parent|subsidiary|brand of|trades as|trading as)\b")
+
+
 def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[str, str, set[tuple[int, int]]]]:
     """The pairs (brand's key, owner's key, the mentions inside the stated relations) that the
     story's articles state (entities.v9): "Velcom’s owner, Velmont", "Velmont, which owns
@@ -1592,7 +1596,7 @@ def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[
     found: dict[tuple[str, str], set[tuple[int, int]]] = {}
     for i, art in enumerate(articles):
         names = by_article.get(i)
-        if not names or not any(w in art.text for w in ("own", "parent", "subsidiary", "brand", "trad")):
+        if not names or not _OWNERSHIP_CUE.search(art.text):
             continue  # most articles state no such relation
         for pat in _OWNERSHIP:
             for m in pat.finditer(art.text):
@@ -1953,14 +1957,17 @@ def _nickname_form(ms: Sequence[EntityMention], by_id: dict[str, Article]) -> bo
     return False
 
 
-_BARE_TIE = re.compile(r"(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]+\Z")
+_BARE_TIE = re.compile(
+    r"(?:,|[ \t][–—-])[ \t]+(?:also[ \t]+|better[ \t]+|widely[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]+\Z"
+)
 
 
 def _bare_tie(m: EntityMention, by_id: dict[str, Article]) -> bool:
-    """Whether a mention is a nickname tied with no quotation marks ("known as the Herons",
-    v9): a nickname as :func:`_nickname_form` reads one."""
+    """Whether a mention is a nickname tied with no quotation marks (", known as the Herons",
+    v9, after a comma or a dash as :data:`_BARE_NICKNAME` ties it; not "the force known as the
+    Syrian Democratic Forces"): a nickname as :func:`_nickname_form` reads one."""
     art = by_id.get(m.article)
-    return art is not None and _BARE_TIE.search(art.text, max(0, m.start - 30), m.start) is not None
+    return art is not None and _BARE_TIE.search(art.text, max(0, m.start - 40), m.start) is not None
 
 
 @lru_cache(maxsize=1)
@@ -2142,7 +2149,7 @@ class _Relations:
             art = self.by_id.get(m.article)
             text = art.text if art is not None else ""
             spans = []
-            if any(w in text for w in ("own", "parent", "subsidiary", "brand", "trad")):
+            if _OWNERSHIP_CUE.search(text):
                 spans = sorted(mt.span() for pat in _OWNERSHIP for mt in pat.finditer(text))
             self.spans[m.article] = spans
         return any(s <= m.start and m.end <= e for s, e in spans)
