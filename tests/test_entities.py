@@ -728,9 +728,7 @@ def test_an_abbreviation_an_outlet_never_writes_out_is_a_mark() -> None:
     b = art("The result stands, according to the TRC. Crews were told on Sunday.", "b", "B")
     ents = story_entities([a, b])
     assert ("b", "TRC") in texts(by_name(ents, "Tarrant Rowing Council"))
-    assert [(m.article, m.text, m.note) for m in naming_marks(ents, [a, b])] == [
-        ("b", "TRC", "Tarrant Rowing Council")
-    ]
+    assert [(m.article, m.text, m.note) for m in naming_marks(ents, [a, b])] == [("b", "TRC", "Tarrant Rowing Council")]
     # introduced beside the full name: style, no mark (as before)
     c = art("The Tarrant Rowing Council (TRC) ruled. The TRC said the race stands.", "c", "C")
     assert naming_marks(story_entities([a, c]), [a, c]) == []
@@ -779,7 +777,9 @@ def test_a_nickname_tied_without_quotation_marks_is_the_entity() -> None:
 
 def test_a_capital_tied_to_its_state_stands_for_it_as_a_government() -> None:
     a = art("Protesters marched in Durnsk, the capital of Ostravia, on Sunday. Ostravia said the march was legal.", "a")
-    b = art("The Durnsk government banned the march. Durnsk denied any arrests. A Durnsk court will sit on Monday.", "b")
+    b = art(
+        "The Durnsk government banned the march. Durnsk denied any arrests. A Durnsk court will sit on Monday.", "b"
+    )
     c = art("Ostravia banned the march on Saturday. Ostravia said police would keep order.", "c")
     ents = story_entities([a, b, c])
     state = texts(by_name(ents, "Ostravia"))

@@ -1389,7 +1389,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
     acronyms = _acronyms(raws) | _coined(raws, articles)
     owned = _ownership(raws, articles)
-    short = _short_names(raws, articles, people, {k for pair in owned for k in pair[:2]})
+    short = _short_names(raws, articles, people, frozenset(k for pair in owned for k in pair[:2]))
     keys = {r.key for r in raws if r.source == "name" and not r.person}
     for r in raws:
         r.target = r.key
@@ -1459,12 +1459,13 @@ _STATE_HEAD = re.compile(r"[ \t]+(?:government|regime|junta|authorities)(?![\w-]
 _CAP_WORD = r"[A-Z][\w'’-]+"
 #: a capital tied to its state in so many words (entities.v9): "Velsk, the capital of Korvania",
 #: "Korvania's capital, Velsk", "Velsk is the capital of Korvania"
+_STATE_WORDS = rf"(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)"
 _CAPITAL_OF = tuple(
     re.compile(p)
     for p in (
-        rf"(?P<c>{_CAP_WORD}),[ \t]+(?:the|its)[ \t]+capital[ \t]+of[ \t]+(?:the[ \t]+)?(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)",
-        rf"(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)['’]s[ \t]+capital,?[ \t]+(?P<c>{_CAP_WORD})",
-        rf"(?P<c>{_CAP_WORD})[ \t]+is[ \t]+(?:the[ \t]+)?capital[ \t]+of[ \t]+(?:the[ \t]+)?(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)",
+        rf"(?P<c>{_CAP_WORD}),[ \t]+(?:the|its)[ \t]+capital[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE_WORDS}",
+        rf"{_STATE_WORDS}['’]s[ \t]+capital,?[ \t]+(?P<c>{_CAP_WORD})",
+        rf"(?P<c>{_CAP_WORD})[ \t]+is[ \t]+(?:the[ \t]+)?capital[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE_WORDS}",
     )
 )
 #: the government in a city: "the government in Velsk", "authorities in Velsk"
@@ -1489,11 +1490,11 @@ def _tied_capitals(groups: dict[str, list[_Raw]], people: set[str], articles: Se
         if "capital" not in art.text:
             continue
         for pat in _CAPITAL_OF:
-            for m in pat.finditer(art.text):
-                ck, sk = fold_key(m.group("c")), fold_key(m.group("s"))
+            for tie in pat.finditer(art.text):
+                ck, sk = fold_key(tie.group("c")), fold_key(tie.group("s"))
                 if sk in groups and ck in groups and sk not in known and ck not in known and ck not in people:
                     ties.setdefault(ck, sk)
-                    tie_at.add((i, m.start("c")))
+                    tie_at.add((i, tie.start("c")))
     for ck, sk in ties.items():
         if ck not in groups or sk not in groups:
             continue
@@ -1573,8 +1574,8 @@ _OWNERSHIP = tuple(
         rf"(?P<x>{_OWNED_NAME}),? which (?:owns|trades as|operates as) (?P<y>{_OWNED_NAME})",
         rf"(?P<y>{_OWNED_NAME}),? (?:which is |is |was )?owned by (?P<x>{_OWNED_NAME})",
         rf"(?P<y>{_OWNED_NAME}), (?:a|the) (?:subsidiary|brand) of (?P<x>{_OWNED_NAME})",
-        rf"(?P<x>{_OWNED_NAME})(?:,? (?:which |and )?(?:trades|trading) as| (?:[^.!?\n]|\.(?=\d)){{0,80}}? and trades as)"
-        rf" (?P<y>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME})(?:,? (?:which |and )?(?:trades|trading) as"
+        rf"| (?:[^.!?\n]|\.(?=\d)){{0,80}}? and trades as) (?P<y>{_OWNED_NAME})",
     )
 )
 
@@ -1691,7 +1692,7 @@ _HOLDING = re.compile(r"(?i)\b(?:shares|stakes?|investors?|investment)[ \t]+in[ 
 
 
 def _short_names(
-    raws: Sequence[_Raw], articles: Sequence[Article], people: set[str], owners: set[str] = frozenset()
+    raws: Sequence[_Raw], articles: Sequence[Article], people: set[str], owners: frozenset[str] = frozenset()
 ) -> dict[str, str]:
     """A short name -> the key of the one longer name of the story it opens ("Vessock" ->
     "Vessock Chemicals", entities.v4), where:
