@@ -1958,6 +1958,7 @@ def _nickname_form(ms: Sequence[EntityMention], by_id: dict[str, Article]) -> bo
     return False
 
 
+_BARE_CUE = re.compile(r"(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]")
 _BARE_TIE = re.compile(
     r"(?:,|[ \t][–—-])[ \t]+(?:also[ \t]+|better[ \t]+|widely[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]+\Z"
 )
@@ -2036,12 +2037,17 @@ def naming_marks(
     named = {fold_key(e.name): e.id for e in entities}
     lowered = _Lowered(articles)
     relations = _Relations(by_id)
+    bare = any(_BARE_CUE.search(a.text) for a in articles)  # "known as the ...": most stories hold none
     for ent in entities:
         forms = _forms(ent, labels)
         if len(forms) < 2:
             continue
         users: dict[str, set[str]] = {}
-        tied = {key for fs in forms.values() for key, ms in fs.items() if any(_bare_tie(m, by_id) for m in ms)}
+        tied = (
+            {key for fs in forms.values() for key, ms in fs.items() if any(_bare_tie(m, by_id) for m in ms)}
+            if bare
+            else set()
+        )
         for outlet, fs in forms.items():
             for key, ms in fs.items():
                 if not all(relations.inside(m) for m in ms):  # "Velmont trades as Velcom" tells, not names (v9)
@@ -2143,8 +2149,11 @@ class _Relations:
     def __init__(self, by_id: dict[str, Article]) -> None:
         self.by_id = by_id
         self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.any = any(_OWNERSHIP_CUE.search(a.text) for a in by_id.values())  # most stories: none
 
     def inside(self, m: EntityMention) -> bool:
+        if not self.any:
+            return False
         spans = self.spans.get(m.article)
         if spans is None:
             art = self.by_id.get(m.article)
