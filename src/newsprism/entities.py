@@ -22,7 +22,12 @@ else the story writes it, "‘the Quiet Millionaire’", and makes it a mark whe
 the other outlets write it, reads "the" and a singular description's head alone as the
 entity the article last described with that head, "the tycoon", "health chiefs" as the organisation whose
 name holds "health" before its last word, and a description before "the" and a name,
-"watchdog the Financial Conduct Board", as that name):
+"watchdog the Financial Conduct Board", as that name; v9 resolves within the story with no
+alias row: an abbreviation an outlet never writes out is a mark, "PRB" for "Professional
+Referees Board", a brand and its owner are one entity where an article states the relation and
+the outlets split on the names, "Velcom’s owner, Velmont", a nickname tied with no quotation
+marks, ", known as the Herons,", and a capital tied to its state, "Durnsk, the capital of
+Ostravia", stands for it as a government):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
