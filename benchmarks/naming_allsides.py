@@ -8,7 +8,8 @@ Each line: story, article, outlet, mark text, note (canonical), quoted, lexicon,
 characters of context. Stories: groups of records with the same ``topic`` and ``date`` from
 two or more outlets, in file order, at most 8 articles each, the first ``--stories``; with
 ``--seed`` the ``--stories`` drawn at random with that seed (a fresh sample for judging);
-``--only 3,17`` reads those stories of the draw alone (to reread the stories two versions differ on)."""
+``--only 3,17`` reads those stories of the draw alone (to reread the stories two versions differ on).
+The summary on stderr gives the words read and the marks per 1,000 words."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def main() -> None:
     if args.seed is not None:
         stories = random.Random(args.seed).sample(stories, min(args.stories, len(stories)))
     stories = stories[: args.stories]
-    n_articles = n_marks = 0
+    n_articles = n_marks = n_words = 0
     only = {int(x) for x in args.only.split(",")} if args.only else None
     with open(args.out, "w", encoding="utf-8") as out:
         for s, recs in enumerate(stories):
@@ -53,6 +54,7 @@ def main() -> None:
                 for k, d in enumerate(recs)
             ]
             n_articles += len(arts)
+            n_words += sum(len(a.text.split()) for a in arts)
             by_id = {a.id: a for a in arts}
             for m in naming_marks(story_entities(arts), arts):
                 text = by_id[m.article].text
@@ -72,7 +74,12 @@ def main() -> None:
                 }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 n_marks += 1
-    print(f"{ENTITIES_VERSION}: {len(stories)} stories, {n_articles} articles, {n_marks} naming marks", file=sys.stderr)
+    per = 1000 * n_marks / max(n_words, 1)
+    print(
+        f"{ENTITIES_VERSION}: {len(stories)} stories, {n_articles} articles, {n_words} words,"
+        f" {n_marks} naming marks ({per:.2f} per 1,000 words)",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,12 @@ else the story writes it, "‘the Quiet Millionaire’", and makes it a mark whe
 the other outlets write it, reads "the" and a singular description's head alone as the
 entity the article last described with that head, "the tycoon", "health chiefs" as the organisation whose
 name holds "health" before its last word, and a description before "the" and a name,
-"watchdog the Financial Conduct Board", as that name):
+"watchdog the Financial Conduct Board", as that name; v9 resolves within the story with no
+alias row: an abbreviation an outlet never writes out is a mark, "PRB" for "Professional
+Referees Board", a brand and its owner are one entity where an article states the relation and
+the outlets split on the names, "Velcom’s owner, Velmont", a nickname tied with no quotation
+marks, ", known as the Herons,", and a capital tied to its state, "Durnsk, the capital of
+Ostravia", stands for it as a government):
 
 - **Mentions in an article**: the capitalised runs of :func:`newsprism.names.name_runs` (the
   scanner that finds speakers for ``quotes``), cut after a possessive ("North Korea's Kim" is
@@ -143,7 +148,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v8"
+ENTITIES_VERSION = "entities.v9"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -1233,6 +1238,14 @@ _NICKNAME = re.compile(
     r"(?P<close>[”\"’'])(?!\w)"
 )
 _CLOSING = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+#: a nickname with no quotation marks (entities.v9): "Oxmere Rovers, known as the Herons,", "Mr
+#: Quell – nicknamed the Iron Broom –": "known as" or "nicknamed", then "the" and up to three
+#: capitalised words, then punctuation or a preposition
+_BARE_NICKNAME = re.compile(
+    r"(?:,|[ \t][–—-])[ \t]+(?:also[ \t]+|better[ \t]+|widely[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]+"
+    r"(?P<nick>[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})"
+    r"(?=[ \t]*[,.;:)–—]|[ \t]+(?:by|to|for|in|since|after|among)[ \t])"
+)
 
 
 def _find_nicknames(index: int, scan: _ArticleScan) -> None:
@@ -1243,9 +1256,12 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
     marks). No verb and no "the" ('Smith, "Never"') is no nickname, nor a phrase not right
     after a name, nor one with a noun right after it ('Twitter, the "Power" rapper': after it, a
     function word, a verb or punctuation, as after a description's head); the same nickname
-    elsewhere in the story is not read."""
+    elsewhere in the story is not read. Since v9 also with no quotation marks after "known as
+    the" or "nicknamed the" (:data:`_BARE_NICKNAME`: "Oxmere Rovers, known as the Herons,"),
+    not an alias of the table."""
     text = scan.text
-    if not any(q in text for q in _CLOSING):
+    bare = "known as the " in text or "nicknamed the " in text
+    if not bare and not any(q in text for q in _CLOSING):
         return
     ends = {r.end: r for r in scan.raws if r.source in ("name", "alias", "official")}
     stops = stopwords()
@@ -1262,6 +1278,13 @@ def _find_nicknames(index: int, scan: _ArticleScan) -> None:
             continue  # 'the "Power" rapper': the quoted word qualifies a noun (as a description's head ends)
         ref = ends.get(m.start())
         if ref is None or fold_key(nick) == fold_key(ref.name):
+            continue
+        raw = _Raw(index, m.start("nick"), m.end("nick"), "", "nickname")
+        raw.ref = ref
+        found.append(raw)
+    for m in _BARE_NICKNAME.finditer(text) if bare else ():
+        ref = ends.get(m.start())
+        if ref is None or ref.source != "name" or fold_key(m.group("nick")) in _alias_keys():
             continue
         raw = _Raw(index, m.start("nick"), m.end("nick"), "", "nickname")
         raw.ref = ref
@@ -1370,7 +1393,8 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                     ctx.gender.setdefault(r.key, Counter())[r.honorific] += 1
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
     acronyms = _acronyms(raws) | _coined(raws, articles)
-    short = _short_names(raws, articles, people)
+    owned = _ownership(raws, articles)
+    short = _short_names(raws, articles, people, frozenset(k for pair in owned for k in pair[:2]))
     keys = {r.key for r in raws if r.source == "name" and not r.person}
     for r in raws:
         r.target = r.key
@@ -1398,7 +1422,9 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         if not all(m.source == "name" and m.words == 1 and m.sentence_start and not m.titled for m in ms)
     }
     canon = {fold_key(a.canonical): a for a in aliases().values()}
+    _tied_capitals(groups, people, articles)
     _capital_metonyms(groups, people, articles)
+    _merge_owned(groups, owned, people)
     ordered = sorted(groups.items(), key=lambda kv: min((x.article, x.start) for x in kv[1]))
     out: list[Entity] = []
     for key, members in ordered:
@@ -1433,6 +1459,69 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
 
 #: a state's government right after a capitalised word: "the Velsk regime", "the Velsk government"
 _STATE_HEAD = re.compile(r"[ \t]+(?:government|regime|junta|authorities)(?![\w-])")
+
+
+_CAP_WORD = r"[A-Z][\w'’-]+"
+#: a capital tied to its state in so many words (entities.v9): "Velsk, the capital of Korvania",
+#: "Korvania's capital, Velsk", "Velsk is the capital of Korvania"
+_STATE_WORDS = rf"(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)"
+_CAPITAL_OF = tuple(
+    re.compile(p)
+    for p in (
+        rf"(?P<c>{_CAP_WORD}),[ \t]+(?:the|its)[ \t]+capital[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE_WORDS}",
+        rf"{_STATE_WORDS}['’]s[ \t]+capital,?[ \t]+(?P<c>{_CAP_WORD})",
+        rf"(?P<c>{_CAP_WORD})[ \t]+is[ \t]+(?:the[ \t]+)?capital[ \t]+of[ \t]+(?:the[ \t]+)?{_STATE_WORDS}",
+    )
+)
+#: the government in a city: "the government in Velsk", "authorities in Velsk"
+_GOVERNMENT_IN = re.compile(r"(?:government|regime|junta|authorities|leadership)[ \t]+in[ \t]+\Z")
+
+
+def _tied_capitals(groups: dict[str, list[_Raw]], people: set[str], articles: Sequence[Article]) -> None:
+    """A capital the story ties to its state in so many words (:data:`_CAPITAL_OF`:
+    "Velsk, the capital of Korvania", entities.v9) stands for that state where it is used as a
+    government: right before "government", "regime", "junta" or "authorities" ("the Velsk
+    government"), after "the government in" ("the government in Velsk"), or before a verb of
+    saying ("Velsk said", "Velsk denied"). Its other mentions ("in Velsk", "a Velsk court", the
+    tie itself) stay the city. The state must be one the alias table lacks (a known state's
+    capital is the table's to decide: "Paris" is a city) and the capital no person."""
+    if not any("capital" in a.text for a in articles):
+        return  # most stories tie no capital to a state
+    known = _alias_keys() | {fold_key(a.canonical) for a in aliases().values()}
+    cues = reporting_cues()
+    ties: dict[str, str] = {}
+    tie_at: set[tuple[int, int]] = set()
+    for i, art in enumerate(articles):
+        if "capital" not in art.text:
+            continue
+        for pat in _CAPITAL_OF:
+            for tie in pat.finditer(art.text):
+                ck, sk = fold_key(tie.group("c")), fold_key(tie.group("s"))
+                if sk in groups and ck in groups and sk not in known and ck not in known and ck not in people:
+                    ties.setdefault(ck, sk)
+                    tie_at.add((i, tie.start("c")))
+    for ck, sk in ties.items():
+        if ck not in groups or sk not in groups:
+            continue
+        moved: list[_Raw] = []
+        for m in groups[ck]:
+            text = articles[m.article].text
+            if m.source != "name" or (m.article, m.start) in tie_at:
+                continue
+            after = re.match(r"[ \t]+([a-z]+)", text[m.end : m.end + 30])
+            if (
+                _STATE_HEAD.match(text, m.end)
+                or _GOVERNMENT_IN.search(text, max(0, m.start - 30), m.start)
+                or (after is not None and after.group(1) in cues)
+            ):
+                moved.append(m)
+        if moved:
+            groups[sk].extend(moved)
+            kept = [m for m in groups[ck] if m not in moved]
+            if kept:
+                groups[ck] = kept
+            else:
+                del groups[ck]
 
 
 def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles: Sequence[Article]) -> None:
@@ -1476,6 +1565,76 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
             continue  # a common word: "federal authorities"
         groups[state].extend(ms)
         del groups[key]
+
+
+#: a capitalised name as the relations below read it: up to six words, "of", "and", "&" inside
+_OWNED_NAME = r"[A-Z][\w&'’-]*(?: (?:of |and |& )?[A-Z][\w&'’-]*){0,5}"
+#: a company and its brand or owner, as an article states the relation (entities.v9): ``y`` the
+#: brand or the company owned, ``x`` its owner
+_OWNERSHIP = tuple(
+    re.compile(p)
+    for p in (
+        rf"(?P<y>{_OWNED_NAME})['’]s (?:parent(?: company| group| firm)?|owner),? (?:the )?(?P<x>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME}), (?:the )?(?:owner|parent(?: company| group| firm)?) of (?P<y>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME}),? which (?:owns|trades as|operates as) (?P<y>{_OWNED_NAME})",
+        rf"(?P<y>{_OWNED_NAME}),? (?:which is |is |was )?owned by (?P<x>{_OWNED_NAME})",
+        rf"(?P<y>{_OWNED_NAME}), (?:a|the) (?:subsidiary|brand) of (?P<x>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME})(?:,? (?:which |and )?(?:trades|trading) as"
+        rf"| (?:[^.!?\n]|\.(?=\d)){{0,80}}? and trades as) (?P<y>{_OWNED_NAME})",
+    )
+)
+
+
+#: the words one of :data:`_OWNERSHIP` needs, searched first: most articles hold none
+_OWNERSHIP_CUE = re.compile(r"\b(?:owns|owner|owned by|parent|subsidiary|brand of|trades as|trading as)\b")
+
+
+def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[str, str, set[tuple[int, int]]]]:
+    """The pairs (brand's key, owner's key, the mentions inside the stated relations) that the
+    story's articles state (entities.v9): "Velcom’s owner, Velmont", "Velmont, which owns
+    Velcom", "Velcom, owned by Velmont", "Velcom, a subsidiary of Velmont", "Velmont ... trades
+    as Velcom". Each side must be the one name mention (no title) that the relation's name
+    holds; a name shown to be a person's is left out when the groups merge."""
+    by_article: dict[int, list[_Raw]] = {}
+    for r in raws:
+        if r.source == "name" and not r.titled:
+            by_article.setdefault(r.article, []).append(r)
+    found: dict[tuple[str, str], set[tuple[int, int]]] = {}
+    for i, art in enumerate(articles):
+        names = by_article.get(i)
+        if not names or not _OWNERSHIP_CUE.search(art.text):
+            continue  # most articles state no such relation
+        for pat in _OWNERSHIP:
+            for m in pat.finditer(art.text):
+                y = [r for r in names if m.start("y") <= r.start and r.end <= m.end("y")]
+                x = [r for r in names if m.start("x") <= r.start and r.end <= m.end("x")]
+                if len(y) != 1 or len(x) != 1 or y[0].key == x[0].key:
+                    continue
+                pos = found.setdefault((y[0].key, x[0].key), set())
+                pos |= {(i, y[0].start), (i, x[0].start)}
+    return [(y, x, pos) for (y, x), pos in found.items()]
+
+
+def _merge_owned(
+    groups: dict[str, list[_Raw]], owned: Sequence[tuple[str, str, set[tuple[int, int]]]], people: set[str]
+) -> None:
+    """A brand and its owner as one entity (entities.v9), when an article states the relation
+    (:func:`_ownership`) and the outlets split on it: one article names the brand and not the
+    owner, another the owner and not the brand (the mentions inside the stated relation aside).
+    A story whose articles all name both ("Amazon, which owns Whole Foods", then each company
+    on its own) keeps two entities: the relation is then news, not another name."""
+    where = {r.key: k for k, ms in groups.items() for r in ms if r.source == "name"}
+    for y, x, pos in owned:
+        ky, kx = where.get(y), where.get(x)
+        if ky is None or kx is None or ky == kx or ky not in groups or kx not in groups or {ky, kx} & people:
+            continue
+        only_y = {r.article for r in groups[ky] if (r.article, r.start) not in pos}
+        only_x = {r.article for r in groups[kx] if (r.article, r.start) not in pos}
+        if not (only_y - only_x) or not (only_x - only_y):
+            continue
+        groups[kx].extend(groups.pop(ky))
+        for k in [k for k, v in where.items() if v == ky]:
+            where[k] = kx
 
 
 def _kind_agrees(desc: Description, kind: str | None) -> bool:
@@ -1533,7 +1692,13 @@ def _coined(raws: Sequence[_Raw], articles: Sequence[Article]) -> dict[str, str]
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
-def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[str]) -> dict[str, str]:
+#: "in" after a holding is no place: "shares in Velmont", "a stake in Velmont" (entities.v9)
+_HOLDING = re.compile(r"(?i)\b(?:shares|stakes?|investors?|investment)[ \t]+in[ \t]+\Z")
+
+
+def _short_names(
+    raws: Sequence[_Raw], articles: Sequence[Article], people: set[str], owners: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """A short name -> the key of the one longer name of the story it opens ("Vessock" ->
     "Vessock Chemicals", entities.v4), where:
 
@@ -1542,7 +1707,8 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
       space ("Al Qaeda-type" is no longer name of "Al Qaeda"); two longer names that share them
       ("Harbour Bank", "Harbour Trust") leave it alone;
     - the story ties a description of an organisation to the short name ("chemical giant
-      Vessock", "the firm" after it): a word that opens a longer name is as often a name of
+      Vessock", "the firm" after it), or, since entities.v9, says it owns or is owned by
+      another name (:func:`_ownership`): a word that opens a longer name is as often a name of
       its own ("Obama" and "Obama administration", "House" and "House Oversight Committee",
       "Virginia" and "Virginia Western Community College") or a person ("Bill" and "Bill
       Hemmer"), and on real reporting (allsides stories) a longer name's last word showing an
@@ -1563,7 +1729,7 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
         r.ref.key
         for r in raws
         if r.source == "description" and r.ref is not None and r.desc is not None and r.desc.kind == "org"
-    }
+    } | (owners - people)  # a name the story says owns or is owned by another is a company (v9)
     out: dict[str, str] = {}
     placed: set[str] = set()
     for r in raws:
@@ -1572,6 +1738,7 @@ def _short_names(raws: Sequence[_Raw], articles: Sequence[Article], people: set[
             and r.key
             and tuple(r.key.split()) in by_first
             and _literal(articles[r.article].text, r.start, r.end)
+            and not _HOLDING.search(articles[r.article].text, max(0, r.start - 20), r.start)
         ):
             placed.add(r.key)
     for r in raws:
@@ -1796,6 +1963,20 @@ def _nickname_form(ms: Sequence[EntityMention], by_id: dict[str, Article]) -> bo
     return False
 
 
+_BARE_CUE = re.compile(r"(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]")
+_BARE_TIE = re.compile(
+    r"(?:,|[ \t][–—-])[ \t]+(?:also[ \t]+|better[ \t]+|widely[ \t]+)?(?:known[ \t]+as|nicknamed)[ \t]+the[ \t]+\Z"
+)
+
+
+def _bare_tie(m: EntityMention, by_id: dict[str, Article]) -> bool:
+    """Whether a mention is a nickname tied with no quotation marks (", known as the Herons",
+    v9, after a comma or a dash as :data:`_BARE_NICKNAME` ties it; not "the force known as the
+    Syrian Democratic Forces"): a nickname as :func:`_nickname_form` reads one."""
+    art = by_id.get(m.article)
+    return art is not None and _BARE_TIE.search(art.text, max(0, m.start - 40), m.start) is not None
+
+
 @lru_cache(maxsize=1)
 def _alias_keys() -> frozenset[str]:
     return frozenset(fold_key(a) for a in aliases())
@@ -1822,6 +2003,23 @@ def _register(form: str) -> str | None:
     return table.get(fold_key(form))
 
 
+def _spelled_out(form: str, ent: Entity, outlet_forms: dict[str, list[EntityMention]]) -> bool:
+    """Whether an abbreviation no alias row knows stands, in an outlet that never writes it out,
+    for an organisation whose full name the story writes ("PRB" where the others write
+    "Professional Referees Board", "NHA" for "National Hydropower Authority"; entities.v9): its
+    readers meet the letters only, a name the outlet chose. An abbreviation the outlet
+    introduces beside the full name ("Lake Orrin Water Authority (LOWA)"), one with full stops
+    ("N.Y.") or of two letters ("ID" merged with "Inauguration Day"), one whose letters are not
+    the initials of the full name's capitalised words (a name cut short by the name reader:
+    "OPB" for "Public Broadcasting"), one of a person or a place, and one of the alias table
+    ("DRC", "FBI", "U.S.", its register's rule) are style or doubtful merges."""
+    if _register(form) is not None or not form.isalpha() or len(form) < 3 or ent.kind in ("person", "place"):
+        return False
+    if "".join(w[0] for w in ent.name.split() if w[:1].isupper()) != form:
+        return False  # the letters of the full name's capitalised words, as written: not "ID" of "Inauguration Day"
+    return not any(len(ms[0].text.split()) >= 2 and plain_name(ms[0].text, ent.name) for ms in outlet_forms.values())
+
+
 @lru_cache(maxsize=1)
 def _registers() -> dict[str, str]:
     return {fold_key(a): row.register for a, row in aliases().items()}
@@ -1843,21 +2041,29 @@ def naming_marks(
     order = {a.id: i for i, a in enumerate(articles)}
     named = {fold_key(e.name): e.id for e in entities}
     lowered = _Lowered(articles)
+    relations = _Relations(by_id)
+    bare = any(_BARE_CUE.search(a.text) for a in articles)  # "known as the ...": most stories hold none
     for ent in entities:
         forms = _forms(ent, labels)
         if len(forms) < 2:
             continue
         users: dict[str, set[str]] = {}
+        tied = (
+            {key for fs in forms.values() for key, ms in fs.items() if any(_bare_tie(m, by_id) for m in ms)}
+            if bare
+            else set()
+        )
         for outlet, fs in forms.items():
-            for key in fs:
-                users.setdefault(key, set()).add(outlet)
+            for key, ms in fs.items():
+                if not all(relations.inside(m) for m in ms):  # "Velmont trades as Velcom" tells, not names (v9)
+                    users.setdefault(key, set()).add(outlet)
         for outlet, fs in forms.items():
             others = len(forms) - 1
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
-                ms = [m for m in ms if not _stated(m, by_id)]
+                ms = [m for m in ms if not _stated(m, by_id) and not relations.inside(m)]
                 if not ms:
-                    continue  # "officially the Republic of Korvania": information, not a choice (v7)
+                    continue  # "officially the Republic of Korvania", "Velcom's owner": information (v7, v9)
                 described = description_register(ms[0].text)
                 if described == "neutral" and (not role_form(ms[0].text) or _state_description(ms[0].text)):
                     continue  # "the carrier", "U.S. officials": a plain description is no choice of name
@@ -1871,15 +2077,21 @@ def naming_marks(
                     continue  # "Goalkeeper Piet Haverkamp" opening a sentence, "goalkeeper" elsewhere (v5)
                 if described is None and _placed_name(ms[0].text, ent, named):
                     continue  # "North Calloway National Guard", "Lantry MP Ruth Castellan" (v4)
-                if _INITIALISM.fullmatch(ms[0].text) and _register(ms[0].text) not in _FRAMING_REGISTERS:
-                    continue  # "U.S.", "GOP", "ABA": an abbreviation is style, "DPRK" (official) is a choice
+                if (
+                    _INITIALISM.fullmatch(ms[0].text)
+                    and _register(ms[0].text) not in _FRAMING_REGISTERS
+                    and not _spelled_out(ms[0].text, ent, fs)
+                ):
+                    continue  # "U.S.", "GOP": a known abbreviation is style, "DPRK" (official) a choice
                 alike = users[key] - {outlet}
                 if described == "epithet":
                     # "HTA chief" where the others write "HTA chief executive Helen ..."; "rival mob
                     # boss" where they write "mob boss": the same head word is the same description
                     alike |= _titled_alike(key, outlet, forms, by_id)
                     alike |= _same_head(ms[0].text, outlet, forms)
-                if 2 * len(alike) > others or (2 * len(alike) == others and not _nickname_form(ms, by_id)):
+                if 2 * len(alike) > others or (
+                    2 * len(alike) == others and not _nickname_form(ms, by_id) and key not in tied
+                ):
                     continue  # a nickname (v6) is a choice that half of the others may share
                 if described != "epithet" and role_form(ms[0].text) and 2 * roles <= sum(len(x) for x in fs.values()):
                     continue  # "the minister" after her name: an outlet that names her more often
@@ -1932,6 +2144,30 @@ class _Lowered:
         if self.words is None:
             self.words = {w for a in self.articles for w in re.findall(r"\b[a-z][a-z'’-]*\b", a.text)}
         return word in self.words
+
+
+class _Relations:
+    """The spans of each article's stated ownership relations ("Velcom’s owner, Velmont",
+    :data:`_OWNERSHIP`), found once per article on demand (entities.v9): a name inside one is
+    told, not chosen."""
+
+    def __init__(self, by_id: dict[str, Article]) -> None:
+        self.by_id = by_id
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.any = any(_OWNERSHIP_CUE.search(a.text) for a in by_id.values())  # most stories: none
+
+    def inside(self, m: EntityMention) -> bool:
+        if not self.any:
+            return False
+        spans = self.spans.get(m.article)
+        if spans is None:
+            art = self.by_id.get(m.article)
+            text = art.text if art is not None else ""
+            spans = []
+            if _OWNERSHIP_CUE.search(text):
+                spans = sorted(mt.span() for pat in _OWNERSHIP for mt in pat.finditer(text))
+            self.spans[m.article] = spans
+        return any(s <= m.start and m.end <= e for s, e in spans)
 
 
 def _stated(m: EntityMention, by_id: dict[str, Article]) -> bool:

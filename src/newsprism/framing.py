@@ -22,6 +22,11 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
+``framing.v11``: v10 with the naming marks of ``entities.v9`` (within-story resolution with no
+alias row: an abbreviation an outlet never writes out for a name the story writes in full, a
+brand and its owner where an article states the relation and the outlets split on the names, a
+nickname tied with no quotation marks, a capital tied to its state in so many words); one
+article's marks are not changed by it.
 ``framing.v10``: v9 with the word lists of ``framing-lexicon.v4`` (``hedges.v3``: "appears to",
 "seems to", their forms, "seemingly" and "would-be" are no hedge, nor a passive hedge before a
 casualty's condition, "are not thought to be life-threatening"; "it's" is no possessive) and the
@@ -85,7 +90,7 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v10"
+FRAMING_VERSION = "framing.v11"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
