@@ -38,6 +38,7 @@ from newsprism.eval.convert import convert_basil, convert_ecbplus
 from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed
 from newsprism.grouping import (
+    EVENT_FEATURES,
     GroupOptions,
     _body_rows,
     _day,
@@ -48,6 +49,36 @@ from newsprism.grouping import (
 )
 
 PARTS = ("heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j", "heldout-k")
+
+
+def v7_options() -> GroupOptions:
+    """``group-hybrid.v7``: no written-day window, the veto of two stories only, and the
+    ``same-event.v3`` models (kept in the package for this) with no weight on the three
+    features v8 added."""
+    import json
+    import tempfile
+
+    data = json.loads((REPO / "src" / "newsprism" / "data" / "same-event.v3.json").read_text("utf-8"))
+    folder = Path(tempfile.mkdtemp())
+    paths = {}
+    for role, m in data["models"].items():
+        extra = len(EVENT_FEATURES) - len(m["features"])
+        model = {
+            "version": "same-event.v3",
+            "features": list(EVENT_FEATURES),
+            "coefficients": m["coefficients"] + [0.0] * extra,
+            "intercept": m["intercept"],
+            "scaling": {"mean": m["scaling"]["mean"] + [0.0] * extra, "scale": m["scaling"]["scale"] + [1.0] * extra},
+        }
+        paths[role] = folder / f"{role}.json"
+        paths[role].write_text(json.dumps(model), encoding="utf-8")
+    return GroupOptions(
+        written_window=0,
+        event_scope="stories",
+        event_evidence=0,
+        rescue_model=str(paths["rescue"]),
+        event_model=str(paths["veto"]),
+    )
 
 
 def parse(settings: str) -> list[tuple[str, GroupOptions]]:
@@ -120,9 +151,10 @@ def main() -> None:
         skip("shared/data not found")
     data = shared / "data"
     settings = [
-        ("group-hybrid.v5", GroupOptions(body_rescue=0, rescue_model=None, event_floor=0)),
-        ("group-hybrid.v6", GroupOptions(rescue_model=None, event_floor=0)),
-        ("group-hybrid.v7", GroupOptions()),
+        ("group-hybrid.v5", GroupOptions(body_rescue=0, rescue_model=None, event_floor=0, written_window=0)),
+        ("group-hybrid.v6", GroupOptions(rescue_model=None, event_floor=0, written_window=0)),
+        ("group-hybrid.v7", v7_options()),
+        ("group-hybrid.v8", GroupOptions()),
         *parse(args.settings),
     ]
     sets: list[tuple[str, list, dict[str, str]]] = []
@@ -151,7 +183,7 @@ def main() -> None:
         for row, (_, opts) in zip(rows, settings, strict=True):
             row.append(bcubed(truth, cluster(feats, options=opts).story_of())[2])
         if not args.no_diagnose and "dated" not in name:
-            r = diagnose(feats, truth, GroupOptions(body_rescue=0, rescue_model=None, event_floor=0))
+            r = diagnose(feats, truth, GroupOptions(body_rescue=0, rescue_model=None, event_floor=0, written_window=0))
             diag.append([name, *(f"{r[k]} ({r[k + ' (story pairs)']})" for k in kinds)])
         print(name, "done", file=sys.stderr, flush=True)
     base: list[object] = ["tf-idf + agglomerative, best threshold (ECB+)", *["-"] * (len(sets) - 1)]

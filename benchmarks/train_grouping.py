@@ -63,9 +63,15 @@ GRID = [
 ]
 _SHIFTING = ("text_weekdays_both", "numbers_both", "length_ratio")
 _MISSING = ("lead_missing", "lead_numbers_missing")
+#: the written event marks of the headline and lead (group-hybrid.v8)
+_MARKS = ("lead_dates_differ", "lead_elapsed_differ", "headline_stages_differ")
 VARIANTS = {
-    "agreement": [f for f in EVENT_FEATURES if f not in _SHIFTING + _MISSING],
-    "agreement+missing": [f for f in EVENT_FEATURES if f not in _SHIFTING],
+    "agreement": [f for f in EVENT_FEATURES if f not in _SHIFTING + _MISSING + _MARKS],
+    "agreement+missing": [f for f in EVENT_FEATURES if f not in _SHIFTING + _MARKS],
+    "v7": [f for f in EVENT_FEATURES if f not in _MARKS],
+    "dates": [f for f in EVENT_FEATURES if f not in _MARKS[1:]],
+    "dates+elapsed": [f for f in EVENT_FEATURES if f != "headline_stages_differ"],
+    "dates+stages": [f for f in EVENT_FEATURES if f != "lead_elapsed_differ"],
     "all": list(EVENT_FEATURES),
 }
 

@@ -1,5 +1,6 @@
-"""Train the learned rescue of ``group-hybrid.v7`` (``same-event.v3``) leave-one-set-out and
-measure it against ``group-hybrid.v6`` in one run (issue 16 part 2, fourth round).
+"""Train the learned rescue and veto of ``group-hybrid.v8`` (``same-event.v4``; v7's
+``same-event.v3`` was written the same way) leave-one-set-out and measure them against
+``group-hybrid.v6`` in one run (issue 16 part 2, fourth and fifth rounds).
 
 Sets, all grouped without dates: the written gold parts E to K and the dev set, BASIL, NeuS
 AllSides and ECB+. In each, the pairs of undated articles that clustering queues with the
@@ -15,6 +16,11 @@ set more than 0.005; then the chosen setting is also run on the small piles of B
 (with the models that did not see those sets), beside the whole-text TF-IDF baseline.
 
     python benchmarks/train_rescue.py [--out src/newsprism/data/same-event.v3.json]
+
+v8's file: ``--combine --variants dates --floors 0.3,0.4,0.5 --margins 0.1 --veto-scopes
+stories,joins --evidence 0,0.5,1.0 --written-window 14 --out src/newsprism/data/same-event.v4.json``
+(the veto also of single reports joining a story, judged only with written evidence of two
+events; the written-day window on in every setting but v6).
 
 Part L (held out) and any later held-out part are never read here.
 """
@@ -40,7 +46,7 @@ from train_grouping import VARIANTS, Weighted, gold_dir, pile_baseline, truth_of
 from newsprism.eval.convert import convert_basil, convert_ecbplus
 from newsprism.grouping import EVENT_FEATURES, GroupOptions, cluster, event_pairs, featurize
 
-VERSION = "same-event.v3"
+VERSION = "same-event.v4"
 WRITTEN = ("dev", "heldout-e", "heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j", "heldout-k")
 REAL = ("basil", "neus", "ecbplus")
 WIDEST = 0.15
@@ -99,6 +105,10 @@ def main() -> None:
         help="instead: train on pairs scoring threshold to threshold + --band-top and grid the veto "
         "(event_floor, event_margin as --margins, event_scope joins or all) on top of v6",
     )
+    ap.add_argument("--veto-scopes", default="stories", help="with --combine: ','-separated veto scopes")
+    ap.add_argument("--evidence", default="0", help="with --combine: ','-separated event_evidence values")
+    ap.add_argument("--written-window", type=int, default=0, help="with --combine: GroupOptions.written_window")
+    ap.add_argument("--rescue-floor", type=float, default=0.4, help="with --combine: the rescue's floor")
     args = ap.parse_args()
     shared = shared_dir()
     if shared is None or not (shared / "data" / "basil").is_dir():
@@ -106,7 +116,7 @@ def main() -> None:
         return
     data = shared / "data"
     t0 = time.perf_counter()
-    base = GroupOptions(rescue_model=None, event_floor=0)  # v6
+    base = GroupOptions(rescue_model=None, event_floor=0, written_window=0)  # v6
     sets: dict[str, tuple[list, dict[str, str]]] = {}
     for name in WRITTEN:
         a, gold = gold_dir(REPO / "tests" / "gold" / name)
@@ -172,20 +182,39 @@ def main() -> None:
             vetoes = {n: fit([m for m in names if m != n], features, veto_pairs) for n in names}
             models["veto " + variant] = {**vetoes, "full": fit(names, features, veto_pairs)}
             veto_files = {n: write_tmp(vetoes[n]) for n in names}
-            rescue = replace(base, rescue_floor=0.4, learned_margin=0.15, rescue_singles=True)
+            rescue = replace(
+                base,
+                rescue_floor=args.rescue_floor,
+                learned_margin=0.15,
+                rescue_singles=True,
+                written_window=args.written_window,
+            )
             got = {n: f1(*sets[n], replace(rescue, rescue_model=files[n])) for n in names}
             gain = [got[n] - v6[n] for n in names]
             rows.append([f"{variant} rescue alone", *(got[n] for n in names), float(np.mean(gain)), min(gain)])
-            for margin in map(float, args.margins.split(",")):
-                for floor in map(float, args.floors.split(",")):
-                    opts = replace(rescue, event_floor=floor, event_margin=margin, event_scope="stories")
+            for vscope, margin, floor, evidence in (
+                (s, float(m), float(f), float(e))
+                for s in args.veto_scopes.split(",")
+                for m in args.margins.split(",")
+                for f in args.floors.split(",")
+                for e in args.evidence.split(",")
+            ):
+                if vscope == "stories" and evidence > 0:
+                    continue
+                if True:
+                    opts = replace(
+                        rescue, event_floor=floor, event_margin=margin, event_scope=vscope, event_evidence=evidence
+                    )
                     got = {
                         n: f1(*sets[n], replace(opts, rescue_model=files[n], event_model=veto_files[n])) for n in names
                     }
                     gain = [got[n] - v6[n] for n in names]
-                    label = f"{variant} rescue + veto of two stories margin {margin} p>={floor}"
+                    label = f"{variant} rescue + veto of {vscope} margin {margin} p>={floor}" + (
+                        f" written evidence >= {evidence}" if evidence else ""
+                    )
                     rows.append([label, *(got[n] for n in names), float(np.mean(gain)), min(gain)])
                     choice.append((min(gain) >= -0.005, float(np.mean(gain)), label, variant, opts))
+                    print(label, " ".join(f"{got[n]:.3f}" for n in names), f"{np.mean(gain):+.4f}", file=sys.stderr)
             continue
         for scope, kw in (VETO_SCOPES if args.veto else SCOPES).items():
             if args.scopes and scope not in args.scopes.split(","):
@@ -262,7 +291,13 @@ def main() -> None:
         }
         out = model_file(full, about, setting)
         if args.combine:
-            setting.update(event_floor=opts.event_floor, event_margin=opts.event_margin, event_scope=opts.event_scope)
+            setting.update(
+                event_floor=opts.event_floor,
+                event_margin=opts.event_margin,
+                event_scope=opts.event_scope,
+                event_evidence=opts.event_evidence,
+                written_window=opts.written_window,
+            )
             veto = models["veto " + variant]["full"].to_json("")
             out = {
                 "version": VERSION,

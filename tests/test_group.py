@@ -416,9 +416,14 @@ def test_learned_same_event_decision_for_undated_stories(tmp_path: Path) -> None
     opening = replace(learned, event_chars=2000)
     assert _partition(group(vote + deal, options=opening)) == {frozenset({"v1", "v2"}), frozenset({"d1", "d2"})}
     assert len(group(same, options=opening).stories) == 1
-    # on by default since v7, with the shipped veto, for two undated stories just above their bar
-    assert (GroupOptions().event_floor, GroupOptions().event_scope) == (0.4, "stories")
-    assert group(vote + deal).method == "group-hybrid.v7"
+    # on by default since v7, with the shipped veto, for undated merges just above their bar
+    # (v8: any join, a single report's only with written evidence of two events)
+    assert (GroupOptions().event_floor, GroupOptions().event_scope, GroupOptions().event_evidence) == (
+        0.4,
+        "joins",
+        0.5,
+    )
+    assert group(vote + deal).method == "group-hybrid.v8"
 
 
 def test_same_event_model_errors(tmp_path: Path) -> None:
@@ -433,7 +438,7 @@ def test_same_event_model_errors(tmp_path: Path) -> None:
     with pytest.raises(
         ValueError,
         match=r"needs event_model: a file written by benchmarks/train_grouping\.py --out PATH or "
-        r"'same-event\.v3' \(the shipped veto, the default\); event_floor 0 turns the veto off$",
+        r"'same-event\.v4' \(the shipped veto, the default\); event_floor 0 turns the veto off$",
     ):
         group(vote + deal, options=GroupOptions(event_floor=0.5, event_model=None))
     with pytest.raises(ValueError, match="event_scope is 'some': use 'stories', 'joins' or 'all'"):
@@ -602,14 +607,14 @@ def test_learned_rescue_of_a_report_below_the_bar(tmp_path: Path) -> None:
 
 
 def test_shipped_same_event_models() -> None:
-    """``same-event.v3`` ships in the package, one model for each role, over
+    """``same-event.v4`` ships in the package, one model for each role, over
     :data:`EVENT_FEATURES`. Read as documented: a pair just below the bar whose texts share
     their weekdays and figures is one event for the rescue, the same pair with texts naming
     only other weekdays and other figures is not; the veto says the same of a pair just
     above the bar."""
     from newsprism.grouping import EVENT_FEATURES, SAME_EVENT, GroupOptions, event_model, rescue_model
 
-    assert SAME_EVENT == "same-event.v3" == GroupOptions().rescue_model == GroupOptions().event_model
+    assert SAME_EVENT == "same-event.v4" == GroupOptions().rescue_model == GroupOptions().event_model
     rescue, veto = rescue_model(SAME_EVENT), event_model(SAME_EVENT)
     assert rescue.version == veto.version == SAME_EVENT
     assert rescue.coef.shape == veto.coef.shape == (len(EVENT_FEATURES),)
@@ -675,3 +680,131 @@ def test_a_corrupt_same_event_model_is_refused_in_one_line_naming_it(tmp_path: P
     finally:
         grouping._EVENT_MODELS.clear()
         grouping._EVENT_MODELS.update(saved)
+
+
+FERRY_BODY = (
+    "Crews and the operator have argued over rosters since winter.",
+    "Island shops said bread and fuel came by fishing boat instead.",
+    "A union steward said members wanted fewer night shifts.",
+    "Tourists queued at the harbour office for refunds.",
+    "The council asked both sides to meet a mediator.",
+    "Schoolchildren on the outer islands stayed at home.",
+)
+
+
+def _ferry(name: str, title: str, lead: str):
+    """An undated ferry report: its own two body sentences, so no two are near-copies."""
+    k = sum(map(ord, name))
+    body = " ".join(FERRY_BODY[(k + j) % len(FERRY_BODY)] for j in (0, 3))
+    return prepare(from_text(f"{title}\n{lead}\n{body}\n", id=name))
+
+
+FERRY_STRIKE = (
+    (
+        "s1",
+        "Orrin Sound ferry crews walk out",
+        "Ferry crews of Tallow Line stopped work on March 3 in a dispute over rosters.",
+    ),
+    (
+        "s2",
+        "Tallow Line ferries halted as crews strike",
+        "Tallow Line ferry crews went on strike on 3 March over rosters.",
+    ),
+)
+FERRY_DEAL = (
+    (
+        "d1",
+        "Tallow Line ferry crews back at work",
+        "Ferry crews of Tallow Line returned to work on March 24 over rosters.",
+    ),
+    (
+        "d2",
+        "Ferries sail again after Tallow Line crews return",
+        "Tallow Line ferry crews went back on 24 March over rosters.",
+    ),
+)
+
+
+def test_written_dates_keep_undated_events_apart() -> None:
+    """group-hybrid.v8: without dates of publication, the months and days an article's
+    headline and first sentences write ("on March 3", "3 March") stand in for its date: two
+    undated stories whose written days all lie more than ``written_window`` (14) days apart
+    (the strike and its end three weeks later) do not merge, while reports of one event
+    writing the same day, or days within the window, do. Dated articles keep the date window."""
+    from dataclasses import replace
+
+    from newsprism.grouping import GroupOptions
+
+    strike = [_ferry(*a) for a in FERRY_STRIKE]
+    deal = [_ferry(*a) for a in FERRY_DEAL]
+    loose = GroupOptions(threshold=0.2, story_merge=0, body_floor=0, event_floor=0, written_window=0)
+    assert len(group(strike + deal, options=loose).stories) == 1  # the leads alone: one story
+    v8 = replace(loose, written_window=14)
+    assert GroupOptions().written_window == 14
+    assert _partition(group(strike + deal, options=v8)) == {frozenset({"s1", "s2"}), frozenset({"d1", "d2"})}
+    # a report of the strike a day later still joins it; one three weeks later does not
+    later = _ferry(
+        "s3", "Orrin Sound ferry strike goes on", "Tallow Line ferry crews stayed out on March 4 over rosters."
+    )
+    assert {frozenset({"s1", "s2", "s3"})} <= _partition(group([*strike, later, *deal], options=v8))
+    # dates of publication: the date window decides, the written days are not read
+    dated = [replace(a, published="2025-03-03") for a in strike + deal]
+    assert len(group(dated, options=v8).stories) == 1
+
+
+def test_event_marks_of_headline_and_lead() -> None:
+    """The v8 event marks: months and days in either order (not a figure after a month, not a
+    year), elapsed times as a count and a unit, and the stage the headline's action words name."""
+    from newsprism.grouping import _event_marks, _year_day, event_stages
+
+    marks = _event_marks(
+        "Harbour strike ends as dockers accept deal",
+        "The walkout ended on March 3 after nine days, a fortnight after talks began on 17th February. "
+        "Prices rose in March 15% and again in May 2024; the strike entered its second week.",
+        event_stages(),
+    )
+    assert {t for t in marks if t.startswith("@d:")} == {"@d:03-03", "@d:02-17"}
+    assert {t for t in marks if t.startswith("@e:")} == {"@e:9-day", "@e:2-week"}
+    assert {t for t in marks if t.startswith("@s:")} == {"@s:end"}
+    assert _event_marks("Mayor resigns over bus depot contract", "", event_stages()) == {"@s:leave": 1}
+    assert _event_marks("Mayor faces questions over bus depot", "", event_stages()) == {}
+    assert (_year_day("@d:01-01"), _year_day("@d:03-03"), _year_day("@d:12-31")) == (0, 61, 364)
+
+
+def test_a_single_report_is_vetoed_only_with_written_evidence(tmp_path: Path) -> None:
+    """group-hybrid.v8: with ``event_scope`` "joins", a single report joining an undated story
+    is judged by the veto only when half its pairs or more carry written evidence of two
+    events: here the headlines name different stages of the story (walkout called, deal
+    agreed). A report whose headline names no stage joins, whatever the model says; with
+    ``event_evidence`` 0 (every join judged, as tried before v8) it is kept out too."""
+    from dataclasses import replace
+
+    from newsprism.grouping import GroupOptions
+
+    out = "Ferry crews of Tallow Line stopped work over rosters on the Orrin Sound routes."
+    walkout = [
+        _ferry("s1", "Tallow Line ferry crews begin strike on Orrin Sound", out),
+        _ferry("s2", "Ferry crews launch strike on Orrin Sound at Tallow Line", out),
+    ]
+    lead = "Ferry crews of Tallow Line and the operator met over rosters."
+    deal = _ferry("d1", "Tallow Line ferry crews agree deal", lead)
+    plain = _ferry("p1", "Tallow Line ferry crews and rosters", lead)
+    never = _event_model_file(tmp_path, at=2.0)  # every pair below the floor
+    opts = GroupOptions(
+        threshold=0.2,
+        story_merge=0,
+        body_floor=0,
+        body_rescue=0,
+        written_window=0,
+        event_floor=0.5,
+        event_margin=1.0,
+        event_scope="joins",
+        event_evidence=0.5,
+        event_model=never,
+    )
+    loose = replace(opts, event_floor=0)
+    assert len(group([*walkout, deal], options=loose).stories) == 1
+    assert _partition(group([*walkout, deal], options=opts)) == {frozenset({"s1", "s2"}), frozenset({"d1"})}
+    assert len(group([*walkout, plain], options=loose).stories) == 1
+    assert len(group([*walkout, plain], options=opts).stories) == 1  # no written evidence: not judged
+    assert len(group([*walkout, plain], options=replace(opts, event_evidence=0)).stories) == 2
