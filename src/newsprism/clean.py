@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v11"
+CLEANER_VERSION = "furniture.v12"
 #: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
 #: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v11-noshape"
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v12-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1173,8 +1173,9 @@ def _structure(
         found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
         return [k for i, k in enumerate(kept) if i not in reasons], found
     last = next(i for i in range(len(kept) - 1, first - 1, -1) if i not in reasons and _is_anchor(kept[i][1]))
+    masthead = _named_masthead_pattern(outlet)
     for i in range(first):
-        why = reasons.get(i) or _edge_reason(kept[i][1].strip())
+        why = reasons.get(i) or _edge_reason(kept[i][1].strip()) or _named_masthead(kept[i][1].strip(), masthead)
         if why:
             reasons[i] = why
     for i in range(last + 1, len(kept)):
@@ -1201,6 +1202,39 @@ def _structure(
         del reasons[i]
     found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
     return [k for i, k in enumerate(kept) if i not in reasons], found
+
+
+#: a masthead's slogan after the outlet's name is short ("KESTREL — independent journalism for ...")
+NAMED_MASTHEAD_WORDS = 12
+
+
+def _named_masthead_pattern(outlet: str | None) -> re.Pattern[str] | None:
+    """The outlet's whole name (its words in any case, "The" optional) opening a line, then
+    a mark that is no letter, digit, space, comma or quotation mark (``furniture.v12``)."""
+    words = _words(outlet or "")
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return None
+    name = r"\s+".join(map(re.escape, words))
+    return re.compile(r"^(?:the\s+)?" + name + r"\s*([^\w\s,'’\"“”(]+)\s*(.*)$", re.IGNORECASE)
+
+
+def _named_masthead(line: str, pattern: re.Pattern[str] | None) -> str | None:
+    """A masthead by the outlet's own name, above the story (``furniture.v12``): the line
+    opens with the outlet's whole name, then a separator of any kind (``~``, ``★``, ``—``,
+    ``|``, ``:``) and at most :data:`NAMED_MASTHEAD_WORDS` words of slogan, section or date
+    ("THE SALTMERE COURIER ~ Serving the estuary since 1887", "The Gorsedge Herald — Your
+    town. Your paper."), with no quotation, money or percentage. The name comes from the
+    article's metadata, not from a list of words; a story's first line opening with its
+    outlet's name and a mark is the page's banner, since the story never names its outlet
+    so. Only before the first anchor."""
+    if pattern is None or len(line) > MAX_SHAPE_CHARS or any(c in line for c in _QUOTES + "$€£%"):
+        return None
+    found = pattern.match(line)
+    if found is None or len(_words(found.group(2))) > NAMED_MASTHEAD_WORDS:
+        return None
+    return "masthead"
 
 
 #: the outlet's own label before a colon is short ("More on Feedwell:", "Coming up on PVR:")
@@ -1315,6 +1349,8 @@ _LINK = re.compile(
     r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}|https?://|\bwww\.\w|\b[a-z0-9-]{2,63}\.[a-z]{2,10}/[a-z]"
 )  # an address, a link, or a bare site and path ("example.org/join", furniture.v9)
 _DIGITS = re.compile(r"\d{3}")
+#: a text line's short code ("Text PVR News on 81974", "text RBK on 81234"; furniture.v12)
+_SHORT_CODE = re.compile(r"\b(?:[Tt]ext|TEXT|[Tt]xt)\b[^.!?\n]{1,40}?\b(?:on|to)\s+\d{5,6}\b(?![-,.]?\d)")
 _PHONE = re.compile(r"(?<![\w.,(-])(?:\+\d{1,3}[ -]?)?\(?\d{3,5}\)?[ -]?\d{3,4}[ -]?\d{3,4}\b(?![-,.]?\d)")
 
 
@@ -1350,7 +1386,7 @@ def _voice(line: str, words: list[str], names: re.Pattern[str] | None) -> int:
     priced = ("$" in line or "€" in line or "£" in line) and _PRICE.search(line)
     if priced and (not voice["money"].isdisjoint(present) or _addresses_reader(line)):
         return 3
-    if _DIGITS.search(line) and _PHONE.search(line):
+    if _DIGITS.search(line) and (_PHONE.search(line) or _SHORT_CODE.search(line)):
         return 3
     if "@" in line and not _FINAL.search(line) and len(words) <= 8 and _has_contact(line):
         return 3
