@@ -829,3 +829,49 @@ def test_a_roundups_attributions_stay_down_to_the_last() -> None:
 def test_one_name_and_outlet_below_the_story_is_still_a_label() -> None:
     _, removed = _cleaned([*STORY_PARAS, "Jane Oduya, Kessford Lantern"])
     assert removed == {"Jane Oduya, Kessford Lantern": "label"}
+
+
+# furniture.v12: a masthead by the outlet's own name, a text line's short code (issue 16 part 1)
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "BRACKWATER SIGNAL ~ Serving the quays since 1902",
+        "The Brackwater Signal ★ Your harbour. Your paper.",
+        "Brackwater Signal — news from the north shore and beyond",
+    ],
+)
+def test_a_masthead_by_the_outlets_own_name_above_the_story_goes(banner: str) -> None:
+    kept, removed = _cleaned([banner, *STORY_PARAS])
+    assert removed == {banner: "masthead"} and kept == tuple(STORY_PARAS)
+
+
+def test_another_outlets_name_or_a_sentence_naming_the_outlet_is_no_masthead() -> None:
+    # the name must be the article's own outlet, followed by a mark, not a sentence's words
+    for first in ["KESSFORD LANTERN ~ Serving the quays", "Brackwater Signal readers asked the board about the quay"]:
+        kept, removed = _cleaned([first, *STORY_PARAS])
+        assert first in kept and removed == {}
+
+
+def test_a_masthead_by_name_with_a_long_rest_or_below_the_story_stays() -> None:
+    long_rest = "Brackwater Signal: " + " ".join(["word"] * 13)
+    kept, _ = _cleaned([long_rest, *STORY_PARAS])
+    assert long_rest in kept
+    between = "Brackwater Signal ~ Serving the quays since 1902"
+    kept, _ = _cleaned([STORY_PARAS[0], STORY_PARAS[1], between, *STORY_PARAS[2:]])
+    assert between in kept
+
+
+@pytest.mark.parametrize("where", ["between", "after"])
+def test_a_tip_line_with_a_text_short_code_goes(where: str) -> None:
+    tip = "Spotted something? Text Signal News on 64123"
+    lines = [*STORY_PARAS[:2], tip, *STORY_PARAS[2:]] if where == "between" else [*STORY_PARAS, tip]
+    kept, removed = _cleaned(lines)
+    assert removed == {tip: "outlet"} and tip not in kept
+
+
+def test_a_five_digit_figure_in_a_story_line_is_no_short_code() -> None:
+    line = "Text alerts went to 12000 residents on Monday"
+    kept, removed = _cleaned([*STORY_PARAS[:2], line, *STORY_PARAS[2:]])
+    assert line in kept and removed == {}

@@ -390,6 +390,11 @@ def _clean_lines(
         if posts:
             dropped += [(n, line, "comments") for n, line in kept if n in posts]
             kept = [k for k in kept if k[0] not in posts]
+    if structure and shape and kept:
+        last = _last_below_trailer(kept, dropped, lines)
+        if last is not None:
+            dropped.append((*kept[-1], "trailer"))
+            kept = kept[:-1]
     if structure and shape and (opts.learned_shape or opts.shape_model is not None):
         from .lineshape import load_model, shape_drops
 
@@ -406,6 +411,46 @@ def _clean_lines(
         tuple(line for _, line, _ in dropped),
         tuple(why for _, _, why in dropped),
     )
+
+
+#: the reasons of the furniture that follows a story: below one of them, the page's last line is
+#: the page's too (``furniture.v12``); not an advertisement, a caption or a label, which stand
+#: between a story's paragraphs as often
+_TRAILER_REASONS = frozenset(
+    ["credit", "appeal", "outlet", "prompt", "bio", "notice", "promo", "teaser", "headline-list", "comments"]
+)
+#: that last line is short
+TRAILER_LINE_WORDS = 25
+
+
+def _last_below_trailer(
+    kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], lines: list[str]
+) -> int | None:
+    """The page's last line, kept, when it stands right below a line dropped as the furniture
+    that follows a story (:data:`_TRAILER_REASONS`: a credit, an appeal, the outlet's own
+    voice, a prompt, a bio, a notice, a promotion, a teaser, other stories' headlines) and
+    below the story (an anchor above it): a sign-up, a promotion, a travel or programme
+    line the other evidence kept, at most :data:`TRAILER_LINE_WORDS` words, not an anchor,
+    no quotation, not a table row or a list item (``furniture.v12``). The story has ended
+    above the furniture; one line alone is taken, never a run of the story."""
+    n, line = kept[-1]
+    if any(rest.strip() for rest in lines[n + 1 :]):
+        return None  # a credit or a teaser below it: the story's own last line ("..., on the news.")
+    s = line.strip()
+    words = _words(s)
+    if not words or len(words) > TRAILER_LINE_WORDS or any(q in s for q in _QUOTES) or _is_anchor(s):
+        return None
+    if _table_row(s) or _LIST_ITEM.search(s) or _tweet(s):
+        return None
+    above = n - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    reason = next((why for m, _, why in dropped if m == above), None)
+    if reason not in _TRAILER_REASONS:
+        return None
+    if not any(_is_anchor(k) for _, k in kept[:-1]):
+        return None
+    return n
 
 
 #: the reasons of the shape rules, which never take an item of a list the story announces
@@ -1349,8 +1394,9 @@ _LINK = re.compile(
     r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}|https?://|\bwww\.\w|\b[a-z0-9-]{2,63}\.[a-z]{2,10}/[a-z]"
 )  # an address, a link, or a bare site and path ("example.org/join", furniture.v9)
 _DIGITS = re.compile(r"\d{3}")
-#: a text line's short code ("Text PVR News on 81974", "text RBK on 81234"; furniture.v12)
-_SHORT_CODE = re.compile(r"\b(?:[Tt]ext|TEXT|[Tt]xt)\b[^.!?\n]{1,40}?\b(?:on|to)\s+\d{5,6}\b(?![-,.]?\d)")
+#: a text line's short code, the imperative ending the line ("Seen something? Text PVR News on 81974",
+#: "Tell us: text RBK on 81234."; furniture.v12)
+_SHORT_CODE = re.compile(r"(?:^|[?:!.]\s+)(?:[Tt]ext|TEXT|[Tt]xt)\s[^.!?\n]{1,40}?\b(?:on|to)\s+\d{5,6}[.!]?$")
 _PHONE = re.compile(r"(?<![\w.,(-])(?:\+\d{1,3}[ -]?)?\(?\d{3,5}\)?[ -]?\d{3,4}[ -]?\d{3,4}\b(?![-,.]?\d)")
 
 
