@@ -72,9 +72,9 @@ class CleanOptions:
     ``learned_shape``: also drop, outside the story, the lines the learned line-shape
     decision (:mod:`newsprism.lineshape`, ``shape.v2``) calls furniture (reason ``shape``);
     on by default since ``furniture.v8`` (measured in docs/cleaning.md); ``False`` gives
-    ``furniture.v11-noshape``'s output and version.
+    ``furniture.v12-noshape``'s output and version.
     ``shape_model``: the JSON text of a model of one's own instead of the shipped one
-    (switches the decision on; the version names it on top of ``furniture.v11-noshape``).
+    (switches the decision on; the version names it on top of ``furniture.v12-noshape``).
     """
 
     patterns: str | None = None
@@ -414,11 +414,11 @@ def _clean_lines(
 
 
 #: the reasons of the furniture that follows a story: below one of them, the page's last line is
-#: the page's too (``furniture.v12``); not an advertisement, a caption or a label, which stand
-#: between a story's paragraphs as often
-_TRAILER_REASONS = frozenset(
-    ["credit", "appeal", "outlet", "prompt", "bio", "notice", "promo", "teaser", "headline-list", "comments"]
-)
+#: the page's too (``furniture.v12``). Not an advertisement, a caption or a label, nor an appeal,
+#: a prompt or a teaser: on allsides_baly2020 those stand between a story's paragraphs as often
+#: (an embedded video's "Watch ...", a newsletter box, "CLICK HERE ..."), and the story's own
+#: last line below them went ("But governors aren't having it anymore.")
+_TRAILER_REASONS = frozenset(["credit", "outlet", "bio", "notice", "headline-list"])
 #: that last line is short
 TRAILER_LINE_WORDS = 25
 
@@ -427,8 +427,8 @@ def _last_below_trailer(
     kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], lines: list[str]
 ) -> int | None:
     """The page's last line, kept, when it stands right below a line dropped as the furniture
-    that follows a story (:data:`_TRAILER_REASONS`: a credit, an appeal, the outlet's own
-    voice, a prompt, a bio, a notice, a promotion, a teaser, other stories' headlines) and
+    that follows a story (:data:`_TRAILER_REASONS`: a credit, the outlet's own voice, a bio, a
+    notice, other stories' headlines) and
     below the story (an anchor above it): a sign-up, a promotion, a travel or programme
     line the other evidence kept, at most :data:`TRAILER_LINE_WORDS` words, not an anchor,
     no quotation, not a table row or a list item (``furniture.v12``). The story has ended
