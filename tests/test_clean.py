@@ -918,3 +918,10 @@ def test_the_storys_last_line_below_an_embedded_videos_call_stays() -> None:
     last = "But the fishermen are not having it."
     kept, removed = _cleaned([*STORY_PARAS, "Watch the latest video at video.example.com", last])
     assert kept[-1] == last and last not in removed
+
+
+def test_the_pages_last_line_announcing_an_embed_stays() -> None:
+    # a line ending in a colon announces what stood below it (an embedded post the scrape left out)
+    last = "Fishermen in general seem to dislike the plan. From the harbour forum:"
+    kept, _ = _cleaned([*STORY_PARAS, "Additional reporting by Reuters", last])
+    assert kept[-1] == last

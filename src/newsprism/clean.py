@@ -431,7 +431,9 @@ def _last_below_trailer(
     notice, other stories' headlines) and
     below the story (an anchor above it): a sign-up, a promotion, a travel or programme
     line the other evidence kept, at most :data:`TRAILER_LINE_WORDS` words, not an anchor,
-    no quotation, not a table row or a list item (``furniture.v12``). The story has ended
+    no quotation, not a table row or a list item, not ending in a colon (it announces an
+    embedded post or statement the scrape left out: "Other critics took to Twitter:")
+    (``furniture.v12``). The story has ended
     above the furniture; one line alone is taken, never a run of the story."""
     n, line = kept[-1]
     if any(rest.strip() for rest in lines[n + 1 :]):
@@ -440,6 +442,8 @@ def _last_below_trailer(
     words = _words(s)
     if not words or len(words) > TRAILER_LINE_WORDS or any(q in s for q in _QUOTES) or _is_anchor(s):
         return None
+    if s.endswith(":"):
+        return None  # it announces what stood below it on the page (an embedded post, a statement)
     if _table_row(s) or _LIST_ITEM.search(s) or _tweet(s):
         return None
     above = n - 1
