@@ -885,7 +885,11 @@ def test_a_five_digit_figure_in_a_story_line_is_no_short_code() -> None:
 
 
 def test_the_pages_last_line_below_an_appeal_goes() -> None:
-    lines = [*STORY_PARAS, "Spotted something? Text Signal News on 64123", "Signal Tides: high water at 6.40, low at 12.55"]
+    lines = [
+        *STORY_PARAS,
+        "Spotted something? Text Signal News on 64123",
+        "Signal Tides: high water at 6.40, low at 12.55",
+    ]
     kept, removed = _cleaned(lines)
     assert removed == {lines[-2]: "outlet", lines[-1]: "trailer"} and kept == tuple(STORY_PARAS)
 
