@@ -226,7 +226,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v11+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v12+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -829,3 +829,103 @@ def test_a_roundups_attributions_stay_down_to_the_last() -> None:
 def test_one_name_and_outlet_below_the_story_is_still_a_label() -> None:
     _, removed = _cleaned([*STORY_PARAS, "Jane Oduya, Kessford Lantern"])
     assert removed == {"Jane Oduya, Kessford Lantern": "label"}
+
+
+# furniture.v12: a masthead by the outlet's own name, a text line's short code (issue 16 part 1)
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "BRACKWATER SIGNAL ~ Serving the quays since 1902",
+        "The Brackwater Signal ★ Your harbour. Your paper.",
+        "Brackwater Signal — news from the north shore and beyond",
+    ],
+)
+def test_a_masthead_by_the_outlets_own_name_above_the_story_goes(banner: str) -> None:
+    kept, removed = _cleaned([banner, *STORY_PARAS])
+    assert removed == {banner: "masthead"} and kept == tuple(STORY_PARAS)
+
+
+def test_another_outlets_name_or_a_sentence_naming_the_outlet_is_no_masthead() -> None:
+    # the name must be the article's own outlet, followed by a mark, not a sentence's words
+    from newsprism.clean import _named_masthead, _named_masthead_pattern
+
+    own = _named_masthead_pattern("The Brackwater Signal")
+    assert _named_masthead("THE BRACKWATER SIGNAL ~ Serving the quays", own) == "masthead"
+    assert _named_masthead("KESSFORD LANTERN ~ Serving the quays", own) is None
+    assert _named_masthead("Brackwater Signal readers asked the board about the quay", own) is None
+    assert _named_masthead('Brackwater Signal: "We will fight the closure"', own) is None
+    first = "Brackwater Signal readers asked the board about the quay"
+    kept, removed = _cleaned([first, *STORY_PARAS])
+    assert first in kept and removed == {}
+
+
+def test_a_masthead_by_name_with_a_long_rest_or_below_the_story_stays() -> None:
+    long_rest = "Brackwater Signal: " + " ".join(["word"] * 13)
+    kept, _ = _cleaned([long_rest, *STORY_PARAS])
+    assert long_rest in kept
+    between = "Brackwater Signal ~ Serving the quays since 1902"
+    kept, _ = _cleaned([STORY_PARAS[0], STORY_PARAS[1], between, *STORY_PARAS[2:]])
+    assert between in kept
+
+
+@pytest.mark.parametrize("where", ["between", "after"])
+def test_a_tip_line_with_a_text_short_code_goes(where: str) -> None:
+    tip = "Spotted something? Text Signal News on 64123"
+    lines = [*STORY_PARAS[:2], tip, *STORY_PARAS[2:]] if where == "between" else [*STORY_PARAS, tip]
+    kept, removed = _cleaned(lines)
+    assert removed == {tip: "outlet"} and tip not in kept
+
+
+def test_a_five_digit_figure_in_a_story_line_is_no_short_code() -> None:
+    line = "Text alerts went to 12000 residents on Monday"
+    kept, removed = _cleaned([*STORY_PARAS[:2], line, *STORY_PARAS[2:]])
+    assert line in kept and removed == {}
+
+
+def test_the_pages_last_line_below_an_appeal_goes() -> None:
+    lines = [
+        *STORY_PARAS,
+        "Spotted something? Text Signal News on 64123",
+        "Signal Tides: high water at 6.40, low at 12.55",
+    ]
+    kept, removed = _cleaned(lines)
+    assert removed == {lines[-2]: "outlet", lines[-1]: "trailer"} and kept == tuple(STORY_PARAS)
+
+
+def test_the_pages_last_line_below_a_credit_goes() -> None:
+    last = "Members can read the board's full report with our notes — log in to continue"
+    kept, removed = _cleaned([*STORY_PARAS, "Additional reporting by Reuters", last])
+    assert removed.get(last) == "trailer" and kept == tuple(STORY_PARAS)
+
+
+def test_the_storys_last_sentence_between_a_teaser_and_a_credit_stays() -> None:
+    # a line below it: the story ended there, not above the teaser
+    last = "Shares in the port company fell on the news."
+    kept, _ = _cleaned([*STORY_PARAS, "WATCH: Divers inspect the north quay wall (2:41)", last, "With agency inputs"])
+    assert kept[-1] == last
+
+
+def test_the_pages_last_line_below_an_advert_or_a_quotation_stays() -> None:
+    # an advertisement stands between paragraphs as often as after them
+    last = "The quay will reopen in April."
+    kept, _ = _cleaned([*STORY_PARAS, "Advertisement", last])
+    assert kept[-1] == last
+    quoted = '"We will be back by Easter," the harbour master said.'
+    kept, _ = _cleaned([*STORY_PARAS, "Additional reporting by Reuters", quoted])
+    assert kept[-1] == quoted
+
+
+def test_the_storys_last_line_below_an_embedded_videos_call_stays() -> None:
+    # an appeal, a prompt or a teaser stands between a story's paragraphs as often as after them
+    last = "But the fishermen are not having it."
+    kept, removed = _cleaned([*STORY_PARAS, "Watch the latest video at video.example.com", last])
+    assert kept[-1] == last and last not in removed
+
+
+def test_the_pages_last_line_announcing_an_embed_stays() -> None:
+    # a line ending in a colon announces what stood below it (an embedded post the scrape left out)
+    last = "Fishermen in general seem to dislike the plan. From the harbour forum:"
+    kept, _ = _cleaned([*STORY_PARAS, "Additional reporting by Reuters", last])
+    assert kept[-1] == last

@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v11"
+CLEANER_VERSION = "furniture.v12"
 #: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
 #: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v11-noshape"
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v12-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,9 @@ class CleanOptions:
     ``learned_shape``: also drop, outside the story, the lines the learned line-shape
     decision (:mod:`newsprism.lineshape`, ``shape.v2``) calls furniture (reason ``shape``);
     on by default since ``furniture.v8`` (measured in docs/cleaning.md); ``False`` gives
-    ``furniture.v11-noshape``'s output and version.
+    ``furniture.v12-noshape``'s output and version.
     ``shape_model``: the JSON text of a model of one's own instead of the shipped one
-    (switches the decision on; the version names it on top of ``furniture.v11-noshape``).
+    (switches the decision on; the version names it on top of ``furniture.v12-noshape``).
     """
 
     patterns: str | None = None
@@ -390,6 +390,11 @@ def _clean_lines(
         if posts:
             dropped += [(n, line, "comments") for n, line in kept if n in posts]
             kept = [k for k in kept if k[0] not in posts]
+    if structure and shape and kept:
+        last = _last_below_trailer(kept, dropped, lines)
+        if last is not None:
+            dropped.append((*kept[-1], "trailer"))
+            kept = kept[:-1]
     if structure and shape and (opts.learned_shape or opts.shape_model is not None):
         from .lineshape import load_model, shape_drops
 
@@ -406,6 +411,50 @@ def _clean_lines(
         tuple(line for _, line, _ in dropped),
         tuple(why for _, _, why in dropped),
     )
+
+
+#: the reasons of the furniture that follows a story: below one of them, the page's last line is
+#: the page's too (``furniture.v12``). Not an advertisement, a caption or a label, nor an appeal,
+#: a prompt or a teaser: on allsides_baly2020 those stand between a story's paragraphs as often
+#: (an embedded video's "Watch ...", a newsletter box, "CLICK HERE ..."), and the story's own
+#: last line below them went ("But governors aren't having it anymore.")
+_TRAILER_REASONS = frozenset(["credit", "outlet", "bio", "notice", "headline-list"])
+#: that last line is short
+TRAILER_LINE_WORDS = 25
+
+
+def _last_below_trailer(
+    kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], lines: list[str]
+) -> int | None:
+    """The page's last line, kept, when it stands right below a line dropped as the furniture
+    that follows a story (:data:`_TRAILER_REASONS`: a credit, the outlet's own voice, a bio, a
+    notice, other stories' headlines) and
+    below the story (an anchor above it): a sign-up, a promotion, a travel or programme
+    line the other evidence kept, at most :data:`TRAILER_LINE_WORDS` words, not an anchor,
+    no quotation, not a table row or a list item, not ending in a colon (it announces an
+    embedded post or statement the scrape left out: "Other critics took to Twitter:")
+    (``furniture.v12``). The story has ended
+    above the furniture; one line alone is taken, never a run of the story."""
+    n, line = kept[-1]
+    if any(rest.strip() for rest in lines[n + 1 :]):
+        return None  # a credit or a teaser below it: the story's own last line ("..., on the news.")
+    s = line.strip()
+    words = _words(s)
+    if not words or len(words) > TRAILER_LINE_WORDS or any(q in s for q in _QUOTES) or _is_anchor(s):
+        return None
+    if s.endswith(":"):
+        return None  # it announces what stood below it on the page (an embedded post, a statement)
+    if _table_row(s) or _LIST_ITEM.search(s) or _tweet(s):
+        return None
+    above = n - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    reason = next((why for m, _, why in dropped if m == above), None)
+    if reason not in _TRAILER_REASONS:
+        return None
+    if not any(_is_anchor(k) for _, k in kept[:-1]):
+        return None
+    return n
 
 
 #: the reasons of the shape rules, which never take an item of a list the story announces
@@ -1174,8 +1223,9 @@ def _structure(
         found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
         return [k for i, k in enumerate(kept) if i not in reasons], found
     last = next(i for i in range(len(kept) - 1, first - 1, -1) if i not in reasons and _is_anchor(kept[i][1]))
+    masthead = _named_masthead_pattern(outlet)
     for i in range(first):
-        why = reasons.get(i) or _edge_reason(kept[i][1].strip())
+        why = reasons.get(i) or _edge_reason(kept[i][1].strip()) or _named_masthead(kept[i][1].strip(), masthead)
         if why:
             reasons[i] = why
     for i in range(last + 1, len(kept)):
@@ -1202,6 +1252,39 @@ def _structure(
         del reasons[i]
     found = [(kept[i][0], kept[i][1], why) for i, why in reasons.items()]
     return [k for i, k in enumerate(kept) if i not in reasons], found
+
+
+#: a masthead's slogan after the outlet's name is short ("KESTREL — independent journalism for ...")
+NAMED_MASTHEAD_WORDS = 12
+
+
+def _named_masthead_pattern(outlet: str | None) -> re.Pattern[str] | None:
+    """The outlet's whole name (its words in any case, "The" optional) opening a line, then
+    a mark that is no letter, digit, space, comma or quotation mark (``furniture.v12``)."""
+    words = _words(outlet or "")
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return None
+    name = r"\s+".join(map(re.escape, words))
+    return re.compile(r"^(?:the\s+)?" + name + r"\s*([^\w\s,'’\"“”(]+)\s*(.*)$", re.IGNORECASE)
+
+
+def _named_masthead(line: str, pattern: re.Pattern[str] | None) -> str | None:
+    """A masthead by the outlet's own name, above the story (``furniture.v12``): the line
+    opens with the outlet's whole name, then a separator of any kind (``~``, ``★``, ``—``,
+    ``|``, ``:``) and at most :data:`NAMED_MASTHEAD_WORDS` words of slogan, section or date
+    ("THE SALTMERE COURIER ~ Serving the estuary since 1887", "The Gorsedge Herald — Your
+    town. Your paper."), with no quotation, money or percentage. The name comes from the
+    article's metadata, not from a list of words; a story's first line opening with its
+    outlet's name and a mark is the page's banner, since the story never names its outlet
+    so. Only before the first anchor."""
+    if pattern is None or len(line) > MAX_SHAPE_CHARS or any(c in line for c in _QUOTES + "$€£%"):
+        return None
+    found = pattern.match(line)
+    if found is None or len(_words(found.group(2))) > NAMED_MASTHEAD_WORDS:
+        return None
+    return "masthead"
 
 
 #: the outlet's own label before a colon is short ("More on Feedwell:", "Coming up on PVR:")
@@ -1316,6 +1399,9 @@ _LINK = re.compile(
     r"[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}|https?://|\bwww\.\w|\b[a-z0-9-]{2,63}\.[a-z]{2,10}/[a-z]"
 )  # an address, a link, or a bare site and path ("example.org/join", furniture.v9)
 _DIGITS = re.compile(r"\d{3}")
+#: a text line's short code, the imperative ending the line ("Seen something? Text PVR News on 81974",
+#: "Tell us: text RBK on 81234."; furniture.v12)
+_SHORT_CODE = re.compile(r"(?:^|[?:!.]\s+)(?:[Tt]ext|TEXT|[Tt]xt)\s[^.!?\n]{1,40}?\b(?:on|to)\s+\d{5,6}[.!]?$")
 _PHONE = re.compile(r"(?<![\w.,(-])(?:\+\d{1,3}[ -]?)?\(?\d{3,5}\)?[ -]?\d{3,4}[ -]?\d{3,4}\b(?![-,.]?\d)")
 
 
@@ -1351,7 +1437,7 @@ def _voice(line: str, words: list[str], names: re.Pattern[str] | None) -> int:
     priced = ("$" in line or "€" in line or "£" in line) and _PRICE.search(line)
     if priced and (not voice["money"].isdisjoint(present) or _addresses_reader(line)):
         return 3
-    if _DIGITS.search(line) and _PHONE.search(line):
+    if _DIGITS.search(line) and (_PHONE.search(line) or _SHORT_CODE.search(line)):
         return 3
     if "@" in line and not _FINAL.search(line) and len(words) <= 8 and _has_contact(line):
         return 3
