@@ -330,3 +330,51 @@ def test_a_short_quotation_after_so_called_is_a_scare_quote() -> None:
     found = article_quotes(art)
     marks = [m.text for m in article_marks(art, found.quotes, found.terms) if m.type == "scare_quote"]
     assert marks == ['"bank-grade security"']
+
+
+def _bare_counts_reference(text: str, candidates: list, reasons: list) -> dict[str, int]:
+    """``_bare_counts`` as framing.v8 wrote it: one pass over every word of the text."""
+    import re
+    from collections import Counter
+
+    from newsprism.framing import ECHO_WORDS, TERM_KEYS, _fold_words, _key
+
+    keys = sorted({_key(text, sp.start, sp.end) for sp, why in zip(candidates, reasons, strict=True) if why is None})
+    keys = [k for k in keys if (" " in k or "-" in k) and len(k.split(" ")) <= ECHO_WORDS][:TERM_KEYS]
+    chars = list(text)
+    for sp in candidates:
+        chars[sp.start : sp.end] = " " * (sp.end - sp.start)
+    words = _fold_words(re.sub(r"[—–/]", " ", "".join(chars)))
+    seen: Counter[str] = Counter()
+    for key in keys:
+        ws = key.split(" ")
+        seen[key] = sum(words[i : i + len(ws)] == ws for i in range(len(words)))
+    return {k: seen[k] for k in keys}
+
+
+def test_bare_counts_quick_test_changes_no_count() -> None:
+    """The quick test of ``_bare_counts`` (a key with a word written nowhere else is counted 0
+    without a pass over the words) gives the counts of a pass over every word: keys written
+    without marks, nowhere, across punctuation and dashes, in another case, and in a text with
+    a capital sigma (no quick test there). Sentences written for this test."""
+    import re
+
+    from newsprism.framing import _bare_counts
+    from newsprism.model import Span
+
+    texts = [
+        'The council backed the "fast-track" plan; the fast-track vote came at noon.',
+        'The council backed the "fast-track" plan and nothing else was said.',
+        'Voters in "swing states" matter. SWING STATES, said one; swing—states, said another.',
+        'Voters in "swing states" matter; a swing voter states it plainly.',
+        'A "green deal" and a "new green deal": the green deal passed, the New Green Deal/not.',
+        'The firm sold "ΟΔΟΣ ΣΟΦΙΑΣ" maps; οδος σοφιας maps sold well, ΟΔΟΣ ΣΟΦΙΑΣ too.',
+        'It was "a quiet word" and, later, a... quiet word again (a quiet word).',
+    ]
+    for text in texts:
+        spans = [Span(m.start(), m.end()) for m in re.finditer(r'"[^"]+"', text)]
+        for reasons in ([None] * len(spans), ["speaker"] + [None] * (len(spans) - 1)):
+            assert _bare_counts(text, spans, reasons) == _bare_counts_reference(text, spans, reasons), text
+    text = texts[1]
+    s = text.index('"fast-track"')
+    assert _bare_counts(text, [Span(s, s + len('"fast-track"'))], [None]) == {"fast-track": 0}

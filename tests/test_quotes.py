@@ -809,6 +809,47 @@ def test_quotes_v8_speakers(body: str, speakers: list[str]) -> None:
     assert [s for _, s, _ in found(body)] == speakers
 
 
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # "the company" after a public body spoke: the business named before it, though the
+        # scan read its name as a person's (its first word written alone says it is a business)
+        (
+            "The Fenwick Water Board said on Monday that it would fine Ostrel Pumps for the leak. "
+            "Ostrel, a family firm based in Harnby, has apologised.\n"
+            'The company said it was "working around the clock" to repair the main.',
+            ["Ostrel Pumps"],
+        ),
+        # the same after the initials of the public body
+        (
+            "The National Rail Safety Office ordered Tavrin Coaches to withdraw 40 buses. Tavrin shares "
+            'fell 9%.\nThe NRSO said the brakes had failed twice. The company said it "accepts the order".',
+            ["Tavrin Coaches"],
+        ),
+        # no business named before it: the public body, as before
+        (
+            "The Fenwick Water Board said on Monday that the leak was fixed.\n"
+            'The company said it was "working around the clock" to repair the main.',
+            ["Fenwick Water Board"],
+        ),
+        # a person of unknown gender whose first word is never written alone is no business
+        (
+            "Ordell Kasprzak met inspectors on Monday. The Fenwick Water Board said the leak was fixed.\n"
+            'The company said it was "working around the clock" to repair the main.',
+            ["Fenwick Water Board"],
+        ),
+        # "the board" names the board, whatever "the company" would
+        (
+            "The Fenwick Water Board said it would fine Ostrel Pumps. Ostrel has apologised.\n"
+            'The board said the fine was "the largest in its history".',
+            ["Fenwick Water Board"],
+        ),
+    ],
+)
+def test_quotes_v9_the_company_after_a_public_body(body: str, speakers: list[str]) -> None:
+    assert [s for _, s, _ in found(body)] == speakers
+
+
 def test_a_surname_spelt_otherwise_is_looked_up_a_bounded_number_of_times() -> None:
     from newsprism import names
 

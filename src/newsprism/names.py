@@ -925,11 +925,11 @@ def genders(
         if k >= n:
             continue
         prev_end = toks[k][1]
-        for j in range(k + 1, min(n, k + 40)):
-            start, end, word = toks[j]
+        for start, end, word in toks[k + 1 : k + 40]:
             gap = text[prev_end:start]
             prev_end = end
-            if "\n" in gap or ". " in gap or start in starts:
+            # (most gaps are one space: no break in them)
+            if (gap != " " and ("\n" in gap or ". " in gap)) or start in starts:
                 # "Marta Keel runs a bakery. She said ...": a next sentence opening with a pronoun
                 w = word.lower()
                 if ". " in gap and "\n" not in gap and w in ("he", "she"):

@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v8``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v9``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -21,7 +21,9 @@ clause subject, places, middle names and suffixes, the quoted speaker of unknown
 after an opening participle phrase, a name and a colon before a quotation inside a paragraph,
 a person introduced with a role apposition for the "he"/"she" of the next paragraph, a
 surname spelt another way, the asker of a question after "was asked"; v7: an adjective of a
-place before a noun is no person, ``names.scan_names``):
+place before a noun is no person, ``names.scan_names``; v8 those marked "since quotes.v8": the
+nearer person of the pronoun's gender, the one person of the sentence before, "the authority";
+v9: "the company" after a public body names the business named before it):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -95,7 +97,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v8"
+QUOTES_VERSION = "quotes.v9"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1736,12 +1738,75 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                     if m.start - pos <= PRONOUN_REACH and n.split()[-1].lower() == w
                 )
                 who = _last(headed, m.start) or last_spoken(("org",)) or _last(names.orgs, m.start)
+                if who is not None and not headed and w in COMMERCIAL_ROLES and _public_body(who, names):
+                    # "the company" after a public body spoke or was named: the company named
+                    # before it (since quotes.v9)
+                    who = _company_before(m.start, names, spoken) or who
                 if who is not None:
                     return who, "org"
             break
     if text.split()[0].lower() == "the" and len(text.split()) > 1:
         text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
+
+
+#: role words of a business (``org`` words of ``speaker-titles``): after "the", they name a
+#: company, never a public body (since quotes.v9)
+COMMERCIAL_ROLES = frozenset({"company", "firm"})
+#: last words of the names of public bodies, which "the company" never names (since quotes.v9)
+PUBLIC_BODIES = frozenset(
+    {
+        *("agency", "authority", "board", "council", "ministry", "department", "commission", "office"),
+        *("regulator", "police", "inspectorate", "government", "court", "tribunal", "committee", "executive"),
+    }
+)
+
+
+def _public_body(name: str, names: _Names) -> bool:
+    """Whether an organisation's name is a public body's: its last word says so ("Marine
+    Casualty Board"), or it is in capitals and the initials of such a name the article gives
+    ("NPSO" after "National Product Safety Office")."""
+    if name.split()[-1].lower() in PUBLIC_BODIES:
+        return True
+    if not (name.isupper() and len(name) >= 2):
+        return False
+    initials = name.replace(".", "")
+    return any(
+        n.split()[-1].lower() in PUBLIC_BODIES and "".join(x[0] for x in n.split() if x[:1].isupper()) == initials
+        for _, n in names.orgs
+    )
+
+
+def _company_before(at: int, names: _Names, spoken: list[tuple[int, str, str]]) -> str | None:
+    """For "the company" at ``at`` whose candidate is a public body: the business named last
+    before it within ``PRONOUN_REACH``: an organisation that spoke and is no public body, or a
+    capitalised run of two words or more that the scan took for a person though nothing shows
+    one (no given name of the ``first-names`` lexicon, no pronoun of the article) and whose
+    first word the article also writes alone ("Vessock Chemicals" ... "Vessock, a privately
+    owned company,") (since quotes.v9)."""
+    found = [
+        (pos, n)
+        for pos, n, k in spoken
+        if k == "org" and pos < at and at - pos <= PRONOUN_REACH and not _public_body(n, names)
+    ]
+    found += [
+        (pos, n)
+        for pos, n in names.people
+        if pos < at
+        and at - pos <= PRONOUN_REACH
+        and len(n.split()) >= 2
+        and _gender(n, names) is None
+        and _first_word_alone(names.text, n)
+    ]
+    return _last(sorted(found), at)
+
+
+def _first_word_alone(text: str, name: str) -> bool:
+    """Whether the first word of ``name`` stands alone elsewhere in ``text``, no capitalised word
+    after it: a business is shortened to its first word ("Corvane shares closed", "Vessock, a
+    privately owned company"), a person to the last."""
+    first = name.split()[0]
+    return re.search(rf"(?<![\w'’-]){re.escape(first)}(?![\w-])(?!\s+[A-Z])", text) is not None
 
 
 def _adjacent_unknown(

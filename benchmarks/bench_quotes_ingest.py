@@ -1,0 +1,125 @@
+"""The cost of quotations at ingest, in one process: ``ingest`` of the first N allsides_baly2020
+articles with one worker (``workers=1``: cleaning, grouping features, quotations, marks and the
+store's writes all in the child process, CPU time by ``time.process_time``, after an ingest of
+20 other records has loaded the word lists), with quotations and without (the quotes step
+replaced by one that finds none, as ``bench_corpus.py``'s toggle does: the marks then have no
+quotation to look in), each in a fresh child process, the modes in turns, ``--repeat``
+rounds; the table gives the median of each and the ratio of the medians.
+
+With ``--old REV`` the same runs are made with the ``src`` of that git revision (exported to a
+temporary folder) in the same turns, so that a change's effect on the ratio is measured in one
+run: old with, old without, new with, new without, then again.
+
+    python benchmarks/bench_quotes_ingest.py [--articles 1000] [--repeat 3] [--old main]
+
+The issue's target: with quotations at most 15% slower than without. The corpus benchmark
+(``bench_corpus.py``) measures the same with the worker pool, over 10% to 100% of the corpus.
+Reads ``../shared/data`` at run time; nothing of it is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+from io import BytesIO
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import REPO, allsides_path, table
+
+CHILD = r"""
+import json, sys, time
+import newsprism.pipeline as pipeline
+from newsprism.corpus import ingest
+from newsprism.quotes import ArticleQuotes
+src, warm, db, mode = sys.argv[1:5]
+if mode == "without":
+    pipeline.article_quotes = lambda article: ArticleQuotes(())
+ingest([warm], db=db + ".warm", workers=1)  # the word lists and models loaded, as a worker's are soon
+t = time.process_time()
+s = ingest([src], db=db, workers=1)
+print(json.dumps({"cpu": time.process_time() - t, "added": s.added}))
+"""
+
+
+def _export(rev: str, folder: Path) -> Path:
+    """``src`` of ``rev``, written under ``folder``."""
+    tar = subprocess.run(["git", "archive", rev, "src"], cwd=REPO, check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(tar)) as fh:
+        fh.extractall(folder, filter="data")
+    return folder / "src"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=1000, help="first N allsides_baly2020 records")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
+    ap.add_argument("--old", help="a git revision to measure in the same turns")
+    args = ap.parse_args()
+    src = allsides_path()
+    with tempfile.TemporaryDirectory() as tmp:
+        part = Path(tmp) / "part.jsonl.gz"
+        with gzip.open(src, "rb") as fh:
+            lines = [line for _, line in zip(range(args.articles), fh, strict=False)]
+        with gzip.open(part, "wb") as fh:
+            fh.write(b"".join(lines))
+        warm = Path(tmp) / "warm.jsonl.gz"
+        with gzip.open(src, "rb") as fh:  # 20 records after those measured
+            tail = [line for _, line in zip(range(args.articles + 20), fh, strict=False)][args.articles :]
+        with gzip.open(warm, "wb") as fh:
+            fh.write(b"".join(tail))
+        trees = {"this tree": REPO / "src"}
+        if args.old:
+            trees = {f"{args.old}": _export(args.old, Path(tmp) / "old"), **trees}
+        runs: dict[tuple[str, str], list[float]] = {(t, m): [] for t in trees for m in ("with", "without")}
+        added = 0
+        for attempt in range(args.repeat):
+            for tree, path in trees.items():
+                # the two modes in turns, the first one alternating between rounds
+                for mode in ("with", "without") if attempt % 2 == 0 else ("without", "with"):
+                    db = Path(tmp) / f"{attempt}-{mode}.db"
+                    env = {**os.environ, "PYTHONPATH": str(path)}
+                    res = subprocess.run(
+                        [sys.executable, "-c", CHILD, str(part), str(warm), str(db), mode],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                        env=env,
+                    )
+                    out = json.loads(res.stdout.strip().splitlines()[-1])
+                    runs[(tree, mode)].append(out["cpu"])
+                    added = out["added"]
+                    for leftover in Path(tmp).glob(f"{attempt}-{mode}.db*"):
+                        leftover.unlink()
+        rows = []
+        for tree in trees:
+            w, wo = statistics.median(runs[(tree, "with")]), statistics.median(runs[(tree, "without")])
+            pairs = [a / b for a, b in zip(runs[(tree, "with")], runs[(tree, "without")], strict=True)]
+            rows.append(
+                [
+                    tree,
+                    f"{1000 * w / added:.2f}",
+                    f"{1000 * wo / added:.2f}",
+                    f"{1000 * (w - wo) / added:.2f}",
+                    f"{w / wo:.3f}",
+                    " ".join(f"{p:.2f}" for p in pairs),
+                ]
+            )
+        print(
+            table(
+                f"ingest, {added} allsides articles, one worker, CPU ms an article (median of {args.repeat})",
+                ["code", "with quotations", "without", "quotations add", "ratio", "ratio of each round"],
+                rows,
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
