@@ -325,6 +325,50 @@ class GroupOptions:
     rescue_singles: bool = True
     learned_margin: float = 0.15
 
+    def __post_init__(self) -> None:
+        from . import _checks as check
+        from .embed import EMBEDDERS
+
+        # a similarity bar: a weighted cosine, so -1 (the lowest a cosine reaches) to 1; -1
+        # merges every candidate pair the other rules allow
+        check.number(self, "threshold", -1.0, 1.0)
+        for name in (
+            "near_duplicate",
+            "republication",
+            "credited_republication",
+            "weight",
+            "max_df",
+            "weekday_penalty",
+            "weekday_spread",
+            "story_merge",
+            "body_floor",
+            "event_floor",
+            "event_evidence",
+            "body_rescue",
+            "rescue_days",
+            "rescue_distinct",
+            "rescue_floor",
+        ):
+            check.number(self, name)  # a share, a probability or a similarity: 0 to 1
+        for name in ("body_rise", "event_margin", "rescue_margin", "learned_margin"):
+            check.number(self, name, 0.0, None)  # a factor or a margin below or above a bar
+        for name in ("lead_sentences", "top_terms", "min_shared", "max_block", "num_perm"):
+            check.whole(self, name, 1)
+        for name in ("credited_days", "window_days", "block_above", "idf_prior", "event_chars", "written_window"):
+            check.whole(self, name, 0)
+        for name in ("body_stories_only", "rescue_joins", "rescue_singles"):
+            check.flag(self, name)
+        check.choice(self, "embedder", (*EMBEDDERS, None))
+        check.choice(self, "event_scope", ("stories", "joins", "all"))
+        check.text(self, "event_model", optional=True)
+        check.text(self, "rescue_model", optional=True)
+        check.relation(
+            self,
+            "credited_republication",
+            self.credited_republication <= self.republication,
+            f"at most republication ({self.republication:g})",  # above it, a pair is a republication anyway
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class PileStats:
@@ -1731,10 +1775,7 @@ def _link(
         marks = x[:, [EVENT_FEATURES.index(k) for k in ("lead_dates_differ", "headline_stages_differ")]]
         return float(marks.any(axis=1).mean())
 
-    scopes = {"stories": 2, "joins": 1, "all": 0}
-    if opts.event_scope not in scopes:
-        raise ValueError(f"GroupOptions.event_scope is {opts.event_scope!r}: use 'stories', 'joins' or 'all'")
-    scope = scopes[opts.event_scope]
+    scope = {"stories": 2, "joins": 1, "all": 0}[opts.event_scope]  # checked by GroupOptions
 
     for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)
