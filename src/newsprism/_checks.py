@@ -12,10 +12,13 @@ from .errors import OptionsError
 
 
 def _fail(record: object, name: str, allowed: str, value: object) -> OptionsError:
-    return OptionsError(f"{type(record).__name__}.{name} must be {allowed}, not {value!r}")
+    shown = repr(value).replace("\n", " ")
+    if len(shown) > 60:  # a record or a long text: its kind is what went wrong
+        shown = f"a {type(value).__name__}" if not isinstance(value, str) else shown[:57] + "..."
+    return OptionsError(f"{type(record).__name__}.{name} must be {allowed}, not {shown}")
 
 
-def _is_number(value: object) -> bool:
+def is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -23,7 +26,7 @@ def number(record: object, name: str, low: float | None = 0.0, high: float | Non
     """``record.name`` is a finite number (int or float, not bool) from ``low`` to ``high``
     (None: unbounded that side)."""
     value = getattr(record, name)
-    if _is_number(value) and (low is None or value >= low) and (high is None or value <= high):
+    if is_number(value) and (low is None or value >= low) and (high is None or value <= high):
         return
     if low is not None and high is not None:
         allowed = f"a number from {low:g} to {high:g}"
@@ -67,7 +70,8 @@ def instance(record: object, name: str, kind: type, *, optional: bool = False) -
     """``record.name`` is a ``kind`` (or None when ``optional``)."""
     value = getattr(record, name)
     if not (isinstance(value, kind) or (optional and value is None)):
-        allowed = f"a {kind.__name__}" + (" or None" if optional else "")
+        article = "an" if kind.__name__[0] in "AEIOU" else "a"
+        allowed = f"{article} {kind.__name__}" + (" or None" if optional else "")
         raise _fail(record, name, allowed, value)
 
 

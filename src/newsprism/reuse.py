@@ -40,6 +40,13 @@ class ReuseOptions:
     gap: int = 3
     min_share: float = 0.0
 
+    def __post_init__(self) -> None:
+        from . import _checks as check
+
+        check.whole(self, "ngram", 1)
+        check.whole(self, "gap", 0)
+        check.number(self, "min_share")  # a share of the shorter article: 0 to 1
+
 
 @dataclass(frozen=True, slots=True)
 class _Tokens:
