@@ -233,7 +233,7 @@ def test_options_read_back_from_json_load(record: type) -> None:
 
 def test_the_web_workers_config_loads(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("fastapi")
-    from newsprism.web import LOOPBACK, _CONFIG, from_environment
+    from newsprism.web import _CONFIG, LOOPBACK, from_environment
 
     opts = WebOptions(allowed_hosts=LOOPBACK, request_seconds=5, embedder="none")
     monkeypatch.setenv(_CONFIG, json.dumps({"db": None, "options": dataclasses.asdict(opts)}))

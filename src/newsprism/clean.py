@@ -95,7 +95,9 @@ class CleanOptions:
         if not (isinstance(self.repeated, frozenset) and all(isinstance(k, str) for k in self.repeated)):
             from .errors import OptionsError
 
-            raise OptionsError(f"CleanOptions.repeated must be a frozenset of line keys, not a {type(self.repeated).__name__}")
+            raise OptionsError(
+                f"CleanOptions.repeated must be a frozenset of line keys, not a {type(self.repeated).__name__}"
+            )
         if self.patterns is not None:
             parse_patterns(self.patterns)  # a bad file is refused here, once, naming its line
         if self.shape_model is not None:

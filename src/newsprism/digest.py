@@ -71,7 +71,10 @@ class DigestOptions:
         check.whole(self, "max_sentences", 1)
         check.whole(self, "min_sentences", 0)
         check.relation(
-            self, "min_sentences", self.min_sentences <= self.max_sentences, f"at most max_sentences ({self.max_sentences})"
+            self,
+            "min_sentences",
+            self.min_sentences <= self.max_sentences,
+            f"at most max_sentences ({self.max_sentences})",
         )
         check.whole(self, "min_outlets", 2)
         check.whole(self, "max_only", 0)
