@@ -134,6 +134,12 @@ class AlignOptions:
     without punctuation, a line of code) are used for its similarity and embedding; the
     sentence itself is kept whole. Truncation rather than refusal: the user still gets a
     comparison, and a sentence that long is not a sentence another outlet repeats anyway.
+
+    Checked on construction (:class:`~newsprism.errors.OptionsError`, naming the field and
+    the value): the similarities, shares and probabilities 0 to 1; the caps and
+    ``rewrite_min_sentences`` whole numbers of 1 or more, ``related_per_sentence`` 0 or more;
+    ``embedder`` one of :data:`DEFAULTS`' keys; an ``independent_threshold`` given is 0 (off)
+    or at least ``threshold`` (the embedder's default one yields to a raised ``threshold``).
     """
 
     embedder: str | None = "wordllama"

@@ -284,6 +284,17 @@ class GroupOptions:
     scopes and two feature sets: 0.4, 0.15, single reports and joins, all features, the one
     setting with the best mean gain that costs no set (0.2 to 0.3 gain ECB+ more, up to
     0.913, but cost the dev set 0.015; any undated merge costs H and NeuS up to 0.1).
+
+    Checked on construction (:class:`~newsprism.errors.OptionsError`, naming the field and
+    the value): ``threshold`` is a weighted cosine, -1 to 1 (-1, the lowest a cosine reaches,
+    merges every candidate pair the other rules let through); the shares, probabilities and
+    similarities (``near_duplicate``, ``republication``, ``credited_republication`` at most
+    ``republication``, ``weight``, ``max_df``, the weekday, story, body, event and rescue
+    floors, shares and penalties) 0 to 1; ``body_rise`` and the margins 0 or more; counts and
+    day windows whole numbers (``lead_sentences``, ``top_terms``, ``min_shared``,
+    ``max_block`` and ``num_perm`` 1 or more, the rest 0 or more); flags True or False;
+    ``embedder`` one of :data:`newsprism.embed.EMBEDDERS` or None; ``event_scope`` one of
+    "stories", "joins", "all".
     """
 
     threshold: float = 0.35

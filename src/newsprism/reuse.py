@@ -33,8 +33,9 @@ REUSE_VERSION = "shingle-reuse.v2"
 
 @dataclass(frozen=True, slots=True)
 class ReuseOptions:
-    """``ngram``: words in a shared run; ``gap``: words allowed between two runs of one
-    passage; ``min_share``: pairs below it are not reported."""
+    """``ngram``: words in a shared run (1 or more); ``gap``: words allowed between two runs
+    of one passage (0 or more); ``min_share``: pairs below it are not reported (a share, 0 to
+    1). Other values are refused with :class:`~newsprism.errors.OptionsError`."""
 
     ngram: int = 5
     gap: int = 3
