@@ -73,7 +73,7 @@ def test_an_article_at_max_sentences_is_compared():
 @pytest.mark.parametrize("name", ["max_sentences", "max_sentence_chars"])
 @pytest.mark.parametrize("value", [0, -1, 2.5])
 def test_caps_must_be_positive_whole_numbers(name, value):
-    with pytest.raises(ValueError, match=f"{name} must be a positive whole number"):
+    with pytest.raises(ValueError, match=rf"^AlignOptions\.{name} must be a whole number of 1 or more, not {value}$"):
         AlignOptions(**{name: value})
 
 

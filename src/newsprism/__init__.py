@@ -24,6 +24,7 @@ from .errors import (
     InputError,
     MissingDependencyError,
     NewsprismError,
+    OptionsError,
     OutputError,
     StoreError,
 )
@@ -133,6 +134,7 @@ __all__ = [
     "MissingDependencyError",
     "NewsprismError",
     "NumberConflict",
+    "OptionsError",
     "OutletListing",
     "OutletStats",
     "OutputError",

@@ -134,6 +134,12 @@ class AlignOptions:
     without punctuation, a line of code) are used for its similarity and embedding; the
     sentence itself is kept whole. Truncation rather than refusal: the user still gets a
     comparison, and a sentence that long is not a sentence another outlet repeats anyway.
+
+    Checked on construction (:class:`~newsprism.errors.OptionsError`, naming the field and
+    the value): the similarities, shares and probabilities 0 to 1; the caps and
+    ``rewrite_min_sentences`` whole numbers of 1 or more, ``related_per_sentence`` 0 or more;
+    ``embedder`` one of :data:`DEFAULTS`' keys; an ``independent_threshold`` given is 0 (off)
+    or at least ``threshold`` (the embedder's default one yields to a raised ``threshold``).
     """
 
     embedder: str | None = "wordllama"
@@ -155,8 +161,9 @@ class AlignOptions:
     claim_member: float = 0.05
 
     def __post_init__(self) -> None:
-        if self.embedder not in DEFAULTS:
-            raise ValueError(f"unknown embedder {self.embedder!r}; choose one of: minilm, wordllama, None")
+        from . import _checks as check
+
+        check.choice(self, "embedder", tuple(DEFAULTS))
         weight, threshold, group, member = DEFAULTS[self.embedder]
         if self.embedder is None:
             object.__setattr__(self, "weight", 0.0)
@@ -167,17 +174,37 @@ class AlignOptions:
             ("member_threshold", member),
         ):
             if getattr(self, name) is None:
-                object.__setattr__(self, name, value)
-            if not 0.0 <= getattr(self, name) <= 1.0:
-                raise ValueError(f"{name} must lie between 0 and 1")
+                object.__setattr__(self, name, value)  # the embedder's default, not a correction
+        given_high = self.independent_threshold is not None
         if self.independent_threshold is None:
             object.__setattr__(self, "independent_threshold", INDEPENDENT[self.embedder])
-        for name in ("independent_threshold", "rewrite_share", "rewrite_share_either", "veto_length_ratio"):
-            if not 0.0 <= float(getattr(self, name)) <= 1.0:
-                raise ValueError(f"{name} must lie between 0 and 1")
+        for name in (
+            "weight",
+            "threshold",
+            "group_threshold",
+            "member_threshold",
+            "related_threshold",
+            "independent_threshold",
+            "rewrite_share",
+            "rewrite_share_either",
+            "veto_length_ratio",
+            "claim_threshold",
+            "claim_member",
+        ):
+            check.number(self, name)  # a similarity, a share or a probability: 0 to 1
         for name in ("max_sentences", "max_sentence_chars", "rewrite_min_sentences"):
-            if not isinstance(getattr(self, name), int) or getattr(self, name) < 1:
-                raise ValueError(f"{name} must be a positive whole number")
+            check.whole(self, name, 1)
+        check.whole(self, "related_per_sentence", 0)
+        check.flag(self, "claims")
+        assert self.independent_threshold is not None and self.threshold is not None
+        # a high bar given below the low bar would do nothing (the embedder's default high bar
+        # under a raised threshold simply yields to it)
+        check.relation(
+            self,
+            "independent_threshold",
+            not given_high or self.independent_threshold == 0 or self.independent_threshold >= self.threshold,
+            f"0 (off) or at least threshold ({self.threshold:g})",
+        )
 
     @property
     def params(self) -> tuple[float, float, float]:

@@ -86,6 +86,18 @@ class CleanOptions:
     shape_model: str | None = None
 
     def __post_init__(self) -> None:
+        from . import _checks as check
+
+        check.text(self, "patterns", optional=True)
+        check.text(self, "shape_model", optional=True)
+        for name in ("drop_repeated_headline", "drop_edge_labels", "use_structure", "learned_shape"):
+            check.flag(self, name)
+        if not (isinstance(self.repeated, frozenset) and all(isinstance(k, str) for k in self.repeated)):
+            from .errors import OptionsError
+
+            raise OptionsError(
+                f"CleanOptions.repeated must be a frozenset of line keys, not a {type(self.repeated).__name__}"
+            )
         if self.patterns is not None:
             parse_patterns(self.patterns)  # a bad file is refused here, once, naming its line
         if self.shape_model is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import math
 import os
 import shutil
 import stat
@@ -21,7 +22,7 @@ from typing import Any
 import click
 
 from ._version import __version__
-from .errors import NewsprismError, OutputError
+from .errors import NewsprismError, OptionsError, OutputError
 from .text import plural as _plural
 
 
@@ -37,6 +38,9 @@ class _Group(click.Group):
         except click.ClickException as exc:
             exc.show()
             sys.exit(exc.exit_code)
+        except OptionsError as exc:  # values the options records refuse: usage, as click's checks
+            click.echo(f"newsprism: error: {exc}", err=True)
+            sys.exit(2)
         except click.exceptions.Abort:
             click.echo("newsprism: interrupted", err=True)
             sys.exit(130)
@@ -59,6 +63,17 @@ class _Group(click.Group):
                 err=True,
             )
             sys.exit(70)
+
+
+class _Finite(click.FloatRange):
+    """A ``click.FloatRange`` that also refuses ``nan`` and ``inf`` (which a range lets
+    through, or names as merely out of range), naming the option."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = click.FloatRange.convert(self, value, param, ctx)
+        if number is not None and not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -150,7 +165,7 @@ def _read_options(max_bytes: int) -> Any:
 )
 @click.option(
     "--threshold",
-    type=click.FloatRange(0, 1),
+    type=_Finite(0, 1),
     default=None,
     help="Lowest similarity for two sentences to carry the same fact, for every pair of articles (default: the "
     "method's own, with a higher bar for articles written independently).",
@@ -247,7 +262,7 @@ DB_OPTION = click.option(
 )
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file.")
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Lowest average similarity of a story.")
+@click.option("--threshold", type=_Finite(0, 1), default=None, help="Lowest average similarity of a story.")
 @MAX_BYTES_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def group(
@@ -605,7 +620,7 @@ def stories(db: str, since: str | None, fmt: str) -> None:
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(min=0.1),
+    type=_Finite(min=0.1),
     default=20.0,
     show_default=True,
     help="Seconds a request may take; a longer one is answered with 408.",
@@ -678,7 +693,7 @@ def serve(
 )
 @click.option("--save", type=click.Path(file_okay=False), help="Write each story's comparison JSON into this folder.")
 @click.option("--embedder", type=click.Choice(["minilm", "wordllama", "none"]), default="wordllama", show_default=True)
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Alignment threshold to evaluate.")
+@click.option("--threshold", type=_Finite(0, 1), default=None, help="Alignment threshold to evaluate.")
 @click.option("--end-to-end", is_flag=True, help="Compare the stories newsprism group finds, not the gold ones.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress on stderr.")
 def eval_(
@@ -888,7 +903,7 @@ def spark_ingest(
 @OUT_OPTION
 @MASTER_OPTION
 @click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Lowest average similarity of a story.")
+@click.option("--threshold", type=_Finite(0, 1), default=None, help="Lowest average similarity of a story.")
 @click.option("--partitions", type=click.IntRange(min=1), default=None, help="Tasks of the clustering step.")
 def spark_group(out: str, master: str | None, fmt: str, threshold: float | None, partitions: int | None) -> None:
     """Group the articles under --out into stories, exactly as `newsprism group` does, and

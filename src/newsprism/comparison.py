@@ -36,6 +36,13 @@ class CompareOptions:
     align: AlignOptions = field(default_factory=AlignOptions)
     reuse: ReuseOptions = field(default_factory=ReuseOptions)
 
+    def __post_init__(self) -> None:
+        from . import _checks as check
+
+        check.instance(self, "clean", CleanOptions)
+        check.instance(self, "align", AlignOptions)
+        check.instance(self, "reuse", ReuseOptions)
+
 
 def dedupe(articles: list[Article]) -> tuple[list[Article], list[str]]:
     """Drop articles whose cleaned text repeats an earlier one; make ids unique.

@@ -66,14 +66,18 @@ class DigestOptions:
     max_only: int = 3
 
     def __post_init__(self) -> None:
-        if self.max_sentences < 1:
-            raise ValueError(f"max_sentences must be 1 or more, not {self.max_sentences}")
-        if not 0 <= self.min_sentences <= self.max_sentences:
-            raise ValueError(f"min_sentences must be 0 to max_sentences, not {self.min_sentences}")
-        if self.min_outlets < 2:
-            raise ValueError(f"min_outlets must be 2 or more, not {self.min_outlets}")
-        if self.max_only < 0:
-            raise ValueError(f"max_only must be 0 or more, not {self.max_only}")
+        from . import _checks as check
+
+        check.whole(self, "max_sentences", 1)
+        check.whole(self, "min_sentences", 0)
+        check.relation(
+            self,
+            "min_sentences",
+            self.min_sentences <= self.max_sentences,
+            f"at most max_sentences ({self.max_sentences})",
+        )
+        check.whole(self, "min_outlets", 2)
+        check.whole(self, "max_only", 0)
 
 
 @dataclass(frozen=True, slots=True)

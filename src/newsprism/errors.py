@@ -7,6 +7,8 @@
     ├── GoldSetError        a gold set does not follow GOLD_FORMAT.md
     ├── StoreError          the store cannot do what was asked (not a store, busy, unknown id, ...)
     ├── OutputError         an output file cannot be written (missing or read-only folder, full disk)
+    ├── OptionsError        an options record (``GroupOptions``, ``AlignOptions``, ...) given a
+    │                       value of the wrong type or out of range (also a ``ValueError``)
     └── MissingDependencyError  an optional extra is not installed
 
 Every message is one line. Messages about a file start with the file's name, so the CLI
@@ -58,6 +60,12 @@ class GoldSetError(NewsprismError):
 class StoreError(NewsprismError):
     """The store cannot do what was asked: the file is not a store, it is busy, an id is
     unknown, a search query is malformed. The message names the database file."""
+
+
+class OptionsError(NewsprismError, ValueError):
+    """An options record given a value it cannot use: the wrong type, out of its range, or at
+    odds with another field. The message names the record, the field, the value and what is
+    allowed, e.g. ``GroupOptions.rescue_floor must be a number from 0 to 1, not 1.5``."""
 
 
 class MissingDependencyError(NewsprismError):

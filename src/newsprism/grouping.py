@@ -284,6 +284,17 @@ class GroupOptions:
     scopes and two feature sets: 0.4, 0.15, single reports and joins, all features, the one
     setting with the best mean gain that costs no set (0.2 to 0.3 gain ECB+ more, up to
     0.913, but cost the dev set 0.015; any undated merge costs H and NeuS up to 0.1).
+
+    Checked on construction (:class:`~newsprism.errors.OptionsError`, naming the field and
+    the value): ``threshold`` is a weighted cosine, -1 to 1 (-1, the lowest a cosine reaches,
+    merges every candidate pair the other rules let through); the shares, probabilities and
+    similarities (``near_duplicate``, ``republication``, ``credited_republication`` at most
+    ``republication``, ``weight``, ``max_df``, the weekday, story, body, event and rescue
+    floors, shares and penalties) 0 to 1; ``body_rise`` and the margins 0 or more; counts and
+    day windows whole numbers (``lead_sentences``, ``top_terms``, ``min_shared``,
+    ``max_block`` and ``num_perm`` 1 or more, the rest 0 or more); flags True or False;
+    ``embedder`` one of :data:`newsprism.embed.EMBEDDERS` or None; ``event_scope`` one of
+    "stories", "joins", "all".
     """
 
     threshold: float = 0.35
@@ -324,6 +335,50 @@ class GroupOptions:
     rescue_floor: float = 0.4
     rescue_singles: bool = True
     learned_margin: float = 0.15
+
+    def __post_init__(self) -> None:
+        from . import _checks as check
+        from .embed import EMBEDDERS
+
+        # a similarity bar: a weighted cosine, so -1 (the lowest a cosine reaches) to 1; -1
+        # merges every candidate pair the other rules allow
+        check.number(self, "threshold", -1.0, 1.0)
+        for name in (
+            "near_duplicate",
+            "republication",
+            "credited_republication",
+            "weight",
+            "max_df",
+            "weekday_penalty",
+            "weekday_spread",
+            "story_merge",
+            "body_floor",
+            "event_floor",
+            "event_evidence",
+            "body_rescue",
+            "rescue_days",
+            "rescue_distinct",
+            "rescue_floor",
+        ):
+            check.number(self, name)  # a share, a probability or a similarity: 0 to 1
+        for name in ("body_rise", "event_margin", "rescue_margin", "learned_margin"):
+            check.number(self, name, 0.0, None)  # a factor or a margin below or above a bar
+        for name in ("lead_sentences", "top_terms", "min_shared", "max_block", "num_perm"):
+            check.whole(self, name, 1)
+        for name in ("credited_days", "window_days", "block_above", "idf_prior", "event_chars", "written_window"):
+            check.whole(self, name, 0)
+        for name in ("body_stories_only", "rescue_joins", "rescue_singles"):
+            check.flag(self, name)
+        check.choice(self, "embedder", (*EMBEDDERS, None))
+        check.choice(self, "event_scope", ("stories", "joins", "all"))
+        check.text(self, "event_model", optional=True)
+        check.text(self, "rescue_model", optional=True)
+        check.relation(
+            self,
+            "credited_republication",
+            self.credited_republication <= self.republication,
+            f"at most republication ({self.republication:g})",  # above it, a pair is a republication anyway
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1731,10 +1786,7 @@ def _link(
         marks = x[:, [EVENT_FEATURES.index(k) for k in ("lead_dates_differ", "headline_stages_differ")]]
         return float(marks.any(axis=1).mean())
 
-    scopes = {"stories": 2, "joins": 1, "all": 0}
-    if opts.event_scope not in scopes:
-        raise ValueError(f"GroupOptions.event_scope is {opts.event_scope!r}: use 'stories', 'joins' or 'all'")
-    scope = scopes[opts.event_scope]
+    scope = {"stories": 2, "joins": 1, "all": 0}[opts.event_scope]  # checked by GroupOptions
 
     for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)

@@ -42,6 +42,14 @@ class PrepareOptions:
     quotes: bool = True
     framing: bool = True
 
+    def __post_init__(self) -> None:
+        from . import _checks as check
+
+        check.instance(self, "clean", CleanOptions)
+        check.instance(self, "group", GroupOptions, optional=True)
+        check.flag(self, "quotes")
+        check.flag(self, "framing")
+
 
 @dataclass(frozen=True, slots=True)
 class Prepared:

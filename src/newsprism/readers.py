@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from .errors import InputError
+from .errors import InputError, OptionsError
 from .model import RawArticle
 
 
@@ -66,7 +66,7 @@ class ReadOptions:
         for name in ("max_article_bytes", "max_record_bytes", "max_feed_bytes", "max_gunzipped_bytes"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ValueError(f"ReadOptions.{name} must be a positive number of bytes, not {value!r}")
+                raise OptionsError(f"ReadOptions.{name} must be a positive number of bytes, not {value!r}")
 
 
 DEFAULT_READ_OPTIONS = ReadOptions()

@@ -33,12 +33,20 @@ REUSE_VERSION = "shingle-reuse.v2"
 
 @dataclass(frozen=True, slots=True)
 class ReuseOptions:
-    """``ngram``: words in a shared run; ``gap``: words allowed between two runs of one
-    passage; ``min_share``: pairs below it are not reported."""
+    """``ngram``: words in a shared run (1 or more); ``gap``: words allowed between two runs
+    of one passage (0 or more); ``min_share``: pairs below it are not reported (a share, 0 to
+    1). Other values are refused with :class:`~newsprism.errors.OptionsError`."""
 
     ngram: int = 5
     gap: int = 3
     min_share: float = 0.0
+
+    def __post_init__(self) -> None:
+        from . import _checks as check
+
+        check.whole(self, "ngram", 1)
+        check.whole(self, "gap", 0)
+        check.number(self, "min_share")  # a share of the shorter article: 0 to 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,6 +68,15 @@ class UnitOptions:
     quotes: bool = True
     framing: bool = True
 
+    def __post_init__(self) -> None:
+        from .. import _checks as check
+
+        check.instance(self, "clean", CleanOptions)
+        check.instance(self, "group", GroupOptions)
+        check.instance(self, "read", ReadOptions, optional=True)
+        check.flag(self, "quotes")
+        check.flag(self, "framing")
+
     def salt(self) -> str:
         """What, besides a unit's input, decides its output: the cleaner and its options, the
         grouping features, quotations and marks (the local ingest's input salt with more)."""

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MissingDependencyError
+from ..errors import MissingDependencyError, OptionsError
 from ..model import Comparison
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,12 +66,19 @@ class WebOptions:
     embedder: str = "wordllama"
 
     def __post_init__(self) -> None:
-        for name in ("max_request_bytes", "max_article_bytes", "max_articles", "max_sentences"):
-            value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < (2 if name == "max_articles" else 1):
-                raise ValueError(f"WebOptions.{name} must be a positive whole number, not {value!r}")
-        if not self.request_seconds > 0:
-            raise ValueError(f"WebOptions.request_seconds must be positive, not {self.request_seconds!r}")
+        from .. import _checks as check
+        from ..embed import EMBEDDERS
+
+        for name in ("max_request_bytes", "max_article_bytes", "max_sentences"):
+            check.whole(self, name, 1)
+        check.whole(self, "max_articles", 2)
+        value = self.request_seconds
+        if not check.is_number(value) or not value > 0:
+            raise OptionsError(f"WebOptions.request_seconds must be a number above 0, not {value!r}")
+        hosts = self.allowed_hosts
+        if hosts is not None and not (isinstance(hosts, tuple) and all(isinstance(h, str) for h in hosts)):
+            raise OptionsError(f"WebOptions.allowed_hosts must be a tuple of host names or None, not {hosts!r}")
+        check.choice(self, "embedder", (*EMBEDDERS, "none", None))
 
 
 def require_web() -> None:
