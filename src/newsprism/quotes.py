@@ -97,7 +97,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v9"
+QUOTES_VERSION = "quotes.v10"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1669,6 +1669,13 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 )
                 who = _last(unsure, m.start)
             return who, "person"
+        if p in ("it", "they"):
+            # "The agency flagged what it called", "Hollin Mills employs ... It said": the
+            # organisation that is the subject of the pronoun's sentence or of the one before
+            # (since quotes.v10)
+            subject = _org_subject(m.start, names, spoken, p == "it")
+            if subject is not None:
+                return subject, "org"
         if p == "it":
             return last_spoken(("org",)) or _last(names.orgs, m.start), "org"
         who = last_spoken(("group", "org"))
@@ -1708,6 +1715,11 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         return name, "person" if person else "org"
     # a role or group in lower case
     text = " ".join(m.text.split())
+    if text.split()[0].lower() == "its" or names.text[max(0, m.start - 4) : m.start].lower() == "its ":
+        # "Its board said", "its members said": the organisation "it" names (since quotes.v10)
+        subject = _org_subject(m.start, names, spoken, True)
+        if subject is not None:
+            return subject, "org"
     if text.split()[0].lower() in ("a", "an", "one", "another", "some"):
         return None, "role"  # "one retired teacher", "a spokeswoman": the article does not say who
     words = [_strip_dot(w) for w in text.split()]
@@ -1732,11 +1744,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             if not caps:
                 # "the authority" -> "Esselmoor Rivers Authority": the organisation last named
                 # whose name ends in that word, before the one that spoke last (since quotes.v8)
-                headed = sorted(
-                    (pos, n)
-                    for pos, n in [*names.orgs, *((pos, n) for pos, n, k in spoken if k == "org")]
-                    if m.start - pos <= PRONOUN_REACH and n.split()[-1].lower() == w
-                )
+                headed = _headed(m.start, w, names, spoken)
                 who = _last(headed, m.start) or last_spoken(("org",)) or _last(names.orgs, m.start)
                 if who is not None and not headed and w in COMMERCIAL_ROLES and _public_body(who, names):
                     # "the company" after a public body spoke or was named: the company named
@@ -1748,6 +1756,106 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if text.split()[0].lower() == "the" and len(text.split()) > 1:
         text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
     return text, "group" if m.kind == "group" else "role"
+
+
+def _headed(at: int, w: str, names: _Names, spoken: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    """The organisations named within ``PRONOUN_REACH`` before ``at`` that the role word ``w``
+    names: their name ends in it ("the authority" -> "Esselmoor Rivers Authority", since
+    quotes.v8) or, since quotes.v10, opens with it ("the commission" -> "Commission on
+    Presidential Debates", "the team" -> "Team Varengo", which the scan may read as a person
+    though no given name and no pronoun shows one)."""
+    unknown = [(pos, n) for pos, n in names.people if n.split()[0].lower() == w and _gender(n, names) is None]
+    # "Commission on Presidential Debates", whose words after "on" the scan reads as a person
+    for pos, n in names.people:
+        if 0 <= at - pos <= PRONOUN_REACH and _gender(n, names) is None:
+            before = re.search(r"\b([A-Z][a-z]+) (?:on|of|for) $", names.text[max(0, pos - 24) : pos])
+            if before is not None and before.group(1).lower() == w:
+                unknown.append((pos, before.group(0) + n))
+    return sorted(
+        (pos, n)
+        for pos, n in [*names.orgs, *((pos, n) for pos, n, k in spoken if k == "org"), *unknown]
+        if 0 <= at - pos <= PRONOUN_REACH
+        and (n.split()[-1].lower() == w or (len(n.split()) > 1 and n.split()[0].lower() == w))
+    )
+
+
+def _sentence_start(text: str, at: int, floor: int) -> int:
+    """The start of the sentence holding ``at``, not before ``floor`` (a paragraph's start, a
+    sentence end that is no abbreviation's full stop)."""
+    start = max(floor, text.rfind("\n", floor, at) + 1)
+    ends = [mm.end() for mm in _SENTENCE_END.finditer(text, start, at) if not _abbreviation(text, mm.start())]
+    return ends[-1] if ends else start
+
+
+#: "The agency", "the three-member tribunal", "Donald Trump's campaign", "Hollin Mills": the
+#: words that open a sentence and may name an organisation as its subject
+_OPENING_ORG = re.compile(
+    r"(?:[Tt]he\s+(?P<head>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+    r"|(?P<owner>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)['’]s\s+(?P<word>[a-z]+)\b"
+    r"|(?:[Tt]he\s+)?(?P<name>[A-Z]))"
+)
+
+
+def _org_subject(at: int, names: _Names, spoken: list[tuple[int, str, str]], it: bool) -> str | None:
+    """For "it", "they" or "its" at ``at``: the organisation that opens the pronoun's sentence
+    (before the pronoun) or, when that sentence names none there or opens with a quotation,
+    the sentence before, in the same paragraph or ending the one before: an organisation the
+    article names ("The Regional Health Agency said ..."), one named by its role word after
+    "the" ("The agency first flagged what it called ...": the organisation whose name ends or
+    opens with that word), one named by a possessive ("Donald Trump's campaign is defending
+    ... It's denouncing what it calls" -> "Donald Trump campaign") and, for "it", a capitalised
+    run of two words or more that the scan read as a person though nothing shows one, no given
+    name, no pronoun, no title or apposition ("Hollin Mills employs about 2,900 people. It
+    said ..."). None when that subject is none of these (since quotes.v10)."""
+    text = names.text
+    floor = max(0, at - SENTENCE_REACH)
+    start = _sentence_start(text, at, floor)
+    for _ in range(2):
+        found = _org_opening(start, at, names, spoken, it)
+        if found is not None:
+            return found
+        if start <= floor:
+            return None
+        end = start
+        while end > floor and text[end - 1].isspace():
+            end -= 1
+        if end <= floor or text.count("\n", end, start) > 2:
+            return None
+        at, start = end, _sentence_start(text, end - 1, floor)
+    return None
+
+
+def _org_opening(start: int, before: int, names: _Names, spoken: list[tuple[int, str, str]], it: bool) -> str | None:
+    """The organisation named by the words that open the sentence at ``start``, before
+    ``before`` (:func:`_org_subject`)."""
+    text = names.text
+    mm = _OPENING_ORG.match(text, start, before)
+    if mm is None:
+        return None
+    if mm.group("head"):
+        # the first of three words in lower case that is an organisation's ("the three-member tribunal")
+        w = next((x for x in mm.group("head").split() if _title_kind(x) == "org"), None)
+        if w is None:
+            return None
+        headed = _headed(start, w, names, spoken)
+        return headed[-1][1] if headed else None
+    if mm.group("owner"):
+        if _title_kind(mm.group("word")) != "org":
+            return None
+        return f"{mm.group('owner')} {mm.group('word')}"
+    pos = mm.start("name")
+    orgs = [n for p, n in names.orgs if p == pos] + [n for p, n, k in spoken if k == "org" and p == pos]
+    if orgs:
+        return orgs[0]
+    if it:
+        run = [n for p, n in names.people if p == pos]
+        if (
+            run
+            and len(run[0].split()) >= 2
+            and _gender(run[0], names) is None
+        ):
+            return run[0]
+    return None
 
 
 #: role words of a business (``org`` words of ``speaker-titles``): after "the", they name a
