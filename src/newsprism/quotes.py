@@ -356,6 +356,7 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         nearest: _Mention | None = None
         lead: _Mention | None = None
         i = k
+        first: int | None = None
         for _ in range(5):
             top = i
             while i > 0 and top - i < 15 and "," not in text[toks[i - 1][1] : toks[i][0]]:
@@ -363,6 +364,7 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
                     i = 0
                     break
                 i -= 1
+            first = i if first is None else first
             if not (i > 0 and "," in text[toks[i - 1][1] : toks[i][0]]):
                 break
             head = _np_before(text, toks[:i], i - 1)
@@ -378,7 +380,10 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
                 lead = head
                 break
         if lead is not None or nearest is not None:
-            return lead or nearest
+            chosen = lead or nearest
+            assert chosen is not None
+            apposed = _apposed_name(text, toks, first, k, chosen)
+            return apposed or chosen
     w = toks[k][2]
     lw = _strip_dot(w)
     if lw.endswith("'s") and lw[:-2] in _PRONOUNS:  # "He's claiming"
@@ -438,6 +443,27 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         i += 1
     kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
     return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], kind)
+
+
+def _apposed_name(
+    text: str, toks: list[tuple[int, int, str]], first: int | None, k: int, head: _Mention
+) -> _Mention | None:
+    """For "The MP for Brisk, Hanna Quell, said": the person's name between the commas when
+    the words before them name only a role (one word once places are taken off, a role or
+    title of ``speaker-titles`` or an abbreviation in capitals: "MP", "CEO") and the name
+    between the commas is a person's of two words or more (since quotes.v10)."""
+    if first is None or first > k or first == 0 or "," not in text[toks[first - 1][1] : toks[first][0]]:
+        return None
+    role, _ = _clean_name(head.text)
+    words = role.split()
+    if len(words) != 1 or not (_title_kind(_strip_dot(words[0])) in ("role", "title") or words[0].isupper()):
+        return None
+    if not all(_is_cap(t[2]) for t in toks[first : k + 1]):
+        return None
+    name, person = _clean_name(text[toks[first][0] : toks[k][1]])
+    if not person or len(name.split()) < 2:
+        return None
+    return _Mention(toks[first][0], toks[k][1], text[toks[first][0] : toks[k][1]], "name")
 
 
 def _object_name(toks: list[tuple[int, int, str]], k: int) -> bool:
@@ -1763,7 +1789,8 @@ def _headed(at: int, w: str, names: _Names, spoken: list[tuple[int, str, str]]) 
     names: their name ends in it ("the authority" -> "Esselmoor Rivers Authority", since
     quotes.v8) or, since quotes.v10, opens with it ("the commission" -> "Commission on
     Presidential Debates", "the team" -> "Team Varengo", which the scan may read as a person
-    though no given name and no pronoun shows one)."""
+    though no given name and no pronoun shows one; not a run in capitals, "COMMITTEE HAS", a
+    headline's words)."""
     unknown = [(pos, n) for pos, n in names.people if n.split()[0].lower() == w and _gender(n, names) is None]
     # "Commission on Presidential Debates", whose words after "on" the scan reads as a person
     for pos, n in names.people:
@@ -1775,7 +1802,7 @@ def _headed(at: int, w: str, names: _Names, spoken: list[tuple[int, str, str]]) 
         (pos, n)
         for pos, n in [*names.orgs, *((pos, n) for pos, n, k in spoken if k == "org"), *unknown]
         if 0 <= at - pos <= PRONOUN_REACH
-        and (n.split()[-1].lower() == w or (len(n.split()) > 1 and n.split()[0].lower() == w))
+        and (n.split()[-1].lower() == w or (len(n.split()) > 1 and n.split()[0].lower() == w and not n.isupper()))
     )
 
 
@@ -1853,6 +1880,7 @@ def _org_opening(start: int, before: int, names: _Names, spoken: list[tuple[int,
             run
             and len(run[0].split()) >= 2
             and _gender(run[0], names) is None
+            and text.startswith(run[0], pos)  # as written, no title before it ("Mr Ferris said")
         ):
             return run[0]
     return None
