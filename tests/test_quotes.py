@@ -850,6 +850,85 @@ def test_quotes_v9_the_company_after_a_public_body(body: str, speakers: list[str
     assert [s for _, s, _ in found(body)] == speakers
 
 
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # "it" in the sentence whose subject is an organisation named by its role word: that
+        # organisation, not the one named last (a possessive run, here)
+        (
+            "The Brisk Water Agency said on Monday that the leak came from Tollan Freight's Dock Road yard.\n"
+            'The agency first noticed what it called "a strange smell" on March 3.',
+            ["Brisk Water Agency"],
+        ),
+        # "It said" after a sentence that opens with a business the scan reads as a person
+        (
+            'Orsk Mills employs about 1,200 people in three towns. It said talks would start "as soon as possible".',
+            ["Orsk Mills"],
+        ),
+        # "its members" after a sentence that opens with an organisation
+        (
+            "Mayor Lina Berg spoke first.\n"
+            "The Tarn Savers Union, which has 400 members, wants a refund. "
+            'In a joint statement, its members said: "We want our money back."',
+            ["Tarn Savers Union"],
+        ),
+        # a possessive subject: "Vera Holm's campaign ... what it calls"
+        (
+            "Vera Holm's campaign is defending her tweets. "
+            'It is denouncing what it calls "the biggest smear in years".',
+            ["Vera Holm campaign"],
+        ),
+        # "it" with no organisation opening the sentence or the one before: as before
+        (
+            "The Brisk Water Agency said the leak was fixed.\n"
+            "Residents queued for bottled water all day.\n"
+            'It said the water was "safe to drink".',
+            ["Brisk Water Agency"],
+        ),
+        # a person named with a title opening the sentence before is no organisation "it" names
+        # (the speaker stays missed, as before: the scan reads "it" as the mention)
+        (
+            "Mr Orvald Tesk, a former nurse, became mayor on Monday.\n"
+            "Work on the site has stopped. Mr Tesk said an engineer would review it.\n"
+            'Opposition leader Ivo Saltzer welcomed the news but said it was "a fortnight too late".',
+            [None],
+        ),
+        # a role word names an organisation whose name opens with it
+        (
+            "The Agency for Flood Defence met Team Ostvik's riders.\n"
+            'Ostvik\'s team, Team Ostvik, withdrew him. The team said it had "zero tolerance".',
+            ["Team Ostvik"],
+        ),
+        # "Commission on ...", whose words after "on" the scan reads as a person
+        (
+            "The Commission on Harbour Safety says there was a fault on the crane.\n"
+            'The commission says on its website that "the crane failed twice".',
+            ["Commission on Harbour Safety"],
+        ),
+        # words in capitals are no organisation the role word names
+        (
+            "Senator Ana Ruiz sat on the budget committee.\n"
+            "In an all-caps post, Ruiz wrote: THE HARBOUR BUDGET COMMITTEE HAS, AFTER MONTHS OF WORK, FOUND NOTHING!\n"
+            'The committee said the budget was "balanced for once".',
+            ["committee"],
+        ),
+        # a role before an apposed full name: the name
+        (
+            "Rain fell all week in Brisk.\n"
+            'The MP for Brisk, Hanna Quell, said the town had been "let down by years of delay".',
+            ["Hanna Quell"],
+        ),
+        # a full name before the apposition stays the speaker
+        (
+            'Scott Tarrow, the attorney general of Ostland, said it was "a sad day for us all".',
+            ["Scott Tarrow"],
+        ),
+    ],
+)
+def test_quotes_v10_organisations_and_apposed_names(body: str, speakers: list[str]) -> None:
+    assert [s for _, s, _ in found(body)] == speakers
+
+
 def test_a_surname_spelt_otherwise_is_looked_up_a_bounded_number_of_times() -> None:
     from newsprism import names
 
