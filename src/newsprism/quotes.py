@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v9``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v10``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -23,7 +23,9 @@ a person introduced with a role apposition for the "he"/"she" of the next paragr
 surname spelt another way, the asker of a question after "was asked"; v7: an adjective of a
 place before a noun is no person, ``names.scan_names``; v8 those marked "since quotes.v8": the
 nearer person of the pronoun's gender, the one person of the sentence before, "the authority";
-v9: "the company" after a public body names the business named before it):
+v9: "the company" after a public body names the business named before it; v10: "it", "they"
+and "its" name the organisation that opens their sentence or the one before, a role word an
+organisation whose name opens with it, and a role before an apposed full name gives the name):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -47,8 +49,8 @@ v9: "the company" after a public body names the business named before it):
   last named as a sentence's subject or a reporting verb's ("Plant manager Ana Ruiz said ...",
   "..., noted NBC's Dana Holt") or last quoted, whom the pronoun fits (the article's own
   pronouns and titles, else the ``first-names`` lexicon; one shown to be of the pronoun's gender
-  within ``PRONOUN_REACH`` first), else the person named last; ``it``/``they`` to the organisation or group
-  that spoke last; a role to the name it was given earlier ("Health Minister Ana Ruiz ... the
+  within ``PRONOUN_REACH`` first), else the person named last; ``it``/``they`` to the organisation
+  that opens their sentence or the one before, else the organisation or group that spoke last; a role to the name it was given earlier ("Health Minister Ana Ruiz ... the
   minister said" -> "Ana Ruiz"; "the company" -> the organisation named last); a paragraph
   that is one quotation with no cue continues the previous paragraph's speaker. What the
   article does not say stays ``None``.
