@@ -50,8 +50,9 @@ organisation whose name opens with it, and a role before an apposed full name gi
   "..., noted NBC's Dana Holt") or last quoted, whom the pronoun fits (the article's own
   pronouns and titles, else the ``first-names`` lexicon; one shown to be of the pronoun's gender
   within ``PRONOUN_REACH`` first), else the person named last; ``it``/``they`` to the organisation
-  that opens their sentence or the one before, else the organisation or group that spoke last; a role to the name it was given earlier ("Health Minister Ana Ruiz ... the
-  minister said" -> "Ana Ruiz"; "the company" -> the organisation named last); a paragraph
+  that opens their sentence or the one before, else the organisation or group that spoke
+  last; a role to the name it was given earlier ("Health Minister Ana Ruiz ... the minister
+  said" -> "Ana Ruiz"; "the company" -> the organisation named last); a paragraph
   that is one quotation with no cue continues the previous paragraph's speaker. What the
   article does not say stays ``None``.
 
