@@ -810,7 +810,7 @@ def test_a_single_report_is_vetoed_only_with_written_evidence(tmp_path: Path) ->
 
 
 def test_may_and_march_as_words_are_no_written_days() -> None:
-    """"may" and "march" in lower case are a verb and a walk, not months: "Covid-19 may be",
+    """Lower-case "may" and "march" are a verb and a walk, not months: "Covid-19 may be",
     "all 12 may face charges", "the 9/12 march" write no day (a false May 19 kept two reports
     of one event apart by the written-day window); "May 19" and "12 March" still do."""
     from newsprism.grouping import _event_marks, event_stages
