@@ -135,3 +135,26 @@ def test_every_command_in_the_spark_doc_exists_and_has_help() -> None:
             import newsprism.grouping
 
             assert callable(getattr(newsprism.grouping, name)), name
+
+
+def test_the_layout_names_each_module_and_its_current_version() -> None:
+    """The README's layout lines ("align.py ... (align-hybrid.v6)") name the version a module
+    ships, and every top-level module of the core has a line."""
+    import importlib
+
+    from .conftest import REPO as root
+
+    lines = dict(re.findall(r"^ {6}([a-z_]+)\.py +(.*)$", README, flags=re.MULTILINE))
+    shipped = {
+        "align": "ALIGN_VERSION",
+        "numbers": "NUMBERS_VERSION",
+        "grouping": "GROUP_VERSION",
+        "digest": "DIGEST_VERSION",
+        "singles": "SINGLES_VERSION",
+        "reuse": "REUSE_VERSION",
+    }
+    for module, constant in shipped.items():
+        version = getattr(importlib.import_module(f"newsprism.{module}"), constant)
+        assert module in lines and version in lines[module], (module, version, lines.get(module))
+    for name in ("singles", "digest", "comparison"):
+        assert (root / "src" / "newsprism" / f"{name}.py").exists() and name in lines

@@ -807,3 +807,15 @@ def test_a_single_report_is_vetoed_only_with_written_evidence(tmp_path: Path) ->
     assert len(group([*walkout, plain], options=loose).stories) == 1
     assert len(group([*walkout, plain], options=opts).stories) == 1  # no written evidence: not judged
     assert len(group([*walkout, plain], options=replace(opts, event_evidence=0)).stories) == 2
+
+
+def test_may_and_march_as_words_are_no_written_days() -> None:
+    """Lower-case "may" and "march" are a verb and a walk, not months: "Covid-19 may be",
+    "all 12 may face charges", "the 9/12 march" write no day (a false May 19 kept two reports
+    of one event apart by the written-day window); "May 19" and "12 March" still do."""
+    from newsprism.grouping import _event_marks, event_stages
+
+    lead = "Patients who had Covid-19 may be at risk, and all 12 may face charges after the 9/12 march ended."
+    assert not any(t.startswith("@d:") for t in _event_marks("Harbour strike talks", lead, event_stages()))
+    marks = _event_marks("Talks on May 19", "The strike began on 12 March. A MARCH 3 rally and Mar. 4.", event_stages())
+    assert {t for t in marks if t.startswith("@d:")} == {"@d:05-19", "@d:03-12", "@d:03-03", "@d:03-04"}

@@ -686,3 +686,26 @@ def test_announced_lists_timelines_and_speaker_labels_in_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) == 0  # the story's own lists, speakers and timeline all stay
+
+
+def test_ownership_and_capital_ties_on_one_long_capitalised_word_in_a_subprocess():
+    """entities.v9's ownership relations ("Velmont, which owns Velcom") and capital ties
+    ("Durnsk is the capital of Ostravia") read names from a word's start only: a name pattern
+    tried at every letter of one 100,000-character capitalised word read the rest of the word
+    from each, quadratic (minutes). The timeout only catches a hang, it measures nothing."""
+    code = textwrap.dedent(
+        """
+        from newsprism import from_text
+        from newsprism.pipeline import prepare_article
+        from newsprism.entities import story_entities
+        for word in ("A" * 100_000, "Ab-" * 33_000, "A'b" * 33_000):
+            body = "Velmont owns Velcom and Durnsk is the capital of Ostravia. " + word + " owns it."
+            ents = story_entities([prepare_article(from_text(body, id="a", title="T"))])
+            print(sum(e.name in ("Velcom", "Durnsk") for e in ents))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(SRC)}
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["2", "2", "2"]

@@ -139,12 +139,16 @@ BAD: list[tuple[type, str, Any]] = [
     (WebOptions, "request_seconds", NAN),
     (WebOptions, "request_seconds", INF),
     (WebOptions, "allowed_hosts", ["localhost"]),
+    # a long value is named by its kind, in every record (the checks' one rule)
+    (WebOptions, "allowed_hosts", [f"host{k}.example" for k in range(20)]),
+    (WebOptions, "request_seconds", [1.0] * 30),
+    (ReadOptions, "max_record_bytes", [1] * 30),
     (WebOptions, "embedder", "bert"),
 ]
 
 
 def _id(case: tuple[type, str, Any]) -> str:
-    return f"{case[0].__name__}.{case[1]}={case[2]!r}"
+    return f"{case[0].__name__}.{case[1]}={case[2]!r}"[:80]
 
 
 @pytest.mark.parametrize(("record", "name", "value"), BAD, ids=[_id(c) for c in BAD])

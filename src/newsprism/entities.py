@@ -1461,7 +1461,9 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
 _STATE_HEAD = re.compile(r"[ \t]+(?:government|regime|junta|authorities)(?![\w-])")
 
 
-_CAP_WORD = r"[A-Z][\w'’-]+"
+#: a capitalised word, from its start only (a pattern tried inside a long word would read on to
+#: its end from every letter: quadratic)
+_CAP_WORD = r"(?<![\w'’-])[A-Z][\w'’-]+"
 #: a capital tied to its state in so many words (entities.v9): "Velsk, the capital of Korvania",
 #: "Korvania's capital, Velsk", "Velsk is the capital of Korvania"
 _STATE_WORDS = rf"(?P<s>{_CAP_WORD}(?:[ \t]+{_CAP_WORD})?)"
@@ -1567,8 +1569,9 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
         del groups[key]
 
 
-#: a capitalised name as the relations below read it: up to six words, "of", "and", "&" inside
-_OWNED_NAME = r"[A-Z][\w&'’-]*(?: (?:of |and |& )?[A-Z][\w&'’-]*){0,5}"
+#: a capitalised name as the relations below read it: up to six words, "of", "and", "&" inside;
+#: from a word's start only (tried inside a long word, it would read on from every letter)
+_OWNED_NAME = r"(?<![\w&'’-])[A-Z][\w&'’-]*(?: (?:of |and |& )?[A-Z][\w&'’-]*){0,5}"
 #: a company and its brand or owner, as an article states the relation (entities.v9): ``y`` the
 #: brand or the company owned, ``x`` its owner
 _OWNERSHIP = tuple(

@@ -462,6 +462,9 @@ _MONTH = (
 )
 _MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|per|million|billion|,\d))", re.I)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b", re.I)
+#: months that are also words, read as months only capitalised: "Covid-19 may be", "all 12 may
+#: face charges", "the 9/12 march" write no day
+_WORD_MONTHS = frozenset({"may", "march"})
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
 _COUNTS = {w: k for k, w in enumerate(_NUMBER_WORDS.split(), 1)} | {"a": 1, "an": 1, "twenty": 20, "thirty": 30}
 _ORDINAL_WORDS = "first second third fourth fifth sixth seventh eighth ninth tenth"
@@ -486,10 +489,10 @@ def _event_marks(head: str, lead: str, stages: Mapping[str, str]) -> Counter[str
     text = head + " " + lead
     out: Counter[str] = Counter()
     for m in _MONTH_DAY.finditer(text):
-        if 1 <= int(m.group(2)) <= 31:
+        if 1 <= int(m.group(2)) <= 31 and m.group(1) not in _WORD_MONTHS:
             out[f"{DATE_MARK}{_MONTHS.index(m.group(1)[:3].lower()) + 1:02d}-{int(m.group(2)):02d}"] += 1
     for m in _DAY_MONTH.finditer(text):
-        if 1 <= int(m.group(1)) <= 31:
+        if 1 <= int(m.group(1)) <= 31 and m.group(2) not in _WORD_MONTHS:
             out[f"{DATE_MARK}{_MONTHS.index(m.group(2)[:3].lower()) + 1:02d}-{int(m.group(1)):02d}"] += 1
     for m in _ELAPSED.finditer(text):
         g = [x.lower() if x else "" for x in m.groups()]

@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
-from .errors import InputError, OptionsError
+from .errors import InputError
 from .model import RawArticle
 
 
@@ -63,10 +63,12 @@ class ReadOptions:
     max_gunzipped_bytes: int = 10_000_000_000
 
     def __post_init__(self) -> None:
+        from . import _checks as check
+
         for name in ("max_article_bytes", "max_record_bytes", "max_feed_bytes", "max_gunzipped_bytes"):
             value = getattr(self, name)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise OptionsError(f"ReadOptions.{name} must be a positive number of bytes, not {value!r}")
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+            check.relation(self, name, ok, "a positive number of bytes")
 
 
 DEFAULT_READ_OPTIONS = ReadOptions()

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MissingDependencyError, OptionsError
+from ..errors import MissingDependencyError
 from ..model import Comparison
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,11 +73,14 @@ class WebOptions:
             check.whole(self, name, 1)
         check.whole(self, "max_articles", 2)
         value = self.request_seconds
-        if not check.is_number(value) or not value > 0:
-            raise OptionsError(f"WebOptions.request_seconds must be a number above 0, not {value!r}")
+        check.relation(self, "request_seconds", check.is_number(value) and value > 0, "a number above 0")
         hosts = self.allowed_hosts
-        if hosts is not None and not (isinstance(hosts, tuple) and all(isinstance(h, str) for h in hosts)):
-            raise OptionsError(f"WebOptions.allowed_hosts must be a tuple of host names or None, not {hosts!r}")
+        check.relation(
+            self,
+            "allowed_hosts",
+            hosts is None or (isinstance(hosts, tuple) and all(isinstance(h, str) for h in hosts)),
+            "a tuple of host names or None",
+        )
         check.choice(self, "embedder", (*EMBEDDERS, "none", None))
 
 
