@@ -123,6 +123,27 @@ def test_a_changed_algorithm_computes_a_stored_comparison_anew(monkeypatch: pyte
     assert comparison.algorithm_versions(options)["credits"] == "credits.v0-test"
 
 
+def test_the_key_of_a_stored_comparison_is_the_same_in_every_process() -> None:
+    """Options holding a set of repeated lines give one key whatever the process's string
+    hashing: a stored comparison is read back by the next run, not computed again."""
+    code = (
+        "import newsprism; from newsprism.corpus import comparison_key; "
+        "lines = frozenset(f'Share this story {i}' for i in range(40)); "
+        "print(comparison_key(newsprism.CompareOptions(clean=newsprism.CleanOptions(repeated=lines))))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1 and next(iter(keys))
+
+
 def test_compare_a_stored_story(tmp_path: Path) -> None:
     ingest(_write(tmp_path / "in", ALL), db=tmp_path / "c.db")
     grouping = group_corpus(db=tmp_path / "c.db")

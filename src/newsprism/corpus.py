@@ -20,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -382,8 +382,20 @@ def comparison_key(options: CompareOptions) -> str:
     hashed. Another version, other options or a changed algorithm compute the comparison anew."""
     from ._version import __version__
 
-    what = repr((options, sorted(algorithm_versions(options).items())))
+    what = repr((_canonical(options), sorted(algorithm_versions(options).items())))
     return f"{__version__}:" + hashlib.sha256(what.encode("utf-8")).hexdigest()[:16]
+
+
+def _canonical(value: object) -> object:
+    """``value`` with its sets sorted, so its ``repr`` is the same in every process (a set's
+    order follows string hashing, which changes between runs: ``CleanOptions.repeated``)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, tuple((f.name, _canonical(getattr(value, f.name))) for f in fields(value)))
+    if isinstance(value, (set, frozenset)):
+        return ("set", tuple(sorted((_canonical(v) for v in value), key=repr)))
+    if isinstance(value, (tuple, list)):
+        return tuple(_canonical(v) for v in value)
+    return value
 
 
 def kept_comparison(
