@@ -25,6 +25,7 @@ def old_module(rev: str, name: str, folder: Path) -> ModuleType:
     """``newsprism.<name>`` as it was at ``rev``, loaded beside this tree's as ``<name>_old``
     (written into ``folder``); its relative imports read this tree's modules."""
     source = re.sub(r"from \.(\w+) import", r"from newsprism.\1 import", git_show(rev, f"src/newsprism/{name}.py"))
+    source = re.sub(r"from \. import", "from newsprism import", source)
     path = folder / f"{name}_old.py"
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location(f"{name}_old", path)

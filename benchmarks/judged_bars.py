@@ -21,6 +21,7 @@ BASIL links of rounds 0 and 1, the NeuS AllSides links of round 2.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import sys
@@ -94,7 +95,12 @@ def run(gold: Path, files: list[str], embedder: str, old: tuple[str, Any] | None
         "v3 (one bar)": (align_story, AlignOptions(embedder=embedder, independent_threshold=0.0))
     }
     if old:
-        bars[f"{old[0]}: {old[1].ALIGN_VERSION}"] = (old[1].align_story, old[1].AlignOptions(embedder=embedder))
+        # the old defaults, carried by this tree's AlignOptions (CompareOptions checks its type;
+        # the old aligner reads only the fields it knows)
+        mine = {f.name for f in dataclasses.fields(AlignOptions)}
+        old_opts = old[1].AlignOptions(embedder=embedder)
+        fields = {f.name: getattr(old_opts, f.name) for f in dataclasses.fields(old_opts) if f.name in mine}
+        bars[f"{old[0]}: {old[1].ALIGN_VERSION}"] = (old[1].align_story, AlignOptions(**fields))
     bars[f"{ALIGN_VERSION} (this tree)"] = (align_story, AlignOptions(embedder=embedder))
     by_story = story_articles(gold)
     pairs = judged_pairs(files)
