@@ -526,6 +526,12 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
             and _agent(text, toks, a, j)
         ):
             lone.append((pos, name))
+        if speakers and person and a > 0 and (n_words >= 2 or info.first in full):
+            # a role in lower case right before the name: "Environment minister Owain Delacourt",
+            # "club manager Jo Bell", for "the minister said" later (since quotes.v11)
+            ps, pe, prev_word = toks[a - 1]
+            if prev_word.isalpha() and prev_word.islower() and text[pe:pos].strip() == "" and titles.get(prev_word) == "role":
+                names.roles.append((pos, prev_word, name if n_words >= 2 else full[info.first]))
         # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
         if person and text.startswith(",", end):
             m = _ROLE_APPOSITION.match(text[end : end + 60])

@@ -1761,6 +1761,12 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 if role == w and pos < m.start:
                     return name, "person"
             if m.kind == "role" and not caps:
+                topic = _role_topic(m.start, w, names)
+                if topic is not None:
+                    # "Rosalind Ebbsworth ... was close to tears. She took over in June ... /
+                    # "...," the club's manager said": the person the sentences before are
+                    # about (since quotes.v11)
+                    return topic, "person"
                 who = last_spoken(("person",))
                 if who is not None:
                     return who, "person"
@@ -2078,6 +2084,72 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
         if any(_gender(n, names) == g for _, n in people[bisect_left(people, (para, "")) : lo]):
             return None  # "Clara Moss ... said ... Jonas Wirth, the site manager, said ... / she said" (v4)
     return name
+
+
+#: "the" (and up to two capitalised modifiers: "The Indiana governor") right before a role
+#: mention that does not hold it
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,2}$")
+
+#: a sentence that opens with "he"/"she" or with "the" and a description or role ("The
+#: Republican nominee was speaking ...") goes on about the person the sentence before named
+_CHAIN_OPENING = re.compile(r"(?:[\"“]?\s*)(?:(?P<pron>He|She)\b|The\s+(?P<words>(?:[\w’'.-]+\s+){0,4}[a-z]+)\b)")
+
+#: roles of a degree, not an office: "Dr Amara Feldtmann" may be "the health chief"
+_DEGREE_ROLES = frozenset({"doctor", "professor"})
+
+#: how many sentences back a role's person is looked for (since quotes.v11)
+ROLE_TOPIC_SENTENCES = 3
+
+
+def _role_topic(at: int, word: str, names: _Names) -> str | None:
+    """For a role after "the" that no name was tied to ("the club's manager", "the health
+    chief", "The Indiana governor" at ``at``): the person the sentences before are about. Back
+    from the role's sentence, within ``SENTENCE_REACH`` and up to ``ROLE_TOPIC_SENTENCES``
+    sentences, a sentence that opens with "he"/"she" or with "the" and a description or role
+    goes on; the first that opens with a person's name as its subject (within
+    ``SUBJECT_REACH`` of its start) gives that person, when the pronouns passed fit their
+    gender and no other role is tied to them; any other opening gives none (since quotes.v11)."""
+    text = names.text
+    if not (text[max(0, at - 4) : at + 4].lower().startswith("the ") or text[at : at + 4].lower() == "the "):
+        if not _THE_BEFORE.search(text, max(0, at - 40), at):
+            return None
+    floor = max(0, at - SENTENCE_REACH)
+    start = _sentence_start(text, at, floor)
+    people = names.people
+    # someone named in the role's own sentence before it: not read
+    lo, hi = bisect_left(people, (start, "")), bisect_left(people, (at, ""))
+    if any(not _after_preposition(text, pos) for pos, _ in people[lo:hi]):
+        return None
+    genders: set[str] = set()
+    subjects = set(names.subjects)
+    for _ in range(ROLE_TOPIC_SENTENCES):
+        end = start
+        while end > floor and text[end - 1].isspace():
+            end -= 1
+        if end <= floor:
+            return None
+        start = _sentence_start(text, end - 1, floor)
+        if start <= floor and floor > 0:
+            return None  # the sentence may run on before the window: not read
+        lo, hi = bisect_left(people, (start, "")), bisect_left(people, (start + SUBJECT_REACH, ""))
+        first = next(((pos, n) for pos, n in people[lo:hi] if not _after_preposition(text, pos)), None)
+        if first is not None and (first in subjects) and not _RELATIVE.search(text, start, first[0]):
+            pos, name = first
+            if any(_gender(name, names) not in (g, None) for g in genders):
+                return None
+            if any(n == name and r != word and r not in _DEGREE_ROLES for _, r, n in names.roles):
+                return None  # "Sen. Ana Ruiz ... the judge said": another role is hers
+            if _PERSONAL.search(text, start, pos):
+                return None
+            return name
+        opening = _CHAIN_OPENING.match(text, start)
+        if opening is None:
+            return None
+        if opening.group("pron"):
+            genders.add("m" if opening.group("pron") == "He" else "f")
+        elif not any(_title_kind(w) == "role" or _desc_kind(w) == "person" for w in opening.group("words").split()):
+            return None
+    return None
 
 
 #: a relative pronoun before the one person of a sentence makes that person the subject of
