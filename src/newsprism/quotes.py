@@ -1757,7 +1757,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         caps = any(x[:1].isupper() for x in raw[h + 1 :])  # "a spokeswoman for the Ministry"
         kind = _title_kind(w) or _title_kind(w.rstrip("s"))
         if kind == "role":
-            for pos, role, name in reversed(names.roles):
+            for pos, role, name in reversed(sorted(names.roles + names.lower_roles)):
                 if role == w and pos < m.start:
                     return name, "person"
             if m.kind == "role" and not caps:
@@ -2102,26 +2102,35 @@ ROLE_TOPIC_SENTENCES = 3
 
 
 def _role_topic(at: int, word: str, names: _Names) -> str | None:
-    """For a role after "the" that no name was tied to ("the club's manager", "the health
-    chief", "The Indiana governor" at ``at``): the person the sentences before are about. Back
-    from the role's sentence, within ``SENTENCE_REACH`` and up to ``ROLE_TOPIC_SENTENCES``
-    sentences, a sentence that opens with "he"/"she" or with "the" and a description or role
-    goes on; the first that opens with a person's name as its subject (within
-    ``SUBJECT_REACH`` of its start) gives that person, when the pronouns passed fit their
-    gender and no other role is tied to them; any other opening gives none (since quotes.v11)."""
+    """For a role ``word`` after "the" that no name was tied to, which opens its sentence or
+    follows a quotation that does ('"...," the club's manager said', "The Indiana governor
+    said"): the person the sentences before are about. Back from the role's sentence, within
+    ``SENTENCE_REACH`` and up to ``ROLE_TOPIC_SENTENCES`` sentences, a sentence that opens with
+    "he"/"she" or with "the" and a description or role goes on; the first that opens with a
+    person's name gives that person when the name is its subject, after no capitalised word
+    but a title ("Director of public health Dr Amara Feldtmann said"; not "West Palm Beach"),
+    and the first person named
+    in its paragraph, the article shows it to be a person's (a gender, a title, a reporting
+    verb right after), no other role is tied to it, the
+    pronouns passed fit its gender and the role's word does not come again after it (an
+    unnamed "senior executive" it quoted); any other opening gives none (since quotes.v11)."""
     text = names.text
-    if not (text[max(0, at - 4) : at + 4].lower().startswith("the ") or text[at : at + 4].lower() == "the "):
-        if not _THE_BEFORE.search(text, max(0, at - 40), at):
+    if text[at : at + 4].lower() == "the ":
+        before = text[max(0, at - 40) : at]
+    else:
+        m = _THE_BEFORE.search(text, max(0, at - 40), at)
+        if m is None:
             return None
+        before = text[max(0, at - 40) : m.start()]
     floor = max(0, at - SENTENCE_REACH)
     start = _sentence_start(text, at, floor)
-    people = names.people
-    # someone named in the role's own sentence before it: not read
-    lo, hi = bisect_left(people, (start, "")), bisect_left(people, (at, ""))
-    if any(not _after_preposition(text, pos) for pos, _ in people[lo:hi]):
+    # the role opens its sentence, or a quotation that opens it comes right before
+    lead = text[start : at - (len(text[max(0, at - 40) : at]) - len(before))]
+    if lead.strip() and not re.fullmatch(r"\s*[\"“].*[,!?]\s*[\"”]\s*", lead, re.S):
         return None
     genders: set[str] = set()
     subjects = set(names.subjects)
+    people = names.people
     for _ in range(ROLE_TOPIC_SENTENCES):
         end = start
         while end > floor and text[end - 1].isspace():
@@ -2131,15 +2140,28 @@ def _role_topic(at: int, word: str, names: _Names) -> str | None:
         start = _sentence_start(text, end - 1, floor)
         if start <= floor and floor > 0:
             return None  # the sentence may run on before the window: not read
-        lo, hi = bisect_left(people, (start, "")), bisect_left(people, (start + SUBJECT_REACH, ""))
-        first = next(((pos, n) for pos, n in people[lo:hi] if not _after_preposition(text, pos)), None)
-        if first is not None and (first in subjects) and not _RELATIVE.search(text, start, first[0]):
+        lo = bisect_left(people, (start, ""))
+        # (a capitalised word after "the" is no name: "The Republican nominee was speaking")
+        while lo < len(people) and people[lo][0] < start + SUBJECT_REACH and _after_preposition(text, people[lo][0]):
+            lo += 1
+        first = people[lo] if lo < len(people) and people[lo][0] < start + SUBJECT_REACH else None
+        if first is not None:
             pos, name = first
-            if any(_gender(name, names) not in (g, None) for g in genders):
-                return None
-            if any(n == name and r != word and r not in _DEGREE_ROLES for _, r, n in names.roles):
-                return None  # "Sen. Ana Ruiz ... the judge said": another role is hers
-            if _PERSONAL.search(text, start, pos):
+            para = text.rfind("\n", 0, pos) + 1
+            if (
+                first not in subjects
+                or _OPENING_CLAUSE.search(text, start, pos)
+                or any(
+                    w[:1].isupper() and _title_kind(_strip_dot(w)) is None
+                    for w in text[start : max(pos, text.find(name.split()[0], pos, pos + 80))].strip(" \"“").split()
+                )
+                or _possessive(text, pos, name)
+                or any(para <= p < pos for p, _ in people)
+                or (_gender(name, names) is None and not any(p == pos for p, _ in names.confirmed))
+                or any(_gender(name, names) not in (g, None) for g in genders)
+                or any(n == name and r != word and r not in _DEGREE_ROLES for _, r, n in names.roles)
+                or re.search(rf"\b{re.escape(word)}s?\b", text[pos + len(name) : at], re.I)
+            ):
                 return None
             return name
         opening = _CHAIN_OPENING.match(text, start)
@@ -2150,6 +2172,18 @@ def _role_topic(at: int, word: str, names: _Names) -> str | None:
         elif not any(_title_kind(w) == "role" or _desc_kind(w) == "person" for w in opening.group("words").split()):
             return None
     return None
+
+
+def _possessive(text: str, pos: int, name: str) -> bool:
+    """Whether the name at ``pos`` is in the possessive ("Ryan's break from Trump")."""
+    last = name.split()[-1]
+    k = text.find(last, pos, pos + 80)
+    return k >= 0 and text[k + len(last) : k + len(last) + 2] in ("'s", "’s")
+
+
+#: words before a sentence's first name that make it no subject: a comma (an opening phrase),
+#: a conjunction that opens a clause ("Just hours before Mr. Cohn resigned, ...")
+_OPENING_CLAUSE = re.compile(r",|\b(?:before|after|when|as|if|while|since|though|although|because|until|once|where)\b", re.I)
 
 
 #: a relative pronoun before the one person of a sentence makes that person the subject of
