@@ -1757,7 +1757,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         caps = any(x[:1].isupper() for x in raw[h + 1 :])  # "a spokeswoman for the Ministry"
         kind = _title_kind(w) or _title_kind(w.rstrip("s"))
         if kind == "role":
-            for pos, role, name in reversed(sorted(names.roles + names.lower_roles)):
+            for pos, role, name in reversed(sorted(names.roles + _lower_roles(raw[:h], names))):
                 if role == w and pos < m.start:
                     return name, "person"
             if m.kind == "role" and not caps:
@@ -2110,7 +2110,7 @@ def _role_topic(at: int, word: str, names: _Names) -> str | None:
     person's name gives that person when the name is its subject, after no capitalised word
     but a title ("Director of public health Dr Amara Feldtmann said"; not "West Palm Beach"),
     and the first person named
-    in its paragraph, the article shows it to be a person's (a gender, a title, a reporting
+    in its paragraph, not one of two ("Ana Ruiz and Jo Bell clashed"), the article shows it to be a person's (a gender, a title, a reporting
     verb right after), no other role is tied to it, the
     pronouns passed fit its gender and the role's word does not come again after it (an
     unnamed "senior executive" it quoted); any other opening gives none (since quotes.v11)."""
@@ -2156,6 +2156,7 @@ def _role_topic(at: int, word: str, names: _Names) -> str | None:
                     for w in text[start : max(pos, text.find(name.split()[0], pos, pos + 80))].strip(" \"“").split()
                 )
                 or _possessive(text, pos, name)
+                or re.match(r"\s+(?:and|or|&)\s+[A-Z]", text[text.find(name.split()[-1], pos, pos + 80) + len(name.split()[-1]) :])
                 or any(para <= p < pos for p, _ in people)
                 or (_gender(name, names) is None and not any(p == pos for p, _ in names.confirmed))
                 or any(_gender(name, names) not in (g, None) for g in genders)
@@ -2169,9 +2170,41 @@ def _role_topic(at: int, word: str, names: _Names) -> str | None:
             return None
         if opening.group("pron"):
             genders.add("m" if opening.group("pron") == "He" else "f")
-        elif not any(_title_kind(w) == "role" or _desc_kind(w) == "person" for w in opening.group("words").split()):
+        elif not _described(opening.group("words")):
             return None
     return None
+
+
+def _lower_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]:
+    """The roles in lower case tied to a name ("Environment minister Owain Delacourt") that a
+    role mention whose words before its role word are ``before`` may name: none after a
+    possessive pronoun ("her attorney": someone's, not the attorney named), and, when the
+    mention has a capitalised modifier ("the Trump adviser"), only those with that word in
+    the three words before the role (since quotes.v11)."""
+    if any(_strip_dot(w) in ("his", "her", "their", "its", "my", "our", "your") for w in before):
+        return []
+    caps = [w.rstrip("'’s").lower() for w in before if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
+    if not caps:
+        return names.lower_roles
+    text = names.text
+    return [
+        r for r in names.lower_roles
+        if all(c in {x.rstrip("'’s").lower() for x in text[max(0, r[0] - 60) : r[0]].split()[-4:-1]} for c in caps)
+    ]
+
+
+def _described(words: str) -> bool:
+    """Whether the words after a sentence's opening "The" hold a role or a person's
+    description before the verb ("Republican vice presidential nominee was speaking"; not
+    "order directs the treasury secretary"): read up to a determiner, a preposition or a word in
+    lower case ending in -s, -ed or -ing that is neither."""
+    for w in words.split():
+        k = _strip_dot(w)
+        if _title_kind(k) == "role" or _desc_kind(k) == "person":
+            return True
+        if k in _DETERMINERS or k in _PLACE_BEFORE or (w.islower() and k.endswith(("s", "ed", "ing"))):
+            return False
+    return False
 
 
 def _possessive(text: str, pos: int, name: str) -> bool:
