@@ -966,10 +966,28 @@ def test_quotes_v10_organisations_and_apposed_names(body: str, speakers: list[st
             'The judge said Halvik had shown "no remorse at all".',
             ["judge"],
         ),
+        # two people opening the sentence: neither is the one the role names
+        (
+            'Mary Brandt and Lisa Okafor clashed over the harbour budget.\n"The money is gone," the Green leader said.',
+            ["leader"],
+        ),
+        # a sentence whose subject holds no role ("The order directs the treasury secretary")
+        # ends the look-up
+        (
+            "Mary Holt said she would sign the order on Monday.\n"
+            "The order directs the treasury secretary to review the port fees.\n"
+            '"It is long overdue," the official said.',
+            ["official"],
+        ),
+        # a possessive pronoun's role is someone's own, not the one named with a title
+        (
+            "Harbour trust chair Ola Venn met defence attorney Rui Castro on Monday.\n"
+            'Asked about the case, Ola Venn said nothing. "We will appeal," said her attorney.',
+            ["her attorney"],
+        ),
         # a person tied to another role is not the one a role names
         (
-            "Senator Wenna Ostry visited the court on Monday.\n"
-            '"It was a hard case," the judge said.',
+            'Senator Wenna Ostry visited the court on Monday.\n"It was a hard case," the judge said.',
             ["judge"],
         ),
     ],

@@ -100,7 +100,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v10"
+QUOTES_VERSION = "quotes.v11"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -2108,12 +2108,13 @@ def _role_topic(at: int, word: str, names: _Names) -> str | None:
     ``SENTENCE_REACH`` and up to ``ROLE_TOPIC_SENTENCES`` sentences, a sentence that opens with
     "he"/"she" or with "the" and a description or role goes on; the first that opens with a
     person's name gives that person when the name is its subject, after no capitalised word
-    but a title ("Director of public health Dr Amara Feldtmann said"; not "West Palm Beach"),
-    and the first person named
-    in its paragraph, not one of two ("Ana Ruiz and Jo Bell clashed"), the article shows it to be a person's (a gender, a title, a reporting
-    verb right after), no other role is tied to it, the
-    pronouns passed fit its gender and the role's word does not come again after it (an
-    unnamed "senior executive" it quoted); any other opening gives none (since quotes.v11)."""
+    but a title ("Director of public health Dr Amara Feldtmann said"; not "West Palm Beach")
+    and no comma or conjunction, the first person named in its paragraph, not in the
+    possessive nor one of two ("Ana Ruiz and Jo Bell clashed"), shown to be a person's (a
+    gender, a title, a reporting verb right after), with no other role tied to it but a
+    degree's, of the pronouns' gender passed, and the role's word does not come again after
+    it (an unnamed "senior executive" it quoted); any other opening gives none (since
+    quotes.v11)."""
     text = names.text
     if text[at : at + 4].lower() == "the ":
         before = text[max(0, at - 40) : at]
@@ -2153,10 +2154,13 @@ def _role_topic(at: int, word: str, names: _Names) -> str | None:
                 or _OPENING_CLAUSE.search(text, start, pos)
                 or any(
                     w[:1].isupper() and _title_kind(_strip_dot(w)) is None
-                    for w in text[start : max(pos, text.find(name.split()[0], pos, pos + 80))].strip(" \"“").split()
+                    for w in text[start : max(pos, text.find(name.split()[0], pos, pos + 80))].strip(' "“').split()
                 )
                 or _possessive(text, pos, name)
-                or re.match(r"\s+(?:and|or|&)\s+[A-Z]", text[text.find(name.split()[-1], pos, pos + 80) + len(name.split()[-1]) :])
+                or re.match(
+                    r"\s+(?:and|or|&)\s+[A-Z]",
+                    text[text.find(name.split()[-1], pos, pos + 80) + len(name.split()[-1]) :],
+                )
                 or any(para <= p < pos for p, _ in people)
                 or (_gender(name, names) is None and not any(p == pos for p, _ in names.confirmed))
                 or any(_gender(name, names) not in (g, None) for g in genders)
@@ -2188,7 +2192,8 @@ def _lower_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]
         return names.lower_roles
     text = names.text
     return [
-        r for r in names.lower_roles
+        r
+        for r in names.lower_roles
         if all(c in {x.rstrip("'’s").lower() for x in text[max(0, r[0] - 60) : r[0]].split()[-4:-1]} for c in caps)
     ]
 
@@ -2216,7 +2221,9 @@ def _possessive(text: str, pos: int, name: str) -> bool:
 
 #: words before a sentence's first name that make it no subject: a comma (an opening phrase),
 #: a conjunction that opens a clause ("Just hours before Mr. Cohn resigned, ...")
-_OPENING_CLAUSE = re.compile(r",|\b(?:before|after|when|as|if|while|since|though|although|because|until|once|where)\b", re.I)
+_OPENING_CLAUSE = re.compile(
+    r",|\b(?:before|after|when|as|if|while|since|though|although|because|until|once|where)\b", re.I
+)
 
 
 #: a relative pronoun before the one person of a sentence makes that person the subject of
