@@ -929,6 +929,73 @@ def test_quotes_v10_organisations_and_apposed_names(body: str, speakers: list[st
     assert [s for _, s, _ in found(body)] == speakers
 
 
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a role in lower case right before the name ties the role to it
+        (
+            "Transport minister Ilka Varrow toured the harbour on Friday.\n"
+            "Rhoda Penhale, who runs the ferry kiosk, said trade had halved.\n"
+            'Asked about the cost, the minister insisted the delay was "about safety, not money".',
+            ["Ilka Varrow"],
+        ),
+        # the nearest such person of that role, not an earlier one
+        (
+            "Finance minister Ada Loring spoke first. Later, health minister Bram Ostig arrived.\n"
+            'The minister said the wards were "full every night".',
+            ["Bram Ostig"],
+        ),
+        # a role never tied to a name: the person the sentences before are about ("She ..." goes on)
+        (
+            "Helen Marrack, in her second season in charge, wept at the final whistle. "
+            "She took over in May after a poor start.\n"
+            '"I am so proud of them," the club\'s manager said.',
+            ["Helen Marrack"],
+        ),
+        # ... and "The ... nominee" goes on too, across a paragraph break
+        (
+            "Osric Vell says the polls are wrong.\n"
+            "The Liberal vice presidential nominee was speaking in Harnby, hours after Pia Dunmore spoke.\n"
+            'The Ostland governor said voters were "tired of being told".',
+            ["Osric Vell"],
+        ),
+        # a sentence that opens otherwise ends the look-up: the role keeps its words
+        (
+            "Lorne Halvik, 52, was jailed for six years on Friday.\n"
+            "A jury found him guilty in March.\n"
+            'The judge said Halvik had shown "no remorse at all".',
+            ["judge"],
+        ),
+        # two people opening the sentence: neither is the one the role names
+        (
+            'Mary Brandt and Lisa Okafor clashed over the harbour budget.\n"The money is gone," the Green leader said.',
+            ["leader"],
+        ),
+        # a sentence whose subject holds no role ("The order directs the treasury secretary")
+        # ends the look-up
+        (
+            "Mary Holt said she would sign the order on Monday.\n"
+            "The order directs the treasury secretary to review the port fees.\n"
+            '"It is long overdue," the official said.',
+            ["official"],
+        ),
+        # a possessive pronoun's role is someone's own, not the one named with a title
+        (
+            "Harbour trust chair Ola Venn met defence attorney Rui Castro on Monday.\n"
+            'Asked about the case, Ola Venn said nothing. "We will appeal," said her attorney.',
+            ["her attorney"],
+        ),
+        # a person tied to another role is not the one a role names
+        (
+            'Senator Wenna Ostry visited the court on Monday.\n"It was a hard case," the judge said.',
+            ["judge"],
+        ),
+    ],
+)
+def test_quotes_v11_roles(body: str, speakers: list[str | None]) -> None:
+    assert [s for _, s, _ in found(body)] == speakers
+
+
 def test_a_surname_spelt_otherwise_is_looked_up_a_bounded_number_of_times() -> None:
     from newsprism import names
 

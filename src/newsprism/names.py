@@ -260,6 +260,10 @@ class ArticleNames:
     #: mayor,"), a reporting verb next, or the surname used alone elsewhere
     roles: list[tuple[int, str, str]]  # (position, role word, canonical name)
     confirmed: list[tuple[int, str]] = field(default_factory=list)
+    #: roles in lower case right before a name ("Environment minister Owain Delacourt"), for
+    #: "the minister said" only (since quotes.v11; kept apart from ``roles``, which the
+    #: pronouns read)
+    lower_roles: list[tuple[int, str, str]] = field(default_factory=list)
     #: people named at the start of a sentence (its subject, most often) or as the subject of
     #: a reporting verb anywhere ("Plant manager Ana Ruiz said", "..., noted Dana Holt")
     subjects: list[tuple[int, str]] = field(default_factory=list)
@@ -526,6 +530,26 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
             and _agent(text, toks, a, j)
         ):
             lone.append((pos, name))
+        if speakers and person and a > 0 and (n_words >= 2 or info.first in full):
+            # a role in lower case right before the name: "Environment minister Owain Delacourt",
+            # "club manager Jo Bell", for "the minister said" later (since quotes.v11)
+            # not across a line ("as president / Tara Golshan"), not after "the" or a
+            # preposition ("counselor to the president Kellyanne Conway": an object), not after
+            # an adjective of a place ("Ukrainian president Volodymyr Zelensky": another
+            # country's, whom "the president" seldom names)
+            ps, pe, prev_word = toks[a - 1]
+            adjacent = a > 1 and text[toks[a - 2][1] : ps] == " "
+            before = strip_dot(toks[a - 2][2]) if adjacent else ""
+            if (
+                prev_word.isalpha()
+                and prev_word.islower()
+                and text[pe:pos] == " "
+                and titles.get(prev_word) == "role"
+                and before not in DETERMINERS
+                and before not in _ROLE_OBJECT_BEFORE
+                and not (adjacent and toks[a - 2][2].rstrip(".") in demonyms())
+            ):
+                names.lower_roles.append((pos, prev_word, name if n_words >= 2 else full[info.first]))
         # apposition: "NAME, the health minister," / "NAME, a spokeswoman for X,"
         if person and text.startswith(",", end):
             m = _ROLE_APPOSITION.match(text[end : end + 60])
@@ -736,6 +760,10 @@ _BEFORE_DEMONYM = frozenset({"top", "leading", "prominent", "fellow", "veteran",
 
 #: an apposition that gives a role: ", the health minister," / ", a spokeswoman for X,"
 _ROLE_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|its|his|her)\s+)?((?:[\w'’.-]+\s+){0,4}?)([a-z]+)\b")
+
+#: words before a role in lower case that make the name after it an object or another's
+#: office ("counselor to the president X", "a talk with minister X"; since quotes.v11)
+_ROLE_OBJECT_BEFORE = frozenset({"to", "of", "for", "with", "by", "from", "at", "on", "in", "and", "or", "as"})
 
 #: an apposition of a determiner or a possessive, up to three modifiers and a head noun that
 #: ends it (a comma, a full stop) or that a preposition follows: ", Obama's former campaign

@@ -100,7 +100,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v10"
+QUOTES_VERSION = "quotes.v11"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1757,10 +1757,16 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         caps = any(x[:1].isupper() for x in raw[h + 1 :])  # "a spokeswoman for the Ministry"
         kind = _title_kind(w) or _title_kind(w.rstrip("s"))
         if kind == "role":
-            for pos, role, name in reversed(names.roles):
+            for pos, role, name in reversed(sorted(names.roles + _lower_roles(raw[:h], names))):
                 if role == w and pos < m.start:
                     return name, "person"
             if m.kind == "role" and not caps:
+                topic = _role_topic(m.start, w, names)
+                if topic is not None:
+                    # "Rosalind Ebbsworth ... was close to tears. She took over in June ... /
+                    # "...," the club's manager said": the person the sentences before are
+                    # about (since quotes.v11)
+                    return topic, "person"
                 who = last_spoken(("person",))
                 if who is not None:
                     return who, "person"
@@ -2078,6 +2084,146 @@ def _sentence_before_person(at: int, g: str, names: _Names) -> str | None:
         if any(_gender(n, names) == g for _, n in people[bisect_left(people, (para, "")) : lo]):
             return None  # "Clara Moss ... said ... Jonas Wirth, the site manager, said ... / she said" (v4)
     return name
+
+
+#: "the" (and up to two capitalised modifiers: "The Indiana governor") right before a role
+#: mention that does not hold it
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.-]*\s+){0,2}$")
+
+#: a sentence that opens with "he"/"she" or with "the" and a description or role ("The
+#: Republican nominee was speaking ...") goes on about the person the sentence before named
+_CHAIN_OPENING = re.compile(r"(?:[\"“]?\s*)(?:(?P<pron>He|She)\b|The\s+(?P<words>(?:[\w’'.-]+\s+){0,4}[a-z]+)\b)")
+
+#: roles of a degree, not an office: "Dr Amara Feldtmann" may be "the health chief"
+_DEGREE_ROLES = frozenset({"doctor", "professor"})
+
+#: how many sentences back a role's person is looked for (since quotes.v11)
+ROLE_TOPIC_SENTENCES = 3
+
+
+def _role_topic(at: int, word: str, names: _Names) -> str | None:
+    """For a role ``word`` after "the" that no name was tied to, which opens its sentence or
+    follows a quotation that does ('"...," the club's manager said', "The Indiana governor
+    said"): the person the sentences before are about. Back from the role's sentence, within
+    ``SENTENCE_REACH`` and up to ``ROLE_TOPIC_SENTENCES`` sentences, a sentence that opens with
+    "he"/"she" or with "the" and a description or role goes on; the first that opens with a
+    person's name gives that person when the name is its subject, after no capitalised word
+    but a title ("Director of public health Dr Amara Feldtmann said"; not "West Palm Beach")
+    and no comma or conjunction, the first person named in its paragraph, not in the
+    possessive nor one of two ("Ana Ruiz and Jo Bell clashed"), shown to be a person's (a
+    gender, a title, a reporting verb right after), with no other role tied to it but a
+    degree's, of the pronouns' gender passed, and the role's word does not come again after
+    it (an unnamed "senior executive" it quoted); any other opening gives none (since
+    quotes.v11)."""
+    text = names.text
+    if text[at : at + 4].lower() == "the ":
+        before = text[max(0, at - 40) : at]
+    else:
+        m = _THE_BEFORE.search(text, max(0, at - 40), at)
+        if m is None:
+            return None
+        before = text[max(0, at - 40) : m.start()]
+    floor = max(0, at - SENTENCE_REACH)
+    start = _sentence_start(text, at, floor)
+    # the role opens its sentence, or a quotation that opens it comes right before
+    lead = text[start : at - (len(text[max(0, at - 40) : at]) - len(before))]
+    if lead.strip() and not re.fullmatch(r"\s*[\"“].*[,!?]\s*[\"”]\s*", lead, re.S):
+        return None
+    genders: set[str] = set()
+    subjects = set(names.subjects)
+    people = names.people
+    for _ in range(ROLE_TOPIC_SENTENCES):
+        end = start
+        while end > floor and text[end - 1].isspace():
+            end -= 1
+        if end <= floor:
+            return None
+        start = _sentence_start(text, end - 1, floor)
+        if start <= floor and floor > 0:
+            return None  # the sentence may run on before the window: not read
+        lo = bisect_left(people, (start, ""))
+        # (a capitalised word after "the" is no name: "The Republican nominee was speaking")
+        while lo < len(people) and people[lo][0] < start + SUBJECT_REACH and _after_preposition(text, people[lo][0]):
+            lo += 1
+        first = people[lo] if lo < len(people) and people[lo][0] < start + SUBJECT_REACH else None
+        if first is not None:
+            pos, name = first
+            para = text.rfind("\n", 0, pos) + 1
+            if (
+                first not in subjects
+                or _OPENING_CLAUSE.search(text, start, pos)
+                or any(
+                    w[:1].isupper() and _title_kind(_strip_dot(w)) is None
+                    for w in text[start : max(pos, text.find(name.split()[0], pos, pos + 80))].strip(' "“').split()
+                )
+                or _possessive(text, pos, name)
+                or re.match(
+                    r"\s+(?:and|or|&)\s+[A-Z]",
+                    text[text.find(name.split()[-1], pos, pos + 80) + len(name.split()[-1]) :],
+                )
+                or any(para <= p < pos for p, _ in people)
+                or (_gender(name, names) is None and not any(p == pos for p, _ in names.confirmed))
+                or any(_gender(name, names) not in (g, None) for g in genders)
+                or any(n == name and r != word and r not in _DEGREE_ROLES for _, r, n in names.roles)
+                or re.search(rf"\b{re.escape(word)}s?\b", text[pos + len(name) : at], re.I)
+            ):
+                return None
+            return name
+        opening = _CHAIN_OPENING.match(text, start)
+        if opening is None:
+            return None
+        if opening.group("pron"):
+            genders.add("m" if opening.group("pron") == "He" else "f")
+        elif not _described(opening.group("words")):
+            return None
+    return None
+
+
+def _lower_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]:
+    """The roles in lower case tied to a name ("Environment minister Owain Delacourt") that a
+    role mention whose words before its role word are ``before`` may name: none after a
+    possessive pronoun ("her attorney": someone's, not the attorney named), and, when the
+    mention has a capitalised modifier ("the Trump adviser"), only those with that word in
+    the three words before the role (since quotes.v11)."""
+    if any(_strip_dot(w) in ("his", "her", "their", "its", "my", "our", "your") for w in before):
+        return []
+    caps = [w.rstrip("'’s").lower() for w in before if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
+    if not caps:
+        return names.lower_roles
+    text = names.text
+    return [
+        r
+        for r in names.lower_roles
+        if all(c in {x.rstrip("'’s").lower() for x in text[max(0, r[0] - 60) : r[0]].split()[-4:-1]} for c in caps)
+    ]
+
+
+def _described(words: str) -> bool:
+    """Whether the words after a sentence's opening "The" hold a role or a person's
+    description before the verb ("Republican vice presidential nominee was speaking"; not
+    "order directs the treasury secretary"): read up to a determiner, a preposition or a word in
+    lower case ending in -s, -ed or -ing that is neither."""
+    for w in words.split():
+        k = _strip_dot(w)
+        if _title_kind(k) == "role" or _desc_kind(k) == "person":
+            return True
+        if k in _DETERMINERS or k in _PLACE_BEFORE or (w.islower() and k.endswith(("s", "ed", "ing"))):
+            return False
+    return False
+
+
+def _possessive(text: str, pos: int, name: str) -> bool:
+    """Whether the name at ``pos`` is in the possessive ("Ryan's break from Trump")."""
+    last = name.split()[-1]
+    k = text.find(last, pos, pos + 80)
+    return k >= 0 and text[k + len(last) : k + len(last) + 2] in ("'s", "’s")
+
+
+#: words before a sentence's first name that make it no subject: a comma (an opening phrase),
+#: a conjunction that opens a clause ("Just hours before Mr. Cohn resigned, ...")
+_OPENING_CLAUSE = re.compile(
+    r",|\b(?:before|after|when|as|if|while|since|though|although|because|until|once|where)\b", re.I
+)
 
 
 #: a relative pronoun before the one person of a sentence makes that person the subject of
