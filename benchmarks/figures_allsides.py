@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import random
 import sys
@@ -28,15 +27,11 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import allsides_path, table
-from judged_figures_versions import old_numbers
+from judged_figures_versions import old_numbers, quantity_rows
 
 from newsprism import from_text
 from newsprism import numbers as new
 from newsprism.api import compare
-
-
-def sha(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
 def main() -> None:
@@ -78,16 +73,7 @@ def main() -> None:
                             "seed": args.seed,
                             "by": [],
                             "kind": c.kind,
-                            "quantities": [
-                                {
-                                    "article": q.article,
-                                    "sentence": q.sentence,
-                                    "sha": sha(texts[(q.article, q.sentence)]),
-                                    "words": q.text,
-                                    "text": texts[(q.article, q.sentence)],
-                                }
-                                for q in c.quantities
-                            ],
+                            "quantities": quantity_rows(c.quantities, texts),
                         },
                     )
                     row["by"].append(label)

@@ -34,6 +34,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -64,6 +65,21 @@ def old_numbers(rev: str, folder: Path) -> ModuleType:
 
 def sha(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def quantity_rows(quantities: Any, texts: dict[tuple[str, int], str]) -> list[dict[str, Any]]:
+    """A conflict's figures as a round file writes them: article, sentence, its hash, the
+    figure's words and the sentence's text."""
+    return [
+        {
+            "article": q.article,
+            "sentence": q.sentence,
+            "sha": sha(texts[(q.article, q.sentence)]),
+            "words": q.text,
+            "text": texts[(q.article, q.sentence)],
+        }
+        for q in quantities
+    ]
 
 
 def main() -> None:
@@ -131,16 +147,7 @@ def main() -> None:
                                         "fact": c.fact,
                                         "kind": c.kind,
                                         "reason": c.reason,
-                                        "quantities": [
-                                            {
-                                                "article": q.article,
-                                                "sentence": q.sentence,
-                                                "sha": sha(texts[(q.article, q.sentence)]),
-                                                "words": q.text,
-                                                "text": texts[(q.article, q.sentence)],
-                                            }
-                                            for q in c.quantities
-                                        ],
+                                        "quantities": quantity_rows(c.quantities, texts),
                                     }
                                 )
                             if verdict == "unjudged":
