@@ -51,14 +51,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import REPO, table
 from judged_bars import sentence_hash, story_articles
 from judged_veto import _Capture
-from missed_links import gold_links
+from missed_links import compared_stories, gold_links
 from train_claims import Logistic, roc_auc
 
 from newsprism import AlignOptions, CompareOptions, compare
 from newsprism.claims import ClaimModel, feature_names, pair_features
 from newsprism.eval.convert._common import default_dest
 from newsprism.eval.gold import load_gold
-from newsprism.eval.run import compare_stories
 
 GOLD = REPO / "tests" / "gold"
 JUDGED = GOLD / "judged"
@@ -116,15 +115,7 @@ def _features(cap: _Capture, rows: list[dict[str, Any]], model: ClaimModel) -> N
 def written(part: str, model: ClaimModel) -> list[dict[str, Any]]:
     gold = load_gold(GOLD / part)
     rows: list[dict[str, Any]] = []
-    for story, ids in sorted(gold.stories().items()):
-        if len(ids) < 2:
-            continue
-        with _Capture() as cap:
-            reports, _ = compare_stories(gold, stories={story: ids})
-        if story not in reports:
-            continue
-        rep = reports[story]
-        fact = {(m["article"], m["sentence"]): f["id"] for f in rep["facts"] for m in f["mentions"]}
+    for story, cap, rep, fact in compared_stories(gold, _Capture):
         links = {frozenset(lk) for lk in gold_links(gold, rep)}
         got = _pairs_of(cap, fact)
         _features(cap, got, model)

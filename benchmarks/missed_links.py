@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,23 @@ def kind(story: str, part: str) -> str:
     return "independent" if story in INDEPENDENT_STORIES else "other"
 
 
+def compared_stories(
+    gold: GoldSet, capture: type[_Capture]
+) -> Iterator[tuple[str, Any, dict[str, Any], dict[tuple[str, int], str]]]:
+    """Each gold story of two or more articles compared as eval compares it, with what
+    ``capture`` (a :class:`judged_veto._Capture`) saw of the aligner, the story's report and
+    the fact of each (article, sentence) in it."""
+    for story, ids in sorted(gold.stories().items()):
+        if len(ids) < 2:
+            continue
+        with capture() as cap:
+            reports, _ = compare_stories(gold, stories={story: ids})
+        if story not in reports:
+            continue
+        rep = reports[story]
+        yield story, cap, rep, {(m["article"], m["sentence"]): f["id"] for f in rep["facts"] for m in f["mentions"]}
+
+
 def gold_links(gold: GoldSet, report: dict[str, Any]) -> set[frozenset[tuple[str, int | None]]]:
     """The gold links of one compared story as the scorer maps them (``None``: not found)."""
     articles = {a["id"]: a for a in report["articles"]}
@@ -128,15 +146,7 @@ def analyse(part: str, folder: Path) -> tuple[list[dict[str, Any]], int]:
     names = list(feature_names(opts.embedder))
     rows: list[dict[str, Any]] = []
     total = 0
-    for story, ids in sorted(gold.stories().items()):
-        if len(ids) < 2:
-            continue
-        with _Matches() as cap:
-            reports, _ = compare_stories(gold, stories={story: ids})
-        if story not in reports:
-            continue
-        rep = reports[story]
-        fact = {(m["article"], m["sentence"]): f["id"] for f in rep["facts"] for m in f["mentions"]}
+    for story, cap, rep, fact in compared_stories(gold, _Matches):
         related = {
             frozenset(((r["a"]["article"], r["a"]["sentence"]), (r["b"]["article"], r["b"]["sentence"]))): r
             for r in rep.get("related", [])
