@@ -8,9 +8,11 @@ rounds; the table gives the median of each and the ratio of the medians.
 
 With ``--old REV`` the same runs are made with the ``src`` of that git revision (exported to a
 temporary folder) in the same turns, so that a change's effect on the ratio is measured in one
-run: old with, old without, new with, new without, then again.
+run: old with, old without, new with, new without, then again. ``--src FOLDER`` does the same
+for a folder that holds a ``newsprism`` package (a build of this tree with some modules
+compiled, for instance), on ``PYTHONPATH`` ahead of the rest.
 
-    python benchmarks/bench_quotes_ingest.py [--articles 1000] [--repeat 3] [--old main]
+    python benchmarks/bench_quotes_ingest.py [--articles 1000] [--repeat 3] [--old main] [--src FOLDER]
 
 The issue's target: with quotations at most 15% slower than without. The corpus benchmark
 (``bench_corpus.py``) measures the same with the worker pool, over 10% to 100% of the corpus.
@@ -62,6 +64,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1000, help="first N allsides_baly2020 records")
     ap.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
     ap.add_argument("--old", help="a git revision to measure in the same turns")
+    ap.add_argument("--src", type=Path, help="a folder holding another newsprism package, measured in the same turns")
     args = ap.parse_args()
     src = allsides_path()
     with tempfile.TemporaryDirectory() as tmp:
@@ -78,6 +81,8 @@ def main() -> None:
         trees = {"this tree": REPO / "src"}
         if args.old:
             trees = {f"{args.old}": _export(args.old, Path(tmp) / "old"), **trees}
+        if args.src:
+            trees = {**trees, str(args.src): args.src.resolve()}
         runs: dict[tuple[str, str], list[float]] = {(t, m): [] for t in trees for m in ("with", "without")}
         added = 0
         for attempt in range(args.repeat):
