@@ -110,12 +110,11 @@ def _filtered_words(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int,
 def _safe_cuts(text: str, quoted: list[tuple[int, int]]) -> bool:
     """No word runs across the edge of a quotation (else splitting the stretches apart would
     cut it)."""
-    word = set("'’.-")
-    for p in (x for span in quoted for x in span):
-        if 0 < p < len(text) and (text[p - 1].isalnum() or text[p - 1] in word or text[p - 1] == "_"):
-            if text[p].isalnum() or text[p] in word or text[p] == "_":
-                return False
-    return True
+
+    def in_word(c: str) -> bool:  # a character a word may hold (names.WORD)
+        return c.isalnum() or c in "_'’.-"
+
+    return not any(0 < p < len(text) and in_word(text[p - 1]) and in_word(text[p]) for span in quoted for p in span)
 
 
 def main() -> None:

@@ -14,6 +14,10 @@ compiled, for instance), on ``PYTHONPATH`` ahead of the rest.
 
     python benchmarks/bench_quotes_ingest.py [--articles 1000] [--repeat 3] [--old main] [--src FOLDER]
 
+``--floor`` adds a third run a round: quotations found with a name scan that splits the words
+and finds no name (the speakers change; the rest of the step runs), to show what the step
+costs besides the scan.
+
 The issue's target: with quotations at most 15% slower than without. The corpus benchmark
 (``bench_corpus.py``) measures the same with the worker pool, over 10% to 100% of the corpus.
 Reads ``../shared/data`` at run time; nothing of it is kept.
@@ -44,6 +48,19 @@ from newsprism.quotes import ArticleQuotes
 src, warm, db, mode = sys.argv[1:5]
 if mode == "without":
     pipeline.article_quotes = lambda article: ArticleQuotes(())
+if mode == "no-names":
+    # a floor, not a candidate: the quotes step with a name scan that splits the words and
+    # finds no name (the speakers change; everything else of the step runs)
+    import newsprism.names as names
+    import newsprism.quotes as quotes
+
+    def words_only(text, quoted=(), *, speakers=False):
+        found = names.ArticleNames({}, [], [], [])
+        found.text = text
+        found.all_tokens, found._starts = names._tokens_starts(text, 0, len(text))
+        return found
+
+    quotes._scan_names = words_only
 ingest([warm], db=db + ".warm", workers=1)  # the word lists and models loaded, as a worker's are soon
 t = time.process_time()
 s = ingest([src], db=db, workers=1)
@@ -65,6 +82,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
     ap.add_argument("--old", help="a git revision to measure in the same turns")
     ap.add_argument("--src", type=Path, help="a folder holding another newsprism package, measured in the same turns")
+    ap.add_argument(
+        "--floor",
+        action="store_true",
+        help="a third run a round: quotations with a name scan that finds no name (what the rest costs)",
+    )
     args = ap.parse_args()
     src = allsides_path()
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,12 +105,13 @@ def main() -> None:
             trees = {f"{args.old}": _export(args.old, Path(tmp) / "old"), **trees}
         if args.src:
             trees = {**trees, str(args.src): args.src.resolve()}
-        runs: dict[tuple[str, str], list[float]] = {(t, m): [] for t in trees for m in ("with", "without")}
+        modes = ("with", "without", "no-names") if args.floor else ("with", "without")
+        runs: dict[tuple[str, str], list[float]] = {(t, m): [] for t in trees for m in modes}
         added = 0
         for attempt in range(args.repeat):
             for tree, path in trees.items():
                 # the two modes in turns, the first one alternating between rounds
-                for mode in ("with", "without") if attempt % 2 == 0 else ("without", "with"):
+                for mode in modes if attempt % 2 == 0 else modes[::-1]:
                     db = Path(tmp) / f"{attempt}-{mode}.db"
                     env = {**os.environ, "PYTHONPATH": str(path)}
                     res = subprocess.run(
@@ -117,10 +140,21 @@ def main() -> None:
                     " ".join(f"{p:.2f}" for p in pairs),
                 ]
             )
+            if args.floor:
+                nn = statistics.median(runs[(tree, "no-names")])
+                rows[-1][1:1] = [f"{1000 * nn / added:.2f} (x{nn / wo:.3f})"]
         print(
             table(
                 f"ingest, {added} allsides articles, one worker, CPU ms an article (median of {args.repeat})",
-                ["code", "with quotations", "without", "quotations add", "ratio", "ratio of each round"],
+                [
+                    "code",
+                    *(["no names found (ratio)"] if args.floor else []),
+                    "with quotations",
+                    "without",
+                    "quotations add",
+                    "ratio",
+                    "ratio of each round",
+                ],
                 rows,
             )
         )
