@@ -271,3 +271,28 @@ def test_a_much_shorter_sentence_of_independent_articles_is_only_related() -> No
     assert AlignOptions().veto_length_ratio == 0.35
     with pytest.raises(ValueError, match="veto_length_ratio"):
         AlignOptions(veto_length_ratio=1.5)
+
+
+_QUOTED = '"We deny every single allegation," the defence lawyer Tomas Brandt said.'
+_PARAPHRASE_OTHER = "Defence lawyer Tomas Brandt said his client would fight the charges in court."
+_QUOTED_LONGER = '"We deny every single allegation and look forward to clearing our name," said Brandt.'
+
+
+def test_a_pair_that_carries_the_same_quotation_is_matched_first() -> None:
+    # align-hybrid.v7: the quoted sentence has a closer neighbour (another remark of the same
+    # lawyer, told in other words) than the sentence that quotes the same words at more length;
+    # v6 matched the closer one and left the quotation's partner apart
+    arts = _articles(_QUOTED, f"{_PARAPHRASE_OTHER} {_QUOTED_LONGER}")
+    quote = [(("a0", 0), ("a1", 1))]
+    facts, _ = align_story(arts, shared_quotes=quote)
+    assert _linked(facts, ("a0", 0), ("a1", 1)) and not _linked(facts, ("a0", 0), ("a1", 0))
+    v6 = AlignOptions(quote_first=0.0)
+    assert _linked(align_story(arts, options=v6, shared_quotes=quote)[0], ("a0", 0), ("a1", 0))
+    # the quotation alone does not go first: the pair's own similarity must reach quote_first
+    high = AlignOptions(quote_first=0.99)
+    assert _linked(align_story(arts, options=high, shared_quotes=quote)[0], ("a0", 0), ("a1", 0))
+    # compare finds the shared quotation itself
+    assert _linked(compare(arts).facts, ("a0", 0), ("a1", 1))
+    assert AlignOptions().quote_first == 0.5
+    with pytest.raises(ValueError, match="quote_first"):
+        AlignOptions(quote_first=1.5)
