@@ -296,3 +296,48 @@ def test_a_pair_that_carries_the_same_quotation_is_matched_first() -> None:
     assert AlignOptions().quote_first == 0.5
     with pytest.raises(ValueError, match="quote_first"):
         AlignOptions(quote_first=1.5)
+
+
+_OTHER_REMARK = "Brandt said his client would be back in court on Monday."
+
+
+def test_a_quotation_pair_does_not_go_first_when_the_sentence_it_displaces_finds_a_weaker_partner() -> None:
+    # the guard of quote_first: matching the quotation first would leave the paraphrase of the
+    # lawyer's other remark to take a weaker partner (another remark again, 0.49 against 0.59);
+    # the paraphrase keeps its closer partner, as in v6, and the quotation pair waits its turn
+    arts = _articles(f"{_QUOTED} {_OTHER_REMARK}", f"{_PARAPHRASE_OTHER} {_QUOTED_LONGER}")
+    quote = [(("a0", 0), ("a1", 1))]
+    facts, _ = align_story(arts, shared_quotes=quote)
+    assert _linked(facts, ("a0", 0), ("a1", 0))
+    assert not _linked(facts, ("a0", 0), ("a1", 1)) and not _linked(facts, ("a0", 1), ("a1", 0))
+
+
+# candidate pairs (score, a, b, carries a quotation) of two articles of two sentences each ->
+# the matches (a, b) with quotations first, and without (v6)
+_MATCH_CASES = [
+    # the quotation pair takes the hub from a closer pair whose other sentence has no other partner
+    ([(0.68, 0, 0, False), (0.54, 0, 1, True)], {(0, 1)}, {(0, 0)}),
+    # ... unless that sentence would then take a weaker partner: the quotation does not go first
+    ([(0.68, 0, 0, False), (0.54, 0, 1, True), (0.40, 1, 0, False)], {(0, 0)}, {(0, 0)}),
+    # both sides displaced, both left alone (the quotation's partner loses a weak match too)
+    ([(0.68, 0, 0, False), (0.54, 0, 1, True), (0.30, 1, 1, False)], {(0, 1)}, {(0, 0), (1, 1)}),
+    # two quotation pairs for one sentence: the better one keeps it
+    ([(0.71, 0, 1, True), (0.61, 1, 1, True)], {(0, 1)}, {(0, 1)}),
+    # no pair flagged (a quotation pair under quote_first is not): the ordinary order
+    ([(0.68, 0, 0, False), (0.45, 0, 1, False)], {(0, 0)}, {(0, 0)}),
+]
+
+
+@pytest.mark.parametrize(("pairs", "expected", "plain"), _MATCH_CASES)
+def test_match_with_quotations_first(
+    pairs: list[tuple[float, int, int, bool]], expected: set[tuple[int, int]], plain: set[tuple[int, int]]
+) -> None:
+    from newsprism.align import _match
+
+    score = np.array([p[0] for p in pairs], dtype=np.float32)
+    x = np.array([p[1] for p in pairs], dtype=np.int32)
+    y = np.array([p[2] for p in pairs], dtype=np.int32)
+    first = np.array([p[3] for p in pairs], dtype=bool)
+    ri, rj = range(0, 2), range(2, 4)
+    assert {(a, b - 2) for _, a, b in _match(score, x, y, ri, rj, True, first)} == expected
+    assert {(a, b - 2) for _, a, b in _match(score, x, y, ri, rj, True)} == plain
