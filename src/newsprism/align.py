@@ -23,7 +23,10 @@ Method ``align-hybrid.v1``:
    ``align-hybrid.v7`` matches first the pairs that carry the same quotation (a group of
    :func:`newsprism.quotes.group_quotes`) and reach ``quote_first`` on their own similarity:
    a sentence that quotes words another article quotes keeps that partner, not a closer
-   paraphrase of another remark by the same speaker (docs/claims.md, "Quotations first").
+   paraphrase of another remark by the same speaker. Such a pair goes first only when each
+   sentence it takes a partner from is then left without one: a sentence that would take a
+   weaker partner instead keeps its own (commit 81f05cf, without this guard, lost a judged
+   SAME link of real reporting that way; docs/claims.md, "Quotations first, with a guard").
 3. Matched pairs of all article pairs are merged into facts, best first, under two
    constraints: a fact never holds two sentences of one article, and two groups merge only
    when the average similarity over all their cross-article pairs stays above
@@ -122,8 +125,10 @@ class AlignOptions:
     matched but listed as related, with :data:`VETO_REASON` (0 turns it off, as v5).
     ``quote_first`` (``align-hybrid.v7``): in the one-to-one matching, pairs of sentences that
     carry the same quotation (``shared_quotes`` of :func:`align_story`) and whose similarity
-    is at least this are matched before every other pair (0 turns it off, as v6). Pairs lifted
-    only by :data:`QUOTE_LINK` (a few quoted words inside another sentence) do not go first.
+    is at least this are matched before every other pair (0 turns it off, as v6), unless a
+    sentence whose partner such a pair takes would then match a weaker partner (it keeps its
+    own). Pairs lifted only by :data:`QUOTE_LINK` (a few quoted words inside another sentence)
+    do not go first.
     ``related_threshold``: lowest similarity for two sentences of different facts to be
     listed as related (``Comparison.related``), at most ``related_per_sentence`` a sentence.
     ``claims``: also require the same-claim model (:mod:`newsprism.claims`, trained on MSRP)
