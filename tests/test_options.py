@@ -93,7 +93,6 @@ BAD: list[tuple[type, str, Any]] = [
     (AlignOptions, "rewrite_share", -0.15),
     (AlignOptions, "rewrite_share_either", 1.11),
     (AlignOptions, "veto_length_ratio", 3.5),
-    (AlignOptions, "quote_first", 1.5),
     (AlignOptions, "claim_threshold", 1.1),
     (AlignOptions, "claim_member", -0.05),
     (AlignOptions, "max_sentences", 0),

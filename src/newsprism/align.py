@@ -20,13 +20,6 @@ Method ``align-hybrid.v1``:
    reporting such a pair carries a fragment of the other's claim (the same person with
    another act, a detail of a longer sentence), not the same claim; it is listed as related
    with a reason instead (docs/claims.md, "Wrong links above the high bar").
-   ``align-hybrid.v7`` matches first the pairs that carry the same quotation (a group of
-   :func:`newsprism.quotes.group_quotes`) and reach ``quote_first`` on their own similarity:
-   a sentence that quotes words another article quotes keeps that partner, not a closer
-   paraphrase of another remark by the same speaker. Such a pair goes first only when each
-   sentence it takes a partner from is then left without one: a sentence that would take a
-   weaker partner instead keeps its own (commit 81f05cf, without this guard, lost a judged
-   SAME link of real reporting that way; docs/claims.md, "Quotations first, with a guard").
 3. Matched pairs of all article pairs are merged into facts, best first, under two
    constraints: a fact never holds two sentences of one article, and two groups merge only
    when the average similarity over all their cross-article pairs stays above
@@ -54,7 +47,7 @@ from .errors import CompareError
 from .model import Article, Fact, FactMember, RelatedLink
 from .text import WORD, plural, terms
 
-ALIGN_VERSION = "align-hybrid.v7"
+ALIGN_VERSION = "align-hybrid.v6"
 
 
 #: Per embedder: (weight of the embedding cosine, threshold, group threshold, member threshold).
@@ -123,12 +116,6 @@ class AlignOptions:
     ``veto_length_ratio`` (``align-hybrid.v6``): between two articles written independently,
     a pair whose shorter sentence has fewer than this share of the longer one's words is not
     matched but listed as related, with :data:`VETO_REASON` (0 turns it off, as v5).
-    ``quote_first`` (``align-hybrid.v7``): in the one-to-one matching, pairs of sentences that
-    carry the same quotation (``shared_quotes`` of :func:`align_story`) and whose similarity
-    is at least this are matched before every other pair (0 turns it off, as v6), unless a
-    sentence whose partner such a pair takes would then match a weaker partner (it keeps its
-    own). Pairs lifted only by :data:`QUOTE_LINK` (a few quoted words inside another sentence)
-    do not go first.
     ``related_threshold``: lowest similarity for two sentences of different facts to be
     listed as related (``Comparison.related``), at most ``related_per_sentence`` a sentence.
     ``claims``: also require the same-claim model (:mod:`newsprism.claims`, trained on MSRP)
@@ -169,7 +156,6 @@ class AlignOptions:
     rewrite_share_either: float = 0.11
     rewrite_min_sentences: int = 5
     veto_length_ratio: float = 0.35
-    quote_first: float = 0.5
     claims: bool = False
     claim_threshold: float = 0.1
     claim_member: float = 0.05
@@ -202,7 +188,6 @@ class AlignOptions:
             "rewrite_share",
             "rewrite_share_either",
             "veto_length_ratio",
-            "quote_first",
             "claim_threshold",
             "claim_member",
         ):
@@ -355,63 +340,28 @@ def _candidates(sim: _Similarity, ri: range, rj: range, floor: float) -> tuple[n
 
 
 def _match(
-    score: np.ndarray,
-    x: np.ndarray,
-    y: np.ndarray,
-    ri: range,
-    rj: range,
-    i_first: bool,
-    first: np.ndarray | None = None,
+    score: np.ndarray, x: np.ndarray, y: np.ndarray, ri: range, rj: range, i_first: bool
 ) -> list[tuple[float, int, int]]:
     """One-to-one matches among candidate pairs, greedy on the best score first; ties go to
-    the earlier sentence of the article with the smaller id (``i_first``: the one of ``ri``).
-    ``first`` (booleans, one a pair; ``align-hybrid.v7``): pairs that may be matched before
-    every other (pairs that carry the same quotation), best score first among them. Such a
-    pair goes first only when every sentence it takes a partner from is then left without a
-    partner: one that would find a weaker partner instead keeps its own (the guard of
-    ``quote_first``; docs/claims.md, "Quotations first, with a guard")."""
+    the earlier sentence of the article with the smaller id (``i_first``: the one of ``ri``)."""
     # round(score, 6) as an integer: exact for float32 scores (their product with 10**6 is a
     # double without rounding), so the order is that of Python's round()
     key = np.rint(score.astype(np.float64) * 1e6).astype(np.int64)
-    ties = (y, x) if i_first else (x, y)
+    order = np.lexsort((y, x, -key) if i_first else (x, y, -key))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    links = []
     most = min(len(ri), len(rj))
-
-    def greedy(promoted: list[int]) -> dict[int, int]:
-        """The matches (pair index by sentence: ``a`` as is, ``b`` as ``~b``) with
-        ``promoted`` pairs first."""
-        k = key.copy()
-        if promoted:
-            k[promoted] += 10**7 * (len(promoted) - np.arange(len(promoted)))
-        order = np.lexsort((*ties, -k))
-        taken: dict[int, int] = {}
-        for n in order.tolist():
-            a, b = int(x[n]), ~int(y[n])
-            if a in taken or b in taken:
-                continue
-            taken[a] = taken[b] = n
-            if len(taken) == 2 * most:
-                break
-        return taken
-
-    taken = greedy([])
-    promoted: list[int] = []
-    if first is not None and first.any():
-        candidates = np.flatnonzero(first)
-        for q in candidates[np.lexsort((*(t[candidates] for t in ties), -key[candidates]))].tolist():
-            a, b = int(x[q]), ~int(y[q])
-            if taken.get(a) == q:  # matched as it is: it stays first (the same matches)
-                promoted.append(q)
-                continue
-            # the sentences whose partner this pair takes
-            displaced = [
-                ~int(y[n]) if side == a else int(x[n]) for side in (a, b) if (n := taken.get(side)) is not None
-            ]
-            trial = greedy([*promoted, q])
-            if all(d not in trial for d in displaced):
-                promoted.append(q)
-                taken = trial
-    pairs = sorted(set(taken.values()), key=lambda n: (-key[n], ties[1][n], ties[0][n]))
-    return [(float(score[n]), ri.start + int(x[n]), rj.start + int(y[n])) for n in pairs]
+    for k in order.tolist():
+        a, b = int(x[k]), int(y[k])
+        if a in used_a or b in used_b:
+            continue
+        used_a.add(a)
+        used_b.add(b)
+        links.append((float(score[k]), ri.start + a, rj.start + b))
+        if len(links) == most:
+            break
+    return links
 
 
 def _pair_links(
@@ -505,21 +455,7 @@ def align_story(
             if claim is not None and keep.any():
                 pairs = list(zip((ri.start + x[keep]).tolist(), (rj.start + y[keep]).tolist(), strict=True))
                 keep[np.flatnonzero(keep)] = claims_of(pairs) >= opts.claim_threshold
-            quoted = None
-            if opts.quote_first > 0 and floors:
-                quoted = np.array(
-                    [
-                        v >= opts.quote_first and ((a, b) in floors or (b, a) in floors)
-                        for v, a, b in zip(
-                            scores[keep].tolist(),
-                            (ri.start + x[keep]).tolist(),
-                            (rj.start + y[keep]).tolist(),
-                            strict=True,
-                        )
-                    ],
-                    dtype=bool,
-                )
-            links += _match(scores[keep], x[keep], y[keep], ri, rj, articles[i].id < articles[j].id, quoted)
+            links += _match(scores[keep], x[keep], y[keep], ri, rj, articles[i].id < articles[j].id)
             near = scores >= opts.related_threshold
             nearby += [
                 (float(v), ri.start + int(a), rj.start + int(b))
