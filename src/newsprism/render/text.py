@@ -200,7 +200,8 @@ def renderables(view: ComparisonView) -> list[object]:
                 body.append("• " + single.sentence.text + "\n")
                 for near in single.related:
                     body.append("  ~ ")
-                    body.append(f"{near.sentence.label} ({near.fact}, {near.score:.2f}): ", style="cyan")
+                    where = f"{near.fact}, {near.score:.2f}" if near.fact else f"{near.score:.2f}"
+                    body.append(f"{near.sentence.label} ({where}): ", style="cyan")
                     body.append(near.sentence.text + "\n", style="dim")
             out.append(
                 Panel(
