@@ -450,8 +450,11 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     # from his doctor Friday afternoon that says" -> "his doctor"), and back over the
     # capitalised qualifiers or possessor that a determiner or a possessive opens ("A
     # Brightwater spokesperson", "the Trump adviser", "Korvania's coast guard chief")
-    if _strip_dot(toks[k][2]) in _AUXILIARIES:
-        k = _role_head(toks, i, k, titles)
+    while k > i and _strip_dot(toks[k][2]) in _AUXILIARIES:
+        k -= 1  # "his senior staff and", "the chairman is"
+    h = _role_head(toks, i, k, titles)
+    if any(t[2][:1].isupper() for t in toks[h + 1 : k + 1]):
+        k = h  # "his doctor Friday afternoon": a name after the role ends it
     i = _role_qualifiers(text, toks, i)
     kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
     return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], kind)
@@ -506,6 +509,8 @@ def _role_qualifiers(text: str, toks: list[tuple[int, int, str]], i: int) -> int
         return j - 1
     if not possessive or (j > 0 and _is_cap(toks[j - 1][2]) and text[toks[j - 1][1] : toks[j][0]] == " "):
         return i  # (a longer capitalised run: read as written)
+    while j < i - 1 and _strip_dot(toks[j][2]) in _openers():
+        j += 1  # "But McCabe's lawyers"
     return j
 
 
@@ -664,6 +669,20 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             if lower:
                 h = _role_head(toks, lower[0], lower[-1], _titles())
                 if _title_kind(_strip_dot(toks[h][2])) == "role":
+                    while (
+                        h + 2 <= lower[-1]
+                        and toks[h + 1][2] == "of"
+                        and toks[h + 2][2].islower()
+                        and not _looks_like_verb(toks[h + 2][2])
+                    ):
+                        h += 2  # "Pell's chief of staff"
+                    nxt = h + 1
+                    if nxt < len(toks) and text[toks[h][1] : toks[nxt][0]].strip() == ",":
+                        # "said Rubio's communications director, Alex Conant": the name in apposition
+                        runs = _cap_runs(text, toks, list(range(nxt, min(nxt + 4, len(toks)))))
+                        if runs and runs[0][0] == nxt and _clean_name(text[toks[nxt][0] : toks[runs[0][1]][1]])[1]:
+                            a, b = runs[0]
+                            return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
                     return _Mention(toks[k][0], toks[h][1], text[toks[k][0] : toks[h][1]], "role")
         before = _strip_dot(toks[a - 1][2]) if a > k else ""
         if before in ("for", "of", "at", "from", "with", "the") and a > k:
@@ -1105,8 +1124,14 @@ def _heads_clause(text: str, words: list[tuple[int, int, str]], f: int, m: _Ment
     pronoun, a role or "the" and a description, followed by its verb (a lower-case word that is
     no preposition or determiner; "on" or "in" before a capitalised word or a figure: "on
     Saturday criticized"), or by an apposition ("Piet Dahl, the opposition leader, rejected")."""
-    if m.kind in ("desc", "role") and m.text.split()[0].lower() not in ("the", "this"):
-        return False  # "a statement", "one user", "president of the Center ...": no one named
+    if (
+        m.kind in ("desc", "role")
+        and m.text.split()[0].lower() not in ("the", "this")
+        and not (m.kind == "role" and m.text[:1].isupper() and m.text.split()[0].endswith(_POSSESSIVE_END))
+    ):
+        # "a statement", "one user", "president of the Center ...": no one named; "Pell's
+        # chief of staff" is someone (since quotes.v12)
+        return False
     if m.kind == "group" and not m.text[:1].isupper():
         return False
     if m.text.endswith(("'s", "’s")):
@@ -1826,7 +1851,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         # conceded ...": the organisation they speak for, as the gold format asks, else none
         # (since quotes.v12)
         org = _spokes_org(m, raw, names, spoken)
-        return (org, "org") if org is not None else (None, "role")
+        return (org, _org_or_person(org, names)) if org is not None else (None, "role")
     if text.split()[0].lower() in ("a", "an", "one", "another", "some"):
         return None, "role"  # "one retired teacher", "a spokeswoman": the article does not say who
     entity = _entity_qualifier(raw, names)
@@ -1834,7 +1859,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         caps = any(x[:1].isupper() for x in raw[h + 1 :])  # "a spokeswoman for the Ministry"
         kind = _title_kind(w) or _title_kind(w.rstrip("s"))
         if kind == "role":
-            for pos, role, name in reversed(sorted(names.roles + _lower_roles(raw[:h], names))):
+            for pos, role, name in reversed(sorted(_qualified_roles(raw[:h], names) + _lower_roles(raw[:h], names))):
                 if role == w and pos < m.start:
                     return name, "person"
             if w in SPOKES_ROLES:
@@ -1842,11 +1867,14 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 # spokesperson said": the organisation (since quotes.v12)
                 org = _spokes_org(m, raw, names, spoken)
                 if org is not None:
-                    return org, "org"
-            if entity or any(
-                _strip_dot(x) in ("his", "her", "their", "my", "our", "your")
-                or (x[:1].isupper() and x.endswith(_POSSESSIVE_END))
-                for x in raw[:h]
+                    return org, _org_or_person(org, names)
+            if (
+                entity
+                or any(
+                    _strip_dot(x) in _POSSESSIVE_PRONOUNS or (x[:1].isupper() and x.endswith(_POSSESSIVE_END))
+                    for x in raw[:h]
+                )
+                or names.text[max(0, m.start - 6) : m.start].lower().split()[-1:] in (["my"], ["your"])
             ):
                 # "the Ruiz adviser", "his doctor", "Korvania's coast guard chief": someone
                 # else's, not the person named or quoted last (since quotes.v12): as written
@@ -1890,6 +1918,7 @@ SPOKES_ROLES = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "spokespersons"}
 )
 _POSSESSIVE_END = ("'s", "’s", "'", "’")
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
 #: "A Microsoft spokesperson", "a spokeswoman for the Ministry of Health": a spokesperson
 #: named with an organisation, for "the spokesperson said" later
 _SPOKES_NAMED = re.compile(
@@ -1900,6 +1929,11 @@ _SPOKES_NAMED = re.compile(
 
 def _possessor_free(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+
+
+def _org_or_person(name: str, names: _Names) -> str:
+    """``person`` for a name the article gives a person in full, else ``org``."""
+    return "person" if names.full.get(_strip_dot(name.split()[-1])) == name else "org"
 
 
 def _entity_qualifier(raw: list[str], names: _Names) -> str | None:
@@ -1944,8 +1978,13 @@ def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]
         return _last(sorted(fuller), at)
     if found:
         return q
-    if _strip_dot(q.split()[-1]) in names.full or any(n == q for _, n in names.people):
-        return None
+    last = _strip_dot(q.split()[-1])
+    if last in names.full and len(q.split()) <= 2:
+        # "a Ruiz spokeswoman", "Schuler's spokesperson": the person they speak for
+        full = names.full[last]
+        return full if full.endswith(q) or len(q.split()) == 1 else None
+    if any(n == q for _, n in names.people):
+        return q
     return q
 
 
@@ -1959,9 +1998,12 @@ def _spokes_org(m: _Mention, raw: list[str], names: _Names, spoken: list[tuple[i
     within ``PRONOUN_REACH``."""
     words = [_strip_dot(w) for w in raw]
     h = max(n for n, w in enumerate(words) if w in SPOKES_ROLES)
-    caps = [_possessor_free(w) for w in raw[:h] if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
-    if caps:
-        return _org_named(" ".join(caps), m.start, names, spoken)
+    first = next((n for n in range(h) if raw[n][:1].isupper() and _strip_dot(raw[n]) not in _DETERMINERS), None)
+    if first is not None:
+        # ("a Department of Education spokesperson": its words from the first capitalised one;
+        # "the Pentagon's top spokeswoman": up to the possessive)
+        last = next((n for n in range(first, h) if raw[n].endswith(_POSSESSIVE_END)), h - 1)
+        return _org_named(" ".join(_possessor_free(w) for w in raw[first : last + 1]), m.start, names, spoken)
     for n in range(h):
         if raw[n].endswith(_POSSESSIVE_END) and _title_kind(_possessor_free(words[n])) == "org":
             # "the company's spokeswoman": whom "the company" names
@@ -2391,6 +2433,22 @@ def _lower_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]
         r
         for r in names.lower_roles
         if all(c in {x.rstrip("'’s").lower() for x in text[max(0, r[0] - 60) : r[0]].split()[-4:-1]} for c in caps)
+    ]
+
+
+def _qualified_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]:
+    """The roles tied to a name by a title or an apposition (``ArticleNames.roles``) that a role
+    mention whose words before its role word are ``before`` may name: all of them, or, when
+    the mention has a capitalised qualifier or possessor that is a person's name the article
+    gives in full ("Rubio's communications director", "the Trump adviser"), those with that
+    word within 80 characters of the name (since quotes.v12; before, any director named
+    earlier)."""
+    caps = [_possessor_free(w).lower() for w in before if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
+    if not caps or _strip_dot(caps[-1]) not in names.full:
+        return names.roles  # (an organisation's or a place's role: "the GOP leader", "the Ohio senator")
+    text = names.text
+    return [
+        r for r in names.roles if all(c in text[max(0, r[0] - 80) : r[0] + len(r[2]) + 80].lower() for c in caps)
     ]
 
 
