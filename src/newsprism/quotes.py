@@ -1859,7 +1859,10 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         caps = any(x[:1].isupper() for x in raw[h + 1 :])  # "a spokeswoman for the Ministry"
         kind = _title_kind(w) or _title_kind(w.rstrip("s"))
         if kind == "role":
-            for pos, role, name in reversed(sorted(_qualified_roles(raw[:h], names) + _lower_roles(raw[:h], names))):
+            ties = _qualified_roles(raw[:h], names) + _lower_roles(raw[:h], names)
+            if not any(x[:1].isupper() and _strip_dot(x) not in _DETERMINERS for x in raw[:h]):
+                ties += _titled_once(m.start, w, names)  # (not "the French president")
+            for pos, role, name in reversed(sorted(ties)):
                 if role == w and pos < m.start:
                     return name, "person"
             if w in SPOKES_ROLES:
@@ -2434,6 +2437,26 @@ def _lower_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]
         for r in names.lower_roles
         if all(c in {x.rstrip("'’s").lower() for x in text[max(0, r[0] - 60) : r[0]].split()[-4:-1]} for c in caps)
     ]
+
+
+def _titled_once(at: int, word: str, names: _Names) -> list[tuple[int, str, str]]:
+    """People named with a title that gives the role ``word`` whose name the scan ties to no
+    role: one name ("President Obama formally endorsed ...") or a surname given in full before
+    ("Sen. Sanders"), within ``PRONOUN_REACH`` before ``at`` (since quotes.v12; names of two
+    words or more with a title are ``ArticleNames.roles``)."""
+    text = names.text
+    out: list[tuple[int, str, str]] = []
+    for pos, name in names.people[bisect_left(names.people, (at - PRONOUN_REACH, "")) :]:
+        if pos >= at:
+            break
+        last = name.split()[-1]
+        end = text.find(last, pos, pos + 80)
+        if end <= pos:
+            continue
+        info = _article_names._run_info(text[pos : end + len(last)], True)
+        if info is not None and word in info.roles and not any(p == pos for p, _, _ in names.roles):
+            out.append((pos, word, name))
+    return out
 
 
 def _qualified_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]:
