@@ -1940,18 +1940,14 @@ def _org_or_person(name: str, names: _Names) -> str:
 
 
 def _entity_qualifier(raw: list[str], names: _Names) -> str | None:
-    """The capitalised words before a role mention's role that name a person or organisation
-    the article names ("the Ruiz adviser" -> "Ruiz", "Obama's spokesman" -> "Obama"): someone
-    the role belongs to, not who holds it (since quotes.v12). Places are not ("The Indiana
-    governor")."""
+    """The capitalised words before a role mention's role that name a person the article names
+    ("the Ruiz adviser" -> "Ruiz", "Obama's spokesman" -> "Obama"): someone the role belongs
+    to, not who holds it (since quotes.v12). Places and organisations are not ("The Indiana
+    governor", "the GOP leader": often the person the sentences before are about)."""
     caps = [_possessor_free(w) for w in raw if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
     if not caps:
         return None
-    q = " ".join(caps)
-    last = _strip_dot(caps[-1])
-    if last in names.full or any(n == q or n.endswith(" " + q) for _, n in names.orgs):
-        return q
-    return None
+    return " ".join(caps) if _strip_dot(caps[-1]) in names.full else None
 
 
 def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]]) -> str | None:
