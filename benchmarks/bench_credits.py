@@ -13,11 +13,14 @@ text names an agency (as written or in capitals) anywhere, credited or not. The 
 article is measured against reading the record alone (the baseline, same run) and, for
 scale, against the cleaner (``clean_body``), which every article goes through too.
 
-    python benchmarks/bench_credits.py [--limit N] [--sample 40] [--seed 0] [--old REV [--changed 40]] [--skip PARTS]
+    python benchmarks/bench_credits.py [--limit N] [--sample 40] [--seed 0] [--old REV [--changed 40]]
+        [--skip PARTS] [--heldout]
 
-The written gold parts: every ``tests/gold/*/credits.json`` (a part joins when it has one) is
-scored, each article's credit against the file's (``null`` for own reporting, ``agency`` for
-a credit that names none), as ``tests/test_credits.py`` checks them.
+The written gold parts: every seen ``tests/gold/*/credits.json`` (a part joins when it has
+one; seen: ``_common.SEEN_PARTS``) but those named in ``--skip`` is scored, each article's
+credit against the file's (``null`` for own reporting, ``agency`` for a credit that names
+none), as ``tests/test_credits.py`` checks them. The held-out parts are scored too only with
+``--heldout`` (for the lead's one scoring at the end).
 
 ``--old REV`` (a git revision) loads ``src/newsprism/credits.py`` of that revision beside this
 tree's (with ``git show``; its other imports and the word lists are this tree's) and prints,
@@ -47,7 +50,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import REPO, old_module, shared_dir, skip, table
+import _common
+from _common import old_module, shared_dir, skip, table
 
 from newsprism import credits as new
 from newsprism.clean import CleanOptions, clean_body
@@ -60,11 +64,11 @@ def old_credits(rev: str, folder: Path) -> ModuleType:
     return old_module(rev, "credits", folder)
 
 
-def written_parts(skip: str = "") -> list[Path]:
-    """Every written gold part with a ``credits.json``, by name, but those named in ``skip``
-    (comma-separated: parts a helper may not score)."""
+def gold_parts(heldout: bool = False, skip: str = "") -> list[Path]:
+    """Every seen written gold part with a ``credits.json`` (and with ``heldout`` the held-out
+    ones too), by name, but those named in ``skip`` (comma-separated)."""
     left_out = {x.strip() for x in skip.split(",") if x.strip()}
-    return sorted(p.parent for p in (REPO / "tests" / "gold").glob("*/credits.json") if p.parent.name not in left_out)
+    return [p for p in _common.gold_parts("credits.json", heldout) if p.name not in left_out]
 
 
 def score_part(part: Path, module: ModuleType) -> tuple[int, int, list[str]]:
@@ -108,7 +112,7 @@ def compare_versions(args: argparse.Namespace, records: list[tuple[str, str, str
         old = old_credits(args.old, Path(tmp))
         label_old, label_new = f"{old.CREDITS_VERSION} ({args.old})", f"{new.CREDITS_VERSION} (this tree)"
         rows = []
-        for part in written_parts(args.skip):
+        for part in gold_parts(args.heldout, args.skip):
             r_old, n, w_old = score_part(part, old)
             r_new, _, w_new = score_part(part, new)
             rows.append([part.name, f"{r_old} of {n}", f"{r_new} of {n}", "; ".join(w_new) or "-"])
@@ -172,7 +176,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--old", help="a git revision: compare its credits.py with this tree's")
     ap.add_argument("--changed", type=int, default=40, help="with --old: print N articles whose credit changes")
-    ap.add_argument("--skip", default="", help="written parts not to score, comma-separated (e.g. held-out ones)")
+    ap.add_argument("--skip", default="", help="written parts not to score, comma-separated")
+    ap.add_argument("--heldout", action="store_true", help="score the held-out parts too (the lead's one scoring)")
     args = ap.parse_args()
     shared = shared_dir()
     path = shared / "data" / "allsides_baly2020" / "articles.jsonl.gz" if shared else None
@@ -192,7 +197,7 @@ def main() -> None:
         compare_versions(args, records)
         return
     rows = []
-    for part in written_parts(args.skip):
+    for part in gold_parts(args.heldout, args.skip):
         right, n, wrong = score_part(part, new)
         rows.append([part.name, f"{right} of {n}", "; ".join(wrong) or "-"])
     print(table(f"Written gold parts ({new.CREDITS_VERSION})", ["part", "credited right", "wrong"], rows))

@@ -12,10 +12,11 @@ sentences shown as "only in one outlet" with the judged links the last row drops
 the first (a dropped SAME or PARTIAL link leaves a sentence another outlet does report).
 
     newsprism convert basil && newsprism convert neus     # the gold folders it reads
-    python benchmarks/judged_bars.py [--embedder minilm] [--old main]
+    python benchmarks/judged_bars.py [--embedder minilm] [--old main] [--no-heldout]
 
 Rows: the BASIL pairs that are not held out (what the bars were chosen on), the held-out
-BASIL links of rounds 0 and 1, the NeuS AllSides links of round 2.
+BASIL links of rounds 0 and 1, the NeuS AllSides links of round 2. ``--no-heldout`` leaves out
+every set read from a file with "heldout" in its name (score those once, at the end).
 """
 
 from __future__ import annotations
@@ -142,6 +143,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--embedder", choices=["wordllama", "minilm"], default="wordllama")
     ap.add_argument("--old", metavar="REV", help="also run the alignment of this git revision (e.g. main)")
+    ap.add_argument(
+        "--no-heldout",
+        action="store_true",
+        help='leave out the sets read from files named "heldout" (score them once, at the end)',
+    )
     args = ap.parse_args()
     old = None
     if args.old:
@@ -152,6 +158,8 @@ def main() -> int:
         if args.embedder == "minilm":
             files = [MINILM_FILES.get(f, f) for f in files if f != "round0-basil-heldout.jsonl"]
             label = label.replace("rounds 0, 1", "round 1m")
+        if args.no_heldout and any("heldout" in f for f in files):
+            continue
         gold = default_dest(source)
         if not (gold / "gold.json").is_file():
             skip(f"no {source} gold set at {gold}; run: newsprism convert {source}")

@@ -37,6 +37,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -49,7 +50,7 @@ from newsprism.api import load_articles
 from newsprism.eval.convert import convert_basil, convert_ecbplus
 from newsprism.eval.gold import load_gold
 from newsprism.eval.scoring import bcubed
-from newsprism.grouping import EVENT_FEATURES, GroupOptions, cluster, event_pairs, featurize
+from newsprism.grouping import EVENT_FEATURES, SAME_EVENT, GroupOptions, cluster, event_pairs, featurize
 
 SEED = 16
 C = 1.0
@@ -185,7 +186,9 @@ def main() -> None:
     base = replace(
         GroupOptions(body_rescue=0, event_floor=0, event_model=None), event_chars=args.chars
     )  # v5, as measured then
-    feat = replace(base, event_floor=1e-9)  # the features with what the decision reads
+    # the features with what the decision reads (featurize reads no model; GroupOptions asks
+    # for one with event_floor above 0)
+    feat = replace(base, event_floor=1e-9, event_model=SAME_EVENT)
     sets: dict[str, tuple[list, dict[str, str]]] = {}
     arts, ngold, _ = neus(data / "neus_allsides", None)
     story = {a: m["story"] for a, m in ngold.data["articles"].items()}
@@ -251,9 +254,9 @@ def main() -> None:
         files = {p: lopo[p].file() for p in PARTS}
         full_file = full.file()
         for floor, scope, margin in GRID:
-            opts = replace(base, event_floor=floor, event_scope=scope, event_margin=margin)
-            scores = [f1(*sets[p], replace(opts, event_model=files[p])) for p in PARTS]
-            neus_a = f1(*sets["neus half A"], replace(opts, event_model=full_file))
+            setting: dict[str, Any] = {"event_floor": floor, "event_scope": scope, "event_margin": margin}
+            scores = [f1(*sets[p], replace(base, **setting, event_model=files[p])) for p in PARTS]
+            neus_a = f1(*sets["neus half A"], replace(base, **setting, event_model=full_file))
             mean = float(np.mean([*scores, neus_a]))
             label = f"{variant} p>={floor} {scope}" + (f" margin {margin}" if margin < 1 else "")
             grid_rows.append([label, *scores, neus_a, mean])
@@ -296,9 +299,11 @@ def main() -> None:
     for (_, var, fl, sc, mg), note in shown:
         files = {p: models[var][p].file() for p in PARTS}
         full_file = models[var]["full"].file()
-        opts = replace(base, event_floor=fl, event_scope=sc, event_margin=mg)
+        setting = {"event_floor": fl, "event_scope": sc, "event_margin": mg}
         label = f"{var} p>={fl} {sc}" + (f" margin {mg}" if mg < 1 else "") + f" {note}"
-        rows.append([label, *(f1(*sets[n], replace(opts, event_model=files.get(n, full_file))) for n in names)])
+        rows.append(
+            [label, *(f1(*sets[n], replace(base, **setting, event_model=files.get(n, full_file))) for n in names)]
+        )
     model = models[variant]
     rows.append(
         [

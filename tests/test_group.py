@@ -440,6 +440,8 @@ def test_same_event_model_errors(tmp_path: Path) -> None:
         match=r"needs event_model: a file written by benchmarks/train_grouping\.py --out PATH or "
         r"'same-event\.v4' \(the shipped veto, the default\); event_floor 0 turns the veto off$",
     ):
+        event_model(None)
+    with pytest.raises(ValueError, match=r"^GroupOptions\.event_model must be 'same-event\.v4' .*, not None$"):
         group(vote + deal, options=GroupOptions(event_floor=0.5, event_model=None))
     with pytest.raises(
         ValueError, match=r"^GroupOptions\.event_scope must be one of 'stories', 'joins', 'all', not 'some'$"

@@ -86,6 +86,35 @@ def test_according_to_and_unnamed_speakers() -> None:
     assert got[1][1] is None  # "one passenger": the article does not say who
 
 
+def _mentions(body: str) -> list[tuple[str | None, str | None]]:
+    a = art(body)
+    return [(q.speaker, q.speaker_mention.of(a.text) if q.speaker_mention else None) for q in article_quotes(a).quotes]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the subject before the cue speaks; "it was"/"it is" opens the reported clause
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it was "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. Its chairman, asked about the levy, said it is "a dark day for the valley".',
+            "chairman",
+        ),
+    ],
+)
+def test_it_was_after_the_cue_is_not_the_speaker(body: str, speaker: str) -> None:
+    assert _mentions(body) == [(speaker, speaker)]
+
+
+def test_it_still_speaks_before_its_cue_or_after_an_inverted_one() -> None:
+    board = "The Harbour Board met on Monday. "
+    assert [m for _, m in _mentions(board + '"We are ready to talk to every family," it said.')] == ["it"]
+    assert [m for _, m in _mentions(board + 'It said it was "ready to talk to every fishing family".')] == ["It"]
+
+
 def test_partial_quote_after_a_labelling_verb() -> None:
     body = 'Opposition leader Karl Moen called the bill "a betrayal of every tenant in the city".'
     assert found(body) == [("a betrayal of every tenant in the city", "Karl Moen", "called")]
@@ -886,12 +915,12 @@ def test_quotes_v9_the_company_after_a_public_body(body: str, speakers: list[str
             ["Brisk Water Agency"],
         ),
         # a person named with a title opening the sentence before is no organisation "it" names
-        # (the speaker stays missed, as before: the scan reads "it" as the mention)
+        # (and since quotes.v12 "said it was" makes "it" no mention: the clause's subject speaks)
         (
             "Mr Orvald Tesk, a former nurse, became mayor on Monday.\n"
             "Work on the site has stopped. Mr Tesk said an engineer would review it.\n"
             'Opposition leader Ivo Saltzer welcomed the news but said it was "a fortnight too late".',
-            [None],
+            ["Ivo Saltzer"],
         ),
         # a role word names an organisation whose name opens with it
         (

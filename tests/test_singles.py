@@ -250,3 +250,26 @@ def test_span_of_a_single_points_at_its_text() -> None:
     for x in story().singles:
         art = {"a": A, "b": B, "c": C}[x.article]
         assert isinstance(x.span, Span) and x.span.of(art.text) == art.sentences[x.sentence].text
+
+
+def test_a_related_sentence_in_no_fact_gets_no_fact_link() -> None:
+    """A related sentence that belongs to no fact (a standfirst, a truncated ending) is shown
+    with its outlet and score, never as an empty ``#fact-`` link or an empty fact name."""
+    c3 = article_of(
+        "c",
+        ["The mayor praised the town's volunteers.", "Sandbags ran short.", "The band will play in June."],
+        outlet="Radio North",
+    )
+    related = (*RELATED, RelatedLink(FactMember("a", 2), FactMember("c", 2), 0.41))
+    comparison = Comparison(articles=(A, B, c3), facts=FACTS, reuse=(), related=related)
+    f3 = {x.fact: x for x in comparison.singles}["f3"]
+    assert f3.kind == RELATED_ELSEWHERE and f3.related[0].fact is None
+    html = render(comparison, "html")
+    assert 'href="#fact-"' not in html
+    row = re.search(r'<tr id="fact-f3" class="([^"]+)">(.*?)</tr>', html, re.S)
+    assert row and "Radio North" in row.group(2) and "0.41" in row.group(2)
+    assert 'href="#fact-f5"' in re.search(r'<tr id="fact-f2".*?</tr>', html, re.S).group(0)  # type: ignore[union-attr]
+    text = render(comparison, "text", width=200)
+    assert "~ Radio North (0.41): The band will play in June." in text and "(, 0.41)" not in text
+    md = render(comparison, "md")
+    assert "  - ~ **Radio North** (0.41): The band will play in June.\n" in md and "(, 0.41)" not in md

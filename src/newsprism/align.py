@@ -138,8 +138,10 @@ class AlignOptions:
     Checked on construction (:class:`~newsprism.errors.OptionsError`, naming the field and
     the value): the similarities, shares and probabilities 0 to 1; the caps and
     ``rewrite_min_sentences`` whole numbers of 1 or more, ``related_per_sentence`` 0 or more;
-    ``embedder`` one of :data:`DEFAULTS`' keys; an ``independent_threshold`` given is 0 (off)
-    or at least ``threshold`` (the embedder's default one yields to a raised ``threshold``).
+    ``embedder`` one of :data:`DEFAULTS`' keys; with ``embedder`` None, ``weight`` 0 or None
+    (there is no embedding cosine to weigh; a weight above 0 was set to 0 without a word); an
+    ``independent_threshold`` given is 0 (off) or at least ``threshold`` (the embedder's
+    default one yields to a raised ``threshold``).
     """
 
     embedder: str | None = "wordllama"
@@ -165,7 +167,13 @@ class AlignOptions:
 
         check.choice(self, "embedder", tuple(DEFAULTS))
         weight, threshold, group, member = DEFAULTS[self.embedder]
-        if self.embedder is None:
+        if self.embedder is None:  # no embedding cosine to weigh: a weight above 0 was meant for one
+            check.relation(
+                self,
+                "weight",
+                self.weight is None or (check.is_number(self.weight) and self.weight == 0),
+                "0 or None with embedder None (no embedding to weigh)",
+            )
             object.__setattr__(self, "weight", 0.0)
         for name, value in (
             ("weight", weight),

@@ -294,7 +294,8 @@ class GroupOptions:
     day windows whole numbers (``lead_sentences``, ``top_terms``, ``min_shared``,
     ``max_block`` and ``num_perm`` 1 or more, the rest 0 or more); flags True or False;
     ``embedder`` one of :data:`newsprism.embed.EMBEDDERS` or None; ``event_scope`` one of
-    "stories", "joins", "all".
+    "stories", "joins", "all"; ``event_model`` given (not None or empty) when ``event_floor``
+    is above 0 (the file itself is read, and a bad one refused, when grouping runs).
     """
 
     threshold: float = 0.35
@@ -373,6 +374,13 @@ class GroupOptions:
         check.choice(self, "event_scope", ("stories", "joins", "all"))
         check.text(self, "event_model", optional=True)
         check.text(self, "rescue_model", optional=True)
+        check.relation(  # the veto reads a model; a pile with dates alone would never have asked for it
+            self,
+            "event_model",
+            self.event_floor == 0 or bool(self.event_model),
+            f"{SAME_EVENT!r} (the shipped veto, the default) or a file written by benchmarks/train_grouping.py"
+            " --out PATH when event_floor is above 0 (0 turns the veto off)",
+        )
         check.relation(
             self,
             "credited_republication",
@@ -1304,10 +1312,15 @@ def _cluster_rows(
 
 
 def _pair_rows(
-    feats: list[GroupFeatures], days: list[int | None], stats: PileStats | None, opts: GroupOptions
+    feats: list[GroupFeatures],
+    days: list[int | None],
+    stats: PileStats | None,
+    opts: GroupOptions,
+    whole: bool | None = None,
 ) -> tuple[np.ndarray | None, np.ndarray, Any]:
     """What scoring a pair reads besides the TF-IDF rows: the embeddings (None without an
-    embedder), the weekday vectors and the whole-text rows (None without undated articles)."""
+    embedder), the weekday vectors and the whole-text rows (None without undated articles,
+    or when neither ``whole`` nor the options ask for them)."""
     emb = None
     if opts.embedder and opts.weight > 0:
         if any(f.vector is None for f in feats):
@@ -1316,7 +1329,7 @@ def _pair_rows(
     week = _weekdays([f.terms for f in feats], days, opts.weekday_spread)
     undated = np.array([d is None for d in days])
     body = None
-    if _whole(opts) and undated.any():
+    if (_whole(opts) if whole is None else whole) and undated.any():
         body = _body_rows([f.terms for f in feats], undated, opts.idf_prior, stats)
     return emb, week, body
 
@@ -1366,7 +1379,7 @@ def event_pairs(
         if n <= opts.block_above
         else _candidates(doc, term, days, opts) | dups
     )
-    emb, week, body = _pair_rows(feats, days, None, replace(opts, event_floor=max(opts.event_floor, 1e-9)))
+    emb, week, body = _pair_rows(feats, days, None, opts, whole=True)
     if body is None:
         return [], np.zeros((0, len(EVENT_FEATURES)))
     queue = [(i, j) for i, j in _queue(n, cand, dups, mat, emb, week, body, days, opts) if (i, j) not in dups]

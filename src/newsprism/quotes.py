@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v10``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v12``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -25,7 +25,9 @@ place before a noun is no person, ``names.scan_names``; v8 those marked "since q
 nearer person of the pronoun's gender, the one person of the sentence before, "the authority";
 v9: "the company" after a public body names the business named before it; v10: "it", "they"
 and "its" name the organisation that opens their sentence or the one before, a role word an
-organisation whose name opens with it, and a role before an apposed full name gives the name):
+organisation whose name opens with it, and a role before an apposed full name gives the name;
+v11: a role tied to the person an article introduced with it; v12: "it" right after a cue and
+before "was"/"is" ('said it was "..."') is the reported clause's subject, never the speaker):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -934,6 +936,10 @@ def _verb_follows(text: str, words: list[tuple[int, int, str]], m: _Mention, lim
     return not _is_cap(v) and (_looks_like_verb(v) or lv in _VERB_WORDS or lv in _cues()) and lv not in _NOUN_CUES
 
 
+#: "it was", "it is", "it's" after a cue: the subject of the reported clause that introduces the
+#: quotation ('said it was "a dark day"'), never its speaker (since quotes.v12)
+_IT_IS = re.compile(r"it(?:\s+(?:was|is)\b|['’]s\b)", re.I)
+
 #: a party tag after a name: " (D-N.Y.)", ", R-Ohio,"
 _PARTY_TAG = re.compile(r"\s*(?:\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,)")
 
@@ -1379,8 +1385,10 @@ def article_quotes(article: Article) -> ArticleQuotes:
                     m_after is not None
                     and m_after.kind in ("name", "role", "desc")
                     and _verb_follows(text, words, m_after, s)
-                ):
-                    m_after = None  # "now said Trump had "the obligation ..."": the reported clause's subject
+                ) or (m_after is not None and _IT_IS.match(text, m_after.start, s)):
+                    # "now said Trump had "the obligation ..."", 'asked about the levy, said it
+                    # was "..."': the reported clause's subject
+                    m_after = None
                 m_before = _np_before(text, words, ci - 1) if ci > 0 and words[ci - 1][0] >= lo else None
                 found = m_before or m_after
                 if m_before is None and m_after is not None and m_after.kind in ("name", "role", "group", "pronoun"):

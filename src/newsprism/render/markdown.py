@@ -187,7 +187,8 @@ def _markdown(view: ComparisonView) -> str:
             for single in only.related:
                 lines.append(f"- {escape(single.sentence.text)}")
                 lines += [
-                    f"  - ~ **{escape(r.sentence.label)}** ({escape(r.fact)}, {r.score:.2f}): {escape(r.sentence.text)}"
+                    f"  - ~ **{escape(r.sentence.label)}** ({escape(r.fact) + ', ' if r.fact else ''}{r.score:.2f}): "
+                    f"{escape(r.sentence.text)}"
                     for r in single.related
                 ]
             lines.append("")

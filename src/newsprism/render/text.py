@@ -10,12 +10,14 @@ headers and panel titles, so a headline holding ``[/]`` or ``[link=...]`` prints
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Comparison
-from .view import ComparisonView, SentenceRef, build_view, plural
+from .view import ComparisonView, RelatedRef, SentenceRef, build_view, plural
 
 if TYPE_CHECKING:
+    from rich.panel import Panel
     from rich.text import Text
 
 
@@ -32,6 +34,23 @@ def _cells(*texts: str) -> list[Text]:
 def _sentence_line(body: Text, ref: SentenceRef) -> None:
     body.append(ref.label + ": ", style="bold cyan")
     body.append(ref.text + "\n")
+
+
+def _only_in_panel(title: str, sentences: Sequence[tuple[SentenceRef, Sequence[RelatedRef]]], border: str) -> Panel:
+    """A panel of one article's single-outlet sentences, each a bullet followed by its
+    related sentences elsewhere (none for sentences only here); the title gets the count."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    body = Text()
+    for ref, related in sentences:
+        body.append("• " + ref.text + "\n")
+        for near in related:
+            body.append("  ~ ")
+            where = f"{near.fact}, {near.score:.2f}" if near.fact else f"{near.score:.2f}"
+            body.append(f"{near.sentence.label} ({where}): ", style="cyan")
+            body.append(near.sentence.text + "\n", style="dim")
+    return Panel(body, title=_t(f"{title} ({len(sentences)})"), title_align="left", border_style=border)
 
 
 def renderables(view: ComparisonView) -> list[object]:
@@ -183,33 +202,10 @@ def renderables(view: ComparisonView) -> list[object]:
 
     for only in view.only_in:
         if only.sentences:
-            body = Text()
-            for ref in only.sentences:
-                body.append("• " + ref.text + "\n")
-            out.append(
-                Panel(
-                    body,
-                    title=_t(f"Only in {only.label} ({len(only.sentences)})"),
-                    title_align="left",
-                    border_style="yellow",
-                )
-            )
+            out.append(_only_in_panel(f"Only in {only.label}", [(ref, ()) for ref in only.sentences], "yellow"))
         if only.related:
-            body = Text()
-            for single in only.related:
-                body.append("• " + single.sentence.text + "\n")
-                for near in single.related:
-                    body.append("  ~ ")
-                    body.append(f"{near.sentence.label} ({near.fact}, {near.score:.2f}): ", style="cyan")
-                    body.append(near.sentence.text + "\n", style="dim")
-            out.append(
-                Panel(
-                    body,
-                    title=_t(f"In {only.label}; related sentences elsewhere ({len(only.related)})"),
-                    title_align="left",
-                    border_style="blue",
-                )
-            )
+            title = f"In {only.label}; related sentences elsewhere"
+            out.append(_only_in_panel(title, [(single.sentence, single.related) for single in only.related], "blue"))
 
     if view.removed:
         removed = Text()

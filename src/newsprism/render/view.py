@@ -280,10 +280,11 @@ class ProfileLine:
 @dataclass(frozen=True, slots=True)
 class RelatedRef:
     """A sentence of another article related to a single-outlet sentence: ``fact`` is the
-    fact it belongs to, ``score`` the related link's similarity."""
+    fact it belongs to (None for a sentence in no fact, as a standfirst: no fact to link to),
+    ``score`` the related link's similarity."""
 
     sentence: SentenceRef
-    fact: str
+    fact: str | None
     score: float
 
 
@@ -767,7 +768,7 @@ def _related_refs(
 ) -> dict[str, tuple[RelatedRef, ...]]:
     """Per single-outlet fact related elsewhere, its related sentences as the view shows them."""
     return {
-        x.fact: tuple(RelatedRef(ref(r.article, r.sentence), r.fact or "", r.score) for r in x.related)
+        x.fact: tuple(RelatedRef(ref(r.article, r.sentence), r.fact, r.score) for r in x.related)
         for x in singles
         if x.kind == RELATED_ELSEWHERE
     }
