@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v12``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v13``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -27,7 +27,10 @@ v9: "the company" after a public body names the business named before it; v10: "
 and "its" name the organisation that opens their sentence or the one before, a role word an
 organisation whose name opens with it, and a role before an apposed full name gives the name;
 v11: a role tied to the person an article introduced with it; v12: "it" right after a cue and
-before "was"/"is" ('said it was "..."') is the reported clause's subject, never the speaker):
+before "was"/"is" ('said it was "..."') is the reported clause's subject, never the speaker;
+v13 those marked "since quotes.v13": a role's whole mention (determiner, possessor,
+capitalised qualifiers, head), a spokesperson's organisation, a possessor's role kept as
+written, a one-name titled person for the role its title gives):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -102,7 +105,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v12"
+QUOTES_VERSION = "quotes.v13"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -336,7 +339,7 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     while k >= 0 and not _is_cap(toks[k][2]) and (toks[k][2].lower().endswith("ly") or toks[k][2] in _BEFORE_VERB):
         k -= 1  # "Ruiz angrily said", "Ruiz once described", "Ruiz has said"
     if _progressive_role(toks, k):
-        k -= 1  # "Gary Ruiz's doctor is calling": the role before "is" (since quotes.v12)
+        k -= 1  # "Gary Ruiz's doctor is calling": the role before "is" (since quotes.v13)
     # a party and state after a name: "Jim Jordan, R-Ohio, said", "Jason Chaffetz (R-Utah) said"
     k0 = k
     while k >= 1 and (_PARTY.match(toks[k][2]) or ")" in _gap_after(text, toks, k)):
@@ -448,7 +451,7 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         return _desc_before(text, toks, k) if "," not in _gap_after(text, toks, k) else None
     while i < k and _strip_dot(toks[i][2]) in _openers() and _strip_dot(toks[i][2]) not in _DETERMINERS:
         i += 1
-    # the whole role mention (since quotes.v12): up to its head, the last role word ("a letter
+    # the whole role mention (since quotes.v13): up to its head, the last role word ("a letter
     # from his doctor Friday afternoon that says" -> "his doctor"), and back over the
     # capitalised qualifiers or possessor that a determiner or a possessive opens ("A
     # Brightwater spokesperson", "the Trump adviser", "Korvania's coast guard chief")
@@ -491,7 +494,7 @@ def _role_qualifiers(text: str, toks: list[tuple[int, int, str]], i: int) -> int
     back over up to three capitalised words right before them when a determiner opens them
     ("A Brightwater spokesperson", "a Justice Department spokesman", "the Trump adviser") or
     they end in a possessive ("Korvania's coast guard chief", "Gary Ruiz's doctor", "the
-    Mayor's spokesman"); ``i`` otherwise (since quotes.v12)."""
+    Mayor's spokesman"); ``i`` otherwise (since quotes.v13)."""
     if i == 0 or _strip_dot(toks[i][2]) in _DETERMINERS:
         return i
     if text[toks[i - 1][1] : toks[i][0]] != " ":
@@ -665,7 +668,7 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             return _Mention(toks[k][0], toks[b + 1][1], text[toks[k][0] : toks[b + 1][1]], "role")
         if toks[b][2].endswith(("'s", "’s", "'", "’")) and (a == k or _strip_dot(toks[k][2]) in ("the", "a", "an")):
             # "said Korvania's coast guard chief": a role after a possessor, the whole mention
-            # (since quotes.v12; before, the possessor's name)
+            # (since quotes.v13; before, the possessor's name)
             lower = [x for x in idx if x > b]
             lower = lower[: next((n for n, x in enumerate(lower) if _is_cap(toks[x][2])), len(lower))]
             if lower:
@@ -1136,7 +1139,7 @@ def _heads_clause(text: str, words: list[tuple[int, int, str]], f: int, m: _Ment
         and not (m.kind == "role" and m.text[:1].isupper() and m.text.split()[0].endswith(_POSSESSIVE_END))
     ):
         # "a statement", "one user", "president of the Center ...": no one named; "Pell's
-        # chief of staff" is someone (since quotes.v12)
+        # chief of staff" is someone (since quotes.v13)
         return False
     if m.kind == "group" and not m.text[:1].isupper():
         return False
@@ -1857,7 +1860,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
     if words[0] in ("a", "an") and any(w in SPOKES_ROLES for w in words):
         # "a Brightwater spokesperson", "a spokesperson" after "The Tarn Water Board ...
         # conceded ...": the organisation they speak for, as the gold format asks, else none
-        # (since quotes.v12)
+        # (since quotes.v13)
         org = _spokes_org(m, raw, names, spoken)
         return (org, _org_or_person(org, names)) if org is not None else (None, "role")
     if text.split()[0].lower() in ("a", "an", "one", "another", "some"):
@@ -1875,7 +1878,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                     return name, "person"
             if w in SPOKES_ROLES:
                 # "the Microsoft spokesperson", "the spokesperson" after "A Microsoft
-                # spokesperson said": the organisation (since quotes.v12)
+                # spokesperson said": the organisation (since quotes.v13)
                 org = _spokes_org(m, raw, names, spoken)
                 if org is not None:
                     return org, _org_or_person(org, names)
@@ -1888,7 +1891,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 or names.text[max(0, m.start - 6) : m.start].lower().split()[-1:] in (["my"], ["your"])
             ):
                 # "the Ruiz adviser", "his doctor", "Korvania's coast guard chief": someone
-                # else's, not the person named or quoted last (since quotes.v12): as written
+                # else's, not the person named or quoted last (since quotes.v13): as written
                 break
             if m.kind == "role" and not caps:
                 topic = _role_topic(m.start, w, names)
@@ -1918,13 +1921,15 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 if who is not None:
                     return who, "org"
             break
-    if text.split()[0].lower() == "the" and len(text.split()) > 1:
-        text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
+    if text.split()[0].lower() in ("the", "its") and len(text.split()) > 1:
+        # "the harbour authority" -> "harbour authority"; "Its chairman" -> "chairman" (since
+        # quotes.v13, when the mention keeps its determiner)
+        text = " ".join(text.split()[1:])
     return text, "group" if m.kind == "group" else "role"
 
 
 #: role words of someone who speaks for an organisation: "a Brightwater spokesperson" is
-#: Brightwater's words in the gold format (since quotes.v12)
+#: Brightwater's words in the gold format (since quotes.v13)
 SPOKES_ROLES = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "spokespersons"}
 )
@@ -1950,7 +1955,7 @@ def _org_or_person(name: str, names: _Names) -> str:
 def _entity_qualifier(raw: list[str], names: _Names) -> str | None:
     """The capitalised words before a role mention's role that name a person the article names
     ("the Ruiz adviser" -> "Ruiz", "Obama's spokesman" -> "Obama"): someone the role belongs
-    to, not who holds it (since quotes.v12). Places and organisations are not ("The Indiana
+    to, not who holds it (since quotes.v13). Places and organisations are not ("The Indiana
     governor", "the GOP leader": often the person the sentences before are about)."""
     caps = [_possessor_free(w) for w in raw if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
     if not caps:
@@ -1996,7 +2001,7 @@ def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]
 
 
 def _spokes_org(m: _Mention, raw: list[str], names: _Names, spoken: list[tuple[int, str, str]]) -> str | None:
-    """The organisation a spokesperson's mention speaks for (since quotes.v12): its capitalised
+    """The organisation a spokesperson's mention speaks for (since quotes.v13): its capitalised
     qualifier ("A Brightwater spokesperson"), its possessor's organisation word ("the
     company's spokeswoman"), the organisation after "for" ("a spokesman for the Justice
     Department"); with none, for "a spokesperson" the organisation that is the subject of its
@@ -2446,7 +2451,7 @@ def _lower_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]
 def _titled_once(at: int, word: str, names: _Names) -> list[tuple[int, str, str]]:
     """People named with a title that gives the role ``word`` whose name the scan ties to no
     role: one name ("President Obama formally endorsed ...") or a surname given in full before
-    ("Sen. Sanders"), within ``PRONOUN_REACH`` before ``at`` (since quotes.v12; names of two
+    ("Sen. Sanders"), within ``PRONOUN_REACH`` before ``at`` (since quotes.v13; names of two
     words or more with a title are ``ArticleNames.roles``)."""
     text = names.text
     out: list[tuple[int, str, str]] = []
@@ -2468,7 +2473,7 @@ def _qualified_roles(before: list[str], names: _Names) -> list[tuple[int, str, s
     mention whose words before its role word are ``before`` may name: all of them, or, when
     the mention has a capitalised qualifier or possessor that is a person's name the article
     gives in full ("Rubio's communications director", "the Trump adviser"), those with that
-    word within 80 characters of the name (since quotes.v12; before, any director named
+    word within 80 characters of the name (since quotes.v13; before, any director named
     earlier)."""
     caps = [_possessor_free(w).lower() for w in before if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
     if not caps or _strip_dot(caps[-1]) not in names.full:
