@@ -1091,7 +1091,7 @@ def mentions(body: str) -> list[tuple[str | None, str | None]]:
         ),
         # a possessor's role with a name in apposition: the name
         (
-            '"Marco\'s message speaks to young voters," said Rubio\'s communications director, Alex Conant.',
+            "\"Marco's message speaks to young voters,\" said Rubio's communications director, Alex Conant.",
             [("Alex Conant", "Alex Conant")],
         ),
         (
@@ -1102,7 +1102,7 @@ def mentions(body: str) -> list[tuple[str | None, str | None]]:
         ),
         # an apposition with a possessor in lower case ties the role
         (
-            'Jo Bell, the club\'s manager, watched from the stand.\n"We will win the league," said the club\'s manager.',
+            "Jo Bell, the club's manager, watched from the stand.\n\"We will win the league,\" said the club's manager.",
             [("Jo Bell", "the club's manager")],
         ),
         # a person named once with a title: the role that title gives

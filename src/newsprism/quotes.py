@@ -2479,9 +2479,7 @@ def _qualified_roles(before: list[str], names: _Names) -> list[tuple[int, str, s
     if not caps or _strip_dot(caps[-1]) not in names.full:
         return names.roles  # (an organisation's or a place's role: "the GOP leader", "the Ohio senator")
     text = names.text
-    return [
-        r for r in names.roles if all(c in text[max(0, r[0] - 80) : r[0] + len(r[2]) + 80].lower() for c in caps)
-    ]
+    return [r for r in names.roles if all(c in text[max(0, r[0] - 80) : r[0] + len(r[2]) + 80].lower() for c in caps)]
 
 
 def _described(words: str) -> bool:
