@@ -2014,14 +2014,14 @@ def _spokes_org(m: _Mention, raw: list[str], names: _Names, spoken: list[tuple[i
     if first is not None:
         # ("a Department of Education spokesperson": its words from the first capitalised one;
         # "the Pentagon's top spokeswoman": up to the possessive)
-        last = next((n for n in range(first, h) if raw[n].endswith(_POSSESSIVE_END)), h - 1)
-        return _org_named(" ".join(_possessor_free(w) for w in raw[first : last + 1]), m.start, names, spoken)
+        end = next((n for n in range(first, h) if raw[n].endswith(_POSSESSIVE_END)), h - 1)
+        return _org_named(" ".join(_possessor_free(w) for w in raw[first : end + 1]), m.start, names, spoken)
     for n in range(h):
         if raw[n].endswith(_POSSESSIVE_END) and _title_kind(_possessor_free(words[n])) == "org":
             # "the company's spokeswoman": whom "the company" names
             owner = _resolve(_Mention(m.start, m.end, "the " + _possessor_free(words[n]), "role"), names, spoken)
             return owner[0] if owner[1] == "org" else None
-    if h + 2 < len(raw) + 1 and h + 1 < len(raw) and words[h + 1] in ("for", "of", "at"):
+    if h + 1 < len(raw) and words[h + 1] in ("for", "of", "at"):
         rest = raw[h + 2 :]
         if rest and _strip_dot(rest[0]) == "the":
             rest = rest[1:]
@@ -2033,14 +2033,14 @@ def _spokes_org(m: _Mention, raw: list[str], names: _Names, spoken: list[tuple[i
         return None
     if words[0] in ("a", "an"):
         return _org_subject(m.start, names, spoken, True)
-    last = None
+    prior: re.Match[str] | None = None
     for found in _SPOKES_NAMED.finditer(names.text, max(0, m.start - PRONOUN_REACH), m.start):
-        last = found
-    if last is None:
+        prior = found
+    if prior is None:
         return None
-    q = (last.group(1) or last.group(2) or "").strip()
+    q = (prior.group(1) or prior.group(2) or "").strip()
     q = " ".join(_possessor_free(w) for w in q.split() if _strip_dot(w) not in ("the", "a", "an"))
-    return _org_named(q, last.start(), names, spoken) if q else None
+    return _org_named(q, prior.start(), names, spoken) if q else None
 
 
 def _headed(at: int, w: str, names: _Names, spoken: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
