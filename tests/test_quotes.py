@@ -106,7 +106,8 @@ def _mentions(body: str) -> list[tuple[str | None, str | None]]:
     ],
 )
 def test_it_was_after_the_cue_is_not_the_speaker(body: str, speaker: str) -> None:
-    assert _mentions(body) == [(speaker, speaker)]
+    # (the mention is the whole role since quotes.v13: "The mayor", "Its chairman")
+    assert [(s, m.split()[-1]) for s, m in _mentions(body)] == [(speaker, speaker)]
 
 
 def test_it_still_speaks_before_its_cue_or_after_an_inverted_one() -> None:
@@ -995,10 +996,11 @@ def test_quotes_v10_organisations_and_apposed_names(body: str, speakers: list[st
             'The judge said Halvik had shown "no remorse at all".',
             ["judge"],
         ),
-        # two people opening the sentence: neither is the one the role names
+        # two people opening the sentence: neither is the one the role names (the role keeps
+        # its whole mention since quotes.v13)
         (
             'Mary Brandt and Lisa Okafor clashed over the harbour budget.\n"The money is gone," the Green leader said.',
-            ["leader"],
+            ["Green leader"],
         ),
         # a sentence whose subject holds no role ("The order directs the treasury secretary")
         # ends the look-up
@@ -1023,6 +1025,107 @@ def test_quotes_v10_organisations_and_apposed_names(body: str, speakers: list[st
 )
 def test_quotes_v11_roles(body: str, speakers: list[str | None]) -> None:
     assert [s for _, s, _ in found(body)] == speakers
+
+
+def mentions(body: str) -> list[tuple[str | None, str | None]]:
+    a = art(body)
+    return [(q.speaker, q.speaker_mention.of(a.text) if q.speaker_mention else None) for q in article_quotes(a).quotes]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a spokesperson named with an organisation's word: the organisation, given in full
+        (
+            "Carrow Line cancelled every sailing on Monday.\n"
+            'A Carrow spokesperson said: "The safety of our passengers is our first concern."',
+            [("Carrow Line", "A Carrow spokesperson")],
+        ),
+        # ... or as written when the article names it no other way
+        (
+            'The port reopened on Monday.\n"We followed every procedure we have," a Justice Department spokesman said.',
+            [("Justice Department", "a Justice Department spokesman")],
+        ),
+        # ... "a spokeswoman for" an organisation, with its "of"
+        (
+            '"This rule protects every student on campus," said a Department of Education spokesperson.',
+            [("Department of Education", "a Department of Education spokesperson")],
+        ),
+        # an unqualified spokesperson after a sentence whose subject is an organisation
+        (
+            "The Tarn Water Board, which runs the reservoir, conceded that it had missed warnings. "
+            '"We have learned hard lessons," a spokesperson said.',
+            [("Tarn Water Board", "a spokesperson")],
+        ),
+        # ... and none when no organisation is the subject there
+        (
+            'Rain fell all night on the valley.\n"We have learned hard lessons," a spokesperson said.',
+            [(None, "a spokesperson")],
+        ),
+        # "the spokesperson" later: the organisation of the spokesperson named with one
+        (
+            "A Tarnwick spokesperson said the firm would comply with the order.\n"
+            '"We only ever comply with lawful orders," the spokesperson said.',
+            [("Tarnwick", "the spokesperson")],
+        ),
+        # a role qualified by a person the article names is someone else's: as written, not that
+        # person nor the one quoted last
+        (
+            'Ana Ruiz spoke about the plan on Monday. "It will work," she said.\n'
+            '"We will rebuild the harbour wall," the Ruiz adviser said.',
+            [("Ana Ruiz", "she"), ("Ruiz adviser", "the Ruiz adviser")],
+        ),
+        (
+            '"He rang me on Sunday so excited," said Gemma Pryce.\n'
+            'Korvania\'s coast guard chief claimed the boat was "three miles inside our zone".',
+            [("Gemma Pryce", "Gemma Pryce"), ("Korvania's coast guard chief", "Korvania's coast guard chief")],
+        ),
+        # the mention ends at its role: no trailing time or relative pronoun, no "is"
+        (
+            'Tom Reed released a letter from his doctor on Friday that says he is in "extraordinarily good health".',
+            [("his doctor", "his doctor")],
+        ),
+        (
+            'Tom Reed\'s doctor is calling the candidate "extremely physically fit and well".',
+            [("Tom Reed's doctor", "Tom Reed's doctor")],
+        ),
+        # a possessor's role with a name in apposition: the name
+        (
+            "\"Marco's message speaks to young voters,\" said Rubio's communications director, Alex Conant.",
+            [("Alex Conant", "Alex Conant")],
+        ),
+        (
+            "Mayor Delphine Arkwright was charged on Monday.\n"
+            "Ms Arkwright's lawyer, Lorna Quist, told Tarn Radio that the firm had done "
+            '"real work for real clients", and told the Observer: "We will see them in October."',
+            [("Lorna Quist", "Lorna Quist"), ("Lorna Quist", "Lorna Quist")],
+        ),
+        # an apposition with a possessor in lower case ties the role
+        (
+            "Jo Bell, the club's manager, watched from the stand.\n\"We will win the league,\" said the club's manager.",
+            [("Jo Bell", "the club's manager")],
+        ),
+        # a person named once with a title: the role that title gives
+        (
+            "President Orvell formally endorsed Ana Ruiz on Thursday in a video message.\n"
+            '"I know how hard this job can be," the president said.',
+            [("Orvell", "the president")],
+        ),
+        # ... not the role of another country's ("the Ostish president")
+        (
+            "President Orvell met the press on Thursday in Tarn.\n"
+            '"We will build a stronger coalition," the Ostish president said.',
+            [("Ostish president", "the Ostish president")],
+        ),
+        # an organisation named by a capitalised qualifier keeps it
+        (
+            'Talks went on. Later the Orvell campaign said the plan would "end the harbour as we know it".',
+            [("Orvell campaign", "the Orvell campaign")],
+        ),
+    ],
+)
+def test_quotes_v13_whole_role_mentions(body: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert mentions(body) == expected
 
 
 def test_a_surname_spelt_otherwise_is_looked_up_a_bounded_number_of_times() -> None:

@@ -769,7 +769,7 @@ _ROLE_OBJECT_BEFORE = frozenset({"to", "of", "for", "with", "by", "from", "at", 
 #: ends it (a comma, a full stop) or that a preposition follows: ", Obama's former campaign
 #: strategist,", ", a senior policy adviser for the group"
 _HEADED_APPOSITION = re.compile(
-    r",\s+(?:the|a|an|its|his|her|their|[A-Z][\w.\-]*['’]s)\s+"
+    r",\s+(?:the|a|an|its|his|her|their|[A-Z][\w.\-]*['’]s)\s+(?:[a-z][\w\-]*['’]s\s+)?"
     r"(?:(?!(?:who|which|that|whose|and|or|but|is|was|has|had)\b)[a-z][\w\-]*\s+){0,3}"
     r"([a-z]+)(?=[,.;]|\s+(?:for|of|at|to|in|with|on)\b)"
 )

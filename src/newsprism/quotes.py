@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v12``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v13``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -27,7 +27,10 @@ v9: "the company" after a public body names the business named before it; v10: "
 and "its" name the organisation that opens their sentence or the one before, a role word an
 organisation whose name opens with it, and a role before an apposed full name gives the name;
 v11: a role tied to the person an article introduced with it; v12: "it" right after a cue and
-before "was"/"is" ('said it was "..."') is the reported clause's subject, never the speaker):
+before "was"/"is" ('said it was "..."') is the reported clause's subject, never the speaker;
+v13 those marked "since quotes.v13": a role's whole mention (determiner, possessor,
+capitalised qualifiers, head), a spokesperson's organisation, a possessor's role kept as
+written, a one-name titled person for the role its title gives):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -102,7 +105,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v12"
+QUOTES_VERSION = "quotes.v13"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -335,6 +338,8 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     adverb in -ly and an apposition between commas ("Smith, the minister, said")."""
     while k >= 0 and not _is_cap(toks[k][2]) and (toks[k][2].lower().endswith("ly") or toks[k][2] in _BEFORE_VERB):
         k -= 1  # "Ruiz angrily said", "Ruiz once described", "Ruiz has said"
+    if _progressive_role(toks, k):
+        k -= 1  # "Gary Ruiz's doctor is calling": the role before "is" (since quotes.v13)
     # a party and state after a name: "Jim Jordan, R-Ohio, said", "Jason Chaffetz (R-Utah) said"
     k0 = k
     while k >= 1 and (_PARTY.match(toks[k][2]) or ")" in _gap_after(text, toks, k)):
@@ -446,8 +451,72 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
         return _desc_before(text, toks, k) if "," not in _gap_after(text, toks, k) else None
     while i < k and _strip_dot(toks[i][2]) in _openers() and _strip_dot(toks[i][2]) not in _DETERMINERS:
         i += 1
+    # the whole role mention (since quotes.v13): up to its head, the last role word ("a letter
+    # from his doctor Friday afternoon that says" -> "his doctor"), and back over the
+    # capitalised qualifiers or possessor that a determiner or a possessive opens ("A
+    # Brightwater spokesperson", "the Trump adviser", "Korvania's coast guard chief")
+    while k > i and _strip_dot(toks[k][2]) in _AUXILIARIES:
+        k -= 1  # "his senior staff and", "the chairman is"
+    h = _role_head(toks, i, k, titles)
+    if any(t[2][:1].isupper() for t in toks[h + 1 : k + 1]):
+        k = h  # "his doctor Friday afternoon": a name after the role ends it
+    i = _role_qualifiers(text, toks, i)
     kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
     return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], kind)
+
+
+_PROGRESSIVE = frozenset({"is", "was", "are", "were"})
+
+
+def _progressive_role(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether token ``k`` is "is"/"was" between a role in lower case and a cue in -ing ("the
+    doctor is calling the candidate "fit""), which the role is the subject of."""
+    return (
+        0 < k < len(toks) - 1
+        and toks[k][2] in _PROGRESSIVE
+        and toks[k + 1][2].endswith("ing")
+        and _title_kind(_strip_dot(toks[k - 1][2])) == "role"
+    )
+
+
+def _role_head(toks: list[tuple[int, int, str]], i: int, k: int, titles: dict[str, str]) -> int:
+    """The last token from ``i`` to ``k`` that is a role or title word (or a group's), the head
+    of a role mention; ``k`` when there is none."""
+    for h in range(k, i - 1, -1):
+        w = _strip_dot(toks[h][2])
+        if w in titles or w.rstrip("s") in titles or w in _GROUPS:
+            return h
+    return k
+
+
+def _role_qualifiers(text: str, toks: list[tuple[int, int, str]], i: int) -> int:
+    """The first token of a role mention whose words in lower case start at token ``i``, taken
+    back over up to three capitalised words right before them when a determiner opens them
+    ("A Brightwater spokesperson", "a Justice Department spokesman", "the Trump adviser") or
+    they end in a possessive ("Korvania's coast guard chief", "Gary Ruiz's doctor", "the
+    Mayor's spokesman"); ``i`` otherwise (since quotes.v13)."""
+    if i == 0 or _strip_dot(toks[i][2]) in _DETERMINERS:
+        return i
+    if text[toks[i - 1][1] : toks[i][0]] != " ":
+        return i
+    possessive = toks[i - 1][2].endswith(("'s", "’s", "'", "’"))
+    j = i
+    while j > 0 and i - j < 3:
+        gap = text[toks[j - 1][1] : toks[j][0]]
+        if not _is_cap(toks[j - 1][2]) or (j < i and gap not in (" ", "-")):
+            break
+        j -= 1
+        if _strip_dot(toks[j][2]) in _DETERMINERS:
+            return j  # "A Brightwater spokesperson": a capitalised determiner opens the run
+    if j == i:
+        return i
+    if j > 0 and _strip_dot(toks[j - 1][2]) in ("the", "a", "an") and text[toks[j - 1][1] : toks[j][0]] == " ":
+        return j - 1
+    if not possessive or (j > 0 and _is_cap(toks[j - 1][2]) and text[toks[j - 1][1] : toks[j][0]] == " "):
+        return i  # (a longer capitalised run: read as written)
+    while j < i - 1 and _strip_dot(toks[j][2]) in _openers():
+        j += 1  # "But McCabe's lawyers"
+    return j
 
 
 def _apposed_name(
@@ -597,6 +666,29 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
         ):
             # "the NATO chief", "the Kremlin spokesman": a role qualified by a name
             return _Mention(toks[k][0], toks[b + 1][1], text[toks[k][0] : toks[b + 1][1]], "role")
+        if toks[b][2].endswith(("'s", "’s", "'", "’")) and (a == k or _strip_dot(toks[k][2]) in ("the", "a", "an")):
+            # "said Korvania's coast guard chief": a role after a possessor, the whole mention
+            # (since quotes.v13; before, the possessor's name)
+            lower = [x for x in idx if x > b]
+            lower = lower[: next((n for n, x in enumerate(lower) if _is_cap(toks[x][2])), len(lower))]
+            if lower:
+                h = _role_head(toks, lower[0], lower[-1], _titles())
+                if _title_kind(_strip_dot(toks[h][2])) == "role":
+                    while (
+                        h + 2 <= lower[-1]
+                        and toks[h + 1][2] == "of"
+                        and toks[h + 2][2].islower()
+                        and not _looks_like_verb(toks[h + 2][2])
+                    ):
+                        h += 2  # "Pell's chief of staff"
+                    nxt = h + 1
+                    if nxt < len(toks) and text[toks[h][1] : toks[nxt][0]].strip() == ",":
+                        # "said Rubio's communications director, Alex Conant": the name in apposition
+                        runs = _cap_runs(text, toks, list(range(nxt, min(nxt + 4, len(toks)))))
+                        if runs and runs[0][0] == nxt and _clean_name(text[toks[nxt][0] : toks[runs[0][1]][1]])[1]:
+                            a, b = runs[0]
+                            return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
+                    return _Mention(toks[k][0], toks[h][1], text[toks[k][0] : toks[h][1]], "role")
         before = _strip_dot(toks[a - 1][2]) if a > k else ""
         if before in ("for", "of", "at", "from", "with", "the") and a > k:
             # "a spokeswoman for the Ministry of Health": the role, with its organisation
@@ -1041,8 +1133,14 @@ def _heads_clause(text: str, words: list[tuple[int, int, str]], f: int, m: _Ment
     pronoun, a role or "the" and a description, followed by its verb (a lower-case word that is
     no preposition or determiner; "on" or "in" before a capitalised word or a figure: "on
     Saturday criticized"), or by an apposition ("Piet Dahl, the opposition leader, rejected")."""
-    if m.kind in ("desc", "role") and m.text.split()[0].lower() not in ("the", "this"):
-        return False  # "a statement", "one user", "president of the Center ...": no one named
+    if (
+        m.kind in ("desc", "role")
+        and m.text.split()[0].lower() not in ("the", "this")
+        and not (m.kind == "role" and m.text[:1].isupper() and m.text.split()[0].endswith(_POSSESSIVE_END))
+    ):
+        # "a statement", "one user", "president of the Center ...": no one named; "Pell's
+        # chief of staff" is someone (since quotes.v13)
+        return False
     if m.kind == "group" and not m.text[:1].isupper():
         return False
     if m.text.endswith(("'s", "’s")):
@@ -1757,17 +1855,44 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         subject = _org_subject(m.start, names, spoken, True)
         if subject is not None:
             return subject, "org"
-    if text.split()[0].lower() in ("a", "an", "one", "another", "some"):
-        return None, "role"  # "one retired teacher", "a spokeswoman": the article does not say who
     words = [_strip_dot(w) for w in text.split()]
     raw = text.split()
+    if words[0] in ("a", "an") and any(w in SPOKES_ROLES for w in words):
+        # "a Brightwater spokesperson", "a spokesperson" after "The Tarn Water Board ...
+        # conceded ...": the organisation they speak for, as the gold format asks, else none
+        # (since quotes.v13)
+        org = _spokes_org(m, raw, names, spoken)
+        return (org, _org_or_person(org, names)) if org is not None else (None, "role")
+    if text.split()[0].lower() in ("a", "an", "one", "another", "some"):
+        return None, "role"  # "one retired teacher", "a spokeswoman": the article does not say who
+    entity = _entity_qualifier(raw, names)
     for h, w in reversed(list(enumerate(words))):
         caps = any(x[:1].isupper() for x in raw[h + 1 :])  # "a spokeswoman for the Ministry"
         kind = _title_kind(w) or _title_kind(w.rstrip("s"))
         if kind == "role":
-            for pos, role, name in reversed(sorted(names.roles + _lower_roles(raw[:h], names))):
+            ties = _qualified_roles(raw[:h], names) + _lower_roles(raw[:h], names)
+            if not any(x[:1].isupper() and _strip_dot(x) not in _DETERMINERS for x in raw[:h]):
+                ties += _titled_once(m.start, w, names)  # (not "the French president")
+            for pos, role, name in reversed(sorted(ties)):
                 if role == w and pos < m.start:
                     return name, "person"
+            if w in SPOKES_ROLES:
+                # "the Microsoft spokesperson", "the spokesperson" after "A Microsoft
+                # spokesperson said": the organisation (since quotes.v13)
+                org = _spokes_org(m, raw, names, spoken)
+                if org is not None:
+                    return org, _org_or_person(org, names)
+            if (
+                entity
+                or any(
+                    _strip_dot(x) in _POSSESSIVE_PRONOUNS or (x[:1].isupper() and x.endswith(_POSSESSIVE_END))
+                    for x in raw[:h]
+                )
+                or names.text[max(0, m.start - 6) : m.start].lower().split()[-1:] in (["my"], ["your"])
+            ):
+                # "the Ruiz adviser", "his doctor", "Korvania's coast guard chief": someone
+                # else's, not the person named or quoted last (since quotes.v13): as written
+                break
             if m.kind == "role" and not caps:
                 topic = _role_topic(m.start, w, names)
                 if topic is not None:
@@ -1796,9 +1921,126 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 if who is not None:
                     return who, "org"
             break
-    if text.split()[0].lower() == "the" and len(text.split()) > 1:
-        text = " ".join(text.split()[1:])  # "the harbour authority" -> "harbour authority"
+    if text.split()[0].lower() in ("the", "its") and len(text.split()) > 1:
+        # "the harbour authority" -> "harbour authority"; "Its chairman" -> "chairman" (since
+        # quotes.v13, when the mention keeps its determiner)
+        text = " ".join(text.split()[1:])
     return text, "group" if m.kind == "group" else "role"
+
+
+#: role words of someone who speaks for an organisation: "a Brightwater spokesperson" is
+#: Brightwater's words in the gold format (since quotes.v13)
+SPOKES_ROLES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople", "spokespersons"}
+)
+_POSSESSIVE_END = ("'s", "’s", "'", "’")
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
+#: "A Microsoft spokesperson", "a spokeswoman for the Ministry of Health": a spokesperson
+#: named with an organisation, for "the spokesperson said" later
+_SPOKES_NAMED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&’'-]*\s+){1,3})spokes(?:man|woman|person)\b"
+    r"|\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+((?:the\s+)?(?:[A-Z][\w.&-]*\s?){1,4})"
+)
+
+
+def _possessor_free(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’")
+
+
+def _org_or_person(name: str, names: _Names) -> str:
+    """``person`` for a name the article gives a person in full, else ``org``."""
+    return "person" if names.full.get(_strip_dot(name.split()[-1])) == name else "org"
+
+
+def _entity_qualifier(raw: list[str], names: _Names) -> str | None:
+    """The capitalised words before a role mention's role that name a person the article names
+    ("the Ruiz adviser" -> "Ruiz", "Obama's spokesman" -> "Obama"): someone the role belongs
+    to, not who holds it (since quotes.v13). Places and organisations are not ("The Indiana
+    governor", "the GOP leader": often the person the sentences before are about)."""
+    caps = [_possessor_free(w) for w in raw if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
+    if not caps:
+        return None
+    return " ".join(caps) if _strip_dot(caps[-1]) in names.full else None
+
+
+def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]]) -> str | None:
+    """The organisation a spokesperson's capitalised qualifier ``q`` names ("Brightwater" ->
+    "Brightwater Line", "Justice Department" as written): the last organisation named before
+    ``at`` whose name is ``q`` or opens with it, also a capitalised run the scan read as a person
+    though nothing shows one; else ``q`` itself, unless it names a person or a place ("a Ruiz
+    spokesman", "an Ostland spokesman": none)."""
+    q = " ".join(q.split())
+    if not q or q in _article_names.place_names() or q in _article_names.demonyms():
+        return None
+    found = [
+        (pos, n)
+        for pos, n in [*names.orgs, *((pos, n) for pos, n, k in spoken if k == "org")]
+        if pos < at and (n == q or n.startswith(q + " "))
+    ]
+    found += [
+        (pos, n)
+        for pos, n in names.people
+        if pos < at and n.startswith(q + " ") and len(n.split()) >= 2 and _gender(n, names) is None
+    ]
+    first = re.search(rf"(?<![\w-]){re.escape(q)}(?![\w-])", names.text)
+    # the fuller name when the article gives it first ("Brightwater Line ... A Brightwater
+    # spokesperson"), not one named after the short one ("Google ... Google Drive")
+    fuller = [(pos, n) for pos, n in found if n != q and first is not None and pos <= first.start()]
+    if fuller:
+        return _last(sorted(fuller), at)
+    if found:
+        return q
+    last = _strip_dot(q.split()[-1])
+    if last in names.full and len(q.split()) <= 2:
+        # "a Ruiz spokeswoman", "Schuler's spokesperson": the person they speak for
+        full = names.full[last]
+        return full if full.endswith(q) or len(q.split()) == 1 else None
+    if any(n == q for _, n in names.people):
+        return q
+    return q
+
+
+def _spokes_org(m: _Mention, raw: list[str], names: _Names, spoken: list[tuple[int, str, str]]) -> str | None:
+    """The organisation a spokesperson's mention speaks for (since quotes.v13): its capitalised
+    qualifier ("A Brightwater spokesperson"), its possessor's organisation word ("the
+    company's spokeswoman"), the organisation after "for" ("a spokesman for the Justice
+    Department"); with none, for "a spokesperson" the organisation that is the subject of its
+    sentence or the one before ("The Tarn Water Board ... conceded ... "...," a spokesperson
+    said"), for "the spokesperson" the organisation of the spokesperson last named with one
+    within ``PRONOUN_REACH``."""
+    words = [_strip_dot(w) for w in raw]
+    h = max(n for n, w in enumerate(words) if w in SPOKES_ROLES)
+    first = next((n for n in range(h) if raw[n][:1].isupper() and _strip_dot(raw[n]) not in _DETERMINERS), None)
+    if first is not None:
+        # ("a Department of Education spokesperson": its words from the first capitalised one;
+        # "the Pentagon's top spokeswoman": up to the possessive)
+        end = next((n for n in range(first, h) if raw[n].endswith(_POSSESSIVE_END)), h - 1)
+        return _org_named(" ".join(_possessor_free(w) for w in raw[first : end + 1]), m.start, names, spoken)
+    for n in range(h):
+        if raw[n].endswith(_POSSESSIVE_END) and _title_kind(_possessor_free(words[n])) == "org":
+            # "the company's spokeswoman": whom "the company" names
+            owner = _resolve(_Mention(m.start, m.end, "the " + _possessor_free(words[n]), "role"), names, spoken)
+            return owner[0] if owner[1] == "org" else None
+    if h + 1 < len(raw) and words[h + 1] in ("for", "of", "at"):
+        rest = raw[h + 2 :]
+        if rest and _strip_dot(rest[0]) == "the":
+            rest = rest[1:]
+        if rest and rest[0][:1].isupper():
+            return _org_named(" ".join(rest), m.start, names, spoken)
+        if len(rest) == 1 and _title_kind(_strip_dot(rest[0])) == "org":
+            owner = _resolve(_Mention(m.start, m.end, "the " + rest[0], "role"), names, spoken)
+            return owner[0] if owner[1] == "org" else None
+        return None
+    if words[0] in ("a", "an"):
+        return _org_subject(m.start, names, spoken, True)
+    prior: re.Match[str] | None = None
+    for found in _SPOKES_NAMED.finditer(names.text, max(0, m.start - PRONOUN_REACH), m.start):
+        prior = found
+    if prior is None:
+        return None
+    q = (prior.group(1) or prior.group(2) or "").strip()
+    q = " ".join(_possessor_free(w) for w in q.split() if _strip_dot(w) not in ("the", "a", "an"))
+    return _org_named(q, prior.start(), names, spoken) if q else None
 
 
 def _headed(at: int, w: str, names: _Names, spoken: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
@@ -2204,6 +2446,40 @@ def _lower_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]
         for r in names.lower_roles
         if all(c in {x.rstrip("'’s").lower() for x in text[max(0, r[0] - 60) : r[0]].split()[-4:-1]} for c in caps)
     ]
+
+
+def _titled_once(at: int, word: str, names: _Names) -> list[tuple[int, str, str]]:
+    """People named with a title that gives the role ``word`` whose name the scan ties to no
+    role: one name ("President Obama formally endorsed ...") or a surname given in full before
+    ("Sen. Sanders"), within ``PRONOUN_REACH`` before ``at`` (since quotes.v13; names of two
+    words or more with a title are ``ArticleNames.roles``)."""
+    text = names.text
+    out: list[tuple[int, str, str]] = []
+    for pos, name in names.people[bisect_left(names.people, (at - PRONOUN_REACH, "")) :]:
+        if pos >= at:
+            break
+        last = name.split()[-1]
+        end = text.find(last, pos, pos + 80)
+        if end <= pos:
+            continue
+        info = _article_names._run_info(text[pos : end + len(last)], True)
+        if info is not None and word in info.roles and not any(p == pos for p, _, _ in names.roles):
+            out.append((pos, word, name))
+    return out
+
+
+def _qualified_roles(before: list[str], names: _Names) -> list[tuple[int, str, str]]:
+    """The roles tied to a name by a title or an apposition (``ArticleNames.roles``) that a role
+    mention whose words before its role word are ``before`` may name: all of them, or, when
+    the mention has a capitalised qualifier or possessor that is a person's name the article
+    gives in full ("Rubio's communications director", "the Trump adviser"), those with that
+    word within 80 characters of the name (since quotes.v13; before, any director named
+    earlier)."""
+    caps = [_possessor_free(w).lower() for w in before if w[:1].isupper() and _strip_dot(w) not in _DETERMINERS]
+    if not caps or _strip_dot(caps[-1]) not in names.full:
+        return names.roles  # (an organisation's or a place's role: "the GOP leader", "the Ohio senator")
+    text = names.text
+    return [r for r in names.roles if all(c in text[max(0, r[0] - 80) : r[0] + len(r[2]) + 80].lower() for c in caps)]
 
 
 def _described(words: str) -> bool:
