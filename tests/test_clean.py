@@ -226,7 +226,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v12+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v13+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -461,6 +461,30 @@ def test_lines_two_articles_of_one_outlet_repeat_at_their_edges() -> None:
     # compare and eval add the pile's lines to the cleaner's options
     assert with_pile_repeated(CompareOptions(), [one, two]).clean.repeated == keys
     assert with_pile_repeated(CompareOptions(), [one]) == CompareOptions()
+
+
+def test_a_short_line_one_outlet_prints_between_the_paragraphs_of_two_stories() -> None:
+    """furniture.v13: a share bar or sponsor line after the lead of two different stories of
+    one outlet is the site's, though it stands between story paragraphs; a short line printed
+    in one of them only is not counted."""
+    from newsprism.clean import CleanOptions, pile_repeated
+    from newsprism.model import RawArticle
+
+    bar = "Pass it on: Signal | Mastodon | Post"
+    crosshead = "What comes next"
+    other = [
+        "The lighthouse on Skarv Point will be lit again next month after a two-year restoration.",
+        "Volunteers raised most of the money for new lenses at summer fairs and a winter auction.",
+    ]
+    one = RawArticle("a", "\n".join([STORY_PARAS[0], bar, crosshead, *STORY_PARAS[1:]]), "a.txt", outlet="Kelby Record")
+    two = RawArticle("b", "\n".join([other[0], bar, other[1]]), "b.txt", outlet="Kelby Record")
+    keys = pile_repeated([one, two])
+    cleaned = clean_body(one.body, options=CleanOptions(repeated=keys), outlet="Kelby Record")
+    assert bar not in cleaned.paragraphs and cleaned.reasons.count("repeated-line") == 1
+    assert len(keys) == 1  # the crosshead, printed by one story only, is not the site's
+    # the same two lines in two articles of one story (an update) are the story's: kept
+    update = RawArticle("u", "\n".join([STORY_PARAS[0], bar, STORY_PARAS[1]]), "u.txt", outlet="Kelby Record")
+    assert pile_repeated([one, update]) == frozenset()
 
 
 @pytest.mark.parametrize(

@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v12"
+CLEANER_VERSION = "furniture.v13"
 #: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
 #: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v12-noshape"
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v13-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +72,9 @@ class CleanOptions:
     ``learned_shape``: also drop, outside the story, the lines the learned line-shape
     decision (:mod:`newsprism.lineshape`, ``shape.v2``) calls furniture (reason ``shape``);
     on by default since ``furniture.v8`` (measured in docs/cleaning.md); ``False`` gives
-    ``furniture.v12-noshape``'s output and version.
+    ``furniture.v13-noshape``'s output and version.
     ``shape_model``: the JSON text of a model of one's own instead of the shipped one
-    (switches the decision on; the version names it on top of ``furniture.v12-noshape``).
+    (switches the decision on; the version names it on top of ``furniture.v13-noshape``).
     """
 
     patterns: str | None = None
@@ -761,17 +761,20 @@ PILE_MAX_WORDS = 20
 
 
 def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN_ARTICLES) -> frozenset[str]:
-    """The keys (:func:`line_key`) of the lines that stand at the edges (above the first or
-    below the last anchor: :func:`_is_anchor`) of at least ``min_articles`` articles of one
-    outlet in a small pile (the inputs of one ``compare`` or ``eval`` run), where no two of
-    these articles share a line of story text: a masthead or slogan that a site prints on
-    every page, seen twice. Needs the outlet (``RawArticle.outlet``, from the page or from
+    """The keys (:func:`line_key`) of the short lines (no anchor: :func:`_is_anchor`) that
+    at least ``min_articles`` articles of one outlet in a small pile (the inputs of one
+    ``compare`` or ``eval`` run) print, where no two of these articles share a line of story
+    text: a masthead, slogan, share bar or promotion strip that a site prints on every page,
+    seen twice. Since ``furniture.v13`` a line between the story's paragraphs counts too (a
+    share bar after the lead, a sponsor line mid-story), not only one above the first or
+    below the last anchor: across two different stories of one outlet, a short line printed
+    in both is the site's, wherever it stands. Needs the outlet (``RawArticle.outlet``, from the page or from
     ``--outlet``); articles without one count for nothing. Lines are at most
     :data:`PILE_MAX_WORDS` words and not sentences of twelve words or more. Two articles of
     one outlet about the same story (an update, a rewrite) share a paragraph, and their
     shared deck is not counted: repetition across stories is the evidence, not within one.
-    Memory: the edge lines and anchors of each article of the pile; time: linear in the
-    pile's lines, plus the pairs of articles that share an edge line."""
+    Memory: the short lines and anchors of each article of the pile; time: linear in the
+    pile's lines, plus the pairs of articles that share a short line."""
     edges: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
     for raw in records:
         if not raw.outlet or raw.format == "html":
@@ -780,10 +783,11 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
         flags = [_is_anchor(x) for x in lines]
         if True not in flags:
             continue
-        first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
         anchors = frozenset(_fold(x) for x, f in zip(lines, flags, strict=True) if f)
         edge = frozenset(
-            _DIGIT_RUN.sub("0", _fold(x)) for x in lines[:first] + lines[last + 1 :] if len(x.split()) <= PILE_MAX_WORDS
+            _DIGIT_RUN.sub("0", _fold(x))
+            for x, anchor in zip(lines, flags, strict=True)
+            if not anchor and len(x.split()) <= PILE_MAX_WORDS
         )
         edges.setdefault(_fold(raw.outlet), []).append((edge, anchors))
     found: set[str] = set()
