@@ -1122,6 +1122,22 @@ def mentions(body: str) -> list[tuple[str | None, str | None]]:
             'Talks went on. Later the Orvell campaign said the plan would "end the harbour as we know it".',
             [("Orvell campaign", "the Orvell campaign")],
         ),
+        # "the spokesperson" later: the whole organisation named before, "of" and "the" inside
+        (
+            "A spokeswoman for the Tarn Ministry of Health said the clinic would close.\n"
+            "\u201cWe regret the closure,\u201d the spokeswoman said.",
+            [("Tarn Ministry of Health", "the spokeswoman")],
+        ),
+        (
+            "A Harbour Department of Works spokesman said the quay would close.\n"
+            '"We regret the closure," the spokesman said.',
+            [("Harbour Department of Works", "the spokesman")],
+        ),
+        (
+            "A spokesman for the Department of the Harbour said the quay would close.\n"
+            '"We regret the closure," the spokesman said.',
+            [("Department of the Harbour", "the spokesman")],
+        ),
     ],
 )
 def test_quotes_v13_whole_role_mentions(body: str, expected: list[tuple[str | None, str | None]]) -> None:

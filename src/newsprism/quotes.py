@@ -1936,10 +1936,13 @@ SPOKES_ROLES = frozenset(
 _POSSESSIVE_END = ("'s", "’s", "'", "’")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
 #: "A Microsoft spokesperson", "a spokeswoman for the Ministry of Health": a spokesperson
-#: named with an organisation, for "the spokesperson said" later
+#: named with an organisation (up to three capitalised words, "of", "and" or "for" between
+#: them: "a Department of Education spokesperson"), for "the spokesperson said" later
 _SPOKES_NAMED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&’'-]*\s+){1,3})spokes(?:man|woman|person)\b"
-    r"|\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+((?:the\s+)?(?:[A-Z][\w.&-]*\s?){1,4})"
+    r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][\w.&’'-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w.&’'-]*){0,2})"
+    r"\s+spokes(?:man|woman|person)\b"
+    r"|\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+"
+    r"((?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w.&-]*){0,3})"
 )
 
 
@@ -2039,7 +2042,7 @@ def _spokes_org(m: _Mention, raw: list[str], names: _Names, spoken: list[tuple[i
     if prior is None:
         return None
     q = (prior.group(1) or prior.group(2) or "").strip()
-    q = " ".join(_possessor_free(w) for w in q.split() if _strip_dot(w) not in ("the", "a", "an"))
+    q = " ".join(_possessor_free(w) for w in q.removeprefix("the ").split())  # (not "of the" inside)
     return _org_named(q, prior.start(), names, spoken) if q else None
 
 
