@@ -1970,8 +1970,9 @@ def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]
     """The organisation a spokesperson's capitalised qualifier ``q`` names ("Brightwater" ->
     "Brightwater Line", "Justice Department" as written): the last organisation named before
     ``at`` whose name is ``q`` or opens with it, also a capitalised run the scan read as a person
-    though nothing shows one; else ``q`` itself, unless it names a person or a place ("a Ruiz
-    spokesman", "an Ostland spokesman": none)."""
+    though nothing shows one; a person the article gives in full whose surname ``q`` is ("a Ruiz
+    spokesman" -> "Ana Ruiz"); none for a place or an adjective of one ("a French spokesman");
+    else ``q`` itself."""
     q = " ".join(q.split())
     if not q or q in _article_names.place_names() or q in _article_names.demonyms():
         return None
@@ -1998,8 +1999,6 @@ def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]
         # "a Ruiz spokeswoman", "Schuler's spokesperson": the person they speak for
         full = names.full[last]
         return full if full.endswith(q) or len(q.split()) == 1 else None
-    if any(n == q for _, n in names.people):
-        return q
     return q
 
 
