@@ -86,7 +86,8 @@ def test_according_to_and_unnamed_speakers() -> None:
     assert got[1][1] is None  # "one passenger": the article does not say who
 
 
-def _mentions(body: str) -> list[tuple[str | None, str | None]]:
+def mentions(body: str) -> list[tuple[str | None, str | None]]:
+    """Each quotation's speaker and the words of its speaker mention."""
     a = art(body)
     return [(q.speaker, q.speaker_mention.of(a.text) if q.speaker_mention else None) for q in article_quotes(a).quotes]
 
@@ -107,13 +108,13 @@ def _mentions(body: str) -> list[tuple[str | None, str | None]]:
 )
 def test_it_was_after_the_cue_is_not_the_speaker(body: str, speaker: str) -> None:
     # (the mention is the whole role since quotes.v13: "The mayor", "Its chairman")
-    assert [(s, m.split()[-1]) for s, m in _mentions(body)] == [(speaker, speaker)]
+    assert [(s, m.split()[-1]) for s, m in mentions(body)] == [(speaker, speaker)]
 
 
 def test_it_still_speaks_before_its_cue_or_after_an_inverted_one() -> None:
     board = "The Harbour Board met on Monday. "
-    assert [m for _, m in _mentions(board + '"We are ready to talk to every family," it said.')] == ["it"]
-    assert [m for _, m in _mentions(board + 'It said it was "ready to talk to every fishing family".')] == ["It"]
+    assert [m for _, m in mentions(board + '"We are ready to talk to every family," it said.')] == ["it"]
+    assert [m for _, m in mentions(board + 'It said it was "ready to talk to every fishing family".')] == ["It"]
 
 
 def test_partial_quote_after_a_labelling_verb() -> None:
@@ -1025,11 +1026,6 @@ def test_quotes_v10_organisations_and_apposed_names(body: str, speakers: list[st
 )
 def test_quotes_v11_roles(body: str, speakers: list[str | None]) -> None:
     assert [s for _, s, _ in found(body)] == speakers
-
-
-def mentions(body: str) -> list[tuple[str | None, str | None]]:
-    a = art(body)
-    return [(q.speaker, q.speaker_mention.of(a.text) if q.speaker_mention else None) for q in article_quotes(a).quotes]
 
 
 @pytest.mark.parametrize(
