@@ -1253,3 +1253,16 @@ def test_title_kind_of_a_word_and_of_the_parts_of_a_hyphenated_one(word: str, ki
     from newsprism.names import title_kind
 
     assert title_kind(word) == kind
+
+
+@pytest.mark.parametrize("before_cue", ["the union leaders", "the union leaders would", "the union leaders have not"])
+def test_a_role_mention_s_kind_is_read_from_its_head_not_a_trailing_auxiliary(before_cue: str) -> None:
+    """The mention ends at its head since quotes.v13 ("the union leaders would" -> "the union
+    leaders"); whether it is a group or a role is read from that head, not from the auxiliary
+    left out after it ("would" made "the union leaders" a role)."""
+    from newsprism import names
+    from newsprism.quotes import _np_before
+
+    toks = names.tokens(before_cue, 0, len(before_cue))
+    m = _np_before(before_cue, toks, len(toks) - 1)
+    assert m is not None and (m.text, m.kind) == ("the union leaders", "group")
