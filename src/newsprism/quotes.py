@@ -470,8 +470,8 @@ _PROGRESSIVE = frozenset({"is", "was", "are", "were"})
 
 
 def _progressive_role(toks: list[tuple[int, int, str]], k: int) -> bool:
-    """Whether token ``k`` is "is"/"was" between a role in lower case and a cue in -ing ("the
-    doctor is calling the candidate "fit""), which the role is the subject of."""
+    """Whether token ``k`` is "is", "was", "are" or "were" between a role in lower case and a
+    cue in -ing ("the doctor is calling the candidate "fit""), which the role is the subject of."""
     return (
         0 < k < len(toks) - 1
         and toks[k][2] in _PROGRESSIVE
