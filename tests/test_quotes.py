@@ -1134,6 +1134,16 @@ def test_quotes_v11_roles(body: str, speakers: list[str | None]) -> None:
             '"We regret the closure," the spokesman said.',
             [("Department of the Harbour", "the spokesman")],
         ),
+        # ... a capital letter outside ASCII too, as "said a Škoda spokesman" reads it
+        (
+            'A Škoda spokesman said the plant would close.\n"We regret the closure," the spokesman said.',
+            [("Škoda", "the spokesman")],
+        ),
+        (
+            "A spokesman for Électricité Tarn said the plant would close.\n"
+            '"We regret the closure," the spokesman said.',
+            [("Électricité Tarn", "the spokesman")],
+        ),
     ],
 )
 def test_quotes_v13_whole_role_mentions(body: str, expected: list[tuple[str | None, str | None]]) -> None:

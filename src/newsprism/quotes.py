@@ -1939,11 +1939,14 @@ _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
 #: "A Microsoft spokesperson", "a spokeswoman for the Ministry of Health": a spokesperson
 #: named with an organisation (up to three capitalised words, "of", "and" or "for" between
 #: them: "a Department of Education spokesperson"), for "the spokesperson said" later
+#: (a capital letter is any upper-case one, "A Škoda spokesman", as ``str.isupper`` reads the
+#: mention's own words)
+_UPPER = "[" + "".join(re.escape(chr(c)) for c in range(0x2000) if chr(c).isupper()) + "]"
 _SPOKES_NAMED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+([A-Z][\w.&’'-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w.&’'-]*){0,2})"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+({_UPPER}[\w.&’'-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?{_UPPER}[\w.&’'-]*){{0,2}})"
     r"\s+spokes(?:man|woman|person)\b"
     r"|\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+"
-    r"((?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?[A-Z][\w.&-]*){0,3})"
+    rf"((?:the\s+)?{_UPPER}[\w.&-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?{_UPPER}[\w.&-]*){{0,3}})"
 )
 
 
