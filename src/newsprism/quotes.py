@@ -461,8 +461,8 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     if any(t[2][:1].isupper() for t in toks[h + 1 : k + 1]):
         k = h  # "his doctor Friday afternoon": a name after the role ends it
     i = _role_qualifiers(text, toks, i)
-    head = _strip_dot(toks[k][2])  # (the word the mention ends at now, not "would" in "the leaders would")
-    kind = "group" if head.endswith("s") and head not in titles else "role"
+    end_word = _strip_dot(toks[k][2])  # (the word the mention ends at now, not "would" in "the leaders would")
+    kind = "group" if end_word.endswith("s") and end_word not in titles else "role"
     return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], kind)
 
 
