@@ -86,7 +86,8 @@ def test_according_to_and_unnamed_speakers() -> None:
     assert got[1][1] is None  # "one passenger": the article does not say who
 
 
-def _mentions(body: str) -> list[tuple[str | None, str | None]]:
+def mentions(body: str) -> list[tuple[str | None, str | None]]:
+    """Each quotation's speaker and the words of its speaker mention."""
     a = art(body)
     return [(q.speaker, q.speaker_mention.of(a.text) if q.speaker_mention else None) for q in article_quotes(a).quotes]
 
@@ -107,13 +108,13 @@ def _mentions(body: str) -> list[tuple[str | None, str | None]]:
 )
 def test_it_was_after_the_cue_is_not_the_speaker(body: str, speaker: str) -> None:
     # (the mention is the whole role since quotes.v13: "The mayor", "Its chairman")
-    assert [(s, m.split()[-1]) for s, m in _mentions(body)] == [(speaker, speaker)]
+    assert [(s, m.split()[-1]) for s, m in mentions(body)] == [(speaker, speaker)]
 
 
 def test_it_still_speaks_before_its_cue_or_after_an_inverted_one() -> None:
     board = "The Harbour Board met on Monday. "
-    assert [m for _, m in _mentions(board + '"We are ready to talk to every family," it said.')] == ["it"]
-    assert [m for _, m in _mentions(board + 'It said it was "ready to talk to every fishing family".')] == ["It"]
+    assert [m for _, m in mentions(board + '"We are ready to talk to every family," it said.')] == ["it"]
+    assert [m for _, m in mentions(board + 'It said it was "ready to talk to every fishing family".')] == ["It"]
 
 
 def test_partial_quote_after_a_labelling_verb() -> None:
@@ -1027,11 +1028,6 @@ def test_quotes_v11_roles(body: str, speakers: list[str | None]) -> None:
     assert [s for _, s, _ in found(body)] == speakers
 
 
-def mentions(body: str) -> list[tuple[str | None, str | None]]:
-    a = art(body)
-    return [(q.speaker, q.speaker_mention.of(a.text) if q.speaker_mention else None) for q in article_quotes(a).quotes]
-
-
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -1121,6 +1117,32 @@ def mentions(body: str) -> list[tuple[str | None, str | None]]:
         (
             'Talks went on. Later the Orvell campaign said the plan would "end the harbour as we know it".',
             [("Orvell campaign", "the Orvell campaign")],
+        ),
+        # "the spokesperson" later: the whole organisation named before, "of" and "the" inside
+        (
+            "A spokeswoman for the Tarn Ministry of Health said the clinic would close.\n"
+            "\u201cWe regret the closure,\u201d the spokeswoman said.",
+            [("Tarn Ministry of Health", "the spokeswoman")],
+        ),
+        (
+            "A Harbour Department of Works spokesman said the quay would close.\n"
+            '"We regret the closure," the spokesman said.',
+            [("Harbour Department of Works", "the spokesman")],
+        ),
+        (
+            "A spokesman for the Department of the Harbour said the quay would close.\n"
+            '"We regret the closure," the spokesman said.',
+            [("Department of the Harbour", "the spokesman")],
+        ),
+        # ... a capital letter outside ASCII too, as "said a Škoda spokesman" reads it
+        (
+            'A Škoda spokesman said the plant would close.\n"We regret the closure," the spokesman said.',
+            [("Škoda", "the spokesman")],
+        ),
+        (
+            "A spokesman for Électricité Tarn said the plant would close.\n"
+            '"We regret the closure," the spokesman said.',
+            [("Électricité Tarn", "the spokesman")],
         ),
     ],
 )
@@ -1241,3 +1263,16 @@ def test_title_kind_of_a_word_and_of_the_parts_of_a_hyphenated_one(word: str, ki
     from newsprism.names import title_kind
 
     assert title_kind(word) == kind
+
+
+@pytest.mark.parametrize("before_cue", ["the union leaders", "the union leaders would", "the union leaders have not"])
+def test_a_role_mention_s_kind_is_read_from_its_head_not_a_trailing_auxiliary(before_cue: str) -> None:
+    """The mention ends at its head since quotes.v13 ("the union leaders would" -> "the union
+    leaders"); whether it is a group or a role is read from that head, not from the auxiliary
+    left out after it ("would" made "the union leaders" a role)."""
+    from newsprism import names
+    from newsprism.quotes import _np_before
+
+    toks = names.tokens(before_cue, 0, len(before_cue))
+    m = _np_before(before_cue, toks, len(toks) - 1)
+    assert m is not None and (m.text, m.kind) == ("the union leaders", "group")

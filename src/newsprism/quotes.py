@@ -461,7 +461,8 @@ def _np_before(text: str, toks: list[tuple[int, int, str]], k: int) -> _Mention 
     if any(t[2][:1].isupper() for t in toks[h + 1 : k + 1]):
         k = h  # "his doctor Friday afternoon": a name after the role ends it
     i = _role_qualifiers(text, toks, i)
-    kind = "group" if words[-1].endswith("s") and words[-1] not in titles else "role"
+    end_word = _strip_dot(toks[k][2])  # (the word the mention ends at now, not "would" in "the leaders would")
+    kind = "group" if end_word.endswith("s") and end_word not in titles else "role"
     return _Mention(toks[i][0], toks[k][1], text[toks[i][0] : toks[k][1]], kind)
 
 
@@ -469,8 +470,8 @@ _PROGRESSIVE = frozenset({"is", "was", "are", "were"})
 
 
 def _progressive_role(toks: list[tuple[int, int, str]], k: int) -> bool:
-    """Whether token ``k`` is "is"/"was" between a role in lower case and a cue in -ing ("the
-    doctor is calling the candidate "fit""), which the role is the subject of."""
+    """Whether token ``k`` is "is", "was", "are" or "were" between a role in lower case and a
+    cue in -ing ("the doctor is calling the candidate "fit""), which the role is the subject of."""
     return (
         0 < k < len(toks) - 1
         and toks[k][2] in _PROGRESSIVE
@@ -1936,10 +1937,16 @@ SPOKES_ROLES = frozenset(
 _POSSESSIVE_END = ("'s", "’s", "'", "’")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our", "your"})
 #: "A Microsoft spokesperson", "a spokeswoman for the Ministry of Health": a spokesperson
-#: named with an organisation, for "the spokesperson said" later
+#: named with an organisation (up to three capitalised words, "of", "and" or "for" between
+#: them: "a Department of Education spokesperson"), for "the spokesperson said" later
+#: (a capital letter is any upper-case one, "A Škoda spokesman", as ``str.isupper`` reads the
+#: mention's own words)
+_UPPER = "[" + "".join(re.escape(chr(c)) for c in range(0x2000) if chr(c).isupper()) + "]"
 _SPOKES_NAMED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&’'-]*\s+){1,3})spokes(?:man|woman|person)\b"
-    r"|\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+((?:the\s+)?(?:[A-Z][\w.&-]*\s?){1,4})"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+({_UPPER}[\w.&’'-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?{_UPPER}[\w.&’'-]*){{0,2}})"
+    r"\s+spokes(?:man|woman|person)\b"
+    r"|\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+"
+    rf"((?:the\s+)?{_UPPER}[\w.&-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?{_UPPER}[\w.&-]*){{0,3}})"
 )
 
 
@@ -1967,8 +1974,9 @@ def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]
     """The organisation a spokesperson's capitalised qualifier ``q`` names ("Brightwater" ->
     "Brightwater Line", "Justice Department" as written): the last organisation named before
     ``at`` whose name is ``q`` or opens with it, also a capitalised run the scan read as a person
-    though nothing shows one; else ``q`` itself, unless it names a person or a place ("a Ruiz
-    spokesman", "an Ostland spokesman": none)."""
+    though nothing shows one; a person the article gives in full whose surname ``q`` is ("a Ruiz
+    spokesman" -> "Ana Ruiz"); none for a place or an adjective of one ("a French spokesman");
+    else ``q`` itself."""
     q = " ".join(q.split())
     if not q or q in _article_names.place_names() or q in _article_names.demonyms():
         return None
@@ -1995,8 +2003,6 @@ def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]
         # "a Ruiz spokeswoman", "Schuler's spokesperson": the person they speak for
         full = names.full[last]
         return full if full.endswith(q) or len(q.split()) == 1 else None
-    if any(n == q for _, n in names.people):
-        return q
     return q
 
 
@@ -2039,7 +2045,7 @@ def _spokes_org(m: _Mention, raw: list[str], names: _Names, spoken: list[tuple[i
     if prior is None:
         return None
     q = (prior.group(1) or prior.group(2) or "").strip()
-    q = " ".join(_possessor_free(w) for w in q.split() if _strip_dot(w) not in ("the", "a", "an"))
+    q = " ".join(_possessor_free(w) for w in q.removeprefix("the ").split())  # (not "of the" inside)
     return _org_named(q, prior.start(), names, spoken) if q else None
 
 
