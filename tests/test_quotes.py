@@ -884,6 +884,45 @@ def test_quotes_v9_the_company_after_a_public_body(body: str, speakers: list[str
 @pytest.mark.parametrize(
     ("body", "speakers"),
     [
+        # one word opening the sentence before, the subject of a reporting verb: the business
+        (
+            "A storm flooded the bottling hall at Ostry on Sunday, the town council said.\n"
+            "Pellard said production would stop for a week while the machines were dried out.\n"
+            '"We expect to be bottling again by the end of the month," the company said.',
+            ["Pellard"],
+        ),
+        # a name of several words whose first word opens the sentence, an aside before the verb
+        (
+            "Two drivers were hurt when a crane toppled at the depot on Friday, police said.\n"
+            "Corvane Lifting Services, which owns the crane, said inspections were up to date.\n"
+            'In a written reply, the firm said it would "cooperate fully" with investigators.',
+            ["Corvane Lifting Services"],
+        ),
+        # a person named in full before: "Pellard" is her surname, never the company
+        (
+            "Mara Pellard runs the bottling hall at Ostry, which a storm flooded on Sunday.\n"
+            "Pellard said production would stop for a week while the machines were dried out.\n"
+            '"We expect to be bottling again by the end of the month," the company said.',
+            ["company"],
+        ),
+        # a place that speaks is no company
+        (
+            "A storm flooded the bottling hall at Ostry on Sunday, the town council said.\n"
+            "Norway said it would send pumps to help with the clean-up after the floods.\n"
+            '"We expect to be bottling again by the end of the month," the company said.',
+            ["company"],
+        ),
+    ],
+)
+def test_quotes_v14_the_company_after_a_subject_the_scan_did_not_name(body: str, speakers: list[str]) -> None:
+    """quotes.v14: "the company" / "the firm" with no organisation named take the name that
+    opens their sentence or the one before, which nothing shows is a person or a place."""
+    assert [s for _, s, _ in found(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
         # "it" in the sentence whose subject is an organisation named by its role word: that
         # organisation, not the one named last (a possessive run, here)
         (

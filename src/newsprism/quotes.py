@@ -105,7 +105,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v13"
+QUOTES_VERSION = "quotes.v14"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1919,6 +1919,11 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                     # "the company" after a public body spoke or was named: the company named
                     # before it (since quotes.v9)
                     who = _company_before(m.start, names, spoken) or who
+                if who is None and w in COMMERCIAL_ROLES:
+                    # "Quillmoor said it was too early ... / "...," the company said": the
+                    # name opening its sentence or the one before, which nothing shows is a
+                    # person (since quotes.v14)
+                    who = _org_subject(m.start, names, spoken, True, run_words=1)
                 if who is not None:
                     return who, "org"
             break
@@ -2088,7 +2093,9 @@ _OPENING_ORG = re.compile(
 )
 
 
-def _org_subject(at: int, names: _Names, spoken: list[tuple[int, str, str]], it: bool) -> str | None:
+def _org_subject(
+    at: int, names: _Names, spoken: list[tuple[int, str, str]], it: bool, *, run_words: int = 2
+) -> str | None:
     """For "it", "they" or "its" at ``at``: the organisation that opens the pronoun's sentence
     (before the pronoun) or, when that sentence names none there or opens with a quotation,
     the sentence before, in the same paragraph or ending the one before: an organisation the
@@ -2096,14 +2103,16 @@ def _org_subject(at: int, names: _Names, spoken: list[tuple[int, str, str]], it:
     "the" ("The agency first flagged what it called ...": the organisation whose name ends or
     opens with that word), one named by a possessive ("Donald Trump's campaign is defending
     ... It's denouncing what it calls" -> "Donald Trump campaign") and, for "it", a capitalised
-    run of two words or more that the scan read as a person though nothing shows one, no given
-    name, no pronoun, no title or apposition ("Hollin Mills employs about 2,900 people. It
-    said ..."). None when that subject is none of these (since quotes.v10)."""
+    run of ``run_words`` words or more that the scan read as a person though nothing shows one,
+    no given name, no pronoun, no title or apposition ("Hollin Mills employs about 2,900 people.
+    It said ..."). None when that subject is none of these (since quotes.v10). "the company"
+    and "the firm" with no organisation named take a run of one word too (``run_words=1``:
+    "Quillmoor said ... / "...," the company said", since quotes.v14)."""
     text = names.text
     floor = max(0, at - SENTENCE_REACH)
     start = _sentence_start(text, at, floor)
     for _ in range(2):
-        found = _org_opening(start, at, names, spoken, it)
+        found = _org_opening(start, at, names, spoken, it, run_words)
         if found is not None:
             return found
         if start <= floor:
@@ -2117,7 +2126,9 @@ def _org_subject(at: int, names: _Names, spoken: list[tuple[int, str, str]], it:
     return None
 
 
-def _org_opening(start: int, before: int, names: _Names, spoken: list[tuple[int, str, str]], it: bool) -> str | None:
+def _org_opening(
+    start: int, before: int, names: _Names, spoken: list[tuple[int, str, str]], it: bool, run_words: int = 2
+) -> str | None:
     """The organisation named by the words that open the sentence at ``start``, before
     ``before`` (:func:`_org_subject`)."""
     text = names.text
@@ -2143,12 +2154,38 @@ def _org_opening(start: int, before: int, names: _Names, spoken: list[tuple[int,
         run = [n for p, n in names.people if p == pos]
         if (
             run
-            and len(run[0].split()) >= 2
+            and len(run[0].split()) >= run_words
             and _gender(run[0], names) is None
             and text.startswith(run[0], pos)  # as written, no title before it ("Mr Ferris said")
         ):
             return run[0]
+        if run_words == 1 and run and len(run[0].split()) >= 2 and _gender(run[0], names) is None:
+            # the scan left out the run's first word, which opens the sentence ("Tarvell
+            # Mineral Holdings, which ...": "Mineral Holdings"): the run as written (since quotes.v14)
+            span = _CAP_RUN.match(text, pos, before)
+            if span is not None and span.group(0).endswith(run[0]):
+                return span.group(0)
+        if run_words == 1 and not run:
+            # one capitalised word opening its sentence, which the scan leaves alone there,
+            # as the subject of a reporting verb ("Quillmoor said ..."): not a word that opens
+            # sentences, nor a person's or place's name the article gives (since quotes.v14)
+            one = _SUBJECT_WORD.match(text, pos, before)
+            if one is not None:
+                word = one.group(1)
+                if (
+                    word.lower() not in _openers()
+                    and one.group(2).lower() in _cues()
+                    and not any(n.split()[-1] == word for _, n in names.people)
+                    and word not in _article_names.place_names()
+                ):
+                    return word
     return None
+
+
+#: a run of capitalised words as written, for :func:`_org_opening`
+_CAP_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*")
+#: a capitalised word and the verb after it ("Quillmoor said"), for :func:`_org_opening`
+_SUBJECT_WORD = re.compile(r"([A-Z][\w&'’-]+)\s+([a-z]+)\b")
 
 
 #: role words of a business (``org`` words of ``speaker-titles``): after "the", they name a
