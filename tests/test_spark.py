@@ -103,6 +103,69 @@ def test_the_cli_names_the_fix_without_the_extra(monkeypatch: pytest.MonkeyPatch
     ]
 
 
+def test_a_local_jvm_writes_its_class_archive_once_then_reads_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The first local JVM is told to write the class-data-sharing archive when it exits (and
+    takes a lock, so that a second JVM started meanwhile neither writes nor reads it); once the
+    archive is whole (its header, written last, starts with the magic) JVMs read it and the
+    lock goes; a part left by a JVM that died is written again once its lock is stale."""
+    import os
+
+    from newsprism.spark import _jvm
+
+    monkeypatch.delenv("NEWSPRISM_SPARK_CDS", raising=False)
+    path = tmp_path / "cache" / "classes.jsa"
+    lock = path.with_name("classes.jsa.lock")
+    first = _jvm.archive_options(path)
+    assert first == f"-XX:ArchiveClassesAtExit={path} {_jvm.QUIET}" and lock.exists()
+    assert _jvm.archive_options(path) == ""  # being written: neither written again nor read
+    path.write_bytes(b"\0" * 64)  # the JVM writes the header last
+    assert _jvm.archive_options(path) == ""
+    path.write_bytes(_jvm.ARCHIVE_MAGIC + b"\0" * 60)
+    assert _jvm.archive_options(path) == f"-XX:SharedArchiveFile={path} {_jvm.QUIET}"
+    assert not lock.exists()
+    # a JVM that died while writing: its lock is taken over after a day, its part removed
+    path.write_bytes(b"\0" * 64)
+    lock.touch()
+    old = lock.stat().st_mtime - _jvm.STALE_LOCK_SECONDS - 60
+    os.utime(lock, (old, old))
+    assert _jvm.archive_options(path).startswith("-XX:ArchiveClassesAtExit=") and not path.exists()
+    assert lock.stat().st_mtime > old
+    monkeypatch.setenv("NEWSPRISM_SPARK_CDS", "0")
+    assert _jvm.archive_options(tmp_path / "other.jsa") == "" and not (tmp_path / "other.jsa.lock").exists()
+    # an unwritable cache: no archive, no error
+    monkeypatch.delenv("NEWSPRISM_SPARK_CDS")
+    (tmp_path / "file").write_text("")
+    assert _jvm.archive_options(tmp_path / "file" / "classes.jsa") == ""
+
+
+def test_the_class_archive_is_only_for_a_jvm_newsprism_starts_locally(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The archive's options join the local JVM options only where asked (this process starts
+    the JVM, the caller gave no JVM options of their own); a cluster's master gets none of
+    them. Its name carries Spark's and Java's versions; it lives in newsprism's cache."""
+    if _spark_missing():
+        pytest.skip(_spark_missing())
+    import pyspark
+
+    from newsprism.spark import JAVA_OPTIONS, _jvm, _local_defaults
+
+    monkeypatch.delenv("NEWSPRISM_SPARK_CDS", raising=False)
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
+    plain = _local_defaults("local[2]")[JAVA_OPTIONS]
+    assert "Archive" not in plain and not (tmp_path / "spark").exists()
+    assert _local_defaults("yarn", archive=True) == {} and not (tmp_path / "spark").exists()
+    path = _jvm.archive_path()
+    assert path is not None and path.parent == tmp_path / "spark"
+    assert f"spark-{pyspark.__version__}-java-" in path.name
+    told = _local_defaults("local[2]", archive=True)[JAVA_OPTIONS]
+    assert told == f"{plain} -XX:ArchiveClassesAtExit={path} {_jvm.QUIET}"
+    monkeypatch.setattr(_jvm, "_java_home", lambda: None)
+    assert _jvm.archive_path() is None and _local_defaults("local[2]", archive=True)[JAVA_OPTIONS] == plain
+
+
 def test_jsonl_parts_together_are_the_file(tmp_path: Path) -> None:
     from newsprism.readers import JSONL_PART_LINES, iter_jsonl
 
