@@ -70,8 +70,10 @@ def archive_path() -> Path | None:
 
 
 def _whole(path: Path) -> bool:
-    """Whether ``path`` is a finished dynamic archive: the JVM writes its header, which starts
-    with the magic, last."""
+    """Whether ``path`` is a finished dynamic archive: Java 17 writes its header, which starts
+    with the magic, last (``ArchiveBuilder::write_archive``), so a JVM that dies or fails while
+    writing leaves none. (A finished archive cut short by something else can crash the JVM as
+    it starts: delete it, or set ``NEWSPRISM_SPARK_CDS=0``.)"""
     try:
         with path.open("rb") as fh:
             if fh.read(4) == ARCHIVE_MAGIC:
