@@ -374,6 +374,20 @@ def test_blocking_path_on_the_dev_set(spark, tmp_path: Path) -> None:
     assert grouping.stats["blocks"] > 1 and grouping.stats["largest_block"] < 59
 
 
+def test_a_session_in_a_running_jvm_takes_no_class_archive(
+    spark, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Once this process runs a JVM, a new session is served by it: its JVM options cannot
+    apply, so no archive is asked for (nor its lock taken)."""
+    from newsprism.spark import _starts_jvm, session
+
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
+    monkeypatch.delenv("NEWSPRISM_SPARK_CDS", raising=False)
+    assert not _starts_jvm()
+    assert session("local[2]").sparkContext is spark.sparkContext
+    assert not (tmp_path / "spark").exists()
+
+
 def test_the_drivers_tables_reach_spark_whole_and_share_one_worker_pool(spark) -> None:
     """The tables the driver makes (ids read twice, blocks) go to the JVM as Arrow:
     the same rows and types as the schema says, none too; and the session keeps one pool of
