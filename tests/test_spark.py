@@ -103,6 +103,71 @@ def test_the_cli_names_the_fix_without_the_extra(monkeypatch: pytest.MonkeyPatch
     ]
 
 
+def test_a_local_jvm_writes_its_class_archive_once_then_reads_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The first local JVM is told to write the class-data-sharing archive when it exits (and
+    takes a lock, so that a second JVM started meanwhile neither writes nor reads it); once the
+    archive is whole (its header, written last, starts with the magic) JVMs read it and the
+    lock goes; a part left by a JVM that died is written again once its lock is stale."""
+    import os
+
+    from newsprism.spark import _jvm
+
+    monkeypatch.setenv("NEWSPRISM_SPARK_CDS", "1")
+    path = tmp_path / "cache" / "classes.jsa"
+    lock = path.with_name("classes.jsa.lock")
+    first = _jvm.archive_options(path)
+    assert first == f"-XX:ArchiveClassesAtExit={path} {_jvm.QUIET}" and lock.exists()
+    assert _jvm.archive_options(path) == ""  # being written: neither written again nor read
+    path.write_bytes(b"\0" * 64)  # the JVM writes the header last
+    assert _jvm.archive_options(path) == ""
+    path.write_bytes(_jvm.ARCHIVE_MAGIC + b"\0" * 60)
+    assert _jvm.archive_options(path) == f"-XX:SharedArchiveFile={path} {_jvm.QUIET}"
+    assert not lock.exists()
+    # a JVM that died while writing: its lock is taken over after a day, its part removed
+    path.write_bytes(b"\0" * 64)
+    lock.touch()
+    old = lock.stat().st_mtime - _jvm.STALE_LOCK_SECONDS - 60
+    os.utime(lock, (old, old))
+    assert _jvm.archive_options(path).startswith("-XX:ArchiveClassesAtExit=") and not path.exists()
+    assert lock.stat().st_mtime > old
+    monkeypatch.delenv("NEWSPRISM_SPARK_CDS")  # off unless asked for
+    assert _jvm.archive_options(tmp_path / "other.jsa") == "" and not (tmp_path / "other.jsa.lock").exists()
+    monkeypatch.setenv("NEWSPRISM_SPARK_CDS", "0")
+    assert _jvm.archive_options(tmp_path / "other.jsa") == "" and not (tmp_path / "other.jsa.lock").exists()
+    # an unwritable cache: no archive, no error
+    monkeypatch.setenv("NEWSPRISM_SPARK_CDS", "1")
+    (tmp_path / "file").write_text("")
+    assert _jvm.archive_options(tmp_path / "file" / "classes.jsa") == ""
+
+
+def test_the_class_archive_is_only_for_a_jvm_newsprism_starts_locally(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The archive's options join the local JVM options only where asked (this process starts
+    the JVM, the caller gave no JVM options of their own); a cluster's master gets none of
+    them. Its name carries Spark's and Java's versions; it lives in newsprism's cache."""
+    if _spark_missing():
+        pytest.skip(_spark_missing())
+    import pyspark
+
+    from newsprism.spark import JAVA_OPTIONS, _jvm, _local_defaults
+
+    monkeypatch.setenv("NEWSPRISM_SPARK_CDS", "1")
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
+    plain = _local_defaults("local[2]")[JAVA_OPTIONS]
+    assert "Archive" not in plain and not (tmp_path / "spark").exists()
+    assert _local_defaults("yarn", archive=True) == {} and not (tmp_path / "spark").exists()
+    path = _jvm.archive_path()
+    assert path is not None and path.parent == tmp_path / "spark"
+    assert f"spark-{pyspark.__version__}-java-" in path.name
+    told = _local_defaults("local[2]", archive=True)[JAVA_OPTIONS]
+    assert told == f"{plain} -XX:ArchiveClassesAtExit={path} {_jvm.QUIET}"
+    monkeypatch.setattr(_jvm, "_java_home", lambda: None)
+    assert _jvm.archive_path() is None and _local_defaults("local[2]", archive=True)[JAVA_OPTIONS] == plain
+
+
 def test_jsonl_parts_together_are_the_file(tmp_path: Path) -> None:
     from newsprism.readers import JSONL_PART_LINES, iter_jsonl
 
@@ -309,6 +374,20 @@ def test_blocking_path_on_the_dev_set(spark, tmp_path: Path) -> None:
     assert _stories(grouping) == _stories(local)
     assert grouping.stats["candidate_pairs"] == local.stats["candidate_pairs"] < 59 * 58 // 2
     assert grouping.stats["blocks"] > 1 and grouping.stats["largest_block"] < 59
+
+
+def test_a_session_in_a_running_jvm_takes_no_class_archive(
+    spark, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Once this process runs a JVM, a new session is served by it: its JVM options cannot
+    apply, so no archive is asked for (nor its lock taken)."""
+    from newsprism.spark import _starts_jvm, session
+
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
+    monkeypatch.setenv("NEWSPRISM_SPARK_CDS", "1")
+    assert not _starts_jvm()
+    assert session("local[2]").sparkContext is spark.sparkContext
+    assert not (tmp_path / "spark").exists()
 
 
 def test_the_drivers_tables_reach_spark_whole_and_share_one_worker_pool(spark) -> None:

@@ -85,7 +85,9 @@ def session(master: str | None = None, *, conf: dict[str, str] | None = None) ->
         master = "local[*]"
     if master is not None:
         builder = builder.master(master)
-    settings = {"spark.ui.showConsoleProgress": "false", **ONE_WORKER_POOL, **_local_defaults(master), **(conf or {})}
+    conf = conf or {}
+    local = _local_defaults(master, archive=_starts_jvm() and JAVA_OPTIONS not in conf)
+    settings = {"spark.ui.showConsoleProgress": "false", **ONE_WORKER_POOL, **local, **conf}
     for key, value in settings.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
@@ -102,7 +104,19 @@ def session(master: str | None = None, *, conf: dict[str, str] | None = None) ->
 ONE_WORKER_POOL = {"spark.sql.execution.pyspark.udf.simplifiedTraceback.enabled": "false"}
 
 
-def _local_defaults(master: str | None) -> dict[str, str]:
+#: the setting that carries the options of the JVM a local master runs in
+JAVA_OPTIONS = "spark.driver.extraJavaOptions"
+
+
+def _starts_jvm() -> bool:
+    """Whether a session made now starts a JVM (none yet in this process, none given by
+    ``spark-submit``), so that the local JVM options take effect."""
+    from pyspark import SparkContext
+
+    return SparkContext._gateway is None and "PYSPARK_GATEWAY_PORT" not in os.environ
+
+
+def _local_defaults(master: str | None, *, archive: bool = False) -> dict[str, str]:
     """Settings for a local master: as many SQL shuffle partitions as two per core (Spark's
     200 make hundreds of tiny Python tasks on one machine; a cluster sets its own), and a JVM
     of 1 GB and 1 GB per core (its default of 1 GB in all makes the grouping's joins spill to
@@ -110,16 +124,24 @@ def _local_defaults(master: str | None) -> dict[str, str]:
     (the optimising one costs more CPU than it saves in a job of minutes: about 43 against 54
     CPU seconds of the JVM grouping allsides_baly2020) and its memory collected by the
     parallel collector (G1's concurrent threads cost more CPU in a short job whose heap is
-    mostly young garbage). Applied when this process starts the JVM; ``conf`` given to
-    :func:`session` overrides them."""
+    mostly young garbage). With ``archive`` (this process starts the JVM, and ``conf`` leaves
+    its options to newsprism), the JVM also reads its classes from a class-data-sharing
+    archive in newsprism's cache, written by the first such JVM when it exits
+    (:mod:`newsprism.spark._jvm`). Applied when this process starts the JVM; ``conf`` given
+    to :func:`session` overrides them."""
     if not master or not master.startswith("local"):
         return {}
     inside = master[master.find("[") + 1 : master.find("]")] if "[" in master else "1"
     cores = (os.cpu_count() or 1) if inside.strip() in ("*", "") else int(inside.split(",")[0])
+    java = "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+    if archive:
+        from ._jvm import archive_options
+
+        java = f"{java} {archive_options()}".strip()
     return {
         "spark.sql.shuffle.partitions": str(max(2, 2 * cores)),
         "spark.driver.memory": f"{1 + cores}g",
-        "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseParallelGC",
+        JAVA_OPTIONS: java,
     }
 
 
