@@ -1150,6 +1150,31 @@ def test_quotes_v13_whole_role_mentions(body: str, expected: list[tuple[str | No
     assert mentions(body) == expected
 
 
+def test_a_spokespersons_organisation_is_looked_up_in_one_index_an_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each spokesperson's mention read every organisation and person named before it (review of
+    # quotes.v13): the work grew with the square of the article; now one index an article,
+    # whose entries grow with its length
+    from newsprism import quotes
+
+    built: list[quotes._OrgIndex] = []
+
+    class Counting(quotes._OrgIndex):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            built.append(self)
+
+    monkeypatch.setattr(quotes, "_OrgIndex", Counting)
+    unit = (
+        'Carrow Line cancelled a sailing. "We regret it," a Carrow spokesperson said. '
+        'Ana Ruiz of the Tarn Water Board said: "We will not pay for it." '
+    )
+    for n in (50, 100):
+        assert {q.speaker for q in article_quotes(art(unit * n)).quotes} == {"Carrow Line", "Ana Ruiz"}
+    assert len(built) == 2
+    assert built[0].entries > 50
+    assert built[1].entries <= 2.2 * built[0].entries
+
+
 def test_a_surname_spelt_otherwise_is_looked_up_a_bounded_number_of_times() -> None:
     from newsprism import names
 

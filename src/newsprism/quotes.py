@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -1970,33 +1970,101 @@ def _entity_qualifier(raw: list[str], names: _Names) -> str | None:
     return " ".join(caps) if _strip_dot(caps[-1]) in names.full else None
 
 
+class _OrgIndex:
+    """The organisations and people of one article by name, for :func:`_org_named`: each
+    organisation (``names.orgs`` and the speakers resolved to one so far) under its name and
+    under each of its openings of whole words ("Brightwater Line" under "Brightwater" too), each
+    person of two words or more under each opening, with positions in order, and the first
+    place each name is written. Built once per article; the speakers found later are taken in
+    as they come, so a lookup reads only the entries of its name (before, each spokesperson's
+    mention read every organisation and person named so far: a cost that grew with the square
+    of the article)."""
+
+    def __init__(self, names: _Names, spoken: list[tuple[int, str, str]]) -> None:
+        self.text = names.text
+        self.source = spoken  # the speakers resolved so far, which only grow
+        self.orgs: dict[str, list[tuple[int, str]]] = {}  # name -> (position, name)
+        self.longer: dict[str, list[tuple[int, str]]] = {}  # opening -> organisations it opens
+        self._people: dict[str, list[tuple[int, str]]] = {}  # opening -> people it opens
+        self._unknown: dict[str, list[tuple[int, str]]] = {}  # the same, of no known gender
+        self._first: dict[str, int | None] = {}
+        self.spoken = 0  # speakers taken in
+        self.entries = 0  # entries filed and read: the work done, for the tests
+        for pos, n in names.orgs:
+            self._add_org(pos, n)
+        for pos, n in names.people:
+            if len(n.split()) >= 2:
+                for k in _openings(n):
+                    self._people.setdefault(k, []).append((pos, n))
+                    self.entries += 1
+        for found in self._people.values():
+            found.sort()
+
+    def _add_org(self, pos: int, n: str) -> None:
+        for k in _openings(n):
+            insort(self.longer.setdefault(k, []), (pos, n))
+            self.entries += 1
+        insort(self.orgs.setdefault(n, []), (pos, n))
+        self.entries += 1
+
+    def take(self) -> None:
+        """Take in the organisations among the speakers resolved since the last call."""
+        for pos, n, k in self.source[self.spoken :]:
+            if k == "org":
+                self._add_org(pos, n)
+        self.spoken = len(self.source)
+
+    def unknown(self, q: str, names: _Names) -> list[tuple[int, str]]:
+        """The people whose name opens with ``q`` and whose gender nothing shows."""
+        found = self._unknown.get(q)
+        if found is None:
+            found = [(pos, n) for pos, n in self._people.get(q, []) if _gender(n, names) is None]
+            self._unknown[q] = found
+            self.entries += len(self._people.get(q, []))
+        return found
+
+    def first(self, q: str) -> int | None:
+        """Where ``q`` is first written as a whole word, if anywhere."""
+        if q not in self._first:
+            first = re.search(rf"(?<![\w-]){re.escape(q)}(?![\w-])", self.text)
+            self._first[q] = None if first is None else first.start()
+        return self._first[q]
+
+
+def _openings(name: str) -> list[str]:
+    """The openings of whole words of ``name``: those followed by a space."""
+    return [name[:i] for i, c in enumerate(name) if c == " "]
+
+
+def _before(found: list[tuple[int, str]], at: int) -> tuple[int, str] | None:
+    """The last of the sorted ``found`` whose position is before ``at``."""
+    i = bisect_left(found, (at,))
+    return found[i - 1] if i else None
+
+
 def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]]) -> str | None:
     """The organisation a spokesperson's capitalised qualifier ``q`` names ("Brightwater" ->
     "Brightwater Line", "Justice Department" as written): the last organisation named before
     ``at`` whose name is ``q`` or opens with it, also a capitalised run the scan read as a person
     though nothing shows one; a person the article gives in full whose surname ``q`` is ("a Ruiz
     spokesman" -> "Ana Ruiz"); none for a place or an adjective of one ("a French spokesman");
-    else ``q`` itself."""
+    else ``q`` itself. Reads the article's :class:`_OrgIndex`."""
     q = " ".join(q.split())
     if not q or q in _article_names.place_names() or q in _article_names.demonyms():
         return None
-    found = [
-        (pos, n)
-        for pos, n in [*names.orgs, *((pos, n) for pos, n, k in spoken if k == "org")]
-        if pos < at and (n == q or n.startswith(q + " "))
-    ]
-    found += [
-        (pos, n)
-        for pos, n in names.people
-        if pos < at and n.startswith(q + " ") and len(n.split()) >= 2 and _gender(n, names) is None
-    ]
-    first = re.search(rf"(?<![\w-]){re.escape(q)}(?![\w-])", names.text)
-    # the fuller name when the article gives it first ("Brightwater Line ... A Brightwater
-    # spokesperson"), not one named after the short one ("Google ... Google Drive")
-    fuller = [(pos, n) for pos, n in found if n != q and first is not None and pos <= first.start()]
-    if fuller:
-        return _last(sorted(fuller), at)
-    if found:
+    index = names.org_index
+    if not isinstance(index, _OrgIndex) or index.source is not spoken:
+        index = names.org_index = _OrgIndex(names, spoken)
+    index.take()
+    longer = [index.longer.get(q, []), index.unknown(q, names)]
+    first = index.first(q)
+    if first is not None:
+        # the fuller name when the article gives it first ("Brightwater Line ... A Brightwater
+        # spokesperson"), not one named after the short one ("Google ... Google Drive")
+        fuller = [f for f in (_before(found, min(at, first + 1)) for found in longer) if f is not None]
+        if fuller:
+            return max(fuller)[1]
+    if any(_before(found, at) is not None for found in [index.orgs.get(q, []), *longer]):
         return q
     last = _strip_dot(q.split()[-1])
     if last in names.full and len(q.split()) <= 2:
