@@ -104,6 +104,27 @@ def mentions(body: str) -> list[tuple[str | None, str | None]]:
             'The Harbour Board met on Monday. Its chairman, asked about the levy, said it is "a dark day for the valley".',
             "chairman",
         ),
+        # ... and "it" with any auxiliary (since quotes.v14: review of quotes.v13)
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it had been "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it would be "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it will be "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it has been "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it wouldn\'t be "a dark day for the valley".',
+            "mayor",
+        ),
     ],
 )
 def test_it_was_after_the_cue_is_not_the_speaker(body: str, speaker: str) -> None:

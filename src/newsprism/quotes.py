@@ -940,9 +940,15 @@ def _verb_follows(text: str, words: list[tuple[int, int, str]], m: _Mention, lim
     return not _is_cap(v) and (_looks_like_verb(v) or lv in _VERB_WORDS or lv in _cues()) and lv not in _NOUN_CUES
 
 
-#: "it was", "it is", "it's" after a cue: the subject of the reported clause that introduces the
-#: quotation ('said it was "a dark day"'), never its speaker (since quotes.v12)
-_IT_IS = re.compile(r"it(?:\s+(?:was|is)\b|['’]s\b)", re.I)
+#: "it" and an auxiliary after a cue ("it was", "it is", "it's", since quotes.v14 also "it had
+#: been", "it would be", "it will", "it has", "it could not", "it'd", "it won't"): the subject of
+#: the reported clause that introduces the quotation ('said it was "a dark day"', 'said it had
+#: been "a dark day"'), never its speaker (since quotes.v12)
+_IT_IS = re.compile(
+    r"it(?:\s+(?:was|is|were|has|had|have|will|would|shall|should|can|could|may|might|must|does|did)"
+    r"(?:n['’]t)?\b|\s+(?:cannot|won['’]t|can['’]t)|['’](?:s|d|ll)\b)",
+    re.I,
+)
 
 #: a party tag after a name: " (D-N.Y.)", ", R-Ohio,"
 _PARTY_TAG = re.compile(r"\s*(?:\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,)")
