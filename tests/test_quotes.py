@@ -1171,6 +1171,14 @@ def test_quotes_v13_whole_role_mentions(body: str, expected: list[tuple[str | No
     assert mentions(body) == expected
 
 
+@pytest.mark.parametrize("adjective", ["German", "French", "Dutch", "Irish", "Welsh", "Scottish", "English", "Fijian"])
+def test_a_spokesperson_named_by_a_nations_adjective_speaks_for_no_organisation(adjective: str) -> None:
+    # "a French spokesman" gave the speaker "French" while "a German spokesman" gave none
+    # (demonyms.v2: review of quotes.v13)
+    body = f'The talks ended on Monday.\n"We will sign nothing this week," a {adjective} spokesman said.'
+    assert mentions(body) == [(None, f"a {adjective} spokesman")]
+
+
 def test_a_spokespersons_organisation_is_looked_up_in_one_index_an_article(monkeypatch: pytest.MonkeyPatch) -> None:
     # each spokesperson's mention read every organisation and person named before it (review of
     # quotes.v13): the work grew with the square of the article; now one index an article,

@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v13``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v14``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -30,7 +30,9 @@ v11: a role tied to the person an article introduced with it; v12: "it" right af
 before "was"/"is" ('said it was "..."') is the reported clause's subject, never the speaker;
 v13 those marked "since quotes.v13": a role's whole mention (determiner, possessor,
 capitalised qualifiers, head), a spokesperson's organisation, a possessor's role kept as
-written, a one-name titled person for the role its title gives):
+written, a one-name titled person for the role its title gives; v14: "it" with any auxiliary
+after a cue, "said it had been / would be '...'", is the reported clause's subject, and an
+adjective of a nation, "a French spokesman", names no organisation (``demonyms.v2``)):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -105,7 +107,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v13"
+QUOTES_VERSION = "quotes.v14"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
