@@ -14,7 +14,11 @@ this tree's), and runs both ``article_quotes`` on the same cleaned articles, in 
   speaker is a group ("Democratic lawmakers", where the article quotes one of them by name:
   ``basil-person-org``, ``basil-group``), scored apart;
 - the first ``--allsides N`` articles of allsides_baly2020 (default 3,000), cleaned as ingest
-  cleans them.
+  cleans them;
+- with ``--long``, three invented articles of 46k, 91k and 182k characters with a
+  spokesperson's mention every 114 characters (:data:`LONG_UNIT`), one set each: whether the
+  time an article takes grows with its length or faster (the ratio new/old of each, and
+  across the three).
 
 Every quotation is compared field by field (id, sentence, span, text, speaker, speaker's
 mention, cue), and so are the quoted terms, the notes and what the two ``names.scan_names``
@@ -49,6 +53,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import REPO, allsides_path, shared_dir, table
 
+from newsprism import from_text
 from newsprism import names as new_names
 from newsprism import quotes as new
 from newsprism.api import load_articles
@@ -142,6 +147,24 @@ def gold_articles(gold_dir: Path) -> tuple[GoldSet, list[Article]]:
     return gold, arts
 
 
+#: the invented paragraph the ``--long`` articles repeat (400, 800, 1,600 times): two
+#: spokespeople of an organisation and a person of another, 114 characters
+LONG_UNIT = (
+    'A Brightwater spokesperson said "We agree," said the spokesperson. Maria Lopez of the Tarn Water Board said "no". '
+)
+
+
+def long_articles() -> list[tuple[str, list[Article]]]:
+    """The ``--long`` sets: one invented article each, of 400, 800 and 1,600 ``LONG_UNIT``."""
+    return [
+        (
+            f"long {round(n * len(LONG_UNIT) / 1000)}k chars",
+            [prepare_article(from_text(LONG_UNIT * n, id=f"long-{n}", title="Fares"))],
+        )
+        for n in (400, 800, 1600)
+    ]
+
+
 def allsides_articles(n: int) -> list[Article]:
     out: list[Article] = []
     for k, rec in enumerate(iter_records([str(allsides_path())])):
@@ -165,7 +188,7 @@ def compare(
     shown: list[str],
     show: int,
 ) -> list[object]:
-    for a in articles[:20]:  # warm-up: word lists, caches
+    for a in articles[:20] if len(articles) > 1 else ():  # warm-up: word lists, caches
         old(a)
         new.article_quotes(a)
     t_old = t_new = 0.0
@@ -243,6 +266,11 @@ def main() -> None:
         action="store_true",
         help="also score PolNeAR dev's half B, the stand-in for a test split (score it once before and once after)",
     )
+    ap.add_argument(
+        "--long",
+        action="store_true",
+        help="also time three invented articles of 46k, 91k and 182k characters (a spokesperson every 114)",
+    )
     args = ap.parse_args()
     rows: list[list[object]] = []
     shown: list[str] = []
@@ -272,6 +300,8 @@ def main() -> None:
                     sets.append((name + suffix, a, g))
         if args.allsides:
             sets.append((f"allsides first {args.allsides}", allsides_articles(args.allsides), None))
+        if args.long:
+            sets += [(name, arts, None) for name, arts in long_articles()]
         for name, arts, gold in sets:
             rows.append(compare(name, arts, gold, old, names_old, shown, args.show))
     print(

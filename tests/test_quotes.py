@@ -104,6 +104,27 @@ def mentions(body: str) -> list[tuple[str | None, str | None]]:
             'The Harbour Board met on Monday. Its chairman, asked about the levy, said it is "a dark day for the valley".',
             "chairman",
         ),
+        # ... and "it" with any auxiliary (since quotes.v14: review of quotes.v13)
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it had been "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it would be "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it will be "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it has been "a dark day for the valley".',
+            "mayor",
+        ),
+        (
+            'The Harbour Board met on Monday. The mayor, asked about the levy, said it wouldn\'t be "a dark day for the valley".',
+            "mayor",
+        ),
     ],
 )
 def test_it_was_after_the_cue_is_not_the_speaker(body: str, speaker: str) -> None:
@@ -914,8 +935,8 @@ def test_quotes_v9_the_company_after_a_public_body(body: str, speakers: list[str
         ),
     ],
 )
-def test_quotes_v14_the_company_after_a_subject_the_scan_did_not_name(body: str, speakers: list[str]) -> None:
-    """quotes.v14: "the company" / "the firm" with no organisation named take the name that
+def test_quotes_v15_the_company_after_a_subject_the_scan_did_not_name(body: str, speakers: list[str]) -> None:
+    """quotes.v15: "the company" / "the firm" with no organisation named take the name that
     opens their sentence or the one before, which nothing shows is a person or a place."""
     assert [s for _, s, _ in found(body)] == speakers
 
@@ -1187,6 +1208,39 @@ def test_quotes_v11_roles(body: str, speakers: list[str | None]) -> None:
 )
 def test_quotes_v13_whole_role_mentions(body: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert mentions(body) == expected
+
+
+@pytest.mark.parametrize("adjective", ["German", "French", "Dutch", "Irish", "Welsh", "Scottish", "English", "Fijian"])
+def test_a_spokesperson_named_by_a_nations_adjective_speaks_for_no_organisation(adjective: str) -> None:
+    # "a French spokesman" gave the speaker "French" while "a German spokesman" gave none
+    # (demonyms.v2: review of quotes.v13)
+    body = f'The talks ended on Monday.\n"We will sign nothing this week," a {adjective} spokesman said.'
+    assert mentions(body) == [(None, f"a {adjective} spokesman")]
+
+
+def test_a_spokespersons_organisation_is_looked_up_in_one_index_an_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each spokesperson's mention read every organisation and person named before it (review of
+    # quotes.v13): the work grew with the square of the article; now one index an article,
+    # whose entries grow with its length
+    from newsprism import quotes
+
+    built: list[quotes._OrgIndex] = []
+
+    class Counting(quotes._OrgIndex):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            built.append(self)
+
+    monkeypatch.setattr(quotes, "_OrgIndex", Counting)
+    unit = (
+        'Carrow Line cancelled a sailing. "We regret it," a Carrow spokesperson said. '
+        'Ana Ruiz of the Tarn Water Board said: "We will not pay for it." '
+    )
+    for n in (50, 100):
+        assert {q.speaker for q in article_quotes(art(unit * n)).quotes} == {"Carrow Line", "Ana Ruiz"}
+    assert len(built) == 2
+    assert built[0].entries > 50
+    assert built[1].entries <= 2.2 * built[0].entries
 
 
 def test_a_surname_spelt_otherwise_is_looked_up_a_bounded_number_of_times() -> None:

@@ -295,6 +295,10 @@ class ArticleNames:
     #: one-word names spelt one letter otherwise than a surname given in full (lower case) ->
     #: that person's name (quotes only, since quotes.v6)
     variants: dict[str, str] = field(default_factory=dict)
+    #: for ``quotes``: its index of the organisations and people by name (``quotes._OrgIndex``),
+    #: built the first time a spokesperson's organisation is looked for, kept while it reads
+    #: the article
+    org_index: object | None = None
     #: the article's text
     text: str = ""
     _starts: list[int] = field(default_factory=list)

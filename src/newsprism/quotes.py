@@ -7,7 +7,7 @@ quotes, titles of works, nicknames) as :class:`QuotedTerm` for the framing stage
 unbalanced marks. :func:`group_quotes` finds the same quotation in several articles and says
 how each rendered it (verbatim, trimmed, altered with a character diff).
 
-How (``quotes.v13``, rules over the text; no parser, no model; v2 added the speaker rules
+How (``quotes.v14``, rules over the text; no parser, no model; v2 added the speaker rules
 marked "since quotes.v2" in ``docs/quotes.md``: a clause's subject, descriptions of the
 ``speaker-descriptions`` lexicon, one-word names that speak, gender from first names first;
 v3 those marked "since quotes.v3": organisations by their last word, a sentence-opening
@@ -30,7 +30,9 @@ v11: a role tied to the person an article introduced with it; v12: "it" right af
 before "was"/"is" ('said it was "..."') is the reported clause's subject, never the speaker;
 v13 those marked "since quotes.v13": a role's whole mention (determiner, possessor,
 capitalised qualifiers, head), a spokesperson's organisation, a possessor's role kept as
-written, a one-name titled person for the role its title gives):
+written, a one-name titled person for the role its title gives; v14: "it" with any auxiliary
+after a cue, "said it had been / would be '...'", is the reported clause's subject, and an
+adjective of a nation, "a French spokesman", names no organisation (``demonyms.v2``)):
 
 - **Marks**: :func:`newsprism.text.quote_spans` finds the double-mark quotations (straight,
   curly, low-9 and guillemets; quotations over several paragraphs; nesting; inch marks).
@@ -74,7 +76,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -105,7 +107,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v14"
+QUOTES_VERSION = "quotes.v15"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -940,9 +942,15 @@ def _verb_follows(text: str, words: list[tuple[int, int, str]], m: _Mention, lim
     return not _is_cap(v) and (_looks_like_verb(v) or lv in _VERB_WORDS or lv in _cues()) and lv not in _NOUN_CUES
 
 
-#: "it was", "it is", "it's" after a cue: the subject of the reported clause that introduces the
-#: quotation ('said it was "a dark day"'), never its speaker (since quotes.v12)
-_IT_IS = re.compile(r"it(?:\s+(?:was|is)\b|['’]s\b)", re.I)
+#: "it" and an auxiliary after a cue ("it was", "it is", "it's", since quotes.v14 also "it had
+#: been", "it would be", "it will", "it has", "it could not", "it'd", "it won't"): the subject of
+#: the reported clause that introduces the quotation ('said it was "a dark day"', 'said it had
+#: been "a dark day"'), never its speaker (since quotes.v12)
+_IT_IS = re.compile(
+    r"it(?:\s+(?:was|is|were|has|had|have|will|would|shall|should|can|could|may|might|must|does|did)"
+    r"(?:n['’]t)?\b|\s+(?:cannot|won['’]t|can['’]t)|['’](?:s|d|ll)\b)",
+    re.I,
+)
 
 #: a party tag after a name: " (D-N.Y.)", ", R-Ohio,"
 _PARTY_TAG = re.compile(r"\s*(?:\([RDI]-[A-Z][\w.]*\)|,\s*[RDI]-[A-Z][\w.]*,)")
@@ -1922,7 +1930,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 if who is None and w in COMMERCIAL_ROLES:
                     # "Quillmoor said it was too early ... / "...," the company said": the
                     # name opening its sentence or the one before, which nothing shows is a
-                    # person (since quotes.v14)
+                    # person (since quotes.v15)
                     who = _org_subject(m.start, names, spoken, True, run_words=1)
                 if who is not None:
                     return who, "org"
@@ -1975,33 +1983,101 @@ def _entity_qualifier(raw: list[str], names: _Names) -> str | None:
     return " ".join(caps) if _strip_dot(caps[-1]) in names.full else None
 
 
+class _OrgIndex:
+    """The organisations and people of one article by name, for :func:`_org_named`: each
+    organisation (``names.orgs`` and the speakers resolved to one so far) under its name and
+    under each of its openings of whole words ("Brightwater Line" under "Brightwater" too), each
+    person of two words or more under each opening, with positions in order, and the first
+    place each name is written. Built once per article; the speakers found later are taken in
+    as they come, so a lookup reads only the entries of its name (before, each spokesperson's
+    mention read every organisation and person named so far: a cost that grew with the square
+    of the article)."""
+
+    def __init__(self, names: _Names, spoken: list[tuple[int, str, str]]) -> None:
+        self.text = names.text
+        self.source = spoken  # the speakers resolved so far, which only grow
+        self.orgs: dict[str, list[tuple[int, str]]] = {}  # name -> (position, name)
+        self.longer: dict[str, list[tuple[int, str]]] = {}  # opening -> organisations it opens
+        self._people: dict[str, list[tuple[int, str]]] = {}  # opening -> people it opens
+        self._unknown: dict[str, list[tuple[int, str]]] = {}  # the same, of no known gender
+        self._first: dict[str, int | None] = {}
+        self.spoken = 0  # speakers taken in
+        self.entries = 0  # entries filed and read: the work done, for the tests
+        for pos, n in names.orgs:
+            self._add_org(pos, n)
+        for pos, n in names.people:
+            if len(n.split()) >= 2:
+                for k in _openings(n):
+                    self._people.setdefault(k, []).append((pos, n))
+                    self.entries += 1
+        for found in self._people.values():
+            found.sort()
+
+    def _add_org(self, pos: int, n: str) -> None:
+        for k in _openings(n):
+            insort(self.longer.setdefault(k, []), (pos, n))
+            self.entries += 1
+        insort(self.orgs.setdefault(n, []), (pos, n))
+        self.entries += 1
+
+    def take(self) -> None:
+        """Take in the organisations among the speakers resolved since the last call."""
+        for pos, n, k in self.source[self.spoken :]:
+            if k == "org":
+                self._add_org(pos, n)
+        self.spoken = len(self.source)
+
+    def unknown(self, q: str, names: _Names) -> list[tuple[int, str]]:
+        """The people whose name opens with ``q`` and whose gender nothing shows."""
+        found = self._unknown.get(q)
+        if found is None:
+            found = [(pos, n) for pos, n in self._people.get(q, []) if _gender(n, names) is None]
+            self._unknown[q] = found
+            self.entries += len(self._people.get(q, []))
+        return found
+
+    def first(self, q: str) -> int | None:
+        """Where ``q`` is first written as a whole word, if anywhere."""
+        if q not in self._first:
+            first = re.search(rf"(?<![\w-]){re.escape(q)}(?![\w-])", self.text)
+            self._first[q] = None if first is None else first.start()
+        return self._first[q]
+
+
+def _openings(name: str) -> list[str]:
+    """The openings of whole words of ``name``: those followed by a space."""
+    return [name[:i] for i, c in enumerate(name) if c == " "]
+
+
+def _before(found: list[tuple[int, str]], at: int) -> tuple[int, str] | None:
+    """The last of the sorted ``found`` whose position is before ``at``."""
+    i = bisect_left(found, (at,))
+    return found[i - 1] if i else None
+
+
 def _org_named(q: str, at: int, names: _Names, spoken: list[tuple[int, str, str]]) -> str | None:
     """The organisation a spokesperson's capitalised qualifier ``q`` names ("Brightwater" ->
     "Brightwater Line", "Justice Department" as written): the last organisation named before
     ``at`` whose name is ``q`` or opens with it, also a capitalised run the scan read as a person
     though nothing shows one; a person the article gives in full whose surname ``q`` is ("a Ruiz
     spokesman" -> "Ana Ruiz"); none for a place or an adjective of one ("a French spokesman");
-    else ``q`` itself."""
+    else ``q`` itself. Reads the article's :class:`_OrgIndex`."""
     q = " ".join(q.split())
     if not q or q in _article_names.place_names() or q in _article_names.demonyms():
         return None
-    found = [
-        (pos, n)
-        for pos, n in [*names.orgs, *((pos, n) for pos, n, k in spoken if k == "org")]
-        if pos < at and (n == q or n.startswith(q + " "))
-    ]
-    found += [
-        (pos, n)
-        for pos, n in names.people
-        if pos < at and n.startswith(q + " ") and len(n.split()) >= 2 and _gender(n, names) is None
-    ]
-    first = re.search(rf"(?<![\w-]){re.escape(q)}(?![\w-])", names.text)
-    # the fuller name when the article gives it first ("Brightwater Line ... A Brightwater
-    # spokesperson"), not one named after the short one ("Google ... Google Drive")
-    fuller = [(pos, n) for pos, n in found if n != q and first is not None and pos <= first.start()]
-    if fuller:
-        return _last(sorted(fuller), at)
-    if found:
+    index = names.org_index
+    if not isinstance(index, _OrgIndex) or index.source is not spoken:
+        index = names.org_index = _OrgIndex(names, spoken)
+    index.take()
+    longer = [index.longer.get(q, []), index.unknown(q, names)]
+    first = index.first(q)
+    if first is not None:
+        # the fuller name when the article gives it first ("Brightwater Line ... A Brightwater
+        # spokesperson"), not one named after the short one ("Google ... Google Drive")
+        fuller = [f for f in (_before(found, min(at, first + 1)) for found in longer) if f is not None]
+        if fuller:
+            return max(fuller)[1]
+    if any(_before(found, at) is not None for found in [index.orgs.get(q, []), *longer]):
         return q
     last = _strip_dot(q.split()[-1])
     if last in names.full and len(q.split()) <= 2:
@@ -2107,7 +2183,7 @@ def _org_subject(
     no given name, no pronoun, no title or apposition ("Hollin Mills employs about 2,900 people.
     It said ..."). None when that subject is none of these (since quotes.v10). "the company"
     and "the firm" with no organisation named take a run of one word too (``run_words=1``:
-    "Quillmoor said ... / "...," the company said", since quotes.v14)."""
+    "Quillmoor said ... / "...," the company said", since quotes.v15)."""
     text = names.text
     floor = max(0, at - SENTENCE_REACH)
     start = _sentence_start(text, at, floor)
@@ -2161,14 +2237,14 @@ def _org_opening(
             return run[0]
         if run_words == 1 and run and len(run[0].split()) >= 2 and _gender(run[0], names) is None:
             # the scan left out the run's first word, which opens the sentence ("Tarvell
-            # Mineral Holdings, which ...": "Mineral Holdings"): the run as written (since quotes.v14)
+            # Mineral Holdings, which ...": "Mineral Holdings"): the run as written (since quotes.v15)
             span = _CAP_RUN.match(text, pos, before)
             if span is not None and span.group(0).endswith(run[0]):
                 return span.group(0)
         if run_words == 1 and not run:
             # one capitalised word opening its sentence, which the scan leaves alone there,
             # as the subject of a reporting verb ("Quillmoor said ..."): not a word that opens
-            # sentences, nor a person's or place's name the article gives (since quotes.v14)
+            # sentences, nor a person's or place's name the article gives (since quotes.v15)
             one = _SUBJECT_WORD.match(text, pos, before)
             if one is not None:
                 word = one.group(1)
