@@ -2259,9 +2259,9 @@ def _org_opening(
 
 
 #: a run of capitalised words as written, for :func:`_org_opening`
-_CAP_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)*")
+_CAP_RUN = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)*")  # within its line
 #: a capitalised word and the verb after it ("Quillmoor said"), for :func:`_org_opening`
-_SUBJECT_WORD = re.compile(r"([A-Z][\w&'’-]+)\s+([a-z]+)\b")
+_SUBJECT_WORD = re.compile(r"([A-Z][\w&'’-]+)[ \t]+([a-z]+)\b")
 
 
 #: role words of a business (``org`` words of ``speaker-titles``): after "the", they name a
