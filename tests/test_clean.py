@@ -226,7 +226,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v13+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v14+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -470,7 +470,7 @@ def test_a_short_line_one_outlet_prints_between_the_paragraphs_of_two_stories() 
     from newsprism.clean import CleanOptions, pile_repeated
     from newsprism.model import RawArticle
 
-    bar = "Pass it on: Signal | Mastodon | Post"
+    bar = "Pass it on to Signal, Mastodon or Post"
     crosshead = "What comes next"
     other = [
         "The lighthouse on Skarv Point will be lit again next month after a two-year restoration.",
@@ -485,6 +485,92 @@ def test_a_short_line_one_outlet_prints_between_the_paragraphs_of_two_stories() 
     # the same two lines in two articles of one story (an update) are the story's: kept
     update = RawArticle("u", "\n".join([STORY_PARAS[0], bar, STORY_PARAS[1]]), "u.txt", outlet="Kelby Record")
     assert pile_repeated([one, update]) == frozenset()
+
+
+LIGHTHOUSE = [
+    "The lighthouse on Skarv Point will be lit again next month after a two-year restoration.",
+    "Volunteers raised most of the money for new lenses at summer fairs and a winter auction.",
+]
+
+
+def test_a_label_two_stories_of_one_outlet_print_with_other_words() -> None:
+    """furniture.v14: "READ NEXT:", "Sponsored:", "Travel:" head a line on every page of a
+    site, each time with other words; a label heading short lines of two different stories of
+    one outlet is the site's with whatever follows it. A label line that ends a sentence, one
+    that opens a quotation, one printed by one story only, and a transcript's speaker heading
+    many lines are not counted."""
+    from newsprism.clean import CleanOptions, article_labels, line_label, pile_repeated
+    from newsprism.model import RawArticle
+
+    one_lines = [
+        STORY_PARAS[0],
+        "Sponsored: Harbour Kitchens, fitted in a fortnight",
+        *STORY_PARAS[1:],
+        "NEXT UP: Ferry timetable changes for the winter",
+        "Why it matters: the pier is the town's only sheltered landing.",
+    ]
+    two_lines = [
+        LIGHTHOUSE[0],
+        "Sponsored: Skarv Point Cafe, open every weekend",
+        LIGHTHOUSE[1],
+        "Next up: Two new lifeguards for the summer season",
+        "Why it matters: ships still use the light to find the channel.",
+    ]
+    one = RawArticle("a", "\n".join(one_lines), "a.txt", outlet="Kelby Record")
+    two = RawArticle("b", "\n".join(two_lines), "b.txt", outlet="Kelby Record")
+    keys = pile_repeated([one, two])
+    cleaned = clean_body(one.body, options=CleanOptions(repeated=keys), outlet="Kelby Record")
+    assert cleaned.paragraphs == (*STORY_PARAS, one_lines[-1])  # a sentence after a label is story
+    assert cleaned.reasons.count("repeated-line") == 2
+    # the labels: digits read as one, quotations and sentences are not labels
+    assert (
+        line_label("Coming up at 8: The Drive with Lola")
+        == line_label("Coming up at 6: Early news")
+        == "coming up at 0"
+    )
+    assert line_label('Mayor: "We will rebuild the pier"') is None
+    assert line_label("Why it matters: the pier is the town's only sheltered landing.") is None
+    assert line_label("a lower-case start: is a sentence run on") is None
+    # a transcript's speaker heads many lines of one article: no label of the site's
+    transcript = ["HOST: Welcome back", "GUEST: Thank you", "HOST: So what now", "HOST: And then", "HOST: Really"]
+    assert article_labels(transcript) == frozenset({"guest"})
+    # an update of one story shares a paragraph with it: its labels are not counted
+    update = RawArticle(
+        "u", "\n".join([STORY_PARAS[0], "Sponsored: Kelby Tyres, two for one"]), "u.txt", outlet="Kelby Record"
+    )
+    assert pile_repeated([one, update]) == frozenset()
+
+
+def test_a_short_sentence_two_stories_print_below_the_story() -> None:
+    """furniture.v14: a short sentence (at most 20 words) two different stories of one outlet
+    print word for word below their last long paragraph is the site's (a gift offer, a print
+    edition line, figures read as one); the same sentence between long paragraphs (a
+    background sentence of a running story) is not, and it does not make two stories one."""
+    from newsprism.clean import CleanOptions, pile_repeated
+    from newsprism.model import RawArticle
+
+    long_a = (
+        "The harbour board met on Tuesday evening and agreed, after a long debate about the cost "
+        "of repairs and the views of fishermen, to close the old pier for the whole winter."
+    )
+    long_b = (
+        "Skarv Point's lighthouse keepers, who have kept the lamp lit through storms for decades, "
+        "said on Friday that the new lenses would be fitted by volunteers over the spring months."
+    )
+    gift = "Know a friend who would enjoy this? Members may pass on 5 stories each month to anyone."
+    background = "The town's harbour was built in the nineteenth century and was last repaired in the sixties."
+    one = RawArticle("a", "\n".join([long_a, STORY_PARAS[0], gift.replace("5", "7")]), "a.txt", outlet="Kelby Record")
+    two = RawArticle("b", "\n".join([long_b, LIGHTHOUSE[0], gift]), "b.txt", outlet="Kelby Record")
+    keys = pile_repeated([one, two])
+    cleaned = clean_body(one.body, options=CleanOptions(repeated=keys), outlet="Kelby Record")
+    assert cleaned.paragraphs == (long_a, STORY_PARAS[0])
+    three = RawArticle(
+        "c", "\n".join([long_a, background, STORY_PARAS[0], long_a[:-1] + " again."]), "c.txt", outlet="Kelby Record"
+    )
+    four = RawArticle(
+        "d", "\n".join([long_b, background, LIGHTHOUSE[0], long_b[:-1] + " again."]), "d.txt", outlet="Kelby Record"
+    )
+    assert pile_repeated([three, four]) == frozenset()
 
 
 @pytest.mark.parametrize(

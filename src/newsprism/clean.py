@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v13"
+CLEANER_VERSION = "furniture.v14"
 #: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
 #: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v13-noshape"
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v14-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +344,7 @@ def _clean_lines(
     patterns = load_patterns(opts.patterns)
     headline = _fold(title) if title and opts.drop_repeated_headline else None
     repeated = frozenset(opts.repeated)
+    own_labels = article_labels(lines) if repeated else frozenset()
     kept: list[tuple[int, str]] = []
     dropped: list[tuple[int, str, str]] = []
     rest: list[tuple[int, str]] = []  # comment-section headings: (line, category)
@@ -351,9 +352,11 @@ def _clean_lines(
         stripped = line.strip()
         if not stripped:
             continue
+        short = len(stripped.split()) <= PILE_MAX_WORDS
         if repeated and (
             line_key(stripped, outlet) in repeated
-            or (len(stripped.split()) <= PILE_MAX_WORDS and line_key(stripped, outlet, digits=True) in repeated)
+            or (short and line_key(stripped, outlet, digits=True) in repeated)
+            or (short and (label := line_label(stripped)) in own_labels and label_key(label, outlet) in repeated)
         ):
             dropped.append((n, line, "repeated-line"))
             # a comment section's heading the outlet prints on every page still heads its comments
@@ -738,11 +741,10 @@ class RepeatCounter:
             return
         self._seen.add((name, digest))
         self.articles[name] += 1
-        keys = {
-            line_key(stripped, outlet)
-            for line in body.splitlines()
-            if (stripped := line.strip()) and len(stripped.split()) <= REPEAT_MAX_WORDS
-        }
+        short = [s for line in body.splitlines() if (s := line.strip()) and len(s.split()) <= REPEAT_MAX_WORDS]
+        keys = {line_key(s, outlet) for s in short}
+        # a label that heads short lines of many of the outlet's pages (furniture.v14)
+        keys |= {label_key(label, outlet) for label in article_labels(body.splitlines())}
         self.counts.setdefault(name, Counter()).update(keys)
 
     def table(self, *, min_articles: int = 5, share: float = 0.05) -> frozenset[str]:
@@ -783,12 +785,19 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
         flags = [_is_anchor(x) for x in lines]
         if True not in flags:
             continue
-        anchors = frozenset(_fold(x) for x, f in zip(lines, flags, strict=True) if f)
+        anchors = frozenset(_DIGIT_RUN.sub("0", _fold(x)) for x, f in zip(lines, flags, strict=True) if f)
+        sizes = [len(x.split()) for x in lines]
+        # paragraphs too long to count as repeated lines: a short sentence counts only below
+        # the last of them (a gift offer under the story, not a background sentence in it nor
+        # a short lead that two reports of one story share)
+        last = max(
+            (i for i, (f, n) in enumerate(zip(flags, sizes, strict=True)) if f and n > PILE_MAX_WORDS), default=-1
+        )
         edge = frozenset(
             _DIGIT_RUN.sub("0", _fold(x))
-            for x, anchor in zip(lines, flags, strict=True)
-            if not anchor and len(x.split()) <= PILE_MAX_WORDS
-        )
+            for i, (x, f, n) in enumerate(zip(lines, flags, sizes, strict=True))
+            if n <= PILE_MAX_WORDS and (not f or (REPEAT_ANCHORS and last >= 0 and i > last))
+        ) | frozenset(_LABEL_MARK + label for label in article_labels(lines))
         edges.setdefault(_fold(raw.outlet), []).append((edge, anchors))
     found: set[str] = set()
     for outlet, bodies in edges.items():
@@ -798,17 +807,109 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
         for i, (edge, _) in enumerate(bodies):
             for line in edge:
                 holders.setdefault(line, []).append(i)
+        # a short sentence two stories of the outlet print (a gift offer, a print-edition
+        # line) is no evidence that they are one story: found first, then left out of the
+        # story lines that tell stories apart
+        site = {
+            line
+            for line, which in holders.items()
+            if line in bodies[which[0]][1] and _apart(bodies, which, line, min_articles)
+        }
+        # a label's articles are told apart without them; a whole short line's (a heading two
+        # related stories share) still with them, as in furniture.v13
+        reduced = [(edge, anchors - site) for edge, anchors in bodies] if site else bodies
         for line, which in holders.items():
             if len(which) < min_articles:
                 continue
-            apart = [which[0]]  # articles that share no story line with those taken before
-            for i in which[1:]:
-                if all(bodies[i][1].isdisjoint(bodies[j][1]) for j in apart):
-                    apart.append(i)
-                    if len(apart) >= min_articles:
-                        found.add(line_key(line, outlet, digits=True))
-                        break
+            if line in site or _apart(reduced if line.startswith(_LABEL_MARK) else bodies, which, line, min_articles):
+                if line.startswith(_LABEL_MARK):
+                    found.add(label_key(line[len(_LABEL_MARK) :], outlet))
+                else:
+                    found.add(line_key(line, outlet, digits=True))
     return frozenset(found)
+
+
+def _apart(bodies: list[tuple[frozenset[str], frozenset[str]]], which: list[int], line: str, min_articles: int) -> bool:
+    """Whether at least ``min_articles`` of the articles ``which`` share no story line (an
+    anchor other than ``line`` itself) with one another."""
+    if len(which) < min_articles:
+        return False
+    apart = [which[0]]
+    for i in which[1:]:
+        mine = bodies[i][1] - {line}
+        if all(mine.isdisjoint(bodies[j][1] - {line}) for j in apart):
+            apart.append(i)
+            if len(apart) >= min_articles:
+                return True
+    return False
+
+
+#: since ``furniture.v14`` a short sentence (an anchor of at most :data:`PILE_MAX_WORDS`
+#: words) below an article's last longer paragraph counts as well: two stories of one outlet
+#: that print one sentence there word for word print the site's (a gift offer, a line on the
+#: print edition)
+REPEAT_ANCHORS = True
+
+#: marks a line's label among the lines :func:`pile_repeated` counts (no folded line holds it)
+_LABEL_MARK = "\x1elabel\x1e"
+
+#: a label heading a short line: up to five words, a capital first, no quotation mark or
+#: bracket, then a colon or a bar and the line's own words ("READ NEXT: ...", "Travel: ...",
+#: "Sponsored | ..."); a line whose words after the label open a quotation is someone speaking
+_LINE_LABEL = re.compile(r"^([A-Z][^:|\"\u201c\u201d\u2018\u2019'()\[\]]{0,39}?)\s*[:|]\s+(?![\"\u201c\u2018'])\S")
+
+#: words at most in a line's label (:func:`line_label`)
+LABEL_MAX_WORDS = 5
+
+
+def line_label(line: str) -> str | None:
+    """The label heading a line, folded with its digits read as one ("Coming up at 8:" and
+    "Coming up at 6:" share one), or None: up to :data:`LABEL_MAX_WORDS` words from a capital
+    letter to a colon or a bar, followed by words that do not open a quotation, in a line that
+    ends no sentence (a title, a name, a promotion: "The big picture: ... reality." and a
+    transcript's "SPEAKER: ...?" are story text). Since
+    ``furniture.v14`` a label that heads short lines of two articles of one outlet on different
+    stories is the outlet's furniture with whatever follows it (:func:`pile_repeated`): a site
+    prints "READ NEXT:", "Sponsored:" or "Travel:" on every page, each time with other words."""
+    stripped = line.strip()
+    return None if _SENTENCE_END.search(stripped) else _label_of(stripped)
+
+
+#: a label heading more lines than this in one article is a speaker's name in a transcript
+#: or an interview's "Q:", not the site's (:func:`article_labels`)
+LABEL_MAX_LINES = 3
+
+
+def _label_of(line: str) -> str | None:
+    m = _LINE_LABEL.match(line)
+    if m is None or len(m.group(1).split()) > LABEL_MAX_WORDS:
+        return None
+    return _DIGIT_RUN.sub("0", _fold(m.group(1)))
+
+
+def article_labels(lines: Iterable[str]) -> frozenset[str]:
+    """The labels (:func:`line_label`) of an article's short lines that can be the site's:
+    those heading at most :data:`LABEL_MAX_LINES` of its lines, whatever those lines end with
+    (a transcript's "AMY GOODMAN:" heads dozens)."""
+    heads: Counter[str] = Counter()
+    found: set[str] = set()
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or (head := _label_of(stripped)) is None:
+            continue
+        heads[head] += 1
+        if len(stripped.split()) <= PILE_MAX_WORDS and not _SENTENCE_END.search(stripped):
+            found.add(head)
+    return frozenset(x for x in found if heads[x] <= LABEL_MAX_LINES)
+
+
+def label_key(label: str, outlet: str | None = None) -> str:
+    """The key of a repeated label (:func:`line_label`) in a table of repeated lines (a
+    namespace of its own: no line's key is a label's)."""
+    import hashlib
+
+    data = f"{_fold(outlet or '')}\x1f@label\x1f{label}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
 #: a line longer than this is never counted as a repeated line (see :func:`repeated_lines`)
