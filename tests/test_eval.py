@@ -232,6 +232,28 @@ def test_single_article_stories_get_quotes_scored(tmp_path: Path) -> None:
     assert "not extracted yet" not in text and f"quotes by {QUOTES_VERSION}" in text
 
 
+def test_articles_alone_are_cleaned_with_the_piles_repeated_lines(tmp_path: Path) -> None:
+    """The gold set is one pile: an article in no compared story is read under its outlet and
+    cleaned with the lines and labels the outlet's other stories repeat, as compared ones are."""
+    from newsprism.eval.run import single_articles
+
+    promo_a = "Sponsored: Harbour Kitchens, fitted in a fortnight"
+    promo_b = "Sponsored: Skarv Point Cafe, open every weekend"
+    ferry, library = ALONE_A.splitlines(), ALONE_B.splitlines()
+    root = write_gold(
+        tmp_path / "pile",
+        {
+            "ferry": "\n".join([*ferry[:2], promo_a, *ferry[2:]]),
+            "library": "\n".join([*library[:2], promo_b, *library[2:]]),
+        },
+        {"articles": {"ferry": {"outlet": "A", "story": "s-ferry"}, "library": {"outlet": "A", "story": "s-lib"}}},
+    )
+    singles, errors = single_articles(load_gold(root))
+    assert errors == []
+    assert [a["removed"] for a in singles["ferry"]["articles"]] == [[promo_a]]
+    assert [a["removed"] for a in singles["library"]["articles"]] == [[promo_b]]
+
+
 def test_each_article_is_scored_once(tmp_path: Path) -> None:
     """A story of two is scored from its comparison, a story of one from its own record."""
     root = write_gold(

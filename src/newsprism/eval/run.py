@@ -181,8 +181,13 @@ def single_articles(
     set's stories unless ``stories`` is given), by article id: the comparison JSON's
     ``articles``, ``quotes``, ``quote_groups`` and ``framing`` for that article
     alone, made as ``compare`` makes them (cleaned with ``options.clean``, then
-    :func:`~newsprism.quotes.story_quotes` and :func:`~newsprism.framing.story_marks`)."""
-    opts = options or CompareOptions()
+    :func:`~newsprism.quotes.story_quotes` and :func:`~newsprism.framing.story_marks`).
+    Read under its outlet of ``gold.json`` and cleaned with the pile's repeated lines, as the
+    articles of :func:`compare_stories` are: the gold set is one pile."""
+    arts = gold.data["articles"]
+    outlets = {str(gold.files[a]): arts[a]["outlet"] for a in sorted(arts) if arts[a].get("outlet")}
+    pile, _ = read([gold.files[a] for a in sorted(arts)], outlets=outlets)
+    opts = with_pile_repeated(options or CompareOptions(), [r for r in pile if isinstance(r, RawArticle)])
     compared = {a for ids in (stories or gold.stories()).values() if len(ids) >= 2 for a in ids}
     records: dict[str, dict] = {}
     errors: list[str] = []
@@ -191,7 +196,7 @@ def single_articles(
         if on_progress:
             on_progress("single", n, len(todo))
         try:
-            raw, problems = read([gold.files[art_id]])
+            raw, problems = read([gold.files[art_id]], outlets=outlets)
             if problems:
                 raise problems[0]
             if len(raw) != 1:
