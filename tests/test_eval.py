@@ -254,6 +254,27 @@ def test_articles_alone_are_cleaned_with_the_piles_repeated_lines(tmp_path: Path
     assert [a["removed"] for a in singles["library"]["articles"]] == [[promo_b]]
 
 
+def test_a_gold_mark_in_the_headline_is_scored_with_headlines(tmp_path: Path) -> None:
+    """The contract's ``framing`` holds body marks only, so a gold mark in the headline is
+    missed there by any rule; ``with_headlines`` matches it against ``headline_framing``."""
+    root = write_gold(
+        tmp_path / "head",
+        {"ferry": "Board rams through ferry cuts\n" + "\n".join(ALONE_A.splitlines()[1:])},
+        {
+            "articles": {"ferry": {"outlet": "A", "story": "s-ferry"}},
+            "framing": [
+                {"article": "ferry", "text": "rams", "type": "loaded"},
+                {"article": "ferry", "text": '"modernisation"', "type": "scare_quote"},
+            ],
+        },
+    )
+    framing = evaluate(root, tasks=("framing",)).scores["framing"]
+    assert framing["recall"] == 0.5 and framing["by_type"]["loaded"]["recall"] == 0.0
+    both = framing["with_headlines"]
+    assert (both["recall"], both["precision"], both["headline_marks"]) == (1.0, 1.0, 1)
+    assert both["by_type"]["loaded"] == 1.0
+
+
 def test_each_article_is_scored_once(tmp_path: Path) -> None:
     """A story of two is scored from its comparison, a story of one from its own record."""
     root = write_gold(

@@ -378,3 +378,32 @@ def test_bare_counts_quick_test_changes_no_count() -> None:
     text = texts[1]
     s = text.index('"fast-track"')
     assert _bare_counts(text, [Span(s, s + len('"fast-track"'))], [None]) == {"fast-track": 0}
+
+
+def test_headlines_are_marked_in_their_own_list() -> None:
+    """framing.v12: a headline is read by the same rules as the body; its marks are listed under
+    ``headline_framing`` with spans into the title (never into ``text``), ids ``h1``..., and a
+    quoted headline phrase keeps its words the speaker's."""
+    raws = [
+        from_text(WIRE, id="wire", title="North Korea fires two missiles", outlet="Wire"),
+        from_text(REWRITE, id="rewrite", title="Regime slammed as it allegedly fires missiles", outlet="Rewrite"),
+        from_text(
+            WIRE + "The launches were condemned in Tokyo.\n",
+            id="quoted",
+            title="Lindqvist: launches 'a threat from the regime'",
+            outlet="Third",
+        ),
+    ]
+    c = compare(raws, options=CompareOptions(align=AlignOptions(embedder=None)))
+    heads = c.headline_framing
+    assert [m.id for m in heads] == [f"h{k}" for k in range(1, len(heads) + 1)]
+    title = {a.id: a.title or "" for a in c.articles}
+    for m in heads:
+        assert title[m.article][m.start : m.end] == m.text
+    found = {(m.article, m.type, m.text, m.quoted) for m in heads}
+    assert ("rewrite", "loaded", "Regime", False) in found and ("rewrite", "hedge", "allegedly", False) in found
+    assert not any(m.article == "wire" for m in heads)
+    assert [(m.text, m.quoted) for m in heads if m.article == "quoted"] == [("regime", True)]
+    # body marks are not headline marks, and the list survives the JSON
+    assert not {m.id for m in c.framing} & {m.id for m in heads}
+    assert Comparison.from_dict(c.to_dict()).headline_framing == heads

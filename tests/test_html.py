@@ -222,3 +222,19 @@ def test_cli_html_report_of_a_stored_story(tmp_path: Path, story: list[Path]) ->
     res = _cli("compare", "--story", big["id"], "--db", db, "--format", "html", "--embedder", "none")
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("<!DOCTYPE html>") and len(re.findall(r'<tr id="fact-', res.stdout)) >= 3
+
+
+def test_headline_marks_are_marked_and_escaped() -> None:
+    """framing.v12: the articles table marks a headline's framing words; the headline stays data."""
+    from newsprism import compare, from_text
+    from newsprism.align import AlignOptions
+    from newsprism.comparison import CompareOptions
+
+    body = "The council approved the budget on Tuesday after a long debate about the cost of repairs.\n"
+    raws = [
+        from_text(body, id="a", title="Council rams <b>budget</b> through", outlet="One"),
+        from_text(body + "The vote was close.\n", id="b", title="Council passes budget", outlet="Two"),
+    ]
+    page = render_html(compare(raws, options=CompareOptions(align=AlignOptions(embedder=None))))
+    assert '<mark class="loaded" title="loaded">rams</mark> &lt;b&gt;budget&lt;/b&gt; through' in page
+    assert "<b>budget</b>" not in page

@@ -18,7 +18,7 @@ from .contrast import CONTRAST_VERSION, fact_contrasts
 from .credits import CREDITS_VERSION
 from .entities import ENTITIES_VERSION, naming_marks, naming_table, story_entities
 from .errors import CompareError, InputError
-from .framing import FRAMING_VERSION, attach_facts, outlet_profiles, story_marks
+from .framing import FRAMING_VERSION, attach_facts, headline_marks, outlet_profiles, story_marks
 from .model import Article, Comparison, RawArticle, article_key
 from .numbers import NUMBERS_VERSION, article_quantities, conflicts
 from .pipeline import prepare_article
@@ -146,6 +146,7 @@ def compare(
         naming=tuple(naming_table(entities, kept)),
         profiles=tuple(outlet_profiles(kept, facts, marks, quotes)),
         framing=tuple(marks),
+        headline_framing=tuple(headline_marks(kept)),
         contrasts=tuple(fact_contrasts(facts, kept, marks, entities)),
         warnings=tuple(all_warnings),
         algorithms=algorithms,

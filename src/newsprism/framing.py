@@ -85,12 +85,12 @@ from itertools import pairwise
 
 from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
-from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Span
+from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Sentence, Span
 from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v11"
+FRAMING_VERSION = "framing.v12"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
@@ -281,6 +281,38 @@ def story_marks(
         merged = sorted(found + mine, key=lambda m: (m.start, m.end, m.type))
         out += merged
     return [replace(m, id=f"m{k}") for k, m in enumerate(out, start=1)]
+
+
+#: the version of a headline's marks (:func:`headline_marks`)
+HEADLINE_MARKS_VERSION = "headline-marks.v1"
+
+
+def headline_marks(articles: Sequence[Article]) -> list[FramingMark]:
+    """The framing marks of each article's headline, numbered ``h1``... in article order, spans
+    into ``Article.title`` (a headline is not part of ``Article.text``; the comparison's JSON
+    lists them under ``headline_framing``). The headline is read as a one-sentence article by
+    the same rules as the body (:func:`article_marks`: word lists with their contexts, scare
+    quotes of the quotes stage, where a headline's single marks around a speaker's words are a
+    quotation, "Barr: report 'imminent'"), and its quotations are its own: a loaded word inside
+    a quoted headline phrase is flagged ``quoted``. No naming marks: which outlet names an
+    entity how is read in the body (:mod:`newsprism.entities`)."""
+    from .quotes import article_quotes
+
+    out: list[FramingMark] = []
+    for art in articles:
+        head = art.title or ""
+        if not head.strip():
+            continue
+        line = Article(
+            art.id,
+            head,
+            art.source,
+            outlet=art.outlet,
+            sentences=(Sentence(0, Span(0, len(head)), head),),
+        )
+        found = article_quotes(line)
+        out += article_marks(line, found.quotes, found.terms)
+    return [replace(m, id=f"h{k}") for k, m in enumerate(out, start=1)]
 
 
 def _gives_way(mark: FramingMark, name: FramingMark) -> bool:

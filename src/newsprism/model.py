@@ -920,6 +920,8 @@ class Comparison:
     algorithms: dict[str, str] = field(default_factory=dict)
     naming: tuple[Naming, ...] = ()
     profiles: tuple[OutletProfile, ...] = ()
+    #: framing marks of the headlines, spans into ``Article.title`` (ids ``h1``...)
+    headline_framing: tuple[FramingMark, ...] = ()
 
     @property
     def singles(self) -> tuple[SingleSentence, ...]:
@@ -947,6 +949,7 @@ class Comparison:
             "quote_groups": [g.to_dict() for g in self.quote_groups],
             "entities": [e.to_dict() for e in self.entities],
             "framing": [m.to_dict() for m in self.framing],
+            "headline_framing": [m.to_dict() for m in self.headline_framing],
             "framing_contrasts": [c.to_dict() for c in self.contrasts],
             "naming": [n.to_dict() for n in self.naming],
             "profiles": [p.to_dict() for p in self.profiles],
@@ -975,6 +978,7 @@ class Comparison:
             quote_groups=tuple(QuoteGroup.from_dict(g) for g in d.get("quote_groups") or ()),
             entities=tuple(Entity.from_dict(e) for e in d.get("entities") or ()),
             framing=tuple(FramingMark.from_dict(m) for m in d.get("framing") or ()),
+            headline_framing=tuple(FramingMark.from_dict(m) for m in d.get("headline_framing") or ()),
             contrasts=tuple(FramingContrast.from_dict(c) for c in d.get("framing_contrasts") or ()),
             related=tuple(RelatedLink.from_dict(r) for r in d.get("related") or ()),
             naming=tuple(Naming.from_dict(n) for n in d.get("naming") or ()),

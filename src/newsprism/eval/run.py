@@ -34,7 +34,7 @@ from ..api import ProgressCallback, compare, group, read
 from ..comparison import CompareOptions, with_pile_repeated
 from ..entities import ENTITIES_VERSION
 from ..errors import GoldSetError, InputError, NewsprismError
-from ..framing import FRAMING_VERSION, story_marks
+from ..framing import FRAMING_VERSION, headline_marks, story_marks
 from ..framing_lexicon import FRAMING_LEXICON_VERSION
 from ..grouping import GroupOptions
 from ..model import RawArticle
@@ -214,6 +214,7 @@ def single_articles(
             "quotes": [q.to_dict() for q in quotes],
             "quote_groups": [g.to_dict() for g in groups],
             "framing": [m.to_dict() for m in story_marks([article], quotes, terms)],
+            "headline_framing": [m.to_dict() for m in headline_marks([article])],
             "warnings": notes,
             "algorithms": {"clean": opts.clean.version, "quotes": QUOTES_VERSION, "framing": FRAMING_VERSION},
         }

@@ -140,6 +140,7 @@ def score_reports(gold: GoldSet, reports: Iterable[Json], singles: Iterable[Json
     links: set[frozenset[tuple[str, int]]] = set()
     quotes: list[Json] = []
     framing: list[Json] = []
+    headlines: list[Json] = []
     conflicts: list[Json] = []
     for rep in reports:
         arts = {a["id"]: a for a in rep.get("articles", [])}
@@ -149,6 +150,7 @@ def score_reports(gold: GoldSet, reports: Iterable[Json], singles: Iterable[Json
             links.update(frozenset(pair) for pair in combinations(nodes, 2) if pair[0][0] != pair[1][0])
         quotes.extend(rep.get("quotes", []))
         framing.extend(rep.get("framing", []))
+        headlines.extend(rep.get("headline_framing", []))
         conflicts.extend((rep.get("numbers") or {}).get("conflicts", []))
     known = gold.data["articles"]
     scored = sorted(a for a in articles if a in known)
@@ -162,6 +164,7 @@ def score_reports(gold: GoldSet, reports: Iterable[Json], singles: Iterable[Json
         every.update(arts)
         quotes.extend(rec.get("quotes", []))
         framing.extend(rec.get("framing", []))
+        headlines.extend(rec.get("headline_framing", []))
     per_article = sorted(a for a in every if a in known)
     stories = gold.stories()
     return {
@@ -171,7 +174,7 @@ def score_reports(gold: GoldSet, reports: Iterable[Json], singles: Iterable[Json
         "body_coverage": _coverage(gold, articles, scored),
         "alignment": _alignment(gold, articles, links, in_scope),
         "quotes": _quotes(gold, quotes, per_article),
-        "framing": _framing(gold, every, framing, per_article),
+        "framing": _framing(gold, every, framing, per_article, headlines),
         "figures": _figures(gold, articles, conflicts, in_scope),
     }
 
@@ -362,25 +365,39 @@ def _quotes(gold: GoldSet, quotes: list[Json], scored: list[str]) -> Json:
 
 
 def _framing_counts(
-    gold: GoldSet, articles: dict[str, Json], framing: list[Json], scored: list[str]
+    gold: GoldSet,
+    articles: dict[str, Json],
+    framing: list[Json],
+    scored: list[str],
+    headlines: list[Json] | None = None,
 ) -> tuple[Json, list[int]]:
-    """Per type and in all: precise hits, recalled hits, predicted, gold."""
+    """Per type and in all: precise hits, recalled hits, predicted, gold. With ``headlines``
+    (marks whose spans are in the article's ``title``), a gold mark whose words stand in the
+    headline and not in the body is matched against those."""
     by_type: Json = {}
     tot = [0, 0, 0, 0]
     for kind in FRAMING_TYPES:
         c = [0, 0, 0, 0]
         for a in scored:
             text = articles[a].get("text", "")
-            truth = [
-                find_spans(g["text"], text)
-                for g in gold.data.get("framing", [])
-                if g["article"] == a and g["type"] == kind
-            ]
+            title = articles[a].get("title") or ""
+            truth: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+            for g in gold.data.get("framing", []):
+                if g["article"] == a and g["type"] == kind:
+                    body = find_spans(g["text"], text)
+                    head = find_spans(g["text"], title) if headlines is not None and not body else []
+                    truth.append((body, head))
             pred = [(f["start"], f["end"]) for f in framing if f["article"] == a and f["type"] == kind]
-            flat = [s for spans in truth for s in spans]
+            hpred = [(f["start"], f["end"]) for f in headlines or () if f["article"] == a and f["type"] == kind]
+            flat = [s for spans, _ in truth for s in spans]
+            hflat = [s for _, spans in truth for s in spans]
             c[0] += sum(any(overlap(p, g) for g in flat) for p in pred)
-            c[1] += sum(any(overlap(p, g) for p in pred for g in spans) for spans in truth)
-            c[2] += len(pred)
+            c[0] += sum(any(overlap(p, g) for g in hflat) for p in hpred)
+            c[1] += sum(
+                any(overlap(p, g) for p in pred for g in body) or any(overlap(p, g) for p in hpred for g in head)
+                for body, head in truth
+            )
+            c[2] += len(pred) + len(hpred)
             c[3] += len(truth)
         if not any(g["type"] == kind for g in gold.data.get("framing", [])):
             by_type[kind] = not_scored(_unmarked(f"{kind} spans", kind), predicted=c[2])
@@ -392,10 +409,19 @@ def _framing_counts(
     return by_type, tot
 
 
-def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scored: list[str]) -> Json:
+def _framing(
+    gold: GoldSet,
+    articles: dict[str, Json],
+    framing: list[Json],
+    scored: list[str],
+    headlines: list[Json] | None = None,
+) -> Json:
     """Every mark as the report contract lists it, and apart (``own_voice_*``) the outlet's own
     marks only: a mark flagged ``quoted`` is in a speaker's words, which the gold format never
-    marks as the outlet's framing (issue 18: kept out of the outlet's own counts)."""
+    marks as the outlet's framing (issue 18: kept out of the outlet's own counts). With
+    ``headlines`` (the reports' ``headline_framing``, spans in each article's ``title``),
+    ``with_headlines`` scores body and headline marks together: the contract's ``framing``
+    holds body marks only, so a gold mark in the headline is missed there by any rule."""
     by_type, tot = _framing_counts(gold, articles, framing, scored)
     if not scored:
         return not_scored("no articles", articles=0)
@@ -414,6 +440,12 @@ def _framing(gold: GoldSet, articles: dict[str, Json], framing: list[Json], scor
     out["own_voice_f1"] = own["f1"]
     out["own_voice_predicted"] = own["predicted"]
     out["by_type"] = by_type
+    if headlines is not None:
+        head_types, h = _framing_counts(gold, articles, framing, scored, headlines)
+        both = prf(h[0], h[2], h[3], recalled=h[1], empty_precision=0.0)
+        both["headline_marks"] = len([m for m in headlines if m.get("article") in set(scored)])
+        both["by_type"] = {k: v.get("f1") for k, v in head_types.items() if "f1" in v}
+        out["with_headlines"] = both
     return out
 
 

@@ -16,10 +16,10 @@ backslash escapes and HTML entities for Markdown, autoescaping for HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..model import RELATED_ELSEWHERE, Article, Comparison, Fact, NumberConflict, SingleSentence
+from ..model import RELATED_ELSEWHERE, Article, Comparison, Fact, FramingMark, NumberConflict, SingleSentence
 from ..text import plural as _plural
 
 # Line breaks (including Unicode's) become spaces; other control characters (terminal escape
@@ -79,6 +79,8 @@ class ArticleRow:
     sentences: int
     removed: int
     credit: str = ""
+    #: the headline cut at its framing marks (``Comparison.headline_framing``), when it has any
+    headline_marked: tuple[Segment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,7 +489,7 @@ def build_view(comparison: Comparison) -> ComparisonView:
 
     return ComparisonView(
         summary=_summary(comparison, singles),
-        articles=tuple(_article_row(a, label[a.id]) for a in arts),
+        articles=tuple(_article_row(a, label[a.id], comparison.headline_framing) for a in arts),
         reuse=_reuse(comparison, label),
         conflicts=tuple(_conflict(c, label) for c in comparison.conflicts),
         shared=tuple(
@@ -512,14 +514,17 @@ def build_view(comparison: Comparison) -> ComparisonView:
         framing=tuple(
             FramingLine(
                 m.article,
-                label.get(m.article, one_line(m.article)),
+                label.get(m.article, one_line(m.article)) + ("" if head else ", headline"),
                 m.type,
                 one_line(m.text),
                 m.quoted,
                 one_line(m.note),
-                m.fact or "",
+                m.fact or ("headline" if not head else ""),
             )
-            for m in sorted(comparison.framing, key=lambda m: (_order(arts, m.article), m.start, m.id))
+            for head, m in sorted(
+                [(1, m) for m in comparison.framing] + [(0, m) for m in comparison.headline_framing],
+                key=lambda x: (_order(arts, x[1].article), x[0], x[1].start, x[1].id),
+            )
         ),
         only_in=_only_in(singles, arts, label, ref),
         removed=tuple(
@@ -717,7 +722,9 @@ def _labels(arts: tuple[Article, ...]) -> dict[str, str]:
     }
 
 
-def _article_row(a: Article, label: str) -> ArticleRow:
+def _article_row(a: Article, label: str, headline_marks: Sequence[FramingMark] = ()) -> ArticleRow:
+    marks = [(m.start, m.end, m.type) for m in headline_marks if m.article == a.id]
+    title = a.title or ""
     return ArticleRow(
         id=one_line(a.id),
         label=label,
@@ -728,6 +735,7 @@ def _article_row(a: Article, label: str) -> ArticleRow:
         sentences=len(a.sentences),
         removed=len(a.removed),
         credit=one_line(a.credit),
+        headline_marked=_segments(title, 0, len(title), marks) if marks else (),
     )
 
 
