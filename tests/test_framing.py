@@ -407,3 +407,19 @@ def test_headlines_are_marked_in_their_own_list() -> None:
     # body marks are not headline marks, and the list survives the JSON
     assert not {m.id for m in c.framing} & {m.id for m in heads}
     assert Comparison.from_dict(c.to_dict()).headline_framing == heads
+
+
+def test_a_headline_gives_words_to_a_source_by_its_conventions() -> None:
+    """A headline's words after a speaker's colon, and in quotation marks, are a source's: flagged
+    quoted. A section's label before a colon ("OPINION:", "Analysis:") is no speaker."""
+    from newsprism.framing import headline_marks
+    from newsprism.model import Article
+
+    def marks(title: str) -> list[tuple[str, bool]]:
+        return [(m.text, m.quoted) for m in headline_marks([Article("a", "", "a", title=title)])]
+
+    assert marks("Mara Lindqvist: the regime must answer") == [("regime", True)]
+    assert marks("Lindqvist on Skarv: the regime must answer") == [("regime", True)]
+    assert marks("Harbour board slams 'draconian' cuts") == [("slams", False), ("draconian", True)]
+    assert marks("OPINION: the regime must answer") == [("regime", False)]
+    assert marks("Analysis: the regime must answer") == [("regime", False)]

@@ -311,8 +311,34 @@ def headline_marks(articles: Sequence[Article]) -> list[FramingMark]:
             sentences=(Sentence(0, Span(0, len(head)), head),),
         )
         found = article_quotes(line)
-        out += article_marks(line, found.quotes, found.terms)
+        said = _headline_said(head)
+        for m in article_marks(line, found.quotes, found.terms):
+            if not m.quoted and m.type != "scare_quote" and any(s <= m.start and m.end <= e for s, e in said):
+                m = replace(m, quoted=True, note="the headline gives these words to a source")
+            out.append(m)
     return [replace(m, id=f"h{k}") for k, m in enumerate(out, start=1)]
+
+
+#: a headline led by a speaker and a colon, the words after it the speaker's ("Jeb Bush: ...",
+#: "Obama on Leno: ..."): two to four capitalised words, or any of them and "on" and a few
+#: words; not in capitals (a section's label, "OPINION: ..."), not one word alone ("Opinion:")
+_HEADLINE_SPEAKER = re.compile(
+    r"(?=[^:]*[a-z][^:]*:)"
+    r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} on [^:]{1,40}): "
+)
+#: words a headline puts in quotation marks, single or double: a source's words by the
+#: headline convention ("McCain family slams 'mocking' tweet")
+_HEADLINE_QUOTED = re.compile(r"(?<![\w'’])['‘\"“]([^'‘’\"“”]{1,120})['’\"”](?![\w'’])")
+
+
+def _headline_said(head: str) -> list[tuple[int, int]]:
+    """The stretches of a headline that are a source's words (since framing.v12's review): what
+    follows a speaker's colon, and words in quotation marks."""
+    spans = [(m.start(1), m.end(1)) for m in _HEADLINE_QUOTED.finditer(head)]
+    lead = _HEADLINE_SPEAKER.match(head)
+    if lead is not None:
+        spans.append((lead.end(), len(head)))
+    return spans
 
 
 def _gives_way(mark: FramingMark, name: FramingMark) -> bool:
