@@ -180,9 +180,9 @@ from ._unionfind import UnionFind
 from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
 from .text import stem, terms, word_list
 
-GROUP_VERSION = "group-hybrid.v8"
+GROUP_VERSION = "group-hybrid.v9"
 #: the version of :func:`featurize` (part of :func:`features_method`)
-FEATURES_VERSION = "group-features.v4"
+FEATURES_VERSION = "group-features.v5"
 #: grouping reads no further into an article than this many characters (headline, lead,
 #: shingles and containment all come from the opening)
 GROUP_HEAD = 4000
@@ -336,6 +336,8 @@ class GroupOptions:
     rescue_floor: float = 0.4
     rescue_singles: bool = True
     learned_margin: float = 0.15
+    mixed_undated: bool = True
+    unshout: bool = True
 
     def __post_init__(self) -> None:
         from . import _checks as check
@@ -393,9 +395,11 @@ class GroupOptions:
 class PileStats:
     """What grouping reads of the whole pile rather than of one article: the number of
     articles and the document frequency of each headline-and-lead term (weekday terms left
-    out), for the lead's IDF; the number of undated articles and the document frequency of
-    each whole-text term among them, for the whole-text IDF (step 3, v5). A term missing
-    from a table is held by one article (the one that holds it).
+    out), for the lead's IDF; the number of articles whose whole texts are counted and the
+    document frequency of each whole-text term among them, for the whole-text IDF (step 3,
+    v5; ``undated``: only undated articles were counted until v9, which reads a dated
+    article's whole text when it merges with an undated one, so every article is). A term
+    missing from a table is held by one article (the one that holds it).
 
     :func:`cluster` counts them over the pile it is given; a caller that clusters a pile
     block by block (the Spark job: :mod:`newsprism.spark`) counts them over the whole pile
@@ -446,6 +450,8 @@ def features_method(options: GroupOptions | None = None) -> str:
     if opts.embedder and opts.weight > 0:
         embedder = _with_version(opts.embedder)
     whole = ":whole" if _whole(opts) else ""
+    if not opts.unshout:
+        whole += ":shouted"
     if opts.event_floor > 0 and opts.event_chars:
         whole += f":open{opts.event_chars}"
     return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}{whole}"
@@ -609,7 +615,8 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
     if opts.embedder and opts.weight > 0:
         from .embed import get_embedder
 
-        texts = [((a.title or "") + ". " + _lead(a, opts.lead_sentences))[:1000] for a in articles]
+        head = _unshout if opts.unshout else str
+        texts = [(head(a.title or "") + ". " + _lead(a, opts.lead_sentences))[:1000] for a in articles]
         emb = np.asarray(get_embedder(opts.embedder).encode(texts), dtype="<f4")
         vectors = [row.tobytes() for row in emb]
     openings = [_opening(a) for a in articles]
@@ -628,6 +635,31 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
         )
         for k, a in enumerate(articles)
     ]
+
+
+#: a run of two or more words in capitals, apart by spaces ("BIN STRIKE OVER", "LAST ORDERS"),
+#: as a tabloid sets a headline or its first words; a lone word in capitals (an acronym) or
+#: acronyms apart by commas ("US, UK") are left alone
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'\u2019&-]*[A-Z](?: [A-Z][A-Z'\u2019&-]*[A-Z])+\b")
+
+
+def _unshout(title: str) -> str:
+    """A headline as the embedding should read it (v9): one set in capitals ("QUAKE HORROR:
+    TOWN CRUMBLES", four fifths of its letters or more) in sentence case, and runs of two or
+    more words in capitals of 8 letters or more ("BIN STRIKE OVER! Victory for crews") in
+    lower case, the headline's first letter kept. Tabloids set headlines so, and the
+    embedding reads a word in capitals as another word (against the other reports of their
+    event, the written parts' headlines in capitals score 0.03 to 0.15 higher in sentence
+    case). The TF-IDF terms are lower case already."""
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return title[:1] + title[1:].lower()
+
+    def lower(m: re.Match[str]) -> str:
+        run = m.group(0)
+        return run.lower() if sum(c.isalpha() for c in run) >= 8 else run
+
+    return title[:1] + _SHOUTED.sub(lower, title)[1:]
 
 
 def lead_terms(bag: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
@@ -1330,7 +1362,8 @@ def _pair_rows(
     undated = np.array([d is None for d in days])
     body = None
     if (_whole(opts) if whole is None else whole) and undated.any():
-        body = _body_rows([f.terms for f in feats], undated, opts.idf_prior, stats)
+        read = np.ones(len(days), dtype=bool) if opts.mixed_undated else undated
+        body = _body_rows([f.terms for f in feats], read, opts.idf_prior, stats)
     return emb, week, body
 
 
@@ -1400,9 +1433,10 @@ def pile_stats(features: Iterable[GroupFeatures]) -> PileStats:
     for f in features:
         n += 1
         head.update(t for t, _ in _lead_bags([f.terms])[0])
-        if _day(f.published) is None:
-            undated += 1
-            body.update(t for t, _ in _whole_part(f.terms, BODY))
+        # every article's whole text: a dated one's is read when it merges with an undated
+        # one (v9), so the whole-text IDF is over the pile, as :func:`cluster` counts it
+        undated += 1
+        body.update(t for t, _ in _whole_part(f.terms, BODY))
     return PileStats(n, dict(head), undated, dict(body))
 
 
@@ -1804,6 +1838,10 @@ def _link(
 
     scope = {"stories": 2, "joins": 1, "all": 0}[opts.event_scope]  # checked by GroupOptions
 
+    def undated_merge(sa: tuple[int, int] | None, sb: tuple[int, int] | None) -> bool:
+        """Whether a merge is judged as undated: both sides undated, or (v9) either."""
+        return sa is None or sb is None if opts.mixed_undated else sa is None and sb is None
+
     for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
@@ -1837,7 +1875,7 @@ def _link(
             rescued = False
             if avg / (na * nb) < bar:
                 # undated, just below the bar: joins when the whole texts are alike (rescue)
-                if not rescue or sa is not None or sb is not None or avg / (na * nb) < bar - _rescue_reach(opts):
+                if not rescue or not undated_merge(sa, sb) or avg / (na * nb) < bar - _rescue_reach(opts):
                     continue
                 joins = min(na, nb) == 1 and max(na, nb) > 1
                 learned = (
@@ -1861,8 +1899,7 @@ def _link(
             if (
                 not rescued
                 and body is not None
-                and sa is None
-                and sb is None
+                and undated_merge(sa, sb)
                 and ((na > 1 and nb > 1) or not opts.body_stories_only)
             ):
                 # two undated stories: their whole texts must be alike too (step 3); summed
@@ -1875,8 +1912,7 @@ def _link(
             model is not None
             and events is not None
             and (i, j) not in dups
-            and span[ri] is None
-            and span[rj] is None
+            and undated_merge(span[ri], span[rj])
             and (na > 1) + (nb > 1) >= scope
             and above < opts.event_margin
             and same_event(clusters.members[ri], clusters.members[rj]) < opts.event_floor
