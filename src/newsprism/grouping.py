@@ -1,6 +1,6 @@
 """group: find the stories in a pile of articles.
 
-Method ``group-hybrid.v8``, near-linear in the number of articles:
+Method ``group-hybrid.v9``, near-linear in the number of articles:
 
 1. **Near-copies.** MinHash signatures (rensa, from hashes of the word 5-shingles of each
    article's opening), split into 16 bands: articles sharing a band are candidates, and those
@@ -110,6 +110,17 @@ Method ``group-hybrid.v8``, near-linear in the number of articles:
    -0.001, the others unchanged. Weekdays two or more days apart and elapsed times are not
    evidence for the veto of a join: they mark a third of BASIL's true joins (its stories
    span the days of their coverage).
+   **Mixed piles and headlines in capitals (v9).** In a pile of dated and undated articles
+   (an HTML page with its date beside saved ``.txt`` files, as in parts M to O), a merge
+   with an undated side is judged as an undated merge (``mixed_undated``): the rescue just
+   below the bar, the whole-text floor and the veto read it, the whole texts of dated
+   articles included, where before a story holding one dated report was judged by nothing
+   but the bar (its undated side's date is unknown, so the date window cannot decide). The
+   written-day window still compares undated articles only. And the embedding reads a
+   headline set in capitals (a tabloid's "QUAKE HORROR: TOWN CRUMBLES", or a run of words in
+   capitals of 8 letters or more) in lower case (``unshout``, :func:`_unshout`). Piles all
+   dated or all undated are grouped as by v8 but for the headlines in capitals; BASIL, NeuS
+   and ECB+ score as under v8 (docs/grouping.md).
 4. **Origins.** Inside a story, a pair of articles is a republication when at least
    ``republication`` of the shorter one's runs of four stemmed words occur in the other
    (containment, not Jaccard: a rewrite that keeps half of a wire story shares only a fifth of
@@ -285,6 +296,13 @@ class GroupOptions:
     setting with the best mean gain that costs no set (0.2 to 0.3 gain ECB+ more, up to
     0.913, but cost the dev set 0.015; any undated merge costs H and NeuS up to 0.1).
 
+    ``mixed_undated`` (True, v9): a merge with one undated side and one dated side is judged
+    as an undated merge (rescue, whole-text floor, veto; the whole texts of dated articles
+    read for it); False: only merges of two undated sides are (v8). ``unshout`` (True, v9):
+    the embedding reads a headline in capitals in lower case (:func:`_unshout`; part of
+    :func:`features_method`). Neither changes a pile all dated or all undated but for its
+    headlines in capitals: measured on every set (docs/grouping.md), not chosen among values.
+
     Checked on construction (:class:`~newsprism.errors.OptionsError`, naming the field and
     the value): ``threshold`` is a weighted cosine, -1 to 1 (-1, the lowest a cosine reaches,
     merges every candidate pair the other rules let through); the shares, probabilities and
@@ -370,7 +388,7 @@ class GroupOptions:
             check.whole(self, name, 1)
         for name in ("credited_days", "window_days", "block_above", "idf_prior", "event_chars", "written_window"):
             check.whole(self, name, 0)
-        for name in ("body_stories_only", "rescue_joins", "rescue_singles"):
+        for name in ("body_stories_only", "rescue_joins", "rescue_singles", "mixed_undated", "unshout"):
             check.flag(self, name)
         check.choice(self, "embedder", (*EMBEDDERS, None))
         check.choice(self, "event_scope", ("stories", "joins", "all"))
