@@ -826,7 +826,9 @@ def test_a_dated_story_is_judged_as_undated_when_an_undated_report_joins(tmp_pat
         replace(_ferry("s1", "Tallow Line ferry crews begin strike on Orrin Sound", out), published="2025-03-03"),
         _ferry("s2", "Ferry crews launch strike on Orrin Sound at Tallow Line", out),
     ]
-    deal = _ferry("d1", "Tallow Line ferry crews agree deal", "Ferry crews of Tallow Line and the operator met over rosters.")
+    deal = _ferry(
+        "d1", "Tallow Line ferry crews agree deal", "Ferry crews of Tallow Line and the operator met over rosters."
+    )
     opts = GroupOptions(
         threshold=0.2,
         story_merge=0,
