@@ -1,7 +1,7 @@
 """Why reports of one event end up in different stories, and what changes when grouping joins
 more (issue 16 part 2, third round).
 
-For each set grouped without dates (the written gold parts F to K, the dev set, BASIL, NeuS
+For each set grouped without dates (the written gold parts F to O, the dev set, BASIL, NeuS
 AllSides, ECB+), every pair of articles of one gold story that ``group-hybrid.v5`` puts in two
 stories is given the reason that keeps its two stories apart at the end, read from the final
 clusters: ``lead below bar`` (the pair's own headline-and-lead score and the two stories'
@@ -16,7 +16,9 @@ threshold.
     python benchmarks/grouping_splits.py [--settings "body_rescue=0.35,rescue_margin=0.05;..."]
         [--limit N] [--no-diagnose]
 
-Part L (held out) is never read here.
+Parts L to O were read for grouping in the v9 round (issue 16 part 2, sixth round) and are
+grouped here too; parts M, N, O and the dev set also as ``newsprism eval`` reads them (some
+files dated, the rest not: the mixed piles v9 changes).
 """
 
 from __future__ import annotations
@@ -48,7 +50,31 @@ from newsprism.grouping import (
     featurize,
 )
 
-PARTS = ("heldout-f", "heldout-g", "heldout-h", "heldout-i", "heldout-j", "heldout-k")
+PARTS = (
+    "heldout-f",
+    "heldout-g",
+    "heldout-h",
+    "heldout-i",
+    "heldout-j",
+    "heldout-k",
+    "heldout-l",
+    "heldout-m",
+    "heldout-n",
+    "heldout-o",
+)
+#: parts whose files date some articles and not others (``newsprism eval`` reads them so):
+#: grouped as read too, the mixed piles that v9 changes
+MIXED = ("heldout-m", "heldout-n", "heldout-o", "dev")
+
+
+#: what v9 added, off: mixed piles judged as before, headlines in capitals read as written
+V8 = {"mixed_undated": False, "unshout": False}
+
+
+def featured(arts, settings: list[tuple[str, GroupOptions]]) -> list:
+    """Each setting's features of ``arts`` (computed once for each way of reading headlines)."""
+    done = {flag: featurize(arts, GroupOptions(unshout=flag)) for flag in {o.unshout for _, o in settings}}
+    return [done[o.unshout] for _, o in settings]
 
 
 def v7_options() -> GroupOptions:
@@ -75,6 +101,7 @@ def v7_options() -> GroupOptions:
     return GroupOptions(
         written_window=0,
         event_scope="stories",
+        **V8,
         event_evidence=0,
         rescue_model=str(paths["rescue"]),
         event_model=str(paths["veto"]),
@@ -151,19 +178,21 @@ def main() -> None:
         skip("shared/data not found")
     data = shared / "data"
     settings = [
-        ("group-hybrid.v5", GroupOptions(body_rescue=0, rescue_model=None, event_floor=0, written_window=0)),
-        ("group-hybrid.v6", GroupOptions(rescue_model=None, event_floor=0, written_window=0)),
+        ("group-hybrid.v5", GroupOptions(body_rescue=0, rescue_model=None, event_floor=0, written_window=0, **V8)),
+        ("group-hybrid.v6", GroupOptions(rescue_model=None, event_floor=0, written_window=0, **V8)),
         ("group-hybrid.v7", v7_options()),
-        ("group-hybrid.v8", GroupOptions()),
+        ("group-hybrid.v8", GroupOptions(**V8)),
+        ("group-hybrid.v9", GroupOptions()),
         *parse(args.settings),
     ]
     sets: list[tuple[str, list, dict[str, str]]] = []
     for part in (*PARTS, "dev"):
         gold = load_gold(REPO / "tests" / "gold" / part)
         arts, _ = load_articles([gold.files[a] for a in sorted(gold.data["articles"])], skip_errors=True)
-        sets.append(
-            (part.removeprefix("heldout-"), undated(arts), {a: m["story"] for a, m in gold.data["articles"].items()})
-        )
+        truth = {a: m["story"] for a, m in gold.data["articles"].items()}
+        sets.append((part.removeprefix("heldout-"), undated(arts), truth))
+        if part in MIXED:
+            sets.append((part.removeprefix("heldout-") + " as read", arts, truth))
     arts, bgold = gold_articles("basil", convert_basil, data / "basil", args.limit)
     btruth = {a: m["story"] for a, m in bgold.data["articles"].items()}
     bdates = basil_dates(data / "basil")
@@ -179,10 +208,11 @@ def main() -> None:
     diag: list[list[object]] = []
     kinds = ("lead below bar", "average linkage", "story bar", "whole-text floor", "other (order)")
     for name, arts, truth in sets:
-        feats = featurize(arts, GroupOptions())
-        for row, (_, opts) in zip(rows, settings, strict=True):
+        per = featured(arts, settings)
+        for row, (_, opts), feats in zip(rows, settings, per, strict=True):
             row.append(bcubed(truth, cluster(feats, options=opts).story_of())[2])
-        if not args.no_diagnose and "dated" not in name:
+        feats = per[-1]
+        if not args.no_diagnose and "dated" not in name and "as read" not in name:
             r = diagnose(feats, truth, GroupOptions(body_rescue=0, rescue_model=None, event_floor=0, written_window=0))
             diag.append([name, *(f"{r[k]} ({r[k + ' (story pairs)']})" for k in kinds)])
         print(name, "done", file=sys.stderr, flush=True)
@@ -194,9 +224,9 @@ def main() -> None:
         pile_sets("ecbplus", earts, egold, 60),
     ):
         names.append(f"{pname} piles")
-        done = [(featurize(pile, GroupOptions()), {a.id: story[a.id] for a in pile}) for pile in piles]
-        for row, (_, opts) in zip(rows, settings, strict=True):
-            row.append(float(np.mean([bcubed(t, cluster(f, options=opts).story_of())[2] for f, t in done])))
+        done = [(featured(pile, settings), {a.id: story[a.id] for a in pile}) for pile in piles]
+        for k, (row, (_, opts)) in enumerate(zip(rows, settings, strict=True)):
+            row.append(float(np.mean([bcubed(t, cluster(f[k], options=opts).story_of())[2] for f, t in done])))
         scores: dict[float, list[float]] = {}
         for pile in piles:
             for thr, f in pile_tfidf(pile, {a.id: story[a.id] for a in pile}):

@@ -80,6 +80,8 @@ BAD: list[tuple[type, str, Any]] = [
     (GroupOptions, "rescue_joins", "yes"),
     (GroupOptions, "rescue_singles", 1),
     (GroupOptions, "body_stories_only", None),
+    (GroupOptions, "mixed_undated", "yes"),
+    (GroupOptions, "unshout", 0),
     # AlignOptions: similarities, shares and probabilities 0 to 1, caps, a high bar not under
     # the low bar
     (AlignOptions, "embedder", "bert"),

@@ -1,6 +1,6 @@
 """group: find the stories in a pile of articles.
 
-Method ``group-hybrid.v8``, near-linear in the number of articles:
+Method ``group-hybrid.v9``, near-linear in the number of articles:
 
 1. **Near-copies.** MinHash signatures (rensa, from hashes of the word 5-shingles of each
    article's opening), split into 16 bands: articles sharing a band are candidates, and those
@@ -110,6 +110,17 @@ Method ``group-hybrid.v8``, near-linear in the number of articles:
    -0.001, the others unchanged. Weekdays two or more days apart and elapsed times are not
    evidence for the veto of a join: they mark a third of BASIL's true joins (its stories
    span the days of their coverage).
+   **Mixed piles and headlines in capitals (v9).** In a pile of dated and undated articles
+   (an HTML page with its date beside saved ``.txt`` files, as in parts M to O), a merge
+   with an undated side is judged as an undated merge (``mixed_undated``): the rescue just
+   below the bar, the whole-text floor and the veto read it, the whole texts of dated
+   articles included, where before a story holding one dated report was judged by nothing
+   but the bar (its undated side's date is unknown, so the date window cannot decide). The
+   written-day window still compares undated articles only. And the embedding reads a
+   headline set in capitals (a tabloid's "QUAKE HORROR: TOWN CRUMBLES", or a run of words in
+   capitals of 8 letters or more) in lower case (``unshout``, :func:`_unshout`). Piles all
+   dated or all undated are grouped as by v8 but for the headlines in capitals; BASIL, NeuS
+   and ECB+ score as under v8 (docs/grouping.md).
 4. **Origins.** Inside a story, a pair of articles is a republication when at least
    ``republication`` of the shorter one's runs of four stemmed words occur in the other
    (containment, not Jaccard: a rewrite that keeps half of a wire story shares only a fifth of
@@ -180,9 +191,9 @@ from ._unionfind import UnionFind
 from .model import Article, GroupFeatures, Grouping, RawArticle, Story, listing_label
 from .text import stem, terms, word_list
 
-GROUP_VERSION = "group-hybrid.v8"
+GROUP_VERSION = "group-hybrid.v9"
 #: the version of :func:`featurize` (part of :func:`features_method`)
-FEATURES_VERSION = "group-features.v4"
+FEATURES_VERSION = "group-features.v5"
 #: grouping reads no further into an article than this many characters (headline, lead,
 #: shingles and containment all come from the opening)
 GROUP_HEAD = 4000
@@ -285,6 +296,13 @@ class GroupOptions:
     setting with the best mean gain that costs no set (0.2 to 0.3 gain ECB+ more, up to
     0.913, but cost the dev set 0.015; any undated merge costs H and NeuS up to 0.1).
 
+    ``mixed_undated`` (True, v9): a merge with one undated side and one dated side is judged
+    as an undated merge (rescue, whole-text floor, veto; the whole texts of dated articles
+    read for it); False: only merges of two undated sides are (v8). ``unshout`` (True, v9):
+    the embedding reads a headline in capitals in lower case (:func:`_unshout`; part of
+    :func:`features_method`). Neither changes a pile all dated or all undated but for its
+    headlines in capitals: measured on every set (docs/grouping.md), not chosen among values.
+
     Checked on construction (:class:`~newsprism.errors.OptionsError`, naming the field and
     the value): ``threshold`` is a weighted cosine, -1 to 1 (-1, the lowest a cosine reaches,
     merges every candidate pair the other rules let through); the shares, probabilities and
@@ -336,6 +354,8 @@ class GroupOptions:
     rescue_floor: float = 0.4
     rescue_singles: bool = True
     learned_margin: float = 0.15
+    mixed_undated: bool = True
+    unshout: bool = True
 
     def __post_init__(self) -> None:
         from . import _checks as check
@@ -368,7 +388,7 @@ class GroupOptions:
             check.whole(self, name, 1)
         for name in ("credited_days", "window_days", "block_above", "idf_prior", "event_chars", "written_window"):
             check.whole(self, name, 0)
-        for name in ("body_stories_only", "rescue_joins", "rescue_singles"):
+        for name in ("body_stories_only", "rescue_joins", "rescue_singles", "mixed_undated", "unshout"):
             check.flag(self, name)
         check.choice(self, "embedder", (*EMBEDDERS, None))
         check.choice(self, "event_scope", ("stories", "joins", "all"))
@@ -393,9 +413,11 @@ class GroupOptions:
 class PileStats:
     """What grouping reads of the whole pile rather than of one article: the number of
     articles and the document frequency of each headline-and-lead term (weekday terms left
-    out), for the lead's IDF; the number of undated articles and the document frequency of
-    each whole-text term among them, for the whole-text IDF (step 3, v5). A term missing
-    from a table is held by one article (the one that holds it).
+    out), for the lead's IDF; the number of articles whose whole texts are counted and the
+    document frequency of each whole-text term among them, for the whole-text IDF (step 3,
+    v5; ``undated``: only undated articles were counted until v9, which reads a dated
+    article's whole text when it merges with an undated one, so every article is). A term
+    missing from a table is held by one article (the one that holds it).
 
     :func:`cluster` counts them over the pile it is given; a caller that clusters a pile
     block by block (the Spark job: :mod:`newsprism.spark`) counts them over the whole pile
@@ -446,6 +468,8 @@ def features_method(options: GroupOptions | None = None) -> str:
     if opts.embedder and opts.weight > 0:
         embedder = _with_version(opts.embedder)
     whole = ":whole" if _whole(opts) else ""
+    if not opts.unshout:
+        whole += ":shouted"
     if opts.event_floor > 0 and opts.event_chars:
         whole += f":open{opts.event_chars}"
     return f"{FEATURES_VERSION}:{embedder}:lead{opts.lead_sentences}:perm{opts.num_perm}{whole}"
@@ -609,7 +633,8 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
     if opts.embedder and opts.weight > 0:
         from .embed import get_embedder
 
-        texts = [((a.title or "") + ". " + _lead(a, opts.lead_sentences))[:1000] for a in articles]
+        head = _unshout if opts.unshout else str
+        texts = [(head(a.title or "") + ". " + _lead(a, opts.lead_sentences))[:1000] for a in articles]
         emb = np.asarray(get_embedder(opts.embedder).encode(texts), dtype="<f4")
         vectors = [row.tobytes() for row in emb]
     openings = [_opening(a) for a in articles]
@@ -628,6 +653,31 @@ def featurize(articles: Sequence[Article], options: GroupOptions | None = None) 
         )
         for k, a in enumerate(articles)
     ]
+
+
+#: a run of two or more words in capitals, apart by spaces ("BIN STRIKE OVER", "LAST ORDERS"),
+#: as a tabloid sets a headline or its first words; a lone word in capitals (an acronym) or
+#: acronyms apart by commas ("US, UK") are left alone
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'\u2019&-]*[A-Z](?: [A-Z][A-Z'\u2019&-]*[A-Z])+\b")
+
+
+def _unshout(title: str) -> str:
+    """A headline as the embedding should read it (v9): one set in capitals ("QUAKE HORROR:
+    TOWN CRUMBLES", four fifths of its letters or more) in sentence case, and runs of two or
+    more words in capitals of 8 letters or more ("BIN STRIKE OVER! Victory for crews") in
+    lower case, the headline's first letter kept. Tabloids set headlines so, and the
+    embedding reads a word in capitals as another word (against the other reports of their
+    event, the written parts' headlines in capitals score 0.03 to 0.15 higher in sentence
+    case). The TF-IDF terms are lower case already."""
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        return title[:1] + title[1:].lower()
+
+    def lower(m: re.Match[str]) -> str:
+        run = m.group(0)
+        return run.lower() if sum(c.isalpha() for c in run) >= 8 else run
+
+    return title[:1] + _SHOUTED.sub(lower, title)[1:]
 
 
 def lead_terms(bag: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
@@ -1330,7 +1380,8 @@ def _pair_rows(
     undated = np.array([d is None for d in days])
     body = None
     if (_whole(opts) if whole is None else whole) and undated.any():
-        body = _body_rows([f.terms for f in feats], undated, opts.idf_prior, stats)
+        read = np.ones(len(days), dtype=bool) if opts.mixed_undated else undated
+        body = _body_rows([f.terms for f in feats], read, opts.idf_prior, stats)
     return emb, week, body
 
 
@@ -1400,9 +1451,10 @@ def pile_stats(features: Iterable[GroupFeatures]) -> PileStats:
     for f in features:
         n += 1
         head.update(t for t, _ in _lead_bags([f.terms])[0])
-        if _day(f.published) is None:
-            undated += 1
-            body.update(t for t, _ in _whole_part(f.terms, BODY))
+        # every article's whole text: a dated one's is read when it merges with an undated
+        # one (v9), so the whole-text IDF is over the pile, as :func:`cluster` counts it
+        undated += 1
+        body.update(t for t, _ in _whole_part(f.terms, BODY))
     return PileStats(n, dict(head), undated, dict(body))
 
 
@@ -1804,6 +1856,10 @@ def _link(
 
     scope = {"stories": 2, "joins": 1, "all": 0}[opts.event_scope]  # checked by GroupOptions
 
+    def undated_merge(sa: tuple[int, int] | None, sb: tuple[int, int] | None) -> bool:
+        """Whether a merge is judged as undated: both sides undated, or (v9) either."""
+        return sa is None or sb is None if opts.mixed_undated else sa is None and sb is None
+
     for i, j in queue:
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
@@ -1837,7 +1893,7 @@ def _link(
             rescued = False
             if avg / (na * nb) < bar:
                 # undated, just below the bar: joins when the whole texts are alike (rescue)
-                if not rescue or sa is not None or sb is not None or avg / (na * nb) < bar - _rescue_reach(opts):
+                if not rescue or not undated_merge(sa, sb) or avg / (na * nb) < bar - _rescue_reach(opts):
                     continue
                 joins = min(na, nb) == 1 and max(na, nb) > 1
                 learned = (
@@ -1861,8 +1917,7 @@ def _link(
             if (
                 not rescued
                 and body is not None
-                and sa is None
-                and sb is None
+                and undated_merge(sa, sb)
                 and ((na > 1 and nb > 1) or not opts.body_stories_only)
             ):
                 # two undated stories: their whole texts must be alike too (step 3); summed
@@ -1875,8 +1930,7 @@ def _link(
             model is not None
             and events is not None
             and (i, j) not in dups
-            and span[ri] is None
-            and span[rj] is None
+            and undated_merge(span[ri], span[rj])
             and (na > 1) + (nb > 1) >= scope
             and above < opts.event_margin
             and same_event(clusters.members[ri], clusters.members[rj]) < opts.event_floor
