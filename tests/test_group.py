@@ -12,7 +12,7 @@ import pytest
 
 from newsprism import from_text
 from newsprism import prepare_article as prepare
-from newsprism.grouping import group
+from newsprism.grouping import GroupOptions, group
 
 from .conftest import INDEPENDENT, REWRITE, WIRE
 
@@ -772,26 +772,9 @@ def test_event_marks_of_headline_and_lead() -> None:
     assert (_year_day("@d:01-01"), _year_day("@d:03-03"), _year_day("@d:12-31")) == (0, 61, 364)
 
 
-def test_a_single_report_is_vetoed_only_with_written_evidence(tmp_path: Path) -> None:
-    """group-hybrid.v8: with ``event_scope`` "joins", a single report joining an undated story
-    is judged by the veto only when half its pairs or more carry written evidence of two
-    events: here the headlines name different stages of the story (walkout called, deal
-    agreed). A report whose headline names no stage joins, whatever the model says; with
-    ``event_evidence`` 0 (every join judged, as tried before v8) it is kept out too."""
-    from dataclasses import replace
-
-    from newsprism.grouping import GroupOptions
-
-    out = "Ferry crews of Tallow Line stopped work over rosters on the Orrin Sound routes."
-    walkout = [
-        _ferry("s1", "Tallow Line ferry crews begin strike on Orrin Sound", out),
-        _ferry("s2", "Ferry crews launch strike on Orrin Sound at Tallow Line", out),
-    ]
-    lead = "Ferry crews of Tallow Line and the operator met over rosters."
-    deal = _ferry("d1", "Tallow Line ferry crews agree deal", lead)
-    plain = _ferry("p1", "Tallow Line ferry crews and rosters", lead)
-    never = _event_model_file(tmp_path, at=2.0)  # every pair below the floor
-    opts = GroupOptions(
+def _judge_every_join(model: str) -> GroupOptions:
+    """Options under which the veto judges every join with written evidence, by ``model``."""
+    return GroupOptions(
         threshold=0.2,
         story_merge=0,
         body_floor=0,
@@ -801,8 +784,27 @@ def test_a_single_report_is_vetoed_only_with_written_evidence(tmp_path: Path) ->
         event_margin=1.0,
         event_scope="joins",
         event_evidence=0.5,
-        event_model=never,
+        event_model=model,
     )
+
+
+def test_a_single_report_is_vetoed_only_with_written_evidence(tmp_path: Path) -> None:
+    """group-hybrid.v8: with ``event_scope`` "joins", a single report joining an undated story
+    is judged by the veto only when half its pairs or more carry written evidence of two
+    events: here the headlines name different stages of the story (walkout called, deal
+    agreed). A report whose headline names no stage joins, whatever the model says; with
+    ``event_evidence`` 0 (every join judged, as tried before v8) it is kept out too."""
+    from dataclasses import replace
+
+    out = "Ferry crews of Tallow Line stopped work over rosters on the Orrin Sound routes."
+    walkout = [
+        _ferry("s1", "Tallow Line ferry crews begin strike on Orrin Sound", out),
+        _ferry("s2", "Ferry crews launch strike on Orrin Sound at Tallow Line", out),
+    ]
+    lead = "Ferry crews of Tallow Line and the operator met over rosters."
+    deal = _ferry("d1", "Tallow Line ferry crews agree deal", lead)
+    plain = _ferry("p1", "Tallow Line ferry crews and rosters", lead)
+    opts = _judge_every_join(_event_model_file(tmp_path, at=2.0))  # every pair below the floor
     loose = replace(opts, event_floor=0)
     assert len(group([*walkout, deal], options=loose).stories) == 1
     assert _partition(group([*walkout, deal], options=opts)) == {frozenset({"s1", "s2"}), frozenset({"d1"})}
@@ -829,18 +831,7 @@ def test_a_dated_story_is_judged_as_undated_when_an_undated_report_joins(tmp_pat
     deal = _ferry(
         "d1", "Tallow Line ferry crews agree deal", "Ferry crews of Tallow Line and the operator met over rosters."
     )
-    opts = GroupOptions(
-        threshold=0.2,
-        story_merge=0,
-        body_floor=0,
-        body_rescue=0,
-        written_window=0,
-        event_floor=0.5,
-        event_margin=1.0,
-        event_scope="joins",
-        event_evidence=0.5,
-        event_model=_event_model_file(tmp_path, at=2.0),  # every pair below the floor
-    )
+    opts = _judge_every_join(_event_model_file(tmp_path, at=2.0))  # every pair below the floor
     assert GroupOptions().mixed_undated
     assert _partition(group([*walkout, deal], options=opts)) == {frozenset({"s1", "s2"}), frozenset({"d1"})}
     assert len(group([*walkout, deal], options=replace(opts, mixed_undated=False)).stories) == 1
