@@ -482,7 +482,11 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
             if _may_be_agent(text, toks, a, j) and _agent(text, toks, a, j):
                 agents.add(canonical)
                 names.subjects.append((pos, canonical))
-            elif sentence_start or _described_subject(text, toks, a, j):
+            elif (
+                sentence_start
+                or _described_subject(text, toks, a, j)
+                or (speakers and _apposed_subject(text, toks, a, j))
+            ):
                 names.subjects.append((pos, canonical))
         if person and n_words >= 2:
             key = info.last
@@ -871,6 +875,35 @@ def _described_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, 
         return False
     v = toks[j + 1][2]
     return v.islower() and len(v) > 3 and v.endswith("ed") and _after_description(text, toks, a)
+
+
+#: the most words of a role that opens a sentence before an apposed name
+_ROLE_OPENING_WORDS = 5
+
+
+def _apposed_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
+    """Whether the name of tokens ``a``..``j`` is its sentence's subject as an apposition
+    between commas to a role that opens the sentence, with a verb after the closing comma
+    ("Cleanway's managing director, Gareth Lyle, claims the offer is fair", "The union's
+    chair, Ana Ruiz, warned ..."; since quotes.v16): up to five words before the first comma,
+    joined by spaces, the last a role or title of ``speaker-titles`` or a person's
+    description, and a reporting verb or a verb in -ed right after the second."""
+    if a == 0 or j + 2 >= len(toks) or text[toks[a - 1][1] : toks[a][0]] != ", ":
+        return False
+    if text[toks[j][1] : toks[j + 1][0]] != ", ":
+        return False
+    w = strip_dot(toks[j + 1][2])
+    if w in _BEFORE_VERB:
+        w = strip_dot(toks[j + 2][2])
+    if not toks[j + 1][2].islower() or not (w in reporting_cues() or (len(w) > 3 and w.endswith("ed"))):
+        return False
+    head = strip_dot(toks[a - 1][2])
+    if speaker_titles().get(head) not in ("role", "title") and speaker_descriptions().get(head) != "person":
+        return False
+    k = a - 1
+    while k > 0 and a - k < _ROLE_OPENING_WORDS and text[toks[k - 1][1] : toks[k][0]] == " ":
+        k -= 1
+    return k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n'
 
 
 def _after_description(text: str, toks: Sequence[tuple[int, int, str]], a: int) -> bool:
