@@ -2263,6 +2263,11 @@ def _org_opening(
     """The organisation named by the words that open the sentence at ``start``, before
     ``before`` (:func:`_org_subject`)."""
     text = names.text
+    phrase = _OPENING_PHRASE.match(text, start, before)
+    if phrase is not None and phrase.group(1).lower() in _PHRASE_OPENERS:
+        # "In a statement, Harrowline said ...": the subject after an opening phrase of a
+        # preposition and up to five words (since quotes.v16)
+        start = phrase.end()
     mm = _OPENING_ORG.match(text, start, before)
     if mm is None:
         return None
@@ -2313,6 +2318,9 @@ def _org_opening(
     return None
 
 
+#: a phrase that opens a sentence before its subject: a capitalised word (a preposition of
+#: ``_PHRASE_OPENERS``), up to five more words and a comma ("In a statement, ", "On Friday, ")
+_OPENING_PHRASE = re.compile(r"([A-Z][a-z]+)(?:[ \t]+[\w'’-]+){0,5},[ \t]+")
 #: a run of capitalised words as written, for :func:`_org_opening`
 _CAP_RUN = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)*")  # within its line
 #: a capitalised word and the verb after it ("Quillmoor said"), for :func:`_org_opening`
