@@ -1417,7 +1417,7 @@ def test_quotes_v16_a_person_of_a_body_is_read_for_speakers_only() -> None:
         # a possessor's capitalised role before an apposed name
         (
             "The two countries signed the treaty on Monday.\n"
-            "Ostland's First Minister, Casimir Loed, said the treaty was \"not perfect, but it is ours\".",
+            'Ostland\'s First Minister, Casimir Loed, said the treaty was "not perfect, but it is ours".',
             ["Casimir Loed"],
         ),
         # a name apposed to a role that opens its sentence is the sentence's subject, for "he"
@@ -1431,7 +1431,7 @@ def test_quotes_v16_a_person_of_a_body_is_read_for_speakers_only() -> None:
         # whom someone "told" is no speaker and no subject: "she" is the one who told
         (
             "Vessock Chemicals says it stores paint there.\n"
-            "Marlshire's chief fire officer, Dagny Sorrel, told Radio Tamm: \"The roof came down at one.\"\n"
+            'Marlshire\'s chief fire officer, Dagny Sorrel, told Radio Tamm: "The roof came down at one."\n'
             'She said: "We will be on site for at least another two days."',
             ["Dagny Sorrel", "Dagny Sorrel"],
         ),

@@ -930,7 +930,10 @@ def _apposed_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, j:
     if not toks[j + 1][2].islower() or not (w in reporting_cues() or (len(w) > 3 and w.endswith("ed"))):
         return False
     head = strip_dot(toks[a - 1][2])
-    if speaker_titles().get(head) not in ("role", "title") and speaker_descriptions().get(head) not in ("person", "unnamed"):
+    if speaker_titles().get(head) not in ("role", "title") and speaker_descriptions().get(head) not in (
+        "person",
+        "unnamed",
+    ):
         return False
     k = a - 1
     while k > 0 and a - k < _ROLE_OPENING_WORDS and text[toks[k - 1][1] : toks[k][0]] == " ":
