@@ -1369,3 +1369,115 @@ def test_a_role_mention_s_kind_is_read_from_its_head_not_a_trailing_auxiliary(be
     toks = names.tokens(before_cue, 0, len(before_cue))
     m = _np_before(before_cue, toks, len(toks) - 1)
     assert m is not None and (m.text, m.kind) == ("the union leaders", "group")
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a person's name before "of" and a body named with "and": the person, not "Rescue"
+        (
+            '"We will be on site for several days," said station manager Tess Harrowby of Pellby Fire and Rescue'
+            " Service.",
+            ["Tess Harrowby"],
+        ),
+        # a body whose last word names an organisation: the person, not "Ted Marmor of Yale University"
+        ('"That is an example of saving," says emeritus professor Ted Marmor of Yale University.', ["Ted Marmor"]),
+        # an organisation before "of" and a title after it: the person after the title, as before
+        ('"We will grow jobs here," said Harbour Chamber of Commerce President Lisa Sorin.', ["Lisa Sorin"]),
+        # a person before "of" with nothing after the body: as before
+        ('"The phone is dead on arrival," said Lance Ulanoff of Mashable.', ["Lance Ulanoff"]),
+        # the scan reads a titled person of a body as that person, whom "he" names
+        (
+            "The Harcastle Astrolabe was taken from a locked case.\n"
+            "Detective Inspector Callum Rourke of Caddow Police said the raid was planned.\n"
+            '"Whoever did this knew exactly what they wanted," he said.',
+            ["Callum Rourke"],
+        ),
+    ],
+)
+def test_quotes_v16_a_person_of_a_body(body: str, speakers: list[str]) -> None:
+    """quotes.v16: "of" after a person's name joins the body after it to the person's run
+    (``_cap_runs``, "and" too), and the run names the person (``clean_name`` for speakers)."""
+    assert [s for _, s, _ in found(body)] == speakers
+
+
+def test_quotes_v16_a_person_of_a_body_is_read_for_speakers_only() -> None:
+    from newsprism.names import clean_name
+
+    run = "Detective Inspector Callum Rourke of Caddow Police"
+    assert clean_name(run, True) == ("Callum Rourke", True)
+    assert clean_name(run) == (run, False)  # the entities stage reads names as before
+    assert clean_name("Harbour Chamber of Commerce President Lisa Sorin", True) == ("Lisa Sorin", True)
+    assert clean_name("Bank of Ostland", True) == ("Bank of Ostland", False)
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a possessor's capitalised role before an apposed name
+        (
+            "The two countries signed the treaty on Monday.\n"
+            'Ostland\'s First Minister, Casimir Loed, said the treaty was "not perfect, but it is ours".',
+            ["Casimir Loed"],
+        ),
+        # a name apposed to a role that opens its sentence is the sentence's subject, for "he"
+        (
+            'Regional organiser Dennis Okafor called the offer "a pay cut in all but name".\n'
+            "What does Tollway say?\n"
+            "Tollway's managing director, Gareth Lyle, claims the offer is fair.\n"
+            'He told Harbour FM: "We have put the best offer we can afford on the table."',
+            ["Dennis Okafor", "Gareth Lyle"],
+        ),
+        # whom someone "told" is no speaker and no subject: "she" is the one who told
+        (
+            "Vessock Chemicals says it stores paint there.\n"
+            'Marlshire\'s chief fire officer, Dagny Sorrel, told Radio Tamm: "The roof came down at one."\n'
+            'She said: "We will be on site for at least another two days."',
+            ["Dagny Sorrel", "Dagny Sorrel"],
+        ),
+    ],
+)
+def test_quotes_v16_an_apposed_name_after_a_role(body: str, speakers: list[str]) -> None:
+    assert [s for _, s, _ in found(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # "it" in a sentence whose subject is one word: that business, not the one that spoke last
+        (
+            "Collectors returned to work after a pay deal from Harnwick Group's waste arm.\n"
+            "Tollway Civic Services will raise pay by 5.5% this year, the General Workers' Federation said.\n"
+            "Harnwick said the deal would add about £900,000 a year to the contract, which it described as"
+            ' "manageable within existing guidance".',
+            ["Harnwick"],
+        ),
+        # "the company" after that subject, not an agency's abbreviation named before
+        (
+            "SELBY, Ostland (PPA) - A fire tore through the main hall of carpet maker Loomcraft's factory.\n"
+            "All 340 workers were evacuated, the company said.\n"
+            "Loomcraft said it was too early to estimate the cost of the damage.\n"
+            '"Our first thought is for our people in Selby," the company said in a statement.',
+            ["Loomcraft"],
+        ),
+        # the subject after an opening phrase: "In a statement, Tarrowline said"
+        (
+            "The Regional Health Agency said the cooling tower was the source of the outbreak.\n"
+            'In a statement, Tarrowline said its tower had been "maintained in line with all legal requirements".\n'
+            '"We are devastated that people have lost their lives," the company said.',
+            ["Tarrowline", "Tarrowline"],
+        ),
+        # a person's surname is no company, after an opening phrase too: as before
+        (
+            "Mara Pellard runs the bottling hall at Ostry for the Fenn Water Board.\n"
+            "In a statement, Pellard said production would stop for a week.\n"
+            '"We expect to be bottling again by the end of the month," the company said.',
+            ["Fenn Water Board"],
+        ),
+    ],
+)
+def test_quotes_v16_the_subject_organisation_of_one_word(body: str, speakers: list[str]) -> None:
+    """quotes.v16: "it" and "the company" read the organisation of one word that is the
+    subject of their sentence or the one before (also after an opening phrase) before the
+    organisation that spoke or was named last."""
+    assert [s for _, s, _ in found(body)] == speakers

@@ -339,6 +339,10 @@ def clean_name(text: str, speakers: bool = False) -> tuple[str, bool]:
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     kinds = [title_kind(w) for w in words]
+    if speakers and len(words) >= 4 and "of" in words:
+        # "Detective Inspector Callum Rourke of Caddow Police", "Ted Marmor of Yale University":
+        # a person of a body, not the body (since quotes.v16)
+        words, kinds = _person_of_body(words, kinds)
     # an organisation or place: its last word says so ("Fenmark Fire Service", "Leisure Centre"),
     # or an org word heads an "of" phrase ("Ministry of Health"), or one word in capitals ("NATO")
     org = (
@@ -401,6 +405,26 @@ def clean_name(text: str, speakers: bool = False) -> tuple[str, bool]:
         # Rodham Clinton", "Donald John Trump", not "Bader Ginsburg" (since quotes.v5)
         keep += 1
     return " ".join(rest[-keep:]), True
+
+
+def _person_of_body(words: list[str], kinds: list[str | None]) -> tuple[list[str], list[str | None]]:
+    """The words before "of" when they end in a person's name of two or three capitalised words
+    with no title, role or organisation word among them, after a title or role or opening with
+    a given name of the ``first-names`` lexicon, and no title or role comes after "of" ("Bronx
+    Chamber of Commerce President Ana Ruiz" stays whole); else the words as they are."""
+    i = words.index("of")
+    if any(k in ("title", "role") for k in kinds[i + 1 :]):
+        return words, kinds
+    lead = i
+    while lead > 0 and kinds[lead - 1] is None and words[lead - 1][:1].isupper() and i - lead < 3:
+        lead -= 1
+    if not 2 <= i - lead <= 3 or any(strip_dot(w) in SMALL for w in words[lead:i]):
+        return words, kinds
+    if not (any(k in ("title", "role") for k in kinds[:lead]) or (lead == 0 and _given_gender(words[0]))):
+        return words, kinds
+    if lead and kinds[lead - 1] is None:
+        return words, kinds
+    return words[:i], kinds[:i]
 
 
 #: words after a surname that belong to the name ("Donald Trump Jr.")
@@ -484,6 +508,11 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
                 names.subjects.append((pos, canonical))
             elif sentence_start or _described_subject(text, toks, a, j):
                 names.subjects.append((pos, canonical))
+            elif speakers and _apposed_subject(text, toks, a, j):
+                # "Cleanway's managing director, Gareth Lyle, claims ...": a subject, and a
+                # person (since quotes.v16)
+                names.subjects.append((pos, canonical))
+                names.confirmed.append((pos, canonical))
         if person and n_words >= 2:
             key = info.last
             known = full.get(key, "")
@@ -853,6 +882,8 @@ def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> b
         # not a possessive: "..., said Ivanka Trump's statement ..." (since quotes.v4)
         if toks[j][2].endswith(("'s", "’s")):
             return False
+        if strip_dot(toks[a - 1][2]) in _TOLD:
+            return False  # "Dagny Sorrel, told Radio Tamm:": whom she told (since quotes.v16)
         return text[toks[a - 2][1] : toks[a - 1][0]].strip()[-1:] in (",", '"', "”", "’")
     if before.strip() == "," and j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " ":
         w = toks[j + 1][2]
@@ -860,6 +891,10 @@ def _agent(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> b
             w = toks[j + 2][2]  # "In his interview, Ryan also hammered" (since quotes.v5)
         return w.islower() and len(w) > 3 and w.endswith("ed")
     return False
+
+
+#: verbs whose object after them is the listener, never the speaker
+_TOLD = frozenset({"told", "tell", "tells", "telling"})
 
 
 def _described_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
@@ -871,6 +906,39 @@ def _described_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, 
         return False
     v = toks[j + 1][2]
     return v.islower() and len(v) > 3 and v.endswith("ed") and _after_description(text, toks, a)
+
+
+#: the most words of a role that opens a sentence before an apposed name
+_ROLE_OPENING_WORDS = 5
+
+
+def _apposed_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, j: int) -> bool:
+    """Whether the name of tokens ``a``..``j`` is its sentence's subject as an apposition
+    between commas to a role that opens the sentence, with a verb after the closing comma
+    ("Cleanway's managing director, Gareth Lyle, claims the offer is fair", "The union's
+    chair, Ana Ruiz, warned ..."; since quotes.v16): up to five words before the first comma,
+    joined by spaces, the last a role or title of ``speaker-titles`` or a person's
+    description of ``speaker-descriptions`` ("Its regional organiser, Fern Castellane,
+    said"), and a reporting verb or a verb in -ed right after the second."""
+    if a == 0 or j + 2 >= len(toks) or text[toks[a - 1][1] : toks[a][0]] != ", ":
+        return False
+    if text[toks[j][1] : toks[j + 1][0]] != ", ":
+        return False
+    w = strip_dot(toks[j + 1][2])
+    if w in _BEFORE_VERB:
+        w = strip_dot(toks[j + 2][2])
+    if not toks[j + 1][2].islower() or not (w in reporting_cues() or (len(w) > 3 and w.endswith("ed"))):
+        return False
+    head = strip_dot(toks[a - 1][2])
+    if speaker_titles().get(head) not in ("role", "title") and speaker_descriptions().get(head) not in (
+        "person",
+        "unnamed",
+    ):
+        return False
+    k = a - 1
+    while k > 0 and a - k < _ROLE_OPENING_WORDS and text[toks[k - 1][1] : toks[k][0]] == " ":
+        k -= 1
+    return k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n'
 
 
 def _after_description(text: str, toks: Sequence[tuple[int, int, str]], a: int) -> bool:

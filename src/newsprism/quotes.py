@@ -107,7 +107,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v15"
+QUOTES_VERSION = "quotes.v16"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -533,6 +533,10 @@ def _apposed_name(
         return None
     role, _ = _clean_name(head.text)
     words = role.split()
+    raw = head.text.split()
+    if len(raw) >= 2 and raw[0].endswith(_POSSESSIVE_END) and len(raw) <= 4:
+        # "Ambria's First Minister, Casimir Loed, said": a possessor's role (since quotes.v16)
+        words = raw[-1:]
     if len(words) != 1 or not (_title_kind(_strip_dot(words[0])) in ("role", "title") or words[0].isupper()):
         return None
     if not all(_is_cap(t[2]) for t in toks[first : k + 1]):
@@ -592,7 +596,10 @@ _GROUPS = {
 def _cap_runs(text: str, toks: list[tuple[int, int, str]], idx: list[int]) -> list[tuple[int, int]]:
     """Runs of capitalised tokens among ``idx`` (consecutive token indices), as (first, last)
     token indices; "of"/"for"/"the" between two capitalised words stay inside ("Ministry of
-    Health")."""
+    Health"). After a person's name and "of", the body named after it stays inside whole, "and"
+    too ("said group manager Tess Harrowby of Dunmoor Fire and Rescue Service": one run, the
+    person of a body, not "Rescue"; since quotes.v16), not after an organisation ("Bronx
+    Chamber of Commerce President Ana Ruiz") nor a title ("Secretary of State")."""
     runs: list[tuple[int, int]] = []
     n = 0
     while n < len(idx):
@@ -600,18 +607,57 @@ def _cap_runs(text: str, toks: list[tuple[int, int, str]], idx: list[int]) -> li
             n += 1
             continue
         m = n
-        while m + 1 < len(idx) and (
-            _is_cap(toks[idx[m + 1]][2])
-            or (
-                _strip_dot(toks[idx[m + 1]][2]) in _SMALL - {"and"}
-                and m + 2 < len(idx)
-                and _is_cap(toks[idx[m + 2]][2])
-            )
-        ):
+        body = False  # inside the body after a person's name and "of"
+        while m + 1 < len(idx):
+            w = toks[idx[m + 1]][2]
+            if _is_cap(w):
+                m += 1
+                continue
+            small = _strip_dot(w)
+            if small not in _SMALL or m + 2 >= len(idx) or not _is_cap(toks[idx[m + 2]][2]):
+                break
+            if small == "and" and not body:
+                break
+            if w == "of" and not body and _person_run(text, toks, idx[n], idx[m], idx[m + 2 :]):
+                body = True
             m += 1
         runs.append((idx[n], idx[m]))
         n = m + 1
     return runs
+
+
+def _person_run(text: str, toks: list[tuple[int, int, str]], a: int, b: int, after: list[int]) -> bool:
+    """Whether the capitalised words ``a`` to ``b``, before "of" and the capitalised words
+    ``after`` it, are a person's name of two or three words: no title, role or organisation
+    word among them, a given name of the ``first-names`` lexicon first or a role or title
+    right before ("station manager Tess Harrowby"), and no title or role after "of" ("Bronx
+    Chamber of Commerce President Ana Ruiz": an organisation before a person)."""
+    if not 1 <= b - a <= 2:
+        return False
+    for x in range(a, b + 1):
+        w = toks[x][2]
+        if not _is_cap(w) or _title_kind(_strip_dot(w)) is not None:
+            return False
+    if _article_names._given_gender(toks[a][2]) is None and (
+        a == 0 or _title_kind(_strip_dot(toks[a - 1][2])) not in ("title", "role")
+    ):
+        return False
+    if any(_title_kind(_strip_dot(toks[x][2])) in ("title", "role") for x in after):
+        return False
+    name, person = _clean_name(text[toks[a][0] : toks[b][1]])
+    return person and len(name.split()) == b - a + 1
+
+
+def _name_mention(text: str, toks: list[tuple[int, int, str]], a: int, b: int) -> _Mention:
+    """The name of tokens ``a`` to ``b`` (a run of :func:`_cap_runs`) as a mention: the whole
+    run's span, and, for a person's name before "of" and a body ("Ted Marmor of Yale
+    University", "Tess Harrowby of Dunmoor Fire and Rescue"), the person's name as its words
+    (since quotes.v16; before, a run whose last word names an organisation was read as that
+    organisation)."""
+    for x in range(a + 2, min(a + 4, b)):
+        if toks[x][2] == "of" and _person_run(text, toks, a, x - 1, list(range(x + 1, b + 1))):
+            return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[x - 1][1]], "name")
+    return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
 
 
 def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -> _Mention | None:
@@ -690,7 +736,7 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
                         runs = _cap_runs(text, toks, list(range(nxt, min(nxt + 4, len(toks)))))
                         if runs and runs[0][0] == nxt and _clean_name(text[toks[nxt][0] : toks[runs[0][1]][1]])[1]:
                             a, b = runs[0]
-                            return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
+                            return _name_mention(text, toks, a, b)
                     return _Mention(toks[k][0], toks[h][1], text[toks[k][0] : toks[h][1]], "role")
         before = _strip_dot(toks[a - 1][2]) if a > k else ""
         if before in ("for", "of", "at", "from", "with", "the") and a > k:
@@ -698,7 +744,7 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
             return _Mention(toks[k][0], toks[b][1], text[toks[k][0] : toks[b][1]], "role")
         while a < b and _strip_dot(toks[a][2]) in _openers():
             a += 1  # "When Trump finally wrapped up", "But Cruz would not": the name
-        return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
+        return _name_mention(text, toks, a, b)
     head = -1
     for x in idx:
         lw = _strip_dot(toks[x][2])
@@ -717,7 +763,7 @@ def _np_after(text: str, toks: list[tuple[int, int, str]], k: int, limit: int) -
         runs = _cap_runs(text, toks, list(range(nxt, min(nxt + 4, len(toks)))))
         if runs and runs[0][0] == nxt and _clean_name(text[toks[nxt][0] : toks[runs[0][1]][1]])[1]:
             a, b = runs[0]
-            return _Mention(toks[a][0], toks[b][1], text[toks[a][0] : toks[b][1]], "name")
+            return _name_mention(text, toks, a, b)
     kind = "group" if _strip_dot(toks[head][2]) in _GROUPS else "role"
     return _Mention(toks[k][0], toks[head][1], text[toks[k][0] : toks[head][1]], kind)
 
@@ -1817,7 +1863,7 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             # "The agency flagged what it called", "Hollin Mills employs ... It said": the
             # organisation that is the subject of the pronoun's sentence or of the one before
             # (since quotes.v10)
-            subject = _org_subject(m.start, names, spoken, p == "it")
+            subject = _org_subject(m.start, names, spoken, p == "it", run_words=1 if p == "it" else 2)
             if subject is not None:
                 return subject, "org"
         if p == "it":
@@ -1922,7 +1968,16 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 # "the authority" -> "Esselmoor Rivers Authority": the organisation last named
                 # whose name ends in that word, before the one that spoke last (since quotes.v8)
                 headed = _headed(m.start, w, names, spoken)
-                who = _last(headed, m.start) or last_spoken(("org",)) or _last(names.orgs, m.start)
+                who = _last(headed, m.start)
+                if who is None and w in COMMERCIAL_ROLES:
+                    # "Quillmoor said it was too early ... / "...," the company said": the
+                    # business that is the subject of its sentence or the one before, before
+                    # the organisation that spoke or was named last (since quotes.v16; a run of
+                    # one word since quotes.v15, then only when no organisation was named)
+                    who = _org_subject(m.start, names, spoken, True, run_words=1)
+                    if who is not None and _public_body(who, names):
+                        who = None
+                who = who or last_spoken(("org",)) or _last(names.orgs, m.start)
                 if who is not None and not headed and w in COMMERCIAL_ROLES and _public_body(who, names):
                     # "the company" after a public body spoke or was named: the company named
                     # before it (since quotes.v9)
@@ -2208,6 +2263,11 @@ def _org_opening(
     """The organisation named by the words that open the sentence at ``start``, before
     ``before`` (:func:`_org_subject`)."""
     text = names.text
+    phrase = _OPENING_PHRASE.match(text, start, before)
+    if phrase is not None and phrase.group(1).lower() in _PHRASE_OPENERS:
+        # "In a statement, Harrowline said ...": the subject after an opening phrase of a
+        # preposition and up to five words (since quotes.v16)
+        start = phrase.end()
     mm = _OPENING_ORG.match(text, start, before)
     if mm is None:
         return None
@@ -2258,6 +2318,9 @@ def _org_opening(
     return None
 
 
+#: a phrase that opens a sentence before its subject: a capitalised word (a preposition of
+#: ``_PHRASE_OPENERS``), up to five more words and a comma ("In a statement, ", "On Friday, ")
+_OPENING_PHRASE = re.compile(r"([A-Z][a-z]+)(?:[ \t]+[\w'’-]+){0,5},[ \t]+")
 #: a run of capitalised words as written, for :func:`_org_opening`
 _CAP_RUN = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)*")  # within its line
 #: a capitalised word and the verb after it ("Quillmoor said"), for :func:`_org_opening`
