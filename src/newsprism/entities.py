@@ -414,6 +414,8 @@ class _Raw:
     head: int = 0  # where a description's head word starts
     #: the name the mention is merged under ("Marrovia" for "Republic of Marrovia")
     base: str = ""
+    #: written with a company's legal form ("... plc", "... Ltd": entities.v10)
+    legal: bool = False
     key: str = ""
     target: str = ""
 
@@ -525,6 +527,51 @@ def _literal(text: str, s: int, e: int) -> bool:
     return bool(_LITERAL_AFTER.match(text, e))
 
 
+@lru_cache(maxsize=1)
+def _legal_forms() -> re.Pattern[str]:
+    """A company's legal form right after its name, or ending its run (the ``legal-forms``
+    lexicon: "plc", "Ltd", "LLC", "Inc."), with the comma some write before it."""
+    forms = sorted(lexicons.load("legal-forms").entries, key=len, reverse=True)
+    return re.compile(r",?[ \t]+(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+def _legal_end(form: str) -> bool:
+    """Whether a form ends with a company's legal form ("Halden Brewery plc")."""
+    m = None
+    for m in _legal_forms().finditer(form):
+        pass
+    return m is not None and m.end() == len(form)
+
+
+def _legal_name(text: str, s: int, e: int) -> tuple[str, int] | None:
+    """A registered name (entities.v10): the run ``text[s:e]`` ends with a legal form, or one
+    follows it ("Brenford Domestic Appliances plc") -> (the name without it, the end of the
+    form), where the name has a capitalised word of its own and no "and" or "&" right before
+    it (a name cut in two by the name reader: "Planned Parenthood of Indiana and Kentucky
+    Inc")."""
+    pattern = _legal_forms()
+    run = text[s:e]
+    cut = None
+    for m in pattern.finditer(run):
+        if m.end() == len(run):
+            cut = m
+    after = pattern.match(text, e)
+    if cut is not None:
+        stem, end = run[: cut.start()], e
+    elif after is not None:
+        stem, end = run, after.end()
+    else:
+        return None
+    words = stem.split()
+    while words and strip_dot(words[0]) in DETERMINERS:
+        words = words[1:]
+    if not words or not any(w[:1].isupper() and not w.isupper() for w in words):
+        return None
+    if re.search(r"(?:\band|&)[ \t]*\Z", text[max(0, s - 6) : s]):
+        return None
+    return " ".join(words), end
+
+
 def _scan_article(index: int, article: Article) -> _ArticleScan:
     text = article.text
     toks = tokens(text, 0, len(text))
@@ -561,7 +608,13 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         if tail:
             e -= len(tail.group())
             run = text[s:e]
-        name, person = clean_name(run)
+        legal = _legal_name(text, s, e)
+        if legal is not None:
+            # "Brenford Domestic Appliances plc": the company's registered name (entities.v10)
+            name, person = legal[0], False
+            e = legal[1]
+        else:
+            name, person = clean_name(run)
         words = name.split()
         if not name or not words[0][:1].isupper() or all(strip_dot(w) in titles for w in words):
             return
@@ -576,12 +629,14 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         prefix = run_words[:first] if person else []
         source, base, kind = "name", name, None if person else "org"
         rest = " ".join(run_words[first:])
-        if person and len(words) == 1 and re.match(re.escape(words[0]) + r" of [A-Z]", rest):
-            # "Republic of Marrovia", "Gulf of Mexico": a name with "of" in it, not a person
+        state = _STATE_FORM.fullmatch(rest) if person else None
+        if state is not None:
+            # "Republic of Marrovia", and (entities.v10) "Federal Republic of Ostrevia", which the
+            # name reader cuts at "of" after two words
+            name, person, source, base, kind = rest, False, "official", state.group(1), "place"
+        elif person and len(words) == 1 and re.match(re.escape(words[0]) + r" of [A-Z]", rest):
+            # "Gulf of Mexico": a name with "of" in it, not a person
             name, person, kind = rest, False, None
-            m = _STATE_FORM.fullmatch(rest)
-            if m:
-                source, base, kind = "official", m.group(1), "place"
         elif person:
             # the name's last word ends the span ("Charles Rangel of New York" -> "Charles Rangel")
             at = run.replace("’", "'").find(words[-1], len(" ".join(run_words[: first + len(words) - 1])))
@@ -592,6 +647,7 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         raw.words = len(name.split())
         raw.kind = kind
         raw.base = base
+        raw.legal = legal is not None
         low = {strip_dot(w) for w in prefix}
         raw.honorific = "m" if low & {"mr"} else "f" if low & {"mrs", "ms", "miss"} else ""
         raw.heads = frozenset(_role_of(w) for w in prefix if _is_role(w))
@@ -1369,6 +1425,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
     for r in raws:
         if r.source != "role":
             r.key = fold_key(r.base or r.name)
+    _registered(raws, articles)
     # the names shown to be people: titles, roles tied to them, pronouns
     people: set[str] = set()
     for scan in scans:
@@ -1560,13 +1617,24 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
             continue
         if not all(m.source == "name" and m.words == 1 and not m.titled for m in ms):
             continue
-        if not all(_STATE_HEAD.match(articles[m.article].text, m.end) for m in ms):
+        seat = [m for m in ms if _GOVERNMENT_IN.search(articles[m.article].text, max(0, m.start - 30), m.start)]
+        if not seat and not all(_STATE_HEAD.match(articles[m.article].text, m.end) for m in ms):
             continue
         lower = re.compile(rf"(?<![\w'’-]){re.escape(key)}(?![\w'’-])")
         if any(lower.search(a.text) for a in articles):
             continue  # a common word: "federal authorities"
-        groups[state].extend(ms)
-        del groups[key]
+        if all(_STATE_HEAD.match(articles[m.article].text, m.end) for m in ms):
+            groups[state].extend(ms)
+            del groups[key]
+        else:
+            # "the government in Velsk" (entities.v10): the seat of the story's one state; its
+            # other mentions ("in Velsk", "Velsk University") stay the city
+            groups[state].extend(seat)
+            kept = [m for m in ms if m not in seat]
+            if kept:
+                groups[key] = kept
+            else:
+                del groups[key]
 
 
 #: a capitalised name as the relations below read it: up to six words, "of", "and", "&" inside;
@@ -1733,6 +1801,7 @@ def _short_names(
         for r in raws
         if r.source == "description" and r.ref is not None and r.desc is not None and r.desc.kind == "org"
     } | (owners - people)  # a name the story says owns or is owned by another is a company (v9)
+    legal = {r.key for r in raws if r.legal}
     out: dict[str, str] = {}
     placed: set[str] = set()
     for r in raws:
@@ -1750,15 +1819,45 @@ def _short_names(
         if len(r.name) < 3 or r.name.isupper() or not r.name.replace(" ", "").isalpha():
             continue
         longer = by_first.get(tuple(r.key.split()), set())
+        registered = {k for k in longer if k in legal}
+        if len(registered) == 1 and all(_opens(k, next(iter(registered))) for k in longer):
+            # "Veyline" and "Veyline Transit" of "Veyline Transit Systems Ltd": a registered
+            # name shows a company, and the shorter names on its way are its (entities.v10)
+            longer = registered
         if len(longer) != 1:
             continue
         target = next(iter(longer))
-        if target in people or r.key not in orgs:
+        if target in people or (r.key not in orgs and target not in legal):
             continue
         if not any(n.startswith(r.name + " ") for n in names[target]):
             continue
         out[r.key] = target
     return out
+
+
+def _registered(raws: Sequence[_Raw], articles: Sequence[Article]) -> None:
+    """A run the name reader took for a person that is, whole, a company's name the story also
+    writes with its legal form ("Brenford Domestic Appliances", read as a person "Domestic
+    Appliances", beside "Brenford Domestic Appliances plc") is that company (entities.v10)."""
+    legal = {r.key for r in raws if r.legal}
+    if not legal:
+        return
+    for r in raws:
+        if r.source != "name" or not r.person or r.titled:
+            continue
+        words = articles[r.article].text[r.start : r.end].split()
+        while words and strip_dot(words[0]) in DETERMINERS:
+            words = words[1:]
+        key = fold_key(" ".join(words))
+        if key in legal:
+            r.name = r.base = " ".join(words)
+            r.key, r.person, r.kind = key, False, "org"
+            r.words = len(words)
+
+
+def _opens(short: str, long: str) -> bool:
+    """Whether the key ``short`` is ``long`` or its first words."""
+    return short == long or long.startswith(short + " ")
 
 
 @dataclass
@@ -2076,6 +2175,9 @@ def naming_marks(
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
+                ms = [m for m in ms if not (_legal_end(m.text) and _listed(m, by_id))]
+                if not ms:
+                    continue  # "Companies in this story: Halden Brewery plc | ...": a list, no prose (v10)
                 if described is None and _common_opener(ms, ent, by_id, lowered):
                     continue  # "Goalkeeper Piet Haverkamp" opening a sentence, "goalkeeper" elsewhere (v5)
                 if described is None and _placed_name(ms[0].text, ent, named):
@@ -2171,6 +2273,24 @@ class _Relations:
                 spans = sorted(mt.span() for pat in _OWNERSHIP for mt in pat.finditer(text))
             self.spans[m.article] = spans
         return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+#: a line that lists names: "Companies in this story: Halden Brewery plc | Valcor Drinks"
+_LIST_LABEL = re.compile(r"(?:\A|\n)[^\n:|]{1,40}:[ \t]*(?:[^\n]*\|[ \t]*)?\Z")
+
+
+def _listed(m: EntityMention, by_id: dict[str, Article]) -> bool:
+    """Whether a mention stands in a line that lists names rather than in prose: a line with
+    "|" between names, or a label and a colon right before the mention ("Companies in this
+    story: Pomfrey Living plc (PMFY)") (entities.v10)."""
+    art = by_id.get(m.article)
+    if art is None:
+        return False
+    text = art.text
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : len(text) if end < 0 else end]
+    return " | " in line or bool(_LIST_LABEL.search(text, max(0, start - 1), m.start))
 
 
 def _stated(m: EntityMention, by_id: dict[str, Article]) -> bool:
