@@ -2175,9 +2175,11 @@ def naming_marks(
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
-                ms = [m for m in ms if not (_legal_end(m.text) and _listed(m, by_id))]
-                if not ms:
-                    continue  # "Companies in this story: Halden Brewery plc | ...": a list, no prose (v10)
+                if _legal_end(ms[0].text):
+                    ms = [m for m in ms if not _listed(m, by_id) and not _beside_plain(m, ent)]
+                    if not ms:
+                        continue  # "Companies in this story: Halden Brewery plc | ...", "Tarrowby Mills Ltd
+                        # has been charged ... Tarrowby Mills said": a list, or the everyday name beside it (v10)
                 if described is None and _common_opener(ms, ent, by_id, lowered):
                     continue  # "Goalkeeper Piet Haverkamp" opening a sentence, "goalkeeper" elsewhere (v5)
                 if described is None and _placed_name(ms[0].text, ent, named):
@@ -2277,6 +2279,15 @@ class _Relations:
 
 #: a line that lists names: "Companies in this story: Halden Brewery plc | Valcor Drinks"
 _LIST_LABEL = re.compile(r"(?:\A|\n)[^\n:|]{1,40}:[ \t]*(?:[^\n]*\|[ \t]*)?\Z")
+
+
+def _beside_plain(m: EntityMention, ent: Entity) -> bool:
+    """Whether the article of a registered name ("Tarrowby Mills Ltd") also writes the same
+    name without its legal form ("Tarrowby Mills"): it states the form in passing, and names the
+    company as the others do (entities.v10)."""
+    base = _legal_forms().sub("", m.text)
+    key = fold_key(base)
+    return any(o.article == m.article and fold_key(o.text) == key for o in ent.mentions)
 
 
 def _listed(m: EntityMention, by_id: dict[str, Article]) -> bool:
