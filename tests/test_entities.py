@@ -789,3 +789,85 @@ def test_a_capital_tied_to_its_state_stands_for_it_as_a_government() -> None:
     # a provincial capital, or no tie in the story: the city alone
     d = art("Protesters marched in Durnsk, the provincial capital of Ostravia. Ostravia said it was legal.", "d")
     assert ("b", "Durnsk") not in texts(by_name(story_entities([d, b, c]), "Ostravia"))
+
+
+# entities.v10: registered names, formal state names the name reader cut, a state's seat;
+# made-up stories
+
+
+def test_a_registered_name_is_the_company_and_a_mark_where_only_its_outlet_writes_it() -> None:
+    a = art("Pellmarsh Garden Tools plc recalled two mowers on Monday. Pellmarsh said the fault was rare.", "a", "A")
+    b = art("Pellmarsh Garden Tools has recalled two mowers. The company told owners to stop.", "b", "B")
+    c = art("Mowers made by Pellmarsh are being recalled. Pellmarsh Garden Tools said it was sorry.", "c", "C")
+    ents = story_entities([a, b, c])
+    firm = by_name(ents, "Pellmarsh Garden Tools")
+    assert firm.kind == "org"
+    # the run the name reader took for a person ("Garden Tools") is the company too
+    assert {("a", "Pellmarsh Garden Tools plc"), ("a", "Pellmarsh"), ("b", "Pellmarsh Garden Tools")} <= set(
+        texts(firm)
+    )
+    assert [(m.article, m.text, m.note) for m in naming_marks(ents, [a, b, c])] == [
+        ("a", "Pellmarsh Garden Tools plc", "Pellmarsh Garden Tools")
+    ]
+
+
+def test_shorter_names_on_the_way_to_a_registered_name_are_its() -> None:
+    a = art("Shares in Durrow Ferry Services Ltd fell. Durrow said the ferries would sail.", "a", "A")
+    b = art("The operator, Durrow Ferry, said the ferries would sail again on Monday.", "b", "B")
+    ents = story_entities([a, b])
+    assert {("a", "Durrow"), ("b", "Durrow Ferry")} <= set(texts(by_name(ents, "Durrow Ferry Services")))
+    assert [m.text for m in naming_marks(ents, [a, b])] == ["Durrow Ferry Services Ltd"]
+
+
+def test_a_registered_name_beside_its_everyday_name_or_in_a_list_is_no_mark() -> None:
+    a = art("Keldon Mills Ltd has been charged. Keldon Mills said it would not comment.", "a", "A")
+    b = art("Keldon Mills was charged on Monday. Keldon Mills refused to comment.", "b", "B")
+    assert naming_marks(story_entities([a, b]), [a, b]) == []
+    c = art("Keldon Mills was charged on Monday.\nCompanies in this story: Keldon Mills Ltd | Arrow Bank", "c", "C")
+    assert naming_marks(story_entities([b, c]), [b, c]) == []
+    d = art("Keldon Mills was charged.\nCompanies in this story: Keldon Mills Ltd (KLDN)", "d", "D")
+    assert naming_marks(story_entities([b, d]), [b, d]) == []
+
+
+def test_a_legal_form_after_a_name_cut_at_and_is_left_alone() -> None:
+    a = art("Fenwick Sand and Gravel Ltd won the contract. Gravel prices rose.", "a", "A")
+    b = art("Fenwick Sand won the contract on Monday. Fenwick said work starts soon.", "b", "B")
+    ents = story_entities([a, b])
+    assert all(e.name != "Gravel" for e in ents)  # the cut run is no registered name of "Gravel"
+    assert naming_marks(ents, [a, b]) == []
+
+
+def test_a_formal_state_name_of_two_words_before_of_is_the_state() -> None:
+    a = art("A quake struck the Federal Republic of Ostmark on Sunday, the interior ministry said.", "a", "A")
+    b = art("A quake struck Ostmark on Sunday. Ostmark has declared an emergency.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Federal Republic of Ostmark") in texts(by_name(ents, "Ostmark"))
+    assert [(m.text, m.note) for m in naming_marks(ents, [a, b])] == [("Federal Republic of Ostmark", "Ostmark")]
+
+
+def test_the_government_in_a_city_is_the_story_s_one_formal_state() -> None:
+    a = art("Floods hit the Kingdom of Valmark on Friday. Valmark asked for help.", "a", "A")
+    b = art("The government in Hessby has ordered an inquiry. Rescuers in Hessby worked all night.", "b", "B")
+    c = art("Valmark has ordered an inquiry into the floods, its ministers said.", "c", "C")
+    ents = story_entities([a, b, c])
+    assert ("b", "Hessby") in texts(by_name(ents, "Valmark"))
+    assert texts(by_name(ents, "Hessby")) == [("b", "Hessby")]  # "in Hessby" stays the city
+    assert ("Hessby", "Valmark") in [(m.text, m.note) for m in naming_marks(ents, [a, b, c])]
+    # two formal states in the story: nothing says whose seat it is
+    d = art("The Republic of Carsova sent boats.", "d", "D")
+    assert ("b", "Hessby") not in texts(by_name(story_entities([a, b, c, d]), "Valmark"))
+
+
+def test_a_brand_s_owner_named_by_the_brand_is_the_stated_owner() -> None:
+    a = art("Drivers at Redline voted to strike. Tollmere Transport Group plc, which owns Redline, offered 4%.", "a", "A")
+    b = art("Redline drivers will walk out. The Redline owner says more money would mean fewer buses.", "b", "B")
+    c = art("Redline drivers will strike, Tollmere said. Tollmere, the company behind Redline, offered 4%.", "c", "C")
+    ents = story_entities([a, b, c])
+    assert ("b", "The Redline owner") in texts(by_name(ents, "Tollmere Transport Group"))
+    assert ("b", "Redline") not in texts(by_name(ents, "Redline"))  # the brand inside it is the description's
+    marks = [(m.article, m.text) for m in naming_marks(ents, [a, b, c])]
+    # the registered name is a choice inside the stated relation too
+    assert marks == [("a", "Tollmere Transport Group plc"), ("b", "The Redline owner")]
+    # no stated owner: "the Redline owner" stays the brand's words
+    d = art("Redline drivers will walk out. Redline made a loss.", "d", "D")
+    assert all(m.text != "The Redline owner" for e in story_entities([d, b]) for m in e.mentions)

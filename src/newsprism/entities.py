@@ -264,7 +264,7 @@ def descriptions() -> dict[str, Description]:
 
 #: the mentions that stand for a name given elsewhere: roles ("the minister") and descriptions
 #: ("the peat giant")
-_REFERRING = frozenset({"role", "description", "nickname", "seat"})
+_REFERRING = frozenset({"role", "description", "nickname", "seat", "owner"})
 
 #: a council's seat standing for it (entities.v7): "County Hall has admitted", not "at Oldmere
 #: Town Hall" (a name before it: the building) nor "in County Hall" (a place)
@@ -543,7 +543,7 @@ def _legal_end(form: str) -> bool:
     return m is not None and m.end() == len(form)
 
 
-def _legal_name(text: str, s: int, e: int) -> tuple[str, int] | None:
+def _legal_name(text: str, s: int, e: int, lowered: set[str]) -> tuple[str, int] | None:
     """A registered name (entities.v10): the run ``text[s:e]`` ends with a legal form, or one
     follows it ("Brenford Domestic Appliances plc") -> (the name without it, the end of the
     form), where the name has a capitalised word of its own and no "and" or "&" right before
@@ -565,8 +565,13 @@ def _legal_name(text: str, s: int, e: int) -> tuple[str, int] | None:
     words = stem.split()
     while words and strip_dot(words[0]) in DETERMINERS:
         words = words[1:]
+    of = max((i for i, w in enumerate(words) if w == "of"), default=-1)
+    if of > 0 and all(title_kind(w) in ("title", "role") for w in words[:of]):
+        words = words[of + 1 :]  # "CEO of Hire Image LLC": the company after the title
     if not words or not any(w[:1].isupper() and not w.isupper() for w in words):
         return None
+    if len(words) == 1 and words[0].lower() in lowered:
+        return None  # "News Corp", "Polling Inc": a common word is no name without its form
     if re.search(r"(?:\band|&)[ \t]*\Z", text[max(0, s - 6) : s]):
         return None
     return " ".join(words), end
@@ -608,7 +613,7 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         if tail:
             e -= len(tail.group())
             run = text[s:e]
-        legal = _legal_name(text, s, e)
+        legal = _legal_name(text, s, e, lowered)
         if legal is not None:
             # "Brenford Domestic Appliances plc": the company's registered name (entities.v10)
             name, person = legal[0], False
@@ -1451,6 +1456,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
     acronyms = _acronyms(raws) | _coined(raws, articles)
     owned = _ownership(raws, articles)
+    raws = _owner_descriptions(raws, owned, articles)
     short = _short_names(raws, articles, people, frozenset(k for pair in owned for k in pair[:2]))
     keys = {r.key for r in raws if r.source == "name" and not r.person}
     for r in raws:
@@ -1639,14 +1645,15 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
 
 #: a capitalised name as the relations below read it: up to six words, "of", "and", "&" inside;
 #: from a word's start only (tried inside a long word, it would read on from every letter)
-_OWNED_NAME = r"(?<![\w&'’-])[A-Z][\w&'’-]*(?: (?:of |and |& )?[A-Z][\w&'’-]*){0,5}"
+_OWNED_NAME = r"(?<![\w&'’-])[A-Z][\w&'’-]*(?: (?:of |and |& )?[A-Z][\w&'’-]*){0,5}(?: plc\b)?"
 #: a company and its brand or owner, as an article states the relation (entities.v9): ``y`` the
 #: brand or the company owned, ``x`` its owner
 _OWNERSHIP = tuple(
     re.compile(p)
     for p in (
         rf"(?P<y>{_OWNED_NAME})['’]s (?:parent(?: company| group| firm)?|owner),? (?:the )?(?P<x>{_OWNED_NAME})",
-        rf"(?P<x>{_OWNED_NAME}), (?:the )?(?:owner|parent(?: company| group| firm)?) of (?P<y>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME}), (?:the )?(?:(?:owner|parent(?: company| group| firm)?) of|(?:company|firm|group) behind)"
+        rf" (?P<y>{_OWNED_NAME})",
         rf"(?P<x>{_OWNED_NAME}),? which (?:owns|trades as|operates as) (?P<y>{_OWNED_NAME})",
         rf"(?P<y>{_OWNED_NAME}),? (?:which is |is |was )?owned by (?P<x>{_OWNED_NAME})",
         rf"(?P<y>{_OWNED_NAME}), (?:a|the) (?:subsidiary|brand) of (?P<x>{_OWNED_NAME})",
@@ -1657,7 +1664,7 @@ _OWNERSHIP = tuple(
 
 
 #: the words one of :data:`_OWNERSHIP` needs, searched first: most articles hold none
-_OWNERSHIP_CUE = re.compile(r"\b(?:owns|owner|owned by|parent|subsidiary|brand of|trades as|trading as)\b")
+_OWNERSHIP_CUE = re.compile(r"\b(?:owns|owner|owned by|parent|subsidiary|brand of|trades as|trading as|behind)\b")
 
 
 def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[str, str, set[tuple[int, int]]]]:
@@ -1684,6 +1691,50 @@ def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[
                 pos = found.setdefault((y[0].key, x[0].key), set())
                 pos |= {(i, y[0].start), (i, x[0].start)}
     return [(y, x, pos) for (y, x), pos in found.items()]
+
+
+#: the owner of a brand, after the brand's name: "Greyline's owner", "the Greyline owner"
+_OWNER_AFTER = re.compile(r"(?:['’]s)?[ \t]+owner(?![\w’'-])(?!,?[ \t]+(?:the[ \t]+)?[A-Z])")
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+\Z")
+
+
+def _owner_descriptions(
+    raws: list[_Raw], owned: Sequence[tuple[str, str, set[tuple[int, int]]]], articles: Sequence[Article]
+) -> list[_Raw]:
+    """A brand's owner named by the brand ("The Greyline owner says", "Greyline's owner") where
+    the story states who owns the brand ("Tollgate, which owns Greyline"; :func:`_ownership`,
+    one owner) is a mention of that owner (entities.v10): the brand's name inside it is the
+    description's. Not where a name follows ("Velcom's owner, Velmont": the stated relation
+    itself)."""
+    owners: dict[str, set[str]] = {}
+    for y, x, _pos in owned:
+        owners.setdefault(y, set()).add(x)
+    if not owners:
+        return raws
+    by_key = {r.key: r for r in raws if r.source == "name" and r.key}
+    added: list[_Raw] = []
+    held: set[int] = set()
+    for r in raws:
+        xs = owners.get(r.key) if r.source == "name" else None
+        if not xs:
+            continue
+        longest = max(xs, key=len)
+        if not all(_opens(x, longest) for x in xs):
+            continue  # two owners: "Tollgate" and "Tollgate Transport Group" are one
+        owner = by_key.get(longest)
+        text = articles[r.article].text
+        m = _OWNER_AFTER.match(text, r.end)
+        if owner is None or m is None:
+            continue
+        the = _THE_BEFORE.search(text, max(0, r.start - 6), r.start)
+        start = the.start() if the else r.start
+        d = _Raw(r.article, start, m.end(), owner.name, "owner", kind="org", words=r.words + 1)
+        d.ref = owner
+        added.append(d)
+        held.add(id(r))
+    if not added:
+        return raws
+    return [r for r in raws if id(r) not in held] + added
 
 
 def _merge_owned(
@@ -2157,13 +2208,15 @@ def naming_marks(
         )
         for outlet, fs in forms.items():
             for key, ms in fs.items():
-                if not all(relations.inside(m) for m in ms):  # "Velmont trades as Velcom" tells, not names (v9)
+                if _legal_end(ms[0].text) or not all(relations.inside(m) for m in ms):
+                    # "Velmont trades as Velcom" tells, not names (v9); a registered name names (v10)
                     users.setdefault(key, set()).add(outlet)
         for outlet, fs in forms.items():
             others = len(forms) - 1
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
-                ms = [m for m in ms if not _stated(m, by_id) and not relations.inside(m)]
+                # a registered name is a choice of register inside a stated relation too (v10)
+                ms = [m for m in ms if not _stated(m, by_id) and (_legal_end(m.text) or not relations.inside(m))]
                 if not ms:
                     continue  # "officially the Republic of Korvania", "Velcom's owner": information (v7, v9)
                 described = description_register(ms[0].text)
