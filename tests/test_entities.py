@@ -864,7 +864,7 @@ def test_a_brand_s_owner_named_by_the_brand_is_the_stated_owner() -> None:
     c = art("Redline drivers will strike, Tollmere said. Tollmere, the company behind Redline, offered 4%.", "c", "C")
     ents = story_entities([a, b, c])
     assert ("b", "The Redline owner") in texts(by_name(ents, "Tollmere Transport Group"))
-    assert ("b", "Redline") not in texts(by_name(ents, "Redline"))  # the brand inside it is the description's
+    assert texts(by_name(ents, "Redline")).count(("b", "Redline")) == 1  # the one inside is the description's
     marks = [(m.article, m.text) for m in naming_marks(ents, [a, b, c])]
     # the registered name is a choice inside the stated relation too
     assert marks == [("a", "Tollmere Transport Group plc"), ("b", "The Redline owner")]
