@@ -871,3 +871,14 @@ def test_a_brand_s_owner_named_by_the_brand_is_the_stated_owner() -> None:
     # no stated owner: "the Redline owner" stays the brand's words
     d = art("Redline drivers will walk out. Redline made a loss.", "d", "D")
     assert all(m.text != "The Redline owner" for e in story_entities([d, b]) for m in e.mentions)
+
+
+def test_a_formal_name_by_the_state_s_adjective_is_the_state() -> None:
+    a = art("Carsova and the Dravenish Republic signed an accord on Friday in Lesk.", "a", "A")
+    b = art("Carsova and Dravenia signed a treaty. Dravenia will open its border.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Dravenish Republic") in texts(by_name(ents, "Dravenia"))
+    assert ("Dravenish Republic", "Dravenia") in [(m.text, m.note) for m in naming_marks(ents, [a, b])]
+    # no name of the story gives the adjective: a name of its own
+    c = art("Carsova and Ostmark signed a treaty.", "c", "C")
+    assert all(e.name != "Ostmark" or len(e.mentions) == 1 for e in story_entities([a, c]))

@@ -1487,6 +1487,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
     canon = {fold_key(a.canonical): a for a in aliases().values()}
     _tied_capitals(groups, people, articles)
     _capital_metonyms(groups, people, articles)
+    _adjective_states(groups, people)
     _merge_owned(groups, owned, people)
     ordered = sorted(groups.items(), key=lambda kv: min((x.article, x.start) for x in kv[1]))
     out: list[Entity] = []
@@ -1641,6 +1642,38 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
                 groups[key] = kept
             else:
                 del groups[key]
+
+
+#: a state's formal name by its adjective: "the Dravonian Republic" (entities.v10)
+_ADJECTIVE_STATE = re.compile(r"([A-Z][a-z]+) (?:Republic|Kingdom|Principality|Federation|Emirate|Sultanate)")
+
+
+def _adjective_states(groups: dict[str, list[_Raw]], people: set[str]) -> None:
+    """A state's formal name written with its adjective ("the Dravonian Republic", "the Ostrish
+    Kingdom") is the state the story names whose name the adjective is made from ("Dravonia":
+    -n, -an, -ian, -ese, -i, -ish, a final vowel dropped), when exactly one name of the story,
+    of one word, no person and no alias row, gives that adjective (entities.v10). A state of the
+    alias table is the table's ("the French Republic" is no name read here)."""
+    cands = [k for k, ms in groups.items() if all(m.source == "name" and not m.titled for m in ms)]
+    cands = [k for k in cands if (m := _ADJECTIVE_STATE.fullmatch(groups[k][0].name))]
+    if not cands:
+        return  # most stories: no such name
+    known = _alias_keys() | {fold_key(a.canonical) for a in aliases().values()} | {fold_key(d) for d in demonyms()}
+    singles = [k for k in groups if " " not in k and k.isalpha() and k not in people and k not in known]
+    for key in cands:
+        m = _ADJECTIVE_STATE.fullmatch(groups[key][0].name)
+        assert m is not None
+        adjective = m.group(1).lower()
+        if adjective in known:
+            continue
+        fits = [
+            k
+            for k in singles
+            if k != adjective
+            and any(adjective in (stem + end for end in ("n", "an", "ian", "ese", "i", "ish")) for stem in (k, k[:-1]))
+        ]
+        if len(fits) == 1 and fits[0] in groups and fits[0] != key:
+            groups[fits[0]].extend(groups.pop(key))
 
 
 #: a capitalised name as the relations below read it: up to six words, "of", "and", "&" inside;
