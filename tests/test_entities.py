@@ -874,11 +874,11 @@ def test_a_brand_s_owner_named_by_the_brand_is_the_stated_owner() -> None:
 
 
 def test_a_formal_name_by_the_state_s_adjective_is_the_state() -> None:
-    a = art("Carsova and the Dravenish Republic signed an accord on Friday in Lesk.", "a", "A")
+    a = art("Carsova and the Dravenian Republic signed an accord on Friday in Lesk.", "a", "A")
     b = art("Carsova and Dravenia signed a treaty. Dravenia will open its border.", "b", "B")
     ents = story_entities([a, b])
-    assert ("a", "Dravenish Republic") in texts(by_name(ents, "Dravenia"))
-    assert ("Dravenish Republic", "Dravenia") in [(m.text, m.note) for m in naming_marks(ents, [a, b])]
+    assert ("a", "Dravenian Republic") in texts(by_name(ents, "Dravenia"))
+    assert ("Dravenian Republic", "Dravenia") in [(m.text, m.note) for m in naming_marks(ents, [a, b])]
     # no name of the story gives the adjective: a name of its own
     c = art("Carsova and Ostmark signed a treaty.", "c", "C")
     assert all(e.name != "Ostmark" or len(e.mentions) == 1 for e in story_entities([a, c]))
