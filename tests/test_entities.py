@@ -882,3 +882,19 @@ def test_a_formal_name_by_the_state_s_adjective_is_the_state() -> None:
     # no name of the story gives the adjective: a name of its own
     c = art("Carsova and Ostmark signed a treaty.", "c", "C")
     assert all(e.name != "Ostmark" or len(e.mentions) == 1 for e in story_entities([a, c]))
+
+
+def test_a_description_by_a_word_another_article_ties_to_a_company_is_that_company() -> None:
+    a = art("The Penmore biscuit maker Hollin Foods is to be sold. Hollin Foods employs 600 people.", "a", "A")
+    b = art("The Penmore biscuit firm is to be sold, workers said. The union said it was worried.", "b", "B")
+    c = art("Hollin Foods is to be sold to a rival for £40m. Hollin Foods shares rose.", "c", "C")
+    ents = story_entities([a, b, c])
+    assert ("b", "Penmore biscuit firm") in texts(by_name(ents, "Hollin Foods"))
+    # a plain description that is the name its article gives the company: a mark
+    assert [(m.article, m.text) for m in naming_marks(ents, [a, b, c])] == [("b", "Penmore biscuit firm")]
+    # after the article has named the company it is a reference, no mark
+    d = art("Hollin Foods is to be sold. The Penmore biscuit firm employs 600.", "d", "D")
+    assert naming_marks(story_entities([a, d, c]), [a, d, c]) == []
+    # two companies tied to the word: left alone
+    e = art("Penmore-based Arlow Mills said it might bid for the Penmore biscuit firm too.", "e", "E")
+    assert ("b", "Penmore biscuit firm") not in [t for x in story_entities([a, b, e]) for t in texts(x)]

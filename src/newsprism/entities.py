@@ -443,6 +443,9 @@ class _ArticleScan:
     gender: dict[str, str] = field(default_factory=dict)
     #: descriptions found ("the peat giant"), not yet resolved (:func:`_resolve_descriptions`)
     descs: list[_Raw] = field(default_factory=list)
+    #: descriptions of an organisation with a capitalised modifier that the article leaves
+    #: unresolved ("the Drumlow crisp firm"): for the story to resolve (entities.v10)
+    pending: list[_Raw] = field(default_factory=list)
     text: str = ""
 
 
@@ -703,6 +706,8 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
                 scan.ties.append(_Tie(e, _role_of(ws[-1]), mods3, caps3, me))
 
     def add_run(a: int, j: int, sentence_start: bool) -> None:
+        if a < j and toks[a][2].endswith("-based"):
+            a, sentence_start = a + 1, False  # "Penmore-based Arlow Mills": where it is, then its name (v10)
         s, e = toks[a][0], toks[j][1]
         run_spans.append((s, e))
         inside = list(range(bisect_right(hit_ends, s), bisect_left(hit_starts, e)))
@@ -1189,7 +1194,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     text = scan.text
     people = {fold_key(n) for n in scan.people}
     names = sorted((r for r in scan.raws if r.source in ("name", "alias", "official")), key=lambda r: r.start)
-    roles = _Spans((r.start, r.end) for r in scan.raws if r.source == "role")
+    role_raws = [r for r in scan.raws if r.source == "role"]
+    roles = _Spans((r.start, r.end) for r in role_raws)
     aliased = _Spans((r.start, r.end) for r in scan.raws if r.source == "alias")
     ties = sorted(scan.ties, key=lambda t: t.pos)
     by_start = {r.start: r for r in names}
@@ -1220,6 +1226,15 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
                 last[fold_key(x.name)] = x
             o += 1
         if roles.overlap(d.start, d.end) or aliased.overlap(d.head, d.end):
+            if (
+                d.dcaps
+                and row.kind == "org"
+                and not row.plural
+                and d.det == "the"
+                and not aliased.overlap(d.head, d.end)
+                and not any(r.ref is not None for r in role_raws if r.start < d.end and d.start < r.end)
+            ):
+                scan.pending.append(d)  # "the Drumlow crisp firm": a role the article ties to no name (v10)
             continue  # a role ("the NATO chief" tied to a name), an alias with the head ("Zionist regime")
         ref: _Raw | None = None
         state = row.kind == "place" and row.register == "neutral"  # "the Russian government" (v5)
@@ -1271,6 +1286,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             prior = [r for r in matches if r.end <= d.start]
             ref = prior[-1] if prior else (matches[0] if matches else None)
         if ref is None and d.dcaps:
+            if row.kind == "org" and not row.plural and d.det == "the":
+                scan.pending.append(d)
             continue
         if ref is None and row.register == "epithet" and row.kind == "org" and d.det in ("the", "own") and named:
             # the organisation named most so far, else the one named last
@@ -1438,6 +1455,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         people |= {r.key for r in scan.raws if r.source == "name" and r.titled}
         people |= {t.mention.key for t in scan.ties}
     evidence = people | {fold_key(n) for scan in scans for n in scan.confirmed}
+    raws = _described_elsewhere(scans, raws, articles, people)
     longer: dict[str, list[_Raw]] = {}
     for r in raws:
         if r.source == "name" and r.person and len(r.key.split()) >= 2:
@@ -1939,6 +1957,65 @@ def _registered(raws: Sequence[_Raw], articles: Sequence[Article]) -> None:
             r.words = len(words)
 
 
+def _tie_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where another article ties a capitalised word to a company's name (entities.v10): right
+    before it, alone or with up to three lower-case words ("The Drumlow crisp maker Ashgrove
+    Foods", "Kelbury-based Brenford", "Seravia's Kallstrom Holdings"), or right after it ("Ashgrove
+    Foods plc, the Drumlow company", "Kallstrom, a family-controlled group based in Tarnholm",
+    "Kallstrom Holdings of Seravia")."""
+    w = "(?i:" + re.escape(word) + ")"  # the word as the description holds it, folded
+    before = re.compile(rf"(?<![\w’'-]){w}(?:-based|['’]s)?(?:[ \t]+[a-z][\w-]*){{0,3}}[ \t]+\Z")
+    after = re.compile(
+        rf"(?:[ \t]+(?:plc|Ltd|LLC|Inc))?(?:,[ \t]+the[ \t]+{w}(?![\w’'-])"
+        rf"|,[ \t]+(?:a|an|the)[ \t]+[^.,;:\n]{{0,50}}?(?:based[ \t]+in|of|from)[ \t]+{w}(?![\w’'-])"
+        rf"|[ \t]+of[ \t]+{w}(?![\w’'-]))"
+    )
+    return before, after
+
+
+def _described_elsewhere(
+    scans: Sequence[_ArticleScan], raws: list[_Raw], articles: Sequence[Article], people: set[str]
+) -> list[_Raw]:
+    """A description of an organisation by a capitalised word that its article ties to no name
+    ("the Drumlow crisp firm", "The Tarnholm conglomerate") is the one company of the story that
+    another article ties that word to (:func:`_tie_patterns`: "The Drumlow crisp maker Ashgrove
+    Foods", "Kallstrom, a family-controlled group based in Tarnholm"), its shorter names on the
+    way to it counted as one (entities.v10); the name inside the description is the
+    description's. Two companies tied to the word leave it alone."""
+    pending = [d for scan in scans for d in scan.pending]
+    if not pending:
+        return raws
+    names = [r for r in raws if r.source == "name" and r.key and r.key not in people and not r.titled]
+    added: list[_Raw] = []
+    for d in pending:
+        refs: dict[str, _Raw] = {}
+        for cap in d.dcaps:
+            ck = fold_key(cap)
+            before, after = _tie_patterns(cap)
+            for r in names:
+                if r.article == d.article or r.key == ck or ck in r.key.split():
+                    continue
+                text = articles[r.article].text
+                if before.search(text, max(0, r.start - 60), r.start) or after.match(text, r.end):
+                    refs.setdefault(r.key, r)
+        if not refs:
+            continue
+        longest = max(refs, key=len)
+        if not all(_opens(k, longest) for k in refs):
+            continue
+        d.ref = refs[longest]
+        added.append(d)
+    if not added:
+        return raws
+    by_article = {d.article for d in added}
+    kept = [r for r in raws if r.source != "name" or r.article not in by_article or not _inside_any(r, added)]
+    return kept + added
+
+
+def _inside_any(r: _Raw, ds: Sequence[_Raw]) -> bool:
+    return any(d.article == r.article and d.start <= r.start and r.end <= d.end for d in ds)
+
+
 def _opens(short: str, long: str) -> bool:
     """Whether the key ``short`` is ``long`` or its first words."""
     return short == long or long.startswith(short + " ")
@@ -2253,7 +2330,9 @@ def naming_marks(
                 if not ms:
                     continue  # "officially the Republic of Korvania", "Velcom's owner": information (v7, v9)
                 described = description_register(ms[0].text)
-                if described == "neutral" and (not role_form(ms[0].text) or _state_description(ms[0].text)):
+                if described == "neutral":
+                    ms = [m for m in ms if _introduced_by_description(m, ent)]
+                if described == "neutral" and not ms:
                     continue  # "the carrier", "U.S. officials": a plain description is no choice of name
                 if described is None and role_form(ms[0].text) and _org_role(ms[0].text):
                     continue  # "the club", "the committee": a body's own kind, no choice of name (v8)
@@ -2365,6 +2444,22 @@ class _Relations:
 
 #: a line that lists names: "Companies in this story: Halden Brewery plc | Valcor Drinks"
 _LIST_LABEL = re.compile(r"(?:\A|\n)[^\n:|]{1,40}:[ \t]*(?:[^\n]*\|[ \t]*)?\Z")
+
+
+def _introduced_by_description(m: EntityMention, ent: Entity) -> bool:
+    """Whether a plain description of an organisation is the name its article gives it
+    (entities.v10): a capitalised word in it that is no word of the entity's name ("the Drumlow
+    crisp firm" for Ashgrove Foods, "Ferry firm" for Baltrea Lines; not "the Orrin firm" for
+    Orrin Water), and no mention of the entity before it in the article. A state's people ("U.S.
+    officials") stay no mark."""
+    row = _head_row(m.text)
+    if row is None or row.kind != "org":
+        return False
+    own = set(fold_key(ent.name).split())
+    words = m.text.replace("’", "'").split()[:-1]
+    if not any(w[:1].isupper() and strip_dot(w) not in ("the",) and fold_key(w) not in own for w in words):
+        return False
+    return not any(o.article == m.article and o.span.start < m.span.start for o in ent.mentions)
 
 
 def _beside_plain(m: EntityMention, ent: Entity) -> bool:
