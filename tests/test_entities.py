@@ -701,8 +701,8 @@ def test_a_body_named_by_its_kind_is_no_mark() -> None:
     assert naming_marks(ents, [a, b]) == []
 
 
-def test_version_is_v9() -> None:
-    assert ENTITIES_VERSION == "entities.v9"
+def test_version_is_v10() -> None:
+    assert ENTITIES_VERSION == "entities.v10"
 
 
 @pytest.mark.parametrize("word", ["Scottish", "Welsh", "Catalan", "Houthi", "Tory", "Communist", "Military"])
