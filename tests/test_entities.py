@@ -898,3 +898,14 @@ def test_a_description_by_a_word_another_article_ties_to_a_company_is_that_compa
     # two companies tied to the word: left alone
     e = art("Penmore-based Arlow Mills said it might bid for the Penmore biscuit firm too.", "e", "E")
     assert ("b", "Penmore biscuit firm") not in [t for x in story_entities([a, b, e]) for t in texts(x)]
+
+
+def test_a_seat_of_another_word_is_the_story_s_one_council() -> None:
+    a = art("Shire Hall has admitted the bridge was not inspected for six years.", "a", "A")
+    b = art("Ashmere County Council said the bridge would reopen in May.", "b", "B")
+    ents = story_entities([a, b])
+    assert ("a", "Shire Hall") in texts(by_name(ents, "Ashmere County Council"))
+    assert [(m.text, m.note) for m in naming_marks(ents, [a, b])] == [("Shire Hall", "Ashmere County Council")]
+    # two councils in the story: nothing says which
+    c = art("Ashmere County Council and Brill District Council met on Monday.", "c", "C")
+    assert ("a", "Shire Hall") not in texts(by_name(story_entities([a, c]), "Ashmere County Council"))

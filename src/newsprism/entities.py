@@ -268,7 +268,7 @@ _REFERRING = frozenset({"role", "description", "nickname", "seat", "owner"})
 
 #: a council's seat standing for it (entities.v7): "County Hall has admitted", not "at Oldmere
 #: Town Hall" (a name before it: the building) nor "in County Hall" (a place)
-_SEAT = re.compile(r"(?<![\w’'-])(?P<w>County|City|Town|Borough|District) Hall(?![\w’'-])")
+_SEAT = re.compile(r"(?<![\w’'-])(?P<w>County|City|Town|Borough|District|Shire) Hall(?![\w’'-])")
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+)[ \t]+\Z")
 #: a road's number before its name (entities.v7): "B3290 Fellgate Road", "A1 Great North Road";
 #: the name must end with a road word ("F-35 Lightning II", "TX-23 Will Hurd" are no roads)
@@ -791,9 +791,14 @@ def _seat_targets(raws: Sequence[_Raw]) -> None:
         ws = r.key.split() if r.source == "name" else []
         if len(ws) >= 3 and ws[-1] == "council" and r.target:
             councils.setdefault(ws[-2], set()).add(r.target)
+    every = {t for ts in councils.values() for t in ts}
     for r in raws:
         if r.source == "seat":
             found = councils.get(next(iter(r.dmods), ""), set())
+            if not found and len(every) == 1:
+                # "Town Hall" for "Wyndlow Borough Council", "Shire Hall" for a county council: the
+                # story's one council of any kind (entities.v10)
+                found = every
             if len(found) == 1:
                 r.target = next(iter(found))
             else:
