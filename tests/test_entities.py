@@ -859,7 +859,9 @@ def test_the_government_in_a_city_is_the_story_s_one_formal_state() -> None:
 
 
 def test_a_brand_s_owner_named_by_the_brand_is_the_stated_owner() -> None:
-    a = art("Drivers at Redline voted to strike. Tollmere Transport Group plc, which owns Redline, offered 4%.", "a", "A")
+    a = art(
+        "Drivers at Redline voted to strike. Tollmere Transport Group plc, which owns Redline, offered 4%.", "a", "A"
+    )
     b = art("Redline drivers will walk out. The Redline owner says more money would mean fewer buses.", "b", "B")
     c = art("Redline drivers will strike, Tollmere said. Tollmere, the company behind Redline, offered 4%.", "c", "C")
     ents = story_entities([a, b, c])

@@ -414,8 +414,8 @@ class _Raw:
     head: int = 0  # where a description's head word starts
     #: the name the mention is merged under ("Marrovia" for "Republic of Marrovia")
     base: str = ""
-    #: written with a company's legal form ("... plc", "... Ltd": entities.v10)
-    legal: bool = False
+    #: the company's legal form it was written with ("plc", "Ltd": entities.v10), or ""
+    legal: str = ""
     key: str = ""
     target: str = ""
 
@@ -540,13 +540,10 @@ def _legal_forms() -> re.Pattern[str]:
 
 def _legal_end(form: str) -> bool:
     """Whether a form ends with a company's legal form ("Halden Brewery plc")."""
-    m = None
-    for m in _legal_forms().finditer(form):
-        pass
-    return m is not None and m.end() == len(form)
+    return any(m.end() == len(form) for m in _legal_forms().finditer(form))
 
 
-def _legal_name(text: str, s: int, e: int, lowered: set[str]) -> tuple[str, int] | None:
+def _legal_name(text: str, s: int, e: int, lowered: set[str]) -> tuple[str, int, str] | None:
     """A registered name (entities.v10): the run ``text[s:e]`` ends with a legal form, or one
     follows it ("Brenford Domestic Appliances plc") -> (the name without it, the end of the
     form), where the name has a capitalised word of its own and no "and" or "&" right before
@@ -560,9 +557,9 @@ def _legal_name(text: str, s: int, e: int, lowered: set[str]) -> tuple[str, int]
             cut = m
     after = pattern.match(text, e)
     if cut is not None:
-        stem, end = run[: cut.start()], e
+        stem, end, form = run[: cut.start()], e, cut.group().strip(" \t,")
     elif after is not None:
-        stem, end = run, after.end()
+        stem, end, form = run, after.end(), after.group().strip(" \t,")
     else:
         return None
     words = stem.split()
@@ -577,7 +574,7 @@ def _legal_name(text: str, s: int, e: int, lowered: set[str]) -> tuple[str, int]
         return None  # "News Corp", "Polling Inc": a common word is no name without its form
     if re.search(r"(?:\band|&)[ \t]*\Z", text[max(0, s - 6) : s]):
         return None
-    return " ".join(words), end
+    return " ".join(words), end, form
 
 
 def _scan_article(index: int, article: Article) -> _ArticleScan:
@@ -620,7 +617,8 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         if legal is not None:
             # "Brenford Domestic Appliances plc": the company's registered name (entities.v10)
             name, person = legal[0], False
-            e = legal[1]
+            at = run.find(name.split()[0])
+            s, e = s + max(at, 0), legal[1]  # "CEO of American Media Inc": the name's span
         else:
             name, person = clean_name(run)
         words = name.split()
@@ -655,7 +653,7 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         raw.words = len(name.split())
         raw.kind = kind
         raw.base = base
-        raw.legal = legal is not None
+        raw.legal = legal[2] if legal is not None else ""
         low = {strip_dot(w) for w in prefix}
         raw.honorific = "m" if low & {"mr"} else "f" if low & {"mrs", "ms", "miss"} else ""
         raw.heads = frozenset(_role_of(w) for w in prefix if _is_role(w))
@@ -1708,8 +1706,8 @@ _OWNERSHIP = tuple(
     re.compile(p)
     for p in (
         rf"(?P<y>{_OWNED_NAME})['’]s (?:parent(?: company| group| firm)?|owner),? (?:the )?(?P<x>{_OWNED_NAME})",
-        rf"(?P<x>{_OWNED_NAME}), (?:the )?(?:(?:owner|parent(?: company| group| firm)?) of|(?:company|firm|group) behind)"
-        rf" (?P<y>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME}), (?:the )?"
+        rf"(?:(?:owner|parent(?: company| group| firm)?) of|(?:company|firm|group) behind) (?P<y>{_OWNED_NAME})",
         rf"(?P<x>{_OWNED_NAME}),? which (?:owns|trades as|operates as) (?P<y>{_OWNED_NAME})",
         rf"(?P<y>{_OWNED_NAME}),? (?:which is |is |was )?owned by (?P<x>{_OWNED_NAME})",
         rf"(?P<y>{_OWNED_NAME}), (?:a|the) (?:subsidiary|brand) of (?P<x>{_OWNED_NAME})",
@@ -1831,6 +1829,8 @@ def _acronyms(raws: Sequence[_Raw]) -> dict[str, str]:
             letters = "".join(w[0] for w in r.name.split() if w[:1].isupper())
             if len(letters) >= 2:
                 initials.setdefault(letters, set()).add(r.key)
+            if r.legal[:1].isupper() and len(letters) >= 2:  # "ABC": "Australian Broadcasting Corp" (v10)
+                initials.setdefault(letters + r.legal[0], set()).add(r.key)
     out: dict[str, str] = {}
     for r in raws:
         word = r.name.replace(".", "")
@@ -2461,9 +2461,10 @@ def _introduced_by_description(m: EntityMention, ent: Entity) -> bool:
     if row is None or row.kind != "org":
         return False
     own = set(fold_key(ent.name).split())
+    adjectives = {fold_key(d) for d in demonyms()}
     words = m.text.replace("’", "'").split()[:-1]
-    if not any(w[:1].isupper() and strip_dot(w) not in ("the",) and fold_key(w) not in own for w in words):
-        return False
+    if not any(w[:1].isupper() and strip_dot(w) not in ("the",) and fold_key(w) not in own | adjectives for w in words):
+        return False  # "Vietnamese air carrier Vietjet": where it is from is information
     return not any(o.article == m.article and o.span.start < m.span.start for o in ent.mentions)
 
 
