@@ -911,3 +911,9 @@ def test_a_seat_of_another_word_is_the_story_s_one_council() -> None:
     # two councils in the story: nothing says which
     c = art("Ashmere County Council and Brill District Council met on Monday.", "c", "C")
     assert ("a", "Shire Hall") not in texts(by_name(story_entities([a, c]), "Ashmere County Council"))
+
+
+def test_a_seat_is_no_council_of_another_kind() -> None:
+    a = art("He set his sights on City Hall before the election.", "a", "A")
+    b = art("The National Security Council met on Monday.", "b", "B")
+    assert all(e.name != "National Security Council" or len(e.mentions) == 1 for e in story_entities([a, b]))

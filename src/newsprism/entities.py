@@ -268,6 +268,8 @@ _REFERRING = frozenset({"role", "description", "nickname", "seat", "owner"})
 
 #: a council's seat standing for it (entities.v7): "County Hall has admitted", not "at Oldmere
 #: Town Hall" (a name before it: the building) nor "in County Hall" (a place)
+#: the kinds of local council a seat stands for ("National Security Council" is none)
+_SEAT_WORDS = frozenset({"county", "city", "town", "borough", "district", "shire", "metropolitan", "parish"})
 _SEAT = re.compile(r"(?<![\w’'-])(?P<w>County|City|Town|Borough|District|Shire) Hall(?![\w’'-])")
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+)[ \t]+\Z")
 #: a road's number before its name (entities.v7): "B3290 Fellgate Road", "A1 Great North Road";
@@ -789,7 +791,7 @@ def _seat_targets(raws: Sequence[_Raw]) -> None:
         ws = r.key.split() if r.source == "name" else []
         if len(ws) >= 3 and ws[-1] == "council" and r.target:
             councils.setdefault(ws[-2], set()).add(r.target)
-    every = {t for ts in councils.values() for t in ts}
+    every = {t for w, ts in councils.items() if w in _SEAT_WORDS for t in ts}  # local councils only
     for r in raws:
         if r.source == "seat":
             found = councils.get(next(iter(r.dmods), ""), set())
