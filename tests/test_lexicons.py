@@ -21,6 +21,7 @@ BUNDLED = {
     "attribution-contexts",
     "distance-words",
     "government-modifiers",
+    "legal-forms",
     "british-endings",
     "british-exceptions",
     "byline-words",

@@ -148,7 +148,7 @@ from .names import (
 )
 from .text import WordList, stopwords
 
-ENTITIES_VERSION = "entities.v9"
+ENTITIES_VERSION = "entities.v10"
 
 #: how many words may stand between "the" and a role word ("the North Korean leader")
 ROLE_MODIFIERS = 3
@@ -264,11 +264,13 @@ def descriptions() -> dict[str, Description]:
 
 #: the mentions that stand for a name given elsewhere: roles ("the minister") and descriptions
 #: ("the peat giant")
-_REFERRING = frozenset({"role", "description", "nickname", "seat"})
+_REFERRING = frozenset({"role", "description", "nickname", "seat", "owner"})
 
 #: a council's seat standing for it (entities.v7): "County Hall has admitted", not "at Oldmere
 #: Town Hall" (a name before it: the building) nor "in County Hall" (a place)
-_SEAT = re.compile(r"(?<![\w’'-])(?P<w>County|City|Town|Borough|District) Hall(?![\w’'-])")
+#: the kinds of local council a seat stands for ("National Security Council" is none)
+_SEAT_WORDS = frozenset({"county", "city", "town", "borough", "district", "shire", "metropolitan", "parish"})
+_SEAT = re.compile(r"(?<![\w’'-])(?P<w>County|City|Town|Borough|District|Shire) Hall(?![\w’'-])")
 _PREVIOUS_WORD = re.compile(r"([\w’'-]+)[ \t]+\Z")
 #: a road's number before its name (entities.v7): "B3290 Fellgate Road", "A1 Great North Road";
 #: the name must end with a road word ("F-35 Lightning II", "TX-23 Will Hurd" are no roads)
@@ -414,6 +416,8 @@ class _Raw:
     head: int = 0  # where a description's head word starts
     #: the name the mention is merged under ("Marrovia" for "Republic of Marrovia")
     base: str = ""
+    #: the company's legal form it was written with ("plc", "Ltd": entities.v10), or ""
+    legal: str = ""
     key: str = ""
     target: str = ""
 
@@ -441,6 +445,9 @@ class _ArticleScan:
     gender: dict[str, str] = field(default_factory=dict)
     #: descriptions found ("the peat giant"), not yet resolved (:func:`_resolve_descriptions`)
     descs: list[_Raw] = field(default_factory=list)
+    #: descriptions of an organisation with a capitalised modifier that the article leaves
+    #: unresolved ("the Drumlow crisp firm"): for the story to resolve (entities.v10)
+    pending: list[_Raw] = field(default_factory=list)
     text: str = ""
 
 
@@ -525,6 +532,53 @@ def _literal(text: str, s: int, e: int) -> bool:
     return bool(_LITERAL_AFTER.match(text, e))
 
 
+@lru_cache(maxsize=1)
+def _legal_forms() -> re.Pattern[str]:
+    """A company's legal form right after its name, or ending its run (the ``legal-forms``
+    lexicon: "plc", "Ltd", "LLC", "Inc."), with the comma some write before it."""
+    forms = sorted(lexicons.load("legal-forms").entries, key=len, reverse=True)
+    return re.compile(r",?[ \t]+(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+def _legal_end(form: str) -> bool:
+    """Whether a form ends with a company's legal form ("Halden Brewery plc")."""
+    return any(m.end() == len(form) for m in _legal_forms().finditer(form))
+
+
+def _legal_name(text: str, s: int, e: int, lowered: set[str]) -> tuple[str, int, str] | None:
+    """A registered name (entities.v10): the run ``text[s:e]`` ends with a legal form, or one
+    follows it ("Brenford Domestic Appliances plc") -> (the name without it, the end of the
+    form), where the name has a capitalised word of its own and no "and" or "&" right before
+    it (a name cut in two by the name reader: "Planned Parenthood of Indiana and Kentucky
+    Inc")."""
+    pattern = _legal_forms()
+    run = text[s:e]
+    cut = None
+    for m in pattern.finditer(run):
+        if m.end() == len(run):
+            cut = m
+    after = pattern.match(text, e)
+    if cut is not None:
+        stem, end, form = run[: cut.start()], e, cut.group().strip(" \t,")
+    elif after is not None:
+        stem, end, form = run, after.end(), after.group().strip(" \t,")
+    else:
+        return None
+    words = stem.split()
+    while words and strip_dot(words[0]) in DETERMINERS:
+        words = words[1:]
+    of = max((i for i, w in enumerate(words) if w == "of"), default=-1)
+    if of > 0 and all(title_kind(w) in ("title", "role") for w in words[:of]):
+        words = words[of + 1 :]  # "CEO of Hire Image LLC": the company after the title
+    if not words or not any(w[:1].isupper() and not w.isupper() for w in words):
+        return None
+    if len(words) == 1 and words[0].lower() in lowered:
+        return None  # "News Corp", "Polling Inc": a common word is no name without its form
+    if re.search(r"(?:\band|&)[ \t]*\Z", text[max(0, s - 6) : s]):
+        return None
+    return " ".join(words), end, form
+
+
 def _scan_article(index: int, article: Article) -> _ArticleScan:
     text = article.text
     toks = tokens(text, 0, len(text))
@@ -561,7 +615,14 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         if tail:
             e -= len(tail.group())
             run = text[s:e]
-        name, person = clean_name(run)
+        legal = _legal_name(text, s, e, lowered)
+        if legal is not None:
+            # "Brenford Domestic Appliances plc": the company's registered name (entities.v10)
+            name, person = legal[0], False
+            at = run.find(name.split()[0])
+            s, e = s + max(at, 0), legal[1]  # "CEO of American Media Inc": the name's span
+        else:
+            name, person = clean_name(run)
         words = name.split()
         if not name or not words[0][:1].isupper() or all(strip_dot(w) in titles for w in words):
             return
@@ -576,12 +637,14 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         prefix = run_words[:first] if person else []
         source, base, kind = "name", name, None if person else "org"
         rest = " ".join(run_words[first:])
-        if person and len(words) == 1 and re.match(re.escape(words[0]) + r" of [A-Z]", rest):
-            # "Republic of Marrovia", "Gulf of Mexico": a name with "of" in it, not a person
+        state = _STATE_FORM.fullmatch(rest) if person else None
+        if state is not None:
+            # "Republic of Marrovia", and (entities.v10) "Federal Republic of Ostrevia", which the
+            # name reader cuts at "of" after two words
+            name, person, source, base, kind = rest, False, "official", state.group(1), "place"
+        elif person and len(words) == 1 and re.match(re.escape(words[0]) + r" of [A-Z]", rest):
+            # "Gulf of Mexico": a name with "of" in it, not a person
             name, person, kind = rest, False, None
-            m = _STATE_FORM.fullmatch(rest)
-            if m:
-                source, base, kind = "official", m.group(1), "place"
         elif person:
             # the name's last word ends the span ("Charles Rangel of New York" -> "Charles Rangel")
             at = run.replace("’", "'").find(words[-1], len(" ".join(run_words[: first + len(words) - 1])))
@@ -592,6 +655,7 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
         raw.words = len(name.split())
         raw.kind = kind
         raw.base = base
+        raw.legal = legal[2] if legal is not None else ""
         low = {strip_dot(w) for w in prefix}
         raw.honorific = "m" if low & {"mr"} else "f" if low & {"mrs", "ms", "miss"} else ""
         raw.heads = frozenset(_role_of(w) for w in prefix if _is_role(w))
@@ -642,6 +706,8 @@ def _scan_article(index: int, article: Article) -> _ArticleScan:
                 scan.ties.append(_Tie(e, _role_of(ws[-1]), mods3, caps3, me))
 
     def add_run(a: int, j: int, sentence_start: bool) -> None:
+        if a < j and toks[a][2].endswith("-based"):
+            a, sentence_start = a + 1, False  # "Penmore-based Arlow Mills": where it is, then its name (v10)
         s, e = toks[a][0], toks[j][1]
         run_spans.append((s, e))
         inside = list(range(bisect_right(hit_ends, s), bisect_left(hit_starts, e)))
@@ -725,9 +791,14 @@ def _seat_targets(raws: Sequence[_Raw]) -> None:
         ws = r.key.split() if r.source == "name" else []
         if len(ws) >= 3 and ws[-1] == "council" and r.target:
             councils.setdefault(ws[-2], set()).add(r.target)
+    every = {t for w, ts in councils.items() if w in _SEAT_WORDS for t in ts}  # local councils only
     for r in raws:
         if r.source == "seat":
             found = councils.get(next(iter(r.dmods), ""), set())
+            if not found and len(every) == 1:
+                # "Town Hall" for "Wyndlow Borough Council", "Shire Hall" for a county council: the
+                # story's one council of any kind (entities.v10)
+                found = every
             if len(found) == 1:
                 r.target = next(iter(found))
             else:
@@ -1128,7 +1199,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
     text = scan.text
     people = {fold_key(n) for n in scan.people}
     names = sorted((r for r in scan.raws if r.source in ("name", "alias", "official")), key=lambda r: r.start)
-    roles = _Spans((r.start, r.end) for r in scan.raws if r.source == "role")
+    role_raws = [r for r in scan.raws if r.source == "role"]
+    roles = _Spans((r.start, r.end) for r in role_raws)
     aliased = _Spans((r.start, r.end) for r in scan.raws if r.source == "alias")
     ties = sorted(scan.ties, key=lambda t: t.pos)
     by_start = {r.start: r for r in names}
@@ -1159,6 +1231,15 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
                 last[fold_key(x.name)] = x
             o += 1
         if roles.overlap(d.start, d.end) or aliased.overlap(d.head, d.end):
+            if (
+                d.dcaps
+                and row.kind == "org"
+                and not row.plural
+                and d.det == "the"
+                and not aliased.overlap(d.head, d.end)
+                and not any(r.ref is not None for r in role_raws if r.start < d.end and d.start < r.end)
+            ):
+                scan.pending.append(d)  # "the Drumlow crisp firm": a role the article ties to no name (v10)
             continue  # a role ("the NATO chief" tied to a name), an alias with the head ("Zionist regime")
         ref: _Raw | None = None
         state = row.kind == "place" and row.register == "neutral"  # "the Russian government" (v5)
@@ -1210,6 +1291,8 @@ def _resolve_descriptions(scan: _ArticleScan) -> None:
             prior = [r for r in matches if r.end <= d.start]
             ref = prior[-1] if prior else (matches[0] if matches else None)
         if ref is None and d.dcaps:
+            if row.kind == "org" and not row.plural and d.det == "the":
+                scan.pending.append(d)
             continue
         if ref is None and row.register == "epithet" and row.kind == "org" and d.det in ("the", "own") and named:
             # the organisation named most so far, else the one named last
@@ -1369,6 +1452,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
     for r in raws:
         if r.source != "role":
             r.key = fold_key(r.base or r.name)
+    _registered(raws, articles)
     # the names shown to be people: titles, roles tied to them, pronouns
     people: set[str] = set()
     for scan in scans:
@@ -1376,6 +1460,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
         people |= {r.key for r in scan.raws if r.source == "name" and r.titled}
         people |= {t.mention.key for t in scan.ties}
     evidence = people | {fold_key(n) for scan in scans for n in scan.confirmed}
+    raws = _described_elsewhere(scans, raws, articles, people)
     longer: dict[str, list[_Raw]] = {}
     for r in raws:
         if r.source == "name" and r.person and len(r.key.split()) >= 2:
@@ -1394,6 +1479,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
                 ctx.heads.setdefault(r.key, set()).update(r.heads)
     acronyms = _acronyms(raws) | _coined(raws, articles)
     owned = _ownership(raws, articles)
+    raws = _owner_descriptions(raws, owned, articles)
     short = _short_names(raws, articles, people, frozenset(k for pair in owned for k in pair[:2]))
     keys = {r.key for r in raws if r.source == "name" and not r.person}
     for r in raws:
@@ -1424,6 +1510,7 @@ def story_entities(articles: Sequence[Article]) -> list[Entity]:
     canon = {fold_key(a.canonical): a for a in aliases().values()}
     _tied_capitals(groups, people, articles)
     _capital_metonyms(groups, people, articles)
+    _adjective_states(groups, people)
     _merge_owned(groups, owned, people)
     ordered = sorted(groups.items(), key=lambda kv: min((x.article, x.start) for x in kv[1]))
     out: list[Entity] = []
@@ -1560,25 +1647,69 @@ def _capital_metonyms(groups: dict[str, list[_Raw]], people: set[str], articles:
             continue
         if not all(m.source == "name" and m.words == 1 and not m.titled for m in ms):
             continue
-        if not all(_STATE_HEAD.match(articles[m.article].text, m.end) for m in ms):
+        seat = [m for m in ms if _GOVERNMENT_IN.search(articles[m.article].text, max(0, m.start - 30), m.start)]
+        if not seat and not all(_STATE_HEAD.match(articles[m.article].text, m.end) for m in ms):
             continue
         lower = re.compile(rf"(?<![\w'’-]){re.escape(key)}(?![\w'’-])")
         if any(lower.search(a.text) for a in articles):
             continue  # a common word: "federal authorities"
-        groups[state].extend(ms)
-        del groups[key]
+        if all(_STATE_HEAD.match(articles[m.article].text, m.end) for m in ms):
+            groups[state].extend(ms)
+            del groups[key]
+        else:
+            # "the government in Velsk" (entities.v10): the seat of the story's one state; its
+            # other mentions ("in Velsk", "Velsk University") stay the city
+            groups[state].extend(seat)
+            kept = [m for m in ms if m not in seat]
+            if kept:
+                groups[key] = kept
+            else:
+                del groups[key]
+
+
+#: a state's formal name by its adjective: "the Dravonian Republic" (entities.v10)
+_ADJECTIVE_STATE = re.compile(r"([A-Z][a-z]+) (?:Republic|Kingdom|Principality|Federation|Emirate|Sultanate)")
+
+
+def _adjective_states(groups: dict[str, list[_Raw]], people: set[str]) -> None:
+    """A state's formal name written with its adjective ("the Dravonian Republic", "the Ostrish
+    Kingdom") is the state the story names whose name the adjective is made from ("Dravonia":
+    -n, -an, -ian, -ese, -i, -ish, a final vowel dropped), when exactly one name of the story,
+    of one word, no person and no alias row, gives that adjective (entities.v10). A state of the
+    alias table is the table's ("the French Republic" is no name read here)."""
+    cands = [k for k, ms in groups.items() if all(m.source == "name" and not m.titled for m in ms)]
+    cands = [k for k in cands if (m := _ADJECTIVE_STATE.fullmatch(groups[k][0].name))]
+    if not cands:
+        return  # most stories: no such name
+    known = _alias_keys() | {fold_key(a.canonical) for a in aliases().values()} | {fold_key(d) for d in demonyms()}
+    singles = [k for k in groups if " " not in k and k.isalpha() and k not in people and k not in known]
+    for key in cands:
+        m = _ADJECTIVE_STATE.fullmatch(groups[key][0].name)
+        assert m is not None
+        adjective = m.group(1).lower()
+        if adjective in known:
+            continue
+        fits = [
+            k
+            for k in singles
+            if k != adjective
+            and any(adjective in (stem + end for end in ("n", "an", "ian", "ese", "i", "ish")) for stem in (k, k[:-1]))
+        ]
+        if len(fits) == 1 and fits[0] in groups and fits[0] != key:
+            groups[fits[0]].extend(groups.pop(key))
 
 
 #: a capitalised name as the relations below read it: up to six words, "of", "and", "&" inside;
 #: from a word's start only (tried inside a long word, it would read on from every letter)
-_OWNED_NAME = r"(?<![\w&'’-])[A-Z][\w&'’-]*(?: (?:of |and |& )?[A-Z][\w&'’-]*){0,5}"
+_OWNED_NAME = r"(?<![\w&'’-])[A-Z][\w&'’-]*(?: (?:of |and |& )?[A-Z][\w&'’-]*){0,5}(?: plc\b)?"
 #: a company and its brand or owner, as an article states the relation (entities.v9): ``y`` the
 #: brand or the company owned, ``x`` its owner
 _OWNERSHIP = tuple(
     re.compile(p)
     for p in (
         rf"(?P<y>{_OWNED_NAME})['’]s (?:parent(?: company| group| firm)?|owner),? (?:the )?(?P<x>{_OWNED_NAME})",
-        rf"(?P<x>{_OWNED_NAME}), (?:the )?(?:owner|parent(?: company| group| firm)?) of (?P<y>{_OWNED_NAME})",
+        rf"(?P<x>{_OWNED_NAME}), (?:the )?"
+        rf"(?:(?:owner|parent(?: company| group| firm)?) of|(?:company|firm|group) behind) (?P<y>{_OWNED_NAME})",
         rf"(?P<x>{_OWNED_NAME}),? which (?:owns|trades as|operates as) (?P<y>{_OWNED_NAME})",
         rf"(?P<y>{_OWNED_NAME}),? (?:which is |is |was )?owned by (?P<x>{_OWNED_NAME})",
         rf"(?P<y>{_OWNED_NAME}), (?:a|the) (?:subsidiary|brand) of (?P<x>{_OWNED_NAME})",
@@ -1589,7 +1720,7 @@ _OWNERSHIP = tuple(
 
 
 #: the words one of :data:`_OWNERSHIP` needs, searched first: most articles hold none
-_OWNERSHIP_CUE = re.compile(r"\b(?:owns|owner|owned by|parent|subsidiary|brand of|trades as|trading as)\b")
+_OWNERSHIP_CUE = re.compile(r"\b(?:owns|owner|owned by|parent|subsidiary|brand of|trades as|trading as|behind)\b")
 
 
 def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[str, str, set[tuple[int, int]]]]:
@@ -1616,6 +1747,50 @@ def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[
                 pos = found.setdefault((y[0].key, x[0].key), set())
                 pos |= {(i, y[0].start), (i, x[0].start)}
     return [(y, x, pos) for (y, x), pos in found.items()]
+
+
+#: the owner of a brand, after the brand's name: "Greyline's owner", "the Greyline owner"
+_OWNER_AFTER = re.compile(r"(?:['’]s)?[ \t]+owner(?![\w’'-])(?!,?[ \t]+(?:the[ \t]+)?[A-Z])")
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]he[ \t]+\Z")
+
+
+def _owner_descriptions(
+    raws: list[_Raw], owned: Sequence[tuple[str, str, set[tuple[int, int]]]], articles: Sequence[Article]
+) -> list[_Raw]:
+    """A brand's owner named by the brand ("The Greyline owner says", "Greyline's owner") where
+    the story states who owns the brand ("Tollgate, which owns Greyline"; :func:`_ownership`,
+    one owner) is a mention of that owner (entities.v10): the brand's name inside it is the
+    description's. Not where a name follows ("Velcom's owner, Velmont": the stated relation
+    itself)."""
+    owners: dict[str, set[str]] = {}
+    for y, x, _pos in owned:
+        owners.setdefault(y, set()).add(x)
+    if not owners:
+        return raws
+    by_key = {r.key: r for r in raws if r.source == "name" and r.key}
+    added: list[_Raw] = []
+    held: set[int] = set()
+    for r in raws:
+        xs = owners.get(r.key) if r.source == "name" else None
+        if not xs:
+            continue
+        longest = max(xs, key=len)
+        if not all(_opens(x, longest) for x in xs):
+            continue  # two owners: "Tollgate" and "Tollgate Transport Group" are one
+        owner = by_key.get(longest)
+        text = articles[r.article].text
+        m = _OWNER_AFTER.match(text, r.end)
+        if owner is None or m is None:
+            continue
+        the = _THE_BEFORE.search(text, max(0, r.start - 6), r.start)
+        start = the.start() if the else r.start
+        d = _Raw(r.article, start, m.end(), owner.name, "owner", kind="org", words=r.words + 1)
+        d.ref = owner
+        added.append(d)
+        held.add(id(r))
+    if not added:
+        return raws
+    return [r for r in raws if id(r) not in held] + added
 
 
 def _merge_owned(
@@ -1656,6 +1831,8 @@ def _acronyms(raws: Sequence[_Raw]) -> dict[str, str]:
             letters = "".join(w[0] for w in r.name.split() if w[:1].isupper())
             if len(letters) >= 2:
                 initials.setdefault(letters, set()).add(r.key)
+            if r.legal[:1].isupper() and len(letters) >= 2:  # "ABC": "Australian Broadcasting Corp" (v10)
+                initials.setdefault(letters + r.legal[0], set()).add(r.key)
     out: dict[str, str] = {}
     for r in raws:
         word = r.name.replace(".", "")
@@ -1733,6 +1910,7 @@ def _short_names(
         for r in raws
         if r.source == "description" and r.ref is not None and r.desc is not None and r.desc.kind == "org"
     } | (owners - people)  # a name the story says owns or is owned by another is a company (v9)
+    legal = {r.key for r in raws if r.legal}
     out: dict[str, str] = {}
     placed: set[str] = set()
     for r in raws:
@@ -1750,15 +1928,104 @@ def _short_names(
         if len(r.name) < 3 or r.name.isupper() or not r.name.replace(" ", "").isalpha():
             continue
         longer = by_first.get(tuple(r.key.split()), set())
+        registered = {k for k in longer if k in legal}
+        if len(registered) == 1 and all(_opens(k, next(iter(registered))) for k in longer):
+            # "Veyline" and "Veyline Transit" of "Veyline Transit Systems Ltd": a registered
+            # name shows a company, and the shorter names on its way are its (entities.v10)
+            longer = registered
         if len(longer) != 1:
             continue
         target = next(iter(longer))
-        if target in people or r.key not in orgs:
+        if target in people or (r.key not in orgs and target not in legal):
             continue
         if not any(n.startswith(r.name + " ") for n in names[target]):
             continue
         out[r.key] = target
     return out
+
+
+def _registered(raws: Sequence[_Raw], articles: Sequence[Article]) -> None:
+    """A run the name reader took for a person that is, whole, a company's name the story also
+    writes with its legal form ("Brenford Domestic Appliances", read as a person "Domestic
+    Appliances", beside "Brenford Domestic Appliances plc") is that company (entities.v10)."""
+    legal = {r.key for r in raws if r.legal}
+    if not legal:
+        return
+    for r in raws:
+        if r.source != "name" or not r.person or r.titled:
+            continue
+        words = articles[r.article].text[r.start : r.end].split()
+        while words and strip_dot(words[0]) in DETERMINERS:
+            words = words[1:]
+        key = fold_key(" ".join(words))
+        if key in legal:
+            r.name = r.base = " ".join(words)
+            r.key, r.person, r.kind = key, False, "org"
+            r.words = len(words)
+
+
+def _tie_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where another article ties a capitalised word to a company's name (entities.v10): right
+    before it, alone or with up to three lower-case words ("The Drumlow crisp maker Ashgrove
+    Foods", "Kelbury-based Brenford", "Seravia's Kallstrom Holdings"), or right after it ("Ashgrove
+    Foods plc, the Drumlow company", "Kallstrom, a family-controlled group based in Tarnholm",
+    "Kallstrom Holdings of Seravia")."""
+    w = "(?i:" + re.escape(word) + ")"  # the word as the description holds it, folded
+    before = re.compile(rf"(?<![\w’'-]){w}(?:-based|['’]s)?(?:[ \t]+[a-z][\w-]*){{0,3}}[ \t]+\Z")
+    after = re.compile(
+        rf"(?:[ \t]+(?:plc|Ltd|LLC|Inc))?(?:,[ \t]+the[ \t]+{w}(?![\w’'-])"
+        rf"|,[ \t]+(?:a|an|the)[ \t]+[^.,;:\n]{{0,50}}?(?:based[ \t]+in|of|from)[ \t]+{w}(?![\w’'-])"
+        rf"|[ \t]+of[ \t]+{w}(?![\w’'-]))"
+    )
+    return before, after
+
+
+def _described_elsewhere(
+    scans: Sequence[_ArticleScan], raws: list[_Raw], articles: Sequence[Article], people: set[str]
+) -> list[_Raw]:
+    """A description of an organisation by a capitalised word that its article ties to no name
+    ("the Drumlow crisp firm", "The Tarnholm conglomerate") is the one company of the story that
+    another article ties that word to (:func:`_tie_patterns`: "The Drumlow crisp maker Ashgrove
+    Foods", "Kallstrom, a family-controlled group based in Tarnholm"), its shorter names on the
+    way to it counted as one (entities.v10); the name inside the description is the
+    description's. Two companies tied to the word leave it alone."""
+    pending = [d for scan in scans for d in scan.pending]
+    if not pending:
+        return raws
+    names = [r for r in raws if r.source == "name" and r.key and r.key not in people and not r.titled]
+    added: list[_Raw] = []
+    for d in pending:
+        refs: dict[str, _Raw] = {}
+        for cap in d.dcaps:
+            ck = fold_key(cap)
+            before, after = _tie_patterns(cap)
+            for r in names:
+                if r.article == d.article or r.key == ck or ck in r.key.split():
+                    continue
+                text = articles[r.article].text
+                if before.search(text, max(0, r.start - 60), r.start) or after.match(text, r.end):
+                    refs.setdefault(r.key, r)
+        if not refs:
+            continue
+        longest = max(refs, key=len)
+        if not all(_opens(k, longest) for k in refs):
+            continue
+        d.ref = refs[longest]
+        added.append(d)
+    if not added:
+        return raws
+    by_article = {d.article for d in added}
+    kept = [r for r in raws if r.source != "name" or r.article not in by_article or not _inside_any(r, added)]
+    return kept + added
+
+
+def _inside_any(r: _Raw, ds: Sequence[_Raw]) -> bool:
+    return any(d.article == r.article and d.start <= r.start and r.end <= d.end for d in ds)
+
+
+def _opens(short: str, long: str) -> bool:
+    """Whether the key ``short`` is ``long`` or its first words."""
+    return short == long or long.startswith(short + " ")
 
 
 @dataclass
@@ -2058,17 +2325,21 @@ def naming_marks(
         )
         for outlet, fs in forms.items():
             for key, ms in fs.items():
-                if not all(relations.inside(m) for m in ms):  # "Velmont trades as Velcom" tells, not names (v9)
+                if _legal_end(ms[0].text) or not all(relations.inside(m) for m in ms):
+                    # "Velmont trades as Velcom" tells, not names (v9); a registered name names (v10)
                     users.setdefault(key, set()).add(outlet)
         for outlet, fs in forms.items():
             others = len(forms) - 1
             roles = sum(len(ms) for ms in fs.values() if role_form(ms[0].text))
             for key, ms in fs.items():
-                ms = [m for m in ms if not _stated(m, by_id) and not relations.inside(m)]
+                # a registered name is a choice of register inside a stated relation too (v10)
+                ms = [m for m in ms if not _stated(m, by_id) and (_legal_end(m.text) or not relations.inside(m))]
                 if not ms:
                     continue  # "officially the Republic of Korvania", "Velcom's owner": information (v7, v9)
                 described = description_register(ms[0].text)
-                if described == "neutral" and (not role_form(ms[0].text) or _state_description(ms[0].text)):
+                if described == "neutral":
+                    ms = [m for m in ms if _introduced_by_description(m, ent)]
+                if described == "neutral" and not ms:
                     continue  # "the carrier", "U.S. officials": a plain description is no choice of name
                 if described is None and role_form(ms[0].text) and _org_role(ms[0].text):
                     continue  # "the club", "the committee": a body's own kind, no choice of name (v8)
@@ -2076,6 +2347,11 @@ def naming_marks(
                     continue  # "the regime" alone: a loaded mark says it ("the Brazzaville regime" names)
                 if plain_name(ms[0].text, ent.name, ent.kind == "person"):
                     continue
+                if _legal_end(ms[0].text):
+                    ms = [m for m in ms if not _listed(m, by_id) and not _beside_plain(m, ent)]
+                    if not ms:
+                        continue  # "Companies in this story: Halden Brewery plc | ...", "Tarrowby Mills Ltd
+                        # has been charged ... Tarrowby Mills said": a list, or the everyday name beside it (v10)
                 if described is None and _common_opener(ms, ent, by_id, lowered):
                     continue  # "Goalkeeper Piet Haverkamp" opening a sentence, "goalkeeper" elsewhere (v5)
                 if described is None and _placed_name(ms[0].text, ent, named):
@@ -2171,6 +2447,50 @@ class _Relations:
                 spans = sorted(mt.span() for pat in _OWNERSHIP for mt in pat.finditer(text))
             self.spans[m.article] = spans
         return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+#: a line that lists names: "Companies in this story: Halden Brewery plc | Valcor Drinks"
+_LIST_LABEL = re.compile(r"(?:\A|\n)[^\n:|]{1,40}:[ \t]*(?:[^\n]*\|[ \t]*)?\Z")
+
+
+def _introduced_by_description(m: EntityMention, ent: Entity) -> bool:
+    """Whether a plain description of an organisation is the name its article gives it
+    (entities.v10): a capitalised word in it that is no word of the entity's name ("the Drumlow
+    crisp firm" for Ashgrove Foods, "Ferry firm" for Baltrea Lines; not "the Orrin firm" for
+    Orrin Water), and no mention of the entity before it in the article. A state's people ("U.S.
+    officials") stay no mark."""
+    row = _head_row(m.text)
+    if row is None or row.kind != "org":
+        return False
+    own = set(fold_key(ent.name).split())
+    adjectives = {fold_key(d) for d in demonyms()}
+    words = m.text.replace("’", "'").split()[:-1]
+    if not any(w[:1].isupper() and strip_dot(w) not in ("the",) and fold_key(w) not in own | adjectives for w in words):
+        return False  # "Vietnamese air carrier Vietjet": where it is from is information
+    return not any(o.article == m.article and o.span.start < m.span.start for o in ent.mentions)
+
+
+def _beside_plain(m: EntityMention, ent: Entity) -> bool:
+    """Whether the article of a registered name ("Tarrowby Mills Ltd") also writes the same
+    name without its legal form ("Tarrowby Mills"): it states the form in passing, and names the
+    company as the others do (entities.v10)."""
+    base = _legal_forms().sub("", m.text)
+    key = fold_key(base)
+    return any(o.article == m.article and fold_key(o.text) == key for o in ent.mentions)
+
+
+def _listed(m: EntityMention, by_id: dict[str, Article]) -> bool:
+    """Whether a mention stands in a line that lists names rather than in prose: a line with
+    "|" between names, or a label and a colon right before the mention ("Companies in this
+    story: Pomfrey Living plc (PMFY)") (entities.v10)."""
+    art = by_id.get(m.article)
+    if art is None:
+        return False
+    text = art.text
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : len(text) if end < 0 else end]
+    return " | " in line or bool(_LIST_LABEL.search(text, max(0, start - 1), m.start))
 
 
 def _stated(m: EntityMention, by_id: dict[str, Article]) -> bool:

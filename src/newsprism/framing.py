@@ -22,6 +22,13 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
+``framing.v12``: headlines marked by the body's rules (:func:`headline_marks`). ``framing.v13``: v12 with the naming marks of ``entities.v10`` (a company's registered name,
+"... plc", "... Ltd", where its outlet alone writes it; "Federal Republic of X" and "the Xian
+Republic" for the state; "the government in" a city of the story's one formally named state; a
+brand's owner named by the brand, "the Greyline owner", where the story states who owns it; a
+plain description of a company that is the name its article gives it, resolved by a word
+another article ties to the company, "The Tarnholm conglomerate"); one article's marks are not
+changed by it.
 ``framing.v11``: v10 with the naming marks of ``entities.v9`` (within-story resolution with no
 alias row: an abbreviation an outlet never writes out for a name the story writes in full, a
 brand and its owner where an article states the relation and the outlets split on the names, a
@@ -90,7 +97,7 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
 from .text import word_list
 
-FRAMING_VERSION = "framing.v12"
+FRAMING_VERSION = "framing.v13"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
