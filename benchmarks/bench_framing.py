@@ -2,7 +2,8 @@
 in the same process, runs alternating.
 
 "Framing" is what the framing issue added to `compare`: the framing marks
-(`framing.story_marks`, `attach_facts`), the naming marks among them
+(`framing.story_marks`, `attach_facts`), the headlines' marks (`framing.headline_marks`, since
+framing.v12), the naming marks among them
 (`entities.naming_marks`), the outlet profiles (`framing.outlet_profiles`) and the word-level
 contrasts (`contrast.fact_contrasts`). "Framing off" replaces those functions, inside
 `newsprism.comparison`, by ones that return nothing (a benchmark toggle only: `compare` has no
@@ -40,13 +41,14 @@ from newsprism.comparison import CompareOptions, compare
 from newsprism.contrast import fact_contrasts
 from newsprism.embed import get_embedder
 from newsprism.entities import naming_marks, naming_table, story_entities
-from newsprism.framing import attach_facts, outlet_profiles, story_marks
+from newsprism.framing import attach_facts, headline_marks, outlet_profiles, story_marks
 from newsprism.quotes import shared_sentences, story_quotes
 
 #: the framing stages as ``compare`` calls them, and what "off" puts in their place
 FRAMING: dict[str, Callable[..., Any]] = {
     "naming_marks": lambda entities, articles, quotes=None: [],
     "story_marks": lambda articles, quotes=(), terms=(), extra=(): [],
+    "headline_marks": lambda articles: [],
     "attach_facts": lambda marks, facts, articles: list(marks),
     "outlet_profiles": lambda articles, facts, marks, quotes=(): [],
     "fact_contrasts": lambda *args, **kw: [],
@@ -162,6 +164,7 @@ def main() -> None:
         ("entities.naming_table", lambda: naming_table(entities, articles)),
         ("entities.naming_marks", lambda: naming_marks(entities, articles, quotes)),
         ("framing.story_marks", lambda: story_marks(articles, quotes, terms, naming)),
+        ("framing.headline_marks", lambda: headline_marks(articles)),
         ("framing.attach_facts", lambda: attach_facts(marks, facts, articles)),
         ("framing.outlet_profiles", lambda: outlet_profiles(articles, facts, marks, quotes)),
         ("contrast.fact_contrasts", lambda: fact_contrasts(facts, articles, marks, entities)),
