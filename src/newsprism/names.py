@@ -494,16 +494,16 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
                 # Rodham Clinton"), not another person's of three words ("Anne Marie Murphy")
                 full[key] = name
             names.people.append((pos, name))
-            after = text[end : end + 40]
+            apposed = APPOSITION.match(text, end, end + 40) is not None
             nxt = strip_dot(toks[j + 1][2]) if j + 1 < len(toks) else ""
             if (
                 info.titled
-                or APPOSITION.match(after)
+                or apposed
                 or (nxt in reporting_cues() and text[end : toks[j + 1][0]].strip() == "")
             ):
                 names.confirmed.append((pos, name))
             if (
-                APPOSITION.match(after)
+                apposed
                 and (not names.subjects or names.subjects[-1][0] != pos)
                 and (sentence_start or _char_before(text, pos) == "," or _after_description(text, toks, a))
             ):
