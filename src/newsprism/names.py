@@ -739,8 +739,12 @@ def _adjective_of_place(parts: Sequence[str], words: Sequence[str]) -> bool:
     of two words ("South Korean"). A lone demonym of one word stays what it was: it may be the
     surname of a name given in full earlier ("Mona Iraqi ... Iraqi said")."""
     names = demonyms()
-    cut = next((k for k in (2, 1) if k <= len(words) and " ".join(words[-k:]) in names), None)
-    if cut is None:
+    # the demonym: the last two words, else the last one (most names: neither)
+    if len(words) >= 2 and f"{words[-2]} {words[-1]}" in names:
+        cut = 2
+    elif words and words[-1] in names:
+        cut = 1
+    else:
         return False
     described = False
     titles = speaker_titles()
