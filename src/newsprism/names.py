@@ -496,11 +496,7 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
             names.people.append((pos, name))
             apposed = APPOSITION.match(text, end, end + 40) is not None
             nxt = strip_dot(toks[j + 1][2]) if j + 1 < len(toks) else ""
-            if (
-                info.titled
-                or apposed
-                or (nxt in reporting_cues() and text[end : toks[j + 1][0]].strip() == "")
-            ):
+            if info.titled or apposed or (nxt in reporting_cues() and text[end : toks[j + 1][0]].strip() == ""):
                 names.confirmed.append((pos, name))
             if (
                 apposed
