@@ -78,6 +78,22 @@ def test_ingest_in_this_process_leaves_the_garbage_collector_as_it_was(tmp_path:
         gc.unfreeze()
 
 
+def test_ingest_that_fails_midway_thaws_the_heap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    def fail_after_one(self, items, **kwargs):
+        next(iter(items))  # the first chunk prepared: the heap frozen
+        raise RuntimeError("the store failed")
+
+    monkeypatch.setattr(Store, "add_articles", fail_after_one)
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError) as failed:
+        ingest(_write(tmp_path / "in", ALL), db=tmp_path / "a.db", workers=1)
+    # the traceback kept (and with it ingest's frame and its records' generator): thawed all the same
+    assert failed.tb is not None
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+
+
 def test_three_batches_give_the_same_stories_as_one(tmp_path: Path) -> None:
     paths = _write(tmp_path / "in", ALL)
     ingest(paths, db=tmp_path / "once.db")

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
@@ -201,7 +201,7 @@ def _prepared(
     read_options: ReadOptions | None = None,
     quotes: bool = True,
     framing: bool = True,
-) -> Iterator[Storable]:
+) -> Generator[Storable, None, None]:
     """The records under ``paths``, prepared in chunks by ``workers`` processes (at most a few
     chunks ahead of the writer, so memory stays flat); stored articles keep the input order.
 
@@ -372,7 +372,10 @@ def ingest(
             quotes=quotes,
             framing=framing,
         )
-        result = store.add_articles(prepared, batch_size=batch_size, run=run)
+        try:
+            result = store.add_articles(prepared, batch_size=batch_size, run=run)
+        finally:
+            prepared.close()  # done or abandoned: this process's heap thawed now, not when a traceback goes
         duplicates = len(result.duplicates) + known
         store.finish_run(run, added=len(result.added), duplicates=duplicates, rejects=rejects)
     seconds = time.perf_counter() - started
