@@ -51,6 +51,49 @@ def test_ingest_is_idempotent_and_counts_rejects(tmp_path: Path) -> None:
     assert again.added == 0 and again.duplicates == len(ALL) + 1
 
 
+def test_ingest_in_this_process_leaves_the_garbage_collector_as_it_was(tmp_path: Path) -> None:
+    # one worker: this process prepares the records, its heap frozen after the first chunk
+    # (corpus._freeze_heap) and thawed at the end; a heap frozen by the caller stays theirs
+    import gc
+
+    paths = _write(tmp_path / "in", ALL)
+    before = gc.get_threshold()
+    seen: list[tuple[int, tuple[int, int, int]]] = []
+    summary = ingest(
+        paths,
+        db=tmp_path / "a.db",
+        workers=1,
+        on_record=lambda: seen.append((gc.get_freeze_count(), gc.get_threshold())),
+    )
+    assert summary.added == len(ALL)
+    assert seen and all(count > 0 and threshold[0] >= 7000 for count, threshold in seen)
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        ingest(paths, db=tmp_path / "b.db", workers=1)
+        # (frozen objects freed since count no more: nothing frozen added, nothing thawed)
+        assert 0 < gc.get_freeze_count() <= frozen and gc.get_threshold() == before
+    finally:
+        gc.unfreeze()
+
+
+def test_ingest_that_fails_midway_thaws_the_heap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    def fail_after_one(self, items, **kwargs):
+        next(iter(items))  # the first chunk prepared: the heap frozen
+        raise RuntimeError("the store failed")
+
+    monkeypatch.setattr(Store, "add_articles", fail_after_one)
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError) as failed:
+        ingest(_write(tmp_path / "in", ALL), db=tmp_path / "a.db", workers=1)
+    # the traceback kept (and with it ingest's frame and its records' generator): thawed all the same
+    assert failed.tb is not None
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == before
+
+
 def test_three_batches_give_the_same_stories_as_one(tmp_path: Path) -> None:
     paths = _write(tmp_path / "in", ALL)
     ingest(paths, db=tmp_path / "once.db")

@@ -11,6 +11,7 @@ compare a stored story. These join the pure stages (:mod:`newsprism.pipeline`,
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -18,7 +19,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
@@ -40,6 +41,9 @@ from .store import DEFAULT_PATH, QuoteRow, Storable, Store, article_id, storable
 _CHUNK = 64
 #: records whose input hashes are looked up in the store at a time
 _LOOKUP = 512
+#: whether this process is one of ingest's workers (set by the pool's initializer), and
+#: whether it has frozen its heap (:func:`_freeze_heap`)
+_worker = {"is": False, "frozen": False}
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,41 @@ def _prepare_chunk(
         article = replace(result.article, source=result.article.source or result.article.id)
         assert result.features is not None
         out.append(storable(article, result.features, quotes=result.quotes, marks=result.marks))
+    if _worker["is"] and not _worker["frozen"]:
+        _worker["frozen"] = _freeze_heap() is not None  # for the worker's life
     return out
+
+
+#: the youngest generation's threshold while ingest prepares articles (CPython's default is
+#: 700 container objects: an article's words alone are more)
+_GC_YOUNG = 7000
+
+
+def _freeze_heap() -> tuple[int, int, int] | None:
+    """Put every object alive now out of the cyclic garbage collector's reach (``gc.freeze``),
+    once the first chunk has loaded the word lists, tables and models, and let the youngest
+    generation grow to :data:`_GC_YOUNG` objects before a collection: the collections that
+    the many small records of each article set off then no longer walk those objects again
+    and again (without this, ingest with quotations spent about a twentieth of its CPU time
+    in the collector, one without a thirtieth; ``docs/quotes.md``, round six). Frozen objects
+    are still freed when no longer referred to; only garbage cycles among them would wait
+    for ``gc.unfreeze``, so the garbage of the moment is collected first. Returns the
+    thresholds it replaced (for :func:`_thaw_heap`), or None, doing nothing, when the
+    collector is off or something froze the heap already."""
+    if not gc.isenabled() or gc.get_freeze_count():
+        return None
+    before = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(max(before[0], _GC_YOUNG), *before[1:])
+    return before
+
+
+def _thaw_heap(before: tuple[int, int, int]) -> None:
+    """Undo :func:`_freeze_heap`: the frozen objects back in the collector's reach (their
+    cycles collectable again), its thresholds as they were."""
+    gc.unfreeze()
+    gc.set_threshold(*before)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -163,7 +201,7 @@ def _prepared(
     read_options: ReadOptions | None = None,
     quotes: bool = True,
     framing: bool = True,
-) -> Iterator[Storable]:
+) -> Generator[Storable, None, None]:
     """The records under ``paths``, prepared in chunks by ``workers`` processes (at most a few
     chunks ahead of the writer, so memory stays flat); stored articles keep the input order.
 
@@ -186,18 +224,28 @@ def _prepared(
         results = _in_pool(jobs(), workers)
     else:
         results = map(_prepare_chunk, jobs())
-    for chunk in results:
-        if known is not None:
-            chunk = _with_hashes(*pending.popleft(), chunk)
-        else:
-            pending.popleft()
-        for result in chunk:
-            if on_record:
-                on_record()
-            if isinstance(result, tuple):
-                rejects.append(result)
+    # one worker: this process prepares the records; its heap is frozen after the first chunk,
+    # and thawed when the records are done
+    frozen: tuple[int, int, int] | None = None
+    first = True
+    try:
+        for chunk in results:
+            if workers <= 1 and first:
+                frozen, first = _freeze_heap(), False
+            if known is not None:
+                chunk = _with_hashes(*pending.popleft(), chunk)
             else:
-                yield result
+                pending.popleft()
+            for result in chunk:
+                if on_record:
+                    on_record()
+                if isinstance(result, tuple):
+                    rejects.append(result)
+                else:
+                    yield result
+    finally:
+        if frozen is not None:
+            _thaw_heap(frozen)
 
 
 def _watch_parent(parent: int) -> None:
@@ -212,6 +260,7 @@ def _die_with_parent(parent: int, *, prctl: bool = True) -> None:
     store) ends, even by SIGKILL, instead of waiting forever for work. On Linux the kernel
     does it (``PR_SET_PDEATHSIG``); elsewhere, or where that call fails, a daemon thread
     checks every half second whether the worker was handed to another parent."""
+    _worker["is"] = True
     armed = False
     if prctl and sys.platform.startswith("linux"):
         try:
@@ -323,7 +372,10 @@ def ingest(
             quotes=quotes,
             framing=framing,
         )
-        result = store.add_articles(prepared, batch_size=batch_size, run=run)
+        try:
+            result = store.add_articles(prepared, batch_size=batch_size, run=run)
+        finally:
+            prepared.close()  # done or abandoned: this process's heap thawed now, not when a traceback goes
         duplicates = len(result.duplicates) + known
         store.finish_run(run, added=len(result.added), duplicates=duplicates, rejects=rejects)
     seconds = time.perf_counter() - started

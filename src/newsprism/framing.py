@@ -639,10 +639,17 @@ def _bare_counts(text: str, candidates: Sequence[Span], reasons: Sequence[str | 
         by_first.setdefault(ws[0], []).append(ws)
     # the candidates' own words blanked, so what is counted is what stands without marks
     # (counting all and taking the quoted ones off missed a quoted one glued to a dash)
-    chars = list(text)
-    for sp in candidates:
-        chars[sp.start : sp.end] = " " * (sp.end - sp.start)
-    blanked = "".join(chars)
+    # (the text between them sliced, not a list of its characters: a tenth of the time)
+    pieces: list[str] = []
+    k = 0
+    for sp in sorted(candidates, key=lambda sp: sp.start):
+        if sp.start >= k:
+            pieces += (text[k : sp.start], " " * (sp.end - sp.start))
+        elif sp.end > k:
+            pieces.append(" " * (sp.end - k))
+        k = max(k, sp.end)
+    pieces.append(text[k:])
+    blanked = "".join(pieces)
     if "Σ" not in blanked:
         # a word of the folded text is a piece of the text in lower case (lowering is by
         # character but for a final sigma): a key with a word found nowhere in it is written

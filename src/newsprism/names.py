@@ -523,16 +523,12 @@ def scan_names(text: str, quoted: Sequence[tuple[int, int]] = (), *, speakers: b
                 # Rodham Clinton"), not another person's of three words ("Anne Marie Murphy")
                 full[key] = name
             names.people.append((pos, name))
-            after = text[end : end + 40]
+            apposed = APPOSITION.match(text, end, end + 40) is not None
             nxt = strip_dot(toks[j + 1][2]) if j + 1 < len(toks) else ""
-            if (
-                info.titled
-                or APPOSITION.match(after)
-                or (nxt in reporting_cues() and text[end : toks[j + 1][0]].strip() == "")
-            ):
+            if info.titled or apposed or (nxt in reporting_cues() and text[end : toks[j + 1][0]].strip() == ""):
                 names.confirmed.append((pos, name))
             if (
-                APPOSITION.match(after)
+                apposed
                 and (not names.subjects or names.subjects[-1][0] != pos)
                 and (sentence_start or _char_before(text, pos) == "," or _after_description(text, toks, a))
             ):
@@ -768,8 +764,12 @@ def _adjective_of_place(parts: Sequence[str], words: Sequence[str]) -> bool:
     of two words ("South Korean"). A lone demonym of one word stays what it was: it may be the
     surname of a name given in full earlier ("Mona Iraqi ... Iraqi said")."""
     names = demonyms()
-    cut = next((k for k in (2, 1) if k <= len(words) and " ".join(words[-k:]) in names), None)
-    if cut is None:
+    # the demonym: the last two words, else the last one (most names: neither)
+    if len(words) >= 2 and f"{words[-2]} {words[-1]}" in names:
+        cut = 2
+    elif words and words[-1] in names:
+        cut = 1
+    else:
         return False
     described = False
     titles = speaker_titles()

@@ -159,6 +159,7 @@ _TITLE_CUES = {
     "hashtag",
 }
 _NICKNAME_CUES = {"dubbed", "nicknamed", "known as", "aka", "a.k.a.", "called himself", "called herself"}
+_NICKNAME_ENDS = tuple(sorted(_NICKNAME_CUES))  # (for str.endswith)
 _LABEL_VERBS = {
     "called",
     "calls",
@@ -1774,19 +1775,24 @@ def _document_issuer(
 _DASH = re.compile(r"[\s.,]*[―—–-]\s*")
 
 
+#: the small words a title in title case writes in lower case ("Profiles in Courage")
+_TITLE_SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"})
+
+
+def _title_case(content: str, nwords: int) -> bool:
+    """Whether quoted words of ``nwords`` words are two words or more in title case (found only
+    where :func:`_term_kind` needs to know)."""
+    return nwords >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in content.split())
+
+
 def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cued: bool) -> str | None:
     """``None`` when the quoted words are a quotation, else the kind of term they are."""
     pre = text[max(lo, s - 40) : s].lower()
     pre_words = pre.split()
     prev_word = pre_words[-1].strip(",:;(") if pre_words else ""
     nxt = text[e : e + 40].lstrip()
-    words = content.split()
-    title_case = nwords >= 2 and all(
-        w[:1].isupper() or w.lower() in {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
-        for w in words
-    )
     ends_sentence = content[-1:] in ".!?,"
-    if any(pre.rstrip().endswith(c) for c in _NICKNAME_CUES):
+    if pre.rstrip().endswith(_NICKNAME_ENDS):
         return "nickname" if nwords <= 4 else None
     # John "Jack" Smith: between two capitalised words
     raw_pre = text[max(lo, s - 40) : s].split()
@@ -1794,9 +1800,9 @@ def _term_kind(text: str, s: int, e: int, content: str, nwords: int, lo: int, cu
     if nwords <= 3 and before_cap and nxt[:1].isupper() and not ends_sentence and not cued:
         return "nickname"
     after_title_cue = prev_word in _TITLE_CUES or pre.rstrip().endswith(("titled", "entitled"))
-    if after_title_cue and (title_case or nwords < MIN_QUOTE_WORDS or not ends_sentence):
+    if after_title_cue and (_title_case(content, nwords) or nwords < MIN_QUOTE_WORDS or not ends_sentence):
         return "title"
-    if title_case and not ends_sentence and nwords <= 8 and (not cued or prev_word in ("on", "in")):
+    if not ends_sentence and nwords <= 8 and (not cued or prev_word in ("on", "in")) and _title_case(content, nwords):
         return "title"  # said on "Fox News Sunday": a show, though a speaker's cue is near
     if nwords < MIN_QUOTE_WORDS:
         # a short quotation needs a speaker's cue: said the vote was a "first step"; "No," she said
