@@ -22,7 +22,8 @@ speaker's, not the outlet's, and :func:`own_voice` leaves them out of the outlet
 mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
-``framing.v12``: headlines marked by the body's rules (:func:`headline_marks`). ``framing.v13``: v12 with the naming marks of ``entities.v10`` (a company's registered name,
+``framing.v12``: headlines marked by the body's rules (:func:`headline_marks`).
+``framing.v13``: v12 with the naming marks of ``entities.v10`` (a company's registered name,
 "... plc", "... Ltd", where its outlet alone writes it; "Federal Republic of X" and "the Xian
 Republic" for the state; "the government in" a city of the story's one formally named state; a
 brand's owner named by the brand, "the Greyline owner", where the story states who owns it; a
@@ -94,7 +95,7 @@ from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
 from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Sentence, Span
 from .names import reporting_cues
-from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm
+from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm, article_quotes
 from .text import word_list
 
 FRAMING_VERSION = "framing.v13"
@@ -303,8 +304,6 @@ def headline_marks(articles: Sequence[Article]) -> list[FramingMark]:
     quotation, "Barr: report 'imminent'"), and its quotations are its own: a loaded word inside
     a quoted headline phrase is flagged ``quoted``. No naming marks: which outlet names an
     entity how is read in the body (:mod:`newsprism.entities`)."""
-    from .quotes import article_quotes
-
     out: list[FramingMark] = []
     for art in articles:
         head = art.title or ""
