@@ -787,16 +787,17 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
             continue
         anchors = frozenset(_DIGIT_RUN.sub("0", _fold(x)) for x, f in zip(lines, flags, strict=True) if f)
         sizes = [len(x.split()) for x in lines]
-        # paragraphs too long to count as repeated lines: a short sentence counts only below
-        # the last of them (a gift offer under the story, not a background sentence in it nor
-        # a short lead that two reports of one story share)
+        # paragraphs too long to count as repeated lines: since furniture.v14 a short sentence
+        # (an anchor of at most PILE_MAX_WORDS words) counts too, but only below the last of
+        # them (a gift offer under the story, not a background sentence in it nor a short lead
+        # that two reports of one story share)
         last = max(
             (i for i, (f, n) in enumerate(zip(flags, sizes, strict=True)) if f and n > PILE_MAX_WORDS), default=-1
         )
         edge = frozenset(
             _DIGIT_RUN.sub("0", _fold(x))
             for i, (x, f, n) in enumerate(zip(lines, flags, sizes, strict=True))
-            if n <= PILE_MAX_WORDS and (not f or (REPEAT_ANCHORS and last >= 0 and i > last))
+            if n <= PILE_MAX_WORDS and (not f or 0 <= last < i)
         ) | frozenset(_LABEL_MARK + label for label in article_labels(lines))
         edges.setdefault(_fold(raw.outlet), []).append((edge, anchors))
     found: set[str] = set()
@@ -843,12 +844,6 @@ def _apart(bodies: list[tuple[frozenset[str], frozenset[str]]], which: list[int]
                 return True
     return False
 
-
-#: since ``furniture.v14`` a short sentence (an anchor of at most :data:`PILE_MAX_WORDS`
-#: words) below an article's last longer paragraph counts as well: two stories of one outlet
-#: that print one sentence there word for word print the site's (a gift offer, a line on the
-#: print edition)
-REPEAT_ANCHORS = True
 
 #: marks a line's label among the lines :func:`pile_repeated` counts (no folded line holds it)
 _LABEL_MARK = "\x1elabel\x1e"

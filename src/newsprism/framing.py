@@ -291,10 +291,6 @@ def story_marks(
     return [replace(m, id=f"m{k}") for k, m in enumerate(out, start=1)]
 
 
-#: the version of a headline's marks (:func:`headline_marks`)
-HEADLINE_MARKS_VERSION = "headline-marks.v1"
-
-
 def headline_marks(articles: Sequence[Article]) -> list[FramingMark]:
     """The framing marks of each article's headline, numbered ``h1``... in article order, spans
     into ``Article.title`` (a headline is not part of ``Article.text``; the comparison's JSON
@@ -320,7 +316,8 @@ def headline_marks(articles: Sequence[Article]) -> list[FramingMark]:
         said = _headline_said(head)
         for m in article_marks(line, found.quotes, found.terms):
             if not m.quoted and m.type != "scare_quote" and any(s <= m.start and m.end <= e for s, e in said):
-                m = replace(m, quoted=True, note="the headline gives these words to a source")
+                given = "the headline gives these words to a source"
+                m = replace(m, quoted=True, note=given + (f"; {m.note}" if m.note else ""))
             out.append(m)
     return [replace(m, id=f"h{k}") for k, m in enumerate(out, start=1)]
 
