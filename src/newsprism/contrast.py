@@ -25,6 +25,7 @@ paraphrase; word order changes show as a deletion and an insertion.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -35,6 +36,7 @@ from .text import fold_spelling
 CONTRAST_VERSION = "contrast.v1"
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_GROUP = re.Match.group
 _QUOTE_MARKS = set("\"“”„«»‘’'")
 #: a sentence pair with more edits than this is a rewrite, not a variant: its edits are not listed
 MAX_EDITS = 12
@@ -50,8 +52,11 @@ def _fold(word: str) -> str:
     return fold_spelling(w)
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text, start, end)]
+def _tokens(text: str, start: int, end: int) -> tuple[list[re.Match[str]], list[str]]:
+    """The tokens of ``text[start:end]`` and their folded forms (the loops run in C: the
+    regular expression's, ``map`` over the cached fold)."""
+    found = list(_TOKEN.finditer(text, start, end))
+    return found, list(map(_fold, map(_GROUP, found)))
 
 
 def _edits(
@@ -64,18 +69,18 @@ def _edits(
 ) -> list[WordEdit]:
     """Word edits turning ``a_text[a_span]`` into ``b_text[b_span]`` (whole texts when a span is
     None; then the edits carry no spans)."""
-    ta = _tokens(a_text, a_span.start if a_span else 0, a_span.end if a_span else len(a_text))
-    tb = _tokens(b_text, b_span.start if b_span else 0, b_span.end if b_span else len(b_text))
+    ta, fa = _tokens(a_text, a_span.start if a_span else 0, a_span.end if a_span else len(a_text))
+    tb, fb = _tokens(b_text, b_span.start if b_span else 0, b_span.end if b_span else len(b_text))
     out: list[WordEdit] = []
-    sm = SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
+    sm = SequenceMatcher(None, fa, fb, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             continue
-        words = [t[2] for t in ta[i1:i2]] + [t[2] for t in tb[j1:j2]]
+        words = fa[i1:i2] + fb[j1:j2]
         if all(not w[0].isalnum() and w not in _QUOTE_MARKS for w in words):
             continue  # punctuation only
-        before = Span(ta[i1][0], ta[i2 - 1][1]) if i2 > i1 else None
-        after = Span(tb[j1][0], tb[j2 - 1][1]) if j2 > j1 else None
+        before = Span(ta[i1].start(), ta[i2 - 1].end()) if i2 > i1 else None
+        after = Span(tb[j1].start(), tb[j2 - 1].end()) if j2 > j1 else None
         out.append(
             WordEdit(
                 a_id,
@@ -89,22 +94,50 @@ def _edits(
     return out
 
 
-def _with_marks(edit: WordEdit, marks: dict[str, list[FramingMark]]) -> WordEdit:
+def _with_marks(edit: WordEdit, marks: dict[str, _Marks]) -> WordEdit:
     ids = []
     for art, span in ((edit.a, edit.before), (edit.b, edit.after)):
-        if span is None:
+        if span is None or art not in marks:
             continue
-        ids += [m.id for m in marks.get(art, ()) if m.start < span.end and span.start < m.end]
+        ids += marks[art].overlapping(span)
     return WordEdit(edit.a, edit.b, edit.before, edit.after, edit.before_text, edit.after_text, tuple(ids))
 
 
-def _renamings(
-    a_id: str, a_span: Span, b_id: str, b_span: Span, mentions: dict[str, list[tuple[str, EntityMention]]]
-) -> list[WordEdit]:
+class _Marks:
+    """One article's marks, for the ids of those overlapping a span in the marks' own order
+    (a scan of the marks that start before the span ends, found by bisection: a story's edits
+    ask this once each)."""
+
+    def __init__(self, marks: list[FramingMark]) -> None:
+        self.order = sorted(range(len(marks)), key=lambda k: marks[k].start)
+        self.starts = [marks[k].start for k in self.order]
+        self.marks = marks
+
+    def overlapping(self, span: Span) -> list[str]:
+        hits = [k for k in self.order[: bisect_left(self.starts, span.end)] if span.start < self.marks[k].end]
+        return [self.marks[k].id for k in sorted(hits)]
+
+
+class _Mentions:
+    """One article's entity mentions in text order, for those inside a span (by bisection)."""
+
+    def __init__(self, mentions: list[tuple[str, EntityMention]]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for _, m in mentions]
+
+    def inside(self, span: Span) -> list[tuple[str, EntityMention]]:
+        lo = bisect_left(self.starts, span.start)
+        hi = bisect_right(self.starts, span.end, lo)
+        return [(e, m) for e, m in self.mentions[lo:hi] if m.end <= span.end]
+
+
+def _renamings(a_id: str, a_span: Span, b_id: str, b_span: Span, mentions: dict[str, _Mentions]) -> list[WordEdit]:
     """One edit per entity both sentences name in different words ("North Korea" -> "DPRK"):
     its first mention in each sentence, whatever the word order around them."""
-    inside_a = {e: m for e, m in reversed(mentions.get(a_id, [])) if a_span.start <= m.start and m.end <= a_span.end}
-    inside_b = {e: m for e, m in reversed(mentions.get(b_id, [])) if b_span.start <= m.start and m.end <= b_span.end}
+    if a_id not in mentions or b_id not in mentions:
+        return []
+    inside_a = {e: m for e, m in reversed(mentions[a_id].inside(a_span))}
+    inside_b = {e: m for e, m in reversed(mentions[b_id].inside(b_span))}
     out = []
     for ent, ma in inside_a.items():
         mb = inside_b.get(ent)
@@ -127,15 +160,17 @@ def fact_contrasts(
     around it moved."""
     by_id = {a.id: a for a in articles}
     order = {a.id: k for k, a in enumerate(articles)}
-    by_article: dict[str, list[FramingMark]] = {}
+    marks_of: dict[str, list[FramingMark]] = {}
     for mark in marks:
-        by_article.setdefault(mark.article, []).append(mark)
-    mentions: dict[str, list[tuple[str, EntityMention]]] = {}
+        marks_of.setdefault(mark.article, []).append(mark)
+    by_article = {art: _Marks(ms) for art, ms in marks_of.items()}
+    mentions_of: dict[str, list[tuple[str, EntityMention]]] = {}
     for ent in entities:
         for em in ent.mentions:
-            mentions.setdefault(em.article, []).append((ent.id, em))
-    for ms in mentions.values():
+            mentions_of.setdefault(em.article, []).append((ent.id, em))
+    for ms in mentions_of.values():
         ms.sort(key=lambda x: x[1].start)
+    mentions = {art: _Mentions(ms) for art, ms in mentions_of.items()}
     out: list[FramingContrast] = []
     titled = [a for a in articles if a.title]
     if len(titled) >= 2:

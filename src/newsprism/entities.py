@@ -540,8 +540,10 @@ def _legal_forms() -> re.Pattern[str]:
     return re.compile(r",?[ \t]+(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
+@lru_cache(maxsize=8192)
 def _legal_end(form: str) -> bool:
-    """Whether a form ends with a company's legal form ("Halden Brewery plc")."""
+    """Whether a form ends with a company's legal form ("Halden Brewery plc"). (Cached: the
+    naming rules ask it of every mention's form, and a story repeats its forms.)"""
     return any(m.end() == len(form) for m in _legal_forms().finditer(form))
 
 

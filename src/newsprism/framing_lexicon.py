@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from . import lexicons
 from .text import WordList
@@ -249,18 +249,22 @@ def _is_determiner(word: str) -> bool:
 
 
 def _prev_is(words: list[str], phrases: tuple[str, ...]) -> bool:
-    for p in phrases:
+    for p, need in _phrase_words(phrases):
         if p == "@det":
             if words and _is_determiner(words[-1]):
                 return True
         elif p == "#":
             if words and words[-1][:1].isdigit():
                 return True
-        else:
-            need = p.split()
-            if len(words) >= len(need) and words[-len(need) :] == need:
-                return True
+        elif len(words) >= len(need) and words[-len(need) :] == need:
+            return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def _phrase_words(phrases: tuple[str, ...]) -> tuple[tuple[str, list[str]], ...]:
+    """A rule's phrases with their words (split once: a rule is asked of every match)."""
+    return tuple((p, p.split()) for p in phrases)
 
 
 def _keeps(text: str, start: int, end: int, rule: _Rule) -> bool:
