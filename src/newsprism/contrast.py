@@ -105,16 +105,19 @@ def _with_marks(edit: WordEdit, marks: dict[str, _Marks]) -> WordEdit:
 
 class _Marks:
     """One article's marks, for the ids of those overlapping a span in the marks' own order
-    (a scan of the marks that start before the span ends, found by bisection: a story's edits
-    ask this once each)."""
+    (a scan of the marks that start close enough before the span and before its end, found by
+    bisection: a story's edits ask this once each)."""
 
     def __init__(self, marks: list[FramingMark]) -> None:
         self.order = sorted(range(len(marks)), key=lambda k: marks[k].start)
         self.starts = [marks[k].start for k in self.order]
         self.marks = marks
+        self.longest = max((m.end - m.start for m in marks), default=0)
 
     def overlapping(self, span: Span) -> list[str]:
-        hits = [k for k in self.order[: bisect_left(self.starts, span.end)] if span.start < self.marks[k].end]
+        lo = bisect_left(self.starts, span.start - self.longest)  # no mark starting before reaches the span
+        hi = bisect_left(self.starts, span.end, lo)
+        hits = [k for k in self.order[lo:hi] if span.start < self.marks[k].end]
         return [self.marks[k].id for k in sorted(hits)]
 
 
