@@ -1722,7 +1722,25 @@ _OWNERSHIP = tuple(
 
 
 #: the words one of :data:`_OWNERSHIP` needs, searched first: most articles hold none
-_OWNERSHIP_CUE = re.compile(r"\b(?:owns|owner|owned by|parent|subsidiary|brand of|trades as|trading as|behind)\b")
+_OWNERSHIP_WORDS = (
+    "owns",
+    "owner",
+    "owned by",
+    "parent",
+    "subsidiary",
+    "brand of",
+    "trades as",
+    "trading as",
+    "behind",
+)
+_OWNERSHIP_CUE = re.compile(r"\b(?:" + "|".join(_OWNERSHIP_WORDS) + r")\b")
+
+
+def _ownership_cue(text: str) -> bool:
+    """Whether ``text`` holds a word of an ownership relation (:data:`_OWNERSHIP_CUE`); the
+    words are looked for as substrings first, several times faster than the expression alone
+    on a text that holds none (most)."""
+    return any(w in text for w in _OWNERSHIP_WORDS) and _OWNERSHIP_CUE.search(text) is not None
 
 
 def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[str, str, set[tuple[int, int]]]]:
@@ -1738,7 +1756,7 @@ def _ownership(raws: Sequence[_Raw], articles: Sequence[Article]) -> list[tuple[
     found: dict[tuple[str, str], set[tuple[int, int]]] = {}
     for i, art in enumerate(articles):
         names = by_article.get(i)
-        if not names or not _OWNERSHIP_CUE.search(art.text):
+        if not names or not _ownership_cue(art.text):
             continue  # most articles state no such relation
         for pat in _OWNERSHIP:
             for m in pat.finditer(art.text):
@@ -2314,7 +2332,9 @@ def naming_marks(
     named = {fold_key(e.name): e.id for e in entities}
     lowered = _Lowered(articles)
     relations = _Relations(by_id)
-    bare = any(_BARE_CUE.search(a.text) for a in articles)  # "known as the ...": most stories hold none
+    bare = any(
+        ("known" in a.text or "nicknamed" in a.text) and _BARE_CUE.search(a.text) for a in articles
+    )  # "known as the ...": most stories hold none
     for ent in entities:
         forms = _forms(ent, labels)
         if len(forms) < 2:
@@ -2435,7 +2455,7 @@ class _Relations:
     def __init__(self, by_id: dict[str, Article]) -> None:
         self.by_id = by_id
         self.spans: dict[str, list[tuple[int, int]]] = {}
-        self.any = any(_OWNERSHIP_CUE.search(a.text) for a in by_id.values())  # most stories: none
+        self.any = any(_ownership_cue(a.text) for a in by_id.values())  # most stories: none
 
     def inside(self, m: EntityMention) -> bool:
         if not self.any:
@@ -2445,7 +2465,7 @@ class _Relations:
             art = self.by_id.get(m.article)
             text = art.text if art is not None else ""
             spans = []
-            if _OWNERSHIP_CUE.search(text):
+            if _ownership_cue(text):
                 spans = sorted(mt.span() for pat in _OWNERSHIP for mt in pat.finditer(text))
             self.spans[m.article] = spans
         return any(s <= m.start and m.end <= e for s, e in spans)
