@@ -454,7 +454,7 @@ def test_two_articles_of_one_outlet_are_told_apart_in_the_renderings(tmp_path: P
 #: by the lead at becc10a, credits.v3, unread): 28 of 30.
 MEASURED = {"heldout-l": 32, "heldout-m": 30, "heldout-n": 29, "heldout-o": 28, "heldout-p": 28}
 #: Parts written but not yet scored: left out so that no test reads them before the lead scores them.
-UNSCORED: set[str] = set()
+UNSCORED: set[str] = {"heldout-q"}
 PARTS = sorted(
     p.parent.name for p in (Path(__file__).parent / "gold").glob("*/credits.json") if p.parent.name not in UNSCORED
 )

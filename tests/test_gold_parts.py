@@ -2,7 +2,7 @@
 ``tests/gold/partbuild.py``): each listed part is valid gold and rebuilds byte for byte.
 
 Only structure is checked here (the validator and the rebuild); no test reads a held-out part's
-scores. Parts N, O and P join while they are unscored: this test reads their files only as bytes to compare
+scores. Parts N, O, P and Q join while they are unscored: this test reads their files only as bytes to compare
 and reports the names of files that differ, not their text.
 """
 
@@ -19,7 +19,7 @@ from newsprism.eval.gold import load_gold, validate
 
 GOLD = Path(__file__).parent / "gold"
 #: parts that carry ``src/build.py``, checked here
-PARTS = ["heldout-n", "heldout-o", "heldout-p"]
+PARTS = ["heldout-n", "heldout-o", "heldout-p", "heldout-q"]
 OUTPUTS = ("gold.json", "credits.json", "figures.json", "near_misses.json")
 
 
