@@ -2098,25 +2098,27 @@ _SPOKES_NAMED = re.compile(
 
 
 def _surname_near(at: int, full: str, names: _Names) -> str:
-    """The person a surname alone at ``at`` names, of those the article gives in full under
-    it: another person of that surname named in full in the same paragraph or the one before,
-    the last such before ``at`` ("Kanye West announced ... / "...," West wrote", where "Kim
-    Kardashian West" is named later; "Jeb Bush" named after "George H.W. Bush"), else the
-    fullest name (``full``), as before quotes.v17. A name whose words are all in ``full``'s is
-    the same person ("Hillary Clinton" of "Hillary Rodham Clinton")."""
+    """The person a surname alone at ``at`` names: the fullest name the article gives under
+    that surname (``full``), unless the article gives that name only after ``at`` and another
+    person of the surname in full before it ("Kanye West announced ... / "...," West wrote",
+    with "Kim Kardashian West" named later: Kanye West, since quotes.v17). A name whose words
+    are all in ``full``'s is the same person; a run whose first word opens sentences or is a
+    reporting verb ("Said Ellis") names no one."""
+    text = names.text
+    people = names.people
+    if any(n == full and pos < at for pos, n in people):
+        return full
     last = full.split()[-1]
     mine = set(full.split())
-    text = names.text
-    for pos, n in reversed(names.people):
+    for pos, n in reversed(people):
         if pos >= at:
             continue
-        if text.count("\n", pos, at) > 1:
-            break
         parts = n.split()
         if len(parts) < 2 or parts[-1] != last or set(parts) <= mine:
             continue
-        if parts[0] not in text[pos : pos + len(n) + 40]:
-            continue  # a surname alone, given the fullest name when it was read
+        first = _strip_dot(parts[0])
+        if first in _openers() or first in _cues() or _title_kind(first) or parts[0] not in text[pos : pos + len(n) + 40]:
+            continue
         return n
     return full
 
