@@ -1161,17 +1161,16 @@ _OPENING_PREPOSITIONS = frozenset({"in", "on", "at", "after", "before", "during"
 def _subject_after_phrase(text: str, words: list[tuple[int, int, str]], cue: int) -> _Mention | None:
     """For a sentence that opens with a preposition's phrase and no comma after it ("In
     Wednesday's speech the senator also took a swipe at ..., calling"): "the" and a role or
-    description, a name or a pronoun, from the third word on, before any comma, that its verb
+    description, or "he" or "she", from the third word on, before any comma, that its verb
     follows; ``None`` otherwise (since quotes.v17: the subject was not read, and the participle
     went to the object before it)."""
     for g in range(2, min(8, len(words) - 1)):
         if "," in _gap_after(text, words, g - 1) or any(c in _gap_after(text, words, g - 1) for c in ";:"):
             return None
-        lw = _strip_dot(words[g][2])
-        if lw not in ("the", "he", "she") and not _is_cap(words[g][2]):
-            continue
+        if words[g][2] not in ("the", "he", "she"):
+            continue  # (a name may end the phrase: "with the station Geo News in 2017")
         m = _np_after(text, words, g, cue)
-        if m is None or m.start != words[g][0] or m.kind not in ("name", "pronoun", "role", "desc"):
+        if m is None or m.start != words[g][0] or m.kind not in ("pronoun", "role", "desc"):
             continue
         if _heads_clause(text, words, g, m):
             return m
@@ -1746,6 +1745,7 @@ def _repeated_lines(text: str, quotes: list[Quote]) -> list[Quote]:
     before (since quotes.v17; before, the speaker of the paragraph before the line, who often
     is someone else)."""
     out = list(quotes)
+    keys: list[list[str]] | None = None
     for i, q in enumerate(quotes):
         if q.cue is not None:
             continue
@@ -1758,13 +1758,15 @@ def _repeated_lines(text: str, quotes: list[Quote]) -> list[Quote]:
         if not key or len(key) > HEADING_WORDS:
             continue
         n = len(key)
+        if keys is None:
+            keys = [_key_words(o.text) for o in quotes]
         holders = [
             o
             for j, o in enumerate(quotes)
             if j != i
             and o.speaker is not None
-            and len(_key_words(o.text)) > n
-            and any(kw[k : k + n] == key for kw in [_key_words(o.text)] for k in range(len(kw) - n + 1))
+            and len(keys[j]) > n
+            and any(keys[j][k : k + n] == key for k in range(len(keys[j]) - n + 1))
         ]
         if not holders:
             continue
