@@ -1494,6 +1494,13 @@ def test_quotes_v16_the_subject_organisation_of_one_word(body: str, speakers: li
             "His sister Clementine Hale Marsh, a lawyer, backed him.",
             ["Tobin Marsh"],
         ),
+        # a couple named together ("Annabel and Tobin Marsh"), the fullest name given later: as before
+        (
+            "Annabel and Tobin Marsh paid $1 million in taxes last year.\n"
+            '"We owe it to the town," Marsh said in a statement.\n'
+            "Annabel Marsh released the returns on her website.",
+            ["Annabel Marsh"],
+        ),
         # both given before it: the fullest name, as before
         (
             "Georgina Fenwick led the party for ten years.\n"

@@ -2099,13 +2099,18 @@ _SPOKES_NAMED = re.compile(
 )
 
 
+#: a given name and "and" right before another person's name: "Hillary and Bill Clinton"
+_SHARED_SURNAME = re.compile(r"\b[A-Z][\w'’.-]* (?:and|&) $")
+
+
 def _surname_near(at: int, full: str, names: _Names) -> str:
     """The person a surname alone at ``at`` names: the fullest name the article gives under
     that surname (``full``), unless the article gives that name only after ``at`` and another
     person of the surname in full before it ("Kanye West announced ... / "...," West wrote",
     with "Kim Kardashian West" named later: Kanye West, since quotes.v17). A name whose words
     are all in ``full``'s is the same person; a run whose first word opens sentences or is a
-    reporting verb ("Said Ellis") names no one."""
+    reporting verb ("Said Ellis") names no one, and a name after a given name and "and"
+    ("Hillary and Bill Clinton") is not the surname's alone."""
     text = names.text
     people = names.people
     if any(n == full and pos < at for pos, n in people):
@@ -2121,6 +2126,8 @@ def _surname_near(at: int, full: str, names: _Names) -> str:
         first = _strip_dot(parts[0])
         if first in _openers() or first in _cues() or _title_kind(first) or parts[0] not in text[pos : pos + len(n) + 40]:
             continue
+        if _SHARED_SURNAME.search(text, max(0, pos - 40), pos):
+            continue  # "Hillary and Bill Clinton": the surname is both people's
         return n
     return full
 
