@@ -1509,7 +1509,6 @@ def test_quotes_v16_the_subject_organisation_of_one_word(body: str, speakers: li
             '"I would argue that we should keep the tax," Fenwick said.',
             ["Georgina Fenwick"],
         ),
-
         # the same person under a longer name is the fullest name, as before
         (
             "Marta Rodmer Quist led the board for years.\nMarta Quist then took questions.\n"

@@ -2124,7 +2124,9 @@ def _surname_near(at: int, full: str, names: _Names) -> str:
         if len(parts) < 2 or parts[-1] != last or set(parts) <= mine:
             continue
         first = _strip_dot(parts[0])
-        if first in _openers() or first in _cues() or _title_kind(first) or parts[0] not in text[pos : pos + len(n) + 40]:
+        if first in _openers() or first in _cues() or _title_kind(first):
+            continue
+        if parts[0] not in text[pos : pos + len(n) + 40]:
             continue
         if _SHARED_SURNAME.search(text, max(0, pos - 40), pos):
             continue  # "Hillary and Bill Clinton": the surname is both people's
