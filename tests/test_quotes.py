@@ -1481,3 +1481,133 @@ def test_quotes_v16_the_subject_organisation_of_one_word(body: str, speakers: li
     subject of their sentence or the one before (also after an opening phrase) before the
     organisation that spoke or was named last."""
     assert [s for _, s, _ in found(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a surname alone: the person of that surname named in full in the paragraph before it,
+        # not a longer name of another person of that surname named later
+        (
+            "Tobin Marsh said on Friday that he would stand for mayor.\n"
+            '"We must now rebuild the harbour," Marsh wrote on his website.\n'
+            "His sister Clementine Hale Marsh, a lawyer, backed him.",
+            ["Tobin Marsh"],
+        ),
+        # a couple named together ("Annabel and Tobin Marsh"), the fullest name given later: as before
+        (
+            "Annabel and Tobin Marsh paid $1 million in taxes last year.\n"
+            '"We owe it to the town," Marsh said in a statement.\n'
+            "Annabel Marsh released the returns on her website.",
+            ["Annabel Marsh"],
+        ),
+        # both given before it: the fullest name, as before
+        (
+            "Georgina Fenwick led the party for ten years.\n"
+            "The party's board met on Monday.\n"
+            "Her son Ivo Fenwick now advises the new leader.\n"
+            '"I would argue that we should keep the tax," Fenwick said.',
+            ["Georgina Fenwick"],
+        ),
+        # the same person under a longer name is the fullest name, as before
+        (
+            "Marta Rodmer Quist led the board for years.\nMarta Quist then took questions.\n"
+            '"We will not wait," Quist said.',
+            ["Marta Rodmer Quist"],
+        ),
+        # another person of that surname named paragraphs before: the fullest name, as before
+        (
+            "Georgina Fenwick led the party for ten years.\n"
+            "Ivo Fenwick once advised it.\n"
+            "The board met on Monday.\n"
+            "The vote was close.\n"
+            '"We will not wait," Fenwick said.',
+            ["Georgina Fenwick"],
+        ),
+    ],
+)
+def test_quotes_v17_a_surname_names_a_person_given_in_full_before_it(body: str, speakers: list[str]) -> None:
+    """quotes.v17: a surname alone names the fullest name the article gives under it, unless
+    that name is given only after it and another person's of that surname before it."""
+    assert [s for _, s, _ in found(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a video link's label in capitals before a name is no part of the name
+        (
+            "Senator Ruth Vale spoke at the rally on Monday.\n"
+            "JUST WATCHED Vale reflects on the campaign Replay More Videos\n"
+            '"We have drifted away from our best traditions," Vale said.',
+            ["Ruth Vale"],
+        ),
+        # an organisation in capitals before its own word stays whole
+        (
+            'NATO Command said on Monday that the drill "went as planned and on time".',
+            ["NATO Command"],
+        ),
+    ],
+)
+def test_quotes_v17_a_label_in_capitals_before_a_name(body: str, speakers: list[str]) -> None:
+    """quotes.v17: a word in capitals of four letters or more before a name in title case is a
+    label, not a given name."""
+    assert [s for _, s, _ in found(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # an opening phrase without a comma: the subject after it, not the object before the
+        # participle
+        (
+            "Senator Ada Holm spoke in Tarrow on Tuesday.\n"
+            "In Wednesday's speech the senator also took a swipe at her rival Hana Roe, calling her record"
+            ' "weak at best and reckless at worst."',
+            ["Ada Holm"],
+        ),
+        (
+            "Ada Holm spoke in Tarrow on Tuesday.\n"
+            'After the vote she attacked her rival Hana Roe, calling the result "a theft in plain sight."',
+            ["Ada Holm"],
+        ),
+        # a comma after the phrase: read as before
+        (
+            "Ada Holm spoke in Tarrow on Tuesday.\n"
+            'In Wednesday\'s speech, Holm attacked Hana Roe, calling her record "weak at best and reckless."',
+            ["Ada Holm"],
+        ),
+    ],
+)
+def test_quotes_v17_the_subject_after_an_opening_phrase_without_a_comma(body: str, speakers: list[str]) -> None:
+    """quotes.v17: a participle's main clause that opens with a preposition's phrase and no
+    comma has its subject after that phrase."""
+    assert [s for _, s, _ in found(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a subheading quoting words quoted later: that quotation's speaker, not the speaker of
+        # the paragraph before it
+        (
+            "Lena Maher spoke first.\n"
+            "“We will fix the bridge,” Maher said. “It needs work.”\n"
+            "‘We need this town to come together’\n"
+            "Tom Picard was next. “I hope he wins,” Picard said. “We need this town to come together. It is time.”",
+            ["Lena Maher", "Lena Maher", "Tom Picard", "Tom Picard", "Tom Picard"],
+        ),
+        # a line quoting words of no other quotation: as before, the speaker carried over
+        (
+            "Lena Maher spoke first.\n"
+            "“We will fix the bridge,” Maher said. “It needs work.”\n"
+            "“And we will fix it before the winter comes.”\n"
+            "Tom Picard was next. “I hope he wins,” Picard said.",
+            ["Lena Maher", "Lena Maher", "Lena Maher", "Tom Picard"],
+        ),
+    ],
+)
+def test_quotes_v17_a_quoted_line_that_repeats_a_quotation(body: str, speakers: list[str]) -> None:
+    """quotes.v17: a line that is one short quotation with no cue and repeats words another
+    quotation holds has that quotation's speaker."""
+    assert [s for _, s, _ in found(body)] == speakers

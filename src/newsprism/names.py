@@ -716,6 +716,12 @@ def _run_info(run: str, speakers: bool = False) -> _RunInfo | None:
     corpus's articles.)"""
     name, person = clean_name(run, speakers)
     words = name.split()
+    if speakers and person and _caps_label(words):
+        # "JUST WATCHED Vale reflects on ...", "MUST WATCH Cybersecurity experts ...": a
+        # label in capitals before a name in title case is no part of it (quotes only, since
+        # quotes.v17)
+        words = words[1:]
+        name = " ".join(words)
     titles = speaker_titles()
     if not (name and words and words[0][:1].isupper() and not all(strip_dot(w) in titles for w in words)):
         return None
@@ -741,6 +747,17 @@ def _run_info(run: str, speakers: bool = False) -> _RunInfo | None:
         len(words) == 1 and len(parts) == 1,
         tuple(roles),
     )
+
+
+def _caps_label(words: Sequence[str]) -> bool:
+    """Whether a person's name read from a run opens with a word in capitals of four letters
+    or more, all letters, before a word in title case ("WATCHED Vale", "UPDATE Ana Ruiz"):
+    a page's label (a video link, an update's tag), not a given name, which news writes in
+    title case beside a surname in title case (since quotes.v17)."""
+    if len(words) < 2:
+        return False
+    w, nxt = words[0], words[1]
+    return len(w) >= 4 and w.isalpha() and w.isupper() and nxt[:1].isupper() and not nxt.isupper()
 
 
 @lru_cache(maxsize=1)

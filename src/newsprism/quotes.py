@@ -107,7 +107,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v16"
+QUOTES_VERSION = "quotes.v17"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1139,12 +1139,40 @@ def _main_subject(text: str, words: list[tuple[int, int, str]]) -> _Mention | No
         while f < last and _plain_opener(lw) and "," not in _gap_after(text, words, f):
             f += 1  # "But Trump said", "And then the senator"
             lw = _strip_dot(words[f][2])
+        if f == 0 and lw in _OPENING_PREPOSITIONS:
+            m = _subject_after_phrase(text, words, cue)
+            if m is not None:
+                return m
         if lw in _PHRASE_OPENERS or _plain_opener(lw):
             continue
         if _is_cap(words[f][2]) and lw.endswith(("ing", "ed")) and lw not in _article_names.first_names():
             continue  # "Asked whether ...,", "Speaking to reporters,"
         m = _np_after(text, words, f, cue)
         if m is not None and _opens_at(words, f, m) and _heads_clause(text, words, f, m):
+            return m
+    return None
+
+
+#: prepositions that open a sentence with a phrase of place or time before its subject, with
+#: or without a comma ("In Wednesday's speech the senator also took ...")
+_OPENING_PREPOSITIONS = frozenset({"in", "on", "at", "after", "before", "during", "following", "amid"})
+
+
+def _subject_after_phrase(text: str, words: list[tuple[int, int, str]], cue: int) -> _Mention | None:
+    """For a sentence that opens with a preposition's phrase and no comma after it ("In
+    Wednesday's speech the senator also took a swipe at ..., calling"): "the" and a role or
+    description, or "he" or "she", from the third word on, before any comma, that its verb
+    follows; ``None`` otherwise (since quotes.v17: the subject was not read, and the participle
+    went to the object before it)."""
+    for g in range(2, min(8, len(words) - 1)):
+        if "," in _gap_after(text, words, g - 1) or any(c in _gap_after(text, words, g - 1) for c in ";:"):
+            return None
+        if words[g][2] not in ("the", "he", "she"):
+            continue  # (a name may end the phrase: "with the station Geo News in 2017")
+        m = _np_after(text, words, g, cue)
+        if m is None or m.start != words[g][0] or m.kind not in ("pronoun", "role", "desc"):
+            continue
+        if _heads_clause(text, words, g, m):
             return m
     return None
 
@@ -1702,7 +1730,51 @@ def article_quotes(article: Article) -> ArticleQuotes:
         )
     if unbalanced:
         notes.append(f"{unbalanced} quotation mark(s) without a closing mark (read to the end of their paragraph)")
-    return ArticleQuotes(tuple(quotes), tuple(terms), tuple(notes))
+    return ArticleQuotes(tuple(_repeated_lines(text, quotes)), tuple(terms), tuple(notes))
+
+
+#: the most words of a line that is one quotation and repeats words quoted in the article: a
+#: subheading or a pull quote
+HEADING_WORDS = 12
+
+
+def _repeated_lines(text: str, quotes: list[Quote]) -> list[Quote]:
+    """A line that is one short quotation with no cue (a subheading or a pull quote,
+    "'We need this town to come together'"), whose words another quotation of the article
+    holds in order, gets that quotation's speaker: the first such after it, else the last
+    before (since quotes.v17; before, the speaker of the paragraph before the line, who often
+    is someone else)."""
+    out = list(quotes)
+    keys: list[list[str]] | None = None
+    for i, q in enumerate(quotes):
+        if q.cue is not None:
+            continue
+        ls = text.rfind("\n", 0, q.start) + 1
+        le = text.find("\n", q.end)
+        le = len(text) if le < 0 else le
+        if text[ls : q.start].strip(" \t\"'“‘") or text[q.end : le].strip(" \t\"'”’.,!?"):
+            continue
+        key = _key_words(q.text)
+        if not key or len(key) > HEADING_WORDS:
+            continue
+        n = len(key)
+        if keys is None:
+            keys = [_key_words(o.text) for o in quotes]
+        holders = [
+            o
+            for j, o in enumerate(quotes)
+            if j != i
+            and o.speaker is not None
+            and len(keys[j]) > n
+            and any(keys[j][k : k + n] == key for k in range(len(keys[j]) - n + 1))
+        ]
+        if not holders:
+            continue
+        after = [o for o in holders if o.start > q.start]
+        src = after[0] if after else holders[-1]
+        if src.speaker != q.speaker:
+            out[i] = replace(q, speaker=src.speaker, speaker_mention=src.speaker_mention)
+    return out
 
 
 def _document_issuer(
@@ -1902,7 +1974,10 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
             return None, "role"  # "The bias begins to show ...:": a sentence's first word, no name (since quotes.v6)
         if person and len(words) == 1:
             w = _strip_dot(words[0])
-            return names.full.get(w) or names.variants.get(w, name), "person"
+            full = names.full.get(w)
+            if full is not None:
+                return _surname_near(m.start, full, names), "person"
+            return names.variants.get(w, name), "person"
         if person:
             # "Trump Jr." -> "Donald Trump Jr.": the fullest name the article gives it (since quotes.v5)
             full = names.full.get(_strip_dot(words[-1]), "")
@@ -2022,6 +2097,41 @@ _SPOKES_NAMED = re.compile(
     r"|\bspokes(?:man|woman|person)\s+(?:for|of|at)\s+"
     rf"((?:the\s+)?{_UPPER}[\w.&-]*(?:\s+(?:(?:of|and|for)\s+(?:the\s+)?)?{_UPPER}[\w.&-]*){{0,3}})"
 )
+
+
+#: a given name and "and" right before another person's name: "Hillary and Bill Clinton"
+_SHARED_SURNAME = re.compile(r"\b[A-Z][\w'’.-]* (?:and|&) $")
+
+
+def _surname_near(at: int, full: str, names: _Names) -> str:
+    """The person a surname alone at ``at`` names: the fullest name the article gives under
+    that surname (``full``), unless the article gives that name only after ``at`` and another
+    person of the surname in full before it ("Kanye West announced ... / "...," West wrote",
+    with "Kim Kardashian West" named later: Kanye West, since quotes.v17). A name whose words
+    are all in ``full``'s is the same person; a run whose first word opens sentences or is a
+    reporting verb ("Said Ellis") names no one, and a name after a given name and "and"
+    ("Hillary and Bill Clinton") is not the surname's alone."""
+    text = names.text
+    people = names.people
+    if any(n == full and pos < at for pos, n in people):
+        return full
+    last = full.split()[-1]
+    mine = set(full.split())
+    for pos, n in reversed(people):
+        if pos >= at:
+            continue
+        parts = n.split()
+        if len(parts) < 2 or parts[-1] != last or set(parts) <= mine:
+            continue
+        first = _strip_dot(parts[0])
+        if first in _openers() or first in _cues() or _title_kind(first):
+            continue
+        if parts[0] not in text[pos : pos + len(n) + 40]:
+            continue
+        if _SHARED_SURNAME.search(text, max(0, pos - 40), pos):
+            continue  # "Hillary and Bill Clinton": the surname is both people's
+        return n
+    return full
 
 
 def _possessor_free(word: str) -> str:
