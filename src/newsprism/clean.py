@@ -375,12 +375,12 @@ def _clean_lines(
             rest.append((n, "comments"))
             continue
         if pat is None:
-            if (
-                own_sentence_labels
-                and (label := _sentence_label(stripped)) in own_sentence_labels
-                and sentence_label_key(label, outlet) in repeated
-            ):
-                labelled.add(n)
+            if own_sentence_labels and (label := _sentence_label(stripped)) in own_sentence_labels:
+                if sentence_label_key(label, outlet, strip=True) in repeated:
+                    dropped.append((n, line, "repeated-line"))
+                    continue
+                if sentence_label_key(label, outlet) in repeated:
+                    labelled.add(n)
             kept.append((n, line))
             continue
         dropped.append((n, line, pat.category))
@@ -859,6 +859,7 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
     Memory: the short lines and anchors of each article of the pile; time: linear in the
     pile's lines, plus the pairs of articles that share a short line."""
     edges: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    strips: dict[str, list[dict[str, frozenset[str]]]] = {}
     for raw in records:
         if not raw.outlet or raw.format == "html":
             continue
@@ -866,6 +867,7 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
         flags = [_is_anchor(x) for x in lines]
         if True not in flags:
             continue
+        strips.setdefault(_fold(raw.outlet), []).append(_strip_terms(lines, raw.title, raw.outlet))
         anchors = frozenset(_DIGIT_RUN.sub("0", _fold(x)) for x, f in zip(lines, flags, strict=True) if f)
         sizes = [len(x.split()) for x in lines]
         # paragraphs too long to count as repeated lines: since furniture.v14 a short sentence
@@ -901,6 +903,7 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
         # a label's articles are told apart without them; a whole short line's (a heading two
         # related stories share) still with them, as in furniture.v13
         reduced = [(edge, anchors - site) for edge, anchors in bodies] if site else bodies
+        found |= _strip_labels(strips[outlet], reduced, outlet)
         for line, which in holders.items():
             if len(which) < min_articles:
                 continue
@@ -913,6 +916,59 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
                 else:
                     found.add(line_key(line, outlet, digits=True))
     return frozenset(found)
+
+
+#: at most this many articles of one outlet are compared pairwise for a strip's label
+STRIP_MAX_ARTICLES = 50
+
+
+def _strip_terms(lines: list[str], title: str | None, outlet: str | None) -> dict[str, frozenset[str]]:
+    """For each label of the article's short sentences (:func:`sentence_labels`), the terms of
+    the words after it that no other line of the article and not its headline hold (numbers,
+    the outlet's name and ``generic`` words left out): what the labelled lines say off the
+    story's topic ("a614", "roundabout" of "Travel: slow on the A614 at Kell roundabout.")."""
+    labels = sentence_labels(lines)
+    if not labels:
+        return {}
+    from .text import terms
+
+    skip = set(_generic_terms()) | (set(terms(outlet)) if outlet else set())
+    bags = [
+        {t for t in terms(line.split(":", 1)[-1] if ":" in line else line) if t[0] != "#" and t not in skip}
+        for line in lines
+    ]
+    heads = [_sentence_label(line) for line in lines]
+    story: Counter[str] = Counter(t for t in set(terms(title or "")) if t[0] != "#")
+    for bag in bags:
+        story.update(bag)
+    out: dict[str, frozenset[str]] = {}
+    for label in labels:
+        mine = [i for i, head in enumerate(heads) if head == label]
+        within = Counter(t for i in mine for t in bags[i])
+        off = frozenset(t for t in within if story[t] == within[t])
+        if off:
+            out[label] = off
+    return out
+
+
+def _strip_labels(
+    strips: list[dict[str, frozenset[str]]], bodies: list[tuple[frozenset[str], frozenset[str]]], outlet: str
+) -> set[str]:
+    """The keys (:func:`sentence_label_key`, ``strip``) of the labels of short sentences that
+    two articles of the outlet on different stories (no story line shared) print with a term
+    in common that neither article's story holds (:func:`_strip_terms`): a travel bulletin
+    naming the same road under two stories, a weather line's "highs" (``furniture.v15``). A
+    smart-brevity site's "Why it matters: ..." speaks of each story in its own words."""
+    found: set[str] = set()
+    by_label: dict[str, list[int]] = {}
+    for i, st in enumerate(strips[:STRIP_MAX_ARTICLES]):
+        for label in st:
+            by_label.setdefault(label, []).append(i)
+    for label, which in by_label.items():
+        pairs = ((i, j) for k, i in enumerate(which) for j in which[k + 1 :])
+        if any(strips[i][label] & strips[j][label] and bodies[i][1].isdisjoint(bodies[j][1]) for i, j in pairs):
+            found.add(sentence_label_key(label, outlet, strip=True))
+    return found
 
 
 def _apart(bodies: list[tuple[frozenset[str], frozenset[str]]], which: list[int], line: str, min_articles: int) -> bool:
@@ -1020,12 +1076,14 @@ def sentence_labels(lines: Iterable[str]) -> frozenset[str]:
     return frozenset(x for x in found if heads[x] <= LABEL_MAX_LINES)
 
 
-def sentence_label_key(label: str, outlet: str | None = None) -> str:
+def sentence_label_key(label: str, outlet: str | None = None, *, strip: bool = False) -> str:
     """The key of a repeated label of short sentences (:func:`sentence_labels`): a namespace
-    of its own, apart from lines' keys and :func:`label_key`'s."""
+    of its own, apart from lines' keys and :func:`label_key`'s; ``strip``: the label of a
+    strip whose lines share words off the stories' topics (:func:`_strip_labels`)."""
     import hashlib
 
-    data = f"{_fold(outlet or '')}\x1f@sentence-label\x1f{label}".encode("utf-8", "surrogatepass")
+    kind = "@strip-label" if strip else "@sentence-label"
+    data = f"{_fold(outlet or '')}\x1f{kind}\x1f{label}".encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
