@@ -226,7 +226,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v14+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v15+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:

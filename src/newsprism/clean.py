@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v14"
+CLEANER_VERSION = "furniture.v15"
 #: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
 #: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v14-noshape"
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v15-noshape"
 
 
 @dataclass(frozen=True, slots=True)
