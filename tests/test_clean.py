@@ -1062,6 +1062,8 @@ def test_the_pages_last_line_announcing_an_embed_stays() -> None:
         ("An earlier version of the plan was rejected by the board in 2019.", None),
         ("The report was amended on Monday after objections from fishermen.", None),
         ("More", None),
+        # a note the scrape ran into the story's next paragraph: the story's words stay
+        ("This story has been updated to reflect new developments.The harbour board met again on Friday.", None),
         ("Recommended by engineers: a full survey of the wall before work starts.", None),
     ],
 )
@@ -1133,7 +1135,5 @@ def test_v15_a_label_of_short_sentences_two_stories_of_one_outlet_print() -> Non
     assert cleaned.paragraphs == (*STORY_PARAS, one_lines[-3])
     assert set(cleaned.removed) == set(one_lines[-2:])
     # without the other story: no evidence, every line stays
-    alone = clean_body(
-        one.body, title=one.title, options=CleanOptions(repeated=pile_repeated([one])), outlet="Bay FM"
-    )
+    alone = clean_body(one.body, title=one.title, options=CleanOptions(repeated=pile_repeated([one])), outlet="Bay FM")
     assert one_lines[-1] in alone.paragraphs and one_lines[-2] in alone.paragraphs

@@ -468,7 +468,9 @@ def _off_topic_labelled(
     def bag(text: str) -> set[str]:
         return {t for t in terms(text) if t[0] != "#" and t not in skip}
 
-    rest_of_line = {n: line.strip().split(":", 1)[-1] if ":" in line else line.strip().split("|", 1)[-1] for n, line in kept}
+    rest_of_line = {
+        n: line.strip().split(":", 1)[-1] if ":" in line else line.strip().split("|", 1)[-1] for n, line in kept
+    }
     counts: Counter[str] = Counter()
     for n, _ in kept:
         counts.update(bag(rest_of_line[n]))
