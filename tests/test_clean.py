@@ -226,7 +226,7 @@ def test_repeated_lines_of_an_outlet() -> None:
     # a long paragraph in many articles is a story syndicated, not chrome
     long = " ".join(["word"] * 41)
     assert repeated_lines([f"{long}\nCase {i}." for i in range(9)]) == frozenset()
-    assert CleanOptions(repeated=keys).version.startswith("furniture.v14+repeated-")
+    assert CleanOptions(repeated=keys).version.startswith("furniture.v15+repeated-")
 
 
 def test_comment_heading_in_the_first_half_drops_only_itself() -> None:
@@ -1039,3 +1039,101 @@ def test_the_pages_last_line_announcing_an_embed_stays() -> None:
     last = "Fishermen in general seem to dislike the plan. From the harbour forum:"
     kept, _ = _cleaned([*STORY_PARAS, "Additional reporting by Reuters", last])
     assert kept[-1] == last
+
+
+# --- furniture.v15 (issue 16 part 1): notes about the article, signed posts, source notes,
+# labels of short sentences in a pile (all text invented)
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Correction: An earlier version of this article gave the wrong date for the quay vote.", "meta"),
+        ("A previous version of this story misnamed the harbour master.", "meta"),
+        ("This article was amended on 3 May to correct the cost of the repairs.", "meta"),
+        ("This story has been updated to include a response from the port company.", "meta"),
+        ("A version of this article appears in print on page 7 of the Saturday edition.", "meta"),
+        ("This story appeared in the print edition of 4 March.", "meta"),
+        ("MORE", "meta"),
+        ("(MORE)", "meta"),
+        ("Recommended by Clickwell: Residents are rushing to claim this little-known rebate", "advert"),
+        ("This article draws on reporting by Kestrel Press Agency.", "credit"),
+        # the story's own words about versions, print and recommendations stay
+        ("An earlier version of the plan was rejected by the board in 2019.", None),
+        ("The report was amended on Monday after objections from fishermen.", None),
+        ("More", None),
+        # a note the scrape ran into the story's next paragraph: the story's words stay
+        ("This story has been updated to reflect new developments.The harbour board met again on Friday.", None),
+        ("Recommended by engineers: a full survey of the wall before work starts.", None),
+    ],
+)
+def test_v15_notes_about_the_article_itself(line: str, why: str | None) -> None:
+    pat = classify_line(line, load_patterns())
+    assert (pat.category if pat is not None else None) == why
+
+
+def test_v15_readers_posts_signed_as_readers_end_the_page() -> None:
+    posts = ["Nina K: Disgraceful. Nobody asked us.", "Sam from Orley: Where will the boats go now?"]
+    found = _v9([*posts, "Related: Ferry fares to rise in April"])
+    assert found[posts[0]] == found[posts[1]] == "comments"
+    # one post alone is no run
+    assert posts[0] not in _v9([posts[0]])
+    # a vox pop names people whole, a transcript's speakers are in capitals: they stay
+    vox = ["Nina Karlsen, a net maker: It is a disgrace.", "Sam Orley, 52: Where will the boats go now?"]
+    assert not set(vox) & set(_v9(vox))
+    speakers = ["HOST: So where will the boats go?", "MAYOR: To the south pier, for the winter."]
+    assert not set(speakers) & set(_v9(speakers))
+    # a story line below the posts: they are not the page's end
+    below = "The board meets again in March to review the timetable for the repairs."
+    assert not set(posts) & set(_v9([*posts, below]))
+
+
+def test_v15_a_source_note_below_the_story() -> None:
+    notes = ["Source: Kestrel Press Agency", "Sources: harbour board minutes, port company statement."]
+    for note in notes:
+        assert _v9([note]).get(note) == "credit"
+    # between two paragraphs of the story it is the story's (a chart's source, a list)
+    mid = clean_body("\n".join([STORY_PARAS[0], notes[0], *STORY_PARAS[1:]]), outlet="Brackwater Signal")
+    assert notes[0] in mid.paragraphs
+    # a sentence with more in it than a source is no note
+    long_note = "Source: a harbour official who asked not to be named said the board had known for years."
+    assert long_note not in _v9([long_note])
+
+
+def test_v15_a_bracket_after_a_word_ends_no_label_line() -> None:
+    from newsprism.clean import line_label
+
+    assert line_label("Companies in this story: Harbour Holdings plc (HBH)") == "companies in this story"
+    assert line_label("Why it matters: the quay is the only landing (for now).") is None
+
+
+def test_v15_a_label_of_short_sentences_two_stories_of_one_outlet_print() -> None:
+    """A label heading a short sentence in two articles of one outlet on different stories is
+    the site's; its sentence goes when it shares no word with the rest of the article ("Coming
+    up at 7: ..."), or when the label's lines of the two stories share a word neither story
+    holds (a road of the travel bulletin, whatever place the story shares). A smart-brevity
+    "Why it matters: ..." speaks of each story and stays."""
+    from newsprism.clean import CleanOptions, pile_repeated
+    from newsprism.model import RawArticle
+
+    one_lines = [
+        *STORY_PARAS,
+        "Why it matters: the north quay is where the fishing boats land their catch.",
+        "Travel: Slow traffic on the coast road at Marlow, north quay closed.",
+        "Coming up at 7: The Evening Phone-in with Dana Pell.",
+    ]
+    two_lines = [
+        *LIGHTHOUSE,
+        "Why it matters: the lighthouse guards the channel into the bay.",
+        "Travel: Queues on the coast road at Marlow, temporary lights.",
+        "Coming up at 6: Drivetime with Ola Brenn.",
+    ]
+    one = RawArticle("a", "\n".join(one_lines), "a.txt", title="Harbour board closes north quay", outlet="Bay FM")
+    two = RawArticle("b", "\n".join(two_lines), "b.txt", title="Skarv Point light to shine again", outlet="Bay FM")
+    keys = pile_repeated([one, two])
+    cleaned = clean_body(one.body, title=one.title, options=CleanOptions(repeated=keys), outlet="Bay FM")
+    assert cleaned.paragraphs == (*STORY_PARAS, one_lines[-3])
+    assert set(cleaned.removed) == set(one_lines[-2:])
+    # without the other story: no evidence, every line stays
+    alone = clean_body(one.body, title=one.title, options=CleanOptions(repeated=pile_repeated([one])), outlet="Bay FM")
+    assert one_lines[-1] in alone.paragraphs and one_lines[-2] in alone.paragraphs

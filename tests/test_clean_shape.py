@@ -1,5 +1,5 @@
 """The learned line-shape evidence of the cleaner (``shape.v2``, on by default since
-``furniture.v8``; off, the version is ``furniture.v14-noshape``): what it may
+``furniture.v8``; off, the version is ``furniture.v15-noshape``): what it may
 drop, what it never touches, the shipped model file and bad model files."""
 
 from __future__ import annotations
@@ -44,12 +44,12 @@ def test_the_shipped_model_loads_with_its_header():
 
 def test_on_by_default_as_furniture_v12_and_noshape_when_off():
     assert CleanOptions().learned_shape is True
-    assert CleanOptions().version == ON.version == CLEANER_VERSION == "furniture.v14"
-    assert OFF.version == CLEANER_VERSION_WITHOUT_SHAPE == "furniture.v14-noshape"
+    assert CleanOptions().version == ON.version == CLEANER_VERSION == "furniture.v15"
+    assert OFF.version == CLEANER_VERSION_WITHOUT_SHAPE == "furniture.v15-noshape"
     assert "shape" not in clean_body(PAGE, title=TITLE, options=OFF).reasons
     assert "shape" in clean_body(PAGE, title=TITLE).reasons
     custom = CleanOptions(shape_model=_shipped_text())
-    assert custom.version.startswith("furniture.v14-noshape+shape-custom-")
+    assert custom.version.startswith("furniture.v15-noshape+shape-custom-")
     assert CleanOptions(patterns="", learned_shape=True).version.endswith("+" + VERSION)
 
 

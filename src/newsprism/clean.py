@@ -43,10 +43,10 @@ from ._firstchar import admits, first_chars
 from .credits import find_credits
 from .model import RawArticle
 
-CLEANER_VERSION = "furniture.v14"
+CLEANER_VERSION = "furniture.v15"
 #: the version of the cleaner with the learned line-shape decision switched off (``furniture.v9``
 #: is these rules and ``shape.v2``; ``furniture.v8`` was ``furniture.v7``'s rules and ``shape.v2``)
-CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v14-noshape"
+CLEANER_VERSION_WITHOUT_SHAPE = "furniture.v15-noshape"
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +345,8 @@ def _clean_lines(
     headline = _fold(title) if title and opts.drop_repeated_headline else None
     repeated = frozenset(opts.repeated)
     own_labels = article_labels(lines) if repeated else frozenset()
+    own_sentence_labels = sentence_labels(lines) if repeated else frozenset()
+    labelled: set[int] = set()  # short sentences under a label the outlet prints (furniture.v15)
     kept: list[tuple[int, str]] = []
     dropped: list[tuple[int, str, str]] = []
     rest: list[tuple[int, str]] = []  # comment-section headings: (line, category)
@@ -373,11 +375,21 @@ def _clean_lines(
             rest.append((n, "comments"))
             continue
         if pat is None:
+            if own_sentence_labels and (label := _sentence_label(stripped)) in own_sentence_labels:
+                if sentence_label_key(label, outlet, strip=True) in repeated:
+                    dropped.append((n, line, "repeated-line"))
+                    continue
+                if sentence_label_key(label, outlet) in repeated:
+                    labelled.add(n)
             kept.append((n, line))
             continue
         dropped.append((n, line, pat.category))
         if pat.scope == "rest":
             rest.append((n, pat.category))
+    if labelled:
+        off = _off_topic_labelled(kept, labelled, title, outlet)
+        dropped += [(n, line, "repeated-line") for n, line in kept if n in off]
+        kept = [k for k in kept if k[0] not in off]
     cut = _rest_cut(rest, kept, dropped, lines, structure=structure)
     if cut is not None:
         at, why = cut
@@ -436,6 +448,39 @@ def _clean_lines(
 _TRAILER_REASONS = frozenset(["credit", "outlet", "bio", "notice", "headline-list"])
 #: that last line is short
 TRAILER_LINE_WORDS = 25
+
+
+def _off_topic_labelled(
+    kept: list[tuple[int, str]], labelled: set[int], title: str | None, outlet: str | None
+) -> set[int]:
+    """The lines of ``labelled`` (short sentences under a label the outlet prints on pages of
+    other stories, :func:`sentence_labels`) whose words after the label share no term with
+    the headline or any other kept line: a travel bulletin, a weather line, a programme
+    trailer the site puts on every page (``furniture.v15``). Numbers, the outlet's name and
+    words that name no topic (``outlet-voice`` kind ``generic``) do not count; a line with no
+    term left is not taken (nothing tells it from the story)."""
+    from .text import terms
+
+    skip = set(_generic_terms())
+    if outlet:
+        skip.update(terms(outlet))
+
+    def bag(text: str) -> set[str]:
+        return {t for t in terms(text) if t[0] != "#" and t not in skip}
+
+    rest_of_line = {
+        n: line.strip().split(":", 1)[-1] if ":" in line else line.strip().split("|", 1)[-1] for n, line in kept
+    }
+    counts: Counter[str] = Counter()
+    for n, _ in kept:
+        counts.update(bag(rest_of_line[n]))
+    counts.update(bag(title or ""))
+    found: set[int] = set()
+    for n in labelled:
+        mine = bag(rest_of_line[n])
+        if mine and all(counts[t] == 1 for t in mine):
+            found.add(n)
+    return found
 
 
 def _last_below_trailer(
@@ -662,6 +707,44 @@ _POST = re.compile(r"^([^:\n\"“”]{1,30}):\s+\S")
 POST_SIGNATURE_WORDS = 4
 
 
+#: a reader's signature, not a speaker's name in a story: a given name and an initial ("Tom H",
+#: "Ana P."), a given name from a place ("Bill from Pellow"), a handle ("Realist42")
+_READER_SIGNATURE = re.compile(
+    r"^(?:[A-Z][a-z]+ [A-Z]\.?|[A-Z][a-z]+ (?:from|in|of) [A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Za-z]+_?\d{1,4})$"
+)
+#: a run of readers' posts is at least this many lines
+SIGNED_POSTS_MIN = 2
+#: a reader's post is short
+SIGNED_POST_WORDS = 40
+
+
+def _signed_posts(kept: list[tuple[int, str]], lines: list[str]) -> set[int]:
+    """Readers' posts without a count of comments above them (``furniture.v15``): the page's
+    last kept lines, at least :data:`SIGNED_POSTS_MIN` of them, each a post (at most
+    :data:`SIGNED_POST_WORDS` words, no quotation mark) under a reader's signature (a given
+    name and an initial, a given name from a place, a handle: :data:`_READER_SIGNATURE`), in
+    the second half of the page, below at least :data:`REST_BODY_WORDS` words of story, with
+    nothing but dropped lines below them. A story's vox pop names people whole ("Jane Doe, a
+    nurse:") and a transcript's speakers are in capitals; a site's comment box signs so."""
+    run: list[int] = []
+    for n, line in reversed(kept):
+        s = line.strip()
+        m = _POST.match(s)
+        if (
+            not m
+            or not _READER_SIGNATURE.match(m.group(1).strip())
+            or len(s.split()) > SIGNED_POST_WORDS
+            or any(q in s for q in _QUOTES)
+        ):
+            break
+        run.append(n)
+    if len(run) < SIGNED_POSTS_MIN or min(run) * 2 < len(lines):
+        return set()
+    if sum(len(line.split()) for n, line in kept if n < min(run)) < REST_BODY_WORDS:
+        return set()
+    return set(run)
+
+
 def _readers_posts(kept: list[tuple[int, str]], dropped: list[tuple[int, str, str]], lines: list[str]) -> set[int]:
     """The readers' posts under a count of comments (``furniture.v9``): when a line dropped as
     furniture that is a count of comments ("Echo Comments (12)", "1,041 comments") stands in
@@ -672,7 +755,7 @@ def _readers_posts(kept: list[tuple[int, str]], dropped: list[tuple[int, str, st
     be the page's end. Returns their line numbers."""
     tallies = [n for n, line, _ in dropped if n * 2 >= len(lines) and _COMMENT_TALLY.search(line.strip())]
     if not tallies:
-        return set()
+        return _signed_posts(kept, lines)
     at = min(tallies)
     below = [(n, line.strip()) for n, line in kept if n > at]
     if not below or sum(len(line.split()) for n, line in kept if n < at) < REST_BODY_WORDS:
@@ -778,6 +861,7 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
     Memory: the short lines and anchors of each article of the pile; time: linear in the
     pile's lines, plus the pairs of articles that share a short line."""
     edges: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    strips: dict[str, list[dict[str, frozenset[str]]]] = {}
     for raw in records:
         if not raw.outlet or raw.format == "html":
             continue
@@ -785,6 +869,7 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
         flags = [_is_anchor(x) for x in lines]
         if True not in flags:
             continue
+        strips.setdefault(_fold(raw.outlet), []).append(_strip_terms(lines, raw.title, raw.outlet))
         anchors = frozenset(_DIGIT_RUN.sub("0", _fold(x)) for x, f in zip(lines, flags, strict=True) if f)
         sizes = [len(x.split()) for x in lines]
         # paragraphs too long to count as repeated lines: since furniture.v14 a short sentence
@@ -799,6 +884,7 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
             for i, (x, f, n) in enumerate(zip(lines, flags, sizes, strict=True))
             if n <= PILE_MAX_WORDS and (not f or 0 <= last < i)
         ) | frozenset(_LABEL_MARK + label for label in article_labels(lines))
+        edge |= frozenset(_SENTENCE_LABEL_MARK + label for label in sentence_labels(lines))
         edges.setdefault(_fold(raw.outlet), []).append((edge, anchors))
     found: set[str] = set()
     for outlet, bodies in edges.items():
@@ -819,15 +905,72 @@ def pile_repeated(records: Iterable[RawArticle], *, min_articles: int = PILE_MIN
         # a label's articles are told apart without them; a whole short line's (a heading two
         # related stories share) still with them, as in furniture.v13
         reduced = [(edge, anchors - site) for edge, anchors in bodies] if site else bodies
+        found |= _strip_labels(strips[outlet], reduced, outlet)
         for line, which in holders.items():
             if len(which) < min_articles:
                 continue
-            if line in site or _apart(reduced if line.startswith(_LABEL_MARK) else bodies, which, line, min_articles):
+            labelled = line.startswith((_LABEL_MARK, _SENTENCE_LABEL_MARK))
+            if line in site or _apart(reduced if labelled else bodies, which, line, min_articles):
                 if line.startswith(_LABEL_MARK):
                     found.add(label_key(line[len(_LABEL_MARK) :], outlet))
+                elif line.startswith(_SENTENCE_LABEL_MARK):
+                    found.add(sentence_label_key(line[len(_SENTENCE_LABEL_MARK) :], outlet))
                 else:
                     found.add(line_key(line, outlet, digits=True))
     return frozenset(found)
+
+
+#: at most this many articles of one outlet are compared pairwise for a strip's label
+STRIP_MAX_ARTICLES = 50
+
+
+def _strip_terms(lines: list[str], title: str | None, outlet: str | None) -> dict[str, frozenset[str]]:
+    """For each label of the article's short sentences (:func:`sentence_labels`), the terms of
+    the words after it that no other line of the article and not its headline hold (numbers,
+    the outlet's name and ``generic`` words left out): what the labelled lines say off the
+    story's topic ("a614", "roundabout" of "Travel: slow on the A614 at Kell roundabout.")."""
+    labels = sentence_labels(lines)
+    if not labels:
+        return {}
+    from .text import terms
+
+    skip = set(_generic_terms()) | (set(terms(outlet)) if outlet else set())
+    bags = [
+        {t for t in terms(line.split(":", 1)[-1] if ":" in line else line) if t[0] != "#" and t not in skip}
+        for line in lines
+    ]
+    heads = [_sentence_label(line) for line in lines]
+    story: Counter[str] = Counter(t for t in set(terms(title or "")) if t[0] != "#")
+    for bag in bags:
+        story.update(bag)
+    out: dict[str, frozenset[str]] = {}
+    for label in labels:
+        mine = [i for i, head in enumerate(heads) if head == label]
+        within = Counter(t for i in mine for t in bags[i])
+        off = frozenset(t for t in within if story[t] == within[t])
+        if off:
+            out[label] = off
+    return out
+
+
+def _strip_labels(
+    strips: list[dict[str, frozenset[str]]], bodies: list[tuple[frozenset[str], frozenset[str]]], outlet: str
+) -> set[str]:
+    """The keys (:func:`sentence_label_key`, ``strip``) of the labels of short sentences that
+    two articles of the outlet on different stories (no story line shared) print with a term
+    in common that neither article's story holds (:func:`_strip_terms`): a travel bulletin
+    naming the same road under two stories, a weather line's "highs" (``furniture.v15``). A
+    smart-brevity site's "Why it matters: ..." speaks of each story in its own words."""
+    found: set[str] = set()
+    by_label: dict[str, list[int]] = {}
+    for i, st in enumerate(strips[:STRIP_MAX_ARTICLES]):
+        for label in st:
+            by_label.setdefault(label, []).append(i)
+    for label, which in by_label.items():
+        pairs = ((i, j) for k, i in enumerate(which) for j in which[k + 1 :])
+        if any(strips[i][label] & strips[j][label] and bodies[i][1].isdisjoint(bodies[j][1]) for i, j in pairs):
+            found.add(sentence_label_key(label, outlet, strip=True))
+    return found
 
 
 def _apart(bodies: list[tuple[frozenset[str], frozenset[str]]], which: list[int], line: str, min_articles: int) -> bool:
@@ -847,11 +990,19 @@ def _apart(bodies: list[tuple[frozenset[str], frozenset[str]]], which: list[int]
 
 #: marks a line's label among the lines :func:`pile_repeated` counts (no folded line holds it)
 _LABEL_MARK = "\x1elabel\x1e"
+#: marks the label of a short sentence among them (:func:`sentence_labels`, ``furniture.v15``)
+_SENTENCE_LABEL_MARK = "\x1esentence-label\x1e"
 
 #: a label heading a short line: up to five words, a capital first, no quotation mark or
 #: bracket, then a colon or a bar and the line's own words ("READ NEXT: ...", "Travel: ...",
 #: "Sponsored | ..."); a line whose words after the label open a quotation is someone speaking
 _LINE_LABEL = re.compile(r"^([A-Z][^:|\"\u201c\u201d\u2018\u2019'()\[\]]{0,39}?)\s*[:|]\s+(?![\"\u201c\u2018'])\S")
+
+#: how a labelled line ends a sentence (:func:`line_label`): a mark of a sentence's end, a
+#: colon or semicolon, a quotation mark, or a bracket closing a sentence ("(... reports.)");
+#: a bracket after a word ends no sentence ("Companies in this story: Harbour Ltd (HBR)",
+#: ``furniture.v15``; until v14 any closing bracket read as a sentence's end)
+_LABELLED_END = re.compile(r"(?:[.!?…:;\"'”’]|[.!?…][)\]])$")
 
 #: words at most in a line's label (:func:`line_label`)
 LABEL_MAX_WORDS = 5
@@ -867,7 +1018,7 @@ def line_label(line: str) -> str | None:
     stories is the outlet's furniture with whatever follows it (:func:`pile_repeated`): a site
     prints "READ NEXT:", "Sponsored:" or "Travel:" on every page, each time with other words."""
     stripped = line.strip()
-    return None if _SENTENCE_END.search(stripped) else _label_of(stripped)
+    return None if _LABELLED_END.search(stripped) else _label_of(stripped)
 
 
 #: a label heading more lines than this in one article is a speaker's name in a transcript
@@ -893,9 +1044,49 @@ def article_labels(lines: Iterable[str]) -> frozenset[str]:
         if not stripped or (head := _label_of(stripped)) is None:
             continue
         heads[head] += 1
-        if len(stripped.split()) <= PILE_MAX_WORDS and not _SENTENCE_END.search(stripped):
+        if len(stripped.split()) <= PILE_MAX_WORDS and not _LABELLED_END.search(stripped):
             found.add(head)
     return frozenset(x for x in found if heads[x] <= LABEL_MAX_LINES)
+
+
+def _sentence_label(line: str) -> str | None:
+    """The label (:func:`_label_of`) of a short line that ends a sentence and holds no
+    quotation mark ("Travel: Queues on the ring road.", "Weather: Dry, highs of 14C."), or None."""
+    if len(line.split()) > PILE_MAX_WORDS or not _FINAL.search(line) or any(q in line for q in _QUOTES + "'‘’"):
+        return None
+    return _label_of(line)
+
+
+def sentence_labels(lines: Iterable[str]) -> frozenset[str]:
+    """The labels of an article's short sentences that can be the site's (``furniture.v15``):
+    a label (:func:`_label_of`) heading a line of at most :data:`PILE_MAX_WORDS` words that
+    ends a sentence, no quotation in it, and heading at most :data:`LABEL_MAX_LINES` lines of
+    the article (a transcript's speakers and an interview's "Q:" head more). Two articles of
+    one outlet on different stories that print such a label make it the outlet's
+    (:func:`pile_repeated`); a line it heads is then dropped only when it shares no word with
+    the rest of the article (:func:`_off_topic_labelled`): a smart-brevity site's "Why it
+    matters: ... ." speaks of the story, a radio's "Travel: ... ." or "Weather: ... ." does not."""
+    heads: Counter[str] = Counter()
+    found: set[str] = set()
+    for line in lines:
+        stripped = line.strip()
+        if not stripped or (head := _label_of(stripped)) is None:
+            continue
+        heads[head] += 1
+        if _sentence_label(stripped) is not None:
+            found.add(head)
+    return frozenset(x for x in found if heads[x] <= LABEL_MAX_LINES)
+
+
+def sentence_label_key(label: str, outlet: str | None = None, *, strip: bool = False) -> str:
+    """The key of a repeated label of short sentences (:func:`sentence_labels`): a namespace
+    of its own, apart from lines' keys and :func:`label_key`'s; ``strip``: the label of a
+    strip whose lines share words off the stories' topics (:func:`_strip_labels`)."""
+    import hashlib
+
+    kind = "@strip-label" if strip else "@sentence-label"
+    data = f"{_fold(outlet or '')}\x1f{kind}\x1f{label}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
 def label_key(label: str, outlet: str | None = None) -> str:
@@ -1268,6 +1459,13 @@ def _edge_reason(line: str, *, tail: bool = False) -> str | None:
     return None
 
 
+#: below the story, a note of its sources: "Source:" or "Sources:" and a name or a list, one
+#: sentence at most (no colon, no sentence end inside it), no quotation (``furniture.v15``)
+_SOURCE_NOTE = re.compile(r"^sources?\s*:\s*[^.!?:\"“”]{2,120}\.?$", re.IGNORECASE)
+#: a source note is short
+SOURCE_NOTE_WORDS = 15
+
+
 def _tail_reason(line: str) -> str | None:
     """Furniture by shape for a line after the last anchor, where the story has ended: a
     line that is not a sentence (no final punctuation, at most 20 words) speaking to the
@@ -1278,6 +1476,8 @@ def _tail_reason(line: str) -> str | None:
     if found or _tweet(line):
         return found
     words = _words(line)
+    if len(words) <= SOURCE_NOTE_WORDS and _SOURCE_NOTE.match(line):
+        return "credit"  # "Source: Harbour Press Agency", "Sources: government statements." (furniture.v15)
     if not any(c.isalnum() for c in line):
         return "separator"
     if not _FINAL.search(line) and not line.endswith((":", ";", ",")) and len(words) <= 20:
