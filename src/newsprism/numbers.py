@@ -168,7 +168,7 @@ from .text import number_words, stem, stopwords
 #: numbers.v7: two figures are not compared when each outlet gives another value of the same thing
 #: that disagrees with its own (several quakes, bids, sub-totals), unless that value's sentence
 #: lacks a name the two compared sentences share
-NUMBERS_VERSION = "numbers.v7"
+NUMBERS_VERSION = "numbers.v8"
 
 #: characters that make a currency sign a symbol ("us$"); a sign of letters only starts a word
 _SYMBOLS = "$€£¥₹"
@@ -743,6 +743,12 @@ class _Figure(NamedTuple):
     #: first word, not months or weekdays): a name two sentences share ties their figures to
     #: one subject
     names: frozenset[str]
+    #: numbers.v8: stems of the words between a count and its noun ("two non-Muslim countries" ->
+    #: non-muslim): what kind of the noun is counted
+    modifiers: frozenset[str]
+    #: numbers.v8: the clock times the figure's sentence names ("By 11 p.m.", "at 2:09 a.m."), as
+    #: (hour, minute, a.m. or p.m.)
+    clock: frozenset[tuple[int, int, str]]
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -810,6 +816,8 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         # earlier event ("the last flood ... covered 120 homes", "a prior conviction in 2004")
         or (q.kind in ("count", "money", "percent", "duration") and _ratio(near, after))
         or bool(_OTHER_EVENT.search(before[-_CONTEXT:]))
+        # numbers.v8: "one" with a plural noun is a label, not a count ("the A, L and 1 lines")
+        or (q.kind == "count" and q.value == 1 and _plural((q.unit or "").lower()))
     )
     return _Figure(
         q,
@@ -831,6 +839,8 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         _ordinal(before, after),
         bool(_TOTAL_BEFORE.search(near) or _TOTAL_AFTER.match(after)),
         _names(text),
+        _modifiers(after) if q.kind == "count" and not distance else frozenset(),
+        _clock(text),
     )
 
 
@@ -1188,6 +1198,8 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
     shared = sorted(
         (abs(at - x.at), w) for st, (w, at) in x.words.items() if st in y.words and st not in named and st != x.role
     )
+    if kind == "year" and abs(x.quantity.value - y.quantity.value) > MAX_YEARS:
+        return None  # numbers.v8: years further apart date different events ("in 2018", "in 2009")
     if kind in ("year", "date") and len(shared) < 2:
         return None  # a year dates many events of a story: two more shared words tie it to one
     if shared:
@@ -1216,12 +1228,23 @@ def _different_things(x: _Figure, y: _Figure) -> str | None:
         return f"the {x.ordinal} against the {y.ordinal}"
     if x.qualifiers and y.qualifiers and x.qualifiers - y.words.keys() and y.qualifiers - x.words.keys():
         return "qualified differently"
+    # numbers.v8: the noun's own modifiers differ, each absent from the other sentence ("two
+    # non-Muslim countries" against "six majority-Muslim countries")
+    if x.modifiers and y.modifiers and x.modifiers - y.words.keys() and y.modifiers - x.words.keys():
+        return "modified differently"
+    # numbers.v8: the two sentences date their figures to different clock times ("by 11 p.m. ...
+    # winds of 65 mph" against "at 2 a.m. ... winds at 50 mph"): two readings of a changing value
+    if x.clock and y.clock and not x.clock & y.clock:
+        return "at different clock times"
     return None
 
 
 #: numbers.v5: two figures of one thing more than this many times apart are of different scopes
 #: (a part and the whole, a margin and a total, one quarter and a year), unless a slip
 MAX_RATIO = 3.0
+#: numbers.v8: two years further apart than this date different events, not one event told two
+#: ways (a year that disagrees is a slip or a fiscal against a calendar year: one or two apart)
+MAX_YEARS = 2
 
 
 def _digits(q: Quantity) -> str:
@@ -1354,6 +1377,32 @@ def _names(text: str) -> frozenset[str]:
             if w not in _WEEKDAYS and not _month(w):
                 out.add(stem(w))
     return frozenset(out)
+
+
+def _modifiers(after: str) -> frozenset[str]:
+    """numbers.v8: stems of the words between a count and its noun, the noun's own modifiers
+    ("two non-Muslim countries" -> non-muslim, "17 Democratic candidates" -> democrat); none for
+    a compound ("an 11-hour filibuster") or a bare noun."""
+    tokens = _TOKEN.findall(after[:160])
+    if not tokens or not _is_word(tokens[0]):
+        return frozenset()
+    run, _ = _noun_run(tokens, prepositions=frozenset())
+    plural = next((k for k, w in enumerate(run) if _plural(w) or w in _tables().distance_units), len(run) - 1)
+    return frozenset(stem(w) for w in run[:plural] if len(w) > 2)
+
+
+#: numbers.v8: a clock time ("11 p.m.", "2:09 a.m.", "2 : 09 a. m.", "7am")
+_CLOCK = re.compile(r"\b(\d{1,2})(?:\s?[:.]\s?(\d\d))?\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _clock(text: str) -> frozenset[tuple[int, int, str]]:
+    """numbers.v8: the clock times a sentence names, as (hour, minute, "a" or "p")."""
+    return frozenset(
+        (int(m.group(1)), int(m.group(2) or 0), m.group(3).lower())
+        for m in _CLOCK.finditer(text)
+        if int(m.group(1)) <= 12
+    )
 
 
 def _several(f: _Figure, other: _Figure, article: Mapping[str, Sequence[_Figure]]) -> bool:
