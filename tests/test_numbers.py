@@ -632,6 +632,24 @@ def test_a_shared_name_keeps_apart_the_other_values() -> None:
             "The council voted to build the bridge in 2010, the mayor said.",
             [("year", ["2009", "2010"], "both date 'bridge', and both say 'mayor', 'build'")],
         ),
+        # a rise against a fall: two changes; two falls that differ disagree
+        (
+            "The index fell 2,352 points on the day, traders said.",
+            "The index closed 1,985 points higher on the day.",
+            [],
+        ),
+        (
+            "The index fell 2,352 points on the day, traders said.",
+            "The index fell 1,985 points on the day, traders said.",
+            [("count", ["2,352", "1,985"], "both count 'points', and both say 'fell', 'index'")],
+        ),
+        # "two dozen" is 24
+        ("The party needs to win 24 seats in the House.", "The party needs to win two dozen seats in the House.", []),
+        (
+            "The party needs to win 20 seats in the House.",
+            "The party needs to win two dozen seats in the House.",
+            [("count", ["20", "two dozen"], "both count 'seats', and both say 'win', 'needs'")],
+        ),
         # "1" with a plural noun names a thing (a line, a route), it counts none
         ("She rode the B, Q and 1 trains that morning.", "She rode three trains that morning.", []),
         (
