@@ -14,7 +14,9 @@ verdicts of seed 1507 are ``tests/gold/judged/round8-figures-allsides.jsonl``.
         [--exclude SEED:STORIES ...]
 
 ``--exclude 2468:1500`` leaves out the stories an earlier draw (seed 2468, 1,500 stories) took, so
-a fresh draw holds no story read before (numbers.v8's dev draws: ``1507:900 2468:1500 4711:2000``).
+a fresh draw holds no story read before; each argument is one stage, whose draws were taken from
+what the stages before it left (numbers.v8's dev draws: ``1507:900,2468:1500 4711:2000``, the
+second drawn with ``--exclude 1507:900,2468:1500``).
 """
 
 from __future__ import annotations
@@ -44,13 +46,17 @@ def draw(
     groups: dict[tuple[str, str], list[dict[str, str]]], seed: int, n: int, exclude: Sequence[str] = ()
 ) -> list[list[dict[str, str]]]:
     """``n`` stories (a group's first four records, two or more outlets) drawn with ``seed``,
-    none of those the draws named in ``exclude`` ("SEED:STORIES") took."""
+    none of those the earlier draws named in ``exclude`` took. Each item of ``exclude`` is one
+    stage, "SEED:STORIES" or several joined by commas; the draws of a stage were taken from the
+    stories the stages before it left ("1507:900,2468:1500" from all, then "4711:2000" from the
+    rest)."""
     pool = [g[:4] for g in groups.values() if len({d["source"] for d in g[:4]}) >= 2]
-    taken: set[int] = set()
-    for e in exclude:
-        s, k = (int(x) for x in e.split(":"))
-        taken |= {id(g) for g in random.Random(s).sample(pool, min(k, len(pool)))}
-    pool = [g for g in pool if id(g) not in taken]
+    for stage in exclude:
+        taken: set[int] = set()
+        for e in stage.split(","):
+            s, k = (int(x) for x in e.split(":"))
+            taken |= {id(g) for g in random.Random(s).sample(pool, min(k, len(pool)))}
+        pool = [g for g in pool if id(g) not in taken]
     return random.Random(seed).sample(pool, min(n, len(pool)))
 
 
