@@ -25,6 +25,7 @@ BUNDLED = {
     "british-endings",
     "british-exceptions",
     "byline-words",
+    "change-words",
     "claim-words",
     "currencies",
     "durations",

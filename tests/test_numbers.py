@@ -94,7 +94,7 @@ def test_offsets_shift_with_the_sentence() -> None:
 
 
 def test_version() -> None:
-    assert NUMBERS_VERSION == "numbers.v7"
+    assert NUMBERS_VERSION == "numbers.v8"
 
 
 # -- conflicts inside one fact -------------------------------------------------------------------
@@ -587,3 +587,77 @@ def test_a_shared_name_keeps_apart_the_other_values() -> None:
     a_bare = ["The third candidate had 2,107 votes.", "The winner's margin was 1,212 votes."]
     b_bare = ["The third candidate had 2,170 votes.", "Four rivals shared fewer than 1,500 votes."]
     assert _found_in_both(a_bare, b_bare) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # numbers.v8: the noun's own modifiers differ, each absent from the other sentence
+        ("The order covers two coastal provinces, the minister said.", "The order covers six inland provinces.", []),
+        # a modifier the other sentence also names, or one side without one: the same thing
+        (
+            "The order covers two coastal provinces, the minister said.",
+            "The order covers six provinces, the minister said.",
+            [("count", ["two", "six"], "both count 'provinces', and both say 'covers', 'order'")],
+        ),
+        (
+            "The order covers two coastal provinces, the minister said.",
+            "The order covers six coastal provinces, the minister said.",
+            [("count", ["two", "six"], "both count 'provinces', and both say 'coastal', 'covers'")],
+        ),
+        # two clock times: two readings of a changing value, not a disagreement
+        (
+            "By 11 p.m. the storm had sustained winds of 65 mph, forecasters said.",
+            "At 2 a.m. the storm had sustained winds of 50 mph, forecasters said.",
+            [],
+        ),
+        (
+            "At 2 a.m. the storm had sustained winds of 65 mph, forecasters said.",
+            "At 2 a.m. the storm had sustained winds of 50 mph, forecasters said.",
+            [("count", ["65", "50"], "both count 'mph', and both say 'forecasters', 'winds'")],
+        ),
+        (
+            "The storm had sustained winds of 65 mph, forecasters said.",
+            "At 2 a.m. the storm had sustained winds of 50 mph, forecasters said.",
+            [("count", ["65", "50"], "both count 'mph', and both say 'forecasters', 'winds'")],
+        ),
+        # years more than two apart date different events; one apart is a disagreement
+        (
+            "The council voted to build the bridge in 2009, the mayor said.",
+            "The council voted to build the bridge in 2016, the mayor said.",
+            [],
+        ),
+        (
+            "The council voted to build the bridge in 2009, the mayor said.",
+            "The council voted to build the bridge in 2010, the mayor said.",
+            [("year", ["2009", "2010"], "both date 'bridge', and both say 'mayor', 'build'")],
+        ),
+        # a rise against a fall: two changes; two falls that differ disagree
+        (
+            "The index fell 2,352 points on the day, traders said.",
+            "The index closed 1,985 points higher on the day.",
+            [],
+        ),
+        (
+            "The index fell 2,352 points on the day, traders said.",
+            "The index fell 1,985 points on the day, traders said.",
+            [("count", ["2,352", "1,985"], "both count 'points', and both say 'fell', 'index'")],
+        ),
+        # "two dozen" is 24
+        ("The party needs to win 24 seats in the House.", "The party needs to win two dozen seats in the House.", []),
+        (
+            "The party needs to win 20 seats in the House.",
+            "The party needs to win two dozen seats in the House.",
+            [("count", ["20", "two dozen"], "both count 'seats', and both say 'win', 'needs'")],
+        ),
+        # "1" with a plural noun names a thing (a line, a route), it counts none
+        ("She rode the B, Q and 1 trains that morning.", "She rode three trains that morning.", []),
+        (
+            "She rode two trains that morning.",
+            "She rode three trains that morning.",
+            [("count", ["two", "three"], "both count 'trains', and both say 'rode', 'morning'")],
+        ),
+    ],
+)
+def test_conflicts_v8(a: str, b: str, expected: list[tuple]) -> None:
+    assert _conflicts(a, b) == expected

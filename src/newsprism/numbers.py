@@ -101,6 +101,20 @@ Another value counts only when its sentence names every name the two compared se
 margin in the first outlet, "Quist won by 1,212 votes", is another thing). One outlet's second
 value alone (an update) keeps the pair.
 
+Figures of different readings (numbers.v8): two figures of one thing that pass every test above
+are still not compared when
+
+- the words between each count and its noun differ, each absent from the other sentence ("two
+  non-Muslim countries" against "six majority-Muslim countries");
+- their sentences name clock times and share none ("by 11 p.m. ... winds of 65 mph" against "at
+  2 a.m. ... winds of 50 mph"): two readings of a changing value;
+- one clause moves the value up and the other down ("the index fell 2,352 points" against
+  "closed 1,985 points higher"; the ``change-words`` lexicon, three words either side);
+- they are years more than ``MAX_YEARS`` apart ("a majority in 2018" against "Speaker in 2009");
+- one is the number one with a plural noun: a name, not a count ("the A, L and 1 lines").
+
+"two dozen" is read as 24 (numbers.v7 read 14).
+
 Two figures agree when their intervals meet: a figure is read as rounded to its last written
 digit when it has a decimal point or a scale word ("1.2 million" is 1.15 to 1.25 million) and
 within 5% when it is a bare multiple of 100 ("3,000"); lower bounds ("at least", "more than")
@@ -133,7 +147,7 @@ $5bn" has none), and a true disagreement whose outlet also gives the other's val
 (an early and a later count) is no longer listed.
 
 The word lists are data (``newsprism.lexicons``): ``number-words``, ``scales``, ``currencies``,
-``qualifiers``, ``durations``, ``length-words`` and ``distance-words``; the regular expression
+``qualifiers``, ``durations``, ``length-words``, ``distance-words`` and ``change-words``; the regular expression
 is built from them once, on first use.
 """
 
@@ -167,8 +181,10 @@ from .text import number_words, stem, stopwords
 #: article gives too, anywhere in it, settles the pair (a sub-total and a total of one outlet);
 #: numbers.v7: two figures are not compared when each outlet gives another value of the same thing
 #: that disagrees with its own (several quakes, bids, sub-totals), unless that value's sentence
-#: lacks a name the two compared sentences share
-NUMBERS_VERSION = "numbers.v7"
+#: lacks a name the two compared sentences share; numbers.v8: not when the noun's own modifiers
+#: differ, the sentences name different clock times, one figure rises and the other falls, years
+#: are more than two apart, or "1" has a plural noun (a name); "two dozen" is 24
+NUMBERS_VERSION = "numbers.v8"
 
 #: characters that make a currency sign a symbol ("us$"); a sign of letters only starts a word
 _SYMBOLS = "$€£¥₹"
@@ -207,6 +223,8 @@ class _Tables(NamedTuple):
     #: units of length ("miles") and compass directions ("north-northeast")
     distance_units: frozenset[str]
     directions: frozenset[str]
+    #: numbers.v8: words giving a figure the direction of a change, "up" or "down"
+    changes: dict[str, str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -264,6 +282,7 @@ def _tables() -> _Tables:
         number=re.compile(rf"\b{number}(?!\d)", re.IGNORECASE),
         distance_units=frozenset(lexicons.load("distance-words").where("kind", "unit")),
         directions=frozenset(lexicons.load("distance-words").where("kind", "direction")),
+        changes=dict(lexicons.load("change-words").mapping("direction")),
     )
 
 
@@ -283,7 +302,10 @@ def _number_value(text: str) -> float | None:
     for p in parts:
         if p not in number_words:
             return None
-        total += number_words[p]
+        if p == "dozen" and total:
+            total *= number_words[p]  # numbers.v8: "two dozen" is 24 (numbers.v7 read 14)
+        else:
+            total += number_words[p]
     return total
 
 
@@ -743,6 +765,14 @@ class _Figure(NamedTuple):
     #: first word, not months or weekdays): a name two sentences share ties their figures to
     #: one subject
     names: frozenset[str]
+    #: numbers.v8: stems of the words between a count and its noun ("two non-Muslim countries" ->
+    #: non-muslim): what kind of the noun is counted
+    modifiers: frozenset[str]
+    #: numbers.v8: the clock times the figure's sentence names ("By 11 p.m.", "at 2:09 a.m."), as
+    #: (hour, minute, a.m. or p.m.)
+    clock: frozenset[tuple[int, int, str]]
+    #: numbers.v8: the way the figure's clause moves a value ("fell 300 points": down), or None
+    change: str | None
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:
@@ -810,6 +840,8 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         # earlier event ("the last flood ... covered 120 homes", "a prior conviction in 2004")
         or (q.kind in ("count", "money", "percent", "duration") and _ratio(near, after))
         or bool(_OTHER_EVENT.search(before[-_CONTEXT:]))
+        # numbers.v8: "one" with a plural noun is a label, not a count ("the A, L and 1 lines")
+        or (q.kind == "count" and q.value == 1 and _plural((q.unit or "").lower()))
     )
     return _Figure(
         q,
@@ -831,6 +863,9 @@ def _figure(q: Quantity, text: str, sentence_start: int) -> _Figure:
         _ordinal(before, after),
         bool(_TOTAL_BEFORE.search(near) or _TOTAL_AFTER.match(after)),
         _names(text),
+        _modifiers(after) if q.kind == "count" and not distance else frozenset(),
+        _clock(text),
+        _change(before, after),
     )
 
 
@@ -1188,6 +1223,8 @@ def _same_thing(x: _Figure, y: _Figure) -> str | None:
     shared = sorted(
         (abs(at - x.at), w) for st, (w, at) in x.words.items() if st in y.words and st not in named and st != x.role
     )
+    if kind == "year" and abs(x.quantity.value - y.quantity.value) > MAX_YEARS:
+        return None  # numbers.v8: years further apart date different events ("in 2018", "in 2009")
     if kind in ("year", "date") and len(shared) < 2:
         return None  # a year dates many events of a story: two more shared words tie it to one
     if shared:
@@ -1216,12 +1253,27 @@ def _different_things(x: _Figure, y: _Figure) -> str | None:
         return f"the {x.ordinal} against the {y.ordinal}"
     if x.qualifiers and y.qualifiers and x.qualifiers - y.words.keys() and y.qualifiers - x.words.keys():
         return "qualified differently"
+    # numbers.v8: the noun's own modifiers differ, each absent from the other sentence ("two
+    # non-Muslim countries" against "six majority-Muslim countries")
+    if x.modifiers and y.modifiers and x.modifiers - y.words.keys() and y.modifiers - x.words.keys():
+        return "modified differently"
+    # numbers.v8: the two sentences date their figures to different clock times ("by 11 p.m. ...
+    # winds of 65 mph" against "at 2 a.m. ... winds at 50 mph"): two readings of a changing value
+    # numbers.v8: one figure moves the value up and the other down ("fell 2,352 points", "closed
+    # 1,985 points higher"): two changes, not one told two ways
+    if x.change and y.change and x.change != y.change:
+        return "a rise against a fall"
+    if x.clock and y.clock and not x.clock & y.clock:
+        return "at different clock times"
     return None
 
 
 #: numbers.v5: two figures of one thing more than this many times apart are of different scopes
 #: (a part and the whole, a margin and a total, one quarter and a year), unless a slip
 MAX_RATIO = 3.0
+#: numbers.v8: two years further apart than this date different events, not one event told two
+#: ways (a year that disagrees is a slip or a fiscal against a calendar year: one or two apart)
+MAX_YEARS = 2
 
 
 def _digits(q: Quantity) -> str:
@@ -1354,6 +1406,58 @@ def _names(text: str) -> frozenset[str]:
             if w not in _WEEKDAYS and not _month(w):
                 out.add(stem(w))
     return frozenset(out)
+
+
+def _modifiers(after: str) -> frozenset[str]:
+    """numbers.v8: stems of the words between a count and its noun, the noun's own modifiers
+    ("two non-Muslim countries" -> non-muslim, "17 Democratic candidates" -> democrat); none for
+    a compound ("an 11-hour filibuster") or a bare noun."""
+    tokens = _TOKEN.findall(after[:160])
+    if not tokens or not _is_word(tokens[0]):
+        return frozenset()
+    run, _ = _noun_run(tokens, prepositions=frozenset())
+    plural = next((k for k, w in enumerate(run) if _plural(w) or w in _tables().distance_units), len(run) - 1)
+    return frozenset(stem(w) for w in run[:plural] if len(w) > 2)
+
+
+#: numbers.v8: how many words either side of a figure are read for the direction of a change
+_CHANGE_REACH = 3
+
+
+def _change(before: str, after: str) -> str | None:
+    """numbers.v8: the direction of the change a figure gives, from the ``change-words`` lexicon,
+    read in its clause up to ``_CHANGE_REACH`` words either side ("the index fell 2,352 points",
+    "closed 1,985 points higher"); None when no word or both directions are there."""
+    changes = _tables().changes
+    found: set[str] = set()
+    for tokens in (list(reversed(_TOKEN.findall(before[-80:]))), _TOKEN.findall(after[:80])):
+        seen = 0
+        for k, t in enumerate(tokens):
+            if t in _CLAUSE:
+                break
+            if not _is_word(t):
+                continue
+            w = t.lower()
+            if w in changes and not (w == "up" and k + 1 < len(tokens) and tokens[k + 1].lower() in ("to", "from")):
+                found.add(changes[w])
+            seen += 1
+            if seen == _CHANGE_REACH:
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+#: numbers.v8: a clock time ("11 p.m.", "2:09 a.m.", "2 : 09 a. m.", "7am")
+_CLOCK = re.compile(r"\b(\d{1,2})(?:\s?[:.]\s?(\d\d))?\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _clock(text: str) -> frozenset[tuple[int, int, str]]:
+    """numbers.v8: the clock times a sentence names, as (hour, minute, "a" or "p")."""
+    return frozenset(
+        (int(m.group(1)), int(m.group(2) or 0), m.group(3).lower())
+        for m in _CLOCK.finditer(text)
+        if int(m.group(1)) <= 12
+    )
 
 
 def _several(f: _Figure, other: _Figure, article: Mapping[str, Sequence[_Figure]]) -> bool:
