@@ -1535,6 +1535,63 @@ def test_quotes_v17_a_surname_names_a_person_given_in_full_before_it(body: str, 
 @pytest.mark.parametrize(
     ("body", "speakers"),
     [
+        # two people of the surname named in full before it: the one named with a role, not
+        # the longer name
+        (
+            "Rosalind Okafor, 34, was killed in the crash on Monday.\n"
+            "Police Chief Tomas Okafor spoke to reporters on Tuesday.\n"
+            '"We will review every second of that chase," Okafor said.',
+            ["Tomas Okafor"],
+        ),
+        # ... a role in lower case before the name
+        (
+            "Rosalind Okafor, 34, was killed in the crash on Monday.\n"
+            "The club's manager was club chairman Tomas Okafor until May.\n"
+            '"We will review every second of that chase," Okafor said.',
+            ["Tomas Okafor"],
+        ),
+        # ... the one the article shows to speak (a reporting verb next to the name)
+        (
+            "Rosalind Okafor, 34, was killed in the crash on Monday.\n"
+            "Tomas Okafor told reporters the force would answer questions.\n"
+            '"We will review every second of that chase," Okafor said.',
+            ["Tomas Okafor"],
+        ),
+        # ... neither shown to speak: the one named in full more often, though named later
+        (
+            "Evangeline Pryce raised her children alone in Orangeburg.\n"
+            "Desmond Pryce is running for the Senate.\n"
+            "Desmond Pryce grew up poor.\n"
+            '"She taught me to work hard," Pryce said.',
+            ["Desmond Pryce"],
+        ),
+        # ... as often: the one the article names first, whatever the length of the names
+        (
+            "Desmond Pryce is running for the Senate.\n"
+            "His mother, Evangeline Pryce, raised him alone.\n"
+            '"She taught me to work hard," Pryce said.',
+            ["Desmond Pryce"],
+        ),
+        # one person of the surname: as before
+        (
+            "Police Chief Tomas Okafor spoke to reporters on Tuesday.\n"
+            '"We will review every second of that chase," Okafor said.',
+            ["Tomas Okafor"],
+        ),
+    ],
+)
+def test_quotes_v18_a_surname_of_two_people_named_before_it_names_the_likely_speaker(
+    body: str, speakers: list[str]
+) -> None:
+    """quotes.v18: where two people of a surname are named in full before it, the surname
+    alone names the one the article shows to speak or to hold a role, then the one it names
+    in full more often, then the one it names first; never the longer name for its length."""
+    assert [s for _, s, _ in found(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
         # a video link's label in capitals before a name is no part of the name
         (
             "Senator Ruth Vale spoke at the rally on Monday.\n"
