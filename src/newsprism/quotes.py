@@ -2118,7 +2118,7 @@ def _surname_near(at: int, full: str, names: _Names) -> str:
     others: dict[str, list[int]] = {}  # another person of the surname -> where named in full before ``at``
     for pos, n in people:
         if pos >= at:
-            break
+            continue
         parts = n.split()
         if len(parts) < 2 or parts[-1] != last or set(parts) <= mine:
             continue
@@ -2135,40 +2135,17 @@ def _surname_near(at: int, full: str, names: _Names) -> str:
     if not any(n == full and pos < at for pos, n in people):
         return max(others.items(), key=lambda kv: kv[1][-1])[0]  # the one named nearest before (v17)
     mine_at = [pos for pos, n in people if n == full and pos < at and full.split()[0] in text[pos : pos + len(full) + 40]]
-    if not mine_at:
+    confirmed = {n for _, n in names.confirmed}
+    # a person, by a given name the lexicon knows or a title, an apposition or a reporting verb
+    # ("Could Trump win?" names no one)
+    others = {n: w for n, w in others.items() if _article_names.first_name_gender(n) or n in confirmed}
+    if not mine_at or not others:
         return full
     # two people of the surname named in full before it (since quotes.v18): the one the article
-    # shows to speak or to hold a role ("Police Chief Calvin Williams", "..., Hale Marsh said"),
-    # then the one it names in full more often, then the one it names first; never the longer
-    # name for its length ("Malissa Williams", a victim, for the chief)
-    cands = [(full, mine_at), *others.items()]
-    return max(cands, key=lambda c: (_speaks_as(c[0], c[1], names), len(c[1]), -c[1][0]))[0]
-
-
-def _speaks_as(name: str, where: list[int], names: _Names) -> bool:
-    """Whether the article shows ``name``, named in full at ``where``, to speak or to hold a role
-    there: a title or an apposition of a role (``ArticleNames.roles``), a role in lower case
-    right before it, or a reporting verb right after or right before the name ("Ana Ruiz
-    said", "said Ana Ruiz")."""
-    at = set(where)
-    if any(pos in at and name == n and _title_kind(r) == "role" for pos, r, n in names.roles):
-        return True
-    if any(pos in at and name == n for pos, _, n in names.lower_roles):
-        return True
-    text = names.text
-    first = name.split()[0]
-    for pos in where:
-        s = text.find(first, pos, pos + len(name) + 40)
-        e = s + len(name) if s >= 0 and text.startswith(name, s) else -1
-        if e < 0:
-            continue
-        after = text[e : e + 24].split()
-        if after and _strip_dot(after[0].strip(",")).lower() in _cues():
-            return True
-        before = text[max(0, pos - 24) : pos].split()
-        if before and _strip_dot(before[-1].strip(",")).lower() in _cues():
-            return True
-    return False
+    # names in full first, whom the surname alone goes on to name (a writer gives the other one
+    # her full name again, or a first name); never the longer name for its length ("Malissa
+    # Williams", a victim named after "Police Chief Calvin Williams", for the chief)
+    return min([(mine_at[0], full), *((w[0], n) for n, w in others.items())])[1]
 
 
 def _possessor_free(word: str) -> str:
