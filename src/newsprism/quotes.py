@@ -2134,7 +2134,9 @@ def _surname_near(at: int, full: str, names: _Names) -> str:
         return full
     if not any(n == full and pos < at for pos, n in people):
         return max(others.items(), key=lambda kv: kv[1][-1])[0]  # the one named nearest before (v17)
-    mine_at = [pos for pos, n in people if n == full and pos < at and full.split()[0] in text[pos : pos + len(full) + 40]]
+    mine_at = [
+        pos for pos, n in people if n == full and pos < at and full.split()[0] in text[pos : pos + len(full) + 40]
+    ]
     confirmed = {n for _, n in names.confirmed}
     # a person, by a given name the lexicon knows or a title, an apposition or a reporting verb
     # ("Could Trump win?" names no one)
