@@ -1535,6 +1535,57 @@ def test_quotes_v17_a_surname_names_a_person_given_in_full_before_it(body: str, 
 @pytest.mark.parametrize(
     ("body", "speakers"),
     [
+        # two people of the surname named in full before it: the one named first, not the
+        # longer name (a chief, then a victim of his surname)
+        (
+            "Police Chief Tomas Okafor said 71 people were arrested on Saturday.\n"
+            "A jury acquitted the officer in the deaths of Ian Moss, 43, and Rosalind Okafor, 30.\n"
+            '"We only moved in to make arrests when things got violent," Okafor said.',
+            ["Tomas Okafor"],
+        ),
+        # ... a candidate, then his mother, named paragraphs apart
+        (
+            "Desmond Pryce, the party's likely nominee, toured the county on Monday.\n"
+            "Sixteen-year-old Evangeline Pryce gave birth to him in 1976.\n"
+            "He was raised by his grandparents.\n"
+            "His campaign has knocked on 40,000 doors.\n"
+            '"She taught me to work hard," Pryce said.',
+            ["Desmond Pryce"],
+        ),
+        # ... the same when the other is named nearer the quotation with a role
+        (
+            "Helen Calloway won the primary in Detroit on Tuesday.\n"
+            "At a rally, senior adviser Symone Calloway was knocked to the ground.\n"
+            '"We are going on to the convention," Calloway said.',
+            ["Helen Calloway"],
+        ),
+        # the longer name named first: as before
+        (
+            "Rosalind Okafor, 30, was killed in the crash on Monday.\n"
+            "Police Chief Tomas Okafor spoke to reporters on Tuesday.\n"
+            '"We will review every second of that chase," Okafor said.',
+            ["Rosalind Okafor"],
+        ),
+        # one person of the surname: as before
+        (
+            "Police Chief Tomas Okafor spoke to reporters on Tuesday.\n"
+            '"We will review every second of that chase," Okafor said.',
+            ["Tomas Okafor"],
+        ),
+    ],
+)
+def test_quotes_v18_a_surname_of_two_people_named_before_it_names_the_first_named(
+    body: str, speakers: list[str]
+) -> None:
+    """quotes.v18: where two people of a surname are named in full before it, the surname
+    alone names the one the article names in full first, never the longer name for its
+    length."""
+    assert [s for _, s, _ in found(body)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
         # a video link's label in capitals before a name is no part of the name
         (
             "Senator Ruth Vale spoke at the rally on Monday.\n"

@@ -107,7 +107,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v17"
+QUOTES_VERSION = "quotes.v18"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -2113,11 +2113,10 @@ def _surname_near(at: int, full: str, names: _Names) -> str:
     ("Hillary and Bill Clinton") is not the surname's alone."""
     text = names.text
     people = names.people
-    if any(n == full and pos < at for pos, n in people):
-        return full
     last = full.split()[-1]
     mine = set(full.split())
-    for pos, n in reversed(people):
+    others: dict[str, list[int]] = {}  # another person of the surname -> where named in full before ``at``
+    for pos, n in people:
         if pos >= at:
             continue
         parts = n.split()
@@ -2130,8 +2129,25 @@ def _surname_near(at: int, full: str, names: _Names) -> str:
             continue
         if _SHARED_SURNAME.search(text, max(0, pos - 40), pos):
             continue  # "Hillary and Bill Clinton": the surname is both people's
-        return n
-    return full
+        others.setdefault(n, []).append(pos)
+    if not others:
+        return full
+    if not any(n == full and pos < at for pos, n in people):
+        return max(others.items(), key=lambda kv: kv[1][-1])[0]  # the one named nearest before (v17)
+    mine_at = [
+        pos for pos, n in people if n == full and pos < at and full.split()[0] in text[pos : pos + len(full) + 40]
+    ]
+    confirmed = {n for _, n in names.confirmed}
+    # a person, by a given name the lexicon knows or a title, an apposition or a reporting verb
+    # ("Could Trump win?" names no one)
+    others = {n: w for n, w in others.items() if _article_names.first_name_gender(n) or n in confirmed}
+    if not mine_at or not others:
+        return full
+    # two people of the surname named in full before it (since quotes.v18): the one the article
+    # names in full first, whom the surname alone goes on to name (a writer gives the other one
+    # her full name again, or a first name); never the longer name for its length ("Malissa
+    # Williams", a victim named after "Police Chief Calvin Williams", for the chief)
+    return min([(mine_at[0], full), *((w[0], n) for n, w in others.items())])[1]
 
 
 def _possessor_free(word: str) -> str:
