@@ -93,12 +93,12 @@ from itertools import pairwise
 
 from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
-from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Sentence, Span
+from .model import FRAMING_TYPES, Article, Fact, FramingContrast, FramingMark, OutletProfile, Quote, Sentence, Span
 from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm, article_quotes
 from .text import word_list
 
-FRAMING_VERSION = "framing.v13"
+FRAMING_VERSION = "framing.v14"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
@@ -938,3 +938,112 @@ def _in_list(text: str, s: int, e: int) -> bool:
     gaps = [text[x[1] : y[0]] for x, y in pairwise(items)]
     inner = [text[x[1] - 2 : x[1]] for x in items[:-1]]
     return any("," in g or re.search(r"\b(?:to|or)\b", g) for g in gaps) or any("," in x for x in inner)
+
+
+#: an edit side longer than this (in words) is a rewrite, not one slot worded two ways
+CONTRAST_SIDE_WORDS = 8
+_EDIT_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@cache
+def _intensity_pairs() -> tuple[str, dict[tuple[str, ...], tuple[frozenset[tuple[str, ...]], str]], int]:
+    """``intensity-pairs``: its version, intense form (as a word tuple) -> (its plain forms as
+    word tuples, its plain column), and the longest form or plain phrase in words."""
+    lex = lexicons.load("intensity-pairs")
+    table = {}
+    longest = 1
+    for row in lex.rows:
+        values = dict(zip(lex.columns, row, strict=True))
+        form = tuple(values["form"].split())
+        plain = frozenset(tuple(p.split()) for p in values["plain"].split("|"))
+        table[form] = (plain, values["plain"])
+        longest = max(longest, len(form), *(len(p) for p in plain))
+    return lex.version, table, longest
+
+
+def _edit_words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _EDIT_WORD.finditer(text)]
+
+
+def _ngrams(words: list[tuple[int, int, str]], longest: int) -> set[tuple[str, ...]]:
+    folded = [w for _, _, w in words]
+    return {tuple(folded[i : i + n]) for n in range(1, longest + 1) for i in range(len(folded) - n + 1)}
+
+
+def contrast_marks(
+    contrasts: Iterable[FramingContrast],
+    articles: Sequence[Article],
+    marks: Iterable[FramingMark] = (),
+    quotes: Iterable[Quote] = (),
+) -> list[FramingMark]:
+    """Loaded marks from contrast evidence (since framing.v14): in a word edit of a fact two
+    articles share (:func:`newsprism.contrast.fact_contrasts`), one article's words hold an
+    intense form of ``intensity-pairs`` ("stormed out", "slashed", "snapped up") where the other
+    article's words of the same edit hold one of that form's plain words ("left", "cut",
+    "bought") and no intense form of their own: the outlet graded a plain act. Ids are left
+    empty; a form that overlaps one of ``marks`` (any type) is not marked again. Each side of
+    the edit is at most :data:`CONTRAST_SIDE_WORDS` words (a longer one is a rewrite). Quoted
+    and reported-speech forms are flagged ``quoted``, as :func:`article_marks` does.
+
+    Limits: the fact's sentences are compared as the first article against each other one
+    (contrast.v1), so two later articles are not compared with each other; a headline is not
+    read (its word edits have no spans); an act worded plainly by no other outlet stays
+    unmarked (the list alone is no evidence: "battled the blaze" is plain news)."""
+    version, table, longest = _intensity_pairs()
+    by_id = {a.id: a for a in articles}
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for m in marks:
+        taken.setdefault(m.article, []).append((m.start, m.end))
+    found: dict[tuple[str, int, int], str] = {}
+    for contrast in contrasts:
+        if contrast.fact == "headline":
+            continue
+        for edit in contrast.edits:
+            if edit.before is None or edit.after is None:
+                continue
+            sides = []
+            for art, span, words_text in ((edit.a, edit.before, edit.before_text), (edit.b, edit.after, edit.after_text)):
+                words = _edit_words(words_text)
+                if not words or len(words) > CONTRAST_SIDE_WORDS:
+                    break
+                sides.append((art, span, words, _ngrams(words, longest)))
+            if len(sides) != 2:
+                continue
+            for (art, span, words, grams), (_, _, _, other) in (sides, sides[::-1]):
+                if any(g in table for g in other):
+                    continue  # the other outlet grades the act too
+                for i in range(len(words)):
+                    for n in range(min(longest, len(words) - i), 0, -1):
+                        form = tuple(w for _, _, w in words[i : i + n])
+                        hit = table.get(form)
+                        if hit is None:
+                            continue
+                        plain = sorted(" ".join(p) for p in hit[0] & other)
+                        if plain:
+                            key = (art, span.start + words[i][0], span.start + words[i + n - 1][1])
+                            found.setdefault(key, plain[0])
+                        break
+    out: list[FramingMark] = []
+    qs = list(quotes)
+    for (art_id, start, end), plain in sorted(found.items()):
+        art = by_id.get(art_id)
+        if art is None or any(s < end and start < e for s, e in taken.get(art_id, ())):
+            continue
+        spans = sorted((q.start, q.end) for q in qs if q.article == art_id)
+        starts = [s for s, _ in spans]
+        quoted = _inside(spans, starts, start, end)
+        note = f"neutral: {plain} (another outlet's word in this fact)"
+        if not quoted and _reported(art.text, [s.start for s in art.sentences] or [0], start):
+            quoted, note = True, f"reported speech; {note}"
+        taken.setdefault(art_id, []).append((start, end))
+        out.append(
+            FramingMark("", art_id, Span(start, end), art.text[start:end], "loaded", lexicon=version, quoted=quoted, note=note)
+        )
+    return out
+
+
+def number_marks(marks: Iterable[FramingMark], articles: Sequence[Article]) -> list[FramingMark]:
+    """``marks`` in article then text order, numbered ``m1``... (as :func:`story_marks`)."""
+    order = {a.id: k for k, a in enumerate(articles)}
+    ordered = sorted(marks, key=lambda m: (order.get(m.article, len(order)), m.start, m.end, m.type))
+    return [replace(m, id=f"m{k}") for k, m in enumerate(ordered, start=1)]
