@@ -29,6 +29,7 @@ BUNDLED = {
     "currencies",
     "durations",
     "hedges",
+    "intensity-pairs",
     "entity-aliases",
     "entity-descriptions",
     "first-names",

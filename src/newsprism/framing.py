@@ -96,7 +96,7 @@ from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
 from .model import FRAMING_TYPES, Article, Fact, FramingContrast, FramingMark, OutletProfile, Quote, Sentence, Span
 from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm, article_quotes
-from .text import word_list
+from .text import stopwords, word_list
 
 FRAMING_VERSION = "framing.v14"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
@@ -975,6 +975,7 @@ def contrast_marks(
     articles: Sequence[Article],
     marks: Iterable[FramingMark] = (),
     quotes: Iterable[Quote] = (),
+    facts: Iterable[Fact] | None = None,
 ) -> list[FramingMark]:
     """Loaded marks from contrast evidence (since framing.v14): in a word edit of a fact two
     articles share (:func:`newsprism.contrast.fact_contrasts`), one article's words hold an
@@ -988,7 +989,12 @@ def contrast_marks(
     Limits: the fact's sentences are compared as the first article against each other one
     (contrast.v1), so two later articles are not compared with each other; a headline is not
     read (its word edits have no spans); an act worded plainly by no other outlet stays
-    unmarked (the list alone is no evidence: "battled the blaze" is plain news)."""
+    unmarked (the list alone is no evidence: "battled the blaze" is plain news).
+
+    With ``facts``, the sentences of a shared fact are evidence too where their edits are not
+    (a sentence rewritten with more than ``contrast.MAX_EDITS`` edits, two articles after the
+    first): one article's sentence holds an intense form and another's in the same fact one of
+    its plain words and no intense form at all."""
     version, table, longest = _intensity_pairs()
     by_id = {a.id: a for a in articles}
     taken: dict[str, list[tuple[int, int]]] = {}
@@ -1023,6 +1029,8 @@ def contrast_marks(
                             key = (art, span.start + words[i][0], span.start + words[i + n - 1][1])
                             found.setdefault(key, plain[0])
                         break
+    if facts is not None:
+        _sentence_evidence(facts, by_id, table, longest, found)
     out: list[FramingMark] = []
     qs = list(quotes)
     for (art_id, start, end), plain in sorted(found.items()):
@@ -1032,7 +1040,7 @@ def contrast_marks(
         spans = sorted((q.start, q.end) for q in qs if q.article == art_id)
         starts = [s for s, _ in spans]
         quoted = _inside(spans, starts, start, end)
-        note = f"neutral: {plain} (another outlet's word in this fact)"
+        note = f"neutral: {plain}, as another outlet words this fact"
         if not quoted and _reported(art.text, [s.start for s in art.sentences] or [0], start):
             quoted, note = True, f"reported speech; {note}"
         taken.setdefault(art_id, []).append((start, end))
@@ -1040,6 +1048,48 @@ def contrast_marks(
             FramingMark("", art_id, Span(start, end), art.text[start:end], "loaded", lexicon=version, quoted=quoted, note=note)
         )
     return out
+
+
+def _sentence_evidence(
+    facts: Iterable[Fact],
+    by_id: dict[str, Article],
+    table: dict[tuple[str, ...], tuple[frozenset[tuple[str, ...]], str]],
+    longest: int,
+    found: dict[tuple[str, int, int], str],
+) -> None:
+    """Add to ``found`` the intense forms of a fact's sentence whose plain word another
+    article's sentence of the same fact holds (which holds no intense form); a plain word
+    that is a stopword (``text.stopwords``: "in", "with", "said") does not count here."""
+    common = stopwords()
+    for fact in facts:
+        if len({m.article for m in fact.members}) < 2:
+            continue
+        sents = []
+        for m in fact.members:
+            art = by_id.get(m.article)
+            if art is None or m.sentence >= len(art.sentences):
+                continue
+            span = art.sentences[m.sentence].span
+            words = _edit_words(art.text[span.start : span.end])
+            grams = _ngrams(words, longest)
+            sents.append((m.article, span.start, words, grams, any(g in table for g in grams)))
+        for art_id, offset, words, _, graded in sents:
+            if not graded:
+                continue
+            plains = [g for a, _, _, g, other_graded in sents if a != art_id and not other_graded]
+            if not plains:
+                continue
+            for i in range(len(words)):
+                for n in range(min(longest, len(words) - i), 0, -1):
+                    hit = table.get(tuple(w for _, _, w in words[i : i + n]))
+                    if hit is None:
+                        continue
+                    # a plain word that is a stopword ("in", "with", "said") is evidence in the
+                    # edit's slot only, not anywhere in a sentence
+                    plain = sorted({" ".join(p) for other in plains for p in hit[0] & other if " ".join(p) not in common})
+                    if plain:
+                        found.setdefault((art_id, offset + words[i][0], offset + words[i + n - 1][1]), plain[0])
+                    break
 
 
 def number_marks(marks: Iterable[FramingMark], articles: Sequence[Article]) -> list[FramingMark]:
