@@ -29,8 +29,8 @@ from pathlib import Path
 from _common import allsides_path
 
 from newsprism import compare, from_text
-from newsprism.model import Article
 from newsprism.errors import NewsprismError
+from newsprism.model import Article
 from newsprism.pipeline import prepare_article
 
 

@@ -475,7 +475,7 @@ def test_no_contrast_mark_without_the_plain_word_or_when_both_grade() -> None:
 
 def test_a_graded_word_in_a_quotation_is_the_speakers() -> None:
     c = _pair(
-        'The mayor said the earthquake shook the old town badly on Friday night.\n',
+        "The mayor said the earthquake shook the old town badly on Friday night.\n",
         'The mayor said: "The earthquake rattled the old town badly on Friday night."\n',
     )
     marks = [m for m in c.framing if m.text == "rattled"]

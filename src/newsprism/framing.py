@@ -1008,14 +1008,17 @@ def contrast_marks(
             if edit.before is None or edit.after is None:
                 continue
             sides = []
-            for art, span, words_text in ((edit.a, edit.before, edit.before_text), (edit.b, edit.after, edit.after_text)):
+            for art, span, words_text in (
+                (edit.a, edit.before, edit.before_text),
+                (edit.b, edit.after, edit.after_text),
+            ):
                 words = _edit_words(words_text)
                 if not words or len(words) > CONTRAST_SIDE_WORDS:
                     break
                 sides.append((art, span, words, _ngrams(words, longest)))
             if len(sides) != 2:
                 continue
-            for (art, span, words, grams), (_, _, _, other) in (sides, sides[::-1]):
+            for (art, span, words, _), (_, _, _, other) in (sides, sides[::-1]):
                 if any(g in table for g in other):
                     continue  # the other outlet grades the act too
                 for i in range(len(words)):
@@ -1024,28 +1027,37 @@ def contrast_marks(
                         hit = table.get(form)
                         if hit is None:
                             continue
-                        plain = sorted(" ".join(p) for p in hit[0] & other)
-                        if plain:
+                        shared = sorted(" ".join(p) for p in hit[0] & other)
+                        if shared:
                             key = (art, span.start + words[i][0], span.start + words[i + n - 1][1])
-                            found.setdefault(key, plain[0])
+                            found.setdefault(key, shared[0])
                         break
     if facts is not None:
         _sentence_evidence(facts, by_id, table, longest, found)
     out: list[FramingMark] = []
     qs = list(quotes)
-    for (art_id, start, end), plain in sorted(found.items()):
-        art = by_id.get(art_id)
-        if art is None or any(s < end and start < e for s, e in taken.get(art_id, ())):
+    for (art_id, start, end), neutral in sorted(found.items()):
+        article = by_id.get(art_id)
+        if article is None or any(s < end and start < e for s, e in taken.get(art_id, ())):
             continue
         spans = sorted((q.start, q.end) for q in qs if q.article == art_id)
         starts = [s for s, _ in spans]
         quoted = _inside(spans, starts, start, end)
-        note = f"neutral: {plain}, as another outlet words this fact"
-        if not quoted and _reported(art.text, [s.start for s in art.sentences] or [0], start):
+        note = f"neutral: {neutral}, as another outlet words this fact"
+        if not quoted and _reported(article.text, [s.start for s in article.sentences] or [0], start):
             quoted, note = True, f"reported speech; {note}"
         taken.setdefault(art_id, []).append((start, end))
         out.append(
-            FramingMark("", art_id, Span(start, end), art.text[start:end], "loaded", lexicon=version, quoted=quoted, note=note)
+            FramingMark(
+                "",
+                art_id,
+                Span(start, end),
+                article.text[start:end],
+                "loaded",
+                lexicon=version,
+                quoted=quoted,
+                note=note,
+            )
         )
     return out
 
@@ -1086,7 +1098,9 @@ def _sentence_evidence(
                         continue
                     # a plain word that is a stopword ("in", "with", "said") is evidence in the
                     # edit's slot only, not anywhere in a sentence
-                    plain = sorted({" ".join(p) for other in plains for p in hit[0] & other if " ".join(p) not in common})
+                    plain = sorted(
+                        {" ".join(p) for other in plains for p in hit[0] & other if " ".join(p) not in common}
+                    )
                     if plain:
                         found.setdefault((art_id, offset + words[i][0], offset + words[i + n - 1][1]), plain[0])
                     break
