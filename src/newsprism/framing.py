@@ -87,7 +87,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -943,31 +943,90 @@ def _in_list(text: str, s: int, e: int) -> bool:
 #: an edit side longer than this (in words) is a rewrite, not one slot worded two ways
 CONTRAST_SIDE_WORDS = 8
 _EDIT_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_MATCH_GROUP = re.Match.group
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    """``intensity-pairs`` as the contrast rule reads it."""
+
+    version: str
+    #: first word -> the intense forms (word tuples) that open with it, longest first
+    intense: dict[str, tuple[tuple[str, ...], ...]]
+    #: intense form -> its plain forms (word tuples)
+    plain: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
+    #: the longest word of each intense form ("army" of "an army of"): one of them is in any
+    #: text that holds a form
+    keys: frozenset[str]
 
 
 @cache
-def _intensity_pairs() -> tuple[str, dict[tuple[str, ...], tuple[frozenset[tuple[str, ...]], str]], int]:
-    """``intensity-pairs``: its version, intense form (as a word tuple) -> (its plain forms as
-    word tuples, its plain column), and the longest form or plain phrase in words."""
+def _intensity_pairs() -> _Pairs:
     lex = lexicons.load("intensity-pairs")
-    table = {}
-    longest = 1
+    intense: dict[str, list[tuple[str, ...]]] = {}
+    plain = {}
     for row in lex.rows:
         values = dict(zip(lex.columns, row, strict=True))
         form = tuple(values["form"].split())
-        plain = frozenset(tuple(p.split()) for p in values["plain"].split("|"))
-        table[form] = (plain, values["plain"])
-        longest = max(longest, len(form), *(len(p) for p in plain))
-    return lex.version, table, longest
+        intense.setdefault(form[0], []).append(form)
+        plain[form] = tuple(tuple(p.split()) for p in values["plain"].split("|"))
+    return _Pairs(
+        lex.version,
+        {w: tuple(sorted(fs, key=len, reverse=True)) for w, fs in intense.items()},
+        plain,
+        frozenset(max(form, key=len) for form in plain),
+    )
 
 
-def _edit_words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _EDIT_WORD.finditer(text)]
+def _edit_words(text: str) -> tuple[list[re.Match[str]], list[str]]:
+    """The words of ``text`` (matches with offsets into it) and their folded forms (lower
+    case, straight apostrophe): the text is folded once, the loops run in C."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): fold word by word
+        found = list(_EDIT_WORD.finditer(text))
+        return found, [m.group().lower().replace("’", "'") for m in found]
+    found = list(_EDIT_WORD.finditer(low))
+    return found, list(map(_MATCH_GROUP, found))
 
 
-def _ngrams(words: list[tuple[int, int, str]], longest: int) -> set[tuple[str, ...]]:
-    folded = [w for _, _, w in words]
-    return {tuple(folded[i : i + n]) for n in range(1, longest + 1) for i in range(len(folded) - n + 1)}
+def _may_grade(text: str, pairs: _Pairs) -> bool:
+    """Whether ``text`` holds a word that opens an intense form (a quick test before its
+    words are read one by one: most sentences hold none)."""
+    return not pairs.keys.isdisjoint(_EDIT_WORD.findall(text.lower().replace("’", "'")))
+
+
+def _intense_forms(words: list[str], pairs: _Pairs) -> list[tuple[int, tuple[str, ...]]]:
+    """The intense forms in ``words`` (position, form), the longest at each position, none
+    overlapping: a dictionary look-up per word, a slice comparison only where a form opens."""
+    out: list[tuple[int, tuple[str, ...]]] = []
+    end = 0
+    for i in [k for k, w in enumerate(words) if w in pairs.intense]:
+        if i < end:
+            continue
+        for form in pairs.intense[words[i]]:
+            if tuple(words[i : i + len(form)]) == form:
+                out.append((i, form))
+                end = i + len(form)
+                break
+    return out
+
+
+def _holds(words: list[str], single: set[str], phrase: tuple[str, ...]) -> bool:
+    """Whether ``words`` (their set ``single``) hold ``phrase`` as consecutive words."""
+    if len(phrase) == 1:
+        return phrase[0] in single
+    if phrase[0] not in single:
+        return False
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i, w in enumerate(words) if w == phrase[0])
+
+
+def _plain_in(form: tuple[str, ...], words: list[str], pairs: _Pairs, skip: frozenset[str] = frozenset()) -> str | None:
+    """The first (sorted) plain form of ``form`` that ``words`` hold, leaving out ``skip``."""
+    single = set(words)
+    found = sorted(" ".join(p) for p in pairs.plain[form] if _holds(words, single, p))
+    found = [f for f in found if f not in skip]
+    return found[0] if found else None
 
 
 def contrast_marks(
@@ -995,7 +1054,7 @@ def contrast_marks(
     (a sentence rewritten with more than ``contrast.MAX_EDITS`` edits, two articles after the
     first): one article's sentence holds an intense form and another's in the same fact one of
     its plain words and no intense form at all."""
-    version, table, longest = _intensity_pairs()
+    pairs = _intensity_pairs()
     by_id = {a.id: a for a in articles}
     taken: dict[str, list[tuple[int, int]]] = {}
     for m in marks:
@@ -1007,33 +1066,29 @@ def contrast_marks(
         for edit in contrast.edits:
             if edit.before is None or edit.after is None:
                 continue
+            if not (_may_grade(edit.before_text, pairs) or _may_grade(edit.after_text, pairs)):
+                continue
             sides = []
             for art, span, words_text in (
                 (edit.a, edit.before, edit.before_text),
                 (edit.b, edit.after, edit.after_text),
             ):
-                words = _edit_words(words_text)
+                words, folded = _edit_words(words_text)
                 if not words or len(words) > CONTRAST_SIDE_WORDS:
                     break
-                sides.append((art, span, words, _ngrams(words, longest)))
+                sides.append((art, span.start, words, folded, _intense_forms(folded, pairs)))
             if len(sides) != 2:
                 continue
-            for (art, span, words, _), (_, _, _, other) in (sides, sides[::-1]):
-                if any(g in table for g in other):
-                    continue  # the other outlet grades the act too
-                for i in range(len(words)):
-                    for n in range(min(longest, len(words) - i), 0, -1):
-                        form = tuple(w for _, _, w in words[i : i + n])
-                        hit = table.get(form)
-                        if hit is None:
-                            continue
-                        shared = sorted(" ".join(p) for p in hit[0] & other)
-                        if shared:
-                            key = (art, span.start + words[i][0], span.start + words[i + n - 1][1])
-                            found.setdefault(key, shared[0])
-                        break
+            for (art, offset, words, _, forms), (_, _, _, other, other_forms) in (sides, sides[::-1]):
+                if not forms or other_forms:
+                    continue  # nothing graded here, or the other outlet grades the act too
+                for i, form in forms:
+                    neutral = _plain_in(form, other, pairs)
+                    if neutral is not None:
+                        key = (art, offset + words[i].start(), offset + words[i + len(form) - 1].end())
+                        found.setdefault(key, neutral)
     if facts is not None:
-        _sentence_evidence(facts, by_id, table, longest, found)
+        _sentence_evidence(facts, by_id, pairs, found)
     out: list[FramingMark] = []
     qs = list(quotes)
     for (art_id, start, end), neutral in sorted(found.items()):
@@ -1054,7 +1109,7 @@ def contrast_marks(
                 Span(start, end),
                 article.text[start:end],
                 "loaded",
-                lexicon=version,
+                lexicon=pairs.version,
                 quoted=quoted,
                 note=note,
             )
@@ -1065,8 +1120,7 @@ def contrast_marks(
 def _sentence_evidence(
     facts: Iterable[Fact],
     by_id: dict[str, Article],
-    table: dict[tuple[str, ...], tuple[frozenset[tuple[str, ...]], str]],
-    longest: int,
+    pairs: _Pairs,
     found: dict[tuple[str, int, int], str],
 ) -> None:
     """Add to ``found`` the intense forms of a fact's sentence whose plain word another
@@ -1076,34 +1130,28 @@ def _sentence_evidence(
     for fact in facts:
         if len({m.article for m in fact.members}) < 2:
             continue
+        members = [
+            (m, by_id[m.article])
+            for m in fact.members
+            if m.article in by_id and m.sentence < len(by_id[m.article].sentences)
+        ]
+        if not any(_may_grade(art.sentences[m.sentence].text, pairs) for m, art in members):
+            continue
         sents = []
-        for m in fact.members:
-            art = by_id.get(m.article)
-            if art is None or m.sentence >= len(art.sentences):
-                continue
+        for m, art in members:
             span = art.sentences[m.sentence].span
-            words = _edit_words(art.text[span.start : span.end])
-            grams = _ngrams(words, longest)
-            sents.append((m.article, span.start, words, grams, any(g in table for g in grams)))
-        for art_id, offset, words, _, graded in sents:
-            if not graded:
+            words, folded = _edit_words(art.text[span.start : span.end])
+            sents.append((m.article, span.start, words, folded, _intense_forms(folded, pairs)))
+        plains = [(a, folded) for a, _, _, folded, forms in sents if not forms]
+        for art_id, offset, words, _, forms in sents:
+            others = [folded for a, folded in plains if a != art_id]
+            if not forms or not others:
                 continue
-            plains = [g for a, _, _, g, other_graded in sents if a != art_id and not other_graded]
-            if not plains:
-                continue
-            for i in range(len(words)):
-                for n in range(min(longest, len(words) - i), 0, -1):
-                    hit = table.get(tuple(w for _, _, w in words[i : i + n]))
-                    if hit is None:
-                        continue
-                    # a plain word that is a stopword ("in", "with", "said") is evidence in the
-                    # edit's slot only, not anywhere in a sentence
-                    plain = sorted(
-                        {" ".join(p) for other in plains for p in hit[0] & other if " ".join(p) not in common}
-                    )
-                    if plain:
-                        found.setdefault((art_id, offset + words[i][0], offset + words[i + n - 1][1]), plain[0])
-                    break
+            for i, form in forms:
+                hits = [n for other in others if (n := _plain_in(form, other, pairs, common)) is not None]
+                if hits:
+                    key = (art_id, offset + words[i].start(), offset + words[i + len(form) - 1].end())
+                    found.setdefault(key, min(hits))
 
 
 def number_marks(marks: Iterable[FramingMark], articles: Sequence[Article]) -> list[FramingMark]:
