@@ -140,11 +140,11 @@ def compare(
     entities = story_entities(kept)
     naming = naming_marks(entities, kept, quotes)
     marks = attach_facts(story_marks(kept, quotes, terms, naming), facts, kept)
-    contrasts = fact_contrasts(facts, kept, (), entities)
+    contrasts = fact_contrasts(facts, kept, marks, entities)
     graded = contrast_marks(contrasts, kept, marks, quotes, facts)
     if graded:  # framing.v14: a graded word where another outlet has the plain one
         marks = number_marks([*marks, *attach_facts(graded, facts, kept)], kept)
-    contrasts = attach_marks(contrasts, marks)
+        contrasts = attach_marks(contrasts, marks)
     algorithms = algorithm_versions(opts)
     return Comparison(
         articles=tuple(kept),

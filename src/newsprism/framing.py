@@ -23,6 +23,10 @@ mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
 ``framing.v12``: headlines marked by the body's rules (:func:`headline_marks`).
+``framing.v14``: v13 and loaded marks from contrast evidence (:func:`contrast_marks`, called by
+``compare`` once the facts' word edits are known): a graded word of ``intensity-pairs`` where
+another outlet words the same fact with its plain word ("rattled" / "shook", "snapped up" /
+"bought"); one article's marks (:data:`ARTICLE_MARKS_VERSION`) are unchanged.
 ``framing.v13``: v12 with the naming marks of ``entities.v10`` (a company's registered name,
 "... plc", "... Ltd", where its outlet alone writes it; "Federal Republic of X" and "the Xian
 Republic" for the state; "the government in" a city of the story's one formally named state; a
@@ -944,6 +948,9 @@ def _in_list(text: str, s: int, e: int) -> bool:
 CONTRAST_SIDE_WORDS = 8
 _EDIT_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _MATCH_GROUP = re.Match.group
+#: punctuation to spaces and ’ to ' (hyphens and apostrophes kept): words split on white space
+#: then, as :data:`_EDIT_WORD` reads them, for a quick test
+_TO_SPACE = str.maketrans({**{c: " " for c in '"“”‘«».,;:!?()[]{}/—–…*'}, "’": "'"})
 
 
 @dataclass(frozen=True)
@@ -992,7 +999,7 @@ def _edit_words(text: str) -> tuple[list[re.Match[str]], list[str]]:
 def _may_grade(text: str, pairs: _Pairs) -> bool:
     """Whether ``text`` holds a word that opens an intense form (a quick test before its
     words are read one by one: most sentences hold none)."""
-    return not pairs.keys.isdisjoint(_EDIT_WORD.findall(text.lower().replace("’", "'")))
+    return not pairs.keys.isdisjoint(text.lower().translate(_TO_SPACE).split())
 
 
 def _intense_forms(words: list[str], pairs: _Pairs) -> list[tuple[int, tuple[str, ...]]]:
