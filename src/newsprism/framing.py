@@ -962,14 +962,15 @@ class _Pairs:
     intense: dict[str, tuple[tuple[str, ...], ...]]
     #: intense form -> its plain forms (word tuples)
     plain: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
-    #: the longest word of each intense form ("army" of "an army of"): one of them is in any
-    #: text that holds a form
+    #: the longest word of each intense form that is no stopword ("army" of "an army of", "hit"
+    #: of "hit with"): one of them is in any text that holds a form
     keys: frozenset[str]
 
 
 @cache
 def _intensity_pairs() -> _Pairs:
     lex = lexicons.load("intensity-pairs")
+    common = stopwords()
     intense: dict[str, list[tuple[str, ...]]] = {}
     plain = {}
     for row in lex.rows:
@@ -981,7 +982,7 @@ def _intensity_pairs() -> _Pairs:
         lex.version,
         {w: tuple(sorted(fs, key=len, reverse=True)) for w, fs in intense.items()},
         plain,
-        frozenset(max(form, key=len) for form in plain),
+        frozenset(max(form, key=lambda w: (w not in common, len(w))) for form in plain),
     )
 
 
