@@ -44,6 +44,11 @@ from newsprism.entities import naming_marks, naming_table, story_entities
 from newsprism.framing import attach_facts, headline_marks, outlet_profiles, story_marks
 from newsprism.quotes import shared_sentences, story_quotes
 
+try:
+    from newsprism.framing import contrast_marks
+except ImportError:  # an older checkout, for a baseline
+    contrast_marks = None  # type: ignore[assignment]
+
 #: the framing stages as ``compare`` calls them, and what "off" puts in their place
 FRAMING: dict[str, Callable[..., Any]] = {
     "naming_marks": lambda entities, articles, quotes=None: [],
@@ -52,6 +57,9 @@ FRAMING: dict[str, Callable[..., Any]] = {
     "attach_facts": lambda marks, facts, articles: list(marks),
     "outlet_profiles": lambda articles, facts, marks, quotes=(): [],
     "fact_contrasts": lambda *args, **kw: [],
+    # framing.v14: loaded marks from the contrasts (absent before: left alone there)
+    "contrast_marks": lambda *args, **kw: [],
+    "attach_marks": lambda contrasts, marks: list(contrasts),
 }
 #: and the entities issue's stages
 ENTITIES: dict[str, Callable[..., Any]] = {
@@ -75,10 +83,10 @@ def default_inputs() -> list[Path]:
 
 @contextmanager
 def replaced(stages: dict[str, Callable[..., Any]]) -> Iterator[None]:
-    saved = {name: getattr(comparison_module, name) for name in stages}
+    saved = {name: getattr(comparison_module, name) for name in stages if hasattr(comparison_module, name)}
     try:
-        for name, fn in stages.items():
-            setattr(comparison_module, name, fn)
+        for name in saved:
+            setattr(comparison_module, name, stages[name])
         yield
     finally:
         for name, fn in saved.items():
@@ -169,6 +177,9 @@ def main() -> None:
         ("framing.outlet_profiles", lambda: outlet_profiles(articles, facts, marks, quotes)),
         ("contrast.fact_contrasts", lambda: fact_contrasts(facts, articles, marks, entities)),
     ]
+    if contrast_marks is not None:  # framing.v14 (absent in an older checkout)
+        contrasts = fact_contrasts(facts, articles, (), entities)
+        stages.append(("framing.contrast_marks", lambda: contrast_marks(contrasts, articles, marks, quotes, facts)))
     rows = []
     total = 0.0
     for name, fn in stages:

@@ -423,3 +423,60 @@ def test_a_headline_gives_words_to_a_source_by_its_conventions() -> None:
     assert marks("Harbour board slams 'draconian' cuts") == [("slams", False), ("draconian", True)]
     assert marks("OPINION: the regime must answer") == [("regime", False)]
     assert marks("Analysis: the regime must answer") == [("regime", False)]
+
+
+# framing.v14: a graded word where another outlet of the same fact has the plain one. Invented
+# sentences: one outlet's plain words, the other's graded ones, in sentences that align.
+_PLAIN = (
+    "A small earthquake shook the town of Marnholt on Friday night, the county council said.\n"
+    "The company cut its prices by a tenth on Monday, its chief executive told staff.\n"
+    "The bakery chain agreed to buy the family firm for four million pounds on Tuesday.\n"
+)
+_GRADED = (
+    "A small earthquake rattled the town of Marnholt on Friday night, the county council said.\n"
+    "The company slashed its prices by a tenth on Monday, its chief executive told staff.\n"
+    "The bakery chain snapped up the family firm for four million pounds on Tuesday.\n"
+)
+
+
+def _pair(a: str, b: str) -> Comparison:
+    raws = [
+        from_text(a, id="plain", title="Marnholt news", outlet="Plain"),
+        from_text(b, id="graded", title="Marnholt news", outlet="Graded"),
+    ]
+    return compare(raws, options=CompareOptions(align=AlignOptions(embedder=None)))
+
+
+def test_a_graded_word_for_another_outlets_plain_one_is_loaded() -> None:
+    c = _pair(_PLAIN, _GRADED)
+    graded = {(m.article, m.text) for m in c.framing if (m.lexicon or "").startswith("intensity-pairs")}
+    assert ("graded", "rattled") in graded
+    assert ("graded", "snapped up") in graded
+    assert not [m for m in graded if m[0] == "plain"]
+    rattled = next(m for m in c.framing if m.text == "rattled")
+    assert rattled.type == "loaded" and not rattled.quoted and rattled.fact is not None
+    assert rattled.note is not None and "shook" in rattled.note
+    # "slashed" is a loaded word of the list itself: marked once, by the list
+    assert [m.lexicon for m in c.framing if m.text == "slashed"] == ["framing-lexicon.v4"]
+    ids = [m.id for m in c.framing]
+    assert ids == [f"m{k}" for k in range(1, len(ids) + 1)]
+    carried = {k for x in c.contrasts for e in x.edits for k in e.marks}
+    assert rattled.id in carried
+
+
+def test_no_contrast_mark_without_the_plain_word_or_when_both_grade() -> None:
+    # the same graded word in both: no contrast; a graded word alone in a story: no mark
+    c = _pair(_GRADED, _GRADED.replace("Friday night", "Friday evening"))
+    assert not [m for m in c.framing if (m.lexicon or "").startswith("intensity-pairs")]
+    other = "A small earthquake rattled the town of Marnholt on Friday night, the county council said.\n"
+    c = _pair(other, "Heavy rain closed the coast road near Selby on Sunday, the police said.\n")
+    assert not [m for m in c.framing if (m.lexicon or "").startswith("intensity-pairs")]
+
+
+def test_a_graded_word_in_a_quotation_is_the_speakers() -> None:
+    c = _pair(
+        "The mayor said the earthquake shook the old town badly on Friday night.\n",
+        'The mayor said: "The earthquake rattled the old town badly on Friday night."\n',
+    )
+    marks = [m for m in c.framing if m.text == "rattled"]
+    assert len(marks) == 1 and marks[0].quoted

@@ -30,6 +30,7 @@ BUNDLED = {
     "currencies",
     "durations",
     "hedges",
+    "intensity-pairs",
     "entity-aliases",
     "entity-descriptions",
     "first-names",

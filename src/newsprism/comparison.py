@@ -14,11 +14,19 @@ from dataclasses import dataclass, field, replace
 
 from .align import ALIGN_VERSION, AlignOptions, align_story
 from .clean import CleanOptions, pile_repeated
-from .contrast import CONTRAST_VERSION, fact_contrasts
+from .contrast import CONTRAST_VERSION, attach_marks, fact_contrasts
 from .credits import CREDITS_VERSION
 from .entities import ENTITIES_VERSION, naming_marks, naming_table, story_entities
 from .errors import CompareError, InputError
-from .framing import FRAMING_VERSION, attach_facts, headline_marks, outlet_profiles, story_marks
+from .framing import (
+    FRAMING_VERSION,
+    attach_facts,
+    contrast_marks,
+    headline_marks,
+    number_marks,
+    outlet_profiles,
+    story_marks,
+)
 from .model import Article, Comparison, RawArticle, article_key
 from .numbers import NUMBERS_VERSION, article_quantities, conflicts
 from .pipeline import prepare_article
@@ -132,6 +140,11 @@ def compare(
     entities = story_entities(kept)
     naming = naming_marks(entities, kept, quotes)
     marks = attach_facts(story_marks(kept, quotes, terms, naming), facts, kept)
+    contrasts = fact_contrasts(facts, kept, marks, entities)
+    graded = contrast_marks(contrasts, kept, marks, quotes, facts)
+    if graded:  # framing.v14: a graded word where another outlet has the plain one
+        marks = number_marks([*marks, *attach_facts(graded, facts, kept)], kept)
+        contrasts = attach_marks(contrasts, marks)
     algorithms = algorithm_versions(opts)
     return Comparison(
         articles=tuple(kept),
@@ -147,7 +160,7 @@ def compare(
         profiles=tuple(outlet_profiles(kept, facts, marks, quotes)),
         framing=tuple(marks),
         headline_framing=tuple(headline_marks(kept)),
-        contrasts=tuple(fact_contrasts(facts, kept, marks, entities)),
+        contrasts=tuple(contrasts),
         warnings=tuple(all_warnings),
         algorithms=algorithms,
     )

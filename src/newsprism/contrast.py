@@ -214,3 +214,14 @@ def fact_contrasts(
         if edits:
             out.append(FramingContrast(fact.id, tuple(edits)))
     return out
+
+
+def attach_marks(contrasts: Iterable[FramingContrast], marks: Iterable[FramingMark]) -> list[FramingContrast]:
+    """``contrasts`` with each edit's ``marks`` set anew from ``marks`` (ids of the marks that
+    lie in its words), as :func:`fact_contrasts` sets them: for marks found after the edits
+    (framing.v14's contrast marks, which need the edits)."""
+    marks_of: dict[str, list[FramingMark]] = {}
+    for mark in marks:
+        marks_of.setdefault(mark.article, []).append(mark)
+    by_article = {art: _Marks(ms) for art, ms in marks_of.items()}
+    return [FramingContrast(c.fact, tuple(_with_marks(e, by_article) for e in c.edits)) for c in contrasts]

@@ -23,6 +23,10 @@ mark is attached to the fact of its sentence (``fact``) once the facts are known
 (:func:`attach_facts`).
 
 ``framing.v12``: headlines marked by the body's rules (:func:`headline_marks`).
+``framing.v14``: v13 and loaded marks from contrast evidence (:func:`contrast_marks`, called by
+``compare`` once the facts' word edits are known): a graded word of ``intensity-pairs`` where
+another outlet words the same fact with its plain word ("rattled" / "shook", "snapped up" /
+"bought"); one article's marks (:data:`ARTICLE_MARKS_VERSION`) are unchanged.
 ``framing.v13``: v12 with the naming marks of ``entities.v10`` (a company's registered name,
 "... plc", "... Ltd", where its outlet alone writes it; "Federal Republic of X" and "the Xian
 Republic" for the state; "the government in" a city of the story's one formally named state; a
@@ -87,18 +91,18 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
 from . import lexicons
 from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
-from .model import FRAMING_TYPES, Article, Fact, FramingMark, OutletProfile, Quote, Sentence, Span
+from .model import FRAMING_TYPES, Article, Fact, FramingContrast, FramingMark, OutletProfile, Quote, Sentence, Span
 from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm, article_quotes
-from .text import word_list
+from .text import stopwords, word_list
 
-FRAMING_VERSION = "framing.v13"
+FRAMING_VERSION = "framing.v14"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
@@ -938,3 +942,228 @@ def _in_list(text: str, s: int, e: int) -> bool:
     gaps = [text[x[1] : y[0]] for x, y in pairwise(items)]
     inner = [text[x[1] - 2 : x[1]] for x in items[:-1]]
     return any("," in g or re.search(r"\b(?:to|or)\b", g) for g in gaps) or any("," in x for x in inner)
+
+
+#: an edit side longer than this (in words) is a rewrite, not one slot worded two ways
+CONTRAST_SIDE_WORDS = 8
+_EDIT_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_MATCH_GROUP = re.Match.group
+#: punctuation to spaces and ’ to ' (hyphens and apostrophes kept): words split on white space
+#: then, as :data:`_EDIT_WORD` reads them, for a quick test
+_TO_SPACE = str.maketrans({**{c: " " for c in '"“”‘«».,;:!?()[]{}/—–…*'}, "’": "'"})
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    """``intensity-pairs`` as the contrast rule reads it."""
+
+    version: str
+    #: first word -> the intense forms (word tuples) that open with it, longest first
+    intense: dict[str, tuple[tuple[str, ...], ...]]
+    #: intense form -> its plain forms (word tuples)
+    plain: dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
+    #: the longest word of each intense form that is no stopword ("army" of "an army of", "hit"
+    #: of "hit with"): one of them is in any text that holds a form
+    keys: frozenset[str]
+
+
+@cache
+def _intensity_pairs() -> _Pairs:
+    lex = lexicons.load("intensity-pairs")
+    common = stopwords()
+    intense: dict[str, list[tuple[str, ...]]] = {}
+    plain = {}
+    for row in lex.rows:
+        values = dict(zip(lex.columns, row, strict=True))
+        form = tuple(values["form"].split())
+        intense.setdefault(form[0], []).append(form)
+        plain[form] = tuple(tuple(p.split()) for p in values["plain"].split("|"))
+    return _Pairs(
+        lex.version,
+        {w: tuple(sorted(fs, key=len, reverse=True)) for w, fs in intense.items()},
+        plain,
+        frozenset(max(form, key=lambda w: (w not in common, len(w))) for form in plain),
+    )
+
+
+def _edit_words(text: str) -> tuple[list[re.Match[str]], list[str]]:
+    """The words of ``text`` (matches with offsets into it) and their folded forms (lower
+    case, straight apostrophe): the text is folded once, the loops run in C."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): fold word by word
+        found = list(_EDIT_WORD.finditer(text))
+        return found, [m.group().lower().replace("’", "'") for m in found]
+    found = list(_EDIT_WORD.finditer(low))
+    return found, list(map(_MATCH_GROUP, found))
+
+
+def _may_grade(text: str, pairs: _Pairs) -> bool:
+    """Whether ``text`` holds a word that opens an intense form (a quick test before its
+    words are read one by one: most sentences hold none)."""
+    return not pairs.keys.isdisjoint(text.lower().translate(_TO_SPACE).split())
+
+
+def _intense_forms(words: list[str], pairs: _Pairs) -> list[tuple[int, tuple[str, ...]]]:
+    """The intense forms in ``words`` (position, form), the longest at each position, none
+    overlapping: a dictionary look-up per word, a slice comparison only where a form opens."""
+    out: list[tuple[int, tuple[str, ...]]] = []
+    end = 0
+    for i in [k for k, w in enumerate(words) if w in pairs.intense]:
+        if i < end:
+            continue
+        for form in pairs.intense[words[i]]:
+            if tuple(words[i : i + len(form)]) == form:
+                out.append((i, form))
+                end = i + len(form)
+                break
+    return out
+
+
+def _holds(words: list[str], single: set[str], phrase: tuple[str, ...]) -> bool:
+    """Whether ``words`` (their set ``single``) hold ``phrase`` as consecutive words."""
+    if len(phrase) == 1:
+        return phrase[0] in single
+    if phrase[0] not in single:
+        return False
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i, w in enumerate(words) if w == phrase[0])
+
+
+def _plain_in(form: tuple[str, ...], words: list[str], pairs: _Pairs, skip: frozenset[str] = frozenset()) -> str | None:
+    """The first (sorted) plain form of ``form`` that ``words`` hold, leaving out ``skip``."""
+    single = set(words)
+    found = sorted(" ".join(p) for p in pairs.plain[form] if _holds(words, single, p))
+    found = [f for f in found if f not in skip]
+    return found[0] if found else None
+
+
+def contrast_marks(
+    contrasts: Iterable[FramingContrast],
+    articles: Sequence[Article],
+    marks: Iterable[FramingMark] = (),
+    quotes: Iterable[Quote] = (),
+    facts: Iterable[Fact] | None = None,
+) -> list[FramingMark]:
+    """Loaded marks from contrast evidence (since framing.v14): in a word edit of a fact two
+    articles share (:func:`newsprism.contrast.fact_contrasts`), one article's words hold an
+    intense form of ``intensity-pairs`` ("stormed out", "slashed", "snapped up") where the other
+    article's words of the same edit hold one of that form's plain words ("left", "cut",
+    "bought") and no intense form of their own: the outlet graded a plain act. Ids are left
+    empty; a form that overlaps one of ``marks`` (any type) is not marked again. Each side of
+    the edit is at most :data:`CONTRAST_SIDE_WORDS` words (a longer one is a rewrite). Quoted
+    and reported-speech forms are flagged ``quoted``, as :func:`article_marks` does.
+
+    Limits: the fact's sentences are compared as the first article against each other one
+    (contrast.v1), so two later articles are not compared with each other; a headline is not
+    read (its word edits have no spans); an act worded plainly by no other outlet stays
+    unmarked (the list alone is no evidence: "battled the blaze" is plain news).
+
+    With ``facts``, the sentences of a shared fact are evidence too where their edits are not
+    (a sentence rewritten with more than ``contrast.MAX_EDITS`` edits, two articles after the
+    first): one article's sentence holds an intense form and another's in the same fact one of
+    its plain words and no intense form at all."""
+    pairs = _intensity_pairs()
+    by_id = {a.id: a for a in articles}
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for m in marks:
+        taken.setdefault(m.article, []).append((m.start, m.end))
+    found: dict[tuple[str, int, int], str] = {}
+    for contrast in contrasts:
+        if contrast.fact == "headline":
+            continue
+        for edit in contrast.edits:
+            if edit.before is None or edit.after is None:
+                continue
+            if not (_may_grade(edit.before_text, pairs) or _may_grade(edit.after_text, pairs)):
+                continue
+            sides = []
+            for art, span, words_text in (
+                (edit.a, edit.before, edit.before_text),
+                (edit.b, edit.after, edit.after_text),
+            ):
+                words, folded = _edit_words(words_text)
+                if not words or len(words) > CONTRAST_SIDE_WORDS:
+                    break
+                sides.append((art, span.start, words, folded, _intense_forms(folded, pairs)))
+            if len(sides) != 2:
+                continue
+            for (art, offset, words, _, forms), (_, _, _, other, other_forms) in (sides, sides[::-1]):
+                if not forms or other_forms:
+                    continue  # nothing graded here, or the other outlet grades the act too
+                for i, form in forms:
+                    neutral = _plain_in(form, other, pairs)
+                    if neutral is not None:
+                        key = (art, offset + words[i].start(), offset + words[i + len(form) - 1].end())
+                        found.setdefault(key, neutral)
+    if facts is not None:
+        _sentence_evidence(facts, by_id, pairs, found)
+    out: list[FramingMark] = []
+    qs = list(quotes)
+    for (art_id, start, end), neutral in sorted(found.items()):
+        article = by_id.get(art_id)
+        if article is None or any(s < end and start < e for s, e in taken.get(art_id, ())):
+            continue
+        spans = sorted((q.start, q.end) for q in qs if q.article == art_id)
+        starts = [s for s, _ in spans]
+        quoted = _inside(spans, starts, start, end)
+        note = f"neutral: {neutral}, as another outlet words this fact"
+        if not quoted and _reported(article.text, [s.start for s in article.sentences] or [0], start):
+            quoted, note = True, f"reported speech; {note}"
+        taken.setdefault(art_id, []).append((start, end))
+        out.append(
+            FramingMark(
+                "",
+                art_id,
+                Span(start, end),
+                article.text[start:end],
+                "loaded",
+                lexicon=pairs.version,
+                quoted=quoted,
+                note=note,
+            )
+        )
+    return out
+
+
+def _sentence_evidence(
+    facts: Iterable[Fact],
+    by_id: dict[str, Article],
+    pairs: _Pairs,
+    found: dict[tuple[str, int, int], str],
+) -> None:
+    """Add to ``found`` the intense forms of a fact's sentence whose plain word another
+    article's sentence of the same fact holds (which holds no intense form); a plain word
+    that is a stopword (``text.stopwords``: "in", "with", "said") does not count here."""
+    common = stopwords()
+    for fact in facts:
+        if len({m.article for m in fact.members}) < 2:
+            continue
+        members = [
+            (m, by_id[m.article])
+            for m in fact.members
+            if m.article in by_id and m.sentence < len(by_id[m.article].sentences)
+        ]
+        if not any(_may_grade(art.sentences[m.sentence].text, pairs) for m, art in members):
+            continue
+        sents = []
+        for m, art in members:
+            span = art.sentences[m.sentence].span
+            words, folded = _edit_words(art.text[span.start : span.end])
+            sents.append((m.article, span.start, words, folded, _intense_forms(folded, pairs)))
+        plains = [(a, folded) for a, _, _, folded, forms in sents if not forms]
+        for art_id, offset, words, _, forms in sents:
+            others = [folded for a, folded in plains if a != art_id]
+            if not forms or not others:
+                continue
+            for i, form in forms:
+                hits = [n for other in others if (n := _plain_in(form, other, pairs, common)) is not None]
+                if hits:
+                    key = (art_id, offset + words[i].start(), offset + words[i + len(form) - 1].end())
+                    found.setdefault(key, min(hits))
+
+
+def number_marks(marks: Iterable[FramingMark], articles: Sequence[Article]) -> list[FramingMark]:
+    """``marks`` in article then text order, numbered ``m1``... (as :func:`story_marks`)."""
+    order = {a.id: k for k, a in enumerate(articles)}
+    ordered = sorted(marks, key=lambda m: (order.get(m.article, len(order)), m.start, m.end, m.type))
+    return [replace(m, id=f"m{k}") for k, m in enumerate(ordered, start=1)]
