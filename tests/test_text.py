@@ -7,7 +7,17 @@ import itertools
 
 import pytest
 
-from newsprism.text import fold_spelling, number_words, quote_spans, stem, stopwords, terms, word_list, words
+from newsprism.text import (
+    fold_spelling,
+    number_words,
+    quote_spans,
+    stem,
+    stopwords,
+    terms,
+    word_count,
+    word_list,
+    words,
+)
 
 
 def test_words_keep_offsets_and_fold_apostrophes() -> None:
@@ -163,3 +173,20 @@ def test_quote_spans_bad_input_stays_within_paragraphs(text: str) -> None:
     assert all(0 <= s < e <= len(text) for s, e in spans)
     longest = max((e - s for s, e in spans), default=0)
     assert longest <= max(len(p) for p in text.split("\n"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The council said it would rebuild.",
+        "Don't, won't; rock'n'roll 'quoted' o'clock",
+        "Figures: 3,400.5 people, 1.2.3, 12am, a3b4, 7,up 2.x .5 5.",
+        "Curly ’apostrophes’ don’t split, “quotes” — dashes… and ½ or ٣ digits",
+        "Café owners in Zürich said İstanbul",  # letters outside ASCII: counted by WORD
+        "snake_case and tabs\tand\x1cseparators\nlines",
+        "KELVIN \u212a sign and a 'lone' apostrophe '",
+    ],
+)
+def test_word_count_is_the_length_of_word_list(text: str) -> None:
+    assert word_count(text) == len(word_list(text))

@@ -100,7 +100,7 @@ from .framing_lexicon import FRAMING_LEXICON_VERSION, entry, lexicon_marks
 from .model import FRAMING_TYPES, Article, Fact, FramingContrast, FramingMark, OutletProfile, Quote, Sentence, Span
 from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm, article_quotes
-from .text import stopwords, word_list
+from .text import stopwords, word_count
 
 FRAMING_VERSION = "framing.v14"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
@@ -391,7 +391,7 @@ def outlet_profiles(
     others = max(1, len(articles) - 1)
     out = []
     for art in articles:
-        words = len(word_list(art.text))
+        words = word_count(art.text)
         counts = Counter(m.type for m in mine if m.article == art.id)
         per_1000 = tuple((t, round(1000 * counts[t] / words, 2) if words else 0.0) for t in FRAMING_TYPES)
         carried = [f for f in fs if any(m.article == art.id for m in f.members)]
@@ -999,8 +999,22 @@ def _edit_words(text: str) -> tuple[list[re.Match[str]], list[str]]:
 
 def _may_grade(text: str, pairs: _Pairs) -> bool:
     """Whether ``text`` holds a word that opens an intense form (a quick test before its
-    words are read one by one: most sentences hold none)."""
-    return not pairs.keys.isdisjoint(text.lower().translate(_TO_SPACE).split())
+    words are read one by one: most sentences hold none). An ASCII text is read as bytes (the
+    same words, several times faster than ``str.translate``)."""
+    low = text.lower()
+    if low.isascii():
+        return not _ascii_keys(pairs.keys).isdisjoint(low.encode("ascii").translate(_BYTES_TO_SPACE).split())
+    return not pairs.keys.isdisjoint(low.translate(_TO_SPACE).split())
+
+
+#: :data:`_TO_SPACE` for ASCII bytes, and the separators ``str.split`` splits at that
+#: ``bytes.split`` does not (\x1c to \x1f) made spaces
+_BYTES_TO_SPACE = bytes(32 if chr(c) in '".,;:!?()[]{}/*' or 0x1C <= c <= 0x1F else c for c in range(256))
+
+
+@cache
+def _ascii_keys(keys: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(k.encode("ascii") for k in keys if k.isascii())
 
 
 def _intense_forms(words: list[str], pairs: _Pairs) -> list[tuple[int, tuple[str, ...]]]:
