@@ -479,11 +479,12 @@ def _tokens(
 ) -> list[tuple[int, int, str]]:
     """The words of ``text[lo:hi]`` as (start, end, lower case), less those inside ``skip``
     (sorted, non-overlapping spans); the first ``limit`` of them when given."""
-    k = bisect_right(skip, (lo, len(text) + 1)) - 1 if skip else -1
+    n = len(skip)
+    k = bisect_right(skip, (lo, len(text) + 1)) - 1 if n else -1
     out = []
     for m in _TOKEN.finditer(text, lo, hi):
         at = m.start()
-        while k + 1 < len(skip) and skip[k + 1][0] <= at:
+        while k + 1 < n and skip[k + 1][0] <= at:
             k += 1
         if k >= 0 and at < skip[k][1]:
             continue

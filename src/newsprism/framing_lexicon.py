@@ -249,22 +249,28 @@ def _is_determiner(word: str) -> bool:
 
 
 def _prev_is(words: list[str], phrases: tuple[str, ...]) -> bool:
-    for p, need in _phrase_words(phrases):
-        if p == "@det":
-            if words and _is_determiner(words[-1]):
-                return True
-        elif p == "#":
-            if words and words[-1][:1].isdigit():
-                return True
-        elif len(words) >= len(need) and words[-len(need) :] == need:
-            return True
-    return False
+    det, figure, empty, by_last = _phrase_index(phrases)
+    if empty:
+        return True
+    if not words:
+        return False
+    last = words[-1]
+    if (det and _is_determiner(last)) or (figure and last[:1].isdigit()):
+        return True
+    n = len(words)
+    return any(n >= len(need) and words[-len(need) :] == need for need in by_last.get(last, ()))
 
 
 @lru_cache(maxsize=1024)
-def _phrase_words(phrases: tuple[str, ...]) -> tuple[tuple[str, list[str]], ...]:
-    """A rule's phrases with their words (split once: a rule is asked of every match)."""
-    return tuple((p, p.split()) for p in phrases)
+def _phrase_index(phrases: tuple[str, ...]) -> tuple[bool, bool, bool, dict[str, list[list[str]]]]:
+    """A rule's phrases read once (a rule is asked of every match): whether "@det" and "#" are
+    among them, whether an empty phrase is, and the others' words by their last word."""
+    by_last: dict[str, list[list[str]]] = {}
+    for p in phrases:
+        need = p.split()
+        if p not in ("@det", "#") and need:
+            by_last.setdefault(need[-1], []).append(need)
+    return "@det" in phrases, "#" in phrases, any(not p.split() for p in phrases), by_last
 
 
 def _keeps(text: str, start: int, end: int, rule: _Rule) -> bool:
