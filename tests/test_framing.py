@@ -457,7 +457,7 @@ def test_a_graded_word_for_another_outlets_plain_one_is_loaded() -> None:
     assert rattled.type == "loaded" and not rattled.quoted and rattled.fact is not None
     assert rattled.note is not None and "shook" in rattled.note
     # "slashed" is a loaded word of the list itself: marked once, by the list
-    assert [m.lexicon for m in c.framing if m.text == "slashed"] == ["framing-lexicon.v4"]
+    assert [m.lexicon for m in c.framing if m.text == "slashed"] == ["framing-lexicon.v5"]
     ids = [m.id for m in c.framing]
     assert ids == [f"m{k}" for k in range(1, len(ids) + 1)]
     carried = {k for x in c.contrasts for e in x.edits for k in e.marks}
@@ -480,3 +480,34 @@ def test_a_graded_word_in_a_quotation_is_the_speakers() -> None:
     )
     marks = [m for m in c.framing if m.text == "rattled"]
     assert len(marks) == 1 and marks[0].quoted
+
+
+def test_framing_v15_a_body_or_its_document_labels_a_scare_quote() -> None:
+    # scare-quote-cues.v3: a co-operative, a lender and a body's documents give official wording
+    assert _reason_of('The grain co-op calls the levy a "quality surcharge" this year.', "quality surcharge") is None
+    assert _reason_of('The lender described the fault as a "system pause" on Friday.', "system pause") is None
+    assert _reason_of('Its memo calls the closures a "network reset" for now.', "network reset") is None
+    # a habit begun: the subject before "have taken to calling" is still the body
+    assert _reason_of('Officials have taken to calling the levy a "green dividend" lately.', "green dividend") is None
+    # a person is a speaker: the same words are a partial quotation
+    assert _reason_of('The farmer calls the levy a "quality surcharge" this year.', "quality surcharge") == "speaker"
+
+
+def test_framing_v15_a_label_in_capitals_is_no_attribution() -> None:
+    text = "CLAIM: Rents in Ostrava have tripled since 2019.\nThe landlord claimed that rents were fair.\n"
+    marks = _marks(text)
+    assert "CLAIM" not in marks
+    assert marks.get("claimed") == "attribution"
+    # a loaded word in capitals before a colon stays the outlet's word
+    assert _marks("FURY: the vote went the council's way at last.\nMembers met on Monday.\n").get("FURY") == "loaded"
+
+
+def test_framing_v15_neutral_verbs_and_unnamed_sources() -> None:
+    # reporting-verbs.v3: "revealed" reports what came out, no judging; "complained" still judges
+    marks = _marks("The audit revealed that a gap had opened. Tenants complained that the lifts were broken.")
+    assert "revealed" not in marks
+    assert marks.get("complained") == "attribution"
+    # hedges.v4: unnamed insiders, and a forecast pinned on no one
+    marks = _marks("Insiders say the chair will go. Her deputy Ola Brenn is tipped to take over.")
+    assert marks.get("Insiders say") == "hedge"
+    assert marks.get("is tipped to") == "hedge"

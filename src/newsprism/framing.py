@@ -102,15 +102,17 @@ from .names import reporting_cues
 from .quotes import CONTEXT_CHARS, QUOTES_VERSION, SHORT_CUE_WORDS, QuotedTerm, article_quotes
 from .text import stopwords, word_count
 
-FRAMING_VERSION = "framing.v14"
+FRAMING_VERSION = "framing.v15"
 #: the version of one article's marks (:func:`article_marks`), which the corpus stores: v2
 #: changed only how a story's naming marks merge with them (:func:`story_marks`), v3 which
 #: quoted words are scare quotes (:func:`scare_quote_reason`), v4 the outlet's own "the
 #: Gazette understands" as a hedge (:func:`self_sourced`) and the word lists of
 #: ``framing-lexicon.v2``, v7 the word lists of ``framing-lexicon.v3`` (``loaded-words.v3``),
 #: v8 which quoted words are scare quotes (:func:`article_scare_reasons`, ``scare-quote-cues.v2``),
-#: v10 the word lists of ``framing-lexicon.v4`` (``hedges.v3``)
-ARTICLE_MARKS_VERSION = "framing.v10"
+#: v10 the word lists of ``framing-lexicon.v4`` (``hedges.v3``), v15 those of
+#: ``framing-lexicon.v5``, no attribution or hedge in a label ("CLAIM:") and the institutions
+#: of ``scare-quote-cues.v3``
+ARTICLE_MARKS_VERSION = "framing.v15"
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -130,6 +132,23 @@ _SAYING_THAT = re.compile(
     r"(?:(?:the|a|an|this|these|those|his|her|its|their|our|my|your|some|no|any|every|all|he|she|it"
     r"|they|we|i|you|there|nobody|no-one|everyone|everybody|nothing)\b|[A-Z0-9\"“‘'])"
 )
+
+
+#: a word in capitals before a colon that opens its line: a label ("CLAIM: ...", "VERDICT:"),
+#: the form of a fact check or a Q&A, not the outlet's judging of a statement (framing.v15; a
+#: loaded word stays: a tabloid's "FURY: ..." is its word choice)
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*\Z")
+
+
+def _is_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a label: capitals only, a colon right after it, nothing
+    but spaces before it on its line."""
+    word = text[start:end]
+    return (
+        text[end : end + 1] == ":"
+        and word.isupper()
+        and bool(_LABEL_BEFORE.search(text, max(0, start - 8), start))
+    )
 
 
 def _reported(text: str, sentence_starts: list[int], start: int) -> bool:
@@ -164,6 +183,8 @@ def article_marks(
         )
 
     for start, end, kind, version in lexicon_marks(text):
+        if kind != "loaded" and text[end : end + 1] == ":" and _is_label(text, start, end):
+            continue  # "CLAIM: ...": a fact check's label
         note = None
         if kind == "loaded":
             row = entry(text, (start, end, kind, version))
@@ -428,6 +449,8 @@ _SMALL = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "at"
 _BETWEEN_WORDS = (
     "has have had is was were are be been will would could can may might also again later then not never keeps kept"
     " keep even once just already still did does do who which that"
+    # since framing.v15: a habit begun, "officials have taken to calling it a ..."
+    " taken begun started to"
 )
 _BETWEEN = frozenset(_BETWEEN_WORDS.split())
 #: a verb of saying after the marks names no speaker of them after these words: "to" ("wants

@@ -12,6 +12,7 @@ an entry of three lexicons as ``(start, end, type, lexicon_version)``, in text o
 
 How (``framing-lexicon.v1``; v2 reads `loaded-words.v2` and `hedges.v2`, v3 `loaded-words.v3`,
 the same way; v4 reads `hedges.v3` and takes "it's", "that's", "there's"... for no possessive):
+(v5 reads `hedges.v4` and `reporting-verbs.v3`, the same way)
 
 - **Matching**: one regular expression per lexicon, built once and cached, alternatives longest
   first, case-insensitive, whole words: a form does not match inside a longer word or a
@@ -47,7 +48,7 @@ from functools import cache, lru_cache, partial
 from . import lexicons
 from .text import WordList
 
-FRAMING_LEXICON_VERSION = "framing-lexicon.v4"
+FRAMING_LEXICON_VERSION = "framing-lexicon.v5"
 
 #: a framing mark from a word list: start, end, type (hedge|loaded|attribution), lexicon version
 Mark = tuple[int, int, str, str]
