@@ -144,11 +144,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a label: capitals only, a colon right after it, nothing
     but spaces before it on its line."""
     word = text[start:end]
-    return (
-        text[end : end + 1] == ":"
-        and word.isupper()
-        and bool(_LABEL_BEFORE.search(text, max(0, start - 8), start))
-    )
+    return text[end : end + 1] == ":" and word.isupper() and bool(_LABEL_BEFORE.search(text, max(0, start - 8), start))
 
 
 def _reported(text: str, sentence_starts: list[int], start: int) -> bool:
