@@ -1042,6 +1042,9 @@ def genders(
         if k >= n:
             continue
         prev_end = toks[k][1]
+        # since quotes.v19 a possessive "his" waits for a "he" or "she" in the sentence, or one
+        # opening the next: "Mayor Ilse Varga accepted his resignation and said she ..." is hers
+        weak = ""
         for start, end, word in toks[k + 1 : k + 40]:
             gap = text[prev_end:start]
             prev_end = end
@@ -1049,19 +1052,27 @@ def genders(
             if (gap != " " and ("\n" in gap or ". " in gap)) or start in starts:
                 # "Marta Keel runs a bakery. She said ...": a next sentence opening with a pronoun
                 w = word.lower()
-                if ". " in gap and "\n" not in gap and w in ("he", "she"):
-                    v[0] += w == "he"
-                    v[1] += w == "she"
+                if w in ("he", "she") and (". " in gap and "\n" not in gap or _NEXT_LINE.fullmatch(gap)):
+                    weak = w
                 break
             w = word.lower()
+            if w in _WEAK_WORDS:
+                weak = weak or w
+                continue
             if w in _GENDER_WORDS:  # the first pronoun after the name only
-                v[0] += w in HE_WORDS
-                v[1] += w in SHE_WORDS
+                weak = w
                 break
+        if weak:
+            v[0] += weak in HE_WORDS
+            v[1] += weak in SHE_WORDS
     return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
 
 
 _GENDER_WORDS = frozenset(HE_WORDS | SHE_WORDS)
+#: a sentence's end and one line break (since quotes.v19: an outlet writing a sentence a line)
+_NEXT_LINE = re.compile(r"[.!?]\n")
+#: a possessive: often the object's owner, another person ("accepted his resignation")
+_WEAK_WORDS = frozenset({"his"})
 
 
 #: abbreviated titles and the role a later "the ..." names them by
