@@ -1662,3 +1662,26 @@ def test_quotes_v17_a_quoted_line_that_repeats_a_quotation(body: str, speakers: 
     """quotes.v17: a line that is one short quotation with no cue and repeats words another
     quotation holds has that quotation's speaker."""
     assert [s for _, s, _ in found(body)] == speakers
+
+
+def test_a_possessive_his_after_a_name_waits_for_her_own_she() -> None:
+    # quotes.v19: "accepted his resignation" is another's "his"; the "she" after it in the
+    # sentence, or opening the next line, shows the person's gender (given names the
+    # first-names lexicon lacks)
+    from newsprism.names import scan_names
+
+    body = (
+        "Councillor Tarvik Brenn resigned on Monday.\n"
+        'In a statement, Mr Brenn said: "I should have declared the trip."\n'
+        "Mayor Idra Welmsey accepted his resignation and said she had asked the board to look again.\n"
+        '"People need to trust the council," she said.'
+    )
+    assert scan_names(body, speakers=True).gender.get("Idra Welmsey") == "f"
+    assert [s for _, s, _ in found(body)] == ["Tarvik Brenn", "Idra Welmsey"]
+    lines = (
+        "Mayor Idra Welmsey has accepted his resignation.\n"
+        "She told the chamber the planning rules were clear.\n"
+    )
+    assert scan_names(lines, speakers=True).gender.get("Idra Welmsey") == "f"
+    # the "his" still counts when no "he" or "she" follows
+    assert scan_names("Tarvik Brenn lost his seat on Monday.", speakers=True).gender.get("Tarvik Brenn") == "m"
