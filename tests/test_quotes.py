@@ -1685,3 +1685,14 @@ def test_a_possessive_his_after_a_name_waits_for_her_own_she() -> None:
     assert scan_names(lines, speakers=True).gender.get("Idra Welmsey") == "f"
     # the "his" still counts when no "he" or "she" follows
     assert scan_names("Tarvik Brenn lost his seat on Monday.", speakers=True).gender.get("Tarvik Brenn") == "m"
+
+
+def test_a_role_in_capitals_after_the_is_the_name_given_that_role() -> None:
+    # quotes.v19: "the Prime Minister" reads as "the prime minister" did: the name the article
+    # gave the role; a role never tied to a name stays as written
+    body = 'Prime Minister Orla Venn accepted the resignation on Monday.\n"It was the right thing," the Prime Minister wrote.'
+    assert [s for _, s, _ in found(body)] == ["Orla Venn"]
+    body = 'Mayor Orla Venn opened the line.\n"It runs every six minutes," the Mayor said.'
+    assert [s for _, s, _ in found(body)] == ["Orla Venn"]
+    body = 'The vote was close.\n"It was the right thing," the Prime Minister wrote.'
+    assert [s for _, s, _ in found(body)] == ["Prime Minister"]
