@@ -1696,3 +1696,21 @@ def test_a_role_in_capitals_after_the_is_the_name_given_that_role() -> None:
     assert [s for _, s, _ in found(body)] == ["Orla Venn"]
     body = 'The vote was close.\n"It was the right thing," the Prime Minister wrote.'
     assert [s for _, s, _ in found(body)] == ["Prime Minister"]
+
+
+def test_a_line_after_a_line_with_no_stop_opens_a_sentence() -> None:
+    # quotes.v19: "Listen again: ... (3 min)" or a heading ends in no stop; the role and its
+    # apposed name on the next line are that line's subject, for the "he" after them
+    from newsprism.names import scan_names
+
+    body = (
+        "Idra Varn spoke first.\n"
+        "Listen again: Marit Holm reports from Dorvik (3 min 10 sec)\n"
+        "The regional governor, Tarvik Brekk, told Radio Brisk that the letters should have been answered.\n"
+        '"I am not going to defend that," he said.'
+    )
+    assert (body.index("Tarvik Brekk"), "Tarvik Brekk") in scan_names(body, speakers=True).subjects
+    assert found(body)[0][1] == "Tarvik Brekk"
+    # inside a line, a run after no stop opens nothing
+    inline = "Idra Varn spoke first.\nListen to Marit Holm (3 min) the regional governor, Tarvik Brekk, told us."
+    assert all(n != "Tarvik Brekk" for _, n in scan_names(inline, speakers=True).subjects)

@@ -180,6 +180,18 @@ def _char_before(text: str, pos: int) -> str:
     return text[k] if k >= 0 else ""
 
 
+def _after_line_break(text: str, pos: int) -> bool:
+    """Whether the white space right before ``pos`` holds a line break: a line's first word
+    opens a sentence though the line before ends in no stop (a heading, a caption, "Listen
+    again: ... (3 min)"; since quotes.v19)."""
+    k = pos - 1
+    while k >= 0 and text[k].isspace():
+        if text[k] == "\n":
+            return True
+        k -= 1
+    return False
+
+
 def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple[int, int, bool]]:
     """The runs of capitalised words among ``toks`` (from :func:`tokens`), in order, as
     ``(first, last, sentence_start)`` token indices: words joined by one space or a hyphen,
@@ -217,7 +229,7 @@ def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple
             if c == " " and p and not text[p - 1].isspace():
                 c = text[p - 1]
             elif c.isspace():
-                c = _char_before(text, p + 1)
+                c = "\n" if _after_line_break(text, p + 1) else _char_before(text, p + 1)
             sentence_start = c in '.!?"”\n:'
         while a <= j and (
             strip_dot(toks[a][2]) in openers
@@ -955,7 +967,7 @@ def _apposed_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, j:
     k = a - 1
     while k > 0 and a - k < _ROLE_OPENING_WORDS and text[toks[k - 1][1] : toks[k][0]] == " ":
         k -= 1
-    return k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n'
+    return k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n' or _after_line_break(text, toks[k][0])
 
 
 def _after_description(text: str, toks: Sequence[tuple[int, int, str]], a: int) -> bool:
@@ -968,7 +980,11 @@ def _after_description(text: str, toks: Sequence[tuple[int, int, str]], a: int) 
         if w in cues or w.endswith("ed") or w in DETERMINERS or w in SMALL:
             return False  # "Broaddrick said Clinton placed ...": a clause, not a description
         k -= 1
-    return k < a and (k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n') and toks[k][2][:1].isupper()
+    return (
+        k < a
+        and (k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n' or _after_line_break(text, toks[k][0]))
+        and toks[k][2][:1].isupper()
+    )
 
 
 def _verb_after(text: str, toks: Sequence[tuple[int, int, str]], j: int) -> bool:
