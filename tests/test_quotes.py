@@ -1678,11 +1678,9 @@ def test_a_possessive_his_after_a_name_waits_for_her_own_she() -> None:
     )
     assert scan_names(body, speakers=True).gender.get("Idra Welmsey") == "f"
     assert [s for _, s, _ in found(body)] == ["Tarvik Brenn", "Idra Welmsey"]
-    lines = (
-        "Mayor Idra Welmsey has accepted his resignation.\n"
-        "She told the chamber the planning rules were clear.\n"
-    )
-    assert scan_names(lines, speakers=True).gender.get("Idra Welmsey") == "f"
+    # a "she" opening the next sentence does not outweigh it
+    nxt = "Tarvik Brenn carried a book in his pocket. She was worried about him."
+    assert scan_names(nxt, speakers=True).gender.get("Tarvik Brenn") == "m"
     # the "his" still counts when no "he" or "she" follows
     assert scan_names("Tarvik Brenn lost his seat on Monday.", speakers=True).gender.get("Tarvik Brenn") == "m"
 

@@ -1058,8 +1058,9 @@ def genders(
         if k >= n:
             continue
         prev_end = toks[k][1]
-        # since quotes.v19 a possessive "his" waits for a "he" or "she" in the sentence, or one
-        # opening the next: "Mayor Ilse Varga accepted his resignation and said she ..." is hers
+        # since quotes.v19 a possessive "his" waits for a "he" or "she" in the sentence: "Mayor
+        # Ilse Varga accepted his resignation and said she ..." is hers (not one opening the
+        # next sentence: "... a book in his pocket. She was ..." is often another's)
         weak = ""
         for start, end, word in toks[k + 1 : k + 40]:
             gap = text[prev_end:start]
@@ -1068,7 +1069,7 @@ def genders(
             if (gap != " " and ("\n" in gap or ". " in gap)) or start in starts:
                 # "Marta Keel runs a bakery. She said ...": a next sentence opening with a pronoun
                 w = word.lower()
-                if w in ("he", "she") and (". " in gap and "\n" not in gap or _NEXT_LINE.fullmatch(gap)):
+                if not weak and ". " in gap and "\n" not in gap and w in ("he", "she"):
                     weak = w
                 break
             w = word.lower()
@@ -1085,8 +1086,6 @@ def genders(
 
 
 _GENDER_WORDS = frozenset(HE_WORDS | SHE_WORDS)
-#: a sentence's end and one line break (since quotes.v19: an outlet writing a sentence a line)
-_NEXT_LINE = re.compile(r"[.!?]\n")
 #: a possessive: often the object's owner, another person ("accepted his resignation")
 _WEAK_WORDS = frozenset({"his"})
 
