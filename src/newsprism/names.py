@@ -182,7 +182,7 @@ def _char_before(text: str, pos: int) -> str:
 
 def _after_line_break(text: str, pos: int) -> bool:
     """Whether the white space right before ``pos`` holds a line break: a line's first word
-    opens a sentence though the line before ends in no stop (a heading, a caption, "Listen
+    opens a sentence for a subject though the line before ends in no stop (a heading, a caption, "Listen
     again: ... (3 min)"; since quotes.v19)."""
     k = pos - 1
     while k >= 0 and text[k].isspace():
@@ -229,7 +229,7 @@ def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple
             if c == " " and p and not text[p - 1].isspace():
                 c = text[p - 1]
             elif c.isspace():
-                c = "\n" if _after_line_break(text, p + 1) else _char_before(text, p + 1)
+                c = _char_before(text, p + 1)
             sentence_start = c in '.!?"”\n:'
         while a <= j and (
             strip_dot(toks[a][2]) in openers
