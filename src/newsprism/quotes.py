@@ -1972,9 +1972,9 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         if low is not None:
             # "the Prime Minister", "the Mayor": the name the article gave that role, as "the
             # prime minister" reads (since quotes.v19); else as before
-            tied, kind = _resolve(low, names, spoken)
-            if kind == "person":
-                return tied, kind
+            tied, tied_kind = _resolve(low, names, spoken)
+            if tied_kind == "person":
+                return tied, tied_kind
         name, person = _clean_name(m.text)
         words = name.split()
         if len(words) == 1 and _strip_dot(words[0]) in _DETERMINERS:
