@@ -1662,3 +1662,53 @@ def test_quotes_v17_a_quoted_line_that_repeats_a_quotation(body: str, speakers: 
     """quotes.v17: a line that is one short quotation with no cue and repeats words another
     quotation holds has that quotation's speaker."""
     assert [s for _, s, _ in found(body)] == speakers
+
+
+def test_a_possessive_his_after_a_name_waits_for_her_own_she() -> None:
+    # quotes.v19: "accepted his resignation" is another's "his"; the "she" after it in the
+    # sentence, or opening the next line, shows the person's gender (given names the
+    # first-names lexicon lacks)
+    from newsprism.names import scan_names
+
+    body = (
+        "Councillor Tarvik Brenn resigned on Monday.\n"
+        'In a statement, Mr Brenn said: "I should have declared the trip."\n'
+        "Mayor Idra Welmsey accepted his resignation and said she had asked the board to look again.\n"
+        '"People need to trust the council," she said.'
+    )
+    assert scan_names(body, speakers=True).gender.get("Idra Welmsey") == "f"
+    assert [s for _, s, _ in found(body)] == ["Tarvik Brenn", "Idra Welmsey"]
+    # a "she" opening the next sentence does not outweigh it
+    nxt = "Tarvik Brenn carried a book in his pocket. She was worried about him."
+    assert scan_names(nxt, speakers=True).gender.get("Tarvik Brenn") == "m"
+    # the "his" still counts when no "he" or "she" follows
+    assert scan_names("Tarvik Brenn lost his seat on Monday.", speakers=True).gender.get("Tarvik Brenn") == "m"
+
+
+def test_a_role_in_capitals_after_the_is_the_name_given_that_role() -> None:
+    # quotes.v19: "the Prime Minister" reads as "the prime minister" did: the name the article
+    # gave the role; a role never tied to a name stays as written
+    body = 'Prime Minister Orla Venn accepted the resignation on Monday.\n"It was the right thing," the Prime Minister wrote.'
+    assert [s for _, s, _ in found(body)] == ["Orla Venn"]
+    body = 'Mayor Orla Venn opened the line.\n"It runs every six minutes," the Mayor said.'
+    assert [s for _, s, _ in found(body)] == ["Orla Venn"]
+    body = 'The vote was close.\n"It was the right thing," the Prime Minister wrote.'
+    assert [s for _, s, _ in found(body)] == ["Prime Minister"]
+
+
+def test_a_line_after_a_line_with_no_stop_opens_a_sentence() -> None:
+    # quotes.v19: "Listen again: ... (3 min)" or a heading ends in no stop; the role and its
+    # apposed name on the next line are that line's subject, for the "he" after them
+    from newsprism.names import scan_names
+
+    body = (
+        "Idra Varn spoke first.\n"
+        "Listen again: Marit Holm reports from Dorvik (3 min 10 sec)\n"
+        "The regional governor, Tarvik Brekk, told Radio Brisk that the letters should have been answered.\n"
+        '"I am not going to defend that," he said.'
+    )
+    assert (body.index("Tarvik Brekk"), "Tarvik Brekk") in scan_names(body, speakers=True).subjects
+    assert found(body)[0][1] == "Tarvik Brekk"
+    # inside a line, a run after no stop opens nothing
+    inline = "Idra Varn spoke first.\nListen to Marit Holm (3 min) the regional governor, Tarvik Brekk, told us."
+    assert all(n != "Tarvik Brekk" for _, n in scan_names(inline, speakers=True).subjects)

@@ -180,6 +180,18 @@ def _char_before(text: str, pos: int) -> str:
     return text[k] if k >= 0 else ""
 
 
+def _after_line_break(text: str, pos: int) -> bool:
+    """Whether the white space right before ``pos`` holds a line break: a line's first word
+    opens a sentence for a subject though the line before ends in no stop (a heading, a caption, "Listen
+    again: ... (3 min)"; since quotes.v19)."""
+    k = pos - 1
+    while k >= 0 and text[k].isspace():
+        if text[k] == "\n":
+            return True
+        k -= 1
+    return False
+
+
 def name_runs(text: str, toks: Sequence[tuple[int, int, str]]) -> Iterator[tuple[int, int, bool]]:
     """The runs of capitalised words among ``toks`` (from :func:`tokens`), in order, as
     ``(first, last, sentence_start)`` token indices: words joined by one space or a hyphen,
@@ -955,7 +967,7 @@ def _apposed_subject(text: str, toks: Sequence[tuple[int, int, str]], a: int, j:
     k = a - 1
     while k > 0 and a - k < _ROLE_OPENING_WORDS and text[toks[k - 1][1] : toks[k][0]] == " ":
         k -= 1
-    return k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n'
+    return k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n' or _after_line_break(text, toks[k][0])
 
 
 def _after_description(text: str, toks: Sequence[tuple[int, int, str]], a: int) -> bool:
@@ -968,7 +980,11 @@ def _after_description(text: str, toks: Sequence[tuple[int, int, str]], a: int) 
         if w in cues or w.endswith("ed") or w in DETERMINERS or w in SMALL:
             return False  # "Broaddrick said Clinton placed ...": a clause, not a description
         k -= 1
-    return k < a and (k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n') and toks[k][2][:1].isupper()
+    return (
+        k < a
+        and (k == 0 or _char_before(text, toks[k][0]) in '.!?"”\n' or _after_line_break(text, toks[k][0]))
+        and toks[k][2][:1].isupper()
+    )
 
 
 def _verb_after(text: str, toks: Sequence[tuple[int, int, str]], j: int) -> bool:
@@ -1042,6 +1058,10 @@ def genders(
         if k >= n:
             continue
         prev_end = toks[k][1]
+        # since quotes.v19 a possessive "his" waits for a "he" or "she" in the sentence: "Mayor
+        # Ilse Varga accepted his resignation and said she ..." is hers (not one opening the
+        # next sentence: "... a book in his pocket. She was ..." is often another's)
+        weak = ""
         for start, end, word in toks[k + 1 : k + 40]:
             gap = text[prev_end:start]
             prev_end = end
@@ -1049,19 +1069,25 @@ def genders(
             if (gap != " " and ("\n" in gap or ". " in gap)) or start in starts:
                 # "Marta Keel runs a bakery. She said ...": a next sentence opening with a pronoun
                 w = word.lower()
-                if ". " in gap and "\n" not in gap and w in ("he", "she"):
-                    v[0] += w == "he"
-                    v[1] += w == "she"
+                if not weak and ". " in gap and "\n" not in gap and w in ("he", "she"):
+                    weak = w
                 break
             w = word.lower()
+            if w in _WEAK_WORDS:
+                weak = weak or w
+                continue
             if w in _GENDER_WORDS:  # the first pronoun after the name only
-                v[0] += w in HE_WORDS
-                v[1] += w in SHE_WORDS
+                weak = w
                 break
+        if weak:
+            v[0] += weak in HE_WORDS
+            v[1] += weak in SHE_WORDS
     return {n: ("m" if m > f else "f") for n, (m, f) in votes.items() if m != f}
 
 
 _GENDER_WORDS = frozenset(HE_WORDS | SHE_WORDS)
+#: a possessive: often the object's owner, another person ("accepted his resignation")
+_WEAK_WORDS = frozenset({"his"})
 
 
 #: abbreviated titles and the role a later "the ..." names them by

@@ -107,7 +107,7 @@ _title_kind = _article_names.title_kind
 _titles = _article_names.speaker_titles
 _descriptions = _article_names.speaker_descriptions
 
-QUOTES_VERSION = "quotes.v18"
+QUOTES_VERSION = "quotes.v19"
 
 #: how far from a quotation's marks a cue and speaker are looked for (characters)
 CONTEXT_CHARS = 200
@@ -1968,6 +1968,13 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
                 return who, "person"
         return " ".join(words[1:]), "role"  # "the statement", "the man": as written
     if m.kind == "name":
+        low = _capitalised_role(m, names)
+        if low is not None:
+            # "the Prime Minister", "the Mayor": the name the article gave that role, as "the
+            # prime minister" reads (since quotes.v19); else as before
+            tied, tied_kind = _resolve(low, names, spoken)
+            if tied_kind == "person":
+                return tied, tied_kind
         name, person = _clean_name(m.text)
         words = name.split()
         if len(words) == 1 and _strip_dot(words[0]) in _DETERMINERS:
@@ -2076,6 +2083,21 @@ def _resolve(m: _Mention, names: _Names, spoken: list[tuple[int, str, str]]) -> 
         # quotes.v13, when the mention keeps its determiner)
         text = " ".join(text.split()[1:])
     return text, "group" if m.kind == "group" else "role"
+
+
+def _capitalised_role(m: _Mention, names: _Names) -> _Mention | None:
+    """A name mention after "the" that is a role in capitals ("the Prime Minister", "the
+    Mayor"), as a role in lower case; else ``None``."""
+    raw = m.text.split()
+    if raw and raw[0].lower() == "the":
+        raw = raw[1:]
+    elif names.text[max(0, m.start - 4) : m.start].lower() != "the ":
+        return None
+    if not raw or len(raw) > 3 or not all(w[:1].isupper() for w in raw):
+        return None
+    if _title_kind(_strip_dot(raw[-1]).lower()) != "role":
+        return None
+    return _Mention(m.start, m.end, "the " + " ".join(w.lower() for w in raw), "role")
 
 
 #: role words of someone who speaks for an organisation: "a Brightwater spokesperson" is
