@@ -96,6 +96,21 @@ def allsides_path() -> Path:
     return src
 
 
+def allsides_stories_by_topic_date() -> list[list[dict[str, object]]]:
+    """allsides_baly2020 records grouped by (topic, date), the first 8 of each group, the groups
+    with two or more outlets among them: real same-story piles, in file order."""
+    import gzip
+    import json
+
+    groups: dict[tuple[str, str], list[dict[str, object]]] = {}
+    with gzip.open(allsides_path(), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d.get("topic") and d.get("date"):
+                groups.setdefault((d["topic"], d["date"]), []).append(d)
+    return [g[:8] for g in groups.values() if len({d["source"] for d in g[:8]}) >= 2]
+
+
 def allsides_records(step: int = 1, limit: int | None = None) -> list[tuple[str, str, str]]:
     """Every ``step``-th allsides_baly2020 record as (outlet, headline, text), at most ``limit``."""
     import gzip

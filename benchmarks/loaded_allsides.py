@@ -20,13 +20,12 @@ marks added."""
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
 from pathlib import Path
 
-from _common import allsides_path
+from _common import allsides_stories_by_topic_date
 
 from newsprism import compare, from_text
 from newsprism.errors import NewsprismError
@@ -105,13 +104,7 @@ def gold_stories(folder: str, exclude: str | None) -> tuple[list[list[str]], dic
 
 
 def allsides_stories(n: int, seed: int) -> list[list[Article]]:
-    groups: dict[tuple[str, str], list[dict]] = {}
-    with gzip.open(allsides_path(), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d.get("topic") and d.get("date"):
-                groups.setdefault((d["topic"], d["date"]), []).append(d)
-    stories = [g[:8] for g in groups.values() if len({d["source"] for d in g[:8]}) >= 2]
+    stories = allsides_stories_by_topic_date()
     stories = random.Random(seed).sample(stories, min(n, len(stories)))
     return [
         [

@@ -14,12 +14,11 @@ The summary on stderr gives the words read and the marks per 1,000 words."""
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import sys
 
-from _common import allsides_path
+from _common import allsides_stories_by_topic_date
 
 from newsprism import from_text
 from newsprism.entities import ENTITIES_VERSION, naming_marks, story_entities
@@ -33,13 +32,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, help="draw the stories at random with this seed (default: the first ones)")
     ap.add_argument("--only", help="comma-separated story numbers of that draw to read (the others are skipped)")
     args = ap.parse_args()
-    groups: dict[tuple[str, str], list[dict]] = {}
-    with gzip.open(allsides_path(), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d.get("topic") and d.get("date"):
-                groups.setdefault((d["topic"], d["date"]), []).append(d)
-    stories = [g[:8] for g in groups.values() if len({d["source"] for d in g[:8]}) >= 2]
+    stories = allsides_stories_by_topic_date()
     if args.seed is not None:
         stories = random.Random(args.seed).sample(stories, min(args.stories, len(stories)))
     stories = stories[: args.stories]

@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -1037,16 +1037,7 @@ def article_labels(lines: Iterable[str]) -> frozenset[str]:
     """The labels (:func:`line_label`) of an article's short lines that can be the site's:
     those heading at most :data:`LABEL_MAX_LINES` of its lines, whatever those lines end with
     (a transcript's "AMY GOODMAN:" heads dozens)."""
-    heads: Counter[str] = Counter()
-    found: set[str] = set()
-    for line in lines:
-        stripped = line.strip()
-        if not stripped or (head := _label_of(stripped)) is None:
-            continue
-        heads[head] += 1
-        if len(stripped.split()) <= PILE_MAX_WORDS and not _LABELLED_END.search(stripped):
-            found.add(head)
-    return frozenset(x for x in found if heads[x] <= LABEL_MAX_LINES)
+    return _site_labels(lines, lambda line: len(line.split()) <= PILE_MAX_WORDS and not _LABELLED_END.search(line))
 
 
 def _sentence_label(line: str) -> str | None:
@@ -1066,6 +1057,12 @@ def sentence_labels(lines: Iterable[str]) -> frozenset[str]:
     (:func:`pile_repeated`); a line it heads is then dropped only when it shares no word with
     the rest of the article (:func:`_off_topic_labelled`): a smart-brevity site's "Why it
     matters: ... ." speaks of the story, a radio's "Travel: ... ." or "Weather: ... ." does not."""
+    return _site_labels(lines, lambda line: _sentence_label(line) is not None)
+
+
+def _site_labels(lines: Iterable[str], kind: Callable[[str], bool]) -> frozenset[str]:
+    """The labels (:func:`_label_of`) heading a line of the ``kind`` asked for, less those that
+    head more than :data:`LABEL_MAX_LINES` of the article's lines."""
     heads: Counter[str] = Counter()
     found: set[str] = set()
     for line in lines:
@@ -1073,7 +1070,7 @@ def sentence_labels(lines: Iterable[str]) -> frozenset[str]:
         if not stripped or (head := _label_of(stripped)) is None:
             continue
         heads[head] += 1
-        if _sentence_label(stripped) is not None:
+        if kind(stripped):
             found.add(head)
     return frozenset(x for x in found if heads[x] <= LABEL_MAX_LINES)
 
